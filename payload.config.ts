@@ -1,0 +1,113 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { redisKVAdapter } from '@payloadcms/kv-redis'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { s3Storage } from '@payloadcms/storage-s3'
+import type { Config, Plugin } from 'payload'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import { ApiClients } from './src/collections/ApiClients'
+import { AuditLogs } from './src/collections/AuditLogs'
+import { Consents } from './src/collections/Consents'
+import { FeatureFlags } from './src/collections/FeatureFlags'
+import { InboundWebhooks } from './src/collections/InboundWebhooks'
+import { IntegrationConnections } from './src/collections/IntegrationConnections'
+import { Locations } from './src/collections/Locations'
+import { Media } from './src/collections/Media'
+import { PlatformConfig } from './src/collections/PlatformConfig'
+import { TenantMemberships } from './src/collections/TenantMemberships'
+import { TenantSettings } from './src/collections/TenantSettings'
+import { Tenants } from './src/collections/Tenants'
+import { Users } from './src/collections/Users'
+import { isPlatformAdmin, type AccessUser } from './src/core/access/userTenants'
+import { clonePlain } from './src/core/clonePlain'
+import { getEnv } from './src/core/env'
+import { deliverEventTask } from './src/core/events/deliverEventTask'
+import { fileEmailAdapter } from './src/core/mail/fileEmailAdapter'
+import { migrations } from './src/migrations'
+import { plugins } from './src/plugins'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** Core collections + the ordered plugin list (tests append their own plugins). */
+export const atriumConfig = (extraPlugins: Plugin[] = []): Config => {
+  const env = getEnv()
+  const platformAdminOnly = ({ req }: { req: { user: unknown } }) => isPlatformAdmin(req.user as AccessUser)
+  return {
+    serverURL: env.SERVER_URL,
+    secret: env.PAYLOAD_SECRET,
+    admin: {
+      user: Users.slug,
+      avatar: 'default',
+      meta: { titleSuffix: ' · Atrium' },
+      importMap: { baseDir: path.resolve(dirname, 'src') },
+    },
+    routes: { admin: '/admin', api: '/api' },
+    collections: clonePlain([
+      Users,
+      Tenants,
+      TenantMemberships,
+      Locations,
+      Media,
+      TenantSettings,
+      PlatformConfig,
+      FeatureFlags,
+      AuditLogs,
+      Consents,
+      IntegrationConnections,
+      InboundWebhooks,
+      ApiClients,
+    ]),
+    editor: lexicalEditor(),
+    db: postgresAdapter({
+      pool: { connectionString: env.DATABASE_URL, max: 20 },
+      idType: 'uuid',
+      push: false,
+      migrationDir: path.resolve(dirname, 'src/migrations'),
+      prodMigrations: migrations,
+    }),
+    kv: env.REDIS_URL ? redisKVAdapter({ redisURL: env.REDIS_URL, keyPrefix: 'atrium:' }) : undefined,
+    email: env.SMTP_HOST
+      ? nodemailerAdapter({
+          defaultFromAddress: env.MAIL_FROM.replace(/^.*<|>$/g, ''),
+          defaultFromName: env.MAIL_FROM.replace(/\s*<.*$/, '') || 'Atrium',
+          transportOptions: {
+            host: env.SMTP_HOST,
+            port: env.SMTP_PORT,
+            auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS } : undefined,
+          },
+        })
+      : fileEmailAdapter({ dir: path.join(env.dataDir, 'mail'), from: env.MAIL_FROM }),
+    sharp,
+    graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
+    jobs: {
+      tasks: [deliverEventTask],
+      access: { run: platformAdminOnly, queue: platformAdminOnly, cancel: platformAdminOnly },
+      deleteJobOnComplete: true,
+      autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 50 }],
+      shouldAutoRun: () => getEnv().JOBS_AUTORUN,
+    },
+    typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+    plugins: [
+      ...(env.S3_BUCKET
+        ? [
+            s3Storage({
+              collections: { media: { prefix: 'media' } },
+              bucket: env.S3_BUCKET,
+              config: {
+                region: env.S3_REGION,
+                endpoint: env.S3_ENDPOINT,
+                forcePathStyle: Boolean(env.S3_ENDPOINT),
+                credentials: { accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! },
+              },
+            }),
+          ]
+        : []),
+      ...plugins(extraPlugins),
+    ],
+  } as Config
+}
+
+export default buildConfig(atriumConfig())

@@ -1,0 +1,34 @@
+import type { CollectionConfig } from 'payload'
+import { tenantRole } from '@/core/access/builders'
+import { OWNER_ROLES } from '@/core/access/roles'
+import { secretFields } from '@/core/secrets/secretFields'
+import { tenantScoped } from '@/core/tenancy/tenantScoped'
+
+export const INTEGRATION_PROVIDERS = [
+  'stripe', 'mailchimp', 'zapier', 'google', 'slack', 'hubspot', 'trackman', 'eventbrite',
+  'google_business_profile', 'cloudflare_stream', 'email', 'sms',
+] as const
+
+/** A tenant's connection to an outside service; credentials are encrypted and write-only. */
+export const IntegrationConnections: CollectionConfig = tenantScoped(
+  {
+    slug: 'integration-connections',
+    admin: { useAsTitle: 'provider', defaultColumns: ['provider', 'status', 'lastSyncAt'], group: 'Settings' },
+    access: {
+      read: tenantRole(OWNER_ROLES),
+      create: tenantRole(OWNER_ROLES),
+      update: tenantRole(OWNER_ROLES),
+      delete: tenantRole(OWNER_ROLES),
+    },
+    indexes: [{ fields: ['tenant', 'provider'], unique: true }],
+    fields: [
+      { name: 'provider', type: 'select', required: true, options: [...INTEGRATION_PROVIDERS] },
+      ...secretFields({ name: 'credentials', label: 'Credentials' }),
+      { name: 'config', type: 'json', admin: { description: 'Non-secret settings (ids, options).' } },
+      { name: 'status', type: 'select', defaultValue: 'disconnected', options: ['connected', 'error', 'disconnected'] },
+      { name: 'lastSyncAt', type: 'date', admin: { readOnly: true } },
+      { name: 'lastError', type: 'textarea', admin: { readOnly: true } },
+    ],
+  },
+  { isolationFixture: () => ({ provider: 'mailchimp', credentialsInput: { apiKey: 'grid-secret' } }) },
+)

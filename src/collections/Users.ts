@@ -1,0 +1,104 @@
+import type { CollectionConfig } from 'payload'
+import { ROLES } from '@/core/access/roles'
+import { isPlatformAdmin, isStaff, type AccessUser } from '@/core/access/userTenants'
+import { or, platformStaff, self, tenantRole } from '@/core/access/builders'
+import { DESK_ROLES } from '@/core/access/roles'
+import { loginGuard } from '@/core/auth/loginGuard'
+import { normaliseEmail } from '@/core/auth/normaliseEmail'
+import { getEnv } from '@/core/env'
+
+const platformAdminOnly = ({ req }: { req: { user: unknown } }) => isPlatformAdmin(req.user as AccessUser)
+
+/**
+ * Everyone who signs in: staff and members of any tenant, and platform staff. Roles live in
+ * tenant-memberships and are mirrored into `tenants[]` (read-only here) so that access checks
+ * need nothing but the signed-in user.
+ */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  trash: true,
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'status', 'platformRole'],
+    group: 'People',
+  },
+  auth: {
+    maxLoginAttempts: getEnv().LOGIN_MAX_ATTEMPTS,
+    lockTime: getEnv().LOGIN_LOCK_MINUTES * 60 * 1000,
+    tokenExpiration: 60 * 60 * 8,
+    useSessions: true,
+    cookies: { sameSite: 'Lax', secure: getEnv().NODE_ENV === 'production' },
+    forgotPassword: { expiration: 60 * 60 * 1000 },
+  },
+  access: {
+    // Members never reach the admin: only staff of some tenant or platform staff.
+    admin: ({ req }) => isStaff(req.user as AccessUser),
+    read: or(self('id'), platformStaff, tenantRole(DESK_ROLES, 'tenants.tenant')),
+    // Sign-up is open (members join tenants through memberships); platform fields are guarded below.
+    create: () => true,
+    update: or(self('id'), ({ req }) => isPlatformAdmin(req.user as AccessUser)),
+    delete: ({ req }) => isPlatformAdmin(req.user as AccessUser),
+    unlock: ({ req }) => isPlatformAdmin(req.user as AccessUser),
+  },
+  hooks: {
+    beforeValidate: [
+      ({ data }) => {
+        if (data?.email) data.email = normaliseEmail(data.email)
+        return data
+      },
+    ],
+    beforeOperation: [loginGuard],
+  },
+  fields: [
+    { name: 'name', type: 'text' },
+    { name: 'phone', type: 'text' },
+    { name: 'locale', type: 'text', defaultValue: 'en' },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'active',
+      options: ['pending', 'active', 'suspended'],
+      access: { create: platformAdminOnly, update: platformAdminOnly },
+    },
+    {
+      name: 'platformRole',
+      type: 'select',
+      defaultValue: 'none',
+      options: [
+        { label: 'None', value: 'none' },
+        { label: 'Support', value: 'support' },
+        { label: 'Super admin', value: 'super_admin' },
+      ],
+      access: { create: platformAdminOnly, update: platformAdminOnly },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'bio', type: 'textarea' },
+    {
+      name: 'linkedEmails',
+      type: 'array',
+      admin: { description: 'Other addresses this person used (imports match on them).' },
+      fields: [
+        { name: 'email', type: 'email', required: true },
+        { name: 'linkedAt', type: 'date' },
+      ],
+    },
+    {
+      // Mirrored from tenant-memberships by `syncUserTenants`; read by the multi-tenant plugin.
+      name: 'tenants',
+      type: 'array',
+      saveToJWT: false,
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Managed through tenant memberships.',
+        condition: (_data, _siblingData, { user }) => isPlatformAdmin(user as AccessUser),
+      },
+      fields: [
+        { name: 'tenant', type: 'relationship', relationTo: 'tenants', required: true, index: true },
+        { name: 'roles', type: 'select', hasMany: true, options: [...ROLES] },
+      ],
+    },
+  ],
+}
+

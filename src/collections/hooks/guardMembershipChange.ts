@@ -1,0 +1,54 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+import { APIError } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { idOf } from '@/core/access/idOf'
+import { OWNER_ROLES, STAFF_ROLES, type Role } from '@/core/access/roles'
+import { hasRoleIn, isPlatformAdmin, type AccessUser } from '@/core/access/userTenants'
+import { runSql } from '@/core/db/sqlFor'
+
+const isOwner = (roles: unknown, status: unknown) => status === 'active' && Array.isArray(roles) && roles.includes('owner')
+
+/**
+ * Role changes: only owners and admins grant staff roles, only owners grant `owner`, and a
+ * tenant always keeps one active owner (checked under a lock on the tenant row).
+ */
+export const guardMembershipChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+  const user = req.user as AccessUser
+  const tenant = idOf(data.tenant ?? originalDoc?.tenant)
+  const roles: Role[] = data.roles ?? originalDoc?.roles ?? []
+  const before: Role[] = originalDoc?.roles ?? []
+  const added = roles.filter((role) => !before.includes(role))
+  const removed = before.filter((role) => !roles.includes(role))
+  const changedStaff = [...added, ...removed].some((role) => STAFF_ROLES.includes(role))
+
+  if (user && !isPlatformAdmin(user) && req.payloadAPI !== 'local') {
+    if (operation === 'update' && String(idOf(originalDoc?.user)) === String(user.id) && !hasRoleIn(user, tenant, ['owner', 'admin', 'manager', 'front_desk'])) {
+      // Members edit their own profile only.
+      if (added.length || removed.length || (data.status && data.status !== originalDoc?.status)) {
+        throw new APIError('You cannot change your own roles or status.', 403, undefined, true)
+      }
+    }
+    if (changedStaff && !hasRoleIn(user, tenant, OWNER_ROLES)) {
+      throw new APIError('Only owners and admins can grant or remove staff roles.', 403, undefined, true)
+    }
+    if ([...added, ...removed].includes('owner') && !hasRoleIn(user, tenant, ['owner'])) {
+      throw new APIError('Only an owner can grant or remove the owner role.', 403, undefined, true)
+    }
+  }
+
+  const wasOwner = operation === 'update' && isOwner(originalDoc?.roles, originalDoc?.status)
+  const staysOwner = isOwner(roles, data.status ?? originalDoc?.status)
+  if (wasOwner && !staysOwner && tenant) {
+    await runSql(req, sql`SELECT id FROM tenants WHERE id = ${tenant} FOR UPDATE`)
+    const rows = await runSql<{ n: number }>(
+      req,
+      sql`SELECT count(*)::int AS n FROM tenant_memberships m
+          WHERE m.tenant_id = ${tenant} AND m.id <> ${originalDoc.id} AND m.status = 'active'
+            AND EXISTS (SELECT 1 FROM tenant_memberships_roles r WHERE r.parent_id = m.id AND r.value = 'owner')`,
+    )
+    if (!rows[0] || rows[0].n < 1) {
+      throw new APIError('A tenant must keep at least one active owner.', 409, undefined, true)
+    }
+  }
+  return data
+}

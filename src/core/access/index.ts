@@ -1,0 +1,4 @@
+export * from './roles'
+export * from './idOf'
+export * from './userTenants'
+export * from './builders'

@@ -1,0 +1,31 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+import { APIError } from 'payload'
+import { getEnv } from '../env'
+import { clientIp } from './clientIp'
+import { rateLimit } from './rateLimit'
+
+const GUARDED = new Set(['login', 'forgotPassword', 'resetPassword'])
+
+/**
+ * Per-IP rate limit on login, password-reset requests and resets, answered with 429 before any
+ * password is checked. Lockout of an account after repeated failures is Payload's own
+ * (`auth.maxLoginAttempts`, `auth.lockTime`).
+ */
+export const loginGuard: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (!GUARDED.has(operation) || req.payloadAPI === 'local') return args
+  const ip = clientIp(req.headers)
+  const { allowed, retryAfterSeconds } = await rateLimit(req.payload, {
+    key: `${operation}:${ip}`,
+    limit: getEnv().LOGIN_RATE_LIMIT_PER_MINUTE,
+    windowSeconds: 60,
+  })
+  if (!allowed) {
+    throw new APIError(
+      `Too many attempts from this address. Try again in ${retryAfterSeconds} seconds.`,
+      429,
+      { retryAfterSeconds },
+      true,
+    )
+  }
+  return args
+}

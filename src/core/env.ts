@@ -1,0 +1,127 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * Every setting Atrium reads from the environment, parsed once with zod.
+ * A bad value stops start-up with a message naming the variable.
+ */
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes')
+
+const optionalUrl = z.string().url().optional()
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** PostgreSQL connection string; when unset the embedded server in DATA_DIR/postgres is used. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+      .optional(),
+    /** Port of the embedded PostgreSQL (kept off 5432, where a system server may listen). */
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    /** Where local state lives: embedded database, uploaded media, written mail. */
+    DATA_DIR: z.string().default('.data'),
+    /** Signs sessions; required (32+ characters) in production. */
+    PAYLOAD_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /**
+     * Keys for secrets at rest: `keyId:base64(32 bytes)` pairs, comma separated; the first encrypts,
+     * all decrypt (rotation). Defaults to a key derived from PAYLOAD_SECRET outside production.
+     */
+    ENCRYPTION_KEYS: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/,
+        'must be keyId:base64key pairs separated by commas (32-byte keys)',
+      )
+      .optional(),
+    /** Public URL of this app, used in links in mail and for CORS/CSRF. */
+    SERVER_URL: z.string().url().default('http://localhost:3000'),
+    /** Tenants answer on `<slug>.<ROOT_DOMAIN>` besides their own domains. */
+    ROOT_DOMAIN: z.string().default('localhost'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Redis for key-value (rate limits, caches); Payload's database KV when unset. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+    /** S3-compatible storage for media; local disk under DATA_DIR/media when S3_BUCKET is unset. */
+    S3_BUCKET: z.string().optional(),
+    S3_REGION: z.string().default('auto'),
+    S3_ENDPOINT: optionalUrl,
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    /** SMTP for mail; mail is written to DATA_DIR/mail when SMTP_HOST is unset. */
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASS: z.string().optional(),
+    MAIL_FROM: z.string().default('Atrium <no-reply@atrium.local>'),
+    /** Run queued and scheduled jobs inside the web process (development default). */
+    JOBS_AUTORUN: bool.optional(),
+    /** Login hardening. */
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(10),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === 'production' && (!v.PAYLOAD_SECRET || v.PAYLOAD_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYLOAD_SECRET'],
+        message: 'is required in production and must be at least 32 characters',
+      })
+    }
+    if (v.S3_BUCKET && (!v.S3_ACCESS_KEY_ID || !v.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_ACCESS_KEY_ID'],
+        message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required when S3_BUCKET is set',
+      })
+    }
+  })
+
+export type Env = z.infer<typeof envSchema> & {
+  DATABASE_URL: string
+  PAYLOAD_SECRET: string
+  JOBS_AUTORUN: boolean
+  dataDir: string
+  embeddedDatabase: boolean
+}
+
+export class EnvError extends Error {}
+
+export const embeddedDatabaseUrl = (port: number): string =>
+  `postgres://postgres:postgres@127.0.0.1:${port}/atrium`
+
+/** Parses an environment; throws an EnvError naming each bad variable. */
+export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  )
+  const result = envSchema.safeParse(cleaned)
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+    )
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`)
+  }
+  const v = result.data
+  return {
+    ...v,
+    DATABASE_URL: v.DATABASE_URL ?? embeddedDatabaseUrl(v.EMBEDDED_PG_PORT),
+    PAYLOAD_SECRET: v.PAYLOAD_SECRET ?? 'atrium-development-secret-not-for-production',
+    JOBS_AUTORUN: v.JOBS_AUTORUN ?? v.NODE_ENV === 'development',
+    dataDir: path.resolve(v.DATA_DIR),
+    embeddedDatabase: !v.DATABASE_URL,
+  }
+}
+
+let cached: Env | undefined
+
+/** The process environment, parsed once. */
+export const getEnv = (): Env => {
+  cached ??= parseEnv(process.env)
+  return cached
+}

@@ -1,0 +1,26 @@
+import type { TaskConfig } from 'payload'
+import type { DomainEvent } from './types'
+import { DELIVER_EVENT_TASK } from './emit'
+import { subscribersOf } from './subscribe'
+
+/** Runs one subscriber for one event; failures are retried with backoff by the jobs queue. */
+export const deliverEventTask: TaskConfig = {
+  slug: DELIVER_EVENT_TASK,
+  label: 'Deliver a domain event to a subscriber',
+  retries: { attempts: 8, backoff: { type: 'exponential', delay: 1000 } },
+  inputSchema: [
+    { name: 'event', type: 'json', required: true },
+    { name: 'subscriber', type: 'text', required: true },
+  ],
+  outputSchema: [{ name: 'delivered', type: 'checkbox' }],
+  handler: async ({ input, req }) => {
+    const { event, subscriber } = input as { event: DomainEvent; subscriber: string }
+    const target = subscribersOf(req.payload.config.custom).find((s) => s.name === subscriber)
+    if (!target) {
+      req.payload.logger.warn(`No subscriber "${subscriber}" for event ${event.type} ${event.id}; skipped`)
+      return { output: { delivered: false } }
+    }
+    await target.handler(event, { req })
+    return { output: { delivered: true } }
+  },
+}

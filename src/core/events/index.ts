@@ -1,0 +1,4 @@
+export * from './types'
+export * from './emit'
+export * from './subscribe'
+export * from './deliverEventTask'

@@ -1,0 +1,4 @@
+export * from './tenantScoped'
+export * from './tenancyPlugin'
+export * from './syncUserTenants'
+export * from './resolveTenant'

@@ -1,0 +1,3 @@
+export * from './startTestPayload'
+export * from './factories'
+export * from './httpClient'

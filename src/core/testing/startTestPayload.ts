@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import type { Payload, Plugin, SanitizedConfig } from 'payload'
+import { buildConfig, getPayload } from 'payload'
+import { inject } from 'vitest'
+import { startTestServer } from './testServer'
+import { httpClient } from './httpClient'
+
+const withDatabase = (serverUrl: string, database: string) => {
+  const url = new URL(serverUrl)
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+export type TestApp = {
+  payload: Payload
+  config: SanitizedConfig
+  baseUrl: string
+  databaseUrl: string
+  http: (auth?: Parameters<typeof httpClient>[1]) => ReturnType<typeof httpClient>
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts the whole Atrium config on a fresh database cloned from the migrated template, behind a
+ * real HTTP server. `plugins` appends test-only plugins; with `push` the schema is pushed from the
+ * config instead (for configs whose tables no committed migration creates).
+ */
+export const startTestPayload = async ({ plugins = [], push = false }: { plugins?: Plugin[]; push?: boolean } = {}): Promise<TestApp> => {
+  const serverUrl = inject('pgServerUrl')
+  const template = inject('pgTemplate')
+  const runId = template.replace('atrium_tpl_', '')
+  const database = `atrium_t_${runId}_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
+  await admin.connect()
+  await admin.query(push ? `CREATE DATABASE "${database}"` : `CREATE DATABASE "${database}" TEMPLATE "${template}"`)
+  await admin.end()
+
+  const databaseUrl = withDatabase(serverUrl, database)
+  process.env.DATABASE_URL = databaseUrl
+  const { atriumConfig } = await import('../../../payload.config')
+  const base = atriumConfig(plugins)
+  if (push) {
+    const { postgresAdapter } = await import('@payloadcms/db-postgres')
+    base.db = postgresAdapter({ pool: { connectionString: databaseUrl, max: 20 }, idType: 'uuid', push: true })
+  }
+  const config = await buildConfig(base)
+  const payload = await getPayload({ config, key: database, cron: false })
+  const server = await startTestServer(config)
+  return {
+    payload,
+    config,
+    baseUrl: server.url,
+    databaseUrl,
+    http: (auth) => httpClient(server.url, auth),
+    stop: async () => {
+      await server.close()
+      await payload.destroy()
+    },
+  }
+}

@@ -1,0 +1,64 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import type { SanitizedConfig } from 'payload'
+
+type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+
+/**
+ * A real HTTP server in front of the same route handlers Next.js mounts under `/api`, so tests
+ * speak HTTP to REST and GraphQL without building the Next app.
+ */
+export const startTestServer = async (config: Promise<SanitizedConfig> | SanitizedConfig) => {
+  const rest: Record<string, Handler> = {
+    GET: REST_GET(config) as Handler,
+    POST: REST_POST(config) as Handler,
+    PATCH: REST_PATCH(config) as Handler,
+    DELETE: REST_DELETE(config) as Handler,
+    OPTIONS: REST_OPTIONS(config) as Handler,
+  }
+  const graphql = GRAPHQL_POST(config) as unknown as (request: Request) => Promise<Response>
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      const body = chunks.length ? Buffer.concat(chunks) : undefined
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+      const headers = new Headers()
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (Array.isArray(value)) value.forEach((v) => headers.append(key, v))
+        else if (value !== undefined) headers.set(key, value)
+      }
+      const method = req.method ?? 'GET'
+      const request = new Request(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body, duplex: 'half' } as RequestInit)
+      let response: Response
+      if (url.pathname === '/api/graphql' && method === 'POST') {
+        response = await graphql(request)
+      } else if (url.pathname.startsWith('/api/') && rest[method]) {
+        const slug = url.pathname.slice('/api/'.length).split('/').filter(Boolean).map(decodeURIComponent)
+        response = await rest[method](request, { params: Promise.resolve({ slug }) })
+      } else {
+        response = new Response('Not found', { status: 404 })
+      }
+      const outHeaders: Record<string, string | string[]> = {}
+      response.headers.forEach((value, key) => {
+        if (key === 'set-cookie') return
+        outHeaders[key] = value
+      })
+      const cookies = response.headers.getSetCookie?.() ?? []
+      if (cookies.length) outHeaders['set-cookie'] = cookies
+      res.writeHead(response.status, outHeaders)
+      res.end(Buffer.from(await response.arrayBuffer()))
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end(String((error as Error)?.stack ?? error))
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
