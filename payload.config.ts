@@ -81,6 +81,7 @@ export const atriumConfig = (extraPlugins: Plugin[] = []): Config => {
         })
       : fileEmailAdapter({ dir: path.join(env.dataDir, 'mail'), from: env.MAIL_FROM }),
     sharp,
+    logger: { options: { level: env.LOG_LEVEL } },
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     jobs: {
       tasks: [deliverEventTask],

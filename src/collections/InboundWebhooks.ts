@@ -7,6 +7,7 @@ import { nobody, platformStaff } from '@/core/access/builders'
  */
 export const InboundWebhooks: CollectionConfig = {
   slug: 'inbound-webhooks',
+  custom: { platformScoped: true },
   admin: { useAsTitle: 'eventType', defaultColumns: ['source', 'eventType', 'status', 'receivedAt'], group: 'Platform' },
   access: { read: platformStaff, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['source', 'dedupKey'], unique: true }],

@@ -80,6 +80,12 @@ export const TenantMemberships: CollectionConfig = tenantScoped(
     ],
   },
   {
-    isolationFixture: ({ user }) => ({ user, roles: ['member'], status: 'active' }),
+    isolationFixture: async ({ payload }) => {
+      const user = await payload.create({
+        collection: 'users',
+        data: { email: `grid-${Math.random().toString(36).slice(2, 10)}@example.test`, password: 'grid-password-1' },
+      })
+      return { user: user.id, roles: ['member'], status: 'active' }
+    },
   },
 )

@@ -60,6 +60,7 @@ export const envSchema = z
     MAIL_FROM: z.string().default('Atrium <no-reply@atrium.local>'),
     /** Run queued and scheduled jobs inside the web process (development default). */
     JOBS_AUTORUN: bool.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Login hardening. */
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(10),

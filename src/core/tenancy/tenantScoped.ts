@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, SanitizedConfig } from 'payload'
+import type { CollectionConfig, Config, Payload, SanitizedConfig } from 'payload'
 
 export type TenantScopeOptions = {
   /** Anyone may read documents of this collection (public site content). Writes stay staff-only. */
@@ -9,7 +9,8 @@ export type TenantScopeOptions = {
    * Data for one valid document, used by the isolation grid when it cannot make one from the
    * field definitions alone (unique or cross-field rules). Receives ids made in the same tenant.
    */
-  isolationFixture?: (ctx: { tenant: string; member: string; user: string }) => Record<string, unknown>
+  isolationFixture?: (ctx: { tenant: string; member: string; user: string; payload: Payload }) =>
+    Record<string, unknown> | Promise<Record<string, unknown>>
 }
 
 export type TenantScope = TenantScopeOptions & { slug: string }

@@ -45,7 +45,9 @@ export const startTestPayload = async ({ plugins = [], push = false }: { plugins
     base.db = postgresAdapter({ pool: { connectionString: databaseUrl, max: 20 }, idType: 'uuid', push: true })
   }
   const config = await buildConfig(base)
-  const payload = await getPayload({ config, key: database, cron: false })
+  // The default cache key: the route handlers behind the test server look the instance up by it,
+  // so a test file runs one app at a time.
+  const payload = await getPayload({ config, cron: false })
   const server = await startTestServer(config)
   return {
     payload,

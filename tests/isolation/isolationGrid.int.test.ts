@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestPayload, twoTenants, type TestApp } from '@/core/testing'
+import { isolationGridFor, uncoveredTenantCollections, type GridCell } from '@/core/testing/isolationGrid'
+import { tenantScopes } from '@/core/tenancy/tenantScoped'
+import { sampleNotesPlugin } from '../fixtures/samplePlugin'
+
+let app: TestApp
+let cast: Awaited<ReturnType<typeof twoTenants>>
+let cells: GridCell[]
+
+beforeAll(async () => {
+  app = await startTestPayload({ plugins: [sampleNotesPlugin()], push: true })
+  const run = await isolationGridFor(app)
+  cast = run.people
+  cells = run.result
+}, 600_000)
+afterAll(async () => app?.stop())
+
+describe('tenant isolation grid', () => {
+  it('covers every collection that carries a tenant', () => {
+    expect(uncoveredTenantCollections(app.payload)).toEqual([])
+  })
+
+  it('covers a collection added by a plugin without edits to core', () => {
+    const slugs = tenantScopes(app.payload.config).map((s) => s.slug)
+    expect(slugs).toContain('sample-notes')
+    expect(new Set(cells.map((c) => c.collection))).toEqual(new Set(slugs))
+  })
+
+  it('leaks nothing of tenant B to anonymous visitors or anyone of tenant A', () => {
+    const leaks = cells.filter((c) => !c.ok)
+    const collections = new Set(cells.map((c) => c.collection)).size
+    console.log(`[isolation] ${cells.length} cells over ${collections} collections, ${leaks.length} leaks`)
+    expect(leaks).toEqual([])
+    expect(cells.length).toBeGreaterThan(collections * 80)
+  })
+})
+
+describe('sample plugin', () => {
+  it('runs its hook, event subscriber job and endpoint', async () => {
+    const owner = cast.inA.owner
+    const created = await owner.client.post('/api/sample-notes', { title: 'Hello', tenant: String(cast.a.id) })
+    expect(created.status).toBe(201)
+    const count = await owner.client.get('/api/sample-notes/visible-count')
+    expect(count.status).toBe(200)
+    expect(count.body.count).toBeGreaterThanOrEqual(1)
+    await app.payload.jobs.run({ limit: 100 })
+    const note = await app.payload.findByID({ collection: 'sample-notes' as never, id: created.body.doc.id })
+    expect((note as { digestedAt?: string }).digestedAt).toBeTruthy()
+  })
+})
