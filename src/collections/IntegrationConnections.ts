@@ -30,5 +30,12 @@ export const IntegrationConnections: CollectionConfig = tenantScoped(
       { name: 'lastError', type: 'textarea', admin: { readOnly: true } },
     ],
   },
-  { isolationFixture: () => ({ provider: 'mailchimp', credentialsInput: { apiKey: 'grid-secret' } }) },
+  {
+    // One connection per provider and tenant: a fixture takes a provider the tenant has not connected.
+    isolationFixture: async ({ payload, tenant }) => {
+      const { docs } = await payload.find({ collection: 'integration-connections', where: { tenant: { equals: tenant } }, depth: 0, limit: 0, pagination: false })
+      const used = new Set(docs.map((doc) => doc.provider))
+      return { provider: INTEGRATION_PROVIDERS.find((p) => !used.has(p)), credentialsInput: { apiKey: 'grid-secret' } }
+    },
+  },
 )

@@ -115,14 +115,22 @@ export const runIsolationGrid = async ({
       record(actor, 'local', 'update', !lUpdated, `updated: ${lUpdated}`)
       record(actor, 'rest', 'update:row', String(rowAfter?.updatedAt) === String(rowBefore?.updatedAt) && String(rowAfter?.tenant) === ctxB.tenant, 'row unchanged')
 
-      const deleted = await actor.client.delete(`/api/${slug}/${idB}`)
-      const gDeleted = await actor.client.graphql(`mutation($id: String!) { delete${names.singular}(id: $id) { id } }`, { id: idB })
-      const lDeleted = await payload.delete({ collection: slug as never, id: idB, overrideAccess: false, user: user as never }).then(() => true, () => false)
-      const still = await rowOf(slug, idB)
-      record(actor, 'rest', 'delete', !ok2xx(deleted.status), `status ${deleted.status}`)
-      record(actor, 'graphql', 'delete', !gDeleted.body?.data?.[`delete${names.singular}`]?.id, 'delete attempt')
-      record(actor, 'local', 'delete', !lDeleted, `deleted: ${lDeleted}`)
-      record(actor, 'rest', 'delete:row', Boolean(still) && !still?.deletedAt, 'row still there')
+      // Each API attacks its own victim, so one leak cannot hide another.
+      const victim = () => makeFixture(payload, slug, ctxB, new Map([...madeB].filter(([key]) => !key.endsWith(`:${slug}`))))
+      const deleteAttempts: [GridCell['api'], (id: string) => Promise<boolean>][] = [
+        ['rest', async (id) => ok2xx((await actor.client.delete(`/api/${slug}/${id}`)).status)],
+        ['graphql', async (id) => Boolean((await actor.client.graphql(`mutation($id: String!) { delete${names.singular}(id: $id) { id } }`, { id })).body?.data?.[`delete${names.singular}`]?.id)],
+        ['local', (id) => payload.delete({ collection: slug as never, id, overrideAccess: false, user: user as never }).then(() => true, () => false)],
+      ]
+      for (const [api, attempt] of deleteAttempts) {
+        const id = scope.isGlobal ? idB : await victim()
+        const claimed = await attempt(id)
+        const still = await rowOf(slug, id)
+        const intact = Boolean(still) && !still?.deletedAt
+        record(actor, api, 'delete', !claimed && intact, `claimed: ${claimed}, row intact: ${intact}`)
+        if (!intact && scope.isGlobal) break
+        if (intact && id !== idB) await payload.db.deleteOne({ collection: slug, where: { id: { equals: id } }, req: {} as never })
+      }
     }
 
     // A's own staff cannot move their document into B.
