@@ -6,11 +6,12 @@ import { redisKVAdapter } from '@payloadcms/kv-redis'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { s3Storage } from '@payloadcms/storage-s3'
 import type { Config, Plugin } from 'payload'
-import { buildConfig } from 'payload'
+import { buildConfig, defaultLoggerOptions } from 'payload'
 import sharp from 'sharp'
 import { ApiClients } from './src/collections/ApiClients'
 import { AuditLogs } from './src/collections/AuditLogs'
 import { Consents } from './src/collections/Consents'
+import { EncryptedSecrets } from './src/collections/EncryptedSecrets'
 import { FeatureFlags } from './src/collections/FeatureFlags'
 import { InboundWebhooks } from './src/collections/InboundWebhooks'
 import { IntegrationConnections } from './src/collections/IntegrationConnections'
@@ -59,6 +60,7 @@ export const atriumConfig = (extraPlugins: Plugin[] = []): Config => {
       IntegrationConnections,
       InboundWebhooks,
       ApiClients,
+      EncryptedSecrets,
     ]),
     editor: lexicalEditor(),
     db: postgresAdapter({
@@ -81,7 +83,11 @@ export const atriumConfig = (extraPlugins: Plugin[] = []): Config => {
         })
       : fileEmailAdapter({ dir: path.join(env.dataDir, 'mail'), from: env.MAIL_FROM }),
     sharp,
-    logger: { options: { level: env.LOG_LEVEL } },
+    // Pretty logs in development, JSON lines in production; LOG_LEVEL sets how much.
+    logger:
+      env.NODE_ENV === 'production'
+        ? { options: { level: env.LOG_LEVEL } }
+        : { options: { level: env.LOG_LEVEL }, destination: defaultLoggerOptions },
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     jobs: {
       tasks: [deliverEventTask],

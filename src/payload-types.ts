@@ -81,6 +81,7 @@ export interface Config {
     'integration-connections': IntegrationConnection;
     'inbound-webhooks': InboundWebhook;
     'api-clients': ApiClient;
+    'encrypted-secrets': EncryptedSecret;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +103,7 @@ export interface Config {
     'integration-connections': IntegrationConnectionsSelect<false> | IntegrationConnectionsSelect<true>;
     'inbound-webhooks': InboundWebhooksSelect<false> | InboundWebhooksSelect<true>;
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
+    'encrypted-secrets': EncryptedSecretsSelect<false> | EncryptedSecretsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -552,20 +554,6 @@ export interface IntegrationConnection {
     | 'email'
     | 'sms';
   /**
-   * Stored encrypted and never shown again. Leave empty to keep the current value.
-   */
-  credentialsInput?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  credentialsSetAt?: string | null;
-  credentials?: string | null;
-  /**
    * Non-secret settings (ids, options).
    */
   config?:
@@ -580,6 +568,19 @@ export interface IntegrationConnection {
   status?: ('connected' | 'error' | 'disconnected') | null;
   lastSyncAt?: string | null;
   lastError?: string | null;
+  /**
+   * Stored encrypted and never shown again. Leave empty to keep the current value.
+   */
+  credentialsInput?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  credentialsSetAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -636,6 +637,20 @@ export interface ApiClient {
   apiKeyIndex?: string | null;
   hasAPIKey?: boolean | null;
   collection: 'api-clients';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "encrypted-secrets".
+ */
+export interface EncryptedSecret {
+  id: string;
+  ownerCollection: string;
+  ownerId: string;
+  field: string;
+  envelope: string;
+  keyId: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -804,6 +819,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'api-clients';
         value: string | ApiClient;
+      } | null)
+    | ({
+        relationTo: 'encrypted-secrets';
+        value: string | EncryptedSecret;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1146,13 +1165,12 @@ export interface ConsentsSelect<T extends boolean = true> {
 export interface IntegrationConnectionsSelect<T extends boolean = true> {
   tenant?: T;
   provider?: T;
-  credentialsInput?: T;
-  credentialsSetAt?: T;
-  credentials?: T;
   config?: T;
   status?: T;
   lastSyncAt?: T;
   lastError?: T;
+  credentialsInput?: T;
+  credentialsSetAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1192,6 +1210,19 @@ export interface ApiClientsSelect<T extends boolean = true> {
   apiKey?: T;
   apiKeyIndex?: T;
   hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "encrypted-secrets_select".
+ */
+export interface EncryptedSecretsSelect<T extends boolean = true> {
+  ownerCollection?: T;
+  ownerId?: T;
+  field?: T;
+  envelope?: T;
+  keyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { tenantRole } from '@/core/access/builders'
 import { OWNER_ROLES } from '@/core/access/roles'
-import { secretFields } from '@/core/secrets/secretFields'
+import { withSecrets } from '@/core/secrets/withSecrets'
 import { tenantScoped } from '@/core/tenancy/tenantScoped'
 
 export const INTEGRATION_PROVIDERS = [
@@ -11,7 +11,7 @@ export const INTEGRATION_PROVIDERS = [
 
 /** A tenant's connection to an outside service; credentials are encrypted and write-only. */
 export const IntegrationConnections: CollectionConfig = tenantScoped(
-  {
+  withSecrets({
     slug: 'integration-connections',
     admin: { useAsTitle: 'provider', defaultColumns: ['provider', 'status', 'lastSyncAt'], group: 'Settings' },
     access: {
@@ -23,13 +23,12 @@ export const IntegrationConnections: CollectionConfig = tenantScoped(
     indexes: [{ fields: ['tenant', 'provider'], unique: true }],
     fields: [
       { name: 'provider', type: 'select', required: true, options: [...INTEGRATION_PROVIDERS] },
-      ...secretFields({ name: 'credentials', label: 'Credentials' }),
       { name: 'config', type: 'json', admin: { description: 'Non-secret settings (ids, options).' } },
       { name: 'status', type: 'select', defaultValue: 'disconnected', options: ['connected', 'error', 'disconnected'] },
       { name: 'lastSyncAt', type: 'date', admin: { readOnly: true } },
       { name: 'lastError', type: 'textarea', admin: { readOnly: true } },
     ],
-  },
+  }, [{ name: 'credentials', label: 'Credentials' }]),
   {
     // One connection per provider and tenant: a fixture takes a provider the tenant has not connected.
     isolationFixture: async ({ payload, tenant }) => {

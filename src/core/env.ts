@@ -121,6 +121,11 @@ export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
 
 let cached: Env | undefined
 
+/** Tests that change the environment parse it again. */
+export const resetEnvForTests = () => {
+  cached = undefined
+}
+
 /** The process environment, parsed once. */
 export const getEnv = (): Env => {
   cached ??= parseEnv(process.env)

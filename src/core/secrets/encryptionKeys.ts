@@ -4,14 +4,16 @@ import { getEnv } from '../env'
 export type EncryptionKeys = { current: string; keys: Map<string, Buffer> }
 
 let cached: EncryptionKeys | undefined
+let cachedFor: string | undefined
 
 /**
  * Keys from ENCRYPTION_KEYS (`id:base64`, first one encrypts). Without it, one key derived from
  * PAYLOAD_SECRET (production refuses a missing PAYLOAD_SECRET, so this never uses the dev default there).
  */
 export const encryptionKeys = (): EncryptionKeys => {
-  if (cached) return cached
   const env = getEnv()
+  const source = `${env.ENCRYPTION_KEYS ?? ''}|${env.PAYLOAD_SECRET}`
+  if (cached && cachedFor === source) return cached
   const keys = new Map<string, Buffer>()
   let current = ''
   if (env.ENCRYPTION_KEYS) {
@@ -27,5 +29,6 @@ export const encryptionKeys = (): EncryptionKeys => {
     keys.set(current, Buffer.from(hkdfSync('sha256', env.PAYLOAD_SECRET, 'atrium', 'secrets-at-rest', 32)))
   }
   cached = { current, keys }
+  cachedFor = source
   return cached
 }

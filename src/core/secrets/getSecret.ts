@@ -1,16 +1,16 @@
 import type { PayloadRequest } from 'payload'
-import { decryptSecret, isEncrypted } from './cipher'
+import { decryptSecret } from './cipher'
+import { SECRETS_COLLECTION } from './withSecrets'
 
 /** Server-side only: the decrypted secret `field` of one document, or undefined when unset. */
 export const getSecret = async <T = unknown>(
-  req: PayloadRequest,
+  req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
   { collection, id, field }: { collection: string; id: string; field: string },
 ): Promise<T | undefined> => {
-  const doc = await req.payload.db.findOne<Record<string, unknown>>({
-    collection,
-    where: { id: { equals: id } },
-    req,
+  const row = await req.payload.db.findOne<{ envelope?: string }>({
+    collection: SECRETS_COLLECTION,
+    where: { and: [{ ownerCollection: { equals: collection } }, { ownerId: { equals: String(id) } }, { field: { equals: field } }] },
+    req: req as PayloadRequest,
   })
-  const envelope = doc?.[field]
-  return isEncrypted(envelope) ? decryptSecret<T>(envelope) : undefined
+  return row?.envelope ? decryptSecret<T>(row.envelope) : undefined
 }

@@ -1,4 +1,4 @@
 export * from './cipher'
 export * from './encryptionKeys'
 export * from './getSecret'
-export * from './secretFields'
+export * from './withSecrets'

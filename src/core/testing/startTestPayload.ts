@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import type { Payload, Plugin, SanitizedConfig } from 'payload'
 import { buildConfig, getPayload } from 'payload'
@@ -38,6 +41,8 @@ export const startTestPayload = async ({ plugins = [], push = false }: { plugins
 
   const databaseUrl = withDatabase(serverUrl, database)
   process.env.DATABASE_URL = databaseUrl
+  // Uploads and written mail of this test file stay in its own folder.
+  process.env.DATA_DIR ??= await mkdtemp(path.join(os.tmpdir(), 'atrium-test-data-'))
   const { atriumConfig } = await import('../../../payload.config')
   const base = atriumConfig(plugins)
   if (push) {
@@ -47,6 +52,8 @@ export const startTestPayload = async ({ plugins = [], push = false }: { plugins
   const config = await buildConfig(base)
   // The default cache key: the route handlers behind the test server look the instance up by it,
   // so a test file runs one app at a time.
+  const cache = (globalThis as { _payload?: Map<string, unknown> })._payload
+  cache?.delete('default') // a forked worker may have run another test file before this one
   const payload = await getPayload({ config, cron: false })
   const server = await startTestServer(config)
   return {
@@ -58,6 +65,7 @@ export const startTestPayload = async ({ plugins = [], push = false }: { plugins
     stop: async () => {
       await server.close()
       await payload.destroy()
+      ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
     },
   }
 }

@@ -278,12 +278,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
   	"tenant_id" uuid,
   	"provider" "enum_integration_connections_provider" NOT NULL,
-  	"credentials_set_at" timestamp(3) with time zone,
-  	"credentials" varchar,
   	"config" jsonb,
   	"status" "enum_integration_connections_status" DEFAULT 'disconnected',
   	"last_sync_at" timestamp(3) with time zone,
   	"last_error" varchar,
+  	"credentials_set_at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -324,6 +323,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"enable_a_p_i_key" boolean,
   	"api_key" varchar,
   	"api_key_index" varchar
+  );
+  
+  CREATE TABLE "encrypted_secrets" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"owner_collection" varchar NOT NULL,
+  	"owner_id" varchar NOT NULL,
+  	"field" varchar NOT NULL,
+  	"envelope" varchar NOT NULL,
+  	"key_id" varchar NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
   CREATE TABLE "payload_kv" (
@@ -385,7 +395,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"consents_id" uuid,
   	"integration_connections_id" uuid,
   	"inbound_webhooks_id" uuid,
-  	"api_clients_id" uuid
+  	"api_clients_id" uuid,
+  	"encrypted_secrets_id" uuid
   );
   
   CREATE TABLE "payload_preferences" (
@@ -455,6 +466,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_integration_connections_fk" FOREIGN KEY ("integration_connections_id") REFERENCES "public"."integration_connections"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_inbound_webhooks_fk" FOREIGN KEY ("inbound_webhooks_id") REFERENCES "public"."inbound_webhooks"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_api_clients_fk" FOREIGN KEY ("api_clients_id") REFERENCES "public"."api_clients"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_encrypted_secrets_fk" FOREIGN KEY ("encrypted_secrets_id") REFERENCES "public"."encrypted_secrets"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_api_clients_fk" FOREIGN KEY ("api_clients_id") REFERENCES "public"."api_clients"("id") ON DELETE cascade ON UPDATE no action;
@@ -540,6 +552,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "api_clients_tenant_idx" ON "api_clients" USING btree ("tenant_id");
   CREATE INDEX "api_clients_updated_at_idx" ON "api_clients" USING btree ("updated_at");
   CREATE INDEX "api_clients_created_at_idx" ON "api_clients" USING btree ("created_at");
+  CREATE INDEX "encrypted_secrets_key_id_idx" ON "encrypted_secrets" USING btree ("key_id");
+  CREATE INDEX "encrypted_secrets_updated_at_idx" ON "encrypted_secrets" USING btree ("updated_at");
+  CREATE INDEX "encrypted_secrets_created_at_idx" ON "encrypted_secrets" USING btree ("created_at");
+  CREATE UNIQUE INDEX "ownerCollection_ownerId_field_idx" ON "encrypted_secrets" USING btree ("owner_collection","owner_id","field");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -571,6 +587,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_integration_connections_id_idx" ON "payload_locked_documents_rels" USING btree ("integration_connections_id");
   CREATE INDEX "payload_locked_documents_rels_inbound_webhooks_id_idx" ON "payload_locked_documents_rels" USING btree ("inbound_webhooks_id");
   CREATE INDEX "payload_locked_documents_rels_api_clients_id_idx" ON "payload_locked_documents_rels" USING btree ("api_clients_id");
+  CREATE INDEX "payload_locked_documents_rels_encrypted_secrets_id_idx" ON "payload_locked_documents_rels" USING btree ("encrypted_secrets_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -608,6 +625,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "inbound_webhooks" CASCADE;
   DROP TABLE "api_clients_roles" CASCADE;
   DROP TABLE "api_clients" CASCADE;
+  DROP TABLE "encrypted_secrets" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;

@@ -1,0 +1,70 @@
+/**
+ * The tiny end-to-end harness shared by `scripts/e2e.ts` (the runner) and the specs in
+ * `tests/e2e/*.e2e.ts`. A spec file exports `specs: E2ESpec[]`; each spec gets a fresh browser
+ * context and page on the throwaway app started by the runner.
+ */
+import assert from 'node:assert/strict'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { DEMO_PASSWORD } from '../../seed/demoTenants'
+
+export type E2EContext = {
+  page: Page
+  context: BrowserContext
+  /** Where the throwaway app answers, e.g. `http://localhost:41234` (no trailing slash). */
+  baseURL: string
+  log: (message: string) => void
+}
+
+export type E2ESpec = {
+  /** Also the screenshot's file name (`test-results/<name>.png`): keep it short and unique. */
+  name: string
+  run: (ctx: E2EContext) => Promise<void>
+  /** Whole-spec limit; the default allows for first-time compiles of admin routes on a slow machine. */
+  timeoutMs?: number
+}
+
+/** Logs in through the admin login form and waits until the app has navigated away from it. */
+export const loginThroughForm = async (
+  { page, baseURL }: E2EContext,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<void> => {
+  await page.goto(`${baseURL}/admin/login`)
+  const emailField = page.locator('#field-email, input[name=email]').first()
+  const passwordField = page.locator('#field-password, input[name=password]').first()
+  await emailField.waitFor({ state: 'visible' })
+  await emailField.fill(email)
+  await passwordField.fill(password)
+  const loginResponse = page.waitForResponse(
+    (response) => new URL(response.url()).pathname.endsWith('/api/users/login') && response.request().method() === 'POST',
+  )
+  await page.locator('button[type=submit]').first().click()
+  const response = await loginResponse
+  assert.equal(response.status(), 200, `login of ${email} answered ${response.status()}: ${await response.text().catch(() => '')}`)
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'))
+}
+
+/** Waits until an element with exactly this text is visible (inside `scope` when given). */
+export const expectVisibleText = async (scope: Page | Locator, text: string): Promise<void> => {
+  await scope.getByText(text, { exact: true }).first().waitFor({ state: 'visible' })
+}
+
+/** No element with exactly this text is visible inside `scope`. */
+export const expectNoText = async (scope: Page | Locator, text: string, because: string): Promise<void> => {
+  const matches = scope.getByText(text, { exact: true })
+  const visible = (await matches.evaluateAll((nodes) =>
+    nodes.filter((node) => (node as HTMLElement).offsetParent !== null || (node as HTMLElement).getClientRects().length > 0).length,
+  )) as number
+  assert.equal(visible, 0, `"${text}" is visible but should not be: ${because}`)
+}
+
+/**
+ * Opens a collection's list view and waits until its table has rendered; returns the table
+ * (the list view's rows, without the nav or the tenant selector).
+ */
+export const openCollectionList = async ({ page, baseURL }: E2EContext, slug: string): Promise<Locator> => {
+  await page.goto(`${baseURL}/admin/collections/${slug}`)
+  const table = page.locator('.collection-list table').first()
+  await table.waitFor({ state: 'visible' })
+  return table
+}
