@@ -39,14 +39,28 @@ export default async function setup(project: TestProject) {
   await admin.connect()
   await admin.query(`CREATE DATABASE "${template}"`)
 
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/payload/bin.js', 'migrate'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'test', PAYLOAD_CONFIG_PATH: 'payload.config.ts', DATABASE_URL: withDatabase(serverUrl, template) },
+  const migrate = () =>
+    new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['node_modules/payload/bin.js', 'migrate'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NODE_ENV: 'test', PAYLOAD_CONFIG_PATH: 'payload.config.ts', DATABASE_URL: withDatabase(serverUrl, template) },
+      })
+      child.on('exit', (c) => resolve(c ?? 1))
     })
-    child.on('exit', (c) => resolve(c ?? 1))
-  })
-  if (code !== 0) throw new Error('Migrating the test template database failed')
+  const migrated = async () => {
+    const client = new pg.Client({ connectionString: withDatabase(serverUrl, template) })
+    await client.connect()
+    try {
+      const { rows } = await client.query(`SELECT to_regclass('public.tenants') IS NOT NULL AS ready`)
+      return rows[0].ready === true
+    } finally {
+      await client.end()
+    }
+  }
+  for (let attempt = 1; !(await migrated()); attempt++) {
+    if (attempt > 3) throw new Error('Migrating the test template database failed')
+    if ((await migrate()) !== 0) throw new Error('payload migrate failed on the test template database')
+  }
   console.log(`[atrium] test database ready in ${((Date.now() - started) / 1000).toFixed(1)}s`)
 
   project.provide('pgServerUrl', serverUrl)
