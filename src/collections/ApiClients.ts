@@ -18,6 +18,15 @@ export const ApiClients: CollectionConfig = tenantScoped(
       update: tenantRole(OWNER_ROLES),
       delete: tenantRole(OWNER_ROLES),
     },
+    hooks: {
+      beforeChange: [
+        ({ data }) => {
+          // A revoked key stops authenticating at once.
+          if (data.status === 'revoked') data.enableAPIKey = false
+          return data
+        },
+      ],
+    },
     fields: [
       { name: 'name', type: 'text', required: true },
       {

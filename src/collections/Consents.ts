@@ -43,8 +43,10 @@ export const Consents: CollectionConfig = tenantScoped(
       {
         name: 'revokedAt',
         type: 'date',
-        validate: (value: unknown, { originalDoc }: { originalDoc?: { revokedAt?: string } }) =>
-          originalDoc?.revokedAt && value !== originalDoc.revokedAt ? 'A revoked consent stays revoked; grant a new one instead.' : true,
+        validate: (value, options) => {
+          const previous = (options as { originalDoc?: { revokedAt?: string | null } }).originalDoc?.revokedAt
+          return previous && String(value) !== String(previous) ? 'A revoked consent stays revoked; grant a new one instead.' : true
+        },
       },
       { name: 'source', type: 'text' },
       { name: 'ipAddress', type: 'text' },

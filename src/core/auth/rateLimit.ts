@@ -4,7 +4,13 @@ import { runSql } from '../db/sqlFor'
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number }
 
-type RedisLike = { multi: () => { incr: (k: string) => unknown; pexpire: (k: string, ms: number, mode: 'NX') => unknown; pttl: (k: string) => unknown; exec: () => Promise<[unknown, unknown][] | null> } }
+type Pipeline = {
+  incr: (key: string) => Pipeline
+  pexpire: (key: string, ms: number, mode: 'NX') => Pipeline
+  pttl: (key: string) => Pipeline
+  exec: () => Promise<[Error | null, unknown][] | null>
+}
+type RedisLike = { multi: () => Pipeline }
 
 /**
  * Fixed-window counter shared by every web replica: Redis INCR when the Redis KV adapter is

@@ -1,4 +1,4 @@
-import type { Plugin } from 'payload'
+import type { CollectionAfterChangeHook, Plugin } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSql } from '../db/sqlFor'
@@ -20,10 +20,10 @@ const probePlugin = (): Plugin => (config) => {
             ...collection.hooks,
             afterChange: [
               ...(collection.hooks?.afterChange ?? []),
-              ({ doc, req }) => {
+              (({ doc, req }) => {
                 if (req.context.failAfterEmit) throw new Error('Fail after the event was emitted')
                 return doc
-              },
+              }) satisfies CollectionAfterChangeHook,
             ],
           },
         },

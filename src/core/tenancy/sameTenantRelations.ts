@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, Config, Field } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionSlug, Config, Field } from 'payload'
 import { ValidationError } from 'payload'
 import { idOf } from '../access/idOf'
 
@@ -64,7 +64,7 @@ export const sameTenantRelations = (config: Config, scopedSlugs: string[]): Conf
       for (const [slug, list] of byCollection) {
         const ids = [...new Set(list.map((ref) => ref.id))]
         const found = await req.payload.db.find({
-          collection: slug,
+          collection: slug as CollectionSlug,
           where: { and: [{ id: { in: ids } }, { tenant: { equals: tenant } }] },
           limit: ids.length,
           pagination: false,

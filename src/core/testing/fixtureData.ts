@@ -1,4 +1,4 @@
-import type { Field, Payload } from 'payload'
+import type { CollectionSlug, Field, Payload } from 'payload'
 import sharp from 'sharp'
 import { tenantScopes } from '../tenancy/tenantScoped'
 
@@ -18,7 +18,7 @@ const sample = async (
   switch (field.type) {
     case 'text':
     case 'textarea':
-      return field.hasMany ? ['grid'] : `grid ${Math.random().toString(36).slice(2, 8)}`
+      return 'hasMany' in field && field.hasMany ? ['grid'] : `grid ${Math.random().toString(36).slice(2, 8)}`
     case 'email':
       return `grid-${Math.random().toString(36).slice(2, 8)}@example.test`
     case 'number':
@@ -67,7 +67,7 @@ const fill = async (
         if ('name' in tab && tab.name) data[tab.name] = nested
         else Object.assign(data, nested)
       }
-    } else if ('name' in field && field.name !== 'tenant' && !field.virtual && !('hidden' in field && field.hidden)) {
+    } else if ('name' in field && field.name !== 'tenant' && !('virtual' in field && field.virtual) && !('hidden' in field && field.hidden)) {
       const required = 'required' in field && field.required && (!('defaultValue' in field) || field.defaultValue === undefined)
       const groupWithRequired = field.type === 'group'
       if (required || groupWithRequired) {
@@ -89,10 +89,10 @@ export const makeFixture = async (payload: Payload, slug: string, ctx: FixtureCo
   const cached = made.get(key)
   if (cached) return cached
   const scope = tenantScopes(payload.config).find((s) => s.slug === slug)
-  const collection = payload.collections[slug as never]?.config
+  const collection = payload.collections[slug as CollectionSlug]?.config
   if (!collection) throw new Error(`Unknown collection ${slug}`)
   if (scope?.isGlobal) {
-    const existing = await payload.find({ collection: slug as never, where: { tenant: { equals: ctx.tenant } } as never, limit: 1, depth: 0 })
+    const existing = await payload.find({ collection: slug as CollectionSlug, where: { tenant: { equals: ctx.tenant } } as never, limit: 1, depth: 0 })
     if (existing.docs[0]) {
       made.set(key, String(existing.docs[0].id))
       return String(existing.docs[0].id)
@@ -103,14 +103,14 @@ export const makeFixture = async (payload: Payload, slug: string, ctx: FixtureCo
   const file = collection.upload
     ? { data: await tinyPng(), mimetype: 'image/png', name: `grid-${Math.random().toString(36).slice(2, 8)}.png`, size: (await tinyPng()).length }
     : undefined
-  const doc = await payload.create({ collection: slug as never, data: data as never, file, depth: 0 })
+  const doc = await payload.create({ collection: slug as CollectionSlug, data: data as never, file, depth: 0 })
   made.set(key, String(doc.id))
   return String(doc.id)
 }
 
 /** The fixture data (without creating) used to attempt cross-tenant creates. */
 export const fixtureDataFor = async (payload: Payload, slug: string, ctx: FixtureContext, made: Map<string, string>) => {
-  const collection = payload.collections[slug as never].config
+  const collection = payload.collections[slug as CollectionSlug].config
   const scope = tenantScopes(payload.config).find((s) => s.slug === slug)
   const make = (target: string) => makeFixture(payload, target, ctx, made)
   return { ...(await fill(payload, collection.fields, ctx, make)), ...((await scope?.isolationFixture?.({ ...ctx, payload })) ?? {}), tenant: ctx.tenant }

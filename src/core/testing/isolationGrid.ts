@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 import { formatNames } from 'payload'
 import { tenantScopes, type TenantScope } from '../tenancy/tenantScoped'
 import { twoTenants, type Actor } from './factories'
@@ -61,8 +61,8 @@ export const runIsolationGrid = async ({
     targets.push({ scope, idB: await makeFixture(payload, scope.slug, ctxB, madeB), idA: await makeFixture(payload, scope.slug, ctxA, madeA) })
   }
   const rowOf = async (slug: string, id: string) =>
-    (await payload.db.findOne<Record<string, unknown>>({ collection: slug, where: { id: { equals: id } }, req: {} as never })) ?? null
-  const countB = async (slug: string) => (await payload.db.count({ collection: slug, where: { tenant: { equals: ctxB.tenant } }, req: {} as never })).totalDocs
+    (await payload.db.findOne<{ id: string } & Record<string, unknown>>({ collection: slug as CollectionSlug, where: { id: { equals: id } }, req: {} as never })) ?? null
+  const countB = async (slug: string) => (await payload.db.count({ collection: slug as CollectionSlug, where: { tenant: { equals: ctxB.tenant } }, req: {} as never })).totalDocs
 
   for (const { scope, idB, idA } of targets) {
     const slug = scope.slug
@@ -87,10 +87,10 @@ export const runIsolationGrid = async ({
       record(actor, 'graphql', 'findByID', readable || !gFound, `found: ${gFound}`)
 
       const user = await localUser(actor)
-      const lList = await payload.find({ collection: slug as never, overrideAccess: false, user: user as never, limit: 200, depth: 0 }).catch(() => ({ docs: [] }))
+      const lList = await payload.find({ collection: slug as CollectionSlug, overrideAccess: false, user: user as never, limit: 200, depth: 0 }).catch(() => ({ docs: [] }))
       const lListed = lList.docs.some((d) => String(d.id) === idB)
       record(actor, 'local', 'find', readable || !lListed, `B listed: ${lListed}`)
-      const lOne = await payload.findByID({ collection: slug as never, id: idB, overrideAccess: false, user: user as never, depth: 0 }).catch(() => null)
+      const lOne = await payload.findByID({ collection: slug as CollectionSlug, id: idB, overrideAccess: false, user: user as never, depth: 0 }).catch(() => null)
       record(actor, 'local', 'findByID', readable || !lOne, `found: ${Boolean(lOne)}`)
 
       // --- writes into B: create, update, delete; each must fail and change nothing
@@ -98,7 +98,7 @@ export const runIsolationGrid = async ({
       const data = await fixtureDataFor(payload, slug, ctxB, madeB)
       const created = await actor.client.post(`/api/${slug}`, data)
       const gCreated = await actor.client.graphql(`mutation($data: mutation${names.singular}Input!) { create${names.singular}(data: $data) { id } }`, { data })
-      const lCreated = await payload.create({ collection: slug as never, data: data as never, overrideAccess: false, user: user as never, depth: 0 }).then(() => true, () => false)
+      const lCreated = await payload.create({ collection: slug as CollectionSlug, data: data as never, overrideAccess: false, user: user as never, depth: 0 }).then(() => true, () => false)
       const after = await countB(slug)
       record(actor, 'rest', 'create', !ok2xx(created.status), `status ${created.status}`)
       record(actor, 'graphql', 'create', !gCreated.body?.data?.[`create${names.singular}`]?.id, JSON.stringify(gCreated.body?.errors?.[0]?.message ?? 'created'))
@@ -108,7 +108,7 @@ export const runIsolationGrid = async ({
       const rowBefore = await rowOf(slug, idB)
       const updated = await actor.client.patch(`/api/${slug}/${idB}`, { tenant: ctxA.tenant })
       const gUpdated = await actor.client.graphql(`mutation($id: String!) { update${names.singular}(id: $id, data: {}) { id } }`, { id: idB })
-      const lUpdated = await payload.update({ collection: slug as never, id: idB, data: { tenant: ctxA.tenant } as never, overrideAccess: false, user: user as never }).then(() => true, () => false)
+      const lUpdated = await payload.update({ collection: slug as CollectionSlug, id: idB, data: { tenant: ctxA.tenant } as never, overrideAccess: false, user: user as never }).then(() => true, () => false)
       const rowAfter = await rowOf(slug, idB)
       record(actor, 'rest', 'update', !ok2xx(updated.status), `status ${updated.status}`)
       record(actor, 'graphql', 'update', !gUpdated.body?.data?.[`update${names.singular}`]?.id, 'update attempt')
@@ -120,7 +120,7 @@ export const runIsolationGrid = async ({
       const deleteAttempts: [GridCell['api'], (id: string) => Promise<boolean>][] = [
         ['rest', async (id) => ok2xx((await actor.client.delete(`/api/${slug}/${id}`)).status)],
         ['graphql', async (id) => Boolean((await actor.client.graphql(`mutation($id: String!) { delete${names.singular}(id: $id) { id } }`, { id })).body?.data?.[`delete${names.singular}`]?.id)],
-        ['local', (id) => payload.delete({ collection: slug as never, id, overrideAccess: false, user: user as never }).then(() => true, () => false)],
+        ['local', (id) => payload.delete({ collection: slug as CollectionSlug, id, overrideAccess: false, user: user as never }).then(() => true, () => false)],
       ]
       for (const [api, attempt] of deleteAttempts) {
         const id = scope.isGlobal ? idB : await victim()
@@ -129,7 +129,7 @@ export const runIsolationGrid = async ({
         const intact = Boolean(still) && !still?.deletedAt
         record(actor, api, 'delete', !claimed && intact, `claimed: ${claimed}, row intact: ${intact}`)
         if (!intact && scope.isGlobal) break
-        if (intact && id !== idB) await payload.db.deleteOne({ collection: slug, where: { id: { equals: id } }, req: {} as never })
+        if (intact && id !== idB) await payload.db.deleteOne({ collection: slug as CollectionSlug, where: { id: { equals: id } }, req: {} as never })
       }
     }
 

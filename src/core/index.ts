@@ -1,0 +1,13 @@
+/** The kernel every plugin imports (`@/core`); see ARCHITECTURE.md. */
+export * from './access'
+export * from './audit/audit'
+export * from './db/sqlFor'
+export * from './env'
+export * from './events'
+export * from './features/isFeatureEnabled'
+export * from './integrations/recordInboundWebhook'
+export * from './money/money'
+export * from './ports/ports'
+export * from './secrets'
+export * from './tenancy'
+export * from './time/zonedTime'
