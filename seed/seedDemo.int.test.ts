@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signIn, startTestPayload, type TestApp } from '@/core/testing'
+import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail } from './demoTenants'
+import { seedDemo } from './seedDemo'
+
+let app: TestApp
+beforeAll(async () => {
+  app = await startTestPayload()
+})
+afterAll(async () => app?.stop())
+
+const counts = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      (['tenants', 'users', 'tenant-memberships', 'locations', 'tenant-settings'] as const).map(async (c) => [c, (await app.payload.count({ collection: c })).totalDocs]),
+    ),
+  )
+
+describe('demo seed', () => {
+  it('creates one tenant per seed system with working logins, and adds nothing the second time', async () => {
+    const first = await seedDemo(app.payload)
+    expect(first.created).toBeGreaterThan(20)
+    const after = await counts()
+    expect(after.tenants).toBe(DEMO_TENANTS.length)
+    expect(after['tenant-settings']).toBe(DEMO_TENANTS.length)
+    expect(after.users).toBe(1 + DEMO_TENANTS.reduce((n, t) => n + t.people.length, 0))
+
+    const again = await seedDemo(app.payload)
+    expect(again.created).toBe(0)
+    expect(await counts()).toEqual(after)
+
+    const desk = await signIn(app, demoEmail('sunrise-yoga', 'frontdesk'), DEMO_PASSWORD)
+    const locations = await desk.client.get('/api/tenant-memberships?limit=100&depth=0')
+    expect(locations.body.docs.length).toBe(6)
+    await signIn(app, PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD)
+  })
+})
