@@ -22,7 +22,7 @@ if ((await new Promise<number>((resolve) => seed.on('exit', (c) => resolve(c ?? 
 
 const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'dev', '-p', String(env.PORT)], {
   stdio: 'inherit',
-  env: { ...process.env, JOBS_AUTORUN: process.env.JOBS_AUTORUN ?? 'true' },
+  env: { ...process.env, JOBS_AUTORUN: process.env.JOBS_AUTORUN ?? 'true', NEXT_TELEMETRY_DISABLED: '1' },
 })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal))
 next.on('exit', (code) => void stop(code ?? 0))
