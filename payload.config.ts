@@ -25,6 +25,7 @@ import { Users } from './src/collections/Users'
 import { isPlatformAdmin, type AccessUser } from './src/core/access/userTenants'
 import { clonePlain } from './src/core/clonePlain'
 import { getEnv } from './src/core/env'
+import { purgeRateLimitsTask } from './src/core/auth/purgeRateLimitsTask'
 import { deliverEventTask } from './src/core/events/deliverEventTask'
 import { fileEmailAdapter } from './src/core/mail/fileEmailAdapter'
 import { migrations } from './src/migrations'
@@ -90,7 +91,7 @@ export const atriumConfig = (extraPlugins: Plugin[] = []): Config => {
         : { options: { level: env.LOG_LEVEL }, destination: defaultLoggerOptions },
     graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
     jobs: {
-      tasks: [deliverEventTask],
+      tasks: [deliverEventTask, purgeRateLimitsTask],
       access: { run: platformAdminOnly, queue: platformAdminOnly, cancel: platformAdminOnly },
       deleteJobOnComplete: true,
       autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 50 }],

@@ -48,4 +48,15 @@ describe('sample plugin', () => {
     const note = await app.payload.findByID({ collection: 'sample-notes' as never, id: created.body.doc.id })
     expect((note as { digestedAt?: string }).digestedAt).toBeTruthy()
   })
+
+  it('adds a scheduled job that the queue runs on its cron', async () => {
+    const note = await app.payload.db.create({ collection: 'sample-notes' as never, data: { title: 'Scheduled', tenant: String(cast.a.id) } })
+    const scheduled = await app.payload.jobs.handleSchedules({ queue: 'sample' })
+    expect(scheduled.queued.map((q) => q.taskConfig?.slug)).toEqual(['sampleNightlyStamp'])
+    // The job waits for its cron tick (the next second).
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    await app.payload.jobs.run({ queue: 'sample', limit: 10 })
+    const after = await app.payload.findByID({ collection: 'sample-notes' as never, id: note.id })
+    expect((after as { digestedAt?: string }).digestedAt).toBeTruthy()
+  })
 })

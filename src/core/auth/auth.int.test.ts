@@ -67,6 +67,19 @@ describe('login hardening', () => {
   })
 })
 
+describe('rate-limit housekeeping', () => {
+  it('an hourly job removes finished windows and keeps running ones', async () => {
+    const raw = (q: ReturnType<typeof sql>) => runSql<{ key: string }>({ payload: app.payload, transactionID: undefined }, q)
+    await raw(sql`INSERT INTO payload_kv (key, data) VALUES ('ratelimit:login:old', '{"count": 3, "resetAt": 1}'::jsonb)`)
+    const live = (await raw(sql`SELECT key FROM payload_kv WHERE key LIKE 'ratelimit:%' AND (data->>'resetAt')::bigint > ${Date.now()}::bigint`)).length
+    expect(live).toBeGreaterThan(0)
+    await app.payload.jobs.queue({ task: 'purgeRateLimits', input: {} })
+    await app.payload.jobs.run({ limit: 10 })
+    expect(await raw(sql`SELECT key FROM payload_kv WHERE key = 'ratelimit:login:old'`)).toEqual([])
+    expect((await raw(sql`SELECT key FROM payload_kv WHERE key LIKE 'ratelimit:%'`)).length).toBe(live)
+  })
+})
+
 describe('password reset', () => {
   const tokenFromMail = async (email: string) => {
     const dir = path.join(getEnv().dataDir, 'mail')
