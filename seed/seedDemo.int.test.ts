@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signIn, startTestPayload, type TestApp } from '@/core/testing'
+import { describe, expect, it } from 'vitest'
+import { signIn, useTestApp } from '@/core/testing'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail } from './demoTenants'
 import { seedDemo } from './seedDemo'
 
-let app: TestApp
-beforeAll(async () => {
-  app = await startTestPayload()
-})
-afterAll(async () => app?.stop())
+const app = useTestApp()
 
 const counts = async () =>
   Object.fromEntries(

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createPerson, createTenant, signIn, startTestPayload, type TestApp } from '@/core/testing'
+import { describe, expect, it } from 'vitest'
+import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 
-let app: TestApp
-beforeAll(async () => {
-  app = await startTestPayload()
-})
-afterAll(async () => app?.stop())
+const app = useTestApp()
 
 describe('API clients', () => {
   it('act in their own tenant with their roles, and stop when revoked', async () => {

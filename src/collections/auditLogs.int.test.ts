@@ -1,15 +1,11 @@
 import { sql } from '@payloadcms/db-postgres'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runSql } from '@/core/db/sqlFor'
-import { createPerson, createTenant, signIn, startTestPayload, type TestApp } from '@/core/testing'
+import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 
-let app: TestApp
+const app = useTestApp()
 const raw = (query: ReturnType<typeof sql>) => runSql({ payload: app.payload, transactionID: undefined }, query)
 
-beforeAll(async () => {
-  app = await startTestPayload()
-})
-afterAll(async () => app?.stop())
 
 describe('audit log', () => {
   it('records role changes, shows them only to that tenant’s owners, and cannot be changed', async () => {

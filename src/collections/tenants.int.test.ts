@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { resolveTenant } from '@/core/tenancy/resolveTenant'
-import { createPerson, createTenant, signIn, startTestPayload, type TestApp } from '@/core/testing'
+import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 
-let app: TestApp
-
-beforeAll(async () => {
-  app = await startTestPayload()
-})
-afterAll(async () => app?.stop())
+const app = useTestApp()
 
 describe('tenants', () => {
   it('are created by the platform with their settings and an owner', async () => {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createLocalReq } from 'payload'
-import { createTenant, startTestPayload, type TestApp } from '../testing'
+import { createTenant, useTestApp } from '../testing'
 import { isFeatureEnabled, requireFeature } from './isFeatureEnabled'
 
-let app: TestApp
-beforeAll(async () => {
-  app = await startTestPayload()
-})
-afterAll(async () => app?.stop())
+const app = useTestApp()
 
 describe('feature gating', () => {
   it('uses the tenant flag, else the platform default, else on', async () => {

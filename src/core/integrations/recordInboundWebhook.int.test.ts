@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPayload, type TestApp } from '../testing'
+import { describe, expect, it } from 'vitest'
+import { useTestApp } from '../testing'
 import { recordInboundWebhook } from './recordInboundWebhook'
 
-let app: TestApp
-beforeAll(async () => {
-  app = await startTestPayload()
-})
-afterAll(async () => app?.stop())
+const app = useTestApp()
 
 describe('inbound webhooks', () => {
   it('are recorded once however many deliveries race', async () => {

@@ -1,3 +1,4 @@
 export * from './startTestPayload'
 export * from './factories'
 export * from './httpClient'
+export * from './useTestApp'
