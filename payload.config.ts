@@ -94,7 +94,8 @@ export const atriumConfig = (extraPlugins: Plugin[] = []): Config => {
       tasks: [deliverEventTask, purgeRateLimitsTask],
       access: { run: platformAdminOnly, queue: platformAdminOnly, cancel: platformAdminOnly },
       deleteJobOnComplete: true,
-      autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 50 }],
+      // Every 5 s: run due jobs (all queues) and enqueue due cron schedules.
+      autoRun: [{ cron: '*/5 * * * * *', allQueues: true, limit: 50 }],
       shouldAutoRun: () => getEnv().JOBS_AUTORUN,
     },
     typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },

@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { getEnv } from '../src/core/env'
 import { ensureDatabase } from './ensureDatabase'
-import { runPayloadCli } from './runPayloadCli'
+import { migrateDatabase, withPayload } from './migrate'
+import { seedDatabase } from './seed'
 
 const env = getEnv()
 const db = await ensureDatabase()
@@ -15,10 +16,15 @@ const stop = async (code: number) => {
   process.exit(code)
 }
 
-if ((await runPayloadCli(['migrate'])) !== 0) await stop(1)
-
-const seed = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts', '--if-empty'], { stdio: 'inherit', env: process.env })
-if ((await new Promise<number>((resolve) => seed.on('exit', (c) => resolve(c ?? 1)))) !== 0) await stop(1)
+try {
+  await withPayload(async (payload) => {
+    await migrateDatabase(payload)
+    await seedDatabase(payload, { ifEmpty: true })
+  })
+} catch (error) {
+  console.error(error)
+  await stop(1)
+}
 
 const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'dev', '-p', String(env.PORT)], {
   stdio: 'inherit',

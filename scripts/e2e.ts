@@ -9,7 +9,8 @@
  *    importMap) land in the copy. `.env*` files are left out so the run never reaches the
  *    developer's database, SMTP, S3 or Redis.
  * 2. Runs `scripts/dev.ts` there (embedded PostgreSQL → migrate → seed → next dev) with its own
- *    DATA_DIR, free ports, and DATABASE_URL removed, in a new process group.
+ *    DATA_DIR, free ports, and DATABASE_URL removed, in a new process group. Checks that every
+ *    migration was applied; a start-up that dies early is retried (see StartupError).
  * 3. Waits for /admin/login to answer 200, then runs every spec in a fresh browser context
  *    (Debian chromium via playwright-core; a screenshot of each spec's last page goes to
  *    test-results/<spec>.png), and finally stops the whole process group and deletes the copy.
@@ -22,10 +23,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
-import { chmod, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import pg from 'pg'
 import { chromium, type Browser } from 'playwright-core'
 import { freePort } from '../src/core/db/startEmbeddedPostgres'
 import type { E2EContext, E2ESpec } from '../tests/e2e/harness'
@@ -44,7 +46,7 @@ const SKIP_TOP = new Set(['node_modules', '.next', '.data', '.git', 'test-result
 const skipCopy = (relative: string) => {
   const [top] = relative.split(path.sep)
   const base = path.basename(relative)
-  return SKIP_TOP.has(top) || /^\.env(\..+)?$/.test(base) && base !== '.env.example' || base.endsWith('.tsbuildinfo')
+  return SKIP_TOP.has(top) || (/^\.env(\..+)?$/.test(base) && base !== '.env.example') || base.endsWith('.tsbuildinfo')
 }
 
 const loadSpecs = async (): Promise<E2ESpec[]> => {
@@ -106,11 +108,36 @@ const remember = (chunk: Buffer) => {
   if (tail.length > 80) tail.splice(0, tail.length - 80)
 }
 
+/**
+ * A start-up that failed fast is tried again from scratch (new data directory, new ports): a free
+ * port can be taken between probing and binding, and a first compile can die on a loaded machine.
+ */
+class StartupError extends Error {}
+const STARTUP_ATTEMPTS = 3
+
+/** Every migration of the snapshot is recorded as applied (a silent no-op migrate would not be). */
+const checkMigrations = async (appDir: string, pgPort: number) => {
+  const index = await readFile(path.join(appDir, 'src/migrations/index.ts'), 'utf8')
+  const expected = [...index.matchAll(/name:\s*['"]([^'"]+)['"]/g)].map((match) => match[1])
+  const client = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${pgPort}/atrium` })
+  try {
+    await client.connect()
+    const { rows } = await client.query<{ name: string }>(`SELECT name FROM payload_migrations WHERE batch > 0`)
+    const applied = new Set(rows.map((row) => row.name))
+    const missing = expected.filter((name) => !applied.has(name))
+    if (missing.length) throw new StartupError(`migrations not applied: ${missing.join(', ')}`)
+  } catch (error) {
+    throw error instanceof StartupError ? error : new StartupError(`cannot read payload_migrations: ${(error as Error).message}`)
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
 const waitForApp = async (url: string, app: ChildProcess, exited: () => boolean) => {
   const deadline = Date.now() + startupTimeoutMs
   let last = 'no answer yet'
   while (Date.now() < deadline) {
-    if (exited()) throw new Error(`the app exited before answering (exit code ${app.exitCode})`)
+    if (exited()) throw new StartupError(`the app exited before answering (exit code ${app.exitCode})`)
     try {
       const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(Math.max(1_000, deadline - Date.now())) })
       await response.arrayBuffer().catch(() => undefined)
@@ -163,70 +190,85 @@ const main = async (): Promise<Outcome> => {
   tmpRoot = await mkdtemp(path.join(os.tmpdir(), 'atrium-e2e-'))
   await chmod(tmpRoot, 0o755) // embedded PostgreSQL runs as the `postgres` user when we are root
   const appDir = path.join(tmpRoot, 'app')
-  const dataDir = path.join(tmpRoot, 'data')
   await cp(repo, appDir, { recursive: true, filter: (source) => !skipCopy(path.relative(repo, source)) })
   const link = spawnSync('cp', ['-al', path.join(repo, 'node_modules'), path.join(appDir, 'node_modules')], { stdio: 'inherit' })
   if (link.status !== 0) {
     say('hard-linking node_modules failed; symlinking it instead')
     spawnSync('ln', ['-s', path.join(repo, 'node_modules'), path.join(appDir, 'node_modules')])
   }
-  await mkdir(dataDir, { recursive: true })
   say(`snapshot in ${appDir}`)
 
-  // 2. The app: scripts/dev.ts in its own process group.
-  const pgPort = await freePort()
-  let port = await freePort()
-  while (port === pgPort || port === 3000) port = await freePort()
-  const baseURL = `http://localhost:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(pgPort),
-    PORT: String(port),
-    SERVER_URL: baseURL,
-    NEXT_TELEMETRY_DISABLED: '1',
-    JOBS_AUTORUN: 'false',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  }
-  delete env.DATABASE_URL // always our own embedded database
-  for (const name of ['REDIS_URL', 'S3_BUCKET', 'SMTP_HOST', 'PAYLOAD_CONFIG_PATH', 'NODE_OPTIONS']) delete env[name]
-
+  // 2. The app: scripts/dev.ts in its own process group. An attempt that dies before answering
+  //    (see STARTUP_ATTEMPTS) is retried from scratch: new data directory, new ports.
   const logPath = path.join(resultsDir, 'e2e-server.log')
   const log = createWriteStream(logPath)
-  say(`starting the app: PostgreSQL on ${pgPort}, Next on ${port} (output in ${path.relative(repo, logPath)})`)
-  app = spawn(process.execPath, [path.join(appDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/dev.ts'], {
-    cwd: appDir,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let appExited = false
-  app.on('exit', () => (appExited = true))
-  for (const stream of [app.stdout, app.stderr]) {
-    stream?.on('data', (chunk: Buffer) => {
-      log.write(chunk)
-      remember(chunk)
-      if (verbose) process.stdout.write(chunk)
-    })
-  }
+  let baseURL = ''
+  for (let attempt = 1; ; attempt++) {
+    const dataDir = path.join(tmpRoot, `data-${attempt}`)
+    await mkdir(dataDir, { recursive: true })
+    const pgPort = await freePort()
+    let port = await freePort()
+    while (port === pgPort || port === 3000) port = await freePort()
+    baseURL = `http://localhost:${port}`
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      PORT: String(port),
+      // The browser uses http://localhost:<port>: Next's dev-origin check allows `localhost` (not
+      // 127.0.0.1) and Payload adds SERVER_URL to its CSRF list (cookies from other origins are ignored).
+      SERVER_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: '1',
+      JOBS_AUTORUN: 'false',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    }
+    delete env.DATABASE_URL // always our own embedded database
+    for (const name of ['REDIS_URL', 'S3_BUCKET', 'SMTP_HOST', 'PAYLOAD_CONFIG_PATH', 'NODE_OPTIONS']) delete env[name]
 
-  const results: { name: string; ok: boolean; ms: number; error?: string }[] = []
-  try {
-    await waitForApp(`http://127.0.0.1:${port}/admin/login`, app, () => appExited)
-    say('app answers /admin/login')
-    // Compile the REST route before the first login posts to it.
-    await fetch(`http://127.0.0.1:${port}/api/users/me`, { signal: AbortSignal.timeout(120_000) })
-      .then((response) => response.arrayBuffer())
-      .catch(() => undefined)
-  } catch (error) {
-    say(`the app did not start: ${(error as Error).message}`)
-    console.log(tail.map((line) => `  | ${line}`).join('\n'))
-    log.end()
-    return { passed: 0, failed: specs.length }
+    log.write(`\n===== attempt ${attempt}: PostgreSQL on ${pgPort}, Next on ${port} =====\n`)
+    tail.length = 0
+    say(`starting the app${attempt > 1 ? ` (attempt ${attempt})` : ''}: PostgreSQL on ${pgPort}, Next on ${port} (output in ${path.relative(repo, logPath)})`)
+    const child = spawn(process.execPath, [path.join(appDir, 'node_modules/tsx/dist/cli.mjs'), 'scripts/dev.ts'], {
+      cwd: appDir,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    app = child
+    let exited = false
+    child.on('exit', () => (exited = true))
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.on('data', (chunk: Buffer) => {
+        log.write(chunk)
+        remember(chunk)
+        if (verbose) process.stdout.write(chunk)
+      })
+    }
+
+    try {
+      await waitForApp(`http://127.0.0.1:${port}/admin/login`, child, () => exited)
+      await checkMigrations(appDir, pgPort)
+      say('app answers /admin/login')
+      // Compile the REST route before the first login posts to it.
+      await fetch(`http://127.0.0.1:${port}/api/users/me`, { signal: AbortSignal.timeout(120_000) })
+        .then((response) => response.arrayBuffer())
+        .catch(() => undefined)
+      break
+    } catch (error) {
+      const retry = error instanceof StartupError && attempt < STARTUP_ATTEMPTS
+      say(`the app did not start: ${(error as Error).message}${retry ? '; retrying' : ''}`)
+      console.log(tail.slice(-25).map((line) => `  | ${line}`).join('\n'))
+      await stopGroup(child)
+      if (!retry) {
+        log.end()
+        return { passed: 0, failed: specs.length }
+      }
+    }
   }
 
   // 3. The specs, one after another, each in a fresh context.
+  const results: { name: string; ok: boolean; ms: number; error?: string }[] = []
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -251,6 +293,7 @@ const main = async (): Promise<Outcome> => {
       await writeFile(path.join(resultsDir, `${slug(spec.name)}.txt`), `${page.url()}\n\n${text}\n`).catch(() => undefined)
       say(`✗ ${spec.name} (${((Date.now() - specStarted) / 1000).toFixed(1)}s)\n    ${error.split('\n').join('\n    ')}\n    at ${page.url()}\n    screenshot: ${path.relative(repo, shot)}`)
     } else {
+      await rm(path.join(resultsDir, `${slug(spec.name)}.txt`), { force: true })
       say(`✓ ${spec.name} (${((Date.now() - specStarted) / 1000).toFixed(1)}s)`)
     }
     results.push({ name: spec.name, ok: !error, ms: Date.now() - specStarted, error })

@@ -1,9 +1,15 @@
-/** The Payload CLI against the Atrium database: `npm run payload -- migrate`, `migrate:create`, `generate:types`. */
+/** The Payload CLI against the Atrium database: `npm run payload -- migrate:status`, `migrate:create`, `generate:types`. */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
 import { ensureDatabase } from './ensureDatabase'
-import { runPayloadCli } from './runPayloadCli'
 
 const args = process.argv.slice(2)
 const db = args[0]?.startsWith('generate:') ? null : await ensureDatabase()
-const code = await runPayloadCli(args)
+const child = spawn(process.execPath, [path.resolve('node_modules/payload/bin.js'), ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, PAYLOAD_CONFIG_PATH: 'payload.config.ts' },
+})
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
+const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)))
 await db?.stop()
 process.exit(code)

@@ -1,16 +1,13 @@
-/** `npm start`: production server (after `npm run build`); migrations run on start-up (prodMigrations). */
+/** `npm start`: production server (after `npm run build`); applies migrations first. */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { getEnv } from '../src/core/env'
 import { ensureDatabase } from './ensureDatabase'
-import { runPayloadCli } from './runPayloadCli'
+import { migrateDatabase, withPayload } from './migrate'
 
 const env = getEnv()
 const db = await ensureDatabase()
-if ((await runPayloadCli(['migrate'])) !== 0) {
-  await db?.stop()
-  process.exit(1)
-}
+await withPayload(migrateDatabase)
 const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(env.PORT)], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production' },

@@ -1,11 +1,21 @@
 /**
- * `npm run worker`: the standalone jobs worker for production. Runs queued jobs of every queue
- * and enqueues scheduled (cron) tasks every few seconds; run one or more beside the web replicas.
+ * `npm run worker`: the standalone jobs worker for production. Every few seconds it runs queued
+ * jobs of every queue and enqueues due scheduled (cron) tasks; run one or more beside the web
+ * replicas (which run with JOBS_AUTORUN=false). Stops cleanly on SIGTERM.
  */
+import { getPayload } from 'payload'
+import { closePayload } from '../src/core/db/closePayload'
 import { ensureDatabase } from './ensureDatabase'
-import { runPayloadCli } from './runPayloadCli'
 
+process.env.JOBS_AUTORUN = 'true'
 const db = await ensureDatabase()
-const code = await runPayloadCli(['jobs:run', '--all-queues', '--handle-schedules', '--cron', process.env.WORKER_CRON ?? '*/5 * * * * *'])
-await db?.stop()
-process.exit(code)
+const { default: config } = await import('../payload.config')
+const payload = await getPayload({ config, cron: true })
+payload.logger.info('Atrium worker running queued and scheduled jobs.')
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await closePayload(payload)
+    await db?.stop()
+    process.exit(0)
+  })
+}

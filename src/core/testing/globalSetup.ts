@@ -41,9 +41,9 @@ export default async function setup(project: TestProject) {
 
   const migrate = () =>
     new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['node_modules/payload/bin.js', 'migrate'], {
+      const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/migrate.ts'], {
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NODE_ENV: 'test', PAYLOAD_CONFIG_PATH: 'payload.config.ts', DATABASE_URL: withDatabase(serverUrl, template) },
+        env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: withDatabase(serverUrl, template) },
       })
       child.on('exit', (c) => resolve(c ?? 1))
     })
@@ -59,7 +59,7 @@ export default async function setup(project: TestProject) {
   }
   for (let attempt = 1; !(await migrated()); attempt++) {
     if (attempt > 3) throw new Error('Migrating the test template database failed')
-    if ((await migrate()) !== 0) throw new Error('payload migrate failed on the test template database')
+    if ((await migrate()) !== 0) throw new Error('Migrating the test template database failed (scripts/migrate.ts)')
   }
   console.log(`[atrium] test database ready in ${((Date.now() - started) / 1000).toFixed(1)}s`)
 

@@ -6,6 +6,7 @@ import pg from 'pg'
 import type { Payload, Plugin, SanitizedConfig } from 'payload'
 import { buildConfig, getPayload } from 'payload'
 import { inject } from 'vitest'
+import { closePayload } from '../db/closePayload'
 import { startTestServer } from './testServer'
 import { httpClient } from './httpClient'
 
@@ -64,7 +65,7 @@ export const startTestPayload = async ({ plugins = [], push = false }: { plugins
     http: (auth) => httpClient(server.url, auth),
     stop: async () => {
       await server.close()
-      await payload.destroy()
+      await closePayload(payload)
       ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
     },
   }
