@@ -1,10 +1,13 @@
-import nextVitals from 'eslint-config-next/core-web-vitals'
-import nextTypescript from 'eslint-config-next/typescript'
+import nextPlugin from '@next/eslint-plugin-next'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
 
-/** Next's recommended rules plus TypeScript; generated Payload files are left as generated. */
-const config = [
-  ...nextVitals,
-  ...nextTypescript,
+/**
+ * TypeScript's recommended rules, Next.js' core-web-vitals rules, React hooks and accessibility
+ * checks. Generated Payload files are left as generated.
+ */
+export default tseslint.config(
   {
     ignores: [
       '.next/**',
@@ -17,14 +20,23 @@ const config = [
       'src/app/(payload)/**',
     ],
   },
+  ...tseslint.configs.recommended,
   {
+    files: ['**/*.{ts,tsx,mjs}'],
+    plugins: { '@next/next': nextPlugin, 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs['core-web-vitals'].rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Payload admin and API routes are not Next pages; plain <a> is right there.
       '@next/next/no-html-link-for-pages': 'off',
     },
   },
-]
-
-export default config
+  {
+    // React lives in .tsx files; elsewhere a `use…` name is not a hook.
+    files: ['**/*.tsx'],
+    rules: reactHooks.configs.recommended.rules,
+  },
+)
