@@ -94,8 +94,9 @@ export const atriumConfig = (extraPlugins: Plugin[] = []): Config => {
       tasks: [deliverEventTask, purgeRateLimitsTask],
       access: { run: platformAdminOnly, queue: platformAdminOnly, cancel: platformAdminOnly },
       deleteJobOnComplete: true,
-      // Every 5 s: run due jobs (all queues) and enqueue due cron schedules.
-      autoRun: [{ cron: '*/5 * * * * *', allQueues: true, limit: 50 }],
+      // Every 5 s, only where JOBS_AUTORUN is on (dev process, worker): enqueue due cron schedules
+      // and run due jobs of every queue. Web replicas in production neither schedule nor run.
+      autoRun: () => (getEnv().JOBS_AUTORUN ? [{ cron: '*/5 * * * * *', allQueues: true, limit: 50 }] : []),
       shouldAutoRun: () => getEnv().JOBS_AUTORUN,
     },
     typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },

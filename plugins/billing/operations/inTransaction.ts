@@ -1,0 +1,18 @@
+import type { PayloadRequest } from 'payload'
+import { commitTransaction, initTransaction, killTransaction } from 'payload'
+
+/**
+ * Runs `work` inside the request's transaction, opening one when the request has none (endpoint
+ * handlers do not): everything commits together or nothing is written.
+ */
+export const inTransaction = async <T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> => {
+  const started = await initTransaction(req)
+  try {
+    const result = await work()
+    if (started) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (started) await killTransaction(req)
+    throw error
+  }
+}

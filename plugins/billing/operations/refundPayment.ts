@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto'
+import type { CollectionSlug, PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { z } from 'zod'
+import { audit, emit, idOf, runSql } from '@/core'
+import { requireDeskRole } from './requireDeskRole'
+import { OperationError } from './OperationError'
+
+export const refundPaymentInput = z.object({
+  payment: z.string().min(1, { message: 'payment is required.' }),
+  amount: z.number().int({ message: 'amount must be whole minor units (cents).' }).positive({ message: 'amount must be greater than 0.' }),
+  reason: z.string().trim().min(1, { message: 'reason is required.' }).max(500),
+})
+
+export type RefundPaymentInput = z.input<typeof refundPaymentInput>
+export type RefundPaymentResult = { payment: string; amount: number; amountRefunded: number; status: string }
+
+/**
+ * Refunds part or all of a succeeded payment. One conditional UPDATE adds the amount only while
+ * amount_refunded + n <= amount, so concurrent refunds can never refund more than was paid; the
+ * row stays locked until commit, so the refunds[] entry is appended without a race.
+ */
+export const refundPayment = async (req: PayloadRequest, raw: RefundPaymentInput): Promise<RefundPaymentResult> => {
+  const parsed = refundPaymentInput.safeParse(raw)
+  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  const { payment: id, amount, reason } = parsed.data
+  const found = await req.payload.db.findOne<{ id: string; tenant: unknown }>({
+    collection: 'payments' as CollectionSlug,
+    where: { id: { equals: id } },
+    req,
+  })
+  const tenant = idOf(found?.tenant)
+  if (!found || !tenant) throw new OperationError(404, 'not_found', 'Payment not found.')
+  try {
+    requireDeskRole(req, tenant)
+  } catch (error) {
+    // Another tenant's payment does not exist for this caller.
+    if (error instanceof OperationError && error.status === 403) throw new OperationError(404, 'not_found', 'Payment not found.')
+    throw error
+  }
+  const rows = await runSql<{ amount_refunded: number; status: string; amount_amount: number; amount_currency: string }>(
+    req,
+    sql`UPDATE payments
+        SET amount_refunded = amount_refunded + ${amount},
+            status = (CASE WHEN amount_refunded + ${amount} = amount_amount THEN 'refunded' ELSE 'partially_refunded' END)::enum_payments_status,
+            updated_at = now()
+        WHERE id = ${id}
+          AND status IN ('succeeded', 'partially_refunded')
+          AND amount_refunded + ${amount} <= amount_amount
+        RETURNING amount_refunded, status, amount_amount, amount_currency`,
+  )
+  const row = rows[0]
+  if (!row) {
+    const [current] = await runSql<{ amount_refunded: number; amount_amount: number; status: string }>(
+      req,
+      sql`SELECT amount_refunded, amount_amount, status FROM payments WHERE id = ${id}`,
+    )
+    if (current && !['succeeded', 'partially_refunded'].includes(current.status)) {
+      throw new OperationError(409, 'not_refundable', `A ${current.status} payment cannot be refunded.`)
+    }
+    const left = current ? Number(current.amount_amount) - Number(current.amount_refunded) : 0
+    throw new OperationError(409, 'refund_exceeds_paid', `Refund of ${amount} exceeds what is left to refund (${left}).`)
+  }
+  const refunds = await runSql<{ id: string; amount: number; reason: string; provider_refund_id: string | null; at: string }>(
+    req,
+    sql`SELECT id, amount, reason, provider_refund_id, at FROM payments_refunds WHERE _parent_id = ${id} ORDER BY _order`,
+  )
+  await req.payload.db.updateOne({
+    collection: 'payments' as CollectionSlug,
+    id,
+    data: {
+      refunds: [
+        ...refunds.map((r) => ({ id: r.id, amount: Number(r.amount), reason: r.reason, providerRefundId: r.provider_refund_id, at: new Date(r.at).toISOString() })),
+        { id: randomBytes(12).toString('hex'), amount, reason, providerRefundId: null, at: new Date().toISOString() },
+      ],
+    },
+    req,
+  })
+  const money = { amount, currency: row.amount_currency }
+  await audit(req, { category: 'payment', action: 'payment.refunded', tenant, resourceType: 'payments', resourceId: id, amount: money, details: reason, after: { amountRefunded: Number(row.amount_refunded), status: row.status } })
+  await emit(req, { type: 'payment.refunded', tenant, subject: { collection: 'payments', id }, data: { amount: money, reason, amountRefunded: Number(row.amount_refunded), status: row.status } })
+  return { payment: id, amount, amountRefunded: Number(row.amount_refunded), status: row.status }
+}

@@ -1,0 +1,13 @@
+import type { PayloadRequest } from 'payload'
+import { DESK_ROLES, isPlatformAdmin, tenantsWithRole, type AccessUser } from '@/core'
+import { OperationError } from './OperationError'
+
+/** Refuses unless the signed-in principal works the desk (owner, admin, manager, front desk) in `tenant`. */
+export const requireDeskRole = (req: PayloadRequest, tenant: string): void => {
+  const user = req.user as AccessUser
+  if (!user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
+  if (isPlatformAdmin(user)) return
+  if (!tenantsWithRole(user, DESK_ROLES).includes(tenant)) {
+    throw new OperationError(403, 'forbidden', 'Only desk staff of this business can do this.')
+  }
+}

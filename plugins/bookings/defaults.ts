@@ -1,0 +1,19 @@
+import type { BookingPolicy, BookingsOptions } from './types'
+
+export const defaultOptions: Required<BookingsOptions> = {
+  materializeDaysAhead: 28,
+  materializeCron: '0 0 3 * * *',
+  completeCron: '0 */5 * * * *',
+  queue: 'default',
+}
+
+export const defaultPolicy: BookingPolicy = {
+  lateCancelMinutes: 720,
+  bookingWindowDays: 30,
+  checkInWindowMinutes: 60,
+  freeLateCancelsPerMonth: 0,
+  lateCancelFee: null,
+}
+
+/** Bookings that hold a place (and are unique per class and member). */
+export const ACTIVE_STATUSES = ['confirmed', 'waitlisted', 'checked_in'] as const

@@ -1,0 +1,38 @@
+import type { Endpoint } from 'payload'
+import { z } from 'zod'
+import { readSchedule } from '../operations/readSchedule'
+import { errorResponse } from './withTransaction'
+import { uuid } from './schemas'
+
+const DAY = 86_400_000
+const query = z
+  .object({
+    tenant: z.string().regex(/^[a-z0-9-]+$/, 'must be a tenant slug'),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    location: uuid.optional(),
+    instructor: uuid.optional(),
+  })
+  .transform((q) => {
+    const from = q.from ? new Date(q.from) : new Date()
+    const to = q.to ? new Date(q.to) : new Date(from.getTime() + 7 * DAY)
+    return { ...q, from, to }
+  })
+  .refine((q) => q.to > q.from, { message: '`to` must be after `from`', path: ['to'] })
+  .refine((q) => q.to.getTime() - q.from.getTime() <= 62 * DAY, { message: 'at most 62 days at once', path: ['to'] })
+
+/** GET /api/schedule?tenant=<slug>&from=&to=&location=&instructor= — public, one SQL statement. */
+export const scheduleEndpoint: Endpoint = {
+  path: '/schedule',
+  method: 'get',
+  handler: async (req) => {
+    try {
+      const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
+      const input = query.parse(params)
+      const schedule = await readSchedule(req, input)
+      return Response.json(schedule, { headers: { 'cache-control': 'public, max-age=15' } })
+    } catch (error) {
+      return errorResponse(req, error)
+    }
+  },
+}

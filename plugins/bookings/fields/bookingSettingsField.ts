@@ -1,0 +1,17 @@
+import type { Field } from 'payload'
+import { moneyField } from '@/core'
+import { defaultPolicy } from '../defaults'
+
+/** The `bookings` group the plugin appends to core's tenant-settings. */
+export const bookingSettingsField = (): Field => ({
+  name: 'bookings',
+  type: 'group',
+  admin: { description: 'Booking policy: windows, late cancellation and its fee.' },
+  fields: [
+    { name: 'lateCancelMinutes', type: 'number', min: 0, defaultValue: defaultPolicy.lateCancelMinutes, admin: { description: 'Cancelling less than this many minutes before the start is a late cancel.' } },
+    { name: 'bookingWindowDays', type: 'number', min: 0, defaultValue: defaultPolicy.bookingWindowDays, admin: { description: 'How many days ahead members may book.' } },
+    { name: 'checkInWindowMinutes', type: 'number', min: 0, defaultValue: defaultPolicy.checkInWindowMinutes, admin: { description: 'Check-in opens this many minutes before the start.' } },
+    { name: 'freeLateCancelsPerMonth', type: 'number', min: 0, defaultValue: defaultPolicy.freeLateCancelsPerMonth },
+    moneyField({ name: 'lateCancelFee', label: 'Late-cancel fee' }),
+  ],
+})

@@ -1,0 +1,70 @@
+import type { CollectionConfig } from 'payload'
+import { DESK_ROLES, MANAGER_ROLES, tenantRole, tenantScoped } from '@/core'
+import { PRODUCT_KINDS } from '../Products'
+
+const systemOnly = { create: () => false, update: () => false }
+
+/**
+ * Discounts. usesCount moves only by a conditional increment at checkout (never past maxUses,
+ * also a CHECK in SQL); staff cannot write it.
+ */
+export const Coupons: CollectionConfig = tenantScoped(
+  {
+    slug: 'coupons',
+    admin: { useAsTitle: 'code', defaultColumns: ['code', 'type', 'value', 'usesCount', 'maxUses', 'active'], group: 'Commerce' },
+    access: {
+      read: tenantRole(DESK_ROLES),
+      create: tenantRole(MANAGER_ROLES),
+      update: tenantRole(MANAGER_ROLES),
+      delete: tenantRole(MANAGER_ROLES),
+    },
+    indexes: [{ fields: ['tenant', 'code'], unique: true }],
+    fields: [
+      {
+        name: 'code',
+        type: 'text',
+        required: true,
+        validate: (value: unknown) =>
+          typeof value === 'string' && /^[A-Z0-9_-]{3,40}$/.test(value) ? true : 'Codes are 3–40 upper-case letters, digits, dashes or underscores.',
+      },
+      { name: 'name', type: 'text' },
+      { name: 'mode', type: 'select', required: true, defaultValue: 'code', options: ['code'], admin: { description: 'Automatic discounts arrive later.' } },
+      { name: 'type', type: 'select', required: true, defaultValue: 'percent', options: ['percent', 'fixed'] },
+      {
+        name: 'value',
+        type: 'number',
+        required: true,
+        min: 0,
+        validate: (value: unknown, { data }: { data: Record<string, unknown> }) => {
+          if (!Number.isSafeInteger(value) || (value as number) < 0) return 'value is a whole number of 0 or more (percent, or minor units when fixed).'
+          if (data?.type === 'percent' && (value as number) > 100) return 'A percent coupon cannot exceed 100.'
+          return true
+        },
+      },
+      {
+        name: 'currency',
+        type: 'text',
+        minLength: 3,
+        maxLength: 3,
+        validate: (value: unknown, { data }: { data: Record<string, unknown> }) =>
+          data?.type !== 'fixed' || (typeof value === 'string' && /^[A-Z]{3}$/.test(value)) ? true : 'A fixed coupon needs a currency such as USD.',
+      },
+      { name: 'active', type: 'checkbox', defaultValue: true },
+      { name: 'maxUses', type: 'number', min: 1, admin: { description: 'Empty = unlimited.' } },
+      { name: 'usesCount', type: 'number', defaultValue: 0, min: 0, access: systemOnly, admin: { readOnly: true } },
+      { name: 'perMemberLimit', type: 'number', min: 1 },
+      { name: 'startsAt', type: 'date' },
+      { name: 'expiresAt', type: 'date' },
+      {
+        name: 'appliesTo',
+        type: 'group',
+        admin: { description: 'Empty = the whole order.' },
+        fields: [
+          { name: 'kinds', type: 'select', hasMany: true, options: [...PRODUCT_KINDS] },
+          { name: 'products', type: 'relationship', relationTo: 'products', hasMany: true },
+        ],
+      },
+    ],
+  },
+  { isolationFixture: () => ({ code: `GRID${Math.random().toString(36).slice(2, 12).toUpperCase()}`, type: 'percent', value: 10 }) },
+)

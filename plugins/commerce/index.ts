@@ -1,0 +1,44 @@
+import type { Config, Plugin } from 'payload'
+import { clonePlain } from '@/core/clonePlain'
+import { debitCreditsPort, implementPort, refundCreditsPort } from '@/core'
+import { CouponRedemptions } from './collections/CouponRedemptions'
+import { Coupons } from './collections/Coupons'
+import { CreditLedger } from './collections/CreditLedger'
+import { CreditLots } from './collections/CreditLots'
+import { GiftCardTransactions } from './collections/GiftCardTransactions'
+import { GiftCards } from './collections/GiftCards'
+import { Orders } from './collections/Orders'
+import { Products } from './collections/Products'
+import { expireCreditLotsTask } from './jobs/expireCreditLotsTask'
+import { debitCredits } from './operations/debitCredits'
+import { refundCredits } from './operations/refundCredits'
+
+export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
+export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
+export { debitCredits } from './operations/debitCredits'
+export { refundCredits } from './operations/refundCredits'
+export { grantCredits } from './operations/grantCredits'
+
+export type CommerceOptions = Record<string, never>
+
+/**
+ * Commerce: products, POS orders, gift cards, coupons, class packs and the credits ledger.
+ * Needs billingPlugin() before it (orders reference payments). Implements credits.debit and
+ * credits.refund.
+ */
+export const commercePlugin =
+  (_options: CommerceOptions = {}): Plugin =>
+  (config) => {
+    let next: Config = {
+      ...config,
+      // Fresh copies: building a config sanitises collections in place, and tests build it twice.
+      collections: [
+        ...(config.collections ?? []),
+        ...clonePlain([Products, Orders, GiftCards, GiftCardTransactions, Coupons, CouponRedemptions, CreditLots, CreditLedger]),
+      ],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), expireCreditLotsTask] },
+    }
+    next = implementPort(next, debitCreditsPort, debitCredits)
+    next = implementPort(next, refundCreditsPort, refundCredits)
+    return next
+  }

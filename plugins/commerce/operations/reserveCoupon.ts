@@ -1,0 +1,86 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { runSql } from '@/core'
+import { OperationError } from '@plugins/billing'
+import { lockKey } from './lockKey'
+
+export type CouponLine = { product: string; kind: string; gross: number }
+export type ReservedCoupon = { coupon: string; discount: number; perLine: number[] }
+
+type CouponRow = {
+  id: string
+  type: string
+  value: number
+  currency: string | null
+  active: boolean
+  max_uses: number | null
+  per_member_limit: number | null
+  starts_at: string | null
+  expires_at: string | null
+}
+
+/**
+ * Validates a coupon code for these lines and takes one use of it: per-member limits under an
+ * advisory lock, then one conditional increment that never passes maxUses. The caller writes the
+ * redemption row in the same transaction.
+ */
+export const reserveCoupon = async (
+  req: PayloadRequest,
+  input: { tenant: string; code: string; member?: string | null; currency: string; lines: CouponLine[] },
+): Promise<ReservedCoupon> => {
+  const code = input.code.trim().toUpperCase()
+  const [coupon] = await runSql<CouponRow>(
+    req,
+    sql`SELECT id, type, value, currency, active, max_uses, per_member_limit, starts_at, expires_at FROM coupons WHERE tenant_id = ${input.tenant} AND code = ${code}`,
+  )
+  if (!coupon) throw new OperationError(404, 'coupon_not_found', `No coupon with code ${code}.`)
+  const now = new Date()
+  if (!coupon.active) throw new OperationError(409, 'coupon_inactive', 'The coupon is not active.')
+  if (coupon.starts_at && new Date(coupon.starts_at) > now) throw new OperationError(409, 'coupon_not_started', 'The coupon is not valid yet.')
+  if (coupon.expires_at && new Date(coupon.expires_at) <= now) throw new OperationError(409, 'coupon_expired', 'The coupon has expired.')
+  if (coupon.type === 'fixed' && coupon.currency !== input.currency) throw new OperationError(409, 'coupon_currency', `The coupon is in ${coupon.currency}, the order in ${input.currency}.`)
+
+  const scope = await runSql<{ kind: string | null; product: string | null }>(
+    req,
+    sql`SELECT k.value AS kind, NULL AS product FROM coupons_applies_to_kinds k WHERE k.parent_id = ${coupon.id}
+        UNION ALL
+        SELECT NULL, r.products_id FROM coupons_rels r WHERE r.parent_id = ${coupon.id} AND r.path = 'appliesTo.products'`,
+  )
+  const kinds = scope.map((row) => row.kind).filter(Boolean)
+  const products = scope.map((row) => row.product).filter(Boolean)
+  const eligible = input.lines.map(
+    (line) => line.kind !== 'gift_card' && (kinds.length === 0 || kinds.includes(line.kind)) && (products.length === 0 || products.includes(line.product)),
+  )
+  const base = input.lines.reduce((sum, line, i) => sum + (eligible[i] ? line.gross : 0), 0)
+  if (base === 0) throw new OperationError(409, 'coupon_not_applicable', 'The coupon does not apply to anything in this order.')
+  const discount = coupon.type === 'percent' ? Math.floor((base * Number(coupon.value)) / 100) : Math.min(Number(coupon.value), base)
+
+  if (coupon.per_member_limit !== null) {
+    if (!input.member) throw new OperationError(409, 'coupon_needs_member', 'This coupon is limited per member; choose the member first.')
+    await lockKey(req, `coupon:${coupon.id}:${input.member}`)
+    const [used] = await runSql<{ n: string }>(
+      req,
+      sql`SELECT count(*) AS n FROM coupon_redemptions WHERE coupon_id = ${coupon.id} AND member_id = ${input.member}`,
+    )
+    if (Number(used.n) >= Number(coupon.per_member_limit)) throw new OperationError(409, 'coupon_member_limit', 'This member has already used this coupon as often as allowed.')
+  }
+  const taken = await runSql(
+    req,
+    sql`UPDATE coupons SET uses_count = coalesce(uses_count, 0) + 1, updated_at = now()
+        WHERE id = ${coupon.id} AND active AND (max_uses IS NULL OR coalesce(uses_count, 0) < max_uses)
+        RETURNING uses_count`,
+  )
+  if (taken.length === 0) throw new OperationError(409, 'coupon_exhausted', 'The coupon has no uses left.')
+
+  // Spread the discount over eligible lines in proportion; the last eligible line takes the rest.
+  const perLine = input.lines.map(() => 0)
+  let left = discount
+  const last = eligible.lastIndexOf(true)
+  input.lines.forEach((line, i) => {
+    if (!eligible[i]) return
+    const share = i === last ? left : Math.floor((discount * line.gross) / base)
+    perLine[i] = share
+    left -= share
+  })
+  return { coupon: coupon.id, discount, perLine }
+}
