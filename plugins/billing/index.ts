@@ -2,12 +2,9 @@ import type { Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
 import { Payments } from './collections/Payments'
 
-export { OperationError } from './operations/OperationError'
-export { inTransaction } from './operations/inTransaction'
 export { requireDeskRole } from './operations/requireDeskRole'
 export { recordManualPayment, type ManualPaymentInput, type PaymentDoc } from './operations/recordManualPayment'
 export { refundPayment, type RefundPaymentInput, type RefundPaymentResult } from './operations/refundPayment'
-export { respond } from './endpoints/respond'
 
 export type BillingOptions = Record<string, never>
 

@@ -87,7 +87,7 @@ describe('credits', () => {
     const pack = await store.product({ kind: 'credit_pack', pack: { credits: 5 } })
     const walkIn = await store.desk.client.post('/api/orders/checkout', { tenant: store.tenant, lines: [{ product: pack.id, quantity: 1 }], payment: { provider: 'cash' } })
     expect(walkIn.status).toBe(400)
-    expect(walkIn.body.error.code).toBe('member_required')
+    expect(walkIn.body.error).toBe('member_required')
     expect(await app.payload.count({ collection: 'orders', where: { tenant: { equals: store.tenant } } })).toEqual({ totalDocs: 0 })
   })
 })

@@ -34,7 +34,7 @@ describe('gift cards', () => {
     const statuses = results.map((r) => r.status)
     expect(statuses.filter((s) => s === 201)).toHaveLength(5)
     expect(statuses.filter((s) => s === 409)).toHaveLength(15)
-    expect(results.find((r) => r.status === 409)!.body.error.code).toBe('gift_card_insufficient')
+    expect(results.find((r) => r.status === 409)!.body.error).toBe('gift_card_insufficient')
     console.info(`[gift cards] 20 concurrent HTTP charges: ${statuses.filter((s) => s === 201).length} succeeded in ${elapsed} ms`)
 
     const [row] = await q<{ current_balance: string; status: string; sum: string; n: string }>(sql`
@@ -65,7 +65,7 @@ describe('gift cards', () => {
     const before = await app.payload.count({ collection: 'orders', where: { tenant: { equals: store.tenant } } })
     const unknown = await store.desk.client.post('/api/orders/checkout', { tenant: store.tenant, lines: [{ product: mat.id, quantity: 1 }], giftCard: { code: 'NOPE-NOPE' } })
     expect(unknown.status).toBe(404)
-    expect(unknown.body.error.message).toContain('No gift card')
+    expect(unknown.body.message).toContain('No gift card')
     const other = await commerceStore(app)
     const foreign = await other.desk.client.get(`/api/gift-cards/balance?code=${code}`)
     expect(foreign.status).toBe(404)

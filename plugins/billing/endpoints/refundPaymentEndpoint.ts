@@ -1,8 +1,7 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
-import { OperationError } from '../operations/OperationError'
+import { endpointHandler, OperationError } from '@/core'
 import { refundPayment } from '../operations/refundPayment'
-import { respond } from './respond'
 
 const body = z.object({ amount: z.unknown(), reason: z.unknown() })
 
@@ -10,9 +9,9 @@ const body = z.object({ amount: z.unknown(), reason: z.unknown() })
 export const refundPaymentEndpoint: Endpoint = {
   path: '/:id/refund',
   method: 'post',
-  handler: respond(async (req, raw) => {
+  handler: endpointHandler(async (req, raw) => {
     const parsed = body.safeParse(raw ?? {})
     if (!parsed.success) throw new OperationError(400, 'invalid_input', 'Send { amount, reason }.')
     return refundPayment(req, { payment: String(req.routeParams?.id ?? ''), ...(parsed.data as { amount: number; reason: string }) })
-  }),
+  }, { requireUser: true }),
 }

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
-import { audit, emit, idOf, runSql } from '@/core'
+import { audit, emit, idOf, OperationError, runSql } from '@/core'
 import { requireDeskRole } from './requireDeskRole'
-import { OperationError } from './OperationError'
 
 export const refundPaymentInput = z.object({
   payment: z.string().min(1, { message: 'payment is required.' }),

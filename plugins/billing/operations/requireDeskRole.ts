@@ -1,6 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { DESK_ROLES, isPlatformAdmin, tenantsWithRole, type AccessUser } from '@/core'
-import { OperationError } from './OperationError'
+import { DESK_ROLES, isPlatformAdmin, OperationError, tenantsWithRole, type AccessUser } from '@/core'
 
 /** Refuses unless the signed-in principal works the desk (owner, admin, manager, front desk) in `tenant`. */
 export const requireDeskRole = (req: PayloadRequest, tenant: string): void => {

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
+import { endpointHandler } from '@/core'
 import { bookClass } from '../operations/bookClass'
-import { idParam, jsonBody, uuid } from './schemas'
-import { withTransaction } from './withTransaction'
+import { idParam, uuid } from './schemas'
 
 const body = z.object({ member: uuid.optional(), attendanceType: z.enum(['in_person', 'virtual']).optional() }).strict()
 
@@ -10,11 +10,12 @@ const body = z.object({ member: uuid.optional(), attendanceType: z.enum(['in_per
 export const bookEndpoint: Endpoint = {
   path: '/:id/book',
   method: 'post',
-  handler: (req) =>
-    withTransaction(req, async () => {
+  handler: endpointHandler(
+    async (req, raw) => {
       const { id } = idParam.parse(req.routeParams)
-      const input = body.parse(await jsonBody(req))
-      const booking = await bookClass(req, { classId: id, ...input })
-      return Response.json({ booking }, { status: 201 })
-    }),
+      const input = body.parse(raw)
+      return { booking: await bookClass(req, { classId: id, ...input }) }
+    },
+    { status: 201 },
+  ),
 }

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
+import { endpointHandler } from '@/core'
 import { cancelBooking } from '../operations/cancelBooking'
-import { idParam, jsonBody } from './schemas'
-import { withTransaction } from './withTransaction'
+import { idParam } from './schemas'
 
 const body = z.object({ reason: z.string().max(500).optional() }).strict()
 
@@ -10,11 +10,10 @@ const body = z.object({ reason: z.string().max(500).optional() }).strict()
 export const cancelEndpoint: Endpoint = {
   path: '/:id/cancel',
   method: 'post',
-  handler: (req) =>
-    withTransaction(req, async () => {
-      const { id } = idParam.parse(req.routeParams)
-      const { reason } = body.parse(await jsonBody(req))
-      const { booking, lateCancel, fee } = await cancelBooking(req, { bookingId: id, reason })
-      return Response.json({ booking, lateCancel, fee })
-    }),
+  handler: endpointHandler(async (req, raw) => {
+    const { id } = idParam.parse(req.routeParams)
+    const { reason } = body.parse(raw)
+    const { booking, lateCancel, fee } = await cancelBooking(req, { bookingId: id, reason })
+    return { booking, lateCancel, fee }
+  }),
 }

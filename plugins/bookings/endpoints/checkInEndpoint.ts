@@ -1,16 +1,14 @@
 import type { Endpoint } from 'payload'
+import { endpointHandler } from '@/core'
 import { checkInBooking } from '../operations/checkInBooking'
 import { idParam } from './schemas'
-import { withTransaction } from './withTransaction'
 
 /** POST /api/bookings/:id/check-in (desk staff, instructors) → { booking, alreadyCheckedIn }. */
 export const checkInEndpoint: Endpoint = {
   path: '/:id/check-in',
   method: 'post',
-  handler: (req) =>
-    withTransaction(req, async () => {
-      const { id } = idParam.parse(req.routeParams)
-      const result = await checkInBooking(req, { bookingId: id })
-      return Response.json(result)
-    }),
+  handler: endpointHandler(async (req) => {
+    const { id } = idParam.parse(req.routeParams)
+    return checkInBooking(req, { bookingId: id })
+  }),
 }

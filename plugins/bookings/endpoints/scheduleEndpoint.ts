@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
+import { endpointHandler } from '@/core'
 import { readSchedule } from '../operations/readSchedule'
-import { errorResponse } from './withTransaction'
 import { uuid } from './schemas'
 
 const DAY = 86_400_000
@@ -25,14 +25,10 @@ const query = z
 export const scheduleEndpoint: Endpoint = {
   path: '/schedule',
   method: 'get',
-  handler: async (req) => {
-    try {
-      const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
-      const input = query.parse(params)
-      const schedule = await readSchedule(req, input)
-      return Response.json(schedule, { headers: { 'cache-control': 'public, max-age=15' } })
-    } catch (error) {
-      return errorResponse(req, error)
-    }
-  },
+  handler: endpointHandler(async (req) => {
+    const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
+    const input = query.parse(params)
+    const schedule = await readSchedule(req, input)
+    return Response.json(schedule, { headers: { 'cache-control': 'public, max-age=15' } })
+  }),
 }

@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
-import { BookingError } from './BookingError'
+import { OperationError, runSql } from '@/core'
 
 /**
  * Refuses (409) a class that would overlap another of the instructor's classes. Locks the
@@ -21,7 +20,7 @@ export const assertInstructorFree = async (
         ORDER BY start_time LIMIT 1`,
   )
   if (clash) {
-    throw new BookingError(
+    throw new OperationError(
       409,
       'instructor_busy',
       `The instructor already teaches "${clash.title}" at ${new Date(clash.start_time).toISOString()}, which overlaps this class.`,

@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, emit, refundCreditsPort, runSql } from '@/core'
-import { BookingError } from './BookingError'
+import { callPort, emit, OperationError, refundCreditsPort, runSql } from '@/core'
 import { BOOKING_COLUMNS, toBookingJson, type BookingJson } from './bookingJson'
 import { cancellationTerms } from './cancellationTerms'
 import { promoteFromWaitlist } from './promoteFromWaitlist'
@@ -17,9 +16,9 @@ export const cancelBooking = async (req: PayloadRequest, input: { bookingId: str
   const terms = await cancellationTerms(req, input.bookingId, true)
   const { booking, klass, lateCancel, fee } = terms
   if (!['confirmed', 'waitlisted'].includes(booking.status)) {
-    throw new BookingError(409, 'not_cancellable', `This booking is ${booking.status.replace('_', ' ')} and cannot be cancelled.`)
+    throw new OperationError(409, 'not_cancellable', `This booking is ${booking.status.replace('_', ' ')} and cannot be cancelled.`)
   }
-  if (klass.startTime <= new Date()) throw new BookingError(409, 'class_started', 'The class has started; ask the desk.')
+  if (klass.startTime <= new Date()) throw new OperationError(409, 'class_started', 'The class has started; ask the desk.')
   const status = lateCancel ? 'late_cancelled' : 'cancelled'
   const [row] = await runSql(
     req,
@@ -28,7 +27,7 @@ export const cancelBooking = async (req: PayloadRequest, input: { bookingId: str
                             updated_at = now()
         WHERE id = ${booking.id} AND status IN ('confirmed', 'waitlisted') RETURNING ${BOOKING_COLUMNS}`,
   )
-  if (!row) throw new BookingError(409, 'not_cancellable', 'This booking was already cancelled.')
+  if (!row) throw new OperationError(409, 'not_cancellable', 'This booking was already cancelled.')
   let promoted: string[] = []
   if (booking.status === 'waitlisted') {
     await runSql(req, sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${booking.waitlistPosition}`)

@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { DESK_ROLES, hasRoleIn, isPlatformAdmin, runSql, toWallTime, type AccessUser } from '@/core'
-import { BookingError } from './BookingError'
+import { DESK_ROLES, hasRoleIn, isPlatformAdmin, OperationError, runSql, toWallTime, type AccessUser } from '@/core'
 import { bookingPolicy } from './bookingPolicy'
 import { loadBooking, type BookingJson } from './bookingJson'
 import { loadClass, type ClassRow } from './loadClassForUpdate'
@@ -22,14 +21,14 @@ export type CancellationTerms = {
  * the booking row are locked (in that order, as every writer does).
  */
 export const cancellationTerms = async (req: PayloadRequest, bookingId: string, lock = false): Promise<CancellationTerms> => {
-  if (!req.user) throw new BookingError(401, 'unauthenticated', 'Sign in first.')
+  if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const peek = await loadBooking(req, bookingId)
   const user = req.user as AccessUser
-  if (!peek) throw new BookingError(404, 'not_found', 'No such booking.')
+  if (!peek) throw new OperationError(404, 'not_found', 'No such booking.')
   const staff = isPlatformAdmin(user) || hasRoleIn(user, peek.tenant, DESK_ROLES)
   if (!staff) {
     const [mine] = await runSql(req, sql`SELECT 1 FROM tenant_memberships WHERE id = ${peek.member} AND user_id = ${user!.id}`)
-    if (!mine) throw new BookingError(404, 'not_found', 'No such booking.')
+    if (!mine) throw new OperationError(404, 'not_found', 'No such booking.')
   }
   const klass = (await loadClass(req, peek.class, lock))!
   const booking = lock ? (await loadBooking(req, bookingId, true))! : peek

@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { DESK_ROLES, emit, hasRoleIn, isPlatformAdmin, runSql, type AccessUser } from '@/core'
-import { BookingError } from './BookingError'
+import { DESK_ROLES, emit, hasRoleIn, isPlatformAdmin, OperationError, runSql, type AccessUser } from '@/core'
 import { bookingPolicy } from './bookingPolicy'
 import { BOOKING_COLUMNS, loadBooking, toBookingJson, type BookingJson } from './bookingJson'
 import { loadClass } from './loadClassForUpdate'
@@ -9,18 +8,18 @@ import { loadClass } from './loadClassForUpdate'
 /** Marks a confirmed booking present (desk staff or instructors of the tenant), inside the check-in window; idempotent. */
 export const checkInBooking = async (req: PayloadRequest, input: { bookingId: string }): Promise<{ booking: BookingJson; alreadyCheckedIn: boolean }> => {
   const user = req.user as AccessUser
-  if (!user) throw new BookingError(401, 'unauthenticated', 'Sign in first.')
+  if (!user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const booking = await loadBooking(req, input.bookingId)
   if (!booking || !(isPlatformAdmin(user) || hasRoleIn(user, booking.tenant, [...DESK_ROLES, 'instructor']))) {
-    throw new BookingError(404, 'not_found', 'No such booking.')
+    throw new OperationError(404, 'not_found', 'No such booking.')
   }
   if (booking.status === 'checked_in') return { booking, alreadyCheckedIn: true }
-  if (booking.status !== 'confirmed') throw new BookingError(409, 'not_confirmed', `A ${booking.status.replace('_', ' ')} booking cannot be checked in.`)
+  if (booking.status !== 'confirmed') throw new OperationError(409, 'not_confirmed', `A ${booking.status.replace('_', ' ')} booking cannot be checked in.`)
   const klass = (await loadClass(req, booking.class))!
   const policy = await bookingPolicy(req, klass.tenant)
   const now = Date.now()
   if (now < klass.startTime.getTime() - policy.checkInWindowMinutes * 60_000 || now > klass.endTime.getTime()) {
-    throw new BookingError(409, 'outside_check_in_window', `Check-in opens ${policy.checkInWindowMinutes} minutes before the class and closes when it ends.`)
+    throw new OperationError(409, 'outside_check_in_window', `Check-in opens ${policy.checkInWindowMinutes} minutes before the class and closes when it ends.`)
   }
   const [row] = await runSql(
     req,

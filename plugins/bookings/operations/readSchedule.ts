@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
-import { BookingError } from './BookingError'
+import { OperationError, runSql } from '@/core'
 
 export type ScheduleInput = { tenant: string; from: Date; to: Date; location?: string; instructor?: string }
 
@@ -44,7 +43,7 @@ export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): P
   )
   if (rows.length === 0) {
     const [tenant] = await runSql(req, sql`SELECT id FROM tenants WHERE slug = ${input.tenant} AND status = 'active'`)
-    if (!tenant) throw new BookingError(404, 'tenant_not_found', 'No such business.')
+    if (!tenant) throw new OperationError(404, 'tenant_not_found', 'No such business.')
   }
   const classes = rows.map((r): ScheduleEntry => ({
     id: String(r.id),

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
-import { OperationError, respond } from '@plugins/billing'
+import { endpointHandler, OperationError } from '@/core'
 
 const query = z.object({ code: z.string({ message: 'code is required.' }).trim().min(4, { message: 'code is required.' }) })
 
@@ -8,7 +8,7 @@ const query = z.object({ code: z.string({ message: 'code is required.' }).trim()
 export const giftCardBalanceEndpoint: Endpoint = {
   path: '/balance',
   method: 'get',
-  handler: respond(async (req) => {
+  handler: endpointHandler(async (req) => {
     const parsed = query.safeParse({ code: req.searchParams.get('code') ?? undefined })
     if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues[0].message)
     const found = await req.payload.find({
@@ -22,5 +22,5 @@ export const giftCardBalanceEndpoint: Endpoint = {
     const card = found.docs[0] as unknown as { code: string; currentBalance: number; currency: string; status: string; expiresAt?: string } | undefined
     if (!card) throw new OperationError(404, 'gift_card_not_found', 'No gift card with that code.')
     return { code: card.code, balance: card.currentBalance, currency: card.currency, status: card.status, expiresAt: card.expiresAt ?? null }
-  }),
+  }, { requireUser: true }),
 }

@@ -1,7 +1,6 @@
 import type { CollectionSlug, PayloadRequest, TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
-import { inTransaction } from '@plugins/billing'
+import { inTransaction, runSql } from '@/core'
 import { creditBalance } from '../operations/creditBalance'
 import { lockKey } from '../operations/lockKey'
 

@@ -1,7 +1,6 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
-import { OperationError } from '@plugins/billing'
+import { OperationError, runSql } from '@/core'
 
 export type RedeemGiftCardInput = { tenant: string; code: string; amount: number; currency: string; order?: string | null }
 

@@ -1,7 +1,6 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql, type RefundCreditsInput, type RefundCreditsResult } from '@/core'
-import { inTransaction } from '@plugins/billing'
+import { inTransaction, runSql, type RefundCreditsInput, type RefundCreditsResult } from '@/core'
 import { creditBalance } from './creditBalance'
 import { lockKey } from './lockKey'
 

@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
-import { audit, emit, runSql } from '@/core'
-import { OperationError, refundPayment, requireDeskRole } from '@plugins/billing'
+import { audit, emit, OperationError, runSql } from '@/core'
+import { refundPayment, requireDeskRole } from '@plugins/billing'
 
 export const refundOrderInput = z.object({
   order: z.string().min(1, { message: 'order is required.' }),

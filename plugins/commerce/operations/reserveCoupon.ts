@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
-import { OperationError } from '@plugins/billing'
+import { OperationError, runSql } from '@/core'
 import { lockKey } from './lockKey'
 
 export type CouponLine = { product: string; kind: string; gross: number }

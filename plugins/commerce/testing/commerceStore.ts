@@ -1,6 +1,6 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { createPerson, createTenant, signIn, type HttpClient, type TestApp } from '@/core/testing'
-import { inTransaction } from '@plugins/billing'
+import { inTransaction } from '@/core'
 
 /** Builds a Local API request acting as `userId` (as a signed-in user would). */
 export const localReqAs = async (payload: Payload, userId: string): Promise<PayloadRequest> => {

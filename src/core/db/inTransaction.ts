@@ -2,8 +2,9 @@ import type { PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 /**
- * Runs `work` inside the request's transaction, opening one when the request has none (endpoint
- * handlers do not): everything commits together or nothing is written.
+ * Runs `work` inside the request's transaction, opening one when the request has none (custom
+ * endpoint handlers get none of their own): everything commits together or nothing is written.
+ * Only the call that opened the transaction commits it or rolls it back; a nested call joins.
  */
 export const inTransaction = async <T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> => {
   const started = await initTransaction(req)

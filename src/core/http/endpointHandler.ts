@@ -1,0 +1,74 @@
+import type { PayloadRequest } from 'payload'
+import { APIError } from 'payload'
+import { ZodError } from 'zod'
+import { inTransaction } from '../db/inTransaction'
+import { pgErrorCode } from '../db/pgErrorCode'
+import { OperationError } from './OperationError'
+
+export type EndpointWork = (req: PayloadRequest, body: unknown) => Promise<unknown>
+
+export type EndpointHandlerOptions = {
+  /** Status of the JSON answer when `work` returns a value rather than a `Response` (default 200). */
+  status?: number
+  /** Answer 401 `unauthenticated` before anything else when nobody is signed in (default false). */
+  requireUser?: boolean
+}
+
+const json = (status: number, error: string, message: string): Response => Response.json({ error, message }, { status })
+
+/** The JSON body, read once: `{}` for GET/HEAD or an empty body; 400 `invalid_json` when malformed. */
+const readBody = async (req: PayloadRequest): Promise<unknown> => {
+  const method = (req.method ?? 'GET').toUpperCase()
+  if (method === 'GET' || method === 'HEAD') return {}
+  let text: string
+  try {
+    text = req.text ? await req.text() : ''
+  } catch {
+    text = ''
+  }
+  if (!text.trim()) return {}
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new OperationError(400, 'invalid_json', 'The request body must be JSON.')
+  }
+}
+
+/** Maps anything thrown by an endpoint to the platform's one error shape: `{ error, message }`. */
+const errorResponse = (req: PayloadRequest, error: unknown): Response => {
+  if (error instanceof ZodError) {
+    return json(400, 'invalid_input', error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '))
+  }
+  if (error instanceof OperationError) return json(error.status, error.code, error.message)
+  if (error instanceof APIError && error.status < 500) {
+    return json(error.status, error.status === 404 ? 'not_found' : error.status === 403 ? 'forbidden' : 'refused', error.message)
+  }
+  const code = pgErrorCode(error)
+  if (code === '23505') return json(409, 'conflict', 'A conflicting record already exists; try again.')
+  if (code === '23514') return json(409, 'constraint', 'The change would break a rule the data must keep.')
+  if (code === '40P01' || code === '40001') return json(503, 'busy', 'Too many changes at once; try again.')
+  req.payload.logger.error({ err: error, msg: `endpoint ${req.method ?? ''} ${req.pathname ?? ''} failed` })
+  return json(500, 'internal', 'Something went wrong.')
+}
+
+/**
+ * The one way to write a custom endpoint handler: reads the JSON body once, runs `work` in the
+ * request's transaction (committed when it returns, rolled back when it throws) and answers with
+ * the `Response` it returns, or with its result as JSON (`options.status`, default 200). Anything
+ * thrown becomes `{ error: <code>, message: <sentence> }` with its status:
+ * ZodError → 400 `invalid_input`; OperationError → its status and code; Payload APIError < 500 →
+ * `not_found` / `forbidden` / `refused`; PostgreSQL 23505 → 409 `conflict`, 23514 → 409
+ * `constraint`, 40P01/40001 → 503 `busy`; anything else is logged and answers 500 `internal`.
+ */
+export const endpointHandler =
+  (work: EndpointWork, options: EndpointHandlerOptions = {}) =>
+  async (req: PayloadRequest): Promise<Response> => {
+    try {
+      if (options.requireUser && !req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
+      const body = await readBody(req)
+      const result = await inTransaction(req, () => work(req, body))
+      return result instanceof Response ? result : Response.json(result ?? null, { status: options.status ?? 200 })
+    } catch (error) {
+      return errorResponse(req, error)
+    }
+  }
