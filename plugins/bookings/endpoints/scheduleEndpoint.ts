@@ -30,5 +30,5 @@ export const scheduleEndpoint: Endpoint = {
     const input = query.parse(params)
     const schedule = await readSchedule(req, input)
     return Response.json(schedule, { headers: { 'cache-control': 'public, max-age=15' } })
-  }),
+  }, { transaction: false }),
 }

@@ -41,6 +41,13 @@ describe('endpointHandler', () => {
     expect(res.headers.get('cache-control')).toBe('no-store')
   })
 
+  it('runs read-only work without a transaction when asked', async () => {
+    const { req, log } = fakeReq({ method: 'GET' })
+    const res = await endpointHandler(async () => ({ ok: true }), { transaction: false })(req)
+    expect(await answer(res)).toEqual({ status: 200, body: { ok: true } })
+    expect(log).toEqual([])
+  })
+
   it('answers 401 first when a user is required and nobody is signed in', async () => {
     const { req, log } = fakeReq({ body: '{' })
     expect(await answer(await endpointHandler(async () => ({}), { requireUser: true })(req))).toEqual({

@@ -12,6 +12,8 @@ export type EndpointHandlerOptions = {
   status?: number
   /** Answer 401 `unauthenticated` before anything else when nobody is signed in (default false). */
   requireUser?: boolean
+  /** Run without a transaction: for read-only hot paths (default: in a transaction). */
+  transaction?: boolean
 }
 
 const json = (status: number, error: string, message: string): Response => Response.json({ error, message }, { status })
@@ -66,7 +68,7 @@ export const endpointHandler =
     try {
       if (options.requireUser && !req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
       const body = await readBody(req)
-      const result = await inTransaction(req, () => work(req, body))
+      const result = options.transaction === false ? await work(req, body) : await inTransaction(req, () => work(req, body))
       return result instanceof Response ? result : Response.json(result ?? null, { status: options.status ?? 200 })
     } catch (error) {
       return errorResponse(req, error)
