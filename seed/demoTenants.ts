@@ -11,6 +11,8 @@ export type DemoTenant = {
   currency: string
   primaryColor: string
   heroTitle: string
+  /** Titles of the demo class series: [morning, evening] (distinct across tenants). */
+  classTitles: [string, string]
   locations: { slug: string; name: string; timezone: string; city: string; region: string; country: string }[]
   people: DemoPerson[]
 }
@@ -34,6 +36,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     currency: 'USD',
     primaryColor: '#d9480f',
     heroTitle: 'Move, breathe, belong.',
+    classTitles: ['Sunrise Flow', 'Evening Vinyasa'],
     locations: [
       { slug: 'downtown', name: 'Downtown Studio', timezone: 'America/New_York', city: 'Brooklyn', region: 'NY', country: 'US' },
       { slug: 'riverside', name: 'Riverside Loft', timezone: 'America/New_York', city: 'Hoboken', region: 'NJ', country: 'US' },
@@ -48,6 +51,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     currency: 'USD',
     primaryColor: '#2b8a3e',
     heroTitle: 'Play all year on Trackman bays.',
+    classTitles: ['Swing Clinic', 'Short Game Lab'],
     locations: [{ slug: 'clubhouse', name: 'Clubhouse', timezone: 'America/Chicago', city: 'Austin', region: 'TX', country: 'US' }],
     people: staff('instructor', 'Gary Golf Pro'),
   },
@@ -59,6 +63,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     currency: 'GBP',
     primaryColor: '#1864ab',
     heroTitle: 'Coaching that fits your life.',
+    classTitles: ['Group Coaching Circle', 'Mindset Workshop'],
     locations: [{ slug: 'online', name: 'Online & London Studio', timezone: 'Europe/London', city: 'London', region: 'LDN', country: 'GB' }],
     people: staff('coach', 'Chloe Coach'),
   },
@@ -70,6 +75,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     currency: 'USD',
     primaryColor: '#862e9c',
     heroTitle: 'Classes on demand, live sessions every week.',
+    classTitles: ['Live Mobility Session', 'Live Core Burn'],
     locations: [{ slug: 'studio', name: 'Recording Studio', timezone: 'America/Los_Angeles', city: 'Los Angeles', region: 'CA', country: 'US' }],
     people: staff('creator', 'Leo Creator'),
   },

@@ -8,7 +8,7 @@ const app = useTestApp()
 const counts = async () =>
   Object.fromEntries(
     await Promise.all(
-      (['tenants', 'users', 'tenant-memberships', 'locations', 'tenant-settings'] as const).map(async (c) => [c, (await app.payload.count({ collection: c })).totalDocs]),
+      (['tenants', 'users', 'tenant-memberships', 'locations', 'tenant-settings', 'class-series', 'classes'] as const).map(async (c) => [c, (await app.payload.count({ collection: c })).totalDocs]),
     ),
   )
 
@@ -20,6 +20,21 @@ describe('demo seed', () => {
     expect(after.tenants).toBe(DEMO_TENANTS.length)
     expect(after['tenant-settings']).toBe(DEMO_TENANTS.length)
     expect(after.users).toBe(1 + DEMO_TENANTS.reduce((n, t) => n + t.people.length, 0))
+    expect(after['class-series']).toBe(2 * DEMO_TENANTS.reduce((n, t) => n + t.locations.length, 0))
+    // Every demo tenant has upcoming classes in the next two weeks (materialised by the seed itself).
+    for (const demo of DEMO_TENANTS) {
+      const upcoming = await app.payload.count({
+        collection: 'classes',
+        where: {
+          and: [
+            { 'tenant.slug': { equals: demo.slug } },
+            { startTime: { greater_than: new Date().toISOString() } },
+            { startTime: { less_than: new Date(Date.now() + 14 * 86_400_000).toISOString() } },
+          ],
+        },
+      })
+      expect(upcoming.totalDocs, demo.slug).toBeGreaterThanOrEqual(4)
+    }
 
     const again = await seedDemo(app.payload)
     expect(again.created).toBe(0)

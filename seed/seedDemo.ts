@@ -1,9 +1,25 @@
 import type { Payload } from 'payload'
 import type { Role } from '../src/core/access/roles'
-import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail } from './demoTenants'
+import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail, type DemoTenant } from './demoTenants'
 
-const findOne = async (payload: Payload, collection: 'users' | 'tenants' | 'locations' | 'tenant-memberships' | 'tenant-settings', where: Record<string, unknown>) =>
+const findOne = async (payload: Payload, collection: 'users' | 'tenants' | 'locations' | 'tenant-memberships' | 'tenant-settings' | 'class-series', where: Record<string, unknown>) =>
   (await payload.find({ collection, where: where as never, limit: 1, depth: 0, pagination: false })).docs[0] as { id: string } | undefined
+
+/**
+ * Two weekly series per location: the first location Mon/Wed/Fri 07:00 and 18:30, the next
+ * Tue/Thu/Sat 09:00 and 12:00 (one instructor teaches them all, so they must not overlap).
+ * dtstart is a past Monday in local wall time; the series zone is the location's.
+ */
+const demoSeries = (demo: DemoTenant, locationIndex: number) => {
+  const [morning, evening] = demo.classTitles
+  const odd = locationIndex % 2 === 1
+  const days = odd ? 'TU,TH,SA' : 'MO,WE,FR'
+  const suffix = locationIndex === 0 ? '' : ` (${demo.locations[locationIndex].name})`
+  return [
+    { title: `${morning}${suffix}`, rrule: `FREQ=WEEKLY;BYDAY=${days}`, dtstart: odd ? '2026-01-06T09:00' : '2026-01-05T07:00', capacity: 12 },
+    { title: `${evening}${suffix}`, rrule: `FREQ=WEEKLY;BYDAY=${days}`, dtstart: odd ? '2026-01-06T12:00' : '2026-01-05T18:30', capacity: 20 },
+  ]
+}
 
 const ensureUser = async (payload: Payload, email: string, name: string, platformRole: 'none' | 'super_admin' = 'none') =>
   (await findOne(payload, 'users', { email: { equals: email } })) ??
@@ -15,6 +31,7 @@ const ensureUser = async (payload: Payload, email: string, name: string, platfor
  */
 export const seedDemo = async (payload: Payload): Promise<{ created: number }> => {
   let created = 0
+  let seriesCreated = 0
   await ensureUser(payload, PLATFORM_ADMIN_EMAIL, 'Platform Admin', 'super_admin')
   for (const demo of DEMO_TENANTS) {
     let tenant = await findOne(payload, 'tenants', { slug: { equals: demo.slug } })
@@ -34,27 +51,57 @@ export const seedDemo = async (payload: Payload): Promise<{ created: number }> =
     if (settings) await payload.update({ collection: 'tenant-settings', id: settings.id, data: settingsData })
     else await payload.create({ collection: 'tenant-settings', data: { tenant: tenant.id, ...settingsData } })
 
+    const locationIds: string[] = []
     for (const location of demo.locations) {
-      const exists = await findOne(payload, 'locations', { and: [{ tenant: { equals: tenant.id } }, { slug: { equals: location.slug } }] })
+      let exists = await findOne(payload, 'locations', { and: [{ tenant: { equals: tenant.id } }, { slug: { equals: location.slug } }] })
       if (!exists) {
-        await payload.create({
+        exists = await payload.create({
           collection: 'locations',
           data: { tenant: tenant.id, slug: location.slug, name: location.name, timezone: location.timezone, address: { city: location.city, region: location.region, country: location.country } },
         })
         created++
       }
+      locationIds.push(String(exists.id))
     }
+    let instructorMembership: string | undefined
     for (const person of demo.people) {
       const user = await ensureUser(payload, demoEmail(demo.slug, person.key), person.name)
-      const membership = await findOne(payload, 'tenant-memberships', { and: [{ tenant: { equals: tenant.id } }, { user: { equals: user.id } }] })
+      let membership = await findOne(payload, 'tenant-memberships', { and: [{ tenant: { equals: tenant.id } }, { user: { equals: user.id } }] })
       if (!membership) {
-        await payload.create({
+        membership = await payload.create({
           collection: 'tenant-memberships',
           data: { tenant: tenant.id, user: user.id, roles: person.roles as Role[], status: 'active', profile: { displayName: person.name } },
         })
         created++
       }
+      if (person.key === 'instructor') instructorMembership = String(membership.id)
     }
+    // Weekly class series per location (the bookings plugin queues their materialisation on save).
+    for (const [index, locationId] of locationIds.entries()) {
+      for (const series of demoSeries(demo, index)) {
+        const exists = await findOne(payload, 'class-series', {
+          and: [{ tenant: { equals: tenant.id } }, { title: { equals: series.title } }, { 'defaults.location': { equals: locationId } }],
+        })
+        if (exists) continue
+        await payload.create({
+          collection: 'class-series',
+          data: {
+            tenant: tenant.id,
+            title: series.title,
+            rrule: series.rrule,
+            dtstart: series.dtstart,
+            status: 'active',
+            defaults: { location: locationId, instructor: instructorMembership, durationMinutes: 60, capacity: series.capacity, waitlistCapacity: 5 },
+          },
+        })
+        created++
+        seriesCreated++
+      }
+    }
+  }
+  // Materialise the new series now (the seed also runs where jobs do not, e.g. the e2e app).
+  if (seriesCreated > 0) {
+    await payload.jobs.run({ where: { taskSlug: { equals: 'materializeClassSeries' } }, limit: 100 })
   }
   return { created }
 }

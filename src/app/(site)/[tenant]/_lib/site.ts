@@ -1,0 +1,122 @@
+import config from '@payload-config'
+import { cache } from 'react'
+import { createLocalReq, getPayload, type Payload } from 'payload'
+import { tenantBySlug, type TenantRef } from '@/core'
+
+/** Statuses in which a tenant's site is open (schedule shown, booking possible later). */
+const OPEN = new Set(['active', 'trial'])
+
+export type SiteLocation = {
+  id: string
+  name: string
+  timezone: string
+  address: { line1?: string | null; line2?: string | null; city?: string | null; region?: string | null; postalCode?: string | null; country?: string | null } | null
+}
+
+export type Site = {
+  tenant: TenantRef
+  open: boolean
+  name: string
+  primaryColor: string | null
+  heroTitle: string | null
+  heroSubtitle: string | null
+  heroCtaLabel: string | null
+  heroCtaLink: string | null
+  contactEmail: string | null
+  contactPhone: string | null
+  locations: SiteLocation[]
+}
+
+export const payloadInstance = cache(async (): Promise<Payload> => getPayload({ config }))
+
+const HEX = /^#[0-9a-fA-F]{3,8}$/
+
+/**
+ * Everything the tenant's pages share, read once per request through the Local API as an
+ * anonymous visitor (`overrideAccess: false`): the tenant, its settings and its locations.
+ * Null for an unknown slug.
+ */
+export const loadSite = cache(async (slug: string): Promise<Site | null> => {
+  const payload = await payloadInstance()
+  const tenant = await tenantBySlug(payload, slug.toLowerCase())
+  if (!tenant) return null
+  const [settings, locations] = await Promise.all([
+    payload.find({
+      collection: 'tenant-settings',
+      where: { tenant: { equals: tenant.id } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: false,
+      select: { branding: { platformName: true, primaryColor: true }, homepage: true, contact: { email: true, phone: true } },
+    }),
+    payload.find({
+      collection: 'locations',
+      where: { and: [{ tenant: { equals: tenant.id } }, { isActive: { not_equals: false } }] },
+      sort: 'name',
+      limit: 50,
+      depth: 0,
+      overrideAccess: false,
+      select: { name: true, timezone: true, address: true },
+    }),
+  ])
+  const s = settings.docs[0] as
+    | {
+        branding?: { platformName?: string | null; primaryColor?: string | null }
+        homepage?: { heroTitle?: string | null; heroSubtitle?: string | null; heroCtaLabel?: string | null; heroCtaLink?: string | null }
+        contact?: { email?: string | null; phone?: string | null }
+      }
+    | undefined
+  const color = s?.branding?.primaryColor
+  return {
+    tenant,
+    open: OPEN.has(tenant.status),
+    name: s?.branding?.platformName || tenant.name,
+    primaryColor: color && HEX.test(color) ? color : null,
+    heroTitle: s?.homepage?.heroTitle ?? null,
+    heroSubtitle: s?.homepage?.heroSubtitle ?? null,
+    heroCtaLabel: s?.homepage?.heroCtaLabel ?? null,
+    heroCtaLink: s?.homepage?.heroCtaLink ?? null,
+    contactEmail: s?.contact?.email ?? null,
+    contactPhone: s?.contact?.phone ?? null,
+    locations: locations.docs.map((doc) => ({
+      id: String(doc.id),
+      name: String(doc.name),
+      timezone: String(doc.timezone ?? tenant.timezone),
+      address: (doc.address as SiteLocation['address']) ?? null,
+    })),
+  }
+})
+
+export type ScheduleClass = {
+  id: string
+  title: string
+  startTime: string
+  endTime: string
+  timezone: string
+  status: string
+  capacity: number
+  spotsLeft: number
+  waitlistCount: number
+  waitlistSpotsLeft: number
+  location: { id: string; name: string } | null
+  instructor: { id: string; name: string | null } | null
+}
+
+/**
+ * The tenant's public schedule between two instants, through the app's own public
+ * `GET /api/schedule` endpoint invoked in-process with an anonymous local request (no HTTP
+ * round trip, no import of plugin internals, and the same data and access as the REST API).
+ * Null when no schedule endpoint is installed or it refused.
+ */
+export const readPublicSchedule = async (tenantSlug: string, from: Date, to: Date): Promise<ScheduleClass[] | null> => {
+  const payload = await payloadInstance()
+  const endpoint = (payload.config.endpoints || []).find((e) => e.path === '/schedule' && e.method === 'get')
+  if (!endpoint) return null
+  const query = new URLSearchParams({ tenant: tenantSlug, from: from.toISOString(), to: to.toISOString() })
+  const url = `${payload.config.serverURL || 'http://localhost'}/api/schedule?${query}`
+  const req = await createLocalReq({ req: { url } as never }, payload)
+  const response = await endpoint.handler(req)
+  if (!response.ok) return null
+  const body = (await response.json()) as { classes?: ScheduleClass[] }
+  return body.classes ?? []
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import type { CSSProperties, ReactNode } from 'react'
+import { loadSite } from './_lib/site'
+
+export const dynamic = 'force-dynamic'
+
+type Params = { params: Promise<{ tenant: string }> }
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const site = await loadSite((await params).tenant)
+  if (!site) return { title: 'Page not found' }
+  return {
+    title: { default: site.name, template: `%s · ${site.name}` },
+    description: site.heroSubtitle ?? site.heroTitle ?? `${site.name} on Atrium.`,
+  }
+}
+
+/** A tenant's website (path-based: `/<slug>/...`): branded header, nav, footer. */
+export default async function TenantLayout({ children, params }: Params & { children: ReactNode }) {
+  const site = await loadSite((await params).tenant)
+  if (!site) notFound()
+  const base = `/${site.tenant.slug}`
+  const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
+  return (
+    <div className="site" style={style}>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="wrap site-header-inner">
+          <a className="brand" href={base}>
+            {site.name}
+          </a>
+          {site.open ? (
+            <nav aria-label="Main">
+              <ul>
+                <li>
+                  <a href={base}>Home</a>
+                </li>
+                <li>
+                  <a href={`${base}/schedule`}>Schedule</a>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+        </div>
+      </header>
+      <main id="content" className="wrap" tabIndex={-1}>
+        {site.open ? (
+          children
+        ) : (
+          <section className="notice" aria-labelledby="closed-title">
+            <h1 id="closed-title">{site.name} is not taking bookings right now</h1>
+            <p>This business has paused its online schedule. Please check back later{site.contactEmail ? ' or get in touch by email' : ''}.</p>
+          </section>
+        )}
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <p>
+            {site.name}
+            {site.contactEmail ? (
+              <>
+                {' · '}
+                <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
+              </>
+            ) : null}
+            {site.contactPhone ? <> · {site.contactPhone}</> : null}
+          </p>
+          <p className="muted">
+            Powered by <a href="/">Atrium</a>
+          </p>
+        </div>
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from 'next'
+import { loadSite, type SiteLocation } from './_lib/site'
+
+export const dynamic = 'force-dynamic'
+
+type Params = { params: Promise<{ tenant: string }> }
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const site = await loadSite((await params).tenant)
+  if (!site) return {}
+  return { title: { absolute: site.heroTitle ? `${site.name} — ${site.heroTitle}` : site.name } }
+}
+
+const addressLines = (address: SiteLocation['address']) =>
+  [address?.line1, address?.line2, [address?.city, address?.region, address?.postalCode].filter(Boolean).join(', '), address?.country].filter(
+    (line): line is string => Boolean(line),
+  )
+
+/** A tenant's home page: hero with call to action, and its locations. */
+export default async function TenantHome({ params }: Params) {
+  const site = await loadSite((await params).tenant)
+  if (!site || !site.open) return null // the layout renders the 404 or the "closed" notice
+  const base = `/${site.tenant.slug}`
+  const ctaLink = site.heroCtaLink && site.heroCtaLink.startsWith('/') ? site.heroCtaLink : `${base}/schedule`
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{site.heroTitle || site.name}</h1>
+        {site.heroSubtitle ? <p className="lead">{site.heroSubtitle}</p> : null}
+        <p>
+          <a className="button" href={ctaLink}>
+            {site.heroCtaLabel || 'See the schedule'}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="locations-title">
+        <h2 id="locations-title">Locations</h2>
+        {site.locations.length === 0 ? (
+          <p className="muted">No locations yet.</p>
+        ) : (
+          <ul className="cards">
+            {site.locations.map((location) => (
+              <li key={location.id} className="card">
+                <h3>{location.name}</h3>
+                <address>
+                  {addressLines(location.address).map((line) => (
+                    <span key={line} className="line">
+                      {line}
+                    </span>
+                  ))}
+                </address>
+                <p className="muted">Time zone: {location.timezone.replace(/_/g, ' ')}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}
