@@ -36,7 +36,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
     currency: 'USD',
     primaryColor: '#d9480f',
     heroTitle: 'Move, breathe, belong.',
-    classTitles: ['Sunrise Flow', 'Evening Vinyasa'],
+    classTitles: ['Vinyasa Flow', 'Power Yoga'],
     locations: [
       { slug: 'downtown', name: 'Downtown Studio', timezone: 'America/New_York', city: 'Brooklyn', region: 'NY', country: 'US' },
       { slug: 'riverside', name: 'Riverside Loft', timezone: 'America/New_York', city: 'Hoboken', region: 'NJ', country: 'US' },

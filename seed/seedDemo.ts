@@ -11,13 +11,13 @@ const findOne = async (payload: Payload, collection: 'users' | 'tenants' | 'loca
  * dtstart is a past Monday in local wall time; the series zone is the location's.
  */
 const demoSeries = (demo: DemoTenant, locationIndex: number) => {
-  const [morning, evening] = demo.classTitles
+  const [first, second] = demo.classTitles
   const odd = locationIndex % 2 === 1
   const days = odd ? 'TU,TH,SA' : 'MO,WE,FR'
   const suffix = locationIndex === 0 ? '' : ` (${demo.locations[locationIndex].name})`
   return [
-    { title: `${morning}${suffix}`, rrule: `FREQ=WEEKLY;BYDAY=${days}`, dtstart: odd ? '2026-01-06T09:00' : '2026-01-05T07:00', capacity: 12 },
-    { title: `${evening}${suffix}`, rrule: `FREQ=WEEKLY;BYDAY=${days}`, dtstart: odd ? '2026-01-06T12:00' : '2026-01-05T18:30', capacity: 20 },
+    { title: `${first}${suffix}`, rrule: `FREQ=WEEKLY;BYDAY=${days}`, dtstart: odd ? '2026-01-06T09:00' : '2026-01-05T07:00', capacity: 12 },
+    { title: `${second}${suffix}`, rrule: `FREQ=WEEKLY;BYDAY=${days}`, dtstart: odd ? '2026-01-06T12:00' : '2026-01-05T18:30', capacity: 20 },
   ]
 }
 
