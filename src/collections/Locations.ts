@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, tenantRole } from '@/core/access/builders'
 import { MANAGER_ROLES } from '@/core/access/roles'
 import { emit } from '@/core/events/emit'
+import { slugField } from '@/core/fields/slugField'
 import { tenantScoped } from '@/core/tenancy/tenantScoped'
 import { isTimeZone } from '@/core/time/zonedTime'
 
@@ -33,13 +34,7 @@ export const Locations: CollectionConfig = tenantScoped(
     },
     fields: [
       { name: 'name', type: 'text', required: true },
-      {
-        name: 'slug',
-        type: 'text',
-        required: true,
-        validate: (value: unknown) =>
-          typeof value === 'string' && /^[a-z0-9-]+$/.test(value) ? true : 'Use lower-case letters, digits and dashes.',
-      },
+      slugField(),
       {
         name: 'timezone',
         type: 'text',

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { MANAGER_ROLES, anyone, moneyField, tenantRole, tenantScoped } from '@/core'
+import { MANAGER_ROLES, anyone, moneyField, tenantRole, tenantScoped, slugField } from '@/core'
 
 export const PRODUCT_KINDS = ['retail', 'cafe', 'credit_pack', 'day_pass', 'gift_card', 'service', 'digital', 'fee'] as const
 export const CREDIT_TYPES = ['class', 'appointment', 'guest_pass', 'any'] as const
@@ -19,13 +19,7 @@ export const Products: CollectionConfig = tenantScoped(
     indexes: [{ fields: ['tenant', 'slug'], unique: true }, { fields: ['tenant', 'kind', 'isActive'] }],
     fields: [
       { name: 'name', type: 'text', required: true },
-      {
-        name: 'slug',
-        type: 'text',
-        required: true,
-        validate: (value: unknown) =>
-          typeof value === 'string' && /^[a-z0-9-]+$/.test(value) ? true : 'Use lower-case letters, digits and dashes.',
-      },
+      slugField(),
       { name: 'kind', type: 'select', required: true, defaultValue: 'retail', options: [...PRODUCT_KINDS] },
       { name: 'category', type: 'text' },
       { name: 'description', type: 'textarea' },
