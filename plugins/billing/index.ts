@@ -2,7 +2,6 @@ import type { Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
 import { Payments } from './collections/Payments'
 
-export { requireDeskRole } from './operations/requireDeskRole'
 export { recordManualPayment, type ManualPaymentInput, type PaymentDoc } from './operations/recordManualPayment'
 export { refundPayment, type RefundPaymentInput, type RefundPaymentResult } from './operations/refundPayment'
 

@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { audit, emit, isCurrency, OperationError } from '@/core'
-import { requireDeskRole } from './requireDeskRole'
+import { requireDeskRole } from '@/core'
 
 export const PAYMENT_PURPOSES = ['subscription', 'order', 'content_purchase', 'event', 'appointment', 'facility_fees', 'day_pass', 'gift_card', 'other'] as const
 

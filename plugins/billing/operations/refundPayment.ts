@@ -3,7 +3,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 import { audit, emit, idOf, OperationError, runSql } from '@/core'
-import { requireDeskRole } from './requireDeskRole'
+import { requireDeskRole } from '@/core'
 
 export const refundPaymentInput = z.object({
   payment: z.string().min(1, { message: 'payment is required.' }),

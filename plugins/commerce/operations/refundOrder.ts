@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 import { audit, emit, OperationError, runSql } from '@/core'
-import { refundPayment, requireDeskRole } from '@plugins/billing'
+import { requireDeskRole } from '@/core'
+import { refundPayment } from '@plugins/billing'
 
 export const refundOrderInput = z.object({
   order: z.string().min(1, { message: 'order is required.' }),

@@ -22,12 +22,7 @@ export const guardMembershipChange: CollectionBeforeChangeHook = async ({ data, 
   const changedStaff = [...added, ...removed].some((role) => STAFF_ROLES.includes(role))
 
   if (user && !isPlatformAdmin(user) && req.payloadAPI !== 'local') {
-    if (operation === 'update' && String(idOf(originalDoc?.user)) === String(user.id) && !hasRoleIn(user, tenant, ['owner', 'admin', 'manager', 'front_desk'])) {
-      // Members edit their own profile only.
-      if (added.length || removed.length || (data.status && data.status !== originalDoc?.status)) {
-        throw new APIError('You cannot change your own roles or status.', 403, undefined, true)
-      }
-    }
+    // (Members editing their own row never get here with roles or status: field access strips them.)
     if (changedStaff && !hasRoleIn(user, tenant, OWNER_ROLES)) {
       throw new APIError('Only owners and admins can grant or remove staff roles.', 403, undefined, true)
     }

@@ -15,8 +15,6 @@ export const anyone: Access = () => true
 /** No one through the API (system work uses the database adapter or jobs). */
 export const nobody: Access = () => false
 
-export const signedIn: Access = ({ req }) => Boolean(req.user)
-
 export const platformAdmin: Access = (args) => isPlatformAdmin(userOf(args))
 
 /** Super admins and support: reading across tenants. */
@@ -40,12 +38,6 @@ export const tenantRole =
     }
     return { [field]: { in: ids } }
   }
-
-/** Any active member (any role) of the document's tenant. */
-export const tenantMember = (field = 'tenant'): Fn => tenantRole(
-  ['owner', 'admin', 'manager', 'front_desk', 'instructor', 'coach', 'creator', 'support', 'member'],
-  field,
-)
 
 /** Rows whose `field` is the signed-in user. */
 export const self =

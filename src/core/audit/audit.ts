@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { idOf } from '../access/idOf'
+import { clientIp } from '../auth/clientIp'
 import type { Money } from '../money/money'
 
 export type AuditCategory = 'admin' | 'billing' | 'payment' | 'security' | 'integrity' | 'data'
@@ -15,11 +16,6 @@ export type AuditEntry = {
   amount?: Money
   details?: string
   actorEmail?: string
-}
-
-const clientIp = (req: PayloadRequest): string | undefined => {
-  const forwarded = req.headers?.get?.('x-forwarded-for')
-  return forwarded?.split(',')[0]?.trim() || req.headers?.get?.('x-real-ip') || undefined
 }
 
 /**
@@ -41,7 +37,7 @@ export const audit = async (req: PayloadRequest, entry: AuditEntry): Promise<voi
       before: entry.before ?? null,
       after: entry.after ?? null,
       amount: entry.amount ?? null,
-      ipAddress: clientIp(req) ?? null,
+      ipAddress: clientIp(req.headers) ?? null,
       details: entry.details ?? null,
     },
     req,

@@ -13,7 +13,7 @@ const GUARDED = new Set(['login', 'forgotPassword', 'resetPassword'])
  */
 export const loginGuard: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (!GUARDED.has(operation) || req.payloadAPI === 'local') return args
-  const ip = clientIp(req.headers)
+  const ip = clientIp(req.headers) ?? 'unknown'
   const { allowed, retryAfterSeconds } = await rateLimit(req.payload, {
     key: `${operation}:${ip}`,
     limit: getEnv().LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
-import { DESK_ROLES, isPlatformAdmin, OperationError, tenantsWithRole, type AccessUser } from '@/core'
+import { OperationError } from '../http/OperationError'
+import { DESK_ROLES } from './roles'
+import { isPlatformAdmin, tenantsWithRole, type AccessUser } from './userTenants'
 
 /** Refuses unless the signed-in principal works the desk (owner, admin, manager, front desk) in `tenant`. */
 export const requireDeskRole = (req: PayloadRequest, tenant: string): void => {
