@@ -5,6 +5,7 @@ import { or, platformStaff, self, tenantRole } from '@/core/access/builders'
 import { DESK_ROLES } from '@/core/access/roles'
 import { loginGuard } from '@/core/auth/loginGuard'
 import { normaliseEmail } from '@/core/auth/normaliseEmail'
+import { sessionUserStrategy } from '@/core/auth/sessionUserStrategy'
 import { getEnv } from '@/core/env'
 
 const platformAdminOnly = ({ req }: { req: { user: unknown } }) => isPlatformAdmin(req.user as AccessUser)
@@ -27,6 +28,8 @@ export const Users: CollectionConfig = {
     lockTime: getEnv().LOGIN_LOCK_MINUTES * 60 * 1000,
     tokenExpiration: 60 * 60 * 8,
     useSessions: true,
+    // Checked before Payload's own JWT strategy: the same tokens, one SQL statement.
+    strategies: [sessionUserStrategy],
     cookies: { sameSite: 'Lax', secure: getEnv().NODE_ENV === 'production' },
     forgotPassword: { expiration: 60 * 60 * 1000 },
   },
