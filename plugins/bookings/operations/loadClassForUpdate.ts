@@ -17,16 +17,25 @@ export type ClassRow = {
   priceAmount: number | null
   priceCurrency: string | null
   creditCost: number | null
+  /** With `who.user`: that person's active membership in the class's tenant. */
+  actorMembership?: string | null
+  /** With `who.member`: that membership, if active in the class's tenant. */
+  namedMembership?: string | null
 }
 
-/** One class row; with `lock`, `FOR UPDATE` (every writer of a class's bookings locks it first). */
-export const loadClass = async (req: PayloadRequest, id: string, lock = false): Promise<ClassRow | undefined> => {
+/**
+ * One class row; with `lock`, `FOR UPDATE` (every writer of a class's bookings locks it first).
+ * `who` folds the membership lookups of a booking into the same statement.
+ */
+export const loadClass = async (req: PayloadRequest, id: string, lock = false, who?: { user?: string; member?: string }): Promise<ClassRow | undefined> => {
   const [row] = await runSql<ClassRow>(
     req,
     sql`SELECT id, tenant_id AS tenant, title, status, start_time AS "startTime", end_time AS "endTime", timezone,
                capacity, waitlist_capacity AS "waitlistCapacity", booked_count AS "bookedCount", waitlist_count AS "waitlistCount",
                price_amount AS "priceAmount", price_currency AS "priceCurrency", credit_cost AS "creditCost"
-        FROM classes WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+               ${who?.user ? sql`, (SELECT m.id FROM tenant_memberships m WHERE m.tenant_id = c.tenant_id AND m.user_id = ${who.user} AND m.status = 'active' LIMIT 1) AS "actorMembership"` : sql``}
+               ${who?.member ? sql`, (SELECT m.id FROM tenant_memberships m WHERE m.id = ${who.member} AND m.tenant_id = c.tenant_id AND m.status = 'active') AS "namedMembership"` : sql``}
+        FROM classes c WHERE c.id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
   )
   if (!row) return undefined
   const n = (value: unknown) => (value === null || value === undefined ? null : Number(value))
@@ -42,5 +51,7 @@ export const loadClass = async (req: PayloadRequest, id: string, lock = false): 
     waitlistCount: Number(row.waitlistCount ?? 0),
     priceAmount: n(row.priceAmount),
     creditCost: n(row.creditCost),
+    actorMembership: row.actorMembership ? String(row.actorMembership) : null,
+    namedMembership: row.namedMembership ? String(row.namedMembership) : null,
   }
 }

@@ -30,9 +30,12 @@ describe('session user strategy', () => {
     const ours = (await authenticate({ authorization: `JWT ${token}` })).user as Record<string, unknown> | null
     const theirs = (await payloadJwt({ authorization: `JWT ${token}` })).user as unknown as Record<string, unknown>
     expect(ours).not.toBeNull()
-    const tenantsOf = (u: Record<string, unknown>) => ((u.tenants as { tenant: unknown }[]) ?? []).map((t) => String(typeof t.tenant === 'object' && t.tenant ? (t.tenant as { id: string }).id : t.tenant)).sort()
+    const tenantsOf = (u: Record<string, unknown>) =>
+      ((u.tenants as { tenant: unknown; roles?: string[] }[]) ?? [])
+        .map((t) => `${String(typeof t.tenant === 'object' && t.tenant ? (t.tenant as { id: string }).id : t.tenant)}:${(t.roles ?? []).join('+')}`)
+        .sort()
     for (const key of ['id', 'email', 'name', 'platformRole', 'status', '_sid', '_strategy', 'collection']) expect(ours?.[key], key).toEqual(theirs[key])
-    expect(tenantsOf(ours!)).toEqual([tenantA, tenantB].sort())
+    expect(tenantsOf(ours!)).toEqual([`${tenantA}:front_desk`, `${tenantB}:member`].sort())
     expect(tenantsOf(ours!)).toEqual(tenantsOf(theirs))
     // Never the password material.
     for (const secret of ['hash', 'salt', 'resetPasswordToken']) expect(ours).not.toHaveProperty(secret)

@@ -10,8 +10,8 @@ import { runSql } from '../db/sqlFor'
  * (booking, check-in, schedule) spend most of their time authenticating otherwise. It runs before
  * Payload's own `local-jwt` strategy and accepts exactly the tokens that one accepts (same signing
  * key and auth version, unexpired, its session still on the user); anything it cannot decide
- * falls through to Payload. `req.user` carries the user's own columns and the tenants mirror
- * (what access control reads), never password or reset fields.
+ * falls through to Payload. `req.user` carries the user's own columns and the tenants mirror with
+ * roles (what access control reads), never password or reset fields.
  */
 const TOKEN_HEADERS = ['JWT ', 'Bearer ']
 
@@ -61,7 +61,7 @@ type Row = {
   platformRole: string | null
   createdAt: string
   updatedAt: string
-  tenants: { id: string; tenant: string }[] | null
+  tenants: { id: string; tenant: string; roles: string[] }[] | null
 }
 
 export const sessionUserStrategy: AuthStrategy = {
@@ -82,7 +82,9 @@ export const sessionUserStrategy: AuthStrategy = {
       { payload, transactionID: undefined },
       sql`SELECT u.id, u.email, u.name, u.phone, u.locale, u.status, u.platform_role AS "platformRole",
                  u.created_at AS "createdAt", u.updated_at AS "updatedAt",
-                 (SELECT json_agg(json_build_object('id', t.id, 'tenant', t.tenant_id) ORDER BY t._order)
+                 (SELECT json_agg(json_build_object('id', t.id, 'tenant', t.tenant_id, 'roles',
+                           coalesce((SELECT json_agg(r.value ORDER BY r."order") FROM users_tenants_roles r WHERE r.parent_id = t.id), '[]'::json))
+                         ORDER BY t._order)
                     FROM users_tenants t WHERE t._parent_id = u.id) AS tenants
           FROM users u
           WHERE u.id = ${claims.id} AND u.deleted_at IS NULL
