@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { endpointHandler } from '@/core'
 import { readSchedule } from '../operations/readSchedule'
+import { scheduleCache } from '../operations/scheduleCache'
 import { uuid } from './schemas'
 
 const DAY = 86_400_000
@@ -21,14 +22,24 @@ const query = z
   .refine((q) => q.to > q.from, { message: '`to` must be after `from`', path: ['to'] })
   .refine((q) => q.to.getTime() - q.from.getTime() <= 62 * DAY, { message: 'at most 62 days at once', path: ['to'] })
 
-/** GET /api/schedule?tenant=<slug>&from=&to=&location=&instructor= — public, one SQL statement. */
+/**
+ * GET /api/schedule?tenant=<slug>&from=&to=&location=&instructor= — public; one SQL statement on a
+ * miss, none on a hit of the short-lived schedule cache; answers 304 to a matching If-None-Match.
+ */
 export const scheduleEndpoint: Endpoint = {
   path: '/schedule',
   method: 'get',
   handler: endpointHandler(async (req) => {
     const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
     const input = query.parse(params)
-    const schedule = await readSchedule(req, input)
-    return Response.json(schedule, { headers: { 'cache-control': 'public, max-age=15' } })
+    const key = [input.tenant, params.from ?? '', params.to ?? '', input.location ?? '', input.instructor ?? ''].join('|')
+    let entry = scheduleCache.get(key)
+    if (!entry) {
+      const schedule = await readSchedule(req, input)
+      entry = scheduleCache.set(key, schedule.tenantId, JSON.stringify(schedule))
+    }
+    const headers = { 'content-type': 'application/json', 'cache-control': 'public, max-age=5', etag: entry.etag }
+    if (req.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers })
+    return new Response(entry.body, { headers })
   }, { transaction: false }),
 }

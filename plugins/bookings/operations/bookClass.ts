@@ -4,6 +4,7 @@ import { callPort, canBookPort, debitCreditsPort, DESK_ROLES, emit, hasRoleIn, i
 import { bookingPolicy } from './bookingPolicy'
 import { BOOKING_COLUMNS, toBookingJson, type BookingJson } from './bookingJson'
 import { loadClass } from './loadClassForUpdate'
+import { scheduleCache } from './scheduleCache'
 
 export type BookClassInput = { classId: string; member?: string; attendanceType?: 'in_person' | 'virtual' }
 
@@ -100,6 +101,7 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
   }
   if (!row) throw new OperationError(409, 'class_full', 'This class and its waitlist are full.')
   const booking = toBookingJson(row)
+  scheduleCache.invalidate(klass.tenant)
   const status = booking.status as 'confirmed' | 'waitlisted'
 
   if (paymentMethod === 'credits' && status === 'confirmed') {

@@ -24,7 +24,9 @@ export type ScheduleEntry = {
 }
 
 /** A tenant's public schedule in one SQL statement: classes with places left, UTC instants plus the class zone. */
-export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): Promise<{ tenant: string; from: string; to: string; classes: ScheduleEntry[] }> => {
+export type Schedule = { tenant: string; tenantId: string; from: string; to: string; classes: ScheduleEntry[] }
+
+export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): Promise<Schedule> => {
   const rows = await runSql<Record<string, unknown>>(
     req,
     sql`SELECT c.id, c.title, c.start_time, c.end_time, coalesce(c.timezone, t.timezone) AS timezone, c.status, c.kind, c.delivery_mode,
@@ -41,9 +43,11 @@ export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): P
         ORDER BY c.start_time, c.id
         LIMIT 1000`,
   )
+  let tenantId = rows[0]?.tenant_id
   if (rows.length === 0) {
     const [tenant] = await runSql(req, sql`SELECT id FROM tenants WHERE slug = ${input.tenant} AND status = 'active'`)
     if (!tenant) throw new OperationError(404, 'tenant_not_found', 'No such business.')
+    tenantId = tenant.id
   }
   const classes = rows.map((r): ScheduleEntry => ({
     id: String(r.id),
@@ -63,5 +67,5 @@ export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): P
     location: r.location_id ? { id: String(r.location_id), name: String(r.location_name) } : null,
     instructor: r.instructor_id ? { id: String(r.instructor_id), name: (r.instructor_name as string) ?? null } : null,
   }))
-  return { tenant: input.tenant, from: input.from.toISOString(), to: input.to.toISOString(), classes }
+  return { tenant: input.tenant, tenantId: String(tenantId), from: input.from.toISOString(), to: input.to.toISOString(), classes }
 }

@@ -6,6 +6,7 @@ import { deriveClassTimes } from './hooks/deriveClassTimes'
 import { guardClassChange } from './hooks/guardClassChange'
 import { cancelBookingsOfCancelledClass } from './hooks/cancelBookingsOfCancelledClass'
 import { refuseDeletingBookedClass } from './hooks/refuseDeletingBookedClass'
+import { forgetCachedSchedule } from './hooks/forgetCachedSchedule'
 
 const readOnly = { create: () => false, update: () => false }
 
@@ -29,8 +30,9 @@ export const Classes = (): CollectionConfig =>
     ],
     hooks: {
       beforeChange: [deriveClassTimes, guardClassChange],
-      afterChange: [cancelBookingsOfCancelledClass],
+      afterChange: [cancelBookingsOfCancelledClass, forgetCachedSchedule],
       beforeDelete: [refuseDeletingBookedClass],
+      afterDelete: [forgetCachedSchedule],
     },
     endpoints: [bookEndpoint, cancelClassEndpoint],
     fields: [

@@ -1,0 +1,10 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import { idOf } from '@/core'
+import { scheduleCache } from '../../../operations/scheduleCache'
+
+/** Any saved or deleted class drops its tenant's cached schedules in this process. */
+export const forgetCachedSchedule: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc }) => {
+  const tenant = idOf(doc?.tenant)
+  if (tenant) scheduleCache.invalidate(tenant)
+  return doc
+}
