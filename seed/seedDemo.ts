@@ -1,6 +1,9 @@
 import type { Payload } from 'payload'
 import type { Role } from '../src/core/access/roles'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail, type DemoTenant } from './demoTenants'
+import { seedCommerceDemo } from './commerceDemo'
+import { seedBillingDemo } from './billingDemo'
+import { seedBookingsDemo } from './bookingsDemo'
 
 const findOne = async (payload: Payload, collection: 'users' | 'tenants' | 'locations' | 'tenant-memberships' | 'tenant-settings' | 'class-series', where: Record<string, unknown>) =>
   (await payload.find({ collection, where: where as never, limit: 1, depth: 0, pagination: false })).docs[0] as { id: string } | undefined
@@ -103,5 +106,8 @@ export const seedDemo = async (payload: Payload): Promise<{ created: number }> =
   if (seriesCreated > 0) {
     await payload.jobs.run({ where: { taskSlug: { equals: 'materializeClassSeries' } }, limit: 100 })
   }
+  created += (await seedCommerceDemo(payload)).created
+  created += (await seedBillingDemo(payload)).created
+  created += (await seedBookingsDemo(payload)).created
   return { created }
 }

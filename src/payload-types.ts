@@ -83,6 +83,12 @@ export interface Config {
     'api-clients': ApiClient;
     'encrypted-secrets': EncryptedSecret;
     payments: Payment;
+    'membership-plans': MembershipPlan;
+    'plan-features': PlanFeature;
+    subscriptions: Subscription;
+    invoices: Invoice;
+    'billing-groups': BillingGroup;
+    'usage-records': UsageRecord;
     products: Product;
     orders: Order;
     'gift-cards': GiftCard;
@@ -91,9 +97,15 @@ export interface Config {
     'coupon-redemptions': CouponRedemption;
     'credit-lots': CreditLot;
     'credit-ledger': CreditLedger;
+    rooms: Room;
     'class-series': ClassSery;
     classes: Class;
     bookings: Booking;
+    'appointment-services': AppointmentService;
+    'availability-rules': AvailabilityRule;
+    appointments: Appointment;
+    events: Event;
+    'event-rsvps': EventRsvp;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -117,6 +129,12 @@ export interface Config {
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
     'encrypted-secrets': EncryptedSecretsSelect<false> | EncryptedSecretsSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    'membership-plans': MembershipPlansSelect<false> | MembershipPlansSelect<true>;
+    'plan-features': PlanFeaturesSelect<false> | PlanFeaturesSelect<true>;
+    subscriptions: SubscriptionsSelect<false> | SubscriptionsSelect<true>;
+    invoices: InvoicesSelect<false> | InvoicesSelect<true>;
+    'billing-groups': BillingGroupsSelect<false> | BillingGroupsSelect<true>;
+    'usage-records': UsageRecordsSelect<false> | UsageRecordsSelect<true>;
     products: ProductsSelect<false> | ProductsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
     'gift-cards': GiftCardsSelect<false> | GiftCardsSelect<true>;
@@ -125,9 +143,15 @@ export interface Config {
     'coupon-redemptions': CouponRedemptionsSelect<false> | CouponRedemptionsSelect<true>;
     'credit-lots': CreditLotsSelect<false> | CreditLotsSelect<true>;
     'credit-ledger': CreditLedgerSelect<false> | CreditLedgerSelect<true>;
+    rooms: RoomsSelect<false> | RoomsSelect<true>;
     'class-series': ClassSeriesSelect<false> | ClassSeriesSelect<true>;
     classes: ClassesSelect<false> | ClassesSelect<true>;
     bookings: BookingsSelect<false> | BookingsSelect<true>;
+    'appointment-services': AppointmentServicesSelect<false> | AppointmentServicesSelect<true>;
+    'availability-rules': AvailabilityRulesSelect<false> | AvailabilityRulesSelect<true>;
+    appointments: AppointmentsSelect<false> | AppointmentsSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    'event-rsvps': EventRsvpsSelect<false> | EventRsvpsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -153,9 +177,13 @@ export interface Config {
     tasks: {
       deliverEvent: TaskDeliverEvent;
       purgeRateLimits: TaskPurgeRateLimits;
+      renewManualSubscriptions: TaskRenewManualSubscriptions;
+      processStripeEvent: TaskProcessStripeEvent;
+      sendDunningNotice: TaskSendDunningNotice;
       expireCreditLots: TaskExpireCreditLots;
       materializeClassSeries: TaskMaterializeClassSeries;
       completeClasses: TaskCompleteClasses;
+      expireWaitlistOffers: TaskExpireWaitlistOffers;
       inline: {
         input: unknown;
         output: unknown;
@@ -319,6 +347,7 @@ export interface TenantMembership {
   payoutAccountId?: string | null;
   joinedAt?: string | null;
   lastVisitAt?: string | null;
+  icalTokenHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -485,6 +514,10 @@ export interface TenantSetting {
       amount?: number | null;
       currency?: string | null;
     };
+    /**
+     * A freed place is offered to the next waitlisted member for this long (0 = promote directly).
+     */
+    claimWindowMinutes?: number | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -782,6 +815,190 @@ export interface Payment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "membership-plans".
+ */
+export interface MembershipPlan {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  description?: string | null;
+  /**
+   * Inactive plans are not sold; existing subscriptions keep running.
+   */
+  active?: boolean | null;
+  trialDays?: number | null;
+  /**
+   * A price used by a subscription cannot change: add a new one and deactivate the old.
+   */
+  prices?:
+    | {
+        /**
+         * Stable id, e.g. monthly-2026.
+         */
+        key: string;
+        interval: 'week' | 'month' | 'year' | 'one_time';
+        intervalCount: number;
+        /**
+         * Minor units (cents).
+         */
+        amount: number;
+        currency: string;
+        active?: boolean | null;
+        stripePriceId?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Class credits granted each period.
+   */
+  creditGrantPerPeriod?: number | null;
+  /**
+   * Days a period grant stays valid (empty: until used).
+   */
+  creditExpiryDays?: number | null;
+  /**
+   * Guest passes, reset each period.
+   */
+  guestPassesPerPeriod?: number | null;
+  /**
+   * Access keys, e.g. vod or a category.
+   */
+  contentAccess?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plan-features".
+ */
+export interface PlanFeature {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  plan: string | MembershipPlan;
+  /**
+   * classes, appointments, events, vod, …
+   */
+  featureKey: string;
+  value: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions".
+ */
+export interface Subscription {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  plan: string | MembershipPlan;
+  priceKey: string;
+  status: 'incomplete' | 'trialing' | 'active' | 'past_due' | 'paused' | 'canceled';
+  provider: 'manual' | 'stripe';
+  stripeSubscriptionId?: string | null;
+  stripeCustomerId?: string | null;
+  currentPeriodStart?: string | null;
+  currentPeriodEnd?: string | null;
+  trialEnd?: string | null;
+  cancelAtPeriodEnd?: boolean | null;
+  canceledAt?: string | null;
+  pausedAt?: string | null;
+  dunningStage: 'none' | 'retrying' | 'final_notice' | 'suspended';
+  /**
+   * Time of the last provider event applied (older events are ignored).
+   */
+  lastEventAt?: string | null;
+  billingGroup?: (string | null) | BillingGroup;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-groups".
+ */
+export interface BillingGroup {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  type: 'family' | 'corporate';
+  payer: string | TenantMembership;
+  dependents?: (string | TenantMembership)[] | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices".
+ */
+export interface Invoice {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  subscription?: (string | null) | Subscription;
+  member: string | TenantMembership;
+  number: string;
+  amount: {
+    /**
+     * Minor units (cents).
+     */
+    amount: number;
+    currency: string;
+  };
+  status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  dueAt?: string | null;
+  paidAt?: string | null;
+  payment?: (string | null) | Payment;
+  stripeInvoiceId?: string | null;
+  lines?:
+    | {
+        description: string;
+        quantity: number;
+        unitAmount: number;
+        amount: number;
+        id?: string | null;
+      }[]
+    | null;
+  providerSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-records".
+ */
+export interface UsageRecord {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  subscription?: (string | null) | Subscription;
+  member: string | TenantMembership;
+  featureKey: string;
+  periodStart: string;
+  periodEnd?: string | null;
+  quantity: number;
+  targets?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "products".
  */
 export interface Product {
@@ -1056,6 +1273,23 @@ export interface CreditLedger {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms".
+ */
+export interface Room {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  location?: (string | null) | Location;
+  /**
+   * People the room holds (informational).
+   */
+  capacity?: number | null;
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "class-series".
  */
 export interface ClassSery {
@@ -1117,6 +1351,10 @@ export interface Class {
   series?: (string | null) | ClassSery;
   location?: (string | null) | Location;
   instructor?: (string | null) | TenantMembership;
+  /**
+   * Classes and appointments in one room cannot overlap.
+   */
+  room?: (string | null) | Room;
   startTime: string;
   durationMinutes: number;
   /**
@@ -1162,7 +1400,7 @@ export interface Booking {
   class: string | Class;
   member: string | TenantMembership;
   startTime?: string | null;
-  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'late_cancelled' | 'checked_in' | 'no_show';
+  status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'late_cancelled' | 'checked_in' | 'no_show';
   waitlistPosition?: number | null;
   attendanceType?: ('in_person' | 'virtual') | null;
   paymentMethod?: ('membership' | 'credits' | 'drop_in' | 'complimentary' | 'free') | null;
@@ -1177,6 +1415,11 @@ export interface Booking {
     | null;
   waitlistedAt?: string | null;
   promotedAt?: string | null;
+  offeredAt?: string | null;
+  /**
+   * An offered place must be claimed before this.
+   */
+  offerExpiresAt?: string | null;
   checkedInAt?: string | null;
   cancelledAt?: string | null;
   cancellationReason?: string | null;
@@ -1189,6 +1432,231 @@ export interface Booking {
   };
   feedbackScore?: number | null;
   source?: ('member' | 'staff' | 'waitlist' | 'import' | 'api') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointment-services".
+ */
+export interface AppointmentService {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  description?: string | null;
+  kind: 'service' | 'consultation' | 'tour';
+  durationMinutes: number;
+  /**
+   * Kept free before each appointment.
+   */
+  bufferBeforeMinutes?: number | null;
+  /**
+   * Kept free after each appointment.
+   */
+  bufferAfterMinutes?: number | null;
+  /**
+   * Slots start every this many minutes from the start of availability.
+   */
+  slotIntervalMinutes?: number | null;
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  creditCost?: number | null;
+  deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
+  /**
+   * Staff who offer this service.
+   */
+  providers?: (string | TenantMembership)[] | null;
+  location?: (string | null) | Location;
+  /**
+   * Where appointments take place; the room must be free too.
+   */
+  room?: (string | null) | Room;
+  /**
+   * How many days ahead members may book.
+   */
+  bookingWindowDays?: number | null;
+  /**
+   * How long before the start booking closes.
+   */
+  minNoticeMinutes?: number | null;
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-rules".
+ */
+export interface AvailabilityRule {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  provider: string | TenantMembership;
+  location?: (string | null) | Location;
+  kind: 'available' | 'unavailable';
+  /**
+   * 0 = Sunday … 6 = Saturday, in the rule’s zone.
+   */
+  weekday: number;
+  /**
+   * Local time HH:mm.
+   */
+  startLocal: string;
+  /**
+   * Local time HH:mm, after the start.
+   */
+  endLocal: string;
+  /**
+   * IANA zone; defaults to the location’s, else the tenant’s.
+   */
+  timezone?: string | null;
+  /**
+   * First local date (YYYY-MM-DD), inclusive.
+   */
+  validFrom?: string | null;
+  /**
+   * Last local date (YYYY-MM-DD), inclusive.
+   */
+  validUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointments".
+ */
+export interface Appointment {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  service: string | AppointmentService;
+  provider: string | TenantMembership;
+  member: string | TenantMembership;
+  room?: (string | null) | Room;
+  startTime: string;
+  endTime: string;
+  /**
+   * startTime minus the service’s buffer before.
+   */
+  blockedFrom?: string | null;
+  /**
+   * endTime plus the buffer after.
+   */
+  blockedUntil?: string | null;
+  timezone?: string | null;
+  status: 'booked' | 'cancelled' | 'completed' | 'no_show';
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  creditCost?: number | null;
+  paymentMethod?: ('membership' | 'credits' | 'drop_in' | 'complimentary' | 'free') | null;
+  paymentReference?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  source?: ('member' | 'staff' | 'import' | 'api') | null;
+  cancelledAt?: string | null;
+  cancellationReason?: string | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  description?: string | null;
+  kind: 'one_time_event' | 'multi_day_program' | 'retreat' | 'club_event';
+  location?: (string | null) | Location;
+  /**
+   * Where, when it is not one of the locations.
+   */
+  locationText?: string | null;
+  startTime: string;
+  endTime: string;
+  /**
+   * From the location, else the tenant.
+   */
+  timezone?: string | null;
+  /**
+   * Places including guests; empty = unlimited.
+   */
+  capacity?: number | null;
+  /**
+   * Places taken (members and their guests).
+   */
+  goingCount?: number | null;
+  /**
+   * No RSVPs after this; default: the start.
+   */
+  rsvpDeadline?: string | null;
+  /**
+   * Guests a member may bring.
+   */
+  maxGuests?: number | null;
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  creditCost?: number | null;
+  deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
+  joinLink?: string | null;
+  status: 'draft' | 'published' | 'cancelled' | 'archived';
+  cancellationReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-rsvps".
+ */
+export interface EventRsvp {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  event: string | Event;
+  member: string | TenantMembership;
+  status: 'going' | 'cancelled' | 'attended' | 'no_show';
+  guests?: number | null;
+  paymentMethod?: ('membership' | 'credits' | 'drop_in' | 'complimentary' | 'free') | null;
+  paymentReference?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  creditsUsed?: number | null;
+  cancelledAt?: string | null;
+  cancellationReason?: string | null;
+  notes?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1265,9 +1733,13 @@ export interface PayloadJob {
           | 'inline'
           | 'deliverEvent'
           | 'purgeRateLimits'
+          | 'renewManualSubscriptions'
+          | 'processStripeEvent'
+          | 'sendDunningNotice'
           | 'expireCreditLots'
           | 'materializeClassSeries'
-          | 'completeClasses';
+          | 'completeClasses'
+          | 'expireWaitlistOffers';
         taskID: string;
         input?:
           | {
@@ -1305,9 +1777,13 @@ export interface PayloadJob {
         | 'inline'
         | 'deliverEvent'
         | 'purgeRateLimits'
+        | 'renewManualSubscriptions'
+        | 'processStripeEvent'
+        | 'sendDunningNotice'
         | 'expireCreditLots'
         | 'materializeClassSeries'
         | 'completeClasses'
+        | 'expireWaitlistOffers'
       )
     | null;
   queue?: string | null;
@@ -1393,6 +1869,30 @@ export interface PayloadLockedDocument {
         value: string | Payment;
       } | null)
     | ({
+        relationTo: 'membership-plans';
+        value: string | MembershipPlan;
+      } | null)
+    | ({
+        relationTo: 'plan-features';
+        value: string | PlanFeature;
+      } | null)
+    | ({
+        relationTo: 'subscriptions';
+        value: string | Subscription;
+      } | null)
+    | ({
+        relationTo: 'invoices';
+        value: string | Invoice;
+      } | null)
+    | ({
+        relationTo: 'billing-groups';
+        value: string | BillingGroup;
+      } | null)
+    | ({
+        relationTo: 'usage-records';
+        value: string | UsageRecord;
+      } | null)
+    | ({
         relationTo: 'products';
         value: string | Product;
       } | null)
@@ -1425,6 +1925,10 @@ export interface PayloadLockedDocument {
         value: string | CreditLedger;
       } | null)
     | ({
+        relationTo: 'rooms';
+        value: string | Room;
+      } | null)
+    | ({
         relationTo: 'class-series';
         value: string | ClassSery;
       } | null)
@@ -1435,6 +1939,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'bookings';
         value: string | Booking;
+      } | null)
+    | ({
+        relationTo: 'appointment-services';
+        value: string | AppointmentService;
+      } | null)
+    | ({
+        relationTo: 'availability-rules';
+        value: string | AvailabilityRule;
+      } | null)
+    | ({
+        relationTo: 'appointments';
+        value: string | Appointment;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: string | Event;
+      } | null)
+    | ({
+        relationTo: 'event-rsvps';
+        value: string | EventRsvp;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1579,6 +2103,7 @@ export interface TenantMembershipsSelect<T extends boolean = true> {
   payoutAccountId?: T;
   joinedAt?: T;
   lastVisitAt?: T;
+  icalTokenHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1716,6 +2241,7 @@ export interface TenantSettingsSelect<T extends boolean = true> {
               amount?: T;
               currency?: T;
             };
+        claimWindowMinutes?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1887,6 +2413,137 @@ export interface PaymentsSelect<T extends boolean = true> {
       };
   recordedBy?: T;
   providerSnapshot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "membership-plans_select".
+ */
+export interface MembershipPlansSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  description?: T;
+  active?: T;
+  trialDays?: T;
+  prices?:
+    | T
+    | {
+        key?: T;
+        interval?: T;
+        intervalCount?: T;
+        amount?: T;
+        currency?: T;
+        active?: T;
+        stripePriceId?: T;
+        id?: T;
+      };
+  creditGrantPerPeriod?: T;
+  creditExpiryDays?: T;
+  guestPassesPerPeriod?: T;
+  contentAccess?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "plan-features_select".
+ */
+export interface PlanFeaturesSelect<T extends boolean = true> {
+  tenant?: T;
+  plan?: T;
+  featureKey?: T;
+  value?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriptions_select".
+ */
+export interface SubscriptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  plan?: T;
+  priceKey?: T;
+  status?: T;
+  provider?: T;
+  stripeSubscriptionId?: T;
+  stripeCustomerId?: T;
+  currentPeriodStart?: T;
+  currentPeriodEnd?: T;
+  trialEnd?: T;
+  cancelAtPeriodEnd?: T;
+  canceledAt?: T;
+  pausedAt?: T;
+  dunningStage?: T;
+  lastEventAt?: T;
+  billingGroup?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invoices_select".
+ */
+export interface InvoicesSelect<T extends boolean = true> {
+  tenant?: T;
+  subscription?: T;
+  member?: T;
+  number?: T;
+  amount?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  status?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  dueAt?: T;
+  paidAt?: T;
+  payment?: T;
+  stripeInvoiceId?: T;
+  lines?:
+    | T
+    | {
+        description?: T;
+        quantity?: T;
+        unitAmount?: T;
+        amount?: T;
+        id?: T;
+      };
+  providerSnapshot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-groups_select".
+ */
+export interface BillingGroupsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  type?: T;
+  payer?: T;
+  dependents?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-records_select".
+ */
+export interface UsageRecordsSelect<T extends boolean = true> {
+  tenant?: T;
+  subscription?: T;
+  member?: T;
+  featureKey?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  quantity?: T;
+  targets?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2096,6 +2753,19 @@ export interface CreditLedgerSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms_select".
+ */
+export interface RoomsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  location?: T;
+  capacity?: T;
+  isActive?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "class-series_select".
  */
 export interface ClassSeriesSelect<T extends boolean = true> {
@@ -2144,6 +2814,7 @@ export interface ClassesSelect<T extends boolean = true> {
   series?: T;
   location?: T;
   instructor?: T;
+  room?: T;
   startTime?: T;
   durationMinutes?: T;
   endTime?: T;
@@ -2185,6 +2856,8 @@ export interface BookingsSelect<T extends boolean = true> {
   paymentReference?: T;
   waitlistedAt?: T;
   promotedAt?: T;
+  offeredAt?: T;
+  offerExpiresAt?: T;
   checkedInAt?: T;
   cancelledAt?: T;
   cancellationReason?: T;
@@ -2196,6 +2869,143 @@ export interface BookingsSelect<T extends boolean = true> {
       };
   feedbackScore?: T;
   source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointment-services_select".
+ */
+export interface AppointmentServicesSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  description?: T;
+  kind?: T;
+  durationMinutes?: T;
+  bufferBeforeMinutes?: T;
+  bufferAfterMinutes?: T;
+  slotIntervalMinutes?: T;
+  price?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  creditCost?: T;
+  deliveryMode?: T;
+  providers?: T;
+  location?: T;
+  room?: T;
+  bookingWindowDays?: T;
+  minNoticeMinutes?: T;
+  isActive?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-rules_select".
+ */
+export interface AvailabilityRulesSelect<T extends boolean = true> {
+  tenant?: T;
+  provider?: T;
+  location?: T;
+  kind?: T;
+  weekday?: T;
+  startLocal?: T;
+  endLocal?: T;
+  timezone?: T;
+  validFrom?: T;
+  validUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointments_select".
+ */
+export interface AppointmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  service?: T;
+  provider?: T;
+  member?: T;
+  room?: T;
+  startTime?: T;
+  endTime?: T;
+  blockedFrom?: T;
+  blockedUntil?: T;
+  timezone?: T;
+  status?: T;
+  price?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  creditCost?: T;
+  paymentMethod?: T;
+  paymentReference?: T;
+  source?: T;
+  cancelledAt?: T;
+  cancellationReason?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  description?: T;
+  kind?: T;
+  location?: T;
+  locationText?: T;
+  startTime?: T;
+  endTime?: T;
+  timezone?: T;
+  capacity?: T;
+  goingCount?: T;
+  rsvpDeadline?: T;
+  maxGuests?: T;
+  price?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  creditCost?: T;
+  deliveryMode?: T;
+  joinLink?: T;
+  status?: T;
+  cancellationReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-rsvps_select".
+ */
+export interface EventRsvpsSelect<T extends boolean = true> {
+  tenant?: T;
+  event?: T;
+  member?: T;
+  status?: T;
+  guests?: T;
+  paymentMethod?: T;
+  paymentReference?: T;
+  price?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  creditsUsed?: T;
+  cancelledAt?: T;
+  cancellationReason?: T;
+  notes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2342,6 +3152,40 @@ export interface TaskPurgeRateLimits {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRenewManualSubscriptions".
+ */
+export interface TaskRenewManualSubscriptions {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessStripeEvent".
+ */
+export interface TaskProcessStripeEvent {
+  input: {
+    webhook: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendDunningNotice".
+ */
+export interface TaskSendDunningNotice {
+  input: {
+    tenant: string;
+    subscription: string;
+    stage: string;
+  };
+  output: {
+    sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskExpireCreditLots".
  */
 export interface TaskExpireCreditLots {
@@ -2369,6 +3213,17 @@ export interface TaskCompleteClasses {
   input?: unknown;
   output: {
     completed?: number | null;
+    appointmentsCompleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireWaitlistOffers".
+ */
+export interface TaskExpireWaitlistOffers {
+  input?: unknown;
+  output: {
+    expired?: number | null;
   };
 }
 /**

@@ -1,20 +1,45 @@
-import type { Plugin } from 'payload'
+import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
+import { canBookPort, implementPort, refundPaymentPort, subscribe } from '@/core'
+import { BillingGroups } from './collections/BillingGroups'
+import { Invoices } from './collections/Invoices'
+import { MembershipPlans } from './collections/MembershipPlans'
 import { Payments } from './collections/Payments'
+import { PlanFeatures } from './collections/PlanFeatures'
+import { Subscriptions } from './collections/Subscriptions'
+import { UsageRecords } from './collections/UsageRecords'
+import { billingSubscribers } from './events'
+import { renewSubscriptionsTask } from './jobs/renewSubscriptionsTask'
+import { canBook } from './operations/canBook'
+import { refundPaymentsForRef } from './operations/refundPaymentsForRef'
+import { withStripe } from './stripe'
 
 export { recordManualPayment, type ManualPaymentInput, type PaymentDoc } from './operations/recordManualPayment'
 export { refundPayment, type RefundPaymentInput, type RefundPaymentResult } from './operations/refundPayment'
+export { startManualSubscription } from './operations/startManualSubscription'
 
 export type BillingOptions = Record<string, never>
 
 /**
- * Billing: payments recorded at the desk (cash, terminal, manual) and their refunds. Plans,
- * subscriptions, invoices and Stripe arrive later (see README).
+ * Billing: payments recorded at the desk and their refunds, membership plans with entitlements,
+ * subscriptions (manual by default, renewed by a daily job), invoices, billing groups and usage
+ * quotas. Implements `guards.canBook` and `payments.refund` (see README).
  */
 export const billingPlugin =
   (_options: BillingOptions = {}): Plugin =>
-  (config) => ({
-    ...config,
-    // Fresh copies: building a config sanitises collections in place, and tests build it twice.
-    collections: [...(config.collections ?? []), ...clonePlain([Payments])],
-  })
+  (config) => {
+    let next: Config = {
+      ...config,
+      // Fresh copies: building a config sanitises collections in place, and tests build it twice.
+      collections: [
+        ...(config.collections ?? []),
+        ...clonePlain([Payments, MembershipPlans, PlanFeatures, Subscriptions, Invoices, BillingGroups, UsageRecords]),
+      ],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), renewSubscriptionsTask] },
+    }
+    next = implementPort(next, canBookPort, canBook)
+    next = implementPort(next, refundPaymentPort, refundPaymentsForRef)
+    next = subscribe(next, ...billingSubscribers)
+    next = withStripe(next)
+    return next
+  }

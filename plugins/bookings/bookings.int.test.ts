@@ -9,7 +9,7 @@ import { bookingsTestKit } from './bookingsTestKit'
 const eventProbe = (): Plugin => (config) => subscribe(config, { name: 'test.bookingsProbe', event: '*', handler: () => undefined })
 const app = useTestApp({ plugins: [eventProbe()] })
 const eventsAbout = async (id: string) =>
-  (await kit.q<{ type: string }>(sql`SELECT input->'event'->>'type' AS type FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->'event'->'subject'->>'id' = ${id} ORDER BY created_at`)).map((r) => r.type)
+  (await kit.q<{ type: string }>(sql`SELECT input->'event'->>'type' AS type FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->>'subscriber' = 'test.bookingsProbe' AND input->'event'->'subject'->>'id' = ${id} ORDER BY created_at`)).map((r) => r.type)
 let cast: Awaited<ReturnType<typeof twoTenants>>
 let kit: ReturnType<typeof bookingsTestKit>
 let A: string

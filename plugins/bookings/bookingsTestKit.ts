@@ -24,6 +24,30 @@ export const bookingsTestKit = (payload: Payload) => {
         INSERT INTO tenant_memberships (tenant_id, user_id, status) SELECT ${tenant}, id, 'active' FROM u RETURNING id`)
       return rows.map((r) => String(r.id))
     },
+    /** An appointment service offered by `providers`, made as the system would. */
+    createService: async (tenant: string, providers: string[], data: Record<string, unknown> = {}) =>
+      payload.create({
+        collection: 'appointment-services' as never,
+        data: { tenant, title: 'Massage', durationMinutes: 60, slotIntervalMinutes: 60, bookingWindowDays: 400, minNoticeMinutes: 0, providers, ...data } as never,
+        depth: 0,
+      }) as unknown as Promise<{ id: string; [key: string]: unknown }>,
+    /** A weekly availability rule of a provider. */
+    createRule: async (tenant: string, provider: string, data: Record<string, unknown> = {}) =>
+      payload.create({
+        collection: 'availability-rules' as never,
+        data: { tenant, provider, weekday: 1, startLocal: '09:00', endLocal: '12:00', timezone: 'America/New_York', ...data } as never,
+        depth: 0,
+      }) as unknown as Promise<{ id: string; [key: string]: unknown }>,
+    /** A published event starting `inMinutes` from now, made as the system would. */
+    createEvent: async (tenant: string, data: Record<string, unknown> & { inMinutes?: number } = {}) => {
+      const { inMinutes = 7 * 24 * 60, ...rest } = data
+      const start = Date.now() + inMinutes * 60_000
+      return payload.create({
+        collection: 'events' as never,
+        data: { tenant, title: 'Summer party', status: 'published', startTime: new Date(start).toISOString(), endTime: new Date(start + 3 * 3_600_000).toISOString(), capacity: 10, ...rest } as never,
+        depth: 0,
+      }) as unknown as Promise<{ id: string; [key: string]: unknown }>
+    },
     bookingCount: async (classId?: string) =>
       Number((await q<{ n: number }>(classId ? sql`SELECT count(*)::int AS n FROM bookings WHERE class_id = ${classId}` : sql`SELECT count(*)::int AS n FROM bookings`))[0].n),
     classRow: async (id: string) =>

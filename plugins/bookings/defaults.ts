@@ -4,6 +4,7 @@ export const defaultOptions: Required<BookingsOptions> = {
   materializeDaysAhead: 28,
   materializeCron: '0 0 3 * * *',
   completeCron: '0 */5 * * * *',
+  expireOffersCron: '0 * * * * *',
   queue: 'default',
 }
 
@@ -13,6 +14,7 @@ export const defaultPolicy: BookingPolicy = {
   checkInWindowMinutes: 60,
   freeLateCancelsPerMonth: 0,
   lateCancelFee: null,
+  claimWindowMinutes: 0,
 }
 
 /** Bookings that hold a place (and are unique per class and member). */

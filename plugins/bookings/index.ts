@@ -1,35 +1,60 @@
 import type { Plugin } from 'payload'
+import { AppointmentServices } from './collections/AppointmentServices'
+import { Appointments } from './collections/Appointments'
+import { AvailabilityRules } from './collections/AvailabilityRules'
 import { Bookings } from './collections/Bookings'
+import { Rooms } from './collections/Rooms'
 import { Classes } from './collections/Classes'
 import { ClassSeries } from './collections/ClassSeries'
 import { defaultOptions } from './defaults'
+import { EventRsvps } from './collections/EventRsvps'
+import { Events } from './collections/Events'
+import { icalMemberEndpoint } from './endpoints/icalMemberEndpoint'
+import { icalTenantEndpoint } from './endpoints/icalTenantEndpoint'
+import { issueCalendarTokenEndpoint } from './endpoints/issueCalendarTokenEndpoint'
+import { revokeCalendarTokenEndpoint } from './endpoints/revokeCalendarTokenEndpoint'
 import { scheduleEndpoint } from './endpoints/scheduleEndpoint'
 import { bookingSettingsField } from './fields/bookingSettingsField'
+import { icalTokenField } from './fields/icalTokenField'
 import { completeClassesTask } from './jobs/completeClassesTask'
+import { expireWaitlistOffersTask } from './jobs/expireWaitlistOffersTask'
 import { materializeClassSeriesTask } from './jobs/materializeClassSeriesTask'
 import type { BookingsOptions } from './types'
+import { withStaffScreens } from './admin/staffScreens'
 
 export type { BookingsOptions } from './types'
 
-/** Class series, classes, bookings, waitlists and check-in (see README.md). */
+/** Class series, classes, bookings, waitlists, check-in, appointments and events (see README.md). */
 export const bookingsPlugin =
   (options: BookingsOptions = {}): Plugin =>
   (config) => {
     const o = { ...defaultOptions, ...options }
     const collections = (config.collections ?? []).map((collection) =>
-      collection.slug === 'tenant-settings' ? { ...collection, fields: [...collection.fields, bookingSettingsField()] } : collection,
+      collection.slug === 'tenant-settings'
+        ? { ...collection, fields: [...collection.fields, bookingSettingsField()] }
+        : collection.slug === 'tenant-memberships'
+          ? { ...collection, fields: [...collection.fields, icalTokenField()] }
+          : collection,
     )
-    return {
+    return withStaffScreens({
       ...config,
-      collections: [...collections, ClassSeries(), Classes(), Bookings()],
-      endpoints: [...(config.endpoints ?? []), scheduleEndpoint],
+      collections: [...collections, Rooms(), ClassSeries(), Classes(), Bookings(), AppointmentServices(), AvailabilityRules(), Appointments(), Events(), EventRsvps()],
+      endpoints: [
+        ...(config.endpoints ?? []),
+        scheduleEndpoint,
+        icalTenantEndpoint,
+        icalMemberEndpoint,
+        issueCalendarTokenEndpoint,
+        revokeCalendarTokenEndpoint,
+      ],
       jobs: {
         ...config.jobs,
         tasks: [
           ...(config.jobs?.tasks ?? []),
           materializeClassSeriesTask({ days: o.materializeDaysAhead, cron: o.materializeCron, queue: o.queue }),
           completeClassesTask({ cron: o.completeCron, queue: o.queue }),
+          expireWaitlistOffersTask({ cron: o.expireOffersCron, queue: o.queue }),
         ],
       },
-    }
+    })
   }

@@ -6,11 +6,13 @@ export type BookingsOptions = {
   materializeCron?: string
   /** Cron (with seconds) of the task that completes finished classes. Default every 5 minutes. */
   completeCron?: string
+  /** Cron (with seconds) of the task that passes expired waitlist offers on. Default every minute. */
+  expireOffersCron?: string
   /** Queue the scheduled tasks run on. Default `default`. */
   queue?: string
 }
 
-export type BookingStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'late_cancelled' | 'checked_in' | 'no_show'
+export type BookingStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'late_cancelled' | 'checked_in' | 'no_show'
 
 /** The booking policy of a tenant (tenant-settings.bookings, defaults applied). */
 export type BookingPolicy = {
@@ -19,4 +21,6 @@ export type BookingPolicy = {
   checkInWindowMinutes: number
   freeLateCancelsPerMonth: number
   lateCancelFee: { amount: number; currency: string } | null
+  /** Minutes a waitlisted member has to claim a freed place; 0 = promoted directly. */
+  claimWindowMinutes: number
 }

@@ -1,6 +1,6 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import { debitCreditsPort, implementPort, refundCreditsPort } from '@/core'
+import { creditBalancePort, debitCreditsPort, grantCreditsPort, implementPort, refundCreditsPort, subscribe } from '@/core'
 import { CouponRedemptions } from './collections/CouponRedemptions'
 import { Coupons } from './collections/Coupons'
 import { CreditLedger } from './collections/CreditLedger'
@@ -12,6 +12,10 @@ import { Products } from './collections/Products'
 import { expireCreditLotsTask } from './jobs/expireCreditLotsTask'
 import { debitCredits } from './operations/debitCredits'
 import { refundCredits } from './operations/refundCredits'
+import { grantPeriodCredits } from './operations/grantPeriodCredits'
+import { spendableCredits } from './operations/spendableCredits'
+import { withPosScreen } from './admin/posScreen'
+import { sendReceiptSubscriber } from './events'
 
 export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
 export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
@@ -24,7 +28,7 @@ export type CommerceOptions = Record<string, never>
 /**
  * Commerce: products, POS orders, gift cards, coupons, class packs and the credits ledger.
  * Needs billingPlugin() before it (orders reference payments). Implements credits.debit and
- * credits.refund.
+ * credits.refund, credits.balance and credits.grant (subscription periods).
  */
 export const commercePlugin =
   (_options: CommerceOptions = {}): Plugin =>
@@ -40,5 +44,8 @@ export const commercePlugin =
     }
     next = implementPort(next, debitCreditsPort, debitCredits)
     next = implementPort(next, refundCreditsPort, refundCredits)
-    return next
+    next = implementPort(next, creditBalancePort, spendableCredits)
+    next = implementPort(next, grantCreditsPort, grantPeriodCredits)
+    next = subscribe(next, sendReceiptSubscriber)
+    return withPosScreen(next)
   }

@@ -1,8 +1,22 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
+import { idOf } from '@/core/access/idOf'
 import { or, self, tenantRole } from '@/core/access/builders'
 import { DESK_ROLES, STAFF_ROLES } from '@/core/access/roles'
 import { emit } from '@/core/events/emit'
 import { tenantScoped } from '@/core/tenancy/tenantScoped'
+
+/** A member grants a consent for themself: `member` must be one of the caller's own memberships. */
+const ownMembership: Access = async ({ req, data }) => {
+  const member = idOf(data?.member)
+  const user = idOf(req.user)
+  if (!member || !user || req.user?.collection !== 'users') return false
+  const row = await req.payload.db.findOne({
+    collection: 'tenant-memberships',
+    where: { and: [{ id: { equals: member } }, { user: { equals: user } }, { status: { in: ['active', 'frozen'] } }] },
+    req,
+  })
+  return Boolean(row)
+}
 
 /**
  * A member's consent to one channel or use. Revoking sets `revokedAt`; granting again adds a
@@ -14,7 +28,7 @@ export const Consents: CollectionConfig = tenantScoped(
     admin: { useAsTitle: 'type', defaultColumns: ['member', 'type', 'grantedAt', 'revokedAt'], group: 'People' },
     access: {
       read: or(tenantRole(STAFF_ROLES), self('member.user')),
-      create: or(tenantRole(DESK_ROLES)),
+      create: or(tenantRole(DESK_ROLES), ownMembership),
       update: or(tenantRole(DESK_ROLES), self('member.user')),
       delete: () => false,
     },

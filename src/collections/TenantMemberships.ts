@@ -6,6 +6,7 @@ import { tenantScoped } from '@/core/tenancy/tenantScoped'
 import { syncUserTenants } from '@/core/tenancy/syncUserTenants'
 import { guardMembershipChange } from './hooks/guardMembershipChange'
 import { announceMembershipChange } from './hooks/announceMembershipChange'
+import { joinTenantEndpoint } from './endpoints/joinTenantEndpoint'
 
 const deskField = ({ req, data, doc }: { req: { user: unknown }; data?: Record<string, unknown>; doc?: Record<string, unknown> }) =>
   isPlatformAdmin(req.user as AccessUser) ||
@@ -26,6 +27,7 @@ export const TenantMemberships: CollectionConfig = tenantScoped(
       delete: () => false,
     },
     indexes: [{ fields: ['tenant', 'user'], unique: true }],
+    endpoints: [joinTenantEndpoint],
     hooks: {
       beforeChange: [guardMembershipChange],
       afterChange: [

@@ -65,6 +65,14 @@ export const envSchema = z
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /** Stripe (platform account, Connect); without a key billing stays manual (pay at the desk). */
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)').optional(),
+    /** Signing secret of the Connect webhook endpoint (whsec_...). */
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** Where the Stripe SDK sends requests; only tests and local fakes set these. */
+    STRIPE_API_HOST: z.string().min(1).optional(),
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === 'production' && (!v.PAYLOAD_SECRET || v.PAYLOAD_SECRET.length < 32)) {

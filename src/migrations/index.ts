@@ -5,6 +5,13 @@ import * as migration_20261122_034936_commerce from './20261122_034936_commerce'
 import * as migration_20261122_034948_commerce_constraints from './20261122_034948_commerce_constraints';
 import * as migration_20261122_035017_bookings from './20261122_035017_bookings';
 import * as migration_20261122_035039_bookings_constraints from './20261122_035039_bookings_constraints';
+import * as migration_20261122_053358_bookings_appointments_events from './20261122_053358_bookings_appointments_events';
+import * as migration_20261122_053436_bookings_appointments_events_constraints from './20261122_053436_bookings_appointments_events_constraints';
+import * as migration_20261122_053514_billing_plans_subscriptions from './20261122_053514_billing_plans_subscriptions';
+import * as migration_20261122_053535_billing_plans_subscriptions_constraints from './20261122_053535_billing_plans_subscriptions_constraints';
+import * as migration_20261122_053726_billing_stripe from './20261122_053726_billing_stripe';
+import * as migration_20261122_060520_bookings_claim_window from './20261122_060520_bookings_claim_window';
+import * as migration_20261122_062107_bookings_rooms from './20261122_062107_bookings_rooms';
 
 export const migrations = [
   {
@@ -40,6 +47,41 @@ export const migrations = [
   {
     up: migration_20261122_035039_bookings_constraints.up,
     down: migration_20261122_035039_bookings_constraints.down,
-    name: '20261122_035039_bookings_constraints'
+    name: '20261122_035039_bookings_constraints',
+  },
+  {
+    up: migration_20261122_053358_bookings_appointments_events.up,
+    down: migration_20261122_053358_bookings_appointments_events.down,
+    name: '20261122_053358_bookings_appointments_events',
+  },
+  {
+    up: migration_20261122_053436_bookings_appointments_events_constraints.up,
+    down: migration_20261122_053436_bookings_appointments_events_constraints.down,
+    name: '20261122_053436_bookings_appointments_events_constraints',
+  },
+  {
+    up: migration_20261122_053514_billing_plans_subscriptions.up,
+    down: migration_20261122_053514_billing_plans_subscriptions.down,
+    name: '20261122_053514_billing_plans_subscriptions',
+  },
+  {
+    up: migration_20261122_053535_billing_plans_subscriptions_constraints.up,
+    down: migration_20261122_053535_billing_plans_subscriptions_constraints.down,
+    name: '20261122_053535_billing_plans_subscriptions_constraints',
+  },
+  {
+    up: migration_20261122_053726_billing_stripe.up,
+    down: migration_20261122_053726_billing_stripe.down,
+    name: '20261122_053726_billing_stripe',
+  },
+  {
+    up: migration_20261122_060520_bookings_claim_window.up,
+    down: migration_20261122_060520_bookings_claim_window.down,
+    name: '20261122_060520_bookings_claim_window',
+  },
+  {
+    up: migration_20261122_062107_bookings_rooms.up,
+    down: migration_20261122_062107_bookings_rooms.down,
+    name: '20261122_062107_bookings_rooms'
   },
 ];

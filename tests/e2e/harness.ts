@@ -71,3 +71,30 @@ export const openCollectionList = async ({ page, baseURL }: E2EContext, slug: st
   await table.waitFor({ state: 'visible' })
   return table
 }
+
+/**
+ * The newest mail to `address` written by the app's file mail adapter (`<DATA_DIR>/mail/*.json`;
+ * the runner's DATA_DIR is a `data-<attempt>` folder of its `atrium-e2e-*` snapshot in the system
+ * temp directory), waiting up to `timeoutMs` for it to arrive. Addresses in specs are unique per run.
+ */
+export const readMailTo = async (address: string, timeoutMs = 30_000): Promise<{ subject: string; text: string; html: string }> => {
+  const { readdir, readFile } = await import('node:fs/promises')
+  const os = await import('node:os')
+  const path = await import('node:path')
+  const deadline = Date.now() + timeoutMs
+  const list = async (dir: string) => readdir(dir).catch(() => [] as string[])
+  while (Date.now() < deadline) {
+    const tmp = os.tmpdir()
+    for (const root of (await list(tmp)).filter((name) => name.startsWith('atrium-e2e-'))) {
+      for (const data of (await list(path.join(tmp, root))).filter((name) => name.startsWith('data-'))) {
+        const dir = path.join(tmp, root, data, 'mail')
+        for (const file of (await list(dir)).sort().reverse()) {
+          const mail = JSON.parse(await readFile(path.join(dir, file), 'utf8').catch(() => '{}')) as { to?: unknown; subject?: string; text?: string; html?: string }
+          if (JSON.stringify(mail.to ?? '').toLowerCase().includes(address.toLowerCase())) return { subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html ?? '' }
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`no mail to ${address} within ${timeoutMs / 1000}s`)
+}

@@ -37,6 +37,17 @@ export const refundPayment = async (req: PayloadRequest, raw: RefundPaymentInput
     if (error instanceof OperationError && error.status === 403) throw new OperationError(404, 'not_found', 'Payment not found.')
     throw error
   }
+  return applyRefund(req, { payment: id, tenant, amount, reason })
+}
+
+/**
+ * The refund itself, without the caller check (refundPayment checks the desk role; the
+ * `payments.refund` port acts for the system). Runs in the request's transaction.
+ */
+export const applyRefund = async (
+  req: PayloadRequest,
+  { payment: id, tenant, amount, reason }: { payment: string; tenant: string; amount: number; reason: string },
+): Promise<RefundPaymentResult> => {
   const rows = await runSql<{ amount_refunded: number; status: string; amount_amount: number; amount_currency: string }>(
     req,
     sql`UPDATE payments

@@ -13,5 +13,6 @@ export const bookingSettingsField = (): Field => ({
     { name: 'checkInWindowMinutes', type: 'number', min: 0, defaultValue: defaultPolicy.checkInWindowMinutes, admin: { description: 'Check-in opens this many minutes before the start.' } },
     { name: 'freeLateCancelsPerMonth', type: 'number', min: 0, defaultValue: defaultPolicy.freeLateCancelsPerMonth },
     moneyField({ name: 'lateCancelFee', label: 'Late-cancel fee' }),
+    { name: 'claimWindowMinutes', type: 'number', min: 0, defaultValue: defaultPolicy.claimWindowMinutes, admin: { description: 'A freed place is offered to the next waitlisted member for this long (0 = promote directly).' } },
   ],
 })

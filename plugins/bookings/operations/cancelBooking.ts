@@ -2,20 +2,24 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, OperationError, refundCreditsPort, runSql } from '@/core'
 import { BOOKING_COLUMNS, toBookingJson, type BookingJson } from './bookingJson'
+import { bookingPolicy } from './bookingPolicy'
 import { cancellationTerms } from './cancellationTerms'
+import { offerFreedPlaces } from './offerFreedPlaces'
 import { promoteFromWaitlist } from './promoteFromWaitlist'
+import { scheduleCache } from './scheduleCache'
 
 export type CancelBookingResult = { booking: BookingJson; lateCancel: boolean; fee: { amount: number; currency: string } | null; promoted: string[] }
 
 /**
  * Cancels a booking under the class row lock: a late cancel is recorded as late_cancelled with the
  * policy's fee and forfeits credits; an early one refunds credits. A freed place is offered to the
- * waitlist in the same transaction; a left waitlist spot closes the gap in positions.
+ * waitlist in the same transaction (promoted directly, or offered for the tenant's claim window);
+ * cancelling an offered booking declines the offer. A left waitlist spot closes the gap in positions.
  */
 export const cancelBooking = async (req: PayloadRequest, input: { bookingId: string; reason?: string }): Promise<CancelBookingResult> => {
   const terms = await cancellationTerms(req, input.bookingId, true)
   const { booking, klass, lateCancel, fee } = terms
-  if (!['confirmed', 'waitlisted'].includes(booking.status)) {
+  if (!['confirmed', 'waitlisted', 'offered'].includes(booking.status)) {
     throw new OperationError(409, 'not_cancellable', `This booking is ${booking.status.replace('_', ' ')} and cannot be cancelled.`)
   }
   if (klass.startTime <= new Date()) throw new OperationError(409, 'class_started', 'The class has started; ask the desk.')
@@ -23,9 +27,9 @@ export const cancelBooking = async (req: PayloadRequest, input: { bookingId: str
   const [row] = await runSql(
     req,
     sql`UPDATE bookings SET status = ${status}, cancelled_at = now(), cancellation_reason = ${input.reason ?? null},
-                            waitlist_position = NULL, late_cancel_fee_amount = ${fee?.amount ?? null}, late_cancel_fee_currency = ${fee?.currency ?? null},
+                            waitlist_position = NULL, offer_expires_at = NULL, late_cancel_fee_amount = ${fee?.amount ?? null}, late_cancel_fee_currency = ${fee?.currency ?? null},
                             updated_at = now()
-        WHERE id = ${booking.id} AND status IN ('confirmed', 'waitlisted') RETURNING ${BOOKING_COLUMNS}`,
+        WHERE id = ${booking.id} AND status IN ('confirmed', 'waitlisted', 'offered') RETURNING ${BOOKING_COLUMNS}`,
   )
   if (!row) throw new OperationError(409, 'not_cancellable', 'This booking was already cancelled.')
   let promoted: string[] = []
@@ -34,10 +38,12 @@ export const cancelBooking = async (req: PayloadRequest, input: { bookingId: str
     await runSql(req, sql`UPDATE classes SET waitlist_count = waitlist_count - 1 WHERE id = ${klass.id}`)
   } else {
     await runSql(req, sql`UPDATE classes SET booked_count = booked_count - 1 WHERE id = ${klass.id}`)
-    if (!lateCancel && booking.paymentMethod === 'credits') {
+    if (booking.status === 'confirmed' && !lateCancel && booking.paymentMethod === 'credits') {
       await callPort(req, refundCreditsPort, { tenant: klass.tenant, member: booking.member, ref: { collection: 'bookings', id: booking.id }, reason: 'Cancelled in time' })
     }
-    promoted = await promoteFromWaitlist(req, klass)
+    // Declining an offer or freeing a place: the next in line is promoted, or offered the place for the claim window.
+    const { claimWindowMinutes } = await bookingPolicy(req, klass.tenant)
+    promoted = claimWindowMinutes > 0 ? await offerFreedPlaces(req, klass, claimWindowMinutes) : await promoteFromWaitlist(req, klass)
   }
   await emit(req, {
     type: 'booking.cancelled',
@@ -45,5 +51,6 @@ export const cancelBooking = async (req: PayloadRequest, input: { bookingId: str
     subject: { collection: 'bookings', id: booking.id },
     data: { class: klass.id, member: booking.member, late: lateCancel, fee, previousStatus: booking.status },
   })
+  scheduleCache.invalidate(klass.tenant)
   return { booking: toBookingJson(row), lateCancel, fee, promoted }
 }

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, refundCreditsPort, runSql } from '@/core'
 import { loadClass } from './loadClassForUpdate'
+import { scheduleCache } from './scheduleCache'
 
 /**
  * The consequences of a cancelled class, in the same transaction: every booking holding a place is
@@ -13,8 +14,8 @@ export const cancelClassBookings = async (req: PayloadRequest, input: { classId:
   await runSql(req, sql`UPDATE classes SET status = 'cancelled', booked_count = 0, waitlist_count = 0 WHERE id = ${klass.id}`)
   const cancelled = await runSql<{ id: string; member_id: string; payment_method: string | null; status: string }>(
     req,
-    sql`WITH hit AS (SELECT id, status FROM bookings WHERE class_id = ${klass.id} AND status IN ('confirmed', 'waitlisted') FOR UPDATE)
-        UPDATE bookings b SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'class_cancelled', waitlist_position = NULL, updated_at = now()
+    sql`WITH hit AS (SELECT id, status FROM bookings WHERE class_id = ${klass.id} AND status IN ('confirmed', 'waitlisted', 'offered') FOR UPDATE)
+        UPDATE bookings b SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'class_cancelled', waitlist_position = NULL, offer_expires_at = NULL, updated_at = now()
         FROM hit WHERE b.id = hit.id RETURNING b.id, b.member_id, b.payment_method, hit.status`,
   )
   for (const booking of cancelled) {
@@ -29,5 +30,6 @@ export const cancelClassBookings = async (req: PayloadRequest, input: { classId:
     })
   }
   await emit(req, { type: 'class.cancelled', tenant: klass.tenant, subject: { collection: 'classes', id: klass.id }, data: { reason: input.reason, bookingsCancelled: cancelled.length } })
+  scheduleCache.invalidate(klass.tenant)
   return cancelled.length
 }

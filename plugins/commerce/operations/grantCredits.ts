@@ -13,6 +13,9 @@ export type GrantCreditsInput = {
   product?: string | null
   order?: string | null
   pricePaid?: Money | null
+  /** A subscription grant: the subscription id and the period it is for. */
+  subscription?: string | null
+  periodKey?: string | null
 }
 
 /** Creates a credit lot and its `earned_*` ledger row inside the request's transaction. */
@@ -31,6 +34,8 @@ export const grantCredits = async (req: PayloadRequest, input: GrantCreditsInput
       remainingCredits: input.credits,
       pricePaid: input.pricePaid ?? {},
       expiresAt: input.expiresAt ?? null,
+      subscription: input.subscription ?? null,
+      periodKey: input.periodKey ?? null,
     },
     req,
   })) as unknown as { id: string }
@@ -45,8 +50,8 @@ export const grantCredits = async (req: PayloadRequest, input: GrantCreditsInput
       type: input.source === 'subscription_grant' ? 'earned_subscription' : input.source === 'pack_purchase' ? 'earned_purchase' : 'adjustment',
       amount: input.credits,
       balanceAfter,
-      refCollection: input.order ? 'orders' : null,
-      refId: input.order ?? null,
+      refCollection: input.order ? 'orders' : input.subscription ? 'subscriptions' : null,
+      refId: input.order ?? input.subscription ?? null,
       description: `${input.credits} credits (${input.source})`,
       createdBy: req.user?.collection === 'users' ? req.user.id : null,
     },

@@ -50,3 +50,34 @@ export const refundCreditsPort = definePort<RefundCreditsInput, RefundCreditsRes
   code: 'credits_unavailable',
   reason: 'No credits were spent.',
 }))
+
+export type RefundPaymentInput = { tenant: string; ref: { collection: string; id: string }; reason: string }
+export type RefundPaymentResult = { ok: true; refunded: Money | null } | { ok: false; code: string; reason: string }
+
+/** Give back the money paid for `ref` (an RSVP, an appointment…). Fallback: nothing recorded to refund. */
+export const refundPaymentPort = definePort<RefundPaymentInput, RefundPaymentResult>('payments.refund', () => ({ ok: true, refunded: null }))
+
+export type CreditBalanceInput = { tenant: string; member: string; creditType?: string }
+
+/** Credits a member can spend now (unexpired lots). Fallback: none. */
+export const creditBalancePort = definePort<CreditBalanceInput, { credits: number }>('credits.balance', () => ({ credits: 0 }))
+
+export type GrantCreditsPortInput = {
+  tenant: string
+  member: string
+  credits: number
+  creditType: 'class' | 'appointment' | 'guest_pass' | 'any'
+  source: 'subscription_grant' | 'guest_pass_reset'
+  expiresAt?: string | null
+  /** The subscription and period the grant belongs to: one grant per (subscription, periodKey, source). */
+  subscription: string
+  periodKey: string
+}
+export type GrantCreditsPortResult = { ok: true; lot: string; granted: boolean } | { ok: false; code: string; reason: string }
+
+/** Grants a subscription's credits or guest passes for one period, once. Fallback: credits are unavailable. */
+export const grantCreditsPort = definePort<GrantCreditsPortInput, GrantCreditsPortResult>('credits.grant', () => ({
+  ok: false,
+  code: 'credits_unavailable',
+  reason: 'Credits are not available for this business.',
+}))

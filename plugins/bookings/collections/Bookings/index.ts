@@ -3,6 +3,7 @@ import { DESK_ROLES, moneyField, nobody, or, self, STAFF_ROLES, tenantRole, tena
 import { cancelEndpoint } from '../../endpoints/cancelEndpoint'
 import { cancelPreviewEndpoint } from '../../endpoints/cancelPreviewEndpoint'
 import { checkInEndpoint } from '../../endpoints/checkInEndpoint'
+import { claimEndpoint } from '../../endpoints/claimEndpoint'
 
 const systemOnly = { create: () => false, update: () => false }
 
@@ -28,7 +29,7 @@ export const Bookings = (): CollectionConfig =>
       { fields: ['tenant', 'createdAt'] },
       { fields: ['class', 'status', 'waitlistedAt'] },
     ],
-    endpoints: [cancelPreviewEndpoint, cancelEndpoint, checkInEndpoint],
+    endpoints: [cancelPreviewEndpoint, cancelEndpoint, checkInEndpoint, claimEndpoint],
     fields: [
       { name: 'class', type: 'relationship', relationTo: 'classes' as never, required: true, access: { update: () => false } },
       { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true, access: { update: () => false } },
@@ -38,7 +39,7 @@ export const Bookings = (): CollectionConfig =>
         type: 'select',
         required: true,
         defaultValue: 'confirmed',
-        options: ['confirmed', 'waitlisted', 'cancelled', 'late_cancelled', 'checked_in', 'no_show'],
+        options: ['confirmed', 'waitlisted', 'offered', 'cancelled', 'late_cancelled', 'checked_in', 'no_show'],
         access: systemOnly,
         admin: { position: 'sidebar', readOnly: true },
       },
@@ -54,6 +55,8 @@ export const Bookings = (): CollectionConfig =>
       { name: 'paymentReference', type: 'json', access: systemOnly, admin: { readOnly: true } },
       { name: 'waitlistedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
       { name: 'promotedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+      { name: 'offeredAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+      { name: 'offerExpiresAt', type: 'date', access: systemOnly, admin: { readOnly: true, description: 'An offered place must be claimed before this.' } },
       { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
       { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
       { name: 'cancellationReason', type: 'text', access: systemOnly, admin: { readOnly: true } },

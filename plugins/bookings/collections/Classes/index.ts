@@ -40,6 +40,7 @@ export const Classes = (): CollectionConfig =>
       { name: 'series', type: 'relationship', relationTo: 'class-series' as never, admin: { readOnly: true } },
       { name: 'location', type: 'relationship', relationTo: 'locations' },
       { name: 'instructor', type: 'relationship', relationTo: 'tenant-memberships' },
+      { name: 'room', type: 'relationship', relationTo: 'rooms' as never, admin: { description: 'Classes and appointments in one room cannot overlap.' } },
       { name: 'startTime', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
       { name: 'durationMinutes', type: 'number', required: true, defaultValue: 60, min: 1, max: 24 * 60 },
       { name: 'endTime', type: 'date', admin: { readOnly: true, description: 'startTime + durationMinutes.' } },

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { DESK_ROLES, nobody, or, self, tenantRole, tenantScoped } from '@/core'
 import { checkoutEndpoint } from '../../endpoints/checkoutEndpoint'
+import { quoteEndpoint } from '../../endpoints/quoteEndpoint'
+import { receiptEndpoint } from '../../endpoints/receiptEndpoint'
 import { refundOrderEndpoint } from '../../endpoints/refundOrderEndpoint'
 
 const minor = (name: string, extra: Record<string, unknown> = {}) =>
@@ -21,7 +23,7 @@ export const Orders: CollectionConfig = tenantScoped(
       delete: nobody,
     },
     indexes: [{ fields: ['tenant', 'number'], unique: true }, { fields: ['tenant', 'purchasedAt'] }, { fields: ['tenant', 'member'] }],
-    endpoints: [checkoutEndpoint, refundOrderEndpoint],
+    endpoints: [checkoutEndpoint, quoteEndpoint, refundOrderEndpoint, receiptEndpoint],
     fields: [
       { name: 'number', type: 'text', required: true },
       { name: 'member', type: 'relationship', relationTo: 'tenant-memberships' },

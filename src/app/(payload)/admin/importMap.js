@@ -24,9 +24,14 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { CheckInLink as CheckInLink_063e254167cd0bfa75860c6c682edccc } from '@plugins/bookings/admin/CheckInLink'
 import { GlobalViewRedirect as GlobalViewRedirect_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
+import { AdminNavLinks as AdminNavLinks_44012023d6134884b02d92ddf40a7d03 } from '@/core/admin/AdminNavLinks'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
+import { PosView as PosView_937d7fff7354d46c08c4199111110fe5 } from '@plugins/commerce/admin/PosView'
+import { CalendarView as CalendarView_a176f38bf751d7f77b81badc16869f73 } from '@plugins/bookings/admin/CalendarView'
+import { CheckInView as CheckInView_53c8de0b1cd1e17a236091642c59c371 } from '@plugins/bookings/admin/CheckInView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -57,8 +62,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@plugins/bookings/admin/CheckInLink#CheckInLink": CheckInLink_063e254167cd0bfa75860c6c682edccc,
   "@payloadcms/plugin-multi-tenant/rsc#GlobalViewRedirect": GlobalViewRedirect_d6d5f193a167989e2ee7d14202901e62,
+  "@/core/admin/AdminNavLinks#AdminNavLinks": AdminNavLinks_44012023d6134884b02d92ddf40a7d03,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelectionProvider": TenantSelectionProvider_d6d5f193a167989e2ee7d14202901e62,
+  "@plugins/commerce/admin/PosView#PosView": PosView_937d7fff7354d46c08c4199111110fe5,
+  "@plugins/bookings/admin/CalendarView#CalendarView": CalendarView_a176f38bf751d7f77b81badc16869f73,
+  "@plugins/bookings/admin/CheckInView#CheckInView": CheckInView_53c8de0b1cd1e17a236091642c59c371,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import type { CSSProperties, ReactNode } from 'react'
-import { loadSite } from './_lib/site'
+import { logout } from './_lib/actions'
+import { href, loadSite } from './_lib/site'
+import { loadVisitor } from './_lib/visitor'
 
 export const dynamic = 'force-dynamic'
 
@@ -20,7 +22,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function TenantLayout({ children, params }: Params & { children: ReactNode }) {
   const site = await loadSite((await params).tenant)
   if (!site) notFound()
-  const base = `/${site.tenant.slug}`
+  const visitor = site.open ? await loadVisitor(site) : null
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
     <div className="site" style={style}>
@@ -29,18 +31,42 @@ export default async function TenantLayout({ children, params }: Params & { chil
       </a>
       <header className="site-header">
         <div className="wrap site-header-inner">
-          <a className="brand" href={base}>
+          <a className="brand" href={href(site)}>
             {site.name}
           </a>
           {site.open ? (
             <nav aria-label="Main">
               <ul>
                 <li>
-                  <a href={base}>Home</a>
+                  <a href={href(site)}>Home</a>
                 </li>
                 <li>
-                  <a href={`${base}/schedule`}>Schedule</a>
+                  <a href={href(site, '/schedule')}>Schedule</a>
                 </li>
+                {visitor ? (
+                  <>
+                    <li>
+                      <a href={href(site, '/account')}>Account</a>
+                    </li>
+                    <li>
+                      <form action={logout}>
+                        <input type="hidden" name="site" value={site.key} />
+                        <button type="submit" className="link-button">
+                          Log out
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <a href={href(site, '/login')}>Log in</a>
+                    </li>
+                    <li>
+                      <a href={href(site, '/signup')}>Sign up</a>
+                    </li>
+                  </>
+                )}
               </ul>
             </nav>
           ) : null}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { loadSite, type SiteLocation } from './_lib/site'
+import { href, loadSite, localLink, type SiteLocation } from './_lib/site'
 
 export const dynamic = 'force-dynamic'
 
@@ -20,8 +20,7 @@ const addressLines = (address: SiteLocation['address']) =>
 export default async function TenantHome({ params }: Params) {
   const site = await loadSite((await params).tenant)
   if (!site || !site.open) return null // the layout renders the 404 or the "closed" notice
-  const base = `/${site.tenant.slug}`
-  const ctaLink = site.heroCtaLink && site.heroCtaLink.startsWith('/') ? site.heroCtaLink : `${base}/schedule`
+  const ctaLink = site.heroCtaLink && site.heroCtaLink.startsWith('/') ? localLink(site, site.heroCtaLink) : href(site, '/schedule')
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">

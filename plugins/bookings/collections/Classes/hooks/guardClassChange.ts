@@ -1,8 +1,9 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf, OperationError } from '@/core'
 import { assertInstructorFree } from '../../../operations/assertInstructorFree'
+import { assertRoomFree } from '../../../operations/assertRoomFree'
 
-/** Capacity never drops below the places taken; a cancelled class stays cancelled; no instructor overlap. */
+/** Capacity never drops below the places taken; a cancelled class stays cancelled; no instructor or room overlap. */
 export const guardClassChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   const capacity = data.capacity ?? originalDoc?.capacity
   if (operation === 'update' && originalDoc && typeof capacity === 'number' && capacity < (originalDoc.bookedCount ?? 0)) {
@@ -18,13 +19,14 @@ export const guardClassChange: CollectionBeforeChangeHook = async ({ data, origi
     idOf(data.instructor) !== idOf(originalDoc?.instructor) ||
     (data.startTime && new Date(data.startTime).getTime() !== new Date(originalDoc?.startTime).getTime()) ||
     (data.durationMinutes !== undefined && data.durationMinutes !== originalDoc?.durationMinutes)
+  const startTime = new Date(data.startTime ?? originalDoc?.startTime).toISOString()
+  const classId = originalDoc?.id ? String(originalDoc.id) : undefined
   if (status === 'scheduled' && instructor && changed && data.endTime) {
-    await assertInstructorFree(req, {
-      instructor,
-      startTime: new Date(data.startTime ?? originalDoc?.startTime).toISOString(),
-      endTime: data.endTime,
-      classId: originalDoc?.id ? String(originalDoc.id) : undefined,
-    })
+    await assertInstructorFree(req, { instructor, startTime, endTime: data.endTime, classId })
+  }
+  const room = idOf('room' in data ? data.room : originalDoc?.room)
+  if (status === 'scheduled' && room && (changed || idOf(data.room) !== idOf(originalDoc?.room)) && data.endTime) {
+    await assertRoomFree(req, { room, startTime, endTime: data.endTime, classId, what: 'class' })
   }
   return data
 }

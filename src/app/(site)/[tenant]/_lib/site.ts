@@ -1,7 +1,9 @@
 import config from '@payload-config'
+import { headers } from 'next/headers'
 import { cache } from 'react'
 import { createLocalReq, getPayload, type Payload } from 'payload'
-import { tenantBySlug, type TenantRef } from '@/core'
+import { resolveTenant, tenantBySlug, type TenantRef } from '@/core'
+import { SITE_HOST_HEADER } from '../../siteHost'
 
 /** Statuses in which a tenant's site is open (schedule shown, booking possible later). */
 const OPEN = new Set(['active', 'trial'])
@@ -15,6 +17,10 @@ export type SiteLocation = {
 
 export type Site = {
   tenant: TenantRef
+  /** The `[tenant]` segment this site was reached by (slug or own host): form actions send it back. */
+  key: string
+  /** Prefix of the site's links: `/<slug>` in the path form, `` when served on its own host. */
+  base: string
   open: boolean
   name: string
   primaryColor: string | null
@@ -27,19 +33,41 @@ export type Site = {
   locations: SiteLocation[]
 }
 
+/** A link inside the site: `href(site, '/schedule')` → `/<slug>/schedule`, or `/schedule` on the tenant's own host. */
+export const href = (site: Pick<Site, 'base'>, path = ''): string => `${site.base}${path}` || '/'
+
+/** A stored link of the form `/<slug>/...` (e.g. the hero's call to action) rewritten for the current base. */
+export const localLink = (site: Pick<Site, 'base' | 'tenant'>, link: string): string => {
+  const prefix = `/${site.tenant.slug}`
+  if (link === prefix || link.startsWith(`${prefix}/`) || link.startsWith(`${prefix}?`)) return href(site, link.slice(prefix.length))
+  return link
+}
+
 export const payloadInstance = cache(async (): Promise<Payload> => getPayload({ config }))
 
 const HEX = /^#[0-9a-fA-F]{3,8}$/
 
 /**
+ * The tenant a `[tenant]` segment names: a slug (path form, and `<slug>.<ROOT_DOMAIN>` rewritten by
+ * `src/proxy.ts`) or a host (a tenant's own domain, rewritten by the proxy). Null when unknown.
+ */
+const tenantForKey = async (payload: Payload, key: string): Promise<TenantRef | null> => {
+  const value = decodeURIComponent(key).toLowerCase()
+  if (/^[a-z0-9-]+$/.test(value)) return tenantBySlug(payload, value)
+  if (/^[a-z0-9.-]+\.[a-z]{2,63}$/.test(value)) return resolveTenant(payload, { headers: new Headers({ host: value }) })
+  return null
+}
+
+/**
  * Everything the tenant's pages share, read once per request through the Local API as an
  * anonymous visitor (`overrideAccess: false`): the tenant, its settings and its locations.
- * Null for an unknown slug.
+ * Null for an unknown slug or host.
  */
-export const loadSite = cache(async (slug: string): Promise<Site | null> => {
+export const loadSite = cache(async (key: string): Promise<Site | null> => {
   const payload = await payloadInstance()
-  const tenant = await tenantBySlug(payload, slug.toLowerCase())
+  const tenant = await tenantForKey(payload, key)
   if (!tenant) return null
+  const hostRouted = (await headers()).get(SITE_HOST_HEADER) === decodeURIComponent(key).toLowerCase()
   const [settings, locations] = await Promise.all([
     payload.find({
       collection: 'tenant-settings',
@@ -69,6 +97,8 @@ export const loadSite = cache(async (slug: string): Promise<Site | null> => {
   const color = s?.branding?.primaryColor
   return {
     tenant,
+    key: decodeURIComponent(key).toLowerCase(),
+    base: hostRouted ? '' : `/${tenant.slug}`,
     open: OPEN.has(tenant.status),
     name: s?.branding?.platformName || tenant.name,
     primaryColor: color && HEX.test(color) ? color : null,
@@ -98,6 +128,7 @@ export type ScheduleClass = {
   spotsLeft: number
   waitlistCount: number
   waitlistSpotsLeft: number
+  price?: { amount: number; currency: string } | null
   location: { id: string; name: string } | null
   instructor: { id: string; name: string | null } | null
 }

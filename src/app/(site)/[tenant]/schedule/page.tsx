@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { fromWallTime, localDate } from '@/core'
-import { loadSite, readPublicSchedule, type ScheduleClass } from '../_lib/site'
+import { href, loadSite, readPublicSchedule, type ScheduleClass } from '../_lib/site'
 
 export const dynamic = 'force-dynamic'
 
@@ -55,7 +55,7 @@ export default async function SchedulePage({ params, searchParams }: Props) {
   if (!site || !site.open) return null // the layout renders the 404 or the "closed" notice
   const query = await searchParams
   const { start, end, days } = week(one(query.week), site.tenant.timezone)
-  const base = `/${site.tenant.slug}/schedule`
+  const base = href(site, '/schedule')
 
   // The week in any zone of the tenant's locations lies within [Mon 00:00 − 1 day, Sun 24:00 + 1 day] of the tenant zone.
   const from = new Date(fromWallTime({ ...wall(start), hour: 0, minute: 0 }, site.tenant.timezone).getTime() - DAY)
@@ -140,7 +140,9 @@ export default async function SchedulePage({ params, searchParams }: Props) {
                     <abbr title={entry.timezone}>{zoneName(entry.startTime, entry.timezone)}</abbr>
                   </p>
                   <div className="class-main">
-                    <h3 className="class-title">{entry.title}</h3>
+                    <h3 className="class-title">
+                      <a href={href(site, `/classes/${entry.id}`)}>{entry.title}</a>
+                    </h3>
                     <p className="muted">
                       {entry.instructor?.name ? <>with {entry.instructor.name} · </> : null}
                       {entry.location?.name ?? 'Online'}

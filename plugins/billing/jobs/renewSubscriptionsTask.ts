@@ -1,0 +1,35 @@
+import type { PayloadRequest, TaskConfig } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { runSql } from '@/core'
+import { markPastDue, renewSubscription, type RenewOutcome } from '../operations/renewSubscription'
+
+/**
+ * Daily: every manual subscription whose period or trial has ended is renewed (or ended when
+ * canceled at period end), one transaction each; then unpaid invoices past due move their
+ * subscriptions to past_due. Running it twice changes nothing the second time.
+ */
+export const renewSubscriptionsTask: TaskConfig = {
+  slug: 'renewManualSubscriptions',
+  schedule: [{ cron: '0 30 2 * * *', queue: 'default' }],
+  handler: async ({ req }) => {
+    const counts: Record<RenewOutcome, number> = { renewed: 0, ended: 0, skipped: 0 }
+    // A subscription several periods behind catches up one period per pass.
+    for (let pass = 0; pass < 24; pass++) {
+      const due = await runSql<{ id: string }>(
+        { payload: req.payload, transactionID: undefined },
+        sql`SELECT id FROM subscriptions WHERE provider = 'manual' AND status IN ('active', 'trialing') AND current_period_end <= now()
+            ORDER BY current_period_end LIMIT 1000`,
+      )
+      if (due.length === 0) break
+      let moved = 0
+      for (const { id } of due) {
+        const outcome = await renewSubscription({ ...req, transactionID: undefined } as PayloadRequest, String(id))
+        counts[outcome]++
+        if (outcome !== 'skipped') moved++
+      }
+      if (moved === 0) break
+    }
+    const pastDue = await markPastDue({ ...req, transactionID: undefined } as PayloadRequest)
+    return { output: { ...counts, pastDue } }
+  },
+}

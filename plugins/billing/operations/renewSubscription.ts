@@ -1,0 +1,97 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { emit, inTransaction, runSql } from '@/core'
+import { lockSubscription, loadPlan, priceOf, tenantZone } from './billingContext'
+import { grantPeriod } from './grantPeriod'
+import { openInvoice } from './openInvoice'
+import { addDays, periodEnd } from './periodEnd'
+
+/** Days an invoice the renewal opens stays payable at the desk before the subscription is past due. */
+export const INVOICE_DUE_DAYS = 7
+
+export type RenewOutcome = 'renewed' | 'ended' | 'skipped'
+
+/**
+ * Moves one manual subscription whose period (or trial) has ended into its next period, in one
+ * transaction: the period advances by a conditional UPDATE on the old end (so a second run, or a
+ * concurrent one, changes nothing), an open invoice for the desk, the period's credits and guest
+ * passes, `subscription.renewed`. A subscription canceled at period end ends instead.
+ */
+export const renewSubscription = async (req: PayloadRequest, id: string): Promise<RenewOutcome> =>
+  inTransaction(req, async () => {
+    const sub = await lockSubscription(req, id)
+    if (!sub || sub.provider !== 'manual' || !['active', 'trialing'].includes(sub.status) || !sub.currentPeriodEnd) return 'skipped'
+    const oldEnd = new Date(sub.currentPeriodEnd)
+    if (oldEnd > new Date()) return 'skipped'
+    if (sub.cancelAtPeriodEnd) {
+      await runSql(req, sql`UPDATE subscriptions SET status = 'canceled', updated_at = now() WHERE id = ${id}`)
+      await emit(req, { type: 'subscription.ended', tenant: sub.tenant, subject: { collection: 'subscriptions', id }, data: { member: sub.member, plan: sub.plan } })
+      return 'ended'
+    }
+    const plan = await loadPlan(req, sub.tenant, sub.plan)
+    const price = priceOf(plan, sub.priceKey)
+    if (!price || price.interval === 'one_time') return 'skipped'
+    const zone = await tenantZone(req, sub.tenant)
+    const newEnd = periodEnd(oldEnd, price.interval, price.intervalCount ?? 1, zone)!
+    const [moved] = await runSql(
+      req,
+      sql`UPDATE subscriptions SET current_period_start = current_period_end, current_period_end = ${newEnd.toISOString()}::timestamptz,
+                 status = 'active', updated_at = now()
+          WHERE id = ${id} AND current_period_end = ${oldEnd.toISOString()}::timestamptz RETURNING id`,
+    )
+    if (!moved) return 'skipped'
+    const amount = { amount: Number(price.amount), currency: price.currency }
+    const invoice = await openInvoice(req, {
+      tenant: sub.tenant,
+      member: sub.member,
+      subscription: id,
+      planName: plan.name,
+      amount,
+      status: 'open',
+      periodStart: oldEnd,
+      periodEnd: newEnd,
+      dueAt: addDays(oldEnd, INVOICE_DUE_DAYS, zone),
+    })
+    const granted = await grantPeriod(req, { tenant: sub.tenant, member: sub.member, subscription: id, plan, periodStart: oldEnd, periodEnd: newEnd, zone })
+    await emit(req, {
+      type: 'subscription.renewed',
+      tenant: sub.tenant,
+      subject: { collection: 'subscriptions', id },
+      data: { member: sub.member, plan: sub.plan, periodStart: oldEnd.toISOString(), periodEnd: newEnd.toISOString(), invoice: invoice.id, granted },
+    })
+    return 'renewed'
+  })
+
+/**
+ * Manual subscriptions with an open invoice past its due date are `past_due`; dunning advances
+ * with the oldest unpaid due date: retrying, final notice after 3 days, suspended after 7
+ * (suspended no longer entitles). Paying the invoice at the desk resets it.
+ */
+export const markPastDue = async (req: PayloadRequest): Promise<number> =>
+  inTransaction(req, async () => {
+    const rows = await runSql<{ id: string; tenant_id: string; member_id: string; dunning_stage: string; was: string; old_stage: string }>(
+      req,
+      sql`WITH overdue AS (
+            SELECT subscription_id, min(due_at) AS oldest FROM invoices
+            WHERE status = 'open' AND due_at < now() AND subscription_id IS NOT NULL GROUP BY subscription_id),
+          old AS (
+            SELECT s.id, s.status AS was, s.dunning_stage AS old_stage, o.oldest
+            FROM subscriptions s JOIN overdue o ON o.subscription_id = s.id
+            WHERE s.provider = 'manual' AND s.status IN ('active', 'past_due'))
+          UPDATE subscriptions s SET status = 'past_due', updated_at = now(),
+                 dunning_stage = (CASE WHEN old.oldest < now() - interval '7 days' THEN 'suspended'
+                                       WHEN old.oldest < now() - interval '3 days' THEN 'final_notice' ELSE 'retrying' END)::enum_subscriptions_dunning_stage
+          FROM old WHERE s.id = old.id AND s.status IN ('active', 'past_due')
+          RETURNING s.id, s.tenant_id, s.member_id, s.dunning_stage, old.was, old.old_stage`,
+    )
+    for (const row of rows) {
+      if (row.was === 'past_due' && row.old_stage === row.dunning_stage) continue
+      await emit(req, {
+        type: row.was === 'past_due' ? 'subscription.dunning_advanced' : 'subscription.past_due',
+        tenant: String(row.tenant_id),
+        subject: { collection: 'subscriptions', id: String(row.id) },
+        data: { member: String(row.member_id), dunningStage: row.dunning_stage },
+      })
+    }
+    return rows.length
+  })

@@ -1,0 +1,102 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { z } from 'zod'
+import { audit, emit, OperationError, pgErrorCode, requireDeskRole, runSql } from '@/core'
+import { recordManualPayment } from './recordManualPayment'
+import { loadPlan, priceOf, tenantZone, toSubscriptionJson } from './billingContext'
+import { grantPeriod } from './grantPeriod'
+import { openInvoice } from './openInvoice'
+import { addDays, periodEnd } from './periodEnd'
+
+export const startManualSubscriptionInput = z.object({
+  tenant: z.string().min(1, { message: 'tenant is required.' }),
+  member: z.string().min(1, { message: 'member is required.' }),
+  plan: z.string().min(1, { message: 'plan is required.' }),
+  priceKey: z.string().min(1, { message: 'priceKey is required.' }),
+  payment: z
+    .object({
+      provider: z.enum(['cash', 'terminal', 'manual'], { message: 'payment.provider must be cash, terminal or manual.' }),
+      method: z.string().max(100).nullish(),
+      providerRef: z.string().max(200).nullish(),
+    })
+    .default({ provider: 'cash' }),
+})
+
+export type StartManualSubscriptionInput = z.input<typeof startManualSubscriptionInput>
+
+/**
+ * Desk staff start a plan for a member at one of its active prices, without Stripe. With trial
+ * days the subscription is `trialing` until the trial ends (the renewal job then opens the first
+ * invoice); otherwise the first period is paid at the desk now: a manual payment, a paid invoice,
+ * status `active` with a period computed on the tenant's wall clock, and the period's credits.
+ * One transaction; a member has at most one live subscription per plan (409 otherwise).
+ */
+export const startManualSubscription = async (req: PayloadRequest, raw: StartManualSubscriptionInput) => {
+  const parsed = startManualSubscriptionInput.safeParse(raw)
+  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  const input = parsed.data
+  requireDeskRole(req, input.tenant)
+  const [member] = await runSql(req, sql`SELECT id FROM tenant_memberships WHERE id = ${input.member} AND tenant_id = ${input.tenant} AND status = 'active'`)
+  if (!member) throw new OperationError(400, 'unknown_member', 'member is not an active member of this business.')
+  const plan = await loadPlan(req, input.tenant, input.plan)
+  if (!plan.active) throw new OperationError(409, 'plan_inactive', 'This plan is no longer sold.')
+  const price = priceOf(plan, input.priceKey)
+  if (!price) throw new OperationError(400, 'unknown_price', `Plan "${plan.name}" has no price "${input.priceKey}".`)
+  if (!price.active) throw new OperationError(409, 'price_inactive', `Price "${input.priceKey}" is no longer sold.`)
+
+  const zone = await tenantZone(req, input.tenant)
+  const now = new Date()
+  const trialDays = plan.trialDays ?? 0
+  const trialEnd = trialDays > 0 ? addDays(now, trialDays, zone) : null
+  const end = trialEnd ?? periodEnd(now, price.interval, price.intervalCount ?? 1, zone)
+  const rows = await runSql<Record<string, unknown>>(
+    req,
+    sql`INSERT INTO subscriptions (tenant_id, member_id, plan_id, price_key, status, provider, current_period_start, current_period_end,
+                                   trial_end, cancel_at_period_end, dunning_stage)
+        VALUES (${input.tenant}, ${input.member}, ${plan.id}, ${price.key}, ${trialEnd ? 'trialing' : 'active'}, 'manual',
+                ${now.toISOString()}::timestamptz, ${end?.toISOString() ?? null}::timestamptz, ${trialEnd?.toISOString() ?? null}::timestamptz, false, 'none')
+        RETURNING *`,
+  ).catch((error: unknown) => {
+    if (pgErrorCode(error) === '23505') throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to this plan.')
+    throw error
+  })
+  const subscription = toSubscriptionJson(rows[0])
+  const amount = { amount: Number(price.amount), currency: price.currency }
+
+  let invoice: { id: string; number: string } | null = null
+  let payment: string | null = null
+  if (!trialEnd) {
+    if (amount.amount > 0) {
+      const paid = await recordManualPayment(req, {
+        tenant: input.tenant,
+        member: input.member,
+        purpose: 'subscription',
+        ref: { collection: 'subscriptions', id: subscription.id },
+        provider: input.payment.provider,
+        method: input.payment.method,
+        providerRef: input.payment.providerRef,
+        amount,
+      })
+      payment = paid.id
+    }
+    invoice = await openInvoice(req, { tenant: input.tenant, member: input.member, subscription: subscription.id, planName: plan.name, amount, status: 'paid', periodStart: now, periodEnd: end, dueAt: now, payment })
+    if (payment) await runSql(req, sql`UPDATE payments SET invoice = ${invoice.id} WHERE id = ${payment}`)
+  }
+  const granted = await grantPeriod(req, { tenant: input.tenant, member: input.member, subscription: subscription.id, plan, periodStart: now, periodEnd: end, zone })
+  await audit(req, {
+    category: 'billing',
+    action: 'subscription.started',
+    tenant: input.tenant,
+    resourceType: 'subscriptions',
+    resourceId: subscription.id,
+    amount: trialEnd ? undefined : amount,
+    after: { plan: plan.id, priceKey: price.key, status: subscription.status, provider: 'manual' },
+  })
+  await emit(req, {
+    type: trialEnd ? 'subscription.created' : 'subscription.activated',
+    tenant: input.tenant,
+    subject: { collection: 'subscriptions', id: subscription.id },
+    data: { member: input.member, plan: plan.id, priceKey: price.key, status: subscription.status, currentPeriodEnd: subscription.currentPeriodEnd },
+  })
+  return { subscription, invoice, payment, granted }
+}

@@ -1,0 +1,33 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { runSql } from '@/core'
+
+type Req = Pick<PayloadRequest, 'payload' | 'transactionID'>
+
+/**
+ * The tenant's Stripe connected account (`acct_...`): core's `integration-connections` row with
+ * provider `stripe`, status `connected` and `config.accountId`. Null when the tenant has not
+ * connected Stripe.
+ */
+export const connectedAccount = async (req: Req, tenant: string): Promise<string | null> => {
+  const [row] = await runSql<{ account: string | null }>(
+    req,
+    sql`SELECT config->>'accountId' AS account FROM integration_connections
+        WHERE tenant_id = ${tenant} AND provider = 'stripe' AND status = 'connected' LIMIT 1`,
+  )
+  return row?.account && /^acct_\w+$/.test(row.account) ? row.account : null
+}
+
+/**
+ * The tenant owning a connected account, or null when no tenant (or, ambiguously, more than one)
+ * has connected it: an event is only ever applied to the one tenant whose account sent it.
+ */
+export const tenantOfAccount = async (req: Req, account: string | null | undefined): Promise<string | null> => {
+  if (!account) return null
+  const rows = await runSql<{ tenant_id: string }>(
+    req,
+    sql`SELECT tenant_id FROM integration_connections
+        WHERE provider = 'stripe' AND status = 'connected' AND config->>'accountId' = ${account} LIMIT 2`,
+  )
+  return rows.length === 1 ? rows[0].tenant_id : null
+}

@@ -1,0 +1,36 @@
+import type { TaskConfig } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { runSql } from '@/core'
+import { SEND_DUNNING_NOTICE_TASK } from './taskSlugs'
+
+const TEXT: Record<string, { subject: string; body: string }> = {
+  retrying: { subject: 'Your payment did not go through', body: 'We could not take your membership payment. We will try again in a few days; you can update your card from your account page.' },
+  final_notice: { subject: 'Final notice: please update your payment details', body: 'Your membership payment failed again. After the next attempt your membership will be suspended: please update your card from your account page.' },
+  suspended: { subject: 'Your membership is suspended', body: 'We could not take your membership payment, so your membership is suspended. Pay the open invoice or speak to the front desk to restore it.' },
+}
+
+/** Mails a member that their subscription entered a dunning stage (queued by the Stripe sync). */
+export const sendDunningNoticeTask: TaskConfig = {
+  slug: SEND_DUNNING_NOTICE_TASK,
+  label: 'Mail a dunning notice',
+  retries: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
+  inputSchema: [
+    { name: 'tenant', type: 'text', required: true },
+    { name: 'subscription', type: 'text', required: true },
+    { name: 'stage', type: 'text', required: true },
+  ],
+  outputSchema: [{ name: 'sent', type: 'checkbox' }],
+  handler: async ({ input, req }) => {
+    const { tenant, subscription, stage } = input as { tenant: string; subscription: string; stage: string }
+    const text = TEXT[stage]
+    const [row] = await runSql<{ email: string | null; tenant_name: string }>(
+      { payload: req.payload, transactionID: undefined },
+      sql`SELECT u.email, t.name AS tenant_name FROM subscriptions s
+          JOIN tenant_memberships m ON m.id = s.member_id JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = s.tenant_id
+          WHERE s.id = ${subscription} AND s.tenant_id = ${tenant}`,
+    )
+    if (!text || !row?.email) return { output: { sent: false } }
+    await req.payload.sendEmail({ to: row.email, subject: `${row.tenant_name}: ${text.subject}`, text: text.body })
+    return { output: { sent: true } }
+  },
+}

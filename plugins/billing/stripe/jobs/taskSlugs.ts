@@ -1,0 +1,3 @@
+/** Jobs of the Stripe adapter (slugs shared by the tasks and the code that queues them). */
+export const PROCESS_STRIPE_EVENT_TASK = 'processStripeEvent'
+export const SEND_DUNNING_NOTICE_TASK = 'sendDunningNotice'

@@ -1,0 +1,57 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
+import { sql } from '@payloadcms/db-postgres'
+import { audit, emit, runSql } from '@/core'
+import { lockKey } from '../lockKey'
+
+export type CheckoutPaymentResult = { outcome: 'recorded' | 'duplicate'; payment: string } | { outcome: 'unpaid' | 'unlinked'; payment: null }
+
+/**
+ * A paid one-off Checkout Session (a product) becomes a `payments` row once (provider stripe,
+ * providerRef = the PaymentIntent, unique in SQL) and a `payment.succeeded` event whose `ref`
+ * names the product and quantity, for commerce to fulfil. Sessions not started by our checkout
+ * for this tenant are left alone.
+ */
+export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant: string; session: Stripe.Checkout.Session }): Promise<CheckoutPaymentResult> => {
+  const { session, tenant } = input
+  if (session.payment_status !== 'paid') return { outcome: 'unpaid', payment: null }
+  const meta = session.metadata ?? {}
+  const intent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null)
+  if (meta.tenant !== tenant || meta.kind !== 'product' || !meta.member || !intent) return { outcome: 'unlinked', payment: null }
+  const [member] = await runSql<{ id: string }>(req, sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`)
+  if (!member) return { outcome: 'unlinked', payment: null }
+
+  await lockKey(req, `stripe-payment:${intent}`)
+  const [recorded] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${intent}`)
+  if (recorded) return { outcome: 'duplicate', payment: recorded.id }
+
+  const amount = { amount: session.amount_total ?? 0, currency: (session.currency ?? 'usd').toUpperCase() }
+  const ref = { collection: 'products', id: meta.product }
+  const doc = (await req.payload.db.create({
+    collection: 'payments' as CollectionSlug,
+    data: {
+      tenant,
+      member: member.id,
+      purpose: 'order',
+      refCollection: ref.collection,
+      refId: ref.id,
+      provider: 'stripe',
+      method: 'card',
+      amount,
+      amountRefunded: 0,
+      status: 'succeeded',
+      providerRef: intent,
+      refunds: [],
+      providerSnapshot: { checkoutSession: session.id, product: meta.product, quantity: Number(meta.quantity ?? 1) },
+    },
+    req,
+  })) as unknown as { id: string }
+  await audit(req, { category: 'payment', action: 'payment.recorded', tenant, resourceType: 'payments', resourceId: doc.id, amount, after: { provider: 'stripe', checkoutSession: session.id } })
+  await emit(req, {
+    type: 'payment.succeeded',
+    tenant,
+    subject: { collection: 'payments', id: doc.id },
+    data: { amount, provider: 'stripe', purpose: 'order', member: member.id, ref, quantity: Number(meta.quantity ?? 1), checkoutSession: session.id },
+  })
+  return { outcome: 'recorded', payment: doc.id }
+}

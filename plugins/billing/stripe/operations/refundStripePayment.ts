@@ -1,0 +1,49 @@
+import type { PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
+import { sql } from '@payloadcms/db-postgres'
+import { runSql, type DomainEvent } from '@/core'
+import { connectedAccount } from '../connectedAccount'
+import { idempotencyKey } from '../idempotencyKey'
+import { requireStripeClient } from '../stripeClient'
+
+type RefundedData = { amount: { amount: number; currency: string }; reason?: string | null }
+
+/** The PaymentIntent behind a Stripe payment: its own ref, or the paid invoice's payment. */
+const paymentIntentOf = async (stripe: Stripe, account: string, ref: string): Promise<string | null> => {
+  if (ref.startsWith('pi_')) return ref
+  if (!ref.startsWith('in_')) return null
+  const invoice = await stripe.invoices.retrieve(ref, { expand: ['payments'] }, { stripeAccount: account })
+  const paid = invoice.payments?.data.find((p) => p.status === 'paid') ?? invoice.payments?.data[0]
+  const intent = paid?.payment?.payment_intent
+  return typeof intent === 'string' ? intent : (intent?.id ?? null)
+}
+
+/**
+ * `payment.refunded` subscriber: a refund recorded on a Stripe payment (by `refundPayment`, at
+ * the desk) is sent to Stripe after commit, on the tenant's connected account, with the event id
+ * in the idempotency key so a redelivered event refunds once; the Stripe refund id is written on
+ * the matching `refunds[]` row. Other providers' payments are not touched.
+ */
+export const refundStripePayment = async (event: DomainEvent, { req }: { req: PayloadRequest }): Promise<void> => {
+  const paymentId = event.subject?.id
+  if (!paymentId) return
+  const db = { payload: req.payload, transactionID: undefined }
+  const [payment] = await runSql<{ tenant_id: string; provider: string; provider_ref: string | null }>(db, sql`SELECT tenant_id, provider, provider_ref FROM payments WHERE id = ${paymentId}`)
+  if (!payment || payment.provider !== 'stripe' || !payment.provider_ref) return
+  const { amount, reason } = event.data as RefundedData
+  const stripe = requireStripeClient()
+  const account = await connectedAccount(db, payment.tenant_id)
+  if (!account) throw new Error(`Tenant ${payment.tenant_id} has no connected Stripe account: refund of payment ${paymentId} cannot reach Stripe.`)
+  const intent = await paymentIntentOf(stripe, account, payment.provider_ref)
+  if (!intent) throw new Error(`No PaymentIntent found for payment ${paymentId} (${payment.provider_ref}).`)
+  const refund = await stripe.refunds.create(
+    { payment_intent: intent, amount: amount.amount, reason: 'requested_by_customer', metadata: { tenant: payment.tenant_id, payment: paymentId, note: (reason ?? '').slice(0, 400) } },
+    { stripeAccount: account, idempotencyKey: idempotencyKey('refund', paymentId, event.id) },
+  )
+  await runSql(
+    db,
+    sql`UPDATE payments_refunds SET provider_refund_id = ${refund.id}
+        WHERE id = (SELECT id FROM payments_refunds WHERE _parent_id = ${paymentId} AND provider_refund_id IS NULL AND amount = ${amount.amount} ORDER BY _order LIMIT 1)
+          AND NOT EXISTS (SELECT 1 FROM payments_refunds WHERE _parent_id = ${paymentId} AND provider_refund_id = ${refund.id})`,
+  )
+}

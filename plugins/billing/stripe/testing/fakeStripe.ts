@@ -1,0 +1,310 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import Stripe from 'stripe'
+
+/** One request the fake received, as the SDK sent it. */
+export type RecordedRequest = {
+  method: string
+  path: string
+  /** `Stripe-Account` header (Connect), or null for the platform account. */
+  account: string | null
+  idempotencyKey: string | null
+  authorization: string | null
+  params: Record<string, unknown>
+  replayed: boolean
+}
+
+type StripeObject = Record<string, unknown> & { id: string; object: string }
+
+const PLATFORM = '(platform)'
+const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`
+const now = () => Math.floor(Date.now() / 1000)
+
+/** Sets `value` at a Stripe form key such as `line_items[0][price_data][currency]`. */
+const assign = (target: Record<string, unknown>, key: string, value: string) => {
+  const match = /^([^[]+)((?:\[[^\]]*\])*)$/.exec(key)
+  if (!match) return
+  const path = [match[1], ...[...match[2].matchAll(/\[([^\]]*)\]/g)].map((m) => m[1])]
+  let node: Record<string, unknown> = target
+  path.forEach((segment, index) => {
+    const last = index === path.length - 1
+    const name = segment === '' ? String(Object.keys(node).length) : segment
+    if (last) node[name] = value
+    else node = (node[name] ??= {}) as Record<string, unknown>
+  })
+}
+
+/** Objects whose keys are 0..n-1 become arrays (Stripe's form encoding of lists). */
+const arrays = (value: unknown): unknown => {
+  if (!value || typeof value !== 'object') return value
+  const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, arrays(v)] as const)
+  const numeric = entries.length > 0 && entries.every(([k], i) => k === String(i))
+  return numeric ? entries.map(([, v]) => v) : Object.fromEntries(entries)
+}
+
+export const parseForm = (text: string): Record<string, unknown> => {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of new URLSearchParams(text)) assign(out, key, value)
+  return arrays(out) as Record<string, unknown>
+}
+
+const bool = (value: unknown) => value === true || value === 'true'
+
+/**
+ * A local stand-in for api.stripe.com speaking Stripe's form-encoded REST protocol for what
+ * Atrium calls: customers, Checkout Sessions, customer portal sessions, subscriptions
+ * (retrieve with `expand[]=latest_invoice`, update), invoices (retrieve) and refunds. State is kept per
+ * connected account (`Stripe-Account`), idempotency keys replay the first answer like Stripe
+ * does, and every request is recorded. Tests point the real SDK at it with
+ * STRIPE_API_HOST/PORT/PROTOCOL, change state with the helpers below and sign events with
+ * `stripe.webhooks.generateTestHeaderString`.
+ */
+export const startFakeStripe = async () => {
+  const requests: RecordedRequest[] = []
+  const accounts = new Map<string, Map<string, StripeObject>>()
+  const replies = new Map<string, { status: number; body: unknown }>()
+  const outages = new Map<string, number>()
+
+  const store = (account: string | null) => {
+    const key = account ?? PLATFORM
+    if (!accounts.has(key)) accounts.set(key, new Map())
+    return accounts.get(key)!
+  }
+  const put = <T extends StripeObject>(account: string | null, object: T): T => {
+    store(account).set(object.id, object)
+    return object
+  }
+  const get = (account: string | null, id: string) => store(account).get(id)
+
+  const missing = (id: string) => ({
+    status: 404,
+    body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such object: '${id}'` } },
+  })
+
+  const expand = (account: string | null, object: StripeObject, params: Record<string, unknown>): StripeObject => {
+    const wanted = Object.values((params.expand as Record<string, string> | string[] | undefined) ?? {})
+    const copy = structuredClone(object)
+    for (const field of wanted) {
+      const ref = copy[field]
+      if (typeof ref === 'string') copy[field] = get(account, ref) ?? ref
+    }
+    return copy
+  }
+
+  const lineAmount = (line: Record<string, unknown>, account: string | null): number => {
+    const quantity = Number(line.quantity ?? 1)
+    const data = line.price_data as Record<string, unknown> | undefined
+    if (data) return Number(data.unit_amount ?? 0) * quantity
+    const price = typeof line.price === 'string' ? get(account, line.price) : undefined
+    return Number(price?.unit_amount ?? 0) * quantity
+  }
+
+  const route = (method: string, path: string, account: string | null, params: Record<string, unknown>): { status: number; body: unknown } => {
+    const parts = path.replace(/^\/v1\//, '').split('/')
+    if (method === 'POST' && path === '/v1/customers') {
+      return { status: 200, body: put(account, { id: newId('cus'), object: 'customer', email: params.email ?? null, name: params.name ?? null, metadata: params.metadata ?? {}, created: now() }) }
+    }
+    if (method === 'POST' && path === '/v1/checkout/sessions') {
+      if (!params.mode || !params.line_items || !params.success_url) {
+        return { status: 400, body: { error: { type: 'invalid_request_error', message: 'mode, line_items and success_url are required' } } }
+      }
+      const lines = (params.line_items as Record<string, unknown>[]) ?? []
+      const id = newId('cs_test')
+      return {
+        status: 200,
+        body: put(account, {
+          id,
+          object: 'checkout.session',
+          url: `https://checkout.stripe.test/c/pay/${id}`,
+          mode: params.mode,
+          status: 'open',
+          payment_status: 'unpaid',
+          customer: params.customer ?? null,
+          client_reference_id: params.client_reference_id ?? null,
+          metadata: params.metadata ?? {},
+          success_url: params.success_url,
+          cancel_url: params.cancel_url ?? null,
+          amount_total: lines.reduce((sum, line) => sum + lineAmount(line, account), 0),
+          currency: String(((lines[0]?.price_data as Record<string, unknown> | undefined)?.currency as string | undefined) ?? 'usd'),
+          line_items_requested: lines,
+          subscription_data: params.subscription_data ?? null,
+          payment_intent_data: params.payment_intent_data ?? null,
+          subscription: null,
+          payment_intent: null,
+          created: now(),
+        }),
+      }
+    }
+    if (method === 'POST' && path === '/v1/billing_portal/sessions') {
+      if (!params.customer || !get(account, String(params.customer))) return missing(String(params.customer))
+      const id = newId('bps')
+      return { status: 200, body: { id, object: 'billing_portal.session', url: `https://billing.stripe.test/p/session/${id}`, customer: params.customer, return_url: params.return_url ?? null } }
+    }
+    if (parts[0] === 'subscriptions' && parts[1]) {
+      const current = get(account, parts[1])
+      if (!current) return missing(parts[1])
+      if (method === 'GET') return { status: 200, body: expand(account, current, params) }
+      if (method === 'POST') {
+        if ('cancel_at_period_end' in params) current.cancel_at_period_end = bool(params.cancel_at_period_end)
+        if ('metadata' in params) current.metadata = { ...(current.metadata as object), ...(params.metadata as object) }
+        if ('pause_collection' in params) current.pause_collection = params.pause_collection === '' ? null : params.pause_collection
+        return { status: 200, body: structuredClone(current) }
+      }
+    }
+    if (parts[0] === 'invoices' && parts[1] && method === 'GET') {
+      const current = get(account, parts[1])
+      return current ? { status: 200, body: structuredClone(current) } : missing(parts[1])
+    }
+    if (method === 'POST' && path === '/v1/refunds') {
+      if (!params.payment_intent) return { status: 400, body: { error: { type: 'invalid_request_error', message: 'payment_intent is required' } } }
+      const refund = { id: newId('re'), object: 'refund', amount: Number(params.amount), payment_intent: params.payment_intent, status: 'succeeded', metadata: params.metadata ?? {}, created: now() }
+      return { status: 200, body: put(account, refund) }
+    }
+    return { status: 404, body: { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path})` } } }
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const url = new URL(req.url ?? '/', 'http://fake')
+    const method = (req.method ?? 'GET').toUpperCase()
+    const params = parseForm(method === 'GET' || method === 'DELETE' ? url.search.slice(1) : Buffer.concat(chunks).toString('utf8'))
+    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : null)
+    const account = header('stripe-account')
+    const key = header('idempotency-key')
+    const memoKey = key && method === 'POST' ? `${account ?? PLATFORM}|${key}` : null
+    const replay = memoKey ? replies.get(memoKey) : undefined
+    requests.push({ method, path: url.pathname, account, idempotencyKey: key, authorization: header('authorization'), params, replayed: Boolean(replay) })
+    const outage = [...outages.entries()].find(([prefix, left]) => left > 0 && `${method} ${url.pathname}`.startsWith(prefix))
+    if (outage) {
+      outages.set(outage[0], outage[1] - 1)
+      res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: { type: 'api_error', message: 'Fake outage' } }))
+      return
+    }
+    const reply = replay ?? route(method, url.pathname, account, params)
+    if (memoKey && !replay) replies.set(memoKey, reply)
+    res.writeHead(reply.status, { 'content-type': 'application/json', 'request-id': newId('req'), ...(replay ? { 'idempotent-replayed': 'true' } : {}) })
+    res.end(JSON.stringify(reply.body))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  /** A subscription object as the 2026 API shapes it (periods live on the item). */
+  const subscription = (account: string, fields: Partial<{
+    id: string
+    customer: string
+    status: string
+    price: string
+    periodStart: number
+    periodEnd: number
+    cancelAtPeriodEnd: boolean
+    canceledAt: number | null
+    trialEnd: number | null
+    pauseCollection: Record<string, unknown> | null
+    latestInvoice: string | null
+    metadata: Record<string, string>
+  }>): StripeObject => {
+    const previous = fields.id ? get(account, fields.id) : undefined
+    const item = (previous?.items as { data: Record<string, unknown>[] } | undefined)?.data[0]
+    const start = fields.periodStart ?? (item?.current_period_start as number | undefined) ?? now()
+    const end = fields.periodEnd ?? (item?.current_period_end as number | undefined) ?? start + 30 * 86400
+    const id = fields.id ?? newId('sub')
+    return put(account, {
+      ...(previous ?? { id, object: 'subscription', created: now(), start_date: start }),
+      customer: fields.customer ?? previous?.customer ?? null,
+      status: fields.status ?? previous?.status ?? 'active',
+      cancel_at_period_end: fields.cancelAtPeriodEnd ?? previous?.cancel_at_period_end ?? false,
+      canceled_at: fields.canceledAt !== undefined ? fields.canceledAt : (previous?.canceled_at ?? null),
+      trial_end: fields.trialEnd !== undefined ? fields.trialEnd : (previous?.trial_end ?? null),
+      pause_collection: fields.pauseCollection !== undefined ? fields.pauseCollection : (previous?.pause_collection ?? null),
+      latest_invoice: fields.latestInvoice !== undefined ? fields.latestInvoice : (previous?.latest_invoice ?? null),
+      metadata: fields.metadata ?? previous?.metadata ?? {},
+      items: {
+        object: 'list',
+        data: [{ id: (item?.id as string | undefined) ?? newId('si'), object: 'subscription_item', price: { id: fields.price ?? (item?.price as { id: string } | undefined)?.id ?? newId('price'), object: 'price' }, current_period_start: start, current_period_end: end }],
+      },
+    })
+  }
+
+  /** An invoice of a subscription (`parent.subscription_details.subscription`). */
+  const invoice = (account: string, fields: Partial<{
+    id: string
+    subscription: string
+    customer: string
+    status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible'
+    amount: number
+    currency: string
+    attemptCount: number
+    nextPaymentAttempt: number | null
+    periodStart: number
+    periodEnd: number
+    paidAt: number | null
+    number: string
+  }>): StripeObject => {
+    const previous = fields.id ? get(account, fields.id) : undefined
+    const id = fields.id ?? newId('in')
+    const status = fields.status ?? (previous?.status as string | undefined) ?? 'open'
+    const amount = fields.amount ?? (previous?.amount_due as number | undefined) ?? 0
+    const paidAt = fields.paidAt !== undefined ? fields.paidAt : status === 'paid' ? now() : null
+    return put(account, {
+      ...(previous ?? { id, object: 'invoice', created: now(), number: fields.number ?? `FAKE-${id.slice(-8).toUpperCase()}` }),
+      customer: fields.customer ?? previous?.customer ?? null,
+      status,
+      currency: fields.currency ?? previous?.currency ?? 'usd',
+      amount_due: amount,
+      amount_paid: status === 'paid' ? amount : 0,
+      attempt_count: fields.attemptCount ?? previous?.attempt_count ?? 0,
+      next_payment_attempt: fields.nextPaymentAttempt !== undefined ? fields.nextPaymentAttempt : (previous?.next_payment_attempt ?? null),
+      period_start: fields.periodStart ?? previous?.period_start ?? now(),
+      period_end: fields.periodEnd ?? previous?.period_end ?? now() + 30 * 86400,
+      status_transitions: { paid_at: paidAt },
+      payments: { object: 'list', data: status === 'paid' ? [{ object: 'invoice_payment', status: 'paid', payment: { type: 'payment_intent', payment_intent: `pi_for_${id}` } }] : [] },
+      hosted_invoice_url: `https://invoice.stripe.test/i/${id}`,
+      parent: { type: 'subscription_details', subscription_details: { subscription: fields.subscription ?? (previous?.parent as { subscription_details: { subscription: string } } | undefined)?.subscription_details.subscription ?? null } },
+    })
+  }
+
+  return {
+    host: '127.0.0.1',
+    port,
+    protocol: 'http' as const,
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    /** The stored object `id` of `account`, or undefined. */
+    get: (account: string | null, id: string) => get(account, id),
+    subscription,
+    invoice,
+    /**
+     * What Stripe does when a customer pays a Checkout Session: the session completes and, in
+     * subscription mode, a subscription carrying `subscription_data.metadata` is created.
+     */
+    completeCheckout: (account: string, sessionId: string) => {
+      const session = get(account, sessionId)
+      if (!session) throw new Error(`No session ${sessionId} on ${account}`)
+      session.status = 'complete'
+      session.payment_status = 'paid'
+      if (session.mode === 'subscription') {
+        const data = (session.subscription_data as { metadata?: Record<string, string> } | null) ?? {}
+        const sub = subscription(account, { customer: session.customer as string, status: 'active', metadata: data.metadata ?? {} })
+        session.subscription = sub.id
+      } else {
+        session.payment_intent = newId('pi')
+      }
+      return structuredClone(session)
+    },
+    /** A webhook event snapshot of `object` as a connected account sends it. */
+    event: (type: string, object: StripeObject, { account, created = now(), id = newId('evt') }: { account: string; created?: number; id?: string }) =>
+      ({ id, object: 'event', api_version: Stripe.API_VERSION, type, created, account, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, data: { object: structuredClone(object) } }) as unknown as Stripe.Event,
+    /** The next `times` requests starting with `prefix` (e.g. `GET /v1/subscriptions`) answer 500. */
+    failNext: (prefix: string, times: number) => void outages.set(prefix, times),
+    /** Forgets the recorded requests (state stays). */
+    clearRequests: () => {
+      requests.length = 0
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+export type FakeStripe = Awaited<ReturnType<typeof startFakeStripe>>

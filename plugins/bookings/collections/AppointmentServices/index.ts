@@ -1,0 +1,39 @@
+import type { CollectionConfig } from 'payload'
+import { anyone, MANAGER_ROLES, moneyField, tenantRole, tenantScoped } from '@/core'
+import { slotsEndpoint } from '../../endpoints/slotsEndpoint'
+
+/** Something a member books one-on-one with a provider: a duration, buffers, a price, who offers it. */
+export const AppointmentServices = (): CollectionConfig =>
+  tenantScoped(
+    {
+      slug: 'appointment-services',
+      admin: { useAsTitle: 'title', defaultColumns: ['title', 'durationMinutes', 'isActive'], group: 'Bookings' },
+      access: {
+        read: anyone,
+        create: tenantRole(MANAGER_ROLES),
+        update: tenantRole(MANAGER_ROLES),
+        delete: tenantRole(MANAGER_ROLES),
+      },
+      indexes: [{ fields: ['tenant', 'isActive'] }],
+      endpoints: [slotsEndpoint],
+      fields: [
+        { name: 'title', type: 'text', required: true },
+        { name: 'description', type: 'textarea' },
+        { name: 'kind', type: 'select', required: true, defaultValue: 'service', options: ['service', 'consultation', 'tour'] },
+        { name: 'durationMinutes', type: 'number', required: true, defaultValue: 60, min: 5, max: 12 * 60 },
+        { name: 'bufferBeforeMinutes', type: 'number', defaultValue: 0, min: 0, max: 240, admin: { description: 'Kept free before each appointment.' } },
+        { name: 'bufferAfterMinutes', type: 'number', defaultValue: 0, min: 0, max: 240, admin: { description: 'Kept free after each appointment.' } },
+        { name: 'slotIntervalMinutes', type: 'number', defaultValue: 15, min: 5, max: 240, admin: { description: 'Slots start every this many minutes from the start of availability.' } },
+        moneyField({ name: 'price' }),
+        { name: 'creditCost', type: 'number', min: 0 },
+        { name: 'deliveryMode', type: 'select', defaultValue: 'in_person', options: ['in_person', 'virtual', 'hybrid'] },
+        { name: 'providers', type: 'relationship', relationTo: 'tenant-memberships', hasMany: true, admin: { description: 'Staff who offer this service.' } },
+        { name: 'location', type: 'relationship', relationTo: 'locations' },
+        { name: 'room', type: 'relationship', relationTo: 'rooms' as never, admin: { description: 'Where appointments take place; the room must be free too.' } },
+        { name: 'bookingWindowDays', type: 'number', defaultValue: 30, min: 0, admin: { description: 'How many days ahead members may book.' } },
+        { name: 'minNoticeMinutes', type: 'number', defaultValue: 60, min: 0, admin: { description: 'How long before the start booking closes.' } },
+        { name: 'isActive', type: 'checkbox', defaultValue: true },
+      ],
+    },
+    { publicRead: true },
+  )

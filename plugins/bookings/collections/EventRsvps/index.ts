@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+import { DESK_ROLES, moneyField, nobody, or, self, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
+import { cancelRsvpEndpoint } from '../../endpoints/cancelRsvpEndpoint'
+
+const systemOnly = { create: () => false, update: () => false }
+
+/** A member's RSVP to an event (with guests). Made by `POST /api/events/:id/rsvp`, cancelled by its cancel endpoint. */
+export const EventRsvps = (): CollectionConfig =>
+  tenantScoped(
+    {
+      slug: 'event-rsvps',
+      admin: { useAsTitle: 'id', defaultColumns: ['event', 'member', 'status', 'guests'], group: 'Bookings' },
+      access: {
+        read: or(tenantRole(STAFF_ROLES), self('member.user')),
+        create: nobody,
+        update: tenantRole(DESK_ROLES), // notes only
+        delete: nobody,
+      },
+      indexes: [
+        { fields: ['tenant', 'createdAt'] },
+        { fields: ['event', 'status'] },
+        { fields: ['tenant', 'member', 'status'] },
+      ],
+      endpoints: [cancelRsvpEndpoint],
+      fields: [
+        { name: 'event', type: 'relationship', relationTo: 'events' as never, required: true, access: systemOnly },
+        { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true, access: systemOnly },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'going',
+          options: ['going', 'cancelled', 'attended', 'no_show'],
+          access: systemOnly,
+          admin: { position: 'sidebar', readOnly: true },
+        },
+        { name: 'guests', type: 'number', defaultValue: 0, min: 0, access: systemOnly, admin: { readOnly: true } },
+        {
+          name: 'paymentMethod',
+          type: 'select',
+          options: ['membership', 'credits', 'drop_in', 'complimentary', 'free'],
+          access: systemOnly,
+          admin: { readOnly: true },
+        },
+        { name: 'paymentReference', type: 'json', access: systemOnly, admin: { readOnly: true } },
+        { ...moneyField({ name: 'price', label: 'Price (snapshot, per place)' }), access: systemOnly } as never,
+        { name: 'creditsUsed', type: 'number', access: systemOnly, admin: { readOnly: true } },
+        { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+        { name: 'cancellationReason', type: 'text', access: systemOnly, admin: { readOnly: true } },
+        { name: 'notes', type: 'textarea' },
+      ],
+    },
+    // Grid documents are cancelled RSVPs: they hold no place.
+    { isolationFixture: () => ({ status: 'cancelled' }) },
+  )

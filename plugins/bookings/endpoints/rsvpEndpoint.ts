@@ -1,0 +1,20 @@
+import type { Endpoint } from 'payload'
+import { z } from 'zod'
+import { endpointHandler } from '@/core'
+import { rsvpEvent } from '../operations/rsvpEvent'
+import { idParam, uuid } from './schemas'
+
+const body = z.object({ member: uuid.optional(), guests: z.number().int().min(0).max(20).optional() }).strict()
+
+/** POST /api/events/:id/rsvp { member?, guests? } → 201 { rsvp }. */
+export const rsvpEndpoint: Endpoint = {
+  path: '/:id/rsvp',
+  method: 'post',
+  handler: endpointHandler(
+    async (req, raw) => {
+      const { id } = idParam.parse(req.routeParams)
+      return { rsvp: await rsvpEvent(req, { eventId: id, ...body.parse(raw) }) }
+    },
+    { status: 201 },
+  ),
+}

@@ -1,0 +1,32 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { inTransaction, runSql, type GrantCreditsPortInput, type GrantCreditsPortResult } from '@/core'
+import { grantCredits } from './grantCredits'
+import { lockKey } from './lockKey'
+
+/**
+ * The `credits.grant` port: a subscription's credits or guest passes for one period, granted once
+ * per (subscription, periodKey, source) — a repeated call answers with the first lot.
+ */
+export const grantPeriodCredits = async (req: PayloadRequest, input: GrantCreditsPortInput): Promise<GrantCreditsPortResult> =>
+  inTransaction(req, async () => {
+    if (!Number.isSafeInteger(input.credits) || input.credits <= 0) return { ok: false, code: 'invalid_credits', reason: 'credits must be a whole number greater than 0.' }
+    await lockKey(req, `credits:${input.member}`)
+    const [existing] = await runSql<{ id: string }>(
+      req,
+      sql`SELECT id FROM credit_lots WHERE tenant_id = ${input.tenant} AND subscription = ${input.subscription}
+            AND period_key = ${input.periodKey} AND source = ${input.source} LIMIT 1`,
+    )
+    if (existing) return { ok: true, lot: String(existing.id), granted: false }
+    const { lot } = await grantCredits(req, {
+      tenant: input.tenant,
+      member: input.member,
+      credits: input.credits,
+      creditType: input.creditType,
+      source: input.source,
+      expiresAt: input.expiresAt ?? null,
+      subscription: input.subscription,
+      periodKey: input.periodKey,
+    })
+    return { ok: true, lot, granted: true }
+  })

@@ -1,0 +1,41 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { runSql } from '@/core'
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/** Integer minor units as money text, e.g. 3188 USD → "$31.88". */
+export const formatMoney = (amount: number, currency: string): string =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount / 10 ** (new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2))
+
+/** The receipt of one order as an e-mail (subject, text, html), read in SQL; null if the order is gone. */
+export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'transactionID'>, orderId: string) => {
+  const [order] = await runSql<Record<string, unknown>>(
+    req,
+    sql`SELECT o.number, o.currency, o.subtotal, o.discount_total, o.gift_card_applied, o.tax, o.total, o.purchased_at, t.name AS tenant_name
+        FROM orders o JOIN tenants t ON t.id = o.tenant_id WHERE o.id = ${orderId}`,
+  )
+  if (!order) return null
+  const lines = await runSql<{ name: string; quantity: number; unit_price: number; discount: number; total: number }>(
+    req,
+    sql`SELECT name, quantity, unit_price, discount, total FROM orders_lines WHERE _parent_id = ${orderId} ORDER BY _order`,
+  )
+  const currency = String(order.currency)
+  const money = (value: unknown) => formatMoney(Number(value), currency)
+  const rows: [string, string][] = [
+    ...lines.map((l): [string, string] => [`${l.quantity} × ${l.name} @ ${money(l.unit_price)}`, money(l.total)]),
+    ['Subtotal', money(order.subtotal)],
+    ...(Number(order.discount_total) ? [['Discount', `−${money(order.discount_total)}`] as [string, string]] : []),
+    ...(Number(order.gift_card_applied) ? [['Gift card', `−${money(order.gift_card_applied)}`] as [string, string]] : []),
+    ...(Number(order.tax) ? [['Tax', money(order.tax)] as [string, string]] : []),
+    ['Paid', money(order.total)],
+  ]
+  const shop = String(order.tenant_name)
+  const when = new Date(String(order.purchased_at ?? new Date().toISOString())).toUTCString()
+  const subject = `Your receipt from ${shop} (order ${order.number})`
+  const text = [`${shop}`, `Order ${order.number} — ${when}`, '', ...rows.map(([label, value]) => `${label}: ${value}`), '', 'Thank you!'].join('\n')
+  const html = `<h1>${escape(shop)}</h1><p>Order ${escape(String(order.number))} — ${escape(when)}</p><table>${rows
+    .map(([label, value]) => `<tr><td>${escape(label)}</td><td style="text-align:right">${escape(value)}</td></tr>`)
+    .join('')}</table><p>Thank you!</p>`
+  return { subject, text, html }
+}

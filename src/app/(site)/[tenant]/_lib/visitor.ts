@@ -1,0 +1,61 @@
+import { headers } from 'next/headers'
+import { cache } from 'react'
+import type { TypedUser } from 'payload'
+import { payloadInstance, type Site } from './site'
+
+export type Membership = { id: string; status: string; roles: string[] }
+export type Visitor = { user: TypedUser & { id: string; email: string; name?: string | null; phone?: string | null }; membership: Membership | null }
+
+/**
+ * The request's headers for Payload's cookie auth. Payload (and the kernel's session strategy)
+ * ignore the session cookie on requests whose Origin is not in `csrf` — the platform's own
+ * origin only, so form posts on a tenant's own host would never be signed in. A request whose
+ * Origin is the very host it was sent to is same-origin (and Next has already checked that for
+ * server actions), so it is presented as such; any other Origin is passed on and refused as before.
+ */
+const authHeaders = async (): Promise<Headers> => {
+  const incoming = new Headers(await headers())
+  const origin = incoming.get('origin')
+  const host = incoming.get('x-forwarded-host') ?? incoming.get('host')
+  if (origin && host) {
+    let originHost: string | null = null
+    try {
+      originHost = new URL(origin).host
+    } catch {
+      originHost = null
+    }
+    if (originHost === host) {
+      incoming.delete('origin')
+      incoming.set('sec-fetch-site', 'same-origin')
+    }
+  }
+  return incoming
+}
+
+/**
+ * The signed-in visitor (Payload's own auth on the request's cookie or header) and their
+ * membership of this tenant, read with their own access. Null when nobody is signed in.
+ */
+export const loadVisitor = cache(async (site: Site): Promise<Visitor | null> => {
+  const payload = await payloadInstance()
+  const { user } = await payload.auth({ headers: await authHeaders() })
+  if (!user || user.collection !== 'users') return null
+  const { docs } = await payload.find({
+    collection: 'tenant-memberships',
+    where: { and: [{ tenant: { equals: site.tenant.id } }, { user: { equals: user.id } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: false,
+    user,
+    select: { status: true, roles: true },
+  })
+  const row = docs[0] as { id: string; status: string; roles?: string[] } | undefined
+  return {
+    user: user as Visitor['user'],
+    membership: row ? { id: String(row.id), status: row.status, roles: row.roles ?? [] } : null,
+  }
+})
+
+/** A member who may use the site as a member: an active (or frozen, read-only) membership. */
+export const isMember = (visitor: Visitor | null): visitor is Visitor & { membership: Membership } =>
+  Boolean(visitor?.membership && ['active', 'frozen'].includes(visitor.membership.status))
