@@ -43,6 +43,22 @@ describe('login hardening', () => {
     expect((await login(other.email, PASSWORD)).status).toBe(200)
   })
 
+  it('limits anonymous sign-ups per address, not staff adding people', async () => {
+    const ip = freshIp()
+    const signUp = (n: number) =>
+      app.http({ headers: { 'x-forwarded-for': ip } }).post('/api/users', { email: `signup-${ip}-${n}@example.test`, password: PASSWORD, name: 'New' })
+    const results = await Promise.all(Array.from({ length: 15 }, (_, n) => signUp(n)))
+    expect(results.filter((r) => r.status === 201).length).toBe(10)
+    expect(results.filter((r) => r.status === 429).length).toBe(5)
+    const made = await app.payload.count({ collection: 'users', where: { email: { like: `signup-${ip}-` } } })
+    expect(made.totalDocs).toBe(10)
+    // A signed-in person on the same address is not counted against it.
+    const { user: admin } = await createPerson(app.payload, { platformRole: 'super_admin' })
+    const token = (await login(admin.email, PASSWORD)).body.token
+    const byStaff = await app.http({ token, headers: { 'x-forwarded-for': ip } }).post('/api/users', { email: `staff-made-${ip}@example.test`, password: PASSWORD, name: 'Added' })
+    expect(byStaff.status).toBe(201)
+  })
+
   it('keeps members out of the admin and lets staff in', async () => {
     const { user: member } = await createPerson(app.payload, { tenant, roles: ['member'] })
     const { user: desk } = await createPerson(app.payload, { tenant, roles: ['front_desk'] })

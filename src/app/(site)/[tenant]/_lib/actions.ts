@@ -75,6 +75,7 @@ export async function signup(form: FormData) {
     .object({ name: z.string().trim().min(1).max(120), email, password })
     .safeParse({ name: text(form, 'name'), email: text(form, 'email'), password: form.get('password') })
   if (!input.success) redirect(back(input.error.issues[0]?.path[0] === 'password' ? 'weak_password' : 'invalid_input'))
+  if (!(await withinAuthLimit('signup'))) redirect(back('rate_limited'))
   const payload = await payloadInstance()
   const req = await createLocalReq({}, payload)
   let failed: string | null = null
