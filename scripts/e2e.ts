@@ -136,11 +136,13 @@ const checkMigrations = async (appDir: string, pgPort: number) => {
 const waitForApp = async (url: string, app: ChildProcess, exited: () => boolean) => {
   const deadline = Date.now() + startupTimeoutMs
   let last = 'no answer yet'
+  let answered = false
   while (Date.now() < deadline) {
     if (exited()) throw new StartupError(`the app exited before answering (exit code ${app.exitCode})`)
     try {
       const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(Math.max(1_000, deadline - Date.now())) })
       await response.arrayBuffer().catch(() => undefined)
+      answered = true
       if (response.status === 200) return
       last = `HTTP ${response.status}`
     } catch (error) {
@@ -148,7 +150,10 @@ const waitForApp = async (url: string, app: ChildProcess, exited: () => boolean)
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000))
   }
-  throw new Error(`${url} did not answer 200 within ${startupTimeoutMs / 1000}s (last: ${last})`)
+  const message = `${url} did not answer 200 within ${startupTimeoutMs / 1000}s (last: ${last})`
+  // Nothing ever listened: the start hung before Next (seen rarely on a loaded machine, right after
+  // PostgreSQL came up); worth a fresh attempt. An app that answered wrongly is not retried.
+  throw answered ? new Error(message) : new StartupError(message)
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, label: string) =>
