@@ -1,13 +1,13 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
-import { endpointHandler } from '@/core'
+import { endpointHandler, leanEndpoint } from '@/core'
 import { bookClass } from '../operations/bookClass'
 import { idParam, uuid } from './schemas'
 
 const body = z.object({ member: uuid.optional(), attendanceType: z.enum(['in_person', 'virtual']).optional() }).strict()
 
-/** POST /api/classes/:id/book → 201 { booking } (confirmed, or waitlisted with waitlistPosition). */
-export const bookEndpoint: Endpoint = {
+/** POST /api/classes/:id/book → 201 { booking } (confirmed, or waitlisted with waitlistPosition). A hot path: lean. */
+export const bookEndpoint: Endpoint = leanEndpoint({
   path: '/:id/book',
   method: 'post',
   handler: endpointHandler(
@@ -18,4 +18,4 @@ export const bookEndpoint: Endpoint = {
     },
     { status: 201 },
   ),
-}
+})

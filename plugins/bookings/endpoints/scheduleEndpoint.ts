@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
-import { endpointHandler } from '@/core'
+import { endpointHandler, leanEndpoint } from '@/core'
 import { readSchedule } from '../operations/readSchedule'
 import { scheduleCache } from '../operations/scheduleCache'
 import { uuid } from './schemas'
@@ -26,7 +26,7 @@ const query = z
  * GET /api/schedule?tenant=<slug>&from=&to=&location=&instructor= — public; one SQL statement on a
  * miss, none on a hit of the short-lived schedule cache; answers 304 to a matching If-None-Match.
  */
-export const scheduleEndpoint: Endpoint = {
+export const scheduleEndpoint: Endpoint = leanEndpoint({
   path: '/schedule',
   method: 'get',
   handler: endpointHandler(async (req) => {
@@ -42,4 +42,4 @@ export const scheduleEndpoint: Endpoint = {
     if (req.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers })
     return new Response(entry.body, { headers })
   }, { transaction: false }),
-}
+})

@@ -10,7 +10,7 @@ export type BookClassInput = { classId: string; member?: string; attendanceType?
 
 /**
  * Books a place for a member (the signed-in person, or `member` when desk staff book for someone).
- * The lean hot path: one read (class + memberships), the tenant's policy, the guard port, and one
+ * The lean hot path: one read (class, memberships, the tenant's policy), the guard port, and one
  * statement that takes the place and writes the booking; a full class puts the member on the
  * waitlist (position from the same conditional counter); a full waitlist answers 409.
  * Must run inside the request's transaction.
@@ -18,8 +18,8 @@ export type BookClassInput = { classId: string; member?: string; attendanceType?
 export const bookClass = async (req: PayloadRequest, input: BookClassInput): Promise<BookingJson> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in to book.')
   const user = req.user as AccessUser
-  // One statement: the class, the signed-in person's membership in its tenant, and (desk booking) the member named.
-  const klass = await loadClass(req, input.classId, false, { user: req.user.collection === 'users' ? String(req.user.id) : undefined, member: input.member })
+  // One statement: the class, the signed-in person's membership in its tenant, (desk booking) the member named, the tenant's policy.
+  const klass = await loadClass(req, input.classId, false, { user: req.user.collection === 'users' ? String(req.user.id) : undefined, member: input.member, policy: true })
   const staff = klass ? isPlatformAdmin(user) || hasRoleIn(user, klass.tenant, DESK_ROLES) : false
   const own = klass?.actorMembership ?? undefined
   if (!klass || (!own && !staff)) throw new OperationError(404, 'not_found', 'No such class.')
@@ -37,7 +37,7 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
   const now = new Date()
   if (klass.status === 'cancelled') throw new OperationError(409, 'class_cancelled', 'This class was cancelled.')
   if (klass.status === 'completed' || klass.startTime <= now) throw new OperationError(409, 'class_started', 'This class has already started.')
-  const policy = await bookingPolicy(req, klass.tenant)
+  const policy = klass.policy ?? (await bookingPolicy(req, klass.tenant))
   if (klass.startTime.getTime() > now.getTime() + policy.bookingWindowDays * 86_400_000) {
     throw new OperationError(422, 'outside_booking_window', `Booking opens ${policy.bookingWindowDays} days before the class.`)
   }

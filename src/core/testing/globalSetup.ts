@@ -41,7 +41,8 @@ export default async function setup(project: TestProject) {
 
   const migrate = () =>
     new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/migrate.ts'], {
+      // --conditions=development: see withPayload in scripts/migrate.ts.
+      const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=development', 'scripts/migrate.ts'], {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: withDatabase(serverUrl, template) },
       })
