@@ -1,12 +1,8 @@
 import type { Config } from 'payload'
-import { STAFF_ROLES } from '@/core'
+import { STAFF_ROLES, withAdminScreens } from '@/core'
 
-/**
- * Registers the staff screens of the bookings plugin in the admin: `/admin/calendar`,
- * `/admin/check-in/:classId`, a nav link, and a "Check-in list" button on the class edit view.
- * Components are referenced by path (import map: `npm run generate`).
- */
-export const withStaffScreens = (config: Config): Config => ({
+/** A "Check-in list" button on the class edit view. */
+const withCheckInLink = (config: Config): Config => ({
   ...config,
   collections: (config.collections ?? []).map((collection) =>
     collection.slug === 'classes'
@@ -25,22 +21,14 @@ export const withStaffScreens = (config: Config): Config => ({
         }
       : collection,
   ),
-  admin: {
-    ...config.admin,
-    components: {
-      ...config.admin?.components,
-      views: {
-        ...config.admin?.components?.views,
-        bookingsCalendar: { Component: '@plugins/bookings/admin/CalendarView#CalendarView', path: '/calendar', exact: true, meta: { title: 'Calendar' } },
-        bookingsCheckIn: { Component: '@plugins/bookings/admin/CheckInView#CheckInView', path: '/check-in/:classId', exact: true, meta: { title: 'Check-in' } },
-      },
-      afterNavLinks: [
-        ...(config.admin?.components?.afterNavLinks ?? []),
-        {
-          path: '@/core/admin/AdminNavLinks#AdminNavLinks',
-          clientProps: { links: [{ href: '/admin/calendar', label: 'Calendar', id: 'nav-calendar', roles: STAFF_ROLES }] },
-        },
-      ],
-    },
-  },
 })
+
+/**
+ * Registers the staff screens of the bookings plugin in the admin: `/admin/calendar`,
+ * `/admin/check-in/:classId`, a nav link, and a "Check-in list" button on the class edit view.
+ */
+export const withStaffScreens = (config: Config): Config =>
+  withAdminScreens(withCheckInLink(config), [
+    { key: 'bookingsCalendar', Component: '@plugins/bookings/admin/CalendarView#CalendarView', path: '/calendar', title: 'Calendar', nav: { label: 'Calendar', id: 'nav-calendar', roles: STAFF_ROLES } },
+    { key: 'bookingsCheckIn', Component: '@plugins/bookings/admin/CheckInView#CheckInView', path: '/check-in/:classId', title: 'Check-in' },
+  ])
