@@ -94,8 +94,9 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
       ),
     )
     if (row) break
-    // Neither: full, or a place freed between the two statements; look again under the lock.
-    const fresh = await loadClass(req, klass.id, true)
+    // Neither: full, or a place freed between the two statements. A plain read sees the latest
+    // commit (no lock: refusals must not queue behind each other on the class row).
+    const fresh = await loadClass(req, klass.id)
     if (!fresh || fresh.status !== 'scheduled') throw new OperationError(409, 'class_cancelled', 'This class is no longer open.')
     if (fresh.bookedCount >= fresh.capacity && fresh.waitlistCount >= fresh.waitlistCapacity) break
   }
