@@ -97,10 +97,18 @@ adapterPg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]
   statements++
   return (clientQuery as (...a: unknown[]) => unknown).apply(this, args)
 } as typeof clientQuery
+// Node CPU the server spends per request: the main thread's busy time (event-loop utilisation;
+// the load generator runs on its own thread), independent of how busy the rest of the machine is.
 const countedRun = async (job: LoadJob) => {
   statements = 0
+  const before = performance.eventLoopUtilization()
   const result = await load(job)
-  return { result, statementsPerRequest: Number((statements / job.requests.length).toFixed(1)) }
+  const busyMs = performance.eventLoopUtilization(before).active
+  return {
+    result,
+    statementsPerRequest: Number((statements / job.requests.length).toFixed(1)),
+    nodeMsPerRequest: Number((busyMs / job.requests.length).toFixed(2)),
+  }
 }
 
 /** Real logins (Payload's password check and session), 8 at a time; returns the session tokens. */
@@ -155,7 +163,7 @@ log(`booking: ${bookingRequests.length} requests over ${new Set(bookingRequests.
 await load({ requests: Array.from({ length: 200 }, () => ({ method: 'GET', url: `${server.url}/api/schedule?tenant=${busy[0].slug}` })), concurrency: 8 }) // warm-up
 const booked = await countedRun({ requests: bookingRequests, concurrency: CLIENTS })
 const bookStatuses = Object.entries(booked.result.statuses.reduce<Record<number, number>>((acc, s) => ((acc[s] = (acc[s] ?? 0) + 1), acc), {}))
-print('book via HTTP', { ...summarize(booked.result.latenciesMs, booked.result.elapsedMs), statuses: bookStatuses.map(([s, n]) => `${s}x${n}`).join(','), sqlPerRequest: booked.statementsPerRequest })
+print('book via HTTP', { ...summarize(booked.result.latenciesMs, booked.result.elapsedMs), statuses: bookStatuses.map(([s, n]) => `${s}x${n}`).join(','), sqlPerRequest: booked.statementsPerRequest, nodeMsPerRequest: booked.nodeMsPerRequest })
 
 // Raw-SQL baseline of the same work: conditional UPDATE + INSERT in a transaction, 32 connections.
 const baselineMembers = (await sqlPool.query(`SELECT m.id, m.tenant_id FROM tenant_memberships m JOIN users u ON u.id = m.user_id WHERE u.email ~ '^m(2[0-9]|3[0-9])@bench-00[2-9]' ORDER BY m.id`)).rows as { id: string; tenant_id: string }[]
@@ -238,7 +246,7 @@ const to = new Date(monday.getTime() + 7 * 86_400_000).toISOString()
 const readRequests = (url: (t: { id: string; slug: string }) => string): LoadRequest[] =>
   Array.from({ length: READS }, (_, i) => ({ method: 'GET', url: url(slugs[i % slugs.length]) }))
 const ours = await countedRun({ requests: readRequests((t) => `${server.url}/api/schedule?tenant=${t.slug}&from=${from}&to=${to}`), concurrency: CLIENTS })
-print('schedule via HTTP', { ...summarize(ours.result.latenciesMs, ours.result.elapsedMs), non200: ours.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: ours.statementsPerRequest })
+print('schedule via HTTP', { ...summarize(ours.result.latenciesMs, ours.result.elapsedMs), non200: ours.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: ours.statementsPerRequest, nodeMsPerRequest: ours.nodeMsPerRequest })
 {
   let next = 0
   const latencies: number[] = []
@@ -264,7 +272,7 @@ const plain = await countedRun({
   requests: readRequests((t) => `${server.url}/api/classes?where[tenant][equals]=${t.id}&where[startTime][greater_than_equal]=${from}&where[startTime][less_than]=${to}&limit=100&sort=startTime`).slice(0, Math.min(READS, 1000)),
   concurrency: CLIENTS,
 })
-print('schedule via plain Payload REST find', { ...summarize(plain.result.latenciesMs, plain.result.elapsedMs), non200: plain.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: plain.statementsPerRequest })
+print('schedule via plain Payload REST find', { ...summarize(plain.result.latenciesMs, plain.result.elapsedMs), non200: plain.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: plain.statementsPerRequest, nodeMsPerRequest: plain.nodeMsPerRequest })
 
 // ---- done -----------------------------------------------------------------------------------
 console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, volume: counts, ...report }, null, 2))
