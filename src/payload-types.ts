@@ -515,6 +515,10 @@ export interface TenantSetting {
       currency?: string | null;
     };
     /**
+     * Visitors without an account may book intro sessions (services of kind consultation or tour) with their name and e-mail; rate limited per address.
+     */
+    publicGuestBooking?: boolean | null;
+    /**
      * A freed place is offered to the next waitlisted member for this long (0 = promote directly).
      */
     claimWindowMinutes?: number | null;
@@ -1455,6 +1459,10 @@ export interface AppointmentService {
    */
   bufferAfterMinutes?: number | null;
   /**
+   * Places per slot: 1 = one-on-one; more = a small group (e.g. a golf bay for 4). A slot stays bookable until it is full.
+   */
+  capacity?: number | null;
+  /**
    * Slots start every this many minutes from the start of availability.
    */
   slotIntervalMinutes?: number | null;
@@ -1534,7 +1542,18 @@ export interface Appointment {
   tenant?: (string | null) | Tenant;
   service: string | AppointmentService;
   provider: string | TenantMembership;
-  member: string | TenantMembership;
+  /**
+   * Empty for a guest (a walk-in without an account) booked by staff.
+   */
+  member?: (string | null) | TenantMembership;
+  /**
+   * A walk-in guest booked by staff (no account).
+   */
+  guest?: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+  };
   room?: (string | null) | Room;
   startTime: string;
   endTime: string;
@@ -1547,6 +1566,11 @@ export interface Appointment {
    */
   blockedUntil?: string | null;
   timezone?: string | null;
+  /**
+   * Places of the slot (the service’s capacity when booked); 1 = one-on-one.
+   */
+  capacity?: number | null;
+  checkedInAt?: string | null;
   status: 'booked' | 'cancelled' | 'completed' | 'no_show';
   price?: {
     /**
@@ -1566,7 +1590,7 @@ export interface Appointment {
     | number
     | boolean
     | null;
-  source?: ('member' | 'staff' | 'import' | 'api') | null;
+  source?: ('member' | 'staff' | 'website' | 'import' | 'api') | null;
   cancelledAt?: string | null;
   cancellationReason?: string | null;
   notes?: string | null;
@@ -1603,6 +1627,14 @@ export interface Event {
    */
   goingCount?: number | null;
   /**
+   * RSVPs that may wait for a place when the event is full; 0 = no waitlist.
+   */
+  waitlistCapacity?: number | null;
+  /**
+   * RSVPs on the waitlist.
+   */
+  waitlistCount?: number | null;
+  /**
    * No RSVPs after this; default: the start.
    */
   rsvpDeadline?: string | null;
@@ -1634,8 +1666,12 @@ export interface EventRsvp {
   tenant?: (string | null) | Tenant;
   event: string | Event;
   member: string | TenantMembership;
-  status: 'going' | 'cancelled' | 'attended' | 'no_show';
+  status: 'going' | 'waitlisted' | 'cancelled' | 'attended' | 'no_show';
   guests?: number | null;
+  waitlistPosition?: number | null;
+  waitlistedAt?: string | null;
+  promotedAt?: string | null;
+  checkedInAt?: string | null;
   paymentMethod?: ('membership' | 'credits' | 'drop_in' | 'complimentary' | 'free') | null;
   paymentReference?:
     | {
@@ -2241,6 +2277,7 @@ export interface TenantSettingsSelect<T extends boolean = true> {
               amount?: T;
               currency?: T;
             };
+        publicGuestBooking?: T;
         claimWindowMinutes?: T;
       };
   updatedAt?: T;
@@ -2884,6 +2921,7 @@ export interface AppointmentServicesSelect<T extends boolean = true> {
   durationMinutes?: T;
   bufferBeforeMinutes?: T;
   bufferAfterMinutes?: T;
+  capacity?: T;
   slotIntervalMinutes?: T;
   price?:
     | T
@@ -2929,12 +2967,21 @@ export interface AppointmentsSelect<T extends boolean = true> {
   service?: T;
   provider?: T;
   member?: T;
+  guest?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+      };
   room?: T;
   startTime?: T;
   endTime?: T;
   blockedFrom?: T;
   blockedUntil?: T;
   timezone?: T;
+  capacity?: T;
+  checkedInAt?: T;
   status?: T;
   price?:
     | T
@@ -2968,6 +3015,8 @@ export interface EventsSelect<T extends boolean = true> {
   timezone?: T;
   capacity?: T;
   goingCount?: T;
+  waitlistCapacity?: T;
+  waitlistCount?: T;
   rsvpDeadline?: T;
   maxGuests?: T;
   price?:
@@ -2994,6 +3043,10 @@ export interface EventRsvpsSelect<T extends boolean = true> {
   member?: T;
   status?: T;
   guests?: T;
+  waitlistPosition?: T;
+  waitlistedAt?: T;
+  promotedAt?: T;
+  checkedInAt?: T;
   paymentMethod?: T;
   paymentReference?: T;
   price?:
@@ -3214,6 +3267,7 @@ export interface TaskCompleteClasses {
   output: {
     completed?: number | null;
     appointmentsCompleted?: number | null;
+    rsvpNoShows?: number | null;
   };
 }
 /**

@@ -37,7 +37,7 @@ describe('appointment slots', () => {
       '2027-03-08T14:00:00.000Z', '2027-03-08T15:00:00.000Z', '2027-03-08T16:00:00.000Z',
       '2027-03-15T13:00:00.000Z', '2027-03-15T14:00:00.000Z', '2027-03-15T15:00:00.000Z',
     ])
-    expect(res.body.slots[0]).toEqual({ provider, startTime: '2027-03-08T14:00:00.000Z', endTime: '2027-03-08T15:00:00.000Z' })
+    expect(res.body.slots[0]).toEqual({ provider, startTime: '2027-03-08T14:00:00.000Z', endTime: '2027-03-08T15:00:00.000Z', placesLeft: 1 })
 
     // A class 10:00–11:00 local on the 15th takes 10:00, and 09:00 too (its 15-minute buffer after reaches 10:15).
     await kit.createClass(A, { instructor: provider, startTime: '2027-03-15T14:00:00.000Z', durationMinutes: 60 })
@@ -173,17 +173,25 @@ describe('booking an appointment', () => {
 })
 
 describe('completing appointments', () => {
-  it('the completeClasses job completes booked appointments that have ended and emits appointment.completed', async () => {
+  it('the completeClasses job completes checked-in appointments that have ended, marks the others no_show, and emits both', async () => {
     const service = await kit.createService(A, [provider])
-    const [past] = await kit.q<{ id: string }>(sql`INSERT INTO appointments (tenant_id, service_id, provider_id, member_id, start_time, end_time, blocked_from, blocked_until, status)
-      VALUES (${A}, ${service.id}, ${provider}, ${cast.inA.member.membershipId}, now() - interval '2 hours', now() - interval '1 hour', now() - interval '2 hours', now() - interval '1 hour', 'booked') RETURNING id`)
-    const [future] = await kit.q<{ id: string }>(sql`INSERT INTO appointments (tenant_id, service_id, provider_id, member_id, start_time, end_time, blocked_from, blocked_until, status)
-      VALUES (${A}, ${service.id}, ${provider}, ${cast.inA.member.membershipId}, now() + interval '2 days', now() + interval '2 days 1 hour', now() + interval '2 days', now() + interval '2 days 1 hour', 'booked') RETURNING id`)
+    const insert = (from: string, to: string, checkedIn: boolean) =>
+      kit.q<{ id: string }>(sql`INSERT INTO appointments (tenant_id, service_id, provider_id, member_id, start_time, end_time, blocked_from, blocked_until, status, checked_in_at)
+        VALUES (${A}, ${service.id}, ${provider}, ${cast.inA.member.membershipId}, now() + ${from}::interval, now() + ${to}::interval, now() + ${from}::interval,
+                now() + ${to}::interval, 'booked', ${checkedIn ? sql`now()` : sql`NULL`}) RETURNING id`)
+    const [attended] = await insert('-5 hours', '-4 hours', true)
+    const [missed] = await insert('-2 hours', '-1 hour', false)
+    const [future] = await insert('2 days', '2 days 1 hour', false)
     await app.payload.jobs.queue({ task: 'completeClasses' as never, input: {} as never })
     await app.payload.jobs.run({ limit: 10, where: { taskSlug: { equals: 'completeClasses' } } as never })
-    const rows = await kit.q<{ id: string; status: string }>(sql`SELECT id, status FROM appointments WHERE id IN (${past.id}, ${future.id})`)
-    expect(Object.fromEntries(rows.map((r) => [String(r.id), r.status]))).toEqual({ [String(past.id)]: 'completed', [String(future.id)]: 'booked' })
-    expect(await eventsAbout(String(past.id))).toEqual(['appointment.completed'])
+    const rows = await kit.q<{ id: string; status: string }>(sql`SELECT id, status FROM appointments WHERE id IN (${attended.id}, ${missed.id}, ${future.id})`)
+    expect(Object.fromEntries(rows.map((r) => [String(r.id), r.status]))).toEqual({
+      [String(attended.id)]: 'completed',
+      [String(missed.id)]: 'no_show',
+      [String(future.id)]: 'booked',
+    })
+    expect(await eventsAbout(String(attended.id))).toEqual(['appointment.completed'])
+    expect(await eventsAbout(String(missed.id))).toEqual(['appointment.no_show'])
   })
 })
 

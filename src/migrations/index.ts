@@ -12,6 +12,9 @@ import * as migration_20261122_053535_billing_plans_subscriptions_constraints fr
 import * as migration_20261122_053726_billing_stripe from './20261122_053726_billing_stripe';
 import * as migration_20261122_060520_bookings_claim_window from './20261122_060520_bookings_claim_window';
 import * as migration_20261122_062107_bookings_rooms from './20261122_062107_bookings_rooms';
+import * as migration_20261122_084654_bookings_attendance_groups_guests from './20261122_084654_bookings_attendance_groups_guests';
+import * as migration_20261122_084732_bookings_attendance_groups_guests_constraints from './20261122_084732_bookings_attendance_groups_guests_constraints';
+import * as migration_20261122_091017_bookings_public_guest_booking from './20261122_091017_bookings_public_guest_booking';
 
 export const migrations = [
   {
@@ -82,6 +85,21 @@ export const migrations = [
   {
     up: migration_20261122_062107_bookings_rooms.up,
     down: migration_20261122_062107_bookings_rooms.down,
-    name: '20261122_062107_bookings_rooms'
+    name: '20261122_062107_bookings_rooms',
+  },
+  {
+    up: migration_20261122_084654_bookings_attendance_groups_guests.up,
+    down: migration_20261122_084654_bookings_attendance_groups_guests.down,
+    name: '20261122_084654_bookings_attendance_groups_guests',
+  },
+  {
+    up: migration_20261122_084732_bookings_attendance_groups_guests_constraints.up,
+    down: migration_20261122_084732_bookings_attendance_groups_guests_constraints.down,
+    name: '20261122_084732_bookings_attendance_groups_guests_constraints',
+  },
+  {
+    up: migration_20261122_091017_bookings_public_guest_booking.up,
+    down: migration_20261122_091017_bookings_public_guest_booking.down,
+    name: '20261122_091017_bookings_public_guest_booking',
   },
 ];

@@ -120,7 +120,9 @@ export const CalendarView = async (view: AdminViewServerProps) => {
       start: String(a.startTime),
       end: String(a.endTime),
       who: a.provider ? (names.get(String(a.provider)) ?? null) : null,
-      detail: `with ${names.get(String(a.member)) ?? 'a member'}`,
+      detail: a.member
+        ? `with ${names.get(String(a.member)) ?? 'a member'}`
+        : `with ${(a.guest as { name?: string } | undefined)?.name ?? 'a guest'} (guest)`,
       status: String(a.status),
       href: `/admin/collections/appointments/${a.id}`,
     })),

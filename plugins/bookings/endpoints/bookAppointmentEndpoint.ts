@@ -4,11 +4,31 @@ import { endpointHandler } from '@/core'
 import { bookAppointment } from '../operations/bookAppointment'
 import { uuid } from './schemas'
 
-const body = z
-  .object({ service: uuid, provider: uuid, startTime: z.iso.datetime({ offset: true }).transform((s) => new Date(s)), member: uuid.optional() })
+/** A walk-in guest without an account (desk staff only). */
+const guest = z
+  .object({
+    name: z.string().trim().min(1, 'the guest’s name is required').max(200),
+    email: z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address')).pipe(z.string().max(254)),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()./-]{5,30}$/, 'must be a phone number')
+      .optional(),
+  })
   .strict()
 
-/** POST /api/appointments/book { service, provider, startTime[, member] } → 201 { appointment }. */
+const body = z
+  .object({
+    service: uuid,
+    provider: uuid,
+    startTime: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+    member: uuid.optional(),
+    guest: guest.optional(),
+  })
+  .strict()
+  .refine((b) => !(b.member && b.guest), { message: 'give `member` or `guest`, not both', path: ['guest'] })
+
+/** POST /api/appointments/book { service, provider, startTime[, member | guest] } → 201 { appointment }. */
 export const bookAppointmentEndpoint: Endpoint = {
   path: '/book',
   method: 'post',

@@ -13,6 +13,12 @@ export const bookingSettingsField = (): Field => ({
     { name: 'checkInWindowMinutes', type: 'number', min: 0, defaultValue: defaultPolicy.checkInWindowMinutes, admin: { description: 'Check-in opens this many minutes before the start.' } },
     { name: 'freeLateCancelsPerMonth', type: 'number', min: 0, defaultValue: defaultPolicy.freeLateCancelsPerMonth },
     moneyField({ name: 'lateCancelFee', label: 'Late-cancel fee' }),
+    {
+      name: 'publicGuestBooking',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Visitors without an account may book intro sessions (services of kind consultation or tour) with their name and e-mail; rate limited per address.' },
+    },
     { name: 'claimWindowMinutes', type: 'number', min: 0, defaultValue: defaultPolicy.claimWindowMinutes, admin: { description: 'A freed place is offered to the next waitlisted member for this long (0 = promote directly).' } },
   ],
 })

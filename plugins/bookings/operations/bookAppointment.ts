@@ -1,32 +1,40 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, emit, OperationError, pgErrorCode, runSql } from '@/core'
+import { callPort, canBookPort, debitCreditsPort, DESK_ROLES, emit, hasRoleIn, isPlatformAdmin, OperationError, pgErrorCode, runSql, type AccessUser, type PaymentMethod } from '@/core'
+import { actorMembership } from './actorMembership'
 import { APPOINTMENT_COLUMNS, toAppointmentJson, type AppointmentJson } from './appointmentJson'
 import { assertRoomFree } from './assertRoomFree'
 import { availabilityWindows, insideWindows } from './availabilityWindows'
 import { classTimezone } from './classTimezone'
+import { limitGuestBooking } from './limitGuestBooking'
 import { lockProvider } from './lockProvider'
-import { loadAppointmentService } from './loadAppointmentService'
+import { loadAppointmentService, type AppointmentServiceRow } from './loadAppointmentService'
 import { providerCommitments, providerRules } from './providerCommitments'
 import { resolveBookingMember } from './resolveBookingMember'
 
-export type BookAppointmentInput = { service: string; provider: string; startTime: Date; member?: string }
+/** A walk-in guest without an account, booked by desk staff. */
+export type AppointmentGuest = { name: string; email: string; phone?: string }
+export type BookAppointmentInput = { service: string; provider: string; startTime: Date; member?: string; guest?: AppointmentGuest }
 
 const slotTaken = () => new OperationError(409, 'slot_taken', 'This time is no longer free with this provider.')
 
 /**
- * Books a slot of a service with a provider. Race-free: the provider's membership row is locked
- * first (as every class and appointment write for that person does), then the slot is re-checked
- * against availability and commitments under the lock; an exclusion constraint backs it up.
- * Must run inside the request's transaction.
+ * Books a place in a slot of a service with a provider, for a member or (desk staff) a walk-in
+ * guest. Race-free: the provider's membership row is locked first (as every class and appointment
+ * write for that person does), then the slot is re-checked against availability and commitments
+ * and its places counted under the lock (a group service has `capacity` places per slot);
+ * exclusion constraints and unique indexes back it up. Must run inside the request's transaction.
  */
 export const bookAppointment = async (req: PayloadRequest, input: BookAppointmentInput): Promise<AppointmentJson> => {
-  if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in to book.')
+  if (!req.user) {
+    if (!input.guest) throw new OperationError(401, 'unauthenticated', 'Sign in to book.')
+    await limitGuestBooking(req)
+  }
   const service = await loadAppointmentService(req, input.service)
   const notFound = new OperationError(404, 'not_found', 'No such appointment service.')
   if (!service) throw notFound
-  const actor = await resolveBookingMember(req, service.tenant, input.member, notFound)
+  const actor = input.guest ? await guestActor(req, service, notFound) : await resolveBookingMember(req, service.tenant, input.member, notFound)
   if (!service.isActive) throw new OperationError(409, 'service_inactive', 'This service cannot be booked at the moment.')
   if (!service.providers.includes(input.provider)) throw new OperationError(422, 'provider_not_offered', 'This provider does not offer this service.')
 
@@ -46,36 +54,46 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
   if (!insideWindows(windows, start, end)) throw new OperationError(409, 'outside_availability', 'The provider is not available at that time.')
   const blockedFrom = new Date(start - service.bufferBeforeMinutes * 60_000)
   const blockedUntil = new Date(end + service.bufferAfterMinutes * 60_000)
-  const [clash] = (await providerCommitments(req, [input.provider], blockedFrom, blockedUntil)).get(input.provider) ?? []
-  if (clash) throw slotTaken()
-  if (service.room) await assertRoomFree(req, { room: service.room, startTime: blockedFrom.toISOString(), endTime: blockedUntil.toISOString(), what: 'appointment' })
+  // A group slot (capacity > 1) is shared: places already booked in it (same service and start) do not
+  // clash, they count. Under the provider's lock the count cannot change until commit.
+  const commitments = (await providerCommitments(req, [input.provider], blockedFrom, blockedUntil)).get(input.provider) ?? []
+  const sameSlot = (c: (typeof commitments)[number]) => service.capacity > 1 && c.kind === 'appointment' && c.service === service.id && c.at === start
+  if (commitments.some((c) => !sameSlot(c))) throw slotTaken()
+  const [places] = await runSql<{ taken: number; mine: number }>(
+    req,
+    sql`SELECT count(*)::int AS taken, count(*) FILTER (WHERE member_id = ${actor.member})::int AS mine FROM appointments
+        WHERE provider_id = ${input.provider} AND service_id = ${service.id} AND start_time = ${new Date(start).toISOString()}::timestamptz AND status = 'booked'`,
+  )
+  if (places.mine > 0) throw new OperationError(409, 'already_booked', 'This member already has a place in this slot.')
+  if (places.taken >= service.capacity) throw service.capacity > 1 ? new OperationError(409, 'slot_full', 'Every place in this slot is taken.') : slotTaken()
+  // The first place of a slot checks the room; later places share it.
+  if (service.room && places.taken === 0) {
+    await assertRoomFree(req, { room: service.room, startTime: blockedFrom.toISOString(), endTime: blockedUntil.toISOString(), what: 'appointment' })
+  }
 
   const id = randomUUID()
   const timezone = rules[0]?.timezone ?? (await classTimezone(req, { tenant: service.tenant, location: service.location ?? undefined }))
   const [row] = await runSql(
     req,
-    sql`INSERT INTO appointments (id, tenant_id, service_id, provider_id, member_id, room_id, start_time, end_time, blocked_from, blocked_until, timezone,
-                                  status, price_amount, price_currency, credit_cost, source)
-        VALUES (${id}, ${service.tenant}, ${service.id}, ${input.provider}, ${actor.member}, ${service.room}, ${new Date(start).toISOString()}::timestamptz,
+    sql`INSERT INTO appointments (id, tenant_id, service_id, provider_id, member_id, guest_name, guest_email, guest_phone, room_id, start_time, end_time,
+                                  blocked_from, blocked_until, timezone, capacity, status, price_amount, price_currency, credit_cost, source)
+        VALUES (${id}, ${service.tenant}, ${service.id}, ${input.provider}, ${actor.member}, ${input.guest?.name ?? null}, ${input.guest?.email ?? null},
+                ${input.guest?.phone ?? null}, ${service.room}, ${new Date(start).toISOString()}::timestamptz,
                 ${new Date(end).toISOString()}::timestamptz, ${blockedFrom.toISOString()}::timestamptz, ${blockedUntil.toISOString()}::timestamptz,
-                ${timezone}, 'booked', ${service.price?.amount ?? null}, ${service.price?.currency ?? null}, ${service.creditCost}, ${actor.source})
+                ${timezone}, ${service.capacity}, 'booked', ${service.price?.amount ?? null}, ${service.price?.currency ?? null}, ${service.creditCost}, ${actor.source})
         RETURNING ${APPOINTMENT_COLUMNS}`,
   ).catch((error: unknown) => {
-    if (pgErrorCode(error) === '23P01') throw slotTaken()
+    // The exclusion constraints and unique indexes back the checks above.
+    if (pgErrorCode(error) === '23P01' || pgErrorCode(error) === '23505') throw slotTaken()
     throw error
   })
 
   // The appointment exists (in this transaction) when the guard and the debit look at it.
-  const guard = await callPort(req, canBookPort, {
-    tenant: service.tenant,
-    member: actor.member,
-    target: { collection: 'appointments', id },
-    startTime: new Date(start).toISOString(),
-    price: service.price,
-    creditCost: service.creditCost,
-  })
-  if (!guard.allowed) throw new OperationError(403, guard.code, guard.reason)
-  if (guard.paymentMethod === 'credits') {
+  // A guest has no membership to ask about: a priced appointment is a drop-in paid at the desk.
+  const guard: { paymentMethod: PaymentMethod; reference?: { collection: string; id: string } } = actor.member
+    ? await allowedBooking(req, { tenant: service.tenant, member: actor.member, id, start, price: service.price, creditCost: service.creditCost })
+    : { paymentMethod: service.price && service.price.amount > 0 ? 'drop_in' : 'free' }
+  if (actor.member && guard.paymentMethod === 'credits') {
     const debit = await callPort(req, debitCreditsPort, {
       tenant: service.tenant,
       member: actor.member,
@@ -95,7 +113,54 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
     type: 'appointment.booked',
     tenant: service.tenant,
     subject: { collection: 'appointments', id },
-    data: { service: service.id, provider: input.provider, member: actor.member, startTime: appointment.startTime, endTime: appointment.endTime, paymentMethod: guard.paymentMethod },
+    data: {
+      service: service.id,
+      provider: input.provider,
+      member: actor.member,
+      guest: Boolean(input.guest),
+      startTime: appointment.startTime,
+      endTime: appointment.endTime,
+      paymentMethod: guard.paymentMethod,
+      capacity: service.capacity,
+    },
   })
   return appointment
+}
+
+/** Services a visitor may book without an account, where the tenant allows it: intro sessions and tours. */
+const INTRO_KINDS = ['consultation', 'tour']
+
+/**
+ * Who books for a guest: desk staff (any service; others with a place in the tenant 403, the rest
+ * 404), or the visitor themself for an intro session when `publicGuestBooking` is on (else 403).
+ */
+const guestActor = async (req: PayloadRequest, service: AppointmentServiceRow, notFound: OperationError): Promise<{ member: null; source: 'staff' | 'website' }> => {
+  if (!req.user) {
+    const [settings] = await runSql<{ open: boolean | null }>(req, sql`SELECT bookings_public_guest_booking AS open FROM tenant_settings WHERE tenant_id = ${service.tenant} LIMIT 1`)
+    if (!settings?.open || !INTRO_KINDS.includes(service.kind)) {
+      throw new OperationError(403, 'guest_booking_closed', 'This service cannot be booked without an account; sign in to book.')
+    }
+    return { member: null, source: 'website' }
+  }
+  const user = req.user as AccessUser
+  if (isPlatformAdmin(user) || hasRoleIn(user, service.tenant, DESK_ROLES)) return { member: null, source: 'staff' }
+  if (await actorMembership(req, service.tenant)) throw new OperationError(403, 'forbidden', 'Only desk staff may book for a guest.')
+  throw notFound
+}
+
+/** `guards.canBook` for a member's appointment (the row exists in the transaction); a refusal answers 403. */
+const allowedBooking = async (
+  req: PayloadRequest,
+  input: { tenant: string; member: string; id: string; start: number; price: AppointmentServiceRow['price']; creditCost: number | null },
+) => {
+  const guard = await callPort(req, canBookPort, {
+    tenant: input.tenant,
+    member: input.member,
+    target: { collection: 'appointments', id: input.id },
+    startTime: new Date(input.start).toISOString(),
+    price: input.price,
+    creditCost: input.creditCost,
+  })
+  if (!guard.allowed) throw new OperationError(403, guard.code, guard.reason)
+  return guard
 }

@@ -3,17 +3,19 @@ import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, OperationError, refundCreditsPort, refundPaymentPort, runSql } from '@/core'
 import { APPOINTMENT_COLUMNS, loadAppointment, toAppointmentJson, type AppointmentJson } from './appointmentJson'
 import { ownsOrWorksDesk } from './resolveBookingMember'
+import { takesAttendance } from './takesAttendance'
 
 export type CancelAppointmentResult = { appointment: AppointmentJson; refund: { credits: number | null; money: { amount: number; currency: string } | null } }
 
 /**
- * Cancels a booked appointment (its member or desk staff of the tenant; others get 404): credits go
+ * Cancels a booked appointment (its member or desk staff of the tenant; a guest's: desk staff; others get 404): credits go
  * back through `credits.refund`, money through `payments.refund`.
  */
 export const cancelAppointment = async (req: PayloadRequest, input: { appointmentId: string; reason?: string }): Promise<CancelAppointmentResult> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const peek = await loadAppointment(req, input.appointmentId)
-  if (!peek || !(await ownsOrWorksDesk(req, peek.tenant, peek.member))) throw new OperationError(404, 'not_found', 'No such appointment.')
+  // A guest's appointment (no member) is the desk's to cancel.
+  if (!peek || !(peek.member ? await ownsOrWorksDesk(req, peek.tenant, peek.member) : await takesAttendance(req, peek.tenant))) throw new OperationError(404, 'not_found', 'No such appointment.')
   const appointment = (await loadAppointment(req, peek.id, true))!
   if (appointment.status !== 'booked') throw new OperationError(409, 'not_cancellable', `This appointment is ${appointment.status.replace('_', ' ')}.`)
   if (new Date(appointment.startTime).getTime() <= Date.now()) throw new OperationError(409, 'appointment_started', 'The appointment has started; ask the desk.')
@@ -25,7 +27,7 @@ export const cancelAppointment = async (req: PayloadRequest, input: { appointmen
   if (!row) throw new OperationError(409, 'not_cancellable', 'This appointment was already cancelled.')
   const ref = { collection: 'appointments', id: appointment.id }
   const refund: CancelAppointmentResult['refund'] = { credits: null, money: null }
-  if (appointment.paymentMethod === 'credits') {
+  if (appointment.paymentMethod === 'credits' && appointment.member) {
     const back = await callPort(req, refundCreditsPort, { tenant: appointment.tenant, member: appointment.member, ref, reason: 'Appointment cancelled' })
     if (back.ok) refund.credits = back.credits
   } else if (appointment.price && appointment.price.amount > 0 && appointment.paymentMethod !== 'free') {

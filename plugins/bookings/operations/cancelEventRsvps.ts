@@ -5,24 +5,27 @@ import { toRsvpJson } from './eventJson'
 import { refundRsvp } from './refundRsvp'
 
 /**
- * The consequences of a cancelled event, in the same transaction: every RSVP going is cancelled,
+ * The consequences of a cancelled event, in the same transaction: every RSVP going or waitlisted is cancelled,
  * refunded through the ports (a refused refund is reported in the event, not blocking), the
  * counter reset, `event.cancelled` emitted.
  */
 export const cancelEventRsvps = async (req: PayloadRequest, input: { eventId: string; reason: string }): Promise<number> => {
-  const [event] = await runSql<{ tenant_id: string }>(req, sql`UPDATE events SET going_count = 0 WHERE id = ${input.eventId} RETURNING tenant_id`)
+  const [event] = await runSql<{ tenant_id: string }>(req, sql`UPDATE events SET going_count = 0, waitlist_count = 0 WHERE id = ${input.eventId} RETURNING tenant_id`)
   if (!event) return 0
   const tenant = String(event.tenant_id)
   const cancelled = await runSql(
     req,
-    sql`UPDATE event_rsvps SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'event_cancelled', updated_at = now()
-        WHERE event_id = ${input.eventId} AND status = 'going'
-        RETURNING id, tenant_id, event_id, member_id, status, guests, payment_method, price_amount, price_currency, credits_used, cancelled_at, cancellation_reason, created_at`,
+    sql`WITH before AS (SELECT id, status FROM event_rsvps WHERE event_id = ${input.eventId} AND status IN ('going', 'waitlisted') FOR UPDATE)
+        UPDATE event_rsvps r SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'event_cancelled', waitlist_position = NULL, updated_at = now()
+        FROM before WHERE r.id = before.id
+        RETURNING before.status AS previous_status, r.id, r.tenant_id, r.event_id, r.member_id, r.status, r.guests, r.payment_method, r.price_amount,
+                  r.price_currency, r.credits_used, r.cancelled_at, r.cancellation_reason, r.created_at`,
   )
   const failedRefunds: { rsvp: string; code: string; reason: string }[] = []
   for (const row of cancelled) {
     const rsvp = toRsvpJson(row)
-    const refund = await refundRsvp(req, rsvp, 'Event cancelled')
+    // A waitlisted RSVP paid with credits was not charged yet.
+    const refund = row.previous_status === 'waitlisted' && rsvp.paymentMethod === 'credits' ? { credits: null, money: null } : await refundRsvp(req, rsvp, 'Event cancelled')
     if (refund.failed) failedRefunds.push({ rsvp: rsvp.id, ...refund.failed })
     await emit(req, {
       type: 'event.rsvp_cancelled',

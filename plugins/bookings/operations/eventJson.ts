@@ -11,6 +11,8 @@ export type EventRow = {
   endTime: Date
   capacity: number | null
   goingCount: number
+  waitlistCapacity: number
+  waitlistCount: number
   rsvpDeadline: Date | null
   maxGuests: number
   price: { amount: number; currency: string } | null
@@ -21,7 +23,7 @@ export type EventRow = {
 export const loadEvent = async (req: PayloadRequest, id: string, lock = false): Promise<EventRow | undefined> => {
   const [row] = await runSql<Record<string, unknown>>(
     req,
-    sql`SELECT id, tenant_id, title, status, start_time, end_time, capacity, going_count, rsvp_deadline, max_guests, price_amount, price_currency, credit_cost
+    sql`SELECT id, tenant_id, title, status, start_time, end_time, capacity, going_count, waitlist_capacity, waitlist_count, rsvp_deadline, max_guests, price_amount, price_currency, credit_cost
         FROM events WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
   )
   if (!row) return undefined
@@ -34,6 +36,8 @@ export const loadEvent = async (req: PayloadRequest, id: string, lock = false): 
     endTime: new Date(row.end_time as string),
     capacity: row.capacity === null ? null : Number(row.capacity),
     goingCount: Number(row.going_count ?? 0),
+    waitlistCapacity: Number(row.waitlist_capacity ?? 0),
+    waitlistCount: Number(row.waitlist_count ?? 0),
     rsvpDeadline: row.rsvp_deadline ? new Date(row.rsvp_deadline as string) : null,
     maxGuests: Number(row.max_guests ?? 0),
     price: row.price_amount !== null && row.price_currency ? { amount: Number(row.price_amount), currency: String(row.price_currency) } : null,
@@ -48,6 +52,11 @@ export type RsvpJson = {
   member: string
   status: string
   guests: number
+  /** 1-based place in the event's waitlist while `status` is `waitlisted`. */
+  waitlistPosition: number | null
+  waitlistedAt: string | null
+  promotedAt: string | null
+  checkedInAt: string | null
   paymentMethod: string | null
   price: { amount: number; currency: string } | null
   creditsUsed: number | null
@@ -58,8 +67,8 @@ export type RsvpJson = {
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
 
-export const RSVP_COLUMNS = sql`id, tenant_id, event_id, member_id, status, guests, payment_method, price_amount, price_currency, credits_used,
-  cancelled_at, cancellation_reason, created_at`
+export const RSVP_COLUMNS = sql`id, tenant_id, event_id, member_id, status, guests, waitlist_position, waitlisted_at, promoted_at, checked_in_at,
+  payment_method, price_amount, price_currency, credits_used, cancelled_at, cancellation_reason, created_at`
 
 export const toRsvpJson = (row: Record<string, unknown>): RsvpJson => ({
   id: String(row.id),
@@ -68,6 +77,10 @@ export const toRsvpJson = (row: Record<string, unknown>): RsvpJson => ({
   member: String(row.member_id),
   status: String(row.status),
   guests: Number(row.guests ?? 0),
+  waitlistPosition: row.waitlist_position === null || row.waitlist_position === undefined ? null : Number(row.waitlist_position),
+  waitlistedAt: iso(row.waitlisted_at),
+  promotedAt: iso(row.promoted_at),
+  checkedInAt: iso(row.checked_in_at),
   paymentMethod: (row.payment_method as string) ?? null,
   price: row.price_amount === null || row.price_amount === undefined ? null : { amount: Number(row.price_amount), currency: String(row.price_currency) },
   creditsUsed: row.credits_used === null || row.credits_used === undefined ? null : Number(row.credits_used),

@@ -7,6 +7,7 @@ export type AppointmentServiceRow = SlotTerms & {
   id: string
   tenant: string
   title: string
+  kind: 'service' | 'consultation' | 'tour'
   isActive: boolean
   price: { amount: number; currency: string } | null
   creditCost: number | null
@@ -14,6 +15,8 @@ export type AppointmentServiceRow = SlotTerms & {
   room: string | null
   bookingWindowDays: number
   minNoticeMinutes: number
+  /** Places per slot: 1 = one-on-one, more = a small group. */
+  capacity: number
   providers: string[]
 }
 
@@ -21,9 +24,9 @@ export type AppointmentServiceRow = SlotTerms & {
 export const loadAppointmentService = async (req: PayloadRequest, id: string): Promise<AppointmentServiceRow | undefined> => {
   const [row] = await runSql<Record<string, unknown>>(
     req,
-    sql`SELECT s.id, s.tenant_id, s.title, s.is_active, s.duration_minutes, s.buffer_before_minutes, s.buffer_after_minutes,
+    sql`SELECT s.id, s.tenant_id, s.title, s.kind, s.is_active, s.duration_minutes, s.buffer_before_minutes, s.buffer_after_minutes,
                s.slot_interval_minutes, s.price_amount, s.price_currency, s.credit_cost, s.location_id, s.room_id, s.booking_window_days,
-               s.min_notice_minutes,
+               s.min_notice_minutes, s.capacity,
                coalesce((SELECT array_agg(r.tenant_memberships_id::text ORDER BY r."order") FROM appointment_services_rels r
                          WHERE r.parent_id = s.id AND r.path = 'providers'), '{}') AS providers
         FROM appointment_services s WHERE s.id = ${id}`,
@@ -34,6 +37,7 @@ export const loadAppointmentService = async (req: PayloadRequest, id: string): P
     id: String(row.id),
     tenant: String(row.tenant_id),
     title: String(row.title),
+    kind: (row.kind as AppointmentServiceRow['kind']) ?? 'service',
     isActive: row.is_active !== false,
     durationMinutes: n(row.duration_minutes, 60),
     bufferBeforeMinutes: n(row.buffer_before_minutes, 0),
@@ -45,6 +49,7 @@ export const loadAppointmentService = async (req: PayloadRequest, id: string): P
     room: row.room_id ? String(row.room_id) : null,
     bookingWindowDays: n(row.booking_window_days, 30),
     minNoticeMinutes: n(row.min_notice_minutes, 0),
+    capacity: Math.max(1, n(row.capacity, 1)),
     providers: (row.providers as string[]) ?? [],
   }
 }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, MANAGER_ROLES, moneyField, tenantRole, tenantScoped } from '@/core'
 import { slotsEndpoint } from '../../endpoints/slotsEndpoint'
 
-/** Something a member books one-on-one with a provider: a duration, buffers, a price, who offers it. */
+/** Something members book with a provider (one-on-one, or a small group up to `capacity`): a duration, buffers, a price, who offers it. */
 export const AppointmentServices = (): CollectionConfig =>
   tenantScoped(
     {
@@ -23,6 +23,14 @@ export const AppointmentServices = (): CollectionConfig =>
         { name: 'durationMinutes', type: 'number', required: true, defaultValue: 60, min: 5, max: 12 * 60 },
         { name: 'bufferBeforeMinutes', type: 'number', defaultValue: 0, min: 0, max: 240, admin: { description: 'Kept free before each appointment.' } },
         { name: 'bufferAfterMinutes', type: 'number', defaultValue: 0, min: 0, max: 240, admin: { description: 'Kept free after each appointment.' } },
+        {
+          name: 'capacity',
+          type: 'number',
+          defaultValue: 1,
+          min: 1,
+          max: 100,
+          admin: { description: 'Places per slot: 1 = one-on-one; more = a small group (e.g. a golf bay for 4). A slot stays bookable until it is full.' },
+        },
         { name: 'slotIntervalMinutes', type: 'number', defaultValue: 15, min: 5, max: 240, admin: { description: 'Slots start every this many minutes from the start of availability.' } },
         moneyField({ name: 'price' }),
         { name: 'creditCost', type: 'number', min: 0 },

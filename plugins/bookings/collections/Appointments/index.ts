@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { DESK_ROLES, moneyField, nobody, or, self, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
 import { bookAppointmentEndpoint } from '../../endpoints/bookAppointmentEndpoint'
 import { cancelAppointmentEndpoint } from '../../endpoints/cancelAppointmentEndpoint'
+import { checkInAppointmentEndpoint } from '../../endpoints/checkInAppointmentEndpoint'
+import { noShowAppointmentEndpoint } from '../../endpoints/noShowAppointmentEndpoint'
 
 const systemOnly = { create: () => false, update: () => false }
 
@@ -25,11 +27,28 @@ export const Appointments = (): CollectionConfig =>
         { fields: ['provider', 'startTime'] },
         { fields: ['tenant', 'member', 'startTime'] },
       ],
-      endpoints: [bookAppointmentEndpoint, cancelAppointmentEndpoint],
+      endpoints: [bookAppointmentEndpoint, cancelAppointmentEndpoint, checkInAppointmentEndpoint, noShowAppointmentEndpoint],
       fields: [
         { name: 'service', type: 'relationship', relationTo: 'appointment-services' as never, required: true, access: systemOnly },
         { name: 'provider', type: 'relationship', relationTo: 'tenant-memberships', required: true, access: systemOnly },
-        { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true, access: systemOnly },
+        {
+          name: 'member',
+          type: 'relationship',
+          relationTo: 'tenant-memberships',
+          access: systemOnly,
+          admin: { description: 'Empty for a guest (a walk-in without an account) booked by staff.' },
+        },
+        {
+          name: 'guest',
+          type: 'group',
+          access: systemOnly,
+          admin: { description: 'A walk-in guest booked by staff (no account).', condition: (data) => Boolean(data?.guest?.name) },
+          fields: [
+            { name: 'name', type: 'text', admin: { readOnly: true } },
+            { name: 'email', type: 'email', admin: { readOnly: true } },
+            { name: 'phone', type: 'text', admin: { readOnly: true } },
+          ],
+        },
         { name: 'room', type: 'relationship', relationTo: 'rooms' as never, access: systemOnly, admin: { readOnly: true } },
         { name: 'startTime', type: 'date', required: true, access: systemOnly, admin: { readOnly: true } },
         { name: 'endTime', type: 'date', required: true, access: systemOnly, admin: { readOnly: true } },
@@ -41,6 +60,13 @@ export const Appointments = (): CollectionConfig =>
         },
         { name: 'blockedUntil', type: 'date', access: systemOnly, admin: { readOnly: true, description: 'endTime plus the buffer after.' } },
         { name: 'timezone', type: 'text', access: systemOnly, admin: { readOnly: true } },
+        {
+          name: 'capacity',
+          type: 'number',
+          access: systemOnly,
+          admin: { readOnly: true, description: 'Places of the slot (the service’s capacity when booked); 1 = one-on-one.' },
+        },
+        { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
         {
           name: 'status',
           type: 'select',
@@ -60,12 +86,12 @@ export const Appointments = (): CollectionConfig =>
           admin: { readOnly: true },
         },
         { name: 'paymentReference', type: 'json', access: systemOnly, admin: { readOnly: true } },
-        { name: 'source', type: 'select', defaultValue: 'member', options: ['member', 'staff', 'import', 'api'], access: systemOnly },
+        { name: 'source', type: 'select', defaultValue: 'member', options: ['member', 'staff', 'website', 'import', 'api'], access: systemOnly },
         { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'cancellationReason', type: 'text', access: systemOnly, admin: { readOnly: true } },
         { name: 'notes', type: 'textarea' },
       ],
     },
     // Grid documents are cancelled appointments: they hold no time, so they never overlap.
-    { isolationFixture: () => ({ status: 'cancelled', startTime: '2030-01-07T09:00:00.000Z', endTime: '2030-01-07T10:00:00.000Z' }) },
+    { isolationFixture: ({ member }) => ({ member, status: 'cancelled', startTime: '2030-01-07T09:00:00.000Z', endTime: '2030-01-07T10:00:00.000Z' }) },
   )

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { DESK_ROLES, moneyField, nobody, or, self, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
 import { cancelRsvpEndpoint } from '../../endpoints/cancelRsvpEndpoint'
+import { checkInRsvpEndpoint } from '../../endpoints/checkInRsvpEndpoint'
 
 const systemOnly = { create: () => false, update: () => false }
 
@@ -21,7 +22,7 @@ export const EventRsvps = (): CollectionConfig =>
         { fields: ['event', 'status'] },
         { fields: ['tenant', 'member', 'status'] },
       ],
-      endpoints: [cancelRsvpEndpoint],
+      endpoints: [cancelRsvpEndpoint, checkInRsvpEndpoint],
       fields: [
         { name: 'event', type: 'relationship', relationTo: 'events' as never, required: true, access: systemOnly },
         { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true, access: systemOnly },
@@ -30,11 +31,15 @@ export const EventRsvps = (): CollectionConfig =>
           type: 'select',
           required: true,
           defaultValue: 'going',
-          options: ['going', 'cancelled', 'attended', 'no_show'],
+          options: ['going', 'waitlisted', 'cancelled', 'attended', 'no_show'],
           access: systemOnly,
           admin: { position: 'sidebar', readOnly: true },
         },
         { name: 'guests', type: 'number', defaultValue: 0, min: 0, access: systemOnly, admin: { readOnly: true } },
+        { name: 'waitlistPosition', type: 'number', access: systemOnly, admin: { readOnly: true, position: 'sidebar' } },
+        { name: 'waitlistedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+        { name: 'promotedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+        { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         {
           name: 'paymentMethod',
           type: 'select',

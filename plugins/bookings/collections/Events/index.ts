@@ -4,6 +4,7 @@ import { cancelEventEndpoint } from '../../endpoints/cancelEventEndpoint'
 import { rsvpEndpoint } from '../../endpoints/rsvpEndpoint'
 import { cancelRsvpsOfCancelledEvent } from './hooks/cancelRsvpsOfCancelledEvent'
 import { guardEventChange } from './hooks/guardEventChange'
+import { promoteRsvpsIntoNewPlaces } from './hooks/promoteRsvpsIntoNewPlaces'
 
 const readOnly = { create: () => false, update: () => false }
 /** Drafts and archived events are staff-only; published and cancelled ones are public. */
@@ -22,7 +23,7 @@ export const Events = (): CollectionConfig =>
         delete: tenantRole(MANAGER_ROLES),
       },
       indexes: [{ fields: ['tenant', 'startTime'] }],
-      hooks: { beforeChange: [guardEventChange], afterChange: [cancelRsvpsOfCancelledEvent] },
+      hooks: { beforeChange: [guardEventChange], afterChange: [cancelRsvpsOfCancelledEvent, promoteRsvpsIntoNewPlaces] },
       endpoints: [rsvpEndpoint, cancelEventEndpoint],
       fields: [
         { name: 'title', type: 'text', required: true },
@@ -35,6 +36,14 @@ export const Events = (): CollectionConfig =>
         { name: 'timezone', type: 'text', admin: { readOnly: true, description: 'From the location, else the tenant.' } },
         { name: 'capacity', type: 'number', min: 0, admin: { description: 'Places including guests; empty = unlimited.' } },
         { name: 'goingCount', type: 'number', defaultValue: 0, access: readOnly, admin: { readOnly: true, description: 'Places taken (members and their guests).' } },
+        {
+          name: 'waitlistCapacity',
+          type: 'number',
+          defaultValue: 0,
+          min: 0,
+          admin: { description: 'RSVPs that may wait for a place when the event is full; 0 = no waitlist.' },
+        },
+        { name: 'waitlistCount', type: 'number', defaultValue: 0, access: readOnly, admin: { readOnly: true, description: 'RSVPs on the waitlist.' } },
         { name: 'rsvpDeadline', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'No RSVPs after this; default: the start.' } },
         { name: 'maxGuests', type: 'number', defaultValue: 0, min: 0, max: 20, admin: { description: 'Guests a member may bring.' } },
         moneyField({ name: 'price' }),

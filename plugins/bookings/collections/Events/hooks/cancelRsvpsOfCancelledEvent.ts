@@ -5,7 +5,7 @@ import { cancelEventRsvps } from '../../../operations/cancelEventRsvps'
 export const cancelRsvpsOfCancelledEvent: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   if (operation === 'update' && doc.status === 'cancelled' && previousDoc?.status !== 'cancelled') {
     await cancelEventRsvps(req, { eventId: String(doc.id), reason: doc.cancellationReason ?? 'event_cancelled' })
-    return { ...doc, goingCount: 0 }
+    return { ...doc, goingCount: 0, waitlistCount: 0 }
   }
   return doc
 }

@@ -1,0 +1,79 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { callPort, canBookPort, debitCreditsPort, emit, runSql } from '@/core'
+import type { EventRow } from './eventJson'
+
+/**
+ * Fills free places of an event from its waitlist: the first waitlisted RSVP (by position) whose
+ * places (1 + guests) fit, again and again while places are left, skipping anyone the guard
+ * refuses or whose credit debit fails. The caller holds the event row lock. Returns the promoted
+ * RSVP ids; emits `rsvp.promoted` for each.
+ */
+export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow): Promise<string[]> => {
+  const promoted: string[] = []
+  const skipped: string[] = []
+  for (let round = 0; round < 1000; round++) {
+    const [counts] = await runSql<{ free: number | null; waiting: number }>(
+      req,
+      sql`SELECT capacity - going_count AS free, waitlist_count AS waiting FROM events WHERE id = ${event.id}`,
+    )
+    if (!counts || Number(counts.waiting) <= 0) break
+    const free = counts.free === null ? null : Number(counts.free)
+    if (free !== null && free <= 0) break
+    const [next] = await runSql<{ id: string; member_id: string; guests: number; waitlist_position: number }>(
+      req,
+      sql`SELECT id, member_id, guests, waitlist_position FROM event_rsvps
+          WHERE event_id = ${event.id} AND status = 'waitlisted' ${free === null ? sql`` : sql`AND 1 + coalesce(guests, 0) <= ${free}`}
+            ${skipped.length ? sql`AND NOT (id = ANY(${`{${skipped.join(',')}}`}::uuid[]))` : sql``}
+          ORDER BY waitlist_position LIMIT 1 FOR UPDATE`,
+    )
+    if (!next) break
+    const member = String(next.member_id)
+    const seats = 1 + Number(next.guests ?? 0)
+    const verdict = await callPort(req, canBookPort, {
+      tenant: event.tenant,
+      member,
+      target: { collection: 'events', id: event.id },
+      startTime: event.startTime.toISOString(),
+      price: event.price,
+      creditCost: event.creditCost,
+    })
+    if (!verdict.allowed) {
+      skipped.push(String(next.id))
+      continue
+    }
+    const credits = verdict.paymentMethod === 'credits' ? (event.creditCost ?? 1) * seats : null
+    if (credits !== null) {
+      const debit = await callPort(req, debitCreditsPort, {
+        tenant: event.tenant,
+        member,
+        credits,
+        reason: `Promoted from the waitlist of ${event.title}`,
+        ref: { collection: 'event-rsvps', id: String(next.id) },
+      })
+      if (!debit.ok) {
+        skipped.push(String(next.id))
+        continue
+      }
+    }
+    await runSql(
+      req,
+      sql`UPDATE event_rsvps SET status = 'going', promoted_at = clock_timestamp(), waitlist_position = NULL, payment_method = ${verdict.paymentMethod},
+                                 payment_reference = ${verdict.reference ? JSON.stringify(verdict.reference) : null}::jsonb, credits_used = ${credits}, updated_at = now()
+          WHERE id = ${next.id}`,
+    )
+    await runSql(
+      req,
+      sql`UPDATE event_rsvps SET waitlist_position = waitlist_position - 1 WHERE event_id = ${event.id} AND status = 'waitlisted' AND waitlist_position > ${next.waitlist_position}`,
+    )
+    await runSql(req, sql`UPDATE events SET going_count = going_count + ${seats}, waitlist_count = waitlist_count - 1 WHERE id = ${event.id}`)
+    await emit(req, {
+      type: 'rsvp.promoted',
+      tenant: event.tenant,
+      subject: { collection: 'event-rsvps', id: String(next.id) },
+      data: { event: event.id, member, guests: seats - 1, paymentMethod: verdict.paymentMethod },
+    })
+    promoted.push(String(next.id))
+  }
+  return promoted
+}
