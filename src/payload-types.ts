@@ -97,6 +97,7 @@ export interface Config {
     'coupon-redemptions': CouponRedemption;
     'credit-lots': CreditLot;
     'credit-ledger': CreditLedger;
+    'tax-rates': TaxRate;
     rooms: Room;
     'class-series': ClassSery;
     classes: Class;
@@ -143,6 +144,7 @@ export interface Config {
     'coupon-redemptions': CouponRedemptionsSelect<false> | CouponRedemptionsSelect<true>;
     'credit-lots': CreditLotsSelect<false> | CreditLotsSelect<true>;
     'credit-ledger': CreditLedgerSelect<false> | CreditLedgerSelect<true>;
+    'tax-rates': TaxRatesSelect<false> | TaxRatesSelect<true>;
     rooms: RoomsSelect<false> | RoomsSelect<true>;
     'class-series': ClassSeriesSelect<false> | ClassSeriesSelect<true>;
     classes: ClassesSelect<false> | ClassesSelect<true>;
@@ -907,6 +909,10 @@ export interface Subscription {
   cancelAtPeriodEnd?: boolean | null;
   canceledAt?: string | null;
   pausedAt?: string | null;
+  /**
+   * A paused subscription resumes by itself after this time (daily renewal job).
+   */
+  pauseUntil?: string | null;
   dunningStage: 'none' | 'retrying' | 'final_notice' | 'suspended';
   /**
    * Time of the last provider event applied (older events are ignored).
@@ -1110,6 +1116,10 @@ export interface Order {
    */
   tax: number;
   /**
+   * Minor units of tax contained in inclusive prices (not added to the total).
+   */
+  taxIncluded: number;
+  /**
    * Minor units.
    */
   total: number;
@@ -1139,9 +1149,9 @@ export interface Coupon {
   code: string;
   name?: string | null;
   /**
-   * Automatic discounts arrive later.
+   * automatic: applied without a code whenever its conditions match (the best automatic discount only).
    */
-  mode: 'code';
+  mode: 'code' | 'automatic';
   type: 'percent' | 'fixed';
   value: number;
   currency?: string | null;
@@ -1272,6 +1282,27 @@ export interface CreditLedger {
   refId?: string | null;
   description?: string | null;
   createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tax-rates".
+ */
+export interface TaxRate {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  /**
+   * Basis points: 825 = 8.25 %.
+   */
+  rateBps: number;
+  mode: 'exclusive' | 'inclusive';
+  /**
+   * Empty = every kind except gift cards.
+   */
+  kinds?: ('retail' | 'cafe' | 'credit_pack' | 'day_pass' | 'gift_card' | 'service' | 'digital' | 'fee')[] | null;
+  active?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1961,6 +1992,10 @@ export interface PayloadLockedDocument {
         value: string | CreditLedger;
       } | null)
     | ({
+        relationTo: 'tax-rates';
+        value: string | TaxRate;
+      } | null)
+    | ({
         relationTo: 'rooms';
         value: string | Room;
       } | null)
@@ -2513,6 +2548,7 @@ export interface SubscriptionsSelect<T extends boolean = true> {
   cancelAtPeriodEnd?: T;
   canceledAt?: T;
   pausedAt?: T;
+  pauseUntil?: T;
   dunningStage?: T;
   lastEventAt?: T;
   billingGroup?: T;
@@ -2654,6 +2690,7 @@ export interface OrdersSelect<T extends boolean = true> {
   discountTotal?: T;
   giftCardApplied?: T;
   tax?: T;
+  taxIncluded?: T;
   total?: T;
   amountRefunded?: T;
   coupon?: T;
@@ -2785,6 +2822,20 @@ export interface CreditLedgerSelect<T extends boolean = true> {
   refId?: T;
   description?: T;
   createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tax-rates_select".
+ */
+export interface TaxRatesSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  rateBps?: T;
+  mode?: T;
+  kinds?: T;
+  active?: T;
   updatedAt?: T;
   createdAt?: T;
 }

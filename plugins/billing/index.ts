@@ -17,6 +17,9 @@ import { withStripe } from './stripe'
 export { recordManualPayment, type ManualPaymentInput, type PaymentDoc } from './operations/recordManualPayment'
 export { refundPayment, type RefundPaymentInput, type RefundPaymentResult } from './operations/refundPayment'
 export { startManualSubscription } from './operations/startManualSubscription'
+export { reserveSubscription } from './operations/reserveSubscription'
+export { memberOfUser } from './stripe/operations/memberOfUser'
+export { createPaymentCheckout } from './stripe/operations/createPaymentCheckout'
 
 export type BillingOptions = Record<string, never>
 

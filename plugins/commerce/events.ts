@@ -1,5 +1,7 @@
 import type { Subscriber } from '@/core'
+import { mirrorPaymentRefund } from './operations/mirrorPaymentRefund'
 import { receiptMessage } from './operations/receiptMessage'
+import { recordStripeOrder } from './operations/recordStripeOrder'
 
 /** Sends the receipt asked for with `POST /api/orders/:id/receipt` through Payload's e-mail adapter. */
 export const sendReceiptSubscriber: Subscriber = {
@@ -12,3 +14,9 @@ export const sendReceiptSubscriber: Subscriber = {
     await req.payload.sendEmail({ to, ...message })
   },
 }
+
+/** A product Checkout paid in Stripe (billing's `payment.checkout_completed`) becomes a paid, fulfilled online order, once. */
+export const stripeOrderSubscriber: Subscriber = { name: 'commerce.stripeOrder', event: 'payment.checkout_completed', handler: recordStripeOrder }
+
+/** A refund made in Stripe (billing's `payment.refunded_at_provider`) is mirrored onto the order. */
+export const paymentRefundSubscriber: Subscriber = { name: 'commerce.mirrorPaymentRefund', event: 'payment.refunded_at_provider', handler: mirrorPaymentRefund }

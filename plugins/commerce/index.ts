@@ -9,13 +9,14 @@ import { GiftCardTransactions } from './collections/GiftCardTransactions'
 import { GiftCards } from './collections/GiftCards'
 import { Orders } from './collections/Orders'
 import { Products } from './collections/Products'
+import { TaxRates } from './collections/TaxRates'
 import { expireCreditLotsTask } from './jobs/expireCreditLotsTask'
 import { debitCredits } from './operations/debitCredits'
 import { refundCredits } from './operations/refundCredits'
 import { grantPeriodCredits } from './operations/grantPeriodCredits'
 import { spendableCredits } from './operations/spendableCredits'
 import { withPosScreen } from './admin/posScreen'
-import { sendReceiptSubscriber } from './events'
+import { paymentRefundSubscriber, sendReceiptSubscriber, stripeOrderSubscriber } from './events'
 
 export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
 export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
@@ -38,7 +39,7 @@ export const commercePlugin =
       // Fresh copies: building a config sanitises collections in place, and tests build it twice.
       collections: [
         ...(config.collections ?? []),
-        ...clonePlain([Products, Orders, GiftCards, GiftCardTransactions, Coupons, CouponRedemptions, CreditLots, CreditLedger]),
+        ...clonePlain([Products, Orders, GiftCards, GiftCardTransactions, Coupons, CouponRedemptions, CreditLots, CreditLedger, TaxRates]),
       ],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), expireCreditLotsTask] },
     }
@@ -46,6 +47,6 @@ export const commercePlugin =
     next = implementPort(next, refundCreditsPort, refundCredits)
     next = implementPort(next, creditBalancePort, spendableCredits)
     next = implementPort(next, grantCreditsPort, grantPeriodCredits)
-    next = subscribe(next, sendReceiptSubscriber)
+    next = subscribe(next, sendReceiptSubscriber, stripeOrderSubscriber, paymentRefundSubscriber)
     return withPosScreen(next)
   }

@@ -15,6 +15,8 @@ import * as migration_20261122_062107_bookings_rooms from './20261122_062107_boo
 import * as migration_20261122_084654_bookings_attendance_groups_guests from './20261122_084654_bookings_attendance_groups_guests';
 import * as migration_20261122_084732_bookings_attendance_groups_guests_constraints from './20261122_084732_bookings_attendance_groups_guests_constraints';
 import * as migration_20261122_091017_bookings_public_guest_booking from './20261122_091017_bookings_public_guest_booking';
+import * as migration_20261122_091719_billing_pause_until from './20261122_091719_billing_pause_until';
+import * as migration_20261122_092333_commerce_tax_automatic_discounts from './20261122_092333_commerce_tax_automatic_discounts';
 
 export const migrations = [
   {
@@ -101,5 +103,15 @@ export const migrations = [
     up: migration_20261122_091017_bookings_public_guest_booking.up,
     down: migration_20261122_091017_bookings_public_guest_booking.down,
     name: '20261122_091017_bookings_public_guest_booking',
+  },
+  {
+    up: migration_20261122_091719_billing_pause_until.up,
+    down: migration_20261122_091719_billing_pause_until.down,
+    name: '20261122_091719_billing_pause_until',
+  },
+  {
+    up: migration_20261122_092333_commerce_tax_automatic_discounts.up,
+    down: migration_20261122_092333_commerce_tax_automatic_discounts.down,
+    name: '20261122_092333_commerce_tax_automatic_discounts'
   },
 ];

@@ -1,17 +1,21 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
+import { expireReservations } from '../operations/expireReservations'
+import { resumeDuePauses } from '../operations/pauseSubscription'
 import { markPastDue, renewSubscription, type RenewOutcome } from '../operations/renewSubscription'
 
 /**
- * Daily: every manual subscription whose period or trial has ended is renewed (or ended when
+ * Daily: paused subscriptions whose `pauseUntil` has passed resume first; then every manual subscription whose period or trial has ended is renewed (or ended when
  * canceled at period end), one transaction each; then unpaid invoices past due move their
- * subscriptions to past_due. Running it twice changes nothing the second time.
+ * subscriptions to past_due, and reservations unpaid after their due date are canceled. Running it
+ * twice changes nothing the second time.
  */
 export const renewSubscriptionsTask: TaskConfig = {
   slug: 'renewManualSubscriptions',
   schedule: [{ cron: '0 30 2 * * *', queue: 'default' }],
   handler: async ({ req }) => {
+    const resumed = await resumeDuePauses(req)
     const counts: Record<RenewOutcome, number> = { renewed: 0, ended: 0, skipped: 0 }
     // A subscription several periods behind catches up one period per pass.
     for (let pass = 0; pass < 24; pass++) {
@@ -30,6 +34,7 @@ export const renewSubscriptionsTask: TaskConfig = {
       if (moved === 0) break
     }
     const pastDue = await markPastDue({ ...req, transactionID: undefined } as PayloadRequest)
-    return { output: { ...counts, pastDue } }
+    const reservationsExpired = await expireReservations({ ...req, transactionID: undefined } as PayloadRequest)
+    return { output: { ...counts, pastDue, reservationsExpired, resumed } }
   },
 }

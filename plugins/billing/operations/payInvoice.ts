@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 import { audit, emit, idOf, OperationError, requireDeskRole, runSql } from '@/core'
+import { activateReservation } from './activateReservation'
 import { recordManualPayment } from './recordManualPayment'
 
 export const payInvoiceInput = z.object({
@@ -12,7 +13,8 @@ export const payInvoiceInput = z.object({
 
 /**
  * Desk staff take payment for an open invoice: a manual payment, the invoice `paid` (one
- * conditional UPDATE, so it is paid once), and a past-due subscription back to `active`.
+ * conditional UPDATE, so it is paid once), a reserved subscription activated from now (with its
+ * credits), and a past-due subscription back to `active`.
  */
 export const payInvoice = async (req: PayloadRequest, id: string, raw: unknown) => {
   const parsed = payInvoiceInput.safeParse(raw ?? {})
@@ -47,6 +49,7 @@ export const payInvoice = async (req: PayloadRequest, id: string, raw: unknown) 
     await runSql(req, sql`UPDATE payments SET invoice = ${id} WHERE id = ${payment}`)
     await runSql(req, sql`UPDATE invoices SET payment_id = ${payment} WHERE id = ${id}`)
   }
+  const activated = invoice.subscription_id ? await activateReservation(req, String(invoice.subscription_id), id, amount) : null
   if (invoice.subscription_id) {
     await runSql(
       req,
@@ -57,5 +60,5 @@ export const payInvoice = async (req: PayloadRequest, id: string, raw: unknown) 
   }
   await audit(req, { category: 'billing', action: 'invoice.paid', tenant, resourceType: 'invoices', resourceId: id, amount })
   await emit(req, { type: 'invoice.paid', tenant, subject: { collection: 'invoices', id }, data: { member: String(invoice.member_id), subscription: invoice.subscription_id, amount, payment } })
-  return { invoice: id, status: 'paid', payment }
+  return { invoice: id, status: 'paid', payment, ...(activated ?? {}) }
 }

@@ -42,11 +42,13 @@ export const refundPayment = async (req: PayloadRequest, raw: RefundPaymentInput
 
 /**
  * The refund itself, without the caller check (refundPayment checks the desk role; the
- * `payments.refund` port acts for the system). Runs in the request's transaction.
+ * `payments.refund` port and the Stripe refund mirror act for the system). Runs in the request's
+ * transaction. `providerRefundId` marks a refund that already happened at the provider (the
+ * `payment.refunded` event carries it, so nobody sends it to the provider again).
  */
 export const applyRefund = async (
   req: PayloadRequest,
-  { payment: id, tenant, amount, reason }: { payment: string; tenant: string; amount: number; reason: string },
+  { payment: id, tenant, amount, reason, providerRefundId = null }: { payment: string; tenant: string; amount: number; reason: string; providerRefundId?: string | null },
 ): Promise<RefundPaymentResult> => {
   const rows = await runSql<{ amount_refunded: number; status: string; amount_amount: number; amount_currency: string }>(
     req,
@@ -81,13 +83,13 @@ export const applyRefund = async (
     data: {
       refunds: [
         ...refunds.map((r) => ({ id: r.id, amount: Number(r.amount), reason: r.reason, providerRefundId: r.provider_refund_id, at: new Date(r.at).toISOString() })),
-        { id: randomBytes(12).toString('hex'), amount, reason, providerRefundId: null, at: new Date().toISOString() },
+        { id: randomBytes(12).toString('hex'), amount, reason, providerRefundId, at: new Date().toISOString() },
       ],
     },
     req,
   })
   const money = { amount, currency: row.amount_currency }
   await audit(req, { category: 'payment', action: 'payment.refunded', tenant, resourceType: 'payments', resourceId: id, amount: money, details: reason, after: { amountRefunded: Number(row.amount_refunded), status: row.status } })
-  await emit(req, { type: 'payment.refunded', tenant, subject: { collection: 'payments', id }, data: { amount: money, reason, amountRefunded: Number(row.amount_refunded), status: row.status } })
+  await emit(req, { type: 'payment.refunded', tenant, subject: { collection: 'payments', id }, data: { amount: money, reason, amountRefunded: Number(row.amount_refunded), status: row.status, providerRefundId } })
   return { payment: id, amount, amountRefunded: Number(row.amount_refunded), status: row.status }
 }

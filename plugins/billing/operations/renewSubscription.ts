@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, inTransaction, runSql } from '@/core'
+import { SEND_DUNNING_NOTICE_TASK } from '../stripe/jobs/taskSlugs'
 import { lockSubscription, loadPlan, priceOf, tenantZone } from './billingContext'
 import { grantPeriod } from './grantPeriod'
 import { openInvoice } from './openInvoice'
@@ -65,7 +66,8 @@ export const renewSubscription = async (req: PayloadRequest, id: string): Promis
 /**
  * Manual subscriptions with an open invoice past its due date are `past_due`; dunning advances
  * with the oldest unpaid due date: retrying, final notice after 3 days, suspended after 7
- * (suspended no longer entitles). Paying the invoice at the desk resets it.
+ * (suspended no longer entitles); each new stage queues `sendDunningNotice` (a mail after commit).
+ * Paying the invoice at the desk resets it.
  */
 export const markPastDue = async (req: PayloadRequest): Promise<number> =>
   inTransaction(req, async () => {
@@ -92,6 +94,8 @@ export const markPastDue = async (req: PayloadRequest): Promise<number> =>
         subject: { collection: 'subscriptions', id: String(row.id) },
         data: { member: String(row.member_id), dunningStage: row.dunning_stage },
       })
+      // The member is told by mail after commit, like Stripe dunning (same task, desk wording).
+      await req.payload.jobs.queue({ task: SEND_DUNNING_NOTICE_TASK as never, input: { tenant: String(row.tenant_id), subscription: String(row.id), stage: row.dunning_stage } as never, req })
     }
     return rows.length
   })

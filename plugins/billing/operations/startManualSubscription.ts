@@ -1,12 +1,11 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
-import { audit, emit, OperationError, pgErrorCode, requireDeskRole, runSql } from '@/core'
+import { OperationError, pgErrorCode, requireDeskRole, runSql } from '@/core'
 import { recordManualPayment } from './recordManualPayment'
 import { loadPlan, priceOf, tenantZone, toSubscriptionJson } from './billingContext'
-import { grantPeriod } from './grantPeriod'
+import { beginSubscription, firstPeriod } from './beginSubscription'
 import { openInvoice } from './openInvoice'
-import { addDays, periodEnd } from './periodEnd'
 
 export const startManualSubscriptionInput = z.object({
   tenant: z.string().min(1, { message: 'tenant is required.' }),
@@ -46,14 +45,12 @@ export const startManualSubscription = async (req: PayloadRequest, raw: StartMan
 
   const zone = await tenantZone(req, input.tenant)
   const now = new Date()
-  const trialDays = plan.trialDays ?? 0
-  const trialEnd = trialDays > 0 ? addDays(now, trialDays, zone) : null
-  const end = trialEnd ?? periodEnd(now, price.interval, price.intervalCount ?? 1, zone)
+  const { status, trialEnd, end } = firstPeriod(now, plan, price, zone, true)
   const rows = await runSql<Record<string, unknown>>(
     req,
     sql`INSERT INTO subscriptions (tenant_id, member_id, plan_id, price_key, status, provider, current_period_start, current_period_end,
                                    trial_end, cancel_at_period_end, dunning_stage)
-        VALUES (${input.tenant}, ${input.member}, ${plan.id}, ${price.key}, ${trialEnd ? 'trialing' : 'active'}, 'manual',
+        VALUES (${input.tenant}, ${input.member}, ${plan.id}, ${price.key}, ${status}, 'manual',
                 ${now.toISOString()}::timestamptz, ${end?.toISOString() ?? null}::timestamptz, ${trialEnd?.toISOString() ?? null}::timestamptz, false, 'none')
         RETURNING *`,
   ).catch((error: unknown) => {
@@ -82,21 +79,6 @@ export const startManualSubscription = async (req: PayloadRequest, raw: StartMan
     invoice = await openInvoice(req, { tenant: input.tenant, member: input.member, subscription: subscription.id, planName: plan.name, amount, status: 'paid', periodStart: now, periodEnd: end, dueAt: now, payment })
     if (payment) await runSql(req, sql`UPDATE payments SET invoice = ${invoice.id} WHERE id = ${payment}`)
   }
-  const granted = await grantPeriod(req, { tenant: input.tenant, member: input.member, subscription: subscription.id, plan, periodStart: now, periodEnd: end, zone })
-  await audit(req, {
-    category: 'billing',
-    action: 'subscription.started',
-    tenant: input.tenant,
-    resourceType: 'subscriptions',
-    resourceId: subscription.id,
-    amount: trialEnd ? undefined : amount,
-    after: { plan: plan.id, priceKey: price.key, status: subscription.status, provider: 'manual' },
-  })
-  await emit(req, {
-    type: trialEnd ? 'subscription.created' : 'subscription.activated',
-    tenant: input.tenant,
-    subject: { collection: 'subscriptions', id: subscription.id },
-    data: { member: input.member, plan: plan.id, priceKey: price.key, status: subscription.status, currentPeriodEnd: subscription.currentPeriodEnd },
-  })
+  const granted = await beginSubscription(req, { subscription, plan, start: now, end, zone, amount: trialEnd ? undefined : amount, via: 'desk' })
   return { subscription, invoice, payment, granted }
 }

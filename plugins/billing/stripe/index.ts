@@ -1,6 +1,7 @@
 import type { Config } from 'payload'
 import { subscribe } from '@/core'
 import { checkoutEndpoint } from './endpoints/checkoutEndpoint'
+import { connectEndpoint } from './endpoints/connectEndpoint'
 import { portalEndpoint } from './endpoints/portalEndpoint'
 import { stripeWebhookEndpoint } from './endpoints/stripeWebhookEndpoint'
 import { processStripeEventTask } from './jobs/processStripeEventTask'
@@ -21,7 +22,7 @@ export const withStripe = (config: Config): Config =>
   subscribe(
     {
       ...config,
-      endpoints: [...(config.endpoints ?? []), checkoutEndpoint, portalEndpoint, stripeWebhookEndpoint],
+      endpoints: [...(config.endpoints ?? []), checkoutEndpoint, portalEndpoint, stripeWebhookEndpoint, connectEndpoint],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), processStripeEventTask, sendDunningNoticeTask] },
     },
     { name: 'billing.stripeRefund', event: 'payment.refunded', handler: refundStripePayment },

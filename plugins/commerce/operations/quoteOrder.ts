@@ -14,6 +14,9 @@ export type Quote = {
   tax: number
   /** What is left to pay by cash or terminal. */
   total: number
+  /** The discount line (coupon by code or the best automatic one), and the tax contained in inclusive prices. */
+  discount: { coupon: string; code: string; automatic: boolean; amount: number } | null
+  taxIncluded: number
 }
 
 /**
@@ -27,7 +30,8 @@ export const quoteOrder = async (req: PayloadRequest, input: CheckoutInput): Pro
     await runSql(req, sql`SAVEPOINT order_quote`)
     try {
       // A payment is assumed so the quote can answer "what is due" instead of payment_required.
-      const { order } = await checkout(req, { ...input, payment: input?.payment ?? { provider: 'cash' } })
+      // A stripe payment is quoted like cash: the quote never calls Stripe.
+      const { order, discount, taxIncluded } = await checkout(req, { ...input, payment: { ...input?.payment, provider: 'cash' } })
       const saved = (await req.payload.db.findOne({ collection: 'orders' as CollectionSlug, where: { id: { equals: order.id } }, req })) as unknown as {
         lines?: { product: unknown; name: string; kind: string; quantity: number; unitPrice: number; discount: number; total: number }[]
       }
@@ -41,7 +45,7 @@ export const quoteOrder = async (req: PayloadRequest, input: CheckoutInput): Pro
         total: line.total,
       }))
       const { currency, subtotal, discountTotal, giftCardApplied, tax, total } = order
-      return { quote: { currency, lines, subtotal, discountTotal, giftCardApplied, tax, total } }
+      return { quote: { currency, lines, subtotal, discountTotal, giftCardApplied, tax, total, discount, taxIncluded } }
     } finally {
       await runSql(req, sql`ROLLBACK TO SAVEPOINT order_quote`)
     }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { audit, emit, OperationError, runSql } from '@/core'
 import { requireDeskRole } from '@/core'
 import { refundPayment } from '@plugins/billing'
+import { restockOrder } from './restockOrder'
 
 export const refundOrderInput = z.object({
   order: z.string().min(1, { message: 'order is required.' }),
@@ -56,20 +57,7 @@ export const refundOrder = async (req: PayloadRequest, raw: RefundOrderInput) =>
   if (!found.payment_id) throw new OperationError(409, 'nothing_to_refund', 'The order has no cash or terminal payment to refund.')
   await refundPayment(req, { payment: found.payment_id, amount, reason: input.reason })
 
-  let restocked = false
-  if (input.restock) {
-    const marked = await runSql(req, sql`UPDATE orders SET restocked_at = now() WHERE id = ${input.order} AND restocked_at IS NULL RETURNING id`)
-    if (marked.length > 0) {
-      const lines = await runSql<{ product_id: string | null; quantity: number }>(
-        req,
-        sql`SELECT product_id, quantity FROM orders_lines WHERE _parent_id = ${input.order} AND product_id IS NOT NULL ORDER BY product_id`,
-      )
-      for (const line of lines) {
-        await runSql(req, sql`UPDATE products SET stock_quantity = stock_quantity + ${line.quantity}, updated_at = now() WHERE id = ${line.product_id} AND stock_quantity IS NOT NULL`)
-      }
-      restocked = true
-    }
-  }
+  const restocked = input.restock ? await restockOrder(req, input.order) : false
   const result = { order: input.order, amount, amountRefunded: Number(rows[0].amount_refunded), status: rows[0].status, restocked }
   await audit(req, { category: 'billing', action: 'order.refunded', tenant: found.tenant_id, resourceType: 'orders', resourceId: input.order, amount: { amount, currency: found.currency }, details: input.reason, after: result })
   await emit(req, { type: 'order.refunded', tenant: found.tenant_id, subject: { collection: 'orders', id: input.order }, data: { ...result, currency: found.currency, reason: input.reason } })

@@ -4,7 +4,7 @@ import { OperationError, runSql } from '@/core'
 import { lockKey } from './lockKey'
 
 export type CouponLine = { product: string; kind: string; gross: number }
-export type ReservedCoupon = { coupon: string; discount: number; perLine: number[] }
+export type ReservedCoupon = { coupon: string; code: string; discount: number; perLine: number[] }
 
 type CouponRow = {
   id: string
@@ -13,24 +13,25 @@ type CouponRow = {
   currency: string | null
   active: boolean
   max_uses: number | null
+  uses_count: number | null
   per_member_limit: number | null
   starts_at: string | null
   expires_at: string | null
 }
 
+type CouponInput = { tenant: string; code: string; member?: string | null; currency: string; lines: CouponLine[] }
+
 /**
- * Validates a coupon code for these lines and takes one use of it: per-member limits under an
- * advisory lock, then one conditional increment that never passes maxUses. The caller writes the
- * redemption row in the same transaction.
+ * Validates a coupon for these lines and prices it, taking nothing: the coupon row, its discount
+ * and the discount spread over eligible lines in proportion (the last eligible line takes the
+ * rest). Refusals are OperationErrors (404 coupon_not_found, 409 coupon_*). The per-member count
+ * is read under an advisory lock held until the transaction ends.
  */
-export const reserveCoupon = async (
-  req: PayloadRequest,
-  input: { tenant: string; code: string; member?: string | null; currency: string; lines: CouponLine[] },
-): Promise<ReservedCoupon> => {
+export const priceCoupon = async (req: PayloadRequest, input: CouponInput): Promise<ReservedCoupon> => {
   const code = input.code.trim().toUpperCase()
   const [coupon] = await runSql<CouponRow>(
     req,
-    sql`SELECT id, type, value, currency, active, max_uses, per_member_limit, starts_at, expires_at FROM coupons WHERE tenant_id = ${input.tenant} AND code = ${code}`,
+    sql`SELECT id, type, value, currency, active, max_uses, uses_count, per_member_limit, starts_at, expires_at FROM coupons WHERE tenant_id = ${input.tenant} AND code = ${code}`,
   )
   if (!coupon) throw new OperationError(404, 'coupon_not_found', `No coupon with code ${code}.`)
   const now = new Date()
@@ -38,6 +39,7 @@ export const reserveCoupon = async (
   if (coupon.starts_at && new Date(coupon.starts_at) > now) throw new OperationError(409, 'coupon_not_started', 'The coupon is not valid yet.')
   if (coupon.expires_at && new Date(coupon.expires_at) <= now) throw new OperationError(409, 'coupon_expired', 'The coupon has expired.')
   if (coupon.type === 'fixed' && coupon.currency !== input.currency) throw new OperationError(409, 'coupon_currency', `The coupon is in ${coupon.currency}, the order in ${input.currency}.`)
+  if (coupon.max_uses !== null && Number(coupon.uses_count ?? 0) >= Number(coupon.max_uses)) throw new OperationError(409, 'coupon_exhausted', 'The coupon has no uses left.')
 
   const scope = await runSql<{ kind: string | null; product: string | null }>(
     req,
@@ -63,15 +65,7 @@ export const reserveCoupon = async (
     )
     if (Number(used.n) >= Number(coupon.per_member_limit)) throw new OperationError(409, 'coupon_member_limit', 'This member has already used this coupon as often as allowed.')
   }
-  const taken = await runSql(
-    req,
-    sql`UPDATE coupons SET uses_count = coalesce(uses_count, 0) + 1, updated_at = now()
-        WHERE id = ${coupon.id} AND active AND (max_uses IS NULL OR coalesce(uses_count, 0) < max_uses)
-        RETURNING uses_count`,
-  )
-  if (taken.length === 0) throw new OperationError(409, 'coupon_exhausted', 'The coupon has no uses left.')
 
-  // Spread the discount over eligible lines in proportion; the last eligible line takes the rest.
   const perLine = input.lines.map(() => 0)
   let left = discount
   const last = eligible.lastIndexOf(true)
@@ -81,5 +75,46 @@ export const reserveCoupon = async (
     perLine[i] = share
     left -= share
   })
-  return { coupon: coupon.id, discount, perLine }
+  return { coupon: coupon.id, code, discount, perLine }
+}
+
+/**
+ * Validates a coupon code for these lines and takes one use of it: `priceCoupon`, then one
+ * conditional increment that never passes maxUses. The caller writes the redemption row in the
+ * same transaction.
+ */
+export const reserveCoupon = async (req: PayloadRequest, input: CouponInput): Promise<ReservedCoupon> => {
+  const priced = await priceCoupon(req, input)
+  const taken = await runSql(
+    req,
+    sql`UPDATE coupons SET uses_count = coalesce(uses_count, 0) + 1, updated_at = now()
+        WHERE id = ${priced.coupon} AND active AND (max_uses IS NULL OR coalesce(uses_count, 0) < max_uses)
+        RETURNING uses_count`,
+  )
+  if (taken.length === 0) throw new OperationError(409, 'coupon_exhausted', 'The coupon has no uses left.')
+  return priced
+}
+
+/**
+ * The best automatic discount for these lines: every active `automatic` coupon of the tenant is
+ * priced (`priceCoupon`; those whose conditions do not match are skipped) and the largest
+ * discount wins, then its use is taken. Null when none applies (or the winner ran out meanwhile).
+ */
+export const reserveAutomaticCoupon = async (req: PayloadRequest, input: Omit<CouponInput, 'code'>): Promise<(ReservedCoupon & { automatic: true }) | null> => {
+  const candidates = await runSql<{ code: string }>(req, sql`SELECT code FROM coupons WHERE tenant_id = ${input.tenant} AND mode = 'automatic' AND active ORDER BY code`)
+  let best: ReservedCoupon | null = null
+  for (const { code } of candidates) {
+    const priced = await priceCoupon(req, { ...input, code }).catch((error: unknown) => {
+      if (error instanceof OperationError) return null
+      throw error
+    })
+    if (priced && (!best || priced.discount > best.discount)) best = priced
+  }
+  if (!best) return null
+  const taken = await runSql(
+    req,
+    sql`UPDATE coupons SET uses_count = coalesce(uses_count, 0) + 1, updated_at = now()
+        WHERE id = ${best.coupon} AND active AND (max_uses IS NULL OR coalesce(uses_count, 0) < max_uses) RETURNING uses_count`,
+  )
+  return taken.length ? { ...best, automatic: true } : null
 }

@@ -2,7 +2,9 @@ import type { CollectionConfig, Payload } from 'payload'
 import { nobody, or, self, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
 import { DUNNING_STAGES, SUBSCRIPTION_STATUSES } from '../../types'
 import { cancelSubscriptionEndpoint } from '../../endpoints/cancelSubscriptionEndpoint'
+import { changeSubscriptionPlanEndpoint } from '../../endpoints/changeSubscriptionPlanEndpoint'
 import { pauseSubscriptionEndpoint, resumeSubscriptionEndpoint } from '../../endpoints/pauseSubscriptionEndpoint'
+import { reserveSubscriptionEndpoint } from '../../endpoints/reserveSubscriptionEndpoint'
 import { startManualSubscriptionEndpoint } from '../../endpoints/startManualSubscriptionEndpoint'
 
 /**
@@ -16,7 +18,7 @@ export const Subscriptions: CollectionConfig = tenantScoped(
     admin: { defaultColumns: ['member', 'plan', 'status', 'currentPeriodEnd', 'provider'], group: 'Billing' },
     access: { read: or(tenantRole(STAFF_ROLES), self('member.user')), create: nobody, update: nobody, delete: nobody },
     indexes: [{ fields: ['tenant', 'status'] }, { fields: ['tenant', 'member'] }, { fields: ['currentPeriodEnd'] }],
-    endpoints: [startManualSubscriptionEndpoint, cancelSubscriptionEndpoint, pauseSubscriptionEndpoint, resumeSubscriptionEndpoint],
+    endpoints: [startManualSubscriptionEndpoint, reserveSubscriptionEndpoint, cancelSubscriptionEndpoint, pauseSubscriptionEndpoint, resumeSubscriptionEndpoint, changeSubscriptionPlanEndpoint],
     fields: [
       { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true },
       { name: 'plan', type: 'relationship', relationTo: 'membership-plans', required: true },
@@ -31,6 +33,7 @@ export const Subscriptions: CollectionConfig = tenantScoped(
       { name: 'cancelAtPeriodEnd', type: 'checkbox', defaultValue: false },
       { name: 'canceledAt', type: 'date' },
       { name: 'pausedAt', type: 'date' },
+      { name: 'pauseUntil', type: 'date', admin: { description: 'A paused subscription resumes by itself after this time (daily renewal job).' } },
       { name: 'dunningStage', type: 'select', required: true, defaultValue: 'none', options: [...DUNNING_STAGES] },
       { name: 'lastEventAt', type: 'date', admin: { description: 'Time of the last provider event applied (older events are ignored).' } },
       { name: 'billingGroup', type: 'relationship', relationTo: 'billing-groups' },

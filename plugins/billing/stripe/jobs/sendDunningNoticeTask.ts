@@ -9,7 +9,14 @@ const TEXT: Record<string, { subject: string; body: string }> = {
   suspended: { subject: 'Your membership is suspended', body: 'We could not take your membership payment, so your membership is suspended. Pay the open invoice or speak to the front desk to restore it.' },
 }
 
-/** Mails a member that their subscription entered a dunning stage (queued by the Stripe sync). */
+/** The same stages for a manual subscription: its open invoice is paid at the front desk. */
+const DESK_TEXT: Record<string, { subject: string; body: string }> = {
+  retrying: { subject: 'Your membership invoice is overdue', body: 'Your membership invoice is past its due date. Please pay it at the front desk on your next visit.' },
+  final_notice: { subject: 'Final notice: your membership invoice is unpaid', body: 'Your membership invoice is still unpaid. Please pay it at the front desk within a few days, or your membership will be suspended.' },
+  suspended: { subject: 'Your membership is suspended', body: 'Your membership invoice is unpaid, so your membership is suspended. Pay it at the front desk to restore it straight away.' },
+}
+
+/** Mails a member that their subscription entered a dunning stage (queued by the Stripe sync and the manual renewal job). */
 export const sendDunningNoticeTask: TaskConfig = {
   slug: SEND_DUNNING_NOTICE_TASK,
   label: 'Mail a dunning notice',
@@ -22,13 +29,13 @@ export const sendDunningNoticeTask: TaskConfig = {
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {
     const { tenant, subscription, stage } = input as { tenant: string; subscription: string; stage: string }
-    const text = TEXT[stage]
-    const [row] = await runSql<{ email: string | null; tenant_name: string }>(
+    const [row] = await runSql<{ email: string | null; tenant_name: string; provider: string }>(
       { payload: req.payload, transactionID: undefined },
-      sql`SELECT u.email, t.name AS tenant_name FROM subscriptions s
+      sql`SELECT u.email, t.name AS tenant_name, s.provider FROM subscriptions s
           JOIN tenant_memberships m ON m.id = s.member_id JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = s.tenant_id
           WHERE s.id = ${subscription} AND s.tenant_id = ${tenant}`,
     )
+    const text = (row?.provider === 'manual' ? DESK_TEXT : TEXT)[stage]
     if (!text || !row?.email) return { output: { sent: false } }
     await req.payload.sendEmail({ to: row.email, subject: `${row.tenant_name}: ${text.subject}`, text: text.body })
     return { output: { sent: true } }

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
+import { mirrorStripeRefunds } from './mirrorStripeRefunds'
 import { recordCheckoutPayment } from './recordCheckoutPayment'
 import { subscriptionOfInvoice, syncStripeInvoice } from './syncStripeInvoice'
 import { syncStripeSubscription } from './syncStripeSubscription'
@@ -45,6 +46,11 @@ export const applyStripeEvent = async (req: PayloadRequest, tenant: string, even
     }
     if (session.mode === 'payment') return { ...(await recordCheckoutPayment(req, { tenant, session })) }
     return { outcome: 'ignored', reason: `mode ${session.mode}` }
+  }
+  if (event.type === 'charge.refunded' || event.type === 'charge.refund.updated') {
+    const object = event.data.object as Stripe.Charge | Stripe.Refund
+    const charge = (object.object === 'refund' ? { payment_intent: object.payment_intent } : object) as Stripe.Charge
+    return { ...(await mirrorStripeRefunds(req, { tenant, account, charge })) }
   }
   if (SUBSCRIPTION_EVENTS.has(event.type)) {
     const subscription = (event.data.object as Stripe.Subscription).id

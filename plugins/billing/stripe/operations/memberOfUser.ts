@@ -4,8 +4,8 @@ import { OperationError, runSql } from '@/core'
 
 export type MemberRow = { id: string; tenant_id: string; stripe_customer_id: string | null; email: string | null; display_name: string | null }
 
-/** The signed-in user's active membership of `tenant`: 401 when signed out, 403 when not a member. */
-export const memberOfUser = async (req: PayloadRequest, tenant: string): Promise<MemberRow> => {
+/** The signed-in user's active membership of `tenant`: 401 when signed out, 403 `not_a_member` (with `refusal`) otherwise. */
+export const memberOfUser = async (req: PayloadRequest, tenant: string, refusal = 'Only members of this business can pay online here.'): Promise<MemberRow> => {
   if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const [row] = await runSql<MemberRow>(
     req,
@@ -14,6 +14,6 @@ export const memberOfUser = async (req: PayloadRequest, tenant: string): Promise
         WHERE m.tenant_id = ${tenant} AND m.user_id = ${String(req.user.id)} AND m.status = 'active'
         LIMIT 1`,
   )
-  if (!row) throw new OperationError(403, 'not_a_member', 'Only members of this business can pay online here.')
+  if (!row) throw new OperationError(403, 'not_a_member', refusal)
   return row
 }

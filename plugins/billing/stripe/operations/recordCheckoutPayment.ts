@@ -7,9 +7,11 @@ import { lockKey } from '../lockKey'
 export type CheckoutPaymentResult = { outcome: 'recorded' | 'duplicate'; payment: string } | { outcome: 'unpaid' | 'unlinked'; payment: null }
 
 /**
- * A paid one-off Checkout Session (a product) becomes a `payments` row once (provider stripe,
+ * A paid one-off Checkout Session (a product bought online, or a `ref` such as a POS order paid
+ * through `createPaymentCheckout`) becomes a `payments` row once (provider stripe,
  * providerRef = the PaymentIntent, unique in SQL) and a `payment.succeeded` event whose `ref`
- * names the product and quantity, for commerce to fulfil. Sessions not started by our checkout
+ * names the product and quantity, and `payment.checkout_completed` (the same data), which
+ * commerce's `commerce.stripeOrder` subscriber turns into a paid, fulfilled order. Sessions not started by our checkout
  * for this tenant are left alone.
  */
 export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant: string; session: Stripe.Checkout.Session }): Promise<CheckoutPaymentResult> => {
@@ -17,21 +19,22 @@ export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant
   if (session.payment_status !== 'paid') return { outcome: 'unpaid', payment: null }
   const meta = session.metadata ?? {}
   const intent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null)
-  if (meta.tenant !== tenant || meta.kind !== 'product' || !meta.member || !intent) return { outcome: 'unlinked', payment: null }
-  const [member] = await runSql<{ id: string }>(req, sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`)
-  if (!member) return { outcome: 'unlinked', payment: null }
+  const byRef = meta.kind === 'ref' && Boolean(meta.refCollection && meta.refId)
+  if (meta.tenant !== tenant || !(meta.kind === 'product' || byRef) || (!meta.member && !byRef) || !intent) return { outcome: 'unlinked', payment: null }
+  const [member] = meta.member ? await runSql<{ id: string }>(req, sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`) : [null]
+  if (meta.member && !member) return { outcome: 'unlinked', payment: null }
 
   await lockKey(req, `stripe-payment:${intent}`)
   const [recorded] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${intent}`)
   if (recorded) return { outcome: 'duplicate', payment: recorded.id }
 
   const amount = { amount: session.amount_total ?? 0, currency: (session.currency ?? 'usd').toUpperCase() }
-  const ref = { collection: 'products', id: meta.product }
+  const ref = byRef ? { collection: meta.refCollection, id: meta.refId } : { collection: 'products', id: meta.product }
   const doc = (await req.payload.db.create({
     collection: 'payments' as CollectionSlug,
     data: {
       tenant,
-      member: member.id,
+      member: member?.id ?? null,
       purpose: 'order',
       refCollection: ref.collection,
       refId: ref.id,
@@ -42,7 +45,7 @@ export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant
       status: 'succeeded',
       providerRef: intent,
       refunds: [],
-      providerSnapshot: { checkoutSession: session.id, product: meta.product, quantity: Number(meta.quantity ?? 1) },
+      providerSnapshot: { checkoutSession: session.id, ref, quantity: Number(meta.quantity ?? 1) },
     },
     req,
   })) as unknown as { id: string }
@@ -51,7 +54,14 @@ export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant
     type: 'payment.succeeded',
     tenant,
     subject: { collection: 'payments', id: doc.id },
-    data: { amount, provider: 'stripe', purpose: 'order', member: member.id, ref, quantity: Number(meta.quantity ?? 1), checkoutSession: session.id },
+    data: { amount, provider: 'stripe', purpose: 'order', member: member?.id ?? null, ref, quantity: Number(meta.quantity ?? 1), checkoutSession: session.id, providerRef: intent },
+  })
+  // What commerce turns into a paid order (its `commerce.stripeOrder` subscriber); billing knows nothing of orders.
+  await emit(req, {
+    type: 'payment.checkout_completed',
+    tenant,
+    subject: { collection: 'payments', id: doc.id },
+    data: { amount, provider: 'stripe', member: member?.id ?? null, ref, quantity: Number(meta.quantity ?? 1), checkoutSession: session.id, providerRef: intent },
   })
   return { outcome: 'recorded', payment: doc.id }
 }

@@ -6,7 +6,7 @@ import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { requireStripeClient } from '../stripeClient'
 
-type RefundedData = { amount: { amount: number; currency: string }; reason?: string | null }
+type RefundedData = { amount: { amount: number; currency: string }; reason?: string | null; providerRefundId?: string | null }
 
 /** The PaymentIntent behind a Stripe payment: its own ref, or the paid invoice's payment. */
 const paymentIntentOf = async (stripe: Stripe, account: string, ref: string): Promise<string | null> => {
@@ -26,7 +26,7 @@ const paymentIntentOf = async (stripe: Stripe, account: string, ref: string): Pr
  */
 export const refundStripePayment = async (event: DomainEvent, { req }: { req: PayloadRequest }): Promise<void> => {
   const paymentId = event.subject?.id
-  if (!paymentId) return
+  if (!paymentId || (event.data as RefundedData).providerRefundId) return // made in Stripe already
   const db = { payload: req.payload, transactionID: undefined }
   const [payment] = await runSql<{ tenant_id: string; provider: string; provider_ref: string | null }>(db, sql`SELECT tenant_id, provider, provider_ref FROM payments WHERE id = ${paymentId}`)
   if (!payment || payment.provider !== 'stripe' || !payment.provider_ref) return

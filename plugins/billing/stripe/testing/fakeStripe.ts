@@ -105,6 +105,17 @@ export const startFakeStripe = async () => {
     if (method === 'POST' && path === '/v1/customers') {
       return { status: 200, body: put(account, { id: newId('cus'), object: 'customer', email: params.email ?? null, name: params.name ?? null, metadata: params.metadata ?? {}, created: now() }) }
     }
+    if (method === 'POST' && path === '/v1/accounts') {
+      return { status: 200, body: put(null, { id: newId('acct'), object: 'account', type: params.type ?? 'standard', charges_enabled: false, details_submitted: false, metadata: params.metadata ?? {}, created: now() }) }
+    }
+    if (method === 'GET' && parts[0] === 'accounts' && parts[1]) {
+      const current = get(null, parts[1])
+      return current ? { status: 200, body: structuredClone(current) } : missing(parts[1])
+    }
+    if (method === 'POST' && path === '/v1/account_links') {
+      if (!params.account || !get(null, String(params.account))) return missing(String(params.account))
+      return { status: 200, body: { object: 'account_link', url: `https://connect.stripe.test/setup/${params.account}/${randomBytes(4).toString('hex')}`, expires_at: now() + 300, created: now() } }
+    }
     if (method === 'POST' && path === '/v1/checkout/sessions') {
       if (!params.mode || !params.line_items || !params.success_url) {
         return { status: 400, body: { error: { type: 'invalid_request_error', message: 'mode, line_items and success_url are required' } } }
@@ -149,12 +160,26 @@ export const startFakeStripe = async () => {
         if ('cancel_at_period_end' in params) current.cancel_at_period_end = bool(params.cancel_at_period_end)
         if ('metadata' in params) current.metadata = { ...(current.metadata as object), ...(params.metadata as object) }
         if ('pause_collection' in params) current.pause_collection = params.pause_collection === '' ? null : params.pause_collection
+        if (Array.isArray(params.items)) {
+          // A price change of the subscription item (plan change); proration is recorded, not computed.
+          const wanted = (params.items as Record<string, unknown>[])[0]
+          const items = (current.items as { data: Record<string, unknown>[] }).data
+          const item = items.find((i) => i.id === wanted.id) ?? items[0]
+          const data = wanted.price_data as Record<string, unknown> | undefined
+          if (data && !data.product) return { status: 400, body: { error: { type: 'invalid_request_error', message: 'items[0][price_data][product] is required' } } }
+          item.price = typeof wanted.price === 'string' ? { id: wanted.price, object: 'price' } : { id: newId('price'), object: 'price', product: data?.product, unit_amount: Number(data?.unit_amount), currency: data?.currency, recurring: data?.recurring }
+          current.last_proration_behavior = params.proration_behavior ?? 'create_prorations'
+        }
         return { status: 200, body: structuredClone(current) }
       }
     }
     if (parts[0] === 'invoices' && parts[1] && method === 'GET') {
       const current = get(account, parts[1])
       return current ? { status: 200, body: structuredClone(current) } : missing(parts[1])
+    }
+    if (method === 'GET' && path === '/v1/refunds') {
+      const data = [...store(account).values()].filter((o) => o.object === 'refund' && (!params.payment_intent || o.payment_intent === params.payment_intent))
+      return { status: 200, body: { object: 'list', url: '/v1/refunds', has_more: false, data: structuredClone(data) } }
     }
     if (method === 'POST' && path === '/v1/refunds') {
       if (!params.payment_intent) return { status: 400, body: { error: { type: 'invalid_request_error', message: 'payment_intent is required' } } }
@@ -223,7 +248,7 @@ export const startFakeStripe = async () => {
       metadata: fields.metadata ?? previous?.metadata ?? {},
       items: {
         object: 'list',
-        data: [{ id: (item?.id as string | undefined) ?? newId('si'), object: 'subscription_item', price: { id: fields.price ?? (item?.price as { id: string } | undefined)?.id ?? newId('price'), object: 'price' }, current_period_start: start, current_period_end: end }],
+        data: [{ id: (item?.id as string | undefined) ?? newId('si'), object: 'subscription_item', price: (item?.price as Record<string, unknown> | undefined) && !fields.price ? (item!.price as Record<string, unknown>) : { id: fields.price ?? newId('price'), object: 'price', product: `prod_for_${id}` }, current_period_start: start, current_period_end: end }],
       },
     })
   }
@@ -293,6 +318,21 @@ export const startFakeStripe = async () => {
         session.payment_intent = newId('pi')
       }
       return structuredClone(session)
+    },
+    /**
+     * A refund made in Stripe's dashboard (no metadata of ours) on `paymentIntent`; returns the
+     * charge as `charge.refunded` carries it (`amount_refunded` = all refunds of the intent).
+     */
+    refundInDashboard: (account: string, paymentIntent: string, amount: number) => {
+      put(account, { id: newId('re'), object: 'refund', amount, payment_intent: paymentIntent, status: 'succeeded', metadata: {}, created: now() })
+      const refunded = [...store(account).values()].filter((o) => o.object === 'refund' && o.payment_intent === paymentIntent).reduce((sum, o) => sum + Number(o.amount), 0)
+      return { id: `ch_for_${paymentIntent}`, object: 'charge', payment_intent: paymentIntent, amount_refunded: refunded, refunded: true, status: 'succeeded' } as StripeObject
+    },
+    /** The owner finishes Stripe's onboarding: the account can take charges. */
+    completeOnboarding: (accountId: string) => {
+      const account = get(null, accountId)
+      if (!account) throw new Error(`No account ${accountId}`)
+      Object.assign(account, { charges_enabled: true, details_submitted: true })
     },
     /** A webhook event snapshot of `object` as a connected account sends it. */
     event: (type: string, object: StripeObject, { account, created = now(), id = newId('evt') }: { account: string; created?: number; id?: string }) =>

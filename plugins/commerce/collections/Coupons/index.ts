@@ -28,7 +28,14 @@ export const Coupons: CollectionConfig = tenantScoped(
           typeof value === 'string' && /^[A-Z0-9_-]{3,40}$/.test(value) ? true : 'Codes are 3–40 upper-case letters, digits, dashes or underscores.',
       },
       { name: 'name', type: 'text' },
-      { name: 'mode', type: 'select', required: true, defaultValue: 'code', options: ['code'], admin: { description: 'Automatic discounts arrive later.' } },
+      {
+        name: 'mode',
+        type: 'select',
+        required: true,
+        defaultValue: 'code',
+        options: ['code', 'automatic'],
+        admin: { description: 'automatic: applied without a code whenever its conditions match (the best automatic discount only).' },
+      },
       { name: 'type', type: 'select', required: true, defaultValue: 'percent', options: ['percent', 'fixed'] },
       {
         name: 'value',

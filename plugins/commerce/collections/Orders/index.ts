@@ -1,15 +1,19 @@
 import type { CollectionConfig } from 'payload'
 import { DESK_ROLES, nobody, or, self, tenantRole, tenantScoped } from '@/core'
+import { cancelOrderEndpoint } from '../../endpoints/cancelOrderEndpoint'
 import { checkoutEndpoint } from '../../endpoints/checkoutEndpoint'
+import { orderCheckoutEndpoint } from '../../endpoints/orderCheckoutEndpoint'
+import { payOrderEndpoint } from '../../endpoints/payOrderEndpoint'
 import { quoteEndpoint } from '../../endpoints/quoteEndpoint'
 import { receiptEndpoint } from '../../endpoints/receiptEndpoint'
 import { refundOrderEndpoint } from '../../endpoints/refundOrderEndpoint'
+import { reserveOrderEndpoint } from '../../endpoints/reserveOrderEndpoint'
 
 const minor = (name: string, extra: Record<string, unknown> = {}) =>
   ({ name, type: 'number', required: true, defaultValue: 0, min: 0, admin: { step: 1, description: 'Minor units.' }, ...extra }) as const
 
 /**
- * Sales. Written only by operations (checkout, refundOrder); amounts are integer minor units of
+ * Sales. Written only by operations (checkout, reserveOrder, payOrder, cancelOrder, refundOrder); amounts are integer minor units of
  * `currency` and total = subtotal − discountTotal − giftCardApplied + tax is a CHECK in SQL.
  */
 export const Orders: CollectionConfig = tenantScoped(
@@ -23,7 +27,7 @@ export const Orders: CollectionConfig = tenantScoped(
       delete: nobody,
     },
     indexes: [{ fields: ['tenant', 'number'], unique: true }, { fields: ['tenant', 'purchasedAt'] }, { fields: ['tenant', 'member'] }],
-    endpoints: [checkoutEndpoint, quoteEndpoint, refundOrderEndpoint, receiptEndpoint],
+    endpoints: [checkoutEndpoint, quoteEndpoint, reserveOrderEndpoint, payOrderEndpoint, orderCheckoutEndpoint, cancelOrderEndpoint, refundOrderEndpoint, receiptEndpoint],
     fields: [
       { name: 'number', type: 'text', required: true },
       { name: 'member', type: 'relationship', relationTo: 'tenant-memberships' },
@@ -68,6 +72,7 @@ export const Orders: CollectionConfig = tenantScoped(
       minor('discountTotal'),
       minor('giftCardApplied'),
       minor('tax'),
+      minor('taxIncluded', { admin: { description: 'Minor units of tax contained in inclusive prices (not added to the total).' } }),
       minor('total'),
       minor('amountRefunded', { admin: { description: 'Minor units refunded to the buyer.' } }),
       { name: 'coupon', type: 'relationship', relationTo: 'coupons' },

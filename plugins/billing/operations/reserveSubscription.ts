@@ -1,0 +1,95 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { z } from 'zod'
+import { audit, emit, OperationError, pgErrorCode, requireDeskRole, runSql } from '@/core'
+import { memberOfUser } from '../stripe/operations/memberOfUser'
+import { loadPlan, priceOf, tenantZone, toSubscriptionJson } from './billingContext'
+import { openInvoice } from './openInvoice'
+import { addDays } from './periodEnd'
+
+/** Days a reservation's invoice stays payable at the desk; the renewal job cancels it afterwards. */
+export const RESERVATION_DAYS = 7
+
+export const reserveSubscriptionInput = z.object({
+  plan: z.string({ message: 'plan is required.' }).min(1, { message: 'plan is required.' }),
+  priceKey: z.string({ message: 'priceKey is required.' }).min(1, { message: 'priceKey is required.' }),
+  member: z.string().min(1, { message: 'member must be a membership id.' }).nullish(),
+})
+
+export type ReserveSubscriptionInput = z.input<typeof reserveSubscriptionInput>
+
+/**
+ * A member reserves a plan price online and pays at the desk: an `incomplete` manual subscription
+ * (no period, no entitlements) and an open invoice for the price, due in RESERVATION_DAYS days.
+ * Desk staff may reserve for a member of their tenant (`member`). Paying the invoice at the desk
+ * (`payInvoice`) activates it. One live subscription per member and plan: a second reservation
+ * answers 409 `reservation_exists`, a running subscription 409 `already_subscribed`.
+ */
+export const reserveSubscription = async (req: PayloadRequest, raw: ReserveSubscriptionInput) => {
+  const parsed = reserveSubscriptionInput.safeParse(raw ?? {})
+  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  const input = parsed.data
+  if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
+  const [planRow] = await runSql<{ tenant_id: string }>(req, sql`SELECT tenant_id FROM membership_plans WHERE id = ${input.plan}`)
+  if (!planRow) throw new OperationError(404, 'plan_not_found', 'No such plan.')
+  const tenant = String(planRow.tenant_id)
+  let member: string
+  if (input.member) {
+    requireDeskRole(req, tenant)
+    const [row] = await runSql<{ id: string }>(req, sql`SELECT id FROM tenant_memberships WHERE id = ${input.member} AND tenant_id = ${tenant} AND status = 'active'`)
+    if (!row) throw new OperationError(400, 'unknown_member', 'member is not an active member of this business.')
+    member = String(row.id)
+  } else {
+    member = String((await memberOfUser(req, tenant, 'Only members of this business can reserve a membership here.')).id)
+  }
+  const plan = await loadPlan(req, tenant, input.plan)
+  if (!plan.active) throw new OperationError(409, 'plan_inactive', 'This plan is no longer sold.')
+  const price = priceOf(plan, input.priceKey)
+  if (!price) throw new OperationError(404, 'price_not_found', `Plan "${plan.name}" has no price "${input.priceKey}".`)
+  if (!price.active) throw new OperationError(409, 'price_inactive', `Price "${input.priceKey}" is no longer sold.`)
+
+  const [live] = await runSql<{ status: string }>(
+    req,
+    sql`SELECT status FROM subscriptions WHERE member_id = ${member} AND plan_id = ${plan.id} AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
+  )
+  const exists = () => new OperationError(409, 'reservation_exists', 'This membership is already reserved: pay its invoice at the front desk.')
+  if (live?.status === 'incomplete') throw exists()
+  if (live) throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to this plan.')
+
+  const rows = await runSql<Record<string, unknown>>(
+    req,
+    sql`INSERT INTO subscriptions (tenant_id, member_id, plan_id, price_key, status, provider, cancel_at_period_end, dunning_stage)
+        VALUES (${tenant}, ${member}, ${plan.id}, ${price.key}, 'incomplete', 'manual', false, 'none')
+        RETURNING *`,
+  ).catch((error: unknown) => {
+    // A concurrent reservation of the same plan won the one-live-subscription index.
+    if (pgErrorCode(error) === '23505') throw exists()
+    throw error
+  })
+  const subscription = toSubscriptionJson(rows[0])
+  const amount = { amount: Number(price.amount), currency: price.currency }
+  const zone = await tenantZone(req, tenant)
+  const now = new Date()
+  const invoice = await openInvoice(req, {
+    tenant,
+    member,
+    subscription: subscription.id,
+    planName: plan.name,
+    amount,
+    status: 'open',
+    periodStart: now,
+    periodEnd: null,
+    dueAt: addDays(now, RESERVATION_DAYS, zone),
+  })
+  await audit(req, { category: 'billing', action: 'subscription.reserved', tenant, resourceType: 'subscriptions', resourceId: subscription.id, amount, after: { plan: plan.id, priceKey: price.key, invoice: invoice.id } })
+  await emit(req, {
+    type: 'subscription.reserved',
+    tenant,
+    subject: { collection: 'subscriptions', id: subscription.id },
+    data: { member, plan: plan.id, priceKey: price.key, invoice: invoice.id, amount },
+  })
+  return {
+    subscription,
+    invoice: { id: invoice.id, number: invoice.number, total: amount.amount, currency: amount.currency, status: 'open' as const, dueAt: addDays(now, RESERVATION_DAYS, zone).toISOString() },
+  }
+}

@@ -1,0 +1,50 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { getEnv, OperationError, requireDeskRole, runSql, type Money } from '@/core'
+import { connectedAccount } from '../connectedAccount'
+import { idempotencyKey } from '../idempotencyKey'
+import { stripeCall } from '../stripeCall'
+import { requireStripeClient } from '../stripeClient'
+
+export type PaymentCheckoutInput = {
+  tenant: string
+  /** What is paid for, e.g. `{ collection: 'orders', id }`; it comes back in the webhook's payment. */
+  ref: { collection: string; id: string }
+  member?: string | null
+  amount: Money
+  description: string
+}
+
+/**
+ * Desk staff take a card payment through Stripe for something already priced (a POS order): a
+ * payment-mode Checkout Session on the tenant's connected account for exactly `amount`, with
+ * metadata `{ tenant, kind: 'ref', refCollection, refId, member }` (also on the PaymentIntent). The
+ * buyer pays on the returned URL (a QR code or link at the till); the webhook then records the
+ * payment with that ref and emits `payment.checkout_completed` for its owner to settle.
+ * Idempotency key `atrium:pos-checkout:<collection>:<id>:<amount>`: asking twice returns the same session.
+ */
+export const createPaymentCheckout = async (req: PayloadRequest, input: PaymentCheckoutInput): Promise<{ id: string; url: string }> => {
+  requireDeskRole(req, input.tenant)
+  if (!(input.amount.amount > 0)) throw new OperationError(409, 'nothing_to_pay', 'Nothing is left to pay.')
+  const stripe = requireStripeClient()
+  const account = await connectedAccount(req, input.tenant)
+  if (!account) throw new OperationError(409, 'stripe_not_configured', 'This business does not take online payments yet: take cash or the card terminal.')
+  const metadata: Record<string, string> = { tenant: input.tenant, kind: 'ref', refCollection: input.ref.collection, refId: input.ref.id, ...(input.member ? { member: input.member } : {}) }
+  const [{ slug }] = await runSql<{ slug: string }>(req, sql`SELECT slug FROM tenants WHERE id = ${input.tenant}`)
+  const site = `${getEnv().SERVER_URL.replace(/\/$/, '')}/${slug}`
+  const session = await stripeCall(() =>
+    stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        line_items: [{ quantity: 1, price_data: { currency: input.amount.currency.toLowerCase(), unit_amount: input.amount.amount, product_data: { name: input.description } } }],
+        metadata,
+        payment_intent_data: { metadata },
+        success_url: `${site}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${site}?checkout=canceled`,
+      },
+      { stripeAccount: account, idempotencyKey: idempotencyKey('pos-checkout', input.ref.collection, input.ref.id, input.amount.amount) },
+    ),
+  )
+  if (!session.url) throw new OperationError(502, 'stripe_no_url', 'Stripe did not return a checkout page; try again.')
+  return { id: session.id, url: session.url }
+}

@@ -1,0 +1,37 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { emit, inTransaction, runSql, type DomainEvent } from '@/core'
+
+type Refunded = { amountRefunded?: number; providerRefundId?: string | null; reason?: string | null }
+
+/**
+ * Subscriber of billing's `payment.refunded_at_provider`: refunds made in Stripe's dashboard (desk
+ * refunds go through `refundOrder`, which moves the order itself). The order paid by that payment takes the payment's cumulative `amountRefunded`
+ * (never less than it has, never more than its total) and its status follows, so a redelivered or
+ * late event changes nothing. Emits `order.refunded` when the order moved.
+ */
+export const mirrorPaymentRefund = async (event: DomainEvent, { req }: { req: PayloadRequest }): Promise<void> => {
+  const data = event.data as Refunded
+  const payment = event.subject?.id
+  if (!data.providerRefundId || !payment || typeof data.amountRefunded !== 'number') return
+  const refunded = data.amountRefunded
+  const tx = { ...req, transactionID: undefined } as PayloadRequest
+  await inTransaction(tx, async () => {
+    const rows = await runSql<{ id: string; tenant_id: string; amount_refunded: number; total: number; status: string; currency: string }>(
+      tx,
+      sql`UPDATE orders SET amount_refunded = LEAST(total, ${refunded}),
+                 status = (CASE WHEN LEAST(total, ${refunded}) = total THEN 'refunded' ELSE 'partially_refunded' END)::enum_orders_status,
+                 refunded_at = now(), refund_reason = ${data.reason ?? 'Refunded in Stripe'}, updated_at = now()
+          WHERE payment_id = ${payment} AND status IN ('paid', 'partially_refunded') AND amount_refunded < LEAST(total, ${refunded})
+          RETURNING id, tenant_id, amount_refunded, total, status, currency`,
+    )
+    for (const row of rows) {
+      await emit(tx, {
+        type: 'order.refunded',
+        tenant: String(row.tenant_id),
+        subject: { collection: 'orders', id: String(row.id) },
+        data: { order: String(row.id), amountRefunded: Number(row.amount_refunded), status: row.status, restocked: false, currency: row.currency, reason: data.reason ?? null, providerRefundId: data.providerRefundId },
+      })
+    }
+  })
+}

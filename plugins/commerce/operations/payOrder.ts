@@ -1,0 +1,70 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { z } from 'zod'
+import { OperationError, runSql } from '@/core'
+import { recordManualPayment } from '@plugins/billing'
+import { deskOrder } from './deskOrder'
+import { fulfilOrder } from './fulfilOrder'
+
+export const payOrderInput = z.object({
+  method: z.enum(['cash', 'terminal'], { message: 'method must be cash or terminal.' }),
+  providerRef: z.string().max(200).nullish(),
+})
+
+/**
+ * Desk staff settle a reserved (`pending`) order: it becomes `paid` by one conditional UPDATE (so
+ * it is paid once), the total is recorded through billing as a cash or terminal payment, and it
+ * is fulfilled exactly as a POS sale (`fulfilOrder`). 409 `not_pending` otherwise.
+ */
+export const payOrder = async (req: PayloadRequest, id: string, raw: unknown) => {
+  const parsed = payOrderInput.safeParse(raw ?? {})
+  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  const tenant = await deskOrder(req, id)
+  const row = await markOrderPaid(req, id)
+  if (!row) throw new OperationError(409, 'not_pending', 'Only a pending order can be paid.')
+  const { order } = row
+  const member = row.member_id ? String(row.member_id) : null
+  let payment: string | null = null
+  if (order.total > 0) {
+    payment = (
+      await recordManualPayment(req, {
+        tenant,
+        member,
+        payerEmail: row.buyer_email,
+        purpose: 'order',
+        ref: { collection: 'orders', id },
+        provider: parsed.data.method,
+        providerRef: parsed.data.providerRef ?? null,
+        amount: { amount: order.total, currency: order.currency },
+      })
+    ).id
+    await runSql(req, sql`UPDATE orders SET payment_id = ${payment} WHERE id = ${id}`)
+  }
+  return fulfilOrder(req, { tenant, member, order, payment })
+}
+
+/**
+ * `pending → paid` by one conditional UPDATE (so an order is settled once, whoever comes first:
+ * the desk or a Stripe webhook); null when the order is not pending. Returns the order's summary.
+ */
+export const markOrderPaid = async (req: PayloadRequest, id: string) => {
+  const [row] = await runSql<{ id: string; number: string; member_id: string | null; buyer_email: string | null; currency: string; subtotal: number; discount_total: number; gift_card_applied: number; tax: number; total: number }>(
+    req,
+    sql`UPDATE orders SET status = 'paid', purchased_at = now(), staff_id = ${req.user?.collection === 'users' ? String(req.user.id) : null}, updated_at = now()
+        WHERE id = ${id} AND status = 'pending'
+        RETURNING id, number, member_id, buyer_email, currency, subtotal, discount_total, gift_card_applied, tax, total`,
+  )
+  if (!row) return null
+  const order = {
+    id: String(row.id),
+    number: row.number,
+    status: 'paid',
+    currency: row.currency,
+    subtotal: Number(row.subtotal),
+    discountTotal: Number(row.discount_total),
+    giftCardApplied: Number(row.gift_card_applied),
+    tax: Number(row.tax),
+    total: Number(row.total),
+  }
+  return { ...row, order }
+}

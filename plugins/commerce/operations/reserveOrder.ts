@@ -1,0 +1,47 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { z } from 'zod'
+import { emit, OperationError, runSql } from '@/core'
+import { memberOfUser } from '@plugins/billing'
+import { checkoutInput } from './checkout'
+import { placeOrder } from './placeOrder'
+
+export const reserveOrderInput = z.object({
+  tenant: z.string().min(1).nullish(),
+  lines: checkoutInput.shape.lines,
+  coupon: z.string().trim().min(1).max(40).nullish(),
+})
+
+export type ReserveOrderInput = z.input<typeof reserveOrderInput>
+
+/**
+ * A signed-in member reserves products online and pays at the desk: a `pending` order (channel
+ * `online`) priced by the one pricing code (`placeOrder`: snapshotted prices, server totals, stock
+ * and coupon use taken now), no payment and no fulfilment until desk staff settle it
+ * (`payOrder`) or cancel it (`cancelOrder`, which gives stock and coupon use back). The tenant is
+ * the products' when not given.
+ */
+export const reserveOrder = async (req: PayloadRequest, raw: ReserveOrderInput) => {
+  const parsed = reserveOrderInput.safeParse(raw ?? {})
+  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join(' '))
+  const input = parsed.data
+  let tenant = input.tenant
+  if (!tenant) {
+    const [row] = await runSql<{ tenant_id: string }>(req, sql`SELECT tenant_id FROM products WHERE id = ${input.lines[0].product} AND deleted_at IS NULL`)
+    if (!row) throw new OperationError(400, 'unknown_product', `Product ${input.lines[0].product} is not sold here.`)
+    tenant = String(row.tenant_id)
+  }
+  const member = await memberOfUser(req, tenant, 'Only members of this business can reserve here.')
+  const { order, discount, taxIncluded } = await placeOrder(req, {
+    tenant,
+    member: member.id,
+    buyer: { email: member.email, name: member.display_name },
+    lines: input.lines,
+    couponCode: input.coupon,
+    tax: 0,
+    status: 'pending',
+    channel: 'online',
+  })
+  await emit(req, { type: 'order.reserved', tenant, subject: { collection: 'orders', id: order.id }, data: { ...order, member: member.id } })
+  return { order: { ...order, taxIncluded }, discount }
+}
