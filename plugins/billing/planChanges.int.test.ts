@@ -1,26 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { sql } from '@payloadcms/db-postgres'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetEnvForTests } from '@/core'
+import { describe, expect, it } from 'vitest'
 import { useTestApp } from '@/core/testing'
 import { unusedCredit } from './operations/changeSubscriptionPlan'
-import { startFakeStripe, type FakeStripe } from './stripe/testing/fakeStripe'
+import { useFakeStripe } from './stripe/testing/useFakeStripe'
 import { billingStore } from './testing/billingStore'
 
 const app = useTestApp()
-let fake: FakeStripe
-const ENV = () => ({ STRIPE_SECRET_KEY: 'sk_test_atrium_fake', STRIPE_WEBHOOK_SECRET: 'whsec_plan_changes', STRIPE_API_HOST: fake.host, STRIPE_API_PORT: String(fake.port), STRIPE_API_PROTOCOL: fake.protocol })
-beforeAll(async () => {
-  fake = await startFakeStripe()
-  Object.assign(process.env, ENV())
-  resetEnvForTests()
-})
-afterAll(async () => {
-  for (const key of Object.keys(ENV())) delete process.env[key]
-  resetEnvForTests()
-  await fake?.close()
-})
+const fake = useFakeStripe('whsec_plan_changes')
 
 const DAY = 86_400_000
 

@@ -1,29 +1,17 @@
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq } from 'payload'
 import Stripe from 'stripe'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetEnvForTests, runSql, type DomainEvent } from '@/core'
+import { describe, expect, it } from 'vitest'
+import { runSql, type DomainEvent } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
-import { startFakeStripe, type FakeStripe } from '@plugins/billing/stripe/testing/fakeStripe'
+import { useFakeStripe } from '@plugins/billing/stripe/testing/useFakeStripe'
 import { recordStripeOrder } from './operations/recordStripeOrder'
 
 const WEBHOOK_SECRET = 'whsec_atrium_commerce_test'
 const signer = new Stripe('sk_test_signing_only').webhooks
 const app = useTestApp()
-let fake: FakeStripe
 const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<T>({ payload: app.payload, transactionID: undefined }, query)
-const ENV = () => ({ STRIPE_SECRET_KEY: 'sk_test_atrium_fake', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_HOST: fake.host, STRIPE_API_PORT: String(fake.port), STRIPE_API_PROTOCOL: fake.protocol })
-
-beforeAll(async () => {
-  fake = await startFakeStripe()
-  Object.assign(process.env, ENV())
-  resetEnvForTests()
-})
-afterAll(async () => {
-  for (const key of Object.keys(ENV())) delete process.env[key]
-  resetEnvForTests()
-  await fake?.close()
-})
+const fake = useFakeStripe(WEBHOOK_SECRET)
 
 const deliver = async (event: Stripe.Event) => {
   const payload = JSON.stringify(event)

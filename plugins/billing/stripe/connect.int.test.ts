@@ -1,23 +1,11 @@
 import { sql } from '@payloadcms/db-postgres'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetEnvForTests } from '@/core'
+import { describe, expect, it } from 'vitest'
 import { useTestApp } from '@/core/testing'
 import { billingStore } from '../testing/billingStore'
-import { startFakeStripe, type FakeStripe } from './testing/fakeStripe'
+import { useFakeStripe } from './testing/useFakeStripe'
 
 const app = useTestApp()
-let fake: FakeStripe
-const ENV = () => ({ STRIPE_SECRET_KEY: 'sk_test_atrium_fake', STRIPE_WEBHOOK_SECRET: 'whsec_connect', STRIPE_API_HOST: fake.host, STRIPE_API_PORT: String(fake.port), STRIPE_API_PROTOCOL: fake.protocol })
-beforeAll(async () => {
-  fake = await startFakeStripe()
-  Object.assign(process.env, ENV())
-  resetEnvForTests()
-})
-afterAll(async () => {
-  for (const key of Object.keys(ENV())) delete process.env[key]
-  resetEnvForTests()
-  await fake?.close()
-})
+const fake = useFakeStripe('whsec_connect')
 
 describe('Stripe Connect onboarding', () => {
   it('creates the tenant account once, answers onboarding links until Stripe enables charges, then connects the tenant; only owners/admins may', async () => {

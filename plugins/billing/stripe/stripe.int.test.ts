@@ -4,41 +4,20 @@ import { sql } from '@payloadcms/db-postgres'
 import fc from 'fast-check'
 import { createLocalReq, type PayloadRequest } from 'payload'
 import Stripe from 'stripe'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getEnv, inTransaction, resetEnvForTests, runSql } from '@/core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getEnv, inTransaction, runSql } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp, type HttpClient } from '@/core/testing'
 import { applyStripeEvent } from './operations/applyStripeEvent'
-import { startFakeStripe, type FakeStripe } from './testing/fakeStripe'
+import { useFakeStripe } from './testing/useFakeStripe'
 
 const SECRET_KEY = 'sk_test_atrium_fake'
 const WEBHOOK_SECRET = 'whsec_atrium_test_secret'
 const signer = new Stripe('sk_test_signing_only').webhooks
 
 const app = useTestApp()
-let fake: FakeStripe
+const fake = useFakeStripe(WEBHOOK_SECRET)
+const { setStripeEnv } = fake
 const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<T>({ payload: app.payload, transactionID: undefined }, query)
-
-const setStripeEnv = (on: boolean) => {
-  for (const [key, value] of Object.entries({
-    STRIPE_SECRET_KEY: SECRET_KEY,
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    STRIPE_API_HOST: fake.host,
-    STRIPE_API_PORT: String(fake.port),
-    STRIPE_API_PROTOCOL: fake.protocol,
-  })) {
-    if (on) process.env[key] = value
-    else delete process.env[key]
-  }
-  resetEnvForTests()
-}
-
-beforeAll(async () => {
-  fake = await startFakeStripe()
-  setStripeEnv(true)
-})
-afterAll(async () => {
-  await fake?.close()
-})
 
 let counter = 0
 /** A tenant connected to its own Stripe account, with a monthly plan and a product. */
