@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import type { CSSProperties, ReactNode } from 'react'
 import { logout } from './_lib/actions'
-import { href, loadSite } from './_lib/site'
+import { href, loadSite, payloadInstance } from './_lib/site'
 import { loadVisitor } from './_lib/visitor'
 
 export const dynamic = 'force-dynamic'
@@ -23,6 +23,8 @@ export default async function TenantLayout({ children, params }: Params & { chil
   const site = await loadSite((await params).tenant)
   if (!site) notFound()
   const visitor = site.open ? await loadVisitor(site) : null
+  const collections = (await payloadInstance()).collections as Record<string, unknown>
+  const offers = { appointments: Boolean(collections['appointment-services']), pricing: Boolean(collections['membership-plans'] || collections['products']) }
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
     <div className="site" style={style}>
@@ -43,6 +45,16 @@ export default async function TenantLayout({ children, params }: Params & { chil
                 <li>
                   <a href={href(site, '/schedule')}>Schedule</a>
                 </li>
+                {offers.appointments ? (
+                  <li>
+                    <a href={href(site, '/appointments')}>Appointments</a>
+                  </li>
+                ) : null}
+                {offers.pricing ? (
+                  <li>
+                    <a href={href(site, '/pricing')}>Pricing</a>
+                  </li>
+                ) : null}
                 {visitor ? (
                   <>
                     <li>

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
+import { Flash } from './_lib/Flash'
+import { one } from './_lib/messages'
 import { href, loadSite, localLink, type SiteLocation } from './_lib/site'
 
 export const dynamic = 'force-dynamic'
 
-type Params = { params: Promise<{ tenant: string }> }
+type Params = { params: Promise<{ tenant: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const site = await loadSite((await params).tenant)
@@ -17,12 +19,15 @@ const addressLines = (address: SiteLocation['address']) =>
   )
 
 /** A tenant's home page: hero with call to action, and its locations. */
-export default async function TenantHome({ params }: Params) {
+export default async function TenantHome({ params, searchParams }: Params) {
   const site = await loadSite((await params).tenant)
   if (!site || !site.open) return null // the layout renders the 404 or the "closed" notice
+  // Stripe Checkout returns here (`?checkout=success|canceled`).
+  const checkout = one((await searchParams)?.checkout)
   const ctaLink = site.heroCtaLink && site.heroCtaLink.startsWith('/') ? localLink(site, site.heroCtaLink) : href(site, '/schedule')
   return (
     <>
+      <Flash success={checkout === 'success' ? 'Thank you! Your payment went through; it shows in your account in a moment.' : checkout === 'canceled' ? 'Payment cancelled: nothing was charged.' : null} />
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">{site.heroTitle || site.name}</h1>
         {site.heroSubtitle ? <p className="lead">{site.heroSubtitle}</p> : null}

@@ -7,7 +7,8 @@ import { inTransaction } from '@/core/db/inTransaction'
 import { joinTenant } from '@/collections/operations/joinTenant'
 import { callEndpoint } from './callEndpoint'
 import { clearSessionCookie, setSessionCookie, siteOrigin, withinAuthLimit } from './session'
-import { href, loadSite, payloadInstance, type Site } from './site'
+import { siteOf, text, withQuery } from './forms'
+import { href, payloadInstance, type Site } from './site'
 import { isMember, loadVisitor } from './visitor'
 
 /**
@@ -16,25 +17,12 @@ import { isMember, loadVisitor } from './visitor'
  * `?done=<what>`), so a reload never re-submits.
  */
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name)
-  return typeof value === 'string' ? value.trim() : ''
-}
-
-const siteOf = async (form: FormData): Promise<Site> => {
-  const site = await loadSite(text(form, 'site'))
-  if (!site || !site.open) redirect('/')
-  return site
-}
-
 /** A same-site path to continue to after signing in; anything else falls back to the account. */
 const nextPath = (site: Site, form: FormData) => {
   const next = text(form, 'next')
   const inside = next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') && (site.base === '' || next === site.base || next.startsWith(`${site.base}/`))
   return inside ? next : href(site, '/account')
 }
-
-const withQuery = (path: string, params: Record<string, string>) => `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(params)}`
 
 const email = z.string().trim().toLowerCase().email().max(254)
 const password = z.string().min(8).max(200)

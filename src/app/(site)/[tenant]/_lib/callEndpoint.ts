@@ -1,7 +1,25 @@
-import { createLocalReq, type TypedUser } from 'payload'
+import { createLocalReq, type Endpoint, type Payload, type TypedUser } from 'payload'
 import { payloadInstance } from './site'
 
 export type EndpointAnswer<T> = { status: number; ok: boolean; body: T & { error?: string; message?: string } }
+
+type Method = 'get' | 'post' | 'delete'
+
+/**
+ * The installed endpoint serving `/api[/<collection>]<path>`: a collection's own endpoints first,
+ * then a root endpoint registered with the collection in its path (`/subscriptions/reserve`).
+ */
+const findEndpoint = (payload: Payload, collection: string | undefined, path: string, method: Method): Endpoint | undefined => {
+  const list = (value: unknown) => (Array.isArray(value) ? (value as Endpoint[]) : [])
+  const own = collection ? list((payload.collections as Record<string, { config: { endpoints?: unknown } } | undefined>)[collection]?.config.endpoints) : []
+  const root = list(payload.config.endpoints)
+  const rootPath = collection ? `/${collection}${path}` : path
+  return own.find((e) => e.path === path && e.method === method) ?? root.find((e) => e.path === rootPath && e.method === method)
+}
+
+/** Whether an endpoint is installed (a page leaves out what its plugin does not offer). */
+export const hasEndpoint = async (collection: string | undefined, path: string, method: Method): Promise<boolean> =>
+  Boolean(findEndpoint(await payloadInstance(), collection, path, method))
 
 /**
  * Calls one of the app's own REST endpoints in-process, as the visitor (`user`, or anonymous): the
@@ -14,23 +32,24 @@ export const callEndpoint = async <T = Record<string, unknown>>({
   path,
   method,
   routeParams = {},
+  query,
   user,
   body,
 }: {
   collection?: string
   path: string
-  method: 'get' | 'post'
+  method: Method
   routeParams?: Record<string, string>
+  query?: Record<string, string>
   user?: TypedUser | null
   body?: Record<string, unknown>
 }): Promise<EndpointAnswer<T>> => {
   const payload = await payloadInstance()
-  const endpoints = collection ? (payload.collections as Record<string, { config: { endpoints?: unknown } } | undefined>)[collection]?.config.endpoints : payload.config.endpoints
-  const list = (Array.isArray(endpoints) ? endpoints : []) as NonNullable<typeof payload.config.endpoints>
-  const endpoint = list.find((e) => e.path === path && e.method === method)
+  const endpoint = findEndpoint(payload, collection, path, method)
   if (!endpoint) return { status: 404, ok: false, body: { error: 'unavailable', message: 'This is not available here.' } as never }
   const concrete = Object.entries(routeParams).reduce((p, [key, value]) => p.replace(`:${key}`, encodeURIComponent(value)), path)
-  const url = `${payload.config.serverURL || 'http://localhost'}/api${collection ? `/${collection}` : ''}${concrete}`
+  const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''
+  const url = `${payload.config.serverURL || 'http://localhost'}/api${collection ? `/${collection}` : ''}${concrete}${search}`
   const text = body ? JSON.stringify(body) : ''
   const req = await createLocalReq(
     { req: { url, method: method.toUpperCase(), routeParams, text: async () => text } as never, user: user ?? undefined },

@@ -28,4 +28,32 @@ export const BOOKING_STATUS: Record<string, string> = {
   late_cancelled: 'Late cancelled',
   checked_in: 'Checked in',
   no_show: 'Missed',
+  offered: 'Place offered',
 }
+
+export const SUBSCRIPTION_STATUS: Record<string, string> = {
+  incomplete: 'Reserved – pay at the front desk',
+  trialing: 'Free trial',
+  active: 'Active',
+  past_due: 'Payment overdue',
+  paused: 'Paused',
+  canceled: 'Ended',
+}
+
+export const INVOICE_STATUS: Record<string, string> = { draft: 'Draft', open: 'To pay', paid: 'Paid', void: 'Void', uncollectible: 'Unpaid' }
+
+export const ORDER_STATUS: Record<string, string> = {
+  pending: 'To pay',
+  paid: 'Paid',
+  partially_refunded: 'Partly refunded',
+  refunded: 'Refunded',
+  canceled: 'Cancelled',
+  failed: 'Failed',
+}
+
+/** A plan price's period: "month", "3 months", "one payment". */
+export const interval = (unit: string, count: number | null | undefined) =>
+  unit === 'one_time' ? 'one payment' : (count ?? 1) === 1 ? unit : `${count} ${unit}s`
+
+/** A date and time with the zone's abbreviation ("Mon, Mar 8, 9:00 AM EST"). */
+export const when = (iso: string, zone: string) => `${shortDateTime(iso, zone)} ${zoneAbbr(iso, zone)}`

@@ -3,7 +3,7 @@ import { cache } from 'react'
 import type { TypedUser } from 'payload'
 import { payloadInstance, type Site } from './site'
 
-export type Membership = { id: string; status: string; roles: string[] }
+export type Membership = { id: string; status: string; roles: string[]; stripeCustomerId: string | null }
 export type Visitor = { user: TypedUser & { id: string; email: string; name?: string | null; phone?: string | null }; membership: Membership | null }
 
 /**
@@ -47,12 +47,12 @@ export const loadVisitor = cache(async (site: Site): Promise<Visitor | null> => 
     depth: 0,
     overrideAccess: false,
     user,
-    select: { status: true, roles: true },
+    select: { status: true, roles: true, stripeCustomerId: true },
   })
-  const row = docs[0] as { id: string; status: string; roles?: string[] } | undefined
+  const row = docs[0] as { id: string; status: string; roles?: string[]; stripeCustomerId?: string | null } | undefined
   return {
     user: user as Visitor['user'],
-    membership: row ? { id: String(row.id), status: row.status, roles: row.roles ?? [] } : null,
+    membership: row ? { id: String(row.id), status: row.status, roles: row.roles ?? [], stripeCustomerId: row.stripeCustomerId ?? null } : null,
   }
 })
 

@@ -2,8 +2,9 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { book, cancelBooking } from '../../_lib/actions'
 import { callEndpoint } from '../../_lib/callEndpoint'
+import { claimOffer } from '../../_lib/memberActions'
 import { Flash } from '../../_lib/Flash'
-import { BOOKING_STATUS, clock, dateTime, money, zoneAbbr } from '../../_lib/format'
+import { BOOKING_STATUS, clock, dateTime, money, when, zoneAbbr } from '../../_lib/format'
 import { one } from '../../_lib/messages'
 import { href, loadSite, payloadInstance, readPublicSchedule, type Site } from '../../_lib/site'
 import { isMember, loadVisitor, type Visitor } from '../../_lib/visitor'
@@ -13,10 +14,10 @@ export const dynamic = 'force-dynamic'
 type Props = { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const ACTIVE = ['confirmed', 'waitlisted', 'checked_in']
+const ACTIVE = ['confirmed', 'waitlisted', 'offered', 'checked_in']
 
 type ClassDoc = { id: string; title: string; startTime: string; endTime?: string | null; timezone?: string | null; status: string; capacity: number; bookedCount?: number | null; waitlistCapacity?: number | null; waitlistCount?: number | null }
-type BookingDoc = { id: string; status: string; waitlistPosition?: number | null }
+type BookingDoc = { id: string; status: string; waitlistPosition?: number | null; offerExpiresAt?: string | null }
 
 /**
  * The class of THIS tenant with this id, or null (ids edited in the URL). Classes are public
@@ -86,7 +87,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const page = href(site, `/classes/${klass.id}`)
   const bookable = klass.status === 'scheduled' && start.getTime() > new Date().getTime()
 
-  const wantsCancel = booking && one(query.cancel) === booking.id && ['confirmed', 'waitlisted'].includes(booking.status)
+  const wantsCancel = booking && one(query.cancel) === booking.id && ['confirmed', 'waitlisted', 'offered'].includes(booking.status)
   const preview = wantsCancel
     ? await callEndpoint<{ lateCancel: boolean; fee: { amount: number; currency: string } | null; freeLateCancelsLeft: number }>({
         collection: 'bookings',
@@ -154,6 +155,18 @@ export default async function ClassPage({ params, searchParams }: Props) {
               <strong>{BOOKING_STATUS[booking.status] ?? booking.status}</strong>
               {booking.status === 'waitlisted' && booking.waitlistPosition ? <> – you are number {booking.waitlistPosition} on the waitlist</> : null}
             </p>
+            {booking.status === 'offered' ? (
+              <form action={claimOffer} className="inline-actions">
+                <input type="hidden" name="site" value={site.key} />
+                <input type="hidden" name="booking" value={booking.id} />
+                <p>
+                  A place freed up and is held for you{booking.offerExpiresAt ? <> until {when(booking.offerExpiresAt, zone)}</> : null}.
+                </p>
+                <button type="submit" className="button">
+                  Claim the place
+                </button>
+              </form>
+            ) : null}
             {preview ? (
               preview.ok ? (
                 <div className="confirm" role="group" aria-labelledby="cancel-title">
@@ -187,10 +200,10 @@ export default async function ClassPage({ params, searchParams }: Props) {
               ) : (
                 <Flash error={preview.body.error} />
               )
-            ) : ['confirmed', 'waitlisted'].includes(booking.status) && bookable ? (
+            ) : ['confirmed', 'waitlisted', 'offered'].includes(booking.status) && bookable ? (
               <p>
                 <a className="button button-secondary" href={`${page}?${new URLSearchParams({ cancel: booking.id })}`}>
-                  {booking.status === 'waitlisted' ? 'Leave the waitlist…' : 'Cancel booking…'}
+                  {booking.status === 'waitlisted' ? 'Leave the waitlist…' : booking.status === 'offered' ? 'Decline the place…' : 'Cancel booking…'}
                 </a>
               </p>
             ) : null}

@@ -1,0 +1,121 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { callEndpoint } from './callEndpoint'
+import { forgetCalendarLink, rememberCalendarLink } from './calendarLink'
+import { siteOf, text, withQuery } from './forms'
+import { href, type Site } from './site'
+import { isMember, loadVisitor, type Visitor } from './visitor'
+
+/**
+ * Member actions of the account, appointments and pricing pages (HTML forms, no client
+ * JavaScript). Plugin endpoints are called in-process as the member (`callEndpoint`); each action
+ * ends in a redirect carrying the outcome (`?done=` / `?error=`).
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const account = (site: Site, params: Record<string, string>, anchor = '') => `${withQuery(href(site, '/account'), params)}${anchor}`
+
+/** The signed-in member of this site, or a redirect to log in / join and come back to `back`. */
+const memberOrLogin = async (site: Site, back: string): Promise<Visitor & { membership: NonNullable<Visitor['membership']> }> => {
+  const visitor = await loadVisitor(site)
+  if (!visitor) redirect(withQuery(href(site, '/login'), { next: back }))
+  if (!isMember(visitor)) redirect(withQuery(href(site, '/join'), { next: back }))
+  return visitor
+}
+
+/** Only a URL of the payment provider's page is followed (never a path of ours or a script). */
+const external = (url: unknown): string | null => (typeof url === 'string' && /^https?:\/\/[^\s]+$/.test(url) ? url : null)
+
+/** Claims a waitlist place offered to the member (`POST /api/bookings/:id/claim`). */
+export async function claimOffer(form: FormData) {
+  const site = await siteOf(form)
+  const visitor = await memberOrLogin(site, href(site, '/account'))
+  const answer = await callEndpoint({ collection: 'bookings', path: '/:id/claim', method: 'post', routeParams: { id: text(form, 'booking') }, user: visitor.user })
+  redirect(account(site, answer.ok ? { done: 'claimed' } : { error: answer.body.error ?? 'failed' }, '#upcoming-title'))
+}
+
+/** Opens the Stripe customer portal (`POST /api/billing/portal`) for the member's online subscription. */
+export async function openBillingPortal(form: FormData) {
+  const site = await siteOf(form)
+  const visitor = await memberOrLogin(site, href(site, '/account'))
+  const answer = await callEndpoint<{ url?: string }>({ path: '/billing/portal', method: 'post', body: { tenant: site.tenant.id }, user: visitor.user })
+  const url = answer.ok ? external(answer.body.url) : null
+  if (url) redirect(url)
+  redirect(account(site, { error: answer.body.error ?? 'failed' }, '#subscription-title'))
+}
+
+/** Issues (or replaces) the member's private calendar feed (`POST /api/ical/member-token`). */
+export async function issueCalendarLink(form: FormData) {
+  const site = await siteOf(form)
+  const visitor = await memberOrLogin(site, href(site, '/account'))
+  const answer = await callEndpoint<{ url?: string }>({ path: '/ical/member-token', method: 'post', body: { tenant: site.tenant.slug }, user: visitor.user })
+  const url = answer.ok ? external(answer.body.url) : null
+  if (url) await rememberCalendarLink(site.tenant.id, url)
+  redirect(account(site, url ? { done: 'calendar' } : { error: answer.body.error ?? 'calendar_failed' }, '#calendar-title'))
+}
+
+/** Turns the member's calendar feed off (`DELETE /api/ical/member-token`): the old URL answers 404. */
+export async function revokeCalendarLink(form: FormData) {
+  const site = await siteOf(form)
+  const visitor = await memberOrLogin(site, href(site, '/account'))
+  const answer = await callEndpoint({ path: '/ical/member-token', method: 'delete', body: { tenant: site.tenant.slug }, user: visitor.user })
+  if (answer.ok) await forgetCalendarLink()
+  redirect(account(site, answer.ok ? { done: 'calendar_off' } : { error: answer.body.error ?? 'calendar_failed' }, '#calendar-title'))
+}
+
+/** Books a free slot (`POST /api/appointments/book`); the slot field is `<provider id>|<start ISO>`. */
+export async function bookAppointment(form: FormData) {
+  const site = await siteOf(form)
+  const service = text(form, 'service')
+  const day = text(form, 'day')
+  const page = withQuery(href(site, `/appointments/${encodeURIComponent(service)}`), day ? { day } : {})
+  const visitor = await memberOrLogin(site, page)
+  const [provider, startTime] = text(form, 'slot').split('|')
+  if (!UUID.test(service) || !UUID.test(provider ?? '') || !startTime || Number.isNaN(Date.parse(startTime))) redirect(withQuery(page, { error: 'invalid_input' }))
+  const answer = await callEndpoint({
+    collection: 'appointments',
+    path: '/book',
+    method: 'post',
+    body: { service, provider, startTime: new Date(startTime).toISOString() },
+    user: visitor.user,
+  })
+  redirect(answer.ok ? account(site, { done: 'appointment' }, '#appointments-title') : withQuery(page, { error: answer.body.error ?? 'failed' }))
+}
+
+/** Cancels one of the member's appointments (`POST /api/appointments/:id/cancel`). */
+export async function cancelAppointment(form: FormData) {
+  const site = await siteOf(form)
+  const visitor = await memberOrLogin(site, href(site, '/account'))
+  const answer = await callEndpoint({ collection: 'appointments', path: '/:id/cancel', method: 'post', routeParams: { id: text(form, 'appointment') }, user: visitor.user })
+  redirect(account(site, answer.ok ? { done: 'appointment_cancelled' } : { error: answer.body.error ?? 'failed' }, '#appointments-title'))
+}
+
+/**
+ * Buys a plan price or a product. `pay=online`: a Stripe Checkout page (`POST /api/billing/checkout`);
+ * when the studio turns out not to take online payments, back to the pricing page in desk mode.
+ * `pay=desk`: a reservation paid at the front desk (`POST /api/subscriptions/reserve` →
+ * `{ subscription, invoice }`, `POST /api/orders/reserve` → `{ order }`), shown in the account.
+ */
+export async function buy(form: FormData) {
+  const site = await siteOf(form)
+  const pricing = href(site, '/pricing')
+  const visitor = await memberOrLogin(site, pricing)
+  const kind = text(form, 'kind') === 'plan' ? 'plan' : 'product'
+  const item =
+    kind === 'plan'
+      ? { plan: text(form, 'plan'), priceKey: text(form, 'priceKey') }
+      : { product: text(form, 'product'), quantity: Math.min(20, Math.max(1, Number.parseInt(text(form, 'quantity') || '1', 10) || 1)) }
+  if (text(form, 'pay') === 'online') {
+    const answer = await callEndpoint<{ url?: string }>({ path: '/billing/checkout', method: 'post', body: { kind, ...item }, user: visitor.user })
+    const url = answer.ok ? external(answer.body.url) : null
+    if (url) redirect(url)
+    const error = answer.body.error ?? 'failed'
+    redirect(withQuery(pricing, error === 'stripe_not_configured' ? { pay: 'desk', error } : { error }))
+  }
+  const answer =
+    kind === 'plan'
+      ? await callEndpoint({ collection: 'subscriptions', path: '/reserve', method: 'post', body: item, user: visitor.user })
+      : await callEndpoint({ collection: 'orders', path: '/reserve', method: 'post', body: { lines: [item] }, user: visitor.user })
+  redirect(answer.ok ? account(site, { done: kind === 'plan' ? 'reserved_plan' : 'reserved_order' }, '#receipts-title') : withQuery(pricing, { pay: 'desk', error: answer.body.error ?? 'failed' }))
+}

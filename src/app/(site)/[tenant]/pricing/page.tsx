@@ -1,0 +1,249 @@
+import type { Metadata } from 'next'
+import { getEnv } from '@/core/env'
+import { hasEndpoint } from '../_lib/callEndpoint'
+import { Flash } from '../_lib/Flash'
+import { interval, money } from '../_lib/format'
+import { buy } from '../_lib/memberActions'
+import { one } from '../_lib/messages'
+import type { SitePageProps } from '../_lib/pageProps'
+import { href, loadSite, payloadInstance, type Site } from '../_lib/site'
+import { isMember, loadVisitor, type Visitor } from '../_lib/visitor'
+
+export const dynamic = 'force-dynamic'
+
+type Price = { key: string; interval: string; intervalCount?: number | null; amount: number; currency: string; active?: boolean | null }
+type Plan = {
+  id: string
+  name: string
+  description?: string | null
+  trialDays?: number | null
+  prices?: Price[] | null
+  creditGrantPerPeriod?: number | null
+  creditExpiryDays?: number | null
+  guestPassesPerPeriod?: number | null
+}
+type Feature = { plan: string | { id: string }; featureKey: string; value: string }
+type Product = {
+  id: string
+  name: string
+  kind: string
+  description?: string | null
+  price: { amount: number; currency: string }
+  stockQuantity?: number | null
+  pack?: { credits?: number | null; creditType?: string | null; validityDays?: number | null } | null
+}
+
+/** Product kinds sold on the website (retail and café items are sold at the desk). */
+const SOLD_ONLINE = ['credit_pack', 'day_pass', 'gift_card']
+const KIND_LABEL: Record<string, string> = { credit_pack: 'Class pack', day_pass: 'Day pass', gift_card: 'Gift card' }
+
+export async function generateMetadata({ params }: SitePageProps): Promise<Metadata> {
+  const site = await loadSite((await params).tenant)
+  if (!site) return {}
+  return { title: 'Pricing', description: `Memberships, class packs, day passes and gift cards at ${site.name}.` }
+}
+
+/** Public catalogue of this tenant, read as an anonymous visitor (`overrideAccess: false`). */
+const readCatalogue = async (site: Site) => {
+  const payload = await payloadInstance()
+  const has = (slug: string) => Boolean(payload.collections[slug as never])
+  const tenant = { tenant: { equals: site.tenant.id } }
+  const [plans, products] = await Promise.all([
+    has('membership-plans')
+      ? payload.find({ collection: 'membership-plans' as never, where: { and: [tenant, { active: { equals: true } }] } as never, sort: 'name', limit: 50, depth: 0, overrideAccess: false })
+      : null,
+    has('products')
+      ? payload.find({
+          collection: 'products' as never,
+          where: { and: [tenant, { isActive: { not_equals: false } }, { kind: { in: SOLD_ONLINE } }] } as never,
+          sort: 'name',
+          limit: 50,
+          depth: 0,
+          overrideAccess: false,
+        })
+      : null,
+  ])
+  const planDocs = ((plans?.docs ?? []) as unknown as Plan[])
+    .map((plan) => ({ ...plan, prices: (plan.prices ?? []).filter((price) => price.active !== false) }))
+    .filter((plan) => plan.prices.length > 0)
+  const features =
+    planDocs.length && has('plan-features')
+      ? ((
+          await payload.find({
+            collection: 'plan-features' as never,
+            where: { plan: { in: planDocs.map((plan) => plan.id) } } as never,
+            limit: 500,
+            depth: 0,
+            overrideAccess: false,
+          })
+        ).docs as unknown as Feature[])
+      : []
+  return { plans: planDocs, features, products: (products?.docs ?? []) as unknown as Product[] }
+}
+
+/** "Unlimited classes", "8 classes each month", "Events included". */
+const featureText = (feature: Feature, per: string) => {
+  const what = feature.featureKey.replace(/_/g, ' ')
+  if (feature.value === 'false') return null
+  if (feature.value === 'unlimited') return `Unlimited ${what}`
+  if (feature.value === 'true') return `${what.charAt(0).toUpperCase()}${what.slice(1)} included`
+  if (/^\d+$/.test(feature.value)) return `${feature.value} ${Number(feature.value) === 1 ? what.replace(/s$/, '') : what} each ${per}`
+  return `${what}: ${feature.value}`
+}
+
+type Mode = { online: boolean; reservePlans: boolean; reserveProducts: boolean }
+
+/** The button of one plan price or product: checkout online, reserve for the desk, or sign in first. */
+const BuyButton = ({ site, visitor, mode, kind, fields, label, name }: { site: Site; visitor: Visitor | null; mode: Mode; kind: 'plan' | 'product'; fields: Record<string, string>; label: string; name: string }) => {
+  const pricing = href(site, '/pricing')
+  if (!visitor) {
+    return (
+      <a className="button" href={`${href(site, '/login')}?${new URLSearchParams({ next: pricing })}`} aria-label={`Log in to buy ${name}`}>
+        Log in to buy
+      </a>
+    )
+  }
+  if (!isMember(visitor)) {
+    return (
+      <a className="button" href={`${href(site, '/join')}?${new URLSearchParams({ next: pricing })}`}>
+        Join {site.name} first
+      </a>
+    )
+  }
+  const online = mode.online && !(kind === 'plan' && fields.oneTime === '1')
+  const reservable = kind === 'plan' ? mode.reservePlans : mode.reserveProducts
+  if (!online && !reservable) return <p className="hint">Ask at the front desk to buy this.</p>
+  return (
+    <form action={buy}>
+      <input type="hidden" name="site" value={site.key} />
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="pay" value={online ? 'online' : 'desk'} />
+      {Object.entries(fields)
+        .filter(([key]) => key !== 'oneTime')
+        .map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
+      <button type="submit" className="button" aria-label={`${online ? label : 'Reserve'} ${name}${online ? '' : ', pay at the front desk'}`}>
+        {online ? label : 'Reserve — pay at the desk'}
+      </button>
+    </form>
+  )
+}
+
+/** Memberships and products of the tenant, bought through Stripe Checkout or reserved and paid at the desk. */
+export default async function PricingPage({ params, searchParams }: SitePageProps) {
+  const site = await loadSite((await params).tenant)
+  if (!site || !site.open) return null
+  const query = await searchParams
+  const [catalogue, visitor, reservePlans, reserveProducts] = await Promise.all([
+    readCatalogue(site),
+    loadVisitor(site),
+    hasEndpoint('subscriptions', '/reserve', 'post'),
+    hasEndpoint('orders', '/reserve', 'post'),
+  ])
+  // Online payment when the platform has a Stripe key, unless checkout just said this studio is not connected.
+  const mode: Mode = { online: Boolean(getEnv().STRIPE_SECRET_KEY) && one(query.pay) !== 'desk', reservePlans, reserveProducts }
+  const checkout = one(query.checkout)
+
+  return (
+    <>
+      <h1>Pricing</h1>
+      <p className="lead">
+        {mode.online ? 'Join or buy online with a card.' : reservePlans || reserveProducts ? 'Reserve online and pay at the front desk on your next visit.' : 'Ask at the front desk to buy any of these.'}
+      </p>
+      <Flash
+        error={one(query.error)}
+        success={checkout === 'success' ? 'Thank you! Your payment went through; it shows in your account in a moment.' : checkout === 'canceled' ? 'Payment cancelled: nothing was charged.' : null}
+      />
+
+      <section aria-labelledby="plans-title">
+        <h2 id="plans-title">Memberships</h2>
+        {catalogue.plans.length === 0 ? (
+          <p className="muted">No memberships are offered online right now.</p>
+        ) : (
+          <ul className="cards pricing-cards">
+            {catalogue.plans.map((plan) => {
+              const features = catalogue.features.filter((f) => (typeof f.plan === 'object' ? f.plan.id : f.plan) === plan.id)
+              return (
+                <li key={plan.id} className="card plan-card" data-plan={plan.name}>
+                  <h3>{plan.name}</h3>
+                  {plan.description ? <p>{plan.description}</p> : null}
+                  <ul className="features">
+                    {plan.trialDays ? <li>{plan.trialDays}-day free trial</li> : null}
+                    {features.map((feature) => {
+                      const textLine = featureText(feature, plan.prices[0]?.interval === 'one_time' ? 'period' : plan.prices[0]?.interval ?? 'period')
+                      return textLine ? <li key={feature.featureKey}>{textLine}</li> : null
+                    })}
+                    {plan.creditGrantPerPeriod ? (
+                      <li>
+                        {plan.creditGrantPerPeriod} {plan.creditGrantPerPeriod === 1 ? 'credit' : 'credits'} each period
+                        {plan.creditExpiryDays ? `, valid ${plan.creditExpiryDays} days` : ''}
+                      </li>
+                    ) : null}
+                    {plan.guestPassesPerPeriod ? (
+                      <li>
+                        {plan.guestPassesPerPeriod} guest {plan.guestPassesPerPeriod === 1 ? 'pass' : 'passes'} each period
+                      </li>
+                    ) : null}
+                  </ul>
+                  {plan.prices.map((price) => (
+                    <div key={price.key} className="price-row">
+                      <p className="price">
+                        <strong>{money(price)}</strong> <span className="muted">/ {interval(price.interval, price.intervalCount)}</span>
+                      </p>
+                      <BuyButton
+                        site={site}
+                        visitor={visitor}
+                        mode={mode}
+                        kind="plan"
+                        fields={{ plan: plan.id, priceKey: price.key, oneTime: price.interval === 'one_time' ? '1' : '0' }}
+                        label={plan.trialDays ? 'Start free trial' : 'Join'}
+                        name={`${plan.name} (${money(price)} / ${interval(price.interval, price.intervalCount)})`}
+                      />
+                    </div>
+                  ))}
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="products-title">
+        <h2 id="products-title">Class packs, passes and gift cards</h2>
+        {catalogue.products.length === 0 ? (
+          <p className="muted">Nothing else is sold online right now.</p>
+        ) : (
+          <ul className="cards pricing-cards">
+            {catalogue.products.map((product) => (
+              <li key={product.id} className="card product-card" data-product={product.name}>
+                <p className="muted kind">{KIND_LABEL[product.kind] ?? product.kind}</p>
+                <h3>{product.name}</h3>
+                {product.description ? <p>{product.description}</p> : null}
+                {product.kind === 'credit_pack' && product.pack?.credits ? (
+                  <p>
+                    {product.pack.credits} {product.pack.creditType && product.pack.creditType !== 'class' ? product.pack.creditType.replace(/_/g, ' ') : 'class'} credits
+                    {product.pack.validityDays ? `, valid ${product.pack.validityDays} days` : ', no expiry'}
+                  </p>
+                ) : null}
+                <p className="price">
+                  <strong>{money(product.price)}</strong>
+                </p>
+                {product.stockQuantity === 0 ? (
+                  <p className="muted">Sold out</p>
+                ) : (
+                  <BuyButton site={site} visitor={visitor} mode={mode} kind="product" fields={{ product: product.id, quantity: '1' }} label="Buy" name={product.name} />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {!visitor ? (
+        <p>
+          New here? <a href={`${href(site, '/signup')}?${new URLSearchParams({ next: href(site, '/pricing') })}`}>Create an account</a> to join or buy.
+        </p>
+      ) : null}
+    </>
+  )
+}
