@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sql } from '@payloadcms/db-postgres'
-import { useTestApp } from '@/core/testing'
-import { localReqAs } from '@plugins/commerce/testing/commerceStore'
+import { localReqAs, useTestApp } from '@/core/testing'
 import { periodEnd } from './operations/periodEnd'
 import { billingStore } from './testing/billingStore'
 

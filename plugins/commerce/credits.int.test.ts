@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, debitCreditsPort, refundCreditsPort, runSql } from '@/core'
-import { useTestApp } from '@/core/testing'
+import { localReqAs, useTestApp } from '@/core/testing'
 import { expireCreditLotsTask } from './jobs/expireCreditLotsTask'
-import { commerceStore, localReqAs, runAs } from './testing/commerceStore'
+import { commerceStore, runAs } from './testing/commerceStore'
 
 const app = useTestApp()
 const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<T>({ payload: app.payload, transactionID: undefined }, query)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
-import { createPerson, createTenant, useTestApp } from '@/core/testing'
+import { createPerson, createTenant, localReqAs, useTestApp } from '@/core/testing'
 import { checkout } from './operations/checkout'
 import { reserveOrder } from './operations/reserveOrder'
-import { commerceStore, localReqAs, runAs } from './testing/commerceStore'
+import { commerceStore, runAs } from './testing/commerceStore'
 
 const app = useTestApp()
 const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<T>({ payload: app.payload, transactionID: undefined }, query)

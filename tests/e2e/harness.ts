@@ -4,7 +4,7 @@
  * context and page on the throwaway app started by the runner.
  */
 import assert from 'node:assert/strict'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
+import type { APIRequestContext, BrowserContext, Locator, Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '../../seed/demoTenants'
 
 export type E2EContext = {
@@ -97,4 +97,23 @@ export const readMailTo = async (address: string, timeoutMs = 30_000): Promise<{
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   throw new Error(`no mail to ${address} within ${timeoutMs / 1000}s`)
+}
+
+/** A unique suffix for names a spec creates. */
+export const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
+
+/** A phone-sized viewport. */
+export const NARROW = { width: 390, height: 844 }
+
+/** Signs in over REST with the demo password; returns the Authorization header. */
+export const restLogin = async (api: APIRequestContext, baseURL: string, email: string) => {
+  const response = await api.post(`${baseURL}/api/users/login`, { data: { email, password: DEMO_PASSWORD } })
+  assert.equal(response.status(), 200, `REST login of ${email} answered ${response.status()}`)
+  return { Authorization: `JWT ${((await response.json()) as { token: string }).token}` }
+}
+
+/** The JSON body of a response that must answer `expected`. */
+export const json = async <T>(response: { status: () => number; json: () => Promise<unknown>; text: () => Promise<string> }, expected: number, what: string): Promise<T> => {
+  assert.equal(response.status(), expected, `${what} answered ${response.status()}: ${await response.text()}`)
+  return (await response.json()) as T
 }

@@ -9,25 +9,12 @@
  */
 import assert from 'node:assert/strict'
 import http from 'node:http'
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail } from '../../seed/demoTenants'
-import { expectNoText, loginThroughForm, readMailTo, type E2EContext, type E2ESpec } from './harness'
+import { expectNoText, json, loginThroughForm, NARROW, readMailTo, restLogin, stamp, type E2EContext, type E2ESpec } from './harness'
 
 const sunrise = DEMO_TENANTS.find((demo) => demo.slug === 'sunrise-yoga')!
 const fairway = DEMO_TENANTS.find((demo) => demo.slug === 'fairway-club')!
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-const NARROW = { width: 390, height: 844 }
-
-const restLogin = async (api: APIRequestContext, baseURL: string, email: string) => {
-  const response = await api.post(`${baseURL}/api/users/login`, { data: { email, password: DEMO_PASSWORD } })
-  assert.equal(response.status(), 200, `REST login of ${email} answered ${response.status()}`)
-  return { Authorization: `JWT ${((await response.json()) as { token: string }).token}` }
-}
-
-const json = async <T>(response: { status: () => number; json: () => Promise<unknown>; text: () => Promise<string> }, expected: number, what: string): Promise<T> => {
-  assert.equal(response.status(), expected, `${what} answered ${response.status()}: ${await response.text()}`)
-  return (await response.json()) as T
-}
 
 /** As the owner, over REST: a class of `slug` starting in 45 minutes, 2 places, 5 on the waitlist; and a $5 late-cancel fee. */
 const createSmallClass = async (ctx: E2EContext, slug: string, title: string) => {

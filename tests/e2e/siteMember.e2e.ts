@@ -10,22 +10,9 @@
 import assert from 'node:assert/strict'
 import type { APIRequestContext, Page } from 'playwright-core'
 import { DEMO_PASSWORD, DEMO_TENANTS, demoEmail } from '../../seed/demoTenants'
-import { expectVisibleText, loginThroughForm, type E2EContext, type E2ESpec } from './harness'
+import { expectVisibleText, json, loginThroughForm, NARROW, restLogin, stamp, type E2EContext, type E2ESpec } from './harness'
 
 const sunrise = DEMO_TENANTS.find((demo) => demo.slug === 'sunrise-yoga')!
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-const NARROW = { width: 390, height: 844 }
-
-const restLogin = async (api: APIRequestContext, baseURL: string, email: string) => {
-  const response = await api.post(`${baseURL}/api/users/login`, { data: { email, password: DEMO_PASSWORD } })
-  assert.equal(response.status(), 200, `REST login of ${email} answered ${response.status()}`)
-  return { Authorization: `JWT ${((await response.json()) as { token: string }).token}` }
-}
-
-const json = async <T>(response: { status: () => number; json: () => Promise<unknown>; text: () => Promise<string> }, expected: number, what: string): Promise<T> => {
-  assert.equal(response.status(), expected, `${what} answered ${response.status()}: ${await response.text()}`)
-  return (await response.json()) as T
-}
 
 const tenantId = async (api: APIRequestContext, baseURL: string, auth: Record<string, string>, slug: string) =>
   (await json<{ docs: { id: string }[] }>(await api.get(`${baseURL}/api/tenants?where[slug][equals]=${slug}&depth=0`, { headers: auth }), 200, 'tenant lookup')).docs[0].id

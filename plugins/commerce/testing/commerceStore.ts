@@ -1,12 +1,6 @@
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
-import { createPerson, createTenant, signIn, type HttpClient, type TestApp } from '@/core/testing'
+import type { Payload, PayloadRequest } from 'payload'
+import { createPerson, createTenant, localReqAs, signIn, type HttpClient, type TestApp } from '@/core/testing'
 import { inTransaction } from '@/core'
-
-/** Builds a Local API request acting as `userId` (as a signed-in user would). */
-export const localReqAs = async (payload: Payload, userId: string): Promise<PayloadRequest> => {
-  const user = await payload.findByID({ collection: 'users', id: userId, depth: 0 })
-  return createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
-}
 
 /** Runs an operation as `userId` in its own transaction, like one HTTP request would. */
 export const runAs = async <T>(payload: Payload, userId: string, work: (req: PayloadRequest) => Promise<T>): Promise<T> => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import type { Role } from '../access/roles'
 import type { TestApp } from './startTestPayload'
 import type { HttpClient } from './httpClient'
@@ -29,6 +29,12 @@ export const createPerson = async (
     ? await payload.create({ collection: 'tenant-memberships', data: { tenant, user: user.id, roles, status: 'active' } })
     : null
   return { user, membership }
+}
+
+/** Builds a Local API request acting as `userId` (as a signed-in user would). */
+export const localReqAs = async (payload: Payload, userId: string): Promise<PayloadRequest> => {
+  const user = await payload.findByID({ collection: 'users', id: userId, depth: 0 })
+  return createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
 }
 
 /** Signs in through the real REST login endpoint and returns a client carrying the token. */
