@@ -9,12 +9,13 @@
  *   3. schedule reads (GET /api/schedule) beside the week's SELECT in raw SQL and a plain Payload
  *      REST find of the same week;
  *   4. SQL statements per request, counted at the pg driver.
- * Env: BENCH_TENANTS (200), BENCH_DAYS (365), BENCH_BOOKINGS (4000), BENCH_READS (4000).
+ * Env: BENCH_TENANTS (200), BENCH_DAYS (365), BENCH_BOOKINGS (4000), BENCH_READS (4000); BENCH_PROFILE=1
+ * writes a CPU profile of the server during the booking run (bench-book.cpuprofile).
  */
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -23,6 +24,7 @@ import pg from 'pg'
 import type { LoadJob, LoadRequest, LoadResult } from './bench/loadWorker'
 import { percentile, summarize } from './bench/stats'
 import { seedVolume } from './bench/seedVolume'
+import { postgresCpuMs, threadCpuMs } from './bench/cpuTime'
 
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const TENANTS = numberEnv('BENCH_TENANTS', 200)
@@ -98,17 +100,38 @@ adapterPg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]
   statements++
   return (clientQuery as (...a: unknown[]) => unknown).apply(this, args)
 } as typeof clientQuery
+/** BENCH_PROFILE=1: a V8 CPU profile of the server's main thread during a run, saved as bench-<name>.cpuprofile. */
+const startProfile = async (name: string) => {
+  const { Session } = await import('node:inspector/promises')
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.start')
+  return async () => {
+    const { profile } = await session.post('Profiler.stop')
+    const file = path.resolve(`bench-${name}.cpuprofile`)
+    await writeFile(file, JSON.stringify(profile))
+    session.disconnect()
+    log(`CPU profile written to ${file}`)
+  }
+}
 // Node CPU the server spends per request: the main thread's busy time (event-loop utilisation;
 // the load generator runs on its own thread), independent of how busy the rest of the machine is.
-const countedRun = async (job: LoadJob) => {
+const countedRun = async (job: LoadJob, profileAs?: string) => {
   statements = 0
+  const stopProfile = profileAs && process.env.BENCH_PROFILE ? await startProfile(profileAs) : undefined
   const before = performance.eventLoopUtilization()
+  const [serverCpu, pgCpu] = [threadCpuMs(), await postgresCpuMs(database)]
   const result = await load(job)
   const busyMs = performance.eventLoopUtilization(before).active
+  const [serverCpuAfter, pgCpuAfter] = [threadCpuMs(), await postgresCpuMs(database)]
+  await stopProfile?.()
+  const perRequest = (ms: number) => Number((ms / job.requests.length).toFixed(2))
   return {
     result,
     statementsPerRequest: Number((statements / job.requests.length).toFixed(1)),
-    nodeMsPerRequest: Number((busyMs / job.requests.length).toFixed(2)),
+    nodeMsPerRequest: perRequest(busyMs),
+    cpu: `server ${perRequest(serverCpuAfter - serverCpu)} + postgres ${perRequest(pgCpuAfter - pgCpu)} + load generator ${perRequest(result.cpuMs)} ms`,
   }
 }
 
@@ -162,9 +185,9 @@ for (let round = 0; bookingRequests.length < BOOKINGS; round++) {
 }
 log(`booking: ${bookingRequests.length} requests over ${new Set(bookingRequests.map((r) => r.url)).size} classes at ${CLIENTS} clients`)
 await load({ requests: Array.from({ length: 200 }, () => ({ method: 'GET', url: `${server.url}/api/schedule?tenant=${busy[0].slug}` })), concurrency: 8 }) // warm-up
-const booked = await countedRun({ requests: bookingRequests, concurrency: CLIENTS })
+const booked = await countedRun({ requests: bookingRequests, concurrency: CLIENTS }, 'book')
 const bookStatuses = Object.entries(booked.result.statuses.reduce<Record<number, number>>((acc, s) => ((acc[s] = (acc[s] ?? 0) + 1), acc), {}))
-print('book via HTTP', { ...summarize(booked.result.latenciesMs, booked.result.elapsedMs), statuses: bookStatuses.map(([s, n]) => `${s}x${n}`).join(','), sqlPerRequest: booked.statementsPerRequest, nodeMsPerRequest: booked.nodeMsPerRequest })
+print('book via HTTP', { ...summarize(booked.result.latenciesMs, booked.result.elapsedMs), statuses: bookStatuses.map(([s, n]) => `${s}x${n}`).join(','), sqlPerRequest: booked.statementsPerRequest, nodeMsPerRequest: booked.nodeMsPerRequest, cpuPerRequest: booked.cpu })
 
 // Raw-SQL baseline of the same work: conditional UPDATE + INSERT in a transaction, 32 connections.
 const baselineMembers = (await sqlPool.query(`SELECT m.id, m.tenant_id FROM tenant_memberships m JOIN users u ON u.id = m.user_id WHERE u.email ~ '^m(2[0-9]|3[0-9])@bench-00[2-9]' ORDER BY m.id`)).rows as { id: string; tenant_id: string }[]
@@ -247,7 +270,7 @@ const to = new Date(monday.getTime() + 7 * 86_400_000).toISOString()
 const readRequests = (url: (t: { id: string; slug: string }) => string): LoadRequest[] =>
   Array.from({ length: READS }, (_, i) => ({ method: 'GET', url: url(slugs[i % slugs.length]) }))
 const ours = await countedRun({ requests: readRequests((t) => `${server.url}/api/schedule?tenant=${t.slug}&from=${from}&to=${to}`), concurrency: CLIENTS })
-print('schedule via HTTP', { ...summarize(ours.result.latenciesMs, ours.result.elapsedMs), non200: ours.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: ours.statementsPerRequest, nodeMsPerRequest: ours.nodeMsPerRequest })
+print('schedule via HTTP', { ...summarize(ours.result.latenciesMs, ours.result.elapsedMs), non200: ours.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: ours.statementsPerRequest, nodeMsPerRequest: ours.nodeMsPerRequest, cpuPerRequest: ours.cpu })
 {
   let next = 0
   const latencies: number[] = []
@@ -273,7 +296,7 @@ const plain = await countedRun({
   requests: readRequests((t) => `${server.url}/api/classes?where[tenant][equals]=${t.id}&where[startTime][greater_than_equal]=${from}&where[startTime][less_than]=${to}&limit=100&sort=startTime`).slice(0, Math.min(READS, 1000)),
   concurrency: CLIENTS,
 })
-print('schedule via plain Payload REST find', { ...summarize(plain.result.latenciesMs, plain.result.elapsedMs), non200: plain.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: plain.statementsPerRequest, nodeMsPerRequest: plain.nodeMsPerRequest })
+print('schedule via plain Payload REST find', { ...summarize(plain.result.latenciesMs, plain.result.elapsedMs), non200: plain.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: plain.statementsPerRequest, nodeMsPerRequest: plain.nodeMsPerRequest, cpuPerRequest: plain.cpu })
 
 // ---- done -----------------------------------------------------------------------------------
 console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, volume: counts, ...report }, null, 2))

@@ -69,7 +69,7 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
     FROM taken
     RETURNING ${BOOKING_COLUMNS}`
   const write = (query: ReturnType<typeof sql>) =>
-    runSql(req, query).catch((error: unknown) => {
+    runSql(req, query, { prepared: true }).catch((error: unknown) => {
       if (pgErrorCode(error) === '23505') throw new OperationError(409, 'already_booked', 'This member already holds a place in this class.')
       throw error
     })

@@ -47,6 +47,7 @@ export const loadClass = async (
                ${who?.policy ? sql`, ${POLICY_COLUMNS}` : sql``}
         FROM classes c ${who?.policy ? sql`LEFT JOIN tenant_settings s ON s.tenant_id = c.tenant_id` : sql``}
         WHERE c.id = ${id} ${lock ? sql`FOR UPDATE OF c` : sql``}`,
+    { prepared: true },
   )
   if (!row) return undefined
   const n = (value: unknown) => (value === null || value === undefined ? null : Number(value))

@@ -89,6 +89,7 @@ export const sessionUserStrategy: AuthStrategy = {
           FROM users u
           WHERE u.id = ${claims.id} AND u.deleted_at IS NULL
             AND EXISTS (SELECT 1 FROM users_sessions s WHERE s._parent_id = u.id AND s.id = ${claims.sid})`,
+      { prepared: true },
     )
     if (!row) return { user: null }
     const user = {

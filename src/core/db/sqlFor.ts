@@ -1,10 +1,16 @@
+import { createHash } from 'node:crypto'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
 export type SQL = ReturnType<typeof sql>
 
-type Executor = { execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }> }
+type QueryConfig = { name?: string; text: string; values: unknown[] }
+type Executor = {
+  execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
+  dialect: { sqlToQuery: (query: SQL) => { sql: string; params: unknown[] } }
+  session: { client: { query: (config: QueryConfig) => Promise<{ rows: Record<string, unknown>[] }> } }
+}
 
 /**
  * The Drizzle handle of the request's transaction (or the pool when there is none), so raw SQL
@@ -17,12 +23,30 @@ export const sqlFor = async (req: Pick<PayloadRequest, 'payload' | 'transactionI
   return (session?.db ?? adapter.drizzle) as unknown as Executor
 }
 
-/** Runs one SQL statement inside the request's transaction and returns its rows. */
+const names = new Map<string, string>()
+/** A stable statement name per SQL text (PostgreSQL keeps one plan per name and connection). */
+const nameOf = (text: string) => {
+  let name = names.get(text)
+  if (!name) names.set(text, (name = `atrium_${createHash('sha1').update(text).digest('base64url')}`))
+  return name
+}
+
+/**
+ * Runs one SQL statement inside the request's transaction and returns its rows. `prepared`: a
+ * named prepared statement, parsed and planned once per connection — for hot paths whose SQL text
+ * comes from a small fixed set of shapes (never for text built from a variable-length list).
+ */
 export const runSql = async <Row = Record<string, unknown>>(
   req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
   query: SQL,
+  options?: { prepared?: boolean },
 ): Promise<Row[]> => {
   const db = await sqlFor(req)
+  if (options?.prepared) {
+    const { sql: text, params } = db.dialect.sqlToQuery(query)
+    const result = await db.session.client.query({ name: nameOf(text), text, values: params })
+    return result.rows as Row[]
+  }
   const result = await db.execute(query)
   return result.rows as Row[]
 }
