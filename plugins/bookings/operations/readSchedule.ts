@@ -42,6 +42,7 @@ export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): P
           ${input.instructor ? sql`AND c.instructor_id = ${input.instructor}` : sql``}
         ORDER BY c.start_time, c.id
         LIMIT 1000`,
+    { prepared: true },
   )
   let tenantId = rows[0]?.tenant_id
   if (rows.length === 0) {
