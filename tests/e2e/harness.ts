@@ -117,3 +117,20 @@ export const json = async <T>(response: { status: () => number; json: () => Prom
   assert.equal(response.status(), expected, `${what} answered ${response.status()}: ${await response.text()}`)
   return (await response.json()) as T
 }
+
+/** The page is no wider than the viewport (no horizontal scrolling on a phone). */
+export const fitsWidth = async (page: Page, width: number, what: string) => {
+  const scroll = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth)
+  assert.ok(scroll <= width, `${what} is ${scroll}px wide on a ${width}px viewport`)
+}
+
+/** Signs up a new member on a tenant's site (`/<slug>/signup`), continuing to `next` (a path). Returns the e-mail. */
+export const siteSignUp = async (page: Page, baseURL: string, slug: string, next: string, name: string) => {
+  const email = `${name.split(' ')[0].toLowerCase()}-${stamp()}@example.test`
+  await page.goto(`${baseURL}/${slug}/signup?${new URLSearchParams({ next })}`)
+  await page.getByLabel('Your name', { exact: true }).fill(name)
+  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill('member-password-1')
+  await Promise.all([page.waitForURL((url) => url.pathname === next), page.getByRole('button', { name: 'Create account' }).click()])
+  return email
+}

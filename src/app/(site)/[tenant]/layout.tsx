@@ -24,7 +24,7 @@ export default async function TenantLayout({ children, params }: Params & { chil
   if (!site) notFound()
   const visitor = site.open ? await loadVisitor(site) : null
   const collections = (await payloadInstance()).collections as Record<string, unknown>
-  const offers = { appointments: Boolean(collections['appointment-services']), pricing: Boolean(collections['membership-plans'] || collections['products']) }
+  const offers = { events: Boolean(collections['events']), appointments: Boolean(collections['appointment-services']), pricing: Boolean(collections['membership-plans'] || collections['products']) }
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
     <div className="site" style={style}>
@@ -45,6 +45,11 @@ export default async function TenantLayout({ children, params }: Params & { chil
                 <li>
                   <a href={href(site, '/schedule')}>Schedule</a>
                 </li>
+                {offers.events ? (
+                  <li>
+                    <a href={href(site, '/events')}>Events</a>
+                  </li>
+                ) : null}
                 {offers.appointments ? (
                   <li>
                     <a href={href(site, '/appointments')}>Appointments</a>

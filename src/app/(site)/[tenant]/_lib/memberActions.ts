@@ -1,6 +1,7 @@
 'use server'
 
 import { redirect } from 'next/navigation'
+import { z } from 'zod'
 import { callEndpoint } from './callEndpoint'
 import { forgetCalendarLink, rememberCalendarLink } from './calendarLink'
 import { siteOf, text, withQuery } from './forms'
@@ -12,6 +13,9 @@ import { isMember, loadVisitor, type Visitor } from './visitor'
  * JavaScript). Plugin endpoints are called in-process as the member (`callEndpoint`); each action
  * ends in a redirect carrying the outcome (`?done=` / `?error=`).
  */
+
+/** Most items of one product bought in one go on the website (the pricing page's picker offers 1–10). */
+const MAX_QUANTITY = 10
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const account = (site: Site, params: Record<string, string>, anchor = '') => `${withQuery(href(site, '/account'), params)}${anchor}`
@@ -26,6 +30,14 @@ const memberOrLogin = async (site: Site, back: string): Promise<Visitor & { memb
 
 /** Only a URL of the payment provider's page is followed (never a path of ours or a script). */
 const external = (url: unknown): string | null => (typeof url === 'string' && /^https?:\/\/[^\s]+$/.test(url) ? url : null)
+
+type Refund = { credits: number | null; money: { amount: number; currency: string } | null }
+
+/** What a cancel endpoint gave back, for the confirmation (`refundedMessage` reads it back). */
+const refundQuery = (refund: Refund | undefined): Record<string, string> => ({
+  ...(refund?.credits ? { credits: String(refund.credits) } : {}),
+  ...(refund?.money ? { refunded: String(refund.money.amount), currency: refund.money.currency } : {}),
+})
 
 /** Claims a waitlist place offered to the member (`POST /api/bookings/:id/claim`). */
 export async function claimOffer(form: FormData) {
@@ -87,8 +99,43 @@ export async function bookAppointment(form: FormData) {
 export async function cancelAppointment(form: FormData) {
   const site = await siteOf(form)
   const visitor = await memberOrLogin(site, href(site, '/account'))
-  const answer = await callEndpoint({ collection: 'appointments', path: '/:id/cancel', method: 'post', routeParams: { id: text(form, 'appointment') }, user: visitor.user })
-  redirect(account(site, answer.ok ? { done: 'appointment_cancelled' } : { error: answer.body.error ?? 'failed' }, '#appointments-title'))
+  const answer = await callEndpoint<{ refund?: Refund }>({ collection: 'appointments', path: '/:id/cancel', method: 'post', routeParams: { id: text(form, 'appointment') }, user: visitor.user })
+  redirect(account(site, answer.ok ? { done: 'appointment_cancelled', ...refundQuery(answer.body.refund) } : { error: answer.body.error ?? 'failed' }, '#appointments-title'))
+}
+
+/** RSVPs the member (and `guests`) to an event (`POST /api/events/:id/rsvp`): going, or waitlisted when full. */
+export async function rsvpToEvent(form: FormData) {
+  const site = await siteOf(form)
+  const event = text(form, 'event')
+  const page = href(site, `/events/${encodeURIComponent(event)}`)
+  const visitor = await memberOrLogin(site, page)
+  const guests = z.coerce.number().int().min(0).max(20).safeParse(text(form, 'guests') || '0')
+  if (!UUID.test(event) || !guests.success) redirect(withQuery(page, { error: 'invalid_input' }))
+  const answer = await callEndpoint<{ rsvp?: { status: string } }>({
+    collection: 'events',
+    path: '/:id/rsvp',
+    method: 'post',
+    routeParams: { id: event },
+    body: { guests: guests.data },
+    user: visitor.user,
+  })
+  redirect(answer.ok ? withQuery(page, { done: answer.body.rsvp?.status === 'waitlisted' ? 'rsvp_waitlisted' : 'rsvp_going' }) : withQuery(page, { error: answer.body.error ?? 'failed' }))
+}
+
+/** Cancels the member's RSVP (`POST /api/event-rsvps/:id/cancel`) after the confirm step; the page then says what was refunded. */
+export async function cancelEventRsvp(form: FormData) {
+  const site = await siteOf(form)
+  const event = text(form, 'event')
+  const page = UUID.test(event) ? href(site, `/events/${event}`) : href(site, '/account')
+  const visitor = await memberOrLogin(site, page)
+  const answer = await callEndpoint<{ refund?: Refund }>({
+    collection: 'event-rsvps',
+    path: '/:id/cancel',
+    method: 'post',
+    routeParams: { id: text(form, 'rsvp') },
+    user: visitor.user,
+  })
+  redirect(withQuery(page, answer.ok ? { done: 'rsvp_cancelled', ...refundQuery(answer.body.refund) } : { error: answer.body.error ?? 'failed' }))
 }
 
 /**
@@ -102,10 +149,9 @@ export async function buy(form: FormData) {
   const pricing = href(site, '/pricing')
   const visitor = await memberOrLogin(site, pricing)
   const kind = text(form, 'kind') === 'plan' ? 'plan' : 'product'
-  const item =
-    kind === 'plan'
-      ? { plan: text(form, 'plan'), priceKey: text(form, 'priceKey') }
-      : { product: text(form, 'product'), quantity: Math.min(20, Math.max(1, Number.parseInt(text(form, 'quantity') || '1', 10) || 1)) }
+  const quantity = z.coerce.number().int().min(1).max(MAX_QUANTITY).safeParse(text(form, 'quantity') || '1')
+  if (!quantity.success) redirect(withQuery(pricing, { error: 'invalid_quantity' }))
+  const item = kind === 'plan' ? { plan: text(form, 'plan'), priceKey: text(form, 'priceKey') } : { product: text(form, 'product'), quantity: quantity.data }
   if (text(form, 'pay') === 'online') {
     const answer = await callEndpoint<{ url?: string }>({ path: '/billing/checkout', method: 'post', body: { kind, ...item }, user: visitor.user })
     const url = answer.ok ? external(answer.body.url) : null

@@ -42,6 +42,15 @@ const ERRORS: Record<string, string> = {
   outside_availability: 'That time is not available any more. Please choose another.',
   slot_taken: 'Someone just booked that time. Please choose another.',
   appointment_started: 'This appointment has already started.',
+  slot_full: 'Every place at that time was just taken. Please choose another.',
+  invalid_quantity: 'Choose a quantity from 1 to 10.',
+  already_rsvped: 'You already have an RSVP (or a waitlist spot) for this event.',
+  event_full: 'There are not enough places left at this event (and no room on its waitlist). Try with fewer guests.',
+  rsvp_closed: 'RSVPs for this event are closed.',
+  event_started: 'This event has already started.',
+  event_cancelled: 'This event has been cancelled.',
+  event_not_open: 'This event is not open for RSVPs.',
+  too_many_guests: 'That is more guests than this event allows.',
   calendar_failed: 'We could not change your calendar link just now. Please try again.',
 }
 

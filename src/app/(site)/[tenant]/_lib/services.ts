@@ -6,6 +6,8 @@ export type ServiceDoc = {
   description?: string | null
   kind?: string | null
   durationMinutes: number
+  /** Places per slot: 1 = one-on-one, more for a small group. */
+  capacity?: number | null
   price?: { amount?: number | null; currency?: string | null } | null
   creditCost?: number | null
   deliveryMode?: string | null

@@ -35,6 +35,8 @@ type Product = {
 
 /** Product kinds sold on the website (retail and café items are sold at the desk). */
 const SOLD_ONLINE = ['credit_pack', 'day_pass', 'gift_card']
+/** Most items of one product per purchase on the website (the buy action accepts 1–10). */
+const MAX_QUANTITY = 10
 const KIND_LABEL: Record<string, string> = { credit_pack: 'Class pack', day_pass: 'Day pass', gift_card: 'Gift card' }
 
 export async function generateMetadata({ params }: SitePageProps): Promise<Metadata> {
@@ -94,7 +96,26 @@ const featureText = (feature: Feature, per: string) => {
 type Mode = { online: boolean; reservePlans: boolean; reserveProducts: boolean }
 
 /** The button of one plan price or product: checkout online, reserve for the desk, or sign in first. */
-const BuyButton = ({ site, visitor, mode, kind, fields, label, name }: { site: Site; visitor: Visitor | null; mode: Mode; kind: 'plan' | 'product'; fields: Record<string, string>; label: string; name: string }) => {
+const BuyButton = ({
+  site,
+  visitor,
+  mode,
+  kind,
+  fields,
+  label,
+  name,
+  maxQuantity = 0,
+}: {
+  site: Site
+  visitor: Visitor | null
+  mode: Mode
+  kind: 'plan' | 'product'
+  fields: Record<string, string>
+  label: string
+  name: string
+  /** Products: offer a quantity picker from 1 to this (0 = none, one item). */
+  maxQuantity?: number
+}) => {
   const pricing = href(site, '/pricing')
   if (!visitor) {
     return (
@@ -119,10 +140,22 @@ const BuyButton = ({ site, visitor, mode, kind, fields, label, name }: { site: S
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="pay" value={online ? 'online' : 'desk'} />
       {Object.entries(fields)
-        .filter(([key]) => key !== 'oneTime')
+        .filter(([key]) => key !== 'oneTime' && !(key === 'quantity' && maxQuantity > 1))
         .map(([key, value]) => (
           <input key={key} type="hidden" name={key} value={value} />
         ))}
+      {maxQuantity > 1 ? (
+        <div className="field quantity-field">
+          <label htmlFor={`quantity-${fields.product}`}>Quantity</label>
+          <select id={`quantity-${fields.product}`} name="quantity" defaultValue="1">
+            {Array.from({ length: maxQuantity }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {i + 1}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <button type="submit" className="button" aria-label={`${online ? label : 'Reserve'} ${name}${online ? '' : ', pay at the front desk'}`}>
         {online ? label : 'Reserve — pay at the desk'}
       </button>
@@ -232,7 +265,16 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
                 {product.stockQuantity === 0 ? (
                   <p className="muted">Sold out</p>
                 ) : (
-                  <BuyButton site={site} visitor={visitor} mode={mode} kind="product" fields={{ product: product.id, quantity: '1' }} label="Buy" name={product.name} />
+                  <BuyButton
+                    site={site}
+                    visitor={visitor}
+                    mode={mode}
+                    kind="product"
+                    fields={{ product: product.id, quantity: '1' }}
+                    label="Buy"
+                    name={product.name}
+                    maxQuantity={Math.min(MAX_QUANTITY, product.stockQuantity ?? MAX_QUANTITY)}
+                  />
                 )}
               </li>
             ))}

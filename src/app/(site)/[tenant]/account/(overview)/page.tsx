@@ -8,7 +8,9 @@ import { BOOKING_STATUS, INVOICE_STATUS, ORDER_STATUS, SUBSCRIPTION_STATUS, day,
 import { cancelAppointment, claimOffer, issueCalendarLink, openBillingPortal, revokeCalendarLink } from '../../_lib/memberActions'
 import { one } from '../../_lib/messages'
 import type { SitePageProps } from '../../_lib/pageProps'
+import { myUpcomingRsvps, RSVP_STATUS, type UpcomingRsvp } from '../../_lib/events'
 import { publicStaffNames } from '../../_lib/providers'
+import { refundedMessage, refundText } from '../../_lib/refunds'
 import { href, loadSite, payloadInstance, type Site } from '../../_lib/site'
 import { isMember, loadVisitor, type Visitor } from '../../_lib/visitor'
 
@@ -43,7 +45,17 @@ type SubscriptionRow = {
 }
 type InvoiceRow = { id: string; number: string; amount: Money; status: string; createdAt: string; dueAt?: string | null; paidAt?: string | null }
 type OrderRow = { id: string; number: string; total: number; currency: string; status: string; createdAt: string }
-type AppointmentRow = { id: string; startTime: string; timezone?: string | null; status: string; provider: string | { id: string }; service?: { id: string; title: string } | string | null }
+type AppointmentRow = {
+  id: string
+  startTime: string
+  timezone?: string | null
+  status: string
+  provider: string | { id: string }
+  service?: { id: string; title: string } | string | null
+  price?: { amount?: number | null; currency?: string | null } | null
+  creditCost?: number | null
+  paymentMethod?: string | null
+}
 type Member = Visitor & { membership: NonNullable<Visitor['membership']> }
 
 const DONE: Record<string, string> = {
@@ -70,7 +82,7 @@ const readAccount = async (visitor: Member) => {
   const now = new Date().toISOString()
   const find = async <T,>(slug: string, options: { where: Record<string, unknown>; sort: string; limit: number; depth: number }): Promise<T[] | null> =>
     (await installed(slug)) ? ((await payload.find({ collection: slug as never, ...options, where: options.where as never, ...as })).docs as unknown as T[]) : null
-  const [upcoming, past, credits, consents, subscriptions, invoices, orders, appointments] = await Promise.all([
+  const [upcoming, past, credits, consents, subscriptions, invoices, orders, appointments, rsvps] = await Promise.all([
     find<BookingRow>('bookings', { where: { and: [member, { startTime: { greater_than: now } }] }, sort: 'startTime', limit: 50, depth: 1 }),
     find<BookingRow>('bookings', { where: { and: [member, { startTime: { less_than_equal: now } }] }, sort: '-startTime', limit: 20, depth: 1 }),
     find<CreditLot>('credit-lots', {
@@ -84,6 +96,7 @@ const readAccount = async (visitor: Member) => {
     find<InvoiceRow>('invoices', { where: member, sort: '-createdAt', limit: 20, depth: 0 }),
     find<OrderRow>('orders', { where: member, sort: '-createdAt', limit: 20, depth: 0 }),
     find<AppointmentRow>('appointments', { where: { and: [member, { status: { equals: 'booked' } }, { endTime: { greater_than: now } }] }, sort: 'startTime', limit: 20, depth: 1 }),
+    myUpcomingRsvps(visitor),
   ])
   return {
     upcoming: upcoming ?? [],
@@ -94,6 +107,7 @@ const readAccount = async (visitor: Member) => {
     invoices,
     orders,
     appointments,
+    rsvps,
   }
 }
 
@@ -243,7 +257,7 @@ const Receipts = ({ invoices, orders, site }: { invoices: InvoiceRow[] | null; o
   )
 }
 
-const AppointmentList = ({ rows, site, names }: { rows: AppointmentRow[]; site: Site; names: Map<string, string> }) =>
+const AppointmentList = ({ rows, site, names, confirming }: { rows: AppointmentRow[]; site: Site; names: Map<string, string>; confirming: string }) =>
   rows.length === 0 ? (
     <p className="muted">No upcoming appointments.</p>
   ) : (
@@ -252,6 +266,7 @@ const AppointmentList = ({ rows, site, names }: { rows: AppointmentRow[]; site: 
         const zone = row.timezone ?? site.tenant.timezone
         const service = row.service && typeof row.service === 'object' ? row.service : null
         const provider = names.get(typeof row.provider === 'object' ? row.provider.id : row.provider)
+        const what = `${service?.title ?? 'appointment'} on ${shortDateTime(row.startTime, zone)}`
         return (
           <li key={row.id} className="booking-row appointment-row" data-status={row.status}>
             <span className="booking-when">
@@ -261,13 +276,60 @@ const AppointmentList = ({ rows, site, names }: { rows: AppointmentRow[]; site: 
               {service?.title ?? 'Appointment'}
               {provider ? <span className="muted"> with {provider}</span> : null}
             </span>
-            <form action={cancelAppointment}>
-              <SiteField site={site} />
-              <input type="hidden" name="appointment" value={row.id} />
-              <button type="submit" className="link-button" aria-label={`Cancel ${service?.title ?? 'appointment'} on ${shortDateTime(row.startTime, zone)}`}>
-                Cancel
-              </button>
-            </form>
+            {confirming === row.id ? (
+              <div className="confirm booking-offer" role="group" aria-labelledby={`cancel-${row.id}`}>
+                <h3 id={`cancel-${row.id}`}>Cancel this appointment?</h3>
+                <p>
+                  The time is freed for someone else. There is no cancellation fee.{' '}
+                  {refundText({ paymentMethod: row.paymentMethod, price: row.price, credits: row.creditCost })}
+                </p>
+                <form action={cancelAppointment} className="inline-actions">
+                  <SiteField site={site} />
+                  <input type="hidden" name="appointment" value={row.id} />
+                  <button type="submit" className="button button-danger">
+                    Yes, cancel the appointment
+                  </button>
+                  <a href={`${href(site, '/account')}#appointments-title`}>Keep it</a>
+                </form>
+              </div>
+            ) : (
+              <a href={`${href(site, '/account')}?${new URLSearchParams({ cancelAppointment: row.id })}#cancel-${row.id}`} aria-label={`Cancel ${what}…`}>
+                Cancel…
+              </a>
+            )}
+          </li>
+        )
+      })}
+    </ul>
+  )
+
+const RsvpList = ({ rows, site }: { rows: UpcomingRsvp[]; site: Site }) =>
+  rows.length === 0 ? (
+    <p className="muted">No upcoming events.</p>
+  ) : (
+    <ul className="bookings">
+      {rows.map((row) => {
+        const zone = row.event.timezone || site.tenant.timezone
+        const page = href(site, `/events/${row.event.id}`)
+        const guests = row.guests ?? 0
+        return (
+          <li key={row.id} className="booking-row rsvp-row" data-status={row.status}>
+            <span className="booking-when">
+              <time dateTime={row.event.startTime}>{shortDateTime(row.event.startTime, zone)}</time> <abbr title={zone}>{zoneAbbr(row.event.startTime, zone)}</abbr>
+            </span>
+            <span className="booking-title">
+              <a href={page}>{row.event.title}</a>
+              {guests ? <span className="muted"> · you + {guests === 1 ? '1 guest' : `${guests} guests`}</span> : null}
+            </span>
+            <span className={`badge badge-${row.status === 'going' ? 'confirmed' : row.status}`}>
+              {RSVP_STATUS[row.status] ?? row.status}
+              {row.status === 'waitlisted' && row.waitlistPosition ? ` · #${row.waitlistPosition}` : ''}
+            </span>
+            {!row.started ? (
+              <a href={`${page}?${new URLSearchParams({ cancel: row.id })}`} aria-label={`Cancel RSVP for ${row.event.title}…`}>
+                Cancel…
+              </a>
+            ) : null}
           </li>
         )
       })}
@@ -293,7 +355,7 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
         Signed in as {visitor.user.email}
         {visitor.membership.status === 'frozen' ? ' · your membership is frozen' : ''}.
       </p>
-      <Flash error={one(query.error)} success={query.welcome ? `Welcome to ${site.name}!` : (DONE[one(query.done)] ?? null)} />
+      <Flash error={one(query.error)} success={query.welcome ? `Welcome to ${site.name}!` : one(query.done) === 'appointment_cancelled' ? `${DONE.appointment_cancelled} ${refundedMessage(query)}`.trim() : (DONE[one(query.done)] ?? null)} />
 
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">Upcoming bookings</h2>
@@ -303,10 +365,20 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
         </p>
       </section>
 
+      {account.rsvps ? (
+        <section aria-labelledby="events-title">
+          <h2 id="events-title">Events</h2>
+          <RsvpList rows={account.rsvps} site={site} />
+          <p>
+            <a href={href(site, '/events')}>See upcoming events</a>
+          </p>
+        </section>
+      ) : null}
+
       {account.appointments ? (
         <section aria-labelledby="appointments-title">
           <h2 id="appointments-title">Appointments</h2>
-          <AppointmentList rows={account.appointments} site={site} names={names} />
+          <AppointmentList rows={account.appointments} site={site} names={names} confirming={one(query.cancelAppointment)} />
           <p>
             <a href={href(site, '/appointments')}>Book an appointment</a>
           </p>

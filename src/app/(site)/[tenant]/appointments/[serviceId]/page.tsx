@@ -14,7 +14,7 @@ import { isMember, loadVisitor } from '../../_lib/visitor'
 export const dynamic = 'force-dynamic'
 
 type Props = { params: Promise<{ tenant: string; serviceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
-type Slot = { provider: string; startTime: string; endTime: string }
+type Slot = { provider: string; startTime: string; endTime: string; placesLeft?: number }
 
 const DAY = 86_400_000
 const DAYS_SHOWN = 7
@@ -80,6 +80,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const price = servicePrice(found)
   const location = serviceLocation(site, found)
   const member = isMember(visitor)
+  const group = (found.capacity ?? 1) > 1
 
   return (
     <article aria-labelledby="service-title">
@@ -94,6 +95,12 @@ export default async function ServicePage({ params, searchParams }: Props) {
       <dl className="facts">
         <dt>Length</dt>
         <dd>{found.durationMinutes} minutes</dd>
+        {group ? (
+          <>
+            <dt>Group</dt>
+            <dd>Up to {found.capacity} people per time</dd>
+          </>
+        ) : null}
         <dt>Price</dt>
         <dd>{price ? money(price) : found.creditCost ? `${found.creditCost} ${found.creditCost === 1 ? 'credit' : 'credits'}` : 'Free'}</dd>
         <dt>Where</dt>
@@ -153,6 +160,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
                         <label htmlFor={id}>
                           <time dateTime={slot.startTime}>{clock(slot.startTime, zone)}</time> <abbr title={zone}>{zoneAbbr(slot.startTime, zone)}</abbr>
                           {who ? <span className="muted"> · {who}</span> : null}
+                          {group && slot.placesLeft != null ? <span className="slot-places"> · {slot.placesLeft === 1 ? '1 place left' : `${slot.placesLeft} places left`}</span> : null}
                         </label>
                       </div>
                     )

@@ -1,0 +1,3 @@
+import { Loading } from '../../_lib/Loading'
+
+export default Loading
