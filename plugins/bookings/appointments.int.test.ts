@@ -71,6 +71,21 @@ describe('appointment slots', () => {
     expect(made.body.doc.timezone).toBe('America/New_York') // the tenant's zone by default
   })
 
+  it('shows each active provider\'s public display name on the service, never the membership itself', async () => {
+    const other = cast.inA.owner.membershipId!
+    await kit.q(sql`UPDATE tenant_memberships SET profile_display_name = 'Pat Provider' WHERE id = ${provider}`)
+    await kit.q(sql`UPDATE tenant_memberships SET profile_display_name = NULL WHERE id = ${other}`)
+    const service = await kit.createService(A, [provider, other])
+    const anon = cast.anonymous.client
+    const read = await anon.get(`/api/appointment-services/${service.id}`)
+    expect(read.status).toBe(200)
+    expect(read.body.providerNames).toEqual([{ id: provider, name: 'Pat Provider' }]) // no name, not listed
+    expect((await anon.get(`/api/tenant-memberships/${provider}`)).status).not.toBe(200)
+    // Read-only: a manager cannot write names through it.
+    await cast.inA.owner.client.patch(`/api/appointment-services/${service.id}`, { providerNames: [{ id: provider, name: 'Forged' }] })
+    expect((await anon.get(`/api/appointment-services/${service.id}`)).body.providerNames).toEqual([{ id: provider, name: 'Pat Provider' }])
+  })
+
   it('never offers the past', () => {
     const now = Date.UTC(2027, 2, 8, 15, 30)
     const windows = [{ start: Date.UTC(2027, 2, 8, 14), end: Date.UTC(2027, 2, 8, 17) }]

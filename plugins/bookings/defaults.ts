@@ -17,5 +17,8 @@ export const defaultPolicy: BookingPolicy = {
   claimWindowMinutes: 0,
 }
 
+/** Upcoming guest appointments one e-mail address may hold when visitors book themselves (tenant-settings.bookings.guestBookingsPerEmail). */
+export const GUEST_BOOKINGS_PER_EMAIL = 2
+
 /** Bookings that hold a place (and are unique per class and member). */
 export const ACTIVE_STATUSES = ['confirmed', 'waitlisted', 'checked_in'] as const

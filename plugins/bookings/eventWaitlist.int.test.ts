@@ -38,42 +38,52 @@ beforeAll(async () => {
 })
 
 describe('event waitlist', () => {
-  it('waitlists RSVPs that do not fit, refuses when the waitlist is full, closes gaps, promotes the first that fits (guests count)', async () => {
+  it('waitlists RSVPs that do not fit, refuses when the waitlist is full, closes gaps, promotes strictly in line (guests count; nobody jumps the head)', async () => {
     const event = await kit.createEvent(A, { capacity: 3, waitlistCapacity: 2, maxGuests: 2 })
     const desk = cast.inA.frontDesk.client
-    const [m1, m2, m3, m4, m5] = await kit.createMembers(A, 5)
+    const [m1, m2, m3, m4, m5, m6] = await kit.createMembers(A, 6)
     const rsvp = (member: string, guests = 0) => desk.post(`/api/events/${event.id}/rsvp`, { member, guests })
 
     expect((await rsvp(m1)).body.rsvp).toMatchObject({ status: 'going', waitlistPosition: null })
-    expect((await rsvp(m2, 1)).body.rsvp).toMatchObject({ status: 'going', guests: 1 })
+    const going2 = await rsvp(m2, 1)
+    expect(going2.body.rsvp).toMatchObject({ status: 'going', guests: 1 })
     // Full: m3 (with a guest, 2 places) and m4 wait in line.
     const w3 = await rsvp(m3, 1)
     expect(w3.status).toBe(201)
     expect(w3.body.rsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, guests: 1 })
     expect(w3.body.rsvp.waitlistedAt).toBeTruthy()
-    expect((await rsvp(m4)).body.rsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 })
+    const w4 = await rsvp(m4)
+    expect(w4.body.rsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 })
     const full = await rsvp(m5)
     expect(full.status).toBe(409)
     expect(full.body.error).toBe('event_full')
     expect((await rsvp(m3)).body.error).toBe('already_rsvped')
     expect(await state(String(event.id))).toEqual({ going_count: 3, waitlist_count: 2, places: 3, waiting: 2, line: [[m3, 1], [m4, 2]] })
 
-    // m1 leaves: one place, m3 (2 places) does not fit, m4 does and is promoted; m3 keeps position 1.
+    // m1 leaves: one place. m3 at the head needs 2, so nobody is promoted: m4 (1 place) does not jump it.
     const [r1] = await kit.q<{ id: string }>(sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND member_id = ${m1}`)
     const cancel1 = await desk.post(`/api/event-rsvps/${r1.id}/cancel`)
     expect(cancel1.status, JSON.stringify(cancel1.body)).toBe(200)
-    const w4 = (await kit.q<{ id: string; status: string; promoted_at: Date | null }>(sql`SELECT id, status, promoted_at FROM event_rsvps WHERE event_id = ${event.id} AND member_id = ${m4}`))[0]
-    expect(cancel1.body.promoted).toEqual([String(w4.id)])
-    expect(w4.status).toBe('going')
-    expect(w4.promoted_at).toBeTruthy()
-    expect(await state(String(event.id))).toEqual({ going_count: 3, waitlist_count: 1, places: 3, waiting: 1, line: [[m3, 1]] })
-    expect(await eventsOfType('rsvp.promoted', [String(w4.id)])).toEqual([String(w4.id)])
+    expect(cancel1.body.promoted).toEqual([])
+    expect(await state(String(event.id))).toEqual({ going_count: 2, waitlist_count: 2, places: 2, waiting: 2, line: [[m3, 1], [m4, 2]] })
 
-    // m5 joins the line behind m3, then m3 leaves it: the gap closes.
-    expect((await rsvp(m5)).body.rsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 })
-    const leave = await desk.post(`/api/event-rsvps/${w3.body.rsvp.id}/cancel`)
+    // m2 (2 places) leaves: 3 free; m3 (2) is promoted, then m4 (1), in that order.
+    const cancel2 = await desk.post(`/api/event-rsvps/${going2.body.rsvp.id}/cancel`)
+    expect(cancel2.body.promoted).toEqual([w3.body.rsvp.id, w4.body.rsvp.id])
+    const promotedRows = await kit.q<{ id: string; status: string; promoted_at: Date | null }>(
+      sql`SELECT id, status, promoted_at FROM event_rsvps WHERE id IN (${w3.body.rsvp.id}, ${w4.body.rsvp.id}) ORDER BY promoted_at`,
+    )
+    expect(promotedRows.map((r) => [String(r.id), r.status])).toEqual([[w3.body.rsvp.id, 'going'], [w4.body.rsvp.id, 'going']])
+    expect(await state(String(event.id))).toEqual({ going_count: 3, waitlist_count: 0, places: 3, waiting: 0, line: [] })
+    expect((await eventsOfType('rsvp.promoted', [w3.body.rsvp.id, w4.body.rsvp.id])).sort()).toEqual([w3.body.rsvp.id, w4.body.rsvp.id].sort())
+
+    // m5 and m6 join the line, then m5 leaves it: the gap closes.
+    const w5 = await rsvp(m5)
+    expect(w5.body.rsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
+    expect((await rsvp(m6)).body.rsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 })
+    const leave = await desk.post(`/api/event-rsvps/${w5.body.rsvp.id}/cancel`)
     expect(leave.body).toMatchObject({ rsvp: { status: 'cancelled', waitlistPosition: null }, promoted: [] })
-    expect(await state(String(event.id))).toEqual({ going_count: 3, waitlist_count: 1, places: 3, waiting: 1, line: [[m5, 1]] })
+    expect(await state(String(event.id))).toEqual({ going_count: 3, waitlist_count: 1, places: 3, waiting: 1, line: [[m6, 1]] })
   })
 
   it('raising the capacity promotes the waitlist; the waitlist cannot shrink below those waiting; cancelling the event empties it', async () => {
@@ -133,5 +143,40 @@ describe('event waitlist under concurrency', () => {
     expect(after.line.map(([m]) => m)).toEqual(before.line.slice(5).map(([m]) => m))
     // Each promoted exactly once.
     expect((await eventsOfType('rsvp.promoted', promoted)).sort()).toEqual([...promoted].sort())
+  })
+
+  it('strict FIFO under 10 concurrent cancels: the line is promoted as a prefix in order, each once; the first that does not fit stops it', async () => {
+    const event = await kit.createEvent(A, { capacity: 10, waitlistCapacity: 20, maxGuests: 3 })
+    const desk = cast.inA.frontDesk.client
+    const goers = await kit.createMembers(A, 10)
+    const going = await Promise.all(goers.map((member) => desk.post(`/api/events/${event.id}/rsvp`, { member })))
+    expect(going.every((r) => r.body.rsvp?.status === 'going')).toBe(true)
+    // The line, in order: places 2, 1, 3, 1, 2 (= 9), then 2 (does not fit in the 1 left), then 1 and 1 (must not jump it).
+    const sizes = [2, 1, 3, 1, 2, 2, 1, 1]
+    const waiters = await kit.createMembers(A, sizes.length)
+    const line: string[] = []
+    for (const [i, member] of waiters.entries()) {
+      const r = await desk.post(`/api/events/${event.id}/rsvp`, { member, guests: sizes[i] - 1 })
+      expect(r.body.rsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: i + 1 })
+      line.push(r.body.rsvp.id)
+    }
+
+    const cancels = await Promise.all(going.map((r) => desk.post(`/api/event-rsvps/${r.body.rsvp.id}/cancel`)))
+    expect(cancels.map((r) => r.status)).toEqual(Array(10).fill(200))
+    const promoted = cancels.flatMap((r) => r.body.promoted as string[])
+    expect([...promoted].sort()).toEqual(line.slice(0, 5).sort()) // each exactly once, only the first five
+    const rows = await kit.q<{ id: string; status: string; promoted_at: Date | null; waitlist_position: number | null }>(
+      sql`SELECT id, status, promoted_at, waitlist_position::int AS waitlist_position FROM event_rsvps WHERE id = ANY(${`{${line.join(',')}}`}::uuid[])`,
+    )
+    const byId = new Map(rows.map((r) => [String(r.id), r]))
+    const times = line.slice(0, 5).map((id) => new Date(byId.get(id)!.promoted_at!).getTime())
+    expect(times).toEqual([...times].sort((a, b) => a - b)) // promoted in line order
+    expect(line.slice(5).map((id) => [byId.get(id)!.status, byId.get(id)!.waitlist_position])).toEqual([
+      ['waitlisted', 1],
+      ['waitlisted', 2],
+      ['waitlisted', 3],
+    ])
+    expect(await state(String(event.id))).toMatchObject({ going_count: 9, waitlist_count: 3, places: 9, waiting: 3 })
+    expect((await eventsOfType('rsvp.promoted', line)).sort()).toEqual(line.slice(0, 5).sort())
   })
 })

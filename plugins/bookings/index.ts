@@ -9,6 +9,7 @@ import { ClassSeries } from './collections/ClassSeries'
 import { defaultOptions } from './defaults'
 import { EventRsvps } from './collections/EventRsvps'
 import { Events } from './collections/Events'
+import { guestCancelEndpoint, guestCancelPageEndpoint } from './endpoints/guestCancelEndpoints'
 import { icalMemberEndpoint } from './endpoints/icalMemberEndpoint'
 import { icalTenantEndpoint } from './endpoints/icalTenantEndpoint'
 import { issueCalendarTokenEndpoint } from './endpoints/issueCalendarTokenEndpoint'
@@ -19,6 +20,7 @@ import { icalTokenField } from './fields/icalTokenField'
 import { completeClassesTask } from './jobs/completeClassesTask'
 import { expireWaitlistOffersTask } from './jobs/expireWaitlistOffersTask'
 import { materializeClassSeriesTask } from './jobs/materializeClassSeriesTask'
+import { sendGuestConfirmationTask } from './jobs/sendGuestConfirmationTask'
 import type { BookingsOptions } from './types'
 import { withStaffScreens } from './admin/staffScreens'
 
@@ -46,6 +48,8 @@ export const bookingsPlugin =
         icalMemberEndpoint,
         issueCalendarTokenEndpoint,
         revokeCalendarTokenEndpoint,
+        guestCancelPageEndpoint,
+        guestCancelEndpoint,
       ],
       jobs: {
         ...config.jobs,
@@ -54,6 +58,7 @@ export const bookingsPlugin =
           materializeClassSeriesTask({ days: o.materializeDaysAhead, cron: o.materializeCron, queue: o.queue }),
           completeClassesTask({ cron: o.completeCron, queue: o.queue }),
           expireWaitlistOffersTask({ cron: o.expireOffersCron, queue: o.queue }),
+          sendGuestConfirmationTask,
         ],
       },
     })

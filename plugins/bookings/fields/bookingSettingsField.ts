@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 import { moneyField } from '@/core'
-import { defaultPolicy } from '../defaults'
+import { defaultPolicy, GUEST_BOOKINGS_PER_EMAIL } from '../defaults'
 
 /** The `bookings` group the plugin appends to core's tenant-settings. */
 export const bookingSettingsField = (): Field => ({
@@ -18,6 +18,19 @@ export const bookingSettingsField = (): Field => ({
       type: 'checkbox',
       defaultValue: false,
       admin: { description: 'Visitors without an account may book intro sessions (services of kind consultation or tour) with their name and e-mail; rate limited per address.' },
+    },
+    {
+      name: 'publicEventRsvp',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Visitors without an account may RSVP to published events with their name and e-mail; rate limited per address.' },
+    },
+    {
+      name: 'guestBookingsPerEmail',
+      type: 'number',
+      min: 0,
+      defaultValue: GUEST_BOOKINGS_PER_EMAIL,
+      admin: { description: 'Upcoming guest appointments one e-mail address may hold when visitors book intro sessions themselves.' },
     },
     { name: 'claimWindowMinutes', type: 'number', min: 0, defaultValue: defaultPolicy.claimWindowMinutes, admin: { description: 'A freed place is offered to the next waitlisted member for this long (0 = promote directly).' } },
   ],

@@ -56,7 +56,7 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
       })
     }
     // RSVPs of events that have ended: still `going` (not checked in) → no_show; the waitlist closes.
-    const rsvps = await runSql<{ id: string; tenant_id: string; event_id: string; member_id: string }>(
+    const rsvps = await runSql<{ id: string; tenant_id: string; event_id: string; member_id: string | null }>(
       req,
       sql`UPDATE event_rsvps SET status = 'no_show', updated_at = now()
           WHERE id IN (SELECT r.id FROM event_rsvps r JOIN events e ON e.id = r.event_id
@@ -64,7 +64,7 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
           RETURNING id, tenant_id, event_id, member_id`,
     )
     for (const r of rsvps) {
-      await emit(req, { type: 'rsvp.no_show', tenant: r.tenant_id, subject: { collection: 'event-rsvps', id: r.id }, data: { event: String(r.event_id), member: String(r.member_id) } })
+      await emit(req, { type: 'rsvp.no_show', tenant: r.tenant_id, subject: { collection: 'event-rsvps', id: r.id }, data: { event: String(r.event_id), member: r.member_id ? String(r.member_id) : null } })
     }
     await runSql(
       req,

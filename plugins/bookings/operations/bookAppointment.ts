@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, DESK_ROLES, emit, hasRoleIn, isPlatformAdmin, OperationError, pgErrorCode, runSql, type AccessUser, type PaymentMethod } from '@/core'
-import { actorMembership } from './actorMembership'
+import { callPort, canBookPort, debitCreditsPort, emit, OperationError, pgErrorCode, runSql, type PaymentMethod } from '@/core'
+import { GUEST_BOOKINGS_PER_EMAIL } from '../defaults'
+import type { Guest } from '../fields/guestFields'
+import { queueGuestConfirmation } from '../jobs/sendGuestConfirmationTask'
 import { APPOINTMENT_COLUMNS, toAppointmentJson, type AppointmentJson } from './appointmentJson'
 import { assertRoomFree } from './assertRoomFree'
 import { availabilityWindows, insideWindows } from './availabilityWindows'
 import { classTimezone } from './classTimezone'
+import { guestActor, guestPaymentMethod } from './guestActor'
+import { guestCancelToken, hashGuestCancelToken } from './guestCancelToken'
 import { limitGuestBooking } from './limitGuestBooking'
 import { lockProvider } from './lockProvider'
 import { loadAppointmentService, type AppointmentServiceRow } from './loadAppointmentService'
 import { providerCommitments, providerRules } from './providerCommitments'
 import { resolveBookingMember } from './resolveBookingMember'
 
-/** A walk-in guest without an account, booked by desk staff. */
-export type AppointmentGuest = { name: string; email: string; phone?: string }
+/** A guest without an account: a walk-in booked by desk staff, or a visitor booking an intro session. */
+export type AppointmentGuest = Guest
 export type BookAppointmentInput = { service: string; provider: string; startTime: Date; member?: string; guest?: AppointmentGuest }
 
 const slotTaken = () => new OperationError(409, 'slot_taken', 'This time is no longer free with this provider.')
@@ -31,10 +35,11 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
     if (!input.guest) throw new OperationError(401, 'unauthenticated', 'Sign in to book.')
     await limitGuestBooking(req)
   }
-  const service = await loadAppointmentService(req, input.service)
+  // FOR SHARE until commit: the service's capacity cannot be lowered under this booking (see guardServiceCapacity).
+  const service = await loadAppointmentService(req, input.service, { share: true })
   const notFound = new OperationError(404, 'not_found', 'No such appointment service.')
   if (!service) throw notFound
-  const actor = input.guest ? await guestActor(req, service, notFound) : await resolveBookingMember(req, service.tenant, input.member, notFound)
+  const actor = input.guest ? await appointmentGuestActor(req, service, notFound) : await resolveBookingMember(req, service.tenant, input.member, notFound)
   if (!service.isActive) throw new OperationError(409, 'service_inactive', 'This service cannot be booked at the moment.')
   if (!service.providers.includes(input.provider)) throw new OperationError(422, 'provider_not_offered', 'This provider does not offer this service.')
 
@@ -48,6 +53,7 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
     throw new OperationError(422, 'outside_booking_window', `Booking opens ${service.bookingWindowDays} days ahead.`)
   }
 
+  if (input.guest && actor.source === 'website') await limitGuestAppointments(req, service.tenant, input.guest.email)
   await lockProvider(req, input.provider)
   const rules = (await providerRules(req, [input.provider])).get(input.provider) ?? []
   const windows = availabilityWindows(rules, new Date(start - 86_400_000), new Date(end + 86_400_000))
@@ -72,15 +78,16 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
   }
 
   const id = randomUUID()
+  const cancelTokenHash = input.guest ? hashGuestCancelToken(guestCancelToken('appointments', id)) : null
   const timezone = rules[0]?.timezone ?? (await classTimezone(req, { tenant: service.tenant, location: service.location ?? undefined }))
   const [row] = await runSql(
     req,
     sql`INSERT INTO appointments (id, tenant_id, service_id, provider_id, member_id, guest_name, guest_email, guest_phone, room_id, start_time, end_time,
-                                  blocked_from, blocked_until, timezone, capacity, status, price_amount, price_currency, credit_cost, source)
+                                  blocked_from, blocked_until, timezone, capacity, status, price_amount, price_currency, credit_cost, source, cancel_token_hash)
         VALUES (${id}, ${service.tenant}, ${service.id}, ${input.provider}, ${actor.member}, ${input.guest?.name ?? null}, ${input.guest?.email ?? null},
                 ${input.guest?.phone ?? null}, ${service.room}, ${new Date(start).toISOString()}::timestamptz,
                 ${new Date(end).toISOString()}::timestamptz, ${blockedFrom.toISOString()}::timestamptz, ${blockedUntil.toISOString()}::timestamptz,
-                ${timezone}, ${service.capacity}, 'booked', ${service.price?.amount ?? null}, ${service.price?.currency ?? null}, ${service.creditCost}, ${actor.source})
+                ${timezone}, ${service.capacity}, 'booked', ${service.price?.amount ?? null}, ${service.price?.currency ?? null}, ${service.creditCost}, ${actor.source}, ${cancelTokenHash})
         RETURNING ${APPOINTMENT_COLUMNS}`,
   ).catch((error: unknown) => {
     // The exclusion constraints and unique indexes back the checks above.
@@ -92,7 +99,7 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
   // A guest has no membership to ask about: a priced appointment is a drop-in paid at the desk.
   const guard: { paymentMethod: PaymentMethod; reference?: { collection: string; id: string } } = actor.member
     ? await allowedBooking(req, { tenant: service.tenant, member: actor.member, id, start, price: service.price, creditCost: service.creditCost })
-    : { paymentMethod: service.price && service.price.amount > 0 ? 'drop_in' : 'free' }
+    : { paymentMethod: guestPaymentMethod(service.price) }
   if (actor.member && guard.paymentMethod === 'credits') {
     const debit = await callPort(req, debitCreditsPort, {
       tenant: service.tenant,
@@ -124,28 +131,43 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
       capacity: service.capacity,
     },
   })
+  if (input.guest) await queueGuestConfirmation(req, 'appointments', id)
   return appointment
 }
 
 /** Services a visitor may book without an account, where the tenant allows it: intro sessions and tours. */
 const INTRO_KINDS = ['consultation', 'tour']
 
+/** Who books for a guest: desk staff (any service), or the visitor themself for an intro session when `publicGuestBooking` is on. */
+const appointmentGuestActor = (req: PayloadRequest, service: AppointmentServiceRow, notFound: OperationError) =>
+  guestActor(req, {
+    tenant: service.tenant,
+    notFound,
+    closedCode: 'guest_booking_closed',
+    closedMessage: 'This service cannot be booked without an account; sign in to book.',
+    publicAllowed: async () => {
+      const [settings] = await runSql<{ open: boolean | null }>(req, sql`SELECT bookings_public_guest_booking AS open FROM tenant_settings WHERE tenant_id = ${service.tenant} LIMIT 1`)
+      return Boolean(settings?.open) && INTRO_KINDS.includes(service.kind)
+    },
+  })
+
 /**
- * Who books for a guest: desk staff (any service; others with a place in the tenant 403, the rest
- * 404), or the visitor themself for an intro session when `publicGuestBooking` is on (else 403).
+ * A visitor's e-mail may hold at most `guestBookingsPerEmail` upcoming guest appointments in a
+ * tenant (409 `guest_limit_reached`). Counted under a transaction-scoped advisory lock on
+ * (tenant, e-mail), so concurrent bookings with one address are serialised until commit.
  */
-const guestActor = async (req: PayloadRequest, service: AppointmentServiceRow, notFound: OperationError): Promise<{ member: null; source: 'staff' | 'website' }> => {
-  if (!req.user) {
-    const [settings] = await runSql<{ open: boolean | null }>(req, sql`SELECT bookings_public_guest_booking AS open FROM tenant_settings WHERE tenant_id = ${service.tenant} LIMIT 1`)
-    if (!settings?.open || !INTRO_KINDS.includes(service.kind)) {
-      throw new OperationError(403, 'guest_booking_closed', 'This service cannot be booked without an account; sign in to book.')
-    }
-    return { member: null, source: 'website' }
+const limitGuestAppointments = async (req: PayloadRequest, tenant: string, email: string) => {
+  await runSql(req, sql`SELECT pg_advisory_xact_lock(hashtextextended(${`guest-appointments:${tenant}:${email.toLowerCase()}`}, 0))`)
+  const [row] = await runSql<{ limit: number | null; held: number }>(
+    req,
+    sql`SELECT (SELECT bookings_guest_bookings_per_email FROM tenant_settings WHERE tenant_id = ${tenant} LIMIT 1) AS "limit",
+               (SELECT count(*)::int FROM appointments WHERE tenant_id = ${tenant} AND member_id IS NULL AND lower(guest_email) = ${email.toLowerCase()}
+                  AND status = 'booked' AND start_time > now()) AS held`,
+  )
+  const limit = row?.limit === null || row?.limit === undefined ? GUEST_BOOKINGS_PER_EMAIL : Number(row.limit)
+  if (Number(row?.held ?? 0) >= limit) {
+    throw new OperationError(409, 'guest_limit_reached', `This e-mail address already has ${limit} upcoming booking${limit === 1 ? '' : 's'} here; cancel one or create an account to book more.`)
   }
-  const user = req.user as AccessUser
-  if (isPlatformAdmin(user) || hasRoleIn(user, service.tenant, DESK_ROLES)) return { member: null, source: 'staff' }
-  if (await actorMembership(req, service.tenant)) throw new OperationError(403, 'forbidden', 'Only desk staff may book for a guest.')
-  throw notFound
 }
 
 /** `guards.canBook` for a member's appointment (the row exists in the transaction); a refusal answers 403. */

@@ -8,15 +8,20 @@ import { takesAttendance } from './takesAttendance'
 export type CancelAppointmentResult = { appointment: AppointmentJson; refund: { credits: number | null; money: { amount: number; currency: string } | null } }
 
 /**
- * Cancels a booked appointment (its member or desk staff of the tenant; a guest's: desk staff; others get 404): credits go
- * back through `credits.refund`, money through `payments.refund`.
+ * Cancels a booked appointment (its member or desk staff of the tenant; a guest's: desk staff, or the guest's cancel link; others get 404):
+ * credits go back through `credits.refund`, money through `payments.refund`.
  */
 export const cancelAppointment = async (req: PayloadRequest, input: { appointmentId: string; reason?: string }): Promise<CancelAppointmentResult> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const peek = await loadAppointment(req, input.appointmentId)
   // A guest's appointment (no member) is the desk's to cancel.
   if (!peek || !(peek.member ? await ownsOrWorksDesk(req, peek.tenant, peek.member) : await takesAttendance(req, peek.tenant))) throw new OperationError(404, 'not_found', 'No such appointment.')
-  const appointment = (await loadAppointment(req, peek.id, true))!
+  return cancelAppointmentRow(req, { appointmentId: peek.id, reason: input.reason })
+}
+
+/** Cancels a booked appointment the caller may cancel (row locked; refunds as above; emits `appointment.cancelled`). */
+export const cancelAppointmentRow = async (req: PayloadRequest, input: { appointmentId: string; reason?: string }): Promise<CancelAppointmentResult> => {
+  const appointment = (await loadAppointment(req, input.appointmentId, true))!
   if (appointment.status !== 'booked') throw new OperationError(409, 'not_cancellable', `This appointment is ${appointment.status.replace('_', ' ')}.`)
   if (new Date(appointment.startTime).getTime() <= Date.now()) throw new OperationError(409, 'appointment_started', 'The appointment has started; ask the desk.')
   const [row] = await runSql(

@@ -5,17 +5,29 @@ import { loadEvent, loadRsvp, RSVP_COLUMNS, toRsvpJson, type RsvpJson } from './
 import { refundRsvp, type RsvpRefund } from './refundRsvp'
 import { promoteRsvpWaitlist } from './promoteRsvpWaitlist'
 import { ownsOrWorksDesk } from './resolveBookingMember'
+import { takesAttendance } from './takesAttendance'
 
-/**
- * Cancels an RSVP (its member or desk staff; others get 404) before the event starts: its places
- * go back to the event in one statement under the event row lock, what it cost is refunded, and
- * the freed places go to the first waitlisted RSVPs that fit, in the same transaction. Leaving the
- * waitlist closes the gap in positions. A refused money refund refuses the cancel (nothing changes).
- */
-export const cancelRsvp = async (req: PayloadRequest, input: { rsvpId: string; reason?: string }): Promise<{ rsvp: RsvpJson; refund: RsvpRefund; promoted: string[] }> => {
+export type CancelRsvpResult = { rsvp: RsvpJson; refund: RsvpRefund; promoted: string[] }
+
+/** Cancels an RSVP for its member or desk staff (a guest's: desk staff, or the guest's cancel link); others get 404. See `cancelRsvpRow`. */
+export const cancelRsvp = async (req: PayloadRequest, input: { rsvpId: string; reason?: string }): Promise<CancelRsvpResult> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const peek = await loadRsvp(req, input.rsvpId)
-  if (!peek || !(await ownsOrWorksDesk(req, peek.tenant, peek.member))) throw new OperationError(404, 'not_found', 'No such RSVP.')
+  if (!peek || !(peek.member ? await ownsOrWorksDesk(req, peek.tenant, peek.member) : await takesAttendance(req, peek.tenant))) {
+    throw new OperationError(404, 'not_found', 'No such RSVP.')
+  }
+  return cancelRsvpRow(req, { rsvp: peek, reason: input.reason })
+}
+
+/**
+ * Cancels an RSVP the caller may cancel, before the event starts: its places go back to the event
+ * in one statement under the event row lock (taken first, then the RSVP's), what it cost is
+ * refunded, and the freed places go to the head of the waitlist (strict FIFO), in the same
+ * transaction. Leaving the waitlist closes the gap in positions. A refused money refund refuses
+ * the cancel (nothing changes).
+ */
+export const cancelRsvpRow = async (req: PayloadRequest, input: { rsvp: Pick<RsvpJson, 'id' | 'event'>; reason?: string }): Promise<CancelRsvpResult> => {
+  const peek = input.rsvp
   const event = (await loadEvent(req, peek.event, true))!
   const rsvp = (await loadRsvp(req, peek.id, true))!
   if (rsvp.status !== 'going' && rsvp.status !== 'waitlisted') throw new OperationError(409, 'not_cancellable', `This RSVP is ${rsvp.status.replace('_', ' ')}.`)

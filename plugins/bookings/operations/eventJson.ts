@@ -49,7 +49,9 @@ export type RsvpJson = {
   id: string
   tenant: string
   event: string
-  member: string
+  /** The member, or null for an e-mail-only guest RSVP (see `guest`). */
+  member: string | null
+  guest: { name: string; email: string; phone: string | null } | null
   status: string
   guests: number
   /** 1-based place in the event's waitlist while `status` is `waitlisted`. */
@@ -67,14 +69,15 @@ export type RsvpJson = {
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
 
-export const RSVP_COLUMNS = sql`id, tenant_id, event_id, member_id, status, guests, waitlist_position, waitlisted_at, promoted_at, checked_in_at,
+export const RSVP_COLUMNS = sql`id, tenant_id, event_id, member_id, guest_name, guest_email, guest_phone, status, guests, waitlist_position, waitlisted_at, promoted_at, checked_in_at,
   payment_method, price_amount, price_currency, credits_used, cancelled_at, cancellation_reason, created_at`
 
 export const toRsvpJson = (row: Record<string, unknown>): RsvpJson => ({
   id: String(row.id),
   tenant: String(row.tenant_id),
   event: String(row.event_id),
-  member: String(row.member_id),
+  member: row.member_id ? String(row.member_id) : null,
+  guest: row.guest_name ? { name: String(row.guest_name), email: String(row.guest_email), phone: (row.guest_phone as string) ?? null } : null,
   status: String(row.status),
   guests: Number(row.guests ?? 0),
   waitlistPosition: row.waitlist_position === null || row.waitlist_position === undefined ? null : Number(row.waitlist_position),

@@ -20,8 +20,8 @@ export type AppointmentServiceRow = SlotTerms & {
   providers: string[]
 }
 
-/** One appointment service with its provider ids (two statements, no population). */
-export const loadAppointmentService = async (req: PayloadRequest, id: string): Promise<AppointmentServiceRow | undefined> => {
+/** One appointment service with its provider ids (no population); with `share`, the row is held `FOR SHARE` until commit. */
+export const loadAppointmentService = async (req: PayloadRequest, id: string, options: { share?: boolean } = {}): Promise<AppointmentServiceRow | undefined> => {
   const [row] = await runSql<Record<string, unknown>>(
     req,
     sql`SELECT s.id, s.tenant_id, s.title, s.kind, s.is_active, s.duration_minutes, s.buffer_before_minutes, s.buffer_after_minutes,
@@ -29,7 +29,7 @@ export const loadAppointmentService = async (req: PayloadRequest, id: string): P
                s.min_notice_minutes, s.capacity,
                coalesce((SELECT array_agg(r.tenant_memberships_id::text ORDER BY r."order") FROM appointment_services_rels r
                          WHERE r.parent_id = s.id AND r.path = 'providers'), '{}') AS providers
-        FROM appointment_services s WHERE s.id = ${id}`,
+        FROM appointment_services s WHERE s.id = ${id} ${options.share ? sql`FOR SHARE OF s` : sql``}`,
   )
   if (!row) return undefined
   const n = (value: unknown, fallback: number) => (value === null || value === undefined ? fallback : Number(value))

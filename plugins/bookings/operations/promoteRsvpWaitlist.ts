@@ -1,13 +1,16 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, emit, runSql } from '@/core'
+import { callPort, canBookPort, debitCreditsPort, emit, runSql, type PaymentMethod } from '@/core'
 import type { EventRow } from './eventJson'
+import { guestPaymentMethod } from './guestActor'
 
 /**
- * Fills free places of an event from its waitlist: the first waitlisted RSVP (by position) whose
- * places (1 + guests) fit, again and again while places are left, skipping anyone the guard
- * refuses or whose credit debit fails. The caller holds the event row lock. Returns the promoted
- * RSVP ids; emits `rsvp.promoted` for each.
+ * Fills free places of an event from its waitlist in strict FIFO order: the head of the line (the
+ * lowest position) is promoted when its places (1 + guests) fit, then the next head, while places
+ * are left. When the head does not fit, promotion stops: nobody behind it jumps the line, the
+ * places wait for more to free up. Only an RSVP that cannot take a place at all (the guard refuses
+ * it, or its credit debit fails) is passed over and keeps waiting. The caller holds the event row
+ * lock. Returns the promoted RSVP ids; emits `rsvp.promoted` for each.
  */
 export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow): Promise<string[]> => {
   const promoted: string[] = []
@@ -20,30 +23,35 @@ export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow):
     if (!counts || Number(counts.waiting) <= 0) break
     const free = counts.free === null ? null : Number(counts.free)
     if (free !== null && free <= 0) break
-    const [next] = await runSql<{ id: string; member_id: string; guests: number; waitlist_position: number }>(
+    const [next] = await runSql<{ id: string; member_id: string | null; guests: number; waitlist_position: number }>(
       req,
       sql`SELECT id, member_id, guests, waitlist_position FROM event_rsvps
-          WHERE event_id = ${event.id} AND status = 'waitlisted' ${free === null ? sql`` : sql`AND 1 + coalesce(guests, 0) <= ${free}`}
+          WHERE event_id = ${event.id} AND status = 'waitlisted'
             ${skipped.length ? sql`AND NOT (id = ANY(${`{${skipped.join(',')}}`}::uuid[]))` : sql``}
           ORDER BY waitlist_position LIMIT 1 FOR UPDATE`,
     )
     if (!next) break
-    const member = String(next.member_id)
     const seats = 1 + Number(next.guests ?? 0)
-    const verdict = await callPort(req, canBookPort, {
-      tenant: event.tenant,
-      member,
-      target: { collection: 'events', id: event.id },
-      startTime: event.startTime.toISOString(),
-      price: event.price,
-      creditCost: event.creditCost,
-    })
+    // Strict FIFO: the head waits for enough places; nobody behind it goes first.
+    if (free !== null && seats > free) break
+    const member = next.member_id ? String(next.member_id) : null
+    // A guest (no membership) is not asked about: drop-in when priced, else free.
+    const verdict: { allowed: true; paymentMethod: PaymentMethod; reference?: { collection: string; id: string } } | { allowed: false } = member
+      ? await callPort(req, canBookPort, {
+          tenant: event.tenant,
+          member,
+          target: { collection: 'events', id: event.id },
+          startTime: event.startTime.toISOString(),
+          price: event.price,
+          creditCost: event.creditCost,
+        })
+      : { allowed: true, paymentMethod: guestPaymentMethod(event.price) }
     if (!verdict.allowed) {
       skipped.push(String(next.id))
       continue
     }
-    const credits = verdict.paymentMethod === 'credits' ? (event.creditCost ?? 1) * seats : null
-    if (credits !== null) {
+    const credits = member && verdict.paymentMethod === 'credits' ? (event.creditCost ?? 1) * seats : null
+    if (credits !== null && member) {
       const debit = await callPort(req, debitCreditsPort, {
         tenant: event.tenant,
         member,

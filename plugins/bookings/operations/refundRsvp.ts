@@ -7,7 +7,7 @@ export type RsvpRefund = { credits: number | null; money: { amount: number; curr
 /** Gives back what an RSVP cost: credits through `credits.refund`, money through `payments.refund`. */
 export const refundRsvp = async (req: PayloadRequest, rsvp: RsvpJson, reason: string): Promise<RsvpRefund> => {
   const ref = { collection: 'event-rsvps', id: rsvp.id }
-  if (rsvp.paymentMethod === 'credits') {
+  if (rsvp.paymentMethod === 'credits' && rsvp.member) {
     const back = await callPort(req, refundCreditsPort, { tenant: rsvp.tenant, member: rsvp.member, ref, reason })
     return back.ok ? { credits: back.credits, money: null } : { credits: null, money: null, failed: { code: back.code, reason: back.reason } }
   }

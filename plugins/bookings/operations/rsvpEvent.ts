@@ -1,24 +1,41 @@
+import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, emit, OperationError, pgErrorCode, runSql } from '@/core'
-import { loadEvent, RSVP_COLUMNS, toRsvpJson, type RsvpJson } from './eventJson'
+import { callPort, canBookPort, debitCreditsPort, emit, OperationError, pgErrorCode, runSql, type PaymentMethod } from '@/core'
+import type { Guest } from '../fields/guestFields'
+import { queueGuestConfirmation } from '../jobs/sendGuestConfirmationTask'
+import { loadEvent, RSVP_COLUMNS, toRsvpJson, type EventRow, type RsvpJson } from './eventJson'
+import { guestActor, guestPaymentMethod } from './guestActor'
+import { guestCancelToken, hashGuestCancelToken } from './guestCancelToken'
+import { limitGuestBooking } from './limitGuestBooking'
 import { resolveBookingMember } from './resolveBookingMember'
 
-export type RsvpInput = { eventId: string; member?: string; guests?: number }
+/** `member` for desk staff RSVPing on someone's behalf; `guest` for an e-mail-only RSVP (a visitor, or desk staff for one). */
+export type RsvpInput = { eventId: string; member?: string; guests?: number; guest?: Guest }
 
-const alreadyGoing = () => new OperationError(409, 'already_rsvped', 'This member already has an RSVP for this event.')
+const alreadyGoing = (guest: boolean) =>
+  new OperationError(409, 'already_rsvped', guest ? 'This e-mail address already has an RSVP for this event.' : 'This member already has an RSVP for this event.')
 
 /**
- * RSVPs a member (and guests) to a published event before its deadline. The places are taken by
+ * RSVPs a member — or an e-mail-only guest, where the tenant allows visitors to (`publicEventRsvp`) —
+ * (and the people they bring) to a published event before its deadline. The places are taken by
  * one conditional UPDATE of the event's counter; when they do not fit, the RSVP joins the event's
- * waitlist (if it has one) with a position from the same kind of conditional UPDATE. A partial
- * unique index keeps one going or waitlisted RSVP per member. Must run inside the request's transaction.
+ * waitlist (if it has one) with a position from the same kind of conditional UPDATE. Partial
+ * unique indexes keep one going or waitlisted RSVP per member and per guest e-mail. Must run
+ * inside the request's transaction.
  */
 export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<RsvpJson> => {
+  if (!req.user) {
+    if (!input.guest) throw new OperationError(401, 'unauthenticated', 'Sign in to RSVP.')
+    await limitGuestBooking(req)
+  }
   const event = await loadEvent(req, input.eventId)
   const notFound = new OperationError(404, 'not_found', 'No such event.')
-  if (!event) throw notFound
-  const actor = await resolveBookingMember(req, event.tenant, input.member, notFound)
+  if (!event || (!req.user && event.status === 'draft')) throw notFound
+  const guest = input.guest ?? null
+  const actor = guest
+    ? { ...(await eventGuestActor(req, event, notFound)), staff: Boolean(req.user) }
+    : await resolveBookingMember(req, event.tenant, input.member, notFound)
   if (event.status === 'draft' && !actor.staff) throw notFound
   if (event.status === 'cancelled') throw new OperationError(409, 'event_cancelled', 'This event was cancelled.')
   if (event.status !== 'published') throw new OperationError(409, 'event_not_open', 'This event is not open for RSVPs.')
@@ -29,21 +46,14 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
   if (guests > event.maxGuests) throw new OperationError(422, 'too_many_guests', `Bring at most ${event.maxGuests} guest${event.maxGuests === 1 ? '' : 's'} to this event.`)
   const seats = 1 + guests
 
-  const [existing] = await runSql(
-    req,
-    sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND member_id = ${actor.member} AND status IN ('going', 'waitlisted') LIMIT 1`,
-  )
-  if (existing) throw alreadyGoing()
+  const whose = actor.member ? sql`member_id = ${actor.member}` : sql`member_id IS NULL AND lower(guest_email) = ${guest!.email.toLowerCase()}`
+  const [existing] = await runSql(req, sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND ${whose} AND status IN ('going', 'waitlisted') LIMIT 1`)
+  if (existing) throw alreadyGoing(!actor.member)
 
-  const guard = await callPort(req, canBookPort, {
-    tenant: event.tenant,
-    member: actor.member,
-    target: { collection: 'events', id: event.id },
-    startTime: event.startTime.toISOString(),
-    price: event.price,
-    creditCost: event.creditCost,
-  })
-  if (!guard.allowed) throw new OperationError(403, guard.code, guard.reason)
+  // A guest has no membership for the guard to look at (see guestPaymentMethod).
+  const guard: { paymentMethod: PaymentMethod; reference?: { collection: string; id: string } } = actor.member
+    ? await allowedRsvp(req, event, actor.member)
+    : { paymentMethod: guestPaymentMethod(event.price) }
 
   // The places, or a waitlist position, are taken by one conditional UPDATE of the event's counters
   // (the row lock is held until commit, so positions are unique and contiguous).
@@ -81,21 +91,24 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
 
   const status = position === null ? 'going' : 'waitlisted'
   // Credits are debited when the places are taken: now, or at promotion from the waitlist.
-  const credits = status === 'going' && guard.paymentMethod === 'credits' ? (event.creditCost ?? 1) * seats : null
+  const credits = actor.member && status === 'going' && guard.paymentMethod === 'credits' ? (event.creditCost ?? 1) * seats : null
+  const id = randomUUID()
   const [row] = await runSql(
     req,
-    sql`INSERT INTO event_rsvps (tenant_id, event_id, member_id, status, guests, waitlist_position, waitlisted_at, payment_method, payment_reference,
-                                 price_amount, price_currency, credits_used)
-        VALUES (${event.tenant}, ${event.id}, ${actor.member}, ${status}, ${guests}, ${position}, ${position === null ? null : sql`clock_timestamp()`},
-                ${guard.paymentMethod}, ${guard.reference ? JSON.stringify(guard.reference) : null}::jsonb, ${event.price?.amount ?? null},
-                ${event.price?.currency ?? null}, ${credits})
+    sql`INSERT INTO event_rsvps (id, tenant_id, event_id, member_id, guest_name, guest_email, guest_phone, cancel_token_hash, status, guests, waitlist_position,
+                                 waitlisted_at, payment_method, payment_reference, price_amount, price_currency, credits_used)
+        VALUES (${id}, ${event.tenant}, ${event.id}, ${actor.member}, ${guest?.name ?? null}, ${guest?.email ?? null}, ${guest?.phone ?? null},
+                ${guest ? hashGuestCancelToken(guestCancelToken('event-rsvps', id)) : null}, ${status}, ${guests}, ${position},
+                ${position === null ? null : sql`clock_timestamp()`}, ${guard.paymentMethod}, ${guard.reference ? JSON.stringify(guard.reference) : null}::jsonb,
+                ${event.price?.amount ?? null}, ${event.price?.currency ?? null}, ${credits})
         RETURNING ${RSVP_COLUMNS}`,
   ).catch((error: unknown) => {
-    if (pgErrorCode(error) === '23505') throw alreadyGoing()
+    // The partial unique indexes (per member, per guest e-mail) back the check above.
+    if (pgErrorCode(error) === '23505') throw alreadyGoing(!actor.member)
     throw error
   })
   const rsvp = toRsvpJson(row)
-  if (credits !== null) {
+  if (credits !== null && actor.member) {
     const debit = await callPort(req, debitCreditsPort, {
       tenant: event.tenant,
       member: actor.member,
@@ -109,7 +122,35 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
     type: status === 'going' ? 'event.rsvp_created' : 'rsvp.waitlisted',
     tenant: event.tenant,
     subject: { collection: 'event-rsvps', id: rsvp.id },
-    data: { event: event.id, member: actor.member, guests, paymentMethod: guard.paymentMethod, startTime: event.startTime.toISOString(), waitlistPosition: position },
+    data: { event: event.id, member: actor.member, guest: Boolean(guest), guests, paymentMethod: guard.paymentMethod, startTime: event.startTime.toISOString(), waitlistPosition: position },
   })
+  if (guest) await queueGuestConfirmation(req, 'event-rsvps', id)
   return rsvp
 }
+
+/** `guards.canBook` for a member's RSVP; a refusal answers 403. */
+const allowedRsvp = async (req: PayloadRequest, event: EventRow, member: string) => {
+  const guard = await callPort(req, canBookPort, {
+    tenant: event.tenant,
+    member,
+    target: { collection: 'events', id: event.id },
+    startTime: event.startTime.toISOString(),
+    price: event.price,
+    creditCost: event.creditCost,
+  })
+  if (!guard.allowed) throw new OperationError(403, guard.code, guard.reason)
+  return guard
+}
+
+/** Who RSVPs for a guest: desk staff, or the visitor themself where the tenant has `publicEventRsvp` on. */
+const eventGuestActor = (req: PayloadRequest, event: EventRow, notFound: OperationError) =>
+  guestActor(req, {
+    tenant: event.tenant,
+    notFound,
+    closedCode: 'guest_rsvp_closed',
+    closedMessage: 'This business does not take RSVPs without an account; sign in to RSVP.',
+    publicAllowed: async () => {
+      const [settings] = await runSql<{ open: boolean | null }>(req, sql`SELECT bookings_public_event_rsvp AS open FROM tenant_settings WHERE tenant_id = ${event.tenant} LIMIT 1`)
+      return Boolean(settings?.open)
+    },
+  })

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { anyone, MANAGER_ROLES, moneyField, tenantRole, tenantScoped } from '@/core'
 import { slotsEndpoint } from '../../endpoints/slotsEndpoint'
+import { guardServiceCapacity } from './hooks/guardServiceCapacity'
+import { providerNames } from './hooks/providerNames'
 
 /** Something members book with a provider (one-on-one, or a small group up to `capacity`): a duration, buffers, a price, who offers it. */
 export const AppointmentServices = (): CollectionConfig =>
@@ -15,6 +17,7 @@ export const AppointmentServices = (): CollectionConfig =>
         delete: tenantRole(MANAGER_ROLES),
       },
       indexes: [{ fields: ['tenant', 'isActive'] }],
+      hooks: { beforeChange: [guardServiceCapacity] },
       endpoints: [slotsEndpoint],
       fields: [
         { name: 'title', type: 'text', required: true },
@@ -36,6 +39,14 @@ export const AppointmentServices = (): CollectionConfig =>
         { name: 'creditCost', type: 'number', min: 0 },
         { name: 'deliveryMode', type: 'select', defaultValue: 'in_person', options: ['in_person', 'virtual', 'hybrid'] },
         { name: 'providers', type: 'relationship', relationTo: 'tenant-memberships', hasMany: true, admin: { description: 'Staff who offer this service.' } },
+        {
+          name: 'providerNames',
+          type: 'json',
+          virtual: true,
+          admin: { hidden: true },
+          access: { create: () => false, update: () => false },
+          hooks: { afterRead: [providerNames] },
+        },
         { name: 'location', type: 'relationship', relationTo: 'locations' },
         { name: 'room', type: 'relationship', relationTo: 'rooms' as never, admin: { description: 'Where appointments take place; the room must be free too.' } },
         { name: 'bookingWindowDays', type: 'number', defaultValue: 30, min: 0, admin: { description: 'How many days ahead members may book.' } },

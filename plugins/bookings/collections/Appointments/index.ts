@@ -4,6 +4,7 @@ import { bookAppointmentEndpoint } from '../../endpoints/bookAppointmentEndpoint
 import { cancelAppointmentEndpoint } from '../../endpoints/cancelAppointmentEndpoint'
 import { checkInAppointmentEndpoint } from '../../endpoints/checkInAppointmentEndpoint'
 import { noShowAppointmentEndpoint } from '../../endpoints/noShowAppointmentEndpoint'
+import { cancelTokenHashField, guestField } from '../../fields/guestFields'
 
 const systemOnly = { create: () => false, update: () => false }
 
@@ -38,17 +39,8 @@ export const Appointments = (): CollectionConfig =>
           access: systemOnly,
           admin: { description: 'Empty for a guest (a walk-in without an account) booked by staff.' },
         },
-        {
-          name: 'guest',
-          type: 'group',
-          access: systemOnly,
-          admin: { description: 'A walk-in guest booked by staff (no account).', condition: (data) => Boolean(data?.guest?.name) },
-          fields: [
-            { name: 'name', type: 'text', admin: { readOnly: true } },
-            { name: 'email', type: 'email', admin: { readOnly: true } },
-            { name: 'phone', type: 'text', admin: { readOnly: true } },
-          ],
-        },
+        guestField('A guest without an account (a walk-in booked by staff, or a visitor booking an intro session).'),
+        cancelTokenHashField(),
         { name: 'room', type: 'relationship', relationTo: 'rooms' as never, access: systemOnly, admin: { readOnly: true } },
         { name: 'startTime', type: 'date', required: true, access: systemOnly, admin: { readOnly: true } },
         { name: 'endTime', type: 'date', required: true, access: systemOnly, admin: { readOnly: true } },

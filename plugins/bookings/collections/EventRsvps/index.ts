@@ -2,10 +2,11 @@ import type { CollectionConfig } from 'payload'
 import { DESK_ROLES, moneyField, nobody, or, self, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
 import { cancelRsvpEndpoint } from '../../endpoints/cancelRsvpEndpoint'
 import { checkInRsvpEndpoint } from '../../endpoints/checkInRsvpEndpoint'
+import { cancelTokenHashField, guestField } from '../../fields/guestFields'
 
 const systemOnly = { create: () => false, update: () => false }
 
-/** A member's RSVP to an event (with guests). Made by `POST /api/events/:id/rsvp`, cancelled by its cancel endpoint. */
+/** A member's (or an e-mail-only guest's) RSVP to an event (with guests). Made by `POST /api/events/:id/rsvp`, cancelled by its cancel endpoint. */
 export const EventRsvps = (): CollectionConfig =>
   tenantScoped(
     {
@@ -25,7 +26,15 @@ export const EventRsvps = (): CollectionConfig =>
       endpoints: [cancelRsvpEndpoint, checkInRsvpEndpoint],
       fields: [
         { name: 'event', type: 'relationship', relationTo: 'events' as never, required: true, access: systemOnly },
-        { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true, access: systemOnly },
+        {
+          name: 'member',
+          type: 'relationship',
+          relationTo: 'tenant-memberships',
+          access: systemOnly,
+          admin: { description: 'Empty for a guest (a visitor without an account who RSVPed by e-mail).' },
+        },
+        guestField('A visitor without an account who RSVPed with name and e-mail.'),
+        cancelTokenHashField(),
         {
           name: 'status',
           type: 'select',

@@ -12,6 +12,8 @@ export type ServiceDoc = {
   creditCost?: number | null
   deliveryMode?: string | null
   providers?: (string | { id: string })[] | null
+  /** Public display names of the providers (read-only, from the bookings plugin). */
+  providerNames?: { id: string; name: string }[] | null
   location?: string | { id: string } | null
   bookingWindowDays?: number | null
   minNoticeMinutes?: number | null
