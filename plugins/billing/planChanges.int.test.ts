@@ -74,6 +74,17 @@ describe('pause until a date, plan changes with proration', () => {
     expect(down.body).toMatchObject({ payment: null, proration: { due: 0, newAmount: 3000 } })
     const [pays] = await store.q<{ n: number; sum: string }>(sql`SELECT count(*)::int AS n, sum(amount_amount)::text AS sum FROM payments WHERE member_id = ${member.membershipId}`)
     expect(pays).toEqual({ n: 2, sum: String(3000 + up.body.proration.due) })
+    // The credit beyond the new price goes back to the member: refunded from the newest payment (the terminal one), owed at the desk.
+    const excess = down.body.proration.credit - 3000
+    expect(down.body.proration).toMatchObject({ refunded: excess, unrefunded: 0 })
+    expect(down.body.refunds).toEqual([{ payment: up.body.payment, provider: 'terminal', amount: excess }])
+    const [refunded] = await store.q<{ amount_refunded: string; status: string; reason: string }>(
+      sql`SELECT p.amount_refunded, p.status, r.reason FROM payments p JOIN payments_refunds r ON r._parent_id = p.id WHERE p.id = ${up.body.payment}`,
+    )
+    expect(refunded).toMatchObject({ amount_refunded: String(excess), status: 'partially_refunded' })
+    expect(refunded.reason).toContain('exceeds the new price')
+    const [refundAudit] = await store.q<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_logs WHERE resource_id = ${up.body.payment} AND action = 'payment.refunded'`)
+    expect(refundAudit.n).toBe(1)
 
     // An open invoice blocks a change until it is paid.
     await store.q(sql`UPDATE invoices SET status = 'open' WHERE id = ${down.body.invoice.id}`)
@@ -101,6 +112,68 @@ describe('pause until a date, plan changes with proration', () => {
     expect(update[0].params.items).toMatchObject([{ price_data: { unit_amount: '99000', currency: 'usd', product: `prod_for_${stripeSub.id}`, recurring: { interval: 'year', interval_count: '1' } } }])
     expect(update[0].idempotencyKey).toBe(`atrium:plan-change:${row.id}:${premium.id}:yearly:always_invoice`)
     expect(((fake.get(account, stripeSub.id) as unknown as { items: { data: { price: { unit_amount: number } }[] } }).items.data[0].price.unit_amount)).toBe(99000)
+  })
+
+  it('a plan-change credit beyond the new price paid by a Stripe payment is refunded on Stripe (after commit, once); a later excess comes from the newer desk payment', async () => {
+    const store = await billingStore(app)
+    const member = await store.person(['member'], false)
+    const account = `acct_excess${Math.random().toString(36).slice(2, 10)}`
+    await app.payload.create({ collection: 'integration-connections', data: { tenant: store.tenant, provider: 'stripe', status: 'connected', config: { accountId: account } } })
+    const premium = await store.plan({ prices: [{ key: 'monthly', interval: 'month', intervalCount: 1, amount: 9000, currency: 'USD', active: true }] })
+    const basic = await store.plan({ prices: [{ key: 'monthly', interval: 'month', intervalCount: 1, amount: 3000, currency: 'USD', active: true }] })
+    const sub = (await store.subscribe(member.membershipId, premium.id)).body.subscription
+    // The period was paid online (a Stripe PaymentIntent), 10 of 30 days used: credit 6000, excess 3000.
+    await store.q(sql`UPDATE payments SET provider = 'stripe', provider_ref = ${'pi_excess_' + sub.id.slice(0, 8)} WHERE ref_id = ${sub.id}`)
+    await store.q(sql`UPDATE subscriptions SET current_period_start = now() - interval '10 days', current_period_end = now() + interval '20 days' WHERE id = ${sub.id}`)
+    fake.clearRequests()
+    const down = await store.desk.client.post(`/api/subscriptions/${sub.id}/change-plan`, { plan: basic.id, priceKey: 'monthly' })
+    expect(down.status).toBe(200)
+    const excess = down.body.proration.credit - 3000
+    expect([2999, 3000]).toContain(excess)
+    expect(down.body.proration).toMatchObject({ due: 0, refunded: excess, unrefunded: 0 })
+    expect(fake.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(0) // not before commit
+    for (let i = 0; i < 3; i++) await app.payload.jobs.run({ limit: 200 })
+    const refunds = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds')
+    expect(refunds.map((r) => [r.account, r.params.payment_intent, r.params.amount])).toEqual([[account, 'pi_excess_' + sub.id.slice(0, 8), String(excess)]])
+    const [row] = await store.q<{ amount_refunded: string; stripe_refund: string | null }>(
+      sql`SELECT p.amount_refunded, r.provider_refund_id AS stripe_refund FROM payments p JOIN payments_refunds r ON r._parent_id = p.id WHERE p.ref_id = ${sub.id}`,
+    )
+    expect(row.amount_refunded).toBe(String(excess))
+    expect(row.stripe_refund).toMatch(/^re_/)
+
+    // Back up (premium charged in cash) and down again one day later: this excess comes from the newer cash payment, owed at the desk; Stripe is not asked again.
+    const up = await store.desk.client.post(`/api/subscriptions/${sub.id}/change-plan`, { plan: premium.id, priceKey: 'monthly' })
+    expect(up.status).toBe(200)
+    await store.q(sql`UPDATE subscriptions SET current_period_start = now() - interval '1 day', current_period_end = now() + interval '29 days' WHERE id = ${sub.id}`)
+    fake.clearRequests()
+    const again = await store.desk.client.post(`/api/subscriptions/${sub.id}/change-plan`, { plan: basic.id, priceKey: 'monthly' })
+    expect(again.status).toBe(200)
+    const second = again.body.proration.credit - 3000
+    expect(again.body.proration).toMatchObject({ refunded: second, unrefunded: 0 })
+    expect(again.body.refunds).toEqual([{ payment: up.body.payment, provider: 'cash', amount: second }])
+    for (let i = 0; i < 3; i++) await app.payload.jobs.run({ limit: 200 })
+    expect(fake.requests.filter((r) => r.path === '/v1/refunds')).toHaveLength(0)
+    const [totals] = await store.q<{ refunded: number }>(sql`SELECT sum(amount_refunded)::int AS refunded FROM payments WHERE ref_id = ${sub.id}`)
+    expect(totals.refunded).toBe(excess + second)
+  })
+
+  it('an excess no payment can carry (the period’s payment was already refunded) is answered and audited as unrefunded, not lost', async () => {
+    const store = await billingStore(app)
+    const member = await store.person(['member'], false)
+    const premium = await store.plan({ prices: [{ key: 'monthly', interval: 'month', intervalCount: 1, amount: 9000, currency: 'USD', active: true }] })
+    const basic = await store.plan({ prices: [{ key: 'monthly', interval: 'month', intervalCount: 1, amount: 3000, currency: 'USD', active: true }] })
+    const started = (await store.subscribe(member.membershipId, premium.id)).body
+    expect((await store.desk.client.post(`/api/payments/${started.payment}/refund`, { amount: 8000, reason: 'Goodwill' })).status).toBe(200)
+    await store.q(sql`UPDATE subscriptions SET current_period_start = now() - interval '10 days', current_period_end = now() + interval '20 days' WHERE id = ${started.subscription.id}`)
+    const down = await store.desk.client.post(`/api/subscriptions/${started.subscription.id}/change-plan`, { plan: basic.id, priceKey: 'monthly' })
+    expect(down.status).toBe(200)
+    const excess = down.body.proration.credit - 3000
+    expect(down.body.proration).toMatchObject({ refunded: 1000, unrefunded: excess - 1000 })
+    expect(down.body.refunds).toEqual([{ payment: started.payment, provider: 'cash', amount: 1000 }])
+    expect(await store.q(sql`SELECT amount_refunded, status FROM payments WHERE id = ${started.payment}`)).toEqual([{ amount_refunded: '9000', status: 'refunded' }])
+    const [audit] = await store.q<{ amount: string; details: string }>(sql`SELECT amount_amount AS amount, details FROM audit_logs WHERE resource_id = ${started.subscription.id} AND action = 'subscription.credit_unrefunded'`)
+    expect(audit.amount).toBe(String(excess - 1000))
+    expect(audit.details).toContain('could not be refunded')
   })
 
   it('manual dunning mails the member at each new stage through the jobs queue (desk wording), once per stage', async () => {

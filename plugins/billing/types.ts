@@ -8,7 +8,8 @@ export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number]
 
 export const DUNNING_STAGES = ['none', 'retrying', 'final_notice', 'suspended'] as const
 
-export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const
+/** `refunded`: a paid invoice whose payment was refunded in full (at the desk or in Stripe). */
+export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void', 'uncollectible', 'refunded'] as const
 
 /** Which plan feature covers a booking target (`guards.canBook`). */
 export const FEATURE_FOR_TARGET: Record<string, string> = {

@@ -24,7 +24,7 @@ export const IntegrationConnections: CollectionConfig = tenantScoped(
     fields: [
       { name: 'provider', type: 'select', required: true, options: [...INTEGRATION_PROVIDERS] },
       { name: 'config', type: 'json', admin: { description: 'Non-secret settings (ids, options).' } },
-      { name: 'status', type: 'select', defaultValue: 'disconnected', options: ['connected', 'error', 'disconnected'] },
+      { name: 'status', type: 'select', defaultValue: 'disconnected', options: ['connected', 'restricted', 'error', 'disconnected'], admin: { description: 'restricted: connected, but the provider has switched off payments until it gets what it asks for (see config).' } },
       { name: 'lastSyncAt', type: 'date', admin: { readOnly: true } },
       { name: 'lastError', type: 'textarea', admin: { readOnly: true } },
     ],

@@ -13,6 +13,7 @@ import { grantPeriod } from './grantPeriod'
 import { openInvoice } from './openInvoice'
 import { periodEnd } from './periodEnd'
 import { recordManualPayment } from './recordManualPayment'
+import { refundPlanChangeExcess } from './refundPlanChangeExcess'
 import { subscriptionForChange } from './subscriptionAccess'
 
 export const changeSubscriptionPlanInput = z.object({
@@ -37,7 +38,8 @@ export const unusedCredit = (amount: number, start: Date, end: Date, now: Date):
  * Desk staff move a subscription to another plan or price (upgrade or downgrade).
  * Manual: only an `active` subscription with nothing open to pay; a new period starts now on the
  * tenant's clock at the new price, charged minus the credit for the unused part of the current
- * period (`unusedCredit`; never below 0 — a credit larger than the new price is not paid out);
+ * period (`unusedCredit`; never below 0 — the part of a credit larger than the new price is
+ * refunded to the member from the subscription's payments, `refundPlanChangeExcess`);
  * the amount due is paid at the desk (`payment`), the invoice says what was credited, and the new
  * plan's period credits are granted. One conditional UPDATE on the old period end.
  * Stripe: the subscription item's price is changed with `subscriptions.update` and
@@ -91,7 +93,7 @@ export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, ra
     tenant: sub.tenant,
     member: sub.member,
     subscription: id,
-    planName: `${plan.name} (${price.key}) from ${now.toISOString().slice(0, 10)}${credit > 0 ? `, less ${credit} credited for the unused part of ${oldPlan.name}` : ''}`,
+    planName: `${plan.name} (${price.key}) from ${now.toISOString().slice(0, 10)}${credit > 0 ? `, less ${credit} credited for the unused part of ${oldPlan.name}` : ''}${credit > Number(price.amount) ? ` (${credit - Number(price.amount)} refunded)` : ''}`,
     amount,
     status: 'paid',
     periodStart: now,
@@ -100,12 +102,21 @@ export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, ra
     payment,
   })
   if (payment) await runSql(req, sql`UPDATE payments SET invoice = ${invoice.id} WHERE id = ${payment}`)
+  // A credit larger than the new price: the rest goes back to the member (payments refund path).
+  const excess = Math.max(0, credit - Number(price.amount))
+  const refund = await refundPlanChangeExcess(req, {
+    tenant: sub.tenant,
+    subscription: id,
+    excess,
+    currency: price.currency,
+    reason: `Plan change to ${plan.name} (${price.key}): ${excess} of the ${credit} credited for ${oldPlan.name} exceeds the new price`,
+  })
   const granted = await grantPeriod(req, { tenant: sub.tenant, member: sub.member, subscription: id, plan, periodStart: now, periodEnd: newEnd, zone })
   const subscription = toSubscriptionJson(row)
-  const proration = { credit, newAmount: Number(price.amount), due, currency: price.currency }
+  const proration = { credit, newAmount: Number(price.amount), due, currency: price.currency, refunded: refund.refunded, unrefunded: refund.unrefunded }
   await audit(req, { category: 'billing', action: 'subscription.plan_changed', tenant: sub.tenant, resourceType: 'subscriptions', resourceId: id, amount, before: { plan: sub.plan, priceKey: sub.priceKey }, after: { plan: plan.id, priceKey: price.key, ...proration } })
   await emit(req, { type: 'subscription.plan_changed', tenant: sub.tenant, subject: { collection: 'subscriptions', id }, data: { member: sub.member, from: { plan: sub.plan, priceKey: sub.priceKey }, to: { plan: plan.id, priceKey: price.key }, proration } })
-  return { subscription, proration, invoice, payment, granted }
+  return { subscription, proration, invoice, payment, granted, refunds: refund.refunds }
 }
 
 const changeStripePlan = async (

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 import { audit, emit, inTransaction, OperationError, runSql } from '@/core'
+import { pauseStripeSubscription } from '../stripe/operations/pauseStripeSubscription'
 import { toSubscriptionJson } from './billingContext'
 import { subscriptionForChange } from './subscriptionAccess'
 
@@ -42,11 +43,14 @@ const announce = async (req: PayloadRequest, row: Record<string, unknown>, pause
 /**
  * Desk staff pause an active or trialing subscription (no entitlements while paused), optionally
  * `until` a time after which the daily job resumes it, or resume a paused one; resuming pushes the
- * period end out by the time spent paused.
+ * period end out by the time spent paused. A Stripe subscription is paused on Stripe
+ * (`pauseStripeSubscription`: `pause_collection`, resumed by Stripe at `until`).
  */
 export const setSubscriptionPaused = async (req: PayloadRequest, id: string, paused: boolean, raw: unknown = {}) => {
   const parsed = pauseSubscriptionInput.safeParse(raw ?? {})
   if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  const [billed] = await runSql<{ provider: string; stripe_subscription_id: string | null }>(req, sql`SELECT provider, stripe_subscription_id FROM subscriptions WHERE id = ${id}`)
+  if (billed?.provider === 'stripe' && billed.stripe_subscription_id) return pauseStripeSubscription(req, id, billed.stripe_subscription_id, paused, paused ? (parsed.data.until ?? null) : null)
   const { subscription } = await subscriptionForChange(req, id, false)
   if (subscription.provider === 'stripe') throw new OperationError(409, 'managed_by_stripe', 'This subscription is billed by Stripe; pause it there.')
   const row = paused

@@ -88,6 +88,8 @@ export const applyRefund = async (
     },
     req,
   })
+  // A paid invoice settled by this payment is refunded with it once nothing is left.
+  if (row.status === 'refunded') await runSql(req, sql`UPDATE invoices SET status = 'refunded', updated_at = now() WHERE payment_id = ${id} AND status = 'paid'`)
   const money = { amount, currency: row.amount_currency }
   await audit(req, { category: 'payment', action: 'payment.refunded', tenant, resourceType: 'payments', resourceId: id, amount: money, details: reason, after: { amountRefunded: Number(row.amount_refunded), status: row.status } })
   await emit(req, { type: 'payment.refunded', tenant, subject: { collection: 'payments', id }, data: { amount: money, reason, amountRefunded: Number(row.amount_refunded), status: row.status, providerRefundId } })

@@ -21,13 +21,14 @@ export const connectedAccount = async (req: Req, tenant: string): Promise<string
 /**
  * The tenant owning a connected account, or null when no tenant (or, ambiguously, more than one)
  * has connected it: an event is only ever applied to the one tenant whose account sent it.
+ * `anyStatus` also finds accounts still onboarding or restricted (for `account.updated`).
  */
-export const tenantOfAccount = async (req: Req, account: string | null | undefined): Promise<string | null> => {
+export const tenantOfAccount = async (req: Req, account: string | null | undefined, { anyStatus = false } = {}): Promise<string | null> => {
   if (!account) return null
   const rows = await runSql<{ tenant_id: string }>(
     req,
     sql`SELECT tenant_id FROM integration_connections
-        WHERE provider = 'stripe' AND status = 'connected' AND config->>'accountId' = ${account} LIMIT 2`,
+        WHERE provider = 'stripe' AND config->>'accountId' = ${account} AND (${anyStatus} OR status = 'connected') LIMIT 2`,
   )
   return rows.length === 1 ? rows[0].tenant_id : null
 }

@@ -5,7 +5,9 @@ import { connectEndpoint } from './endpoints/connectEndpoint'
 import { portalEndpoint } from './endpoints/portalEndpoint'
 import { stripeWebhookEndpoint } from './endpoints/stripeWebhookEndpoint'
 import { processStripeEventTask } from './jobs/processStripeEventTask'
+import { reconcileStripeTask } from './jobs/reconcileStripeTask'
 import { sendDunningNoticeTask } from './jobs/sendDunningNoticeTask'
+import { syncStripePricesTask } from './jobs/syncStripePricesTask'
 import { refundStripePayment } from './operations/refundStripePayment'
 
 export { stripeClient } from './stripeClient'
@@ -23,7 +25,7 @@ export const withStripe = (config: Config): Config =>
     {
       ...config,
       endpoints: [...(config.endpoints ?? []), checkoutEndpoint, portalEndpoint, stripeWebhookEndpoint, connectEndpoint],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), processStripeEventTask, sendDunningNoticeTask] },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), processStripeEventTask, sendDunningNoticeTask, syncStripePricesTask, reconcileStripeTask] },
     },
     { name: 'billing.stripeRefund', event: 'payment.refunded', handler: refundStripePayment },
   )

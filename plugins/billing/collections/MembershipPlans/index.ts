@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 import { anyone, isCurrency, MANAGER_ROLES, tenantRole, tenantScoped } from '@/core'
 import { PRICE_INTERVALS } from '../../types'
+import { dropStalePriceIds } from './hooks/dropStalePriceIds'
 import { guardUsedPrices } from './hooks/guardUsedPrices'
+import { queueStripePriceSync } from './hooks/queueStripePriceSync'
 
 /**
  * What a tenant sells as memberships: prices (a used price is immutable), trial days, per-period
@@ -13,7 +15,7 @@ export const MembershipPlans: CollectionConfig = tenantScoped(
     admin: { useAsTitle: 'name', defaultColumns: ['name', 'active', 'trialDays'], group: 'Billing' },
     access: { read: anyone, create: tenantRole(MANAGER_ROLES), update: tenantRole(MANAGER_ROLES), delete: tenantRole(MANAGER_ROLES) },
     indexes: [{ fields: ['tenant', 'name'], unique: true }],
-    hooks: { beforeChange: [guardUsedPrices] },
+    hooks: { beforeChange: [guardUsedPrices, dropStalePriceIds], afterChange: [queueStripePriceSync] },
     fields: [
       { name: 'name', type: 'text', required: true },
       { name: 'description', type: 'textarea' },
@@ -36,7 +38,7 @@ export const MembershipPlans: CollectionConfig = tenantScoped(
             validate: (value: unknown) => (isCurrency(value) ? true : 'currency must be an ISO-4217 code such as USD.'),
           },
           { name: 'active', type: 'checkbox', defaultValue: true },
-          { name: 'stripePriceId', type: 'text' },
+          { name: 'stripePriceId', type: 'text', admin: { description: 'Set by the Stripe price sync; Checkout uses it when present.' } },
         ],
       },
       { name: 'creditGrantPerPeriod', type: 'number', min: 0, admin: { description: 'Class credits granted each period.' } },

@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
+import { applyAccountUpdate } from './applyAccountUpdate'
 import { mirrorStripeRefunds } from './mirrorStripeRefunds'
+import { recordCheckoutExpired } from './recordCheckoutExpired'
 import { recordCheckoutPayment } from './recordCheckoutPayment'
 import { subscriptionOfInvoice, syncStripeInvoice } from './syncStripeInvoice'
 import { syncStripeSubscription } from './syncStripeSubscription'
@@ -47,6 +49,8 @@ export const applyStripeEvent = async (req: PayloadRequest, tenant: string, even
     if (session.mode === 'payment') return { ...(await recordCheckoutPayment(req, { tenant, session })) }
     return { outcome: 'ignored', reason: `mode ${session.mode}` }
   }
+  if (event.type === 'checkout.session.expired') return { ...(await recordCheckoutExpired(req, { tenant, session: event.data.object as Stripe.Checkout.Session })) }
+  if (event.type === 'account.updated') return { ...(await applyAccountUpdate(req, { tenant, account })) }
   if (event.type === 'charge.refunded' || event.type === 'charge.refund.updated') {
     const object = event.data.object as Stripe.Charge | Stripe.Refund
     const charge = (object.object === 'refund' ? { payment_intent: object.payment_intent } : object) as Stripe.Charge

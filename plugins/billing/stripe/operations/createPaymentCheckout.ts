@@ -5,6 +5,7 @@ import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
+import { memberOfUser } from './memberOfUser'
 
 export type PaymentCheckoutInput = {
   tenant: string
@@ -13,6 +14,10 @@ export type PaymentCheckoutInput = {
   member?: string | null
   amount: Money
   description: string
+  /** Who asks: desk staff of the tenant (default), or the signed-in member `member` paying for their own order. */
+  payer?: 'desk' | 'member'
+  /** When the session stops taking payment (Stripe: 30 min to 24 h after creation); Stripe's 24 h when absent. */
+  expiresAt?: Date | null
 }
 
 /**
@@ -21,10 +26,13 @@ export type PaymentCheckoutInput = {
  * metadata `{ tenant, kind: 'ref', refCollection, refId, member }` (also on the PaymentIntent). The
  * buyer pays on the returned URL (a QR code or link at the till); the webhook then records the
  * payment with that ref and emits `payment.checkout_completed` for its owner to settle.
- * Idempotency key `atrium:pos-checkout:<collection>:<id>:<amount>`: asking twice returns the same session.
+ * Idempotency key `atrium:pos-checkout:<collection>:<id>:<amount>[:<expires_at>]`: asking twice returns the same session.
+ * With `payer: 'member'` the signed-in member named by `member` pays for themself (no desk role needed).
  */
 export const createPaymentCheckout = async (req: PayloadRequest, input: PaymentCheckoutInput): Promise<{ id: string; url: string }> => {
-  requireDeskRole(req, input.tenant)
+  if (input.payer === 'member') {
+    if ((await memberOfUser(req, input.tenant)).id !== input.member) throw new OperationError(403, 'forbidden', 'You can only pay for your own order.')
+  } else requireDeskRole(req, input.tenant)
   if (!(input.amount.amount > 0)) throw new OperationError(409, 'nothing_to_pay', 'Nothing is left to pay.')
   const stripe = requireStripeClient()
   const account = await connectedAccount(req, input.tenant)
@@ -32,6 +40,7 @@ export const createPaymentCheckout = async (req: PayloadRequest, input: PaymentC
   const metadata: Record<string, string> = { tenant: input.tenant, kind: 'ref', refCollection: input.ref.collection, refId: input.ref.id, ...(input.member ? { member: input.member } : {}) }
   const [{ slug }] = await runSql<{ slug: string }>(req, sql`SELECT slug FROM tenants WHERE id = ${input.tenant}`)
   const site = `${getEnv().SERVER_URL.replace(/\/$/, '')}/${slug}`
+  const expiresAt = input.expiresAt ? Math.floor(input.expiresAt.getTime() / 1000) : null
   const session = await stripeCall(() =>
     stripe.checkout.sessions.create(
       {
@@ -41,8 +50,9 @@ export const createPaymentCheckout = async (req: PayloadRequest, input: PaymentC
         payment_intent_data: { metadata },
         success_url: `${site}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${site}?checkout=canceled`,
+        ...(expiresAt ? { expires_at: expiresAt } : {}),
       },
-      { stripeAccount: account, idempotencyKey: idempotencyKey('pos-checkout', input.ref.collection, input.ref.id, input.amount.amount) },
+      { stripeAccount: account, idempotencyKey: idempotencyKey('pos-checkout', input.ref.collection, input.ref.id, input.amount.amount, ...(expiresAt ? [expiresAt] : [])) },
     ),
   )
   if (!session.url) throw new OperationError(502, 'stripe_no_url', 'Stripe did not return a checkout page; try again.')

@@ -42,11 +42,13 @@ describe('a Stripe subscription mirrored', () => {
       trialEnd: null,
       cancelAtPeriodEnd: false,
       canceledAt: null,
+      pauseUntil: null,
     })
     expect(mirrorOfSubscription(subscription({ status: 'incomplete_expired' })).status).toBe('canceled')
     expect(mirrorOfSubscription(subscription({ status: 'unpaid' })).status).toBe('past_due')
     expect(mirrorOfSubscription(subscription({ pause_collection: { behavior: 'void', resumes_at: null } })).status).toBe('paused')
     expect(mirrorOfSubscription(subscription({ status: 'paused' })).status).toBe('paused')
+    expect(mirrorOfSubscription(subscription({ pause_collection: { behavior: 'void', resumes_at: 1_801_000_000 } }))).toMatchObject({ status: 'paused', pauseUntil: new Date(1_801_000_000_000).toISOString() })
     const failing = mirrorOfSubscription(subscription({ status: 'active', latest_invoice: invoice({ attempt_count: 1 }) }))
     expect(failing).toMatchObject({ status: 'past_due', dunningStage: 'retrying' })
     expect(mirrorOfSubscription(subscription({ status: 'canceled', canceled_at: 1_801_000_000, cancel_at_period_end: true }))).toMatchObject({

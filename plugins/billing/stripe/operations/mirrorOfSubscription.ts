@@ -12,6 +12,8 @@ export type SubscriptionMirror = {
   trialEnd: string | null
   cancelAtPeriodEnd: boolean
   canceledAt: string | null
+  /** `pause_collection.resumes_at`: when Stripe resumes a paused collection by itself. */
+  pauseUntil: string | null
 }
 
 const iso = (seconds: number | null | undefined) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null)
@@ -53,5 +55,6 @@ export const mirrorOfSubscription = (sub: Stripe.Subscription): SubscriptionMirr
     trialEnd: iso(sub.trial_end),
     cancelAtPeriodEnd: Boolean(sub.cancel_at_period_end),
     canceledAt: iso(sub.canceled_at),
+    pauseUntil: status === 'paused' ? iso(sub.pause_collection?.resumes_at) : null,
   }
 }

@@ -8,7 +8,9 @@ import { requireStripeClient } from '../stripeClient'
 
 /**
  * `charge.refunded`: refunds made in Stripe (the dashboard, the API) are mirrored onto our
- * payment of that PaymentIntent. Like the subscription sync, the event is a notification: under
+ * payment of that PaymentIntent — a product Checkout's (providerRef = the intent) or a
+ * subscription invoice's (providerRef = the invoice, found with `invoicePayments.list` by the
+ * intent; a full refund marks the invoice `refunded`). Like the subscription sync, the event is a notification: under
  * a lock on the PaymentIntent the refunds are re-read from Stripe and each one we have not
  * recorded (no `refunds[]` row with its id) is applied once through `applyRefund` (the
  * conditional UPDATE that never passes the amount paid) with its `providerRefundId`; the
@@ -20,9 +22,18 @@ export const mirrorStripeRefunds = async (req: PayloadRequest, input: { tenant: 
   const intent = typeof input.charge.payment_intent === 'string' ? input.charge.payment_intent : (input.charge.payment_intent?.id ?? null)
   if (!intent) return { outcome: 'ignored', reason: 'charge without PaymentIntent' }
   await lockKey(req, `stripe-payment:${intent}`)
-  const [payment] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND provider_ref = ${intent}`)
-  if (!payment) return { outcome: 'ignored', reason: 'no payment of ours for this PaymentIntent' }
   const stripe = requireStripeClient()
+  let [payment] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND provider_ref = ${intent}`)
+  if (!payment) {
+    // A subscription invoice's charge: our payment is recorded against the invoice it paid.
+    const invoices = await stripe.invoicePayments.list({ payment: { type: 'payment_intent', payment_intent: intent }, limit: 10 }, { stripeAccount: input.account })
+    for (const paid of invoices.data) {
+      const invoice = typeof paid.invoice === 'string' ? paid.invoice : paid.invoice?.id
+      if (!invoice || payment) continue
+      ;[payment] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND provider_ref = ${invoice}`)
+    }
+  }
+  if (!payment) return { outcome: 'ignored', reason: 'no payment of ours for this PaymentIntent' }
   const refunds = await stripe.refunds.list({ payment_intent: intent, limit: 100 }, { stripeAccount: input.account })
   const known = new Set(
     (await runSql<{ id: string }>(req, sql`SELECT provider_refund_id AS id FROM payments_refunds WHERE _parent_id = ${payment.id} AND provider_refund_id IS NOT NULL`)).map((r) => r.id),

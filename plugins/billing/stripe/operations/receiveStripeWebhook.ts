@@ -33,7 +33,8 @@ export const receiveStripeWebhook = async (req: PayloadRequest, input: { raw: st
   } catch {
     throw new OperationError(400, 'invalid_signature', 'The Stripe-Signature header does not match the body, or it is too old.')
   }
-  const tenant = await tenantOfAccount(req, event.account)
+  // An account still onboarding (or restricted) is the tenant's too for its own `account.updated`.
+  const tenant = await tenantOfAccount(req, event.account, { anyStatus: event.type === 'account.updated' })
   const recorded = await recordInboundWebhook(req, {
     source: 'stripe',
     eventId: event.id,

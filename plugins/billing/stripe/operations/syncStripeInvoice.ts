@@ -33,14 +33,15 @@ export const syncStripeInvoice = async (req: PayloadRequest, input: { tenant: st
   )
   if (!sub) return { outcome: 'unlinked', invoice: null }
   if (sub.tenant_id !== input.tenant) return { outcome: 'foreign', invoice: null }
-  const [existing] = await runSql<{ id: string; tenant_id: string; payment_id: string | null }>(
+  const [existing] = await runSql<{ id: string; tenant_id: string; payment_id: string | null; status: string }>(
     req,
-    sql`SELECT id, tenant_id, payment_id FROM invoices WHERE stripe_invoice_id = ${inv.id} FOR UPDATE`,
+    sql`SELECT id, tenant_id, payment_id, status FROM invoices WHERE stripe_invoice_id = ${inv.id} FOR UPDATE`,
   )
   if (existing && existing.tenant_id !== input.tenant) return { outcome: 'foreign', invoice: null }
 
-  const status = inv.status ?? 'draft'
-  const amount = { amount: status === 'paid' ? inv.amount_paid : inv.amount_due, currency: inv.currency.toUpperCase() }
+  // Stripe keeps a refunded invoice `paid`; ours says `refunded` once its payment is refunded in full.
+  const status = inv.status === 'paid' && existing?.status === 'refunded' ? 'refunded' : (inv.status ?? 'draft')
+  const amount = { amount: inv.status === 'paid' ? inv.amount_paid : inv.amount_due, currency: inv.currency.toUpperCase() }
   const data = {
     status,
     amount,

@@ -106,6 +106,7 @@ export const syncStripeSubscription = async (req: PayloadRequest, input: SyncInp
           current_period_start = ${m.currentPeriodStart}, current_period_end = ${m.currentPeriodEnd},
           trial_end = ${m.trialEnd}, cancel_at_period_end = ${m.cancelAtPeriodEnd}, canceled_at = ${m.canceledAt},
           paused_at = CASE WHEN ${m.status} = 'paused' THEN COALESCE(paused_at, ${eventAt}::timestamptz) ELSE NULL END,
+          pause_until = ${m.pauseUntil}::timestamptz,
           last_event_at = ${eventAt}::timestamptz, updated_at = now()
         WHERE id = ${row.id} AND (last_event_at IS NULL OR last_event_at <= ${eventAt}::timestamptz)
         RETURNING id`,

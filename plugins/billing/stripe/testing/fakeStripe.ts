@@ -54,7 +54,10 @@ const bool = (value: unknown) => value === true || value === 'true'
 /**
  * A local stand-in for api.stripe.com speaking Stripe's form-encoded REST protocol for what
  * Atrium calls: customers, Checkout Sessions, customer portal sessions, subscriptions
- * (retrieve with `expand[]=latest_invoice`, update), invoices (retrieve) and refunds. State is kept per
+ * (retrieve with `expand[]=latest_invoice`, update, pause_collection), invoices (retrieve), invoice
+ * payments (list by PaymentIntent), refunds, products and prices (create), events (list: every
+ * subscription or invoice change made through the API or the helpers is logged as Stripe would)
+ * and Connect accounts. State is kept per
  * connected account (`Stripe-Account`), idempotency keys replay the first answer like Stripe
  * does, and every request is recorded. Tests point the real SDK at it with
  * STRIPE_API_HOST/PORT/PROTOCOL, change state with the helpers below and sign events with
@@ -65,6 +68,13 @@ export const startFakeStripe = async () => {
   const accounts = new Map<string, Map<string, StripeObject>>()
   const replies = new Map<string, { status: number; body: unknown }>()
   const outages = new Map<string, number>()
+  /** Events Stripe generated on each account, newest last (`GET /v1/events`). */
+  const eventLog = new Map<string, StripeObject[]>()
+  const record = (account: string | null, type: string, object: StripeObject) => {
+    const key = account ?? PLATFORM
+    if (!eventLog.has(key)) eventLog.set(key, [])
+    eventLog.get(key)!.push({ id: newId('evt'), object: 'event', api_version: Stripe.API_VERSION, type, created: now(), ...(account ? { account } : {}), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, data: { object: structuredClone(object) } })
+  }
 
   const store = (account: string | null) => {
     const key = account ?? PLATFORM
@@ -152,6 +162,52 @@ export const startFakeStripe = async () => {
       const id = newId('bps')
       return { status: 200, body: { id, object: 'billing_portal.session', url: `https://billing.stripe.test/p/session/${id}`, customer: params.customer, return_url: params.return_url ?? null } }
     }
+    if (method === 'POST' && path === '/v1/products') {
+      const id = params.id ? String(params.id) : newId('prod')
+      if (get(account, id)) return { status: 400, body: { error: { type: 'invalid_request_error', code: 'resource_already_exists', message: `Product already exists: '${id}'` } } }
+      if (!params.name) return { status: 400, body: { error: { type: 'invalid_request_error', message: 'name is required' } } }
+      return { status: 200, body: put(account, { id, object: 'product', name: params.name, active: true, metadata: params.metadata ?? {}, created: now() }) }
+    }
+    if (method === 'GET' && parts[0] === 'products' && parts[1]) {
+      const current = get(account, parts[1])
+      return current ? { status: 200, body: structuredClone(current) } : missing(parts[1])
+    }
+    if (method === 'POST' && path === '/v1/prices') {
+      if (!params.currency || params.unit_amount === undefined || !params.product) return { status: 400, body: { error: { type: 'invalid_request_error', message: 'currency, unit_amount and product are required' } } }
+      if (!get(account, String(params.product))) return missing(String(params.product))
+      const recurring = params.recurring as Record<string, unknown> | undefined
+      return {
+        status: 200,
+        body: put(account, {
+          id: newId('price'),
+          object: 'price',
+          active: true,
+          product: params.product,
+          currency: params.currency,
+          unit_amount: Number(params.unit_amount),
+          type: recurring ? 'recurring' : 'one_time',
+          recurring: recurring ? { interval: recurring.interval, interval_count: Number(recurring.interval_count ?? 1) } : null,
+          metadata: params.metadata ?? {},
+          created: now(),
+        }),
+      }
+    }
+    if (method === 'GET' && path === '/v1/events') {
+      const created = (params.created ?? {}) as Record<string, string>
+      const types = Object.values((params.types as Record<string, string> | string[] | undefined) ?? {})
+      const data = [...(eventLog.get(account ?? PLATFORM) ?? [])]
+        .reverse()
+        .filter((e) => (!created.gte || Number(e.created) >= Number(created.gte)) && (types.length === 0 || types.includes(String(e.type))))
+      return { status: 200, body: { object: 'list', url: '/v1/events', has_more: false, data: structuredClone(data) } }
+    }
+    if (method === 'GET' && path === '/v1/invoice_payments') {
+      const wanted = (params.payment ?? {}) as Record<string, string>
+      const data = [...store(account).values()]
+        .filter((o) => o.object === 'invoice')
+        .flatMap((inv) => ((inv.payments as { data: Record<string, unknown>[] }).data ?? []).map((p): Record<string, unknown> => ({ id: `inpay_${inv.id}`, ...p, invoice: inv.id })))
+        .filter((p) => !wanted.payment_intent || (p.payment as Record<string, unknown>).payment_intent === wanted.payment_intent)
+      return { status: 200, body: { object: 'list', url: '/v1/invoice_payments', has_more: false, data } }
+    }
     if (parts[0] === 'subscriptions' && parts[1]) {
       const current = get(account, parts[1])
       if (!current) return missing(parts[1])
@@ -159,7 +215,10 @@ export const startFakeStripe = async () => {
       if (method === 'POST') {
         if ('cancel_at_period_end' in params) current.cancel_at_period_end = bool(params.cancel_at_period_end)
         if ('metadata' in params) current.metadata = { ...(current.metadata as object), ...(params.metadata as object) }
-        if ('pause_collection' in params) current.pause_collection = params.pause_collection === '' ? null : params.pause_collection
+        if ('pause_collection' in params) {
+          const pause = params.pause_collection as Record<string, unknown> | ''
+          current.pause_collection = pause === '' ? null : { behavior: pause.behavior, resumes_at: pause.resumes_at === undefined ? null : Number(pause.resumes_at) }
+        }
         if (Array.isArray(params.items)) {
           // A price change of the subscription item (plan change); proration is recorded, not computed.
           const wanted = (params.items as Record<string, unknown>[])[0]
@@ -170,6 +229,7 @@ export const startFakeStripe = async () => {
           item.price = typeof wanted.price === 'string' ? { id: wanted.price, object: 'price' } : { id: newId('price'), object: 'price', product: data?.product, unit_amount: Number(data?.unit_amount), currency: data?.currency, recurring: data?.recurring }
           current.last_proration_behavior = params.proration_behavior ?? 'create_prorations'
         }
+        record(account, 'customer.subscription.updated', current)
         return { status: 200, body: structuredClone(current) }
       }
     }
@@ -236,7 +296,7 @@ export const startFakeStripe = async () => {
     const start = fields.periodStart ?? (item?.current_period_start as number | undefined) ?? now()
     const end = fields.periodEnd ?? (item?.current_period_end as number | undefined) ?? start + 30 * 86400
     const id = fields.id ?? newId('sub')
-    return put(account, {
+    const saved = put(account, {
       ...(previous ?? { id, object: 'subscription', created: now(), start_date: start }),
       customer: fields.customer ?? previous?.customer ?? null,
       status: fields.status ?? previous?.status ?? 'active',
@@ -251,6 +311,8 @@ export const startFakeStripe = async () => {
         data: [{ id: (item?.id as string | undefined) ?? newId('si'), object: 'subscription_item', price: (item?.price as Record<string, unknown> | undefined) && !fields.price ? (item!.price as Record<string, unknown>) : { id: fields.price ?? newId('price'), object: 'price', product: `prod_for_${id}` }, current_period_start: start, current_period_end: end }],
       },
     })
+    record(account, previous ? 'customer.subscription.updated' : 'customer.subscription.created', saved)
+    return saved
   }
 
   /** An invoice of a subscription (`parent.subscription_details.subscription`). */
@@ -273,7 +335,7 @@ export const startFakeStripe = async () => {
     const status = fields.status ?? (previous?.status as string | undefined) ?? 'open'
     const amount = fields.amount ?? (previous?.amount_due as number | undefined) ?? 0
     const paidAt = fields.paidAt !== undefined ? fields.paidAt : status === 'paid' ? now() : null
-    return put(account, {
+    const saved = put(account, {
       ...(previous ?? { id, object: 'invoice', created: now(), number: fields.number ?? `FAKE-${id.slice(-8).toUpperCase()}` }),
       customer: fields.customer ?? previous?.customer ?? null,
       status,
@@ -289,6 +351,8 @@ export const startFakeStripe = async () => {
       hosted_invoice_url: `https://invoice.stripe.test/i/${id}`,
       parent: { type: 'subscription_details', subscription_details: { subscription: fields.subscription ?? (previous?.parent as { subscription_details: { subscription: string } } | undefined)?.subscription_details.subscription ?? null } },
     })
+    record(account, status === 'paid' && previous?.status !== 'paid' ? 'invoice.paid' : previous ? 'invoice.updated' : 'invoice.created', saved)
+    return saved
   }
 
   return {
@@ -332,7 +396,15 @@ export const startFakeStripe = async () => {
     completeOnboarding: (accountId: string) => {
       const account = get(null, accountId)
       if (!account) throw new Error(`No account ${accountId}`)
-      Object.assign(account, { charges_enabled: true, details_submitted: true })
+      Object.assign(account, { charges_enabled: true, details_submitted: true, requirements: { currently_due: [], disabled_reason: null } })
+      return structuredClone(account)
+    },
+    /** Stripe disables charges on an account (requirements past due): `account.updated` follows. */
+    restrictAccount: (accountId: string, disabledReason = 'requirements.past_due', currentlyDue: string[] = ['individual.verification.document']) => {
+      const account = get(null, accountId)
+      if (!account) throw new Error(`No account ${accountId}`)
+      Object.assign(account, { charges_enabled: false, requirements: { currently_due: currentlyDue, disabled_reason: disabledReason } })
+      return structuredClone(account)
     },
     /** A webhook event snapshot of `object` as a connected account sends it. */
     event: (type: string, object: StripeObject, { account, created = now(), id = newId('evt') }: { account: string; created?: number; id?: string }) =>

@@ -1,0 +1,78 @@
+import type { PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
+import { sql } from '@payloadcms/db-postgres'
+import { runSql } from '@/core'
+import { connectedAccount } from '../connectedAccount'
+import { idempotencyKey } from '../idempotencyKey'
+import { stripeClient } from '../stripeClient'
+
+type Db = Pick<PayloadRequest, 'payload' | 'transactionID'>
+type PriceRow = { id: string; key: string; interval: 'week' | 'month' | 'year' | 'one_time'; interval_count: string; amount: string; currency: string }
+
+/** Our Stripe Product id for a plan on the tenant's account (Stripe accepts ids chosen by the caller). */
+export const stripeProductId = (plan: string) => `atrium_plan_${plan.replace(/[^A-Za-z0-9_]/g, '')}`
+
+const exists = async (stripe: Stripe, account: string, product: string) => {
+  try {
+    await stripe.products.retrieve(product, {}, { stripeAccount: account })
+    return true
+  } catch (error) {
+    if ((error as { code?: string }).code === 'resource_missing') return false
+    throw error
+  }
+}
+
+/**
+ * Creates the Stripe Product of a plan and a Stripe Price for each of its active prices that has
+ * none yet, on the tenant's connected account, and stores each price id on the plan's price
+ * (`stripePriceId`). Run by the `syncStripePrices` job after commit (queued when a plan is saved
+ * with such a price, or when the tenant becomes connected). Idempotency keys carry the plan, key,
+ * amount, currency and interval, so a retried job creates nothing twice; the id is written only
+ * while the price still has no id and the same amount (one conditional UPDATE each). A tenant
+ * without a connected account, or a server without Stripe, is skipped (Checkout keeps using
+ * inline `price_data`).
+ */
+export const syncStripePrices = async (db: Db, input: { tenant: string; plan: string }) => {
+  const stripe = stripeClient()
+  const account = stripe ? await connectedAccount(db, input.tenant) : null
+  if (!stripe || !account) return { outcome: 'skipped', created: 0 }
+  const [plan] = await runSql<{ name: string }>(db, sql`SELECT name FROM membership_plans WHERE id = ${input.plan} AND tenant_id = ${input.tenant}`)
+  if (!plan) return { outcome: 'skipped', created: 0 }
+  const prices = await runSql<PriceRow>(
+    db,
+    sql`SELECT id, key, interval, interval_count, amount, currency FROM membership_plans_prices
+        WHERE _parent_id = ${input.plan} AND active AND stripe_price_id IS NULL ORDER BY _order`,
+  )
+  if (prices.length === 0) return { outcome: 'unchanged', created: 0 }
+  const product = stripeProductId(input.plan)
+  if (!(await exists(stripe, account, product))) {
+    await stripe.products.create(
+      { id: product, name: plan.name, metadata: { tenant: input.tenant, plan: input.plan } },
+      { stripeAccount: account, idempotencyKey: idempotencyKey('product', input.plan) },
+    )
+  }
+  let created = 0
+  for (const price of prices) {
+    const amount = Number(price.amount)
+    const count = Number(price.interval_count ?? 1)
+    const made = await stripe.prices.create(
+      {
+        product,
+        currency: price.currency.toLowerCase(),
+        unit_amount: amount,
+        ...(price.interval === 'one_time' ? {} : { recurring: { interval: price.interval, interval_count: count } }),
+        metadata: { tenant: input.tenant, plan: input.plan, priceKey: price.key },
+      },
+      { stripeAccount: account, idempotencyKey: idempotencyKey('price', input.plan, price.key, amount, price.currency, price.interval, count) },
+    )
+    const stored = await runSql(
+      db,
+      sql`UPDATE membership_plans_prices SET stripe_price_id = ${made.id}
+          WHERE id = ${price.id} AND stripe_price_id IS NULL AND amount = ${amount} AND currency = ${price.currency}
+            AND interval = ${price.interval} AND interval_count = ${count}
+          RETURNING id`,
+    )
+    created += stored.length
+  }
+  return { outcome: 'synced', created }
+}
