@@ -182,10 +182,14 @@ export interface Config {
       renewManualSubscriptions: TaskRenewManualSubscriptions;
       processStripeEvent: TaskProcessStripeEvent;
       sendDunningNotice: TaskSendDunningNotice;
+      syncStripePrices: TaskSyncStripePrices;
+      reconcileStripeSubscriptions: TaskReconcileStripeSubscriptions;
       expireCreditLots: TaskExpireCreditLots;
+      expirePendingOrders: TaskExpirePendingOrders;
       materializeClassSeries: TaskMaterializeClassSeries;
       completeClasses: TaskCompleteClasses;
       expireWaitlistOffers: TaskExpireWaitlistOffers;
+      sendGuestConfirmation: TaskSendGuestConfirmation;
       inline: {
         input: unknown;
         output: unknown;
@@ -493,6 +497,19 @@ export interface TenantSetting {
     | boolean
     | null;
   /**
+   * How long an unpaid (pending) order holds its stock, coupon use and gift-card amount before it is cancelled automatically.
+   */
+  commerce?: {
+    /**
+     * A reservation to pay at the desk is cancelled after this many days unpaid.
+     */
+    reservationHoldDays?: number | null;
+    /**
+     * An order waiting for a Stripe Checkout payment is cancelled after this many minutes (Stripe allows 30 to 1440).
+     */
+    checkoutHoldMinutes?: number | null;
+  };
+  /**
    * Booking policy: windows, late cancellation and its fee.
    */
   bookings?: {
@@ -520,6 +537,14 @@ export interface TenantSetting {
      * Visitors without an account may book intro sessions (services of kind consultation or tour) with their name and e-mail; rate limited per address.
      */
     publicGuestBooking?: boolean | null;
+    /**
+     * Visitors without an account may RSVP to published events with their name and e-mail; rate limited per address.
+     */
+    publicEventRsvp?: boolean | null;
+    /**
+     * Upcoming guest appointments one e-mail address may hold when visitors book intro sessions themselves.
+     */
+    guestBookingsPerEmail?: number | null;
     /**
      * A freed place is offered to the next waitlisted member for this long (0 = promote directly).
      */
@@ -661,7 +686,10 @@ export interface IntegrationConnection {
     | number
     | boolean
     | null;
-  status?: ('connected' | 'error' | 'disconnected') | null;
+  /**
+   * restricted: connected, but the provider has switched off payments until it gets what it asks for (see config).
+   */
+  status?: ('connected' | 'restricted' | 'error' | 'disconnected') | null;
   lastSyncAt?: string | null;
   lastError?: string | null;
   /**
@@ -850,6 +878,9 @@ export interface MembershipPlan {
         amount: number;
         currency: string;
         active?: boolean | null;
+        /**
+         * Set by the Stripe price sync; Checkout uses it when present.
+         */
         stripePriceId?: string | null;
         id?: string | null;
       }[]
@@ -954,7 +985,7 @@ export interface Invoice {
     amount: number;
     currency: string;
   };
-  status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible';
+  status: 'draft' | 'open' | 'paid' | 'void' | 'uncollectible' | 'refunded';
   periodStart?: string | null;
   periodEnd?: string | null;
   dueAt?: string | null;
@@ -1135,6 +1166,10 @@ export interface Order {
   refundedAt?: string | null;
   refundReason?: string | null;
   restockedAt?: string | null;
+  /**
+   * A pending order not paid by then is cancelled (stock, coupon use and gift-card amount given back).
+   */
+  expiresAt?: string | null;
   legacyRef?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1510,6 +1545,15 @@ export interface AppointmentService {
    * Staff who offer this service.
    */
   providers?: (string | TenantMembership)[] | null;
+  providerNames?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   location?: (string | null) | Location;
   /**
    * Where appointments take place; the room must be free too.
@@ -1578,13 +1622,14 @@ export interface Appointment {
    */
   member?: (string | null) | TenantMembership;
   /**
-   * A walk-in guest booked by staff (no account).
+   * A guest without an account (a walk-in booked by staff, or a visitor booking an intro session).
    */
   guest?: {
     name?: string | null;
     email?: string | null;
     phone?: string | null;
   };
+  cancelTokenHash?: string | null;
   room?: (string | null) | Room;
   startTime: string;
   endTime: string;
@@ -1696,7 +1741,19 @@ export interface EventRsvp {
   id: string;
   tenant?: (string | null) | Tenant;
   event: string | Event;
-  member: string | TenantMembership;
+  /**
+   * Empty for a guest (a visitor without an account who RSVPed by e-mail).
+   */
+  member?: (string | null) | TenantMembership;
+  /**
+   * A visitor without an account who RSVPed with name and e-mail.
+   */
+  guest?: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+  };
+  cancelTokenHash?: string | null;
   status: 'going' | 'waitlisted' | 'cancelled' | 'attended' | 'no_show';
   guests?: number | null;
   waitlistPosition?: number | null;
@@ -1803,10 +1860,14 @@ export interface PayloadJob {
           | 'renewManualSubscriptions'
           | 'processStripeEvent'
           | 'sendDunningNotice'
+          | 'syncStripePrices'
+          | 'reconcileStripeSubscriptions'
           | 'expireCreditLots'
+          | 'expirePendingOrders'
           | 'materializeClassSeries'
           | 'completeClasses'
-          | 'expireWaitlistOffers';
+          | 'expireWaitlistOffers'
+          | 'sendGuestConfirmation';
         taskID: string;
         input?:
           | {
@@ -1847,10 +1908,14 @@ export interface PayloadJob {
         | 'renewManualSubscriptions'
         | 'processStripeEvent'
         | 'sendDunningNotice'
+        | 'syncStripePrices'
+        | 'reconcileStripeSubscriptions'
         | 'expireCreditLots'
+        | 'expirePendingOrders'
         | 'materializeClassSeries'
         | 'completeClasses'
         | 'expireWaitlistOffers'
+        | 'sendGuestConfirmation'
       )
     | null;
   queue?: string | null;
@@ -2299,6 +2364,12 @@ export interface TenantSettingsSelect<T extends boolean = true> {
         fromName?: T;
       };
   extra?: T;
+  commerce?:
+    | T
+    | {
+        reservationHoldDays?: T;
+        checkoutHoldMinutes?: T;
+      };
   bookings?:
     | T
     | {
@@ -2313,6 +2384,8 @@ export interface TenantSettingsSelect<T extends boolean = true> {
               currency?: T;
             };
         publicGuestBooking?: T;
+        publicEventRsvp?: T;
+        guestBookingsPerEmail?: T;
         claimWindowMinutes?: T;
       };
   updatedAt?: T;
@@ -2701,6 +2774,7 @@ export interface OrdersSelect<T extends boolean = true> {
   refundedAt?: T;
   refundReason?: T;
   restockedAt?: T;
+  expiresAt?: T;
   legacyRef?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2983,6 +3057,7 @@ export interface AppointmentServicesSelect<T extends boolean = true> {
   creditCost?: T;
   deliveryMode?: T;
   providers?: T;
+  providerNames?: T;
   location?: T;
   room?: T;
   bookingWindowDays?: T;
@@ -3025,6 +3100,7 @@ export interface AppointmentsSelect<T extends boolean = true> {
         email?: T;
         phone?: T;
       };
+  cancelTokenHash?: T;
   room?: T;
   startTime?: T;
   endTime?: T;
@@ -3092,6 +3168,14 @@ export interface EventRsvpsSelect<T extends boolean = true> {
   tenant?: T;
   event?: T;
   member?: T;
+  guest?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+      };
+  cancelTokenHash?: T;
   status?: T;
   guests?: T;
   waitlistPosition?: T;
@@ -3290,9 +3374,44 @@ export interface TaskSendDunningNotice {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSyncStripePrices".
+ */
+export interface TaskSyncStripePrices {
+  input: {
+    tenant: string;
+    plan: string;
+  };
+  output: {
+    outcome?: string | null;
+    created?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReconcileStripeSubscriptions".
+ */
+export interface TaskReconcileStripeSubscriptions {
+  input?: unknown;
+  output: {
+    tenants?: number | null;
+    checked?: number | null;
+    drifted?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskExpireCreditLots".
  */
 export interface TaskExpireCreditLots {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpirePendingOrders".
+ */
+export interface TaskExpirePendingOrders {
   input?: unknown;
   output?: unknown;
 }
@@ -3329,6 +3448,19 @@ export interface TaskExpireWaitlistOffers {
   input?: unknown;
   output: {
     expired?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendGuestConfirmation".
+ */
+export interface TaskSendGuestConfirmation {
+  input: {
+    collection: string;
+    id: string;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

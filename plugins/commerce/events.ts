@@ -1,4 +1,5 @@
 import type { Subscriber } from '@/core'
+import { expireStripeOrder } from './operations/expireStripeOrder'
 import { mirrorPaymentRefund } from './operations/mirrorPaymentRefund'
 import { receiptMessage } from './operations/receiptMessage'
 import { recordStripeOrder } from './operations/recordStripeOrder'
@@ -20,3 +21,6 @@ export const stripeOrderSubscriber: Subscriber = { name: 'commerce.stripeOrder',
 
 /** A refund made in Stripe (billing's `payment.refunded_at_provider`) is mirrored onto the order. */
 export const paymentRefundSubscriber: Subscriber = { name: 'commerce.mirrorPaymentRefund', event: 'payment.refunded_at_provider', handler: mirrorPaymentRefund }
+
+/** A Stripe Checkout for an order expired unpaid (billing's `payment.checkout_expired`): the held order is cancelled. */
+export const checkoutExpiredSubscriber: Subscriber = { name: 'commerce.checkoutExpired', event: 'payment.checkout_expired', handler: expireStripeOrder }

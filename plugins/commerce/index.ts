@@ -11,12 +11,14 @@ import { Orders } from './collections/Orders'
 import { Products } from './collections/Products'
 import { TaxRates } from './collections/TaxRates'
 import { expireCreditLotsTask } from './jobs/expireCreditLotsTask'
+import { expirePendingOrdersTask } from './jobs/expirePendingOrdersTask'
+import { commerceSettingsField } from './fields/commerceSettingsField'
 import { debitCredits } from './operations/debitCredits'
 import { refundCredits } from './operations/refundCredits'
 import { grantPeriodCredits } from './operations/grantPeriodCredits'
 import { spendableCredits } from './operations/spendableCredits'
 import { withPosScreen } from './admin/posScreen'
-import { paymentRefundSubscriber, sendReceiptSubscriber, stripeOrderSubscriber } from './events'
+import { checkoutExpiredSubscriber, paymentRefundSubscriber, sendReceiptSubscriber, stripeOrderSubscriber } from './events'
 
 export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
 export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
@@ -34,19 +36,22 @@ export type CommerceOptions = Record<string, never>
 export const commercePlugin =
   (_options: CommerceOptions = {}): Plugin =>
   (config) => {
+    const collections = (config.collections ?? []).map((collection) =>
+      collection.slug === 'tenant-settings' ? { ...collection, fields: [...collection.fields, commerceSettingsField()] } : collection,
+    )
     let next: Config = {
       ...config,
       // Fresh copies: building a config sanitises collections in place, and tests build it twice.
       collections: [
-        ...(config.collections ?? []),
+        ...collections,
         ...clonePlain([Products, Orders, GiftCards, GiftCardTransactions, Coupons, CouponRedemptions, CreditLots, CreditLedger, TaxRates]),
       ],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), expireCreditLotsTask] },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), expireCreditLotsTask, expirePendingOrdersTask] },
     }
     next = implementPort(next, debitCreditsPort, debitCredits)
     next = implementPort(next, refundCreditsPort, refundCredits)
     next = implementPort(next, creditBalancePort, spendableCredits)
     next = implementPort(next, grantCreditsPort, grantPeriodCredits)
-    next = subscribe(next, sendReceiptSubscriber, stripeOrderSubscriber, paymentRefundSubscriber)
+    next = subscribe(next, sendReceiptSubscriber, stripeOrderSubscriber, paymentRefundSubscriber, checkoutExpiredSubscriber)
     return withPosScreen(next)
   }

@@ -17,6 +17,11 @@ import * as migration_20261122_084732_bookings_attendance_groups_guests_constrai
 import * as migration_20261122_091017_bookings_public_guest_booking from './20261122_091017_bookings_public_guest_booking';
 import * as migration_20261122_091719_billing_pause_until from './20261122_091719_billing_pause_until';
 import * as migration_20261122_092333_commerce_tax_automatic_discounts from './20261122_092333_commerce_tax_automatic_discounts';
+import * as migration_20261205_233442_bookings_guest_rsvps from './20261205_233442_bookings_guest_rsvps';
+import * as migration_20261205_233631_billing_stripe_gaps from './20261205_233631_billing_stripe_gaps';
+import * as migration_20261205_233955_commerce_order_holds from './20261205_233955_commerce_order_holds';
+import * as migration_20261205_234211_bookings_guest_confirmation_task from './20261205_234211_bookings_guest_confirmation_task';
+import * as migration_20261205_235034_core_integration_restricted from './20261205_235034_core_integration_restricted';
 
 export const migrations = [
   {
@@ -112,6 +117,31 @@ export const migrations = [
   {
     up: migration_20261122_092333_commerce_tax_automatic_discounts.up,
     down: migration_20261122_092333_commerce_tax_automatic_discounts.down,
-    name: '20261122_092333_commerce_tax_automatic_discounts'
+    name: '20261122_092333_commerce_tax_automatic_discounts',
+  },
+  {
+    up: migration_20261205_233442_bookings_guest_rsvps.up,
+    down: migration_20261205_233442_bookings_guest_rsvps.down,
+    name: '20261205_233442_bookings_guest_rsvps',
+  },
+  {
+    up: migration_20261205_233631_billing_stripe_gaps.up,
+    down: migration_20261205_233631_billing_stripe_gaps.down,
+    name: '20261205_233631_billing_stripe_gaps',
+  },
+  {
+    up: migration_20261205_233955_commerce_order_holds.up,
+    down: migration_20261205_233955_commerce_order_holds.down,
+    name: '20261205_233955_commerce_order_holds',
+  },
+  {
+    up: migration_20261205_234211_bookings_guest_confirmation_task.up,
+    down: migration_20261205_234211_bookings_guest_confirmation_task.down,
+    name: '20261205_234211_bookings_guest_confirmation_task',
+  },
+  {
+    up: migration_20261205_235034_core_integration_restricted.up,
+    down: migration_20261205_235034_core_integration_restricted.down,
+    name: '20261205_235034_core_integration_restricted'
   },
 ];

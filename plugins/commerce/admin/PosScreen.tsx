@@ -6,7 +6,7 @@ export type PosProduct = { id: string; name: string; kind: string; price: { amou
 
 type QuoteLine = { product: string; name: string; quantity: number; unitPrice: number; discount: number; total: number }
 type Quote = { currency: string; lines: QuoteLine[]; subtotal: number; discountTotal: number; giftCardApplied: number; tax: number; total: number }
-type Sale = { order: { id: string; number: string; total: number }; quote: Quote; provider: string; buyer: string; email: string }
+type Sale = { order: { id: string; number: string; total: number }; quote: Quote; provider: string; buyer: string; email: string; checkoutUrl?: string }
 
 const money = (amount: number, currency: string) => {
   const format = new Intl.NumberFormat('en-US', { style: 'currency', currency })
@@ -98,14 +98,14 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
     if (json.status !== 'active' || !json.balance) return setError(`This gift card cannot be used (${json.status ?? 'no balance'}).`)
     setGiftCard({ code: giftInput.trim(), balance: json.balance })
   }
-  const pay = async (provider: 'cash' | 'terminal') => {
+  const pay = async (provider: 'cash' | 'terminal' | 'stripe') => {
     setBusy(true)
     setError(null)
     try {
       const { body, quote: final } = await priced()
-      const result = await post<{ order: { id: string; number: string; total: number } }>('/api/orders/checkout', { ...body, payment: final.total > 0 ? { provider } : null })
+      const result = await post<{ order: { id: string; number: string; total: number }; checkout?: { url: string } }>('/api/orders/checkout', { ...body, payment: final.total > 0 ? { provider } : null })
       const email = member?.email || walkIn.email
-      setSale({ order: result.order, quote: final, provider, buyer: member?.name || walkIn.name || 'Walk-in', email })
+      setSale({ order: result.order, quote: final, provider, buyer: member?.name || walkIn.name || 'Walk-in', email, checkoutUrl: result.checkout?.url })
       setReceiptEmail(email)
       setReceiptStatus(null)
     } catch (caught) {
@@ -146,8 +146,17 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
           <p>
             Order <strong data-testid="receipt-number">{sale.order.number}</strong> · {new Date().toLocaleString()}
             <br />
-            {sale.buyer} · paid by {sale.provider}
+            {sale.buyer} · {sale.checkoutUrl ? 'to pay on Stripe' : `paid by ${sale.provider}`}
           </p>
+          {sale.checkoutUrl && (
+            <p role="status" data-testid="pos-checkout-link">
+              The buyer pays {money(sale.order.total, sale.quote.currency)} by card at{' '}
+              <a href={sale.checkoutUrl} target="_blank" rel="noreferrer">
+                this Stripe page
+              </a>
+              . The order holds its stock{sale.quote.giftCardApplied > 0 ? ' and the gift-card amount' : ''} until it is paid; unpaid, it is cancelled when the page expires.
+            </p>
+          )}
           <table>
             <tbody>
               {q.lines.map((line, i) => (
@@ -175,7 +184,7 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
                 </tr>
               )}
               <tr>
-                <th>Paid</th>
+                <th>{sale.checkoutUrl ? 'Due by card (Stripe)' : 'Paid'}</th>
                 <th className="num" data-testid="receipt-total">
                   {money(sale.order.total, q.currency)}
                 </th>
@@ -355,6 +364,11 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
                 {quote.total > 0 && (
                   <button type="button" className="pos__primary" onClick={() => void pay('terminal')} disabled={busy}>
                     Card terminal
+                  </button>
+                )}
+                {quote.total > 0 && (
+                  <button type="button" onClick={() => void pay('stripe')} disabled={busy} title="A Stripe Checkout page for what is due (after any gift card)">
+                    Stripe link
                   </button>
                 )}
               </div>

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { OperationError, requireDeskRole } from '@/core'
 import { recordManualPayment } from '@plugins/billing'
 import { fulfilOrder } from './fulfilOrder'
+import { holdUntil } from './holdUntil'
+import { markOrderPaid } from './payOrder'
 import { placeOrder, type PlacedOrder } from './placeOrder'
 import { startOrderCheckout } from './startOrderCheckout'
 
@@ -53,8 +55,9 @@ export type CheckoutResult = {
  * coupon and gift card by conditional UPDATEs), the rest is recorded as a cash or terminal payment
  * through billing, then `fulfilOrder` turns packs into credit lots and gift card products into
  * cards. Any refusal rolls it all back. With `payment.provider: stripe` the order is left `pending`
- * and the answer carries a Stripe Checkout page for its total (`startOrderCheckout`); the webhook
- * settles and fulfils it.
+ * (holding stock, coupon use and any gift-card amount until the tenant's Checkout hold ends) and the
+ * answer carries a Stripe Checkout page for what is left to pay (`startOrderCheckout`); the webhook
+ * settles and fulfils it, an expired session or the expiry job cancels it.
  */
 export const checkout = async (req: PayloadRequest, raw: CheckoutInput): Promise<CheckoutResult> => {
   const parsed = checkoutInput.safeParse(raw)
@@ -63,8 +66,14 @@ export const checkout = async (req: PayloadRequest, raw: CheckoutInput): Promise
   requireDeskRole(req, input.tenant)
 
   if (input.payment?.provider === 'stripe') {
-    if (input.giftCard) throw new OperationError(400, 'invalid_input', 'giftCard: a gift card cannot be combined with a Stripe payment; take the rest by cash or terminal.')
-    const placed = await placeOrder(req, { ...input, status: 'pending', channel: 'pos' })
+    // A gift card may cover part of it: its amount is taken now and held with the pending order
+    // (given back once if the order is cancelled or expires); Stripe is asked for the rest.
+    const placed = await placeOrder(req, { ...input, status: 'pending', channel: 'pos', expiresAt: await holdUntil(req, input.tenant, 'checkout') })
+    if (placed.order.total === 0) {
+      // The gift card covered everything: nothing is left for Stripe, the sale is paid now.
+      const settled = await markOrderPaid(req, placed.order.id)
+      return { ...(await fulfilOrder(req, { tenant: input.tenant, member: input.member ?? null, order: settled!.order, payment: null })), discount: placed.discount, taxIncluded: placed.taxIncluded }
+    }
     const session = await startOrderCheckout(req, placed.order.id)
     return { order: placed.order, payment: null, giftCards: [], creditLots: [], discount: placed.discount, taxIncluded: placed.taxIncluded, checkout: session }
   }

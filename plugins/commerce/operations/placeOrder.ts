@@ -18,6 +18,8 @@ export type PlaceOrderInput = {
   /** `paid` for a sale paid now (the caller records the payment), `pending` for a reservation paid later. */
   status: 'paid' | 'pending'
   channel: 'pos' | 'online'
+  /** A pending order stops holding stock, coupon use and gift-card amount then (`holdUntil`); the expiry job cancels it. */
+  expiresAt?: Date | null
 }
 
 type ProductRow = { id: string; name: string; kind: string; price_amount: number; price_currency: string; is_active: boolean; pack_credits: number | null }
@@ -138,6 +140,7 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
       amountRefunded: 0,
       coupon: coupon?.coupon ?? null,
       purchasedAt: input.status === 'paid' ? now : null,
+      expiresAt: input.status === 'pending' && input.expiresAt ? input.expiresAt.toISOString() : null,
     },
     req,
   })) as unknown as { id: string }
@@ -145,6 +148,7 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
   let giftCard: string | null = null
   if (input.giftCard && giftCardAmount > 0) {
     giftCard = (await redeemGiftCard(req, { tenant: input.tenant, code: input.giftCard.code, amount: giftCardAmount, currency, order: order.id })).giftCard
+    await runSql(req, sql`UPDATE orders SET gift_card_id = ${giftCard} WHERE id = ${order.id}`)
   }
   if (coupon) {
     await req.payload.db.create({

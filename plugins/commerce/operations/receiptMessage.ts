@@ -4,6 +4,8 @@ import { runSql } from '@/core'
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
+const PAID_BY: Record<string, string> = { stripe: 'card (Stripe)', cash: 'cash', terminal: 'card terminal' }
+
 /** Integer minor units as money text, e.g. 3188 USD → "$31.88". */
 export const formatMoney = (amount: number, currency: string): string =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount / 10 ** (new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2))
@@ -12,8 +14,10 @@ export const formatMoney = (amount: number, currency: string): string =>
 export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'transactionID'>, orderId: string) => {
   const [order] = await runSql<Record<string, unknown>>(
     req,
-    sql`SELECT o.number, o.currency, o.subtotal, o.discount_total, o.gift_card_applied, o.tax, o.total, o.purchased_at, t.name AS tenant_name
-        FROM orders o JOIN tenants t ON t.id = o.tenant_id WHERE o.id = ${orderId}`,
+    sql`SELECT o.number, o.currency, o.subtotal, o.discount_total, o.gift_card_applied, o.tax, o.total, o.purchased_at, t.name AS tenant_name,
+               g.code AS gift_card_code, p.provider AS payment_provider
+        FROM orders o JOIN tenants t ON t.id = o.tenant_id LEFT JOIN gift_cards g ON g.id = o.gift_card_id LEFT JOIN payments p ON p.id = o.payment_id
+        WHERE o.id = ${orderId}`,
   )
   if (!order) return null
   const lines = await runSql<{ name: string; quantity: number; unit_price: number; discount: number; total: number }>(
@@ -26,9 +30,10 @@ export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'tran
     ...lines.map((l): [string, string] => [`${l.quantity} × ${l.name} @ ${money(l.unit_price)}`, money(l.total)]),
     ['Subtotal', money(order.subtotal)],
     ...(Number(order.discount_total) ? [['Discount', `−${money(order.discount_total)}`] as [string, string]] : []),
-    ...(Number(order.gift_card_applied) ? [['Gift card', `−${money(order.gift_card_applied)}`] as [string, string]] : []),
     ...(Number(order.tax) ? [['Tax', money(order.tax)] as [string, string]] : []),
+    ...(Number(order.gift_card_applied) ? [[`Gift card${order.gift_card_code ? ` ····${String(order.gift_card_code).slice(-4)}` : ''}`, `−${money(order.gift_card_applied)}`] as [string, string]] : []),
     ['Paid', money(order.total)],
+    ...(order.payment_provider ? [['Paid by', PAID_BY[String(order.payment_provider)] ?? String(order.payment_provider)] as [string, string]] : []),
   ]
   const shop = String(order.tenant_name)
   const when = new Date(String(order.purchased_at ?? new Date().toISOString())).toUTCString()

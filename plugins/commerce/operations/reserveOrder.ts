@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { emit, OperationError, runSql } from '@/core'
 import { memberOfUser } from '@plugins/billing'
 import { checkoutInput } from './checkout'
+import { holdUntil } from './holdUntil'
 import { placeOrder } from './placeOrder'
 
 export const reserveOrderInput = z.object({
@@ -18,10 +19,12 @@ export type ReserveOrderInput = z.input<typeof reserveOrderInput>
  * A signed-in member reserves products online and pays at the desk: a `pending` order (channel
  * `online`) priced by the one pricing code (`placeOrder`: snapshotted prices, server totals, stock
  * and coupon use taken now), no payment and no fulfilment until desk staff settle it
- * (`payOrder`) or cancel it (`cancelOrder`, which gives stock and coupon use back). The tenant is
- * the products' when not given.
+ * (`payOrder`) or cancel it (`cancelOrder`, which gives stock and coupon use back), or until its
+ * hold ends (`expiresAt` = `holdUntil`: the tenant's reservation hold, or its Checkout hold for an
+ * online Stripe purchase, `buyOnline`) and the expiry job cancels it. The tenant is the products'
+ * when not given.
  */
-export const reserveOrder = async (req: PayloadRequest, raw: ReserveOrderInput) => {
+export const reserveOrder = async (req: PayloadRequest, raw: ReserveOrderInput, hold: 'reservation' | 'checkout' = 'reservation') => {
   const parsed = reserveOrderInput.safeParse(raw ?? {})
   if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join(' '))
   const input = parsed.data
@@ -32,6 +35,7 @@ export const reserveOrder = async (req: PayloadRequest, raw: ReserveOrderInput) 
     tenant = String(row.tenant_id)
   }
   const member = await memberOfUser(req, tenant, 'Only members of this business can reserve here.')
+  const expiresAt = await holdUntil(req, tenant, hold)
   const { order, discount, taxIncluded } = await placeOrder(req, {
     tenant,
     member: member.id,
@@ -41,7 +45,8 @@ export const reserveOrder = async (req: PayloadRequest, raw: ReserveOrderInput) 
     tax: 0,
     status: 'pending',
     channel: 'online',
+    expiresAt,
   })
   await emit(req, { type: 'order.reserved', tenant, subject: { collection: 'orders', id: order.id }, data: { ...order, member: member.id } })
-  return { order: { ...order, taxIncluded }, discount }
+  return { order: { ...order, taxIncluded, expiresAt: expiresAt.toISOString() }, discount }
 }

@@ -1,26 +1,47 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
-import { createPaymentCheckout } from '@plugins/billing'
+import { createPaymentCheckout, memberOfUser } from '@plugins/billing'
 import { deskOrder } from './deskOrder'
+import { STRIPE_HOLD_MARGIN_MS, STRIPE_MAX_SESSION_MS, STRIPE_MIN_SESSION_MS } from './holdUntil'
 
 /**
- * Stripe at the POS: desk staff ask billing for a Stripe Checkout page for a pending order's total
- * (shown to the buyer as a link or QR code). The order stays pending; when the Checkout is paid,
- * billing's webhook records the payment and `commerce.stripeOrder` settles and fulfils the order.
+ * The one Stripe Checkout of a pending order (a POS sale with provider stripe, a member's online
+ * purchase, or a reservation the desk sends to Stripe): billing's `createPaymentCheckout` for the
+ * order's total (what is left after a gift card), with `ref` = the order, so the completed webhook
+ * settles this very order (`commerce.stripeOrder`) and `checkout.session.expired` cancels it
+ * (`commerce.checkoutExpired`). The session ends when the order's hold ends: a hold ending within
+ * 24 h is first moved to at least 30 minutes away (Stripe's minimum), a longer hold (a 7-day
+ * reservation) keeps Stripe's 24 h session. `payer: 'desk'`: desk staff of the order's tenant
+ * (others 404); `payer: 'member'`: the member who owns the order (others 404).
  */
-export const startOrderCheckout = async (req: PayloadRequest, id: string) => {
-  const tenant = await deskOrder(req, id)
-  const [order] = await runSql<{ status: string; number: string; total: number; currency: string; member_id: string | null }>(
+export const startOrderCheckout = async (req: PayloadRequest, id: string, payer: 'desk' | 'member' = 'desk') => {
+  let tenant: string
+  if (payer === 'desk') tenant = await deskOrder(req, id)
+  else {
+    const [found] = await runSql<{ tenant_id: string; member_id: string | null }>(req, sql`SELECT tenant_id, member_id FROM orders WHERE id = ${id}`)
+    if (!found || !found.member_id || (await memberOfUser(req, String(found.tenant_id))).id !== String(found.member_id)) throw new OperationError(404, 'not_found', 'Order not found.')
+    tenant = String(found.tenant_id)
+  }
+  const [order] = await runSql<{ status: string; number: string; total: number; currency: string; member_id: string | null; expires_at: string | null }>(
     req,
-    sql`SELECT status, number, total, currency, member_id FROM orders WHERE id = ${id}`,
+    sql`SELECT status, number, total, currency, member_id, expires_at FROM orders WHERE id = ${id} FOR UPDATE`,
   )
   if (order.status !== 'pending') throw new OperationError(409, 'not_pending', 'Only a pending order can be paid.')
+  const now = Date.now()
+  let expiresAt = order.expires_at ? new Date(order.expires_at) : null
+  if (!expiresAt || expiresAt.getTime() - now > STRIPE_MAX_SESSION_MS) expiresAt = null // Stripe's own 24 h end first
+  else if (expiresAt.getTime() - now < STRIPE_MIN_SESSION_MS + 10_000) {
+    expiresAt = new Date(now + STRIPE_MIN_SESSION_MS + STRIPE_HOLD_MARGIN_MS)
+    await runSql(req, sql`UPDATE orders SET expires_at = ${expiresAt.toISOString()}, updated_at = now() WHERE id = ${id}`)
+  }
   return createPaymentCheckout(req, {
     tenant,
     ref: { collection: 'orders', id },
     member: order.member_id ? String(order.member_id) : null,
     amount: { amount: Number(order.total), currency: order.currency },
     description: `Order ${order.number}`,
+    payer,
+    expiresAt,
   })
 }

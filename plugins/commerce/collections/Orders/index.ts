@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { DESK_ROLES, nobody, or, self, tenantRole, tenantScoped } from '@/core'
+import { buyOnlineEndpoint } from '../../endpoints/buyOnlineEndpoint'
 import { cancelOrderEndpoint } from '../../endpoints/cancelOrderEndpoint'
 import { checkoutEndpoint } from '../../endpoints/checkoutEndpoint'
 import { orderCheckoutEndpoint } from '../../endpoints/orderCheckoutEndpoint'
@@ -27,7 +28,7 @@ export const Orders: CollectionConfig = tenantScoped(
       delete: nobody,
     },
     indexes: [{ fields: ['tenant', 'number'], unique: true }, { fields: ['tenant', 'purchasedAt'] }, { fields: ['tenant', 'member'] }],
-    endpoints: [checkoutEndpoint, quoteEndpoint, reserveOrderEndpoint, payOrderEndpoint, orderCheckoutEndpoint, cancelOrderEndpoint, refundOrderEndpoint, receiptEndpoint],
+    endpoints: [checkoutEndpoint, quoteEndpoint, reserveOrderEndpoint, buyOnlineEndpoint, payOrderEndpoint, orderCheckoutEndpoint, cancelOrderEndpoint, refundOrderEndpoint, receiptEndpoint],
     fields: [
       { name: 'number', type: 'text', required: true },
       { name: 'member', type: 'relationship', relationTo: 'tenant-memberships' },
@@ -83,6 +84,7 @@ export const Orders: CollectionConfig = tenantScoped(
       { name: 'refundedAt', type: 'date' },
       { name: 'refundReason', type: 'text' },
       { name: 'restockedAt', type: 'date', admin: { readOnly: true } },
+      { name: 'expiresAt', type: 'date', index: true, admin: { readOnly: true, description: 'A pending order not paid by then is cancelled (stock, coupon use and gift-card amount given back).' } },
       { name: 'legacyRef', type: 'text' },
     ],
   },

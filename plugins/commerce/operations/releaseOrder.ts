@@ -1,0 +1,37 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { audit, emit, runSql } from '@/core'
+import { releaseGiftCardHold } from './releaseGiftCardHold'
+import { restockOrder } from './restockOrder'
+
+export type ReleasedOrder = { order: string; number: string; status: 'canceled'; reason: 'canceled' | 'expired'; restocked: boolean; couponUsesReleased: number; giftCardReleased: number }
+
+/**
+ * The one way an unpaid order ends unpaid (desk cancel, the expiry job, Stripe's
+ * `checkout.session.expired`): `pending → canceled` by one conditional UPDATE — with `expired`
+ * only when its hold (`expires_at`) is over — so whoever wins against a payment (`markOrderPaid`,
+ * the same row) wins alone; then, only for that winner, its stock back (`restockOrder`), its coupon
+ * use back (redemption deleted, use count decremented) and its gift-card amount back
+ * (`releaseGiftCardHold`), an audit row and `order.canceled`. Null when the order was not pending
+ * (or, for `expired`, its hold is not over).
+ */
+export const releaseOrder = async (req: PayloadRequest, id: string, reason: 'canceled' | 'expired'): Promise<ReleasedOrder | null> => {
+  const [row] = await runSql<{ tenant_id: string; member_id: string | null; number: string }>(
+    req,
+    reason === 'expired'
+      ? sql`UPDATE orders SET status = 'canceled', updated_at = now() WHERE id = ${id} AND status = 'pending' AND expires_at <= now() RETURNING tenant_id, member_id, number`
+      : sql`UPDATE orders SET status = 'canceled', updated_at = now() WHERE id = ${id} AND status = 'pending' RETURNING tenant_id, member_id, number`,
+  )
+  if (!row) return null
+  const tenant = String(row.tenant_id)
+  const restocked = await restockOrder(req, id)
+  const released = await runSql<{ coupon_id: string }>(req, sql`DELETE FROM coupon_redemptions WHERE order_id = ${id} RETURNING coupon_id`)
+  for (const { coupon_id } of released) {
+    await runSql(req, sql`UPDATE coupons SET uses_count = uses_count - 1, updated_at = now() WHERE id = ${coupon_id} AND uses_count > 0`)
+  }
+  const giftCardReleased = await releaseGiftCardHold(req, { tenant, order: id })
+  const result: ReleasedOrder = { order: id, number: row.number, status: 'canceled', reason, restocked, couponUsesReleased: released.length, giftCardReleased }
+  await audit(req, { category: 'billing', action: reason === 'expired' ? 'order.expired' : 'order.canceled', tenant, resourceType: 'orders', resourceId: id, after: result })
+  await emit(req, { type: 'order.canceled', tenant, subject: { collection: 'orders', id }, data: { ...result, member: row.member_id ? String(row.member_id) : null } })
+  return result
+}
