@@ -21,6 +21,7 @@ import { completeClassesTask } from './jobs/completeClassesTask'
 import { expireWaitlistOffersTask } from './jobs/expireWaitlistOffersTask'
 import { materializeClassSeriesTask } from './jobs/materializeClassSeriesTask'
 import { sendGuestConfirmationTask } from './jobs/sendGuestConfirmationTask'
+import { sendWaitlistNoticeTask } from './jobs/sendWaitlistNoticeTask'
 import type { BookingsOptions } from './types'
 import { withStaffScreens } from './admin/staffScreens'
 
@@ -59,6 +60,7 @@ export const bookingsPlugin =
           completeClassesTask({ cron: o.completeCron, queue: o.queue }),
           expireWaitlistOffersTask({ cron: o.expireOffersCron, queue: o.queue }),
           sendGuestConfirmationTask,
+          sendWaitlistNoticeTask,
         ],
       },
     })

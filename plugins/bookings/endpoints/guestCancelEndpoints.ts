@@ -4,11 +4,11 @@ import { endpointHandler } from '@/core'
 import { cancelGuestBooking } from '../operations/cancelGuestBooking'
 import { findGuestBooking } from '../operations/findGuestBooking'
 import { localWhen } from '../operations/guestConfirmationMessage'
+import { escapeHtml as escape } from '../operations/escapeHtml'
 
 const params = z.object({ token: z.string().min(1).max(200) })
 const body = z.object({}).strict()
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 const page = (status: number, title: string, inner: string) =>
   new Response(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, emit, OperationError, pgErrorCode, runSql, type PaymentMethod } from '@/core'
+import { callPort, canBookPort, emit, OperationError, pgErrorCode, runSql, type PaymentMethod } from '@/core'
 import { GUEST_BOOKINGS_PER_EMAIL } from '../defaults'
 import type { Guest } from '../fields/guestFields'
 import { queueGuestConfirmation } from '../jobs/sendGuestConfirmationTask'
 import { APPOINTMENT_COLUMNS, toAppointmentJson, type AppointmentJson } from './appointmentJson'
 import { assertRoomFree } from './assertRoomFree'
 import { availabilityWindows, insideWindows } from './availabilityWindows'
+import { chargeCredits } from './chargeCredits'
 import { classTimezone } from './classTimezone'
 import { guestActor, guestPaymentMethod } from './guestActor'
 import { guestCancelToken, hashGuestCancelToken } from './guestCancelToken'
@@ -101,14 +102,7 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
     ? await allowedBooking(req, { tenant: service.tenant, member: actor.member, id, start, price: service.price, creditCost: service.creditCost })
     : { paymentMethod: guestPaymentMethod(service.price) }
   if (actor.member && guard.paymentMethod === 'credits') {
-    const debit = await callPort(req, debitCreditsPort, {
-      tenant: service.tenant,
-      member: actor.member,
-      credits: service.creditCost ?? 1,
-      reason: `Appointment ${service.title}`,
-      ref: { collection: 'appointments', id },
-    })
-    if (!debit.ok) throw new OperationError(402, debit.code, debit.reason)
+    await chargeCredits(req, { tenant: service.tenant, member: actor.member, credits: service.creditCost ?? 1, reason: `Appointment ${service.title}`, ref: { collection: 'appointments', id } })
   }
   const [paid] = await runSql(
     req,

@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { emit, runSql } from '@/core'
 import { toRsvpJson } from './eventJson'
 import { refundRsvp } from './refundRsvp'
+import { rsvpRefundPlan } from './rsvpRefundPlan'
 
 /**
  * The consequences of a cancelled event, in the same transaction: every RSVP going or waitlisted is cancelled,
@@ -24,8 +25,8 @@ export const cancelEventRsvps = async (req: PayloadRequest, input: { eventId: st
   const failedRefunds: { rsvp: string; code: string; reason: string }[] = []
   for (const row of cancelled) {
     const rsvp = toRsvpJson(row)
-    // A waitlisted RSVP paid with credits was not charged yet.
-    const refund = row.previous_status === 'waitlisted' && rsvp.paymentMethod === 'credits' ? { credits: null, money: null } : await refundRsvp(req, rsvp, 'Event cancelled')
+    // The plan of the RSVP as it was (a waitlisted one paid with credits was not charged yet).
+    const refund = await refundRsvp(req, rsvp, rsvpRefundPlan({ ...rsvp, status: String(row.previous_status) }), 'Event cancelled')
     if (refund.failed) failedRefunds.push({ rsvp: rsvp.id, ...refund.failed })
     await emit(req, {
       type: 'event.rsvp_cancelled',

@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, emit, OperationError, runSql } from '@/core'
+import { callPort, canBookPort, emit, OperationError, runSql } from '@/core'
 import { BOOKING_COLUMNS, loadBooking, toBookingJson, type BookingJson } from './bookingJson'
+import { chargeCredits } from './chargeCredits'
 import { loadClass } from './loadClassForUpdate'
 import { ownsOrWorksDesk } from './resolveBookingMember'
 
@@ -31,14 +32,7 @@ export const claimOffer = async (req: PayloadRequest, input: { bookingId: string
   })
   if (!verdict.allowed) throw new OperationError(403, verdict.code, verdict.reason)
   if (verdict.paymentMethod === 'credits') {
-    const debit = await callPort(req, debitCreditsPort, {
-      tenant: klass.tenant,
-      member: peek.member,
-      credits: klass.creditCost ?? 1,
-      reason: `Claimed a place in ${klass.title}`,
-      ref: { collection: 'bookings', id: peek.id },
-    })
-    if (!debit.ok) throw new OperationError(402, debit.code, debit.reason)
+    await chargeCredits(req, { tenant: klass.tenant, member: peek.member, credits: klass.creditCost ?? 1, reason: `Claimed a place in ${klass.title}`, ref: { collection: 'bookings', id: peek.id } })
   }
   const [claimed] = await runSql(
     req,

@@ -2,10 +2,9 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 import { guestCancelToken, guestCancelUrl, type GuestBookingCollection } from './guestCancelToken'
+import { escapeHtml as escape } from './escapeHtml'
 
 export type GuestConfirmation = { to: string; subject: string; text: string; html: string }
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** A start time as the guest reads it: in the zone of the event or appointment, e.g. "Monday, April 5, 2027 at 10:00 AM EDT". */
 export const localWhen = (at: Date, timezone: string | null): string =>

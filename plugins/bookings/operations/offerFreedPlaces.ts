@@ -1,13 +1,14 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, runSql } from '@/core'
+import { queueWaitlistNotice } from '../jobs/sendWaitlistNoticeTask'
 import type { ClassRow } from './loadClassForUpdate'
 
 /**
  * With a claim window: each free place of a class is offered to the oldest waitlisted booking
  * (FIFO by waitlistedAt), which becomes `offered` until `offerExpiresAt` (the window, or the class
  * start if sooner) and holds the place (booked_count counts it). The caller holds the class row
- * lock. Returns the offered booking ids.
+ * lock. Returns the offered booking ids; each gets a mail to claim it (queued, sent after commit).
  */
 export const offerFreedPlaces = async (req: PayloadRequest, klass: ClassRow, claimWindowMinutes: number): Promise<string[]> => {
   const offered: string[] = []
@@ -31,6 +32,7 @@ export const offerFreedPlaces = async (req: PayloadRequest, klass: ClassRow, cla
       subject: { collection: 'bookings', id: String(next.id) },
       data: { class: klass.id, member: String(next.member_id), offerExpiresAt: new Date(next.offer_expires_at).toISOString() },
     })
+    await queueWaitlistNotice(req, { collection: 'bookings', id: String(next.id), kind: 'offered' })
     offered.push(String(next.id))
   }
   return offered

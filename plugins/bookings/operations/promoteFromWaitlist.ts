@@ -1,12 +1,13 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, canBookPort, debitCreditsPort, emit, runSql } from '@/core'
+import { queueWaitlistNotice } from '../jobs/sendWaitlistNoticeTask'
 import type { ClassRow } from './loadClassForUpdate'
 
 /**
  * Fills free places of a class from its waitlist, oldest first (FIFO by waitlistedAt), skipping
  * anyone the guard refuses or who cannot pay. The caller holds the class row lock.
- * Returns the promoted booking ids.
+ * Returns the promoted booking ids; each promoted member gets a mail (queued, sent after commit).
  */
 export const promoteFromWaitlist = async (req: PayloadRequest, klass: ClassRow): Promise<string[]> => {
   const promoted: string[] = []
@@ -63,6 +64,7 @@ export const promoteFromWaitlist = async (req: PayloadRequest, klass: ClassRow):
       subject: { collection: 'bookings', id: next.id },
       data: { class: klass.id, member, paymentMethod: verdict.paymentMethod },
     })
+    await queueWaitlistNotice(req, { collection: 'bookings', id: String(next.id), kind: 'promoted' })
     promoted.push(String(next.id))
   }
   return promoted

@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, emit, runSql, type PaymentMethod } from '@/core'
+import { callPort, debitCreditsPort, emit, runSql, type PaymentMethod } from '@/core'
+import { queueWaitlistNotice } from '../jobs/sendWaitlistNoticeTask'
+import { eventGuard } from './eventGuard'
 import type { EventRow } from './eventJson'
 import { guestPaymentMethod } from './guestActor'
 
@@ -10,7 +12,7 @@ import { guestPaymentMethod } from './guestActor'
  * are left. When the head does not fit, promotion stops: nobody behind it jumps the line, the
  * places wait for more to free up. Only an RSVP that cannot take a place at all (the guard refuses
  * it, or its credit debit fails) is passed over and keeps waiting. The caller holds the event row
- * lock. Returns the promoted RSVP ids; emits `rsvp.promoted` for each.
+ * lock. Returns the promoted RSVP ids; emits `rsvp.promoted` and queues a mail (member or guest) for each.
  */
 export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow): Promise<string[]> => {
   const promoted: string[] = []
@@ -37,14 +39,7 @@ export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow):
     const member = next.member_id ? String(next.member_id) : null
     // A guest (no membership) is not asked about: drop-in when priced, else free.
     const verdict: { allowed: true; paymentMethod: PaymentMethod; reference?: { collection: string; id: string } } | { allowed: false } = member
-      ? await callPort(req, canBookPort, {
-          tenant: event.tenant,
-          member,
-          target: { collection: 'events', id: event.id },
-          startTime: event.startTime.toISOString(),
-          price: event.price,
-          creditCost: event.creditCost,
-        })
+      ? await eventGuard(req, event, member)
       : { allowed: true, paymentMethod: guestPaymentMethod(event.price) }
     if (!verdict.allowed) {
       skipped.push(String(next.id))
@@ -81,6 +76,7 @@ export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow):
       subject: { collection: 'event-rsvps', id: String(next.id) },
       data: { event: event.id, member, guests: seats - 1, paymentMethod: verdict.paymentMethod },
     })
+    await queueWaitlistNotice(req, { collection: 'event-rsvps', id: String(next.id), kind: 'promoted' })
     promoted.push(String(next.id))
   }
   return promoted

@@ -1,17 +1,18 @@
 import type { PayloadRequest } from 'payload'
 import { callPort, refundCreditsPort, refundPaymentPort } from '@/core'
 import type { RsvpJson } from './eventJson'
+import type { RsvpRefundPlan } from './rsvpRefundPlan'
 
 export type RsvpRefund = { credits: number | null; money: { amount: number; currency: string } | null; failed?: { code: string; reason: string } }
 
-/** Gives back what an RSVP cost: credits through `credits.refund`, money through `payments.refund`. */
-export const refundRsvp = async (req: PayloadRequest, rsvp: RsvpJson, reason: string): Promise<RsvpRefund> => {
+/** Carries out an RSVP's refund plan (`rsvpRefundPlan`): credits through `credits.refund`, money through `payments.refund`. */
+export const refundRsvp = async (req: PayloadRequest, rsvp: RsvpJson, plan: RsvpRefundPlan, reason: string): Promise<RsvpRefund> => {
   const ref = { collection: 'event-rsvps', id: rsvp.id }
-  if (rsvp.paymentMethod === 'credits' && rsvp.member) {
+  if (plan.kind === 'credits' && rsvp.member) {
     const back = await callPort(req, refundCreditsPort, { tenant: rsvp.tenant, member: rsvp.member, ref, reason })
     return back.ok ? { credits: back.credits, money: null } : { credits: null, money: null, failed: { code: back.code, reason: back.reason } }
   }
-  if (rsvp.price && rsvp.price.amount > 0 && rsvp.paymentMethod !== 'free') {
+  if (plan.kind === 'money') {
     const back = await callPort(req, refundPaymentPort, { tenant: rsvp.tenant, ref, reason })
     return back.ok ? { credits: null, money: back.refunded } : { credits: null, money: null, failed: { code: back.code, reason: back.reason } }
   }

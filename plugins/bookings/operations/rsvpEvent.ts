@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, emit, OperationError, pgErrorCode, runSql, type PaymentMethod } from '@/core'
+import { emit, OperationError, pgErrorCode, runSql, type PaymentMethod } from '@/core'
 import type { Guest } from '../fields/guestFields'
 import { queueGuestConfirmation } from '../jobs/sendGuestConfirmationTask'
+import { chargeCredits } from './chargeCredits'
+import { eventGuard } from './eventGuard'
 import { loadEvent, RSVP_COLUMNS, toRsvpJson, type EventRow, type RsvpJson } from './eventJson'
 import { guestActor, guestPaymentMethod } from './guestActor'
 import { guestCancelToken, hashGuestCancelToken } from './guestCancelToken'
@@ -109,14 +111,7 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
   })
   const rsvp = toRsvpJson(row)
   if (credits !== null && actor.member) {
-    const debit = await callPort(req, debitCreditsPort, {
-      tenant: event.tenant,
-      member: actor.member,
-      credits,
-      reason: `RSVP ${event.title}`,
-      ref: { collection: 'event-rsvps', id: rsvp.id },
-    })
-    if (!debit.ok) throw new OperationError(402, debit.code, debit.reason)
+    await chargeCredits(req, { tenant: event.tenant, member: actor.member, credits, reason: `RSVP ${event.title}`, ref: { collection: 'event-rsvps', id: rsvp.id } })
   }
   await emit(req, {
     type: status === 'going' ? 'event.rsvp_created' : 'rsvp.waitlisted',
@@ -130,14 +125,7 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
 
 /** `guards.canBook` for a member's RSVP; a refusal answers 403. */
 const allowedRsvp = async (req: PayloadRequest, event: EventRow, member: string) => {
-  const guard = await callPort(req, canBookPort, {
-    tenant: event.tenant,
-    member,
-    target: { collection: 'events', id: event.id },
-    startTime: event.startTime.toISOString(),
-    price: event.price,
-    creditCost: event.creditCost,
-  })
+  const guard = await eventGuard(req, event, member)
   if (!guard.allowed) throw new OperationError(403, guard.code, guard.reason)
   return guard
 }

@@ -5,6 +5,7 @@ import { cancelAppointmentEndpoint } from '../../endpoints/cancelAppointmentEndp
 import { checkInAppointmentEndpoint } from '../../endpoints/checkInAppointmentEndpoint'
 import { noShowAppointmentEndpoint } from '../../endpoints/noShowAppointmentEndpoint'
 import { cancelTokenHashField, guestField } from '../../fields/guestFields'
+import { paymentFields } from '../../fields/paymentFields'
 
 const systemOnly = { create: () => false, update: () => false }
 
@@ -70,14 +71,7 @@ export const Appointments = (): CollectionConfig =>
         },
         { ...moneyField({ name: 'price', label: 'Price (snapshot)' }), access: systemOnly } as never,
         { name: 'creditCost', type: 'number', access: systemOnly, admin: { readOnly: true } },
-        {
-          name: 'paymentMethod',
-          type: 'select',
-          options: ['membership', 'credits', 'drop_in', 'complimentary', 'free'],
-          access: systemOnly,
-          admin: { readOnly: true },
-        },
-        { name: 'paymentReference', type: 'json', access: systemOnly, admin: { readOnly: true } },
+        ...paymentFields(),
         { name: 'source', type: 'select', defaultValue: 'member', options: ['member', 'staff', 'website', 'import', 'api'], access: systemOnly },
         { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'cancellationReason', type: 'text', access: systemOnly, admin: { readOnly: true } },

@@ -4,6 +4,7 @@ import { cancelEndpoint } from '../../endpoints/cancelEndpoint'
 import { cancelPreviewEndpoint } from '../../endpoints/cancelPreviewEndpoint'
 import { checkInEndpoint } from '../../endpoints/checkInEndpoint'
 import { claimEndpoint } from '../../endpoints/claimEndpoint'
+import { paymentFields } from '../../fields/paymentFields'
 
 const systemOnly = { create: () => false, update: () => false }
 
@@ -45,14 +46,7 @@ export const Bookings = (): CollectionConfig =>
       },
       { name: 'waitlistPosition', type: 'number', access: systemOnly, admin: { readOnly: true } },
       { name: 'attendanceType', type: 'select', defaultValue: 'in_person', options: ['in_person', 'virtual'] },
-      {
-        name: 'paymentMethod',
-        type: 'select',
-        options: ['membership', 'credits', 'drop_in', 'complimentary', 'free'],
-        access: systemOnly,
-        admin: { readOnly: true },
-      },
-      { name: 'paymentReference', type: 'json', access: systemOnly, admin: { readOnly: true } },
+      ...paymentFields(),
       { name: 'waitlistedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
       { name: 'promotedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
       { name: 'offeredAt', type: 'date', access: systemOnly, admin: { readOnly: true } },

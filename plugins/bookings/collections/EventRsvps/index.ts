@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
 import { DESK_ROLES, moneyField, nobody, or, self, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
 import { cancelRsvpEndpoint } from '../../endpoints/cancelRsvpEndpoint'
+import { rsvpCancelPreviewEndpoint } from '../../endpoints/rsvpCancelPreviewEndpoint'
 import { checkInRsvpEndpoint } from '../../endpoints/checkInRsvpEndpoint'
 import { cancelTokenHashField, guestField } from '../../fields/guestFields'
+import { paymentFields } from '../../fields/paymentFields'
 
 const systemOnly = { create: () => false, update: () => false }
 
@@ -23,7 +25,7 @@ export const EventRsvps = (): CollectionConfig =>
         { fields: ['event', 'status'] },
         { fields: ['tenant', 'member', 'status'] },
       ],
-      endpoints: [cancelRsvpEndpoint, checkInRsvpEndpoint],
+      endpoints: [rsvpCancelPreviewEndpoint, cancelRsvpEndpoint, checkInRsvpEndpoint],
       fields: [
         { name: 'event', type: 'relationship', relationTo: 'events' as never, required: true, access: systemOnly },
         {
@@ -49,14 +51,7 @@ export const EventRsvps = (): CollectionConfig =>
         { name: 'waitlistedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'promotedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
-        {
-          name: 'paymentMethod',
-          type: 'select',
-          options: ['membership', 'credits', 'drop_in', 'complimentary', 'free'],
-          access: systemOnly,
-          admin: { readOnly: true },
-        },
-        { name: 'paymentReference', type: 'json', access: systemOnly, admin: { readOnly: true } },
+        ...paymentFields(),
         { ...moneyField({ name: 'price', label: 'Price (snapshot, per place)' }), access: systemOnly } as never,
         { name: 'creditsUsed', type: 'number', access: systemOnly, admin: { readOnly: true } },
         { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },

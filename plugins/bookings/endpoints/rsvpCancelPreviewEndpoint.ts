@@ -1,0 +1,11 @@
+import type { Endpoint } from 'payload'
+import { endpointHandler } from '@/core'
+import { previewRsvpCancel } from '../operations/previewRsvpCancel'
+import { idParam } from './schemas'
+
+/** GET /api/event-rsvps/:id/cancel-preview → { rsvp, refund: { kind, amount?, currency?, credits? }, placesFreed, promotes? }; changes nothing. */
+export const rsvpCancelPreviewEndpoint: Endpoint = {
+  path: '/:id/cancel-preview',
+  method: 'get',
+  handler: endpointHandler(async (req) => previewRsvpCancel(req, idParam.parse(req.routeParams).id)),
+}
