@@ -190,6 +190,7 @@ export interface Config {
       completeClasses: TaskCompleteClasses;
       expireWaitlistOffers: TaskExpireWaitlistOffers;
       sendGuestConfirmation: TaskSendGuestConfirmation;
+      sendWaitlistNotice: TaskSendWaitlistNotice;
       inline: {
         input: unknown;
         output: unknown;
@@ -1867,7 +1868,8 @@ export interface PayloadJob {
           | 'materializeClassSeries'
           | 'completeClasses'
           | 'expireWaitlistOffers'
-          | 'sendGuestConfirmation';
+          | 'sendGuestConfirmation'
+          | 'sendWaitlistNotice';
         taskID: string;
         input?:
           | {
@@ -1916,6 +1918,7 @@ export interface PayloadJob {
         | 'completeClasses'
         | 'expireWaitlistOffers'
         | 'sendGuestConfirmation'
+        | 'sendWaitlistNotice'
       )
     | null;
   queue?: string | null;
@@ -3458,6 +3461,20 @@ export interface TaskSendGuestConfirmation {
   input: {
     collection: string;
     id: string;
+  };
+  output: {
+    sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendWaitlistNotice".
+ */
+export interface TaskSendWaitlistNotice {
+  input: {
+    collection: string;
+    id: string;
+    kind: string;
   };
   output: {
     sent?: boolean | null;

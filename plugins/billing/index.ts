@@ -16,6 +16,7 @@ import { withStripe } from './stripe'
 
 export { recordManualPayment, type ManualPaymentInput, type PaymentDoc } from './operations/recordManualPayment'
 export { refundPayment, type RefundPaymentInput, type RefundPaymentResult } from './operations/refundPayment'
+export { refundWholePayment } from './operations/refundWholePayment'
 export { startManualSubscription } from './operations/startManualSubscription'
 export { reserveSubscription } from './operations/reserveSubscription'
 export { memberOfUser } from './stripe/operations/memberOfUser'

@@ -231,14 +231,15 @@ describe('stock held during Stripe Checkout', () => {
     await Promise.all(buys.map((buy) => deliver(fake.event('checkout.session.completed', fake.completeCheckout(account, buy.checkout.id) as never, { account }))))
     await Promise.all([runJobs(), sleep(250).then(expiryRun), sleep(250).then(expiryRun)])
     await runJobs()
-    const rows = await q<{ status: string; restocked: boolean; lots: number; paid_twice: number }>(sql`
+    const rows = await q<{ status: string; restocked: boolean; lots: number; paid_twice: number; payment: string }>(sql`
       SELECT o.status::text, o.restocked_at IS NOT NULL AS restocked,
-             (SELECT count(*)::int FROM audit_logs a WHERE a.resource_id = o.id::text AND a.action = 'order.paid_twice') AS paid_twice
+             (SELECT count(*)::int FROM audit_logs a WHERE a.resource_id = o.id::text AND a.action = 'order.paid_twice') AS paid_twice,
+             (SELECT p.status::text FROM payments p WHERE p.ref_collection = 'orders' AND p.ref_id = o.id::text AND p.provider = 'stripe') AS payment
       FROM orders o WHERE o.tenant_id = ${store.tenant}`)
     for (const row of rows) {
-      // Paid: stock kept. Expired first: stock back, and the late Stripe payment is audited for a refund.
-      if (row.status === 'paid') expect(row).toMatchObject({ restocked: false, paid_twice: 0 })
-      else expect(row).toMatchObject({ status: 'canceled', restocked: true, paid_twice: 1 })
+      // Paid: stock kept. Expired first: stock back, and the late Stripe payment is refunded automatically and audited.
+      if (row.status === 'paid') expect(row).toMatchObject({ restocked: false, paid_twice: 0, payment: 'succeeded' })
+      else expect(row).toMatchObject({ status: 'canceled', restocked: true, paid_twice: 1, payment: 'refunded' })
     }
     const paid = rows.filter((r) => r.status === 'paid').length
     console.info(`[order holds] Stripe payment vs expiry on 6 orders: ${paid} paid, ${6 - paid} expired`)

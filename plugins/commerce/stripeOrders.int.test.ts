@@ -1,10 +1,11 @@
 import { sql } from '@payloadcms/db-postgres'
-import { createLocalReq } from 'payload'
+import { createLocalReq, type PayloadRequest } from 'payload'
 import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
 import { runSql, type DomainEvent } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 import { useFakeStripe } from '@plugins/billing/stripe/testing/useFakeStripe'
+import { expirePendingOrdersTask } from './jobs/expirePendingOrdersTask'
 import { recordStripeOrder } from './operations/recordStripeOrder'
 
 const WEBHOOK_SECRET = 'whsec_atrium_commerce_test'
@@ -32,8 +33,8 @@ const runJobs = async () => {
   }
 }
 
-describe('Stripe product purchases become commerce orders', () => {
-  it('a paid Checkout Session for a pack, delivered 5× concurrently, makes one paid order, one payment, one credit lot and takes stock once; a replayed payment.checkout_completed changes nothing', async () => {
+describe('Stripe purchases of commerce orders', () => {
+  it('an online purchase of a pack (POST /api/orders/buy), its completed session delivered 5× concurrently, is paid once: one payment, one credit lot, stock taken once; a replayed payment.checkout_completed changes nothing; a gift card bought online is issued once', async () => {
     const tenant = String((await createTenant(app.payload)).id)
     const account = `acct_commerce${Math.random().toString(36).slice(2, 10)}`
     await app.payload.create({ collection: 'integration-connections', data: { tenant, provider: 'stripe', status: 'connected', config: { accountId: account } } })
@@ -46,9 +47,10 @@ describe('Stripe product purchases become commerce orders', () => {
     const member = String(membership!.id)
     const { client } = await signIn(app, user.email)
 
-    const buy = await client.post('/api/billing/checkout', { kind: 'product', product: pack.id, quantity: 2 })
+    const buy = await client.post('/api/orders/buy', { lines: [{ product: pack.id, quantity: 2 }] })
     expect(buy.status).toBe(201)
-    const session = fake.completeCheckout(account, buy.body.id)
+    expect(buy.body.order).toMatchObject({ status: 'pending', total: 12000 })
+    const session = fake.completeCheckout(account, buy.body.checkout.id)
     const event = fake.event('checkout.session.completed', session as never, { account })
     expect(await Promise.all(Array.from({ length: 5 }, () => deliver(event)))).toEqual([200, 200, 200, 200, 200])
     await runJobs()
@@ -58,7 +60,7 @@ describe('Stripe product purchases become commerce orders', () => {
     )
     expect(orders).toHaveLength(1)
     const [order] = orders
-    expect(order).toMatchObject({ status: 'paid', channel: 'online', total: '12000', stripe_payment_intent_id: session.payment_intent, member_id: member })
+    expect(order).toMatchObject({ id: buy.body.order.id, status: 'paid', channel: 'online', total: '12000', stripe_payment_intent_id: session.payment_intent, member_id: member })
     const [row] = await q<{ payments: number; payment: string; lines: string; lots: string; ledger: string; stock: number }>(sql`
       SELECT (SELECT count(*)::int FROM payments WHERE tenant_id = ${tenant}) AS payments,
              (SELECT id::text FROM payments WHERE tenant_id = ${tenant} AND provider = 'stripe') AS payment,
@@ -68,7 +70,7 @@ describe('Stripe product purchases become commerce orders', () => {
              (SELECT stock_quantity::int FROM products WHERE id = ${pack.id}) AS stock`)
     expect(row).toEqual({ payments: 1, payment: order.payment_id, lines: '2x6000=12000', lots: '10', ledger: '10', stock: 8 })
 
-    // The same payment.checkout_completed handled 5 more times at once (at-least-once delivery) → still one order.
+    // The same payment.checkout_completed handled 5 more times at once (at-least-once delivery) → still one paid order, one lot.
     const replay: DomainEvent = {
       id: 'replayed',
       type: 'payment.checkout_completed',
@@ -77,34 +79,37 @@ describe('Stripe product purchases become commerce orders', () => {
       occurredAt: new Date().toISOString(),
       actor: null,
       subject: { collection: 'payments', id: order.payment_id },
-      data: { amount: { amount: 12000, currency: 'USD' }, provider: 'stripe', purpose: 'order', member, ref: { collection: 'products', id: pack.id }, quantity: 2, providerRef: session.payment_intent },
+      data: { amount: { amount: 12000, currency: 'USD' }, provider: 'stripe', member, ref: { collection: 'orders', id: order.id }, providerRef: session.payment_intent },
     }
     await Promise.all(Array.from({ length: 5 }, async () => recordStripeOrder(replay, { req: await createLocalReq({}, app.payload) })))
-    const [again] = await q<{ orders: number; lots: number; stock: number }>(sql`
+    const [again] = await q<{ orders: number; lots: number; stock: number; refunds: number }>(sql`
       SELECT (SELECT count(*)::int FROM orders WHERE tenant_id = ${tenant}) AS orders, (SELECT count(*)::int FROM credit_lots WHERE member_id = ${member}) AS lots,
-             (SELECT stock_quantity::int FROM products WHERE id = ${pack.id}) AS stock`)
-    expect(again).toEqual({ orders: 1, lots: 1, stock: 8 })
-    // A payment nobody has turned into an order yet, handled 5 times at once → exactly one order.
+             (SELECT stock_quantity::int FROM products WHERE id = ${pack.id}) AS stock, (SELECT count(*)::int FROM payments_refunds WHERE _parent_id = ${order.payment_id}) AS refunds`)
+    expect(again).toEqual({ orders: 1, lots: 1, stock: 8, refunds: 0 })
+    // A pending order whose payment nobody has applied yet, handled 5 times at once → paid exactly once.
+    const second = await client.post('/api/orders/buy', { lines: [{ product: pack.id, quantity: 1 }] })
+    expect(second.status).toBe(201)
     const fresh = (await app.payload.create({
       collection: 'payments',
-      data: { tenant, member, purpose: 'order', refCollection: 'products', refId: pack.id, provider: 'stripe', amount: { amount: 6000, currency: 'USD' }, amountRefunded: 0, status: 'succeeded', providerRef: 'pi_fresh_race' },
+      data: { tenant, member, purpose: 'order', refCollection: 'orders', refId: second.body.order.id, provider: 'stripe', amount: { amount: 6000, currency: 'USD' }, amountRefunded: 0, status: 'succeeded', providerRef: 'pi_fresh_race' },
     })) as unknown as { id: string }
-    const raced = { ...replay, subject: { collection: 'payments', id: String(fresh.id) }, data: { ...replay.data, amount: { amount: 6000, currency: 'USD' }, quantity: 1, providerRef: 'pi_fresh_race' } }
+    const raced = { ...replay, subject: { collection: 'payments', id: String(fresh.id) }, data: { ...replay.data, amount: { amount: 6000, currency: 'USD' }, ref: { collection: 'orders', id: second.body.order.id }, providerRef: 'pi_fresh_race' } }
     await Promise.all(Array.from({ length: 5 }, async () => recordStripeOrder(raced, { req: await createLocalReq({}, app.payload) })))
-    const [race] = await q<{ orders: number; lots: number; stock: number }>(sql`
-      SELECT (SELECT count(*)::int FROM orders WHERE payment_id = ${fresh.id}) AS orders, (SELECT count(*)::int FROM credit_lots WHERE member_id = ${member}) AS lots,
+    const [race] = await q<{ paid: number; lots: number; stock: number }>(sql`
+      SELECT (SELECT count(*)::int FROM orders WHERE payment_id = ${fresh.id} AND status = 'paid') AS paid, (SELECT count(*)::int FROM credit_lots WHERE member_id = ${member}) AS lots,
              (SELECT stock_quantity::int FROM products WHERE id = ${pack.id}) AS stock`)
-    expect(race).toEqual({ orders: 1, lots: 2, stock: 7 })
+    expect(race).toEqual({ paid: 1, lots: 2, stock: 7 })
 
-    // A gift card bought online is issued once; the member sees both orders.
-    const gift = await client.post('/api/billing/checkout', { kind: 'product', product: card.id, quantity: 1 })
-    const giftEvent = fake.event('checkout.session.completed', fake.completeCheckout(account, gift.body.id) as never, { account })
+    // A gift card bought online is issued once; the member sees the three orders.
+    const gift = await client.post('/api/orders/buy', { lines: [{ product: card.id, quantity: 1 }] })
+    expect(gift.status).toBe(201)
+    const giftEvent = fake.event('checkout.session.completed', fake.completeCheckout(account, gift.body.checkout.id) as never, { account })
     await Promise.all(Array.from({ length: 5 }, () => deliver(giftEvent)))
     await runJobs()
-    const cards = await q<{ initial_balance: string; current_balance: string }>(
-      sql`SELECT g.initial_balance, g.current_balance FROM gift_cards g JOIN orders o ON o.id = g.order_id WHERE o.tenant_id = ${tenant}`,
+    const cards = await q<{ initial_balance: string; current_balance: string; order_id: string }>(
+      sql`SELECT g.initial_balance, g.current_balance, g.order_id FROM gift_cards g JOIN orders o ON o.id = g.order_id WHERE o.tenant_id = ${tenant}`,
     )
-    expect(cards).toEqual([{ initial_balance: '2500', current_balance: '2500' }])
+    expect(cards).toEqual([{ initial_balance: '2500', current_balance: '2500', order_id: gift.body.order.id }])
     const mine = await client.get('/api/orders')
     expect(mine.body.docs).toHaveLength(3)
   })
@@ -119,7 +124,7 @@ describe('Stripe product purchases become commerce orders', () => {
     const { client } = await signIn(app, user.email)
     const { client: deskClient } = await signIn(app, desk.user.email)
     const buy = async () => {
-      const session = fake.completeCheckout(account, (await client.post('/api/billing/checkout', { kind: 'product', product: mat.id, quantity: 1 })).body.id)
+      const session = fake.completeCheckout(account, (await client.post('/api/orders/buy', { lines: [{ product: mat.id, quantity: 1 }] })).body.checkout.id)
       expect(await deliver(fake.event('checkout.session.completed', session as never, { account }))).toBe(200)
       await runJobs()
       const [order] = await q<{ id: string; payment_id: string }>(sql`SELECT id, payment_id FROM orders WHERE stripe_payment_intent_id = ${session.payment_intent}`)
@@ -210,5 +215,60 @@ describe('Stripe product purchases become commerce orders', () => {
     expect(sums).toEqual({ payments: 2, stock: 3, credits: '20' })
     expect((await deskClient.post(`/api/orders/${till.body.order.id}/pay`, { method: 'cash' })).body.error).toBe('not_pending')
     expect((await deskClient.post(`/api/orders/${till.body.order.id}/stripe-checkout`)).body.error).toBe('not_pending')
+  })
+  it('a Stripe payment that arrives after its order expired, or after the desk settled it, is refunded on Stripe automatically once (after commit, idempotency key) and audited; the order stays as it was', async () => {
+    const tenant = String((await createTenant(app.payload)).id)
+    const account = `acct_late${Math.random().toString(36).slice(2, 10)}`
+    await app.payload.create({ collection: 'integration-connections', data: { tenant, provider: 'stripe', status: 'connected', config: { accountId: account } } })
+    const mat = (await app.payload.create({ collection: 'products', data: { tenant, name: 'Mat', slug: 'mat', kind: 'retail', price: { amount: 1500, currency: 'USD' }, stockQuantity: 3 } as never })) as unknown as { id: string }
+    const { user } = await createPerson(app.payload, { tenant, roles: ['member'] })
+    const desk = await createPerson(app.payload, { tenant, roles: ['front_desk'] })
+    const { client } = await signIn(app, user.email)
+    const { client: deskClient } = await signIn(app, desk.user.email)
+    const refundCalls = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds')
+    const stateOf = async (order: string, intent: string) =>
+      (
+        await q<{ order: string; restocked: boolean; stock: number; status: string; refunded: string; refunds: string | null; audited: number; audit_refunded: string | null }>(sql`
+          SELECT o.status::text AS order, o.restocked_at IS NOT NULL AS restocked, (SELECT stock_quantity::int FROM products WHERE id = ${mat.id}) AS stock,
+                 p.status::text AS status, p.amount_refunded::text AS refunded,
+                 (SELECT string_agg(r.amount || ':' || coalesce(r.provider_refund_id, '-'), ',') FROM payments_refunds r WHERE r._parent_id = p.id) AS refunds,
+                 (SELECT count(*)::int FROM audit_logs a WHERE a.resource_id = o.id::text AND a.action = 'order.paid_twice') AS audited,
+                 (SELECT a.after->>'refunded' FROM audit_logs a WHERE a.resource_id = o.id::text AND a.action = 'order.paid_twice' LIMIT 1) AS audit_refunded
+          FROM orders o, payments p WHERE o.id = ${order} AND p.provider = 'stripe' AND p.provider_ref = ${intent}`)
+      )[0]
+
+    // The hold ends and the expiry job cancels the order (stock back) before Stripe's payment arrives.
+    const late = await client.post('/api/orders/buy', { lines: [{ product: mat.id, quantity: 1 }] })
+    expect(late.status).toBe(201)
+    await q(sql`UPDATE orders SET expires_at = now() - interval '1 second' WHERE id = ${late.body.order.id}`)
+    const expiry = await (expirePendingOrdersTask.handler as (args: { req: PayloadRequest; input: unknown }) => Promise<unknown>)({ req: await createLocalReq({}, app.payload), input: {} })
+    expect((expiry as { output: { expired: number } }).output.expired).toBe(1)
+    fake.clearRequests()
+    const session = fake.completeCheckout(account, late.body.checkout.id)
+    const event = fake.event('checkout.session.completed', session as never, { account })
+    expect(await Promise.all(Array.from({ length: 5 }, () => deliver(event)))).toEqual([200, 200, 200, 200, 200])
+    await runJobs()
+    await deliver(fake.event('checkout.session.completed', session as never, { account })) // Stripe sends it again under another event id
+    await runJobs()
+    const state = await stateOf(late.body.order.id, session.payment_intent as string)
+    expect(state).toMatchObject({ order: 'canceled', restocked: true, stock: 3, status: 'refunded', refunded: '1500', audited: 1, audit_refunded: '1500' })
+    expect(state.refunds).toMatch(/^1500:re_[0-9a-f]+$/) // the Stripe refund id written back after the call
+    const [payment] = await q<{ id: string }>(sql`SELECT id FROM payments WHERE provider_ref = ${session.payment_intent}`)
+    expect(refundCalls().map((r) => [r.account, r.params.payment_intent, r.params.amount, r.params.metadata])).toEqual([
+      [account, session.payment_intent, '1500', expect.objectContaining({ payment: payment.id })],
+    ])
+    expect(refundCalls()[0].idempotencyKey).toMatch(new RegExp(`^atrium:refund:${payment.id}:[0-9a-f-]{36}$`))
+
+    // The desk took cash while the member's Checkout was still open; the member then pays on Stripe too.
+    const both = await client.post('/api/orders/buy', { lines: [{ product: mat.id, quantity: 1 }] })
+    expect((await deskClient.post(`/api/orders/${both.body.order.id}/pay`, { method: 'cash' })).status).toBe(200)
+    fake.clearRequests()
+    const twice = fake.completeCheckout(account, both.body.checkout.id)
+    await Promise.all(Array.from({ length: 3 }, () => deliver(fake.event('checkout.session.completed', twice as never, { account }))))
+    await runJobs()
+    expect(await stateOf(both.body.order.id, twice.payment_intent as string)).toMatchObject({ order: 'paid', restocked: false, stock: 2, status: 'refunded', refunded: '1500', audited: 1 })
+    const [cash] = await q<{ provider: string; status: string }>(sql`SELECT p.provider::text, p.status::text FROM payments p JOIN orders o ON o.payment_id = p.id WHERE o.id = ${both.body.order.id}`)
+    expect(cash).toEqual({ provider: 'cash', status: 'succeeded' })
+    expect(refundCalls().map((r) => [r.params.payment_intent, r.params.amount])).toEqual([[twice.payment_intent, '1500']])
   })
 })

@@ -22,6 +22,7 @@ import * as migration_20261205_233631_billing_stripe_gaps from './20261205_23363
 import * as migration_20261205_233955_commerce_order_holds from './20261205_233955_commerce_order_holds';
 import * as migration_20261205_234211_bookings_guest_confirmation_task from './20261205_234211_bookings_guest_confirmation_task';
 import * as migration_20261205_235034_core_integration_restricted from './20261205_235034_core_integration_restricted';
+import * as migration_20261205_235450_bookings_waitlist_notice_task from './20261205_235450_bookings_waitlist_notice_task';
 
 export const migrations = [
   {
@@ -142,6 +143,11 @@ export const migrations = [
   {
     up: migration_20261205_235034_core_integration_restricted.up,
     down: migration_20261205_235034_core_integration_restricted.down,
-    name: '20261205_235034_core_integration_restricted'
+    name: '20261205_235034_core_integration_restricted',
+  },
+  {
+    up: migration_20261205_235450_bookings_waitlist_notice_task.up,
+    down: migration_20261205_235450_bookings_waitlist_notice_task.down,
+    name: '20261205_235450_bookings_waitlist_notice_task'
   },
 ];

@@ -23,7 +23,7 @@ export const firstPeriod = (start: Date, plan: PlanDoc, price: PlanPrice, zone: 
  */
 export const beginSubscription = async (
   req: PayloadRequest,
-  input: { subscription: SubscriptionDoc; plan: PlanDoc; start: Date; end: Date | null; zone: string; amount?: Money; via: 'desk' | 'reservation' },
+  input: { subscription: SubscriptionDoc; plan: PlanDoc; start: Date; end: Date | null; zone: string; amount?: Money; via: 'desk' | 'reservation' | 'checkout' },
 ) => {
   const { subscription, plan } = input
   const granted = await grantPeriod(req, {

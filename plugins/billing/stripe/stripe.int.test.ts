@@ -121,11 +121,13 @@ describe('Stripe checkout and portal', () => {
     expect(again.body.id).toBe(res.body.id)
     expect(fake.requests.map((r) => [r.path, r.replayed])).toEqual([['/v1/checkout/sessions', true]])
 
+    // Products are bought through commerce's POST /api/orders/buy (the order holds stock): kind product → 400 pointing there, no Stripe call.
+    fake.clearRequests()
     const product = await member.client.post('/api/billing/checkout', { kind: 'product', product: s.product, quantity: 2 })
-    expect(product.status).toBe(201)
-    const call = fake.requests.at(-1)!
-    expect(call.params).toMatchObject({ mode: 'payment', metadata: { kind: 'product', product: s.product, quantity: '2', member: member.id }, line_items: [{ quantity: '2', price_data: { unit_amount: '1500' } }] })
-    expect(call.idempotencyKey).toMatch(new RegExp(`^atrium:checkout:${member.id}:product:${s.product}:2:\\d+$`))
+    expect(product.status).toBe(400)
+    expect(product.body.error).toBe('use_orders_buy')
+    expect(product.body.message).toContain('POST /api/orders/buy')
+    expect(fake.requests).toEqual([])
 
     const portal = await member.client.post('/api/billing/portal', { tenant: s.tenant })
     expect(portal.status).toBe(201)
@@ -134,7 +136,7 @@ describe('Stripe checkout and portal', () => {
 
     // Stripe down (beyond the SDK's two retries): a clear 502, not a 500.
     fake.failNext('POST /v1/checkout/sessions', 3)
-    const down = await member.client.post('/api/billing/checkout', { kind: 'product', product: s.product, quantity: 3 })
+    const down = await member.client.post('/api/billing/checkout', { kind: 'plan', plan: s.plan, priceKey: 'monthly' })
     expect(down.status).toBe(502)
     expect(down.body.error).toBe('stripe_error')
   })
@@ -224,16 +226,17 @@ describe('Stripe webhook', () => {
     await runJobs()
     expect(await grants()).toEqual([{ credits: 4, source: 'subscription_grant' }])
 
-    // A one-off purchase: five deliveries, one payment.
-    const buy = await member.client.post('/api/billing/checkout', { kind: 'product', product: s.product, quantity: 2 })
-    const paid = fake.completeCheckout(s.account, buy.body.id)
+    // A one-off purchase (commerce's POST /api/orders/buy): five deliveries, one payment, for that order.
+    const buy = await member.client.post('/api/orders/buy', { lines: [{ product: s.product, quantity: 2 }] })
+    expect(buy.status).toBe(201)
+    const paid = fake.completeCheckout(s.account, buy.body.checkout.id)
     const purchase = fake.event('checkout.session.completed', paid as never, { account: s.account })
     await Promise.all(Array.from({ length: 5 }, () => deliver(purchase)))
     await runJobs()
     const payments = await q<{ amount_amount: string; status: string; ref_id: string; provider_ref: string }>(
       sql`SELECT amount_amount, status, ref_id, provider_ref FROM payments WHERE tenant_id = ${s.tenant} AND provider = 'stripe'`,
     )
-    expect(payments).toEqual([{ amount_amount: '3000', status: 'succeeded', ref_id: s.product, provider_ref: paid.payment_intent }])
+    expect(payments).toEqual([{ amount_amount: '3000', status: 'succeeded', ref_id: buy.body.order.id, provider_ref: paid.payment_intent }])
   })
 
   it('retries processing in the jobs queue while Stripe is unreachable, then applies the event once', async () => {
@@ -328,8 +331,8 @@ describe('Stripe webhook', () => {
     const { member } = await paidCheckout(s)
     const { user: clerk } = await createPerson(app.payload, { tenant: s.tenant, roles: ['front_desk'] })
     const desk = (await signIn(app, clerk.email)).client
-    const buy = await member.client.post('/api/billing/checkout', { kind: 'product', product: s.product, quantity: 1 })
-    const paid = fake.completeCheckout(s.account, buy.body.id)
+    const buy = await member.client.post('/api/orders/buy', { lines: [{ product: s.product, quantity: 1 }] })
+    const paid = fake.completeCheckout(s.account, buy.body.checkout.id)
     await deliver(fake.event('checkout.session.completed', paid as never, { account: s.account }))
     await runJobs()
     const [payment] = await q<{ id: string }>(sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${paid.payment_intent}`)

@@ -9,6 +9,8 @@ import { reconcileStripeTenant } from './operations/reconcileStripeTenant'
 import { stripeProductId } from './operations/syncStripePrices'
 import { useFakeStripe } from './testing/useFakeStripe'
 
+// Many sign-ins from one address in this file (three per store).
+process.env.LOGIN_RATE_LIMIT_PER_MINUTE = '500'
 const WEBHOOK_SECRET = 'whsec_stripe_gaps'
 const signer = new Stripe('sk_test_signing_only').webhooks
 const app = useTestApp()
@@ -263,10 +265,21 @@ describe('Stripe subscriptions: invoice refunds, pause until a date, price sync'
     expect(replace.status).toBe(200)
     fake.clearRequests()
     await runJobs(store)
-    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => [r.path, r.params.unit_amount])).toEqual([['/v1/prices', '10900']])
+    // The replaced (now inactive) price's Stripe Price is archived; the subscription on it keeps running on Stripe.
+    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => [r.path, r.params.unit_amount ?? r.params.active])).toEqual([
+      ['/v1/prices', '10900'],
+      [`/v1/prices/${synced[0].stripe_price_id}`, 'false'],
+    ])
     const after = await prices()
     expect(after.slice(0, 2)).toEqual(synced)
     expect(after[2].stripe_price_id).toMatch(/^price_/)
+    expect(fake.get(account, synced[0].stripe_price_id!)).toMatchObject({ active: false })
+    expect(fake.get(account, after[2].stripe_price_id!)).toMatchObject({ active: true })
+    // A retried job archives nothing twice (the idempotency key replays), and sells only active prices.
+    fake.clearRequests()
+    await app.payload.jobs.queue({ task: 'syncStripePrices', input: { tenant: store.tenant, plan: plan.id } })
+    await runJobs(store)
+    expect(fake.requests.filter((r) => r.method === 'POST' && !r.replayed)).toEqual([])
 
     // An unused price edited in place loses its (immutable) Stripe Price and gets a new one.
     await store.owner.client.patch(`/api/membership-plans/${plan.id}`, {
@@ -280,7 +293,90 @@ describe('Stripe subscriptions: invoice refunds, pause until a date, price sync'
     const edited = await prices()
     expect(edited[1].stripe_price_id).toMatch(/^price_/)
     expect(edited[1].stripe_price_id).not.toBe(synced[1].stripe_price_id)
-    expect(fake.get(account, edited[1].stripe_price_id!)).toMatchObject({ unit_amount: 27000 })
+    expect(fake.get(account, edited[1].stripe_price_id!)).toMatchObject({ unit_amount: 27000, active: true })
+    expect(fake.get(account, synced[1].stripe_price_id!)).toMatchObject({ unit_amount: 25000, active: false }) // the replaced one is archived
+
+    // Selling the old monthly price again restores its archived Stripe Price.
+    fake.clearRequests()
+    await store.owner.client.patch(`/api/membership-plans/${plan.id}`, {
+      prices: [
+        { key: 'monthly', interval: 'month', intervalCount: 1, amount: 9900, currency: 'USD', active: true, stripePriceId: synced[0].stripe_price_id },
+        { key: 'once', interval: 'one_time', intervalCount: 1, amount: 27000, currency: 'USD', active: true, stripePriceId: edited[1].stripe_price_id },
+        { key: 'monthly-2027', interval: 'month', intervalCount: 1, amount: 10900, currency: 'USD', active: true, stripePriceId: after[2].stripe_price_id },
+      ],
+    })
+    await runJobs(store)
+    expect(fake.requests.filter((r) => r.method === 'POST').map((r) => [r.path, r.params.active])).toEqual([[`/v1/prices/${synced[0].stripe_price_id}`, 'true']])
+    expect(fake.get(account, synced[0].stripe_price_id!)).toMatchObject({ active: true })
+  }, 60_000)
+})
+
+describe('one-time plan prices online', () => {
+  it('a one-time price is sold with Checkout in payment mode; the paid session starts the plan like a desk payment, once; a second payment for it is refunded on Stripe', async () => {
+    const { store, account } = await connectedStore()
+    const plan = await store.plan({
+      name: 'Ten-week course',
+      creditGrantPerPeriod: 10,
+      prices: [{ key: 'course', interval: 'one_time', intervalCount: 1, amount: 30000, currency: 'USD', active: true }],
+    })
+    await runJobs(store) // the price sync gives the one-time price its Stripe Price
+    const [{ stripe_price_id: stripePrice }] = await store.q<{ stripe_price_id: string }>(sql`SELECT stripe_price_id FROM membership_plans_prices WHERE _parent_id = ${plan.id}`)
+    expect(stripePrice).toMatch(/^price_/)
+
+    const member = await store.person(['member'])
+    fake.clearRequests()
+    const res = await member.client.post('/api/billing/checkout', { kind: 'plan', plan: plan.id, priceKey: 'course' })
+    expect(res.status).toBe(201)
+    const call = fake.requests.find((r) => r.path === '/v1/checkout/sessions')!
+    const metadata = { tenant: store.tenant, kind: 'plan', plan: plan.id, priceKey: 'course', member: member.membershipId }
+    expect(call).toMatchObject({ account, params: { mode: 'payment', line_items: [{ price: stripePrice, quantity: '1' }], metadata, payment_intent_data: { metadata } } })
+    expect(call.params.subscription_data).toBeUndefined()
+
+    const session = fake.completeCheckout(account, res.body.id)
+    expect(session.amount_total).toBe(30000)
+    const paid = fake.event('checkout.session.completed', session as never, { account })
+    expect((await Promise.all(Array.from({ length: 5 }, () => deliver(paid)))).map((a) => a.status)).toEqual([200, 200, 200, 200, 200])
+    await runJobs(store)
+
+    // The same rows a desk payment of the one-time price makes (startManualSubscription), except the payment's provider.
+    const other = await store.person(['member'], false)
+    expect((await store.subscribe(other.membershipId, plan.id, 'course')).status).toBe(201)
+    const access = (who: string) =>
+      store.q<{ status: string; provider: string; ends: boolean; invoice: string; invoice_ends: boolean; paid_by: string; purpose: string; amount: string; credits: string; activated: number }>(sql`
+        SELECT s.status::text, s.provider::text, s.current_period_end IS NOT NULL AS ends, i.status::text AS invoice, i.period_end IS NOT NULL AS invoice_ends,
+               p.provider::text AS paid_by, p.purpose::text, p.amount_amount::text AS amount,
+               (SELECT string_agg(initial_credits::text, ',') FROM credit_lots WHERE member_id = s.member_id) AS credits,
+               (SELECT count(*)::int FROM audit_logs WHERE resource_id = s.id::text AND action = 'subscription.started') AS activated
+        FROM subscriptions s JOIN invoices i ON i.subscription_id = s.id JOIN payments p ON p.id = i.payment_id
+        WHERE s.member_id = ${who} AND s.plan_id = ${plan.id}`)
+    const online = await access(member.membershipId)
+    expect(online).toEqual([{ status: 'active', provider: 'manual', ends: false, invoice: 'paid', invoice_ends: false, paid_by: 'stripe', purpose: 'subscription', amount: '30000', credits: '10', activated: 1 }])
+    expect((await access(other.membershipId)).map((row) => ({ ...row, paid_by: 'stripe' }))).toEqual(online)
+    const [payment] = await store.q<{ id: string; ref_collection: string; provider_ref: string }>(
+      sql`SELECT id, ref_collection, provider_ref FROM payments WHERE tenant_id = ${store.tenant} AND provider = 'stripe'`,
+    )
+    expect(payment).toMatchObject({ ref_collection: 'subscriptions', provider_ref: session.payment_intent })
+    // It cannot be bought twice.
+    expect((await member.client.post('/api/billing/checkout', { kind: 'plan', plan: plan.id, priceKey: 'course' })).body.error).toBe('already_subscribed')
+
+    // A second session paid for the same plan (opened in another tab earlier): recorded, refunded in full on Stripe once, audited.
+    fake.clearRequests()
+    const twin = { ...session, id: 'cs_twin_course', payment_intent: `pi_twin_${plan.id}` }
+    const twinEvent = fake.event('checkout.session.completed', twin as never, { account })
+    await Promise.all(Array.from({ length: 3 }, () => deliver(twinEvent)))
+    await runJobs(store)
+    await deliver(fake.event('checkout.session.completed', twin as never, { account })) // Stripe sends it again under another event id
+    await runJobs(store)
+    const [refunded] = await store.q<{ id: string; status: string; amount_refunded: string; refunds: string; audited: number; subs: number }>(sql`
+      SELECT p.id, p.status::text, p.amount_refunded::text, (SELECT string_agg(r.amount || ':' || coalesce(r.provider_refund_id, '-'), ',') FROM payments_refunds r WHERE r._parent_id = p.id) AS refunds,
+             (SELECT count(*)::int FROM audit_logs WHERE resource_id = p.id::text AND action = 'subscription.checkout_refunded') AS audited,
+             (SELECT count(*)::int FROM subscriptions WHERE member_id = ${member.membershipId}) AS subs
+      FROM payments p WHERE p.provider = 'stripe' AND p.provider_ref = ${twin.payment_intent}`)
+    expect(refunded).toMatchObject({ status: 'refunded', amount_refunded: '30000', audited: 1, subs: 1 })
+    expect(refunded.refunds).toMatch(/^30000:re_/)
+    const refunds = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds')
+    expect(refunds.map((r) => [r.account, r.params.payment_intent, r.params.amount])).toEqual([[account, twin.payment_intent, '30000']])
+    expect(refunds[0].idempotencyKey).toMatch(new RegExp(`^atrium:refund:${refunded.id}:[0-9a-f-]{36}$`))
   }, 60_000)
 })
 

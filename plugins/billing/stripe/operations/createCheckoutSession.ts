@@ -13,22 +13,13 @@ import { memberOfUser } from './memberOfUser'
 
 const id = z.string({ message: 'is required.' }).min(1, { message: 'is required.' })
 
-export const checkoutSessionInput = z.discriminatedUnion(
-  'kind',
-  [
-    z.object({ kind: z.literal('plan'), plan: id, priceKey: id }),
-    z.object({
-      kind: z.literal('product'),
-      product: id,
-      quantity: z.number().int({ message: 'must be a whole number.' }).min(1, { message: 'must be at least 1.' }).max(100, { message: 'must be at most 100.' }).default(1),
-    }),
-  ],
-  { message: "kind must be 'plan' or 'product'." },
-)
+export const checkoutSessionInput = z.object({
+  kind: z.literal('plan', { message: "kind must be 'plan'." }),
+  plan: id,
+  priceKey: id,
+})
 
 export type CheckoutSessionInput = z.input<typeof checkoutSessionInput>
-
-type ProductDoc = { id: string; tenant: string | { id: string }; name: string; isActive?: boolean | null; price: { amount: number; currency: string }; stripePriceId?: string | null }
 
 const tenantIdOf = (tenant: string | { id: string }) => (typeof tenant === 'string' ? tenant : tenant.id)
 
@@ -36,69 +27,52 @@ const tenantIdOf = (tenant: string | { id: string }) => (typeof tenant === 'stri
 const CHECKOUT_WINDOW_MS = 10 * 60 * 1000
 
 /**
- * A signed-in member starts paying online: a Stripe Checkout Session on the tenant's connected
- * account, in subscription mode for a plan price or payment mode for a product. The session
- * carries metadata (tenant, member, plan/priceKey or product/quantity) that the webhook uses to
- * link what was bought; success and cancel URLs lead back to the tenant's site.
+ * A signed-in member starts paying a plan online: a Stripe Checkout Session on the tenant's
+ * connected account, in subscription mode for a recurring price, or payment mode for a one-time
+ * price (the paid session starts the plan's one-time access, `startCheckoutPlan`). The session
+ * carries metadata (tenant, member, plan, priceKey) that the webhook uses to link what was bought;
+ * success and cancel URLs lead back to the tenant's site. Products are bought with
+ * `POST /api/orders/buy` (commerce: the order holds stock while the member pays): `kind: 'product'`
+ * answers 400 saying so.
  * 409 `stripe_not_configured` when Stripe is off or the tenant has not connected it (pay at the desk).
  */
 export const createCheckoutSession = async (req: PayloadRequest, raw: unknown): Promise<{ id: string; url: string }> => {
+  if ((raw as { kind?: unknown } | null)?.kind === 'product') {
+    throw new OperationError(400, 'use_orders_buy', 'Products are bought with POST /api/orders/buy { lines: [{ product, quantity }] }: the order holds the stock while you pay.')
+  }
   const input = checkoutSessionInput.parse(raw)
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
 
-  let tenant: string
-  let lineItem: Stripe.Checkout.SessionCreateParams.LineItem
-  let mode: 'subscription' | 'payment'
-  let metadata: Record<string, string>
-  let trialDays = 0
-  let itemKey: string
-
-  if (input.kind === 'plan') {
-    const plan = await req.payload.db.findOne<PlanDoc>({ collection: 'membership-plans' as CollectionSlug, where: { id: { equals: input.plan } }, req })
-    if (!plan) throw new OperationError(404, 'plan_not_found', 'No such plan.')
-    tenant = tenantIdOf(plan.tenant)
-    if (!plan.active) throw new OperationError(409, 'plan_inactive', `${plan.name} is not sold any more.`)
-    const price = (plan.prices ?? []).find((p) => p.key === input.priceKey)
-    if (!price || !price.active) throw new OperationError(404, 'price_not_found', `${plan.name} has no active price "${input.priceKey}".`)
-    if (price.interval === 'one_time') throw new OperationError(422, 'price_not_recurring', 'One-time plan prices are sold at the front desk.')
-    mode = 'subscription'
-    trialDays = plan.trialDays ?? 0
-    lineItem = price.stripePriceId
-      ? { price: price.stripePriceId, quantity: 1 }
-      : {
-          quantity: 1,
-          price_data: {
-            currency: price.currency.toLowerCase(),
-            unit_amount: price.amount,
-            recurring: { interval: price.interval, interval_count: price.intervalCount ?? 1 },
-            product_data: { name: plan.name },
-          },
-        }
-    metadata = { tenant, kind: 'plan', plan: plan.id, priceKey: price.key }
-    itemKey = `plan:${plan.id}:${price.key}`
-  } else {
-    if (!req.payload.collections['products' as CollectionSlug]) throw new OperationError(404, 'product_not_found', 'Products are not sold online here.')
-    const product = await req.payload.db.findOne<ProductDoc>({ collection: 'products' as CollectionSlug, where: { id: { equals: input.product } }, req })
-    if (!product) throw new OperationError(404, 'product_not_found', 'No such product.')
-    tenant = tenantIdOf(product.tenant)
-    if (product.isActive === false) throw new OperationError(409, 'product_inactive', `${product.name} is not for sale.`)
-    mode = 'payment'
-    lineItem = product.stripePriceId
-      ? { price: product.stripePriceId, quantity: input.quantity }
-      : { quantity: input.quantity, price_data: { currency: product.price.currency.toLowerCase(), unit_amount: product.price.amount, product_data: { name: product.name } } }
-    metadata = { tenant, kind: 'product', product: product.id, quantity: String(input.quantity) }
-    itemKey = `product:${product.id}:${input.quantity}`
-  }
+  const plan = await req.payload.db.findOne<PlanDoc>({ collection: 'membership-plans' as CollectionSlug, where: { id: { equals: input.plan } }, req })
+  if (!plan) throw new OperationError(404, 'plan_not_found', 'No such plan.')
+  const tenant = tenantIdOf(plan.tenant)
+  if (!plan.active) throw new OperationError(409, 'plan_inactive', `${plan.name} is not sold any more.`)
+  const price = (plan.prices ?? []).find((p) => p.key === input.priceKey)
+  if (!price || !price.active) throw new OperationError(404, 'price_not_found', `${plan.name} has no active price "${input.priceKey}".`)
+  const oneTime = price.interval === 'one_time'
+  const mode: 'subscription' | 'payment' = oneTime ? 'payment' : 'subscription'
+  const trialDays = oneTime ? 0 : (plan.trialDays ?? 0)
+  const lineItem: Stripe.Checkout.SessionCreateParams.LineItem = price.stripePriceId
+    ? { price: price.stripePriceId, quantity: 1 }
+    : {
+        quantity: 1,
+        price_data: {
+          currency: price.currency.toLowerCase(),
+          unit_amount: price.amount,
+          ...(oneTime ? {} : { recurring: { interval: price.interval as 'week' | 'month' | 'year', interval_count: price.intervalCount ?? 1 } }),
+          product_data: { name: plan.name },
+        },
+      }
+  const metadata: Record<string, string> = { tenant, kind: 'plan', plan: plan.id, priceKey: price.key }
+  const itemKey = `plan:${plan.id}:${price.key}`
 
   const member = await memberOfUser(req, tenant)
-  if (input.kind === 'plan') {
-    const [live] = await runSql<{ id: string }>(
-      req,
-      sql`SELECT id FROM subscriptions WHERE member_id = ${member.id} AND plan_id = ${input.plan}
-          AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
-    )
-    if (live) throw new OperationError(409, 'already_subscribed', 'You already have this plan; manage it from your account.')
-  }
+  const [live] = await runSql<{ id: string }>(
+    req,
+    sql`SELECT id FROM subscriptions WHERE member_id = ${member.id} AND plan_id = ${input.plan}
+        AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
+  )
+  if (live) throw new OperationError(409, 'already_subscribed', 'You already have this plan; manage it from your account.')
   const stripe = requireStripeClient()
   const account = await connectedAccount(req, tenant)
   if (!account) throw new OperationError(409, 'stripe_not_configured', 'This business does not take online payments yet: please pay at the front desk.')

@@ -3,24 +3,28 @@ import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
 import { audit, emit, runSql } from '@/core'
 import { lockKey } from '../lockKey'
+import { startCheckoutPlan } from './startCheckoutPlan'
 
-export type CheckoutPaymentResult = { outcome: 'recorded' | 'duplicate'; payment: string } | { outcome: 'unpaid' | 'unlinked'; payment: null }
+export type CheckoutPaymentResult =
+  | { outcome: 'recorded' | 'duplicate'; payment: string; subscription?: string | null; refunded?: number }
+  | { outcome: 'unpaid' | 'unlinked'; payment: null }
 
 /**
- * A paid one-off Checkout Session (a product bought online, or a `ref` such as a POS order paid
- * through `createPaymentCheckout`) becomes a `payments` row once (provider stripe,
- * providerRef = the PaymentIntent, unique in SQL) and a `payment.succeeded` event whose `ref`
- * names the product and quantity, and `payment.checkout_completed` (the same data), which
- * commerce's `commerce.stripeOrder` subscriber turns into a paid, fulfilled order. Sessions not started by our checkout
- * for this tenant are left alone.
+ * A paid payment-mode Checkout Session becomes a `payments` row once (provider stripe,
+ * providerRef = the PaymentIntent, unique in SQL). A session for a `ref` (a POS or online order
+ * paid through `createPaymentCheckout`) gives `payment.succeeded` and `payment.checkout_completed`
+ * with that ref, which commerce's `commerce.stripeOrder` subscriber settles; a one-time plan price
+ * (`kind: 'plan'`) starts the plan's one-time access (`startCheckoutPlan`). Sessions not started by
+ * our checkout for this tenant are left alone.
  */
 export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant: string; session: Stripe.Checkout.Session }): Promise<CheckoutPaymentResult> => {
   const { session, tenant } = input
   if (session.payment_status !== 'paid') return { outcome: 'unpaid', payment: null }
   const meta = session.metadata ?? {}
   const intent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null)
+  if (meta.tenant === tenant && meta.kind === 'plan' && intent) return startCheckoutPlan(req, { tenant, session, intent })
   const byRef = meta.kind === 'ref' && Boolean(meta.refCollection && meta.refId)
-  if (meta.tenant !== tenant || !(meta.kind === 'product' || byRef) || (!meta.member && !byRef) || !intent) return { outcome: 'unlinked', payment: null }
+  if (meta.tenant !== tenant || !byRef || !intent) return { outcome: 'unlinked', payment: null }
   const [member] = meta.member ? await runSql<{ id: string }>(req, sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`) : [null]
   if (meta.member && !member) return { outcome: 'unlinked', payment: null }
 
@@ -29,7 +33,7 @@ export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant
   if (recorded) return { outcome: 'duplicate', payment: recorded.id }
 
   const amount = { amount: session.amount_total ?? 0, currency: (session.currency ?? 'usd').toUpperCase() }
-  const ref = byRef ? { collection: meta.refCollection, id: meta.refId } : { collection: 'products', id: meta.product }
+  const ref = { collection: meta.refCollection, id: meta.refId }
   const doc = (await req.payload.db.create({
     collection: 'payments' as CollectionSlug,
     data: {
@@ -45,7 +49,7 @@ export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant
       status: 'succeeded',
       providerRef: intent,
       refunds: [],
-      providerSnapshot: { checkoutSession: session.id, ref, quantity: Number(meta.quantity ?? 1) },
+      providerSnapshot: { checkoutSession: session.id, ref },
     },
     req,
   })) as unknown as { id: string }
@@ -54,14 +58,14 @@ export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant
     type: 'payment.succeeded',
     tenant,
     subject: { collection: 'payments', id: doc.id },
-    data: { amount, provider: 'stripe', purpose: 'order', member: member?.id ?? null, ref, quantity: Number(meta.quantity ?? 1), checkoutSession: session.id, providerRef: intent },
+    data: { amount, provider: 'stripe', purpose: 'order', member: member?.id ?? null, ref, checkoutSession: session.id, providerRef: intent },
   })
   // What commerce turns into a paid order (its `commerce.stripeOrder` subscriber); billing knows nothing of orders.
   await emit(req, {
     type: 'payment.checkout_completed',
     tenant,
     subject: { collection: 'payments', id: doc.id },
-    data: { amount, provider: 'stripe', member: member?.id ?? null, ref, quantity: Number(meta.quantity ?? 1), checkoutSession: session.id, providerRef: intent },
+    data: { amount, provider: 'stripe', member: member?.id ?? null, ref, checkoutSession: session.id, providerRef: intent },
   })
   return { outcome: 'recorded', payment: doc.id }
 }

@@ -55,7 +55,8 @@ const bool = (value: unknown) => value === true || value === 'true'
  * A local stand-in for api.stripe.com speaking Stripe's form-encoded REST protocol for what
  * Atrium calls: customers, Checkout Sessions, customer portal sessions, subscriptions
  * (retrieve with `expand[]=latest_invoice`, update, pause_collection), invoices (retrieve), invoice
- * payments (list by PaymentIntent), refunds, products and prices (create), events (list: every
+ * payments (list by PaymentIntent), refunds, products, prices (create, list by product, update
+ * `active` to archive or restore), events (list: every
  * subscription or invoice change made through the API or the helpers is logged as Stripe would)
  * and Connect accounts. State is kept per
  * connected account (`Stripe-Account`), idempotency keys replay the first answer like Stripe
@@ -131,6 +132,8 @@ export const startFakeStripe = async () => {
         return { status: 400, body: { error: { type: 'invalid_request_error', message: 'mode, line_items and success_url are required' } } }
       }
       const lines = (params.line_items as Record<string, unknown>[]) ?? []
+      const archived = lines.find((line) => typeof line.price === 'string' && get(account, line.price)?.active === false)
+      if (archived) return { status: 400, body: { error: { type: 'invalid_request_error', param: 'line_items[0][price]', message: `The price specified is inactive. This field only accepts active prices.` } } }
       const id = newId('cs_test')
       return {
         status: 200,
@@ -147,7 +150,7 @@ export const startFakeStripe = async () => {
           success_url: params.success_url,
           cancel_url: params.cancel_url ?? null,
           amount_total: lines.reduce((sum, line) => sum + lineAmount(line, account), 0),
-          currency: String(((lines[0]?.price_data as Record<string, unknown> | undefined)?.currency as string | undefined) ?? 'usd'),
+          currency: String(((lines[0]?.price_data as Record<string, unknown> | undefined)?.currency as string | undefined) ?? (typeof lines[0]?.price === 'string' ? get(account, lines[0].price)?.currency : undefined) ?? 'usd'),
           line_items_requested: lines,
           subscription_data: params.subscription_data ?? null,
           payment_intent_data: params.payment_intent_data ?? null,
@@ -191,6 +194,22 @@ export const startFakeStripe = async () => {
           created: now(),
         }),
       }
+    }
+    if (method === 'GET' && path === '/v1/prices') {
+      // List a product's prices, newest first, optionally only active or archived ones (like Stripe).
+      const data = [...store(account).values()]
+        .filter((o) => o.object === 'price' && (!params.product || o.product === params.product) && (params.active === undefined || o.active === bool(params.active)))
+        .reverse()
+      return { status: 200, body: { object: 'list', url: '/v1/prices', has_more: false, data: structuredClone(data) } }
+    }
+    if (method === 'POST' && parts[0] === 'prices' && parts[1]) {
+      // Stripe Prices are immutable except `active` (archive / restore), `metadata`, `nickname` and `lookup_key`.
+      const current = get(account, parts[1])
+      if (!current || current.object !== 'price') return missing(parts[1])
+      if ('unit_amount' in params || 'currency' in params || 'recurring' in params) return { status: 400, body: { error: { type: 'invalid_request_error', message: 'Received unknown parameter: unit_amount' } } }
+      if ('active' in params) current.active = bool(params.active)
+      if ('metadata' in params) current.metadata = { ...(current.metadata as object), ...(params.metadata as object) }
+      return { status: 200, body: structuredClone(current) }
     }
     if (method === 'GET' && path === '/v1/events') {
       const created = (params.created ?? {}) as Record<string, string>

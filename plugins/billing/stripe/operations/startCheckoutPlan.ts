@@ -1,0 +1,121 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+import type Stripe from 'stripe'
+import { sql } from '@payloadcms/db-postgres'
+import { audit, emit, runSql } from '@/core'
+import { beginSubscription, firstPeriod } from '../../operations/beginSubscription'
+import { priceOf, tenantZone, toSubscriptionJson } from '../../operations/billingContext'
+import { openInvoice } from '../../operations/openInvoice'
+import { refundWholePayment } from '../../operations/refundWholePayment'
+import type { PlanDoc } from '../../types'
+import { lockKey } from '../lockKey'
+
+export type CheckoutPlanResult =
+  | { outcome: 'recorded' | 'duplicate'; payment: string; subscription?: string | null; refunded?: number }
+  | { outcome: 'unlinked'; payment: null }
+
+/**
+ * A paid payment-mode Checkout Session for a one-time plan price (`createCheckoutSession`) starts the
+ * plan's one-time access exactly as a desk payment of that price does (`startManualSubscription`):
+ * an `active` subscription (provider `manual`: nothing recurs on Stripe) from now with no period end,
+ * the payment (provider `stripe`, purpose `subscription`, providerRef = the PaymentIntent), a paid
+ * invoice, and `beginSubscription` (credits and guest passes once, audit, `subscription.activated`).
+ * Once per PaymentIntent (advisory lock, then the payment found by its ref). A payment that cannot
+ * start the plan (the member already holds it, or the price is gone) is recorded and refunded in full
+ * (`refundWholePayment`, sent to Stripe after commit), and audited `subscription.checkout_refunded`.
+ */
+export const startCheckoutPlan = async (req: PayloadRequest, input: { tenant: string; session: Stripe.Checkout.Session; intent: string }): Promise<CheckoutPlanResult> => {
+  const { tenant, session, intent } = input
+  const meta = session.metadata ?? {}
+  await lockKey(req, `stripe-payment:${intent}`)
+  const [recorded] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${intent}`)
+  if (recorded) return { outcome: 'duplicate', payment: String(recorded.id) }
+  const [member] = meta.member ? await runSql<{ id: string }>(req, sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`) : []
+  const plan = meta.plan
+    ? await req.payload.db.findOne<PlanDoc>({ collection: 'membership-plans' as CollectionSlug, where: { and: [{ id: { equals: meta.plan } }, { tenant: { equals: tenant } }] }, req })
+    : null
+  if (!member || !plan) return { outcome: 'unlinked', payment: null }
+  const memberId = String(member.id)
+  await lockKey(req, `subscribe:${memberId}:${plan.id}`)
+
+  const price = priceOf(plan, meta.priceKey ?? '')
+  const [live] = await runSql<{ id: string }>(
+    req,
+    sql`SELECT id FROM subscriptions WHERE member_id = ${memberId} AND plan_id = ${plan.id}
+        AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
+  )
+  const refusal = !price
+    ? `${plan.name} no longer has the price "${meta.priceKey}".`
+    : price.interval !== 'one_time'
+      ? `Price "${price.key}" of ${plan.name} is not a one-time price any more.`
+      : live
+        ? `The member already holds ${plan.name}.`
+        : null
+
+  const now = new Date()
+  const zone = await tenantZone(req, tenant)
+  let subscription: ReturnType<typeof toSubscriptionJson> | null = null
+  let end: Date | null = null
+  if (!refusal && price) {
+    end = firstPeriod(now, plan, price, zone, false).end
+    const [row] = await runSql<Record<string, unknown>>(
+      req,
+      sql`INSERT INTO subscriptions (tenant_id, member_id, plan_id, price_key, status, provider, current_period_start, current_period_end, cancel_at_period_end, dunning_stage)
+          VALUES (${tenant}, ${memberId}, ${plan.id}, ${price.key}, 'active', 'manual', ${now.toISOString()}::timestamptz, ${end?.toISOString() ?? null}::timestamptz, false, 'none')
+          RETURNING *`,
+    )
+    subscription = toSubscriptionJson(row)
+  }
+
+  const amount = { amount: session.amount_total ?? 0, currency: (session.currency ?? 'usd').toUpperCase() }
+  const ref = subscription ? { collection: 'subscriptions', id: subscription.id } : { collection: 'membership-plans', id: String(plan.id) }
+  const payment = String(
+    (
+      (await req.payload.db.create({
+        collection: 'payments' as CollectionSlug,
+        data: {
+          tenant,
+          member: memberId,
+          purpose: 'subscription',
+          refCollection: ref.collection,
+          refId: ref.id,
+          provider: 'stripe',
+          method: 'card',
+          amount,
+          amountRefunded: 0,
+          status: 'succeeded',
+          providerRef: intent,
+          refunds: [],
+          providerSnapshot: { checkoutSession: session.id, plan: plan.id, priceKey: meta.priceKey },
+        },
+        req,
+      })) as unknown as { id: string }
+    ).id,
+  )
+  await audit(req, { category: 'payment', action: 'payment.recorded', tenant, resourceType: 'payments', resourceId: payment, amount, after: { provider: 'stripe', checkoutSession: session.id } })
+  await emit(req, {
+    type: 'payment.succeeded',
+    tenant,
+    subject: { collection: 'payments', id: payment },
+    data: { amount, provider: 'stripe', purpose: 'subscription', member: memberId, ref, checkoutSession: session.id, providerRef: intent },
+  })
+
+  if (!subscription || !price) {
+    const refund = await refundWholePayment(req, { payment, tenant, reason: `Paid online but not applied: ${refusal}` })
+    await audit(req, {
+      category: 'billing',
+      action: 'subscription.checkout_refunded',
+      tenant,
+      resourceType: 'payments',
+      resourceId: payment,
+      amount,
+      details: refusal ?? undefined,
+      after: { plan: plan.id, priceKey: meta.priceKey, member: memberId, refunded: refund?.amount ?? 0 },
+    })
+    return { outcome: 'recorded', payment, subscription: null, refunded: refund?.amount ?? 0 }
+  }
+
+  const invoice = await openInvoice(req, { tenant, member: memberId, subscription: subscription.id, planName: plan.name, amount, status: 'paid', periodStart: now, periodEnd: end, dueAt: now, payment })
+  await runSql(req, sql`UPDATE payments SET invoice = ${invoice.id} WHERE id = ${payment}`)
+  await beginSubscription(req, { subscription, plan, start: now, end, zone, amount, via: 'checkout' })
+  return { outcome: 'recorded', payment, subscription: subscription.id }
+}
