@@ -35,6 +35,7 @@ export const callEndpoint = async <T = Record<string, unknown>>({
   query,
   user,
   body,
+  headers,
 }: {
   collection?: string
   path: string
@@ -43,6 +44,8 @@ export const callEndpoint = async <T = Record<string, unknown>>({
   query?: Record<string, string>
   user?: TypedUser | null
   body?: Record<string, unknown>
+  /** Request headers the endpoint may read (the visitor's address for per-address limits). */
+  headers?: Headers
 }): Promise<EndpointAnswer<T>> => {
   const payload = await payloadInstance()
   const endpoint = findEndpoint(payload, collection, path, method)
@@ -52,7 +55,7 @@ export const callEndpoint = async <T = Record<string, unknown>>({
   const url = `${payload.config.serverURL || 'http://localhost'}/api${collection ? `/${collection}` : ''}${concrete}${search}`
   const text = body ? JSON.stringify(body) : ''
   const req = await createLocalReq(
-    { req: { url, method: method.toUpperCase(), routeParams, text: async () => text } as never, user: user ?? undefined },
+    { req: { url, method: method.toUpperCase(), routeParams, text: async () => text, ...(headers ? { headers } : {}) } as never, user: user ?? undefined },
     payload,
   )
   const response = await endpoint.handler(req)

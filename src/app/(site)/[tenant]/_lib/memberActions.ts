@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { callEndpoint } from './callEndpoint'
 import { forgetCalendarLink, rememberCalendarLink } from './calendarLink'
+import { externalUrl, startOnlinePurchase, type PurchaseItem } from './onlinePurchase'
 import { siteOf, text, withQuery } from './forms'
 import { href, type Site } from './site'
 import { isMember, loadVisitor, type Visitor } from './visitor'
@@ -28,8 +29,6 @@ const memberOrLogin = async (site: Site, back: string): Promise<Visitor & { memb
   return visitor
 }
 
-/** Only a URL of the payment provider's page is followed (never a path of ours or a script). */
-const external = (url: unknown): string | null => (typeof url === 'string' && /^https?:\/\/[^\s]+$/.test(url) ? url : null)
 
 type Refund = { credits: number | null; money: { amount: number; currency: string } | null }
 
@@ -52,7 +51,7 @@ export async function openBillingPortal(form: FormData) {
   const site = await siteOf(form)
   const visitor = await memberOrLogin(site, href(site, '/account'))
   const answer = await callEndpoint<{ url?: string }>({ path: '/billing/portal', method: 'post', body: { tenant: site.tenant.id }, user: visitor.user })
-  const url = answer.ok ? external(answer.body.url) : null
+  const url = answer.ok ? externalUrl(answer.body.url) : null
   if (url) redirect(url)
   redirect(account(site, { error: answer.body.error ?? 'failed' }, '#subscription-title'))
 }
@@ -62,7 +61,7 @@ export async function issueCalendarLink(form: FormData) {
   const site = await siteOf(form)
   const visitor = await memberOrLogin(site, href(site, '/account'))
   const answer = await callEndpoint<{ url?: string }>({ path: '/ical/member-token', method: 'post', body: { tenant: site.tenant.slug }, user: visitor.user })
-  const url = answer.ok ? external(answer.body.url) : null
+  const url = answer.ok ? externalUrl(answer.body.url) : null
   if (url) await rememberCalendarLink(site.tenant.id, url)
   redirect(account(site, url ? { done: 'calendar' } : { error: answer.body.error ?? 'calendar_failed' }, '#calendar-title'))
 }
@@ -139,8 +138,11 @@ export async function cancelEventRsvp(form: FormData) {
 }
 
 /**
- * Buys a plan price or a product. `pay=online`: a Stripe Checkout page (`POST /api/billing/checkout`);
- * when the studio turns out not to take online payments, back to the pricing page in desk mode.
+ * Buys a plan price or a product. `pay=online`: a Stripe Checkout page — plans through
+ * `POST /api/billing/checkout { kind: 'plan' }` → `{ url }`, products through `POST /api/orders/buy
+ * { lines }` → `{ order, checkout: { url } }` (the pending order holds the stock until paid or
+ * expired; 409 `out_of_stock` when others hold the rest); when the studio turns out not to take
+ * online payments, back to the pricing page in desk mode.
  * `pay=desk`: a reservation paid at the front desk (`POST /api/subscriptions/reserve` →
  * `{ subscription, invoice }`, `POST /api/orders/reserve` → `{ order }`), shown in the account.
  */
@@ -151,13 +153,11 @@ export async function buy(form: FormData) {
   const kind = text(form, 'kind') === 'plan' ? 'plan' : 'product'
   const quantity = z.coerce.number().int().min(1).max(MAX_QUANTITY).safeParse(text(form, 'quantity') || '1')
   if (!quantity.success) redirect(withQuery(pricing, { error: 'invalid_quantity' }))
-  const item = kind === 'plan' ? { plan: text(form, 'plan'), priceKey: text(form, 'priceKey') } : { product: text(form, 'product'), quantity: quantity.data }
+  const item: PurchaseItem = kind === 'plan' ? { plan: text(form, 'plan'), priceKey: text(form, 'priceKey') } : { product: text(form, 'product'), quantity: quantity.data }
   if (text(form, 'pay') === 'online') {
-    const answer = await callEndpoint<{ url?: string }>({ path: '/billing/checkout', method: 'post', body: { kind, ...item }, user: visitor.user })
-    const url = answer.ok ? external(answer.body.url) : null
-    if (url) redirect(url)
-    const error = answer.body.error ?? 'failed'
-    redirect(withQuery(pricing, error === 'stripe_not_configured' ? { pay: 'desk', error } : { error }))
+    const started = await startOnlinePurchase(visitor.user, item)
+    if ('url' in started) redirect(started.url)
+    redirect(withQuery(pricing, started.error === 'stripe_not_configured' ? { pay: 'desk', error: started.error } : { error: started.error }))
   }
   const answer =
     kind === 'plan'

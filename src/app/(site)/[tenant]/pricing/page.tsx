@@ -131,7 +131,7 @@ const BuyButton = ({
       </a>
     )
   }
-  const online = mode.online && !(kind === 'plan' && fields.oneTime === '1')
+  const online = mode.online
   const reservable = kind === 'plan' ? mode.reservePlans : mode.reserveProducts
   if (!online && !reservable) return <p className="hint">Ask at the front desk to buy this.</p>
   return (
@@ -140,7 +140,7 @@ const BuyButton = ({
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="pay" value={online ? 'online' : 'desk'} />
       {Object.entries(fields)
-        .filter(([key]) => key !== 'oneTime' && !(key === 'quantity' && maxQuantity > 1))
+        .filter(([key]) => !(key === 'quantity' && maxQuantity > 1))
         .map(([key, value]) => (
           <input key={key} type="hidden" name={key} value={value} />
         ))}
@@ -229,7 +229,7 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
                         visitor={visitor}
                         mode={mode}
                         kind="plan"
-                        fields={{ plan: plan.id, priceKey: price.key, oneTime: price.interval === 'one_time' ? '1' : '0' }}
+                        fields={{ plan: plan.id, priceKey: price.key }}
                         label={plan.trialDays ? 'Start free trial' : 'Join'}
                         name={`${plan.name} (${money(price)} / ${interval(price.interval, price.intervalCount)})`}
                       />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { money } from '../../_lib/format'
+import { guestMayBook, guestOptions } from '../../_lib/guestOptions'
 import type { SitePageProps } from '../../_lib/pageProps'
 import { loadServices, serviceLocation, servicePrice } from '../../_lib/services'
 import { href, loadSite } from '../../_lib/site'
@@ -18,7 +19,7 @@ const MODE: Record<string, string> = { in_person: 'In person', virtual: 'Online'
 export default async function AppointmentsPage({ params }: SitePageProps) {
   const site = await loadSite((await params).tenant)
   if (!site || !site.open) return null
-  const services = (await loadServices(site)) ?? []
+  const [services, guestsMay] = await Promise.all([loadServices(site).then((list) => list ?? []), guestOptions(site)])
   return (
     <>
       <h1>Appointments</h1>
@@ -40,6 +41,7 @@ export default async function AppointmentsPage({ params }: SitePageProps) {
                   {service.durationMinutes} minutes · {MODE[service.deliveryMode ?? 'in_person'] ?? service.deliveryMode}
                   {location && service.deliveryMode !== 'virtual' ? ` · ${location.name}` : ''}
                 </p>
+                {guestMayBook(guestsMay, service) ? <p className="badge badge-open">No account needed</p> : null}
                 <p>
                   <strong>{price ? money(price) : service.creditCost ? `${service.creditCost} ${service.creditCost === 1 ? 'credit' : 'credits'}` : 'Free'}</strong>
                 </p>

@@ -3,7 +3,10 @@ import { notFound } from 'next/navigation'
 import { fromWallTime, localDate } from '@/core'
 import { callEndpoint } from '../../_lib/callEndpoint'
 import { Flash } from '../../_lib/Flash'
-import { clock, money, zoneAbbr } from '../../_lib/format'
+import { clock, dateTime, money, zoneAbbr } from '../../_lib/format'
+import { bookAsGuest } from '../../_lib/guestActions'
+import { GuestFields } from '../../_lib/GuestFields'
+import { guestMayBook, guestOptions } from '../../_lib/guestOptions'
 import { bookAppointment } from '../../_lib/memberActions'
 import { one } from '../../_lib/messages'
 import { publicStaffNames } from '../../_lib/providers'
@@ -59,8 +62,9 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const start = validDate(requested) && requested > today ? requested : today
   const providers = providerIds(found)
   const provider = providers.includes(one(query.provider)) ? one(query.provider) : ''
-  const [visitor, names, answer] = await Promise.all([
+  const [visitor, guestsMay, names, answer] = await Promise.all([
     loadVisitor(site),
+    guestOptions(site),
     publicStaffNames(site),
     callEndpoint<{ slots?: Slot[] }>({
       collection: 'appointment-services',
@@ -81,6 +85,11 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const location = serviceLocation(site, found)
   const member = isMember(visitor)
   const group = (found.capacity ?? 1) > 1
+  // A visitor without an account books an intro session by name, e-mail and phone where the tenant allows it.
+  const asGuest = !visitor && guestMayBook(guestsMay, found)
+  const guestSection = asGuest && slots.length > 0
+  const error = one(query.error) || (answer.ok ? undefined : (answer.body.error ?? 'failed'))
+  const bookedAt = one(query.done) === 'guest_booked' && !Number.isNaN(Date.parse(one(query.at))) ? new Date(one(query.at)).toISOString() : null
 
   return (
     <article aria-labelledby="service-title">
@@ -91,7 +100,10 @@ export default async function ServicePage({ params, searchParams }: Props) {
       </p>
       <h1 id="service-title">{found.title}</h1>
       {found.description ? <p className="lead">{found.description}</p> : null}
-      <Flash error={one(query.error) || (answer.ok ? undefined : (answer.body.error ?? 'failed'))} />
+      <Flash
+        error={guestSection ? undefined : error}
+        success={bookedAt ? `You are booked for ${dateTime(bookedAt, zone)} (${zoneAbbr(bookedAt, zone)}). We sent you a confirmation e-mail with a link to cancel.` : null}
+      />
       <dl className="facts">
         <dt>Length</dt>
         <dd>{found.durationMinutes} minutes</dd>
@@ -137,7 +149,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
         <a href={link(addDays(start, DAYS_SHOWN))}>Later →</a>
       </nav>
 
-      <form action={bookAppointment} className="slots">
+      <form action={asGuest ? bookAsGuest : bookAppointment} className="slots">
         <input type="hidden" name="site" value={site.key} />
         <input type="hidden" name="service" value={found.id} />
         <input type="hidden" name="day" value={start} />
@@ -170,7 +182,20 @@ export default async function ServicePage({ params, searchParams }: Props) {
             )
           })
         )}
-        {slots.length === 0 ? null : member ? (
+        {slots.length === 0 ? null : guestSection ? (
+          <section className="stack guest-form" aria-labelledby="guest-title">
+            <h2 id="guest-title">Your details</h2>
+            <Flash error={error} />
+            <p>
+              No account needed. <a href={`${href(site, '/login')}?${new URLSearchParams({ next: link(start) })}`}>Log in</a> instead if you have one.
+            </p>
+            <GuestFields error={error} phoneRequired />
+            {price ? <p className="hint">You pay {money(price)} at the studio.</p> : null}
+            <button type="submit" className="button">
+              Book this time
+            </button>
+          </section>
+        ) : member ? (
           <button type="submit" className="button">
             Book this time
           </button>

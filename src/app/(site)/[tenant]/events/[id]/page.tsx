@@ -1,7 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { eventCost, eventPlace, eventPlaces, eventZone, loadEvent, myRsvp, OPEN_RSVP, RSVP_STATUS, type EventDoc } from '../../_lib/events'
+import { eventCost, eventPlace, eventPrice, eventPlaces, eventZone, loadEvent, myRsvp, OPEN_RSVP, RSVP_STATUS, type EventDoc } from '../../_lib/events'
 import { Flash } from '../../_lib/Flash'
+import { rsvpAsGuest } from '../../_lib/guestActions'
+import { GuestFields } from '../../_lib/GuestFields'
+import { guestOptions } from '../../_lib/guestOptions'
 import { clock, dateTime, money, when, zoneAbbr } from '../../_lib/format'
 import { cancelEventRsvp, rsvpToEvent } from '../../_lib/memberActions'
 import { one } from '../../_lib/messages'
@@ -29,6 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const DONE: Record<string, string> = {
   rsvp_going: 'You are going. See you there!',
   rsvp_waitlisted: 'The event is full, so you are on the waitlist. We move you up automatically when places free up.',
+  guest_going: 'You are going. We sent you a confirmation e-mail with a link to cancel your RSVP.',
+  guest_waitlisted: 'The event is full, so you are on the waitlist: we move you up automatically when places free up. We sent you a confirmation e-mail with a link to cancel.',
 }
 
 /** Guests a member may bring now: within `maxGuests`, and within the places left (or the event's size when joining its waitlist). */
@@ -39,6 +44,26 @@ const guestLimit = (event: EventDoc, placesLeft: number | null, joinsWaitlist: b
   return Math.max(0, Math.min(max, placesLeft - 1))
 }
 
+/** "Guests coming with you": 0 to `max` (a hidden 0 when none may come). */
+const GuestCount = ({ max, priced }: { max: number; priced: boolean }) =>
+  max > 0 ? (
+    <div className="field">
+      <label htmlFor="guests">Guests coming with you</label>
+      <select id="guests" name="guests" defaultValue="0" aria-describedby="guests-hint">
+        {Array.from({ length: max + 1 }, (_, n) => (
+          <option key={n} value={n}>
+            {n === 0 ? 'Just me' : n === 1 ? '1 guest' : `${n} guests`}
+          </option>
+        ))}
+      </select>
+      <p id="guests-hint" className="hint">
+        Each guest takes a place{priced ? ' and is charged like you' : ''}.
+      </p>
+    </div>
+  ) : (
+    <input type="hidden" name="guests" value="0" />
+  )
+
 /** One event: when and where (in its zone), places, price, deadline; RSVP with guests, waitlist, and cancel with a confirm step. */
 export default async function EventPage({ params, searchParams }: Props) {
   const { tenant, id } = await params
@@ -47,7 +72,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const event = await loadEvent(site, id)
   if (!event) notFound()
   const query = await searchParams
-  const visitor = await loadVisitor(site)
+  const [visitor, guestsMay] = await Promise.all([loadVisitor(site), guestOptions(site)])
   const rsvp = await myRsvp(event.id, visitor)
   const zone = eventZone(site, event)
   const { placesLeft, waitlistSpotsLeft, hasWaitlist, closesAt, open } = eventPlaces(event)
@@ -61,6 +86,13 @@ export default async function EventPage({ params, searchParams }: Props) {
   const confirming = cancellable && rsvp && one(query.cancel) === rsvp.id
   const done = one(query.done)
   const guests = rsvp?.guests ?? 0
+  const error = one(query.error)
+  // A visitor without an account RSVPs by name and e-mail where the tenant allows it; their form shows its own errors.
+  const guestForm = !visitor && guestsMay.eventRsvp && canRsvp && event.status !== 'cancelled'
+  const guestDone = done === 'guest_going' || done === 'guest_waitlisted'
+  const priced = eventCost(event, money) !== 'Free'
+  // Guests have no credits or membership: a priced event is paid at the door, a credits-only one is free for them.
+  const doorPrice = eventPrice(event)?.amount ? eventPrice(event) : null
 
   return (
     <article className="event-page" aria-labelledby="event-title">
@@ -70,7 +102,7 @@ export default async function EventPage({ params, searchParams }: Props) {
         </a>
       </p>
       <h1 id="event-title">{event.title}</h1>
-      <Flash error={one(query.error)} success={done === 'rsvp_cancelled' ? `Your RSVP is cancelled. ${refundedMessage(query)}`.trim() : (DONE[done] ?? null)} />
+      <Flash error={guestForm ? undefined : error} success={done === 'rsvp_cancelled' ? `Your RSVP is cancelled. ${refundedMessage(query)}`.trim() : (DONE[done] ?? null)} />
       {event.description ? <p className="lead">{event.description}</p> : null}
       <dl className="facts">
         <dt>When</dt>
@@ -155,6 +187,28 @@ export default async function EventPage({ params, searchParams }: Props) {
           <p className="muted">This event was cancelled.</p>
         ) : !open ? (
           <p className="muted">{started ? 'This event has already started.' : 'RSVPs for this event are closed.'}</p>
+        ) : guestForm && guestDone ? (
+          <p>
+            <a href={page}>RSVP for someone else</a>
+          </p>
+        ) : guestForm ? (
+          <>
+            <p>
+              <a href={`${href(site, '/login')}?${new URLSearchParams({ next: page })}`}>Log in</a> if you have an account, or RSVP with your name and e-mail:
+            </p>
+            <form action={rsvpAsGuest} className="stack guest-form" aria-label="RSVP without an account">
+              <input type="hidden" name="site" value={site.key} />
+              <input type="hidden" name="event" value={event.id} />
+              <Flash error={error} />
+              {joinsWaitlist ? <p>The event is full. Join the waitlist and we move you up when places free up.</p> : null}
+              <GuestFields error={error} />
+              <GuestCount max={maxGuests} priced={Boolean(doorPrice)} />
+              {doorPrice ? <p className="hint">You pay {money(doorPrice)} per place at the door.</p> : null}
+              <button type="submit" className="button">
+                {joinsWaitlist ? 'Join the waitlist' : 'RSVP'}
+              </button>
+            </form>
+          </>
         ) : !visitor ? (
           <p>
             <a className="button" href={`${href(site, '/login')}?${new URLSearchParams({ next: page })}`}>
@@ -173,23 +227,7 @@ export default async function EventPage({ params, searchParams }: Props) {
             <input type="hidden" name="site" value={site.key} />
             <input type="hidden" name="event" value={event.id} />
             {joinsWaitlist ? <p>The event is full. Join the waitlist and we move you up when places free up.</p> : null}
-            {maxGuests > 0 ? (
-              <div className="field">
-                <label htmlFor="guests">Guests coming with you</label>
-                <select id="guests" name="guests" defaultValue="0" aria-describedby="guests-hint">
-                  {Array.from({ length: maxGuests + 1 }, (_, n) => (
-                    <option key={n} value={n}>
-                      {n === 0 ? 'Just me' : n === 1 ? '1 guest' : `${n} guests`}
-                    </option>
-                  ))}
-                </select>
-                <p id="guests-hint" className="hint">
-                  Each guest takes a place{eventCost(event, money) === 'Free' ? '' : ' and is charged like you'}.
-                </p>
-              </div>
-            ) : (
-              <input type="hidden" name="guests" value="0" />
-            )}
+            <GuestCount max={maxGuests} priced={priced} />
             <button type="submit" className="button">
               {joinsWaitlist ? 'Join the waitlist' : 'RSVP'}
             </button>
