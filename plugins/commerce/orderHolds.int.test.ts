@@ -13,20 +13,11 @@ import { commerceStore, runAs, type Store } from './testing/commerceStore'
 // Many sign-ins from one address in this file (three per store).
 process.env.LOGIN_RATE_LIMIT_PER_MINUTE = '500'
 const WEBHOOK_SECRET = 'whsec_atrium_order_holds_test'
-const signer = new Stripe('sk_test_signing_only').webhooks
 const app = useTestApp()
 const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<T>({ payload: app.payload, transactionID: undefined }, query)
 const fake = useFakeStripe(WEBHOOK_SECRET)
 
-const deliver = async (event: Stripe.Event) => {
-  const payload = JSON.stringify(event)
-  const res = await fetch(`${app.baseUrl}/api/billing/stripe/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': signer.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) },
-    body: payload,
-  })
-  return res.status
-}
+const deliver = async (event: Stripe.Event) => (await fake.deliver(app.baseUrl, event)).status
 
 /** Runs the queue until no Stripe event or domain-event delivery is left. */
 const runJobs = async () => {

@@ -9,20 +9,11 @@ import { expirePendingOrdersTask } from './jobs/expirePendingOrdersTask'
 import { recordStripeOrder } from './operations/recordStripeOrder'
 
 const WEBHOOK_SECRET = 'whsec_atrium_commerce_test'
-const signer = new Stripe('sk_test_signing_only').webhooks
 const app = useTestApp()
 const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<T>({ payload: app.payload, transactionID: undefined }, query)
 const fake = useFakeStripe(WEBHOOK_SECRET)
 
-const deliver = async (event: Stripe.Event) => {
-  const payload = JSON.stringify(event)
-  const res = await fetch(`${app.baseUrl}/api/billing/stripe/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': signer.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) },
-    body: payload,
-  })
-  return res.status
-}
+const deliver = async (event: Stripe.Event) => (await fake.deliver(app.baseUrl, event)).status
 
 /** Runs the queue until no Stripe event or domain-event delivery is left. */
 const runJobs = async () => {

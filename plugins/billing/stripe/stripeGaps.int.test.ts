@@ -12,21 +12,12 @@ import { useFakeStripe } from './testing/useFakeStripe'
 // Many sign-ins from one address in this file (three per store).
 process.env.LOGIN_RATE_LIMIT_PER_MINUTE = '500'
 const WEBHOOK_SECRET = 'whsec_stripe_gaps'
-const signer = new Stripe('sk_test_signing_only').webhooks
 const app = useTestApp()
 const fake = useFakeStripe(WEBHOOK_SECRET)
 
 type Store = Awaited<ReturnType<typeof billingStore>>
 
-const deliver = async (event: Stripe.Event) => {
-  const payload = JSON.stringify(event)
-  const res = await fetch(`${app.baseUrl}/api/billing/stripe/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': signer.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) },
-    body: payload,
-  })
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> }
-}
+const deliver = (event: Stripe.Event) => fake.deliver(app.baseUrl, event)
 
 const SLUGS = ['processStripeEvent', 'sendDunningNotice', 'syncStripePrices', 'deliverEvent']
 const pendingJobs = async (store: Store) =>
