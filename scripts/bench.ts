@@ -36,7 +36,8 @@ const PASSWORD = 'bench-password-1'
 
 const started = Date.now()
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`)
-const withDatabase = (serverUrl: string, database: string) => Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString()
+const withDatabase = (serverUrl: string, database: string) =>
+  Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString()
 
 // ---- database -------------------------------------------------------------------------------
 let stopServer = async () => undefined as void
@@ -75,17 +76,33 @@ log('migrated')
 
 // ---- volume ---------------------------------------------------------------------------------
 const sqlPool = new pg.Pool({ connectionString: databaseUrl, max: CLIENTS })
-const template = await payload.create({ collection: 'users', data: { email: 'template@bench.test', password: PASSWORD, name: 'Template' } as never })
-const { rows: [pw] } = await sqlPool.query('SELECT salt, hash FROM users WHERE id = $1', [template.id])
-await seedVolume(sqlPool, { tenants: TENANTS, membersPerTenant: 50, hotTenantMembers: 260, days: DAYS, classesPerLocationPerDay: 2 }, pw)
-const counts = (await sqlPool.query(`SELECT (SELECT count(*) FROM tenants) AS tenants, (SELECT count(*) FROM classes) AS classes,
-  (SELECT count(*) FROM bookings) AS bookings, (SELECT count(*) FROM tenant_memberships) AS members`)).rows[0]
-log(`volume: ${counts.tenants} tenants, ${counts.members} memberships, ${counts.classes} classes, ${counts.bookings} bookings`)
+const template = await payload.create({
+  collection: 'users',
+  data: { email: 'template@bench.test', password: PASSWORD, name: 'Template' } as never,
+})
+const {
+  rows: [pw],
+} = await sqlPool.query('SELECT salt, hash FROM users WHERE id = $1', [template.id])
+await seedVolume(
+  sqlPool,
+  { tenants: TENANTS, membersPerTenant: 50, hotTenantMembers: 260, days: DAYS, classesPerLocationPerDay: 2 },
+  pw,
+)
+const counts = (
+  await sqlPool.query(`SELECT (SELECT count(*) FROM tenants) AS tenants, (SELECT count(*) FROM classes) AS classes,
+  (SELECT count(*) FROM bookings) AS bookings, (SELECT count(*) FROM tenant_memberships) AS members`)
+).rows[0]
+log(
+  `volume: ${counts.tenants} tenants, ${counts.members} memberships, ${counts.classes} classes, ${counts.bookings} bookings`,
+)
 
 const server = await startTestServer(config)
 // The worker registers tsx itself (loader flags do not reach worker threads on Node 20).
 const workerEntry = new URL('./bench/loadWorker.ts', import.meta.url).href
-const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerEntry)}) })`, { eval: true })
+const worker = new Worker(
+  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerEntry)}) })`,
+  { eval: true },
+)
 const load = (job: LoadJob) =>
   new Promise<LoadResult>((resolve) => {
     worker.once('message', resolve)
@@ -141,7 +158,11 @@ const login = async (emails: string[]) => {
   for (let i = 0; i < emails.length; i += 8) {
     const batch = await Promise.all(
       emails.slice(i, i + 8).map(async (email) => {
-        const res = await fetch(`${server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })
+        const res = await fetch(`${server.url}/api/users/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: PASSWORD }),
+        })
         if (res.status !== 200) throw new Error(`bench login of ${email} answered ${res.status}`)
         return ((await res.json()) as { token: string }).token
       }),
@@ -154,12 +175,18 @@ const login = async (emails: string[]) => {
 const report: Record<string, unknown> = {}
 const print = (label: string, figures: Record<string, unknown>) => {
   report[label] = figures
-  log(`${label}: ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join('  ')}`)
+  log(
+    `${label}: ${Object.entries(figures)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('  ')}`,
+  )
 }
 
 // ---- 1. booking throughput ------------------------------------------------------------------
 // 32 clients, each a member of one of 8 busy tenants, each booking distinct upcoming classes.
-const busy = (await sqlPool.query(`SELECT id, slug FROM tenants WHERE slug LIKE 'bench-%' ORDER BY slug OFFSET 1 LIMIT 8`)).rows as { id: string; slug: string }[]
+const busy = (
+  await sqlPool.query(`SELECT id, slug FROM tenants WHERE slug LIKE 'bench-%' ORDER BY slug OFFSET 1 LIMIT 8`)
+).rows as { id: string; slug: string }[]
 const clientEmails = Array.from({ length: CLIENTS }, (_, i) => `m${10 + Math.floor(i / 8)}@${busy[i % 8].slug}.bench`)
 log('logging in bench clients')
 const tokens = await login(clientEmails)
@@ -169,7 +196,10 @@ for (const t of busy) {
     `SELECT id FROM classes WHERE tenant_id = $1 AND status = 'scheduled' AND start_time > now() + interval '1 hour' AND start_time < now() + interval '29 days' ORDER BY start_time`,
     [t.id],
   )
-  upcoming.set(t.id, rows.map((r) => r.id))
+  upcoming.set(
+    t.id,
+    rows.map((r) => r.id),
+  )
 }
 const bookingRequests: LoadRequest[] = []
 for (let round = 0; bookingRequests.length < BOOKINGS; round++) {
@@ -179,18 +209,43 @@ for (let round = 0; bookingRequests.length < BOOKINGS; round++) {
     const classId = classes[round]
     if (!classId) continue
     added++
-    bookingRequests.push({ method: 'POST', url: `${server.url}/api/classes/${classId}/book`, headers: { authorization: `JWT ${tokens[i]}`, 'content-type': 'application/json' }, body: '{}' })
+    bookingRequests.push({
+      method: 'POST',
+      url: `${server.url}/api/classes/${classId}/book`,
+      headers: { authorization: `JWT ${tokens[i]}`, 'content-type': 'application/json' },
+      body: '{}',
+    })
   }
   if (!added) break
 }
-log(`booking: ${bookingRequests.length} requests over ${new Set(bookingRequests.map((r) => r.url)).size} classes at ${CLIENTS} clients`)
-await load({ requests: Array.from({ length: 200 }, () => ({ method: 'GET', url: `${server.url}/api/schedule?tenant=${busy[0].slug}` })), concurrency: 8 }) // warm-up
+log(
+  `booking: ${bookingRequests.length} requests over ${new Set(bookingRequests.map((r) => r.url)).size} classes at ${CLIENTS} clients`,
+)
+await load({
+  requests: Array.from({ length: 200 }, () => ({
+    method: 'GET',
+    url: `${server.url}/api/schedule?tenant=${busy[0].slug}`,
+  })),
+  concurrency: 8,
+}) // warm-up
 const booked = await countedRun({ requests: bookingRequests, concurrency: CLIENTS }, 'book')
-const bookStatuses = Object.entries(booked.result.statuses.reduce<Record<number, number>>((acc, s) => ((acc[s] = (acc[s] ?? 0) + 1), acc), {}))
-print('book via HTTP', { ...summarize(booked.result.latenciesMs, booked.result.elapsedMs), statuses: bookStatuses.map(([s, n]) => `${s}x${n}`).join(','), sqlPerRequest: booked.statementsPerRequest, nodeMsPerRequest: booked.nodeMsPerRequest, cpuPerRequest: booked.cpu })
+const bookStatuses = Object.entries(
+  booked.result.statuses.reduce<Record<number, number>>((acc, s) => ((acc[s] = (acc[s] ?? 0) + 1), acc), {}),
+)
+print('book via HTTP', {
+  ...summarize(booked.result.latenciesMs, booked.result.elapsedMs),
+  statuses: bookStatuses.map(([s, n]) => `${s}x${n}`).join(','),
+  sqlPerRequest: booked.statementsPerRequest,
+  nodeMsPerRequest: booked.nodeMsPerRequest,
+  cpuPerRequest: booked.cpu,
+})
 
 // Raw-SQL baseline of the same work: conditional UPDATE + INSERT in a transaction, 32 connections.
-const baselineMembers = (await sqlPool.query(`SELECT m.id, m.tenant_id FROM tenant_memberships m JOIN users u ON u.id = m.user_id WHERE u.email ~ '^m(2[0-9]|3[0-9])@bench-00[2-9]' ORDER BY m.id`)).rows as { id: string; tenant_id: string }[]
+const baselineMembers = (
+  await sqlPool.query(
+    `SELECT m.id, m.tenant_id FROM tenant_memberships m JOIN users u ON u.id = m.user_id WHERE u.email ~ '^m(2[0-9]|3[0-9])@bench-00[2-9]' ORDER BY m.id`,
+  )
+).rows as { id: string; tenant_id: string }[]
 const work: { classId: string; member: string; tenant: string }[] = []
 for (let round = 0; work.length < bookingRequests.length; round++) {
   let added = 0
@@ -214,9 +269,15 @@ for (let round = 0; work.length < bookingRequests.length; round++) {
           const w = work[next++]
           const s = performance.now()
           await client.query('BEGIN')
-          const taken = await client.query(`UPDATE classes SET booked_count = booked_count + 1 WHERE id = $1 AND status = 'scheduled' AND booked_count < capacity RETURNING start_time`, [w.classId])
+          const taken = await client.query(
+            `UPDATE classes SET booked_count = booked_count + 1 WHERE id = $1 AND status = 'scheduled' AND booked_count < capacity RETURNING start_time`,
+            [w.classId],
+          )
           if (taken.rowCount) {
-            await client.query(`INSERT INTO bookings (tenant_id, class_id, member_id, start_time, status, payment_method, source) VALUES ($1, $2, $3, $4, 'confirmed', 'free', 'member')`, [w.tenant, w.classId, w.member, taken.rows[0].start_time])
+            await client.query(
+              `INSERT INTO bookings (tenant_id, class_id, member_id, start_time, status, payment_method, source) VALUES ($1, $2, $3, $4, 'confirmed', 'free', 'member')`,
+              [w.tenant, w.classId, w.member, taken.rows[0].start_time],
+            )
           }
           await client.query('COMMIT')
           latencies.push(performance.now() - s)
@@ -228,13 +289,17 @@ for (let round = 0; work.length < bookingRequests.length; round++) {
   )
   print('book raw SQL baseline', summarize(latencies, performance.now() - t0))
 }
-const overbooked = (await sqlPool.query(`SELECT count(*)::int AS n FROM classes c WHERE c.booked_count > c.capacity
-  OR c.booked_count <> (SELECT count(*) FROM bookings b WHERE b.class_id = c.id AND b.status IN ('confirmed', 'checked_in'))`)).rows[0].n
+const overbooked = (
+  await sqlPool.query(`SELECT count(*)::int AS n FROM classes c WHERE c.booked_count > c.capacity
+  OR c.booked_count <> (SELECT count(*) FROM bookings b WHERE b.class_id = c.id AND b.status IN ('confirmed', 'checked_in'))`)
+).rows[0].n
 print('booking invariants', { classesOverbookedOrMiscounted: overbooked })
 
 // ---- 2. 200 simultaneous attempts on one class ----------------------------------------------
 const [hot] = (await sqlPool.query(`SELECT id FROM tenants WHERE slug = 'bench-001'`)).rows
-const { rows: [target] } = await sqlPool.query(
+const {
+  rows: [target],
+} = await sqlPool.query(
   `SELECT id, capacity FROM classes WHERE tenant_id = $1 AND status = 'scheduled' AND start_time > now() + interval '1 day' ORDER BY start_time LIMIT 1`,
   [hot.id],
 )
@@ -242,9 +307,16 @@ log('logging in 200 members of bench-001')
 const raceTokens = await login(Array.from({ length: 200 }, (_, i) => `m${51 + i}@bench-001.bench`))
 const race = await load({
   concurrency: 200,
-  requests: raceTokens.map((token) => ({ method: 'POST', url: `${server.url}/api/classes/${target.id}/book`, headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' }, body: '{}' })),
+  requests: raceTokens.map((token) => ({
+    method: 'POST',
+    url: `${server.url}/api/classes/${target.id}/book`,
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+  })),
 })
-const { rows: [raceRow] } = await sqlPool.query(
+const {
+  rows: [raceRow],
+} = await sqlPool.query(
   `SELECT booked_count::int AS booked, waitlist_count::int AS waitlisted,
           (SELECT count(*)::int FROM bookings WHERE class_id = $1 AND status = 'confirmed') AS confirmed,
           (SELECT count(DISTINCT waitlist_position)::int FROM bookings WHERE class_id = $1 AND status = 'waitlisted') AS positions
@@ -262,15 +334,27 @@ print('200 attempts on one class', {
 })
 
 // ---- 3. schedule reads ----------------------------------------------------------------------
-const slugs = (await sqlPool.query(`SELECT id, slug FROM tenants WHERE slug LIKE 'bench-%' ORDER BY slug`)).rows as { id: string; slug: string }[]
+const slugs = (await sqlPool.query(`SELECT id, slug FROM tenants WHERE slug LIKE 'bench-%' ORDER BY slug`)).rows as {
+  id: string
+  slug: string
+}[]
 const monday = new Date()
 monday.setUTCHours(0, 0, 0, 0)
 const from = monday.toISOString()
 const to = new Date(monday.getTime() + 7 * 86_400_000).toISOString()
 const readRequests = (url: (t: { id: string; slug: string }) => string): LoadRequest[] =>
   Array.from({ length: READS }, (_, i) => ({ method: 'GET', url: url(slugs[i % slugs.length]) }))
-const ours = await countedRun({ requests: readRequests((t) => `${server.url}/api/schedule?tenant=${t.slug}&from=${from}&to=${to}`), concurrency: CLIENTS })
-print('schedule via HTTP', { ...summarize(ours.result.latenciesMs, ours.result.elapsedMs), non200: ours.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: ours.statementsPerRequest, nodeMsPerRequest: ours.nodeMsPerRequest, cpuPerRequest: ours.cpu })
+const ours = await countedRun({
+  requests: readRequests((t) => `${server.url}/api/schedule?tenant=${t.slug}&from=${from}&to=${to}`),
+  concurrency: CLIENTS,
+})
+print('schedule via HTTP', {
+  ...summarize(ours.result.latenciesMs, ours.result.elapsedMs),
+  non200: ours.result.statuses.filter((s) => s !== 200).length,
+  sqlPerRequest: ours.statementsPerRequest,
+  nodeMsPerRequest: ours.nodeMsPerRequest,
+  cpuPerRequest: ours.cpu,
+})
 {
   let next = 0
   const latencies: number[] = []
@@ -293,13 +377,24 @@ print('schedule via HTTP', { ...summarize(ours.result.latenciesMs, ours.result.e
   print('schedule raw SQL baseline', summarize(latencies, performance.now() - t0))
 }
 const plain = await countedRun({
-  requests: readRequests((t) => `${server.url}/api/classes?where[tenant][equals]=${t.id}&where[startTime][greater_than_equal]=${from}&where[startTime][less_than]=${to}&limit=100&sort=startTime`).slice(0, Math.min(READS, 1000)),
+  requests: readRequests(
+    (t) =>
+      `${server.url}/api/classes?where[tenant][equals]=${t.id}&where[startTime][greater_than_equal]=${from}&where[startTime][less_than]=${to}&limit=100&sort=startTime`,
+  ).slice(0, Math.min(READS, 1000)),
   concurrency: CLIENTS,
 })
-print('schedule via plain Payload REST find', { ...summarize(plain.result.latenciesMs, plain.result.elapsedMs), non200: plain.result.statuses.filter((s) => s !== 200).length, sqlPerRequest: plain.statementsPerRequest, nodeMsPerRequest: plain.nodeMsPerRequest, cpuPerRequest: plain.cpu })
+print('schedule via plain Payload REST find', {
+  ...summarize(plain.result.latenciesMs, plain.result.elapsedMs),
+  non200: plain.result.statuses.filter((s) => s !== 200).length,
+  sqlPerRequest: plain.statementsPerRequest,
+  nodeMsPerRequest: plain.nodeMsPerRequest,
+  cpuPerRequest: plain.cpu,
+})
 
 // ---- done -----------------------------------------------------------------------------------
-console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, volume: counts, ...report }, null, 2))
+console.log(
+  JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, volume: counts, ...report }, null, 2),
+)
 await worker.terminate()
 await server.close()
 await sqlPool.end()

@@ -53,7 +53,10 @@ const loadSpecs = async (): Promise<E2ESpec[]> => {
   const files = (await readdir(specDir)).filter((file) => file.endsWith('.e2e.ts')).sort()
   const specs: E2ESpec[] = []
   for (const file of files) {
-    const mod = (await import(pathToFileURL(path.join(specDir, file)).href)) as { specs?: E2ESpec[]; default?: E2ESpec[] }
+    const mod = (await import(pathToFileURL(path.join(specDir, file)).href)) as {
+      specs?: E2ESpec[]
+      default?: E2ESpec[]
+    }
     const list = mod.specs ?? mod.default
     if (!Array.isArray(list)) throw new Error(`${file} exports no \`specs\` array`)
     specs.push(...list)
@@ -127,7 +130,9 @@ const checkMigrations = async (appDir: string, pgPort: number) => {
     const missing = expected.filter((name) => !applied.has(name))
     if (missing.length) throw new StartupError(`migrations not applied: ${missing.join(', ')}`)
   } catch (error) {
-    throw error instanceof StartupError ? error : new StartupError(`cannot read payload_migrations: ${(error as Error).message}`)
+    throw error instanceof StartupError
+      ? error
+      : new StartupError(`cannot read payload_migrations: ${(error as Error).message}`)
   } finally {
     await client.end().catch(() => undefined)
   }
@@ -140,7 +145,10 @@ const waitForApp = async (url: string, app: ChildProcess, exited: () => boolean)
   while (Date.now() < deadline) {
     if (exited()) throw new StartupError(`the app exited before answering (exit code ${app.exitCode})`)
     try {
-      const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(Math.max(1_000, deadline - Date.now())) })
+      const response = await fetch(url, {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(Math.max(1_000, deadline - Date.now())),
+      })
       await response.arrayBuffer().catch(() => undefined)
       answered = true
       if (response.status === 200) return
@@ -175,7 +183,10 @@ const teardown = () =>
   (tearingDown ??= (async () => {
     await browser?.close().catch(() => undefined)
     await stopGroup(app)
-    if (tmpRoot) await rm(tmpRoot, { recursive: true, force: true, maxRetries: 3 }).catch((error) => say(`could not delete ${tmpRoot}: ${error}`))
+    if (tmpRoot)
+      await rm(tmpRoot, { recursive: true, force: true, maxRetries: 3 }).catch((error) =>
+        say(`could not delete ${tmpRoot}: ${error}`),
+      )
   })())
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -197,7 +208,9 @@ const main = async (): Promise<Outcome> => {
   await chmod(tmpRoot, 0o755) // embedded PostgreSQL runs as the `postgres` user when we are root
   const appDir = path.join(tmpRoot, 'app')
   await cp(repo, appDir, { recursive: true, filter: (source) => !skipCopy(path.relative(repo, source)) })
-  const link = spawnSync('cp', ['-al', path.join(repo, 'node_modules'), path.join(appDir, 'node_modules')], { stdio: 'inherit' })
+  const link = spawnSync('cp', ['-al', path.join(repo, 'node_modules'), path.join(appDir, 'node_modules')], {
+    stdio: 'inherit',
+  })
   if (link.status !== 0) {
     say('hard-linking node_modules failed; symlinking it instead')
     spawnSync('ln', ['-s', path.join(repo, 'node_modules'), path.join(appDir, 'node_modules')])
@@ -234,13 +247,19 @@ const main = async (): Promise<Outcome> => {
 
     log.write(`\n===== attempt ${attempt}: PostgreSQL on ${pgPort}, Next on ${port} =====\n`)
     tail.length = 0
-    say(`starting the app${attempt > 1 ? ` (attempt ${attempt})` : ''}: PostgreSQL on ${pgPort}, Next on ${port} (output in ${path.relative(repo, logPath)})`)
-    const child = spawn(process.execPath, [path.join(appDir, 'node_modules/tsx/dist/cli.mjs'), '--conditions=development', 'scripts/dev.ts'], {
-      cwd: appDir,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    say(
+      `starting the app${attempt > 1 ? ` (attempt ${attempt})` : ''}: PostgreSQL on ${pgPort}, Next on ${port} (output in ${path.relative(repo, logPath)})`,
+    )
+    const child = spawn(
+      process.execPath,
+      [path.join(appDir, 'node_modules/tsx/dist/cli.mjs'), '--conditions=development', 'scripts/dev.ts'],
+      {
+        cwd: appDir,
+        env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     app = child
     let exited = false
     child.on('exit', () => (exited = true))
@@ -264,7 +283,12 @@ const main = async (): Promise<Outcome> => {
     } catch (error) {
       const retry = error instanceof StartupError && attempt < STARTUP_ATTEMPTS
       say(`the app did not start: ${(error as Error).message}${retry ? '; retrying' : ''}`)
-      console.log(tail.slice(-25).map((line) => `  | ${line}`).join('\n'))
+      console.log(
+        tail
+          .slice(-25)
+          .map((line) => `  | ${line}`)
+          .join('\n'),
+      )
       await stopGroup(child)
       if (!retry) {
         log.end()
@@ -277,7 +301,16 @@ const main = async (): Promise<Outcome> => {
   const results: { name: string; ok: boolean; ms: number; error?: string }[] = []
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   })
   for (const spec of specs) {
     const specStarted = Date.now()
@@ -295,9 +328,16 @@ const main = async (): Promise<Outcome> => {
     const shot = path.join(resultsDir, `${slug(spec.name)}.png`)
     await page.screenshot({ path: shot, fullPage: true, timeout: 30_000 }).catch(() => undefined)
     if (error) {
-      const text = await page.locator('body').innerText({ timeout: 5_000 }).catch(() => '(no page text)')
-      await writeFile(path.join(resultsDir, `${slug(spec.name)}.txt`), `${page.url()}\n\n${text}\n`).catch(() => undefined)
-      say(`✗ ${spec.name} (${((Date.now() - specStarted) / 1000).toFixed(1)}s)\n    ${error.split('\n').join('\n    ')}\n    at ${page.url()}\n    screenshot: ${path.relative(repo, shot)}`)
+      const text = await page
+        .locator('body')
+        .innerText({ timeout: 5_000 })
+        .catch(() => '(no page text)')
+      await writeFile(path.join(resultsDir, `${slug(spec.name)}.txt`), `${page.url()}\n\n${text}\n`).catch(
+        () => undefined,
+      )
+      say(
+        `✗ ${spec.name} (${((Date.now() - specStarted) / 1000).toFixed(1)}s)\n    ${error.split('\n').join('\n    ')}\n    at ${page.url()}\n    screenshot: ${path.relative(repo, shot)}`,
+      )
     } else {
       await rm(path.join(resultsDir, `${slug(spec.name)}.txt`), { force: true })
       say(`✓ ${spec.name} (${((Date.now() - specStarted) / 1000).toFixed(1)}s)`)

@@ -40,29 +40,78 @@ const demoPlans = (currency: string) => [
 export const seedBillingDemo = async (payload: Payload): Promise<{ created: number }> => {
   let created = 0
   for (const demo of DEMO_TENANTS) {
-    const tenant = (await payload.find({ collection: 'tenants', where: { slug: { equals: demo.slug } }, limit: 1, depth: 0 })).docs[0]
+    const tenant = (
+      await payload.find({ collection: 'tenants', where: { slug: { equals: demo.slug } }, limit: 1, depth: 0 })
+    ).docs[0]
     if (!tenant) continue
     let unlimited: string | undefined
     for (const { features, ...plan } of demoPlans(demo.currency)) {
-      let doc = (await payload.find({ collection: 'membership-plans', where: { and: [{ tenant: { equals: tenant.id } }, { name: { equals: plan.name } }] }, limit: 1, depth: 0 })).docs[0]
+      let doc = (
+        await payload.find({
+          collection: 'membership-plans',
+          where: { and: [{ tenant: { equals: tenant.id } }, { name: { equals: plan.name } }] },
+          limit: 1,
+          depth: 0,
+        })
+      ).docs[0]
       if (!doc) {
-        doc = await payload.create({ collection: 'membership-plans', data: { tenant: tenant.id, active: true, ...plan } as never })
+        doc = await payload.create({
+          collection: 'membership-plans',
+          data: { tenant: tenant.id, active: true, ...plan } as never,
+        })
         created++
         for (const [featureKey, value] of Object.entries(features)) {
-          await payload.create({ collection: 'plan-features', data: { tenant: tenant.id, plan: doc.id, featureKey, value } })
+          await payload.create({
+            collection: 'plan-features',
+            data: { tenant: tenant.id, plan: doc.id, featureKey, value },
+          })
         }
       }
       if (plan.name === 'Unlimited') unlimited = String(doc.id)
     }
-    const desk = (await payload.find({ collection: 'users', where: { email: { equals: demoEmail(demo.slug, 'frontdesk') } }, limit: 1, depth: 0 })).docs[0]
-    const memberUser = (await payload.find({ collection: 'users', where: { email: { equals: demoEmail(demo.slug, 'member1') } }, limit: 1, depth: 0 })).docs[0]
+    const desk = (
+      await payload.find({
+        collection: 'users',
+        where: { email: { equals: demoEmail(demo.slug, 'frontdesk') } },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]
+    const memberUser = (
+      await payload.find({
+        collection: 'users',
+        where: { email: { equals: demoEmail(demo.slug, 'member1') } },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]
     if (!desk || !memberUser || !unlimited) continue
-    const membership = (await payload.find({ collection: 'tenant-memberships', where: { and: [{ tenant: { equals: tenant.id } }, { user: { equals: memberUser.id } }] }, limit: 1, depth: 0 })).docs[0]
+    const membership = (
+      await payload.find({
+        collection: 'tenant-memberships',
+        where: { and: [{ tenant: { equals: tenant.id } }, { user: { equals: memberUser.id } }] },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]
     if (!membership) continue
-    const existing = await payload.find({ collection: 'subscriptions', where: { and: [{ member: { equals: membership.id } }, { plan: { equals: unlimited } }] }, limit: 1, depth: 0 })
+    const existing = await payload.find({
+      collection: 'subscriptions',
+      where: { and: [{ member: { equals: membership.id } }, { plan: { equals: unlimited } }] },
+      limit: 1,
+      depth: 0,
+    })
     if (existing.docs.length) continue
     const req = await createLocalReq({ user: { ...desk, collection: 'users' } as never }, payload)
-    await inTransaction(req, () => startManualSubscription(req, { tenant: String(tenant.id), member: String(membership.id), plan: unlimited!, priceKey: 'monthly', payment: { provider: 'terminal' } }))
+    await inTransaction(req, () =>
+      startManualSubscription(req, {
+        tenant: String(tenant.id),
+        member: String(membership.id),
+        plan: unlimited!,
+        priceKey: 'monthly',
+        payment: { provider: 'terminal' },
+      }),
+    )
     created++
   }
   return { created }

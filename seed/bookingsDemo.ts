@@ -4,7 +4,15 @@ import { DEMO_TENANTS, demoEmail } from './demoTenants'
 
 type Doc = { id: string; [key: string]: unknown }
 const first = async (payload: Payload, collection: string, where: Record<string, unknown>) =>
-  (await payload.find({ collection: collection as never, where: where as never, limit: 1, depth: 0, pagination: false })).docs[0] as Doc | undefined
+  (
+    await payload.find({
+      collection: collection as never,
+      where: where as never,
+      limit: 1,
+      depth: 0,
+      pagination: false,
+    })
+  ).docs[0] as Doc | undefined
 
 /**
  * Appointments and events for every demo tenant: two services offered by the demo instructor/coach
@@ -18,19 +26,51 @@ export const seedBookingsDemo = async (payload: Payload): Promise<{ created: num
     const tenant = await first(payload, 'tenants', { slug: { equals: demo.slug } })
     if (!tenant) continue
     const user = await first(payload, 'users', { email: { equals: demoEmail(demo.slug, 'instructor') } })
-    const provider = user && (await first(payload, 'tenant-memberships', { and: [{ tenant: { equals: tenant.id } }, { user: { equals: user.id } }] }))
-    const location = await first(payload, 'locations', { and: [{ tenant: { equals: tenant.id } }, { slug: { equals: demo.locations[0].slug } }] })
+    const provider =
+      user &&
+      (await first(payload, 'tenant-memberships', {
+        and: [{ tenant: { equals: tenant.id } }, { user: { equals: user.id } }],
+      }))
+    const location = await first(payload, 'locations', {
+      and: [{ tenant: { equals: tenant.id } }, { slug: { equals: demo.locations[0].slug } }],
+    })
     if (!provider || !location) continue
 
     const services = [
-      { title: 'Private session', kind: 'service', durationMinutes: 60, bufferAfterMinutes: 15, slotIntervalMinutes: 30, price: { amount: 7500, currency: demo.currency } },
-      { title: 'Intro call', kind: 'consultation', durationMinutes: 30, slotIntervalMinutes: 30, deliveryMode: 'virtual' },
+      {
+        title: 'Private session',
+        kind: 'service',
+        durationMinutes: 60,
+        bufferAfterMinutes: 15,
+        slotIntervalMinutes: 30,
+        price: { amount: 7500, currency: demo.currency },
+      },
+      {
+        title: 'Intro call',
+        kind: 'consultation',
+        durationMinutes: 30,
+        slotIntervalMinutes: 30,
+        deliveryMode: 'virtual',
+      },
     ]
     for (const service of services) {
-      if (await first(payload, 'appointment-services', { and: [{ tenant: { equals: tenant.id } }, { title: { equals: service.title } }] })) continue
+      if (
+        await first(payload, 'appointment-services', {
+          and: [{ tenant: { equals: tenant.id } }, { title: { equals: service.title } }],
+        })
+      )
+        continue
       await payload.create({
         collection: 'appointment-services' as never,
-        data: { tenant: tenant.id, ...service, providers: [provider.id], location: location.id, bookingWindowDays: 30, minNoticeMinutes: 120, isActive: true } as never,
+        data: {
+          tenant: tenant.id,
+          ...service,
+          providers: [provider.id],
+          location: location.id,
+          bookingWindowDays: 30,
+          minNoticeMinutes: 120,
+          isActive: true,
+        } as never,
       })
       created++
     }
@@ -41,14 +81,25 @@ export const seedBookingsDemo = async (payload: Payload): Promise<{ created: num
         ...[2, 4].map((weekday) => ({ weekday, startLocal: '14:00', endLocal: '18:00' })),
       ]
       for (const rule of week) {
-        await payload.create({ collection: 'availability-rules' as never, data: { tenant: tenant.id, provider: provider.id, location: location.id, kind: 'available', ...rule } as never })
+        await payload.create({
+          collection: 'availability-rules' as never,
+          data: {
+            tenant: tenant.id,
+            provider: provider.id,
+            location: location.id,
+            kind: 'available',
+            ...rule,
+          } as never,
+        })
         created++
       }
     }
     const title = `${demo.name} open house`
     if (!(await first(payload, 'events', { and: [{ tenant: { equals: tenant.id } }, { title: { equals: title } }] }))) {
       const zone = demo.locations[0].timezone
-      const [year, month, day] = localDate(new Date(Date.now() + 14 * 86_400_000), zone).split('-').map(Number)
+      const [year, month, day] = localDate(new Date(Date.now() + 14 * 86_400_000), zone)
+        .split('-')
+        .map(Number)
       const start = fromWallTime({ year, month, day, hour: 18, minute: 0 }, zone)
       await payload.create({
         collection: 'events' as never,

@@ -38,8 +38,22 @@ export const DEMO_TENANTS: DemoTenant[] = [
     heroTitle: 'Move, breathe, belong.',
     classTitles: ['Vinyasa Flow', 'Power Yoga'],
     locations: [
-      { slug: 'downtown', name: 'Downtown Studio', timezone: 'America/New_York', city: 'Brooklyn', region: 'NY', country: 'US' },
-      { slug: 'riverside', name: 'Riverside Loft', timezone: 'America/New_York', city: 'Hoboken', region: 'NJ', country: 'US' },
+      {
+        slug: 'downtown',
+        name: 'Downtown Studio',
+        timezone: 'America/New_York',
+        city: 'Brooklyn',
+        region: 'NY',
+        country: 'US',
+      },
+      {
+        slug: 'riverside',
+        name: 'Riverside Loft',
+        timezone: 'America/New_York',
+        city: 'Hoboken',
+        region: 'NJ',
+        country: 'US',
+      },
     ],
     people: staff('instructor', 'Ines Instructor'),
   },
@@ -52,7 +66,16 @@ export const DEMO_TENANTS: DemoTenant[] = [
     primaryColor: '#2b8a3e',
     heroTitle: 'Play all year on Trackman bays.',
     classTitles: ['Swing Clinic', 'Short Game Lab'],
-    locations: [{ slug: 'clubhouse', name: 'Clubhouse', timezone: 'America/Chicago', city: 'Austin', region: 'TX', country: 'US' }],
+    locations: [
+      {
+        slug: 'clubhouse',
+        name: 'Clubhouse',
+        timezone: 'America/Chicago',
+        city: 'Austin',
+        region: 'TX',
+        country: 'US',
+      },
+    ],
     people: staff('instructor', 'Gary Golf Pro'),
   },
   {
@@ -64,7 +87,16 @@ export const DEMO_TENANTS: DemoTenant[] = [
     primaryColor: '#1864ab',
     heroTitle: 'Coaching that fits your life.',
     classTitles: ['Group Coaching Circle', 'Mindset Workshop'],
-    locations: [{ slug: 'online', name: 'Online & London Studio', timezone: 'Europe/London', city: 'London', region: 'LDN', country: 'GB' }],
+    locations: [
+      {
+        slug: 'online',
+        name: 'Online & London Studio',
+        timezone: 'Europe/London',
+        city: 'London',
+        region: 'LDN',
+        country: 'GB',
+      },
+    ],
     people: staff('coach', 'Chloe Coach'),
   },
   {
@@ -76,7 +108,16 @@ export const DEMO_TENANTS: DemoTenant[] = [
     primaryColor: '#862e9c',
     heroTitle: 'Classes on demand, live sessions every week.',
     classTitles: ['Live Mobility Session', 'Live Core Burn'],
-    locations: [{ slug: 'studio', name: 'Recording Studio', timezone: 'America/Los_Angeles', city: 'Los Angeles', region: 'CA', country: 'US' }],
+    locations: [
+      {
+        slug: 'studio',
+        name: 'Recording Studio',
+        timezone: 'America/Los_Angeles',
+        city: 'Los Angeles',
+        region: 'CA',
+        country: 'US',
+      },
+    ],
     people: staff('creator', 'Leo Creator'),
   },
 ]

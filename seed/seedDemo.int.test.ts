@@ -8,7 +8,9 @@ const app = useTestApp()
 const counts = async () =>
   Object.fromEntries(
     await Promise.all(
-      (['tenants', 'users', 'tenant-memberships', 'locations', 'tenant-settings', 'class-series', 'classes'] as const).map(async (c) => [c, (await app.payload.count({ collection: c })).totalDocs]),
+      (
+        ['tenants', 'users', 'tenant-memberships', 'locations', 'tenant-settings', 'class-series', 'classes'] as const
+      ).map(async (c) => [c, (await app.payload.count({ collection: c })).totalDocs]),
     ),
   )
 

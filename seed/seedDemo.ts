@@ -5,8 +5,14 @@ import { seedCommerceDemo } from './commerceDemo'
 import { seedBillingDemo } from './billingDemo'
 import { seedBookingsDemo } from './bookingsDemo'
 
-const findOne = async (payload: Payload, collection: 'users' | 'tenants' | 'locations' | 'tenant-memberships' | 'tenant-settings' | 'class-series', where: Record<string, unknown>) =>
-  (await payload.find({ collection, where: where as never, limit: 1, depth: 0, pagination: false })).docs[0] as { id: string } | undefined
+const findOne = async (
+  payload: Payload,
+  collection: 'users' | 'tenants' | 'locations' | 'tenant-memberships' | 'tenant-settings' | 'class-series',
+  where: Record<string, unknown>,
+) =>
+  (await payload.find({ collection, where: where as never, limit: 1, depth: 0, pagination: false })).docs[0] as
+    | { id: string }
+    | undefined
 
 /**
  * Two weekly series per location: the first location Mon/Wed/Fri 07:00 and 18:30, the next
@@ -19,12 +25,27 @@ const demoSeries = (demo: DemoTenant, locationIndex: number) => {
   const days = odd ? 'TU,TH,SA' : 'MO,WE,FR'
   const suffix = locationIndex === 0 ? '' : ` (${demo.locations[locationIndex].name})`
   return [
-    { title: `${first}${suffix}`, rrule: `FREQ=WEEKLY;BYDAY=${days}`, dtstart: odd ? '2026-01-06T09:00' : '2026-01-05T07:00', capacity: 12 },
-    { title: `${second}${suffix}`, rrule: `FREQ=WEEKLY;BYDAY=${days}`, dtstart: odd ? '2026-01-06T12:00' : '2026-01-05T18:30', capacity: 20 },
+    {
+      title: `${first}${suffix}`,
+      rrule: `FREQ=WEEKLY;BYDAY=${days}`,
+      dtstart: odd ? '2026-01-06T09:00' : '2026-01-05T07:00',
+      capacity: 12,
+    },
+    {
+      title: `${second}${suffix}`,
+      rrule: `FREQ=WEEKLY;BYDAY=${days}`,
+      dtstart: odd ? '2026-01-06T12:00' : '2026-01-05T18:30',
+      capacity: 20,
+    },
   ]
 }
 
-const ensureUser = async (payload: Payload, email: string, name: string, platformRole: 'none' | 'super_admin' = 'none') =>
+const ensureUser = async (
+  payload: Payload,
+  email: string,
+  name: string,
+  platformRole: 'none' | 'super_admin' = 'none',
+) =>
   (await findOne(payload, 'users', { email: { equals: email } })) ??
   (await payload.create({ collection: 'users', data: { email, name, password: DEMO_PASSWORD, platformRole } }))
 
@@ -48,7 +69,12 @@ export const seedDemo = async (payload: Payload): Promise<{ created: number }> =
     const settings = await findOne(payload, 'tenant-settings', { tenant: { equals: tenant.id } })
     const settingsData = {
       branding: { platformName: demo.name, primaryColor: demo.primaryColor },
-      homepage: { heroTitle: demo.heroTitle, heroSubtitle: `Demo tenant for the ${demo.source}.`, heroCtaLabel: 'See the schedule', heroCtaLink: `/${demo.slug}/schedule` },
+      homepage: {
+        heroTitle: demo.heroTitle,
+        heroSubtitle: `Demo tenant for the ${demo.source}.`,
+        heroCtaLabel: 'See the schedule',
+        heroCtaLink: `/${demo.slug}/schedule`,
+      },
       contact: { email: demoEmail(demo.slug, 'hello') },
     }
     if (settings) await payload.update({ collection: 'tenant-settings', id: settings.id, data: settingsData })
@@ -56,11 +82,19 @@ export const seedDemo = async (payload: Payload): Promise<{ created: number }> =
 
     const locationIds: string[] = []
     for (const location of demo.locations) {
-      let exists = await findOne(payload, 'locations', { and: [{ tenant: { equals: tenant.id } }, { slug: { equals: location.slug } }] })
+      let exists = await findOne(payload, 'locations', {
+        and: [{ tenant: { equals: tenant.id } }, { slug: { equals: location.slug } }],
+      })
       if (!exists) {
         exists = await payload.create({
           collection: 'locations',
-          data: { tenant: tenant.id, slug: location.slug, name: location.name, timezone: location.timezone, address: { city: location.city, region: location.region, country: location.country } },
+          data: {
+            tenant: tenant.id,
+            slug: location.slug,
+            name: location.name,
+            timezone: location.timezone,
+            address: { city: location.city, region: location.region, country: location.country },
+          },
         })
         created++
       }
@@ -69,11 +103,19 @@ export const seedDemo = async (payload: Payload): Promise<{ created: number }> =
     let instructorMembership: string | undefined
     for (const person of demo.people) {
       const user = await ensureUser(payload, demoEmail(demo.slug, person.key), person.name)
-      let membership = await findOne(payload, 'tenant-memberships', { and: [{ tenant: { equals: tenant.id } }, { user: { equals: user.id } }] })
+      let membership = await findOne(payload, 'tenant-memberships', {
+        and: [{ tenant: { equals: tenant.id } }, { user: { equals: user.id } }],
+      })
       if (!membership) {
         membership = await payload.create({
           collection: 'tenant-memberships',
-          data: { tenant: tenant.id, user: user.id, roles: person.roles as Role[], status: 'active', profile: { displayName: person.name } },
+          data: {
+            tenant: tenant.id,
+            user: user.id,
+            roles: person.roles as Role[],
+            status: 'active',
+            profile: { displayName: person.name },
+          },
         })
         created++
       }
@@ -83,7 +125,11 @@ export const seedDemo = async (payload: Payload): Promise<{ created: number }> =
     for (const [index, locationId] of locationIds.entries()) {
       for (const series of demoSeries(demo, index)) {
         const exists = await findOne(payload, 'class-series', {
-          and: [{ tenant: { equals: tenant.id } }, { title: { equals: series.title } }, { 'defaults.location': { equals: locationId } }],
+          and: [
+            { tenant: { equals: tenant.id } },
+            { title: { equals: series.title } },
+            { 'defaults.location': { equals: locationId } },
+          ],
         })
         if (exists) continue
         await payload.create({
@@ -94,7 +140,13 @@ export const seedDemo = async (payload: Payload): Promise<{ created: number }> =
             rrule: series.rrule,
             dtstart: series.dtstart,
             status: 'active',
-            defaults: { location: locationId, instructor: instructorMembership, durationMinutes: 60, capacity: series.capacity, waitlistCapacity: 5 },
+            defaults: {
+              location: locationId,
+              instructor: instructorMembership,
+              durationMinutes: 60,
+              capacity: series.capacity,
+              waitlistCapacity: 5,
+            },
           },
         })
         created++

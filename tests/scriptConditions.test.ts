@@ -8,7 +8,9 @@ const root = path.resolve(import.meta.dirname, '..')
 
 describe('scripts that load the config pass --conditions', () => {
   it('every npm script that runs tsx does', async () => {
-    const { scripts } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    const { scripts } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
     const runs = Object.entries(scripts).flatMap(([name, command]) =>
       [...command.matchAll(/\btsx\s+([^&|;]+)/g)].map((m) => ({ name, args: m[1].trim() })),
     )

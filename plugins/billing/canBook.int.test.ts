@@ -29,7 +29,9 @@ describe('guards.canBook with the bookings plugin', () => {
     const booked = await bookNew(store, member)
     expect(booked.status).toBe(201)
     expect(booked.body.booking.paymentMethod).toBe('membership')
-    const [ref] = await store.q<{ payment_reference: { collection: string; id: string } }>(sql`SELECT payment_reference FROM bookings WHERE id = ${booked.body.booking.id}`)
+    const [ref] = await store.q<{ payment_reference: { collection: string; id: string } }>(
+      sql`SELECT payment_reference FROM bookings WHERE id = ${booked.body.booking.id}`,
+    )
     expect(ref.payment_reference).toEqual({ collection: 'subscriptions', id: sub.id })
     // Without a plan: a priced class is a drop-in, a free one is free.
     const walkIn = await store.person(['member'])
@@ -45,20 +47,29 @@ describe('guards.canBook with the bookings plugin', () => {
     await store.q(sql`UPDATE subscriptions SET current_period_end = now() - interval '1 minute' WHERE id = ${sub.id}`)
     expect((await bookNew(store, member)).body.booking.paymentMethod).toBe('drop_in')
     expect((await store.renew()).ended).toBeGreaterThanOrEqual(1)
-    expect((await store.q<{ status: string }>(sql`SELECT status FROM subscriptions WHERE id = ${sub.id}`))[0].status).toBe('canceled')
+    expect(
+      (await store.q<{ status: string }>(sql`SELECT status FROM subscriptions WHERE id = ${sub.id}`))[0].status,
+    ).toBe('canceled')
 
     // Pause (desk only) → refused with the reason; resume → membership again.
     const other = await store.person(['member'])
     const sub2 = (await store.subscribe(other.membershipId, plan.id)).body.subscription
     expect((await other.client.post(`/api/subscriptions/${sub2.id}/pause`)).status).toBe(403)
-    expect((await store.desk.client.post(`/api/subscriptions/${sub2.id}/pause`)).body.subscription.status).toBe('paused')
+    expect((await store.desk.client.post(`/api/subscriptions/${sub2.id}/pause`)).body.subscription.status).toBe(
+      'paused',
+    )
     const paused = await bookNew(store, other)
     expect(paused.status).toBe(403)
     expect(paused.body).toEqual({ error: 'membership_paused', message: 'Your membership is paused.' })
-    expect((await store.desk.client.post(`/api/subscriptions/${sub2.id}/resume`)).body.subscription.status).toBe('active')
+    expect((await store.desk.client.post(`/api/subscriptions/${sub2.id}/resume`)).body.subscription.status).toBe(
+      'active',
+    )
     expect((await bookNew(store, other)).body.booking.paymentMethod).toBe('membership')
     // Cancel now (staff): ends entitlement at once.
-    expect((await store.desk.client.post(`/api/subscriptions/${sub2.id}/cancel`, { atPeriodEnd: false })).body.subscription.status).toBe('canceled')
+    expect(
+      (await store.desk.client.post(`/api/subscriptions/${sub2.id}/cancel`, { atPeriodEnd: false })).body.subscription
+        .status,
+    ).toBe('canceled')
     expect((await bookNew(store, other)).body.booking.paymentMethod).toBe('drop_in')
     expect((await other.client.post(`/api/subscriptions/${sub2.id}/cancel`, {})).body.error).toBe('already_canceled')
   })
@@ -68,16 +79,29 @@ describe('guards.canBook with the bookings plugin', () => {
     const member = await store.person(['member'])
     const plan = await store.plan({}, { classes: 'unlimited' })
     const sub = (await store.subscribe(member.membershipId, plan.id)).body.subscription
-    await store.q(sql`UPDATE subscriptions SET current_period_start = now() - interval '40 days', current_period_end = now() - interval '10 days' WHERE id = ${sub.id}`)
+    await store.q(
+      sql`UPDATE subscriptions SET current_period_start = now() - interval '40 days', current_period_end = now() - interval '10 days' WHERE id = ${sub.id}`,
+    )
     await store.renew()
-    const [invoice] = await store.q<{ id: string }>(sql`SELECT id FROM invoices WHERE subscription_id = ${sub.id} AND status = 'open'`)
+    const [invoice] = await store.q<{ id: string }>(
+      sql`SELECT id FROM invoices WHERE subscription_id = ${sub.id} AND status = 'open'`,
+    )
     await store.q(sql`UPDATE invoices SET due_at = now() - interval '1 day' WHERE id = ${invoice.id}`)
     await store.renew()
-    expect((await store.q<{ status: string; dunning_stage: string }>(sql`SELECT status, dunning_stage FROM subscriptions WHERE id = ${sub.id}`))[0]).toEqual({ status: 'past_due', dunning_stage: 'retrying' })
+    expect(
+      (
+        await store.q<{ status: string; dunning_stage: string }>(
+          sql`SELECT status, dunning_stage FROM subscriptions WHERE id = ${sub.id}`,
+        )
+      )[0],
+    ).toEqual({ status: 'past_due', dunning_stage: 'retrying' })
     expect((await bookNew(store, member)).body.booking.paymentMethod).toBe('membership')
     await store.q(sql`UPDATE invoices SET due_at = now() - interval '8 days' WHERE id = ${invoice.id}`)
     await store.renew()
-    expect((await store.q<{ dunning_stage: string }>(sql`SELECT dunning_stage FROM subscriptions WHERE id = ${sub.id}`))[0].dunning_stage).toBe('suspended')
+    expect(
+      (await store.q<{ dunning_stage: string }>(sql`SELECT dunning_stage FROM subscriptions WHERE id = ${sub.id}`))[0]
+        .dunning_stage,
+    ).toBe('suspended')
     const refused = await bookNew(store, member)
     expect(refused.status).toBe(403)
     expect(refused.body.error).toBe('membership_suspended')
@@ -92,9 +116,23 @@ describe('guards.canBook with the bookings plugin', () => {
     const plan = await store.plan({}, { classes: 'unlimited' })
     const sub = (await store.subscribe(payer.membershipId, plan.id)).body.subscription
     expect((await bookNew(store, child)).body.booking.paymentMethod).toBe('drop_in')
-    const group = await store.desk.client.post('/api/billing-groups', { tenant: store.tenant, name: 'Family', payer: payer.membershipId, dependents: [child.membershipId] })
+    const group = await store.desk.client.post('/api/billing-groups', {
+      tenant: store.tenant,
+      name: 'Family',
+      payer: payer.membershipId,
+      dependents: [child.membershipId],
+    })
     expect(group.status).toBe(201)
-    expect((await store.desk.client.post('/api/billing-groups', { tenant: store.tenant, name: 'Bad', payer: child.membershipId, dependents: [child.membershipId] })).status).toBe(400)
+    expect(
+      (
+        await store.desk.client.post('/api/billing-groups', {
+          tenant: store.tenant,
+          name: 'Bad',
+          payer: child.membershipId,
+          dependents: [child.membershipId],
+        })
+      ).status,
+    ).toBe(400)
     expect((await bookNew(store, child)).body.booking.paymentMethod).toBe('membership')
     await store.desk.client.post(`/api/subscriptions/${sub.id}/pause`)
     expect((await bookNew(store, child)).body.error).toBe('membership_paused')
@@ -115,13 +153,17 @@ describe('guards.canBook with the bookings plugin', () => {
     console.info(`[billing] 50 concurrent bookings on a quota of 5: ${ok.length} booked`)
     expect(ok).toHaveLength(5)
     expect(ok.every((r) => r.body.booking.paymentMethod === 'membership')).toBe(true)
-    expect(new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.error}`))).toEqual(new Set(['403 quota_exhausted']))
+    expect(new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.error}`))).toEqual(
+      new Set(['403 quota_exhausted']),
+    )
     const usage = await store.q<{ quantity: string; n: string; targets: string[] }>(sql`
       SELECT quantity, jsonb_array_length(targets) AS n, targets FROM usage_records WHERE member_id = ${member.membershipId} AND feature_key = 'classes'`)
     expect(usage).toHaveLength(1)
     expect(Number(usage[0].quantity)).toBe(5)
     expect(Number(usage[0].n)).toBe(5)
-    const [count] = await store.q<{ n: number }>(sql`SELECT count(*)::int AS n FROM bookings WHERE member_id = ${member.membershipId} AND status = 'confirmed'`)
+    const [count] = await store.q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM bookings WHERE member_id = ${member.membershipId} AND status = 'confirmed'`,
+    )
     expect(count.n).toBe(5)
 
     // Cancelled in window: the use comes back (after the event is delivered), once.
@@ -129,7 +171,9 @@ describe('guards.canBook with the bookings plugin', () => {
     expect(cancel.status).toBe(200)
     await app.payload.jobs.run({ limit: 200 })
     await app.payload.jobs.run({ limit: 200 })
-    const [released] = await store.q<{ quantity: string }>(sql`SELECT quantity FROM usage_records WHERE member_id = ${member.membershipId}`)
+    const [released] = await store.q<{ quantity: string }>(
+      sql`SELECT quantity FROM usage_records WHERE member_id = ${member.membershipId}`,
+    )
     expect(Number(released.quantity)).toBe(4)
     expect((await bookNew(store, member)).body.booking.paymentMethod).toBe('membership')
     expect((await bookNew(store, member)).body.error).toBe('quota_exhausted')
@@ -140,12 +184,29 @@ describe('guards.canBook with the bookings plugin', () => {
     const store = await storeOnce()
     const member = await store.person(['member'])
     const pack = await store.owner.client.post('/api/products', {
-      tenant: store.tenant, name: 'Five pack', slug: `five-${Date.now()}`, kind: 'credit_pack', price: { amount: 7500, currency: 'USD' }, pack: { credits: 5, creditType: 'class', validityDays: 30 },
+      tenant: store.tenant,
+      name: 'Five pack',
+      slug: `five-${Date.now()}`,
+      kind: 'credit_pack',
+      price: { amount: 7500, currency: 'USD' },
+      pack: { credits: 5, creditType: 'class', validityDays: 30 },
     })
     expect(pack.status).toBe(201)
-    const sold = await store.desk.client.post('/api/orders/checkout', { tenant: store.tenant, member: member.membershipId, lines: [{ product: pack.body.doc.id, quantity: 1 }], payment: { provider: 'cash' } })
+    const sold = await store.desk.client.post('/api/orders/checkout', {
+      tenant: store.tenant,
+      member: member.membershipId,
+      lines: [{ product: pack.body.doc.id, quantity: 1 }],
+      payment: { provider: 'cash' },
+    })
     expect(sold.status).toBe(201)
-    const balance = async () => Number((await store.q<{ b: string }>(sql`SELECT coalesce(sum(remaining_credits), 0) AS b FROM credit_lots WHERE member_id = ${member.membershipId}`))[0].b)
+    const balance = async () =>
+      Number(
+        (
+          await store.q<{ b: string }>(
+            sql`SELECT coalesce(sum(remaining_credits), 0) AS b FROM credit_lots WHERE member_id = ${member.membershipId}`,
+          )
+        )[0].b,
+      )
 
     const booked = await bookNew(store, member, { creditCost: 1 })
     expect(booked.status).toBe(201)
@@ -164,16 +225,27 @@ describe('guards.canBook with the bookings plugin', () => {
     const store = await storeOnce()
     const member = await store.person(['member'], false)
     const ref = { collection: 'event-rsvps', id: `rsvp-${Date.now()}` }
-    const paid = await store.desk.client.post('/api/payments/manual', { tenant: store.tenant, member: member.membershipId, purpose: 'event', ref, provider: 'cash', amount: { amount: 3000, currency: 'USD' } })
+    const paid = await store.desk.client.post('/api/payments/manual', {
+      tenant: store.tenant,
+      member: member.membershipId,
+      purpose: 'event',
+      ref,
+      provider: 'cash',
+      amount: { amount: 3000, currency: 'USD' },
+    })
     expect(paid.status).toBe(201)
     const refund = async () => {
       const req = await createLocalReq({}, app.payload)
-      return inTransaction(req, () => callPort(req, refundPaymentPort, { tenant: store.tenant, ref, reason: 'Event cancelled' }))
+      return inTransaction(req, () =>
+        callPort(req, refundPaymentPort, { tenant: store.tenant, ref, reason: 'Event cancelled' }),
+      )
     }
     const [a, b] = await Promise.all([refund(), refund()])
     expect([a, b]).toContainEqual({ ok: true, refunded: { amount: 3000, currency: 'USD' } })
     expect([a, b]).toContainEqual({ ok: true, refunded: null })
-    const [row] = await store.q<{ amount_refunded: string; status: string }>(sql`SELECT amount_refunded, status FROM payments WHERE id = ${paid.body.payment.id}`)
+    const [row] = await store.q<{ amount_refunded: string; status: string }>(
+      sql`SELECT amount_refunded, status FROM payments WHERE id = ${paid.body.payment.id}`,
+    )
     expect(row).toMatchObject({ status: 'refunded' })
     expect(Number(row.amount_refunded)).toBe(3000)
   })

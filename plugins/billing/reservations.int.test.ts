@@ -14,7 +14,14 @@ describe('reserve a membership now, pay at the desk', () => {
 
     const res = await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' })
     expect(res.status).toBe(201)
-    expect(res.body.subscription).toMatchObject({ status: 'incomplete', provider: 'manual', member: member.membershipId, plan: plan.id, priceKey: 'monthly', currentPeriodStart: null })
+    expect(res.body.subscription).toMatchObject({
+      status: 'incomplete',
+      provider: 'manual',
+      member: member.membershipId,
+      plan: plan.id,
+      priceKey: 'monthly',
+      currentPeriodStart: null,
+    })
     expect(res.body.invoice).toMatchObject({ total: 9900, currency: 'USD', status: 'open' })
     expect(res.body.invoice.number).toMatch(/^INV-\d{6}$/)
     const sub = res.body.subscription.id
@@ -30,35 +37,74 @@ describe('reserve a membership now, pay at the desk', () => {
     const booking = await member.client.post(`/api/classes/${klass.id}/book`)
     expect(booking.body.booking.paymentMethod).toBe('drop_in')
 
-    const again = await Promise.all(Array.from({ length: 5 }, () => member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' })))
+    const again = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' }),
+      ),
+    )
     expect(again.map((r) => `${r.status} ${r.body.error}`)).toEqual(Array(5).fill('409 reservation_exists'))
-    expect((await store.q<{ n: number }>(sql`SELECT count(*)::int AS n FROM subscriptions WHERE member_id = ${member.membershipId}`))[0].n).toBe(1)
+    expect(
+      (
+        await store.q<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM subscriptions WHERE member_id = ${member.membershipId}`,
+        )
+      )[0].n,
+    ).toBe(1)
 
     // The member cannot pay it themselves; the desk pays it.
-    expect((await member.client.post(`/api/invoices/${res.body.invoice.id}/pay`, { provider: 'cash' })).status).toBe(404)
+    expect((await member.client.post(`/api/invoices/${res.body.invoice.id}/pay`, { provider: 'cash' })).status).toBe(
+      404,
+    )
     const paidFrom = Date.now()
     const pay = await store.desk.client.post(`/api/invoices/${res.body.invoice.id}/pay`, { provider: 'terminal' })
     const paidTo = Date.now()
     expect(pay.status).toBe(200)
-    expect(pay.body).toMatchObject({ status: 'paid', subscription: { id: sub, status: 'active' }, granted: { credits: 4, guestPasses: 1 } })
-    const [row] = await store.q<{ status: string; current_period_start: Date; current_period_end: Date; timezone: string; i_start: Date; i_end: Date; i_status: string }>(sql`
+    expect(pay.body).toMatchObject({
+      status: 'paid',
+      subscription: { id: sub, status: 'active' },
+      granted: { credits: 4, guestPasses: 1 },
+    })
+    const [row] = await store.q<{
+      status: string
+      current_period_start: Date
+      current_period_end: Date
+      timezone: string
+      i_start: Date
+      i_end: Date
+      i_status: string
+    }>(sql`
       SELECT s.status, s.current_period_start, s.current_period_end, t.timezone, i.period_start AS i_start, i.period_end AS i_end, i.status AS i_status
       FROM subscriptions s JOIN tenants t ON t.id = s.tenant_id JOIN invoices i ON i.subscription_id = s.id WHERE s.id = ${sub}`)
     const start = new Date(row.current_period_start)
     expect(start.getTime()).toBeGreaterThanOrEqual(paidFrom - 1000)
     expect(start.getTime()).toBeLessThanOrEqual(paidTo + 1000)
-    expect(new Date(row.current_period_end).toISOString()).toBe(periodEnd(start, 'month', 1, row.timezone || 'UTC')!.toISOString())
+    expect(new Date(row.current_period_end).toISOString()).toBe(
+      periodEnd(start, 'month', 1, row.timezone || 'UTC')!.toISOString(),
+    )
     expect(row).toMatchObject({ status: 'active', i_status: 'paid' })
     expect(new Date(row.i_start).toISOString()).toBe(start.toISOString())
     expect(new Date(row.i_end).toISOString()).toBe(new Date(row.current_period_end).toISOString())
-    const lots = await store.q<{ credit_type: string; initial_credits: string }>(sql`SELECT credit_type, initial_credits FROM credit_lots WHERE subscription = ${sub} ORDER BY credit_type`)
-    expect(lots.map((l) => [l.credit_type, Number(l.initial_credits)])).toEqual([['class', 4], ['guest_pass', 1]])
-    const payments = await store.q<{ amount_amount: string; provider: string; ref_id: string; invoice: string }>(sql`SELECT amount_amount, provider, ref_id, invoice FROM payments WHERE member_id = ${member.membershipId}`)
-    expect(payments).toEqual([{ amount_amount: '9900', provider: 'terminal', ref_id: sub, invoice: res.body.invoice.id }])
+    const lots = await store.q<{ credit_type: string; initial_credits: string }>(
+      sql`SELECT credit_type, initial_credits FROM credit_lots WHERE subscription = ${sub} ORDER BY credit_type`,
+    )
+    expect(lots.map((l) => [l.credit_type, Number(l.initial_credits)])).toEqual([
+      ['class', 4],
+      ['guest_pass', 1],
+    ])
+    const payments = await store.q<{ amount_amount: string; provider: string; ref_id: string; invoice: string }>(
+      sql`SELECT amount_amount, provider, ref_id, invoice FROM payments WHERE member_id = ${member.membershipId}`,
+    )
+    expect(payments).toEqual([
+      { amount_amount: '9900', provider: 'terminal', ref_id: sub, invoice: res.body.invoice.id },
+    ])
 
     // Paid once; the member now holds a running subscription.
-    expect((await store.desk.client.post(`/api/invoices/${res.body.invoice.id}/pay`, { provider: 'cash' })).body.error).toBe('not_open')
-    expect((await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' })).body.error).toBe('already_subscribed')
+    expect(
+      (await store.desk.client.post(`/api/invoices/${res.body.invoice.id}/pay`, { provider: 'cash' })).body.error,
+    ).toBe('not_open')
+    expect(
+      (await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' })).body.error,
+    ).toBe('already_subscribed')
   })
 
   it('staff reserve for a member; members cannot reserve for others; strangers, bad input and inactive prices are refused', async () => {
@@ -71,23 +117,43 @@ describe('reserve a membership now, pay at the desk', () => {
         { key: 'old', interval: 'month', intervalCount: 1, amount: 5000, currency: 'USD', active: false },
       ],
     })
-    const byDesk = await store.desk.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly', member: other.membershipId })
+    const byDesk = await store.desk.client.post('/api/subscriptions/reserve', {
+      plan: plan.id,
+      priceKey: 'monthly',
+      member: other.membershipId,
+    })
     expect(byDesk.status).toBe(201)
     expect(byDesk.body.subscription.member).toBe(other.membershipId)
-    expect((await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly', member: other.membershipId })).status).toBe(403)
-    expect((await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'old' })).body.error).toBe('price_inactive')
-    expect((await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'nope' })).body.error).toBe('price_not_found')
+    expect(
+      (
+        await member.client.post('/api/subscriptions/reserve', {
+          plan: plan.id,
+          priceKey: 'monthly',
+          member: other.membershipId,
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'old' })).body.error,
+    ).toBe('price_inactive')
+    expect(
+      (await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'nope' })).body.error,
+    ).toBe('price_not_found')
     const bad = await member.client.post('/api/subscriptions/reserve', { plan: plan.id })
     expect(bad.status).toBe(400)
     expect(bad.body.message).toContain('priceKey is required.')
-    expect((await app.http().post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' })).status).toBe(401)
+    expect((await app.http().post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' })).status).toBe(
+      401,
+    )
 
     const elsewhere = await billingStore(app)
     const stranger = await elsewhere.person(['member'])
     const refused = await stranger.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' })
     expect(refused.status).toBe(403)
     expect(refused.body.error).toBe('not_a_member')
-    expect((await store.q<{ n: number }>(sql`SELECT count(*)::int AS n FROM subscriptions WHERE plan_id = ${plan.id}`))[0].n).toBe(1)
+    expect(
+      (await store.q<{ n: number }>(sql`SELECT count(*)::int AS n FROM subscriptions WHERE plan_id = ${plan.id}`))[0].n,
+    ).toBe(1)
   })
 
   it('a reservation unpaid after its due date is canceled by the daily job (invoice void), once; the member may reserve again', async () => {
@@ -98,15 +164,23 @@ describe('reserve a membership now, pay at the desk', () => {
     expect(res.status).toBe(201)
     // Not yet due: the job leaves it alone.
     await store.renew()
-    expect((await store.q<{ status: string }>(sql`SELECT status FROM subscriptions WHERE id = ${res.body.subscription.id}`))[0].status).toBe('incomplete')
+    expect(
+      (
+        await store.q<{ status: string }>(sql`SELECT status FROM subscriptions WHERE id = ${res.body.subscription.id}`)
+      )[0].status,
+    ).toBe('incomplete')
     await store.q(sql`UPDATE invoices SET due_at = now() - interval '1 minute' WHERE id = ${res.body.invoice.id}`)
     const [first, second] = await Promise.all([store.renew(), store.renew()])
     expect(first.reservationsExpired + second.reservationsExpired).toBe(1)
     const [row] = await store.q<{ status: string; canceled: boolean; invoice: string }>(sql`
       SELECT s.status, s.canceled_at IS NOT NULL AS canceled, i.status AS invoice FROM subscriptions s JOIN invoices i ON i.subscription_id = s.id WHERE s.id = ${res.body.subscription.id}`)
     expect(row).toEqual({ status: 'canceled', canceled: true, invoice: 'void' })
-    expect((await store.desk.client.post(`/api/invoices/${res.body.invoice.id}/pay`, { provider: 'cash' })).body.error).toBe('not_open')
-    expect((await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' })).status).toBe(201)
+    expect(
+      (await store.desk.client.post(`/api/invoices/${res.body.invoice.id}/pay`, { provider: 'cash' })).body.error,
+    ).toBe('not_open')
+    expect(
+      (await member.client.post('/api/subscriptions/reserve', { plan: plan.id, priceKey: 'monthly' })).status,
+    ).toBe(201)
   })
 
   it('members read their own subscriptions, invoices and payments through the Local API (overrideAccess: false), not another member’s; staff read the tenant’s', async () => {
@@ -121,10 +195,24 @@ describe('reserve a membership now, pay at the desk', () => {
     for (const collection of ['subscriptions', 'invoices', 'payments'] as const) {
       const mine = await app.payload.find({ collection, req: asA, overrideAccess: false, depth: 0 })
       expect(mine.docs.length, collection).toBe(1)
-      expect(mine.docs.every((doc) => (doc as { member?: unknown }).member === a.membershipId), collection).toBe(true)
-      const [ofB] = await store.q<{ id: string }>(sql.raw(`SELECT id FROM ${collection} WHERE member_id = '${b.membershipId}'`))
-      await expect(app.payload.findByID({ collection, id: ofB.id, req: asA, overrideAccess: false, depth: 0 }), collection).rejects.toThrow()
-      const staff = await app.payload.find({ collection, req: asDesk, overrideAccess: false, depth: 0, where: { tenant: { equals: store.tenant } } })
+      expect(
+        mine.docs.every((doc) => (doc as { member?: unknown }).member === a.membershipId),
+        collection,
+      ).toBe(true)
+      const [ofB] = await store.q<{ id: string }>(
+        sql.raw(`SELECT id FROM ${collection} WHERE member_id = '${b.membershipId}'`),
+      )
+      await expect(
+        app.payload.findByID({ collection, id: ofB.id, req: asA, overrideAccess: false, depth: 0 }),
+        collection,
+      ).rejects.toThrow()
+      const staff = await app.payload.find({
+        collection,
+        req: asDesk,
+        overrideAccess: false,
+        depth: 0,
+        where: { tenant: { equals: store.tenant } },
+      })
       expect(staff.docs.length, collection).toBe(2)
     }
   })

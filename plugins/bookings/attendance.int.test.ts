@@ -6,7 +6,8 @@ import { twoTenants, useTestApp } from '@/core/testing'
 import { bookingsTestKit } from './bookingsTestKit'
 
 /** Subscribes to every event so emitted events become deliverEvent jobs the tests can see. */
-const eventProbe = (): Plugin => (config) => subscribe(config, { name: 'test.attendanceProbe', event: '*', handler: () => undefined })
+const eventProbe = (): Plugin => (config) =>
+  subscribe(config, { name: 'test.attendanceProbe', event: '*', handler: () => undefined })
 const app = useTestApp({ plugins: [eventProbe()] })
 let cast: Awaited<ReturnType<typeof twoTenants>>
 let kit: ReturnType<typeof bookingsTestKit>
@@ -15,7 +16,11 @@ let provider: string
 let service: string
 
 const eventsAbout = async (id: string) =>
-  (await kit.q<{ type: string }>(sql`SELECT input->'event'->>'type' AS type FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->>'subscriber' = 'test.attendanceProbe' AND input->'event'->'subject'->>'id' = ${id} ORDER BY created_at`)).map((r) => r.type)
+  (
+    await kit.q<{ type: string }>(
+      sql`SELECT input->'event'->>'type' AS type FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->>'subscriber' = 'test.attendanceProbe' AND input->'event'->'subject'->>'id' = ${id} ORDER BY created_at`,
+    )
+  ).map((r) => r.type)
 
 /**
  * A booked appointment of the member, starting `fromNow` (an SQL interval) from now, an hour long,
@@ -23,13 +28,19 @@ const eventsAbout = async (id: string) =>
  */
 const appointment = async (fromNow: string, who?: string) => {
   const [fresh] = who ? [who] : await kit.createMembers(A, 1)
-  const [row] = await kit.q<{ id: string }>(sql`INSERT INTO appointments (tenant_id, service_id, provider_id, member_id, start_time, end_time, blocked_from, blocked_until, status)
+  const [row] = await kit.q<{
+    id: string
+  }>(sql`INSERT INTO appointments (tenant_id, service_id, provider_id, member_id, start_time, end_time, blocked_from, blocked_until, status)
     VALUES (${A}, ${service}, ${fresh}, ${cast.inA.member.membershipId}, now() + ${fromNow}::interval, now() + ${fromNow}::interval + interval '1 hour',
             now() + ${fromNow}::interval, now() + ${fromNow}::interval + interval '1 hour', 'booked') RETURNING id`)
   return String(row.id)
 }
 const appointmentRow = async (id: string) =>
-  (await kit.q<{ status: string; checked_in_at: Date | null }>(sql`SELECT status, checked_in_at FROM appointments WHERE id = ${id}`))[0]
+  (
+    await kit.q<{ status: string; checked_in_at: Date | null }>(
+      sql`SELECT status, checked_in_at FROM appointments WHERE id = ${id}`,
+    )
+  )[0]
 
 beforeAll(async () => {
   cast = await twoTenants(app)
@@ -54,7 +65,10 @@ describe('appointment check-in', () => {
     expect(first.body.appointment.checkedInAt).toBeTruthy()
     const again = await cast.inA.frontDesk.client.post(`/api/appointments/${soon}/check-in`)
     expect(again.status).toBe(200)
-    expect(again.body).toMatchObject({ alreadyCheckedIn: true, appointment: { checkedInAt: first.body.appointment.checkedInAt } })
+    expect(again.body).toMatchObject({
+      alreadyCheckedIn: true,
+      appointment: { checkedInAt: first.body.appointment.checkedInAt },
+    })
     expect(await eventsAbout(soon)).toEqual(['appointment.checked_in'])
     // A checked-in appointment is not a no-show.
     expect((await cast.inA.frontDesk.client.post(`/api/appointments/${soon}/no-show`)).body.error).toBe('checked_in')
@@ -66,10 +80,14 @@ describe('appointment check-in', () => {
     expect(res.status).toBe(409)
     expect(res.body.error).toBe('outside_check_in_window')
     const over = await appointment('-2 hours')
-    expect((await cast.inA.frontDesk.client.post(`/api/appointments/${over}/check-in`)).body.error).toBe('outside_check_in_window')
+    expect((await cast.inA.frontDesk.client.post(`/api/appointments/${over}/check-in`)).body.error).toBe(
+      'outside_check_in_window',
+    )
     const cancelled = await appointment('10 minutes')
     await kit.q(sql`UPDATE appointments SET status = 'cancelled' WHERE id = ${cancelled}`)
-    expect((await cast.inA.frontDesk.client.post(`/api/appointments/${cancelled}/check-in`)).body.error).toBe('not_booked')
+    expect((await cast.inA.frontDesk.client.post(`/api/appointments/${cancelled}/check-in`)).body.error).toBe(
+      'not_booked',
+    )
     for (const id of [later, over, cancelled]) expect((await appointmentRow(id)).checked_in_at).toBeNull()
   })
 })
@@ -81,12 +99,16 @@ describe('appointment no-shows', () => {
     const marked = await cast.inA.frontDesk.client.post(`/api/appointments/${started}/no-show`)
     expect(marked.status, JSON.stringify(marked.body)).toBe(200)
     expect(marked.body).toMatchObject({ alreadyMarked: false, appointment: { status: 'no_show' } })
-    expect((await cast.inA.owner.client.post(`/api/appointments/${started}/no-show`)).body).toMatchObject({ alreadyMarked: true })
+    expect((await cast.inA.owner.client.post(`/api/appointments/${started}/no-show`)).body).toMatchObject({
+      alreadyMarked: true,
+    })
     // An instructor who is not this appointment's provider has nothing to mark.
     expect((await cast.inA.instructor.client.post(`/api/appointments/${started}/no-show`)).status).toBe(404)
     expect((await appointmentRow(started)).status).toBe('no_show')
     expect(await eventsAbout(started)).toEqual(['appointment.no_show'])
-    expect((await cast.inA.frontDesk.client.post(`/api/appointments/${started}/check-in`)).body.error).toBe('not_booked')
+    expect((await cast.inA.frontDesk.client.post(`/api/appointments/${started}/check-in`)).body.error).toBe(
+      'not_booked',
+    )
 
     const future = await appointment('2 hours', provider)
     const early = await cast.inA.instructor.client.post(`/api/appointments/${future}/no-show`)
@@ -109,10 +131,14 @@ describe('event check-in and no-shows', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect(res.body).toMatchObject({ alreadyCheckedIn: false, rsvp: { status: 'attended', guests: 1 } })
     expect(res.body.rsvp.checkedInAt).toBeTruthy()
-    expect((await cast.inA.owner.client.post(`/api/event-rsvps/${id}/check-in`)).body).toMatchObject({ alreadyCheckedIn: true })
+    expect((await cast.inA.owner.client.post(`/api/event-rsvps/${id}/check-in`)).body).toMatchObject({
+      alreadyCheckedIn: true,
+    })
     expect(await eventsAbout(id)).toEqual(['event.rsvp_created', 'rsvp.checked_in'])
     // The places stay taken.
-    const [row] = await kit.q<{ going_count: number }>(sql`SELECT going_count::int AS going_count FROM events WHERE id = ${event.id}`)
+    const [row] = await kit.q<{ going_count: number }>(
+      sql`SELECT going_count::int AS going_count FROM events WHERE id = ${event.id}`,
+    )
     expect(row.going_count).toBe(2)
 
     const later = await kit.createEvent(A, { inMinutes: 3 * 24 * 60 })
@@ -124,12 +150,16 @@ describe('event check-in and no-shows', () => {
 
   it('the completeClasses job marks going RSVPs of ended events no_show, keeps attended ones and closes the waitlist', async () => {
     const event = await kit.createEvent(A, { inMinutes: 60, capacity: 2, waitlistCapacity: 5 })
-    await kit.q(sql`UPDATE events SET start_time = now() - interval '3 hours', end_time = now() - interval '1 hour' WHERE id = ${event.id}`)
+    await kit.q(
+      sql`UPDATE events SET start_time = now() - interval '3 hours', end_time = now() - interval '1 hour' WHERE id = ${event.id}`,
+    )
     const [m1, m2, m3] = await kit.createMembers(A, 3)
     const rsvp = async (member: string, status: string, position: number | null, eventId = String(event.id)) =>
       String(
         (
-          await kit.q<{ id: string }>(sql`INSERT INTO event_rsvps (tenant_id, event_id, member_id, status, guests, waitlist_position)
+          await kit.q<{
+            id: string
+          }>(sql`INSERT INTO event_rsvps (tenant_id, event_id, member_id, status, guests, waitlist_position)
             VALUES (${A}, ${eventId}, ${member}, ${status}, 0, ${position}) RETURNING id`)
         )[0].id,
       )
@@ -144,14 +174,18 @@ describe('event check-in and no-shows', () => {
 
     await app.payload.jobs.queue({ task: 'completeClasses' as never, input: {} as never })
     await app.payload.jobs.run({ limit: 10, where: { taskSlug: { equals: 'completeClasses' } } as never })
-    const rows = await kit.q<{ id: string; status: string }>(sql`SELECT id, status FROM event_rsvps WHERE id IN (${missed}, ${came}, ${waiting}, ${stillThere})`)
+    const rows = await kit.q<{ id: string; status: string }>(
+      sql`SELECT id, status FROM event_rsvps WHERE id IN (${missed}, ${came}, ${waiting}, ${stillThere})`,
+    )
     expect(Object.fromEntries(rows.map((r) => [String(r.id), r.status]))).toEqual({
       [missed]: 'no_show',
       [came]: 'attended',
       [waiting]: 'cancelled',
       [stillThere]: 'going',
     })
-    const [counts] = await kit.q<{ waitlist_count: number }>(sql`SELECT waitlist_count::int AS waitlist_count FROM events WHERE id = ${event.id}`)
+    const [counts] = await kit.q<{ waitlist_count: number }>(
+      sql`SELECT waitlist_count::int AS waitlist_count FROM events WHERE id = ${event.id}`,
+    )
     expect(counts.waitlist_count).toBe(0)
     expect(await eventsAbout(missed)).toEqual(['rsvp.no_show'])
     expect(await eventsAbout(came)).toEqual([])

@@ -4,7 +4,8 @@ import { runSql } from '@/core'
 
 /** Test helpers shared by the bookings integration tests (not used by the app). */
 export const bookingsTestKit = (payload: Payload) => {
-  const q = <Row = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<Row>({ payload, transactionID: undefined }, query)
+  const q = <Row = Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+    runSql<Row>({ payload, transactionID: undefined }, query)
   return {
     q,
     /** A class starting `inMinutes` from now, made as the system would (Local API, no user). */
@@ -12,7 +13,15 @@ export const bookingsTestKit = (payload: Payload) => {
       const { inMinutes = 24 * 60, ...rest } = data
       return payload.create({
         collection: 'classes' as never,
-        data: { tenant, title: 'Flow', startTime: new Date(Date.now() + inMinutes * 60_000).toISOString(), durationMinutes: 60, capacity: 2, waitlistCapacity: 2, ...rest } as never,
+        data: {
+          tenant,
+          title: 'Flow',
+          startTime: new Date(Date.now() + inMinutes * 60_000).toISOString(),
+          durationMinutes: 60,
+          capacity: 2,
+          waitlistCapacity: 2,
+          ...rest,
+        } as never,
         depth: 0,
       }) as unknown as Promise<{ id: string; [key: string]: unknown }>
     },
@@ -28,14 +37,31 @@ export const bookingsTestKit = (payload: Payload) => {
     createService: async (tenant: string, providers: string[], data: Record<string, unknown> = {}) =>
       payload.create({
         collection: 'appointment-services' as never,
-        data: { tenant, title: 'Massage', durationMinutes: 60, slotIntervalMinutes: 60, bookingWindowDays: 400, minNoticeMinutes: 0, providers, ...data } as never,
+        data: {
+          tenant,
+          title: 'Massage',
+          durationMinutes: 60,
+          slotIntervalMinutes: 60,
+          bookingWindowDays: 400,
+          minNoticeMinutes: 0,
+          providers,
+          ...data,
+        } as never,
         depth: 0,
       }) as unknown as Promise<{ id: string; [key: string]: unknown }>,
     /** A weekly availability rule of a provider. */
     createRule: async (tenant: string, provider: string, data: Record<string, unknown> = {}) =>
       payload.create({
         collection: 'availability-rules' as never,
-        data: { tenant, provider, weekday: 1, startLocal: '09:00', endLocal: '12:00', timezone: 'America/New_York', ...data } as never,
+        data: {
+          tenant,
+          provider,
+          weekday: 1,
+          startLocal: '09:00',
+          endLocal: '12:00',
+          timezone: 'America/New_York',
+          ...data,
+        } as never,
         depth: 0,
       }) as unknown as Promise<{ id: string; [key: string]: unknown }>,
     /** A published event starting `inMinutes` from now, made as the system would. */
@@ -44,13 +70,33 @@ export const bookingsTestKit = (payload: Payload) => {
       const start = Date.now() + inMinutes * 60_000
       return payload.create({
         collection: 'events' as never,
-        data: { tenant, title: 'Summer party', status: 'published', startTime: new Date(start).toISOString(), endTime: new Date(start + 3 * 3_600_000).toISOString(), capacity: 10, ...rest } as never,
+        data: {
+          tenant,
+          title: 'Summer party',
+          status: 'published',
+          startTime: new Date(start).toISOString(),
+          endTime: new Date(start + 3 * 3_600_000).toISOString(),
+          capacity: 10,
+          ...rest,
+        } as never,
         depth: 0,
       }) as unknown as Promise<{ id: string; [key: string]: unknown }>
     },
     bookingCount: async (classId?: string) =>
-      Number((await q<{ n: number }>(classId ? sql`SELECT count(*)::int AS n FROM bookings WHERE class_id = ${classId}` : sql`SELECT count(*)::int AS n FROM bookings`))[0].n),
+      Number(
+        (
+          await q<{ n: number }>(
+            classId
+              ? sql`SELECT count(*)::int AS n FROM bookings WHERE class_id = ${classId}`
+              : sql`SELECT count(*)::int AS n FROM bookings`,
+          )
+        )[0].n,
+      ),
     classRow: async (id: string) =>
-      (await q<{ booked_count: string; waitlist_count: string; status: string }>(sql`SELECT booked_count, waitlist_count, status FROM classes WHERE id = ${id}`))[0],
+      (
+        await q<{ booked_count: string; waitlist_count: string; status: string }>(
+          sql`SELECT booked_count, waitlist_count, status FROM classes WHERE id = ${id}`,
+        )
+      )[0],
   }
 }

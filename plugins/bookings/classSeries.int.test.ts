@@ -13,10 +13,16 @@ describe('class series', () => {
   it('materialise a weekly 09:00 class in New York at 09:00 local across the March 2027 DST change, idempotently', async () => {
     const kit = bookingsTestKit(app.payload)
     const tenant = String((await createTenant(app.payload, { timezone: 'America/New_York' })).id)
-    const series = await app.payload.create({
+    const series = (await app.payload.create({
       collection: 'class-series' as never,
-      data: { tenant, title: 'Morning flow', rrule: 'FREQ=WEEKLY;BYDAY=MO', dtstart: '2027-03-01T09:00', defaults: { capacity: 12, durationMinutes: 45 } } as never,
-    }) as unknown as { id: string; timezone: string }
+      data: {
+        tenant,
+        title: 'Morning flow',
+        rrule: 'FREQ=WEEKLY;BYDAY=MO',
+        dtstart: '2027-03-01T09:00',
+        defaults: { capacity: 12, durationMinutes: 45 },
+      } as never,
+    })) as unknown as { id: string; timezone: string }
     expect(series.timezone).toBe('America/New_York')
     const req = await createLocalReq({}, app.payload)
     expect(await materializeSeries(req, series.id, 28, NOW)).toMatchObject({ created: 4, failed: 0 })
@@ -41,15 +47,27 @@ describe('class series', () => {
   it('an edit rewrites only future, non-detached classes; exdates are skipped', async () => {
     const kit = bookingsTestKit(app.payload)
     const tenant = String((await createTenant(app.payload, { timezone: 'Europe/London' })).id)
-    const series = await app.payload.create({
+    const series = (await app.payload.create({
       collection: 'class-series' as never,
-      data: { tenant, title: 'Evening', rrule: 'FREQ=DAILY', dtstart: '2027-03-01T18:00', defaults: { capacity: 8 } } as never,
-    }) as unknown as { id: string }
+      data: {
+        tenant,
+        title: 'Evening',
+        rrule: 'FREQ=DAILY',
+        dtstart: '2027-03-01T18:00',
+        defaults: { capacity: 8 },
+      } as never,
+    })) as unknown as { id: string }
     const req = await createLocalReq({}, app.payload)
     await materializeSeries(req, series.id, 5, NOW)
-    const classes = await kit.q<{ id: string; start_time: Date }>(sql`SELECT id, start_time FROM classes WHERE series_id = ${series.id} ORDER BY start_time`)
+    const classes = await kit.q<{ id: string; start_time: Date }>(
+      sql`SELECT id, start_time FROM classes WHERE series_id = ${series.id} ORDER BY start_time`,
+    )
     expect(classes).toHaveLength(4) // 1–4 March (NOW + 5 days = 5 March 00:00)
-    await app.payload.update({ collection: 'classes' as never, id: classes[1].id, data: { detached: true, capacity: 3 } as never })
+    await app.payload.update({
+      collection: 'classes' as never,
+      id: classes[1].id,
+      data: { detached: true, capacity: 3 } as never,
+    })
     await app.payload.update({
       collection: 'class-series' as never,
       id: series.id,
@@ -71,15 +89,32 @@ describe('class series', () => {
     const tenant = String((await createTenant(app.payload)).id)
     const { user } = await createPerson(app.payload, { tenant, roles: ['manager'] })
     const client = (await signIn(app, user.email)).client
-    const bad = await client.post('/api/class-series', { tenant, title: 'Bad', rrule: 'FREQ=SOMETIMES', dtstart: '2027-03-01T09:00' })
+    const bad = await client.post('/api/class-series', {
+      tenant,
+      title: 'Bad',
+      rrule: 'FREQ=SOMETIMES',
+      dtstart: '2027-03-01T09:00',
+    })
     expect(bad.status).toBe(400)
     expect(JSON.stringify(bad.body)).toMatch(/recurrence rule|FREQ/)
-    const badStart = await client.post('/api/class-series', { tenant, title: 'Bad', rrule: 'FREQ=DAILY', dtstart: 'tomorrow 9am' })
+    const badStart = await client.post('/api/class-series', {
+      tenant,
+      title: 'Bad',
+      rrule: 'FREQ=DAILY',
+      dtstart: 'tomorrow 9am',
+    })
     expect(badStart.status).toBe(400)
     expect(JSON.stringify(badStart.body)).toContain('local date and time')
-    const good = await client.post('/api/class-series', { tenant, title: 'Good', rrule: 'FREQ=WEEKLY;BYDAY=TU', dtstart: '2027-03-02T07:00' })
+    const good = await client.post('/api/class-series', {
+      tenant,
+      title: 'Good',
+      rrule: 'FREQ=WEEKLY;BYDAY=TU',
+      dtstart: '2027-03-02T07:00',
+    })
     expect(good.status).toBe(201)
-    const queued = await bookingsTestKit(app.payload).q(sql`SELECT id FROM payload_jobs WHERE task_slug = 'materializeClassSeries' AND input->>'series' = ${good.body.doc.id}`)
+    const queued = await bookingsTestKit(app.payload).q(
+      sql`SELECT id FROM payload_jobs WHERE task_slug = 'materializeClassSeries' AND input->>'series' = ${good.body.doc.id}`,
+    )
     expect(queued).toHaveLength(1)
   })
 })

@@ -36,11 +36,17 @@ describe('bookings under concurrency', () => {
     const klass = await kit.createClass(tenant, { capacity: CAPACITY, waitlistCapacity: ATTEMPTS })
 
     const started = Date.now()
-    const results = await inParallel(members.map((member) => () => desk.post(`/api/classes/${klass.id}/book`, { member })), IN_FLIGHT)
+    const results = await inParallel(
+      members.map((member) => () => desk.post(`/api/classes/${klass.id}/book`, { member })),
+      IN_FLIGHT,
+    )
     const bookingMs = Date.now() - started
     console.log(`[bookings] ${ATTEMPTS} booking attempts (${IN_FLIGHT} in flight) resolved in ${bookingMs} ms`)
     const statuses = results.map((r) => r.status)
-    expect(statuses.filter((s) => s !== 201), JSON.stringify(results.find((r) => r.status !== 201)?.body)).toEqual([])
+    expect(
+      statuses.filter((s) => s !== 201),
+      JSON.stringify(results.find((r) => r.status !== 201)?.body),
+    ).toEqual([])
     expect(results.filter((r) => r.body.booking.status === 'confirmed')).toHaveLength(CAPACITY)
 
     const invariant = async () =>
@@ -57,17 +63,32 @@ describe('bookings under concurrency', () => {
           FROM bookings WHERE class_id = ${klass.id}`)
       )[0]
     const waiting = ATTEMPTS - CAPACITY
-    expect(await invariant()).toEqual({ confirmed: CAPACITY, waitlisted: waiting, positions: waiting, first: 1, last: waiting, members: ATTEMPTS, booked_count: CAPACITY, waitlist_count: waiting })
+    expect(await invariant()).toEqual({
+      confirmed: CAPACITY,
+      waitlisted: waiting,
+      positions: waiting,
+      first: 1,
+      last: waiting,
+      members: ATTEMPTS,
+      booked_count: CAPACITY,
+      waitlist_count: waiting,
+    })
 
     // Cancel 10 confirmed bookings at once: the 10 oldest waitlisted members are promoted, once each.
     const CANCELS = 10
-    const firstInLine = await kit.q<{ id: string }>(sql`SELECT id FROM bookings WHERE class_id = ${klass.id} AND status = 'waitlisted' ORDER BY waitlist_position LIMIT ${CANCELS}`)
+    const firstInLine = await kit.q<{ id: string }>(
+      sql`SELECT id FROM bookings WHERE class_id = ${klass.id} AND status = 'waitlisted' ORDER BY waitlist_position LIMIT ${CANCELS}`,
+    )
     const confirmed = results.filter((r) => r.body.booking.status === 'confirmed').slice(0, CANCELS)
     const cancelStarted = Date.now()
     const cancels = await Promise.all(confirmed.map((r) => desk.post(`/api/bookings/${r.body.booking.id}/cancel`)))
-    console.log(`[bookings] ${CANCELS} concurrent cancels (with promotion) resolved in ${Date.now() - cancelStarted} ms`)
+    console.log(
+      `[bookings] ${CANCELS} concurrent cancels (with promotion) resolved in ${Date.now() - cancelStarted} ms`,
+    )
     expect(cancels.map((r) => r.status)).toEqual(Array(CANCELS).fill(200))
-    const promoted = await kit.q<{ id: string }>(sql`SELECT id FROM bookings WHERE class_id = ${klass.id} AND promoted_at IS NOT NULL ORDER BY id`)
+    const promoted = await kit.q<{ id: string }>(
+      sql`SELECT id FROM bookings WHERE class_id = ${klass.id} AND promoted_at IS NOT NULL ORDER BY id`,
+    )
     expect(promoted.map((r) => r.id)).toEqual(firstInLine.map((r) => r.id).sort())
     expect(await invariant()).toEqual({
       confirmed: CAPACITY,

@@ -6,7 +6,8 @@ import { twoTenants, useTestApp } from '@/core/testing'
 import { bookingsTestKit } from './bookingsTestKit'
 
 /** Subscribes to every event so emitted events become deliverEvent jobs the tests can see. */
-const eventProbe = (): Plugin => (config) => subscribe(config, { name: 'test.eventWaitlistProbe', event: '*', handler: () => undefined })
+const eventProbe = (): Plugin => (config) =>
+  subscribe(config, { name: 'test.eventWaitlistProbe', event: '*', handler: () => undefined })
 const app = useTestApp({ plugins: [eventProbe()] })
 let cast: Awaited<ReturnType<typeof twoTenants>>
 let kit: ReturnType<typeof bookingsTestKit>
@@ -58,14 +59,34 @@ describe('event waitlist', () => {
     expect(full.status).toBe(409)
     expect(full.body.error).toBe('event_full')
     expect((await rsvp(m3)).body.error).toBe('already_rsvped')
-    expect(await state(String(event.id))).toEqual({ going_count: 3, waitlist_count: 2, places: 3, waiting: 2, line: [[m3, 1], [m4, 2]] })
+    expect(await state(String(event.id))).toEqual({
+      going_count: 3,
+      waitlist_count: 2,
+      places: 3,
+      waiting: 2,
+      line: [
+        [m3, 1],
+        [m4, 2],
+      ],
+    })
 
     // m1 leaves: one place. m3 at the head needs 2, so nobody is promoted: m4 (1 place) does not jump it.
-    const [r1] = await kit.q<{ id: string }>(sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND member_id = ${m1}`)
+    const [r1] = await kit.q<{ id: string }>(
+      sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND member_id = ${m1}`,
+    )
     const cancel1 = await desk.post(`/api/event-rsvps/${r1.id}/cancel`)
     expect(cancel1.status, JSON.stringify(cancel1.body)).toBe(200)
     expect(cancel1.body.promoted).toEqual([])
-    expect(await state(String(event.id))).toEqual({ going_count: 2, waitlist_count: 2, places: 2, waiting: 2, line: [[m3, 1], [m4, 2]] })
+    expect(await state(String(event.id))).toEqual({
+      going_count: 2,
+      waitlist_count: 2,
+      places: 2,
+      waiting: 2,
+      line: [
+        [m3, 1],
+        [m4, 2],
+      ],
+    })
 
     // m2 (2 places) leaves: 3 free; m3 (2) is promoted, then m4 (1), in that order.
     const cancel2 = await desk.post(`/api/event-rsvps/${going2.body.rsvp.id}/cancel`)
@@ -73,9 +94,20 @@ describe('event waitlist', () => {
     const promotedRows = await kit.q<{ id: string; status: string; promoted_at: Date | null }>(
       sql`SELECT id, status, promoted_at FROM event_rsvps WHERE id IN (${w3.body.rsvp.id}, ${w4.body.rsvp.id}) ORDER BY promoted_at`,
     )
-    expect(promotedRows.map((r) => [String(r.id), r.status])).toEqual([[w3.body.rsvp.id, 'going'], [w4.body.rsvp.id, 'going']])
-    expect(await state(String(event.id))).toEqual({ going_count: 3, waitlist_count: 0, places: 3, waiting: 0, line: [] })
-    expect((await eventsOfType('rsvp.promoted', [w3.body.rsvp.id, w4.body.rsvp.id])).sort()).toEqual([w3.body.rsvp.id, w4.body.rsvp.id].sort())
+    expect(promotedRows.map((r) => [String(r.id), r.status])).toEqual([
+      [w3.body.rsvp.id, 'going'],
+      [w4.body.rsvp.id, 'going'],
+    ])
+    expect(await state(String(event.id))).toEqual({
+      going_count: 3,
+      waitlist_count: 0,
+      places: 3,
+      waiting: 0,
+      line: [],
+    })
+    expect((await eventsOfType('rsvp.promoted', [w3.body.rsvp.id, w4.body.rsvp.id])).sort()).toEqual(
+      [w3.body.rsvp.id, w4.body.rsvp.id].sort(),
+    )
 
     // m5 and m6 join the line, then m5 leaves it: the gap closes.
     const w5 = await rsvp(m5)
@@ -83,7 +115,13 @@ describe('event waitlist', () => {
     expect((await rsvp(m6)).body.rsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 })
     const leave = await desk.post(`/api/event-rsvps/${w5.body.rsvp.id}/cancel`)
     expect(leave.body).toMatchObject({ rsvp: { status: 'cancelled', waitlistPosition: null }, promoted: [] })
-    expect(await state(String(event.id))).toEqual({ going_count: 3, waitlist_count: 1, places: 3, waiting: 1, line: [[m6, 1]] })
+    expect(await state(String(event.id))).toEqual({
+      going_count: 3,
+      waitlist_count: 1,
+      places: 3,
+      waiting: 1,
+      line: [[m6, 1]],
+    })
   })
 
   it('raising the capacity promotes the waitlist; the waitlist cannot shrink below those waiting; cancelling the event empties it', async () => {
@@ -98,12 +136,23 @@ describe('event waitlist', () => {
     const raise = await owner.patch(`/api/events/${event.id}`, { capacity: 2 })
     expect(raise.status, JSON.stringify(raise.body)).toBe(200)
     expect(raise.body.doc).toMatchObject({ goingCount: 2, waitlistCount: 2 })
-    expect(await state(String(event.id))).toEqual({ going_count: 2, waitlist_count: 2, places: 2, waiting: 2, line: [[members[2], 1], [members[3], 2]] })
+    expect(await state(String(event.id))).toEqual({
+      going_count: 2,
+      waitlist_count: 2,
+      places: 2,
+      waiting: 2,
+      line: [
+        [members[2], 1],
+        [members[3], 2],
+      ],
+    })
 
     const cancelled = await owner.post(`/api/events/${event.id}/cancel`, { reason: 'rain' })
     expect(cancelled.status).toBe(200)
     expect(cancelled.body.event).toMatchObject({ goingCount: 0, waitlistCount: 0 })
-    const rows = await kit.q<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM event_rsvps WHERE event_id = ${event.id} GROUP BY status`)
+    const rows = await kit.q<{ status: string; n: number }>(
+      sql`SELECT status, count(*)::int AS n FROM event_rsvps WHERE event_id = ${event.id} GROUP BY status`,
+    )
     expect(rows).toEqual([{ status: 'cancelled', n: 4 }])
   })
 })
@@ -119,7 +168,9 @@ describe('event waitlist under concurrency', () => {
     const waiting = results.filter((r) => r.body.rsvp.status === 'waitlisted')
     expect(going).toHaveLength(10)
     expect(waiting).toHaveLength(40)
-    expect(waiting.map((r) => r.body.rsvp.waitlistPosition).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+    expect(waiting.map((r) => r.body.rsvp.waitlistPosition).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    )
     const before = await state(String(event.id))
     expect(before).toMatchObject({ going_count: 10, waitlist_count: 40, places: 10, waiting: 40 })
     expect(before.line.map(([, p]) => p)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
@@ -128,7 +179,9 @@ describe('event waitlist under concurrency', () => {
     expect((await desk.post(`/api/events/${event.id}/rsvp`, { member: late })).body.error).toBe('event_full')
 
     const firstFive = before.line.slice(0, 5).map(([member]) => member)
-    const cancels = await Promise.all(going.slice(0, 5).map((r) => desk.post(`/api/event-rsvps/${r.body.rsvp.id}/cancel`)))
+    const cancels = await Promise.all(
+      going.slice(0, 5).map((r) => desk.post(`/api/event-rsvps/${r.body.rsvp.id}/cancel`)),
+    )
     expect(cancels.map((r) => r.status)).toEqual([200, 200, 200, 200, 200])
     const promoted = cancels.flatMap((r) => r.body.promoted as string[])
     expect(promoted).toHaveLength(5)
@@ -165,7 +218,12 @@ describe('event waitlist under concurrency', () => {
     expect(cancels.map((r) => r.status)).toEqual(Array(10).fill(200))
     const promoted = cancels.flatMap((r) => r.body.promoted as string[])
     expect([...promoted].sort()).toEqual(line.slice(0, 5).sort()) // each exactly once, only the first five
-    const rows = await kit.q<{ id: string; status: string; promoted_at: Date | null; waitlist_position: number | null }>(
+    const rows = await kit.q<{
+      id: string
+      status: string
+      promoted_at: Date | null
+      waitlist_position: number | null
+    }>(
       sql`SELECT id, status, promoted_at, waitlist_position::int AS waitlist_position FROM event_rsvps WHERE id = ANY(${`{${line.join(',')}}`}::uuid[])`,
     )
     const byId = new Map(rows.map((r) => [String(r.id), r]))

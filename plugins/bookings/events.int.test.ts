@@ -6,11 +6,14 @@ import { twoTenants, useTestApp } from '@/core/testing'
 import { bookingsTestKit } from './bookingsTestKit'
 
 /** Subscribes to every event so emitted events become deliverEvent jobs the tests can see. */
-const eventProbe = (): Plugin => (config) => subscribe(config, { name: 'test.eventsProbe', event: '*', handler: () => undefined })
+const eventProbe = (): Plugin => (config) =>
+  subscribe(config, { name: 'test.eventsProbe', event: '*', handler: () => undefined })
 /** Records every `payments.refund` call, then answers as the installed implementation (or the fallback) would. */
 const refundCalls: RefundPaymentInput[] = []
 const refundRecorder = (): Plugin => (config) => {
-  const ports = { ...((config.custom?.ports as Record<string, PortImpl<RefundPaymentInput, RefundPaymentResult>> | undefined) ?? {}) }
+  const ports = {
+    ...((config.custom?.ports as Record<string, PortImpl<RefundPaymentInput, RefundPaymentResult>> | undefined) ?? {}),
+  }
   const installed = ports[refundPaymentPort.name]
   ports[refundPaymentPort.name] = async (req, input) => {
     refundCalls.push(input)
@@ -24,7 +27,11 @@ let kit: ReturnType<typeof bookingsTestKit>
 let A: string
 
 const eventsAbout = async (id: string) =>
-  (await kit.q<{ type: string }>(sql`SELECT input->'event'->>'type' AS type FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->>'subscriber' = 'test.eventsProbe' AND input->'event'->'subject'->>'id' = ${id} ORDER BY created_at`)).map((r) => r.type)
+  (
+    await kit.q<{ type: string }>(
+      sql`SELECT input->'event'->>'type' AS type FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->>'subscriber' = 'test.eventsProbe' AND input->'event'->'subject'->>'id' = ${id} ORDER BY created_at`,
+    )
+  ).map((r) => r.type)
 const going = async (eventId: string) =>
   (
     await kit.q<{ going_count: number; rows: number; places: number }>(sql`
@@ -46,7 +53,13 @@ describe('RSVPs', () => {
     const member = cast.inA.member.client
     const res = await member.post(`/api/events/${event.id}/rsvp`, { guests: 1 })
     expect(res.status).toBe(201)
-    expect(res.body.rsvp).toMatchObject({ status: 'going', event: event.id, member: cast.inA.member.membershipId, guests: 1, paymentMethod: 'free' })
+    expect(res.body.rsvp).toMatchObject({
+      status: 'going',
+      event: event.id,
+      member: cast.inA.member.membershipId,
+      guests: 1,
+      paymentMethod: 'free',
+    })
     expect((await member.post(`/api/events/${event.id}/rsvp`)).body.error).toBe('already_rsvped')
     const [m2, m3] = await kit.createMembers(A, 2)
     const desk = cast.inA.frontDesk.client
@@ -116,14 +129,18 @@ describe('RSVPs', () => {
     // A paid RSVP cancelled by its member asks for the money back.
     const own = await desk.post(`/api/event-rsvps/${r2.body.rsvp.id}/cancel`)
     expect(own.status).toBe(200)
-    expect(refundCalls).toEqual([{ tenant: A, ref: { collection: 'event-rsvps', id: r2.body.rsvp.id }, reason: 'RSVP cancelled' }])
+    expect(refundCalls).toEqual([
+      { tenant: A, ref: { collection: 'event-rsvps', id: r2.body.rsvp.id }, reason: 'RSVP cancelled' },
+    ])
 
     expect((await desk.post(`/api/events/${event.id}/cancel`)).status).toBe(403)
     const res = await cast.inA.owner.client.post(`/api/events/${event.id}/cancel`, { reason: 'storm' })
     expect(res.status).toBe(200)
     expect(res.body.event).toMatchObject({ status: 'cancelled', cancellationReason: 'storm', goingCount: 0 })
     expect(refundCalls.map((c) => c.ref.id)).toEqual([r2.body.rsvp.id, r1.body.rsvp.id])
-    const rows = await kit.q<{ status: string; cancellation_reason: string }>(sql`SELECT status, cancellation_reason FROM event_rsvps WHERE id = ${r1.body.rsvp.id}`)
+    const rows = await kit.q<{ status: string; cancellation_reason: string }>(
+      sql`SELECT status, cancellation_reason FROM event_rsvps WHERE id = ${r1.body.rsvp.id}`,
+    )
     expect(rows).toEqual([{ status: 'cancelled', cancellation_reason: 'event_cancelled' }])
     expect(await going(event.id)).toEqual({ going_count: 0, rows: 0, places: 0 })
     expect(await eventsAbout(event.id)).toEqual(['event.cancelled'])

@@ -13,12 +13,14 @@ export const BOOKING_EVENTS = {
   'booking.claimed': '{ class, member, paymentMethod }',
   'booking.offer_expired': '{ class, member }',
   'class.completed': '{ noShows }',
-  'appointment.booked': '{ service, provider, member (null for a guest), guest, startTime, endTime, paymentMethod, capacity }',
+  'appointment.booked':
+    '{ service, provider, member (null for a guest), guest, startTime, endTime, paymentMethod, capacity }',
   'appointment.cancelled': '{ service, provider, member, startTime, refund: { credits, money } }',
   'appointment.completed': '{ service, provider, member } (ended and checked in)',
   'appointment.checked_in': '{ service, provider, member, guest }',
   'appointment.no_show': '{ service, provider, member, guest?, markedBy: staff | job }',
-  'event.rsvp_created': '{ event, member (null for a guest), guest, guests, paymentMethod, startTime, waitlistPosition: null }',
+  'event.rsvp_created':
+    '{ event, member (null for a guest), guest, guests, paymentMethod, startTime, waitlistPosition: null }',
   'event.rsvp_cancelled': '{ event, member, guests, refund, reason, previousStatus? }',
   'rsvp.waitlisted': '{ event, member (null for a guest), guest, guests, paymentMethod, startTime, waitlistPosition }',
   'rsvp.promoted': '{ event, member, guests, paymentMethod }',

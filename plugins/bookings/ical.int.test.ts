@@ -13,7 +13,10 @@ let A: string
 /** Unfolds an RFC 5545 text and returns its VEVENTs as property maps (first value of each name). */
 const parseCalendar = (text: string) => {
   expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true)
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean)
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean)
   const events: Record<string, string>[] = []
   let current: Record<string, string> | undefined
   for (const line of lines) {
@@ -38,7 +41,9 @@ beforeAll(async () => {
 
 describe('public tenant feed', () => {
   it('lists upcoming classes and published events in UTC with stable UIDs, escaped text and cache headers', async () => {
-    const [location] = (await kit.q<{ id: string }>(sql`INSERT INTO locations (tenant_id, name, slug, timezone) VALUES (${A}, 'Loft', ${`loft-${Date.now()}`}, 'America/New_York') RETURNING id`))
+    const [location] = await kit.q<{ id: string }>(
+      sql`INSERT INTO locations (tenant_id, name, slug, timezone) VALUES (${A}, 'Loft', ${`loft-${Date.now()}`}, 'America/New_York') RETURNING id`,
+    )
     const klass = await kit.createClass(A, { title: 'Flow, slow; deep', location: location.id, inMinutes: 26 * 60 })
     const elsewhere = await kit.createClass(A, { title: 'Elsewhere', inMinutes: 27 * 60 })
     const event = await kit.createEvent(A, { title: 'Solstice ' + 'long title '.repeat(10) })
@@ -68,11 +73,15 @@ describe('public tenant feed', () => {
       STATUS: 'CONFIRMED',
     })
     expect(flow.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/)
-    expect(events.find((e) => e.UID === `event-${event.id}@atrium`)!.SUMMARY).toBe('Solstice ' + 'long title '.repeat(10))
+    expect(events.find((e) => e.UID === `event-${event.id}@atrium`)!.SUMMARY).toBe(
+      'Solstice ' + 'long title '.repeat(10),
+    )
 
     // Same UIDs on the next read; the location filter keeps only that location's classes.
     expect(uids(parseCalendar(String((await cast.anonymous.client.get(`/api/ical/tenant/${slug}`)).body)))).toEqual(ids)
-    const atLoft = parseCalendar(String((await cast.anonymous.client.get(`/api/ical/tenant/${slug}.ics?location=${location.id}`)).body))
+    const atLoft = parseCalendar(
+      String((await cast.anonymous.client.get(`/api/ical/tenant/${slug}.ics?location=${location.id}`)).body),
+    )
     expect(uids(atLoft)).toEqual([`class-${klass.id}@atrium`])
 
     expect((await cast.anonymous.client.get('/api/ical/tenant/no-such-business.ics')).status).toBe(404)
@@ -89,8 +98,16 @@ describe('private member feed', () => {
     const rsvp = await cast.inA.member.client.post(`/api/events/${event.id}/rsvp`)
     const theirs = await cast.inA.instructor.client.post(`/api/classes/${other.id}/book`)
     const service = await kit.createService(A, [cast.inA.owner.membershipId!])
-    await kit.createRule(A, cast.inA.owner.membershipId!, { weekday: 2, validFrom: '2027-03-01', validUntil: '2027-03-31' })
-    const appointment = await cast.inA.member.client.post('/api/appointments/book', { service: service.id, provider: cast.inA.owner.membershipId, startTime: '2027-03-09T14:00:00Z' })
+    await kit.createRule(A, cast.inA.owner.membershipId!, {
+      weekday: 2,
+      validFrom: '2027-03-01',
+      validUntil: '2027-03-31',
+    })
+    const appointment = await cast.inA.member.client.post('/api/appointments/book', {
+      service: service.id,
+      provider: cast.inA.owner.membershipId,
+      startTime: '2027-03-09T14:00:00Z',
+    })
     expect([mine.status, rsvp.status, theirs.status, appointment.status]).toEqual([201, 201, 201, 201])
 
     const issued = await cast.inA.member.client.post('/api/ical/member-token', { tenant: String(cast.a.slug) })
@@ -99,7 +116,9 @@ describe('private member feed', () => {
     expect(url).toMatch(new RegExp(`/api/ical/member/${token}\\.ics$`))
     const path = new URL(url).pathname
     // Only the hash is stored.
-    const [stored] = await kit.q<{ ical_token_hash: string }>(sql`SELECT ical_token_hash FROM tenant_memberships WHERE id = ${cast.inA.member.membershipId}`)
+    const [stored] = await kit.q<{ ical_token_hash: string }>(
+      sql`SELECT ical_token_hash FROM tenant_memberships WHERE id = ${cast.inA.member.membershipId}`,
+    )
     expect(stored.ical_token_hash).toBe(createHash('sha256').update(token).digest('hex'))
     const asOwner = await cast.inA.owner.client.get(`/api/tenant-memberships/${cast.inA.member.membershipId}`)
     expect(JSON.stringify(asOwner.body)).not.toContain(stored.ical_token_hash)
@@ -109,13 +128,27 @@ describe('private member feed', () => {
     expect(feed.status).toBe(200)
     expect(feed.headers.get('cache-control')).toBe('private, max-age=300')
     const events = parseCalendar(String(feed.body))
-    expect(uids(events)).toEqual([`booking-${mine.body.booking.id}@atrium`, `rsvp-${rsvp.body.rsvp.id}@atrium`, `appointment-${appointment.body.appointment.id}@atrium`].sort())
-    expect(events.find((e) => e.UID.startsWith('appointment-'))).toMatchObject({ SUMMARY: 'Massage', DTSTART: '20270309T140000Z', DTEND: '20270309T150000Z' })
-    expect(events.find((e) => e.UID === `booking-${mine.body.booking.id}@atrium`)!.DTSTART).toBe(icalUtc(new Date(String(klass.startTime))))
+    expect(uids(events)).toEqual(
+      [
+        `booking-${mine.body.booking.id}@atrium`,
+        `rsvp-${rsvp.body.rsvp.id}@atrium`,
+        `appointment-${appointment.body.appointment.id}@atrium`,
+      ].sort(),
+    )
+    expect(events.find((e) => e.UID.startsWith('appointment-'))).toMatchObject({
+      SUMMARY: 'Massage',
+      DTSTART: '20270309T140000Z',
+      DTEND: '20270309T150000Z',
+    })
+    expect(events.find((e) => e.UID === `booking-${mine.body.booking.id}@atrium`)!.DTSTART).toBe(
+      icalUtc(new Date(String(klass.startTime))),
+    )
 
     // The instructor's own token shows the instructor's booking only.
     const theirToken = (await cast.inA.instructor.client.post('/api/ical/member-token', { tenant: A })).body.token
-    expect(uids(parseCalendar(String((await cast.anonymous.client.get(`/api/ical/member/${theirToken}.ics`)).body)))).toEqual([`booking-${theirs.body.booking.id}@atrium`])
+    expect(
+      uids(parseCalendar(String((await cast.anonymous.client.get(`/api/ical/member/${theirToken}.ics`)).body))),
+    ).toEqual([`booking-${theirs.body.booking.id}@atrium`])
 
     // Reissuing revokes the old URL; revoking ends the new one.
     const again = (await cast.inA.member.client.post('/api/ical/member-token', { tenant: A })).body
@@ -126,7 +159,9 @@ describe('private member feed', () => {
     expect((await cast.anonymous.client.get(new URL(again.url).pathname)).status).toBe(404)
 
     // No membership in B → 404; anonymous → 401; a malformed token → 400.
-    expect((await cast.inA.member.client.post('/api/ical/member-token', { tenant: String(cast.b.slug) })).status).toBe(404)
+    expect((await cast.inA.member.client.post('/api/ical/member-token', { tenant: String(cast.b.slug) })).status).toBe(
+      404,
+    )
     expect((await cast.anonymous.client.post('/api/ical/member-token', { tenant: A })).status).toBe(401)
     expect((await cast.anonymous.client.get('/api/ical/member/short.ics')).status).toBe(400)
   })

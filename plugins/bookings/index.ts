@@ -41,7 +41,18 @@ export const bookingsPlugin =
     )
     return withStaffScreens({
       ...config,
-      collections: [...collections, Rooms(), ClassSeries(), Classes(), Bookings(), AppointmentServices(), AvailabilityRules(), Appointments(), Events(), EventRsvps()],
+      collections: [
+        ...collections,
+        Rooms(),
+        ClassSeries(),
+        Classes(),
+        Bookings(),
+        AppointmentServices(),
+        AvailabilityRules(),
+        Appointments(),
+        Events(),
+        EventRsvps(),
+      ],
       endpoints: [
         ...(config.endpoints ?? []),
         scheduleEndpoint,

@@ -27,9 +27,16 @@ const dispatcher = (method: string) => {
     return new Response(null, { status: 599 })
   })
   const call = (path: string, headers: Record<string, string> = {}, body?: unknown) =>
-    handle(new Request(`${app.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) }), {
-      params: Promise.resolve({ slug: path.split('/').slice(2) }),
-    })
+    handle(
+      new Request(`${app.baseUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+      {
+        params: Promise.resolve({ slug: path.split('/').slice(2) }),
+      },
+    )
   return { call, fellBack }
 }
 

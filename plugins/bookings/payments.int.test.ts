@@ -13,8 +13,15 @@ import { bookingsTestKit } from './bookingsTestKit'
 const creditGuard = (): Plugin => (config) => {
   const guard: PortImpl<CanBookInput, CanBookResult> = async (req, input) => {
     if (input.target.collection === 'classes') {
-      const klass = (await req.payload.findByID({ collection: 'classes' as never, id: input.target.id, depth: 0, req, overrideAccess: false })) as { title?: string }
-      if (klass.title === 'Members only') return { allowed: false, code: 'membership_required', reason: 'This class is for members with a plan.' }
+      const klass = (await req.payload.findByID({
+        collection: 'classes' as never,
+        id: input.target.id,
+        depth: 0,
+        req,
+        overrideAccess: false,
+      })) as { title?: string }
+      if (klass.title === 'Members only')
+        return { allowed: false, code: 'membership_required', reason: 'This class is for members with a plan.' }
     }
     return input.creditCost ? { allowed: true, paymentMethod: 'credits' } : { allowed: true, paymentMethod: 'free' }
   }
@@ -50,8 +57,16 @@ describe('payment through the ports', () => {
     const { membership: provider } = await createPerson(app.payload, { tenant, roles: ['coach'] })
     const member = (await signIn(app, user.email)).client
     const service = await kit.createService(tenant, [String(provider!.id)], { creditCost: 2 })
-    await kit.createRule(tenant, String(provider!.id), { weekday: 1, validFrom: '2027-03-01', validUntil: '2027-03-31' })
-    const booked = await member.post('/api/appointments/book', { service: service.id, provider: provider!.id, startTime: '2027-03-08T14:00:00Z' })
+    await kit.createRule(tenant, String(provider!.id), {
+      weekday: 1,
+      validFrom: '2027-03-01',
+      validUntil: '2027-03-31',
+    })
+    const booked = await member.post('/api/appointments/book', {
+      service: service.id,
+      provider: provider!.id,
+      startTime: '2027-03-08T14:00:00Z',
+    })
     expect(booked.status).toBe(402)
     const event = await kit.createEvent(tenant, { creditCost: 1 })
     const rsvp = await member.post(`/api/events/${event.id}/rsvp`)

@@ -8,7 +8,9 @@ import { bookingsTestKit } from './bookingsTestKit'
 /** Pays with credits what has a credit cost; otherwise as the fallback (priced → drop-in, else free). */
 const creditGuard = (): Plugin => (config) => {
   const guard: PortImpl<CanBookInput, CanBookResult> = async (_req, input) =>
-    input.creditCost ? { allowed: true, paymentMethod: 'credits' } : { allowed: true, paymentMethod: input.price && input.price.amount > 0 ? 'drop_in' : 'free' }
+    input.creditCost
+      ? { allowed: true, paymentMethod: 'credits' }
+      : { allowed: true, paymentMethod: input.price && input.price.amount > 0 ? 'drop_in' : 'free' }
   const ports = { ...((config.custom?.ports as Record<string, unknown> | undefined) ?? {}), [canBookPort.name]: guard }
   return { ...config, custom: { ...config.custom, ports } }
 }
@@ -21,14 +23,26 @@ type Refund = { credits: number | null; money: { amount: number; currency: strin
 type Plan = { kind: 'money' | 'credits' | 'none'; amount?: number; currency?: string; credits?: number }
 /** The cancel's refund as the preview's plan says it. */
 const asPlan = (refund: Refund): Plan =>
-  refund.credits ? { kind: 'credits', credits: refund.credits } : refund.money ? { kind: 'money', ...refund.money } : { kind: 'none' }
+  refund.credits
+    ? { kind: 'credits', credits: refund.credits }
+    : refund.money
+      ? { kind: 'money', ...refund.money }
+      : { kind: 'none' }
 const eventState = async (id: string) =>
-  (await kit.q<{ going_count: number; waitlist_count: number; statuses: string }>(sql`
+  (
+    await kit.q<{ going_count: number; waitlist_count: number; statuses: string }>(sql`
     SELECT going_count::int, waitlist_count::int,
            (SELECT string_agg(status::text, ',' ORDER BY created_at) FROM event_rsvps WHERE event_id = e.id) AS statuses
-    FROM events e WHERE e.id = ${id}`))[0]
+    FROM events e WHERE e.id = ${id}`)
+  )[0]
 const credits = async (member: string) =>
-  Number((await kit.q<{ n: string }>(sql`SELECT coalesce(sum(remaining_credits), 0) AS n FROM credit_lots WHERE member_id = ${member}`))[0].n)
+  Number(
+    (
+      await kit.q<{ n: string }>(
+        sql`SELECT coalesce(sum(remaining_credits), 0) AS n FROM credit_lots WHERE member_id = ${member}`,
+      )
+    )[0].n,
+  )
 
 beforeAll(async () => {
   cast = await twoTenants(app)
@@ -44,7 +58,13 @@ describe('GET /api/event-rsvps/:id/cancel-preview', () => {
     const [m2, m3, m4, m5] = await kit.createMembers(A, 4)
     const mine = await member.client.post(`/api/events/${event.id}/rsvp`, { guests: 1 })
     expect(mine.status).toBe(201)
-    for (const [m, guests] of [[m2, 0], [m3, 0], [m4, 1], [m5, 0]] as const) expect((await desk.post(`/api/events/${event.id}/rsvp`, { member: m, guests })).status).toBe(201)
+    for (const [m, guests] of [
+      [m2, 0],
+      [m3, 0],
+      [m4, 1],
+      [m5, 0],
+    ] as const)
+      expect((await desk.post(`/api/events/${event.id}/rsvp`, { member: m, guests })).status).toBe(201)
     const before = await eventState(String(event.id))
     expect(before).toMatchObject({ going_count: 3, waitlist_count: 3 })
     const id = mine.body.rsvp.id
@@ -52,11 +72,18 @@ describe('GET /api/event-rsvps/:id/cancel-preview', () => {
     // Two places free up: m3 (1) moves up, m4 (2) no longer fits and stops the line.
     const preview = await member.client.get(`/api/event-rsvps/${id}/cancel-preview`)
     expect(preview.status, JSON.stringify(preview.body)).toBe(200)
-    expect(preview.body).toMatchObject({ rsvp: { id, status: 'going', guests: 1 }, refund: { kind: 'none' }, placesFreed: 2, promotes: 1 })
+    expect(preview.body).toMatchObject({
+      rsvp: { id, status: 'going', guests: 1 },
+      refund: { kind: 'none' },
+      placesFreed: 2,
+      promotes: 1,
+    })
     expect((await desk.get(`/api/event-rsvps/${id}/cancel-preview`)).body).toEqual(preview.body)
     expect(await eventState(String(event.id))).toEqual(before)
     // Another member, staff of another business, an instructor: not there. Signed out: 401.
-    const [other] = await kit.q<{ id: string }>(sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND member_id = ${m2}`)
+    const [other] = await kit.q<{ id: string }>(
+      sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND member_id = ${m2}`,
+    )
     expect((await member.client.get(`/api/event-rsvps/${other.id}/cancel-preview`)).status).toBe(404)
     expect((await cast.inB.frontDesk.client.get(`/api/event-rsvps/${id}/cancel-preview`)).status).toBe(404)
     expect((await cast.inA.instructor.client.get(`/api/event-rsvps/${id}/cancel-preview`)).status).toBe(404)
@@ -69,11 +96,16 @@ describe('GET /api/event-rsvps/:id/cancel-preview', () => {
     expect(cancel.body.promoted).toHaveLength(preview.body.promotes)
     expect((await eventState(String(event.id))).going_count).toBe(before.going_count - preview.body.placesFreed + 1)
     // A waitlisted RSVP frees no places; a cancelled one cannot be cancelled (409, as the cancel says).
-    const [waiting] = await kit.q<{ id: string }>(sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND member_id = ${m5}`)
+    const [waiting] = await kit.q<{ id: string }>(
+      sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND member_id = ${m5}`,
+    )
     const leaving = await desk.get(`/api/event-rsvps/${waiting.id}/cancel-preview`)
     expect(leaving.body).toMatchObject({ refund: { kind: 'none' }, placesFreed: 0 })
     expect(leaving.body).not.toHaveProperty('promotes')
-    expect(await member.client.get(`/api/event-rsvps/${id}/cancel-preview`)).toMatchObject({ status: 409, body: { error: 'not_cancellable' } })
+    expect(await member.client.get(`/api/event-rsvps/${id}/cancel-preview`)).toMatchObject({
+      status: 409,
+      body: { error: 'not_cancellable' },
+    })
   })
 
   it('a paid drop-in RSVP: the preview names the money the cancel refunds', async () => {
@@ -84,7 +116,12 @@ describe('GET /api/event-rsvps/:id/cancel-preview', () => {
     const id = made.body.rsvp.id
     // Paid at the desk for both places.
     const paid = await cast.inA.frontDesk.client.post('/api/payments/manual', {
-      tenant: A, member: member.membershipId, purpose: 'event', ref: { collection: 'event-rsvps', id }, provider: 'cash', amount: { amount: 5000, currency: 'USD' },
+      tenant: A,
+      member: member.membershipId,
+      purpose: 'event',
+      ref: { collection: 'event-rsvps', id },
+      provider: 'cash',
+      amount: { amount: 5000, currency: 'USD' },
     })
     expect(paid.status, JSON.stringify(paid.body)).toBe(201)
     const preview = await member.client.get(`/api/event-rsvps/${id}/cancel-preview`)
@@ -102,7 +139,14 @@ describe('GET /api/event-rsvps/:id/cancel-preview', () => {
     for (const member of [buyer, waiter]) {
       await app.payload.create({
         collection: 'credit-lots' as never,
-        data: { tenant: A, member, creditType: 'class', source: 'adjustment', initialCredits: 10, remainingCredits: 10 } as never,
+        data: {
+          tenant: A,
+          member,
+          creditType: 'class',
+          source: 'adjustment',
+          initialCredits: 10,
+          remainingCredits: 10,
+        } as never,
       })
     }
     const desk = cast.inA.frontDesk.client

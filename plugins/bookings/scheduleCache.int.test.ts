@@ -15,11 +15,14 @@ beforeAll(async () => {
 
 const spotsLeft = async (slug: string, classId: string, headers: Record<string, string> = {}) => {
   const res = await app.http({ headers }).get(`/api/schedule?tenant=${slug}`)
-  return { res, spots: res.body?.classes?.find((c: { id: string }) => c.id === classId)?.spotsLeft as number | undefined }
+  return {
+    res,
+    spots: res.body?.classes?.find((c: { id: string }) => c.id === classId)?.spotsLeft as number | undefined,
+  }
 }
 
 describe('public schedule cache', () => {
-  it('shows this process\'s bookings and class edits at once, another writer\'s within the TTL', async () => {
+  it("shows this process's bookings and class edits at once, another writer's within the TTL", async () => {
     const tenant = String(cast.a.id)
     const slug = String(cast.a.slug)
     const klass = await kit.createClass(tenant, { inMinutes: 3 * 60, capacity: 4, title: 'Cache probe' })
@@ -48,7 +51,9 @@ describe('public schedule cache', () => {
     expect(first.spots).toBeUndefined()
     const etag = first.res.headers.get('etag')
     expect(etag).toBeTruthy()
-    expect((await app.http({ headers: { 'if-none-match': etag! } }).get(`/api/schedule?tenant=${slugA}`)).status).toBe(304)
+    expect((await app.http({ headers: { 'if-none-match': etag! } }).get(`/api/schedule?tenant=${slugA}`)).status).toBe(
+      304,
+    )
     expect((await spotsLeft(String(cast.b.slug), klassB.id)).spots).toBeGreaterThan(0)
   })
 })

@@ -12,7 +12,14 @@ export type BookingsOptions = {
   queue?: string
 }
 
-export type BookingStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'late_cancelled' | 'checked_in' | 'no_show'
+export type BookingStatus =
+  | 'confirmed'
+  | 'waitlisted'
+  | 'offered'
+  | 'cancelled'
+  | 'late_cancelled'
+  | 'checked_in'
+  | 'no_show'
 
 /** The booking policy of a tenant (tenant-settings.bookings, defaults applied). */
 export type BookingPolicy = {

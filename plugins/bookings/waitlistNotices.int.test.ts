@@ -21,22 +21,47 @@ const noticeJobs = async (ids: string[]) =>
 const deliver = async (jobs: Job[], to: string[]) => {
   for (const job of jobs) await app.payload.jobs.runByID({ id: job.id as never })
   const dir = path.join(process.env.DATA_DIR!, 'mail')
-  const mails = await Promise.all((await readdir(dir)).map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as { to: string; subject: string; text: string }))
+  const mails = await Promise.all(
+    (await readdir(dir)).map(
+      async (f) =>
+        JSON.parse(await readFile(path.join(dir, f), 'utf8')) as { to: string; subject: string; text: string },
+    ),
+  )
   return mails.filter((m) => to.includes(m.to))
 }
 /** The members' sign-in e-mails, in the order given. */
 const emailsOf = async (members: string[]) =>
-  Promise.all(members.map(async (member) => (await kit.q<{ email: string }>(sql`SELECT u.email FROM tenant_memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ${member}`))[0].email))
+  Promise.all(
+    members.map(
+      async (member) =>
+        (
+          await kit.q<{ email: string }>(
+            sql`SELECT u.email FROM tenant_memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ${member}`,
+          )
+        )[0].email,
+    ),
+  )
 const statusesOf = async (ids: string[]) =>
-  (await kit.q<{ id: string; status: string }>(sql`SELECT id, status FROM bookings WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[])`)).reduce<Record<string, string>>((acc, r) => ({ ...acc, [String(r.id)]: r.status }), {})
+  (
+    await kit.q<{ id: string; status: string }>(
+      sql`SELECT id, status FROM bookings WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[])`,
+    )
+  ).reduce<Record<string, string>>((acc, r) => ({ ...acc, [String(r.id)]: r.status }), {})
 
 beforeAll(async () => {
   kit = bookingsTestKit(app.payload)
   plain = String((await createTenant(app.payload)).id)
   claiming = String((await createTenant(app.payload)).id)
-  desk = (await signIn(app, (await createPerson(app.payload, { tenant: plain, roles: ['front_desk'] })).user.email)).client
-  claimDesk = (await signIn(app, (await createPerson(app.payload, { tenant: claiming, roles: ['front_desk'] })).user.email)).client
-  await app.payload.update({ collection: 'tenant-settings', where: { tenant: { equals: claiming } }, data: { bookings: { claimWindowMinutes: 30 } } as never })
+  desk = (await signIn(app, (await createPerson(app.payload, { tenant: plain, roles: ['front_desk'] })).user.email))
+    .client
+  claimDesk = (
+    await signIn(app, (await createPerson(app.payload, { tenant: claiming, roles: ['front_desk'] })).user.email)
+  ).client
+  await app.payload.update({
+    collection: 'tenant-settings',
+    where: { tenant: { equals: claiming } },
+    data: { bookings: { claimWindowMinutes: 30 } } as never,
+  })
 })
 
 describe('waitlist notices (mail through the jobs queue)', () => {
@@ -44,14 +69,20 @@ describe('waitlist notices (mail through the jobs queue)', () => {
     const klass = await kit.createClass(plain, { title: 'Power flow', capacity: 5, waitlistCapacity: 10 })
     const members = await kit.createMembers(plain, 12)
     const booked: string[] = []
-    for (const member of members) booked.push((await desk.post(`/api/classes/${klass.id}/book`, { member })).body.booking.id)
+    for (const member of members)
+      booked.push((await desk.post(`/api/classes/${klass.id}/book`, { member })).body.booking.id)
     expect(await noticeJobs(booked)).toEqual([])
 
     const cancels = await Promise.all(booked.slice(0, 5).map((id) => desk.post(`/api/bookings/${id}/cancel`)))
     expect(cancels.map((r) => r.status)).toEqual([200, 200, 200, 200, 200])
     const firstInLine = booked.slice(5, 10)
     const statuses = await statusesOf(booked.slice(5))
-    expect(booked.slice(5).filter((id) => statuses[id] === 'confirmed').sort()).toEqual([...firstInLine].sort())
+    expect(
+      booked
+        .slice(5)
+        .filter((id) => statuses[id] === 'confirmed')
+        .sort(),
+    ).toEqual([...firstInLine].sort())
     const jobs = await noticeJobs(booked)
     expect(jobs.map((j) => j.ref).sort()).toEqual([...firstInLine].sort())
     expect(new Set(jobs.map((j) => `${j.collection} ${j.kind}`))).toEqual(new Set(['bookings promoted']))
@@ -69,13 +100,17 @@ describe('waitlist notices (mail through the jobs queue)', () => {
     const event = await kit.createEvent(plain, { title: 'Garden party', capacity: 4, waitlistCapacity: 10 })
     const members = await kit.createMembers(plain, 7)
     const going: string[] = []
-    for (const member of members.slice(0, 4)) going.push((await desk.post(`/api/events/${event.id}/rsvp`, { member })).body.rsvp.id)
+    for (const member of members.slice(0, 4))
+      going.push((await desk.post(`/api/events/${event.id}/rsvp`, { member })).body.rsvp.id)
     const line: string[] = []
     line.push((await desk.post(`/api/events/${event.id}/rsvp`, { member: members[4] })).body.rsvp.id)
-    const guest = await desk.post(`/api/events/${event.id}/rsvp`, { guest: { name: 'Gail Guest', email: `gail-${Date.now()}@example.test` } })
+    const guest = await desk.post(`/api/events/${event.id}/rsvp`, {
+      guest: { name: 'Gail Guest', email: `gail-${Date.now()}@example.test` },
+    })
     expect(guest.body.rsvp).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 })
     line.push(guest.body.rsvp.id)
-    for (const member of members.slice(5)) line.push((await desk.post(`/api/events/${event.id}/rsvp`, { member })).body.rsvp.id)
+    for (const member of members.slice(5))
+      line.push((await desk.post(`/api/events/${event.id}/rsvp`, { member })).body.rsvp.id)
 
     const cancels = await Promise.all(going.slice(0, 3).map((id) => desk.post(`/api/event-rsvps/${id}/cancel`)))
     expect(cancels.map((r) => r.status)).toEqual([200, 200, 200])
@@ -98,7 +133,8 @@ describe('waitlist notices (mail through the jobs queue)', () => {
     const klass = await kit.createClass(claiming, { title: 'Spin', capacity: 2, waitlistCapacity: 5 })
     const members = await kit.createMembers(claiming, 5)
     const booked: string[] = []
-    for (const member of members) booked.push((await claimDesk.post(`/api/classes/${klass.id}/book`, { member })).body.booking.id)
+    for (const member of members)
+      booked.push((await claimDesk.post(`/api/classes/${klass.id}/book`, { member })).body.booking.id)
     const [, , w1, w2, w3] = booked
     const cancels = await Promise.all(booked.slice(0, 2).map((id) => claimDesk.post(`/api/bookings/${id}/cancel`)))
     expect(cancels.map((r) => r.status)).toEqual([200, 200])

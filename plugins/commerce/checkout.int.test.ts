@@ -5,7 +5,8 @@ import { useTestApp } from '@/core/testing'
 import { commerceStore } from './testing/commerceStore'
 
 const app = useTestApp()
-const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<T>({ payload: app.payload, transactionID: undefined }, query)
+const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+  runSql<T>({ payload: app.payload, transactionID: undefined }, query)
 
 describe('POS checkout', () => {
   it('never sells stock below zero under concurrent sales', async () => {
@@ -13,7 +14,11 @@ describe('POS checkout', () => {
     const towel = await store.product({ price: { amount: 1500, currency: 'USD' }, stockQuantity: 7 })
     const results = await Promise.all(
       Array.from({ length: 12 }, () =>
-        store.desk.client.post('/api/orders/checkout', { tenant: store.tenant, lines: [{ product: towel.id, quantity: 2 }], payment: { provider: 'cash' } }),
+        store.desk.client.post('/api/orders/checkout', {
+          tenant: store.tenant,
+          lines: [{ product: towel.id, quantity: 2 }],
+          payment: { provider: 'cash' },
+        }),
       ),
     )
     const statuses = results.map((r) => r.status)
@@ -36,17 +41,36 @@ describe('POS checkout', () => {
     const res = await store.desk.client.post('/api/orders/checkout', {
       tenant: store.tenant,
       member: store.member.membershipId,
-      lines: [{ product: shake.id, quantity: 3 }, { product: grips.id, quantity: 1 }],
+      lines: [
+        { product: shake.id, quantity: 3 },
+        { product: grips.id, quantity: 1 },
+      ],
       couponCode: 'TENOFF',
       tax: 263,
       payment: { provider: 'terminal', providerRef: 'T-1' },
     })
     expect(res.status).toBe(201)
     // 3 × 650 + 1299 = 3249; 10% = 324; 3249 − 324 + 263 = 3188
-    expect(res.body.order).toMatchObject({ currency: 'USD', subtotal: 3249, discountTotal: 324, giftCardApplied: 0, tax: 263, total: 3188 })
+    expect(res.body.order).toMatchObject({
+      currency: 'USD',
+      subtotal: 3249,
+      discountTotal: 324,
+      giftCardApplied: 0,
+      tax: 263,
+      total: 3188,
+    })
     await store.owner.client.patch(`/api/products/${shake.id}`, { price: { amount: 999, currency: 'USD' } })
     const order = await store.desk.client.get(`/api/orders/${res.body.order.id}`)
-    expect(order.body.lines.map((l: { unitPrice: number; total: number; discount: number }) => [l.unitPrice, l.total, l.discount])).toEqual([[650, 1950, 194], [1299, 1299, 130]])
+    expect(
+      order.body.lines.map((l: { unitPrice: number; total: number; discount: number }) => [
+        l.unitPrice,
+        l.total,
+        l.discount,
+      ]),
+    ).toEqual([
+      [650, 1950, 194],
+      [1299, 1299, 130],
+    ])
     const mine = await store.member.client.get(`/api/orders/${res.body.order.id}`)
     expect(mine.status).toBe(200)
     const [bad] = await q<{ n: string }>(sql`
@@ -61,15 +85,28 @@ describe('POS checkout', () => {
   it('refunds never exceed what was paid, even concurrently, and restock once', async () => {
     const store = await commerceStore(app)
     const block = await store.product({ price: { amount: 2500, currency: 'USD' }, stockQuantity: 10 })
-    const sale = await store.desk.client.post('/api/orders/checkout', { tenant: store.tenant, lines: [{ product: block.id, quantity: 2 }], payment: { provider: 'cash' } })
+    const sale = await store.desk.client.post('/api/orders/checkout', {
+      tenant: store.tenant,
+      lines: [{ product: block.id, quantity: 2 }],
+      payment: { provider: 'cash' },
+    })
     expect(sale.status).toBe(201)
     const id = sale.body.order.id
     const refunds = await Promise.all(
-      Array.from({ length: 8 }, () => store.desk.client.post(`/api/orders/${id}/refund`, { amount: 1500, reason: 'Damaged', restock: true })),
+      Array.from({ length: 8 }, () =>
+        store.desk.client.post(`/api/orders/${id}/refund`, { amount: 1500, reason: 'Damaged', restock: true }),
+      ),
     )
     expect(refunds.filter((r) => r.status === 200)).toHaveLength(3)
     expect(refunds.filter((r) => r.status === 409).every((r) => r.body.error === 'refund_exceeds_paid')).toBe(true)
-    const [row] = await q<{ amount_refunded: string; status: string; p_refunded: string; p_status: string; refunds: string; stock: string }>(sql`
+    const [row] = await q<{
+      amount_refunded: string
+      status: string
+      p_refunded: string
+      p_status: string
+      refunds: string
+      stock: string
+    }>(sql`
       SELECT o.amount_refunded, o.status, p.amount_refunded AS p_refunded, p.status AS p_status,
         (SELECT sum(amount) FROM payments_refunds r WHERE r._parent_id = p.id) AS refunds,
         (SELECT stock_quantity FROM products WHERE id = ${block.id}) AS stock
@@ -93,7 +130,8 @@ describe('POS checkout', () => {
     const off = await store.product({ isActive: false })
     const euro = await store.product({ price: { amount: 4000, currency: 'EUR' } })
     const foreign = await other.product({})
-    const post = (body: Record<string, unknown>, client = store.desk.client) => client.post('/api/orders/checkout', { tenant: store.tenant, payment: { provider: 'cash' }, ...body })
+    const post = (body: Record<string, unknown>, client = store.desk.client) =>
+      client.post('/api/orders/checkout', { tenant: store.tenant, payment: { provider: 'cash' }, ...body })
     const cases: [Record<string, unknown>, number, string][] = [
       [{ lines: [] }, 400, 'at least one line'],
       [{ lines: [{ product: mat.id, quantity: 0 }] }, 400, 'quantity must be at least 1'],
@@ -102,10 +140,23 @@ describe('POS checkout', () => {
       [{ lines: [{ product: mat.id, quantity: 1 }], payment: { provider: 'bitcoin' } }, 400, 'cash or terminal'],
       [{ lines: [{ product: mat.id, quantity: 1 }], payment: null }, 400, 'Payment of 4000 is due'],
       [{ lines: [{ product: off.id, quantity: 1 }] }, 409, 'not for sale'],
-      [{ lines: [{ product: mat.id, quantity: 1 }, { product: euro.id, quantity: 1 }] }, 400, 'one currency'],
+      [
+        {
+          lines: [
+            { product: mat.id, quantity: 1 },
+            { product: euro.id, quantity: 1 },
+          ],
+        },
+        400,
+        'one currency',
+      ],
       [{ lines: [{ product: foreign.id, quantity: 1 }] }, 400, 'not sold here'],
       [{ lines: [{ product: mat.id, quantity: 4 }] }, 409, 'Only 3'],
-      [{ lines: [{ product: mat.id, quantity: 1 }], member: other.member.membershipId }, 400, 'not a member of this business'],
+      [
+        { lines: [{ product: mat.id, quantity: 1 }], member: other.member.membershipId },
+        400,
+        'not a member of this business',
+      ],
     ]
     for (const [body, status, message] of cases) {
       const res = await post(body)
@@ -118,7 +169,12 @@ describe('POS checkout', () => {
     expect(outsider.status).toBe(403)
     const anonymous = await post({ lines: [{ product: mat.id, quantity: 1 }] }, app.http())
     expect(anonymous.status).toBe(401)
-    const direct = await store.desk.client.post('/api/orders', { tenant: store.tenant, number: 'X-1', currency: 'USD', total: 0 })
+    const direct = await store.desk.client.post('/api/orders', {
+      tenant: store.tenant,
+      number: 'X-1',
+      currency: 'USD',
+      total: 0,
+    })
     expect(direct.status).toBe(403)
     const [row] = await q<{ orders: string; payments: string; stock: string }>(sql`
       SELECT (SELECT count(*) FROM orders WHERE tenant_id = ${store.tenant}) AS orders,

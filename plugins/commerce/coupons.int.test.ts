@@ -6,23 +6,38 @@ import { checkout } from './operations/checkout'
 import { commerceStore, runAs } from './testing/commerceStore'
 
 const app = useTestApp()
-const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<T>({ payload: app.payload, transactionID: undefined }, query)
+const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+  runSql<T>({ payload: app.payload, transactionID: undefined }, query)
 
 describe('coupons', () => {
   it('with 100 max uses tried 1,000 times at once over HTTP give exactly 100 redemptions', async () => {
     const store = await commerceStore(app)
     const water = await store.product({ kind: 'cafe', price: { amount: 300, currency: 'USD' } })
-    const made = await store.owner.client.post('/api/coupons', { tenant: store.tenant, code: 'HTTP100', type: 'fixed', value: 100, currency: 'USD', maxUses: 100 })
+    const made = await store.owner.client.post('/api/coupons', {
+      tenant: store.tenant,
+      code: 'HTTP100',
+      type: 'fixed',
+      value: 100,
+      currency: 'USD',
+      maxUses: 100,
+    })
     expect(made.status).toBe(201)
     const started = Date.now()
     const results = await Promise.all(
       Array.from({ length: 1000 }, () =>
-        store.desk.client.post('/api/orders/checkout', { tenant: store.tenant, lines: [{ product: water.id, quantity: 1 }], couponCode: 'HTTP100', payment: { provider: 'cash' } }),
+        store.desk.client.post('/api/orders/checkout', {
+          tenant: store.tenant,
+          lines: [{ product: water.id, quantity: 1 }],
+          couponCode: 'HTTP100',
+          payment: { provider: 'cash' },
+        }),
       ),
     )
     const elapsed = Date.now() - started
     const statuses = results.map((r) => r.status)
-    console.info(`[coupons] 1,000 concurrent HTTP checkouts: ${statuses.filter((s) => s === 201).length} × 201, ${statuses.filter((s) => s === 409).length} × 409 in ${elapsed} ms`)
+    console.info(
+      `[coupons] 1,000 concurrent HTTP checkouts: ${statuses.filter((s) => s === 201).length} × 201, ${statuses.filter((s) => s === 409).length} × 409 in ${elapsed} ms`,
+    )
     expect(statuses.filter((s) => s === 201)).toHaveLength(100)
     expect(statuses.filter((s) => s === 409)).toHaveLength(900)
     const [row] = await q<{ uses: string; redemptions: string }>(sql`
@@ -40,11 +55,22 @@ describe('coupons', () => {
   it('the same race through the operation: 300 concurrent Local API checkouts, one transaction each, on 25 uses', async () => {
     const store = await commerceStore(app)
     const water = await store.product({ kind: 'cafe', price: { amount: 300, currency: 'USD' } })
-    await store.owner.client.post('/api/coupons', { tenant: store.tenant, code: 'LOCAL25', type: 'percent', value: 50, maxUses: 25 })
+    await store.owner.client.post('/api/coupons', {
+      tenant: store.tenant,
+      code: 'LOCAL25',
+      type: 'percent',
+      value: 50,
+      maxUses: 25,
+    })
     const results = await Promise.allSettled(
       Array.from({ length: 300 }, () =>
         runAs(app.payload, store.desk.userId, (req) =>
-          checkout(req, { tenant: store.tenant, lines: [{ product: water.id, quantity: 1 }], couponCode: 'local25', payment: { provider: 'cash' } }),
+          checkout(req, {
+            tenant: store.tenant,
+            lines: [{ product: water.id, quantity: 1 }],
+            couponCode: 'local25',
+            payment: { provider: 'cash' },
+          }),
         ),
       ),
     )
@@ -61,11 +87,24 @@ describe('coupons', () => {
     const store = await commerceStore(app)
     const mat = await store.product({ price: { amount: 4000, currency: 'USD' } })
     const tea = await store.product({ kind: 'cafe', price: { amount: 500, currency: 'USD' } })
-    const create = (data: Record<string, unknown>) => store.owner.client.post('/api/coupons', { tenant: store.tenant, ...data })
-    const once = await create({ code: 'ONCE', type: 'fixed', value: 1000, currency: 'USD', perMemberLimit: 1, usesCount: 99 })
+    const create = (data: Record<string, unknown>) =>
+      store.owner.client.post('/api/coupons', { tenant: store.tenant, ...data })
+    const once = await create({
+      code: 'ONCE',
+      type: 'fixed',
+      value: 1000,
+      currency: 'USD',
+      perMemberLimit: 1,
+      usesCount: 99,
+    })
     expect(once.status).toBe(201)
     expect(once.body.doc.usesCount).toBe(0)
-    await create({ code: 'LATER', type: 'percent', value: 10, startsAt: new Date(Date.now() + 86_400_000).toISOString() })
+    await create({
+      code: 'LATER',
+      type: 'percent',
+      value: 10,
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    })
     await create({ code: 'OVER', type: 'percent', value: 10, expiresAt: new Date(Date.now() - 1000).toISOString() })
     await create({ code: 'CAFE', type: 'percent', value: 20, appliesTo: { kinds: ['cafe'] } })
     const bad = await create({ code: 'TOOMUCH', type: 'percent', value: 150 })
@@ -73,7 +112,13 @@ describe('coupons', () => {
     expect(JSON.stringify(bad.body)).toContain('cannot exceed 100')
 
     const sell = (couponCode: string, lines = [{ product: mat.id, quantity: 1 }]) =>
-      store.desk.client.post('/api/orders/checkout', { tenant: store.tenant, member: store.member.membershipId, lines, couponCode, payment: { provider: 'cash' } })
+      store.desk.client.post('/api/orders/checkout', {
+        tenant: store.tenant,
+        member: store.member.membershipId,
+        lines,
+        couponCode,
+        payment: { provider: 'cash' },
+      })
     const first = await sell('ONCE')
     expect(first.status).toBe(201)
     expect(first.body.order).toMatchObject({ subtotal: 4000, discountTotal: 1000, total: 3000 })
@@ -84,7 +129,10 @@ describe('coupons', () => {
     expect((await sell('OVER')).body.error).toBe('coupon_expired')
     expect((await sell('NOPE')).status).toBe(404)
     expect((await sell('CAFE')).body.error).toBe('coupon_not_applicable')
-    const mixed = await sell('CAFE', [{ product: mat.id, quantity: 1 }, { product: tea.id, quantity: 2 }])
+    const mixed = await sell('CAFE', [
+      { product: mat.id, quantity: 1 },
+      { product: tea.id, quantity: 2 },
+    ])
     expect(mixed.body.order).toMatchObject({ subtotal: 5000, discountTotal: 200, total: 4800 })
   })
 })

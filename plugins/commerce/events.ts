@@ -17,10 +17,22 @@ export const sendReceiptSubscriber: Subscriber = {
 }
 
 /** A product Checkout paid in Stripe (billing's `payment.checkout_completed`) becomes a paid, fulfilled online order, once. */
-export const stripeOrderSubscriber: Subscriber = { name: 'commerce.stripeOrder', event: 'payment.checkout_completed', handler: recordStripeOrder }
+export const stripeOrderSubscriber: Subscriber = {
+  name: 'commerce.stripeOrder',
+  event: 'payment.checkout_completed',
+  handler: recordStripeOrder,
+}
 
 /** A refund made in Stripe (billing's `payment.refunded_at_provider`) is mirrored onto the order. */
-export const paymentRefundSubscriber: Subscriber = { name: 'commerce.mirrorPaymentRefund', event: 'payment.refunded_at_provider', handler: mirrorPaymentRefund }
+export const paymentRefundSubscriber: Subscriber = {
+  name: 'commerce.mirrorPaymentRefund',
+  event: 'payment.refunded_at_provider',
+  handler: mirrorPaymentRefund,
+}
 
 /** A Stripe Checkout for an order expired unpaid (billing's `payment.checkout_expired`): the held order is cancelled. */
-export const checkoutExpiredSubscriber: Subscriber = { name: 'commerce.checkoutExpired', event: 'payment.checkout_expired', handler: expireStripeOrder }
+export const checkoutExpiredSubscriber: Subscriber = {
+  name: 'commerce.checkoutExpired',
+  event: 'payment.checkout_expired',
+  handler: expireStripeOrder,
+}

@@ -1,6 +1,13 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import { creditBalancePort, debitCreditsPort, grantCreditsPort, implementPort, refundCreditsPort, subscribe } from '@/core'
+import {
+  creditBalancePort,
+  debitCreditsPort,
+  grantCreditsPort,
+  implementPort,
+  refundCreditsPort,
+  subscribe,
+} from '@/core'
 import { CouponRedemptions } from './collections/CouponRedemptions'
 import { Coupons } from './collections/Coupons'
 import { CreditLedger } from './collections/CreditLedger'
@@ -18,7 +25,12 @@ import { refundCredits } from './operations/refundCredits'
 import { grantPeriodCredits } from './operations/grantPeriodCredits'
 import { spendableCredits } from './operations/spendableCredits'
 import { withPosScreen } from './admin/posScreen'
-import { checkoutExpiredSubscriber, paymentRefundSubscriber, sendReceiptSubscriber, stripeOrderSubscriber } from './events'
+import {
+  checkoutExpiredSubscriber,
+  paymentRefundSubscriber,
+  sendReceiptSubscriber,
+  stripeOrderSubscriber,
+} from './events'
 
 export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
 export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
@@ -37,14 +49,26 @@ export const commercePlugin =
   (_options: CommerceOptions = {}): Plugin =>
   (config) => {
     const collections = (config.collections ?? []).map((collection) =>
-      collection.slug === 'tenant-settings' ? { ...collection, fields: [...collection.fields, commerceSettingsField()] } : collection,
+      collection.slug === 'tenant-settings'
+        ? { ...collection, fields: [...collection.fields, commerceSettingsField()] }
+        : collection,
     )
     let next: Config = {
       ...config,
       // Fresh copies: building a config sanitises collections in place, and tests build it twice.
       collections: [
         ...collections,
-        ...clonePlain([Products, Orders, GiftCards, GiftCardTransactions, Coupons, CouponRedemptions, CreditLots, CreditLedger, TaxRates]),
+        ...clonePlain([
+          Products,
+          Orders,
+          GiftCards,
+          GiftCardTransactions,
+          Coupons,
+          CouponRedemptions,
+          CreditLots,
+          CreditLedger,
+          TaxRates,
+        ]),
       ],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), expireCreditLotsTask, expirePendingOrdersTask] },
     }
@@ -52,6 +76,12 @@ export const commercePlugin =
     next = implementPort(next, refundCreditsPort, refundCredits)
     next = implementPort(next, creditBalancePort, spendableCredits)
     next = implementPort(next, grantCreditsPort, grantPeriodCredits)
-    next = subscribe(next, sendReceiptSubscriber, stripeOrderSubscriber, paymentRefundSubscriber, checkoutExpiredSubscriber)
+    next = subscribe(
+      next,
+      sendReceiptSubscriber,
+      stripeOrderSubscriber,
+      paymentRefundSubscriber,
+      checkoutExpiredSubscriber,
+    )
     return withPosScreen(next)
   }

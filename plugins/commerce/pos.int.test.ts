@@ -7,7 +7,8 @@ import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 import { commerceStore, type Store } from './testing/commerceStore'
 
 const app = useTestApp()
-const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<T>({ payload: app.payload, transactionID: undefined }, query)
+const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+  runSql<T>({ payload: app.payload, transactionID: undefined }, query)
 
 /** Everything a sale writes in a tenant, to prove a quote writes none of it. */
 const footprint = async (tenant: string, ids: { mat: string; coupon: string; giftCode: string }) => {
@@ -29,11 +30,30 @@ const footprint = async (tenant: string, ids: { mat: string; coupon: string; gif
 const till = async () => {
   const store = await commerceStore(app)
   const mat = await store.product({ name: 'Cork mat', price: { amount: 2500, currency: 'USD' }, stockQuantity: 3 })
-  const pack = await store.product({ name: 'Five classes', kind: 'credit_pack', price: { amount: 6000, currency: 'USD' }, pack: { credits: 5, creditType: 'class', validityDays: 90 } })
-  const card = await store.product({ name: 'Gift card $20', kind: 'gift_card', price: { amount: 2000, currency: 'USD' } })
-  const coupon = await store.owner.client.post('/api/coupons', { tenant: store.tenant, code: 'ONCE10', type: 'percent', value: 10, maxUses: 1 })
+  const pack = await store.product({
+    name: 'Five classes',
+    kind: 'credit_pack',
+    price: { amount: 6000, currency: 'USD' },
+    pack: { credits: 5, creditType: 'class', validityDays: 90 },
+  })
+  const card = await store.product({
+    name: 'Gift card $20',
+    kind: 'gift_card',
+    price: { amount: 2000, currency: 'USD' },
+  })
+  const coupon = await store.owner.client.post('/api/coupons', {
+    tenant: store.tenant,
+    code: 'ONCE10',
+    type: 'percent',
+    value: 10,
+    maxUses: 1,
+  })
   expect(coupon.status).toBe(201)
-  const sold = await store.desk.client.post('/api/orders/checkout', { tenant: store.tenant, lines: [{ product: card.id, quantity: 1 }], payment: { provider: 'cash' } })
+  const sold = await store.desk.client.post('/api/orders/checkout', {
+    tenant: store.tenant,
+    lines: [{ product: card.id, quantity: 1 }],
+    payment: { provider: 'cash' },
+  })
   expect(sold.status).toBe(201)
   const giftCode = sold.body.giftCards[0].code as string
   return { store, mat, pack, coupon: coupon.body.doc as { id: string }, giftCode }
@@ -63,31 +83,64 @@ describe('POST /api/orders/quote', () => {
     const ids = { mat: mat.id, coupon: coupon.id, giftCode }
     const before = await footprint(store.tenant, ids)
 
-    const quotes = await Promise.all(Array.from({ length: 20 }, () => store.desk.client.post('/api/orders/quote', cart(store, mat, pack, giftCode))))
+    const quotes = await Promise.all(
+      Array.from({ length: 20 }, () => store.desk.client.post('/api/orders/quote', cart(store, mat, pack, giftCode))),
+    )
     expect(quotes.map((r) => r.status)).toEqual(Array(20).fill(200))
     // 2 × 2500 + 6000 = 11000; 10% = 1100; gift card 2000 → 7900 due.
     const quote = quotes[0].body.quote
-    expect(quote).toMatchObject({ currency: 'USD', subtotal: 11000, discountTotal: 1100, giftCardApplied: 2000, tax: 0, total: 7900 })
+    expect(quote).toMatchObject({
+      currency: 'USD',
+      subtotal: 11000,
+      discountTotal: 1100,
+      giftCardApplied: 2000,
+      tax: 0,
+      total: 7900,
+    })
     expect(quote.lines).toEqual([
       { product: mat.id, name: 'Cork mat', kind: 'product', quantity: 2, unitPrice: 2500, discount: 500, total: 5000 },
-      { product: pack.id, name: 'Five classes', kind: 'credit_pack', quantity: 1, unitPrice: 6000, discount: 600, total: 6000 },
+      {
+        product: pack.id,
+        name: 'Five classes',
+        kind: 'credit_pack',
+        quantity: 1,
+        unitPrice: 6000,
+        discount: 600,
+        total: 6000,
+      },
     ])
     expect(quotes.every((r) => JSON.stringify(r.body.quote) === JSON.stringify(quote))).toBe(true)
     expect(await footprint(store.tenant, ids)).toEqual(before)
 
-    const sale = await store.desk.client.post('/api/orders/checkout', { ...cart(store, mat, pack, giftCode), payment: { provider: 'cash' } })
+    const sale = await store.desk.client.post('/api/orders/checkout', {
+      ...cart(store, mat, pack, giftCode),
+      payment: { provider: 'cash' },
+    })
     expect(sale.status).toBe(201)
-    expect(sale.body.order).toMatchObject({ subtotal: quote.subtotal, discountTotal: quote.discountTotal, giftCardApplied: quote.giftCardApplied, tax: quote.tax, total: quote.total })
+    expect(sale.body.order).toMatchObject({
+      subtotal: quote.subtotal,
+      discountTotal: quote.discountTotal,
+      giftCardApplied: quote.giftCardApplied,
+      tax: quote.tax,
+      total: quote.total,
+    })
     const after = await footprint(store.tenant, ids)
     expect(Number(after.orders)).toBe(Number(before.orders) + 1)
     expect(Number(after.stock)).toBe(1)
     expect(Number(after.coupon_uses)).toBe(1)
     expect(Number(after.gift_balance)).toBe(0)
     expect(Number(after.lots)).toBe(Number(before.lots) + 1)
-    console.info(`[pos] 20 concurrent quotes → 20 × 200, coupon uses ${before.coupon_uses} → ${before.coupon_uses}; then 1 checkout → uses ${after.coupon_uses}`)
+    console.info(
+      `[pos] 20 concurrent quotes → 20 × 200, coupon uses ${before.coupon_uses} → ${before.coupon_uses}; then 1 checkout → uses ${after.coupon_uses}`,
+    )
 
     // The coupon's one use is gone: the quote now answers checkout's refusal, still writing nothing.
-    const again = await store.desk.client.post('/api/orders/quote', { tenant: store.tenant, member: store.member.membershipId, lines: [{ product: mat.id, quantity: 1 }], couponCode: 'ONCE10' })
+    const again = await store.desk.client.post('/api/orders/quote', {
+      tenant: store.tenant,
+      member: store.member.membershipId,
+      lines: [{ product: mat.id, quantity: 1 }],
+      couponCode: 'ONCE10',
+    })
     expect(again.status).toBe(409)
     expect(again.body.error).toBe('coupon_exhausted')
     expect(await footprint(store.tenant, ids)).toEqual(after)
@@ -95,20 +148,46 @@ describe('POST /api/orders/quote', () => {
 
   it("answers checkout's refusals: stock, member for a pack, bad input, strangers", async () => {
     const { store, mat, pack } = await till()
-    const outOfStock = await store.desk.client.post('/api/orders/quote', { tenant: store.tenant, lines: [{ product: mat.id, quantity: 4 }] })
+    const outOfStock = await store.desk.client.post('/api/orders/quote', {
+      tenant: store.tenant,
+      lines: [{ product: mat.id, quantity: 4 }],
+    })
     expect(outOfStock.status).toBe(409)
     expect(outOfStock.body).toMatchObject({ error: 'out_of_stock', message: 'Only 3 of Cork mat left.' })
-    const walkInPack = await store.desk.client.post('/api/orders/quote', { tenant: store.tenant, lines: [{ product: pack.id, quantity: 1 }] })
+    const walkInPack = await store.desk.client.post('/api/orders/quote', {
+      tenant: store.tenant,
+      lines: [{ product: pack.id, quantity: 1 }],
+    })
     expect(walkInPack.status).toBe(400)
     expect(walkInPack.body.error).toBe('member_required')
     const empty = await store.desk.client.post('/api/orders/quote', { tenant: store.tenant, lines: [] })
     expect(empty.status).toBe(400)
     expect(empty.body.error).toBe('invalid_input')
-    expect((await app.http().post('/api/orders/quote', { tenant: store.tenant, lines: [{ product: mat.id, quantity: 1 }] })).status).toBe(401)
-    expect((await store.member.client.post('/api/orders/quote', { tenant: store.tenant, lines: [{ product: mat.id, quantity: 1 }] })).status).toBe(403)
+    expect(
+      (await app.http().post('/api/orders/quote', { tenant: store.tenant, lines: [{ product: mat.id, quantity: 1 }] }))
+        .status,
+    ).toBe(401)
+    expect(
+      (
+        await store.member.client.post('/api/orders/quote', {
+          tenant: store.tenant,
+          lines: [{ product: mat.id, quantity: 1 }],
+        })
+      ).status,
+    ).toBe(403)
     const other = await strangerDesk()
-    expect((await other.desk.client.post('/api/orders/quote', { tenant: store.tenant, lines: [{ product: mat.id, quantity: 1 }] })).status).toBe(403)
-    const foreign = await other.desk.client.post('/api/orders/quote', { tenant: other.tenant, lines: [{ product: mat.id, quantity: 1 }] })
+    expect(
+      (
+        await other.desk.client.post('/api/orders/quote', {
+          tenant: store.tenant,
+          lines: [{ product: mat.id, quantity: 1 }],
+        })
+      ).status,
+    ).toBe(403)
+    const foreign = await other.desk.client.post('/api/orders/quote', {
+      tenant: other.tenant,
+      lines: [{ product: mat.id, quantity: 1 }],
+    })
     expect(foreign.status).toBe(400)
     expect(foreign.body.error).toBe('unknown_product')
     const [row] = await q<{ stock_quantity: string }>(sql`SELECT stock_quantity FROM products WHERE id = ${mat.id}`)
@@ -119,7 +198,17 @@ describe('POST /api/orders/quote', () => {
 const mailDir = () => path.join(getEnv().dataDir, 'mail')
 const mailsTo = async (to: string) => {
   const files = await readdir(mailDir()).catch(() => [] as string[])
-  const mails = await Promise.all(files.map(async (file) => JSON.parse(await readFile(path.join(mailDir(), file), 'utf8')) as { to: string; subject: string; text: string; html: string }))
+  const mails = await Promise.all(
+    files.map(
+      async (file) =>
+        JSON.parse(await readFile(path.join(mailDir(), file), 'utf8')) as {
+          to: string
+          subject: string
+          text: string
+          html: string
+        },
+    ),
+  )
   return mails.filter((mail) => mail.to === to)
 }
 
@@ -129,7 +218,10 @@ describe('POST /api/orders/:id/receipt', () => {
     const sale = await store.desk.client.post('/api/orders/checkout', {
       tenant: store.tenant,
       member: store.member.membershipId,
-      lines: [{ product: mat.id, quantity: 1 }, { product: pack.id, quantity: 1 }],
+      lines: [
+        { product: mat.id, quantity: 1 },
+        { product: pack.id, quantity: 1 },
+      ],
       tax: 100,
       payment: { provider: 'terminal' },
     })
@@ -143,7 +235,9 @@ describe('POST /api/orders/:id/receipt', () => {
     expect(await mailsTo(to)).toHaveLength(0) // nothing leaves before the job runs
     await app.payload.jobs.run({ limit: 100 })
     const [mail] = await mailsTo(to)
-    expect(mail.subject).toBe(`Your receipt from ${(await app.payload.findByID({ collection: 'tenants', id: store.tenant })).name} (order ${order.number})`)
+    expect(mail.subject).toBe(
+      `Your receipt from ${(await app.payload.findByID({ collection: 'tenants', id: store.tenant })).name} (order ${order.number})`,
+    )
     expect(mail.text).toContain('1 × Cork mat @ $25.00: $25.00')
     expect(mail.text).toContain('1 × Five classes @ $60.00: $60.00')
     expect(mail.text).toContain('Tax: $1.00')
@@ -160,7 +254,11 @@ describe('POST /api/orders/:id/receipt', () => {
 
   it('refuses strangers, unknown orders, bad addresses and walk-in orders without one', async () => {
     const { store, mat } = await till()
-    const walkIn = await store.desk.client.post('/api/orders/checkout', { tenant: store.tenant, lines: [{ product: mat.id, quantity: 1 }], payment: { provider: 'cash' } })
+    const walkIn = await store.desk.client.post('/api/orders/checkout', {
+      tenant: store.tenant,
+      lines: [{ product: mat.id, quantity: 1 }],
+      payment: { provider: 'cash' },
+    })
     const id = walkIn.body.order.id as string
     const noRecipient = await store.desk.client.post(`/api/orders/${id}/receipt`)
     expect(noRecipient.status).toBe(400)
@@ -171,9 +269,17 @@ describe('POST /api/orders/:id/receipt', () => {
     const other = await strangerDesk()
     expect((await other.desk.client.post(`/api/orders/${id}/receipt`, { email: 'x@example.test' })).status).toBe(404)
     expect((await store.member.client.post(`/api/orders/${id}/receipt`, { email: 'x@example.test' })).status).toBe(404)
-    expect((await store.desk.client.post('/api/orders/00000000-0000-4000-8000-000000000000/receipt', { email: 'x@example.test' })).status).toBe(404)
+    expect(
+      (
+        await store.desk.client.post('/api/orders/00000000-0000-4000-8000-000000000000/receipt', {
+          email: 'x@example.test',
+        })
+      ).status,
+    ).toBe(404)
     expect((await app.http().post(`/api/orders/${id}/receipt`, { email: 'x@example.test' })).status).toBe(401)
-    const [jobs] = await q<{ n: string }>(sql`SELECT count(*) AS n FROM payload_jobs WHERE input::text LIKE ${`%${id}%`}`)
+    const [jobs] = await q<{ n: string }>(
+      sql`SELECT count(*) AS n FROM payload_jobs WHERE input::text LIKE ${`%${id}%`}`,
+    )
     expect(Number(jobs.n)).toBe(0)
   })
 })
@@ -183,9 +289,17 @@ describe('member search used by the staff screens', () => {
     const store = await strangerDesk()
     const other = await strangerDesk()
     const tag = Math.random().toString(36).slice(2, 8)
-    const { user } = await createPerson(app.payload, { tenant: store.tenant, roles: ['member'], email: `zed-${tag}@example.test` })
+    const { user } = await createPerson(app.payload, {
+      tenant: store.tenant,
+      roles: ['member'],
+      email: `zed-${tag}@example.test`,
+    })
     await createPerson(app.payload, { tenant: other.tenant, roles: ['member'], email: `zed-${tag}-other@example.test` })
-    await app.payload.update({ collection: 'tenant-memberships', where: { user: { equals: user.id } }, data: { profile: { displayName: `Zoe ${tag}` } } })
+    await app.payload.update({
+      collection: 'tenant-memberships',
+      where: { user: { equals: user.id } },
+      data: { profile: { displayName: `Zoe ${tag}` } },
+    })
     const search = (text: string, client = store.desk.client, tenant = store.tenant) =>
       client.get(
         `/api/tenant-memberships?${new URLSearchParams({

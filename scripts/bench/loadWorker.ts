@@ -45,7 +45,7 @@ const run = async ({ requests, concurrency }: LoadJob): Promise<LoadResult> => {
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, client))
   const elapsedMs = performance.now() - started
-  return { statuses, latenciesMs, elapsedMs, cpuMs: (threadCpuMs()) - cpuBefore }
+  return { statuses, latenciesMs, elapsedMs, cpuMs: threadCpuMs() - cpuBefore }
 }
 
 parentPort?.on('message', async (job: LoadJob) => parentPort?.postMessage(await run(job)))

@@ -6,7 +6,13 @@
  */
 import type pg from 'pg'
 
-export type VolumeOptions = { tenants: number; membersPerTenant: number; hotTenantMembers: number; days: number; classesPerLocationPerDay: number }
+export type VolumeOptions = {
+  tenants: number
+  membersPerTenant: number
+  hotTenantMembers: number
+  days: number
+  classesPerLocationPerDay: number
+}
 
 const ZONES = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'America/Los_Angeles']
 
@@ -78,6 +84,9 @@ export const seedVolume = async (db: pg.Pool, opts: VolumeOptions, password: { s
      JOIN numbered n ON n.tenant_id = c.tenant_id AND n.rn BETWEEN 4 + abs(hashtext(c.id::text)) % 30 AND 11 + abs(hashtext(c.id::text)) % 30
      WHERE c.status = 'completed' AND c.title LIKE 'Flow %'`,
   )
-  await step('past class counters', `UPDATE classes c SET booked_count = 8 WHERE c.status = 'completed' AND c.title LIKE 'Flow %'`)
+  await step(
+    'past class counters',
+    `UPDATE classes c SET booked_count = 8 WHERE c.status = 'completed' AND c.title LIKE 'Flow %'`,
+  )
   await db.query('ANALYZE')
 }

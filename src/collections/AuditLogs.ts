@@ -10,7 +10,11 @@ import { moneyField } from '@/core/money/money'
 export const AuditLogs: CollectionConfig = {
   slug: 'audit-logs',
   custom: { platformScoped: true },
-  admin: { useAsTitle: 'action', defaultColumns: ['createdAt', 'category', 'action', 'actorEmail', 'resourceType'], group: 'Platform' },
+  admin: {
+    useAsTitle: 'action',
+    defaultColumns: ['createdAt', 'category', 'action', 'actorEmail', 'resourceType'],
+    group: 'Platform',
+  },
   access: {
     read: or(platformStaff, tenantRole(OWNER_ROLES)),
     create: nobody,

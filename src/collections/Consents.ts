@@ -45,7 +45,13 @@ export const Consents: CollectionConfig = tenantScoped(
       ],
     },
     fields: [
-      { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true, access: { update: () => false } },
+      {
+        name: 'member',
+        type: 'relationship',
+        relationTo: 'tenant-memberships',
+        required: true,
+        access: { update: () => false },
+      },
       {
         name: 'type',
         type: 'select',
@@ -53,13 +59,21 @@ export const Consents: CollectionConfig = tenantScoped(
         options: ['sms', 'email_marketing', 'push', 'terms', 'privacy', 'health_data', 'photo'],
         access: { update: () => false },
       },
-      { name: 'grantedAt', type: 'date', required: true, defaultValue: () => new Date().toISOString(), access: { update: () => false } },
+      {
+        name: 'grantedAt',
+        type: 'date',
+        required: true,
+        defaultValue: () => new Date().toISOString(),
+        access: { update: () => false },
+      },
       {
         name: 'revokedAt',
         type: 'date',
         validate: (value, options) => {
           const previous = (options as { originalDoc?: { revokedAt?: string | null } }).originalDoc?.revokedAt
-          return previous && String(value) !== String(previous) ? 'A revoked consent stays revoked; grant a new one instead.' : true
+          return previous && String(value) !== String(previous)
+            ? 'A revoked consent stays revoked; grant a new one instead.'
+            : true
         },
       },
       { name: 'source', type: 'text' },

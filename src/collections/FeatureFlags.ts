@@ -21,7 +21,9 @@ export const FeatureFlags: CollectionConfig = tenantScoped(
         type: 'text',
         required: true,
         validate: (value: unknown) =>
-          typeof value === 'string' && /^[a-z0-9_.-]+$/.test(value) ? true : 'Use a key such as "lms" or "booking.waitlist".',
+          typeof value === 'string' && /^[a-z0-9_.-]+$/.test(value)
+            ? true
+            : 'Use a key such as "lms" or "booking.waitlist".',
       },
       { name: 'enabled', type: 'checkbox', defaultValue: true },
     ],

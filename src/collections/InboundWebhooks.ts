@@ -8,7 +8,11 @@ import { nobody, platformStaff } from '@/core/access/builders'
 export const InboundWebhooks: CollectionConfig = {
   slug: 'inbound-webhooks',
   custom: { platformScoped: true },
-  admin: { useAsTitle: 'eventType', defaultColumns: ['source', 'eventType', 'status', 'receivedAt'], group: 'Platform' },
+  admin: {
+    useAsTitle: 'eventType',
+    defaultColumns: ['source', 'eventType', 'status', 'receivedAt'],
+    group: 'Platform',
+  },
   access: { read: platformStaff, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['source', 'dedupKey'], unique: true }],
   fields: [
@@ -23,7 +27,12 @@ export const InboundWebhooks: CollectionConfig = {
     { name: 'dedupKey', type: 'text', required: true },
     { name: 'eventType', type: 'text' },
     { name: 'payload', type: 'json' },
-    { name: 'status', type: 'select', defaultValue: 'received', options: ['received', 'processed', 'failed', 'ignored'] },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'received',
+      options: ['received', 'processed', 'failed', 'ignored'],
+    },
     { name: 'attempts', type: 'number', defaultValue: 0 },
     { name: 'receivedAt', type: 'date' },
     { name: 'processedAt', type: 'date' },

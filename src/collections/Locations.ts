@@ -23,10 +23,15 @@ export const Locations: CollectionConfig = tenantScoped(
       afterChange: [
         async ({ doc, previousDoc, operation, req }) => {
           const base = { tenant: doc.tenant, subject: { collection: 'locations', id: doc.id } }
-          if (operation === 'create') await emit(req, { ...base, type: 'location.created', data: { timezone: doc.timezone } })
+          if (operation === 'create')
+            await emit(req, { ...base, type: 'location.created', data: { timezone: doc.timezone } })
           else if (previousDoc?.timezone !== doc.timezone) {
             // Stored instants never shift; schedules re-materialise from this event.
-            await emit(req, { ...base, type: 'location.timezone_changed', data: { from: previousDoc?.timezone, to: doc.timezone } })
+            await emit(req, {
+              ...base,
+              type: 'location.timezone_changed',
+              data: { from: previousDoc?.timezone, to: doc.timezone },
+            })
           }
           return doc
         },
@@ -59,6 +64,10 @@ export const Locations: CollectionConfig = tenantScoped(
   },
   {
     publicRead: true,
-    isolationFixture: () => ({ name: 'Grid room', slug: `grid-${Math.random().toString(36).slice(2, 8)}`, timezone: 'Europe/Berlin' }),
+    isolationFixture: () => ({
+      name: 'Grid room',
+      slug: `grid-${Math.random().toString(36).slice(2, 8)}`,
+      timezone: 'Europe/Berlin',
+    }),
   },
 )

@@ -35,7 +35,13 @@ export const Media: CollectionConfig = tenantScoped(
         ({ data, operation }) => {
           if (operation === 'create') {
             const mime = String(data.mimeType ?? '')
-            data.kind ??= mime.startsWith('image/') ? 'image' : mime.startsWith('video/') ? 'video' : mime.startsWith('audio/') ? 'audio' : 'document'
+            data.kind ??= mime.startsWith('image/')
+              ? 'image'
+              : mime.startsWith('video/')
+                ? 'video'
+                : mime.startsWith('audio/')
+                  ? 'audio'
+                  : 'document'
             data.uploadedAt ??= new Date().toISOString()
           }
           return data

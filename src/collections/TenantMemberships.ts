@@ -8,9 +8,16 @@ import { guardMembershipChange } from './hooks/guardMembershipChange'
 import { announceMembershipChange } from './hooks/announceMembershipChange'
 import { joinTenantEndpoint } from './endpoints/joinTenantEndpoint'
 
-const deskField = ({ req, data, doc }: { req: { user: unknown }; data?: Record<string, unknown>; doc?: Record<string, unknown> }) =>
-  isPlatformAdmin(req.user as AccessUser) ||
-  hasRoleIn(req.user as AccessUser, data?.tenant ?? doc?.tenant, DESK_ROLES)
+const deskField = ({
+  req,
+  data,
+  doc,
+}: {
+  req: { user: unknown }
+  data?: Record<string, unknown>
+  doc?: Record<string, unknown>
+}) =>
+  isPlatformAdmin(req.user as AccessUser) || hasRoleIn(req.user as AccessUser, data?.tenant ?? doc?.tenant, DESK_ROLES)
 
 /**
  * A person's place in one tenant: their roles (staff roles open the admin for that tenant),
@@ -33,14 +40,22 @@ export const TenantMemberships: CollectionConfig = tenantScoped(
       afterChange: [
         async ({ doc, previousDoc, req }) => {
           await syncUserTenants(req, doc.user)
-          if (previousDoc?.user && String(previousDoc.user) !== String(doc.user)) await syncUserTenants(req, previousDoc.user)
+          if (previousDoc?.user && String(previousDoc.user) !== String(doc.user))
+            await syncUserTenants(req, previousDoc.user)
           return doc
         },
         announceMembershipChange,
       ],
     },
     fields: [
-      { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, access: { update: () => false } },
+      {
+        name: 'user',
+        type: 'relationship',
+        relationTo: 'users',
+        required: true,
+        index: true,
+        access: { update: () => false },
+      },
       { name: 'email', type: 'text', virtual: 'user.email', admin: { readOnly: true } },
       {
         name: 'status',

@@ -45,9 +45,22 @@ export const Tenants: CollectionConfig = {
               req,
             })
           }
-          await emit(req, { type: 'tenant.created', tenant: doc.id, subject: { collection: 'tenants', id: doc.id }, data: { slug: doc.slug } })
+          await emit(req, {
+            type: 'tenant.created',
+            tenant: doc.id,
+            subject: { collection: 'tenants', id: doc.id },
+            data: { slug: doc.slug },
+          })
         } else if (previousDoc?.status !== doc.status) {
-          await audit(req, { category: 'admin', action: 'tenant.status_changed', tenant: doc.id, resourceType: 'tenants', resourceId: doc.id, before: { status: previousDoc?.status }, after: { status: doc.status } })
+          await audit(req, {
+            category: 'admin',
+            action: 'tenant.status_changed',
+            tenant: doc.id,
+            resourceType: 'tenants',
+            resourceId: doc.id,
+            before: { status: previousDoc?.status },
+            after: { status: doc.status },
+          })
         }
         return doc
       },
@@ -95,7 +108,8 @@ export const Tenants: CollectionConfig = {
       name: 'stripeAccountId',
       type: 'text',
       access: {
-        read: ({ req, doc }) => isPlatformStaff(req.user as AccessUser) || hasRoleIn(req.user as AccessUser, doc?.id, OWNER_ROLES),
+        read: ({ req, doc }) =>
+          isPlatformStaff(req.user as AccessUser) || hasRoleIn(req.user as AccessUser, doc?.id, OWNER_ROLES),
         update: ({ req }) => isPlatformAdmin(req.user as AccessUser),
       },
       admin: { position: 'sidebar', description: 'Stripe Connect account of this tenant.' },
@@ -111,7 +125,8 @@ export const Tenants: CollectionConfig = {
           required: true,
           unique: true,
           validate: (value: unknown) =>
-            typeof value === 'string' && /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value)
+            typeof value === 'string' &&
+            /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value)
               ? true
               : 'Use a lower-case host name such as studio.example.com.',
         },

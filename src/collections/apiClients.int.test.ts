@@ -12,7 +12,13 @@ describe('API clients', () => {
     await createPerson(app.payload, { tenant: b, roles: ['member'] })
     const ownerClient = (await signIn(app, owner.email)).client
     const apiKey = 'a1b2c3d4-key-for-tests-0000000000001'
-    const created = await ownerClient.post('/api/api-clients', { tenant: a, name: 'Zapier', roles: ['front_desk'], enableAPIKey: true, apiKey })
+    const created = await ownerClient.post('/api/api-clients', {
+      tenant: a,
+      name: 'Zapier',
+      roles: ['front_desk'],
+      enableAPIKey: true,
+      apiKey,
+    })
     expect(created.status).toBe(201)
 
     const key = app.http({ apiKey })
@@ -20,7 +26,9 @@ describe('API clients', () => {
     expect(members.status).toBe(200)
     expect(members.body.docs.length).toBe(2)
     expect(members.body.docs.every((m: { tenant: string }) => m.tenant === a)).toBe(true)
-    expect((await key.post('/api/locations', { tenant: a, name: 'Nope', slug: 'nope', timezone: 'UTC' })).status).toBe(403)
+    expect((await key.post('/api/locations', { tenant: a, name: 'Nope', slug: 'nope', timezone: 'UTC' })).status).toBe(
+      403,
+    )
 
     await ownerClient.patch(`/api/api-clients/${created.body.doc.id}`, { status: 'revoked' })
     const after = await key.get('/api/tenant-memberships?limit=100&depth=0')

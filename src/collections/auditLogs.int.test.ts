@@ -6,7 +6,6 @@ import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 const app = useTestApp()
 const raw = (query: ReturnType<typeof sql>) => runSql({ payload: app.payload, transactionID: undefined }, query)
 
-
 describe('audit log', () => {
   it('records role changes, shows them only to that tenant’s owners, and cannot be changed', async () => {
     const a = await createTenant(app.payload)
@@ -24,7 +23,13 @@ describe('audit log', () => {
     expect(rows.status).toBe(200)
     expect(rows.body.docs).toHaveLength(1)
     const row = rows.body.docs[0]
-    expect(row).toMatchObject({ category: 'security', action: 'member.role_changed', actorEmail: ownerA.email, before: { roles: ['member'] }, after: { roles: ['member', 'instructor'] } })
+    expect(row).toMatchObject({
+      category: 'security',
+      action: 'member.role_changed',
+      actorEmail: ownerA.email,
+      before: { roles: ['member'] },
+      after: { roles: ['member', 'instructor'] },
+    })
 
     const desk = (await signIn(app, deskA.email)).client
     expect((await desk.get(`/api/audit-logs/${row.id}`)).status).toBe(403)
@@ -35,8 +40,14 @@ describe('audit log', () => {
     expect((await owner.delete(`/api/audit-logs/${row.id}`)).status).toBe(403)
     expect((await owner.post('/api/audit-logs', { category: 'security', action: 'forged' })).status).toBe(403)
 
-    const failure = (p: Promise<unknown>) => p.then(() => 'succeeded', (e) => String(e?.cause?.message ?? e?.message))
-    expect(await failure(raw(sql`UPDATE audit_logs SET action = 'rewritten' WHERE id = ${row.id}`))).toMatch(/append-only/)
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => 'succeeded',
+        (e) => String(e?.cause?.message ?? e?.message),
+      )
+    expect(await failure(raw(sql`UPDATE audit_logs SET action = 'rewritten' WHERE id = ${row.id}`))).toMatch(
+      /append-only/,
+    )
     expect(await failure(raw(sql`DELETE FROM audit_logs WHERE id = ${row.id}`))).toMatch(/append-only/)
     const [kept] = await raw(sql`SELECT action FROM audit_logs WHERE id = ${row.id}`)
     expect(kept).toEqual({ action: 'member.role_changed' })

@@ -11,10 +11,12 @@ let owner: HttpClient
 let tenant: string
 
 const storedRow = async (id: string) =>
-  (await runSql<{ credentials: string | null }>(
-    { payload: app.payload, transactionID: undefined },
-    sql`SELECT envelope AS credentials FROM encrypted_secrets WHERE owner_collection = 'integration-connections' AND owner_id = ${id} AND field = 'credentials'`,
-  ))[0] ?? { credentials: null }
+  (
+    await runSql<{ credentials: string | null }>(
+      { payload: app.payload, transactionID: undefined },
+      sql`SELECT envelope AS credentials FROM encrypted_secrets WHERE owner_collection = 'integration-connections' AND owner_id = ${id} AND field = 'credentials'`,
+    )
+  )[0] ?? { credentials: null }
 
 beforeAll(async () => {
   app = await startTestPayload()
@@ -28,7 +30,12 @@ describe('integration credentials', () => {
   let id: string
 
   it('are encrypted at rest and never returned by REST', async () => {
-    const res = await owner.post('/api/integration-connections', { tenant, provider: 'hubspot', credentialsInput: { token: SECRET }, config: { portalId: 42 } })
+    const res = await owner.post('/api/integration-connections', {
+      tenant,
+      provider: 'hubspot',
+      credentialsInput: { token: SECRET },
+      config: { portalId: 42 },
+    })
     expect(res.status).toBe(201)
     id = res.body.doc.id
     expect(JSON.stringify(res.body)).not.toContain(SECRET)
@@ -38,7 +45,11 @@ describe('integration credentials', () => {
     expect(row.credentials).toMatch(/^enc1\./)
     expect(row.credentials).not.toContain(SECRET)
 
-    for (const path of [`/api/integration-connections/${id}`, `/api/integration-connections?depth=2`, `/api/integration-connections/${id}?showHiddenFields=true`]) {
+    for (const path of [
+      `/api/integration-connections/${id}`,
+      `/api/integration-connections?depth=2`,
+      `/api/integration-connections/${id}?showHiddenFields=true`,
+    ]) {
       const read = await owner.get(path)
       expect(read.status).toBe(200)
       expect(JSON.stringify(read.body)).not.toContain(SECRET)
@@ -66,16 +77,24 @@ describe('integration credentials', () => {
 
   it('decrypt only on the server, survive unrelated edits and rotate on replace', async () => {
     const req = { payload: app.payload } as never
-    expect(await getSecret(req, { collection: 'integration-connections', id, field: 'credentials' })).toEqual({ token: SECRET })
+    expect(await getSecret(req, { collection: 'integration-connections', id, field: 'credentials' })).toEqual({
+      token: SECRET,
+    })
 
     const before = await storedRow(id)
-    const edit = await owner.patch(`/api/integration-connections/${id}`, { status: 'connected', credentials: 'enc1.forged', credentialsSetAt: '2000-01-01T00:00:00.000Z' })
+    const edit = await owner.patch(`/api/integration-connections/${id}`, {
+      status: 'connected',
+      credentials: 'enc1.forged',
+      credentialsSetAt: '2000-01-01T00:00:00.000Z',
+    })
     expect(edit.status).toBe(200)
     expect((await storedRow(id)).credentials).toBe(before.credentials)
 
     await owner.patch(`/api/integration-connections/${id}`, { credentialsInput: { token: 'new-token' } })
     const after = await storedRow(id)
     expect(after.credentials).not.toBe(before.credentials)
-    expect(await getSecret(req, { collection: 'integration-connections', id, field: 'credentials' })).toEqual({ token: 'new-token' })
+    expect(await getSecret(req, { collection: 'integration-connections', id, field: 'credentials' })).toEqual({
+      token: 'new-token',
+    })
   })
 })

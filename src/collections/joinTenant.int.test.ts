@@ -26,7 +26,10 @@ describe('POST /api/tenant-memberships/join', () => {
 
     const joined = await client.post('/api/tenant-memberships/join', { tenant: other.slug })
     expect(joined.status).toBe(201)
-    expect(joined.body).toMatchObject({ joined: true, membership: { tenant: other.id, user: user.id, roles: ['member'], status: 'active' } })
+    expect(joined.body).toMatchObject({
+      joined: true,
+      membership: { tenant: other.id, user: user.id, roles: ['member'], status: 'active' },
+    })
     // Joining keeps the person signed in (mirroring memberships into users.tenants[] must not drop their sessions).
     expect((await client.get('/api/users/me')).body.user?.id).toBe(user.id)
     const again = await client.post('/api/tenant-memberships/join', { tenant: other.slug })
@@ -77,9 +80,18 @@ describe('POST /api/tenant-memberships/join', () => {
     const { membership: otherMembership } = await createPerson(app.payload, { tenant: String(tenant.id) })
     const { client } = await signIn(app, user.email)
 
-    const granted = await client.post('/api/consents', { tenant: tenant.id, member: membership!.id, type: 'email_marketing', source: 'website' })
+    const granted = await client.post('/api/consents', {
+      tenant: tenant.id,
+      member: membership!.id,
+      type: 'email_marketing',
+      source: 'website',
+    })
     expect(granted.status).toBe(201)
-    const forOther = await client.post('/api/consents', { tenant: tenant.id, member: otherMembership!.id, type: 'email_marketing' })
+    const forOther = await client.post('/api/consents', {
+      tenant: tenant.id,
+      member: otherMembership!.id,
+      type: 'email_marketing',
+    })
     expect(forOther.status).toBe(403)
     const revoked = await client.patch(`/api/consents/${granted.body.doc.id}`, { revokedAt: new Date().toISOString() })
     expect(revoked.status).toBe(200)

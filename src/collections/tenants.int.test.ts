@@ -8,7 +8,12 @@ describe('tenants', () => {
   it('are created by the platform with their settings and an owner', async () => {
     const { user } = await createPerson(app.payload, { platformRole: 'super_admin' })
     const admin = (await signIn(app, user.email)).client
-    const res = await admin.post('/api/tenants', { name: 'Harbor Pilates', slug: 'harbor-pilates', timezone: 'Australia/Sydney', currency: 'AUD' })
+    const res = await admin.post('/api/tenants', {
+      name: 'Harbor Pilates',
+      slug: 'harbor-pilates',
+      timezone: 'Australia/Sydney',
+      currency: 'AUD',
+    })
     expect(res.status).toBe(201)
     const id = res.body.doc.id
     const settings = await app.payload.find({ collection: 'tenant-settings', where: { tenant: { equals: id } } })
@@ -21,13 +26,20 @@ describe('tenants', () => {
   it('reject bad input with specific messages and keep their slug', async () => {
     const { user } = await createPerson(app.payload, { platformRole: 'super_admin' })
     const admin = (await signIn(app, user.email)).client
-    const bad = await admin.post('/api/tenants', { name: 'Bad', slug: 'Not A Slug', timezone: 'Mars/Olympus', currency: 'usd' })
+    const bad = await admin.post('/api/tenants', {
+      name: 'Bad',
+      slug: 'Not A Slug',
+      timezone: 'Mars/Olympus',
+      currency: 'usd',
+    })
     expect(bad.status).toBe(400)
     const messages = JSON.stringify(bad.body)
     expect(messages).toContain('lower-case letters')
     expect(messages).toContain('IANA time zone')
     expect(messages).toContain('ISO-4217')
-    expect(await app.payload.count({ collection: 'tenants', where: { name: { equals: 'Bad' } } })).toEqual({ totalDocs: 0 })
+    expect(await app.payload.count({ collection: 'tenants', where: { name: { equals: 'Bad' } } })).toEqual({
+      totalDocs: 0,
+    })
 
     const tenant = await createTenant(app.payload)
     const { user: owner } = await createPerson(app.payload, { tenant: String(tenant.id), roles: ['owner'] })
@@ -43,8 +55,13 @@ describe('tenants', () => {
 
   it('are resolved from a header, their own domain, a subdomain or the path', async () => {
     const tenant = await createTenant(app.payload, { slug: 'lotus-studio' })
-    await app.payload.update({ collection: 'tenants', id: tenant.id, data: { domains: [{ hostname: 'www.lotus.example' }] } })
-    const find = (headers: Record<string, string>, pathname?: string) => resolveTenant(app.payload, { headers: new Headers(headers), pathname })
+    await app.payload.update({
+      collection: 'tenants',
+      id: tenant.id,
+      data: { domains: [{ hostname: 'www.lotus.example' }] },
+    })
+    const find = (headers: Record<string, string>, pathname?: string) =>
+      resolveTenant(app.payload, { headers: new Headers(headers), pathname })
     expect((await find({ 'x-tenant': 'lotus-studio' }))?.id).toBe(tenant.id)
     expect((await find({ host: 'www.lotus.example' }))?.id).toBe(tenant.id)
     expect((await find({ host: 'lotus-studio.localhost:3000' }))?.id).toBe(tenant.id)

@@ -5,9 +5,7 @@ import { z } from 'zod'
  * Every setting Atrium reads from the environment, parsed once with zod.
  * A bad value stops start-up with a message naming the variable.
  */
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes')
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes')
 
 const optionalUrl = z.string().url().optional()
 
@@ -66,7 +64,10 @@ export const envSchema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /** Stripe (platform account, Connect); without a key billing stays manual (pay at the desk). */
-    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)').optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)')
+      .optional(),
     /** Signing secret of the Connect webhook endpoint (whsec_...). */
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     /** Where the Stripe SDK sends requests; only tests and local fakes set these. */
@@ -101,19 +102,14 @@ export type Env = z.infer<typeof envSchema> & {
 
 export class EnvError extends Error {}
 
-export const embeddedDatabaseUrl = (port: number): string =>
-  `postgres://postgres:postgres@127.0.0.1:${port}/atrium`
+export const embeddedDatabaseUrl = (port: number): string => `postgres://postgres:postgres@127.0.0.1:${port}/atrium`
 
 /** Parses an environment; throws an EnvError naming each bad variable. */
 export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
-  )
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''))
   const result = envSchema.safeParse(cleaned)
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
-    )
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`)
     throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`)
   }
   const v = result.data

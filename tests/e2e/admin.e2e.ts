@@ -41,7 +41,8 @@ export const specs: E2ESpec[] = [
       assert.ok(emails.length > 0, 'the memberships list shows no e-mail addresses')
       const foreign = emails.filter((email) => !email.endsWith(`@${sunrise.slug}.demo`))
       assert.deepEqual(foreign, [], `memberships of other tenants are listed: ${foreign.join(', ')}`)
-      for (const other of others) await expectNoText(page, demoEmail(other.slug, 'member1'), `${other.slug} is another tenant`)
+      for (const other of others)
+        await expectNoText(page, demoEmail(other.slug, 'member1'), `${other.slug} is another tenant`)
     },
   },
   {
@@ -62,7 +63,11 @@ export const specs: E2ESpec[] = [
         await page.goto(`${baseURL}${target}`)
         await page.waitForURL((url) => url.pathname.startsWith('/admin/unauthorized'))
         await expectVisibleText(page, 'Unauthorized, this user does not have access to the admin panel.')
-        assert.equal(await page.locator('.dashboard, .collection-list, .nav').count(), 0, `${target} rendered admin content for a member`)
+        assert.equal(
+          await page.locator('.dashboard, .collection-list, .nav').count(),
+          0,
+          `${target} rendered admin content for a member`,
+        )
       }
     },
   },

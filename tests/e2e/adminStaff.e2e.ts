@@ -10,11 +10,16 @@ import { DEMO_PASSWORD, demoEmail } from '../../seed/demoTenants'
 import { expectNoText, expectVisibleText, loginThroughForm, type E2EContext, type E2ESpec } from './harness'
 
 const results = path.resolve(import.meta.dirname, '../../test-results')
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(results, `adminStaff-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(results, `adminStaff-${name}.png`), fullPage: true })
 
 /** JSON over the app's REST API as a demo user (set-up and checks beside the browser). */
 const api = async (baseURL: string, email: string) => {
-  const login = await fetch(`${baseURL}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) })
+  const login = await fetch(`${baseURL}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  })
   assert.equal(login.status, 200, `API login of ${email}: ${login.status}`)
   const { token } = (await login.json()) as { token: string }
   const call = async (method: string, route: string, body?: unknown) => {
@@ -25,12 +30,20 @@ const api = async (baseURL: string, email: string) => {
     })
     return { status: response.status, body: (await response.json().catch(() => null)) as any }
   }
-  return { get: (route: string) => call('GET', route), post: (route: string, body?: unknown) => call('POST', route, body) }
+  return {
+    get: (route: string) => call('GET', route),
+    post: (route: string, body?: unknown) => call('POST', route, body),
+  }
 }
 
 /** Monday (YYYY-MM-DD) of the week holding `instant` in `zone`. */
 const mondayIn = (instant: Date, zone: string) => {
-  const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
+  const local = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant)
   const date = new Date(`${local}T00:00:00Z`)
   return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10)
 }
@@ -42,11 +55,21 @@ const mondayIn = (instant: Date, zone: string) => {
 const classAboutToStart = async (baseURL: string) => {
   const owner = await api(baseURL, demoEmail('sunrise-yoga', 'owner'))
   const tenant = (await owner.get('/api/tenants?where[slug][equals]=sunrise-yoga&depth=0')).body.docs[0]
-  const location = (await owner.get(`/api/locations?where[tenant][equals]=${tenant.id}&where[slug][equals]=downtown&depth=0`)).body.docs[0]
+  const location = (
+    await owner.get(`/api/locations?where[tenant][equals]=${tenant.id}&where[slug][equals]=downtown&depth=0`)
+  ).body.docs[0]
   assert.ok(tenant && location, 'the demo tenant sunrise-yoga and its Downtown Studio exist')
   const title = `Desk check-in ${Math.random().toString(36).slice(2, 7)}`
   const startTime = new Date(Math.ceil((Date.now() + 20 * 60_000) / 60_000) * 60_000)
-  const created = await owner.post('/api/classes', { tenant: tenant.id, title, location: location.id, startTime: startTime.toISOString(), durationMinutes: 60, capacity: 2, waitlistCapacity: 3 })
+  const created = await owner.post('/api/classes', {
+    tenant: tenant.id,
+    title,
+    location: location.id,
+    startTime: startTime.toISOString(),
+    durationMinutes: 60,
+    capacity: 2,
+    waitlistCapacity: 3,
+  })
   assert.equal(created.status, 201, `class: ${created.status} ${JSON.stringify(created.body)}`)
   const classId = String(created.body.doc.id)
   const bookings: Record<string, { id: string; status: string; waitlistPosition: number | null }> = {}

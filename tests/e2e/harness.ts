@@ -39,11 +39,16 @@ export const loginThroughForm = async (
   await emailField.fill(email)
   await passwordField.fill(password)
   const loginResponse = page.waitForResponse(
-    (response) => new URL(response.url()).pathname.endsWith('/api/users/login') && response.request().method() === 'POST',
+    (response) =>
+      new URL(response.url()).pathname.endsWith('/api/users/login') && response.request().method() === 'POST',
   )
   await page.locator('button[type=submit]').first().click()
   const response = await loginResponse
-  assert.equal(response.status(), 200, `login of ${email} answered ${response.status()}: ${await response.text().catch(() => '')}`)
+  assert.equal(
+    response.status(),
+    200,
+    `login of ${email} answered ${response.status()}: ${await response.text().catch(() => '')}`,
+  )
   await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'))
 }
 
@@ -55,8 +60,11 @@ export const expectVisibleText = async (scope: Page | Locator, text: string): Pr
 /** No element with exactly this text is visible inside `scope`. */
 export const expectNoText = async (scope: Page | Locator, text: string, because: string): Promise<void> => {
   const matches = scope.getByText(text, { exact: true })
-  const visible = (await matches.evaluateAll((nodes) =>
-    nodes.filter((node) => (node as HTMLElement).offsetParent !== null || (node as HTMLElement).getClientRects().length > 0).length,
+  const visible = (await matches.evaluateAll(
+    (nodes) =>
+      nodes.filter(
+        (node) => (node as HTMLElement).offsetParent !== null || (node as HTMLElement).getClientRects().length > 0,
+      ).length,
   )) as number
   assert.equal(visible, 0, `"${text}" is visible but should not be: ${because}`)
 }
@@ -77,7 +85,10 @@ export const openCollectionList = async ({ page, baseURL }: E2EContext, slug: st
  * the runner's DATA_DIR is a `data-<attempt>` folder of its `atrium-e2e-*` snapshot in the system
  * temp directory), waiting up to `timeoutMs` for it to arrive. Addresses in specs are unique per run.
  */
-export const readMailTo = async (address: string, timeoutMs = 30_000): Promise<{ subject: string; text: string; html: string }> => {
+export const readMailTo = async (
+  address: string,
+  timeoutMs = 30_000,
+): Promise<{ subject: string; text: string; html: string }> => {
   const { readdir, readFile } = await import('node:fs/promises')
   const os = await import('node:os')
   const path = await import('node:path')
@@ -89,8 +100,18 @@ export const readMailTo = async (address: string, timeoutMs = 30_000): Promise<{
       for (const data of (await list(path.join(tmp, root))).filter((name) => name.startsWith('data-'))) {
         const dir = path.join(tmp, root, data, 'mail')
         for (const file of (await list(dir)).sort().reverse()) {
-          const mail = JSON.parse(await readFile(path.join(dir, file), 'utf8').catch(() => '{}')) as { to?: unknown; subject?: string; text?: string; html?: string }
-          if (JSON.stringify(mail.to ?? '').toLowerCase().includes(address.toLowerCase())) return { subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html ?? '' }
+          const mail = JSON.parse(await readFile(path.join(dir, file), 'utf8').catch(() => '{}')) as {
+            to?: unknown
+            subject?: string
+            text?: string
+            html?: string
+          }
+          if (
+            JSON.stringify(mail.to ?? '')
+              .toLowerCase()
+              .includes(address.toLowerCase())
+          )
+            return { subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html ?? '' }
         }
       }
     }
@@ -113,14 +134,20 @@ export const restLogin = async (api: APIRequestContext, baseURL: string, email: 
 }
 
 /** The JSON body of a response that must answer `expected`. */
-export const json = async <T>(response: { status: () => number; json: () => Promise<unknown>; text: () => Promise<string> }, expected: number, what: string): Promise<T> => {
+export const json = async <T>(
+  response: { status: () => number; json: () => Promise<unknown>; text: () => Promise<string> },
+  expected: number,
+  what: string,
+): Promise<T> => {
   assert.equal(response.status(), expected, `${what} answered ${response.status()}: ${await response.text()}`)
   return (await response.json()) as T
 }
 
 /** The page is no wider than the viewport (no horizontal scrolling on a phone). */
 export const fitsWidth = async (page: Page, width: number, what: string) => {
-  const scroll = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth)
+  const scroll = await page.evaluate(
+    () => document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth,
+  )
   assert.ok(scroll <= width, `${what} is ${scroll}px wide on a ${width}px viewport`)
 }
 
@@ -131,6 +158,9 @@ export const siteSignUp = async (page: Page, baseURL: string, slug: string, next
   await page.getByLabel('Your name', { exact: true }).fill(name)
   await page.getByLabel('Email', { exact: true }).fill(email)
   await page.getByLabel('Password', { exact: true }).fill('member-password-1')
-  await Promise.all([page.waitForURL((url) => url.pathname === next), page.getByRole('button', { name: 'Create account' }).click()])
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === next),
+    page.getByRole('button', { name: 'Create account' }).click(),
+  ])
   return email
 }

@@ -21,7 +21,10 @@ const openNextWeek = async ({ page, baseURL }: E2EContext, slug: string): Promis
   const response = await page.goto(`${baseURL}/${slug}/schedule`)
   assert.equal(response?.status(), 200, `/${slug}/schedule answered ${response?.status()}`)
   await page.getByRole('heading', { level: 1, name: 'Schedule' }).waitFor({ state: 'visible' })
-  await Promise.all([page.waitForURL((url) => url.searchParams.has('week')), page.getByRole('link', { name: 'Next week' }).click()])
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.has('week')),
+    page.getByRole('link', { name: 'Next week' }).click(),
+  ])
   await page.locator('.class-row').first().waitFor({ state: 'visible' })
   return page
 }
@@ -41,22 +44,30 @@ export const specs: E2ESpec[] = [
       await morningRow.waitFor({ state: 'visible' })
       assert.match(await morningRow.locator('.class-time').innerText(), /^7:00\sAM–8:00\sAM\s+E[SD]T$/)
       assert.equal(await morningRow.locator('abbr').getAttribute('title'), 'America/New_York')
-      assert.match(await rows.filter({ hasText: evening }).first().locator('.class-time').innerText(), /^6:30\sPM–7:30\sPM\s+E[SD]T$/)
+      assert.match(
+        await rows.filter({ hasText: evening }).first().locator('.class-time').innerText(),
+        /^6:30\sPM–7:30\sPM\s+E[SD]T$/,
+      )
       const text = await page.locator('main').innerText()
-      for (const location of sunrise.locations) assert.ok(text.includes(location.name), `${location.name} is not on the schedule`)
+      for (const location of sunrise.locations)
+        assert.ok(text.includes(location.name), `${location.name} is not on the schedule`)
       assert.ok(text.includes('Ines Instructor'), 'the instructor is not shown')
       assert.match(text, /\d+ spots left/)
 
       // Nothing of any other tenant.
       for (const other of others) {
         for (const title of other.classTitles) assert.ok(!text.includes(title), `${title} belongs to ${other.slug}`)
-        for (const location of other.locations) await expectNoText(page, location.name, `${location.name} belongs to ${other.slug}`)
+        for (const location of other.locations)
+          await expectNoText(page, location.name, `${location.name} belongs to ${other.slug}`)
       }
 
       // The location filter (a plain GET form) keeps only that location's classes.
       const riverside = sunrise.locations[1]
       await page.getByLabel('Location').selectOption({ label: riverside.name })
-      await Promise.all([page.waitForURL((url) => url.searchParams.has('location')), page.getByRole('button', { name: 'Show classes' }).click()])
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.has('location')),
+        page.getByRole('button', { name: 'Show classes' }).click(),
+      ])
       await page.locator('.class-row').first().waitFor({ state: 'visible' })
       const filtered = await page.locator('.class-row').allInnerTexts()
       assert.ok(filtered.length > 0, 'no classes at the filtered location')
@@ -80,7 +91,9 @@ export const specs: E2ESpec[] = [
     async run({ page, baseURL }) {
       // The platform admin creates a suspended tenant over REST; a visitor then opens its site.
       const api = page.context().request
-      const login = await api.post(`${baseURL}/api/users/login`, { data: { email: PLATFORM_ADMIN_EMAIL, password: DEMO_PASSWORD } })
+      const login = await api.post(`${baseURL}/api/users/login`, {
+        data: { email: PLATFORM_ADMIN_EMAIL, password: DEMO_PASSWORD },
+      })
       assert.equal(login.status(), 200, `admin login answered ${login.status()}`)
       const { token } = (await login.json()) as { token: string }
       const slug = `paused-studio-${Date.now().toString(36)}`
@@ -94,8 +107,14 @@ export const specs: E2ESpec[] = [
       for (const path of [`/${slug}`, `/${slug}/schedule`]) {
         const response = await page.goto(`${baseURL}${path}`)
         assert.equal(response?.status(), 200, `${path} answered ${response?.status()}`)
-        await page.getByRole('heading', { level: 1, name: 'Paused Studio is not taking bookings right now' }).waitFor({ state: 'visible' })
-        assert.equal(await page.locator('.class-row, form.filters').count(), 0, `${path} shows a schedule of a suspended tenant`)
+        await page
+          .getByRole('heading', { level: 1, name: 'Paused Studio is not taking bookings right now' })
+          .waitFor({ state: 'visible' })
+        assert.equal(
+          await page.locator('.class-row, form.filters').count(),
+          0,
+          `${path} shows a schedule of a suspended tenant`,
+        )
         assert.equal(await page.getByRole('link', { name: 'Schedule' }).count(), 0, 'the nav links to the schedule')
       }
     },
@@ -106,12 +125,16 @@ export const specs: E2ESpec[] = [
       await ctx.page.setViewportSize({ width: 390, height: 844 })
       const page = await openNextWeek(ctx, sunrise.slug)
       await expectVisibleText(page, sunrise.classTitles[0])
-      const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth)
+      const width = await page.evaluate(
+        () => document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth,
+      )
       assert.ok(width <= 390, `the schedule is ${width}px wide on a 390px viewport`)
       // The home page too.
       await page.goto(`${ctx.baseURL}/${sunrise.slug}`)
       await page.getByRole('heading', { level: 1, name: sunrise.heroTitle }).waitFor({ state: 'visible' })
-      const homeWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth)
+      const homeWidth = await page.evaluate(
+        () => document.scrollingElement?.scrollWidth ?? document.documentElement.scrollWidth,
+      )
       assert.ok(homeWidth <= 390, `the home page is ${homeWidth}px wide on a 390px viewport`)
       await openNextWeek(ctx, sunrise.slug) // the screenshot shows the schedule
     },

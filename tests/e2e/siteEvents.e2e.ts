@@ -16,7 +16,8 @@ const sunrise = DEMO_TENANTS.find((demo) => demo.slug === 'sunrise-yoga')!
 const fairway = DEMO_TENANTS.find((demo) => demo.slug === 'fairway-club')!
 const HOUR = 3_600_000
 
-const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ')
+const text = async (page: Page, selector: string) =>
+  (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ')
 
 /** A second browser context for REST calls as staff or other members (a REST login would sign the spec's page in too). */
 const restContext = async (ctx: E2EContext) => ctx.context.browser()!.newContext({ baseURL: ctx.baseURL })
@@ -26,8 +27,20 @@ type Owner = { api: APIRequestContext; auth: Record<string, string>; tenant: str
 /** The sunrise owner over REST: its tenant and first location. */
 const ownerOf = async (api: APIRequestContext, baseURL: string): Promise<Owner> => {
   const auth = await restLogin(api, baseURL, demoEmail(sunrise.slug, 'owner'))
-  const tenant = (await json<{ docs: { id: string }[] }>(await api.get(`${baseURL}/api/tenants?where[slug][equals]=${sunrise.slug}&depth=0`, { headers: auth }), 200, 'tenant lookup')).docs[0].id
-  const location = (await json<{ docs: { id: string }[] }>(await api.get(`${baseURL}/api/locations?where[tenant][equals]=${tenant}&sort=name&depth=0`, { headers: auth }), 200, 'locations')).docs[0].id
+  const tenant = (
+    await json<{ docs: { id: string }[] }>(
+      await api.get(`${baseURL}/api/tenants?where[slug][equals]=${sunrise.slug}&depth=0`, { headers: auth }),
+      200,
+      'tenant lookup',
+    )
+  ).docs[0].id
+  const location = (
+    await json<{ docs: { id: string }[] }>(
+      await api.get(`${baseURL}/api/locations?where[tenant][equals]=${tenant}&sort=name&depth=0`, { headers: auth }),
+      200,
+      'locations',
+    )
+  ).docs[0].id
   return { api, auth, tenant, location }
 }
 
@@ -72,20 +85,40 @@ export const specs: E2ESpec[] = [
         eventId = await createEvent(owner, baseURL, title, { capacity: 10, maxGuests: 2 })
         // A draft of the same tenant is not shown to visitors.
         const draft = await createEvent(owner, baseURL, `Draft ${stamp()}`, { status: 'draft', capacity: 5 })
-        const fairwayEvent = (await json<{ docs: { id: string }[] }>(await rest.request.get(`${baseURL}/api/events?where[title][equals]=${encodeURIComponent(`${fairway.name} open house`)}&depth=0`), 200, 'fairway event')).docs[0]
+        const fairwayEvent = (
+          await json<{ docs: { id: string }[] }>(
+            await rest.request.get(
+              `${baseURL}/api/events?where[title][equals]=${encodeURIComponent(`${fairway.name} open house`)}&depth=0`,
+            ),
+            200,
+            'fairway event',
+          )
+        ).docs[0]
         assert.ok(fairwayEvent, 'the demo seed has a fairway open house')
 
         const events = `/${sunrise.slug}/events`
         await siteSignUp(page, baseURL, sunrise.slug, events, 'Evie Events')
         await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor()
-        await page.waitForFunction((expected) => document.title === expected, `Events · ${sunrise.name}`, { timeout: 30_000 }) // streamed after the loading state
-        assert.ok(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events', exact: true }).isVisible(), 'the nav links to the events')
+        await page.waitForFunction((expected) => document.title === expected, `Events · ${sunrise.name}`, {
+          timeout: 30_000,
+        }) // streamed after the loading state
+        assert.ok(
+          await page
+            .getByRole('navigation', { name: 'Main' })
+            .getByRole('link', { name: 'Events', exact: true })
+            .isVisible(),
+          'the nav links to the events',
+        )
         const card = page.locator('.event-card').filter({ hasText: title })
         const cardText = (await card.innerText()).replace(/\s+/g, ' ')
         assert.match(cardText, /10 places left/)
         assert.match(cardText, /Free/)
         assert.match(cardText, /RSVP by .+ (EST|EDT)/, 'the deadline is shown in the location zone')
-        assert.equal(await page.locator('.event-card').filter({ hasText: 'Draft ' }).count(), 0, 'drafts are not listed')
+        assert.equal(
+          await page.locator('.event-card').filter({ hasText: 'Draft ' }).count(),
+          0,
+          'drafts are not listed',
+        )
 
         // Other tenants' events, drafts and unknown ids answer 404 on this site.
         for (const id of [fairwayEvent.id, draft, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
@@ -94,12 +127,18 @@ export const specs: E2ESpec[] = [
         }
 
         await page.goto(`${baseURL}${events}`)
-        await Promise.all([page.waitForURL((url) => url.pathname.endsWith(`/events/${eventId}`)), card.getByRole('link', { name: title, exact: true }).click()])
+        await Promise.all([
+          page.waitForURL((url) => url.pathname.endsWith(`/events/${eventId}`)),
+          card.getByRole('link', { name: title, exact: true }).click(),
+        ])
         await page.getByRole('heading', { level: 1, name: title }).waitFor()
         assert.match(await page.title(), new RegExp(`^${title}, .+ · ${sunrise.name}$`))
         assert.match(await text(page, '.facts'), /Places 10 places left[\s\S]*RSVP by[\s\S]*Bring up to 2 guests/)
         await page.getByLabel('Guests coming with you').selectOption('1')
-        await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === 'rsvp_going'), page.getByRole('button', { name: 'RSVP', exact: true }).click()])
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.get('done') === 'rsvp_going'),
+          page.getByRole('button', { name: 'RSVP', exact: true }).click(),
+        ])
         assert.equal(await statusOf(page), 'Going with 1 guest')
         assert.match(await text(page, '.event-places'), /8 places left/, 'the member and the guest take two places')
 
@@ -108,17 +147,34 @@ export const specs: E2ESpec[] = [
         const row = page.locator('section[aria-labelledby=events-title] .rsvp-row').filter({ hasText: title })
         assert.equal(await row.getAttribute('data-status'), 'going')
         assert.match(await row.innerText(), /you \+ 1 guest[\s\S]*Going/)
-        await Promise.all([page.waitForURL((url) => url.searchParams.has('cancel')), row.getByRole('link', { name: `Cancel RSVP for ${title}…` }).click()])
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.has('cancel')),
+          row.getByRole('link', { name: `Cancel RSVP for ${title}…` }).click(),
+        ])
         const confirm = page.getByRole('group', { name: 'Cancel your RSVP?' })
         const confirmText = (await confirm.innerText()).replace(/\s+/g, ' ')
-        assert.match(confirmText, /Your 2 places \(you and your guest\) go to the next person waiting\. It was free, so there is nothing to refund\./)
+        assert.match(
+          confirmText,
+          /Your 2 places \(you and your guest\) go to the next person waiting\. It was free, so there is nothing to refund\./,
+        )
         assert.equal(await statusOf(page), 'Going with 1 guest', 'nothing is cancelled before the confirmation')
-        await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === 'rsvp_cancelled'), confirm.getByRole('button', { name: 'Yes, cancel my RSVP' }).click()])
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.get('done') === 'rsvp_cancelled'),
+          confirm.getByRole('button', { name: 'Yes, cancel my RSVP' }).click(),
+        ])
         assert.equal(await text(page, '.flash-ok'), 'Your RSVP is cancelled.')
         assert.match(await text(page, '.event-places'), /10 places left/, 'the places went back')
-        assert.equal(await page.getByRole('button', { name: 'RSVP', exact: true }).count(), 1, 'the member may RSVP again')
+        assert.equal(
+          await page.getByRole('button', { name: 'RSVP', exact: true }).count(),
+          1,
+          'the member may RSVP again',
+        )
         await page.goto(`${baseURL}/${sunrise.slug}/account`)
-        assert.equal(await page.locator('.rsvp-row').filter({ hasText: title }).count(), 0, 'the cancelled RSVP is gone from the account')
+        assert.equal(
+          await page.locator('.rsvp-row').filter({ hasText: title }).count(),
+          0,
+          'the cancelled RSVP is gone from the account',
+        )
       } finally {
         await rest.close().catch(() => undefined)
       }
@@ -139,31 +195,57 @@ export const specs: E2ESpec[] = [
         const closed = `Tiny class ${stamp()}`
         const closedId = await createEvent(owner, baseURL, closed, { capacity: 1, waitlistCapacity: 0 })
         const noah = await restLogin(rest.request, baseURL, demoEmail(sunrise.slug, 'member2'))
-        const taken = await json<{ rsvp: { id: string; status: string } }>(await rest.request.post(`${baseURL}/api/events/${eventId}/rsvp`, { headers: noah, data: {} }), 201, 'Noah takes the only place')
+        const taken = await json<{ rsvp: { id: string; status: string } }>(
+          await rest.request.post(`${baseURL}/api/events/${eventId}/rsvp`, { headers: noah, data: {} }),
+          201,
+          'Noah takes the only place',
+        )
         assert.equal(taken.rsvp.status, 'going')
-        await json(await rest.request.post(`${baseURL}/api/events/${closedId}/rsvp`, { headers: noah, data: {} }), 201, 'Noah fills the event without a waitlist')
+        await json(
+          await rest.request.post(`${baseURL}/api/events/${closedId}/rsvp`, { headers: noah, data: {} }),
+          201,
+          'Noah fills the event without a waitlist',
+        )
 
         const eventPath = `/${sunrise.slug}/events/${eventId}`
         await siteSignUp(page, baseURL, sunrise.slug, eventPath, 'Walt Waitlist')
         assert.match(await text(page, '.event-places'), /Full – 0 on the waitlist/)
-        assert.equal(await page.getByLabel('Guests coming with you').count(), 0, 'a one-place event has no room for a guest')
+        assert.equal(
+          await page.getByLabel('Guests coming with you').count(),
+          0,
+          'a one-place event has no room for a guest',
+        )
         await fitsWidth(page, NARROW.width, 'the full event page')
-        await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === 'rsvp_waitlisted'), page.getByRole('button', { name: 'Join the waitlist' }).click()])
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.get('done') === 'rsvp_waitlisted'),
+          page.getByRole('button', { name: 'Join the waitlist' }).click(),
+        ])
         assert.equal(await statusOf(page), 'On the waitlist – you are number 1 on the waitlist')
         assert.match(await text(page, '.event-places'), /Full – 1 on the waitlist/)
         await fitsWidth(page, NARROW.width, 'the event page with the waitlist status')
 
-        await json(await rest.request.post(`${baseURL}/api/event-rsvps/${taken.rsvp.id}/cancel`, { headers: noah, data: {} }), 200, 'Noah cancels')
+        await json(
+          await rest.request.post(`${baseURL}/api/event-rsvps/${taken.rsvp.id}/cancel`, { headers: noah, data: {} }),
+          200,
+          'Noah cancels',
+        )
         await page.reload()
         assert.equal(await statusOf(page), 'Going', 'the waitlisted member is moved up when the place frees')
 
         const closedResponse = await page.goto(`${baseURL}/${sunrise.slug}/events/${closedId}`)
         assert.equal(closedResponse?.status(), 200)
         assert.equal(await page.locator('section[aria-labelledby=rsvp-title] p').innerText(), 'This event is full.')
-        assert.equal(await page.getByRole('button', { name: /RSVP|waitlist/ }).count(), 0, 'no RSVP button on a full event without a waitlist')
+        assert.equal(
+          await page.getByRole('button', { name: /RSVP|waitlist/ }).count(),
+          0,
+          'no RSVP button on a full event without a waitlist',
+        )
 
         await page.goto(`${baseURL}/${sunrise.slug}/events`)
-        assert.match((await page.locator('.event-card').filter({ hasText: closed }).innerText()).replace(/\s+/g, ' '), /Full/)
+        assert.match(
+          (await page.locator('.event-card').filter({ hasText: closed }).innerText()).replace(/\s+/g, ' '),
+          /Full/,
+        )
         await fitsWidth(page, NARROW.width, 'the events list')
         await page.goto(`${baseURL}/${sunrise.slug}/account`)
         const row = page.locator('section[aria-labelledby=events-title] .rsvp-row').filter({ hasText: title })
@@ -183,16 +265,31 @@ export const specs: E2ESpec[] = [
       const rest = await restContext(ctx)
       try {
         const owner = await ownerOf(rest.request, baseURL)
-        const instructor = (await json<{ docs: { id: string }[] }>(
-          await rest.request.get(`${baseURL}/api/tenant-memberships?where[tenant][equals]=${owner.tenant}&where[email][equals]=${encodeURIComponent(demoEmail(sunrise.slug, 'instructor'))}&depth=0`, { headers: owner.auth }),
-          200,
-          'instructor lookup',
-        )).docs[0]
+        const instructor = (
+          await json<{ docs: { id: string }[] }>(
+            await rest.request.get(
+              `${baseURL}/api/tenant-memberships?where[tenant][equals]=${owner.tenant}&where[email][equals]=${encodeURIComponent(demoEmail(sunrise.slug, 'instructor'))}&depth=0`,
+              { headers: owner.auth },
+            ),
+            200,
+            'instructor lookup',
+          )
+        ).docs[0]
         const serviceTitle = `Small group ${stamp()}`
         const service = await json<{ doc: { id: string } }>(
           await rest.request.post(`${baseURL}/api/appointment-services`, {
             headers: owner.auth,
-            data: { tenant: owner.tenant, title: serviceTitle, kind: 'service', durationMinutes: 60, capacity: 3, slotIntervalMinutes: 60, providers: [instructor.id], location: owner.location, isActive: true },
+            data: {
+              tenant: owner.tenant,
+              title: serviceTitle,
+              kind: 'service',
+              durationMinutes: 60,
+              capacity: 3,
+              slotIntervalMinutes: 60,
+              providers: [instructor.id],
+              location: owner.location,
+              isActive: true,
+            },
           }),
           201,
           'creating a group service',
@@ -205,25 +302,48 @@ export const specs: E2ESpec[] = [
         await page.getByRole('heading', { level: 1, name: serviceTitle }).waitFor()
         assert.match(await text(page, '.facts'), /Up to 3 people per time/)
         for (let week = 0; week < 4 && (await page.locator('.slot').count()) === 0; week++) {
-          await Promise.all([page.waitForURL((url) => url.searchParams.has('day')), page.getByRole('link', { name: 'Later →' }).click()])
+          await Promise.all([
+            page.waitForURL((url) => url.searchParams.has('day')),
+            page.getByRole('link', { name: 'Later →' }).click(),
+          ])
         }
         const slot = page.locator('.slot').first()
         assert.match((await slot.innerText()).replace(/\s+/g, ' '), /3 places left$/)
         const value = (await slot.locator('input').getAttribute('value'))!
         await slot.locator('label').click()
-        await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === 'appointment'), page.getByRole('button', { name: 'Book this time' }).click()])
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.get('done') === 'appointment'),
+          page.getByRole('button', { name: 'Book this time' }).click(),
+        ])
         await page.goto(`${servicePage}?${new URLSearchParams({ day: value.split('|')[1].slice(0, 10) })}`)
         const same = page.locator('.slot').filter({ has: page.locator(`input[value="${value}"]`) })
-        assert.match((await same.innerText()).replace(/\s+/g, ' '), /2 places left$/, 'one place of the group slot is taken')
+        assert.match(
+          (await same.innerText()).replace(/\s+/g, ' '),
+          /2 places left$/,
+          'one place of the group slot is taken',
+        )
 
         // The appointment's cancel asks first and says what happens.
         await page.goto(`${baseURL}/${sunrise.slug}/account`)
         const appointment = page.locator('.appointment-row').filter({ hasText: serviceTitle })
-        await Promise.all([page.waitForURL((url) => url.searchParams.has('cancelAppointment')), appointment.getByRole('link', { name: new RegExp(`^Cancel ${serviceTitle} on `) }).click()])
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.has('cancelAppointment')),
+          appointment.getByRole('link', { name: new RegExp(`^Cancel ${serviceTitle} on `) }).click(),
+        ])
         const confirm = page.getByRole('group', { name: 'Cancel this appointment?' })
-        assert.match((await confirm.innerText()).replace(/\s+/g, ' '), /The time is freed for someone else\. There is no cancellation fee\. It was free, so there is nothing to refund\./)
-        assert.equal(await page.locator('.appointment-row').filter({ hasText: serviceTitle }).count(), 1, 'nothing is cancelled before the confirmation')
-        await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === 'appointment_cancelled'), confirm.getByRole('button', { name: 'Yes, cancel the appointment' }).click()])
+        assert.match(
+          (await confirm.innerText()).replace(/\s+/g, ' '),
+          /The time is freed for someone else\. There is no cancellation fee\. It was free, so there is nothing to refund\./,
+        )
+        assert.equal(
+          await page.locator('.appointment-row').filter({ hasText: serviceTitle }).count(),
+          1,
+          'nothing is cancelled before the confirmation',
+        )
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.get('done') === 'appointment_cancelled'),
+          confirm.getByRole('button', { name: 'Yes, cancel the appointment' }).click(),
+        ])
         assert.equal(await page.locator('.appointment-row').filter({ hasText: serviceTitle }).count(), 0)
 
         // Two 5-class packs in one reservation.
@@ -231,12 +351,29 @@ export const specs: E2ESpec[] = [
         const pack = page.locator('.product-card').filter({ hasText: '5-class pack' })
         const reservePack = pack.getByRole('button', { name: /^Reserve 5-class pack/ })
         const picker = pack.getByLabel('Quantity')
-        assert.deepEqual(await picker.locator('option').allInnerTexts(), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'])
+        assert.deepEqual(await picker.locator('option').allInnerTexts(), [
+          '1',
+          '2',
+          '3',
+          '4',
+          '5',
+          '6',
+          '7',
+          '8',
+          '9',
+          '10',
+        ])
         await picker.selectOption('2')
-        await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === 'reserved_order'), reservePack.click()])
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.get('done') === 'reserved_order'),
+          reservePack.click(),
+        ])
         const order = page.locator('section[aria-labelledby=receipts-title] tbody tr[data-kind=order]').first()
         assert.match(await order.innerText(), /\$170\.00[\s\S]*To pay/)
-        await Promise.all([page.waitForURL((url) => url.pathname.includes('/account/receipts/order/')), order.getByRole('link').click()])
+        await Promise.all([
+          page.waitForURL((url) => url.pathname.includes('/account/receipts/order/')),
+          order.getByRole('link').click(),
+        ])
         assert.match(await text(page, '.receipt-lines tbody'), /5-class pack 2 \$85\.00 \$170\.00/)
       } finally {
         await rest.close().catch(() => undefined)

@@ -15,7 +15,8 @@ import { fitsWidth, json, NARROW, readMailTo, restLogin, stamp, type E2EContext,
 const sunrise = DEMO_TENANTS.find((demo) => demo.slug === 'sunrise-yoga')!
 const HOUR = 3_600_000
 
-const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim()
+const text = async (page: Page, selector: string) =>
+  (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim()
 
 type Owner = { api: APIRequestContext; auth: Record<string, string>; tenant: string; location: string }
 type BookingSettings = Record<string, unknown>
@@ -23,20 +24,47 @@ type BookingSettings = Record<string, unknown>
 /** The sunrise owner over REST (in its own browser context, so the spec's page stays anonymous). */
 const ownerOf = async (api: APIRequestContext, baseURL: string): Promise<Owner> => {
   const auth = await restLogin(api, baseURL, demoEmail(sunrise.slug, 'owner'))
-  const tenant = (await json<{ docs: { id: string }[] }>(await api.get(`${baseURL}/api/tenants?where[slug][equals]=${sunrise.slug}&depth=0`, { headers: auth }), 200, 'tenant lookup')).docs[0].id
-  const location = (await json<{ docs: { id: string }[] }>(await api.get(`${baseURL}/api/locations?where[tenant][equals]=${tenant}&sort=name&depth=0`, { headers: auth }), 200, 'locations')).docs[0].id
+  const tenant = (
+    await json<{ docs: { id: string }[] }>(
+      await api.get(`${baseURL}/api/tenants?where[slug][equals]=${sunrise.slug}&depth=0`, { headers: auth }),
+      200,
+      'tenant lookup',
+    )
+  ).docs[0].id
+  const location = (
+    await json<{ docs: { id: string }[] }>(
+      await api.get(`${baseURL}/api/locations?where[tenant][equals]=${tenant}&sort=name&depth=0`, { headers: auth }),
+      200,
+      'locations',
+    )
+  ).docs[0].id
   return { api, auth, tenant, location }
 }
 
 /** Reads sunrise's booking settings and writes `changes` over them; returns what they were. */
-const setBookingSettings = async (owner: Owner, baseURL: string, changes: BookingSettings): Promise<BookingSettings> => {
-  const settings = (await json<{ docs: { id: string; bookings?: BookingSettings }[] }>(
-    await owner.api.get(`${baseURL}/api/tenant-settings?where[tenant][equals]=${owner.tenant}&depth=0`, { headers: owner.auth }),
-    200,
-    'tenant settings',
-  )).docs[0]
+const setBookingSettings = async (
+  owner: Owner,
+  baseURL: string,
+  changes: BookingSettings,
+): Promise<BookingSettings> => {
+  const settings = (
+    await json<{ docs: { id: string; bookings?: BookingSettings }[] }>(
+      await owner.api.get(`${baseURL}/api/tenant-settings?where[tenant][equals]=${owner.tenant}&depth=0`, {
+        headers: owner.auth,
+      }),
+      200,
+      'tenant settings',
+    )
+  ).docs[0]
   const before = settings.bookings ?? {}
-  await json(await owner.api.patch(`${baseURL}/api/tenant-settings/${settings.id}`, { headers: owner.auth, data: { bookings: { ...before, ...changes } } }), 200, 'changing the booking settings')
+  await json(
+    await owner.api.patch(`${baseURL}/api/tenant-settings/${settings.id}`, {
+      headers: owner.auth,
+      data: { bookings: { ...before, ...changes } },
+    }),
+    200,
+    'changing the booking settings',
+  )
   return before
 }
 
@@ -72,7 +100,11 @@ const mailAfterJobs = async (ctx: E2EContext, address: string) => {
   const admin = await ctx.context.browser()!.newContext({ baseURL: ctx.baseURL })
   try {
     const auth = await restLogin(admin.request, ctx.baseURL, PLATFORM_ADMIN_EMAIL)
-    await json(await admin.request.get(`${ctx.baseURL}/api/payload-jobs/run?allQueues=true&limit=100`, { headers: auth }), 200, 'running the queued jobs')
+    await json(
+      await admin.request.get(`${ctx.baseURL}/api/payload-jobs/run?allQueues=true&limit=100`, { headers: auth }),
+      200,
+      'running the queued jobs',
+    )
   } finally {
     await admin.close().catch(() => undefined)
   }
@@ -89,7 +121,10 @@ const cancelLink = (mail: { text: string }) => {
 /** Moves the appointment page week by week until it lists free times. */
 const firstWeekWithSlots = async (page: Page) => {
   for (let week = 0; week < 4 && (await page.locator('.slot').count()) === 0; week++) {
-    await Promise.all([page.waitForURL((url) => url.searchParams.has('day')), page.getByRole('link', { name: 'Later →' }).click()])
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.has('day')),
+      page.getByRole('link', { name: 'Later →' }).click(),
+    ])
   }
   assert.ok((await page.locator('.slot').count()) > 0, 'the intro call has free times within four weeks')
 }
@@ -104,7 +139,11 @@ export const specs: E2ESpec[] = [
       await page.setViewportSize(NARROW)
       const rest = await ctx.context.browser()!.newContext({ baseURL })
       const owner = await ownerOf(rest.request, baseURL)
-      const before = await setBookingSettings(owner, baseURL, { publicEventRsvp: true, publicGuestBooking: true, guestBookingsPerEmail: 1 })
+      const before = await setBookingSettings(owner, baseURL, {
+        publicEventRsvp: true,
+        publicGuestBooking: true,
+        guestBookingsPerEmail: 1,
+      })
       try {
         // --- An e-mail-only RSVP, confirmed by mail and cancelled through its link.
         const title = `Open talk ${stamp()}`
@@ -116,13 +155,31 @@ export const specs: E2ESpec[] = [
         const form = page.getByRole('form', { name: 'RSVP without an account' })
         await form.getByLabel('Your name').fill('Gina Guest')
         await form.getByLabel('E-mail').fill(gina.toUpperCase())
-        assert.equal(await form.getByLabel('Phone (optional)').getAttribute('required'), null, 'the phone is optional for an RSVP')
-        assert.deepEqual(await form.getByLabel('Guests coming with you').locator('option').allInnerTexts(), ['Just me', '1 guest', '2 guests'])
+        assert.equal(
+          await form.getByLabel('Phone (optional)').getAttribute('required'),
+          null,
+          'the phone is optional for an RSVP',
+        )
+        assert.deepEqual(await form.getByLabel('Guests coming with you').locator('option').allInnerTexts(), [
+          'Just me',
+          '1 guest',
+          '2 guests',
+        ])
         await form.getByLabel('Guests coming with you').selectOption('1')
         await fitsWidth(page, NARROW.width, 'the event page with the guest RSVP form')
-        await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === 'guest_going'), form.getByRole('button', { name: 'RSVP', exact: true }).click()])
-        assert.equal(await text(page, '.flash-ok'), 'You are going. We sent you a confirmation e-mail with a link to cancel your RSVP.')
-        assert.match(await text(page, '.event-places'), /8 places left/, 'the guest and the person they bring take two places')
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.get('done') === 'guest_going'),
+          form.getByRole('button', { name: 'RSVP', exact: true }).click(),
+        ])
+        assert.equal(
+          await text(page, '.flash-ok'),
+          'You are going. We sent you a confirmation e-mail with a link to cancel your RSVP.',
+        )
+        assert.match(
+          await text(page, '.event-places'),
+          /8 places left/,
+          'the guest and the person they bring take two places',
+        )
         assert.equal(await page.getByRole('link', { name: 'RSVP for someone else' }).count(), 1)
         await fitsWidth(page, NARROW.width, 'the event page after the RSVP')
 
@@ -130,7 +187,10 @@ export const specs: E2ESpec[] = [
         await page.goto(eventPage)
         await form.getByLabel('Your name').fill('Gina Again')
         await form.getByLabel('E-mail').fill(gina)
-        await Promise.all([page.waitForURL((url) => url.searchParams.has('error')), form.getByRole('button', { name: 'RSVP', exact: true }).click()])
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.has('error')),
+          form.getByRole('button', { name: 'RSVP', exact: true }).click(),
+        ])
         assert.match(await text(page, 'form .flash-error'), /^This e-mail address already has an RSVP/)
         assert.match(await text(page, '.event-places'), /8 places left/)
 
@@ -149,22 +209,33 @@ export const specs: E2ESpec[] = [
         await page.goto(eventPage)
         assert.match(await text(page, '.event-places'), /10 places left/, 'the places came back')
         const rsvps = await json<{ docs: { status: string; cancellationReason?: string | null }[] }>(
-          await rest.request.get(`${baseURL}/api/event-rsvps?where[event][equals]=${eventId}&depth=0`, { headers: owner.auth }),
+          await rest.request.get(`${baseURL}/api/event-rsvps?where[event][equals]=${eventId}&depth=0`, {
+            headers: owner.auth,
+          }),
           200,
           'the event RSVPs',
         )
-        assert.deepEqual(rsvps.docs.map((row) => [row.status, row.cancellationReason]), [['cancelled', 'cancelled_by_guest']])
+        assert.deepEqual(
+          rsvps.docs.map((row) => [row.status, row.cancellationReason]),
+          [['cancelled', 'cancelled_by_guest']],
+        )
 
         // --- An intro call booked as a guest; the per-address limit (1) refuses a second one.
         const services = await json<{ docs: { id: string }[] }>(
-          await rest.request.get(`${baseURL}/api/appointment-services?where[tenant][equals]=${owner.tenant}&where[title][equals]=Intro%20call&depth=0`),
+          await rest.request.get(
+            `${baseURL}/api/appointment-services?where[tenant][equals]=${owner.tenant}&where[title][equals]=Intro%20call&depth=0`,
+          ),
           200,
           'the intro call',
         )
         const servicePage = `${baseURL}/${sunrise.slug}/appointments/${services.docs[0].id}`
         await page.goto(`${baseURL}/${sunrise.slug}/appointments`)
         assert.match(await text(page, `.service-card:has-text("Intro call")`), /No account needed/)
-        assert.doesNotMatch(await text(page, `.service-card:has-text("Private session")`), /No account needed/, 'only intro sessions are open to guests')
+        assert.doesNotMatch(
+          await text(page, `.service-card:has-text("Private session")`),
+          /No account needed/,
+          'only intro sessions are open to guests',
+        )
         await page.goto(servicePage)
         await firstWeekWithSlots(page)
         const guestForm = page.getByRole('region', { name: 'Your details' })
@@ -176,8 +247,14 @@ export const specs: E2ESpec[] = [
         await guestForm.getByLabel('E-mail').fill(pat)
         await guestForm.getByLabel('Phone', { exact: true }).fill('+1 555 0100')
         await fitsWidth(page, NARROW.width, 'the appointment page with the guest form')
-        await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === 'guest_booked'), guestForm.getByRole('button', { name: 'Book this time' }).click()])
-        assert.match(await text(page, '.flash-ok'), /^You are booked for .+ \((EST|EDT)\)\. We sent you a confirmation e-mail with a link to cancel\.$/)
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.get('done') === 'guest_booked'),
+          guestForm.getByRole('button', { name: 'Book this time' }).click(),
+        ])
+        assert.match(
+          await text(page, '.flash-ok'),
+          /^You are booked for .+ \((EST|EDT)\)\. We sent you a confirmation e-mail with a link to cancel\.$/,
+        )
         await page.goto(`${servicePage}?${new URLSearchParams({ day: value.split('|')[1].slice(0, 10) })}`)
         assert.equal(await page.locator(`input[value="${value}"]`).count(), 0, 'the booked time is no longer free')
         const bookingMail = await mailAfterJobs(ctx, pat)
@@ -188,8 +265,14 @@ export const specs: E2ESpec[] = [
         await guestForm.getByLabel('Your name').fill('Pat Prospect')
         await guestForm.getByLabel('E-mail').fill(pat)
         await guestForm.getByLabel('Phone', { exact: true }).fill('+1 555 0100')
-        await Promise.all([page.waitForURL((url) => url.searchParams.get('error') === 'guest_limit_reached'), guestForm.getByRole('button', { name: 'Book this time' }).click()])
-        assert.match(await text(page, '[aria-labelledby=guest-title] .flash-error'), /^This e-mail address already has as many upcoming bookings here as a guest may hold\./)
+        await Promise.all([
+          page.waitForURL((url) => url.searchParams.get('error') === 'guest_limit_reached'),
+          guestForm.getByRole('button', { name: 'Book this time' }).click(),
+        ])
+        assert.match(
+          await text(page, '[aria-labelledby=guest-title] .flash-error'),
+          /^This e-mail address already has as many upcoming bookings here as a guest may hold\./,
+        )
         await fitsWidth(page, NARROW.width, 'the appointment page with the refusal')
 
         // --- Settings off: visitors are asked to log in again.

@@ -20,7 +20,10 @@ describe('the isolation grid itself', () => {
     expect(leaks.filter((c) => c.op.startsWith('create'))).toEqual([])
     for (const api of ['rest', 'graphql', 'local'] as const) {
       for (const op of ['find', 'findByID', 'update', 'delete']) {
-        expect(leaks.some((c) => c.api === api && c.op === op), `${api} ${op} leak detected`).toBe(true)
+        expect(
+          leaks.some((c) => c.api === api && c.op === op),
+          `${api} ${op} leak detected`,
+        ).toBe(true)
       }
     }
   })

@@ -50,7 +50,10 @@ describe('sample plugin', () => {
   })
 
   it('adds a scheduled job that the queue runs on its cron', async () => {
-    const note = await app.payload.db.create({ collection: 'sample-notes' as never, data: { title: 'Scheduled', tenant: String(cast.a.id) } })
+    const note = await app.payload.db.create({
+      collection: 'sample-notes' as never,
+      data: { title: 'Scheduled', tenant: String(cast.a.id) },
+    })
     const scheduled = await app.payload.jobs.handleSchedules({ queue: 'sample' })
     expect(scheduled.queued.map((q) => q.taskConfig?.slug)).toEqual(['sampleNightlyStamp'])
     // The job waits for its cron tick (the next second).

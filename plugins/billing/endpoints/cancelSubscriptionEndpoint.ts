@@ -6,5 +6,7 @@ import { cancelSubscription } from '../operations/cancelSubscription'
 export const cancelSubscriptionEndpoint: Endpoint = {
   path: '/:id/cancel',
   method: 'post',
-  handler: endpointHandler(async (req, body) => cancelSubscription(req, String(req.routeParams?.id ?? ''), body), { requireUser: true }),
+  handler: endpointHandler(async (req, body) => cancelSubscription(req, String(req.routeParams?.id ?? ''), body), {
+    requireUser: true,
+  }),
 }

@@ -6,5 +6,7 @@ import { changeSubscriptionPlan } from '../operations/changeSubscriptionPlan'
 export const changeSubscriptionPlanEndpoint: Endpoint = {
   path: '/:id/change-plan',
   method: 'post',
-  handler: endpointHandler(async (req, body) => changeSubscriptionPlan(req, String(req.routeParams?.id ?? ''), body), { requireUser: true }),
+  handler: endpointHandler(async (req, body) => changeSubscriptionPlan(req, String(req.routeParams?.id ?? ''), body), {
+    requireUser: true,
+  }),
 }

@@ -6,12 +6,17 @@ import { setSubscriptionPaused } from '../operations/pauseSubscription'
 export const pauseSubscriptionEndpoint: Endpoint = {
   path: '/:id/pause',
   method: 'post',
-  handler: endpointHandler(async (req, body) => setSubscriptionPaused(req, String(req.routeParams?.id ?? ''), true, body), { requireUser: true }),
+  handler: endpointHandler(
+    async (req, body) => setSubscriptionPaused(req, String(req.routeParams?.id ?? ''), true, body),
+    { requireUser: true },
+  ),
 }
 
 /** `POST /api/subscriptions/:id/resume` (desk staff). */
 export const resumeSubscriptionEndpoint: Endpoint = {
   path: '/:id/resume',
   method: 'post',
-  handler: endpointHandler(async (req) => setSubscriptionPaused(req, String(req.routeParams?.id ?? ''), false), { requireUser: true }),
+  handler: endpointHandler(async (req) => setSubscriptionPaused(req, String(req.routeParams?.id ?? ''), false), {
+    requireUser: true,
+  }),
 }

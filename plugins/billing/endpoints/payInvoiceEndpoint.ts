@@ -6,5 +6,7 @@ import { payInvoice } from '../operations/payInvoice'
 export const payInvoiceEndpoint: Endpoint = {
   path: '/:id/pay',
   method: 'post',
-  handler: endpointHandler(async (req, body) => payInvoice(req, String(req.routeParams?.id ?? ''), body), { requireUser: true }),
+  handler: endpointHandler(async (req, body) => payInvoice(req, String(req.routeParams?.id ?? ''), body), {
+    requireUser: true,
+  }),
 }

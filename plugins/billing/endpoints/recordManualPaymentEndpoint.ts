@@ -6,5 +6,8 @@ import { recordManualPayment, type ManualPaymentInput } from '../operations/reco
 export const recordManualPaymentEndpoint: Endpoint = {
   path: '/manual',
   method: 'post',
-  handler: endpointHandler(async (req, body) => ({ payment: await recordManualPayment(req, body as ManualPaymentInput) }), { status: 201, requireUser: true }),
+  handler: endpointHandler(
+    async (req, body) => ({ payment: await recordManualPayment(req, body as ManualPaymentInput) }),
+    { status: 201, requireUser: true },
+  ),
 }

@@ -6,5 +6,8 @@ import { reserveSubscription, type ReserveSubscriptionInput } from '../operation
 export const reserveSubscriptionEndpoint: Endpoint = {
   path: '/reserve',
   method: 'post',
-  handler: endpointHandler(async (req, body) => reserveSubscription(req, body as ReserveSubscriptionInput), { status: 201, requireUser: true }),
+  handler: endpointHandler(async (req, body) => reserveSubscription(req, body as ReserveSubscriptionInput), {
+    status: 201,
+    requireUser: true,
+  }),
 }

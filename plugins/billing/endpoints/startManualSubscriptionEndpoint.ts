@@ -6,5 +6,8 @@ import { startManualSubscription, type StartManualSubscriptionInput } from '../o
 export const startManualSubscriptionEndpoint: Endpoint = {
   path: '/manual',
   method: 'post',
-  handler: endpointHandler(async (req, body) => startManualSubscription(req, body as StartManualSubscriptionInput), { status: 201, requireUser: true }),
+  handler: endpointHandler(async (req, body) => startManualSubscription(req, body as StartManualSubscriptionInput), {
+    status: 201,
+    requireUser: true,
+  }),
 }

@@ -10,12 +10,18 @@ import { loadPlan, lockSubscription, priceOf, tenantZone, toSubscriptionJson } f
  * and the period's credits are granted exactly as a desk start does (`beginSubscription`). Any
  * other subscription is left alone (null).
  */
-export const activateReservation = async (req: PayloadRequest, subscriptionId: string, invoiceId: string, amount: Money) => {
+export const activateReservation = async (
+  req: PayloadRequest,
+  subscriptionId: string,
+  invoiceId: string,
+  amount: Money,
+) => {
   const sub = await lockSubscription(req, subscriptionId)
   if (!sub || sub.provider !== 'manual' || sub.status !== 'incomplete') return null
   const plan = await loadPlan(req, sub.tenant, sub.plan)
   const price = priceOf(plan, sub.priceKey)
-  if (!price) throw new OperationError(409, 'price_not_found', `Plan "${plan.name}" no longer has the price "${sub.priceKey}".`)
+  if (!price)
+    throw new OperationError(409, 'price_not_found', `Plan "${plan.name}" no longer has the price "${sub.priceKey}".`)
   const zone = await tenantZone(req, sub.tenant)
   const start = new Date()
   const { end } = firstPeriod(start, plan, price, zone, false)

@@ -23,7 +23,15 @@ export const firstPeriod = (start: Date, plan: PlanDoc, price: PlanPrice, zone: 
  */
 export const beginSubscription = async (
   req: PayloadRequest,
-  input: { subscription: SubscriptionDoc; plan: PlanDoc; start: Date; end: Date | null; zone: string; amount?: Money; via: 'desk' | 'reservation' | 'checkout' },
+  input: {
+    subscription: SubscriptionDoc
+    plan: PlanDoc
+    start: Date
+    end: Date | null
+    zone: string
+    amount?: Money
+    via: 'desk' | 'reservation' | 'checkout'
+  },
 ) => {
   const { subscription, plan } = input
   const granted = await grantPeriod(req, {
@@ -42,13 +50,25 @@ export const beginSubscription = async (
     resourceType: 'subscriptions',
     resourceId: subscription.id,
     amount: input.amount,
-    after: { plan: plan.id, priceKey: subscription.priceKey, status: subscription.status, provider: 'manual', via: input.via },
+    after: {
+      plan: plan.id,
+      priceKey: subscription.priceKey,
+      status: subscription.status,
+      provider: 'manual',
+      via: input.via,
+    },
   })
   await emit(req, {
     type: subscription.status === 'trialing' ? 'subscription.created' : 'subscription.activated',
     tenant: subscription.tenant,
     subject: { collection: 'subscriptions', id: subscription.id },
-    data: { member: subscription.member, plan: plan.id, priceKey: subscription.priceKey, status: subscription.status, currentPeriodEnd: subscription.currentPeriodEnd },
+    data: {
+      member: subscription.member,
+      plan: plan.id,
+      priceKey: subscription.priceKey,
+      status: subscription.status,
+      currentPeriodEnd: subscription.currentPeriodEnd,
+    },
   })
   return granted
 }

@@ -20,7 +20,8 @@ export const loadPlan = async (req: PayloadRequest, tenant: string, id: string):
   return plan
 }
 
-export const priceOf = (plan: PlanDoc, key: string): PlanPrice | undefined => (plan.prices ?? []).find((price) => price.key === key)
+export const priceOf = (plan: PlanDoc, key: string): PlanPrice | undefined =>
+  (plan.prices ?? []).find((price) => price.key === key)
 
 type Row = Record<string, unknown>
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)

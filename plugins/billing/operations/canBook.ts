@@ -27,7 +27,10 @@ const entitlement = (sub: SubscriptionRow, now: Date): true | Refusal | undefine
   if (sub.status === 'canceled') return sub.cancel_at_period_end && end && end > now ? true : undefined
   if (sub.status === 'past_due') {
     return sub.dunning_stage === 'suspended'
-      ? { code: 'membership_suspended', reason: 'Your membership is suspended for an unpaid invoice; please pay at the desk.' }
+      ? {
+          code: 'membership_suspended',
+          reason: 'Your membership is suspended for an unpaid invoice; please pay at the desk.',
+        }
       : true
   }
   if (sub.status === 'paused') return { code: 'membership_paused', reason: 'Your membership is paused.' }
@@ -39,7 +42,13 @@ const entitlement = (sub: SubscriptionRow, now: Date): true | Refusal | undefine
  * (member, feature, period): it never passes `limit`, however many bookings race. A target
  * already counted (a waitlisted booking being promoted) is not counted twice.
  */
-const useQuota = async (req: PayloadRequest, input: CanBookInput, sub: SubscriptionRow, feature: string, limit: number): Promise<boolean> => {
+const useQuota = async (
+  req: PayloadRequest,
+  input: CanBookInput,
+  sub: SubscriptionRow,
+  feature: string,
+  limit: number,
+): Promise<boolean> => {
   if (limit <= 0) return false
   const target = `${input.target.collection}:${input.target.id}`
   const periodStart = sub.current_period_start ?? new Date(0).toISOString()
@@ -100,13 +109,24 @@ export const canBook = async (req: PayloadRequest, input: CanBookInput): Promise
       }
       const limit = sub.value === 'unlimited' || sub.value === 'true' ? null : Number(sub.value)
       if (limit === null || (await useQuota(req, input, sub, feature, limit))) {
-        return { allowed: true, paymentMethod: 'membership', reference: { collection: 'subscriptions', id: String(sub.id) } }
+        return {
+          allowed: true,
+          paymentMethod: 'membership',
+          reference: { collection: 'subscriptions', id: String(sub.id) },
+        }
       }
-      refusal = { code: 'quota_exhausted', reason: `Your plan includes ${limit} ${feature} per period and they are all used.` }
+      refusal = {
+        code: 'quota_exhausted',
+        reason: `Your plan includes ${limit} ${feature} per period and they are all used.`,
+      }
     }
   }
   if (creditCost) {
-    const { credits } = await callPort(req, creditBalancePort, { tenant: input.tenant, member: input.member, creditType: 'class' })
+    const { credits } = await callPort(req, creditBalancePort, {
+      tenant: input.tenant,
+      member: input.member,
+      creditType: 'class',
+    })
     if (credits >= creditCost) return { allowed: true, paymentMethod: 'credits' }
   }
   if (refusal) return { allowed: false, ...refusal }

@@ -5,7 +5,9 @@ import { audit, emit, OperationError, runSql } from '@/core'
 import { toSubscriptionJson } from './billingContext'
 import { subscriptionForChange } from './subscriptionAccess'
 
-export const cancelSubscriptionInput = z.object({ atPeriodEnd: z.boolean({ message: 'atPeriodEnd must be true or false.' }).default(true) })
+export const cancelSubscriptionInput = z.object({
+  atPeriodEnd: z.boolean({ message: 'atPeriodEnd must be true or false.' }).default(true),
+})
 
 /**
  * Cancels a manual or Stripe-less subscription (the member or desk staff). `atPeriodEnd` (the
@@ -14,26 +16,50 @@ export const cancelSubscriptionInput = z.object({ atPeriodEnd: z.boolean({ messa
  */
 export const cancelSubscription = async (req: PayloadRequest, id: string, raw: unknown) => {
   const parsed = cancelSubscriptionInput.safeParse(raw ?? {})
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const { atPeriodEnd } = parsed.data
   const { subscription } = await subscriptionForChange(req, id, true)
-  if (subscription.status === 'canceled') throw new OperationError(409, 'already_canceled', 'This subscription is already canceled.')
-  if (subscription.provider === 'stripe') throw new OperationError(409, 'managed_by_stripe', 'This subscription is billed by Stripe; cancel it from the billing portal.')
-  const [row] = atPeriodEnd && subscription.currentPeriodEnd
-    ? await runSql<Record<string, unknown>>(req, sql`UPDATE subscriptions SET cancel_at_period_end = true, canceled_at = now(), updated_at = now() WHERE id = ${id} RETURNING *`)
-    : await runSql<Record<string, unknown>>(
-        req,
-        sql`UPDATE subscriptions SET status = 'canceled', cancel_at_period_end = false, canceled_at = now(),
+  if (subscription.status === 'canceled')
+    throw new OperationError(409, 'already_canceled', 'This subscription is already canceled.')
+  if (subscription.provider === 'stripe')
+    throw new OperationError(
+      409,
+      'managed_by_stripe',
+      'This subscription is billed by Stripe; cancel it from the billing portal.',
+    )
+  const [row] =
+    atPeriodEnd && subscription.currentPeriodEnd
+      ? await runSql<Record<string, unknown>>(
+          req,
+          sql`UPDATE subscriptions SET cancel_at_period_end = true, canceled_at = now(), updated_at = now() WHERE id = ${id} RETURNING *`,
+        )
+      : await runSql<Record<string, unknown>>(
+          req,
+          sql`UPDATE subscriptions SET status = 'canceled', cancel_at_period_end = false, canceled_at = now(),
                    current_period_end = LEAST(coalesce(current_period_end, now()), now()), updated_at = now()
             WHERE id = ${id} RETURNING *`,
-      )
+        )
   const after = toSubscriptionJson(row)
-  await audit(req, { category: 'billing', action: 'subscription.canceled', tenant: after.tenant, resourceType: 'subscriptions', resourceId: id, before: { status: subscription.status }, after: { status: after.status, cancelAtPeriodEnd: after.cancelAtPeriodEnd } })
+  await audit(req, {
+    category: 'billing',
+    action: 'subscription.canceled',
+    tenant: after.tenant,
+    resourceType: 'subscriptions',
+    resourceId: id,
+    before: { status: subscription.status },
+    after: { status: after.status, cancelAtPeriodEnd: after.cancelAtPeriodEnd },
+  })
   await emit(req, {
     type: 'subscription.canceled',
     tenant: after.tenant,
     subject: { collection: 'subscriptions', id },
-    data: { member: after.member, plan: after.plan, atPeriodEnd: after.cancelAtPeriodEnd, endsAt: after.currentPeriodEnd },
+    data: {
+      member: after.member,
+      plan: after.plan,
+      atPeriodEnd: after.cancelAtPeriodEnd,
+      endsAt: after.currentPeriodEnd,
+    },
   })
   return { subscription: after }
 }

@@ -19,8 +19,18 @@ import { subscriptionForChange } from './subscriptionAccess'
 export const changeSubscriptionPlanInput = z.object({
   plan: z.string({ message: 'plan is required.' }).min(1, { message: 'plan is required.' }),
   priceKey: z.string({ message: 'priceKey is required.' }).min(1, { message: 'priceKey is required.' }),
-  payment: z.object({ provider: z.enum(['cash', 'terminal', 'manual'], { message: 'payment.provider must be cash, terminal or manual.' }) }).default({ provider: 'cash' }),
-  prorationBehavior: z.enum(['create_prorations', 'always_invoice', 'none'], { message: 'prorationBehavior must be create_prorations, always_invoice or none.' }).default('create_prorations'),
+  payment: z
+    .object({
+      provider: z.enum(['cash', 'terminal', 'manual'], {
+        message: 'payment.provider must be cash, terminal or manual.',
+      }),
+    })
+    .default({ provider: 'cash' }),
+  prorationBehavior: z
+    .enum(['create_prorations', 'always_invoice', 'none'], {
+      message: 'prorationBehavior must be create_prorations, always_invoice or none.',
+    })
+    .default('create_prorations'),
 })
 
 /**
@@ -47,7 +57,8 @@ export const unusedCredit = (amount: number, start: Date, end: Date, now: Date):
  */
 export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, raw: unknown) => {
   const parsed = changeSubscriptionPlanInput.safeParse(raw ?? {})
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
   const { subscription: sub } = await subscriptionForChange(req, id, false)
   const plan = await loadPlan(req, sub.tenant, input.plan)
@@ -55,21 +66,44 @@ export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, ra
   const price = priceOf(plan, input.priceKey)
   if (!price) throw new OperationError(404, 'price_not_found', `Plan "${plan.name}" has no price "${input.priceKey}".`)
   if (!price.active) throw new OperationError(409, 'price_inactive', `Price "${input.priceKey}" is no longer sold.`)
-  if (price.interval === 'one_time') throw new OperationError(422, 'price_not_recurring', 'A subscription can only move to a recurring price.')
-  if (plan.id === sub.plan && price.key === sub.priceKey) throw new OperationError(409, 'same_price', 'The subscription is already on this price.')
+  if (price.interval === 'one_time')
+    throw new OperationError(422, 'price_not_recurring', 'A subscription can only move to a recurring price.')
+  if (plan.id === sub.plan && price.key === sub.priceKey)
+    throw new OperationError(409, 'same_price', 'The subscription is already on this price.')
   const oldPlan = await loadPlan(req, sub.tenant, sub.plan)
   const oldPrice = priceOf(oldPlan, sub.priceKey)
   const movePlan = (set = sql``, where = sql``) =>
-    runSql<Record<string, unknown>>(req, sql`UPDATE subscriptions SET plan_id = ${plan.id}, price_key = ${price.key}, updated_at = now() ${set} WHERE id = ${id} ${where} RETURNING *`).catch((error: unknown) => {
-      if (pgErrorCode(error) === '23505') throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to that plan.')
+    runSql<Record<string, unknown>>(
+      req,
+      sql`UPDATE subscriptions SET plan_id = ${plan.id}, price_key = ${price.key}, updated_at = now() ${set} WHERE id = ${id} ${where} RETURNING *`,
+    ).catch((error: unknown) => {
+      if (pgErrorCode(error) === '23505')
+        throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to that plan.')
       throw error
     })
 
-  if (sub.provider === 'stripe') return changeStripePlan(req, { sub, planId: plan.id, planName: plan.name, price, prorationBehavior: input.prorationBehavior, movePlan })
+  if (sub.provider === 'stripe')
+    return changeStripePlan(req, {
+      sub,
+      planId: plan.id,
+      planName: plan.name,
+      price,
+      prorationBehavior: input.prorationBehavior,
+      movePlan,
+    })
 
-  if (sub.status !== 'active' || !sub.currentPeriodStart || !sub.currentPeriodEnd) throw new OperationError(409, 'not_changeable', `A ${sub.status} subscription cannot change plan; only an active one can.`)
-  if (!oldPrice || oldPrice.currency !== price.currency) throw new OperationError(409, 'currency_mismatch', 'The new price must be in the currency of the current one.')
-  const [open] = await runSql(req, sql`SELECT id FROM invoices WHERE subscription_id = ${id} AND status = 'open' LIMIT 1`)
+  if (sub.status !== 'active' || !sub.currentPeriodStart || !sub.currentPeriodEnd)
+    throw new OperationError(
+      409,
+      'not_changeable',
+      `A ${sub.status} subscription cannot change plan; only an active one can.`,
+    )
+  if (!oldPrice || oldPrice.currency !== price.currency)
+    throw new OperationError(409, 'currency_mismatch', 'The new price must be in the currency of the current one.')
+  const [open] = await runSql(
+    req,
+    sql`SELECT id FROM invoices WHERE subscription_id = ${id} AND status = 'open' LIMIT 1`,
+  )
   if (open) throw new OperationError(409, 'invoice_open', 'Settle the open invoice of this subscription first.')
 
   const now = new Date()
@@ -86,9 +120,19 @@ export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, ra
   if (!row) throw new OperationError(409, 'conflict', 'The subscription changed meanwhile; try again.')
 
   const amount = { amount: due, currency: price.currency }
-  const payment = due > 0
-    ? (await recordManualPayment(req, { tenant: sub.tenant, member: sub.member, purpose: 'subscription', ref: { collection: 'subscriptions', id }, provider: input.payment.provider, amount })).id
-    : null
+  const payment =
+    due > 0
+      ? (
+          await recordManualPayment(req, {
+            tenant: sub.tenant,
+            member: sub.member,
+            purpose: 'subscription',
+            ref: { collection: 'subscriptions', id },
+            provider: input.payment.provider,
+            amount,
+          })
+        ).id
+      : null
   const invoice = await openInvoice(req, {
     tenant: sub.tenant,
     member: sub.member,
@@ -111,11 +155,45 @@ export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, ra
     currency: price.currency,
     reason: `Plan change to ${plan.name} (${price.key}): ${excess} of the ${credit} credited for ${oldPlan.name} exceeds the new price`,
   })
-  const granted = await grantPeriod(req, { tenant: sub.tenant, member: sub.member, subscription: id, plan, periodStart: now, periodEnd: newEnd, zone })
+  const granted = await grantPeriod(req, {
+    tenant: sub.tenant,
+    member: sub.member,
+    subscription: id,
+    plan,
+    periodStart: now,
+    periodEnd: newEnd,
+    zone,
+  })
   const subscription = toSubscriptionJson(row)
-  const proration = { credit, newAmount: Number(price.amount), due, currency: price.currency, refunded: refund.refunded, unrefunded: refund.unrefunded }
-  await audit(req, { category: 'billing', action: 'subscription.plan_changed', tenant: sub.tenant, resourceType: 'subscriptions', resourceId: id, amount, before: { plan: sub.plan, priceKey: sub.priceKey }, after: { plan: plan.id, priceKey: price.key, ...proration } })
-  await emit(req, { type: 'subscription.plan_changed', tenant: sub.tenant, subject: { collection: 'subscriptions', id }, data: { member: sub.member, from: { plan: sub.plan, priceKey: sub.priceKey }, to: { plan: plan.id, priceKey: price.key }, proration } })
+  const proration = {
+    credit,
+    newAmount: Number(price.amount),
+    due,
+    currency: price.currency,
+    refunded: refund.refunded,
+    unrefunded: refund.unrefunded,
+  }
+  await audit(req, {
+    category: 'billing',
+    action: 'subscription.plan_changed',
+    tenant: sub.tenant,
+    resourceType: 'subscriptions',
+    resourceId: id,
+    amount,
+    before: { plan: sub.plan, priceKey: sub.priceKey },
+    after: { plan: plan.id, priceKey: price.key, ...proration },
+  })
+  await emit(req, {
+    type: 'subscription.plan_changed',
+    tenant: sub.tenant,
+    subject: { collection: 'subscriptions', id },
+    data: {
+      member: sub.member,
+      from: { plan: sub.plan, priceKey: sub.priceKey },
+      to: { plan: plan.id, priceKey: price.key },
+      proration,
+    },
+  })
   return { subscription, proration, invoice, payment, granted, refunds: refund.refunds }
 }
 
@@ -131,28 +209,73 @@ const changeStripePlan = async (
   },
 ) => {
   const { sub, price } = input
-  if (!['active', 'trialing', 'past_due'].includes(sub.status)) throw new OperationError(409, 'not_changeable', `A ${sub.status} subscription cannot change plan.`)
-  const [row] = await runSql<{ stripe_subscription_id: string | null }>(req, sql`SELECT stripe_subscription_id FROM subscriptions WHERE id = ${sub.id}`)
+  if (!['active', 'trialing', 'past_due'].includes(sub.status))
+    throw new OperationError(409, 'not_changeable', `A ${sub.status} subscription cannot change plan.`)
+  const [row] = await runSql<{ stripe_subscription_id: string | null }>(
+    req,
+    sql`SELECT stripe_subscription_id FROM subscriptions WHERE id = ${sub.id}`,
+  )
   const stripe = requireStripeClient()
   const account = await connectedAccount(req, sub.tenant)
-  if (!account || !row?.stripe_subscription_id) throw new OperationError(409, 'stripe_not_configured', 'This business does not take online payments any more; change the plan at the front desk.')
+  if (!account || !row?.stripe_subscription_id)
+    throw new OperationError(
+      409,
+      'stripe_not_configured',
+      'This business does not take online payments any more; change the plan at the front desk.',
+    )
   const stripeId = row.stripe_subscription_id
   const current = await stripeCall(() => stripe.subscriptions.retrieve(stripeId, {}, { stripeAccount: account }))
   const item = current.items.data[0]
   const product = typeof item.price.product === 'string' ? item.price.product : item.price.product?.id
   const newItem: Stripe.SubscriptionUpdateParams.Item = price.stripePriceId
     ? { id: item.id, price: price.stripePriceId }
-    : { id: item.id, price_data: { currency: price.currency.toLowerCase(), product: product!, unit_amount: price.amount, recurring: { interval: price.interval as 'week' | 'month' | 'year', interval_count: price.intervalCount ?? 1 } } }
+    : {
+        id: item.id,
+        price_data: {
+          currency: price.currency.toLowerCase(),
+          product: product!,
+          unit_amount: price.amount,
+          recurring: {
+            interval: price.interval as 'week' | 'month' | 'year',
+            interval_count: price.intervalCount ?? 1,
+          },
+        },
+      }
   await stripeCall(() =>
     stripe.subscriptions.update(
       stripeId,
-      { items: [newItem], proration_behavior: input.prorationBehavior, metadata: { plan: input.planId, priceKey: price.key } },
-      { stripeAccount: account, idempotencyKey: idempotencyKey('plan-change', sub.id, input.planId, price.key, input.prorationBehavior) },
+      {
+        items: [newItem],
+        proration_behavior: input.prorationBehavior,
+        metadata: { plan: input.planId, priceKey: price.key },
+      },
+      {
+        stripeAccount: account,
+        idempotencyKey: idempotencyKey('plan-change', sub.id, input.planId, price.key, input.prorationBehavior),
+      },
     ),
   )
   const [moved] = await input.movePlan()
   const subscription = toSubscriptionJson(moved)
-  await audit(req, { category: 'billing', action: 'subscription.plan_changed', tenant: sub.tenant, resourceType: 'subscriptions', resourceId: sub.id, before: { plan: sub.plan, priceKey: sub.priceKey }, after: { plan: input.planId, priceKey: price.key, prorationBehavior: input.prorationBehavior } })
-  await emit(req, { type: 'subscription.plan_changed', tenant: sub.tenant, subject: { collection: 'subscriptions', id: sub.id }, data: { member: sub.member, from: { plan: sub.plan, priceKey: sub.priceKey }, to: { plan: input.planId, priceKey: price.key }, prorationBehavior: input.prorationBehavior } })
+  await audit(req, {
+    category: 'billing',
+    action: 'subscription.plan_changed',
+    tenant: sub.tenant,
+    resourceType: 'subscriptions',
+    resourceId: sub.id,
+    before: { plan: sub.plan, priceKey: sub.priceKey },
+    after: { plan: input.planId, priceKey: price.key, prorationBehavior: input.prorationBehavior },
+  })
+  await emit(req, {
+    type: 'subscription.plan_changed',
+    tenant: sub.tenant,
+    subject: { collection: 'subscriptions', id: sub.id },
+    data: {
+      member: sub.member,
+      from: { plan: sub.plan, priceKey: sub.priceKey },
+      to: { plan: input.planId, priceKey: price.key },
+      prorationBehavior: input.prorationBehavior,
+    },
+  })
   return { subscription, proration: { behavior: input.prorationBehavior, by: 'stripe' } }
 }

@@ -19,8 +19,17 @@ export const expireReservations = async (req: PayloadRequest): Promise<number> =
           RETURNING s.id, s.tenant_id, s.member_id, s.plan_id`,
     )
     for (const row of rows) {
-      await runSql(req, sql`UPDATE invoices SET status = 'void', updated_at = now() WHERE subscription_id = ${row.id} AND status = 'open'`)
-      await audit(req, { category: 'billing', action: 'subscription.reservation_expired', tenant: String(row.tenant_id), resourceType: 'subscriptions', resourceId: String(row.id) })
+      await runSql(
+        req,
+        sql`UPDATE invoices SET status = 'void', updated_at = now() WHERE subscription_id = ${row.id} AND status = 'open'`,
+      )
+      await audit(req, {
+        category: 'billing',
+        action: 'subscription.reservation_expired',
+        tenant: String(row.tenant_id),
+        resourceType: 'subscriptions',
+        resourceId: String(row.id),
+      })
       await emit(req, {
         type: 'subscription.canceled',
         tenant: String(row.tenant_id),

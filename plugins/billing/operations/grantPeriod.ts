@@ -10,7 +10,15 @@ import { addDays } from './periodEnd'
  */
 export const grantPeriod = async (
   req: PayloadRequest,
-  input: { tenant: string; member: string; subscription: string; plan: PlanDoc; periodStart: Date; periodEnd: Date | null; zone: string },
+  input: {
+    tenant: string
+    member: string
+    subscription: string
+    plan: PlanDoc
+    periodStart: Date
+    periodEnd: Date | null
+    zone: string
+  },
 ): Promise<{ credits: number; guestPasses: number }> => {
   const periodKey = input.periodStart.toISOString()
   const out = { credits: 0, guestPasses: 0 }
@@ -19,9 +27,16 @@ export const grantPeriod = async (
       credits: input.plan.creditGrantPerPeriod ?? 0,
       creditType: 'class' as const,
       source: 'subscription_grant' as const,
-      expiresAt: input.plan.creditExpiryDays ? addDays(input.periodStart, input.plan.creditExpiryDays, input.zone) : null,
+      expiresAt: input.plan.creditExpiryDays
+        ? addDays(input.periodStart, input.plan.creditExpiryDays, input.zone)
+        : null,
     },
-    { credits: input.plan.guestPassesPerPeriod ?? 0, creditType: 'guest_pass' as const, source: 'guest_pass_reset' as const, expiresAt: input.periodEnd },
+    {
+      credits: input.plan.guestPassesPerPeriod ?? 0,
+      creditType: 'guest_pass' as const,
+      source: 'guest_pass_reset' as const,
+      expiresAt: input.periodEnd,
+    },
   ]
   for (const grant of grants) {
     if (grant.credits <= 0) continue

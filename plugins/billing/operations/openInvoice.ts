@@ -17,7 +17,10 @@ export type InvoiceInput = {
 }
 
 /** Writes one invoice for a subscription period; its number comes from a database sequence. */
-export const openInvoice = async (req: PayloadRequest, input: InvoiceInput): Promise<{ id: string; number: string }> => {
+export const openInvoice = async (
+  req: PayloadRequest,
+  input: InvoiceInput,
+): Promise<{ id: string; number: string }> => {
   const [seq] = await runSql<{ n: string }>(req, sql`SELECT nextval('billing_invoice_number_seq') AS n`)
   const number = `INV-${String(seq.n).padStart(6, '0')}`
   const doc = (await req.payload.db.create({
@@ -34,7 +37,15 @@ export const openInvoice = async (req: PayloadRequest, input: InvoiceInput): Pro
       dueAt: input.dueAt.toISOString(),
       paidAt: input.status === 'paid' ? new Date().toISOString() : null,
       payment: input.payment ?? null,
-      lines: [{ id: randomBytes(12).toString('hex'), description: input.planName, quantity: 1, unitAmount: input.amount.amount, amount: input.amount.amount }],
+      lines: [
+        {
+          id: randomBytes(12).toString('hex'),
+          description: input.planName,
+          quantity: 1,
+          unitAmount: input.amount.amount,
+          amount: input.amount.amount,
+        },
+      ],
     },
     req,
   })) as unknown as { id: string }

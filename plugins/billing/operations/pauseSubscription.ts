@@ -24,7 +24,13 @@ const resumeRow = async (req: PayloadRequest, id: string) =>
     )
   )[0]
 
-const announce = async (req: PayloadRequest, row: Record<string, unknown>, paused: boolean, before: string, by: 'staff' | 'schedule') => {
+const announce = async (
+  req: PayloadRequest,
+  row: Record<string, unknown>,
+  paused: boolean,
+  before: string,
+  by: 'staff' | 'schedule',
+) => {
   const after = toSubscriptionJson(row)
   const id = after.id
   await audit(req, {
@@ -34,10 +40,21 @@ const announce = async (req: PayloadRequest, row: Record<string, unknown>, pause
     resourceType: 'subscriptions',
     resourceId: id,
     before: { status: before },
-    after: { status: after.status, pauseUntil: row.pause_until ? new Date(row.pause_until as string).toISOString() : null, by },
+    after: {
+      status: after.status,
+      pauseUntil: row.pause_until ? new Date(row.pause_until as string).toISOString() : null,
+      by,
+    },
   })
-  await emit(req, { type: paused ? 'subscription.paused' : 'subscription.resumed', tenant: after.tenant, subject: { collection: 'subscriptions', id }, data: { member: after.member, plan: after.plan, status: after.status } })
-  return { subscription: { ...after, pauseUntil: row.pause_until ? new Date(row.pause_until as string).toISOString() : null } }
+  await emit(req, {
+    type: paused ? 'subscription.paused' : 'subscription.resumed',
+    tenant: after.tenant,
+    subject: { collection: 'subscriptions', id },
+    data: { member: after.member, plan: after.plan, status: after.status },
+  })
+  return {
+    subscription: { ...after, pauseUntil: row.pause_until ? new Date(row.pause_until as string).toISOString() : null },
+  }
 }
 
 /**
@@ -48,11 +65,23 @@ const announce = async (req: PayloadRequest, row: Record<string, unknown>, pause
  */
 export const setSubscriptionPaused = async (req: PayloadRequest, id: string, paused: boolean, raw: unknown = {}) => {
   const parsed = pauseSubscriptionInput.safeParse(raw ?? {})
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
-  const [billed] = await runSql<{ provider: string; stripe_subscription_id: string | null }>(req, sql`SELECT provider, stripe_subscription_id FROM subscriptions WHERE id = ${id}`)
-  if (billed?.provider === 'stripe' && billed.stripe_subscription_id) return pauseStripeSubscription(req, id, billed.stripe_subscription_id, paused, paused ? (parsed.data.until ?? null) : null)
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  const [billed] = await runSql<{ provider: string; stripe_subscription_id: string | null }>(
+    req,
+    sql`SELECT provider, stripe_subscription_id FROM subscriptions WHERE id = ${id}`,
+  )
+  if (billed?.provider === 'stripe' && billed.stripe_subscription_id)
+    return pauseStripeSubscription(
+      req,
+      id,
+      billed.stripe_subscription_id,
+      paused,
+      paused ? (parsed.data.until ?? null) : null,
+    )
   const { subscription } = await subscriptionForChange(req, id, false)
-  if (subscription.provider === 'stripe') throw new OperationError(409, 'managed_by_stripe', 'This subscription is billed by Stripe; pause it there.')
+  if (subscription.provider === 'stripe')
+    throw new OperationError(409, 'managed_by_stripe', 'This subscription is billed by Stripe; pause it there.')
   const row = paused
     ? (
         await runSql<Record<string, unknown>>(

@@ -13,7 +13,10 @@ export const periodEnd = (start: Date, interval: PriceInterval, count: number, z
   const wall = toWallTime(start, zone)
   if (interval === 'week') {
     const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + 7 * count))
-    return fromWallTime({ ...wall, year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }, zone)
+    return fromWallTime(
+      { ...wall, year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() },
+      zone,
+    )
   }
   const months = interval === 'year' ? 12 * count : count
   const index = wall.year * 12 + (wall.month - 1) + months
@@ -26,5 +29,8 @@ export const periodEnd = (start: Date, interval: PriceInterval, count: number, z
 export const addDays = (start: Date, days: number, zone: string): Date => {
   const wall = toWallTime(start, zone)
   const day = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days))
-  return fromWallTime({ ...wall, year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }, zone)
+  return fromWallTime(
+    { ...wall, year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() },
+    zone,
+  )
 }

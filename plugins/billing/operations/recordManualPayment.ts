@@ -3,7 +3,17 @@ import { z } from 'zod'
 import { audit, emit, isCurrency, OperationError } from '@/core'
 import { requireDeskRole } from '@/core'
 
-export const PAYMENT_PURPOSES = ['subscription', 'order', 'content_purchase', 'event', 'appointment', 'facility_fees', 'day_pass', 'gift_card', 'other'] as const
+export const PAYMENT_PURPOSES = [
+  'subscription',
+  'order',
+  'content_purchase',
+  'event',
+  'appointment',
+  'facility_fees',
+  'day_pass',
+  'gift_card',
+  'other',
+] as const
 
 export const manualPaymentInput = z.object({
   tenant: z.string().min(1),
@@ -14,7 +24,10 @@ export const manualPaymentInput = z.object({
   provider: z.enum(['cash', 'terminal', 'manual'], { message: 'provider must be cash, terminal or manual.' }),
   method: z.string().max(100).nullish(),
   amount: z.object({
-    amount: z.number().int({ message: 'amount.amount must be whole minor units (cents).' }).positive({ message: 'amount.amount must be greater than 0.' }),
+    amount: z
+      .number()
+      .int({ message: 'amount.amount must be whole minor units (cents).' })
+      .positive({ message: 'amount.amount must be greater than 0.' }),
     currency: z.string().refine(isCurrency, { message: 'amount.currency must be an ISO-4217 code such as USD.' }),
   }),
   providerRef: z.string().max(200).nullish(),
@@ -38,7 +51,8 @@ export type PaymentDoc = {
  */
 export const recordManualPayment = async (req: PayloadRequest, raw: ManualPaymentInput): Promise<PaymentDoc> => {
   const parsed = manualPaymentInput.safeParse(raw)
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
   requireDeskRole(req, input.tenant)
   if (input.member) {
@@ -82,7 +96,13 @@ export const recordManualPayment = async (req: PayloadRequest, raw: ManualPaymen
     type: 'payment.succeeded',
     tenant: input.tenant,
     subject: { collection: 'payments', id: doc.id },
-    data: { amount: input.amount, provider: input.provider, purpose: input.purpose, member: input.member ?? null, ref: input.ref ?? null },
+    data: {
+      amount: input.amount,
+      provider: input.provider,
+      purpose: input.purpose,
+      member: input.member ?? null,
+      ref: input.ref ?? null,
+    },
   })
   return doc
 }

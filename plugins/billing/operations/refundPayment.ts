@@ -7,7 +7,10 @@ import { requireDeskRole } from '@/core'
 
 export const refundPaymentInput = z.object({
   payment: z.string().min(1, { message: 'payment is required.' }),
-  amount: z.number().int({ message: 'amount must be whole minor units (cents).' }).positive({ message: 'amount must be greater than 0.' }),
+  amount: z
+    .number()
+    .int({ message: 'amount must be whole minor units (cents).' })
+    .positive({ message: 'amount must be greater than 0.' }),
   reason: z.string().trim().min(1, { message: 'reason is required.' }).max(500),
 })
 
@@ -21,7 +24,8 @@ export type RefundPaymentResult = { payment: string; amount: number; amountRefun
  */
 export const refundPayment = async (req: PayloadRequest, raw: RefundPaymentInput): Promise<RefundPaymentResult> => {
   const parsed = refundPaymentInput.safeParse(raw)
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const { payment: id, amount, reason } = parsed.data
   const found = await req.payload.db.findOne<{ id: string; tenant: unknown }>({
     collection: 'payments' as CollectionSlug,
@@ -34,7 +38,8 @@ export const refundPayment = async (req: PayloadRequest, raw: RefundPaymentInput
     requireDeskRole(req, tenant)
   } catch (error) {
     // Another tenant's payment does not exist for this caller.
-    if (error instanceof OperationError && error.status === 403) throw new OperationError(404, 'not_found', 'Payment not found.')
+    if (error instanceof OperationError && error.status === 403)
+      throw new OperationError(404, 'not_found', 'Payment not found.')
     throw error
   }
   return applyRefund(req, { payment: id, tenant, amount, reason })
@@ -48,9 +53,20 @@ export const refundPayment = async (req: PayloadRequest, raw: RefundPaymentInput
  */
 export const applyRefund = async (
   req: PayloadRequest,
-  { payment: id, tenant, amount, reason, providerRefundId = null }: { payment: string; tenant: string; amount: number; reason: string; providerRefundId?: string | null },
+  {
+    payment: id,
+    tenant,
+    amount,
+    reason,
+    providerRefundId = null,
+  }: { payment: string; tenant: string; amount: number; reason: string; providerRefundId?: string | null },
 ): Promise<RefundPaymentResult> => {
-  const rows = await runSql<{ amount_refunded: number; status: string; amount_amount: number; amount_currency: string }>(
+  const rows = await runSql<{
+    amount_refunded: number
+    status: string
+    amount_amount: number
+    amount_currency: string
+  }>(
     req,
     sql`UPDATE payments
         SET amount_refunded = amount_refunded + ${amount},
@@ -71,9 +87,19 @@ export const applyRefund = async (
       throw new OperationError(409, 'not_refundable', `A ${current.status} payment cannot be refunded.`)
     }
     const left = current ? Number(current.amount_amount) - Number(current.amount_refunded) : 0
-    throw new OperationError(409, 'refund_exceeds_paid', `Refund of ${amount} exceeds what is left to refund (${left}).`)
+    throw new OperationError(
+      409,
+      'refund_exceeds_paid',
+      `Refund of ${amount} exceeds what is left to refund (${left}).`,
+    )
   }
-  const refunds = await runSql<{ id: string; amount: number; reason: string; provider_refund_id: string | null; at: string }>(
+  const refunds = await runSql<{
+    id: string
+    amount: number
+    reason: string
+    provider_refund_id: string | null
+    at: string
+  }>(
     req,
     sql`SELECT id, amount, reason, provider_refund_id, at FROM payments_refunds WHERE _parent_id = ${id} ORDER BY _order`,
   )
@@ -82,16 +108,40 @@ export const applyRefund = async (
     id,
     data: {
       refunds: [
-        ...refunds.map((r) => ({ id: r.id, amount: Number(r.amount), reason: r.reason, providerRefundId: r.provider_refund_id, at: new Date(r.at).toISOString() })),
+        ...refunds.map((r) => ({
+          id: r.id,
+          amount: Number(r.amount),
+          reason: r.reason,
+          providerRefundId: r.provider_refund_id,
+          at: new Date(r.at).toISOString(),
+        })),
         { id: randomBytes(12).toString('hex'), amount, reason, providerRefundId, at: new Date().toISOString() },
       ],
     },
     req,
   })
   // A paid invoice settled by this payment is refunded with it once nothing is left.
-  if (row.status === 'refunded') await runSql(req, sql`UPDATE invoices SET status = 'refunded', updated_at = now() WHERE payment_id = ${id} AND status = 'paid'`)
+  if (row.status === 'refunded')
+    await runSql(
+      req,
+      sql`UPDATE invoices SET status = 'refunded', updated_at = now() WHERE payment_id = ${id} AND status = 'paid'`,
+    )
   const money = { amount, currency: row.amount_currency }
-  await audit(req, { category: 'payment', action: 'payment.refunded', tenant, resourceType: 'payments', resourceId: id, amount: money, details: reason, after: { amountRefunded: Number(row.amount_refunded), status: row.status } })
-  await emit(req, { type: 'payment.refunded', tenant, subject: { collection: 'payments', id }, data: { amount: money, reason, amountRefunded: Number(row.amount_refunded), status: row.status, providerRefundId } })
+  await audit(req, {
+    category: 'payment',
+    action: 'payment.refunded',
+    tenant,
+    resourceType: 'payments',
+    resourceId: id,
+    amount: money,
+    details: reason,
+    after: { amountRefunded: Number(row.amount_refunded), status: row.status },
+  })
+  await emit(req, {
+    type: 'payment.refunded',
+    tenant,
+    subject: { collection: 'payments', id },
+    data: { amount: money, reason, amountRefunded: Number(row.amount_refunded), status: row.status, providerRefundId },
+  })
   return { payment: id, amount, amountRefunded: Number(row.amount_refunded), status: row.status }
 }

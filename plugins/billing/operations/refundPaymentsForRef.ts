@@ -8,7 +8,10 @@ import { applyRefund } from './refundPayment'
  * `ref` (an RSVP, an appointment, a booking…), in the caller's transaction. The payment rows are
  * locked first, so a concurrent or repeated call finds nothing left and answers `refunded: null`.
  */
-export const refundPaymentsForRef = async (req: PayloadRequest, input: RefundPaymentInput): Promise<RefundPaymentResult> =>
+export const refundPaymentsForRef = async (
+  req: PayloadRequest,
+  input: RefundPaymentInput,
+): Promise<RefundPaymentResult> =>
   inTransaction(req, async () => {
     const payments = await runSql<{ id: string; left: string; currency: string }>(
       req,
@@ -19,7 +22,12 @@ export const refundPaymentsForRef = async (req: PayloadRequest, input: RefundPay
     )
     if (payments.length === 0) return { ok: true, refunded: null }
     const currencies = new Set(payments.map((p) => p.currency))
-    if (currencies.size > 1) return { ok: false, code: 'mixed_currencies', reason: 'The payments for this were made in several currencies; refund them one by one at the desk.' }
+    if (currencies.size > 1)
+      return {
+        ok: false,
+        code: 'mixed_currencies',
+        reason: 'The payments for this were made in several currencies; refund them one by one at the desk.',
+      }
     let total = 0
     for (const payment of payments) {
       const amount = Number(payment.left)

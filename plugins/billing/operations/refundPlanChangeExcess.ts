@@ -3,7 +3,11 @@ import { sql } from '@payloadcms/db-postgres'
 import { audit, runSql } from '@/core'
 import { applyRefund } from './refundPayment'
 
-export type ExcessRefund = { refunded: number; unrefunded: number; refunds: { payment: string; provider: string; amount: number }[] }
+export type ExcessRefund = {
+  refunded: number
+  unrefunded: number
+  refunds: { payment: string; provider: string; amount: number }[]
+}
 
 /**
  * A plan change whose credit exceeds the new price pays the excess back to the member through

@@ -10,7 +10,10 @@ import { applyRefund, type RefundPaymentResult } from './refundPayment'
  * answers null. The refund is `applyRefund`'s (conditional UPDATE, `refunds[]`, audit,
  * `payment.refunded`); for a Stripe payment `billing.stripeRefund` sends it to Stripe after commit.
  */
-export const refundWholePayment = async (req: PayloadRequest, input: { payment: string; tenant: string; reason: string }): Promise<RefundPaymentResult | null> => {
+export const refundWholePayment = async (
+  req: PayloadRequest,
+  input: { payment: string; tenant: string; reason: string },
+): Promise<RefundPaymentResult | null> => {
   const [row] = await runSql<{ left: string }>(
     req,
     sql`SELECT amount_amount - amount_refunded AS left FROM payments

@@ -21,12 +21,18 @@ export type RenewOutcome = 'renewed' | 'ended' | 'skipped'
 export const renewSubscription = async (req: PayloadRequest, id: string): Promise<RenewOutcome> =>
   inTransaction(req, async () => {
     const sub = await lockSubscription(req, id)
-    if (!sub || sub.provider !== 'manual' || !['active', 'trialing'].includes(sub.status) || !sub.currentPeriodEnd) return 'skipped'
+    if (!sub || sub.provider !== 'manual' || !['active', 'trialing'].includes(sub.status) || !sub.currentPeriodEnd)
+      return 'skipped'
     const oldEnd = new Date(sub.currentPeriodEnd)
     if (oldEnd > new Date()) return 'skipped'
     if (sub.cancelAtPeriodEnd) {
       await runSql(req, sql`UPDATE subscriptions SET status = 'canceled', updated_at = now() WHERE id = ${id}`)
-      await emit(req, { type: 'subscription.ended', tenant: sub.tenant, subject: { collection: 'subscriptions', id }, data: { member: sub.member, plan: sub.plan } })
+      await emit(req, {
+        type: 'subscription.ended',
+        tenant: sub.tenant,
+        subject: { collection: 'subscriptions', id },
+        data: { member: sub.member, plan: sub.plan },
+      })
       return 'ended'
     }
     const plan = await loadPlan(req, sub.tenant, sub.plan)
@@ -53,12 +59,27 @@ export const renewSubscription = async (req: PayloadRequest, id: string): Promis
       periodEnd: newEnd,
       dueAt: addDays(oldEnd, INVOICE_DUE_DAYS, zone),
     })
-    const granted = await grantPeriod(req, { tenant: sub.tenant, member: sub.member, subscription: id, plan, periodStart: oldEnd, periodEnd: newEnd, zone })
+    const granted = await grantPeriod(req, {
+      tenant: sub.tenant,
+      member: sub.member,
+      subscription: id,
+      plan,
+      periodStart: oldEnd,
+      periodEnd: newEnd,
+      zone,
+    })
     await emit(req, {
       type: 'subscription.renewed',
       tenant: sub.tenant,
       subject: { collection: 'subscriptions', id },
-      data: { member: sub.member, plan: sub.plan, periodStart: oldEnd.toISOString(), periodEnd: newEnd.toISOString(), invoice: invoice.id, granted },
+      data: {
+        member: sub.member,
+        plan: sub.plan,
+        periodStart: oldEnd.toISOString(),
+        periodEnd: newEnd.toISOString(),
+        invoice: invoice.id,
+        granted,
+      },
     })
     return 'renewed'
   })
@@ -71,7 +92,14 @@ export const renewSubscription = async (req: PayloadRequest, id: string): Promis
  */
 export const markPastDue = async (req: PayloadRequest): Promise<number> =>
   inTransaction(req, async () => {
-    const rows = await runSql<{ id: string; tenant_id: string; member_id: string; dunning_stage: string; was: string; old_stage: string }>(
+    const rows = await runSql<{
+      id: string
+      tenant_id: string
+      member_id: string
+      dunning_stage: string
+      was: string
+      old_stage: string
+    }>(
       req,
       sql`WITH overdue AS (
             SELECT subscription_id, min(due_at) AS oldest FROM invoices
@@ -95,7 +123,11 @@ export const markPastDue = async (req: PayloadRequest): Promise<number> =>
         data: { member: String(row.member_id), dunningStage: row.dunning_stage },
       })
       // The member is told by mail after commit, like Stripe dunning (same task, desk wording).
-      await req.payload.jobs.queue({ task: SEND_DUNNING_NOTICE_TASK as never, input: { tenant: String(row.tenant_id), subscription: String(row.id), stage: row.dunning_stage } as never, req })
+      await req.payload.jobs.queue({
+        task: SEND_DUNNING_NOTICE_TASK as never,
+        input: { tenant: String(row.tenant_id), subscription: String(row.id), stage: row.dunning_stage } as never,
+        req,
+      })
     }
     return rows.length
   })

@@ -27,20 +27,29 @@ export type ReserveSubscriptionInput = z.input<typeof reserveSubscriptionInput>
  */
 export const reserveSubscription = async (req: PayloadRequest, raw: ReserveSubscriptionInput) => {
   const parsed = reserveSubscriptionInput.safeParse(raw ?? {})
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
   if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
-  const [planRow] = await runSql<{ tenant_id: string }>(req, sql`SELECT tenant_id FROM membership_plans WHERE id = ${input.plan}`)
+  const [planRow] = await runSql<{ tenant_id: string }>(
+    req,
+    sql`SELECT tenant_id FROM membership_plans WHERE id = ${input.plan}`,
+  )
   if (!planRow) throw new OperationError(404, 'plan_not_found', 'No such plan.')
   const tenant = String(planRow.tenant_id)
   let member: string
   if (input.member) {
     requireDeskRole(req, tenant)
-    const [row] = await runSql<{ id: string }>(req, sql`SELECT id FROM tenant_memberships WHERE id = ${input.member} AND tenant_id = ${tenant} AND status = 'active'`)
+    const [row] = await runSql<{ id: string }>(
+      req,
+      sql`SELECT id FROM tenant_memberships WHERE id = ${input.member} AND tenant_id = ${tenant} AND status = 'active'`,
+    )
     if (!row) throw new OperationError(400, 'unknown_member', 'member is not an active member of this business.')
     member = String(row.id)
   } else {
-    member = String((await memberOfUser(req, tenant, 'Only members of this business can reserve a membership here.')).id)
+    member = String(
+      (await memberOfUser(req, tenant, 'Only members of this business can reserve a membership here.')).id,
+    )
   }
   const plan = await loadPlan(req, tenant, input.plan)
   if (!plan.active) throw new OperationError(409, 'plan_inactive', 'This plan is no longer sold.')
@@ -52,9 +61,15 @@ export const reserveSubscription = async (req: PayloadRequest, raw: ReserveSubsc
     req,
     sql`SELECT status FROM subscriptions WHERE member_id = ${member} AND plan_id = ${plan.id} AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
   )
-  const exists = () => new OperationError(409, 'reservation_exists', 'This membership is already reserved: pay its invoice at the front desk.')
+  const exists = () =>
+    new OperationError(
+      409,
+      'reservation_exists',
+      'This membership is already reserved: pay its invoice at the front desk.',
+    )
   if (live?.status === 'incomplete') throw exists()
-  if (live) throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to this plan.')
+  if (live)
+    throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to this plan.')
 
   const rows = await runSql<Record<string, unknown>>(
     req,
@@ -81,7 +96,15 @@ export const reserveSubscription = async (req: PayloadRequest, raw: ReserveSubsc
     periodEnd: null,
     dueAt: addDays(now, RESERVATION_DAYS, zone),
   })
-  await audit(req, { category: 'billing', action: 'subscription.reserved', tenant, resourceType: 'subscriptions', resourceId: subscription.id, amount, after: { plan: plan.id, priceKey: price.key, invoice: invoice.id } })
+  await audit(req, {
+    category: 'billing',
+    action: 'subscription.reserved',
+    tenant,
+    resourceType: 'subscriptions',
+    resourceId: subscription.id,
+    amount,
+    after: { plan: plan.id, priceKey: price.key, invoice: invoice.id },
+  })
   await emit(req, {
     type: 'subscription.reserved',
     tenant,
@@ -90,6 +113,13 @@ export const reserveSubscription = async (req: PayloadRequest, raw: ReserveSubsc
   })
   return {
     subscription,
-    invoice: { id: invoice.id, number: invoice.number, total: amount.amount, currency: amount.currency, status: 'open' as const, dueAt: addDays(now, RESERVATION_DAYS, zone).toISOString() },
+    invoice: {
+      id: invoice.id,
+      number: invoice.number,
+      total: amount.amount,
+      currency: amount.currency,
+      status: 'open' as const,
+      dueAt: addDays(now, RESERVATION_DAYS, zone).toISOString(),
+    },
   }
 }

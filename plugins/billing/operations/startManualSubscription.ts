@@ -14,7 +14,9 @@ export const startManualSubscriptionInput = z.object({
   priceKey: z.string().min(1, { message: 'priceKey is required.' }),
   payment: z
     .object({
-      provider: z.enum(['cash', 'terminal', 'manual'], { message: 'payment.provider must be cash, terminal or manual.' }),
+      provider: z.enum(['cash', 'terminal', 'manual'], {
+        message: 'payment.provider must be cash, terminal or manual.',
+      }),
       method: z.string().max(100).nullish(),
       providerRef: z.string().max(200).nullish(),
     })
@@ -32,10 +34,14 @@ export type StartManualSubscriptionInput = z.input<typeof startManualSubscriptio
  */
 export const startManualSubscription = async (req: PayloadRequest, raw: StartManualSubscriptionInput) => {
   const parsed = startManualSubscriptionInput.safeParse(raw)
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
   requireDeskRole(req, input.tenant)
-  const [member] = await runSql(req, sql`SELECT id FROM tenant_memberships WHERE id = ${input.member} AND tenant_id = ${input.tenant} AND status = 'active'`)
+  const [member] = await runSql(
+    req,
+    sql`SELECT id FROM tenant_memberships WHERE id = ${input.member} AND tenant_id = ${input.tenant} AND status = 'active'`,
+  )
   if (!member) throw new OperationError(400, 'unknown_member', 'member is not an active member of this business.')
   const plan = await loadPlan(req, input.tenant, input.plan)
   if (!plan.active) throw new OperationError(409, 'plan_inactive', 'This plan is no longer sold.')
@@ -54,7 +60,8 @@ export const startManualSubscription = async (req: PayloadRequest, raw: StartMan
                 ${now.toISOString()}::timestamptz, ${end?.toISOString() ?? null}::timestamptz, ${trialEnd?.toISOString() ?? null}::timestamptz, false, 'none')
         RETURNING *`,
   ).catch((error: unknown) => {
-    if (pgErrorCode(error) === '23505') throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to this plan.')
+    if (pgErrorCode(error) === '23505')
+      throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to this plan.')
     throw error
   })
   const subscription = toSubscriptionJson(rows[0])
@@ -76,9 +83,28 @@ export const startManualSubscription = async (req: PayloadRequest, raw: StartMan
       })
       payment = paid.id
     }
-    invoice = await openInvoice(req, { tenant: input.tenant, member: input.member, subscription: subscription.id, planName: plan.name, amount, status: 'paid', periodStart: now, periodEnd: end, dueAt: now, payment })
+    invoice = await openInvoice(req, {
+      tenant: input.tenant,
+      member: input.member,
+      subscription: subscription.id,
+      planName: plan.name,
+      amount,
+      status: 'paid',
+      periodStart: now,
+      periodEnd: end,
+      dueAt: now,
+      payment,
+    })
     if (payment) await runSql(req, sql`UPDATE payments SET invoice = ${invoice.id} WHERE id = ${payment}`)
   }
-  const granted = await beginSubscription(req, { subscription, plan, start: now, end, zone, amount: trialEnd ? undefined : amount, via: 'desk' })
+  const granted = await beginSubscription(req, {
+    subscription,
+    plan,
+    start: now,
+    end,
+    zone,
+    amount: trialEnd ? undefined : amount,
+    via: 'desk',
+  })
   return { subscription, invoice, payment, granted }
 }

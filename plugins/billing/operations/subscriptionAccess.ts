@@ -14,7 +14,10 @@ export const subscriptionForChange = async (req: PayloadRequest, id: string, mem
   if (!subscription) throw new OperationError(404, 'not_found', 'Subscription not found.')
   const staff = isPlatformAdmin(user) || hasRoleIn(user, subscription.tenant, DESK_ROLES)
   if (staff) return { subscription, staff }
-  const [own] = await runSql(req, sql`SELECT id FROM tenant_memberships WHERE id = ${subscription.member} AND user_id = ${user.id}`)
+  const [own] = await runSql(
+    req,
+    sql`SELECT id FROM tenant_memberships WHERE id = ${subscription.member} AND user_id = ${user.id}`,
+  )
   if (!own) throw new OperationError(404, 'not_found', 'Subscription not found.')
   if (!memberMay) throw new OperationError(403, 'forbidden', 'Only desk staff of this business can do this.')
   return { subscription, staff }

@@ -12,7 +12,9 @@ describe('Stripe Connect onboarding', () => {
     const store = await billingStore(app)
     const member = await store.person(['member'])
     const connection = async () =>
-      store.q<{ status: string; account: string }>(sql`SELECT status, config->>'accountId' AS account FROM integration_connections WHERE tenant_id = ${store.tenant} AND provider = 'stripe'`)
+      store.q<{ status: string; account: string }>(
+        sql`SELECT status, config->>'accountId' AS account FROM integration_connections WHERE tenant_id = ${store.tenant} AND provider = 'stripe'`,
+      )
 
     expect((await store.desk.client.post('/api/billing/stripe/connect', { tenant: store.tenant })).status).toBe(403)
     expect((await member.client.post('/api/billing/stripe/connect', { tenant: store.tenant })).status).toBe(403)
@@ -27,7 +29,11 @@ describe('Stripe Connect onboarding', () => {
     expect(await connection()).toEqual([{ status: 'disconnected', account: first.body.account }])
     const created = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/accounts')
     expect(created).toHaveLength(1)
-    expect(created[0]).toMatchObject({ account: null, idempotencyKey: `atrium:connect:${store.tenant}`, params: { metadata: { tenant: store.tenant } } })
+    expect(created[0]).toMatchObject({
+      account: null,
+      idempotencyKey: `atrium:connect:${store.tenant}`,
+      params: { metadata: { tenant: store.tenant } },
+    })
     const link = fake.requests.find((r) => r.path === '/v1/account_links')!
     expect(link.params).toMatchObject({ account: first.body.account, type: 'account_onboarding' })
     expect(String(link.params.return_url)).toContain('/admin?stripe=return')
@@ -37,17 +43,26 @@ describe('Stripe Connect onboarding', () => {
     expect(again.body).toMatchObject({ account: first.body.account, status: 'onboarding' })
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/accounts')).toHaveLength(1)
     const plan = await store.plan({})
-    expect((await member.client.post('/api/billing/checkout', { kind: 'plan', plan: plan.id, priceKey: 'monthly' })).body.error).toBe('stripe_not_configured')
+    expect(
+      (await member.client.post('/api/billing/checkout', { kind: 'plan', plan: plan.id, priceKey: 'monthly' })).body
+        .error,
+    ).toBe('stripe_not_configured')
 
     fake.completeOnboarding(first.body.account)
     const done = await store.owner.client.post('/api/billing/stripe/connect', { tenant: store.tenant })
     expect(done.body).toEqual({ account: first.body.account, status: 'connected', url: null })
     expect(await connection()).toEqual([{ status: 'connected', account: first.body.account }])
-    const checkout = await member.client.post('/api/billing/checkout', { kind: 'plan', plan: plan.id, priceKey: 'monthly' })
+    const checkout = await member.client.post('/api/billing/checkout', {
+      kind: 'plan',
+      plan: plan.id,
+      priceKey: 'monthly',
+    })
     expect(checkout.status).toBe(201)
     expect(fake.requests.find((r) => r.path === '/v1/checkout/sessions')!.account).toBe(first.body.account)
     fake.clearRequests()
-    expect((await store.owner.client.post('/api/billing/stripe/connect', { tenant: store.tenant })).body.status).toBe('connected')
+    expect((await store.owner.client.post('/api/billing/stripe/connect', { tenant: store.tenant })).body.status).toBe(
+      'connected',
+    )
     expect(fake.requests).toHaveLength(0)
   })
 })

@@ -23,7 +23,11 @@ export const connectedAccount = async (req: Req, tenant: string): Promise<string
  * has connected it: an event is only ever applied to the one tenant whose account sent it.
  * `anyStatus` also finds accounts still onboarding or restricted (for `account.updated`).
  */
-export const tenantOfAccount = async (req: Req, account: string | null | undefined, { anyStatus = false } = {}): Promise<string | null> => {
+export const tenantOfAccount = async (
+  req: Req,
+  account: string | null | undefined,
+  { anyStatus = false } = {},
+): Promise<string | null> => {
   if (!account) return null
   const rows = await runSql<{ tenant_id: string }>(
     req,

@@ -24,8 +24,23 @@ export const withStripe = (config: Config): Config =>
   subscribe(
     {
       ...config,
-      endpoints: [...(config.endpoints ?? []), checkoutEndpoint, portalEndpoint, stripeWebhookEndpoint, connectEndpoint],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), processStripeEventTask, sendDunningNoticeTask, syncStripePricesTask, reconcileStripeTask] },
+      endpoints: [
+        ...(config.endpoints ?? []),
+        checkoutEndpoint,
+        portalEndpoint,
+        stripeWebhookEndpoint,
+        connectEndpoint,
+      ],
+      jobs: {
+        ...config.jobs,
+        tasks: [
+          ...(config.jobs?.tasks ?? []),
+          processStripeEventTask,
+          sendDunningNoticeTask,
+          syncStripePricesTask,
+          reconcileStripeTask,
+        ],
+      },
     },
     { name: 'billing.stripeRefund', event: 'payment.refunded', handler: refundStripePayment },
   )

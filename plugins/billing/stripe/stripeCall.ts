@@ -6,7 +6,8 @@ export const stripeCall = async <T>(work: () => Promise<T>): Promise<T> => {
   try {
     return await work()
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeError) throw new OperationError(502, 'stripe_error', `Stripe could not complete the request: ${error.message}`)
+    if (error instanceof Stripe.errors.StripeError)
+      throw new OperationError(502, 'stripe_error', `Stripe could not complete the request: ${error.message}`)
     throw error
   }
 }

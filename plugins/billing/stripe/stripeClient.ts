@@ -32,6 +32,11 @@ export const stripeClient = (): Stripe | null => {
 /** The client, or 409 `stripe_not_configured` pointing the member to the desk. */
 export const requireStripeClient = (): Stripe => {
   const client = stripeClient()
-  if (!client) throw new OperationError(409, 'stripe_not_configured', 'Online payment is not available here: please pay at the front desk.')
+  if (!client)
+    throw new OperationError(
+      409,
+      'stripe_not_configured',
+      'Online payment is not available here: please pay at the front desk.',
+    )
   return client
 }

@@ -18,7 +18,8 @@ export const billingStore = async (app: TestApp) => {
   }
   const owner = await person(['owner'])
   const desk = await person(['front_desk'])
-  const q = <Row = Record<string, unknown>>(query: ReturnType<typeof sql>) => runSql<Row>({ payload, transactionID: undefined }, query)
+  const q = <Row = Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+    runSql<Row>({ payload, transactionID: undefined }, query)
 
   /** A plan made by the owner over REST, with `features` as plan-features rows. */
   const plan = async (data: Record<string, unknown>, features: Record<string, string> = {}) => {
@@ -38,14 +39,29 @@ export const billingStore = async (app: TestApp) => {
 
   /** Desk staff start a manual subscription; returns the response. */
   const subscribe = (member: string, planId: string, priceKey = 'monthly') =>
-    desk.client.post('/api/subscriptions/manual', { tenant, member, plan: planId, priceKey, payment: { provider: 'cash' } })
+    desk.client.post('/api/subscriptions/manual', {
+      tenant,
+      member,
+      plan: planId,
+      priceKey,
+      payment: { provider: 'cash' },
+    })
 
   /** A class `inHours` from now, priced at $20 unless told otherwise (`price: null`: no price). */
   const klass = async (data: Record<string, unknown> = {}, inHours = 48) => {
     const { price = { amount: 2000, currency: 'USD' }, ...rest } = data
     return (await payload.create({
       collection: 'classes' as never,
-      data: { tenant, title: 'Flow', startTime: new Date(Date.now() + inHours * 3_600_000).toISOString(), durationMinutes: 60, capacity: 10, waitlistCapacity: 0, ...(price ? { price } : {}), ...rest } as never,
+      data: {
+        tenant,
+        title: 'Flow',
+        startTime: new Date(Date.now() + inHours * 3_600_000).toISOString(),
+        durationMinutes: 60,
+        capacity: 10,
+        waitlistCapacity: 0,
+        ...(price ? { price } : {}),
+        ...rest,
+      } as never,
       depth: 0,
     })) as unknown as { id: string }
   }
@@ -53,7 +69,11 @@ export const billingStore = async (app: TestApp) => {
   /** Runs the daily renewal job once. */
   const renew = async () => {
     const req: PayloadRequest = await createLocalReq({}, payload)
-    return (await (renewSubscriptionsTask.handler as (args: { req: PayloadRequest }) => Promise<{ output: Record<string, number> }>)({ req })).output
+    return (
+      await (
+        renewSubscriptionsTask.handler as (args: { req: PayloadRequest }) => Promise<{ output: Record<string, number> }>
+      )({ req })
+    ).output
   }
 
   return { tenant, owner, desk, person, q, plan, subscribe, klass, renew }

@@ -4,15 +4,21 @@ import { DESK_ROLES, fromWallTime, localDate, STAFF_ROLES } from '@/core'
 import { one, staffTenant } from './staffTenant'
 
 const DAY = 86_400_000
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
 const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7))
-const validDate = (date: string) => /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && addDays(date, 0) === date
+const validDate = (date: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && addDays(date, 0) === date
 const midnight = (date: string, zone: string) => {
   const [year, month, day] = date.split('-').map(Number)
   return fromWallTime({ year, month, day, hour: 0, minute: 0 }, zone)
 }
-const dayHeading = (date: string) => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`))
-const clock = (iso: string, zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+const dayHeading = (date: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(
+    new Date(`${date}T00:00:00Z`),
+  )
+const clock = (iso: string, zone: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
 
 type Entry = {
   id: string
@@ -53,30 +59,63 @@ export const CalendarView = async (view: AdminViewServerProps) => {
   if (!tenant || !allowed) {
     return (
       <AdminPage view={view} title="Calendar">
-        <AdminNotice>{tenant ? 'Only staff of this business can see its calendar.' : 'Choose a business in the tenant selector to see its calendar.'}</AdminNotice>
+        <AdminNotice>
+          {tenant
+            ? 'Only staff of this business can see its calendar.'
+            : 'Choose a business in the tenant selector to see its calendar.'}
+        </AdminNotice>
       </AdminPage>
     )
   }
   const [tenantDoc, locations] = await Promise.all([
     payload.findByID({ collection: 'tenants', id: tenant, depth: 0, overrideAccess: false, req }).catch(() => null),
-    payload.find({ collection: 'locations', where: { tenant: { equals: tenant } }, sort: 'name', limit: 100, depth: 0, overrideAccess: false, req }),
+    payload.find({
+      collection: 'locations',
+      where: { tenant: { equals: tenant } },
+      sort: 'name',
+      limit: 100,
+      depth: 0,
+      overrideAccess: false,
+      req,
+    }),
   ])
   const chosen = locations.docs.find((l) => String(l.id) === one(query.location as string)) ?? locations.docs[0]
-  const zone = (chosen as { timezone?: string } | undefined)?.timezone ?? (tenantDoc as { timezone?: string } | null)?.timezone ?? 'UTC'
+  const zone =
+    (chosen as { timezone?: string } | undefined)?.timezone ??
+    (tenantDoc as { timezone?: string } | null)?.timezone ??
+    'UTC'
   const weekParam = one(query.week as string)
   const start = mondayOf(validDate(weekParam) ? weekParam : localDate(new Date(), zone))
   const days = Array.from({ length: 7 }, (_, i) => addDays(start, i))
   const from = midnight(start, zone).toISOString()
   const to = midnight(addDays(start, 7), zone).toISOString()
 
-  const classWhere: Where[] = [{ tenant: { equals: tenant } }, { startTime: { greater_than_equal: from } }, { startTime: { less_than: to } }]
+  const classWhere: Where[] = [
+    { tenant: { equals: tenant } },
+    { startTime: { greater_than_equal: from } },
+    { startTime: { less_than: to } },
+  ]
   if (chosen) classWhere.push({ location: { equals: chosen.id } })
-  const classes = await payload.find({ collection: 'classes' as never, where: { and: classWhere }, sort: 'startTime', limit: 1000, depth: 0, overrideAccess: false, req })
+  const classes = await payload.find({
+    collection: 'classes' as never,
+    where: { and: classWhere },
+    sort: 'startTime',
+    limit: 1000,
+    depth: 0,
+    overrideAccess: false,
+    req,
+  })
   const hasAppointments = Boolean(payload.collections['appointments' as never])
   const appointments = hasAppointments
     ? await payload.find({
         collection: 'appointments' as never,
-        where: { and: [{ tenant: { equals: tenant } }, { startTime: { greater_than_equal: from } }, { startTime: { less_than: to } }] },
+        where: {
+          and: [
+            { tenant: { equals: tenant } },
+            { startTime: { greater_than_equal: from } },
+            { startTime: { less_than: to } },
+          ],
+        },
         sort: 'startTime',
         limit: 1000,
         depth: 0,
@@ -88,49 +127,85 @@ export const CalendarView = async (view: AdminViewServerProps) => {
   type Row = Record<string, unknown> & { id: string | number }
   const classDocs = classes.docs as unknown as Row[]
   const appointmentDocs = appointments.docs as unknown as Row[]
-  const people = [...new Set([...classDocs.map((c) => c.instructor), ...appointmentDocs.flatMap((a) => [a.provider, a.member])].filter(Boolean).map(String))]
+  const people = [
+    ...new Set(
+      [...classDocs.map((c) => c.instructor), ...appointmentDocs.flatMap((a) => [a.provider, a.member])]
+        .filter(Boolean)
+        .map(String),
+    ),
+  ]
   const names = new Map<string, string>()
   if (people.length) {
-    const found = await payload.find({ collection: 'tenant-memberships', where: { id: { in: people } }, limit: people.length, depth: 0, overrideAccess: false, req })
-    for (const m of found.docs as unknown as Row[]) names.set(String(m.id), String((m.profile as { displayName?: string } | undefined)?.displayName || m.email || 'Staff'))
+    const found = await payload.find({
+      collection: 'tenant-memberships',
+      where: { id: { in: people } },
+      limit: people.length,
+      depth: 0,
+      overrideAccess: false,
+      req,
+    })
+    for (const m of found.docs as unknown as Row[])
+      names.set(
+        String(m.id),
+        String((m.profile as { displayName?: string } | undefined)?.displayName || m.email || 'Staff'),
+      )
   }
   const services = new Map<string, string>()
-  const serviceIds = [...new Set(appointmentDocs.map((a) => a.service).filter(Boolean).map(String))]
+  const serviceIds = [
+    ...new Set(
+      appointmentDocs
+        .map((a) => a.service)
+        .filter(Boolean)
+        .map(String),
+    ),
+  ]
   if (serviceIds.length) {
-    const found = await payload.find({ collection: 'appointment-services' as never, where: { id: { in: serviceIds } }, limit: serviceIds.length, depth: 0, overrideAccess: false, req })
+    const found = await payload.find({
+      collection: 'appointment-services' as never,
+      where: { id: { in: serviceIds } },
+      limit: serviceIds.length,
+      depth: 0,
+      overrideAccess: false,
+      req,
+    })
     for (const s of found.docs as unknown as Row[]) services.set(String(s.id), String(s.title ?? 'Appointment'))
   }
 
   const entries: Entry[] = [
-    ...classDocs.map((c): Entry => ({
-      id: String(c.id),
-      kind: 'class',
-      title: String(c.title),
-      start: String(c.startTime),
-      end: String(c.endTime ?? c.startTime),
-      who: c.instructor ? (names.get(String(c.instructor)) ?? null) : null,
-      detail: `${Number(c.bookedCount ?? 0)}/${Number(c.capacity ?? 0)} booked${Number(c.waitlistCount ?? 0) ? ` · waitlist ${Number(c.waitlistCount)}` : ''}`,
-      status: String(c.status),
-      href: `/admin/check-in/${c.id}`,
-    })),
-    ...appointmentDocs.map((a): Entry => ({
-      id: String(a.id),
-      kind: 'appointment',
-      title: services.get(String(a.service)) ?? 'Appointment',
-      start: String(a.startTime),
-      end: String(a.endTime),
-      who: a.provider ? (names.get(String(a.provider)) ?? null) : null,
-      detail: a.member
-        ? `with ${names.get(String(a.member)) ?? 'a member'}`
-        : `with ${(a.guest as { name?: string } | undefined)?.name ?? 'a guest'} (guest)`,
-      status: String(a.status),
-      href: `/admin/collections/appointments/${a.id}`,
-    })),
+    ...classDocs.map(
+      (c): Entry => ({
+        id: String(c.id),
+        kind: 'class',
+        title: String(c.title),
+        start: String(c.startTime),
+        end: String(c.endTime ?? c.startTime),
+        who: c.instructor ? (names.get(String(c.instructor)) ?? null) : null,
+        detail: `${Number(c.bookedCount ?? 0)}/${Number(c.capacity ?? 0)} booked${Number(c.waitlistCount ?? 0) ? ` · waitlist ${Number(c.waitlistCount)}` : ''}`,
+        status: String(c.status),
+        href: `/admin/check-in/${c.id}`,
+      }),
+    ),
+    ...appointmentDocs.map(
+      (a): Entry => ({
+        id: String(a.id),
+        kind: 'appointment',
+        title: services.get(String(a.service)) ?? 'Appointment',
+        start: String(a.startTime),
+        end: String(a.endTime),
+        who: a.provider ? (names.get(String(a.provider)) ?? null) : null,
+        detail: a.member
+          ? `with ${names.get(String(a.member)) ?? 'a member'}`
+          : `with ${(a.guest as { name?: string } | undefined)?.name ?? 'a guest'} (guest)`,
+        status: String(a.status),
+        href: `/admin/collections/appointments/${a.id}`,
+      }),
+    ),
   ].sort((a, b) => a.start.localeCompare(b.start))
   const byDay = new Map(days.map((day) => [day, [] as Entry[]]))
   for (const entry of entries) byDay.get(localDate(new Date(entry.start), zone))?.push(entry)
 
-  const link = (week: string) => `/admin/calendar?${new URLSearchParams({ week, ...(chosen ? { location: String(chosen.id) } : {}) })}`
+  const link = (week: string) =>
+    `/admin/calendar?${new URLSearchParams({ week, ...(chosen ? { location: String(chosen.id) } : {}) })}`
   const canCheckIn = staffTenant(view, [...DESK_ROLES, 'instructor']).allowed
   return (
     <AdminPage view={view} title="Calendar" className="staff-calendar">

@@ -3,7 +3,14 @@ import { useRouter } from 'next/navigation'
 import { useId, useState } from 'react'
 import { MemberPicker } from '@/core/admin/MemberPicker'
 
-export type RosterEntry = { id: string; member: string; name: string; email: string; status: string; waitlistPosition: number | null }
+export type RosterEntry = {
+  id: string
+  member: string
+  name: string
+  email: string
+  status: string
+  waitlistPosition: number | null
+}
 
 const css = `
 .check-in table { width: 100%; border-collapse: collapse; margin: 8px 0 24px; }
@@ -16,14 +23,34 @@ const css = `
 `
 
 const post = async (url: string, body?: unknown) => {
-  const response = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) })
-  const json = (await response.json().catch(() => ({}))) as { message?: string; booking?: { status: string; waitlistPosition?: number | null } }
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  })
+  const json = (await response.json().catch(() => ({}))) as {
+    message?: string
+    booking?: { status: string; waitlistPosition?: number | null }
+  }
   if (!response.ok) throw new Error(json.message ?? `Request failed (${response.status}).`)
   return json
 }
 
 /** The interactive part of the check-in screen: find on the roster, mark present, book a member. */
-export const CheckInList = ({ classId, tenant, roster, waitlist, canBook }: { classId: string; tenant: string; roster: RosterEntry[]; waitlist: RosterEntry[]; canBook: boolean }) => {
+export const CheckInList = ({
+  classId,
+  tenant,
+  roster,
+  waitlist,
+  canBook,
+}: {
+  classId: string
+  tenant: string
+  roster: RosterEntry[]
+  waitlist: RosterEntry[]
+  canBook: boolean
+}) => {
   const router = useRouter()
   const searchId = useId()
   const [filter, setFilter] = useState('')
@@ -31,7 +58,9 @@ export const CheckInList = ({ classId, tenant, roster, waitlist, canBook }: { cl
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const text = filter.trim().toLowerCase()
-  const shown = roster.filter((b) => !text || b.name.toLowerCase().includes(text) || b.email.toLowerCase().includes(text))
+  const shown = roster.filter(
+    (b) => !text || b.name.toLowerCase().includes(text) || b.email.toLowerCase().includes(text),
+  )
 
   const checkIn = async (booking: RosterEntry) => {
     setBusy(booking.id)
@@ -53,7 +82,10 @@ export const CheckInList = ({ classId, tenant, roster, waitlist, canBook }: { cl
       const { booking } = await post(`/api/classes/${classId}/book`, { member: member.id })
       setMessage({
         kind: 'ok',
-        text: booking?.status === 'waitlisted' ? `${member.name} is on the waitlist (position ${booking.waitlistPosition}).` : `${member.name} is booked.`,
+        text:
+          booking?.status === 'waitlisted'
+            ? `${member.name} is on the waitlist (position ${booking.waitlistPosition}).`
+            : `${member.name} is booked.`,
       })
       router.refresh()
     } catch (caught) {
@@ -65,14 +97,23 @@ export const CheckInList = ({ classId, tenant, roster, waitlist, canBook }: { cl
     <div className="check-in">
       <style>{css}</style>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`check-in__message check-in__message--${message.kind}`}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={`check-in__message check-in__message--${message.kind}`}
+        >
           {message.text}
         </p>
       )}
       <section aria-labelledby={`${searchId}-roster`}>
         <h2 id={`${searchId}-roster`}>Roster ({roster.length})</h2>
         <label htmlFor={searchId}>Search the roster </label>
-        <input id={searchId} type="search" value={filter} placeholder="Name or e-mail" onChange={(event) => setFilter(event.target.value)} />
+        <input
+          id={searchId}
+          type="search"
+          value={filter}
+          placeholder="Name or e-mail"
+          onChange={(event) => setFilter(event.target.value)}
+        />
         <table>
           <thead>
             <tr>
@@ -94,7 +135,12 @@ export const CheckInList = ({ classId, tenant, roster, waitlist, canBook }: { cl
                   <td>{checkedIn ? 'Present' : 'Booked'}</td>
                   <td>
                     {!checkedIn && (
-                      <button type="button" onClick={() => void checkIn(booking)} disabled={busy === booking.id} aria-label={`Mark ${booking.name} present`}>
+                      <button
+                        type="button"
+                        onClick={() => void checkIn(booking)}
+                        disabled={busy === booking.id}
+                        aria-label={`Mark ${booking.name} present`}
+                      >
                         Mark present
                       </button>
                     )}
@@ -127,7 +173,12 @@ export const CheckInList = ({ classId, tenant, roster, waitlist, canBook }: { cl
       {canBook && (
         <section>
           <h2>Book a member into this class</h2>
-          <MemberPicker tenant={tenant} actionLabel="Book" label="Find a member to book" onPick={(member) => void book(member)} />
+          <MemberPicker
+            tenant={tenant}
+            actionLabel="Book"
+            label="Find a member to book"
+            onPick={(member) => void book(member)}
+          />
         </section>
       )}
     </div>

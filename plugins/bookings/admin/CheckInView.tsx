@@ -17,7 +17,9 @@ export const CheckInView = async (view: AdminViewServerProps) => {
   const segments = (view.params?.segments as string[] | undefined) ?? []
   const classId = segments[1] ?? ''
   const klass = UUID.test(classId)
-    ? ((await payload.findByID({ collection: 'classes' as never, id: classId, depth: 0, overrideAccess: false, req }).catch(() => null)) as Row | null)
+    ? ((await payload
+        .findByID({ collection: 'classes' as never, id: classId, depth: 0, overrideAccess: false, req })
+        .catch(() => null)) as Row | null)
     : null
   const tenant = klass ? String(klass.tenant) : ''
   if (!klass || !(isPlatformAdmin(user) || hasRoleIn(user, tenant, [...DESK_ROLES, 'instructor']))) {
@@ -40,9 +42,19 @@ export const CheckInView = async (view: AdminViewServerProps) => {
   const memberIds = [...new Set(docs.map((b) => String(b.member)))]
   const members = new Map<string, { name: string; email: string }>()
   if (memberIds.length) {
-    const found = await payload.find({ collection: 'tenant-memberships', where: { id: { in: memberIds } }, limit: memberIds.length, depth: 0, overrideAccess: false, req })
+    const found = await payload.find({
+      collection: 'tenant-memberships',
+      where: { id: { in: memberIds } },
+      limit: memberIds.length,
+      depth: 0,
+      overrideAccess: false,
+      req,
+    })
     for (const m of found.docs as unknown as Row[]) {
-      members.set(String(m.id), { name: String((m.profile as { displayName?: string } | undefined)?.displayName || m.email || 'Member'), email: String(m.email ?? '') })
+      members.set(String(m.id), {
+        name: String((m.profile as { displayName?: string } | undefined)?.displayName || m.email || 'Member'),
+        email: String(m.email ?? ''),
+      })
     }
   }
   const entry = (b: Row): RosterEntry => ({
@@ -51,25 +63,42 @@ export const CheckInView = async (view: AdminViewServerProps) => {
     name: members.get(String(b.member))?.name ?? 'Member',
     email: members.get(String(b.member))?.email ?? '',
     status: String(b.status),
-    waitlistPosition: b.waitlistPosition === null || b.waitlistPosition === undefined ? null : Number(b.waitlistPosition),
+    waitlistPosition:
+      b.waitlistPosition === null || b.waitlistPosition === undefined ? null : Number(b.waitlistPosition),
   })
-  const roster = docs.filter((b) => b.status !== 'waitlisted').map(entry).sort((a, b) => a.name.localeCompare(b.name))
+  const roster = docs
+    .filter((b) => b.status !== 'waitlisted')
+    .map(entry)
+    .sort((a, b) => a.name.localeCompare(b.name))
   const waitlist = docs
     .filter((b) => b.status === 'waitlisted')
     .map(entry)
     .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0))
   const zone = String(klass.timezone || 'UTC')
-  const when = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(
-    new Date(String(klass.startTime)),
-  )
+  const when = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(String(klass.startTime)))
   return (
     <AdminPage view={view} title={`Check-in: ${String(klass.title)}`} className="staff-check-in">
       <p>
-        {when} · {Number(klass.bookedCount ?? 0)}/{Number(klass.capacity ?? 0)} booked · waitlist {Number(klass.waitlistCount ?? 0)}/{Number(klass.waitlistCapacity ?? 0)}
-        {klass.status !== 'scheduled' && <strong> · {String(klass.status)}</strong>} · <a href={`/admin/collections/classes/${classId}`}>Edit class</a> ·{' '}
-        <a href="/admin/calendar">Calendar</a>
+        {when} · {Number(klass.bookedCount ?? 0)}/{Number(klass.capacity ?? 0)} booked · waitlist{' '}
+        {Number(klass.waitlistCount ?? 0)}/{Number(klass.waitlistCapacity ?? 0)}
+        {klass.status !== 'scheduled' && <strong> · {String(klass.status)}</strong>} ·{' '}
+        <a href={`/admin/collections/classes/${classId}`}>Edit class</a> · <a href="/admin/calendar">Calendar</a>
       </p>
-      <CheckInList classId={classId} tenant={tenant} roster={roster} waitlist={waitlist} canBook={isPlatformAdmin(user) || hasRoleIn(user, tenant, DESK_ROLES)} />
+      <CheckInList
+        classId={classId}
+        tenant={tenant}
+        roster={roster}
+        waitlist={waitlist}
+        canBook={isPlatformAdmin(user) || hasRoleIn(user, tenant, DESK_ROLES)}
+      />
     </AdminPage>
   )
 }

@@ -14,7 +14,10 @@ const withCheckInLink = (config: Config): Config => ({
               ...collection.admin?.components,
               edit: {
                 ...collection.admin?.components?.edit,
-                beforeDocumentControls: [...(collection.admin?.components?.edit?.beforeDocumentControls ?? []), '@plugins/bookings/admin/CheckInLink#CheckInLink'],
+                beforeDocumentControls: [
+                  ...(collection.admin?.components?.edit?.beforeDocumentControls ?? []),
+                  '@plugins/bookings/admin/CheckInLink#CheckInLink',
+                ],
               },
             },
           },
@@ -29,6 +32,17 @@ const withCheckInLink = (config: Config): Config => ({
  */
 export const withStaffScreens = (config: Config): Config =>
   withAdminScreens(withCheckInLink(config), [
-    { key: 'bookingsCalendar', Component: '@plugins/bookings/admin/CalendarView#CalendarView', path: '/calendar', title: 'Calendar', nav: { label: 'Calendar', id: 'nav-calendar', roles: STAFF_ROLES } },
-    { key: 'bookingsCheckIn', Component: '@plugins/bookings/admin/CheckInView#CheckInView', path: '/check-in/:classId', title: 'Check-in' },
+    {
+      key: 'bookingsCalendar',
+      Component: '@plugins/bookings/admin/CalendarView#CalendarView',
+      path: '/calendar',
+      title: 'Calendar',
+      nav: { label: 'Calendar', id: 'nav-calendar', roles: STAFF_ROLES },
+    },
+    {
+      key: 'bookingsCheckIn',
+      Component: '@plugins/bookings/admin/CheckInView#CheckInView',
+      path: '/check-in/:classId',
+      title: 'Check-in',
+    },
   ])

@@ -20,5 +20,7 @@ const body = z
 export const bookAppointmentEndpoint: Endpoint = {
   path: '/book',
   method: 'post',
-  handler: endpointHandler(async (req, raw) => ({ appointment: await bookAppointment(req, body.parse(raw)) }), { status: 201 }),
+  handler: endpointHandler(async (req, raw) => ({ appointment: await bookAppointment(req, body.parse(raw)) }), {
+    status: 201,
+  }),
 }

@@ -3,4 +3,6 @@ import { cancelAppointment } from '../operations/cancelAppointment'
 import { cancelByIdEndpoint } from './cancelByIdEndpoint'
 
 /** POST /api/appointments/:id/cancel → { appointment, refund: { credits, money } }. */
-export const cancelAppointmentEndpoint: Endpoint = cancelByIdEndpoint((req, { id, reason }) => cancelAppointment(req, { appointmentId: id, reason }))
+export const cancelAppointmentEndpoint: Endpoint = cancelByIdEndpoint((req, { id, reason }) =>
+  cancelAppointment(req, { appointmentId: id, reason }),
+)

@@ -10,7 +10,9 @@ const body = z.object({ reason: z.string().max(500).optional() }).strict()
  * else): the id and body are validated (400 `invalid_input`), then `cancel` runs in the request's
  * transaction and its answer is the response. Every cancel endpoint of the plugin is one of these.
  */
-export const cancelByIdEndpoint = (cancel: (req: PayloadRequest, input: { id: string; reason?: string }) => Promise<unknown>): Endpoint => ({
+export const cancelByIdEndpoint = (
+  cancel: (req: PayloadRequest, input: { id: string; reason?: string }) => Promise<unknown>,
+): Endpoint => ({
   path: '/:id/cancel',
   method: 'post',
   handler: endpointHandler(async (req, raw) => {

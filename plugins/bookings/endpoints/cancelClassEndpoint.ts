@@ -9,6 +9,7 @@ export const cancelClassEndpoint: Endpoint = cancelByIdEndpoint(async (req, { id
   const user = req.user as AccessUser
   const klass = await loadClass(req, id)
   // Another tenant's class is simply not there (404), not forbidden.
-  if (!klass || !(isPlatformAdmin(user) || tenantsWithRole(user).includes(klass.tenant))) throw new OperationError(404, 'not_found', 'No such class.')
+  if (!klass || !(isPlatformAdmin(user) || tenantsWithRole(user).includes(klass.tenant)))
+    throw new OperationError(404, 'not_found', 'No such class.')
   return { class: await markCancelled(req, 'classes', id, reason ?? 'class_cancelled') }
 })

@@ -9,7 +9,8 @@ export const cancelEventEndpoint: Endpoint = cancelByIdEndpoint(async (req, { id
   const user = req.user as AccessUser
   if (!user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const event = await loadEvent(req, id)
-  if (!event || !(isPlatformAdmin(user) || tenantsWithRole(user).includes(event.tenant))) throw new OperationError(404, 'not_found', 'No such event.')
+  if (!event || !(isPlatformAdmin(user) || tenantsWithRole(user).includes(event.tenant)))
+    throw new OperationError(404, 'not_found', 'No such event.')
   if (!isPlatformAdmin(user) && !tenantsWithRole(user, MANAGER_ROLES).includes(event.tenant)) {
     throw new OperationError(403, 'forbidden', 'Only managers can cancel events.')
   }

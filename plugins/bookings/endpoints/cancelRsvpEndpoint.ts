@@ -3,4 +3,6 @@ import { cancelRsvp } from '../operations/cancelRsvp'
 import { cancelByIdEndpoint } from './cancelByIdEndpoint'
 
 /** POST /api/event-rsvps/:id/cancel → { rsvp, refund: { credits, money }, promoted }. */
-export const cancelRsvpEndpoint: Endpoint = cancelByIdEndpoint((req, { id, reason }) => cancelRsvp(req, { rsvpId: id, reason }))
+export const cancelRsvpEndpoint: Endpoint = cancelByIdEndpoint((req, { id, reason }) =>
+  cancelRsvp(req, { rsvpId: id, reason }),
+)

@@ -14,7 +14,14 @@ const page = (status: number, title: string, inner: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
       `<title>${escape(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1rem}</style></head>` +
       `<body><h1>${escape(title)}</h1>${inner}</body></html>`,
-    { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } },
+    {
+      status,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      },
+    },
   )
 /** A browser (the form on the page) rather than an API client. */
 const wantsHtml = (req: PayloadRequest) => {
@@ -36,7 +43,11 @@ const confirmHandler = endpointHandler(
     const summary = `<p>${escape(booking.business)}: <strong>${escape(booking.title)}</strong><br>${escape(localWhen(new Date(booking.startTime), booking.timezone))}</p>`
     if (!active) return page(200, `This ${what} is ${booking.status.replace('_', ' ')}`, summary)
     // A form (POST), not a link: mail scanners that open links do not cancel anything.
-    return page(200, `Cancel your ${what}?`, `${summary}<form method="post"><button type="submit">Cancel my ${what}</button></form>`)
+    return page(
+      200,
+      `Cancel your ${what}?`,
+      `${summary}<form method="post"><button type="submit">Cancel my ${what}</button></form>`,
+    )
   },
   { transaction: false },
 )
@@ -69,6 +80,10 @@ export const guestCancelEndpoint: Endpoint = {
     if (!wantsHtml(req)) return response
     if (!response.ok) return errorPage(response)
     const result = (await response.json()) as { cancelled: string }
-    return page(200, 'Cancelled', `<p>Your ${result.cancelled === 'appointments' ? 'booking' : 'RSVP'} is cancelled. Thank you for letting us know.</p>`)
+    return page(
+      200,
+      'Cancelled',
+      `<p>Your ${result.cancelled === 'appointments' ? 'booking' : 'RSVP'} is cancelled. Thank you for letting us know.</p>`,
+    )
   },
 }

@@ -5,7 +5,12 @@ import { calendarResponse } from '../operations/icalFormat'
 import { memberFeed } from '../operations/memberFeed'
 import { withoutIcs } from './schemas'
 
-const tokenParam = z.object({ token: z.string().transform(withoutIcs).pipe(z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be a calendar token')) })
+const tokenParam = z.object({
+  token: z
+    .string()
+    .transform(withoutIcs)
+    .pipe(z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be a calendar token')),
+})
 
 /** GET /api/ical/member/:token(.ics) — a member's private calendar; 404 for unknown or revoked tokens. */
 export const icalMemberEndpoint: Endpoint = {

@@ -5,7 +5,12 @@ import { calendarResponse } from '../operations/icalFormat'
 import { tenantFeed } from '../operations/tenantFeed'
 import { uuid, withoutIcs } from './schemas'
 
-const slugParam = z.object({ slug: z.string().transform(withoutIcs).pipe(z.string().regex(/^[a-z0-9-]+$/, 'must be a tenant slug')) })
+const slugParam = z.object({
+  slug: z
+    .string()
+    .transform(withoutIcs)
+    .pipe(z.string().regex(/^[a-z0-9-]+$/, 'must be a tenant slug')),
+})
 const feedQuery = z.object({ location: uuid.optional() })
 
 /** GET /api/ical/tenant/:slug(.ics)?location= — public calendar of a tenant's classes and events. */

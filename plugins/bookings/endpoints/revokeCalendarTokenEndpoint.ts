@@ -7,5 +7,7 @@ import { calendarTokenBody } from './schemas'
 export const revokeCalendarTokenEndpoint: Endpoint = {
   path: '/ical/member-token',
   method: 'delete',
-  handler: endpointHandler(async (req, raw) => revokeCalendarToken(req, calendarTokenBody.parse(raw)), { requireUser: true }),
+  handler: endpointHandler(async (req, raw) => revokeCalendarToken(req, calendarTokenBody.parse(raw)), {
+    requireUser: true,
+  }),
 }

@@ -6,7 +6,11 @@ import { rsvpEvent } from '../operations/rsvpEvent'
 import { idParam, uuid } from './schemas'
 
 const body = z
-  .object({ member: uuid.optional(), guests: z.number().int().min(0).max(20).optional(), guest: guestSchema.optional() })
+  .object({
+    member: uuid.optional(),
+    guests: z.number().int().min(0).max(20).optional(),
+    guest: guestSchema.optional(),
+  })
   .strict()
   .refine((b) => !(b.member && b.guest), { message: 'give `member` or `guest`, not both', path: ['guest'] })
 

@@ -29,17 +29,22 @@ const query = z
 export const scheduleEndpoint: Endpoint = leanEndpoint({
   path: '/schedule',
   method: 'get',
-  handler: endpointHandler(async (req) => {
-    const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
-    const input = query.parse(params)
-    const key = [input.tenant, params.from ?? '', params.to ?? '', input.location ?? '', input.instructor ?? ''].join('|')
-    let entry = scheduleCache.get(key)
-    if (!entry) {
-      const schedule = await readSchedule(req, input)
-      entry = scheduleCache.set(key, schedule.tenantId, JSON.stringify(schedule))
-    }
-    const headers = { 'content-type': 'application/json', 'cache-control': 'public, max-age=5', etag: entry.etag }
-    if (req.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers })
-    return new Response(entry.body, { headers })
-  }, { transaction: false }),
+  handler: endpointHandler(
+    async (req) => {
+      const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
+      const input = query.parse(params)
+      const key = [input.tenant, params.from ?? '', params.to ?? '', input.location ?? '', input.instructor ?? ''].join(
+        '|',
+      )
+      let entry = scheduleCache.get(key)
+      if (!entry) {
+        const schedule = await readSchedule(req, input)
+        entry = scheduleCache.set(key, schedule.tenantId, JSON.stringify(schedule))
+      }
+      const headers = { 'content-type': 'application/json', 'cache-control': 'public, max-age=5', etag: entry.etag }
+      if (req.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers })
+      return new Response(entry.body, { headers })
+    },
+    { transaction: false },
+  ),
 })

@@ -36,10 +36,22 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
         sql`UPDATE bookings SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'class_completed', waitlist_position = NULL, offer_expires_at = NULL, updated_at = now()
             WHERE class_id = ${klass.id} AND status IN ('waitlisted', 'offered')`,
       )
-      await emit(req, { type: 'class.completed', tenant: klass.tenant_id, subject: { collection: 'classes', id: klass.id }, data: { noShows: noShows.length } })
+      await emit(req, {
+        type: 'class.completed',
+        tenant: klass.tenant_id,
+        subject: { collection: 'classes', id: klass.id },
+        data: { noShows: noShows.length },
+      })
     }
     // Appointments that have ended: checked in → completed, otherwise no_show (unless staff marked it already).
-    const appointments = await runSql<{ id: string; tenant_id: string; member_id: string | null; provider_id: string; service_id: string; status: string }>(
+    const appointments = await runSql<{
+      id: string
+      tenant_id: string
+      member_id: string | null
+      provider_id: string
+      service_id: string
+      status: string
+    }>(
       req,
       sql`UPDATE appointments SET status = CASE WHEN checked_in_at IS NULL THEN 'no_show'::enum_appointments_status ELSE 'completed'::enum_appointments_status END,
                                   updated_at = now()
@@ -47,7 +59,11 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
           RETURNING id, tenant_id, member_id, provider_id, service_id, status`,
     )
     for (const a of appointments) {
-      const data = { service: String(a.service_id), provider: String(a.provider_id), member: a.member_id ? String(a.member_id) : null }
+      const data = {
+        service: String(a.service_id),
+        provider: String(a.provider_id),
+        member: a.member_id ? String(a.member_id) : null,
+      }
       await emit(req, {
         type: a.status === 'completed' ? 'appointment.completed' : 'appointment.no_show',
         tenant: a.tenant_id,
@@ -64,7 +80,12 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
           RETURNING id, tenant_id, event_id, member_id`,
     )
     for (const r of rsvps) {
-      await emit(req, { type: 'rsvp.no_show', tenant: r.tenant_id, subject: { collection: 'event-rsvps', id: r.id }, data: { event: String(r.event_id), member: r.member_id ? String(r.member_id) : null } })
+      await emit(req, {
+        type: 'rsvp.no_show',
+        tenant: r.tenant_id,
+        subject: { collection: 'event-rsvps', id: r.id },
+        data: { event: String(r.event_id), member: r.member_id ? String(r.member_id) : null },
+      })
     }
     await runSql(
       req,

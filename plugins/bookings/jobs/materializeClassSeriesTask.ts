@@ -6,7 +6,15 @@ import { materializeSeries } from './materializeSeries'
 export const MATERIALIZE_TASK = 'materializeClassSeries'
 
 /** Materialises every active series (or the one in `input.series`) `days` days ahead; daily and after each series edit. */
-export const materializeClassSeriesTask = ({ days, cron, queue }: { days: number; cron: string; queue: string }): TaskConfig => ({
+export const materializeClassSeriesTask = ({
+  days,
+  cron,
+  queue,
+}: {
+  days: number
+  cron: string
+  queue: string
+}): TaskConfig => ({
   slug: MATERIALIZE_TASK,
   label: 'Materialise class series',
   retries: 3,
@@ -20,7 +28,9 @@ export const materializeClassSeriesTask = ({ days, cron, queue }: { days: number
     const { series, days: override } = (input ?? {}) as { series?: string; days?: number }
     const ids = series
       ? [series]
-      : (await runSql<{ id: string }>(req, sql`SELECT id FROM class_series WHERE status IN ('active', 'ended')`)).map((r) => String(r.id))
+      : (await runSql<{ id: string }>(req, sql`SELECT id FROM class_series WHERE status IN ('active', 'ended')`)).map(
+          (r) => String(r.id),
+        )
     let created = 0
     for (const id of ids) created += (await materializeSeries(req, id, override ?? days)).created
     return { output: { created } }

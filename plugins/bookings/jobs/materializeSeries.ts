@@ -12,13 +12,25 @@ type Series = Record<string, any>
  * no longer produces. Past and detached classes are left alone.
  */
 export const materializeSeries = async (req: PayloadRequest, seriesId: string, days: number, now = new Date()) => {
-  const series: Series = await req.payload.findByID({ collection: 'class-series' as never, id: seriesId, depth: 0, req, overrideAccess: true })
+  const series: Series = await req.payload.findByID({
+    collection: 'class-series' as never,
+    id: seriesId,
+    depth: 0,
+    req,
+    overrideAccess: true,
+  })
   const tenant = idOf(series.tenant)!
   const to = new Date(now.getTime() + days * 86_400_000)
   const wanted =
     series.status === 'active'
       ? seriesOccurrences(
-          { rrule: series.rrule, dtstart: series.dtstart, timezone: series.timezone ?? 'UTC', until: series.until, exdates: (series.exdates ?? []).map((e: { date: string }) => e.date) },
+          {
+            rrule: series.rrule,
+            dtstart: series.dtstart,
+            timezone: series.timezone ?? 'UTC',
+            until: series.until,
+            exdates: (series.exdates ?? []).map((e: { date: string }) => e.date),
+          },
           now,
           to,
         )
@@ -36,7 +48,13 @@ export const materializeSeries = async (req: PayloadRequest, seriesId: string, d
     price: d.price ?? {},
     creditCost: d.creditCost ?? null,
   }
-  const existing = await runSql<{ id: string; start_time: Date; detached: boolean | null; status: string; booked_count: number }>(
+  const existing = await runSql<{
+    id: string
+    start_time: Date
+    detached: boolean | null
+    status: string
+    booked_count: number
+  }>(
     req,
     sql`SELECT id, start_time, detached, status, booked_count FROM classes WHERE series_id = ${seriesId} AND start_time > ${now.toISOString()}::timestamptz`,
   )
@@ -49,10 +67,26 @@ export const materializeSeries = async (req: PayloadRequest, seriesId: string, d
     try {
       if (wantedTimes.has(new Date(klass.start_time).getTime()) || series.status === 'paused') {
         if (series.status === 'paused') continue
-        await req.payload.update({ collection: 'classes' as never, id: klass.id, data: { ...fields, capacity: Math.max(fields.capacity, Number(klass.booked_count)) } as never, req, overrideAccess: true, depth: 0, context })
+        await req.payload.update({
+          collection: 'classes' as never,
+          id: klass.id,
+          data: { ...fields, capacity: Math.max(fields.capacity, Number(klass.booked_count)) } as never,
+          req,
+          overrideAccess: true,
+          depth: 0,
+          context,
+        })
         result.updated++
       } else {
-        await req.payload.update({ collection: 'classes' as never, id: klass.id, data: { status: 'cancelled', cancellationReason: 'series_changed' } as never, req, overrideAccess: true, depth: 0, context })
+        await req.payload.update({
+          collection: 'classes' as never,
+          id: klass.id,
+          data: { status: 'cancelled', cancellationReason: 'series_changed' } as never,
+          req,
+          overrideAccess: true,
+          depth: 0,
+          context,
+        })
         result.cancelled++
       }
     } catch (error) {
@@ -74,7 +108,10 @@ export const materializeSeries = async (req: PayloadRequest, seriesId: string, d
       result.created++
     } catch (error) {
       result.failed++
-      req.payload.logger.warn({ err: error, series: seriesId, startTime }, 'class-series: could not create an occurrence')
+      req.payload.logger.warn(
+        { err: error, series: seriesId, startTime },
+        'class-series: could not create an occurrence',
+      )
     }
   }
   return result

@@ -5,7 +5,11 @@ import type { GuestBookingCollection } from '../operations/guestCancelToken'
 export const SEND_GUEST_CONFIRMATION_TASK = 'sendGuestConfirmation'
 
 /** Queues the confirmation mail of a guest booking in the request's transaction (sent after commit by the jobs runner). */
-export const queueGuestConfirmation = async (req: PayloadRequest, collection: GuestBookingCollection, id: string): Promise<void> => {
+export const queueGuestConfirmation = async (
+  req: PayloadRequest,
+  collection: GuestBookingCollection,
+  id: string,
+): Promise<void> => {
   await req.payload.jobs.queue({ task: SEND_GUEST_CONFIRMATION_TASK as never, input: { collection, id } as never, req })
 }
 

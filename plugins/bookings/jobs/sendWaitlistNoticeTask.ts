@@ -20,7 +20,10 @@ export const sendWaitlistNoticeTask: TaskConfig = {
   ],
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {
-    const message = await waitlistNoticeMessage({ payload: req.payload, transactionID: undefined }, input as WaitlistNotice)
+    const message = await waitlistNoticeMessage(
+      { payload: req.payload, transactionID: undefined },
+      input as WaitlistNotice,
+    )
     if (!message) return { output: { sent: false } } // cancelled, claimed or lapsed meanwhile: nothing to tell
     await req.payload.sendEmail(message)
     return { output: { sent: true } }

@@ -38,14 +38,19 @@ export const toAppointmentJson = (row: Record<string, unknown>): AppointmentJson
   service: String(row.service_id),
   provider: String(row.provider_id),
   member: row.member_id ? String(row.member_id) : null,
-  guest: row.guest_name ? { name: String(row.guest_name), email: String(row.guest_email), phone: (row.guest_phone as string) ?? null } : null,
+  guest: row.guest_name
+    ? { name: String(row.guest_name), email: String(row.guest_email), phone: (row.guest_phone as string) ?? null }
+    : null,
   startTime: iso(row.start_time)!,
   endTime: iso(row.end_time)!,
   timezone: (row.timezone as string) ?? null,
   status: String(row.status),
   capacity: row.capacity === null || row.capacity === undefined ? 1 : Number(row.capacity),
   checkedInAt: iso(row.checked_in_at),
-  price: row.price_amount === null || row.price_amount === undefined ? null : { amount: Number(row.price_amount), currency: String(row.price_currency) },
+  price:
+    row.price_amount === null || row.price_amount === undefined
+      ? null
+      : { amount: Number(row.price_amount), currency: String(row.price_currency) },
   creditCost: row.credit_cost === null || row.credit_cost === undefined ? null : Number(row.credit_cost),
   paymentMethod: (row.payment_method as string) ?? null,
   source: (row.source as string) ?? null,
@@ -54,7 +59,14 @@ export const toAppointmentJson = (row: Record<string, unknown>): AppointmentJson
   createdAt: iso(row.created_at)!,
 })
 
-export const loadAppointment = async (req: PayloadRequest, id: string, lock = false): Promise<AppointmentJson | undefined> => {
-  const [row] = await runSql(req, sql`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`)
+export const loadAppointment = async (
+  req: PayloadRequest,
+  id: string,
+  lock = false,
+): Promise<AppointmentJson | undefined> => {
+  const [row] = await runSql(
+    req,
+    sql`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+  )
   return row ? toAppointmentJson(row) : undefined
 }

@@ -25,6 +25,10 @@ export const assertRoomFree = async (
         ORDER BY start_time LIMIT 1`,
   )
   if (clash) {
-    throw new OperationError(409, 'room_busy', `The room is taken by "${clash.title}" at ${new Date(clash.start_time).toISOString()}, which overlaps this ${input.what}.`)
+    throw new OperationError(
+      409,
+      'room_busy',
+      `The room is taken by "${clash.title}" at ${new Date(clash.start_time).toISOString()}, which overlaps this ${input.what}.`,
+    )
   }
 }

@@ -19,7 +19,9 @@ const DAY = 86_400_000
 /** Every occurrence of a rule that touches [from, to), each computed on the local wall clock of its zone. */
 export const ruleOccurrences = (rule: AvailabilityRule, from: Date, to: Date): Interval[] => {
   const out: Interval[] = []
-  const [y0, m0, d0] = localDate(new Date(from.getTime() - DAY), rule.timezone).split('-').map(Number)
+  const [y0, m0, d0] = localDate(new Date(from.getTime() - DAY), rule.timezone)
+    .split('-')
+    .map(Number)
   const last = localDate(new Date(to.getTime() + DAY), rule.timezone)
   const [sh, sm] = rule.startLocal.split(':').map(Number)
   const [eh, em] = rule.endLocal.split(':').map(Number)
@@ -71,13 +73,24 @@ export const availabilityWindows = (rules: AvailabilityRule[], from: Date, to: D
   return subtractIntervals(open, closed)
 }
 
-export type SlotTerms = { durationMinutes: number; bufferBeforeMinutes: number; bufferAfterMinutes: number; slotIntervalMinutes: number }
+export type SlotTerms = {
+  durationMinutes: number
+  bufferBeforeMinutes: number
+  bufferAfterMinutes: number
+  slotIntervalMinutes: number
+}
 
 /**
  * Slot starts inside `windows` (stepping from each window's start), whose buffered span
  * [start − before, end + after) avoids every `busy` interval, between `earliest` and `latest`.
  */
-export const freeSlots = (windows: Interval[], busy: Interval[], terms: SlotTerms, earliest: number, latest: number): Interval[] => {
+export const freeSlots = (
+  windows: Interval[],
+  busy: Interval[],
+  terms: SlotTerms,
+  earliest: number,
+  latest: number,
+): Interval[] => {
   const duration = terms.durationMinutes * 60_000
   const before = terms.bufferBeforeMinutes * 60_000
   const after = terms.bufferAfterMinutes * 60_000
@@ -96,4 +109,5 @@ export const freeSlots = (windows: Interval[], busy: Interval[], terms: SlotTerm
 }
 
 /** Does [start, end) lie inside one of the windows? */
-export const insideWindows = (windows: Interval[], start: number, end: number): boolean => windows.some((w) => w.start <= start && end <= w.end)
+export const insideWindows = (windows: Interval[], start: number, end: number): boolean =>
+  windows.some((w) => w.start <= start && end <= w.end)

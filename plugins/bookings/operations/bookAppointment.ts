@@ -20,7 +20,13 @@ import { resolveBookingMember } from './resolveBookingMember'
 
 /** A guest without an account: a walk-in booked by desk staff, or a visitor booking an intro session. */
 export type AppointmentGuest = Guest
-export type BookAppointmentInput = { service: string; provider: string; startTime: Date; member?: string; guest?: AppointmentGuest }
+export type BookAppointmentInput = {
+  service: string
+  provider: string
+  startTime: Date
+  member?: string
+  guest?: AppointmentGuest
+}
 
 const slotTaken = () => new OperationError(409, 'slot_taken', 'This time is no longer free with this provider.')
 
@@ -40,15 +46,23 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
   const service = await loadAppointmentService(req, input.service, { share: true })
   const notFound = new OperationError(404, 'not_found', 'No such appointment service.')
   if (!service) throw notFound
-  const actor = input.guest ? await appointmentGuestActor(req, service, notFound) : await resolveBookingMember(req, service.tenant, input.member, notFound)
-  if (!service.isActive) throw new OperationError(409, 'service_inactive', 'This service cannot be booked at the moment.')
-  if (!service.providers.includes(input.provider)) throw new OperationError(422, 'provider_not_offered', 'This provider does not offer this service.')
+  const actor = input.guest
+    ? await appointmentGuestActor(req, service, notFound)
+    : await resolveBookingMember(req, service.tenant, input.member, notFound)
+  if (!service.isActive)
+    throw new OperationError(409, 'service_inactive', 'This service cannot be booked at the moment.')
+  if (!service.providers.includes(input.provider))
+    throw new OperationError(422, 'provider_not_offered', 'This provider does not offer this service.')
 
   const start = input.startTime.getTime()
   const end = start + service.durationMinutes * 60_000
   const now = Date.now()
   if (start < now + service.minNoticeMinutes * 60_000) {
-    throw new OperationError(409, 'too_late', `Appointments must be booked at least ${service.minNoticeMinutes} minutes ahead.`)
+    throw new OperationError(
+      409,
+      'too_late',
+      `Appointments must be booked at least ${service.minNoticeMinutes} minutes ahead.`,
+    )
   }
   if (start > now + service.bookingWindowDays * 86_400_000) {
     throw new OperationError(422, 'outside_booking_window', `Booking opens ${service.bookingWindowDays} days ahead.`)
@@ -58,13 +72,16 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
   await lockProvider(req, input.provider)
   const rules = (await providerRules(req, [input.provider])).get(input.provider) ?? []
   const windows = availabilityWindows(rules, new Date(start - 86_400_000), new Date(end + 86_400_000))
-  if (!insideWindows(windows, start, end)) throw new OperationError(409, 'outside_availability', 'The provider is not available at that time.')
+  if (!insideWindows(windows, start, end))
+    throw new OperationError(409, 'outside_availability', 'The provider is not available at that time.')
   const blockedFrom = new Date(start - service.bufferBeforeMinutes * 60_000)
   const blockedUntil = new Date(end + service.bufferAfterMinutes * 60_000)
   // A group slot (capacity > 1) is shared: places already booked in it (same service and start) do not
   // clash, they count. Under the provider's lock the count cannot change until commit.
-  const commitments = (await providerCommitments(req, [input.provider], blockedFrom, blockedUntil)).get(input.provider) ?? []
-  const sameSlot = (c: (typeof commitments)[number]) => service.capacity > 1 && c.kind === 'appointment' && c.service === service.id && c.at === start
+  const commitments =
+    (await providerCommitments(req, [input.provider], blockedFrom, blockedUntil)).get(input.provider) ?? []
+  const sameSlot = (c: (typeof commitments)[number]) =>
+    service.capacity > 1 && c.kind === 'appointment' && c.service === service.id && c.at === start
   if (commitments.some((c) => !sameSlot(c))) throw slotTaken()
   const [places] = await runSql<{ taken: number; mine: number }>(
     req,
@@ -72,15 +89,25 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
         WHERE provider_id = ${input.provider} AND service_id = ${service.id} AND start_time = ${new Date(start).toISOString()}::timestamptz AND status = 'booked'`,
   )
   if (places.mine > 0) throw new OperationError(409, 'already_booked', 'This member already has a place in this slot.')
-  if (places.taken >= service.capacity) throw service.capacity > 1 ? new OperationError(409, 'slot_full', 'Every place in this slot is taken.') : slotTaken()
+  if (places.taken >= service.capacity)
+    throw service.capacity > 1
+      ? new OperationError(409, 'slot_full', 'Every place in this slot is taken.')
+      : slotTaken()
   // The first place of a slot checks the room; later places share it.
   if (service.room && places.taken === 0) {
-    await assertRoomFree(req, { room: service.room, startTime: blockedFrom.toISOString(), endTime: blockedUntil.toISOString(), what: 'appointment' })
+    await assertRoomFree(req, {
+      room: service.room,
+      startTime: blockedFrom.toISOString(),
+      endTime: blockedUntil.toISOString(),
+      what: 'appointment',
+    })
   }
 
   const id = randomUUID()
   const cancelTokenHash = input.guest ? hashGuestCancelToken(guestCancelToken('appointments', id)) : null
-  const timezone = rules[0]?.timezone ?? (await classTimezone(req, { tenant: service.tenant, location: service.location ?? undefined }))
+  const timezone =
+    rules[0]?.timezone ??
+    (await classTimezone(req, { tenant: service.tenant, location: service.location ?? undefined }))
   const [row] = await runSql(
     req,
     sql`INSERT INTO appointments (id, tenant_id, service_id, provider_id, member_id, guest_name, guest_email, guest_phone, room_id, start_time, end_time,
@@ -99,10 +126,23 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
   // The appointment exists (in this transaction) when the guard and the debit look at it.
   // A guest has no membership to ask about: a priced appointment is a drop-in paid at the desk.
   const guard: { paymentMethod: PaymentMethod; reference?: { collection: string; id: string } } = actor.member
-    ? await allowedBooking(req, { tenant: service.tenant, member: actor.member, id, start, price: service.price, creditCost: service.creditCost })
+    ? await allowedBooking(req, {
+        tenant: service.tenant,
+        member: actor.member,
+        id,
+        start,
+        price: service.price,
+        creditCost: service.creditCost,
+      })
     : { paymentMethod: guestPaymentMethod(service.price) }
   if (actor.member && guard.paymentMethod === 'credits') {
-    await chargeCredits(req, { tenant: service.tenant, member: actor.member, credits: service.creditCost ?? 1, reason: `Appointment ${service.title}`, ref: { collection: 'appointments', id } })
+    await chargeCredits(req, {
+      tenant: service.tenant,
+      member: actor.member,
+      credits: service.creditCost ?? 1,
+      reason: `Appointment ${service.title}`,
+      ref: { collection: 'appointments', id },
+    })
   }
   const [paid] = await runSql(
     req,
@@ -140,7 +180,10 @@ const appointmentGuestActor = (req: PayloadRequest, service: AppointmentServiceR
     closedCode: 'guest_booking_closed',
     closedMessage: 'This service cannot be booked without an account; sign in to book.',
     publicAllowed: async () => {
-      const [settings] = await runSql<{ open: boolean | null }>(req, sql`SELECT bookings_public_guest_booking AS open FROM tenant_settings WHERE tenant_id = ${service.tenant} LIMIT 1`)
+      const [settings] = await runSql<{ open: boolean | null }>(
+        req,
+        sql`SELECT bookings_public_guest_booking AS open FROM tenant_settings WHERE tenant_id = ${service.tenant} LIMIT 1`,
+      )
       return Boolean(settings?.open) && INTRO_KINDS.includes(service.kind)
     },
   })
@@ -151,7 +194,10 @@ const appointmentGuestActor = (req: PayloadRequest, service: AppointmentServiceR
  * (tenant, e-mail), so concurrent bookings with one address are serialised until commit.
  */
 const limitGuestAppointments = async (req: PayloadRequest, tenant: string, email: string) => {
-  await runSql(req, sql`SELECT pg_advisory_xact_lock(hashtextextended(${`guest-appointments:${tenant}:${email.toLowerCase()}`}, 0))`)
+  await runSql(
+    req,
+    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`guest-appointments:${tenant}:${email.toLowerCase()}`}, 0))`,
+  )
   const [row] = await runSql<{ limit: number | null; held: number }>(
     req,
     sql`SELECT (SELECT bookings_guest_bookings_per_email FROM tenant_settings WHERE tenant_id = ${tenant} LIMIT 1) AS "limit",
@@ -160,14 +206,25 @@ const limitGuestAppointments = async (req: PayloadRequest, tenant: string, email
   )
   const limit = row?.limit === null || row?.limit === undefined ? GUEST_BOOKINGS_PER_EMAIL : Number(row.limit)
   if (Number(row?.held ?? 0) >= limit) {
-    throw new OperationError(409, 'guest_limit_reached', `This e-mail address already has ${limit} upcoming booking${limit === 1 ? '' : 's'} here; cancel one or create an account to book more.`)
+    throw new OperationError(
+      409,
+      'guest_limit_reached',
+      `This e-mail address already has ${limit} upcoming booking${limit === 1 ? '' : 's'} here; cancel one or create an account to book more.`,
+    )
   }
 }
 
 /** `guards.canBook` for a member's appointment (the row exists in the transaction); a refusal answers 403. */
 const allowedBooking = async (
   req: PayloadRequest,
-  input: { tenant: string; member: string; id: string; start: number; price: AppointmentServiceRow['price']; creditCost: number | null },
+  input: {
+    tenant: string
+    member: string
+    id: string
+    start: number
+    price: AppointmentServiceRow['price']
+    creditCost: number | null
+  },
 ) => {
   const guard = await callPort(req, canBookPort, {
     tenant: input.tenant,

@@ -1,6 +1,19 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, DESK_ROLES, emit, hasRoleIn, isPlatformAdmin, OperationError, pgErrorCode, runSql, type AccessUser, type PaymentMethod } from '@/core'
+import {
+  callPort,
+  canBookPort,
+  debitCreditsPort,
+  DESK_ROLES,
+  emit,
+  hasRoleIn,
+  isPlatformAdmin,
+  OperationError,
+  pgErrorCode,
+  runSql,
+  type AccessUser,
+  type PaymentMethod,
+} from '@/core'
 import { bookingPolicy } from './bookingPolicy'
 import { BOOKING_COLUMNS, toBookingJson, type BookingJson } from './bookingJson'
 import { loadClass } from './loadClassForUpdate'
@@ -19,7 +32,11 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in to book.')
   const user = req.user as AccessUser
   // One statement: the class, the signed-in person's membership in its tenant, (desk booking) the member named, the tenant's policy.
-  const klass = await loadClass(req, input.classId, false, { user: req.user.collection === 'users' ? String(req.user.id) : undefined, member: input.member, policy: true })
+  const klass = await loadClass(req, input.classId, false, {
+    user: req.user.collection === 'users' ? String(req.user.id) : undefined,
+    member: input.member,
+    policy: true,
+  })
   const staff = klass ? isPlatformAdmin(user) || hasRoleIn(user, klass.tenant, DESK_ROLES) : false
   const own = klass?.actorMembership ?? undefined
   if (!klass || (!own && !staff)) throw new OperationError(404, 'not_found', 'No such class.')
@@ -28,7 +45,8 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
   let source: 'member' | 'staff' = 'member'
   if (input.member && input.member !== own) {
     if (!staff) throw new OperationError(403, 'forbidden', 'Only desk staff may book for another member.')
-    if (!klass.namedMembership) throw new OperationError(404, 'member_not_found', 'No active member with that id in this business.')
+    if (!klass.namedMembership)
+      throw new OperationError(404, 'member_not_found', 'No active member with that id in this business.')
     member = klass.namedMembership
     source = 'staff'
   }
@@ -36,13 +54,21 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
 
   const now = new Date()
   if (klass.status === 'cancelled') throw new OperationError(409, 'class_cancelled', 'This class was cancelled.')
-  if (klass.status === 'completed' || klass.startTime <= now) throw new OperationError(409, 'class_started', 'This class has already started.')
+  if (klass.status === 'completed' || klass.startTime <= now)
+    throw new OperationError(409, 'class_started', 'This class has already started.')
   const policy = klass.policy ?? (await bookingPolicy(req, klass.tenant))
   if (klass.startTime.getTime() > now.getTime() + policy.bookingWindowDays * 86_400_000) {
-    throw new OperationError(422, 'outside_booking_window', `Booking opens ${policy.bookingWindowDays} days before the class.`)
+    throw new OperationError(
+      422,
+      'outside_booking_window',
+      `Booking opens ${policy.bookingWindowDays} days before the class.`,
+    )
   }
 
-  const price = klass.priceAmount !== null && klass.priceCurrency ? { amount: Number(klass.priceAmount), currency: klass.priceCurrency } : null
+  const price =
+    klass.priceAmount !== null && klass.priceCurrency
+      ? { amount: Number(klass.priceAmount), currency: klass.priceCurrency }
+      : null
   const guard = await callPort(req, canBookPort, {
     tenant: klass.tenant,
     member,
@@ -70,7 +96,8 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
     RETURNING ${BOOKING_COLUMNS}`
   const write = (query: ReturnType<typeof sql>) =>
     runSql(req, query, { prepared: true }).catch((error: unknown) => {
-      if (pgErrorCode(error) === '23505') throw new OperationError(409, 'already_booked', 'This member already holds a place in this class.')
+      if (pgErrorCode(error) === '23505')
+        throw new OperationError(409, 'already_booked', 'This member already holds a place in this class.')
       throw error
     })
 
@@ -83,8 +110,9 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
             WHERE id = ${klass.id} AND status = 'scheduled' AND booked_count < capacity RETURNING id, tenant_id, start_time`,
       ),
     )
-    if (row) break
-    // Full: a place on the waitlist, its position from the same conditional counter.
+    if (row)
+      break
+      // Full: a place on the waitlist, its position from the same conditional counter.
     ;[row] = await write(
       insertFrom(
         'waitlisted',
@@ -97,7 +125,8 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
     // Neither: full, or a place freed between the two statements. A plain read sees the latest
     // commit (no lock: refusals must not queue behind each other on the class row).
     const fresh = await loadClass(req, klass.id)
-    if (!fresh || fresh.status !== 'scheduled') throw new OperationError(409, 'class_cancelled', 'This class is no longer open.')
+    if (!fresh || fresh.status !== 'scheduled')
+      throw new OperationError(409, 'class_cancelled', 'This class is no longer open.')
     if (fresh.bookedCount >= fresh.capacity && fresh.waitlistCount >= fresh.waitlistCapacity) break
   }
   if (!row) throw new OperationError(409, 'class_full', 'This class and its waitlist are full.')
@@ -120,7 +149,14 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
     type: status === 'confirmed' ? 'booking.created' : 'booking.waitlisted',
     tenant: klass.tenant,
     subject: { collection: 'bookings', id: booking.id },
-    data: { class: klass.id, member, status, waitlistPosition: booking.waitlistPosition, paymentMethod, startTime: booking.startTime },
+    data: {
+      class: klass.id,
+      member,
+      status,
+      waitlistPosition: booking.waitlistPosition,
+      paymentMethod,
+      startTime: booking.startTime,
+    },
   })
   return booking
 }

@@ -50,6 +50,9 @@ export const toBookingJson = (row: Record<string, unknown>): BookingJson => ({
 })
 
 export const loadBooking = async (req: PayloadRequest, id: string, lock = false): Promise<BookingJson | undefined> => {
-  const [row] = await runSql(req, sql`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`)
+  const [row] = await runSql(
+    req,
+    sql`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+  )
   return row ? toBookingJson(row) : undefined
 }

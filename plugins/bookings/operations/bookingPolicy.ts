@@ -20,12 +20,17 @@ export const policyOf = (row: Record<string, unknown> | undefined): BookingPolic
     freeLateCancelsPerMonth: num(row?.freeLateCancelsPerMonth, defaultPolicy.freeLateCancelsPerMonth),
     claimWindowMinutes: num(row?.claimWindowMinutes, defaultPolicy.claimWindowMinutes),
     lateCancelFee:
-      row?.feeAmount && Number(row.feeAmount) > 0 && row.feeCurrency ? { amount: Number(row.feeAmount), currency: String(row.feeCurrency) } : null,
+      row?.feeAmount && Number(row.feeAmount) > 0 && row.feeCurrency
+        ? { amount: Number(row.feeAmount), currency: String(row.feeCurrency) }
+        : null,
   }
 }
 
 /** The tenant's booking policy from tenant-settings.bookings, defaults filled in. */
 export const bookingPolicy = async (req: PayloadRequest, tenant: string): Promise<BookingPolicy> => {
-  const [row] = await runSql<Record<string, unknown>>(req, sql`SELECT ${POLICY_COLUMNS} FROM tenant_settings s WHERE s.tenant_id = ${tenant} LIMIT 1`)
+  const [row] = await runSql<Record<string, unknown>>(
+    req,
+    sql`SELECT ${POLICY_COLUMNS} FROM tenant_settings s WHERE s.tenant_id = ${tenant} LIMIT 1`,
+  )
   return policyOf(row)
 }

@@ -9,7 +9,10 @@ export const hashCalendarToken = (token: string): string => createHash('sha256')
 
 const membershipIn = async (req: PayloadRequest, tenant: string): Promise<string> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
-  const [row] = await runSql<{ id: string }>(req, sql`SELECT id FROM tenants WHERE slug = ${tenant} OR id::text = ${tenant} LIMIT 1`)
+  const [row] = await runSql<{ id: string }>(
+    req,
+    sql`SELECT id FROM tenants WHERE slug = ${tenant} OR id::text = ${tenant} LIMIT 1`,
+  )
   const membership = row ? await actorMembership(req, String(row.id)) : undefined
   if (!membership) throw new OperationError(404, 'not_found', 'You have no membership in this business.')
   return membership
@@ -19,16 +22,28 @@ const membershipIn = async (req: PayloadRequest, tenant: string): Promise<string
  * (Re)issues the signed-in person's private calendar token in a tenant: a new random token whose
  * sha256 replaces the stored one (the old feed URL stops working). The token is returned once.
  */
-export const issueCalendarToken = async (req: PayloadRequest, input: { tenant: string }): Promise<{ token: string; membership: string }> => {
+export const issueCalendarToken = async (
+  req: PayloadRequest,
+  input: { tenant: string },
+): Promise<{ token: string; membership: string }> => {
   const membership = await membershipIn(req, input.tenant)
   const token = randomBytes(32).toString('base64url')
-  await runSql(req, sql`UPDATE tenant_memberships SET ical_token_hash = ${hashCalendarToken(token)} WHERE id = ${membership}`)
+  await runSql(
+    req,
+    sql`UPDATE tenant_memberships SET ical_token_hash = ${hashCalendarToken(token)} WHERE id = ${membership}`,
+  )
   return { token, membership }
 }
 
 /** Revokes the signed-in person's calendar token in a tenant. */
-export const revokeCalendarToken = async (req: PayloadRequest, input: { tenant: string }): Promise<{ revoked: boolean }> => {
+export const revokeCalendarToken = async (
+  req: PayloadRequest,
+  input: { tenant: string },
+): Promise<{ revoked: boolean }> => {
   const membership = await membershipIn(req, input.tenant)
-  const rows = await runSql(req, sql`UPDATE tenant_memberships SET ical_token_hash = NULL WHERE id = ${membership} AND ical_token_hash IS NOT NULL RETURNING id`)
+  const rows = await runSql(
+    req,
+    sql`UPDATE tenant_memberships SET ical_token_hash = NULL WHERE id = ${membership} AND ical_token_hash IS NOT NULL RETURNING id`,
+  )
   return { revoked: rows.length > 0 }
 }

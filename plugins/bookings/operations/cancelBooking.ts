@@ -8,7 +8,12 @@ import { offerFreedPlaces } from './offerFreedPlaces'
 import { promoteFromWaitlist } from './promoteFromWaitlist'
 import { scheduleCache } from './scheduleCache'
 
-export type CancelBookingResult = { booking: BookingJson; lateCancel: boolean; fee: { amount: number; currency: string } | null; promoted: string[] }
+export type CancelBookingResult = {
+  booking: BookingJson
+  lateCancel: boolean
+  fee: { amount: number; currency: string } | null
+  promoted: string[]
+}
 
 /**
  * Cancels a booking under the class row lock: a late cancel is recorded as late_cancelled with the
@@ -16,13 +21,21 @@ export type CancelBookingResult = { booking: BookingJson; lateCancel: boolean; f
  * waitlist in the same transaction (promoted directly, or offered for the tenant's claim window);
  * cancelling an offered booking declines the offer. A left waitlist spot closes the gap in positions.
  */
-export const cancelBooking = async (req: PayloadRequest, input: { bookingId: string; reason?: string }): Promise<CancelBookingResult> => {
+export const cancelBooking = async (
+  req: PayloadRequest,
+  input: { bookingId: string; reason?: string },
+): Promise<CancelBookingResult> => {
   const terms = await cancellationTerms(req, input.bookingId, true)
   const { booking, klass, lateCancel, fee } = terms
   if (!['confirmed', 'waitlisted', 'offered'].includes(booking.status)) {
-    throw new OperationError(409, 'not_cancellable', `This booking is ${booking.status.replace('_', ' ')} and cannot be cancelled.`)
+    throw new OperationError(
+      409,
+      'not_cancellable',
+      `This booking is ${booking.status.replace('_', ' ')} and cannot be cancelled.`,
+    )
   }
-  if (klass.startTime <= new Date()) throw new OperationError(409, 'class_started', 'The class has started; ask the desk.')
+  if (klass.startTime <= new Date())
+    throw new OperationError(409, 'class_started', 'The class has started; ask the desk.')
   const status = lateCancel ? 'late_cancelled' : 'cancelled'
   const [row] = await runSql(
     req,
@@ -34,16 +47,27 @@ export const cancelBooking = async (req: PayloadRequest, input: { bookingId: str
   if (!row) throw new OperationError(409, 'not_cancellable', 'This booking was already cancelled.')
   let promoted: string[] = []
   if (booking.status === 'waitlisted') {
-    await runSql(req, sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${booking.waitlistPosition}`)
+    await runSql(
+      req,
+      sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${booking.waitlistPosition}`,
+    )
     await runSql(req, sql`UPDATE classes SET waitlist_count = waitlist_count - 1 WHERE id = ${klass.id}`)
   } else {
     await runSql(req, sql`UPDATE classes SET booked_count = booked_count - 1 WHERE id = ${klass.id}`)
     if (booking.status === 'confirmed' && !lateCancel && booking.paymentMethod === 'credits') {
-      await callPort(req, refundCreditsPort, { tenant: klass.tenant, member: booking.member, ref: { collection: 'bookings', id: booking.id }, reason: 'Cancelled in time' })
+      await callPort(req, refundCreditsPort, {
+        tenant: klass.tenant,
+        member: booking.member,
+        ref: { collection: 'bookings', id: booking.id },
+        reason: 'Cancelled in time',
+      })
     }
     // Declining an offer or freeing a place: the next in line is promoted, or offered the place for the claim window.
     const { claimWindowMinutes } = await bookingPolicy(req, klass.tenant)
-    promoted = claimWindowMinutes > 0 ? await offerFreedPlaces(req, klass, claimWindowMinutes) : await promoteFromWaitlist(req, klass)
+    promoted =
+      claimWindowMinutes > 0
+        ? await offerFreedPlaces(req, klass, claimWindowMinutes)
+        : await promoteFromWaitlist(req, klass)
   }
   await emit(req, {
     type: 'booking.cancelled',

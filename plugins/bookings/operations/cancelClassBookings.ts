@@ -8,10 +8,16 @@ import { scheduleCache } from './scheduleCache'
  * The consequences of a cancelled class, in the same transaction: every booking holding a place is
  * cancelled, credits go back through the port, counters reset, `class.cancelled` is emitted.
  */
-export const cancelClassBookings = async (req: PayloadRequest, input: { classId: string; reason: string }): Promise<number> => {
+export const cancelClassBookings = async (
+  req: PayloadRequest,
+  input: { classId: string; reason: string },
+): Promise<number> => {
   const klass = await loadClass(req, input.classId, true)
   if (!klass) return 0
-  await runSql(req, sql`UPDATE classes SET status = 'cancelled', booked_count = 0, waitlist_count = 0 WHERE id = ${klass.id}`)
+  await runSql(
+    req,
+    sql`UPDATE classes SET status = 'cancelled', booked_count = 0, waitlist_count = 0 WHERE id = ${klass.id}`,
+  )
   const cancelled = await runSql<{ id: string; member_id: string; payment_method: string | null; status: string }>(
     req,
     sql`WITH hit AS (SELECT id, status FROM bookings WHERE class_id = ${klass.id} AND status IN ('confirmed', 'waitlisted', 'offered') FOR UPDATE)
@@ -20,7 +26,12 @@ export const cancelClassBookings = async (req: PayloadRequest, input: { classId:
   )
   for (const booking of cancelled) {
     if (booking.status === 'confirmed' && booking.payment_method === 'credits') {
-      await callPort(req, refundCreditsPort, { tenant: klass.tenant, member: String(booking.member_id), ref: { collection: 'bookings', id: String(booking.id) }, reason: 'Class cancelled' })
+      await callPort(req, refundCreditsPort, {
+        tenant: klass.tenant,
+        member: String(booking.member_id),
+        ref: { collection: 'bookings', id: String(booking.id) },
+        reason: 'Class cancelled',
+      })
     }
     await emit(req, {
       type: 'booking.cancelled',
@@ -29,7 +40,12 @@ export const cancelClassBookings = async (req: PayloadRequest, input: { classId:
       data: { class: klass.id, member: String(booking.member_id), late: false, fee: null, reason: 'class_cancelled' },
     })
   }
-  await emit(req, { type: 'class.cancelled', tenant: klass.tenant, subject: { collection: 'classes', id: klass.id }, data: { reason: input.reason, bookingsCancelled: cancelled.length } })
+  await emit(req, {
+    type: 'class.cancelled',
+    tenant: klass.tenant,
+    subject: { collection: 'classes', id: klass.id },
+    data: { reason: input.reason, bookingsCancelled: cancelled.length },
+  })
   scheduleCache.invalidate(klass.tenant)
   return cancelled.length
 }

@@ -10,8 +10,14 @@ import { rsvpRefundPlan } from './rsvpRefundPlan'
  * refunded through the ports (a refused refund is reported in the event, not blocking), the
  * counter reset, `event.cancelled` emitted.
  */
-export const cancelEventRsvps = async (req: PayloadRequest, input: { eventId: string; reason: string }): Promise<number> => {
-  const [event] = await runSql<{ tenant_id: string }>(req, sql`UPDATE events SET going_count = 0, waitlist_count = 0 WHERE id = ${input.eventId} RETURNING tenant_id`)
+export const cancelEventRsvps = async (
+  req: PayloadRequest,
+  input: { eventId: string; reason: string },
+): Promise<number> => {
+  const [event] = await runSql<{ tenant_id: string }>(
+    req,
+    sql`UPDATE events SET going_count = 0, waitlist_count = 0 WHERE id = ${input.eventId} RETURNING tenant_id`,
+  )
   if (!event) return 0
   const tenant = String(event.tenant_id)
   const cancelled = await runSql(
@@ -26,7 +32,12 @@ export const cancelEventRsvps = async (req: PayloadRequest, input: { eventId: st
   for (const row of cancelled) {
     const rsvp = toRsvpJson(row)
     // The plan of the RSVP as it was (a waitlisted one paid with credits was not charged yet).
-    const refund = await refundRsvp(req, rsvp, rsvpRefundPlan({ ...rsvp, status: String(row.previous_status) }), 'Event cancelled')
+    const refund = await refundRsvp(
+      req,
+      rsvp,
+      rsvpRefundPlan({ ...rsvp, status: String(row.previous_status) }),
+      'Event cancelled',
+    )
     if (refund.failed) failedRefunds.push({ rsvp: rsvp.id, ...refund.failed })
     await emit(req, {
       type: 'event.rsvp_cancelled',
@@ -35,6 +46,11 @@ export const cancelEventRsvps = async (req: PayloadRequest, input: { eventId: st
       data: { event: input.eventId, member: rsvp.member, guests: rsvp.guests, refund, reason: 'event_cancelled' },
     })
   }
-  await emit(req, { type: 'event.cancelled', tenant, subject: { collection: 'events', id: input.eventId }, data: { reason: input.reason, rsvpsCancelled: cancelled.length, failedRefunds } })
+  await emit(req, {
+    type: 'event.cancelled',
+    tenant,
+    subject: { collection: 'events', id: input.eventId },
+    data: { reason: input.reason, rsvpsCancelled: cancelled.length, failedRefunds },
+  })
   return cancelled.length
 }

@@ -15,10 +15,16 @@ export type CancelGuestBookingResult =
  * (same locks, refunds, waitlist promotion, events; `cancellationReason: cancelled_by_guest`).
  * 409 `not_cancellable` once cancelled, 409 `event_started` / `appointment_started` after the start.
  */
-export const cancelGuestBooking = async (req: PayloadRequest, input: { token: string }): Promise<CancelGuestBookingResult> => {
+export const cancelGuestBooking = async (
+  req: PayloadRequest,
+  input: { token: string },
+): Promise<CancelGuestBookingResult> => {
   const booking = await findGuestBooking(req, input.token)
   if (booking.collection === 'event-rsvps') {
-    const { rsvp, promoted } = await cancelRsvpRow(req, { rsvp: { id: booking.id, event: booking.parent }, reason: 'cancelled_by_guest' })
+    const { rsvp, promoted } = await cancelRsvpRow(req, {
+      rsvp: { id: booking.id, event: booking.parent },
+      reason: 'cancelled_by_guest',
+    })
     return { cancelled: 'event-rsvps', rsvp, promoted }
   }
   const { appointment } = await cancelAppointmentRow(req, { appointmentId: booking.id, reason: 'cancelled_by_guest' })

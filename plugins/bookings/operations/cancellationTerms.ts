@@ -20,21 +20,29 @@ export type CancellationTerms = {
  * policy's fee once the month's free late cancels are used. With `lock`, the class row and then
  * the booking row are locked (in that order, as every writer does).
  */
-export const cancellationTerms = async (req: PayloadRequest, bookingId: string, lock = false): Promise<CancellationTerms> => {
+export const cancellationTerms = async (
+  req: PayloadRequest,
+  bookingId: string,
+  lock = false,
+): Promise<CancellationTerms> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const peek = await loadBooking(req, bookingId)
   const user = req.user as AccessUser
   if (!peek) throw new OperationError(404, 'not_found', 'No such booking.')
   const staff = isPlatformAdmin(user) || hasRoleIn(user, peek.tenant, DESK_ROLES)
   if (!staff) {
-    const [mine] = await runSql(req, sql`SELECT 1 FROM tenant_memberships WHERE id = ${peek.member} AND user_id = ${user!.id}`)
+    const [mine] = await runSql(
+      req,
+      sql`SELECT 1 FROM tenant_memberships WHERE id = ${peek.member} AND user_id = ${user!.id}`,
+    )
     if (!mine) throw new OperationError(404, 'not_found', 'No such booking.')
   }
   const klass = (await loadClass(req, peek.class, lock))!
   const booking = lock ? (await loadBooking(req, bookingId, true))! : peek
   const policy = await bookingPolicy(req, klass.tenant)
   const now = new Date()
-  const lateCancel = booking.status === 'confirmed' && klass.startTime.getTime() - now.getTime() < policy.lateCancelMinutes * 60_000
+  const lateCancel =
+    booking.status === 'confirmed' && klass.startTime.getTime() - now.getTime() < policy.lateCancelMinutes * 60_000
   let fee: CancellationTerms['fee'] = null
   let freeLateCancelsLeft = 0
   if (lateCancel) {

@@ -6,7 +6,10 @@ import { BOOKING_COLUMNS, loadBooking, toBookingJson, type BookingJson } from '.
 import { loadClass } from './loadClassForUpdate'
 
 /** Marks a confirmed booking present (desk staff or instructors of the tenant), inside the check-in window; idempotent. */
-export const checkInBooking = async (req: PayloadRequest, input: { bookingId: string }): Promise<{ booking: BookingJson; alreadyCheckedIn: boolean }> => {
+export const checkInBooking = async (
+  req: PayloadRequest,
+  input: { bookingId: string },
+): Promise<{ booking: BookingJson; alreadyCheckedIn: boolean }> => {
   const user = req.user as AccessUser
   if (!user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const booking = await loadBooking(req, input.bookingId)
@@ -14,12 +17,21 @@ export const checkInBooking = async (req: PayloadRequest, input: { bookingId: st
     throw new OperationError(404, 'not_found', 'No such booking.')
   }
   if (booking.status === 'checked_in') return { booking, alreadyCheckedIn: true }
-  if (booking.status !== 'confirmed') throw new OperationError(409, 'not_confirmed', `A ${booking.status.replace('_', ' ')} booking cannot be checked in.`)
+  if (booking.status !== 'confirmed')
+    throw new OperationError(
+      409,
+      'not_confirmed',
+      `A ${booking.status.replace('_', ' ')} booking cannot be checked in.`,
+    )
   const klass = (await loadClass(req, booking.class))!
   const policy = await bookingPolicy(req, klass.tenant)
   const now = Date.now()
   if (now < klass.startTime.getTime() - policy.checkInWindowMinutes * 60_000 || now > klass.endTime.getTime()) {
-    throw new OperationError(409, 'outside_check_in_window', `Check-in opens ${policy.checkInWindowMinutes} minutes before the class and closes when it ends.`)
+    throw new OperationError(
+      409,
+      'outside_check_in_window',
+      `Check-in opens ${policy.checkInWindowMinutes} minutes before the class and closes when it ends.`,
+    )
   }
   const [row] = await runSql(
     req,
@@ -27,6 +39,11 @@ export const checkInBooking = async (req: PayloadRequest, input: { bookingId: st
         WHERE id = ${booking.id} AND status = 'confirmed' RETURNING ${BOOKING_COLUMNS}`,
   )
   if (!row) return { booking: (await loadBooking(req, booking.id))!, alreadyCheckedIn: true }
-  await emit(req, { type: 'booking.checked_in', tenant: klass.tenant, subject: { collection: 'bookings', id: booking.id }, data: { class: klass.id, member: booking.member } })
+  await emit(req, {
+    type: 'booking.checked_in',
+    tenant: klass.tenant,
+    subject: { collection: 'bookings', id: booking.id },
+    data: { class: klass.id, member: booking.member },
+  })
   return { booking: toBookingJson(row), alreadyCheckedIn: false }
 }

@@ -14,25 +14,36 @@ import { ownsOrWorksDesk } from './resolveBookingMember'
 export const claimOffer = async (req: PayloadRequest, input: { bookingId: string }): Promise<BookingJson> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const peek = await loadBooking(req, input.bookingId)
-  if (!peek || !(await ownsOrWorksDesk(req, peek.tenant, peek.member))) throw new OperationError(404, 'not_found', 'No such booking.')
+  if (!peek || !(await ownsOrWorksDesk(req, peek.tenant, peek.member)))
+    throw new OperationError(404, 'not_found', 'No such booking.')
   const klass = (await loadClass(req, peek.class, true))!
   const [row] = await runSql<{ status: string; offer_expired: boolean }>(
     req,
     sql`SELECT status, offer_expires_at <= clock_timestamp() AS offer_expired FROM bookings WHERE id = ${peek.id} FOR UPDATE`,
   )
   if (row.status !== 'offered') throw new OperationError(409, 'not_offered', 'There is no open offer on this booking.')
-  if (row.offer_expired) throw new OperationError(409, 'offer_expired', 'The offer has expired; the place goes to the next person.')
+  if (row.offer_expired)
+    throw new OperationError(409, 'offer_expired', 'The offer has expired; the place goes to the next person.')
   const verdict = await callPort(req, canBookPort, {
     tenant: klass.tenant,
     member: peek.member,
     target: { collection: 'classes', id: klass.id },
     startTime: klass.startTime.toISOString(),
-    price: klass.priceAmount !== null && klass.priceCurrency ? { amount: Number(klass.priceAmount), currency: klass.priceCurrency } : null,
+    price:
+      klass.priceAmount !== null && klass.priceCurrency
+        ? { amount: Number(klass.priceAmount), currency: klass.priceCurrency }
+        : null,
     creditCost: klass.creditCost,
   })
   if (!verdict.allowed) throw new OperationError(403, verdict.code, verdict.reason)
   if (verdict.paymentMethod === 'credits') {
-    await chargeCredits(req, { tenant: klass.tenant, member: peek.member, credits: klass.creditCost ?? 1, reason: `Claimed a place in ${klass.title}`, ref: { collection: 'bookings', id: peek.id } })
+    await chargeCredits(req, {
+      tenant: klass.tenant,
+      member: peek.member,
+      credits: klass.creditCost ?? 1,
+      reason: `Claimed a place in ${klass.title}`,
+      ref: { collection: 'bookings', id: peek.id },
+    })
   }
   const [claimed] = await runSql(
     req,

@@ -40,7 +40,10 @@ export const loadEvent = async (req: PayloadRequest, id: string, lock = false): 
     waitlistCount: Number(row.waitlist_count ?? 0),
     rsvpDeadline: row.rsvp_deadline ? new Date(row.rsvp_deadline as string) : null,
     maxGuests: Number(row.max_guests ?? 0),
-    price: row.price_amount !== null && row.price_currency ? { amount: Number(row.price_amount), currency: String(row.price_currency) } : null,
+    price:
+      row.price_amount !== null && row.price_currency
+        ? { amount: Number(row.price_amount), currency: String(row.price_currency) }
+        : null,
     creditCost: row.credit_cost === null ? null : Number(row.credit_cost),
   }
 }
@@ -77,15 +80,21 @@ export const toRsvpJson = (row: Record<string, unknown>): RsvpJson => ({
   tenant: String(row.tenant_id),
   event: String(row.event_id),
   member: row.member_id ? String(row.member_id) : null,
-  guest: row.guest_name ? { name: String(row.guest_name), email: String(row.guest_email), phone: (row.guest_phone as string) ?? null } : null,
+  guest: row.guest_name
+    ? { name: String(row.guest_name), email: String(row.guest_email), phone: (row.guest_phone as string) ?? null }
+    : null,
   status: String(row.status),
   guests: Number(row.guests ?? 0),
-  waitlistPosition: row.waitlist_position === null || row.waitlist_position === undefined ? null : Number(row.waitlist_position),
+  waitlistPosition:
+    row.waitlist_position === null || row.waitlist_position === undefined ? null : Number(row.waitlist_position),
   waitlistedAt: iso(row.waitlisted_at),
   promotedAt: iso(row.promoted_at),
   checkedInAt: iso(row.checked_in_at),
   paymentMethod: (row.payment_method as string) ?? null,
-  price: row.price_amount === null || row.price_amount === undefined ? null : { amount: Number(row.price_amount), currency: String(row.price_currency) },
+  price:
+    row.price_amount === null || row.price_amount === undefined
+      ? null
+      : { amount: Number(row.price_amount), currency: String(row.price_currency) },
   creditsUsed: row.credits_used === null || row.credits_used === undefined ? null : Number(row.credits_used),
   cancelledAt: iso(row.cancelled_at),
   cancellationReason: (row.cancellation_reason as string) ?? null,
@@ -93,6 +102,9 @@ export const toRsvpJson = (row: Record<string, unknown>): RsvpJson => ({
 })
 
 export const loadRsvp = async (req: PayloadRequest, id: string, lock = false): Promise<RsvpJson | undefined> => {
-  const [row] = await runSql(req, sql`SELECT ${RSVP_COLUMNS} FROM event_rsvps WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`)
+  const [row] = await runSql(
+    req,
+    sql`SELECT ${RSVP_COLUMNS} FROM event_rsvps WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+  )
   return row ? toRsvpJson(row) : undefined
 }

@@ -28,7 +28,12 @@ export const expireOffers = async (req: PayloadRequest, limit = 200): Promise<nu
     lapsed += gone.length
     await runSql(req, sql`UPDATE classes SET booked_count = booked_count - ${gone.length} WHERE id = ${klass.id}`)
     for (const booking of gone) {
-      await emit(req, { type: 'booking.offer_expired', tenant: klass.tenant, subject: { collection: 'bookings', id: String(booking.id) }, data: { class: klass.id, member: String(booking.member_id) } })
+      await emit(req, {
+        type: 'booking.offer_expired',
+        tenant: klass.tenant,
+        subject: { collection: 'bookings', id: String(booking.id) },
+        data: { class: klass.id, member: String(booking.member_id) },
+      })
     }
     const policy = await bookingPolicy(req, klass.tenant)
     await offerFreedPlaces(req, klass, Math.max(1, policy.claimWindowMinutes))

@@ -20,7 +20,12 @@ export const GUEST_CANCEL_TOKEN = /^[A-Za-z0-9_-]{43}$/
 
 /** The guest RSVP or guest appointment a cancel-link token belongs to, found by the token's sha256; 400 malformed, 404 unknown. */
 export const findGuestBooking = async (req: PayloadRequest, token: string): Promise<GuestBooking> => {
-  if (!GUEST_CANCEL_TOKEN.test(token)) throw new OperationError(400, 'invalid_token', 'This cancel link is malformed; copy the whole link from your e-mail.')
+  if (!GUEST_CANCEL_TOKEN.test(token))
+    throw new OperationError(
+      400,
+      'invalid_token',
+      'This cancel link is malformed; copy the whole link from your e-mail.',
+    )
   const hash = hashGuestCancelToken(token)
   const [row] = await runSql<Record<string, unknown>>(
     req,

@@ -11,7 +11,13 @@ export type GuestActor = { member: null; source: 'staff' | 'website' }
  */
 export const guestActor = async (
   req: PayloadRequest,
-  input: { tenant: string; publicAllowed: () => Promise<boolean>; closedCode: string; closedMessage: string; notFound: OperationError },
+  input: {
+    tenant: string
+    publicAllowed: () => Promise<boolean>
+    closedCode: string
+    closedMessage: string
+    notFound: OperationError
+  },
 ): Promise<GuestActor> => {
   if (!req.user) {
     if (!(await input.publicAllowed())) throw new OperationError(403, input.closedCode, input.closedMessage)
@@ -19,9 +25,11 @@ export const guestActor = async (
   }
   const user = req.user as AccessUser
   if (isPlatformAdmin(user) || hasRoleIn(user, input.tenant, DESK_ROLES)) return { member: null, source: 'staff' }
-  if (await actorMembership(req, input.tenant)) throw new OperationError(403, 'forbidden', 'Only desk staff may book for a guest.')
+  if (await actorMembership(req, input.tenant))
+    throw new OperationError(403, 'forbidden', 'Only desk staff may book for a guest.')
   throw input.notFound
 }
 
 /** A guest has no membership for `guards.canBook` to look at: a priced booking is a drop-in paid at the desk, else free. */
-export const guestPaymentMethod = (price: { amount: number } | null): 'drop_in' | 'free' => (price && price.amount > 0 ? 'drop_in' : 'free')
+export const guestPaymentMethod = (price: { amount: number } | null): 'drop_in' | 'free' =>
+  price && price.amount > 0 ? 'drop_in' : 'free'

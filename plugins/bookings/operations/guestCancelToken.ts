@@ -6,7 +6,8 @@ export type GuestBookingCollection = 'event-rsvps' | 'appointments'
 let cached: { secret: string; key: Buffer } | undefined
 const linkKey = (): Buffer => {
   const secret = getEnv().PAYLOAD_SECRET
-  if (cached?.secret !== secret) cached = { secret, key: Buffer.from(hkdfSync('sha256', secret, 'atrium', 'guest-cancel-links', 32)) }
+  if (cached?.secret !== secret)
+    cached = { secret, key: Buffer.from(hkdfSync('sha256', secret, 'atrium', 'guest-cancel-links', 32)) }
   return cached.key
 }
 
@@ -23,4 +24,5 @@ export const guestCancelToken = (collection: GuestBookingCollection, id: string)
 export const hashGuestCancelToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
 
 /** The public cancel link a guest receives by mail. */
-export const guestCancelUrl = (token: string): string => `${getEnv().SERVER_URL.replace(/\/$/, '')}/api/guest-bookings/cancel/${token}`
+export const guestCancelUrl = (token: string): string =>
+  `${getEnv().SERVER_URL.replace(/\/$/, '')}/api/guest-bookings/cancel/${token}`

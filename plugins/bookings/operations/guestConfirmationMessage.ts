@@ -46,8 +46,18 @@ export const guestConfirmationMessage = async (
       : row.status === 'waitlisted'
         ? `You are on the waitlist for ${title} (position ${Number(row.waitlist_position)}). You will take a place when one frees up in your turn.`
         : `You are going to ${title}${guests ? ` with ${guests} guest${guests === 1 ? '' : 's'}` : ''}.`
-  const subject = collection === 'appointments' ? `${business}: your booking of ${title}` : `${business}: your RSVP to ${title}`
-  const lines = [`Hello ${String(row.guest_name)},`, '', what, `When: ${when}`, '', `Can't make it? Cancel here: ${url}`, '', business]
+  const subject =
+    collection === 'appointments' ? `${business}: your booking of ${title}` : `${business}: your RSVP to ${title}`
+  const lines = [
+    `Hello ${String(row.guest_name)},`,
+    '',
+    what,
+    `When: ${when}`,
+    '',
+    `Can't make it? Cancel here: ${url}`,
+    '',
+    business,
+  ]
   const html = `<p>Hello ${escape(String(row.guest_name))},</p><p>${escape(what)}<br>When: ${escape(when)}</p><p><a href="${escape(url)}">Cancel ${
     collection === 'appointments' ? 'this booking' : 'this RSVP'
   }</a></p><p>${escape(business)}</p>`

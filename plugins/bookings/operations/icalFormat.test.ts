@@ -20,7 +20,13 @@ describe('RFC 5545 text', () => {
 
   it('builds a calendar with CRLF lines', () => {
     const text = buildCalendar('Lotus', [
-      { uid: 'class-1@atrium', start: new Date('2027-03-15T13:00:00Z'), end: new Date('2027-03-15T14:00:00Z'), stamp: new Date('2027-03-01T00:00:00Z'), summary: 'Flow' },
+      {
+        uid: 'class-1@atrium',
+        start: new Date('2027-03-15T13:00:00Z'),
+        end: new Date('2027-03-15T14:00:00Z'),
+        stamp: new Date('2027-03-01T00:00:00Z'),
+        summary: 'Flow',
+      },
     ])
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true)
     expect(text).toContain('\r\nUID:class-1@atrium\r\nDTSTAMP:20270301T000000Z\r\n')

@@ -14,11 +14,19 @@ export type CalendarEntry = {
 }
 
 /** `20270315T130000Z` */
-export const icalUtc = (instant: Date): string => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+export const icalUtc = (instant: Date): string =>
+  instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 /** Escapes a TEXT value: backslash, semicolon, comma and newlines. */
 export const icalText = (value: string): string =>
-  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+  value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
 
 /** Folds a content line at 75 octets (UTF-8), never inside a character; continuation lines start with a space. */
 export const foldLine = (line: string): string => {
@@ -42,7 +50,14 @@ export const foldLine = (line: string): string => {
 
 /** A whole VCALENDAR with one VEVENT per entry, CRLF line ends. */
 export const buildCalendar = (name: string, entries: CalendarEntry[]): string => {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Atrium//Bookings//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icalText(name)}`]
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Atrium//Bookings//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icalText(name)}`,
+  ]
   for (const e of entries) {
     lines.push(
       'BEGIN:VEVENT',
@@ -63,7 +78,8 @@ export const buildCalendar = (name: string, entries: CalendarEntry[]): string =>
 }
 
 /** Stable UIDs: the same document always gets the same UID. */
-export const icalUid = (kind: 'class' | 'event' | 'booking' | 'appointment' | 'rsvp', id: string): string => `${kind}-${id}@atrium`
+export const icalUid = (kind: 'class' | 'event' | 'booking' | 'appointment' | 'rsvp', id: string): string =>
+  `${kind}-${id}@atrium`
 
 /** The reply a calendar client reads. */
 export const calendarResponse = (body: string, cacheControl: string, filename: string): Response =>

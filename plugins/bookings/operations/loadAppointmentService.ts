@@ -21,7 +21,11 @@ export type AppointmentServiceRow = SlotTerms & {
 }
 
 /** One appointment service with its provider ids (no population); with `share`, the row is held `FOR SHARE` until commit. */
-export const loadAppointmentService = async (req: PayloadRequest, id: string, options: { share?: boolean } = {}): Promise<AppointmentServiceRow | undefined> => {
+export const loadAppointmentService = async (
+  req: PayloadRequest,
+  id: string,
+  options: { share?: boolean } = {},
+): Promise<AppointmentServiceRow | undefined> => {
   const [row] = await runSql<Record<string, unknown>>(
     req,
     sql`SELECT s.id, s.tenant_id, s.title, s.kind, s.is_active, s.duration_minutes, s.buffer_before_minutes, s.buffer_after_minutes,
@@ -43,7 +47,10 @@ export const loadAppointmentService = async (req: PayloadRequest, id: string, op
     bufferBeforeMinutes: n(row.buffer_before_minutes, 0),
     bufferAfterMinutes: n(row.buffer_after_minutes, 0),
     slotIntervalMinutes: n(row.slot_interval_minutes, 15),
-    price: row.price_amount !== null && row.price_amount !== undefined && row.price_currency ? { amount: Number(row.price_amount), currency: String(row.price_currency) } : null,
+    price:
+      row.price_amount !== null && row.price_amount !== undefined && row.price_currency
+        ? { amount: Number(row.price_amount), currency: String(row.price_currency) }
+        : null,
     creditCost: row.credit_cost === null || row.credit_cost === undefined ? null : Number(row.credit_cost),
     location: row.location_id ? String(row.location_id) : null,
     room: row.room_id ? String(row.room_id) : null,

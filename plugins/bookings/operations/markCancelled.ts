@@ -5,5 +5,17 @@ import type { PayloadRequest } from 'payload'
  * the same as `PATCH { status: 'cancelled' }`: the collection's hooks cancel its bookings or RSVPs
  * and refund them in the request's transaction. Returns the updated document.
  */
-export const markCancelled = (req: PayloadRequest, collection: 'classes' | 'events', id: string, cancellationReason: string): Promise<unknown> =>
-  req.payload.update({ collection: collection as never, id, data: { status: 'cancelled', cancellationReason } as never, req, overrideAccess: false, depth: 0 })
+export const markCancelled = (
+  req: PayloadRequest,
+  collection: 'classes' | 'events',
+  id: string,
+  cancellationReason: string,
+): Promise<unknown> =>
+  req.payload.update({
+    collection: collection as never,
+    id,
+    data: { status: 'cancelled', cancellationReason } as never,
+    req,
+    overrideAccess: false,
+    depth: 0,
+  })

@@ -11,7 +11,10 @@ const DAY = 86_400_000
  * waitlisted, offered, checked in; cancelled ones so calendars drop them), appointments and event
  * RSVPs from 30 days back to a year ahead. An unknown or revoked token answers 404.
  */
-export const memberFeed = async (req: PayloadRequest, input: { token: string }): Promise<{ name: string; body: string }> => {
+export const memberFeed = async (
+  req: PayloadRequest,
+  input: { token: string },
+): Promise<{ name: string; body: string }> => {
   const [member] = await runSql<{ id: string; tenant_name: string }>(
     req,
     sql`SELECT m.id, t.name AS tenant_name FROM tenant_memberships m JOIN tenants t ON t.id = m.tenant_id
@@ -20,7 +23,16 @@ export const memberFeed = async (req: PayloadRequest, input: { token: string }):
   if (!member) throw new OperationError(404, 'not_found', 'No such calendar.')
   const from = new Date(Date.now() - 30 * DAY).toISOString()
   const to = new Date(Date.now() + 366 * DAY).toISOString()
-  const rows = await runSql<{ kind: 'booking' | 'appointment' | 'rsvp'; id: string; title: string; start_time: Date; end_time: Date; status: string; updated_at: Date; place: string | null }>(
+  const rows = await runSql<{
+    kind: 'booking' | 'appointment' | 'rsvp'
+    id: string
+    title: string
+    start_time: Date
+    end_time: Date
+    status: string
+    updated_at: Date
+    place: string | null
+  }>(
     req,
     sql`SELECT 'booking' AS kind, b.id, c.title, c.start_time, c.end_time, b.status::text AS status, greatest(b.updated_at, c.updated_at) AS updated_at, l.name AS place
         FROM bookings b JOIN classes c ON c.id = b.class_id LEFT JOIN locations l ON l.id = c.location_id
@@ -42,7 +54,12 @@ export const memberFeed = async (req: PayloadRequest, input: { token: string }):
     start: new Date(r.start_time),
     end: new Date(r.end_time),
     stamp: new Date(r.updated_at),
-    summary: r.status === 'waitlisted' ? `${r.title} (waitlist)` : r.status === 'offered' ? `${r.title} (place offered: claim it)` : r.title,
+    summary:
+      r.status === 'waitlisted'
+        ? `${r.title} (waitlist)`
+        : r.status === 'offered'
+          ? `${r.title} (place offered: claim it)`
+          : r.title,
     location: r.place,
     status: cancelled.has(r.status) ? 'CANCELLED' : tentative.has(r.status) ? 'TENTATIVE' : 'CONFIRMED',
   }))

@@ -10,7 +10,11 @@ import type { ClassRow } from './loadClassForUpdate'
  * start if sooner) and holds the place (booked_count counts it). The caller holds the class row
  * lock. Returns the offered booking ids; each gets a mail to claim it (queued, sent after commit).
  */
-export const offerFreedPlaces = async (req: PayloadRequest, klass: ClassRow, claimWindowMinutes: number): Promise<string[]> => {
+export const offerFreedPlaces = async (
+  req: PayloadRequest,
+  klass: ClassRow,
+  claimWindowMinutes: number,
+): Promise<string[]> => {
   const offered: string[] = []
   for (let guard = 0; guard < 1000; guard++) {
     const [next] = await runSql<{ id: string; member_id: string; waitlist_position: number; offer_expires_at: Date }>(
@@ -24,13 +28,23 @@ export const offerFreedPlaces = async (req: PayloadRequest, klass: ClassRow, cla
           RETURNING b.id, b.member_id, pick.waitlist_position, b.offer_expires_at`,
     )
     if (!next) break
-    await runSql(req, sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${next.waitlist_position}`)
-    await runSql(req, sql`UPDATE classes SET booked_count = booked_count + 1, waitlist_count = waitlist_count - 1 WHERE id = ${klass.id}`)
+    await runSql(
+      req,
+      sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${next.waitlist_position}`,
+    )
+    await runSql(
+      req,
+      sql`UPDATE classes SET booked_count = booked_count + 1, waitlist_count = waitlist_count - 1 WHERE id = ${klass.id}`,
+    )
     await emit(req, {
       type: 'booking.offered',
       tenant: klass.tenant,
       subject: { collection: 'bookings', id: String(next.id) },
-      data: { class: klass.id, member: String(next.member_id), offerExpiresAt: new Date(next.offer_expires_at).toISOString() },
+      data: {
+        class: klass.id,
+        member: String(next.member_id),
+        offerExpiresAt: new Date(next.offer_expires_at).toISOString(),
+      },
     })
     await queueWaitlistNotice(req, { collection: 'bookings', id: String(next.id), kind: 'offered' })
     offered.push(String(next.id))

@@ -13,7 +13,10 @@ export const promoteFromWaitlist = async (req: PayloadRequest, klass: ClassRow):
   const promoted: string[] = []
   const skipped: string[] = []
   for (let guard = 0; guard < 1000; guard++) {
-    const [free] = await runSql<{ free: number }>(req, sql`SELECT capacity - booked_count AS free FROM classes WHERE id = ${klass.id}`)
+    const [free] = await runSql<{ free: number }>(
+      req,
+      sql`SELECT capacity - booked_count AS free FROM classes WHERE id = ${klass.id}`,
+    )
     if (!free || Number(free.free) <= 0) break
     const [next] = await runSql<{ id: string; member_id: string; waitlist_position: number }>(
       req,
@@ -29,7 +32,10 @@ export const promoteFromWaitlist = async (req: PayloadRequest, klass: ClassRow):
       member,
       target: { collection: 'classes', id: klass.id },
       startTime: klass.startTime.toISOString(),
-      price: klass.priceAmount !== null && klass.priceCurrency ? { amount: Number(klass.priceAmount), currency: klass.priceCurrency } : null,
+      price:
+        klass.priceAmount !== null && klass.priceCurrency
+          ? { amount: Number(klass.priceAmount), currency: klass.priceCurrency }
+          : null,
       creditCost: klass.creditCost,
     })
     if (!verdict.allowed) {
@@ -56,8 +62,14 @@ export const promoteFromWaitlist = async (req: PayloadRequest, klass: ClassRow):
                               payment_method = ${verdict.paymentMethod}, updated_at = now()
           WHERE id = ${next.id}`,
     )
-    await runSql(req, sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${position}`)
-    await runSql(req, sql`UPDATE classes SET booked_count = booked_count + 1, waitlist_count = waitlist_count - 1 WHERE id = ${klass.id}`)
+    await runSql(
+      req,
+      sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${position}`,
+    )
+    await runSql(
+      req,
+      sql`UPDATE classes SET booked_count = booked_count + 1, waitlist_count = waitlist_count - 1 WHERE id = ${klass.id}`,
+    )
     await emit(req, {
       type: 'booking.promoted',
       tenant: klass.tenant,

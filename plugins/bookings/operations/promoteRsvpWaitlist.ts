@@ -38,7 +38,9 @@ export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow):
     if (free !== null && seats > free) break
     const member = next.member_id ? String(next.member_id) : null
     // A guest (no membership) is not asked about: drop-in when priced, else free.
-    const verdict: { allowed: true; paymentMethod: PaymentMethod; reference?: { collection: string; id: string } } | { allowed: false } = member
+    const verdict:
+      | { allowed: true; paymentMethod: PaymentMethod; reference?: { collection: string; id: string } }
+      | { allowed: false } = member
       ? await eventGuard(req, event, member)
       : { allowed: true, paymentMethod: guestPaymentMethod(event.price) }
     if (!verdict.allowed) {
@@ -69,7 +71,10 @@ export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow):
       req,
       sql`UPDATE event_rsvps SET waitlist_position = waitlist_position - 1 WHERE event_id = ${event.id} AND status = 'waitlisted' AND waitlist_position > ${next.waitlist_position}`,
     )
-    await runSql(req, sql`UPDATE events SET going_count = going_count + ${seats}, waitlist_count = waitlist_count - 1 WHERE id = ${event.id}`)
+    await runSql(
+      req,
+      sql`UPDATE events SET going_count = going_count + ${seats}, waitlist_count = waitlist_count - 1 WHERE id = ${event.id}`,
+    )
     await emit(req, {
       type: 'rsvp.promoted',
       tenant: event.tenant,

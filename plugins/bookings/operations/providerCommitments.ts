@@ -4,7 +4,10 @@ import { runSql } from '@/core'
 import type { AvailabilityRule, Interval } from './availabilityWindows'
 
 /** The availability rules of providers (one statement). */
-export const providerRules = async (req: PayloadRequest, providers: string[]): Promise<Map<string, AvailabilityRule[]>> => {
+export const providerRules = async (
+  req: PayloadRequest,
+  providers: string[],
+): Promise<Map<string, AvailabilityRule[]>> => {
   const rows = providers.length
     ? await runSql<Record<string, unknown>>(
         req,
@@ -28,7 +31,13 @@ export const providerRules = async (req: PayloadRequest, providers: string[]): P
 }
 
 /** Something that holds a provider's time; appointments also carry their service and real start (for group slots). */
-export type Commitment = Interval & { kind: 'class' | 'appointment'; id: string; title: string; service: string | null; at: number }
+export type Commitment = Interval & {
+  kind: 'class' | 'appointment'
+  id: string
+  title: string
+  service: string | null
+  at: number
+}
 
 /**
  * What already holds providers' time in [from, to): classes they teach (not cancelled) and their
@@ -43,7 +52,16 @@ export const providerCommitments = async (
 ): Promise<Map<string, Commitment[]>> => {
   const list = `{${providers.join(',')}}`
   const rows = providers.length
-    ? await runSql<{ who: string; kind: 'class' | 'appointment'; id: string; title: string; s: Date; e: Date; service: string | null; at: Date }>(
+    ? await runSql<{
+        who: string
+        kind: 'class' | 'appointment'
+        id: string
+        title: string
+        s: Date
+        e: Date
+        service: string | null
+        at: Date
+      }>(
         req,
         sql`SELECT instructor_id AS who, 'class' AS kind, id, title, start_time AS s, end_time AS e, NULL::uuid AS service, start_time AS at FROM classes
             WHERE instructor_id = ANY(${list}::uuid[]) AND status <> 'cancelled'
@@ -72,7 +90,12 @@ export const providerCommitments = async (
 }
 
 /** What holds a room's time in [from, to): its classes (not cancelled) and booked appointments (buffered, with service and start). One statement. */
-export const roomCommitments = async (req: PayloadRequest, room: string, from: Date, to: Date): Promise<(Interval & { service: string | null; at: number })[]> => {
+export const roomCommitments = async (
+  req: PayloadRequest,
+  room: string,
+  from: Date,
+  to: Date,
+): Promise<(Interval & { service: string | null; at: number })[]> => {
   const rows = await runSql<{ s: Date; e: Date; service: string | null; at: Date }>(
     req,
     sql`SELECT start_time AS s, end_time AS e, NULL::uuid AS service, start_time AS at FROM classes
@@ -81,5 +104,10 @@ export const roomCommitments = async (req: PayloadRequest, room: string, from: D
         SELECT blocked_from, blocked_until, service_id, start_time FROM appointments
         WHERE room_id = ${room} AND status = 'booked' AND blocked_from < ${to.toISOString()}::timestamptz AND blocked_until > ${from.toISOString()}::timestamptz`,
   )
-  return rows.map((r) => ({ start: new Date(r.s).getTime(), end: new Date(r.e).getTime(), service: r.service ? String(r.service) : null, at: new Date(r.at).getTime() }))
+  return rows.map((r) => ({
+    start: new Date(r.s).getTime(),
+    end: new Date(r.e).getTime(),
+    service: r.service ? String(r.service) : null,
+    at: new Date(r.at).getTime(),
+  }))
 }

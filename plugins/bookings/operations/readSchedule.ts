@@ -50,23 +50,34 @@ export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): P
     if (!tenant) throw new OperationError(404, 'tenant_not_found', 'No such business.')
     tenantId = tenant.id
   }
-  const classes = rows.map((r): ScheduleEntry => ({
-    id: String(r.id),
-    title: String(r.title),
-    startTime: new Date(r.start_time as string).toISOString(),
-    endTime: new Date(r.end_time as string).toISOString(),
-    timezone: String(r.timezone),
-    status: String(r.status),
-    kind: String(r.kind),
-    deliveryMode: (r.delivery_mode as string) ?? null,
-    capacity: Number(r.capacity),
-    spotsLeft: Math.max(0, Number(r.capacity) - Number(r.booked_count ?? 0)),
-    waitlistCount: Number(r.waitlist_count ?? 0),
-    waitlistSpotsLeft: Math.max(0, Number(r.waitlist_capacity ?? 0) - Number(r.waitlist_count ?? 0)),
-    price: r.price_amount === null || r.price_amount === undefined ? null : { amount: Number(r.price_amount), currency: String(r.price_currency) },
-    creditCost: r.credit_cost === null ? null : Number(r.credit_cost),
-    location: r.location_id ? { id: String(r.location_id), name: String(r.location_name) } : null,
-    instructor: r.instructor_id ? { id: String(r.instructor_id), name: (r.instructor_name as string) ?? null } : null,
-  }))
-  return { tenant: input.tenant, tenantId: String(tenantId), from: input.from.toISOString(), to: input.to.toISOString(), classes }
+  const classes = rows.map(
+    (r): ScheduleEntry => ({
+      id: String(r.id),
+      title: String(r.title),
+      startTime: new Date(r.start_time as string).toISOString(),
+      endTime: new Date(r.end_time as string).toISOString(),
+      timezone: String(r.timezone),
+      status: String(r.status),
+      kind: String(r.kind),
+      deliveryMode: (r.delivery_mode as string) ?? null,
+      capacity: Number(r.capacity),
+      spotsLeft: Math.max(0, Number(r.capacity) - Number(r.booked_count ?? 0)),
+      waitlistCount: Number(r.waitlist_count ?? 0),
+      waitlistSpotsLeft: Math.max(0, Number(r.waitlist_capacity ?? 0) - Number(r.waitlist_count ?? 0)),
+      price:
+        r.price_amount === null || r.price_amount === undefined
+          ? null
+          : { amount: Number(r.price_amount), currency: String(r.price_currency) },
+      creditCost: r.credit_cost === null ? null : Number(r.credit_cost),
+      location: r.location_id ? { id: String(r.location_id), name: String(r.location_name) } : null,
+      instructor: r.instructor_id ? { id: String(r.instructor_id), name: (r.instructor_name as string) ?? null } : null,
+    }),
+  )
+  return {
+    tenant: input.tenant,
+    tenantId: String(tenantId),
+    from: input.from.toISOString(),
+    to: input.to.toISOString(),
+    classes,
+  }
 }

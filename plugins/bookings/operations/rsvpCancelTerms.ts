@@ -11,7 +11,10 @@ export type RsvpCancelTerms = { refund: RsvpRefundPlan; placesFreed: number }
 export const findRsvpForCaller = async (req: PayloadRequest, rsvpId: string): Promise<RsvpJson> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const rsvp = await loadRsvp(req, rsvpId)
-  if (!rsvp || !(rsvp.member ? await ownsOrWorksDesk(req, rsvp.tenant, rsvp.member) : await takesAttendance(req, rsvp.tenant))) {
+  if (
+    !rsvp ||
+    !(rsvp.member ? await ownsOrWorksDesk(req, rsvp.tenant, rsvp.member) : await takesAttendance(req, rsvp.tenant))
+  ) {
     throw new OperationError(404, 'not_found', 'No such RSVP.')
   }
   return rsvp
@@ -22,8 +25,14 @@ export const findRsvpForCaller = async (req: PayloadRequest, rsvpId: string): Pr
  * refund (`rsvpRefundPlan`) and the places it gives back to the event (a waitlisted RSVP holds
  * none). The cancel and its preview both decide with this.
  */
-export const rsvpCancelTerms = (rsvp: RsvpJson, event: Pick<EventRow, 'startTime'>, now = new Date()): RsvpCancelTerms => {
-  if (rsvp.status !== 'going' && rsvp.status !== 'waitlisted') throw new OperationError(409, 'not_cancellable', `This RSVP is ${rsvp.status.replace('_', ' ')}.`)
-  if (event.startTime <= now) throw new OperationError(409, 'event_started', 'The event has started; ask the organisers.')
+export const rsvpCancelTerms = (
+  rsvp: RsvpJson,
+  event: Pick<EventRow, 'startTime'>,
+  now = new Date(),
+): RsvpCancelTerms => {
+  if (rsvp.status !== 'going' && rsvp.status !== 'waitlisted')
+    throw new OperationError(409, 'not_cancellable', `This RSVP is ${rsvp.status.replace('_', ' ')}.`)
+  if (event.startTime <= now)
+    throw new OperationError(409, 'event_started', 'The event has started; ask the organisers.')
   return { refund: rsvpRefundPlan(rsvp), placesFreed: rsvp.status === 'going' ? 1 + rsvp.guests : 0 }
 }

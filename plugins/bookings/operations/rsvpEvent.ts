@@ -16,7 +16,13 @@ import { resolveBookingMember } from './resolveBookingMember'
 export type RsvpInput = { eventId: string; member?: string; guests?: number; guest?: Guest }
 
 const alreadyGoing = (guest: boolean) =>
-  new OperationError(409, 'already_rsvped', guest ? 'This e-mail address already has an RSVP for this event.' : 'This member already has an RSVP for this event.')
+  new OperationError(
+    409,
+    'already_rsvped',
+    guest
+      ? 'This e-mail address already has an RSVP for this event.'
+      : 'This member already has an RSVP for this event.',
+  )
 
 /**
  * RSVPs a member — or an e-mail-only guest, where the tenant allows visitors to (`publicEventRsvp`) —
@@ -43,13 +49,24 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
   if (event.status !== 'published') throw new OperationError(409, 'event_not_open', 'This event is not open for RSVPs.')
   const now = new Date()
   if (event.startTime <= now) throw new OperationError(409, 'event_started', 'This event has already started.')
-  if (event.rsvpDeadline && event.rsvpDeadline <= now) throw new OperationError(409, 'rsvp_closed', 'RSVPs for this event are closed.')
+  if (event.rsvpDeadline && event.rsvpDeadline <= now)
+    throw new OperationError(409, 'rsvp_closed', 'RSVPs for this event are closed.')
   const guests = input.guests ?? 0
-  if (guests > event.maxGuests) throw new OperationError(422, 'too_many_guests', `Bring at most ${event.maxGuests} guest${event.maxGuests === 1 ? '' : 's'} to this event.`)
+  if (guests > event.maxGuests)
+    throw new OperationError(
+      422,
+      'too_many_guests',
+      `Bring at most ${event.maxGuests} guest${event.maxGuests === 1 ? '' : 's'} to this event.`,
+    )
   const seats = 1 + guests
 
-  const whose = actor.member ? sql`member_id = ${actor.member}` : sql`member_id IS NULL AND lower(guest_email) = ${guest!.email.toLowerCase()}`
-  const [existing] = await runSql(req, sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND ${whose} AND status IN ('going', 'waitlisted') LIMIT 1`)
+  const whose = actor.member
+    ? sql`member_id = ${actor.member}`
+    : sql`member_id IS NULL AND lower(guest_email) = ${guest!.email.toLowerCase()}`
+  const [existing] = await runSql(
+    req,
+    sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND ${whose} AND status IN ('going', 'waitlisted') LIMIT 1`,
+  )
   if (existing) throw alreadyGoing(!actor.member)
 
   // A guest has no membership for the guard to look at (see guestPaymentMethod).
@@ -64,7 +81,10 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
   let placed = false
   let waitlistFull = false
   for (let attempt = 0; attempt < 3 && !placed; attempt++) {
-    const taken = await runSql(req, sql`UPDATE events SET going_count = going_count + ${seats} WHERE ${open} AND (capacity IS NULL OR going_count + ${seats} <= capacity) RETURNING id`)
+    const taken = await runSql(
+      req,
+      sql`UPDATE events SET going_count = going_count + ${seats} WHERE ${open} AND (capacity IS NULL OR going_count + ${seats} <= capacity) RETURNING id`,
+    )
     if (taken.length) {
       placed = true
       break
@@ -82,9 +102,15 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
     }
     // Neither: full (and the waitlist too), or places freed between the two statements; look again under the lock.
     const fresh = await loadEvent(req, event.id, true)
-    if (fresh?.status !== 'published') throw new OperationError(409, 'event_not_open', 'This event is no longer open for RSVPs.')
+    if (fresh?.status !== 'published')
+      throw new OperationError(409, 'event_not_open', 'This event is no longer open for RSVPs.')
     waitlistFull = fresh.waitlistCapacity > 0 && fresh.waitlistCount >= fresh.waitlistCapacity
-    if (fresh.capacity !== null && fresh.goingCount + seats > fresh.capacity && (fresh.waitlistCount >= fresh.waitlistCapacity || seats > fresh.capacity)) break
+    if (
+      fresh.capacity !== null &&
+      fresh.goingCount + seats > fresh.capacity &&
+      (fresh.waitlistCount >= fresh.waitlistCapacity || seats > fresh.capacity)
+    )
+      break
   }
   if (!placed) {
     const message = seats > 1 ? `There are not ${seats} places left at this event.` : 'This event is full.'
@@ -93,7 +119,8 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
 
   const status = position === null ? 'going' : 'waitlisted'
   // Credits are debited when the places are taken: now, or at promotion from the waitlist.
-  const credits = actor.member && status === 'going' && guard.paymentMethod === 'credits' ? (event.creditCost ?? 1) * seats : null
+  const credits =
+    actor.member && status === 'going' && guard.paymentMethod === 'credits' ? (event.creditCost ?? 1) * seats : null
   const id = randomUUID()
   const [row] = await runSql(
     req,
@@ -111,13 +138,27 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
   })
   const rsvp = toRsvpJson(row)
   if (credits !== null && actor.member) {
-    await chargeCredits(req, { tenant: event.tenant, member: actor.member, credits, reason: `RSVP ${event.title}`, ref: { collection: 'event-rsvps', id: rsvp.id } })
+    await chargeCredits(req, {
+      tenant: event.tenant,
+      member: actor.member,
+      credits,
+      reason: `RSVP ${event.title}`,
+      ref: { collection: 'event-rsvps', id: rsvp.id },
+    })
   }
   await emit(req, {
     type: status === 'going' ? 'event.rsvp_created' : 'rsvp.waitlisted',
     tenant: event.tenant,
     subject: { collection: 'event-rsvps', id: rsvp.id },
-    data: { event: event.id, member: actor.member, guest: Boolean(guest), guests, paymentMethod: guard.paymentMethod, startTime: event.startTime.toISOString(), waitlistPosition: position },
+    data: {
+      event: event.id,
+      member: actor.member,
+      guest: Boolean(guest),
+      guests,
+      paymentMethod: guard.paymentMethod,
+      startTime: event.startTime.toISOString(),
+      waitlistPosition: position,
+    },
   })
   if (guest) await queueGuestConfirmation(req, 'event-rsvps', id)
   return rsvp
@@ -138,7 +179,10 @@ const eventGuestActor = (req: PayloadRequest, event: EventRow, notFound: Operati
     closedCode: 'guest_rsvp_closed',
     closedMessage: 'This business does not take RSVPs without an account; sign in to RSVP.',
     publicAllowed: async () => {
-      const [settings] = await runSql<{ open: boolean | null }>(req, sql`SELECT bookings_public_event_rsvp AS open FROM tenant_settings WHERE tenant_id = ${event.tenant} LIMIT 1`)
+      const [settings] = await runSql<{ open: boolean | null }>(
+        req,
+        sql`SELECT bookings_public_event_rsvp AS open FROM tenant_settings WHERE tenant_id = ${event.tenant} LIMIT 1`,
+      )
       return Boolean(settings?.open)
     },
   })

@@ -12,9 +12,13 @@ export type RsvpRefundPlan =
  * credits back (a waitlisted one was not charged yet); a priced drop-in gets back what was paid,
  * at most the price snapshot × places; free, membership and complimentary places cost nothing.
  */
-export const rsvpRefundPlan = (rsvp: Pick<RsvpJson, 'status' | 'member' | 'paymentMethod' | 'price' | 'creditsUsed' | 'guests'>): RsvpRefundPlan => {
+export const rsvpRefundPlan = (
+  rsvp: Pick<RsvpJson, 'status' | 'member' | 'paymentMethod' | 'price' | 'creditsUsed' | 'guests'>,
+): RsvpRefundPlan => {
   if (rsvp.paymentMethod === 'credits') {
-    return rsvp.status === 'going' && rsvp.member && rsvp.creditsUsed ? { kind: 'credits', credits: rsvp.creditsUsed } : { kind: 'none' }
+    return rsvp.status === 'going' && rsvp.member && rsvp.creditsUsed
+      ? { kind: 'credits', credits: rsvp.creditsUsed }
+      : { kind: 'none' }
   }
   if (rsvp.paymentMethod === 'drop_in' && rsvp.price && rsvp.price.amount > 0) {
     return { kind: 'money', amount: rsvp.price.amount * (1 + rsvp.guests), currency: rsvp.price.currency }

@@ -25,7 +25,12 @@ export const scheduleCache = {
   },
   set(key: string, tenant: string, body: string): Entry {
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string)
-    const entry = { tenant, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, expires: Date.now() + SCHEDULE_TTL_MS }
+    const entry = {
+      tenant,
+      body,
+      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      expires: Date.now() + SCHEDULE_TTL_MS,
+    }
     entries.set(key, entry)
     return entry
   },

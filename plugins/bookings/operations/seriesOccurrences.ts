@@ -23,10 +23,12 @@ const floating = (w: { year: number; month: number; day: number; hour: number; m
 export const validateRrule = (value: unknown): true | string => {
   if (typeof value !== 'string' || value.trim() === '') return 'Give a recurrence rule such as FREQ=WEEKLY;BYDAY=MO,WE.'
   const text = value.trim().replace(/^RRULE:/i, '')
-  if (/DTSTART|TZID/i.test(text)) return 'Put the first occurrence in dtstart and the zone in timezone, not in the rule.'
+  if (/DTSTART|TZID/i.test(text))
+    return 'Put the first occurrence in dtstart and the zone in timezone, not in the rule.'
   try {
     const options = RRule.parseString(text)
-    if (options.freq === undefined || !ALLOWED_FREQ.includes(options.freq)) return 'The rule needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.'
+    if (options.freq === undefined || !ALLOWED_FREQ.includes(options.freq))
+      return 'The rule needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.'
     new RRule({ ...options, dtstart: new Date(Date.UTC(2026, 0, 1)) }).all((_d, i) => i < 2)
     return true
   } catch (error) {
@@ -59,7 +61,13 @@ export const seriesOccurrences = (series: SeriesRule, from: Date, to: Date): Dat
     const local = `${occurrence.getUTCFullYear()}-${pad(occurrence.getUTCMonth() + 1)}-${pad(occurrence.getUTCDate())}`
     if (skip.has(local)) continue
     const instant = fromWallTime(
-      { year: occurrence.getUTCFullYear(), month: occurrence.getUTCMonth() + 1, day: occurrence.getUTCDate(), hour: occurrence.getUTCHours(), minute: occurrence.getUTCMinutes() },
+      {
+        year: occurrence.getUTCFullYear(),
+        month: occurrence.getUTCMonth() + 1,
+        day: occurrence.getUTCDate(),
+        hour: occurrence.getUTCHours(),
+        minute: occurrence.getUTCMinutes(),
+      },
       series.timezone,
     )
     if (instant < from || instant > to) continue

@@ -9,12 +9,28 @@ const DAY = 86_400_000
  * A tenant's public calendar: classes (scheduled, and cancelled ones so subscribed calendars drop
  * them) and published events from yesterday to `days` ahead, optionally of one location. Two statements.
  */
-export const tenantFeed = async (req: PayloadRequest, input: { slug: string; location?: string; days?: number }): Promise<{ name: string; body: string }> => {
-  const [tenant] = await runSql<{ id: string; name: string }>(req, sql`SELECT id, name FROM tenants WHERE slug = ${input.slug} AND status = 'active'`)
+export const tenantFeed = async (
+  req: PayloadRequest,
+  input: { slug: string; location?: string; days?: number },
+): Promise<{ name: string; body: string }> => {
+  const [tenant] = await runSql<{ id: string; name: string }>(
+    req,
+    sql`SELECT id, name FROM tenants WHERE slug = ${input.slug} AND status = 'active'`,
+  )
   if (!tenant) throw new OperationError(404, 'tenant_not_found', 'No such business.')
   const from = new Date(Date.now() - DAY).toISOString()
   const to = new Date(Date.now() + (input.days ?? 60) * DAY).toISOString()
-  const rows = await runSql<{ kind: 'class' | 'event'; id: string; title: string; description: string | null; start_time: Date; end_time: Date; status: string; updated_at: Date; place: string | null }>(
+  const rows = await runSql<{
+    kind: 'class' | 'event'
+    id: string
+    title: string
+    description: string | null
+    start_time: Date
+    end_time: Date
+    status: string
+    updated_at: Date
+    place: string | null
+  }>(
     req,
     sql`SELECT 'class' AS kind, c.id, c.title, NULL AS description, c.start_time, c.end_time, c.status::text, c.updated_at, l.name AS place
         FROM classes c LEFT JOIN locations l ON l.id = c.location_id

@@ -7,7 +7,9 @@ import type { GuestConfirmation } from './guestConfirmationMessage'
 import { localWhen } from './guestConfirmationMessage'
 
 /** A place from a waitlist: a class booking promoted or offered, or an event RSVP promoted. */
-export type WaitlistNotice = { collection: 'bookings'; id: string; kind: 'promoted' | 'offered' } | { collection: 'event-rsvps'; id: string; kind: 'promoted' }
+export type WaitlistNotice =
+  | { collection: 'bookings'; id: string; kind: 'promoted' | 'offered' }
+  | { collection: 'event-rsvps'; id: string; kind: 'promoted' }
 
 /**
  * The mail telling a member (or an e-mail-only guest) that a waitlist gave them a place: promoted
@@ -15,7 +17,10 @@ export type WaitlistNotice = { collection: 'bookings'; id: string; kind: 'promot
  * SQL when the job runs; null when the row is gone or no longer in that state (cancelled, the
  * offer claimed or lapsed meanwhile), so nothing stale is sent.
  */
-export const waitlistNoticeMessage = async (req: Pick<PayloadRequest, 'payload' | 'transactionID'>, notice: WaitlistNotice): Promise<GuestConfirmation | null> => {
+export const waitlistNoticeMessage = async (
+  req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
+  notice: WaitlistNotice,
+): Promise<GuestConfirmation | null> => {
   const [row] =
     notice.collection === 'bookings'
       ? await runSql<Record<string, unknown>>(
@@ -50,7 +55,12 @@ export const waitlistNoticeMessage = async (req: Pick<PayloadRequest, 'payload' 
           'Claim your place',
         ]
       : notice.collection === 'bookings'
-        ? [`${business}: you are in ${title}`, `A place freed up in ${title}: you moved up from the waitlist and are booked.`, account, 'Your bookings']
+        ? [
+            `${business}: you are in ${title}`,
+            `A place freed up in ${title}: you moved up from the waitlist and are booked.`,
+            account,
+            'Your bookings',
+          ]
         : [
             `${business}: you are going to ${title}`,
             `Places freed up at ${title}: you moved up from the waitlist and are going${guests ? ` with ${guests} guest${guests === 1 ? '' : 's'}` : ''}.`,

@@ -2,11 +2,33 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { MemberPicker, type PickedMember } from '@/core/admin/MemberPicker'
 
-export type PosProduct = { id: string; name: string; kind: string; price: { amount: number; currency: string }; stock: number | null; credits: number | null }
+export type PosProduct = {
+  id: string
+  name: string
+  kind: string
+  price: { amount: number; currency: string }
+  stock: number | null
+  credits: number | null
+}
 
 type QuoteLine = { product: string; name: string; quantity: number; unitPrice: number; discount: number; total: number }
-type Quote = { currency: string; lines: QuoteLine[]; subtotal: number; discountTotal: number; giftCardApplied: number; tax: number; total: number }
-type Sale = { order: { id: string; number: string; total: number }; quote: Quote; provider: string; buyer: string; email: string; checkoutUrl?: string }
+type Quote = {
+  currency: string
+  lines: QuoteLine[]
+  subtotal: number
+  discountTotal: number
+  giftCardApplied: number
+  tax: number
+  total: number
+}
+type Sale = {
+  order: { id: string; number: string; total: number }
+  quote: Quote
+  provider: string
+  buyer: string
+  email: string
+  checkoutUrl?: string
+}
 
 const money = (amount: number, currency: string) => {
   const format = new Intl.NumberFormat('en-US', { style: 'currency', currency })
@@ -14,7 +36,12 @@ const money = (amount: number, currency: string) => {
 }
 
 const post = async <T,>(url: string, body: unknown): Promise<T> => {
-  const response = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   const json = (await response.json().catch(() => ({}))) as T & { message?: string }
   if (!response.ok) throw new Error(json.message ?? `Request failed (${response.status}).`)
   return json
@@ -63,9 +90,19 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
   const [receiptEmail, setReceiptEmail] = useState('')
   const [receiptStatus, setReceiptStatus] = useState<string | null>(null)
 
-  const lines = useMemo(() => Object.entries(cart).filter(([, quantity]) => quantity > 0).map(([product, quantity]) => ({ product, quantity })), [cart])
+  const lines = useMemo(
+    () =>
+      Object.entries(cart)
+        .filter(([, quantity]) => quantity > 0)
+        .map(([product, quantity]) => ({ product, quantity })),
+    [cart],
+  )
   const quote = lines.length ? latestQuote : null
-  const buyer = useMemo(() => (member ? null : walkIn.email || walkIn.name ? { email: walkIn.email || null, name: walkIn.name || null } : null), [member, walkIn.email, walkIn.name])
+  const buyer = useMemo(
+    () =>
+      member ? null : walkIn.email || walkIn.name ? { email: walkIn.email || null, name: walkIn.name || null } : null,
+    [member, walkIn.email, walkIn.name],
+  )
 
   /** The checkout body without payment; the gift card takes at most what is due. */
   const priced = useCallback(async (): Promise<{ body: Record<string, unknown>; quote: Quote }> => {
@@ -89,13 +126,17 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
     }
   }, [lines, priced])
 
-  const add = (product: PosProduct, delta: number) => setCart((was) => ({ ...was, [product.id]: Math.max(0, (was[product.id] ?? 0) + delta) }))
+  const add = (product: PosProduct, delta: number) =>
+    setCart((was) => ({ ...was, [product.id]: Math.max(0, (was[product.id] ?? 0) + delta) }))
   const applyGiftCard = async () => {
     setError(null)
-    const response = await fetch(`/api/gift-cards/balance?code=${encodeURIComponent(giftInput.trim())}`, { credentials: 'include' })
+    const response = await fetch(`/api/gift-cards/balance?code=${encodeURIComponent(giftInput.trim())}`, {
+      credentials: 'include',
+    })
     const json = (await response.json().catch(() => ({}))) as { balance?: number; status?: string; message?: string }
     if (!response.ok) return setError(json.message ?? 'Gift card not found.')
-    if (json.status !== 'active' || !json.balance) return setError(`This gift card cannot be used (${json.status ?? 'no balance'}).`)
+    if (json.status !== 'active' || !json.balance)
+      return setError(`This gift card cannot be used (${json.status ?? 'no balance'}).`)
     setGiftCard({ code: giftInput.trim(), balance: json.balance })
   }
   const pay = async (provider: 'cash' | 'terminal' | 'stripe') => {
@@ -103,9 +144,19 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
     setError(null)
     try {
       const { body, quote: final } = await priced()
-      const result = await post<{ order: { id: string; number: string; total: number }; checkout?: { url: string } }>('/api/orders/checkout', { ...body, payment: final.total > 0 ? { provider } : null })
+      const result = await post<{ order: { id: string; number: string; total: number }; checkout?: { url: string } }>(
+        '/api/orders/checkout',
+        { ...body, payment: final.total > 0 ? { provider } : null },
+      )
       const email = member?.email || walkIn.email
-      setSale({ order: result.order, quote: final, provider, buyer: member?.name || walkIn.name || 'Walk-in', email, checkoutUrl: result.checkout?.url })
+      setSale({
+        order: result.order,
+        quote: final,
+        provider,
+        buyer: member?.name || walkIn.name || 'Walk-in',
+        email,
+        checkoutUrl: result.checkout?.url,
+      })
       setReceiptEmail(email)
       setReceiptStatus(null)
     } catch (caught) {
@@ -118,7 +169,10 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
     if (!sale) return
     setReceiptStatus(null)
     try {
-      const result = await post<{ to: string }>(`/api/orders/${sale.order.id}/receipt`, receiptEmail ? { email: receiptEmail } : {})
+      const result = await post<{ to: string }>(
+        `/api/orders/${sale.order.id}/receipt`,
+        receiptEmail ? { email: receiptEmail } : {},
+      )
       setReceiptStatus(`Receipt sent to ${result.to}.`)
     } catch (caught) {
       setReceiptStatus((caught as Error).message)
@@ -154,7 +208,8 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
               <a href={sale.checkoutUrl} target="_blank" rel="noreferrer">
                 this Stripe page
               </a>
-              . The order holds its stock{sale.quote.giftCardApplied > 0 ? ' and the gift-card amount' : ''} until it is paid; unpaid, it is cancelled when the page expires.
+              . The order holds its stock{sale.quote.giftCardApplied > 0 ? ' and the gift-card amount' : ''} until it is
+              paid; unpaid, it is cancelled when the page expires.
             </p>
           )}
           <table>
@@ -198,7 +253,12 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
               </button>
               <label>
                 E-mail
-                <input type="email" value={receiptEmail} onChange={(event) => setReceiptEmail(event.target.value)} placeholder="buyer@example.com" />
+                <input
+                  type="email"
+                  value={receiptEmail}
+                  onChange={(event) => setReceiptEmail(event.target.value)}
+                  placeholder="buyer@example.com"
+                />
               </label>
               <button type="button" onClick={() => void emailReceipt()}>
                 Email receipt
@@ -238,11 +298,18 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
                 <div className="pos__row">
                   <label>
                     Name
-                    <input value={walkIn.name} onChange={(event) => setWalkIn({ ...walkIn, name: event.target.value })} />
+                    <input
+                      value={walkIn.name}
+                      onChange={(event) => setWalkIn({ ...walkIn, name: event.target.value })}
+                    />
                   </label>
                   <label>
                     E-mail
-                    <input type="email" value={walkIn.email} onChange={(event) => setWalkIn({ ...walkIn, email: event.target.value })} />
+                    <input
+                      type="email"
+                      value={walkIn.email}
+                      onChange={(event) => setWalkIn({ ...walkIn, email: event.target.value })}
+                    />
                   </label>
                 </div>
               </>
@@ -251,7 +318,12 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
           <section aria-labelledby={`${ids}-products`}>
             <h2 id={`${ids}-products`}>Products</h2>
             <label htmlFor={`${ids}-filter`}>Filter </label>
-            <input id={`${ids}-filter`} type="search" value={productFilter} onChange={(event) => setProductFilter(event.target.value)} />
+            <input
+              id={`${ids}-filter`}
+              type="search"
+              value={productFilter}
+              onChange={(event) => setProductFilter(event.target.value)}
+            />
             <ul className="pos__products">
               {shownProducts.map((product) => (
                 <li key={product.id} data-testid="pos-product">
@@ -260,10 +332,16 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
                     <br />
                     <small>
                       {product.kind.replace('_', ' ')}
-                      {product.credits ? ` · ${product.credits} credits` : ''} · {product.stock === null ? 'no stock limit' : `${product.stock} in stock`}
+                      {product.credits ? ` · ${product.credits} credits` : ''} ·{' '}
+                      {product.stock === null ? 'no stock limit' : `${product.stock} in stock`}
                     </small>
                   </span>
-                  <button type="button" onClick={() => add(product, 1)} disabled={product.stock !== null && (cart[product.id] ?? 0) >= product.stock} aria-label={`Add ${product.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => add(product, 1)}
+                    disabled={product.stock !== null && (cart[product.id] ?? 0) >= product.stock}
+                    aria-label={`Add ${product.name}`}
+                  >
                     Add
                   </button>
                 </li>
@@ -284,15 +362,27 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
                     <tr key={line.product}>
                       <td>{byId.get(line.product)?.name}</td>
                       <td>
-                        <button type="button" onClick={() => add(byId.get(line.product)!, -1)} aria-label={`One less ${byId.get(line.product)?.name}`}>
+                        <button
+                          type="button"
+                          onClick={() => add(byId.get(line.product)!, -1)}
+                          aria-label={`One less ${byId.get(line.product)?.name}`}
+                        >
                           −
                         </button>{' '}
                         {line.quantity}{' '}
-                        <button type="button" onClick={() => add(byId.get(line.product)!, 1)} aria-label={`One more ${byId.get(line.product)?.name}`}>
+                        <button
+                          type="button"
+                          onClick={() => add(byId.get(line.product)!, 1)}
+                          aria-label={`One more ${byId.get(line.product)?.name}`}
+                        >
                           +
                         </button>
                       </td>
-                      <td className="num">{quote ? money(quote.lines.find((l) => l.product === line.product)?.total ?? 0, quote.currency) : '…'}</td>
+                      <td className="num">
+                        {quote
+                          ? money(quote.lines.find((l) => l.product === line.product)?.total ?? 0, quote.currency)
+                          : '…'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -367,7 +457,12 @@ export const PosScreen = ({ tenant, products }: { tenant: string; products: PosP
                   </button>
                 )}
                 {quote.total > 0 && (
-                  <button type="button" onClick={() => void pay('stripe')} disabled={busy} title="A Stripe Checkout page for what is due (after any gift card)">
+                  <button
+                    type="button"
+                    onClick={() => void pay('stripe')}
+                    disabled={busy}
+                    title="A Stripe Checkout page for what is due (after any gift card)"
+                  >
                     Stripe link
                   </button>
                 )}

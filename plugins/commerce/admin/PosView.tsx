@@ -10,11 +10,19 @@ import { PosScreen, type PosProduct } from './PosScreen'
  */
 export const PosView = async (view: AdminViewServerProps) => {
   const { req } = view.initPageResult
-  const { tenant, allowed } = adminTenant(req.user as AccessUser, view.initPageResult.cookies.get(TENANT_COOKIE), DESK_ROLES)
+  const { tenant, allowed } = adminTenant(
+    req.user as AccessUser,
+    view.initPageResult.cookies.get(TENANT_COOKIE),
+    DESK_ROLES,
+  )
   if (!tenant || !allowed) {
     return (
       <AdminPage view={view} title="Point of sale">
-        <AdminNotice>{tenant ? 'Only desk staff (owner, admin, manager, front desk) can sell at the till.' : 'Choose a business in the tenant selector to open its till.'}</AdminNotice>
+        <AdminNotice>
+          {tenant
+            ? 'Only desk staff (owner, admin, manager, front desk) can sell at the till.'
+            : 'Choose a business in the tenant selector to open its till.'}
+        </AdminNotice>
       </AdminPage>
     )
   }

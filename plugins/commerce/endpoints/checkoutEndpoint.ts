@@ -6,5 +6,8 @@ import { checkout, type CheckoutInput } from '../operations/checkout'
 export const checkoutEndpoint: Endpoint = {
   path: '/checkout',
   method: 'post',
-  handler: endpointHandler(async (req, body) => checkout(req, body as CheckoutInput), { status: 201, requireUser: true }),
+  handler: endpointHandler(async (req, body) => checkout(req, body as CheckoutInput), {
+    status: 201,
+    requireUser: true,
+  }),
 }

@@ -6,5 +6,8 @@ import { startOrderCheckout } from '../operations/startOrderCheckout'
 export const orderCheckoutEndpoint: Endpoint = {
   path: '/:id/stripe-checkout',
   method: 'post',
-  handler: endpointHandler(async (req) => startOrderCheckout(req, String(req.routeParams?.id ?? '')), { status: 201, requireUser: true }),
+  handler: endpointHandler(async (req) => startOrderCheckout(req, String(req.routeParams?.id ?? '')), {
+    status: 201,
+    requireUser: true,
+  }),
 }

@@ -6,5 +6,7 @@ import { payOrder } from '../operations/payOrder'
 export const payOrderEndpoint: Endpoint = {
   path: '/:id/pay',
   method: 'post',
-  handler: endpointHandler(async (req, body) => payOrder(req, String(req.routeParams?.id ?? ''), body), { requireUser: true }),
+  handler: endpointHandler(async (req, body) => payOrder(req, String(req.routeParams?.id ?? ''), body), {
+    requireUser: true,
+  }),
 }

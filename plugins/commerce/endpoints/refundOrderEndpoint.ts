@@ -7,7 +7,8 @@ export const refundOrderEndpoint: Endpoint = {
   path: '/:id/refund',
   method: 'post',
   handler: endpointHandler(
-    async (req, body) => refundOrder(req, { ...(body as object), order: String(req.routeParams?.id ?? '') } as RefundOrderInput),
+    async (req, body) =>
+      refundOrder(req, { ...(body as object), order: String(req.routeParams?.id ?? '') } as RefundOrderInput),
     { requireUser: true },
   ),
 }

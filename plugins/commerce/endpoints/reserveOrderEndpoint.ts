@@ -6,5 +6,8 @@ import { reserveOrder, type ReserveOrderInput } from '../operations/reserveOrder
 export const reserveOrderEndpoint: Endpoint = {
   path: '/reserve',
   method: 'post',
-  handler: endpointHandler(async (req, body) => reserveOrder(req, body as ReserveOrderInput), { status: 201, requireUser: true }),
+  handler: endpointHandler(async (req, body) => reserveOrder(req, body as ReserveOrderInput), {
+    status: 201,
+    requireUser: true,
+  }),
 }

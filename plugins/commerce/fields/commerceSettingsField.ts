@@ -8,7 +8,10 @@ export const DEFAULT_CHECKOUT_HOLD_MINUTES = 30
 export const commerceSettingsField = (): Field => ({
   name: 'commerce',
   type: 'group',
-  admin: { description: 'How long an unpaid (pending) order holds its stock, coupon use and gift-card amount before it is cancelled automatically.' },
+  admin: {
+    description:
+      'How long an unpaid (pending) order holds its stock, coupon use and gift-card amount before it is cancelled automatically.',
+  },
   fields: [
     {
       name: 'reservationHoldDays',
@@ -24,7 +27,11 @@ export const commerceSettingsField = (): Field => ({
       min: 30,
       max: 1440,
       defaultValue: DEFAULT_CHECKOUT_HOLD_MINUTES,
-      admin: { step: 1, description: 'An order waiting for a Stripe Checkout payment is cancelled after this many minutes (Stripe allows 30 to 1440).' },
+      admin: {
+        step: 1,
+        description:
+          'An order waiting for a Stripe Checkout payment is cancelled after this many minutes (Stripe allows 30 to 1440).',
+      },
     },
   ],
 })

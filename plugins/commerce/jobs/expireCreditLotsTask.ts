@@ -5,7 +5,10 @@ import { creditBalance } from '../operations/creditBalance'
 import { lockKey } from '../operations/lockKey'
 
 /** Writes off what is left of one expired lot with an `expired` ledger row; returns the credits written off. */
-export const expireLot = async (req: PayloadRequest, lot: { id: string; tenant_id: string; member_id: string; credit_type: string }): Promise<number> =>
+export const expireLot = async (
+  req: PayloadRequest,
+  lot: { id: string; tenant_id: string; member_id: string; credit_type: string },
+): Promise<number> =>
   inTransaction(req, async () => {
     await lockKey(req, `credits:${lot.member_id}`)
     const [row] = await runSql<{ written_off: number }>(

@@ -9,28 +9,47 @@ import { placeOrder, type PlacedOrder } from './placeOrder'
 import { startOrderCheckout } from './startOrderCheckout'
 
 const id = z.string().min(1)
-const minor = (label: string) => z.number({ message: `${label} must be a number.` }).int({ message: `${label} must be whole minor units (cents).` })
+const minor = (label: string) =>
+  z.number({ message: `${label} must be a number.` }).int({ message: `${label} must be whole minor units (cents).` })
 
 export const checkoutInput = z.object({
   tenant: id,
   member: id.nullish(),
-  buyer: z.object({ email: z.email({ message: 'buyer.email must be an email address.' }).nullish(), name: z.string().max(200).nullish() }).nullish(),
+  buyer: z
+    .object({
+      email: z.email({ message: 'buyer.email must be an email address.' }).nullish(),
+      name: z.string().max(200).nullish(),
+    })
+    .nullish(),
   lines: z
     .array(
       z.object({
-        product: z.string({ message: 'Each line needs a product id.' }).min(1, { message: 'Each line needs a product id.' }),
-        quantity: z.number().int({ message: 'quantity must be a whole number.' }).min(1, { message: 'quantity must be at least 1.' }).max(1000, { message: 'quantity must be at most 1000.' }),
+        product: z
+          .string({ message: 'Each line needs a product id.' })
+          .min(1, { message: 'Each line needs a product id.' }),
+        quantity: z
+          .number()
+          .int({ message: 'quantity must be a whole number.' })
+          .min(1, { message: 'quantity must be at least 1.' })
+          .max(1000, { message: 'quantity must be at most 1000.' }),
       }),
       { message: 'lines must be a list of { product, quantity }.' },
     )
     .min(1, { message: 'An order needs at least one line.' })
     .max(100, { message: 'An order has at most 100 lines.' }),
   couponCode: z.string().trim().min(1).max(40).nullish(),
-  giftCard: z.object({ code: z.string().trim().min(4, { message: 'giftCard.code is too short.' }), amount: minor('giftCard.amount').positive().nullish() }).nullish(),
+  giftCard: z
+    .object({
+      code: z.string().trim().min(4, { message: 'giftCard.code is too short.' }),
+      amount: minor('giftCard.amount').positive().nullish(),
+    })
+    .nullish(),
   tax: minor('tax').min(0, { message: 'tax cannot be negative.' }).default(0),
   payment: z
     .object({
-      provider: z.enum(['cash', 'terminal', 'stripe'], { message: 'payment.provider must be cash or terminal (or stripe for a Checkout page).' }),
+      provider: z.enum(['cash', 'terminal', 'stripe'], {
+        message: 'payment.provider must be cash or terminal (or stripe for a Checkout page).',
+      }),
       providerRef: z.string().max(200).nullish(),
       method: z.string().max(100).nullish(),
     })
@@ -40,7 +59,17 @@ export const checkoutInput = z.object({
 export type CheckoutInput = z.input<typeof checkoutInput>
 
 export type CheckoutResult = {
-  order: { id: string; number: string; status: string; currency: string; subtotal: number; discountTotal: number; giftCardApplied: number; tax: number; total: number }
+  order: {
+    id: string
+    number: string
+    status: string
+    currency: string
+    subtotal: number
+    discountTotal: number
+    giftCardApplied: number
+    tax: number
+    total: number
+  }
   payment: string | null
   giftCards: { id: string; code: string }[]
   creditLots: string[]
@@ -61,24 +90,56 @@ export type CheckoutResult = {
  */
 export const checkout = async (req: PayloadRequest, raw: CheckoutInput): Promise<CheckoutResult> => {
   const parsed = checkoutInput.safeParse(raw)
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join(' '))
+  if (!parsed.success)
+    throw new OperationError(
+      400,
+      'invalid_input',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join(' '),
+    )
   const input = parsed.data
   requireDeskRole(req, input.tenant)
 
   if (input.payment?.provider === 'stripe') {
     // A gift card may cover part of it: its amount is taken now and held with the pending order
     // (given back once if the order is cancelled or expires); Stripe is asked for the rest.
-    const placed = await placeOrder(req, { ...input, status: 'pending', channel: 'pos', expiresAt: await holdUntil(req, input.tenant, 'checkout') })
+    const placed = await placeOrder(req, {
+      ...input,
+      status: 'pending',
+      channel: 'pos',
+      expiresAt: await holdUntil(req, input.tenant, 'checkout'),
+    })
     if (placed.order.total === 0) {
       // The gift card covered everything: nothing is left for Stripe, the sale is paid now.
       const settled = await markOrderPaid(req, placed.order.id)
-      return { ...(await fulfilOrder(req, { tenant: input.tenant, member: input.member ?? null, order: settled!.order, payment: null })), discount: placed.discount, taxIncluded: placed.taxIncluded }
+      return {
+        ...(await fulfilOrder(req, {
+          tenant: input.tenant,
+          member: input.member ?? null,
+          order: settled!.order,
+          payment: null,
+        })),
+        discount: placed.discount,
+        taxIncluded: placed.taxIncluded,
+      }
     }
     const session = await startOrderCheckout(req, placed.order.id)
-    return { order: placed.order, payment: null, giftCards: [], creditLots: [], discount: placed.discount, taxIncluded: placed.taxIncluded, checkout: session }
+    return {
+      order: placed.order,
+      payment: null,
+      giftCards: [],
+      creditLots: [],
+      discount: placed.discount,
+      taxIncluded: placed.taxIncluded,
+      checkout: session,
+    }
   }
   const { order, giftCard, discount, taxIncluded } = await placeOrder(req, { ...input, status: 'paid', channel: 'pos' })
-  if (order.total > 0 && !input.payment) throw new OperationError(400, 'payment_required', `Payment of ${order.total} is due: send payment.provider cash or terminal.`)
+  if (order.total > 0 && !input.payment)
+    throw new OperationError(
+      400,
+      'payment_required',
+      `Payment of ${order.total} is due: send payment.provider cash or terminal.`,
+    )
 
   let paymentId: string | null = null
   if (order.total > 0 && input.payment) {
@@ -96,7 +157,16 @@ export const checkout = async (req: PayloadRequest, raw: CheckoutInput): Promise
     paymentId = payment.id
   }
   if (paymentId || giftCard) {
-    await req.payload.db.updateOne({ collection: 'orders' as CollectionSlug, id: order.id, data: { payment: paymentId, giftCard }, req })
+    await req.payload.db.updateOne({
+      collection: 'orders' as CollectionSlug,
+      id: order.id,
+      data: { payment: paymentId, giftCard },
+      req,
+    })
   }
-  return { ...(await fulfilOrder(req, { tenant: input.tenant, member: input.member ?? null, order, payment: paymentId })), discount, taxIncluded }
+  return {
+    ...(await fulfilOrder(req, { tenant: input.tenant, member: input.member ?? null, order, payment: paymentId })),
+    discount,
+    taxIncluded,
+  }
 }

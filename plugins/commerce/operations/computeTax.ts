@@ -23,7 +23,8 @@ export const computeTax = async (req: PayloadRequest, tenant: string, lines: Tax
   for (const line of lines) {
     if (line.kind === 'gift_card' || line.net <= 0) continue
     const applies = rates.filter((rate) => !rate.kinds?.length || rate.kinds.includes(line.kind))
-    const bps = (mode: string) => applies.filter((rate) => rate.mode === mode).reduce((sum, rate) => sum + Number(rate.rate_bps), 0)
+    const bps = (mode: string) =>
+      applies.filter((rate) => rate.mode === mode).reduce((sum, rate) => sum + Number(rate.rate_bps), 0)
     const exclusive = bps('exclusive')
     const inclusive = bps('inclusive')
     if (exclusive > 0) tax += Math.round((line.net * exclusive) / 10000)

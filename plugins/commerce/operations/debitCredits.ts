@@ -12,10 +12,14 @@ type Lot = { id: string; remaining_credits: number }
  * member with an advisory lock; each lot moves by a conditional UPDATE. Idempotent per `ref`:
  * a second debit for the same ref returns the first spend.
  */
-export const debitCredits = async (req: PayloadRequest, input: DebitCreditsInput & { creditType?: string }): Promise<DebitCreditsResult> =>
+export const debitCredits = async (
+  req: PayloadRequest,
+  input: DebitCreditsInput & { creditType?: string },
+): Promise<DebitCreditsResult> =>
   inTransaction(req, async () => {
     const creditType = input.creditType ?? 'class'
-    if (!Number.isSafeInteger(input.credits) || input.credits <= 0) return { ok: false, code: 'invalid_credits', reason: 'credits must be a whole number greater than 0.' }
+    if (!Number.isSafeInteger(input.credits) || input.credits <= 0)
+      return { ok: false, code: 'invalid_credits', reason: 'credits must be a whole number greater than 0.' }
     await lockKey(req, `credits:${input.member}`)
     const previous = await runSql<{ id: string; lot_id: string; type: string }>(
       req,
@@ -23,7 +27,8 @@ export const debitCredits = async (req: PayloadRequest, input: DebitCreditsInput
           WHERE tenant_id = ${input.tenant} AND ref_collection = ${input.ref.collection} AND ref_id = ${input.ref.id}
             AND type IN ('spent_booking', 'refund') ORDER BY created_at`,
     )
-    if (previous.some((row) => row.type === 'refund')) return { ok: false, code: 'already_refunded', reason: 'The credits for this booking were already given back.' }
+    if (previous.some((row) => row.type === 'refund'))
+      return { ok: false, code: 'already_refunded', reason: 'The credits for this booking were already given back.' }
     if (previous.length > 0) return { ok: true, ledgerEntryId: previous[0].id, lotId: previous[0].lot_id }
 
     const lots = await runSql<Lot>(
@@ -36,7 +41,11 @@ export const debitCredits = async (req: PayloadRequest, input: DebitCreditsInput
     )
     const available = lots.reduce((sum, lot) => sum + Number(lot.remaining_credits), 0)
     if (available < input.credits) {
-      return { ok: false, code: 'insufficient_credits', reason: `Not enough credits: ${available} available, ${input.credits} needed.` }
+      return {
+        ok: false,
+        code: 'insufficient_credits',
+        reason: `Not enough credits: ${available} available, ${input.credits} needed.`,
+      }
     }
     let balance = await creditBalance(req, input.member, creditType)
     let needed = input.credits

@@ -9,7 +9,8 @@ export const deskOrder = async (req: PayloadRequest, id: string): Promise<string
   try {
     requireDeskRole(req, String(found.tenant_id))
   } catch (error) {
-    if (error instanceof OperationError && error.status === 403) throw new OperationError(404, 'not_found', 'Order not found.')
+    if (error instanceof OperationError && error.status === 403)
+      throw new OperationError(404, 'not_found', 'Order not found.')
     throw error
   }
   return String(found.tenant_id)

@@ -5,7 +5,16 @@ import { grantCredits } from './grantCredits'
 import { issueGiftCard } from './issueGiftCard'
 import type { PlacedOrder } from './placeOrder'
 
-type LineRow = { product_id: string | null; kind: string; quantity: number; unit_price: number; total: number; pack_credits: number | null; pack_credit_type: string | null; pack_validity_days: number | null }
+type LineRow = {
+  product_id: string | null
+  kind: string
+  quantity: number
+  unit_price: number
+  total: number
+  pack_credits: number | null
+  pack_credit_type: string | null
+  pack_validity_days: number | null
+}
 
 /**
  * What a paid order delivers, the one fulfilment code path (POS checkout, desk payment of a
@@ -13,7 +22,10 @@ type LineRow = { product_id: string | null; kind: string; quantity: number; unit
  * plus `earned_purchase` ledger row per credit_pack line (credits and validity from the product),
  * then the audit row and `order.paid`. Runs in the caller's transaction, after the order is paid.
  */
-export const fulfilOrder = async (req: PayloadRequest, input: { tenant: string; member: string | null; order: PlacedOrder['order']; payment: string | null }) => {
+export const fulfilOrder = async (
+  req: PayloadRequest,
+  input: { tenant: string; member: string | null; order: PlacedOrder['order']; payment: string | null },
+) => {
   const { order } = input
   const lines = await runSql<LineRow>(
     req,
@@ -24,7 +36,15 @@ export const fulfilOrder = async (req: PayloadRequest, input: { tenant: string; 
   const creditLots: string[] = []
   for (const line of lines) {
     for (let n = 0; n < line.quantity && line.kind === 'gift_card'; n++) {
-      giftCards.push(await issueGiftCard(req, { tenant: input.tenant, amount: Number(line.unit_price), currency: order.currency, order: order.id, buyer: input.member }))
+      giftCards.push(
+        await issueGiftCard(req, {
+          tenant: input.tenant,
+          amount: Number(line.unit_price),
+          currency: order.currency,
+          order: order.id,
+          buyer: input.member,
+        }),
+      )
     }
     if (line.kind === 'credit_pack' && input.member) {
       const days = line.pack_validity_days
@@ -43,7 +63,20 @@ export const fulfilOrder = async (req: PayloadRequest, input: { tenant: string; 
     }
   }
   const summary = { ...order, status: 'paid' }
-  await audit(req, { category: 'billing', action: 'order.paid', tenant: input.tenant, resourceType: 'orders', resourceId: order.id, amount: { amount: order.total, currency: order.currency }, after: summary })
-  await emit(req, { type: 'order.paid', tenant: input.tenant, subject: { collection: 'orders', id: order.id }, data: { ...summary, member: input.member, payment: input.payment } })
+  await audit(req, {
+    category: 'billing',
+    action: 'order.paid',
+    tenant: input.tenant,
+    resourceType: 'orders',
+    resourceId: order.id,
+    amount: { amount: order.total, currency: order.currency },
+    after: summary,
+  })
+  await emit(req, {
+    type: 'order.paid',
+    tenant: input.tenant,
+    subject: { collection: 'orders', id: order.id },
+    data: { ...summary, member: input.member, payment: input.payment },
+  })
   return { order: summary, payment: input.payment, giftCards, creditLots }
 }

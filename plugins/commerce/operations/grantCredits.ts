@@ -19,7 +19,10 @@ export type GrantCreditsInput = {
 }
 
 /** Creates a credit lot and its `earned_*` ledger row inside the request's transaction. */
-export const grantCredits = async (req: PayloadRequest, input: GrantCreditsInput): Promise<{ lot: string; ledgerEntry: string }> => {
+export const grantCredits = async (
+  req: PayloadRequest,
+  input: GrantCreditsInput,
+): Promise<{ lot: string; ledgerEntry: string }> => {
   await lockKey(req, `credits:${input.member}`)
   const lot = (await req.payload.db.create({
     collection: 'credit-lots' as CollectionSlug,
@@ -47,7 +50,12 @@ export const grantCredits = async (req: PayloadRequest, input: GrantCreditsInput
       member: input.member,
       lot: lot.id,
       creditType: input.creditType,
-      type: input.source === 'subscription_grant' ? 'earned_subscription' : input.source === 'pack_purchase' ? 'earned_purchase' : 'adjustment',
+      type:
+        input.source === 'subscription_grant'
+          ? 'earned_subscription'
+          : input.source === 'pack_purchase'
+            ? 'earned_purchase'
+            : 'adjustment',
       amount: input.credits,
       balanceAfter,
       refCollection: input.order ? 'orders' : input.subscription ? 'subscriptions' : null,

@@ -8,9 +8,13 @@ import { lockKey } from './lockKey'
  * The `credits.grant` port: a subscription's credits or guest passes for one period, granted once
  * per (subscription, periodKey, source) — a repeated call answers with the first lot.
  */
-export const grantPeriodCredits = async (req: PayloadRequest, input: GrantCreditsPortInput): Promise<GrantCreditsPortResult> =>
+export const grantPeriodCredits = async (
+  req: PayloadRequest,
+  input: GrantCreditsPortInput,
+): Promise<GrantCreditsPortResult> =>
   inTransaction(req, async () => {
-    if (!Number.isSafeInteger(input.credits) || input.credits <= 0) return { ok: false, code: 'invalid_credits', reason: 'credits must be a whole number greater than 0.' }
+    if (!Number.isSafeInteger(input.credits) || input.credits <= 0)
+      return { ok: false, code: 'invalid_credits', reason: 'credits must be a whole number greater than 0.' }
     await lockKey(req, `credits:${input.member}`)
     const [existing] = await runSql<{ id: string }>(
       req,

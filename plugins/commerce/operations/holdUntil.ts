@@ -16,12 +16,18 @@ export const STRIPE_HOLD_MARGIN_MS = 60_000
  * `commerce.checkoutHoldMinutes` (default 30, plus a minute so the Stripe session it becomes the
  * end of is at least Stripe's 30 minutes long) for an order waiting for a Stripe Checkout payment.
  */
-export const holdUntil = async (req: PayloadRequest, tenant: string, kind: 'reservation' | 'checkout', now = new Date()): Promise<Date> => {
+export const holdUntil = async (
+  req: PayloadRequest,
+  tenant: string,
+  kind: 'reservation' | 'checkout',
+  now = new Date(),
+): Promise<Date> => {
   const [row] = await runSql<{ days: number | null; minutes: number | null }>(
     req,
     sql`SELECT commerce_reservation_hold_days AS days, commerce_checkout_hold_minutes AS minutes FROM tenant_settings WHERE tenant_id = ${tenant} LIMIT 1`,
   )
-  if (kind === 'reservation') return new Date(now.getTime() + Number(row?.days ?? DEFAULT_RESERVATION_HOLD_DAYS) * 86_400_000)
+  if (kind === 'reservation')
+    return new Date(now.getTime() + Number(row?.days ?? DEFAULT_RESERVATION_HOLD_DAYS) * 86_400_000)
   const minutes = Math.max(30, Number(row?.minutes ?? DEFAULT_CHECKOUT_HOLD_MINUTES))
   return new Date(now.getTime() + minutes * 60_000 + STRIPE_HOLD_MARGIN_MS)
 }

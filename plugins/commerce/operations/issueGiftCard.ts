@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-export type IssueGiftCardInput = { tenant: string; amount: number; currency: string; order?: string | null; buyer?: string | null; expiresAt?: string | null }
+export type IssueGiftCardInput = {
+  tenant: string
+  amount: number
+  currency: string
+  order?: string | null
+  buyer?: string | null
+  expiresAt?: string | null
+}
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
@@ -9,7 +16,10 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export const newGiftCardCode = (): string => [...randomBytes(16)].map((b) => ALPHABET[b % ALPHABET.length]).join('')
 
 /** Issues a card with `amount` and its `issue` transaction (balance = Σ transactions from the start). */
-export const issueGiftCard = async (req: PayloadRequest, input: IssueGiftCardInput): Promise<{ id: string; code: string }> => {
+export const issueGiftCard = async (
+  req: PayloadRequest,
+  input: IssueGiftCardInput,
+): Promise<{ id: string; code: string }> => {
   const code = newGiftCardCode()
   const card = (await req.payload.db.create({
     collection: 'gift-cards' as CollectionSlug,
@@ -28,7 +38,15 @@ export const issueGiftCard = async (req: PayloadRequest, input: IssueGiftCardInp
   })) as unknown as { id: string }
   await req.payload.db.create({
     collection: 'gift-card-transactions' as CollectionSlug,
-    data: { tenant: input.tenant, giftCard: card.id, amount: input.amount, type: 'issue', balanceAfter: input.amount, order: input.order ?? null, createdBy: req.user?.collection === 'users' ? req.user.id : null },
+    data: {
+      tenant: input.tenant,
+      giftCard: card.id,
+      amount: input.amount,
+      type: 'issue',
+      balanceAfter: input.amount,
+      order: input.order ?? null,
+      createdBy: req.user?.collection === 'users' ? req.user.id : null,
+    },
     req,
   })
   return { id: card.id, code }

@@ -17,7 +17,14 @@ export const mirrorPaymentRefund = async (event: DomainEvent, { req }: { req: Pa
   const refunded = data.amountRefunded
   const tx = { ...req, transactionID: undefined } as PayloadRequest
   await inTransaction(tx, async () => {
-    const rows = await runSql<{ id: string; tenant_id: string; amount_refunded: number; total: number; status: string; currency: string }>(
+    const rows = await runSql<{
+      id: string
+      tenant_id: string
+      amount_refunded: number
+      total: number
+      status: string
+      currency: string
+    }>(
       tx,
       sql`UPDATE orders SET amount_refunded = LEAST(total, ${refunded}),
                  status = (CASE WHEN LEAST(total, ${refunded}) = total THEN 'refunded' ELSE 'partially_refunded' END)::enum_orders_status,
@@ -30,7 +37,15 @@ export const mirrorPaymentRefund = async (event: DomainEvent, { req }: { req: Pa
         type: 'order.refunded',
         tenant: String(row.tenant_id),
         subject: { collection: 'orders', id: String(row.id) },
-        data: { order: String(row.id), amountRefunded: Number(row.amount_refunded), status: row.status, restocked: false, currency: row.currency, reason: data.reason ?? null, providerRefundId: data.providerRefundId },
+        data: {
+          order: String(row.id),
+          amountRefunded: Number(row.amount_refunded),
+          status: row.status,
+          restocked: false,
+          currency: row.currency,
+          reason: data.reason ?? null,
+          providerRefundId: data.providerRefundId,
+        },
       })
     }
   })

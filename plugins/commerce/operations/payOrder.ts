@@ -18,7 +18,8 @@ export const payOrderInput = z.object({
  */
 export const payOrder = async (req: PayloadRequest, id: string, raw: unknown) => {
   const parsed = payOrderInput.safeParse(raw ?? {})
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const tenant = await deskOrder(req, id)
   const row = await markOrderPaid(req, id)
   if (!row) throw new OperationError(409, 'not_pending', 'Only a pending order can be paid.')
@@ -48,7 +49,18 @@ export const payOrder = async (req: PayloadRequest, id: string, raw: unknown) =>
  * the desk or a Stripe webhook); null when the order is not pending. Returns the order's summary.
  */
 export const markOrderPaid = async (req: PayloadRequest, id: string) => {
-  const [row] = await runSql<{ id: string; number: string; member_id: string | null; buyer_email: string | null; currency: string; subtotal: number; discount_total: number; gift_card_applied: number; tax: number; total: number }>(
+  const [row] = await runSql<{
+    id: string
+    number: string
+    member_id: string | null
+    buyer_email: string | null
+    currency: string
+    subtotal: number
+    discount_total: number
+    gift_card_applied: number
+    tax: number
+    total: number
+  }>(
     req,
     sql`UPDATE orders SET status = 'paid', purchased_at = now(), staff_id = ${req.user?.collection === 'users' ? String(req.user.id) : null}, updated_at = now()
         WHERE id = ${id} AND status = 'pending'

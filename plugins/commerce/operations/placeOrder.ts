@@ -22,10 +22,28 @@ export type PlaceOrderInput = {
   expiresAt?: Date | null
 }
 
-type ProductRow = { id: string; name: string; kind: string; price_amount: number; price_currency: string; is_active: boolean; pack_credits: number | null }
+type ProductRow = {
+  id: string
+  name: string
+  kind: string
+  price_amount: number
+  price_currency: string
+  is_active: boolean
+  pack_credits: number | null
+}
 
 export type PlacedOrder = {
-  order: { id: string; number: string; status: string; currency: string; subtotal: number; discountTotal: number; giftCardApplied: number; tax: number; total: number }
+  order: {
+    id: string
+    number: string
+    status: string
+    currency: string
+    subtotal: number
+    discountTotal: number
+    giftCardApplied: number
+    tax: number
+    total: number
+  }
   giftCard: string | null
   /** The discount line: the coupon applied (by code, or the best automatic one). */
   discount: { coupon: string; code: string; automatic: boolean; amount: number } | null
@@ -33,9 +51,11 @@ export type PlacedOrder = {
 }
 
 /** The order-line kind of a product kind. */
-export const lineKind = (kind: string): string => (['credit_pack', 'gift_card', 'day_pass', 'fee'].includes(kind) ? kind : 'product')
+export const lineKind = (kind: string): string =>
+  ['credit_pack', 'gift_card', 'day_pass', 'fee'].includes(kind) ? kind : 'product'
 /** A readable order number, unique per tenant in SQL: `20261122-1A2B3C4D`. */
-export const orderNumber = () => `${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex').toUpperCase()}`
+export const orderNumber = () =>
+  `${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex').toUpperCase()}`
 
 /**
  * The one pricing code of commerce, in the request's transaction: products must be active, in the
@@ -48,7 +68,11 @@ export const orderNumber = () => `${new Date().toISOString().slice(0, 10).replac
  */
 export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): Promise<PlacedOrder> => {
   if (input.member) {
-    const member = await req.payload.db.findOne({ collection: 'tenant-memberships', where: { and: [{ id: { equals: input.member } }, { tenant: { equals: input.tenant } }] }, req })
+    const member = await req.payload.db.findOne({
+      collection: 'tenant-memberships',
+      where: { and: [{ id: { equals: input.member } }, { tenant: { equals: input.tenant } }] },
+      req,
+    })
     if (!member) throw new OperationError(400, 'unknown_member', 'member is not a member of this business.')
   }
 
@@ -64,12 +88,19 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
     )
     if (!row) throw new OperationError(400, 'unknown_product', `Product ${productId} is not sold here.`)
     if (!row.is_active) throw new OperationError(409, 'product_inactive', `${row.name} is not for sale.`)
-    if (row.kind === 'credit_pack' && !input.member) throw new OperationError(400, 'member_required', `${row.name} is a credit pack: choose the member who gets the credits.`)
-    if (row.kind === 'credit_pack' && !(Number(row.pack_credits) > 0)) throw new OperationError(409, 'pack_without_credits', `${row.name} has no credits configured.`)
+    if (row.kind === 'credit_pack' && !input.member)
+      throw new OperationError(
+        400,
+        'member_required',
+        `${row.name} is a credit pack: choose the member who gets the credits.`,
+      )
+    if (row.kind === 'credit_pack' && !(Number(row.pack_credits) > 0))
+      throw new OperationError(409, 'pack_without_credits', `${row.name} has no credits configured.`)
     products.set(productId, row)
   }
   const currencies = new Set([...products.values()].map((p) => p.price_currency))
-  if (currencies.size > 1) throw new OperationError(400, 'mixed_currencies', 'All products of an order must share one currency.')
+  if (currencies.size > 1)
+    throw new OperationError(400, 'mixed_currencies', 'All products of an order must share one currency.')
   const currency = [...currencies][0]
 
   for (const productId of productIds) {
@@ -81,9 +112,16 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
           RETURNING stock_quantity`,
     )
     if (taken.length === 0) {
-      const [now] = await runSql<{ stock_quantity: number | null }>(req, sql`SELECT stock_quantity FROM products WHERE id = ${productId}`)
+      const [now] = await runSql<{ stock_quantity: number | null }>(
+        req,
+        sql`SELECT stock_quantity FROM products WHERE id = ${productId}`,
+      )
       if (now && now.stock_quantity !== null) {
-        throw new OperationError(409, 'out_of_stock', `Only ${now.stock_quantity} of ${products.get(productId)!.name} left.`)
+        throw new OperationError(
+          409,
+          'out_of_stock',
+          `Only ${now.stock_quantity} of ${products.get(productId)!.name} left.`,
+        )
       }
     }
   }
@@ -97,15 +135,34 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
 
   const couponLines = lines.map((line) => ({ product: line.product.id, kind: line.product.kind, gross: line.gross }))
   const coupon = input.couponCode
-    ? { ...(await reserveCoupon(req, { tenant: input.tenant, code: input.couponCode, member: input.member, currency, lines: couponLines })), automatic: false }
+    ? {
+        ...(await reserveCoupon(req, {
+          tenant: input.tenant,
+          code: input.couponCode,
+          member: input.member,
+          currency,
+          lines: couponLines,
+        })),
+        automatic: false,
+      }
     : await reserveAutomaticCoupon(req, { tenant: input.tenant, member: input.member, currency, lines: couponLines })
   const discountTotal = coupon?.discount ?? 0
-  const taxed = await computeTax(req, input.tenant, lines.map((line, i) => ({ kind: line.product.kind, net: line.gross - (coupon?.perLine[i] ?? 0) })))
-  if (taxed.configured && input.tax > 0) throw new OperationError(400, 'tax_computed', 'This business has tax rates: tax is computed, do not send it.')
+  const taxed = await computeTax(
+    req,
+    input.tenant,
+    lines.map((line, i) => ({ kind: line.product.kind, net: line.gross - (coupon?.perLine[i] ?? 0) })),
+  )
+  if (taxed.configured && input.tax > 0)
+    throw new OperationError(400, 'tax_computed', 'This business has tax rates: tax is computed, do not send it.')
   const tax = taxed.configured ? taxed.tax : input.tax
   const due = subtotal - discountTotal + tax
   const giftCardAmount = input.giftCard ? (input.giftCard.amount ?? due) : 0
-  if (giftCardAmount > due) throw new OperationError(400, 'gift_card_exceeds_due', `giftCard.amount (${giftCardAmount}) is more than the amount due (${due}).`)
+  if (giftCardAmount > due)
+    throw new OperationError(
+      400,
+      'gift_card_exceeds_due',
+      `giftCard.amount (${giftCardAmount}) is more than the amount due (${due}).`,
+    )
   const total = due - giftCardAmount
 
   const number = orderNumber()
@@ -147,20 +204,47 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
 
   let giftCard: string | null = null
   if (input.giftCard && giftCardAmount > 0) {
-    giftCard = (await redeemGiftCard(req, { tenant: input.tenant, code: input.giftCard.code, amount: giftCardAmount, currency, order: order.id })).giftCard
+    giftCard = (
+      await redeemGiftCard(req, {
+        tenant: input.tenant,
+        code: input.giftCard.code,
+        amount: giftCardAmount,
+        currency,
+        order: order.id,
+      })
+    ).giftCard
     await runSql(req, sql`UPDATE orders SET gift_card_id = ${giftCard} WHERE id = ${order.id}`)
   }
   if (coupon) {
     await req.payload.db.create({
       collection: 'coupon-redemptions' as CollectionSlug,
-      data: { tenant: input.tenant, coupon: coupon.coupon, member: input.member ?? null, order: order.id, amountDiscounted: coupon.discount, redeemedAt: now },
+      data: {
+        tenant: input.tenant,
+        coupon: coupon.coupon,
+        member: input.member ?? null,
+        order: order.id,
+        amountDiscounted: coupon.discount,
+        redeemedAt: now,
+      },
       req,
     })
   }
   return {
-    order: { id: order.id, number, status: input.status, currency, subtotal, discountTotal, giftCardApplied: giftCardAmount, tax, total },
+    order: {
+      id: order.id,
+      number,
+      status: input.status,
+      currency,
+      subtotal,
+      discountTotal,
+      giftCardApplied: giftCardAmount,
+      tax,
+      total,
+    },
     giftCard,
-    discount: coupon ? { coupon: coupon.coupon, code: coupon.code, automatic: coupon.automatic, amount: coupon.discount } : null,
+    discount: coupon
+      ? { coupon: coupon.coupon, code: coupon.code, automatic: coupon.automatic, amount: coupon.discount }
+      : null,
     taxIncluded: taxed.taxIncluded,
   }
 }

@@ -3,7 +3,15 @@ import { sql } from '@payloadcms/db-postgres'
 import { inTransaction, runSql } from '@/core'
 import { checkout, type CheckoutInput } from './checkout'
 
-export type QuoteLine = { product: string; name: string; kind: string; quantity: number; unitPrice: number; discount: number; total: number }
+export type QuoteLine = {
+  product: string
+  name: string
+  kind: string
+  quantity: number
+  unitPrice: number
+  discount: number
+  total: number
+}
 
 export type Quote = {
   currency: string
@@ -31,12 +39,29 @@ export const quoteOrder = async (req: PayloadRequest, input: CheckoutInput): Pro
     try {
       // A payment is assumed so the quote can answer "what is due" instead of payment_required.
       // A stripe payment is quoted like cash: the quote never calls Stripe.
-      const { order, discount, taxIncluded } = await checkout(req, { ...input, payment: { ...input?.payment, provider: 'cash' } })
-      const saved = (await req.payload.db.findOne({ collection: 'orders' as CollectionSlug, where: { id: { equals: order.id } }, req })) as unknown as {
-        lines?: { product: unknown; name: string; kind: string; quantity: number; unitPrice: number; discount: number; total: number }[]
+      const { order, discount, taxIncluded } = await checkout(req, {
+        ...input,
+        payment: { ...input?.payment, provider: 'cash' },
+      })
+      const saved = (await req.payload.db.findOne({
+        collection: 'orders' as CollectionSlug,
+        where: { id: { equals: order.id } },
+        req,
+      })) as unknown as {
+        lines?: {
+          product: unknown
+          name: string
+          kind: string
+          quantity: number
+          unitPrice: number
+          discount: number
+          total: number
+        }[]
       }
       const lines = (saved?.lines ?? []).map((line) => ({
-        product: String(typeof line.product === 'object' && line.product ? (line.product as { id: unknown }).id : line.product),
+        product: String(
+          typeof line.product === 'object' && line.product ? (line.product as { id: unknown }).id : line.product,
+        ),
         name: line.name,
         kind: line.kind,
         quantity: line.quantity,

@@ -2,13 +2,18 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 const PAID_BY: Record<string, string> = { stripe: 'card (Stripe)', cash: 'cash', terminal: 'card terminal' }
 
 /** Integer minor units as money text, e.g. 3188 USD → "$31.88". */
 export const formatMoney = (amount: number, currency: string): string =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount / 10 ** (new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2))
+  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(
+    amount /
+      10 **
+        (new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2),
+  )
 
 /** The receipt of one order as an e-mail (subject, text, html), read in SQL; null if the order is gone. */
 export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'transactionID'>, orderId: string) => {
@@ -31,14 +36,30 @@ export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'tran
     ['Subtotal', money(order.subtotal)],
     ...(Number(order.discount_total) ? [['Discount', `−${money(order.discount_total)}`] as [string, string]] : []),
     ...(Number(order.tax) ? [['Tax', money(order.tax)] as [string, string]] : []),
-    ...(Number(order.gift_card_applied) ? [[`Gift card${order.gift_card_code ? ` ····${String(order.gift_card_code).slice(-4)}` : ''}`, `−${money(order.gift_card_applied)}`] as [string, string]] : []),
+    ...(Number(order.gift_card_applied)
+      ? [
+          [
+            `Gift card${order.gift_card_code ? ` ····${String(order.gift_card_code).slice(-4)}` : ''}`,
+            `−${money(order.gift_card_applied)}`,
+          ] as [string, string],
+        ]
+      : []),
     ['Paid', money(order.total)],
-    ...(order.payment_provider ? [['Paid by', PAID_BY[String(order.payment_provider)] ?? String(order.payment_provider)] as [string, string]] : []),
+    ...(order.payment_provider
+      ? [['Paid by', PAID_BY[String(order.payment_provider)] ?? String(order.payment_provider)] as [string, string]]
+      : []),
   ]
   const shop = String(order.tenant_name)
   const when = new Date(String(order.purchased_at ?? new Date().toISOString())).toUTCString()
   const subject = `Your receipt from ${shop} (order ${order.number})`
-  const text = [`${shop}`, `Order ${order.number} — ${when}`, '', ...rows.map(([label, value]) => `${label}: ${value}`), '', 'Thank you!'].join('\n')
+  const text = [
+    `${shop}`,
+    `Order ${order.number} — ${when}`,
+    '',
+    ...rows.map(([label, value]) => `${label}: ${value}`),
+    '',
+    'Thank you!',
+  ].join('\n')
   const html = `<h1>${escape(shop)}</h1><p>Order ${escape(String(order.number))} — ${escape(when)}</p><table>${rows
     .map(([label, value]) => `<tr><td>${escape(label)}</td><td style="text-align:right">${escape(value)}</td></tr>`)
     .join('')}</table><p>Thank you!</p>`

@@ -6,7 +6,13 @@ import { fulfilOrder } from './fulfilOrder'
 import { lockKey } from './lockKey'
 import { markOrderPaid } from './payOrder'
 
-type CheckoutCompleted = { amount: Money; provider: string; member?: string | null; ref?: { collection: string; id: string } | null; providerRef?: string | null }
+type CheckoutCompleted = {
+  amount: Money
+  provider: string
+  member?: string | null
+  ref?: { collection: string; id: string } | null
+  providerRef?: string | null
+}
 
 /**
  * Subscriber of billing's `payment.checkout_completed`: a Stripe Checkout paid for an order (`ref` =
@@ -17,7 +23,13 @@ export const recordStripeOrder = async (event: DomainEvent, { req }: { req: Payl
   const data = event.data as CheckoutCompleted
   const payment = event.subject?.id
   if (data.provider !== 'stripe' || !event.tenant || !payment || data.ref?.collection !== 'orders') return
-  await settleStripeOrder(req, { tenant: event.tenant, order: data.ref.id, payment, paymentIntent: data.providerRef ?? null, currency: data.amount.currency })
+  await settleStripeOrder(req, {
+    tenant: event.tenant,
+    order: data.ref.id,
+    payment,
+    paymentIntent: data.providerRef ?? null,
+    currency: data.amount.currency,
+  })
 }
 
 /**
@@ -30,7 +42,10 @@ export const recordStripeOrder = async (event: DomainEvent, { req }: { req: Payl
  * `billing.stripeRefund` with an idempotency key) and audited `order.paid_twice` with the amount
  * refunded, once (a redelivery finds nothing left to refund and changes nothing).
  */
-const settleStripeOrder = async (req: PayloadRequest, input: { tenant: string; order: string; payment: string; paymentIntent: string | null; currency: string }) => {
+const settleStripeOrder = async (
+  req: PayloadRequest,
+  input: { tenant: string; order: string; payment: string; paymentIntent: string | null; currency: string },
+) => {
   const tx = { ...req, transactionID: undefined } as PayloadRequest
   await inTransaction(tx, async () => {
     await lockKey(tx, `stripe-order:${input.payment}`)
@@ -58,7 +73,15 @@ const settleStripeOrder = async (req: PayloadRequest, input: { tenant: string; o
       })
       return
     }
-    await runSql(tx, sql`UPDATE orders SET payment_id = ${input.payment}, stripe_payment_intent_id = ${input.paymentIntent} WHERE id = ${input.order}`)
-    await fulfilOrder(tx, { tenant: input.tenant, member: settled.member_id ? String(settled.member_id) : null, order: settled.order, payment: input.payment })
+    await runSql(
+      tx,
+      sql`UPDATE orders SET payment_id = ${input.payment}, stripe_payment_intent_id = ${input.paymentIntent} WHERE id = ${input.order}`,
+    )
+    await fulfilOrder(tx, {
+      tenant: input.tenant,
+      member: settled.member_id ? String(settled.member_id) : null,
+      order: settled.order,
+      payment: input.payment,
+    })
   })
 }

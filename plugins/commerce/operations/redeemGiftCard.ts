@@ -2,14 +2,23 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
 
-export type RedeemGiftCardInput = { tenant: string; code: string; amount: number; currency: string; order?: string | null }
+export type RedeemGiftCardInput = {
+  tenant: string
+  code: string
+  amount: number
+  currency: string
+  order?: string | null
+}
 
 /**
  * Takes `amount` off a gift card in one conditional UPDATE (never below zero, only while active,
  * unexpired and in the same currency) and writes the matching `redeem` transaction. The card's
  * row stays locked until commit, so balanceAfter is exact.
  */
-export const redeemGiftCard = async (req: PayloadRequest, input: RedeemGiftCardInput): Promise<{ giftCard: string; balanceAfter: number; transaction: string }> => {
+export const redeemGiftCard = async (
+  req: PayloadRequest,
+  input: RedeemGiftCardInput,
+): Promise<{ giftCard: string; balanceAfter: number; transaction: string }> => {
   const code = input.code.trim().toUpperCase()
   const rows = await runSql<{ id: string; current_balance: number }>(
     req,
@@ -23,15 +32,31 @@ export const redeemGiftCard = async (req: PayloadRequest, input: RedeemGiftCardI
   )
   const row = rows[0]
   if (!row) {
-    const [card] = await runSql<{ status: string; current_balance: number; currency: string; expires_at: string | null }>(
+    const [card] = await runSql<{
+      status: string
+      current_balance: number
+      currency: string
+      expires_at: string | null
+    }>(
       req,
       sql`SELECT status, current_balance, currency, expires_at FROM gift_cards WHERE tenant_id = ${input.tenant} AND code = ${code}`,
     )
     if (!card) throw new OperationError(404, 'gift_card_not_found', `No gift card with code ${code}.`)
-    if (card.currency !== input.currency) throw new OperationError(409, 'gift_card_currency', `The gift card is in ${card.currency}, the order in ${input.currency}.`)
-    if (card.expires_at && new Date(card.expires_at) <= new Date()) throw new OperationError(409, 'gift_card_expired', 'The gift card has expired.')
-    if (card.status !== 'active' && card.status !== 'depleted') throw new OperationError(409, 'gift_card_inactive', `The gift card is ${card.status}.`)
-    throw new OperationError(409, 'gift_card_insufficient', `The gift card balance (${card.current_balance}) is less than ${input.amount}.`)
+    if (card.currency !== input.currency)
+      throw new OperationError(
+        409,
+        'gift_card_currency',
+        `The gift card is in ${card.currency}, the order in ${input.currency}.`,
+      )
+    if (card.expires_at && new Date(card.expires_at) <= new Date())
+      throw new OperationError(409, 'gift_card_expired', 'The gift card has expired.')
+    if (card.status !== 'active' && card.status !== 'depleted')
+      throw new OperationError(409, 'gift_card_inactive', `The gift card is ${card.status}.`)
+    throw new OperationError(
+      409,
+      'gift_card_insufficient',
+      `The gift card balance (${card.current_balance}) is less than ${input.amount}.`,
+    )
   }
   const txn = (await req.payload.db.create({
     collection: 'gift-card-transactions' as CollectionSlug,

@@ -8,14 +8,27 @@ import { restockOrder } from './restockOrder'
 
 export const refundOrderInput = z.object({
   order: z.string().min(1, { message: 'order is required.' }),
-  amount: z.number().int({ message: 'amount must be whole minor units (cents).' }).positive({ message: 'amount must be greater than 0.' }).nullish(),
+  amount: z
+    .number()
+    .int({ message: 'amount must be whole minor units (cents).' })
+    .positive({ message: 'amount must be greater than 0.' })
+    .nullish(),
   reason: z.string({ message: 'reason is required.' }).trim().min(1, { message: 'reason is required.' }).max(500),
   restock: z.boolean().default(false),
 })
 
 export type RefundOrderInput = z.input<typeof refundOrderInput>
 
-type OrderRow = { id: string; tenant_id: string; status: string; total: number; amount_refunded: number; payment_id: string | null; currency: string; restocked_at: string | null }
+type OrderRow = {
+  id: string
+  tenant_id: string
+  status: string
+  total: number
+  amount_refunded: number
+  payment_id: string | null
+  currency: string
+  restocked_at: string | null
+}
 
 /**
  * Refunds an order's cash/terminal payment, fully (default) or in part, never beyond what was
@@ -24,7 +37,8 @@ type OrderRow = { id: string; tenant_id: string; status: string; total: number; 
  */
 export const refundOrder = async (req: PayloadRequest, raw: RefundOrderInput) => {
   const parsed = refundOrderInput.safeParse(raw)
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
   const [found] = await runSql<OrderRow>(
     req,
@@ -34,12 +48,15 @@ export const refundOrder = async (req: PayloadRequest, raw: RefundOrderInput) =>
   try {
     requireDeskRole(req, found.tenant_id)
   } catch (error) {
-    if (error instanceof OperationError && error.status === 403) throw new OperationError(404, 'not_found', 'Order not found.')
+    if (error instanceof OperationError && error.status === 403)
+      throw new OperationError(404, 'not_found', 'Order not found.')
     throw error
   }
-  if (!['paid', 'partially_refunded'].includes(found.status)) throw new OperationError(409, 'not_refundable', `A ${found.status} order cannot be refunded.`)
+  if (!['paid', 'partially_refunded'].includes(found.status))
+    throw new OperationError(409, 'not_refundable', `A ${found.status} order cannot be refunded.`)
   const amount = input.amount ?? Number(found.total) - Number(found.amount_refunded)
-  if (amount <= 0) throw new OperationError(409, 'nothing_to_refund', 'Nothing paid by cash or terminal is left to refund.')
+  if (amount <= 0)
+    throw new OperationError(409, 'nothing_to_refund', 'Nothing paid by cash or terminal is left to refund.')
 
   const rows = await runSql<{ amount_refunded: number; total: number; status: string }>(
     req,
@@ -51,15 +68,43 @@ export const refundOrder = async (req: PayloadRequest, raw: RefundOrderInput) =>
         RETURNING amount_refunded, total, status`,
   )
   if (!rows[0]) {
-    const [now] = await runSql<{ total: number; amount_refunded: number }>(req, sql`SELECT total, amount_refunded FROM orders WHERE id = ${input.order}`)
-    throw new OperationError(409, 'refund_exceeds_paid', `Refund of ${amount} exceeds what is left to refund (${Number(now.total) - Number(now.amount_refunded)}).`)
+    const [now] = await runSql<{ total: number; amount_refunded: number }>(
+      req,
+      sql`SELECT total, amount_refunded FROM orders WHERE id = ${input.order}`,
+    )
+    throw new OperationError(
+      409,
+      'refund_exceeds_paid',
+      `Refund of ${amount} exceeds what is left to refund (${Number(now.total) - Number(now.amount_refunded)}).`,
+    )
   }
-  if (!found.payment_id) throw new OperationError(409, 'nothing_to_refund', 'The order has no cash or terminal payment to refund.')
+  if (!found.payment_id)
+    throw new OperationError(409, 'nothing_to_refund', 'The order has no cash or terminal payment to refund.')
   await refundPayment(req, { payment: found.payment_id, amount, reason: input.reason })
 
   const restocked = input.restock ? await restockOrder(req, input.order) : false
-  const result = { order: input.order, amount, amountRefunded: Number(rows[0].amount_refunded), status: rows[0].status, restocked }
-  await audit(req, { category: 'billing', action: 'order.refunded', tenant: found.tenant_id, resourceType: 'orders', resourceId: input.order, amount: { amount, currency: found.currency }, details: input.reason, after: result })
-  await emit(req, { type: 'order.refunded', tenant: found.tenant_id, subject: { collection: 'orders', id: input.order }, data: { ...result, currency: found.currency, reason: input.reason } })
+  const result = {
+    order: input.order,
+    amount,
+    amountRefunded: Number(rows[0].amount_refunded),
+    status: rows[0].status,
+    restocked,
+  }
+  await audit(req, {
+    category: 'billing',
+    action: 'order.refunded',
+    tenant: found.tenant_id,
+    resourceType: 'orders',
+    resourceId: input.order,
+    amount: { amount, currency: found.currency },
+    details: input.reason,
+    after: result,
+  })
+  await emit(req, {
+    type: 'order.refunded',
+    tenant: found.tenant_id,
+    subject: { collection: 'orders', id: input.order },
+    data: { ...result, currency: found.currency, reason: input.reason },
+  })
   return result
 }

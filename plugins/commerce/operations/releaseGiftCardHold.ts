@@ -9,7 +9,10 @@ import { runSql } from '@/core'
  * it (once); a `refund` row already written for the order makes a repeat a no-op as well.
  * Returns the amount given back.
  */
-export const releaseGiftCardHold = async (req: PayloadRequest, input: { tenant: string; order: string }): Promise<number> => {
+export const releaseGiftCardHold = async (
+  req: PayloadRequest,
+  input: { tenant: string; order: string },
+): Promise<number> => {
   const held = await runSql<{ gift_card_id: string; amount: number }>(
     req,
     sql`SELECT gift_card_id, -sum(amount) AS amount FROM gift_card_transactions r
@@ -29,7 +32,15 @@ export const releaseGiftCardHold = async (req: PayloadRequest, input: { tenant: 
     )
     await req.payload.db.create({
       collection: 'gift-card-transactions' as CollectionSlug,
-      data: { tenant: input.tenant, giftCard: card, amount: back, type: 'refund', balanceAfter: Number(row.current_balance), order: input.order, createdBy: req.user?.collection === 'users' ? req.user.id : null },
+      data: {
+        tenant: input.tenant,
+        giftCard: card,
+        amount: back,
+        type: 'refund',
+        balanceAfter: Number(row.current_balance),
+        order: input.order,
+        createdBy: req.user?.collection === 'users' ? req.user.id : null,
+      },
       req,
     })
     released += back

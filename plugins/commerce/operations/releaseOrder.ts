@@ -4,7 +4,15 @@ import { audit, emit, runSql } from '@/core'
 import { releaseGiftCardHold } from './releaseGiftCardHold'
 import { restockOrder } from './restockOrder'
 
-export type ReleasedOrder = { order: string; number: string; status: 'canceled'; reason: 'canceled' | 'expired'; restocked: boolean; couponUsesReleased: number; giftCardReleased: number }
+export type ReleasedOrder = {
+  order: string
+  number: string
+  status: 'canceled'
+  reason: 'canceled' | 'expired'
+  restocked: boolean
+  couponUsesReleased: number
+  giftCardReleased: number
+}
 
 /**
  * The one way an unpaid order ends unpaid (desk cancel, the expiry job, Stripe's
@@ -15,7 +23,11 @@ export type ReleasedOrder = { order: string; number: string; status: 'canceled';
  * (`releaseGiftCardHold`), an audit row and `order.canceled`. Null when the order was not pending
  * (or, for `expired`, its hold is not over).
  */
-export const releaseOrder = async (req: PayloadRequest, id: string, reason: 'canceled' | 'expired'): Promise<ReleasedOrder | null> => {
+export const releaseOrder = async (
+  req: PayloadRequest,
+  id: string,
+  reason: 'canceled' | 'expired',
+): Promise<ReleasedOrder | null> => {
   const [row] = await runSql<{ tenant_id: string; member_id: string | null; number: string }>(
     req,
     reason === 'expired'
@@ -25,13 +37,39 @@ export const releaseOrder = async (req: PayloadRequest, id: string, reason: 'can
   if (!row) return null
   const tenant = String(row.tenant_id)
   const restocked = await restockOrder(req, id)
-  const released = await runSql<{ coupon_id: string }>(req, sql`DELETE FROM coupon_redemptions WHERE order_id = ${id} RETURNING coupon_id`)
+  const released = await runSql<{ coupon_id: string }>(
+    req,
+    sql`DELETE FROM coupon_redemptions WHERE order_id = ${id} RETURNING coupon_id`,
+  )
   for (const { coupon_id } of released) {
-    await runSql(req, sql`UPDATE coupons SET uses_count = uses_count - 1, updated_at = now() WHERE id = ${coupon_id} AND uses_count > 0`)
+    await runSql(
+      req,
+      sql`UPDATE coupons SET uses_count = uses_count - 1, updated_at = now() WHERE id = ${coupon_id} AND uses_count > 0`,
+    )
   }
   const giftCardReleased = await releaseGiftCardHold(req, { tenant, order: id })
-  const result: ReleasedOrder = { order: id, number: row.number, status: 'canceled', reason, restocked, couponUsesReleased: released.length, giftCardReleased }
-  await audit(req, { category: 'billing', action: reason === 'expired' ? 'order.expired' : 'order.canceled', tenant, resourceType: 'orders', resourceId: id, after: result })
-  await emit(req, { type: 'order.canceled', tenant, subject: { collection: 'orders', id }, data: { ...result, member: row.member_id ? String(row.member_id) : null } })
+  const result: ReleasedOrder = {
+    order: id,
+    number: row.number,
+    status: 'canceled',
+    reason,
+    restocked,
+    couponUsesReleased: released.length,
+    giftCardReleased,
+  }
+  await audit(req, {
+    category: 'billing',
+    action: reason === 'expired' ? 'order.expired' : 'order.canceled',
+    tenant,
+    resourceType: 'orders',
+    resourceId: id,
+    after: result,
+  })
+  await emit(req, {
+    type: 'order.canceled',
+    tenant,
+    subject: { collection: 'orders', id },
+    data: { ...result, member: row.member_id ? String(row.member_id) : null },
+  })
   return result
 }

@@ -15,11 +15,20 @@ export type RequestReceiptInput = z.input<typeof requestReceiptInput>
  * member's. Emits `order.receipt_requested`; the `commerce.sendReceipt` subscriber sends it from
  * the jobs queue after commit.
  */
-export const requestReceipt = async (req: PayloadRequest, raw: RequestReceiptInput): Promise<{ queued: true; to: string }> => {
+export const requestReceipt = async (
+  req: PayloadRequest,
+  raw: RequestReceiptInput,
+): Promise<{ queued: true; to: string }> => {
   const parsed = requestReceiptInput.safeParse(raw)
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
-  const [order] = await runSql<{ id: string; tenant_id: string; buyer_email: string | null; member_email: string | null }>(
+  const [order] = await runSql<{
+    id: string
+    tenant_id: string
+    buyer_email: string | null
+    member_email: string | null
+  }>(
     req,
     sql`SELECT o.id, o.tenant_id, o.buyer_email, u.email AS member_email
         FROM orders o LEFT JOIN tenant_memberships m ON m.id = o.member_id LEFT JOIN users u ON u.id = m.user_id
@@ -29,11 +38,17 @@ export const requestReceipt = async (req: PayloadRequest, raw: RequestReceiptInp
   try {
     requireDeskRole(req, order.tenant_id)
   } catch (error) {
-    if (error instanceof OperationError && error.status === 403) throw new OperationError(404, 'not_found', 'Order not found.')
+    if (error instanceof OperationError && error.status === 403)
+      throw new OperationError(404, 'not_found', 'Order not found.')
     throw error
   }
   const to = input.email ?? order.buyer_email ?? order.member_email
   if (!to) throw new OperationError(400, 'no_recipient', 'This order has no buyer e-mail: give one in `email`.')
-  await emit(req, { type: 'order.receipt_requested', tenant: order.tenant_id, subject: { collection: 'orders', id: order.id }, data: { order: order.id, to } })
+  await emit(req, {
+    type: 'order.receipt_requested',
+    tenant: order.tenant_id,
+    subject: { collection: 'orders', id: order.id },
+    data: { order: order.id, to },
+  })
   return { queued: true, to }
 }

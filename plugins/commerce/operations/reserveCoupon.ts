@@ -36,10 +36,18 @@ export const priceCoupon = async (req: PayloadRequest, input: CouponInput): Prom
   if (!coupon) throw new OperationError(404, 'coupon_not_found', `No coupon with code ${code}.`)
   const now = new Date()
   if (!coupon.active) throw new OperationError(409, 'coupon_inactive', 'The coupon is not active.')
-  if (coupon.starts_at && new Date(coupon.starts_at) > now) throw new OperationError(409, 'coupon_not_started', 'The coupon is not valid yet.')
-  if (coupon.expires_at && new Date(coupon.expires_at) <= now) throw new OperationError(409, 'coupon_expired', 'The coupon has expired.')
-  if (coupon.type === 'fixed' && coupon.currency !== input.currency) throw new OperationError(409, 'coupon_currency', `The coupon is in ${coupon.currency}, the order in ${input.currency}.`)
-  if (coupon.max_uses !== null && Number(coupon.uses_count ?? 0) >= Number(coupon.max_uses)) throw new OperationError(409, 'coupon_exhausted', 'The coupon has no uses left.')
+  if (coupon.starts_at && new Date(coupon.starts_at) > now)
+    throw new OperationError(409, 'coupon_not_started', 'The coupon is not valid yet.')
+  if (coupon.expires_at && new Date(coupon.expires_at) <= now)
+    throw new OperationError(409, 'coupon_expired', 'The coupon has expired.')
+  if (coupon.type === 'fixed' && coupon.currency !== input.currency)
+    throw new OperationError(
+      409,
+      'coupon_currency',
+      `The coupon is in ${coupon.currency}, the order in ${input.currency}.`,
+    )
+  if (coupon.max_uses !== null && Number(coupon.uses_count ?? 0) >= Number(coupon.max_uses))
+    throw new OperationError(409, 'coupon_exhausted', 'The coupon has no uses left.')
 
   const scope = await runSql<{ kind: string | null; product: string | null }>(
     req,
@@ -50,20 +58,35 @@ export const priceCoupon = async (req: PayloadRequest, input: CouponInput): Prom
   const kinds = scope.map((row) => row.kind).filter(Boolean)
   const products = scope.map((row) => row.product).filter(Boolean)
   const eligible = input.lines.map(
-    (line) => line.kind !== 'gift_card' && (kinds.length === 0 || kinds.includes(line.kind)) && (products.length === 0 || products.includes(line.product)),
+    (line) =>
+      line.kind !== 'gift_card' &&
+      (kinds.length === 0 || kinds.includes(line.kind)) &&
+      (products.length === 0 || products.includes(line.product)),
   )
   const base = input.lines.reduce((sum, line, i) => sum + (eligible[i] ? line.gross : 0), 0)
-  if (base === 0) throw new OperationError(409, 'coupon_not_applicable', 'The coupon does not apply to anything in this order.')
-  const discount = coupon.type === 'percent' ? Math.floor((base * Number(coupon.value)) / 100) : Math.min(Number(coupon.value), base)
+  if (base === 0)
+    throw new OperationError(409, 'coupon_not_applicable', 'The coupon does not apply to anything in this order.')
+  const discount =
+    coupon.type === 'percent' ? Math.floor((base * Number(coupon.value)) / 100) : Math.min(Number(coupon.value), base)
 
   if (coupon.per_member_limit !== null) {
-    if (!input.member) throw new OperationError(409, 'coupon_needs_member', 'This coupon is limited per member; choose the member first.')
+    if (!input.member)
+      throw new OperationError(
+        409,
+        'coupon_needs_member',
+        'This coupon is limited per member; choose the member first.',
+      )
     await lockKey(req, `coupon:${coupon.id}:${input.member}`)
     const [used] = await runSql<{ n: string }>(
       req,
       sql`SELECT count(*) AS n FROM coupon_redemptions WHERE coupon_id = ${coupon.id} AND member_id = ${input.member}`,
     )
-    if (Number(used.n) >= Number(coupon.per_member_limit)) throw new OperationError(409, 'coupon_member_limit', 'This member has already used this coupon as often as allowed.')
+    if (Number(used.n) >= Number(coupon.per_member_limit))
+      throw new OperationError(
+        409,
+        'coupon_member_limit',
+        'This member has already used this coupon as often as allowed.',
+      )
   }
 
   const perLine = input.lines.map(() => 0)
@@ -100,8 +123,14 @@ export const reserveCoupon = async (req: PayloadRequest, input: CouponInput): Pr
  * priced (`priceCoupon`; those whose conditions do not match are skipped) and the largest
  * discount wins, then its use is taken. Null when none applies (or the winner ran out meanwhile).
  */
-export const reserveAutomaticCoupon = async (req: PayloadRequest, input: Omit<CouponInput, 'code'>): Promise<(ReservedCoupon & { automatic: true }) | null> => {
-  const candidates = await runSql<{ code: string }>(req, sql`SELECT code FROM coupons WHERE tenant_id = ${input.tenant} AND mode = 'automatic' AND active ORDER BY code`)
+export const reserveAutomaticCoupon = async (
+  req: PayloadRequest,
+  input: Omit<CouponInput, 'code'>,
+): Promise<(ReservedCoupon & { automatic: true }) | null> => {
+  const candidates = await runSql<{ code: string }>(
+    req,
+    sql`SELECT code FROM coupons WHERE tenant_id = ${input.tenant} AND mode = 'automatic' AND active ORDER BY code`,
+  )
   let best: ReservedCoupon | null = null
   for (const { code } of candidates) {
     const priced = await priceCoupon(req, { ...input, code }).catch((error: unknown) => {

@@ -24,13 +24,25 @@ export type ReserveOrderInput = z.input<typeof reserveOrderInput>
  * online Stripe purchase, `buyOnline`) and the expiry job cancels it. The tenant is the products'
  * when not given.
  */
-export const reserveOrder = async (req: PayloadRequest, raw: ReserveOrderInput, hold: 'reservation' | 'checkout' = 'reservation') => {
+export const reserveOrder = async (
+  req: PayloadRequest,
+  raw: ReserveOrderInput,
+  hold: 'reservation' | 'checkout' = 'reservation',
+) => {
   const parsed = reserveOrderInput.safeParse(raw ?? {})
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join(' '))
+  if (!parsed.success)
+    throw new OperationError(
+      400,
+      'invalid_input',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join(' '),
+    )
   const input = parsed.data
   let tenant = input.tenant
   if (!tenant) {
-    const [row] = await runSql<{ tenant_id: string }>(req, sql`SELECT tenant_id FROM products WHERE id = ${input.lines[0].product} AND deleted_at IS NULL`)
+    const [row] = await runSql<{ tenant_id: string }>(
+      req,
+      sql`SELECT tenant_id FROM products WHERE id = ${input.lines[0].product} AND deleted_at IS NULL`,
+    )
     if (!row) throw new OperationError(400, 'unknown_product', `Product ${input.lines[0].product} is not sold here.`)
     tenant = String(row.tenant_id)
   }
@@ -47,6 +59,11 @@ export const reserveOrder = async (req: PayloadRequest, raw: ReserveOrderInput, 
     channel: 'online',
     expiresAt,
   })
-  await emit(req, { type: 'order.reserved', tenant, subject: { collection: 'orders', id: order.id }, data: { ...order, member: member.id } })
+  await emit(req, {
+    type: 'order.reserved',
+    tenant,
+    subject: { collection: 'orders', id: order.id },
+    data: { ...order, member: member.id },
+  })
   return { order: { ...order, taxIncluded, expiresAt: expiresAt.toISOString() }, discount }
 }

@@ -3,7 +3,10 @@ import { sql } from '@payloadcms/db-postgres'
 import { runSql, type CreditBalanceInput } from '@/core'
 
 /** The `credits.balance` port: Σ remainingCredits of a member's unexpired lots of one credit type. */
-export const spendableCredits = async (req: PayloadRequest, input: CreditBalanceInput): Promise<{ credits: number }> => {
+export const spendableCredits = async (
+  req: PayloadRequest,
+  input: CreditBalanceInput,
+): Promise<{ credits: number }> => {
   const [row] = await runSql<{ credits: string | number }>(
     req,
     sql`SELECT coalesce(sum(remaining_credits), 0) AS credits FROM credit_lots

@@ -19,21 +19,33 @@ export const startOrderCheckout = async (req: PayloadRequest, id: string, payer:
   let tenant: string
   if (payer === 'desk') tenant = await deskOrder(req, id)
   else {
-    const [found] = await runSql<{ tenant_id: string; member_id: string | null }>(req, sql`SELECT tenant_id, member_id FROM orders WHERE id = ${id}`)
-    if (!found || !found.member_id || (await memberOfUser(req, String(found.tenant_id))).id !== String(found.member_id)) throw new OperationError(404, 'not_found', 'Order not found.')
+    const [found] = await runSql<{ tenant_id: string; member_id: string | null }>(
+      req,
+      sql`SELECT tenant_id, member_id FROM orders WHERE id = ${id}`,
+    )
+    if (!found || !found.member_id || (await memberOfUser(req, String(found.tenant_id))).id !== String(found.member_id))
+      throw new OperationError(404, 'not_found', 'Order not found.')
     tenant = String(found.tenant_id)
   }
-  const [order] = await runSql<{ status: string; number: string; total: number; currency: string; member_id: string | null; expires_at: string | null }>(
-    req,
-    sql`SELECT status, number, total, currency, member_id, expires_at FROM orders WHERE id = ${id} FOR UPDATE`,
-  )
+  const [order] = await runSql<{
+    status: string
+    number: string
+    total: number
+    currency: string
+    member_id: string | null
+    expires_at: string | null
+  }>(req, sql`SELECT status, number, total, currency, member_id, expires_at FROM orders WHERE id = ${id} FOR UPDATE`)
   if (order.status !== 'pending') throw new OperationError(409, 'not_pending', 'Only a pending order can be paid.')
   const now = Date.now()
   let expiresAt = order.expires_at ? new Date(order.expires_at) : null
-  if (!expiresAt || expiresAt.getTime() - now > STRIPE_MAX_SESSION_MS) expiresAt = null // Stripe's own 24 h end first
+  if (!expiresAt || expiresAt.getTime() - now > STRIPE_MAX_SESSION_MS)
+    expiresAt = null // Stripe's own 24 h end first
   else if (expiresAt.getTime() - now < STRIPE_MIN_SESSION_MS + 10_000) {
     expiresAt = new Date(now + STRIPE_MIN_SESSION_MS + STRIPE_HOLD_MARGIN_MS)
-    await runSql(req, sql`UPDATE orders SET expires_at = ${expiresAt.toISOString()}, updated_at = now() WHERE id = ${id}`)
+    await runSql(
+      req,
+      sql`UPDATE orders SET expires_at = ${expiresAt.toISOString()}, updated_at = now() WHERE id = ${id}`,
+    )
   }
   return createPaymentCheckout(req, {
     tenant,

@@ -3,7 +3,11 @@ import { createPerson, createTenant, localReqAs, signIn, type HttpClient, type T
 import { inTransaction } from '@/core'
 
 /** Runs an operation as `userId` in its own transaction, like one HTTP request would. */
-export const runAs = async <T>(payload: Payload, userId: string, work: (req: PayloadRequest) => Promise<T>): Promise<T> => {
+export const runAs = async <T>(
+  payload: Payload,
+  userId: string,
+  work: (req: PayloadRequest) => Promise<T>,
+): Promise<T> => {
   const req = await localReqAs(payload, userId)
   return inTransaction(req, () => work(req))
 }
@@ -29,7 +33,14 @@ export const commerceStore = async (app: TestApp): Promise<Store> => {
   const member = await person(['member'])
   const product = async (data: Record<string, unknown>) => {
     const slug = `p-${Math.random().toString(36).slice(2, 10)}`
-    const res = await owner.client.post('/api/products', { tenant, name: slug, slug, kind: 'retail', price: { amount: 1000, currency: 'USD' }, ...data })
+    const res = await owner.client.post('/api/products', {
+      tenant,
+      name: slug,
+      slug,
+      kind: 'retail',
+      price: { amount: 1000, currency: 'USD' },
+      ...data,
+    })
     if (res.status !== 201) throw new Error(`product: ${res.status} ${JSON.stringify(res.body)}`)
     return res.body.doc
   }

@@ -13,7 +13,11 @@ export const announceMembershipChange: CollectionAfterChangeHook = async ({ doc,
     return doc
   }
   if (!sameRoles(previousDoc?.roles, doc.roles)) {
-    await emit(req, { ...base, type: 'member.role_changed', data: { ...data, previousRoles: previousDoc?.roles ?? [] } })
+    await emit(req, {
+      ...base,
+      type: 'member.role_changed',
+      data: { ...data, previousRoles: previousDoc?.roles ?? [] },
+    })
     await audit(req, {
       category: 'security',
       action: 'member.role_changed',

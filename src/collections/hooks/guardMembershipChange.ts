@@ -6,7 +6,8 @@ import { OWNER_ROLES, STAFF_ROLES, type Role } from '@/core/access/roles'
 import { hasRoleIn, isPlatformAdmin, type AccessUser } from '@/core/access/userTenants'
 import { runSql } from '@/core/db/sqlFor'
 
-const isOwner = (roles: unknown, status: unknown) => status === 'active' && Array.isArray(roles) && roles.includes('owner')
+const isOwner = (roles: unknown, status: unknown) =>
+  status === 'active' && Array.isArray(roles) && roles.includes('owner')
 
 /**
  * Role changes: only owners and admins grant staff roles, only owners grant `owner`, and a

@@ -32,12 +32,16 @@ const shape = (row: MembershipRow): JoinTenantResult['membership'] => ({
  * one is refused (the studio decides). The same consequences as the collection's hooks follow in
  * the request's transaction: `users.tenants[]` is re-mirrored and `member.created` is emitted.
  */
-export const joinTenant = async (req: PayloadRequest, { tenant: slug }: { tenant: string }): Promise<JoinTenantResult> => {
+export const joinTenant = async (
+  req: PayloadRequest,
+  { tenant: slug }: { tenant: string },
+): Promise<JoinTenantResult> => {
   const userId = idOf(req.user)
   if (!userId || req.user?.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const tenant = await tenantBySlug(req.payload, slug.trim().toLowerCase())
   if (!tenant) throw new OperationError(404, 'tenant_not_found', `No business has the address "${slug}".`)
-  if (!OPEN.has(tenant.status)) throw new OperationError(409, 'tenant_closed', `${tenant.name} is not taking new members right now.`)
+  if (!OPEN.has(tenant.status))
+    throw new OperationError(409, 'tenant_closed', `${tenant.name} is not taking new members right now.`)
 
   const existing = await req.payload.db.findOne<MembershipRow>({
     collection: 'tenant-memberships',
@@ -45,14 +49,23 @@ export const joinTenant = async (req: PayloadRequest, { tenant: slug }: { tenant
     req,
   })
   if (existing?.status === 'archived') {
-    throw new OperationError(403, 'membership_archived', `Your membership of ${tenant.name} was closed; please contact the studio.`)
+    throw new OperationError(
+      403,
+      'membership_archived',
+      `Your membership of ${tenant.name} was closed; please contact the studio.`,
+    )
   }
   if (existing && existing.status !== 'invited') return { membership: shape(existing), joined: false }
 
   const now = new Date().toISOString()
   const row = (
     existing
-      ? await req.payload.db.updateOne({ collection: 'tenant-memberships', id: existing.id, data: { status: 'active', joinedAt: now }, req })
+      ? await req.payload.db.updateOne({
+          collection: 'tenant-memberships',
+          id: existing.id,
+          data: { status: 'active', joinedAt: now },
+          req,
+        })
       : await req.payload.db.create({
           collection: 'tenant-memberships',
           data: { tenant: tenant.id, user: userId, roles: ['member'], status: 'active', joinedAt: now },

@@ -3,16 +3,19 @@ import { idOf } from './idOf'
 import { STAFF_ROLES } from './roles'
 
 type TenantRow = { tenant?: unknown; roles?: Role[] | null }
-export type AccessUser = {
-  id: string | number
-  collection?: string
-  platformRole?: string | null
-  tenants?: TenantRow[] | null
-  /** api-clients: the tenant, roles and status of the key. */
-  tenant?: unknown
-  roles?: Role[] | null
-  status?: string | null
-} | null | undefined
+export type AccessUser =
+  | {
+      id: string | number
+      collection?: string
+      platformRole?: string | null
+      tenants?: TenantRow[] | null
+      /** api-clients: the tenant, roles and status of the key. */
+      tenant?: unknown
+      roles?: Role[] | null
+      status?: string | null
+    }
+  | null
+  | undefined
 
 /** Super admins see and change every tenant. */
 export const isPlatformAdmin = (user: AccessUser): boolean =>
@@ -21,9 +24,7 @@ export const isPlatformAdmin = (user: AccessUser): boolean =>
 /** Platform support staff read every tenant but change nothing. */
 export const isPlatformStaff = (user: AccessUser): boolean =>
   Boolean(
-    user &&
-      user.collection === 'users' &&
-      (user.platformRole === 'super_admin' || user.platformRole === 'support'),
+    user && user.collection === 'users' && (user.platformRole === 'super_admin' || user.platformRole === 'support'),
   )
 
 /** The (tenant, roles) pairs a signed-in principal holds: a person's memberships or an API key's grant. */
@@ -49,7 +50,9 @@ export const tenantsWithRole = (user: AccessUser, roles?: readonly Role[]): stri
 export const rolesIn = (user: AccessUser, tenantId: unknown): Role[] => {
   const id = idOf(tenantId)
   if (!id) return []
-  return tenantRows(user).filter((row) => idOf(row.tenant) === id).flatMap((row) => row.roles ?? [])
+  return tenantRows(user)
+    .filter((row) => idOf(row.tenant) === id)
+    .flatMap((row) => row.roles ?? [])
 }
 
 export const hasRoleIn = (user: AccessUser, tenantId: unknown, roles: readonly Role[]): boolean =>

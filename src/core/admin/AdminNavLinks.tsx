@@ -15,7 +15,9 @@ export const AdminNavLinks = ({ links = [] }: { links?: NavLink[] }) => {
   const { user } = useAuth() as { user: NavUser }
   const pathname = usePathname()
   const mayOpen = (link: NavLink) =>
-    !link.roles || user?.platformRole === 'super_admin' || (user?.tenants ?? []).some((row) => (row.roles ?? []).some((role) => link.roles!.includes(role)))
+    !link.roles ||
+    user?.platformRole === 'super_admin' ||
+    (user?.tenants ?? []).some((row) => (row.roles ?? []).some((role) => link.roles!.includes(role)))
   const shown = links.filter(mayOpen)
   if (shown.length === 0) return null
   return (
@@ -23,7 +25,13 @@ export const AdminNavLinks = ({ links = [] }: { links?: NavLink[] }) => {
       {shown.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`)
         return (
-          <a className="nav__link" href={link.href} id={link.id} key={link.id} aria-current={active ? 'page' : undefined}>
+          <a
+            className="nav__link"
+            href={link.href}
+            id={link.id}
+            key={link.id}
+            aria-current={active ? 'page' : undefined}
+          >
             {active && <div className="nav__link-indicator" />}
             <span className="nav__link-label">{link.label}</span>
           </a>

@@ -7,7 +7,17 @@ import type { ReactNode } from 'react'
  * The frame of a custom admin screen: Payload's default template (nav, header, tenant selector)
  * around a gutter with the screen's heading. Server component; import it by path, not from `@/core`.
  */
-export const AdminPage = ({ view, title, className, children }: { view: AdminViewServerProps; title: string; className?: string; children: ReactNode }) => {
+export const AdminPage = ({
+  view,
+  title,
+  className,
+  children,
+}: {
+  view: AdminViewServerProps
+  title: string
+  className?: string
+  children: ReactNode
+}) => {
   const { initPageResult, params, searchParams } = view
   const { req, permissions, visibleEntities, locale } = initPageResult
   return (

@@ -3,7 +3,12 @@ import { useId, useState } from 'react'
 
 export type PickedMember = { id: string; name: string; email: string }
 
-type MembershipDoc = { id: string; email?: string | null; status?: string; profile?: { displayName?: string | null } | null }
+type MembershipDoc = {
+  id: string
+  email?: string | null
+  status?: string
+  profile?: { displayName?: string | null } | null
+}
 
 /** Active memberships of `tenant` whose name or e-mail contains `text`, read over REST with the signed-in user's access. */
 export const searchMembers = async (tenant: string, text: string): Promise<PickedMember[]> => {
@@ -19,14 +24,28 @@ export const searchMembers = async (tenant: string, text: string): Promise<Picke
   const response = await fetch(`/api/tenant-memberships?${params}`, { credentials: 'include' })
   if (!response.ok) throw new Error(`Member search failed (${response.status}).`)
   const body = (await response.json()) as { docs: MembershipDoc[] }
-  return body.docs.map((doc) => ({ id: String(doc.id), name: doc.profile?.displayName || doc.email || 'Member', email: doc.email ?? '' }))
+  return body.docs.map((doc) => ({
+    id: String(doc.id),
+    name: doc.profile?.displayName || doc.email || 'Member',
+    email: doc.email ?? '',
+  }))
 }
 
 /**
  * Find a member of the tenant by name or e-mail and act on one (book, sell to). Client component
  * shared by the staff screens; `actionLabel` names the button on each result.
  */
-export const MemberPicker = ({ tenant, actionLabel, onPick, label = 'Find a member' }: { tenant: string; actionLabel: string; onPick: (member: PickedMember) => void; label?: string }) => {
+export const MemberPicker = ({
+  tenant,
+  actionLabel,
+  onPick,
+  label = 'Find a member',
+}: {
+  tenant: string
+  actionLabel: string
+  onPick: (member: PickedMember) => void
+  label?: string
+}) => {
   const id = useId()
   const [text, setText] = useState('')
   const [results, setResults] = useState<PickedMember[] | null>(null)

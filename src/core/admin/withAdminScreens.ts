@@ -15,7 +15,9 @@ export type AdminScreen = {
 
 /** Registers a plugin's staff screens in the admin: each as a custom view, plus one nav entry for their links. */
 export const withAdminScreens = (config: Config, screens: AdminScreen[]): Config => {
-  const links = screens.flatMap(({ path, nav }) => (nav ? [{ href: `/admin${path}`, label: nav.label, id: nav.id, roles: nav.roles }] : []))
+  const links = screens.flatMap(({ path, nav }) =>
+    nav ? [{ href: `/admin${path}`, label: nav.label, id: nav.id, roles: nav.roles }] : [],
+  )
   return {
     ...config,
     admin: {
@@ -24,7 +26,12 @@ export const withAdminScreens = (config: Config, screens: AdminScreen[]): Config
         ...config.admin?.components,
         views: {
           ...config.admin?.components?.views,
-          ...Object.fromEntries(screens.map(({ key, Component, path, title }): [string, AdminViewConfig] => [key, { Component, path, exact: true, meta: { title } }])),
+          ...Object.fromEntries(
+            screens.map(({ key, Component, path, title }): [string, AdminViewConfig] => [
+              key,
+              { Component, path, exact: true, meta: { title } },
+            ]),
+          ),
         },
         afterNavLinks: [
           ...(config.admin?.components?.afterNavLinks ?? []),

@@ -37,7 +37,9 @@ describe('login hardening', () => {
     const results = await Promise.all(Array.from({ length: 25 }, () => login(user.email, 'nope-nope', ip)))
     const limited = results.filter((r) => r.status === 429)
     expect(results.length - limited.length).toBe(10)
-    expect(limited[0].body.errors[0].message).toMatch(/Too many attempts from this address\. Try again in \d+ seconds\./)
+    expect(limited[0].body.errors[0].message).toMatch(
+      /Too many attempts from this address\. Try again in \d+ seconds\./,
+    )
     // Another address is not affected.
     const { user: other } = await createPerson(app.payload, { tenant })
     expect((await login(other.email, PASSWORD)).status).toBe(200)
@@ -46,7 +48,9 @@ describe('login hardening', () => {
   it('limits anonymous sign-ups per address, not staff adding people', async () => {
     const ip = freshIp()
     const signUp = (n: number) =>
-      app.http({ headers: { 'x-forwarded-for': ip } }).post('/api/users', { email: `signup-${ip}-${n}@example.test`, password: PASSWORD, name: 'New' })
+      app
+        .http({ headers: { 'x-forwarded-for': ip } })
+        .post('/api/users', { email: `signup-${ip}-${n}@example.test`, password: PASSWORD, name: 'New' })
     const results = await Promise.all(Array.from({ length: 15 }, (_, n) => signUp(n)))
     expect(results.filter((r) => r.status === 201).length).toBe(10)
     expect(results.filter((r) => r.status === 429).length).toBe(5)
@@ -55,7 +59,9 @@ describe('login hardening', () => {
     // A signed-in person on the same address is not counted against it.
     const { user: admin } = await createPerson(app.payload, { platformRole: 'super_admin' })
     const token = (await login(admin.email, PASSWORD)).body.token
-    const byStaff = await app.http({ token, headers: { 'x-forwarded-for': ip } }).post('/api/users', { email: `staff-made-${ip}@example.test`, password: PASSWORD, name: 'Added' })
+    const byStaff = await app
+      .http({ token, headers: { 'x-forwarded-for': ip } })
+      .post('/api/users', { email: `staff-made-${ip}@example.test`, password: PASSWORD, name: 'Added' })
     expect(byStaff.status).toBe(201)
   })
 
@@ -79,15 +85,30 @@ describe('login hardening', () => {
     const after = await app.payload.findByID({ collection: 'users', id: user.id, depth: 0 })
     expect(after.platformRole).toBe('none')
     expect(after.tenants?.map((t) => t.roles)).toEqual([['member']])
-    expect((await me.post('/api/users', { email: 'new-admin@example.test', password: PASSWORD, platformRole: 'super_admin' })).body.doc?.platformRole).toBe('none')
+    expect(
+      (
+        await me.post('/api/users', {
+          email: 'new-admin@example.test',
+          password: PASSWORD,
+          platformRole: 'super_admin',
+        })
+      ).body.doc?.platformRole,
+    ).toBe('none')
   })
 })
 
 describe('rate-limit housekeeping', () => {
   it('an hourly job removes finished windows and keeps running ones', async () => {
-    const raw = (q: ReturnType<typeof sql>) => runSql<{ key: string }>({ payload: app.payload, transactionID: undefined }, q)
-    await raw(sql`INSERT INTO payload_kv (key, data) VALUES ('ratelimit:login:old', '{"count": 3, "resetAt": 1}'::jsonb)`)
-    const live = (await raw(sql`SELECT key FROM payload_kv WHERE key LIKE 'ratelimit:%' AND (data->>'resetAt')::bigint > ${Date.now()}::bigint`)).length
+    const raw = (q: ReturnType<typeof sql>) =>
+      runSql<{ key: string }>({ payload: app.payload, transactionID: undefined }, q)
+    await raw(
+      sql`INSERT INTO payload_kv (key, data) VALUES ('ratelimit:login:old', '{"count": 3, "resetAt": 1}'::jsonb)`,
+    )
+    const live = (
+      await raw(
+        sql`SELECT key FROM payload_kv WHERE key LIKE 'ratelimit:%' AND (data->>'resetAt')::bigint > ${Date.now()}::bigint`,
+      )
+    ).length
     expect(live).toBeGreaterThan(0)
     await app.payload.jobs.queue({ task: 'purgeRateLimits', input: {} })
     await app.payload.jobs.run({ limit: 10 })
@@ -109,7 +130,9 @@ describe('password reset', () => {
 
   it('mails a single-use token', async () => {
     const { user } = await createPerson(app.payload, { tenant })
-    const asked = await app.http({ headers: { 'x-forwarded-for': freshIp() } }).post('/api/users/forgot-password', { email: user.email })
+    const asked = await app
+      .http({ headers: { 'x-forwarded-for': freshIp() } })
+      .post('/api/users/forgot-password', { email: user.email })
     expect(asked.status).toBe(200)
     const token = await tokenFromMail(user.email)
     expect(token).toBeTruthy()
@@ -123,9 +146,14 @@ describe('password reset', () => {
 
   it('rejects an expired token', async () => {
     const { user } = await createPerson(app.payload, { tenant })
-    await app.http({ headers: { 'x-forwarded-for': freshIp() } }).post('/api/users/forgot-password', { email: user.email })
+    await app
+      .http({ headers: { 'x-forwarded-for': freshIp() } })
+      .post('/api/users/forgot-password', { email: user.email })
     const token = await tokenFromMail(user.email)
-    await runSql({ payload: app.payload, transactionID: undefined }, sql`UPDATE users SET reset_password_expiration = now() - interval '1 minute' WHERE id = ${user.id}`)
+    await runSql(
+      { payload: app.payload, transactionID: undefined },
+      sql`UPDATE users SET reset_password_expiration = now() - interval '1 minute' WHERE id = ${user.id}`,
+    )
     const reset = await app.http().post('/api/users/reset-password', { token, password: 'too-late-passphrase' })
     expect(reset.status).toBeGreaterThanOrEqual(400)
     expect((await login(user.email, 'too-late-passphrase')).status).toBe(401)

@@ -10,8 +10,14 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.stop())
 
-const args = (headers: Record<string, string>) => ({ headers: new Headers(headers), payload: app.payload, isGraphQL: false, canSetHeaders: false })
-const authenticate = (headers: Record<string, string>) => sessionUserStrategy.authenticate({ ...args(headers), strategyName: 'session-user' })
+const args = (headers: Record<string, string>) => ({
+  headers: new Headers(headers),
+  payload: app.payload,
+  isGraphQL: false,
+  canSetHeaders: false,
+})
+const authenticate = (headers: Record<string, string>) =>
+  sessionUserStrategy.authenticate({ ...args(headers), strategyName: 'session-user' })
 /** Payload's own `local-jwt` strategy, called directly: what our strategy must agree with. */
 const payloadJwt = (headers: Record<string, string>) => {
   const strategy = app.payload.authStrategies.find((s) => s.name === 'local-jwt')
@@ -20,11 +26,14 @@ const payloadJwt = (headers: Record<string, string>) => {
 }
 
 describe('session user strategy', () => {
-  it('resolves the same user, tenants and session as Payload\'s own JWT check', async () => {
+  it("resolves the same user, tenants and session as Payload's own JWT check", async () => {
     const tenantA = String((await createTenant(app.payload)).id)
     const tenantB = String((await createTenant(app.payload)).id)
     const { user } = await createPerson(app.payload, { tenant: tenantA, roles: ['front_desk'] })
-    await app.payload.create({ collection: 'tenant-memberships', data: { tenant: tenantB, user: user.id, status: 'active' } as never })
+    await app.payload.create({
+      collection: 'tenant-memberships',
+      data: { tenant: tenantB, user: user.id, status: 'active' } as never,
+    })
     const { token } = await signIn(app, String(user.email))
 
     const ours = (await authenticate({ authorization: `JWT ${token}` })).user as Record<string, unknown> | null
@@ -32,9 +41,13 @@ describe('session user strategy', () => {
     expect(ours).not.toBeNull()
     const tenantsOf = (u: Record<string, unknown>) =>
       ((u.tenants as { tenant: unknown; roles?: string[] }[]) ?? [])
-        .map((t) => `${String(typeof t.tenant === 'object' && t.tenant ? (t.tenant as { id: string }).id : t.tenant)}:${(t.roles ?? []).join('+')}`)
+        .map(
+          (t) =>
+            `${String(typeof t.tenant === 'object' && t.tenant ? (t.tenant as { id: string }).id : t.tenant)}:${(t.roles ?? []).join('+')}`,
+        )
         .sort()
-    for (const key of ['id', 'email', 'name', 'platformRole', 'status', '_sid', '_strategy', 'collection']) expect(ours?.[key], key).toEqual(theirs[key])
+    for (const key of ['id', 'email', 'name', 'platformRole', 'status', '_sid', '_strategy', 'collection'])
+      expect(ours?.[key], key).toEqual(theirs[key])
     expect(tenantsOf(ours!)).toEqual([`${tenantA}:front_desk`, `${tenantB}:member`].sort())
     expect(tenantsOf(ours!)).toEqual(tenantsOf(theirs))
     // Never the password material.
@@ -66,13 +79,15 @@ describe('session user strategy', () => {
     }
   })
 
-  it('rejects a logged-out session, a forged token and another collection\'s claims', async () => {
+  it("rejects a logged-out session, a forged token and another collection's claims", async () => {
     const tenant = String((await createTenant(app.payload)).id)
     const { user } = await createPerson(app.payload, { tenant })
     const { token } = await signIn(app, String(user.email))
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())
 
-    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', authVersion: JWT_AUTH_VERSION }).sign(new TextEncoder().encode('not-the-secret-of-this-app'))
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', authVersion: JWT_AUTH_VERSION })
+      .sign(new TextEncoder().encode('not-the-secret-of-this-app'))
     expect((await authenticate({ authorization: `JWT ${forged}` })).user).toBeNull()
     const otherCollection = await new SignJWT({ ...claims, collection: 'api-clients' })
       .setProtectedHeader({ alg: 'HS256', authVersion: JWT_AUTH_VERSION })

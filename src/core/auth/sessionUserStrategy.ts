@@ -19,15 +19,21 @@ const cookieToken = (headers: Headers, payload: Payload): string | null => {
   const name = `${payload.config.cookiePrefix}-token`
   const cookie = headers.get('cookie')
   if (!cookie) return null
-  const pair = cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name}=`))
+  const pair = cookie
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name}=`))
   if (!pair) return null
   // The same cross-site rule as Payload's cookie extraction: an Origin must be allowed by `csrf`.
   const allowed = payload.config.csrf
   const origin = headers.get('origin')
-  if (origin) return allowed.length === 0 || allowed.includes(origin) ? decodeURIComponent(pair.slice(name.length + 1)) : null
+  if (origin)
+    return allowed.length === 0 || allowed.includes(origin) ? decodeURIComponent(pair.slice(name.length + 1)) : null
   if (allowed.length === 0) return decodeURIComponent(pair.slice(name.length + 1))
   const site = headers.get('sec-fetch-site')
-  return site === 'same-origin' || site === 'same-site' || site === 'none' ? decodeURIComponent(pair.slice(name.length + 1)) : null
+  return site === 'same-origin' || site === 'same-site' || site === 'none'
+    ? decodeURIComponent(pair.slice(name.length + 1))
+    : null
 }
 
 const extractToken = (headers: Headers, payload: Payload): string | null => {
@@ -77,7 +83,8 @@ export const sessionUserStrategy: AuthStrategy = {
     } catch {
       return { user: null }
     }
-    if (claims.collection !== 'users' || typeof claims.id !== 'string' || typeof claims.sid !== 'string') return { user: null }
+    if (claims.collection !== 'users' || typeof claims.id !== 'string' || typeof claims.sid !== 'string')
+      return { user: null }
     const [row] = await runSql<Row>(
       { payload, transactionID: undefined },
       sql`SELECT u.id, u.email, u.name, u.phone, u.locale, u.status, u.platform_role AS "platformRole",

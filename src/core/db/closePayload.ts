@@ -10,5 +10,9 @@ export const closePayload = async (payload: Payload, graceMs = 2000): Promise<vo
   const pool = (payload.db as unknown as PostgresAdapter).pool
   pool?.on('error', () => undefined)
   await payload.destroy()
-  if (pool) await Promise.race([pool.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, graceMs).unref())])
+  if (pool)
+    await Promise.race([
+      pool.end().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, graceMs).unref()),
+    ])
 }

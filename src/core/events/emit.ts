@@ -30,9 +30,7 @@ export const emit = async <Data extends Record<string, unknown>>(
     subject: input.subject ? { collection: input.subject.collection, id: idOf(input.subject.id) ?? '' } : null,
     data: input.data,
   }
-  const subscribers = subscribersOf(req.payload.config.custom).filter(
-    (s) => s.event === event.type || s.event === '*',
-  )
+  const subscribers = subscribersOf(req.payload.config.custom).filter((s) => s.event === event.type || s.event === '*')
   for (const subscriber of subscribers) {
     await req.payload.jobs.queue({
       task: DELIVER_EVENT_TASK as never,

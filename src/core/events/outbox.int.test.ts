@@ -47,10 +47,12 @@ const probePlugin = (): Plugin => (config) => {
 let app: TestApp
 let tenant: string
 const queued = async (locationId: string) =>
-  (await runSql<{ n: number }>(
-    { payload: app.payload, transactionID: undefined },
-    sql`SELECT count(*)::int AS n FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->'event'->'subject'->>'id' = ${locationId}`,
-  ))[0].n
+  (
+    await runSql<{ n: number }>(
+      { payload: app.payload, transactionID: undefined },
+      sql`SELECT count(*)::int AS n FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->'event'->'subject'->>'id' = ${locationId}`,
+    )
+  )[0].n
 
 beforeAll(async () => {
   app = await startTestPayload({ plugins: [probePlugin()], push: true })
@@ -60,7 +62,10 @@ afterAll(async () => app?.stop())
 
 describe('domain events (transactional outbox)', () => {
   it('are delivered once when the change commits', async () => {
-    const location = await app.payload.create({ collection: 'locations', data: { tenant, name: 'Main', slug: 'main', timezone: 'Europe/Paris' } })
+    const location = await app.payload.create({
+      collection: 'locations',
+      data: { tenant, name: 'Main', slug: 'main', timezone: 'Europe/Paris' },
+    })
     expect(await queued(String(location.id))).toBe(1)
     expect(delivered.filter((e) => e.subject?.id === String(location.id))).toHaveLength(0)
     await app.payload.jobs.run({ limit: 100 })
@@ -74,11 +79,18 @@ describe('domain events (transactional outbox)', () => {
   it('do not exist when the change rolls back', async () => {
     const before = delivered.length
     await expect(
-      app.payload.create({ collection: 'locations', data: { tenant, name: 'Ghost', slug: 'ghost', timezone: 'UTC' }, context: { failAfterEmit: true } }),
+      app.payload.create({
+        collection: 'locations',
+        data: { tenant, name: 'Ghost', slug: 'ghost', timezone: 'UTC' },
+        context: { failAfterEmit: true },
+      }),
     ).rejects.toThrow('Fail after the event was emitted')
     const ghost = await app.payload.find({ collection: 'locations', where: { slug: { equals: 'ghost' } } })
     expect(ghost.totalDocs).toBe(0)
-    const jobs = await runSql<{ n: number }>({ payload: app.payload, transactionID: undefined }, sql`SELECT count(*)::int AS n FROM payload_jobs WHERE input->'event'->'data'->>'timezone' = 'UTC'`)
+    const jobs = await runSql<{ n: number }>(
+      { payload: app.payload, transactionID: undefined },
+      sql`SELECT count(*)::int AS n FROM payload_jobs WHERE input->'event'->'data'->>'timezone' = 'UTC'`,
+    )
     expect(jobs[0].n).toBe(0)
     await app.payload.jobs.run({ limit: 100 })
     expect(delivered.length).toBe(before)
@@ -86,7 +98,10 @@ describe('domain events (transactional outbox)', () => {
 
   it('are retried when a subscriber fails', async () => {
     failuresLeft = 2
-    const location = await app.payload.create({ collection: 'locations', data: { tenant, name: 'Retry', slug: 'retry', timezone: 'Asia/Tokyo' } })
+    const location = await app.payload.create({
+      collection: 'locations',
+      data: { tenant, name: 'Retry', slug: 'retry', timezone: 'Asia/Tokyo' },
+    })
     for (let i = 0; i < 5 && !delivered.some((e) => e.subject?.id === String(location.id)); i++) {
       await app.payload.jobs.run({ limit: 100 })
       await new Promise((r) => setTimeout(r, 1100 * 2 ** i))

@@ -15,7 +15,10 @@ describe('feature gating', () => {
     expect(await isFeatureEnabled(req, a, 'lms')).toBe(false)
     await app.payload.create({ collection: 'feature-flags', data: { tenant: b, featureKey: 'lms', enabled: true } })
     expect(await isFeatureEnabled(req, b, 'lms')).toBe(true)
-    await expect(requireFeature(req, a, 'lms')).rejects.toMatchObject({ status: 403, message: 'The "lms" feature is not enabled for this business.' })
+    await expect(requireFeature(req, a, 'lms')).rejects.toMatchObject({
+      status: 403,
+      message: 'The "lms" feature is not enabled for this business.',
+    })
     await expect(requireFeature(req, b, 'lms')).resolves.toBeUndefined()
   })
 })

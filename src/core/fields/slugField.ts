@@ -9,6 +9,8 @@ export const slugField = (overrides: Partial<TextField> = {}): TextField =>
     type: 'text',
     required: true,
     validate: (value: unknown) =>
-      typeof value === 'string' && SLUG.test(value) ? true : 'Use lower-case letters, digits and dashes (e.g. "sunrise-yoga").',
+      typeof value === 'string' && SLUG.test(value)
+        ? true
+        : 'Use lower-case letters, digits and dashes (e.g. "sunrise-yoga").',
     ...overrides,
   }) as TextField

@@ -35,9 +35,14 @@ describe('endpointHandler', () => {
 
   it('passes {} for an empty body or a GET, and returns a Response from the work as is', async () => {
     const empty = fakeReq()
-    expect(await answer(await endpointHandler(async (_req, body) => ({ body }))(empty.req))).toEqual({ status: 200, body: { body: {} } })
+    expect(await answer(await endpointHandler(async (_req, body) => ({ body }))(empty.req))).toEqual({
+      status: 200,
+      body: { body: {} },
+    })
     const get = fakeReq({ method: 'GET' })
-    const res = await endpointHandler(async () => Response.json({ ok: true }, { headers: { 'cache-control': 'no-store' } }))(get.req)
+    const res = await endpointHandler(async () =>
+      Response.json({ ok: true }, { headers: { 'cache-control': 'no-store' } }),
+    )(get.req)
     expect(res.headers.get('cache-control')).toBe('no-store')
   })
 
@@ -61,16 +66,94 @@ describe('endpointHandler', () => {
     const pg = (code: string) => Object.assign(new Error('db'), { cause: { code } })
     const cases: [string | undefined, () => never, number, string, string][] = [
       ['{not json', () => undefined as never, 400, 'invalid_json', 'The request body must be JSON.'],
-      [undefined, () => z.object({ n: z.number({ message: 'must be a number' }) }).parse({}) as never, 400, 'invalid_input', 'n: must be a number'],
-      [undefined, () => { throw new OperationError(409, 'class_full', 'This class is full.') }, 409, 'class_full', 'This class is full.'],
-      [undefined, () => { throw new APIError('Not Found', 404) }, 404, 'not_found', 'Not Found'],
-      [undefined, () => { throw new APIError('You are not allowed to perform this action.', 403) }, 403, 'forbidden', 'You are not allowed to perform this action.'],
-      [undefined, () => { throw new APIError('Bad', 400) }, 400, 'refused', 'Bad'],
-      [undefined, () => { throw pg('23505') }, 409, 'conflict', 'A conflicting record already exists; try again.'],
-      [undefined, () => { throw Object.assign(new Error('db'), { code: '23514' }) }, 409, 'constraint', 'The change would break a rule the data must keep.'],
-      [undefined, () => { throw pg('40P01') }, 503, 'busy', 'Too many changes at once; try again.'],
-      [undefined, () => { throw pg('40001') }, 503, 'busy', 'Too many changes at once; try again.'],
-      [undefined, () => { throw new Error('secret detail') }, 500, 'internal', 'Something went wrong.'],
+      [
+        undefined,
+        () => z.object({ n: z.number({ message: 'must be a number' }) }).parse({}) as never,
+        400,
+        'invalid_input',
+        'n: must be a number',
+      ],
+      [
+        undefined,
+        () => {
+          throw new OperationError(409, 'class_full', 'This class is full.')
+        },
+        409,
+        'class_full',
+        'This class is full.',
+      ],
+      [
+        undefined,
+        () => {
+          throw new APIError('Not Found', 404)
+        },
+        404,
+        'not_found',
+        'Not Found',
+      ],
+      [
+        undefined,
+        () => {
+          throw new APIError('You are not allowed to perform this action.', 403)
+        },
+        403,
+        'forbidden',
+        'You are not allowed to perform this action.',
+      ],
+      [
+        undefined,
+        () => {
+          throw new APIError('Bad', 400)
+        },
+        400,
+        'refused',
+        'Bad',
+      ],
+      [
+        undefined,
+        () => {
+          throw pg('23505')
+        },
+        409,
+        'conflict',
+        'A conflicting record already exists; try again.',
+      ],
+      [
+        undefined,
+        () => {
+          throw Object.assign(new Error('db'), { code: '23514' })
+        },
+        409,
+        'constraint',
+        'The change would break a rule the data must keep.',
+      ],
+      [
+        undefined,
+        () => {
+          throw pg('40P01')
+        },
+        503,
+        'busy',
+        'Too many changes at once; try again.',
+      ],
+      [
+        undefined,
+        () => {
+          throw pg('40001')
+        },
+        503,
+        'busy',
+        'Too many changes at once; try again.',
+      ],
+      [
+        undefined,
+        () => {
+          throw new Error('secret detail')
+        },
+        500,
+        'internal',
+        'Something went wrong.',
+      ],
     ]
     for (const [body, work, status, error, message] of cases) {
       const fake = fakeReq({ body })
@@ -81,7 +164,7 @@ describe('endpointHandler', () => {
     }
   })
 
-  it('keeps the code on OperationError for Payload\'s own handlers', () => {
+  it("keeps the code on OperationError for Payload's own handlers", () => {
     const error = new OperationError(409, 'class_has_bookings', 'This class has bookings.')
     expect(error).toBeInstanceOf(APIError)
     expect({ status: error.status, code: error.code, data: error.data, isPublic: error.isPublic }).toEqual({

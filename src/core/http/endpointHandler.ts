@@ -39,11 +39,19 @@ const readBody = async (req: PayloadRequest): Promise<unknown> => {
 /** Maps anything thrown by an endpoint to the platform's one error shape: `{ error, message }`. */
 const errorResponse = (req: PayloadRequest, error: unknown): Response => {
   if (error instanceof ZodError) {
-    return json(400, 'invalid_input', error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '))
+    return json(
+      400,
+      'invalid_input',
+      error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
+    )
   }
   if (error instanceof OperationError) return json(error.status, error.code, error.message)
   if (error instanceof APIError && error.status < 500) {
-    return json(error.status, error.status === 404 ? 'not_found' : error.status === 403 ? 'forbidden' : 'refused', error.message)
+    return json(
+      error.status,
+      error.status === 404 ? 'not_found' : error.status === 403 ? 'forbidden' : 'refused',
+      error.message,
+    )
   }
   const code = pgErrorCode(error)
   if (code === '23505') return json(409, 'conflict', 'A conflicting record already exists; try again.')
@@ -68,7 +76,8 @@ export const endpointHandler =
     try {
       if (options.requireUser && !req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
       const body = await readBody(req)
-      const result = options.transaction === false ? await work(req, body) : await inTransaction(req, () => work(req, body))
+      const result =
+        options.transaction === false ? await work(req, body) : await inTransaction(req, () => work(req, body))
       return result instanceof Response ? result : Response.json(result ?? null, { status: options.status ?? 200 })
     } catch (error) {
       return errorResponse(req, error)

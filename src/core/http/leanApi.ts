@@ -1,5 +1,13 @@
 import { match, type MatchFunction } from 'path-to-regexp'
-import { createLocalReq, getPayload, type Endpoint, type Payload, type PayloadHandler, type PayloadRequest, type SanitizedConfig } from 'payload'
+import {
+  createLocalReq,
+  getPayload,
+  type Endpoint,
+  type Payload,
+  type PayloadHandler,
+  type PayloadRequest,
+  type SanitizedConfig,
+} from 'payload'
 import { sessionUserStrategy } from '../auth/sessionUserStrategy'
 
 /** The shape of Next's `/api/[...slug]` route handlers (and of `@payloadcms/next/routes`). */
@@ -15,7 +23,10 @@ const LEAN = 'lean'
  * pipeline. The endpoint stays an ordinary Payload endpoint (same handler, same access rules,
  * same `endpointHandler` transaction), so anything `leanApi` cannot decide still goes to Payload.
  */
-export const leanEndpoint = (endpoint: Endpoint): Endpoint => ({ ...endpoint, custom: { ...endpoint.custom, [LEAN]: true } })
+export const leanEndpoint = (endpoint: Endpoint): Endpoint => ({
+  ...endpoint,
+  custom: { ...endpoint.custom, [LEAN]: true },
+})
 
 const isLean = (endpoint: Endpoint) => endpoint.custom?.[LEAN] === true && typeof endpoint.handler === 'function'
 
@@ -28,11 +39,16 @@ const buildTable = (payload: Payload): RouteTable => {
   const add = (endpoint: Endpoint, path: string, collection?: string) => {
     const method = endpoint.method.toUpperCase()
     const list = routes.get(method) ?? []
-    list.push({ match: match<Record<string, string>>(path, { decode: decodeURIComponent }), handler: endpoint.handler, collection })
+    list.push({
+      match: match<Record<string, string>>(path, { decode: decodeURIComponent }),
+      handler: endpoint.handler,
+      collection,
+    })
     routes.set(method, list)
   }
   for (const { config } of Object.values(payload.collections)) {
-    for (const endpoint of config.endpoints || []) if (isLean(endpoint)) add(endpoint, `${api}/${config.slug}${endpoint.path}`, config.slug)
+    for (const endpoint of config.endpoints || [])
+      if (isLean(endpoint)) add(endpoint, `${api}/${config.slug}${endpoint.path}`, config.slug)
   }
   for (const endpoint of payload.config.endpoints ?? []) if (isLean(endpoint)) add(endpoint, `${api}${endpoint.path}`)
   return { payload, routes }
@@ -51,7 +67,11 @@ const carriesCredential = (headers: Headers, payload: Payload) =>
  * negotiation, every auth strategy). Whatever it cannot decide — other paths, a token the session
  * check rejects, API keys — goes to Payload's handler unchanged, so answers are the same either way.
  */
-export const leanApi = (config: Promise<SanitizedConfig> | SanitizedConfig, method: string, fallback: ApiRouteHandler): ApiRouteHandler => {
+export const leanApi = (
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+  method: string,
+  fallback: ApiRouteHandler,
+): ApiRouteHandler => {
   let table: Promise<RouteTable> | undefined
   const tableOf = () => (table ??= (async () => buildTable(await getPayload({ config: await config, cron: true })))())
   return async (request, args) => {
@@ -71,7 +91,12 @@ export const leanApi = (config: Promise<SanitizedConfig> | SanitizedConfig, meth
       }
     }
     if (!route) return fallback(request, args)
-    const { user } = await sessionUserStrategy.authenticate({ headers: request.headers, payload, canSetHeaders: false, strategyName: sessionUserStrategy.name })
+    const { user } = await sessionUserStrategy.authenticate({
+      headers: request.headers,
+      payload,
+      canSetHeaders: false,
+      strategyName: sessionUserStrategy.name,
+    })
     if (!user && carriesCredential(request.headers, payload)) return fallback(request, args)
     const req = Object.assign(request, {
       payloadAPI: 'REST' as const,

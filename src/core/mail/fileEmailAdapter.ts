@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto'
 import type { EmailAdapter } from 'payload'
 
 const addressOf = (from: unknown): string =>
-  typeof from === 'string' ? from : from && typeof from === 'object' && 'address' in from ? String((from as { address: string }).address) : ''
+  typeof from === 'string'
+    ? from
+    : from && typeof from === 'object' && 'address' in from
+      ? String((from as { address: string }).address)
+      : ''
 
 /**
  * The offline default: every message is written as JSON to `<dir>/<time>-<id>.json`

@@ -10,8 +10,8 @@ export const currencyExponent = (currency: string): number => {
   const code = currency.toUpperCase()
   let digits = fractionDigits.get(code)
   if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-      .maximumFractionDigits ?? 2
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2
     fractionDigits.set(code, digits)
   }
   return digits
@@ -55,9 +55,7 @@ export const fromDecimal = (value: number | string, currency: string): Money => 
 }
 
 export const formatMoney = ({ amount, currency }: Money, locale = 'en-US'): string =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
-    amount / 10 ** currencyExponent(currency),
-  )
+  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 10 ** currencyExponent(currency))
 
 /** A `{ amount, currency }` group field; amount is integer minor units. */
 export const moneyField = ({

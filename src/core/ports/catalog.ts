@@ -22,7 +22,11 @@ export type CanBookInput = {
 export type PaymentMethod = 'membership' | 'credits' | 'drop_in' | 'complimentary' | 'free'
 
 export type CanBookResult =
-  | { allowed: true; paymentMethod: PaymentMethod; /** e.g. the subscription that entitles */ reference?: { collection: string; id: string } }
+  | {
+      allowed: true
+      paymentMethod: PaymentMethod
+      /** e.g. the subscription that entitles */ reference?: { collection: string; id: string }
+    }
   | { allowed: false; code: string; reason: string }
 
 /** May this member book this? Fallback: free things are free, priced ones are paid at the desk (drop-in). */
@@ -31,8 +35,16 @@ export const canBookPort = definePort<CanBookInput, CanBookResult>('guards.canBo
   paymentMethod: input.price && input.price.amount > 0 ? 'drop_in' : 'free',
 }))
 
-export type DebitCreditsInput = { tenant: string; member: string; credits: number; reason: string; ref: { collection: string; id: string } }
-export type DebitCreditsResult = { ok: true; ledgerEntryId: string; lotId?: string } | { ok: false; code: string; reason: string }
+export type DebitCreditsInput = {
+  tenant: string
+  member: string
+  credits: number
+  reason: string
+  ref: { collection: string; id: string }
+}
+export type DebitCreditsResult =
+  | { ok: true; ledgerEntryId: string; lotId?: string }
+  | { ok: false; code: string; reason: string }
 
 /** Spend credits (soonest-expiring first). Fallback: credits are unavailable without the commerce plugin. */
 export const debitCreditsPort = definePort<DebitCreditsInput, DebitCreditsResult>('credits.debit', () => ({
@@ -41,7 +53,12 @@ export const debitCreditsPort = definePort<DebitCreditsInput, DebitCreditsResult
   reason: 'Paying with credits is not available for this business.',
 }))
 
-export type RefundCreditsInput = { tenant: string; member: string; ref: { collection: string; id: string }; reason: string }
+export type RefundCreditsInput = {
+  tenant: string
+  member: string
+  ref: { collection: string; id: string }
+  reason: string
+}
 export type RefundCreditsResult = { ok: true; credits: number } | { ok: false; code: string; reason: string }
 
 /** Give back the credits spent for `ref`. Fallback: nothing to give back. */
@@ -55,12 +72,17 @@ export type RefundPaymentInput = { tenant: string; ref: { collection: string; id
 export type RefundPaymentResult = { ok: true; refunded: Money | null } | { ok: false; code: string; reason: string }
 
 /** Give back the money paid for `ref` (an RSVP, an appointment…). Fallback: nothing recorded to refund. */
-export const refundPaymentPort = definePort<RefundPaymentInput, RefundPaymentResult>('payments.refund', () => ({ ok: true, refunded: null }))
+export const refundPaymentPort = definePort<RefundPaymentInput, RefundPaymentResult>('payments.refund', () => ({
+  ok: true,
+  refunded: null,
+}))
 
 export type CreditBalanceInput = { tenant: string; member: string; creditType?: string }
 
 /** Credits a member can spend now (unexpired lots). Fallback: none. */
-export const creditBalancePort = definePort<CreditBalanceInput, { credits: number }>('credits.balance', () => ({ credits: 0 }))
+export const creditBalancePort = definePort<CreditBalanceInput, { credits: number }>('credits.balance', () => ({
+  credits: 0,
+}))
 
 export type GrantCreditsPortInput = {
   tenant: string
@@ -73,7 +95,9 @@ export type GrantCreditsPortInput = {
   subscription: string
   periodKey: string
 }
-export type GrantCreditsPortResult = { ok: true; lot: string; granted: boolean } | { ok: false; code: string; reason: string }
+export type GrantCreditsPortResult =
+  | { ok: true; lot: string; granted: boolean }
+  | { ok: false; code: string; reason: string }
 
 /** Grants a subscription's credits or guest passes for one period, once. Fallback: credits are unavailable. */
 export const grantCreditsPort = definePort<GrantCreditsPortInput, GrantCreditsPortResult>('credits.grant', () => ({

@@ -9,7 +9,13 @@ export const getSecret = async <T = unknown>(
 ): Promise<T | undefined> => {
   const row = await req.payload.db.findOne<{ id: string; envelope?: string }>({
     collection: SECRETS_COLLECTION,
-    where: { and: [{ ownerCollection: { equals: collection } }, { ownerId: { equals: String(id) } }, { field: { equals: field } }] },
+    where: {
+      and: [
+        { ownerCollection: { equals: collection } },
+        { ownerId: { equals: String(id) } },
+        { field: { equals: field } },
+      ],
+    },
     req: req as PayloadRequest,
   })
   return row?.envelope ? decryptSecret<T>(row.envelope) : undefined

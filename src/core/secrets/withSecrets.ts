@@ -52,13 +52,28 @@ export const withSecrets = (collection: CollectionConfig, secrets: SecretSpec[])
       afterChange: [
         ...(collection.hooks?.afterChange ?? []),
         async ({ doc, req }) => {
-          const pending = ((req.context as Record<string, unknown>)[PENDING_PREFIX + collection.slug] ?? {}) as Record<string, string>
+          const pending = ((req.context as Record<string, unknown>)[PENDING_PREFIX + collection.slug] ?? {}) as Record<
+            string,
+            string
+          >
           ;(req.context as Record<string, unknown>)[PENDING_PREFIX + collection.slug] = undefined
           for (const [field, envelope] of Object.entries(pending)) {
             await req.payload.db.upsert({
               collection: SECRETS_COLLECTION,
-              where: { and: [{ ownerCollection: { equals: collection.slug } }, { ownerId: { equals: String(doc.id) } }, { field: { equals: field } }] },
-              data: { ownerCollection: collection.slug, ownerId: String(doc.id), field, envelope, keyId: secretKeyId(envelope) },
+              where: {
+                and: [
+                  { ownerCollection: { equals: collection.slug } },
+                  { ownerId: { equals: String(doc.id) } },
+                  { field: { equals: field } },
+                ],
+              },
+              data: {
+                ownerCollection: collection.slug,
+                ownerId: String(doc.id),
+                field,
+                envelope,
+                keyId: secretKeyId(envelope),
+              },
               req,
             })
           }

@@ -17,7 +17,11 @@ export type AdminTenant = {
  * user is staff there (platform admins: any), else the user's only staff tenant; and whether the
  * user holds one of `roles` in it. A cookie naming another tenant is ignored.
  */
-export const adminTenant = (user: AccessUser, cookieTenant: string | null | undefined, roles: readonly Role[] = STAFF_ROLES): AdminTenant => {
+export const adminTenant = (
+  user: AccessUser,
+  cookieTenant: string | null | undefined,
+  roles: readonly Role[] = STAFF_ROLES,
+): AdminTenant => {
   const chosen = cookieTenant ? String(cookieTenant) : null
   if (isPlatformAdmin(user)) return { tenant: chosen, allowed: Boolean(chosen) }
   const mine = tenantsWithRole(user, STAFF_ROLES)

@@ -35,7 +35,8 @@ const collectRefs = (fields: Field[], data: unknown, scoped: Set<string>, prefix
         if (Array.isArray(field.relationTo)) {
           const poly = item as { relationTo?: string; value?: unknown }
           const id = idOf(poly?.value)
-          if (poly?.relationTo && id && scoped.has(poly.relationTo)) refs.push({ path, relationTo: poly.relationTo, id })
+          if (poly?.relationTo && id && scoped.has(poly.relationTo))
+            refs.push({ path, relationTo: poly.relationTo, id })
         } else if (scoped.has(field.relationTo)) {
           const id = idOf(item)
           if (id) refs.push({ path, relationTo: field.relationTo, id })

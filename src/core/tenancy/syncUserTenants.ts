@@ -28,7 +28,10 @@ export const syncUserTenants = async (req: PayloadRequest, userId: unknown): Pro
   // The postgres adapter rewrites EVERY array table of the row on update, present in `data` or
   // not: carry the user's other arrays (sessions, linked emails) over, or they would be wiped
   // (signing the person out of every session).
-  const current = (await req.payload.db.findOne({ collection: 'users', where: { id: { equals: id } }, req })) as Record<string, unknown> | null
+  const current = (await req.payload.db.findOne({ collection: 'users', where: { id: { equals: id } }, req })) as Record<
+    string,
+    unknown
+  > | null
   const otherArrays = Object.fromEntries(
     (req.payload.collections.users?.config.flattenedFields ?? [])
       .filter((field) => field.type === 'array' && field.name !== 'tenants' && Array.isArray(current?.[field.name]))

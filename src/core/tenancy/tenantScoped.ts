@@ -9,8 +9,12 @@ export type TenantScopeOptions = {
    * Data for one valid document, used by the isolation grid when it cannot make one from the
    * field definitions alone (unique or cross-field rules). Receives ids made in the same tenant.
    */
-  isolationFixture?: (ctx: { tenant: string; member: string; user: string; payload: Payload }) =>
-    Record<string, unknown> | Promise<Record<string, unknown>>
+  isolationFixture?: (ctx: {
+    tenant: string
+    member: string
+    user: string
+    payload: Payload
+  }) => Record<string, unknown> | Promise<Record<string, unknown>>
 }
 
 export type TenantScope = TenantScopeOptions & { slug: string }
@@ -19,10 +23,7 @@ export type TenantScope = TenantScopeOptions & { slug: string }
  * Marks a collection as tenant-scoped: the tenancy plugin (last in the list) adds the `tenant`
  * field, admin tenant filtering and the isolation grid covers it.
  */
-export const tenantScoped = (
-  collection: CollectionConfig,
-  options: TenantScopeOptions = {},
-): CollectionConfig => ({
+export const tenantScoped = (collection: CollectionConfig, options: TenantScopeOptions = {}): CollectionConfig => ({
   ...collection,
   custom: { ...collection.custom, tenantScope: options },
 })

@@ -8,25 +8,47 @@ export const PASSWORD = 'correct-horse-battery-staple'
 
 const unique = () => randomBytes(4).toString('hex')
 
-export const createTenant = async (payload: Payload, data: { slug?: string; name?: string; timezone?: string; currency?: string; status?: string } = {}) => {
+export const createTenant = async (
+  payload: Payload,
+  data: { slug?: string; name?: string; timezone?: string; currency?: string; status?: string } = {},
+) => {
   const slug = data.slug ?? `tenant-${unique()}`
   return payload.create({
     collection: 'tenants',
-    data: { name: data.name ?? slug, slug, timezone: data.timezone ?? 'America/New_York', currency: data.currency ?? 'USD', status: (data.status ?? 'active') as never },
+    data: {
+      name: data.name ?? slug,
+      slug,
+      timezone: data.timezone ?? 'America/New_York',
+      currency: data.currency ?? 'USD',
+      status: (data.status ?? 'active') as never,
+    },
   })
 }
 
 /** A user, with a membership holding `roles` in `tenant` when given. */
 export const createPerson = async (
   payload: Payload,
-  { tenant, roles = ['member'], email, platformRole = 'none' }: { tenant?: string; roles?: Role[]; email?: string; platformRole?: 'none' | 'support' | 'super_admin' } = {},
+  {
+    tenant,
+    roles = ['member'],
+    email,
+    platformRole = 'none',
+  }: { tenant?: string; roles?: Role[]; email?: string; platformRole?: 'none' | 'support' | 'super_admin' } = {},
 ) => {
   const user = await payload.create({
     collection: 'users',
-    data: { email: email ?? `${roles.join('-')}-${unique()}@example.test`, password: PASSWORD, name: roles.join(' '), platformRole },
+    data: {
+      email: email ?? `${roles.join('-')}-${unique()}@example.test`,
+      password: PASSWORD,
+      name: roles.join(' '),
+      platformRole,
+    },
   })
   const membership = tenant
-    ? await payload.create({ collection: 'tenant-memberships', data: { tenant, user: user.id, roles, status: 'active' } })
+    ? await payload.create({
+        collection: 'tenant-memberships',
+        data: { tenant, user: user.id, roles, status: 'active' },
+      })
     : null
   return { user, membership }
 }
@@ -38,13 +60,23 @@ export const localReqAs = async (payload: Payload, userId: string): Promise<Payl
 }
 
 /** Signs in through the real REST login endpoint and returns a client carrying the token. */
-export const signIn = async (app: TestApp, email: string, password = PASSWORD): Promise<{ token: string; client: HttpClient }> => {
+export const signIn = async (
+  app: TestApp,
+  email: string,
+  password = PASSWORD,
+): Promise<{ token: string; client: HttpClient }> => {
   const res = await app.http().post('/api/users/login', { email, password })
   if (res.status !== 200) throw new Error(`Login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`)
   return { token: res.body.token, client: app.http({ token: res.body.token }) }
 }
 
-export type Actor = { label: string; userId?: string; membershipId?: string; client: HttpClient; user?: Record<string, unknown> }
+export type Actor = {
+  label: string
+  userId?: string
+  membershipId?: string
+  client: HttpClient
+  user?: Record<string, unknown>
+}
 
 /**
  * Two tenants, each with an owner, a front-desk clerk, an instructor and a member, plus a platform
@@ -56,17 +88,31 @@ export const twoTenants = async (app: TestApp) => {
   const b = await createTenant(payload, { slug: `b-${unique()}` })
   const cast = async (tenant: string, tag: string) => {
     const out: Record<string, Actor> = {}
-    for (const [label, roles] of [['owner', ['owner']], ['frontDesk', ['front_desk']], ['instructor', ['instructor']], ['member', ['member']]] as const) {
+    for (const [label, roles] of [
+      ['owner', ['owner']],
+      ['frontDesk', ['front_desk']],
+      ['instructor', ['instructor']],
+      ['member', ['member']],
+    ] as const) {
       const { user, membership } = await createPerson(payload, { tenant, roles: [...roles] })
       const { client } = await signIn(app, user.email)
-      out[label] = { label: `${label} of ${tag}`, userId: String(user.id), membershipId: String(membership!.id), client }
+      out[label] = {
+        label: `${label} of ${tag}`,
+        userId: String(user.id),
+        membershipId: String(membership!.id),
+        client,
+      }
     }
     return out as Record<'owner' | 'frontDesk' | 'instructor' | 'member', Actor>
   }
   const inA = await cast(String(a.id), 'A')
   const inB = await cast(String(b.id), 'B')
   const { user: adminUser } = await createPerson(payload, { platformRole: 'super_admin' })
-  const platformAdmin: Actor = { label: 'platform admin', userId: String(adminUser.id), client: (await signIn(app, adminUser.email)).client }
+  const platformAdmin: Actor = {
+    label: 'platform admin',
+    userId: String(adminUser.id),
+    client: (await signIn(app, adminUser.email)).client,
+  }
   const anonymous: Actor = { label: 'anonymous', client: app.http() }
   return { a, b, inA, inB, platformAdmin, anonymous }
 }

@@ -42,10 +42,14 @@ export default async function setup(project: TestProject) {
   const migrate = () =>
     new Promise<number>((resolve) => {
       // --conditions=development: see withPayload in scripts/migrate.ts.
-      const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=development', 'scripts/migrate.ts'], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: withDatabase(serverUrl, template) },
-      })
+      const child = spawn(
+        process.execPath,
+        ['node_modules/tsx/dist/cli.mjs', '--conditions=development', 'scripts/migrate.ts'],
+        {
+          stdio: ['ignore', 'ignore', 'inherit'],
+          env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: withDatabase(serverUrl, template) },
+        },
+      )
       child.on('exit', (c) => resolve(c ?? 1))
     })
   const migrated = async () => {

@@ -5,7 +5,14 @@ import { twoTenants, type Actor } from './factories'
 import type { TestApp } from './startTestPayload'
 import { fixtureDataFor, makeFixture, type FixtureContext } from './fixtureData'
 
-export type GridCell = { collection: string; actor: string; api: 'rest' | 'graphql' | 'local'; op: string; ok: boolean; detail: string }
+export type GridCell = {
+  collection: string
+  actor: string
+  api: 'rest' | 'graphql' | 'local'
+  op: string
+  ok: boolean
+  detail: string
+}
 
 type Target = { scope: TenantScope; idB: string; idA: string }
 
@@ -58,11 +65,26 @@ export const runIsolationGrid = async ({
   const madeB = new Map<string, string>()
   const targets: Target[] = []
   for (const scope of tenantScopes(payload.config).filter((s) => !only || only.includes(s.slug))) {
-    targets.push({ scope, idB: await makeFixture(payload, scope.slug, ctxB, madeB), idA: await makeFixture(payload, scope.slug, ctxA, madeA) })
+    targets.push({
+      scope,
+      idB: await makeFixture(payload, scope.slug, ctxB, madeB),
+      idA: await makeFixture(payload, scope.slug, ctxA, madeA),
+    })
   }
   const rowOf = async (slug: string, id: string) =>
-    (await payload.db.findOne<{ id: string } & Record<string, unknown>>({ collection: slug as CollectionSlug, where: { id: { equals: id } }, req: {} as never })) ?? null
-  const countB = async (slug: string) => (await payload.db.count({ collection: slug as CollectionSlug, where: { tenant: { equals: ctxB.tenant } }, req: {} as never })).totalDocs
+    (await payload.db.findOne<{ id: string } & Record<string, unknown>>({
+      collection: slug as CollectionSlug,
+      where: { id: { equals: id } },
+      req: {} as never,
+    })) ?? null
+  const countB = async (slug: string) =>
+    (
+      await payload.db.count({
+        collection: slug as CollectionSlug,
+        where: { tenant: { equals: ctxB.tenant } },
+        req: {} as never,
+      })
+    ).totalDocs
 
   for (const { scope, idB, idA } of targets) {
     const slug = scope.slug
@@ -87,40 +109,99 @@ export const runIsolationGrid = async ({
       record(actor, 'graphql', 'findByID', readable || !gFound, `found: ${gFound}`)
 
       const user = await localUser(actor)
-      const lList = await payload.find({ collection: slug as CollectionSlug, overrideAccess: false, user: user as never, limit: 200, depth: 0 }).catch(() => ({ docs: [] }))
+      const lList = await payload
+        .find({ collection: slug as CollectionSlug, overrideAccess: false, user: user as never, limit: 200, depth: 0 })
+        .catch(() => ({ docs: [] }))
       const lListed = lList.docs.some((d) => String(d.id) === idB)
       record(actor, 'local', 'find', readable || !lListed, `B listed: ${lListed}`)
-      const lOne = await payload.findByID({ collection: slug as CollectionSlug, id: idB, overrideAccess: false, user: user as never, depth: 0 }).catch(() => null)
+      const lOne = await payload
+        .findByID({ collection: slug as CollectionSlug, id: idB, overrideAccess: false, user: user as never, depth: 0 })
+        .catch(() => null)
       record(actor, 'local', 'findByID', readable || !lOne, `found: ${Boolean(lOne)}`)
 
       // --- writes into B: create, update, delete; each must fail and change nothing
       const before = await countB(slug)
       const data = await fixtureDataFor(payload, slug, ctxB, madeB)
       const created = await actor.client.post(`/api/${slug}`, data)
-      const gCreated = await actor.client.graphql(`mutation($data: mutation${names.singular}Input!) { create${names.singular}(data: $data) { id } }`, { data })
-      const lCreated = await payload.create({ collection: slug as CollectionSlug, data: data as never, overrideAccess: false, user: user as never, depth: 0 }).then(() => true, () => false)
+      const gCreated = await actor.client.graphql(
+        `mutation($data: mutation${names.singular}Input!) { create${names.singular}(data: $data) { id } }`,
+        { data },
+      )
+      const lCreated = await payload
+        .create({
+          collection: slug as CollectionSlug,
+          data: data as never,
+          overrideAccess: false,
+          user: user as never,
+          depth: 0,
+        })
+        .then(
+          () => true,
+          () => false,
+        )
       const after = await countB(slug)
       record(actor, 'rest', 'create', !ok2xx(created.status), `status ${created.status}`)
-      record(actor, 'graphql', 'create', !gCreated.body?.data?.[`create${names.singular}`]?.id, JSON.stringify(gCreated.body?.errors?.[0]?.message ?? 'created'))
+      record(
+        actor,
+        'graphql',
+        'create',
+        !gCreated.body?.data?.[`create${names.singular}`]?.id,
+        JSON.stringify(gCreated.body?.errors?.[0]?.message ?? 'created'),
+      )
       record(actor, 'local', 'create', !lCreated, `created: ${lCreated}`)
       record(actor, 'rest', 'create:rows', after === before, `B rows ${before} → ${after}`)
 
       const rowBefore = await rowOf(slug, idB)
       const updated = await actor.client.patch(`/api/${slug}/${idB}`, { tenant: ctxA.tenant })
-      const gUpdated = await actor.client.graphql(`mutation($id: String!) { update${names.singular}(id: $id, data: {}) { id } }`, { id: idB })
-      const lUpdated = await payload.update({ collection: slug as CollectionSlug, id: idB, data: { tenant: ctxA.tenant } as never, overrideAccess: false, user: user as never }).then(() => true, () => false)
+      const gUpdated = await actor.client.graphql(
+        `mutation($id: String!) { update${names.singular}(id: $id, data: {}) { id } }`,
+        { id: idB },
+      )
+      const lUpdated = await payload
+        .update({
+          collection: slug as CollectionSlug,
+          id: idB,
+          data: { tenant: ctxA.tenant } as never,
+          overrideAccess: false,
+          user: user as never,
+        })
+        .then(
+          () => true,
+          () => false,
+        )
       const rowAfter = await rowOf(slug, idB)
       record(actor, 'rest', 'update', !ok2xx(updated.status), `status ${updated.status}`)
       record(actor, 'graphql', 'update', !gUpdated.body?.data?.[`update${names.singular}`]?.id, 'update attempt')
       record(actor, 'local', 'update', !lUpdated, `updated: ${lUpdated}`)
-      record(actor, 'rest', 'update:row', String(rowAfter?.updatedAt) === String(rowBefore?.updatedAt) && String(rowAfter?.tenant) === ctxB.tenant, 'row unchanged')
+      record(
+        actor,
+        'rest',
+        'update:row',
+        String(rowAfter?.updatedAt) === String(rowBefore?.updatedAt) && String(rowAfter?.tenant) === ctxB.tenant,
+        'row unchanged',
+      )
 
       // Each API attacks its own victim, so one leak cannot hide another.
-      const victim = () => makeFixture(payload, slug, ctxB, new Map([...madeB].filter(([key]) => !key.endsWith(`:${slug}`))))
+      const victim = () =>
+        makeFixture(payload, slug, ctxB, new Map([...madeB].filter(([key]) => !key.endsWith(`:${slug}`))))
       const deleteAttempts: [GridCell['api'], (id: string) => Promise<boolean>][] = [
         ['rest', async (id) => ok2xx((await actor.client.delete(`/api/${slug}/${id}`)).status)],
-        ['graphql', async (id) => Boolean((await actor.client.graphql(`mutation($id: String!) { delete${names.singular}(id: $id) { id } }`, { id })).body?.data?.[`delete${names.singular}`]?.id)],
-        ['local', (id) => payload.delete({ collection: slug as CollectionSlug, id, overrideAccess: false, user: user as never }).then(() => true, () => false)],
+        [
+          'graphql',
+          async (id) =>
+            Boolean(
+              (await actor.client.graphql(`mutation($id: String!) { delete${names.singular}(id: $id) { id } }`, { id }))
+                .body?.data?.[`delete${names.singular}`]?.id,
+            ),
+        ],
+        [
+          'local',
+          (id) =>
+            payload.delete({ collection: slug as CollectionSlug, id, overrideAccess: false, user: user as never }).then(
+              () => true,
+              () => false,
+            ),
+        ],
       ]
       for (const [api, attempt] of deleteAttempts) {
         const id = scope.isGlobal ? idB : await victim()
@@ -129,7 +210,12 @@ export const runIsolationGrid = async ({
         const intact = Boolean(still) && !still?.deletedAt
         record(actor, api, 'delete', !claimed && intact, `claimed: ${claimed}, row intact: ${intact}`)
         if (!intact && scope.isGlobal) break
-        if (intact && id !== idB) await payload.db.deleteOne({ collection: slug as CollectionSlug, where: { id: { equals: id } }, req: {} as never })
+        if (intact && id !== idB)
+          await payload.db.deleteOne({
+            collection: slug as CollectionSlug,
+            where: { id: { equals: id } },
+            req: {} as never,
+          })
       }
     }
 
@@ -138,13 +224,27 @@ export const runIsolationGrid = async ({
     if (moverA) {
       await moverA.client.patch(`/api/${slug}/${idA}`, { tenant: ctxB.tenant })
       const row = await rowOf(slug, idA)
-      cells.push({ collection: slug, actor: moverA.label, api: 'rest', op: 'move-to-B', ok: String(row?.tenant) === ctxA.tenant, detail: `tenant now ${String(row?.tenant)}` })
+      cells.push({
+        collection: slug,
+        actor: moverA.label,
+        api: 'rest',
+        op: 'move-to-B',
+        ok: String(row?.tenant) === ctxA.tenant,
+        detail: `tenant now ${String(row?.tenant)}`,
+      })
     }
 
     // Positive control: B's owner and the platform admin do see the document.
     for (const actor of defenders) {
       const one = await actor.client.get(`/api/${slug}/${idB}?depth=0`)
-      cells.push({ collection: slug, actor: actor.label, api: 'rest', op: 'findByID (allowed)', ok: one.status === 200, detail: `status ${one.status}` })
+      cells.push({
+        collection: slug,
+        actor: actor.label,
+        api: 'rest',
+        op: 'findByID (allowed)',
+        ok: one.status === 200,
+        detail: `status ${one.status}`,
+      })
     }
   }
   return cells
@@ -174,4 +274,3 @@ export const isolationGridFor = async (target: TestApp, only?: string[]) => {
   })
   return { people, result }
 }
-

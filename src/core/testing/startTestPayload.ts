@@ -30,7 +30,10 @@ export type TestApp = {
  * real HTTP server. `plugins` appends test-only plugins; with `push` the schema is pushed from the
  * config instead (for configs whose tables no committed migration creates).
  */
-export const startTestPayload = async ({ plugins = [], push = false }: { plugins?: Plugin[]; push?: boolean } = {}): Promise<TestApp> => {
+export const startTestPayload = async ({
+  plugins = [],
+  push = false,
+}: { plugins?: Plugin[]; push?: boolean } = {}): Promise<TestApp> => {
   const serverUrl = inject('pgServerUrl')
   const template = inject('pgTemplate')
   const runId = template.replace('atrium_tpl_', '')

@@ -32,7 +32,12 @@ export const startTestServer = async (config: Promise<SanitizedConfig> | Sanitiz
         else if (value !== undefined) headers.set(key, value)
       }
       const method = req.method ?? 'GET'
-      const request = new Request(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body, duplex: 'half' } as RequestInit)
+      const request = new Request(url, {
+        method,
+        headers,
+        body: method === 'GET' || method === 'HEAD' ? undefined : body,
+        duplex: 'half',
+      } as RequestInit)
       let response: Response
       if (url.pathname === '/api/graphql' && method === 'POST') {
         response = await graphql(request)

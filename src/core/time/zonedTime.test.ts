@@ -12,9 +12,13 @@ describe('zoned time', () => {
 
   it('moves a skipped local time forward and takes the first of a repeated one', () => {
     // 02:30 does not exist on 2026-03-08 in New York.
-    expect(fromWallTime({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z')
+    expect(fromWallTime({ year: 2026, month: 3, day: 8, hour: 2, minute: 30 }, 'America/New_York').toISOString()).toBe(
+      '2026-03-08T07:30:00.000Z',
+    )
     // 01:30 happens twice on 2026-11-01; the first is EDT (UTC-4).
-    expect(fromWallTime({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z')
+    expect(fromWallTime({ year: 2026, month: 11, day: 1, hour: 1, minute: 30 }, 'America/New_York').toISOString()).toBe(
+      '2026-11-01T05:30:00.000Z',
+    )
   })
 
   it('knows offsets, dates and valid zones', () => {

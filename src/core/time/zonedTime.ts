@@ -34,7 +34,9 @@ export type WallTime = { year: number; month: number; day: number; hour: number;
 /** The wall-clock time in `zone` at an instant. */
 export const toWallTime = (instant: Date, zone: string): WallTime => {
   const parts = Object.fromEntries(
-    formatter(zone).formatToParts(instant).map((part) => [part.type, part.value]),
+    formatter(zone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
   )
   return {
     year: Number(parts.year),

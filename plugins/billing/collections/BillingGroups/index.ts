@@ -32,7 +32,13 @@ export const BillingGroups: CollectionConfig = tenantScoped(
 /** A group with a payer of its own (one group per payer), for the isolation grid. */
 const groupFixture = async (payload: Payload, tenant: string) => {
   const tag = Math.random().toString(36).slice(2, 10)
-  const user = await payload.create({ collection: 'users', data: { email: `grid-payer-${tag}@example.test`, password: `grid-${tag}-password`, name: 'Grid payer' } })
-  const payer = await payload.create({ collection: 'tenant-memberships', data: { tenant, user: user.id, roles: ['member'], status: 'active' } })
+  const user = await payload.create({
+    collection: 'users',
+    data: { email: `grid-payer-${tag}@example.test`, password: `grid-${tag}-password`, name: 'Grid payer' },
+  })
+  const payer = await payload.create({
+    collection: 'tenant-memberships',
+    data: { tenant, user: user.id, roles: ['member'], status: 'active' },
+  })
   return { name: `Grid ${tag}`, type: 'family', payer: payer.id, active: true }
 }

@@ -11,9 +11,17 @@ import { payInvoiceEndpoint } from '../../endpoints/payInvoiceEndpoint'
 export const Invoices: CollectionConfig = tenantScoped(
   {
     slug: 'invoices',
-    admin: { useAsTitle: 'number', defaultColumns: ['number', 'member', 'amount', 'status', 'dueAt'], group: 'Billing' },
+    admin: {
+      useAsTitle: 'number',
+      defaultColumns: ['number', 'member', 'amount', 'status', 'dueAt'],
+      group: 'Billing',
+    },
     access: { read: or(tenantRole(DESK_ROLES), self('member.user')), create: nobody, update: nobody, delete: nobody },
-    indexes: [{ fields: ['tenant', 'number'], unique: true }, { fields: ['tenant', 'status', 'dueAt'] }, { fields: ['subscription'] }],
+    indexes: [
+      { fields: ['tenant', 'number'], unique: true },
+      { fields: ['tenant', 'status', 'dueAt'] },
+      { fields: ['subscription'] },
+    ],
     endpoints: [payInvoiceEndpoint],
     fields: [
       { name: 'subscription', type: 'relationship', relationTo: 'subscriptions' },
@@ -40,5 +48,11 @@ export const Invoices: CollectionConfig = tenantScoped(
       { name: 'providerSnapshot', type: 'json', admin: { readOnly: true } },
     ],
   },
-  { isolationFixture: () => ({ number: `GRID-${Math.random().toString(36).slice(2, 10)}`, amount: { amount: 1000, currency: 'USD' }, status: 'open' }) },
+  {
+    isolationFixture: () => ({
+      number: `GRID-${Math.random().toString(36).slice(2, 10)}`,
+      amount: { amount: 1000, currency: 'USD' },
+      status: 'open',
+    }),
+  },
 )

@@ -12,7 +12,11 @@ import { PAYMENT_PURPOSES } from '../../operations/recordManualPayment'
 export const Payments: CollectionConfig = tenantScoped(
   {
     slug: 'payments',
-    admin: { useAsTitle: 'id', defaultColumns: ['amount', 'provider', 'status', 'purpose', 'createdAt'], group: 'Billing' },
+    admin: {
+      useAsTitle: 'id',
+      defaultColumns: ['amount', 'provider', 'status', 'purpose', 'createdAt'],
+      group: 'Billing',
+    },
     access: {
       read: or(tenantRole(DESK_ROLES), self('member.user')),
       create: nobody,
@@ -28,16 +32,36 @@ export const Payments: CollectionConfig = tenantScoped(
       { name: 'refCollection', type: 'text', admin: { description: 'What this is for: a collection slug…' } },
       { name: 'refId', type: 'text', admin: { description: '…and the id of the document in it.' } },
       { name: 'invoice', type: 'text', admin: { description: 'Invoice id (invoices arrive with subscriptions).' } },
-      { name: 'provider', type: 'select', required: true, options: ['cash', 'terminal', 'manual', 'gift_card', 'stripe', 'legacy'] },
+      {
+        name: 'provider',
+        type: 'select',
+        required: true,
+        options: ['cash', 'terminal', 'manual', 'gift_card', 'stripe', 'legacy'],
+      },
       { name: 'method', type: 'text' },
       moneyField({ name: 'amount', required: true }),
-      { name: 'amountRefunded', type: 'number', required: true, defaultValue: 0, min: 0, admin: { readOnly: true, description: 'Minor units; always Σ refunds.' } },
+      {
+        name: 'amountRefunded',
+        type: 'number',
+        required: true,
+        defaultValue: 0,
+        min: 0,
+        admin: { readOnly: true, description: 'Minor units; always Σ refunds.' },
+      },
       {
         name: 'status',
         type: 'select',
         required: true,
         defaultValue: 'succeeded',
-        options: ['requires_payment', 'processing', 'succeeded', 'failed', 'canceled', 'refunded', 'partially_refunded'],
+        options: [
+          'requires_payment',
+          'processing',
+          'succeeded',
+          'failed',
+          'canceled',
+          'refunded',
+          'partially_refunded',
+        ],
       },
       { name: 'providerRef', type: 'text' },
       { name: 'failureReason', type: 'text' },
@@ -59,6 +83,11 @@ export const Payments: CollectionConfig = tenantScoped(
     ],
   },
   {
-    isolationFixture: () => ({ provider: 'cash', amount: { amount: 1000, currency: 'USD' }, amountRefunded: 0, status: 'succeeded' }),
+    isolationFixture: () => ({
+      provider: 'cash',
+      amount: { amount: 1000, currency: 'USD' },
+      amountRefunded: 0,
+      status: 'succeeded',
+    }),
   },
 )

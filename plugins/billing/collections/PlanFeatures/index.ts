@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { anyone, MANAGER_ROLES, tenantRole, tenantScoped } from '@/core'
 
 /** `unlimited`, `true`, or a whole number per period. */
-export const isFeatureValue = (value: unknown): boolean => typeof value === 'string' && /^(unlimited|true|false|\d{1,6})$/.test(value)
+export const isFeatureValue = (value: unknown): boolean =>
+  typeof value === 'string' && /^(unlimited|true|false|\d{1,6})$/.test(value)
 
 /**
  * A plan's entitlements: `classes: unlimited`, `classes: 8` (per period), `appointments: 2`,
@@ -12,17 +13,28 @@ export const PlanFeatures: CollectionConfig = tenantScoped(
   {
     slug: 'plan-features',
     admin: { useAsTitle: 'featureKey', defaultColumns: ['plan', 'featureKey', 'value'], group: 'Billing' },
-    access: { read: anyone, create: tenantRole(MANAGER_ROLES), update: tenantRole(MANAGER_ROLES), delete: tenantRole(MANAGER_ROLES) },
+    access: {
+      read: anyone,
+      create: tenantRole(MANAGER_ROLES),
+      update: tenantRole(MANAGER_ROLES),
+      delete: tenantRole(MANAGER_ROLES),
+    },
     indexes: [{ fields: ['plan', 'featureKey'], unique: true }],
     fields: [
       { name: 'plan', type: 'relationship', relationTo: 'membership-plans', required: true },
-      { name: 'featureKey', type: 'text', required: true, admin: { description: 'classes, appointments, events, vod, …' } },
+      {
+        name: 'featureKey',
+        type: 'text',
+        required: true,
+        admin: { description: 'classes, appointments, events, vod, …' },
+      },
       {
         name: 'value',
         type: 'text',
         required: true,
         defaultValue: 'unlimited',
-        validate: (value: unknown) => (isFeatureValue(value) ? true : 'value must be unlimited, true, false or a whole number per period.'),
+        validate: (value: unknown) =>
+          isFeatureValue(value) ? true : 'value must be unlimited, true, false or a whole number per period.',
       },
     ],
   },
@@ -30,6 +42,13 @@ export const PlanFeatures: CollectionConfig = tenantScoped(
 )
 
 const fixtureWithPlan = async (payload: import('payload').Payload, tenant: string) => {
-  const plan = await payload.create({ collection: 'membership-plans' as never, data: { tenant, name: `grid ${Math.random().toString(36).slice(2, 8)}` } as never })
-  return { plan: (plan as { id: string }).id, featureKey: `grid-${Math.random().toString(36).slice(2, 8)}`, value: 'unlimited' }
+  const plan = await payload.create({
+    collection: 'membership-plans' as never,
+    data: { tenant, name: `grid ${Math.random().toString(36).slice(2, 8)}` } as never,
+  })
+  return {
+    plan: (plan as { id: string }).id,
+    featureKey: `grid-${Math.random().toString(36).slice(2, 8)}`,
+    value: 'unlimited',
+  }
 }

@@ -18,12 +18,25 @@ export const Subscriptions: CollectionConfig = tenantScoped(
     admin: { defaultColumns: ['member', 'plan', 'status', 'currentPeriodEnd', 'provider'], group: 'Billing' },
     access: { read: or(tenantRole(STAFF_ROLES), self('member.user')), create: nobody, update: nobody, delete: nobody },
     indexes: [{ fields: ['tenant', 'status'] }, { fields: ['tenant', 'member'] }, { fields: ['currentPeriodEnd'] }],
-    endpoints: [startManualSubscriptionEndpoint, reserveSubscriptionEndpoint, cancelSubscriptionEndpoint, pauseSubscriptionEndpoint, resumeSubscriptionEndpoint, changeSubscriptionPlanEndpoint],
+    endpoints: [
+      startManualSubscriptionEndpoint,
+      reserveSubscriptionEndpoint,
+      cancelSubscriptionEndpoint,
+      pauseSubscriptionEndpoint,
+      resumeSubscriptionEndpoint,
+      changeSubscriptionPlanEndpoint,
+    ],
     fields: [
       { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true },
       { name: 'plan', type: 'relationship', relationTo: 'membership-plans', required: true },
       { name: 'priceKey', type: 'text', required: true },
-      { name: 'status', type: 'select', required: true, defaultValue: 'incomplete', options: [...SUBSCRIPTION_STATUSES] },
+      {
+        name: 'status',
+        type: 'select',
+        required: true,
+        defaultValue: 'incomplete',
+        options: [...SUBSCRIPTION_STATUSES],
+      },
       { name: 'provider', type: 'select', required: true, defaultValue: 'manual', options: ['manual', 'stripe'] },
       { name: 'stripeSubscriptionId', type: 'text' },
       { name: 'stripeCustomerId', type: 'text' },
@@ -33,9 +46,17 @@ export const Subscriptions: CollectionConfig = tenantScoped(
       { name: 'cancelAtPeriodEnd', type: 'checkbox', defaultValue: false },
       { name: 'canceledAt', type: 'date' },
       { name: 'pausedAt', type: 'date' },
-      { name: 'pauseUntil', type: 'date', admin: { description: 'A paused subscription resumes by itself after this time (daily renewal job).' } },
+      {
+        name: 'pauseUntil',
+        type: 'date',
+        admin: { description: 'A paused subscription resumes by itself after this time (daily renewal job).' },
+      },
       { name: 'dunningStage', type: 'select', required: true, defaultValue: 'none', options: [...DUNNING_STAGES] },
-      { name: 'lastEventAt', type: 'date', admin: { description: 'Time of the last provider event applied (older events are ignored).' } },
+      {
+        name: 'lastEventAt',
+        type: 'date',
+        admin: { description: 'Time of the last provider event applied (older events are ignored).' },
+      },
       { name: 'billingGroup', type: 'relationship', relationTo: 'billing-groups' },
     ],
   },
@@ -44,6 +65,9 @@ export const Subscriptions: CollectionConfig = tenantScoped(
 
 /** A subscription of `member` on a fresh plan, for the isolation grid. */
 export const subscriptionFixture = async (payload: Payload, tenant: string, member: string) => {
-  const plan = (await payload.create({ collection: 'membership-plans' as never, data: { tenant, name: `grid ${Math.random().toString(36).slice(2, 8)}` } as never })) as unknown as { id: string }
+  const plan = (await payload.create({
+    collection: 'membership-plans' as never,
+    data: { tenant, name: `grid ${Math.random().toString(36).slice(2, 8)}` } as never,
+  })) as unknown as { id: string }
   return { member, plan: plan.id, priceKey: 'grid', status: 'active', provider: 'manual', dunningStage: 'none' }
 }

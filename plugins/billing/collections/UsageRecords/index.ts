@@ -22,5 +22,12 @@ export const UsageRecords: CollectionConfig = tenantScoped(
       { name: 'targets', type: 'json', admin: { readOnly: true } },
     ],
   },
-  { isolationFixture: () => ({ featureKey: `grid-${Math.random().toString(36).slice(2, 8)}`, periodStart: new Date().toISOString(), quantity: 0, targets: [] }) },
+  {
+    isolationFixture: () => ({
+      featureKey: `grid-${Math.random().toString(36).slice(2, 8)}`,
+      periodStart: new Date().toISOString(),
+      quantity: 0,
+      targets: [],
+    }),
+  },
 )

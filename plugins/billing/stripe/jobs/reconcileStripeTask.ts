@@ -30,7 +30,10 @@ export const reconcileStripeTask: TaskConfig = {
     )
     for (const { tenant_id: tenant, account } of tenants) {
       try {
-        const result = await reconcileStripeTenant({ ...req, transactionID: undefined } as PayloadRequest, { tenant: String(tenant), account })
+        const result = await reconcileStripeTenant({ ...req, transactionID: undefined } as PayloadRequest, {
+          tenant: String(tenant),
+          account,
+        })
         totals.tenants++
         totals.checked += result.checked
         totals.drifted += result.drifted

@@ -4,16 +4,34 @@ import { runSql } from '@/core'
 import { SEND_DUNNING_NOTICE_TASK } from './taskSlugs'
 
 const TEXT: Record<string, { subject: string; body: string }> = {
-  retrying: { subject: 'Your payment did not go through', body: 'We could not take your membership payment. We will try again in a few days; you can update your card from your account page.' },
-  final_notice: { subject: 'Final notice: please update your payment details', body: 'Your membership payment failed again. After the next attempt your membership will be suspended: please update your card from your account page.' },
-  suspended: { subject: 'Your membership is suspended', body: 'We could not take your membership payment, so your membership is suspended. Pay the open invoice or speak to the front desk to restore it.' },
+  retrying: {
+    subject: 'Your payment did not go through',
+    body: 'We could not take your membership payment. We will try again in a few days; you can update your card from your account page.',
+  },
+  final_notice: {
+    subject: 'Final notice: please update your payment details',
+    body: 'Your membership payment failed again. After the next attempt your membership will be suspended: please update your card from your account page.',
+  },
+  suspended: {
+    subject: 'Your membership is suspended',
+    body: 'We could not take your membership payment, so your membership is suspended. Pay the open invoice or speak to the front desk to restore it.',
+  },
 }
 
 /** The same stages for a manual subscription: its open invoice is paid at the front desk. */
 const DESK_TEXT: Record<string, { subject: string; body: string }> = {
-  retrying: { subject: 'Your membership invoice is overdue', body: 'Your membership invoice is past its due date. Please pay it at the front desk on your next visit.' },
-  final_notice: { subject: 'Final notice: your membership invoice is unpaid', body: 'Your membership invoice is still unpaid. Please pay it at the front desk within a few days, or your membership will be suspended.' },
-  suspended: { subject: 'Your membership is suspended', body: 'Your membership invoice is unpaid, so your membership is suspended. Pay it at the front desk to restore it straight away.' },
+  retrying: {
+    subject: 'Your membership invoice is overdue',
+    body: 'Your membership invoice is past its due date. Please pay it at the front desk on your next visit.',
+  },
+  final_notice: {
+    subject: 'Final notice: your membership invoice is unpaid',
+    body: 'Your membership invoice is still unpaid. Please pay it at the front desk within a few days, or your membership will be suspended.',
+  },
+  suspended: {
+    subject: 'Your membership is suspended',
+    body: 'Your membership invoice is unpaid, so your membership is suspended. Pay it at the front desk to restore it straight away.',
+  },
 }
 
 /** Mails a member that their subscription entered a dunning stage (queued by the Stripe sync and the manual renewal job). */

@@ -17,7 +17,10 @@ export const syncStripePricesTask: TaskConfig = {
   ],
   handler: async ({ input, req }) => {
     const { tenant, plan } = input as { tenant: string; plan: string }
-    const result = await syncStripePrices({ payload: (req as PayloadRequest).payload, transactionID: undefined }, { tenant: String(tenant), plan: String(plan) })
+    const result = await syncStripePrices(
+      { payload: (req as PayloadRequest).payload, transactionID: undefined },
+      { tenant: String(tenant), plan: String(plan) },
+    )
     return { output: result }
   },
 }

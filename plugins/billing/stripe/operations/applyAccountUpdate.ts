@@ -8,11 +8,22 @@ import { requireStripeClient } from '../stripeClient'
 export type AccountState = 'connected' | 'restricted' | 'onboarding'
 
 /** Where a connected account stands: charges and details → connected; details given but charges off → restricted; else onboarding. */
-export const accountState = (account: { charges_enabled?: boolean | null; details_submitted?: boolean | null }): AccountState =>
-  account.charges_enabled && account.details_submitted ? 'connected' : account.details_submitted ? 'restricted' : 'onboarding'
+export const accountState = (account: {
+  charges_enabled?: boolean | null
+  details_submitted?: boolean | null
+}): AccountState =>
+  account.charges_enabled && account.details_submitted
+    ? 'connected'
+    : account.details_submitted
+      ? 'restricted'
+      : 'onboarding'
 
 /** The `integration-connections` status of each state. */
-const STATUS: Record<AccountState, 'connected' | 'restricted' | 'disconnected'> = { connected: 'connected', restricted: 'restricted', onboarding: 'disconnected' }
+const STATUS: Record<AccountState, 'connected' | 'restricted' | 'disconnected'> = {
+  connected: 'connected',
+  restricted: 'restricted',
+  onboarding: 'disconnected',
+}
 
 /**
  * Connect `account.updated`: the tenant's integration connection follows the account without the
@@ -33,7 +44,8 @@ export const applyAccountUpdate = async (req: PayloadRequest, input: { tenant: s
   if (!row) return { outcome: 'ignored', reason: 'account not connected to this tenant' }
   const account = await requireStripeClient().accounts.retrieve(input.account)
   const claimed = account.metadata?.tenant
-  if (claimed && claimed !== input.tenant) return { outcome: 'foreign', reason: `account metadata names tenant ${claimed}` }
+  if (claimed && claimed !== input.tenant)
+    return { outcome: 'foreign', reason: `account metadata names tenant ${claimed}` }
 
   const state = accountState(account)
   const status = STATUS[state]
@@ -64,7 +76,12 @@ export const applyAccountUpdate = async (req: PayloadRequest, input: { tenant: s
       sql`SELECT DISTINCT p.id FROM membership_plans p JOIN membership_plans_prices pr ON pr._parent_id = p.id
           WHERE p.tenant_id = ${input.tenant} AND pr.active AND pr.stripe_price_id IS NULL`,
     )
-    for (const plan of plans) await req.payload.jobs.queue({ task: SYNC_STRIPE_PRICES_TASK as never, input: { tenant: input.tenant, plan: String(plan.id) } as never, req })
+    for (const plan of plans)
+      await req.payload.jobs.queue({
+        task: SYNC_STRIPE_PRICES_TASK as never,
+        input: { tenant: input.tenant, plan: String(plan.id) } as never,
+        req,
+      })
   }
   return { outcome: 'applied', state, status }
 }

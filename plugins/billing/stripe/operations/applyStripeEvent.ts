@@ -34,7 +34,11 @@ export type ApplyResult = { outcome: string; [key: string]: unknown }
  * Applies one verified Stripe event of `tenant`'s connected account, in the caller's transaction.
  * Idempotent: every branch converges on Stripe's current state or records once.
  */
-export const applyStripeEvent = async (req: PayloadRequest, tenant: string, event: Stripe.Event): Promise<ApplyResult> => {
+export const applyStripeEvent = async (
+  req: PayloadRequest,
+  tenant: string,
+  event: Stripe.Event,
+): Promise<ApplyResult> => {
   const account = event.account
   if (!account) return { outcome: 'ignored', reason: 'not a connected-account event' }
   const base = { tenant, account, eventCreated: event.created }
@@ -49,7 +53,8 @@ export const applyStripeEvent = async (req: PayloadRequest, tenant: string, even
     if (session.mode === 'payment') return { ...(await recordCheckoutPayment(req, { tenant, session })) }
     return { outcome: 'ignored', reason: `mode ${session.mode}` }
   }
-  if (event.type === 'checkout.session.expired') return { ...(await recordCheckoutExpired(req, { tenant, session: event.data.object as Stripe.Checkout.Session })) }
+  if (event.type === 'checkout.session.expired')
+    return { ...(await recordCheckoutExpired(req, { tenant, session: event.data.object as Stripe.Checkout.Session })) }
   if (event.type === 'account.updated') return { ...(await applyAccountUpdate(req, { tenant, account })) }
   if (event.type === 'charge.refunded' || event.type === 'charge.refund.updated') {
     const object = event.data.object as Stripe.Charge | Stripe.Refund
@@ -67,7 +72,12 @@ export const applyStripeEvent = async (req: PayloadRequest, tenant: string, even
     // The subscription first: it links our row (from Checkout metadata) when this is its first event.
     const synced = await syncStripeSubscription(req, { ...base, subscription })
     const mirrored = await syncStripeInvoice(req, { tenant, account, invoice: invoice.id })
-    return { outcome: synced.outcome, subscription: synced.subscription, invoice: mirrored.invoice, invoiceOutcome: mirrored.outcome }
+    return {
+      outcome: synced.outcome,
+      subscription: synced.subscription,
+      invoice: mirrored.invoice,
+      invoiceOutcome: mirrored.outcome,
+    }
   }
   return { outcome: 'ignored', reason: `unhandled ${event.type}` }
 }

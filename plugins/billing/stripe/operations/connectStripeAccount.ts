@@ -7,7 +7,9 @@ import { lockKey } from '../lockKey'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
 
-export const connectStripeAccountInput = z.object({ tenant: z.string({ message: 'tenant is required.' }).min(1, { message: 'tenant is required.' }) })
+export const connectStripeAccountInput = z.object({
+  tenant: z.string({ message: 'tenant is required.' }).min(1, { message: 'tenant is required.' }),
+})
 
 /**
  * Connect onboarding for a tenant's owner or admin. The first call creates the tenant's connected
@@ -19,37 +21,74 @@ export const connectStripeAccountInput = z.object({ tenant: z.string({ message: 
  */
 export const connectStripeAccount = async (req: PayloadRequest, raw: unknown) => {
   const parsed = connectStripeAccountInput.safeParse(raw ?? {})
-  if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  if (!parsed.success)
+    throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const { tenant } = parsed.data
   const user = req.user as AccessUser
   if (!user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
-  if (!isPlatformAdmin(user) && !hasRoleIn(user, tenant, ['owner', 'admin'])) throw new OperationError(403, 'forbidden', 'Only an owner or admin of this business can connect Stripe.')
+  if (!isPlatformAdmin(user) && !hasRoleIn(user, tenant, ['owner', 'admin']))
+    throw new OperationError(403, 'forbidden', 'Only an owner or admin of this business can connect Stripe.')
   const stripe = requireStripeClient()
   await lockKey(req, `stripe-connect:${tenant}`)
   const [row] = await runSql<{ id: string; status: string | null; account: string | null }>(
     req,
     sql`SELECT id, status, config->>'accountId' AS account FROM integration_connections WHERE tenant_id = ${tenant} AND provider = 'stripe' ORDER BY created_at LIMIT 1`,
   )
-  if (row?.status === 'connected' && row.account) return { account: row.account, status: 'connected' as const, url: null }
+  if (row?.status === 'connected' && row.account)
+    return { account: row.account, status: 'connected' as const, url: null }
 
   let account = row?.account && /^acct_\w+$/.test(row.account) ? row.account : null
   if (!account) {
-    const created = await stripeCall(() => stripe.accounts.create({ type: 'standard', metadata: { tenant } }, { idempotencyKey: idempotencyKey('connect', tenant) }))
+    const created = await stripeCall(() =>
+      stripe.accounts.create(
+        { type: 'standard', metadata: { tenant } },
+        { idempotencyKey: idempotencyKey('connect', tenant) },
+      ),
+    )
     account = created.id
-    if (row) await runSql(req, sql`UPDATE integration_connections SET config = coalesce(config, '{}'::jsonb) || ${JSON.stringify({ accountId: account })}::jsonb, status = 'disconnected', updated_at = now() WHERE id = ${row.id}`)
-    else await req.payload.db.create({ collection: 'integration-connections' as CollectionSlug, data: { tenant, provider: 'stripe', status: 'disconnected', config: { accountId: account } }, req })
-    await audit(req, { category: 'billing', action: 'stripe.account_created', tenant, resourceType: 'integration-connections', after: { account } })
+    if (row)
+      await runSql(
+        req,
+        sql`UPDATE integration_connections SET config = coalesce(config, '{}'::jsonb) || ${JSON.stringify({ accountId: account })}::jsonb, status = 'disconnected', updated_at = now() WHERE id = ${row.id}`,
+      )
+    else
+      await req.payload.db.create({
+        collection: 'integration-connections' as CollectionSlug,
+        data: { tenant, provider: 'stripe', status: 'disconnected', config: { accountId: account } },
+        req,
+      })
+    await audit(req, {
+      category: 'billing',
+      action: 'stripe.account_created',
+      tenant,
+      resourceType: 'integration-connections',
+      after: { account },
+    })
   }
   const current = await stripeCall(() => stripe.accounts.retrieve(account))
   if (current.charges_enabled && current.details_submitted) {
-    await runSql(req, sql`UPDATE integration_connections SET status = 'connected', updated_at = now() WHERE tenant_id = ${tenant} AND provider = 'stripe' AND config->>'accountId' = ${account}`)
-    await audit(req, { category: 'billing', action: 'stripe.connected', tenant, resourceType: 'integration-connections', after: { account } })
+    await runSql(
+      req,
+      sql`UPDATE integration_connections SET status = 'connected', updated_at = now() WHERE tenant_id = ${tenant} AND provider = 'stripe' AND config->>'accountId' = ${account}`,
+    )
+    await audit(req, {
+      category: 'billing',
+      action: 'stripe.connected',
+      tenant,
+      resourceType: 'integration-connections',
+      after: { account },
+    })
     return { account, status: 'connected' as const, url: null }
   }
   const admin = `${getEnv().SERVER_URL.replace(/\/$/, '')}/admin`
   const link = await stripeCall(() =>
     stripe.accountLinks.create(
-      { account, type: 'account_onboarding', refresh_url: `${admin}?stripe=refresh`, return_url: `${admin}?stripe=return` },
+      {
+        account,
+        type: 'account_onboarding',
+        refresh_url: `${admin}?stripe=refresh`,
+        return_url: `${admin}?stripe=return`,
+      },
       { idempotencyKey: idempotencyKey('account-link', account, Math.floor(Date.now() / 60_000)) },
     ),
   )

@@ -36,19 +36,31 @@ const CHECKOUT_WINDOW_MS = 10 * 60 * 1000
  * answers 400 saying so.
  * 409 `stripe_not_configured` when Stripe is off or the tenant has not connected it (pay at the desk).
  */
-export const createCheckoutSession = async (req: PayloadRequest, raw: unknown): Promise<{ id: string; url: string }> => {
+export const createCheckoutSession = async (
+  req: PayloadRequest,
+  raw: unknown,
+): Promise<{ id: string; url: string }> => {
   if ((raw as { kind?: unknown } | null)?.kind === 'product') {
-    throw new OperationError(400, 'use_orders_buy', 'Products are bought with POST /api/orders/buy { lines: [{ product, quantity }] }: the order holds the stock while you pay.')
+    throw new OperationError(
+      400,
+      'use_orders_buy',
+      'Products are bought with POST /api/orders/buy { lines: [{ product, quantity }] }: the order holds the stock while you pay.',
+    )
   }
   const input = checkoutSessionInput.parse(raw)
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
 
-  const plan = await req.payload.db.findOne<PlanDoc>({ collection: 'membership-plans' as CollectionSlug, where: { id: { equals: input.plan } }, req })
+  const plan = await req.payload.db.findOne<PlanDoc>({
+    collection: 'membership-plans' as CollectionSlug,
+    where: { id: { equals: input.plan } },
+    req,
+  })
   if (!plan) throw new OperationError(404, 'plan_not_found', 'No such plan.')
   const tenant = tenantIdOf(plan.tenant)
   if (!plan.active) throw new OperationError(409, 'plan_inactive', `${plan.name} is not sold any more.`)
   const price = (plan.prices ?? []).find((p) => p.key === input.priceKey)
-  if (!price || !price.active) throw new OperationError(404, 'price_not_found', `${plan.name} has no active price "${input.priceKey}".`)
+  if (!price || !price.active)
+    throw new OperationError(404, 'price_not_found', `${plan.name} has no active price "${input.priceKey}".`)
   const oneTime = price.interval === 'one_time'
   const mode: 'subscription' | 'payment' = oneTime ? 'payment' : 'subscription'
   const trialDays = oneTime ? 0 : (plan.trialDays ?? 0)
@@ -59,7 +71,14 @@ export const createCheckoutSession = async (req: PayloadRequest, raw: unknown): 
         price_data: {
           currency: price.currency.toLowerCase(),
           unit_amount: price.amount,
-          ...(oneTime ? {} : { recurring: { interval: price.interval as 'week' | 'month' | 'year', interval_count: price.intervalCount ?? 1 } }),
+          ...(oneTime
+            ? {}
+            : {
+                recurring: {
+                  interval: price.interval as 'week' | 'month' | 'year',
+                  interval_count: price.intervalCount ?? 1,
+                },
+              }),
           product_data: { name: plan.name },
         },
       }
@@ -72,31 +91,42 @@ export const createCheckoutSession = async (req: PayloadRequest, raw: unknown): 
     sql`SELECT id FROM subscriptions WHERE member_id = ${member.id} AND plan_id = ${input.plan}
         AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
   )
-  if (live) throw new OperationError(409, 'already_subscribed', 'You already have this plan; manage it from your account.')
+  if (live)
+    throw new OperationError(409, 'already_subscribed', 'You already have this plan; manage it from your account.')
   const stripe = requireStripeClient()
   const account = await connectedAccount(req, tenant)
-  if (!account) throw new OperationError(409, 'stripe_not_configured', 'This business does not take online payments yet: please pay at the front desk.')
+  if (!account)
+    throw new OperationError(
+      409,
+      'stripe_not_configured',
+      'This business does not take online payments yet: please pay at the front desk.',
+    )
   metadata.member = member.id
 
   const customer = await stripeCall(() => ensureStripeCustomer(req, stripe, account, member))
   const [{ slug }] = await runSql<{ slug: string }>(req, sql`SELECT slug FROM tenants WHERE id = ${tenant}`)
   const site = `${getEnv().SERVER_URL.replace(/\/$/, '')}/${slug}`
 
-  const session = await stripeCall(() => stripe.checkout.sessions.create(
-    {
-      mode,
-      customer,
-      client_reference_id: member.id,
-      line_items: [lineItem],
-      metadata,
-      ...(mode === 'subscription'
-        ? { subscription_data: { metadata, ...(trialDays > 0 ? { trial_period_days: trialDays } : {}) } }
-        : { payment_intent_data: { metadata } }),
-      success_url: `${site}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${site}?checkout=canceled`,
-    },
-    { stripeAccount: account, idempotencyKey: idempotencyKey('checkout', member.id, itemKey, Math.floor(Date.now() / CHECKOUT_WINDOW_MS)) },
-  ))
+  const session = await stripeCall(() =>
+    stripe.checkout.sessions.create(
+      {
+        mode,
+        customer,
+        client_reference_id: member.id,
+        line_items: [lineItem],
+        metadata,
+        ...(mode === 'subscription'
+          ? { subscription_data: { metadata, ...(trialDays > 0 ? { trial_period_days: trialDays } : {}) } }
+          : { payment_intent_data: { metadata } }),
+        success_url: `${site}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${site}?checkout=canceled`,
+      },
+      {
+        stripeAccount: account,
+        idempotencyKey: idempotencyKey('checkout', member.id, itemKey, Math.floor(Date.now() / CHECKOUT_WINDOW_MS)),
+      },
+    ),
+  )
   if (!session.url) throw new OperationError(502, 'stripe_no_url', 'Stripe did not return a checkout page; try again.')
   return { id: session.id, url: session.url }
 }

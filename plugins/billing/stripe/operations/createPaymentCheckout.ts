@@ -29,15 +29,30 @@ export type PaymentCheckoutInput = {
  * Idempotency key `atrium:pos-checkout:<collection>:<id>:<amount>[:<expires_at>]`: asking twice returns the same session.
  * With `payer: 'member'` the signed-in member named by `member` pays for themself (no desk role needed).
  */
-export const createPaymentCheckout = async (req: PayloadRequest, input: PaymentCheckoutInput): Promise<{ id: string; url: string }> => {
+export const createPaymentCheckout = async (
+  req: PayloadRequest,
+  input: PaymentCheckoutInput,
+): Promise<{ id: string; url: string }> => {
   if (input.payer === 'member') {
-    if ((await memberOfUser(req, input.tenant)).id !== input.member) throw new OperationError(403, 'forbidden', 'You can only pay for your own order.')
+    if ((await memberOfUser(req, input.tenant)).id !== input.member)
+      throw new OperationError(403, 'forbidden', 'You can only pay for your own order.')
   } else requireDeskRole(req, input.tenant)
   if (!(input.amount.amount > 0)) throw new OperationError(409, 'nothing_to_pay', 'Nothing is left to pay.')
   const stripe = requireStripeClient()
   const account = await connectedAccount(req, input.tenant)
-  if (!account) throw new OperationError(409, 'stripe_not_configured', 'This business does not take online payments yet: take cash or the card terminal.')
-  const metadata: Record<string, string> = { tenant: input.tenant, kind: 'ref', refCollection: input.ref.collection, refId: input.ref.id, ...(input.member ? { member: input.member } : {}) }
+  if (!account)
+    throw new OperationError(
+      409,
+      'stripe_not_configured',
+      'This business does not take online payments yet: take cash or the card terminal.',
+    )
+  const metadata: Record<string, string> = {
+    tenant: input.tenant,
+    kind: 'ref',
+    refCollection: input.ref.collection,
+    refId: input.ref.id,
+    ...(input.member ? { member: input.member } : {}),
+  }
   const [{ slug }] = await runSql<{ slug: string }>(req, sql`SELECT slug FROM tenants WHERE id = ${input.tenant}`)
   const site = `${getEnv().SERVER_URL.replace(/\/$/, '')}/${slug}`
   const expiresAt = input.expiresAt ? Math.floor(input.expiresAt.getTime() / 1000) : null
@@ -45,14 +60,32 @@ export const createPaymentCheckout = async (req: PayloadRequest, input: PaymentC
     stripe.checkout.sessions.create(
       {
         mode: 'payment',
-        line_items: [{ quantity: 1, price_data: { currency: input.amount.currency.toLowerCase(), unit_amount: input.amount.amount, product_data: { name: input.description } } }],
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: input.amount.currency.toLowerCase(),
+              unit_amount: input.amount.amount,
+              product_data: { name: input.description },
+            },
+          },
+        ],
         metadata,
         payment_intent_data: { metadata },
         success_url: `${site}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${site}?checkout=canceled`,
         ...(expiresAt ? { expires_at: expiresAt } : {}),
       },
-      { stripeAccount: account, idempotencyKey: idempotencyKey('pos-checkout', input.ref.collection, input.ref.id, input.amount.amount, ...(expiresAt ? [expiresAt] : [])) },
+      {
+        stripeAccount: account,
+        idempotencyKey: idempotencyKey(
+          'pos-checkout',
+          input.ref.collection,
+          input.ref.id,
+          input.amount.amount,
+          ...(expiresAt ? [expiresAt] : []),
+        ),
+      },
     ),
   )
   if (!session.url) throw new OperationError(502, 'stripe_no_url', 'Stripe did not return a checkout page; try again.')

@@ -8,7 +8,9 @@ import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
 import { memberOfUser } from './memberOfUser'
 
-export const portalSessionInput = z.object({ tenant: z.string({ message: 'is required.' }).min(1, { message: 'is required.' }) })
+export const portalSessionInput = z.object({
+  tenant: z.string({ message: 'is required.' }).min(1, { message: 'is required.' }),
+})
 
 /**
  * The Stripe customer portal for the signed-in member of `tenant` (manage card, cancel, invoices),
@@ -19,13 +21,21 @@ export const createPortalSession = async (req: PayloadRequest, raw: unknown): Pr
   const member = await memberOfUser(req, tenant)
   const stripe = requireStripeClient()
   const account = await connectedAccount(req, tenant)
-  if (!account) throw new OperationError(409, 'stripe_not_configured', 'This business does not take online payments yet: please ask at the front desk.')
+  if (!account)
+    throw new OperationError(
+      409,
+      'stripe_not_configured',
+      'This business does not take online payments yet: please ask at the front desk.',
+    )
   const customer = member.stripe_customer_id
-  if (!customer) throw new OperationError(409, 'no_stripe_customer', 'You have no online subscription or payment here yet.')
+  if (!customer)
+    throw new OperationError(409, 'no_stripe_customer', 'You have no online subscription or payment here yet.')
   const [{ slug }] = await runSql<{ slug: string }>(req, sql`SELECT slug FROM tenants WHERE id = ${tenant}`)
-  const session = await stripeCall(() => stripe.billingPortal.sessions.create(
-    { customer, return_url: `${getEnv().SERVER_URL.replace(/\/$/, '')}/${slug}` },
-    { stripeAccount: account, idempotencyKey: idempotencyKey('portal', member.id, Math.floor(Date.now() / 60_000)) },
-  ))
+  const session = await stripeCall(() =>
+    stripe.billingPortal.sessions.create(
+      { customer, return_url: `${getEnv().SERVER_URL.replace(/\/$/, '')}/${slug}` },
+      { stripeAccount: account, idempotencyKey: idempotencyKey('portal', member.id, Math.floor(Date.now() / 60_000)) },
+    ),
+  )
   return { url: session.url }
 }

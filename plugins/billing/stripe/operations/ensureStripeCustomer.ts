@@ -10,10 +10,19 @@ import type { MemberRow } from './memberOfUser'
  * idempotency key is the membership id, and the id is stored with one conditional UPDATE (the
  * first writer wins, a racing request reads it back).
  */
-export const ensureStripeCustomer = async (req: PayloadRequest, stripe: Stripe, account: string, member: MemberRow): Promise<string> => {
+export const ensureStripeCustomer = async (
+  req: PayloadRequest,
+  stripe: Stripe,
+  account: string,
+  member: MemberRow,
+): Promise<string> => {
   if (member.stripe_customer_id) return member.stripe_customer_id
   const customer = await stripe.customers.create(
-    { email: member.email ?? undefined, name: member.display_name ?? undefined, metadata: { tenant: member.tenant_id, member: member.id } },
+    {
+      email: member.email ?? undefined,
+      name: member.display_name ?? undefined,
+      metadata: { tenant: member.tenant_id, member: member.id },
+    },
     { stripeAccount: account, idempotencyKey: idempotencyKey('customer', member.id) },
   )
   const [stored] = await runSql<{ stripe_customer_id: string }>(

@@ -2,10 +2,20 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
 
-export type MemberRow = { id: string; tenant_id: string; stripe_customer_id: string | null; email: string | null; display_name: string | null }
+export type MemberRow = {
+  id: string
+  tenant_id: string
+  stripe_customer_id: string | null
+  email: string | null
+  display_name: string | null
+}
 
 /** The signed-in user's active membership of `tenant`: 401 when signed out, 403 `not_a_member` (with `refusal`) otherwise. */
-export const memberOfUser = async (req: PayloadRequest, tenant: string, refusal = 'Only members of this business can pay online here.'): Promise<MemberRow> => {
+export const memberOfUser = async (
+  req: PayloadRequest,
+  tenant: string,
+  refusal = 'Only members of this business can pay online here.',
+): Promise<MemberRow> => {
   if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const [row] = await runSql<MemberRow>(
     req,

@@ -2,7 +2,15 @@ import type Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
 import { dunningOf, mirrorOfSubscription } from './mirrorOfSubscription'
 
-const invoice = (fields: Partial<Stripe.Invoice>) => ({ id: 'in_1', object: 'invoice', status: 'open', attempt_count: 0, next_payment_attempt: 1_900_000_000, ...fields }) as Stripe.Invoice
+const invoice = (fields: Partial<Stripe.Invoice>) =>
+  ({
+    id: 'in_1',
+    object: 'invoice',
+    status: 'open',
+    attempt_count: 0,
+    next_payment_attempt: 1_900_000_000,
+    ...fields,
+  }) as Stripe.Invoice
 const subscription = (fields: Partial<Stripe.Subscription>) =>
   ({
     id: 'sub_1',
@@ -46,12 +54,22 @@ describe('a Stripe subscription mirrored', () => {
     })
     expect(mirrorOfSubscription(subscription({ status: 'incomplete_expired' })).status).toBe('canceled')
     expect(mirrorOfSubscription(subscription({ status: 'unpaid' })).status).toBe('past_due')
-    expect(mirrorOfSubscription(subscription({ pause_collection: { behavior: 'void', resumes_at: null } })).status).toBe('paused')
+    expect(
+      mirrorOfSubscription(subscription({ pause_collection: { behavior: 'void', resumes_at: null } })).status,
+    ).toBe('paused')
     expect(mirrorOfSubscription(subscription({ status: 'paused' })).status).toBe('paused')
-    expect(mirrorOfSubscription(subscription({ pause_collection: { behavior: 'void', resumes_at: 1_801_000_000 } }))).toMatchObject({ status: 'paused', pauseUntil: new Date(1_801_000_000_000).toISOString() })
-    const failing = mirrorOfSubscription(subscription({ status: 'active', latest_invoice: invoice({ attempt_count: 1 }) }))
+    expect(
+      mirrorOfSubscription(subscription({ pause_collection: { behavior: 'void', resumes_at: 1_801_000_000 } })),
+    ).toMatchObject({ status: 'paused', pauseUntil: new Date(1_801_000_000_000).toISOString() })
+    const failing = mirrorOfSubscription(
+      subscription({ status: 'active', latest_invoice: invoice({ attempt_count: 1 }) }),
+    )
     expect(failing).toMatchObject({ status: 'past_due', dunningStage: 'retrying' })
-    expect(mirrorOfSubscription(subscription({ status: 'canceled', canceled_at: 1_801_000_000, cancel_at_period_end: true }))).toMatchObject({
+    expect(
+      mirrorOfSubscription(
+        subscription({ status: 'canceled', canceled_at: 1_801_000_000, cancel_at_period_end: true }),
+      ),
+    ).toMatchObject({
       status: 'canceled',
       canceledAt: new Date(1_801_000_000_000).toISOString(),
       cancelAtPeriodEnd: true,

@@ -16,7 +16,8 @@ export type SubscriptionMirror = {
   pauseUntil: string | null
 }
 
-const iso = (seconds: number | null | undefined) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null)
+const iso = (seconds: number | null | undefined) =>
+  typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null
 
 /**
  * Where the member stands in dunning, read from the subscription's latest invoice: nothing owed

@@ -18,36 +18,69 @@ import { requireStripeClient } from '../stripeClient'
  * mirrors it onto the order. Refunds we created ourselves (metadata `payment`) are already
  * recorded. Redelivered or reordered events find nothing new.
  */
-export const mirrorStripeRefunds = async (req: PayloadRequest, input: { tenant: string; account: string; charge: Stripe.Charge }) => {
-  const intent = typeof input.charge.payment_intent === 'string' ? input.charge.payment_intent : (input.charge.payment_intent?.id ?? null)
+export const mirrorStripeRefunds = async (
+  req: PayloadRequest,
+  input: { tenant: string; account: string; charge: Stripe.Charge },
+) => {
+  const intent =
+    typeof input.charge.payment_intent === 'string'
+      ? input.charge.payment_intent
+      : (input.charge.payment_intent?.id ?? null)
   if (!intent) return { outcome: 'ignored', reason: 'charge without PaymentIntent' }
   await lockKey(req, `stripe-payment:${intent}`)
   const stripe = requireStripeClient()
-  let [payment] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND provider_ref = ${intent}`)
+  let [payment] = await runSql<{ id: string }>(
+    req,
+    sql`SELECT id FROM payments WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND provider_ref = ${intent}`,
+  )
   if (!payment) {
     // A subscription invoice's charge: our payment is recorded against the invoice it paid.
-    const invoices = await stripe.invoicePayments.list({ payment: { type: 'payment_intent', payment_intent: intent }, limit: 10 }, { stripeAccount: input.account })
+    const invoices = await stripe.invoicePayments.list(
+      { payment: { type: 'payment_intent', payment_intent: intent }, limit: 10 },
+      { stripeAccount: input.account },
+    )
     for (const paid of invoices.data) {
       const invoice = typeof paid.invoice === 'string' ? paid.invoice : paid.invoice?.id
       if (!invoice || payment) continue
-      ;[payment] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND provider_ref = ${invoice}`)
+      ;[payment] = await runSql<{ id: string }>(
+        req,
+        sql`SELECT id FROM payments WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND provider_ref = ${invoice}`,
+      )
     }
   }
   if (!payment) return { outcome: 'ignored', reason: 'no payment of ours for this PaymentIntent' }
   const refunds = await stripe.refunds.list({ payment_intent: intent, limit: 100 }, { stripeAccount: input.account })
   const known = new Set(
-    (await runSql<{ id: string }>(req, sql`SELECT provider_refund_id AS id FROM payments_refunds WHERE _parent_id = ${payment.id} AND provider_refund_id IS NOT NULL`)).map((r) => r.id),
+    (
+      await runSql<{ id: string }>(
+        req,
+        sql`SELECT provider_refund_id AS id FROM payments_refunds WHERE _parent_id = ${payment.id} AND provider_refund_id IS NOT NULL`,
+      )
+    ).map((r) => r.id),
   )
   const mirrored: string[] = []
   for (const refund of [...refunds.data].sort((a, b) => a.created - b.created)) {
-    if (known.has(refund.id) || refund.metadata?.payment || !['succeeded', 'pending'].includes(refund.status ?? '')) continue
+    if (known.has(refund.id) || refund.metadata?.payment || !['succeeded', 'pending'].includes(refund.status ?? ''))
+      continue
     const reason = `Refunded in Stripe (${refund.reason ?? 'no reason given'})`
-    const applied = await applyRefund(req, { payment: payment.id, tenant: input.tenant, amount: refund.amount, reason, providerRefundId: refund.id })
+    const applied = await applyRefund(req, {
+      payment: payment.id,
+      tenant: input.tenant,
+      amount: refund.amount,
+      reason,
+      providerRefundId: refund.id,
+    })
     await emit(req, {
       type: 'payment.refunded_at_provider',
       tenant: input.tenant,
       subject: { collection: 'payments', id: payment.id },
-      data: { amount: refund.amount, amountRefunded: applied.amountRefunded, status: applied.status, reason, providerRefundId: refund.id },
+      data: {
+        amount: refund.amount,
+        amountRefunded: applied.amountRefunded,
+        status: applied.status,
+        reason,
+        providerRefundId: refund.id,
+      },
     })
     mirrored.push(refund.id)
   }

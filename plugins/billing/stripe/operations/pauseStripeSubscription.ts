@@ -19,24 +19,55 @@ import { syncStripeSubscription } from './syncStripeSubscription'
  * like the webhook), so a concurrent event cannot interleave; the idempotency key names the row's
  * last change, so a retried request repeats the same call.
  */
-export const pauseStripeSubscription = async (req: PayloadRequest, id: string, stripeSubscription: string, paused: boolean, until: string | null) => {
+export const pauseStripeSubscription = async (
+  req: PayloadRequest,
+  id: string,
+  stripeSubscription: string,
+  paused: boolean,
+  until: string | null,
+) => {
   await lockKey(req, `stripe-subscription:${stripeSubscription}`)
   const { subscription } = await subscriptionForChange(req, id, false)
-  if (paused && !['active', 'trialing', 'past_due'].includes(subscription.status)) throw new OperationError(409, 'not_pausable', `A ${subscription.status} subscription cannot be paused.`)
-  if (!paused && subscription.status !== 'paused') throw new OperationError(409, 'not_paused', 'This subscription is not paused.')
+  if (paused && !['active', 'trialing', 'past_due'].includes(subscription.status))
+    throw new OperationError(409, 'not_pausable', `A ${subscription.status} subscription cannot be paused.`)
+  if (!paused && subscription.status !== 'paused')
+    throw new OperationError(409, 'not_paused', 'This subscription is not paused.')
   const stripe = requireStripeClient()
   const account = await connectedAccount(req, subscription.tenant)
-  if (!account) throw new OperationError(409, 'stripe_not_configured', 'This business does not take online payments any more; the subscription cannot be changed on Stripe.')
-  const [{ updated_at: version }] = await runSql<{ updated_at: string }>(req, sql`SELECT updated_at FROM subscriptions WHERE id = ${id}`)
+  if (!account)
+    throw new OperationError(
+      409,
+      'stripe_not_configured',
+      'This business does not take online payments any more; the subscription cannot be changed on Stripe.',
+    )
+  const [{ updated_at: version }] = await runSql<{ updated_at: string }>(
+    req,
+    sql`SELECT updated_at FROM subscriptions WHERE id = ${id}`,
+  )
   const resumesAt = until ? Math.floor(new Date(until).getTime() / 1000) : undefined
   await stripeCall(() =>
     stripe.subscriptions.update(
       stripeSubscription,
       { pause_collection: paused ? { behavior: 'void', ...(resumesAt ? { resumes_at: resumesAt } : {}) } : '' },
-      { stripeAccount: account, idempotencyKey: idempotencyKey(paused ? 'pause' : 'resume', id, resumesAt ?? 'open', new Date(version).getTime()) },
+      {
+        stripeAccount: account,
+        idempotencyKey: idempotencyKey(
+          paused ? 'pause' : 'resume',
+          id,
+          resumesAt ?? 'open',
+          new Date(version).getTime(),
+        ),
+      },
     ),
   )
-  const synced = await stripeCall(() => syncStripeSubscription(req, { tenant: subscription.tenant, account, subscription: stripeSubscription, eventCreated: Math.floor(Date.now() / 1000) }))
+  const synced = await stripeCall(() =>
+    syncStripeSubscription(req, {
+      tenant: subscription.tenant,
+      account,
+      subscription: stripeSubscription,
+      eventCreated: Math.floor(Date.now() / 1000),
+    }),
+  )
   const [row] = await runSql<Record<string, unknown>>(req, sql`SELECT * FROM subscriptions WHERE id = ${id}`)
   const after = toSubscriptionJson(row)
   const pauseUntil = row.pause_until ? new Date(row.pause_until as string).toISOString() : null

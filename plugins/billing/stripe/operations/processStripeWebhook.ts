@@ -21,9 +21,17 @@ export const processStripeWebhook = async (req: PayloadRequest, webhook: string)
             RETURNING tenant_id, payload`,
       )
       if (!row) return { outcome: 'already_processed' }
-      const result: ApplyResult = row.tenant_id ? await applyStripeEvent(req, row.tenant_id, row.payload) : { outcome: 'ignored', reason: 'no tenant has connected this account' }
-      const status = result.outcome === 'ignored' || result.outcome === 'unlinked' || result.outcome === 'foreign' ? 'ignored' : 'processed'
-      await runSql(req, sql`UPDATE inbound_webhooks SET status = ${status}, processed_at = now(), error = NULL, updated_at = now() WHERE id = ${webhook}`)
+      const result: ApplyResult = row.tenant_id
+        ? await applyStripeEvent(req, row.tenant_id, row.payload)
+        : { outcome: 'ignored', reason: 'no tenant has connected this account' }
+      const status =
+        result.outcome === 'ignored' || result.outcome === 'unlinked' || result.outcome === 'foreign'
+          ? 'ignored'
+          : 'processed'
+      await runSql(
+        req,
+        sql`UPDATE inbound_webhooks SET status = ${status}, processed_at = now(), error = NULL, updated_at = now() WHERE id = ${webhook}`,
+      )
       return result
     })
   } catch (error) {

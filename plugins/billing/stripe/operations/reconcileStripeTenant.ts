@@ -24,7 +24,14 @@ const EVENT_TYPES = [
   'invoice.marked_uncollectible',
 ]
 
-type Mirrored = { status: string; dunning_stage: string; current_period_end: string | null; cancel_at_period_end: boolean; pause_until: string | null; invoices: string }
+type Mirrored = {
+  status: string
+  dunning_stage: string
+  current_period_end: string | null
+  cancel_at_period_end: boolean
+  pause_until: string | null
+  invoices: string
+}
 
 const snapshot = async (req: PayloadRequest, stripeId: string): Promise<Mirrored | null> =>
   (
@@ -52,11 +59,17 @@ export type ReconcileResult = { tenant: string; checked: number; drifted: number
  * that we did not have yet is drift: one `stripe.reconcile_drift` audit row each, with before
  * and after.
  */
-export const reconcileStripeTenant = async (req: PayloadRequest, input: { tenant: string; account: string; now?: Date }): Promise<ReconcileResult> => {
+export const reconcileStripeTenant = async (
+  req: PayloadRequest,
+  input: { tenant: string; account: string; now?: Date },
+): Promise<ReconcileResult> => {
   const stripe = requireStripeClient()
   const since = Math.floor((input.now ?? new Date()).getTime() / 1000) - RECONCILE_WINDOW_SECONDS
   const subscriptions = new Set<string>()
-  for await (const event of stripe.events.list({ created: { gte: since }, types: EVENT_TYPES, limit: 100 }, { stripeAccount: input.account })) {
+  for await (const event of stripe.events.list(
+    { created: { gte: since }, types: EVENT_TYPES, limit: 100 },
+    { stripeAccount: input.account },
+  )) {
     const object = event.data.object as Stripe.Subscription | Stripe.Invoice
     const id = object.object === 'subscription' ? object.id : subscriptionOfInvoice(object as Stripe.Invoice)
     if (id) subscriptions.add(id)
@@ -68,7 +81,12 @@ export const reconcileStripeTenant = async (req: PayloadRequest, input: { tenant
       await inTransaction(tx, async () => {
         const before = await snapshot(tx, subscription)
         const eventCreated = Math.floor(Date.now() / 1000)
-        const synced = await syncStripeSubscription(tx, { tenant: input.tenant, account: input.account, subscription, eventCreated })
+        const synced = await syncStripeSubscription(tx, {
+          tenant: input.tenant,
+          account: input.account,
+          subscription,
+          eventCreated,
+        })
         if (synced.outcome === 'unlinked' || synced.outcome === 'foreign') return
         const sub = await stripe.subscriptions.retrieve(subscription, {}, { stripeAccount: input.account })
         const latest = typeof sub.latest_invoice === 'string' ? sub.latest_invoice : sub.latest_invoice?.id
@@ -90,7 +108,10 @@ export const reconcileStripeTenant = async (req: PayloadRequest, input: { tenant
       })
     } catch (error) {
       result.failed++
-      req.payload.logger.error({ err: error, tenant: input.tenant, subscription }, 'Stripe reconciliation of a subscription failed')
+      req.payload.logger.error(
+        { err: error, tenant: input.tenant, subscription },
+        'Stripe reconciliation of a subscription failed',
+      )
     }
   }
   return result

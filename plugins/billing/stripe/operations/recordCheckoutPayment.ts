@@ -17,19 +17,32 @@ export type CheckoutPaymentResult =
  * (`kind: 'plan'`) starts the plan's one-time access (`startCheckoutPlan`). Sessions not started by
  * our checkout for this tenant are left alone.
  */
-export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant: string; session: Stripe.Checkout.Session }): Promise<CheckoutPaymentResult> => {
+export const recordCheckoutPayment = async (
+  req: PayloadRequest,
+  input: { tenant: string; session: Stripe.Checkout.Session },
+): Promise<CheckoutPaymentResult> => {
   const { session, tenant } = input
   if (session.payment_status !== 'paid') return { outcome: 'unpaid', payment: null }
   const meta = session.metadata ?? {}
-  const intent = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null)
-  if (meta.tenant === tenant && meta.kind === 'plan' && intent) return startCheckoutPlan(req, { tenant, session, intent })
+  const intent =
+    typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null)
+  if (meta.tenant === tenant && meta.kind === 'plan' && intent)
+    return startCheckoutPlan(req, { tenant, session, intent })
   const byRef = meta.kind === 'ref' && Boolean(meta.refCollection && meta.refId)
   if (meta.tenant !== tenant || !byRef || !intent) return { outcome: 'unlinked', payment: null }
-  const [member] = meta.member ? await runSql<{ id: string }>(req, sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`) : [null]
+  const [member] = meta.member
+    ? await runSql<{ id: string }>(
+        req,
+        sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`,
+      )
+    : [null]
   if (meta.member && !member) return { outcome: 'unlinked', payment: null }
 
   await lockKey(req, `stripe-payment:${intent}`)
-  const [recorded] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${intent}`)
+  const [recorded] = await runSql<{ id: string }>(
+    req,
+    sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${intent}`,
+  )
   if (recorded) return { outcome: 'duplicate', payment: recorded.id }
 
   const amount = { amount: session.amount_total ?? 0, currency: (session.currency ?? 'usd').toUpperCase() }
@@ -53,19 +66,42 @@ export const recordCheckoutPayment = async (req: PayloadRequest, input: { tenant
     },
     req,
   })) as unknown as { id: string }
-  await audit(req, { category: 'payment', action: 'payment.recorded', tenant, resourceType: 'payments', resourceId: doc.id, amount, after: { provider: 'stripe', checkoutSession: session.id } })
+  await audit(req, {
+    category: 'payment',
+    action: 'payment.recorded',
+    tenant,
+    resourceType: 'payments',
+    resourceId: doc.id,
+    amount,
+    after: { provider: 'stripe', checkoutSession: session.id },
+  })
   await emit(req, {
     type: 'payment.succeeded',
     tenant,
     subject: { collection: 'payments', id: doc.id },
-    data: { amount, provider: 'stripe', purpose: 'order', member: member?.id ?? null, ref, checkoutSession: session.id, providerRef: intent },
+    data: {
+      amount,
+      provider: 'stripe',
+      purpose: 'order',
+      member: member?.id ?? null,
+      ref,
+      checkoutSession: session.id,
+      providerRef: intent,
+    },
   })
   // What commerce turns into a paid order (its `commerce.stripeOrder` subscriber); billing knows nothing of orders.
   await emit(req, {
     type: 'payment.checkout_completed',
     tenant,
     subject: { collection: 'payments', id: doc.id },
-    data: { amount, provider: 'stripe', member: member?.id ?? null, ref, checkoutSession: session.id, providerRef: intent },
+    data: {
+      amount,
+      provider: 'stripe',
+      member: member?.id ?? null,
+      ref,
+      checkoutSession: session.id,
+      providerRef: intent,
+    },
   })
   return { outcome: 'recorded', payment: doc.id }
 }

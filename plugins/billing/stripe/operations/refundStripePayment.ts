@@ -6,7 +6,11 @@ import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { requireStripeClient } from '../stripeClient'
 
-type RefundedData = { amount: { amount: number; currency: string }; reason?: string | null; providerRefundId?: string | null }
+type RefundedData = {
+  amount: { amount: number; currency: string }
+  reason?: string | null
+  providerRefundId?: string | null
+}
 
 /** The PaymentIntent behind a Stripe payment: its own ref, or the paid invoice's payment. */
 const paymentIntentOf = async (stripe: Stripe, account: string, ref: string): Promise<string | null> => {
@@ -28,16 +32,27 @@ export const refundStripePayment = async (event: DomainEvent, { req }: { req: Pa
   const paymentId = event.subject?.id
   if (!paymentId || (event.data as RefundedData).providerRefundId) return // made in Stripe already
   const db = { payload: req.payload, transactionID: undefined }
-  const [payment] = await runSql<{ tenant_id: string; provider: string; provider_ref: string | null }>(db, sql`SELECT tenant_id, provider, provider_ref FROM payments WHERE id = ${paymentId}`)
+  const [payment] = await runSql<{ tenant_id: string; provider: string; provider_ref: string | null }>(
+    db,
+    sql`SELECT tenant_id, provider, provider_ref FROM payments WHERE id = ${paymentId}`,
+  )
   if (!payment || payment.provider !== 'stripe' || !payment.provider_ref) return
   const { amount, reason } = event.data as RefundedData
   const stripe = requireStripeClient()
   const account = await connectedAccount(db, payment.tenant_id)
-  if (!account) throw new Error(`Tenant ${payment.tenant_id} has no connected Stripe account: refund of payment ${paymentId} cannot reach Stripe.`)
+  if (!account)
+    throw new Error(
+      `Tenant ${payment.tenant_id} has no connected Stripe account: refund of payment ${paymentId} cannot reach Stripe.`,
+    )
   const intent = await paymentIntentOf(stripe, account, payment.provider_ref)
   if (!intent) throw new Error(`No PaymentIntent found for payment ${paymentId} (${payment.provider_ref}).`)
   const refund = await stripe.refunds.create(
-    { payment_intent: intent, amount: amount.amount, reason: 'requested_by_customer', metadata: { tenant: payment.tenant_id, payment: paymentId, note: (reason ?? '').slice(0, 400) } },
+    {
+      payment_intent: intent,
+      amount: amount.amount,
+      reason: 'requested_by_customer',
+      metadata: { tenant: payment.tenant_id, payment: paymentId, note: (reason ?? '').slice(0, 400) },
+    },
     { stripeAccount: account, idempotencyKey: idempotencyKey('refund', paymentId, event.id) },
   )
   await runSql(

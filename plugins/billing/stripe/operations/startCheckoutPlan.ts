@@ -23,15 +23,30 @@ export type CheckoutPlanResult =
  * start the plan (the member already holds it, or the price is gone) is recorded and refunded in full
  * (`refundWholePayment`, sent to Stripe after commit), and audited `subscription.checkout_refunded`.
  */
-export const startCheckoutPlan = async (req: PayloadRequest, input: { tenant: string; session: Stripe.Checkout.Session; intent: string }): Promise<CheckoutPlanResult> => {
+export const startCheckoutPlan = async (
+  req: PayloadRequest,
+  input: { tenant: string; session: Stripe.Checkout.Session; intent: string },
+): Promise<CheckoutPlanResult> => {
   const { tenant, session, intent } = input
   const meta = session.metadata ?? {}
   await lockKey(req, `stripe-payment:${intent}`)
-  const [recorded] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${intent}`)
+  const [recorded] = await runSql<{ id: string }>(
+    req,
+    sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${intent}`,
+  )
   if (recorded) return { outcome: 'duplicate', payment: String(recorded.id) }
-  const [member] = meta.member ? await runSql<{ id: string }>(req, sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`) : []
+  const [member] = meta.member
+    ? await runSql<{ id: string }>(
+        req,
+        sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`,
+      )
+    : []
   const plan = meta.plan
-    ? await req.payload.db.findOne<PlanDoc>({ collection: 'membership-plans' as CollectionSlug, where: { and: [{ id: { equals: meta.plan } }, { tenant: { equals: tenant } }] }, req })
+    ? await req.payload.db.findOne<PlanDoc>({
+        collection: 'membership-plans' as CollectionSlug,
+        where: { and: [{ id: { equals: meta.plan } }, { tenant: { equals: tenant } }] },
+        req,
+      })
     : null
   if (!member || !plan) return { outcome: 'unlinked', payment: null }
   const memberId = String(member.id)
@@ -67,7 +82,9 @@ export const startCheckoutPlan = async (req: PayloadRequest, input: { tenant: st
   }
 
   const amount = { amount: session.amount_total ?? 0, currency: (session.currency ?? 'usd').toUpperCase() }
-  const ref = subscription ? { collection: 'subscriptions', id: subscription.id } : { collection: 'membership-plans', id: String(plan.id) }
+  const ref = subscription
+    ? { collection: 'subscriptions', id: subscription.id }
+    : { collection: 'membership-plans', id: String(plan.id) }
   const payment = String(
     (
       (await req.payload.db.create({
@@ -91,12 +108,28 @@ export const startCheckoutPlan = async (req: PayloadRequest, input: { tenant: st
       })) as unknown as { id: string }
     ).id,
   )
-  await audit(req, { category: 'payment', action: 'payment.recorded', tenant, resourceType: 'payments', resourceId: payment, amount, after: { provider: 'stripe', checkoutSession: session.id } })
+  await audit(req, {
+    category: 'payment',
+    action: 'payment.recorded',
+    tenant,
+    resourceType: 'payments',
+    resourceId: payment,
+    amount,
+    after: { provider: 'stripe', checkoutSession: session.id },
+  })
   await emit(req, {
     type: 'payment.succeeded',
     tenant,
     subject: { collection: 'payments', id: payment },
-    data: { amount, provider: 'stripe', purpose: 'subscription', member: memberId, ref, checkoutSession: session.id, providerRef: intent },
+    data: {
+      amount,
+      provider: 'stripe',
+      purpose: 'subscription',
+      member: memberId,
+      ref,
+      checkoutSession: session.id,
+      providerRef: intent,
+    },
   })
 
   if (!subscription || !price) {
@@ -114,7 +147,18 @@ export const startCheckoutPlan = async (req: PayloadRequest, input: { tenant: st
     return { outcome: 'recorded', payment, subscription: null, refunded: refund?.amount ?? 0 }
   }
 
-  const invoice = await openInvoice(req, { tenant, member: memberId, subscription: subscription.id, planName: plan.name, amount, status: 'paid', periodStart: now, periodEnd: end, dueAt: now, payment })
+  const invoice = await openInvoice(req, {
+    tenant,
+    member: memberId,
+    subscription: subscription.id,
+    planName: plan.name,
+    amount,
+    status: 'paid',
+    periodStart: now,
+    periodEnd: end,
+    dueAt: now,
+    payment,
+  })
   await runSql(req, sql`UPDATE payments SET invoice = ${invoice.id} WHERE id = ${payment}`)
   await beginSubscription(req, { subscription, plan, start: now, end, zone, amount, via: 'checkout' })
   return { outcome: 'recorded', payment, subscription: subscription.id }

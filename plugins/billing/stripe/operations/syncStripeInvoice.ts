@@ -5,9 +5,12 @@ import { audit, emit, runSql } from '@/core'
 import { lockKey } from '../lockKey'
 import { requireStripeClient } from '../stripeClient'
 
-export type InvoiceSyncResult = { outcome: 'applied'; invoice: string; status: string; payment: string | null } | { outcome: 'unlinked' | 'foreign'; invoice: null }
+export type InvoiceSyncResult =
+  | { outcome: 'applied'; invoice: string; status: string; payment: string | null }
+  | { outcome: 'unlinked' | 'foreign'; invoice: null }
 
-const iso = (seconds: number | null | undefined) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null)
+const iso = (seconds: number | null | undefined) =>
+  typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null
 
 /** The Stripe subscription id an invoice belongs to (2025+ API: `parent.subscription_details`). */
 export const subscriptionOfInvoice = (invoice: Pick<Stripe.Invoice, 'parent'>): string | null => {
@@ -21,7 +24,10 @@ export const subscriptionOfInvoice = (invoice: Pick<Stripe.Invoice, 'parent'>): 
  * is paid (`payments` provider stripe, providerRef = the invoice id, unique in SQL). Invoices of
  * subscriptions we do not know, or of another tenant's, are left alone.
  */
-export const syncStripeInvoice = async (req: PayloadRequest, input: { tenant: string; account: string; invoice: string }): Promise<InvoiceSyncResult> => {
+export const syncStripeInvoice = async (
+  req: PayloadRequest,
+  input: { tenant: string; account: string; invoice: string },
+): Promise<InvoiceSyncResult> => {
   const stripe = requireStripeClient()
   await lockKey(req, `stripe-invoice:${input.invoice}`)
   const inv = await stripe.invoices.retrieve(input.invoice, {}, { stripeAccount: input.account })
@@ -41,7 +47,10 @@ export const syncStripeInvoice = async (req: PayloadRequest, input: { tenant: st
 
   // Stripe keeps a refunded invoice `paid`; ours says `refunded` once its payment is refunded in full.
   const status = inv.status === 'paid' && existing?.status === 'refunded' ? 'refunded' : (inv.status ?? 'draft')
-  const amount = { amount: inv.status === 'paid' ? inv.amount_paid : inv.amount_due, currency: inv.currency.toUpperCase() }
+  const amount = {
+    amount: inv.status === 'paid' ? inv.amount_paid : inv.amount_due,
+    currency: inv.currency.toUpperCase(),
+  }
   const data = {
     status,
     amount,
@@ -57,12 +66,21 @@ export const syncStripeInvoice = async (req: PayloadRequest, input: { tenant: st
     },
   }
   const invoiceId = existing
-    ? (await req.payload.db.updateOne({ collection: 'invoices' as CollectionSlug, id: existing.id, data, req }), existing.id)
+    ? (await req.payload.db.updateOne({ collection: 'invoices' as CollectionSlug, id: existing.id, data, req }),
+      existing.id)
     : String(
         (
           (await req.payload.db.create({
             collection: 'invoices' as CollectionSlug,
-            data: { ...data, tenant: input.tenant, member: sub.member_id, subscription: sub.id, number: inv.number ?? `stripe-${inv.id}`, stripeInvoiceId: inv.id, lines: [] },
+            data: {
+              ...data,
+              tenant: input.tenant,
+              member: sub.member_id,
+              subscription: sub.id,
+              number: inv.number ?? `stripe-${inv.id}`,
+              stripeInvoiceId: inv.id,
+              lines: [],
+            },
             req,
           })) as unknown as { id: string }
         ).id,
@@ -70,7 +88,10 @@ export const syncStripeInvoice = async (req: PayloadRequest, input: { tenant: st
 
   let payment = existing?.payment_id ?? null
   if (status === 'paid' && !payment) {
-    const [recorded] = await runSql<{ id: string }>(req, sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${inv.id}`)
+    const [recorded] = await runSql<{ id: string }>(
+      req,
+      sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${inv.id}`,
+    )
     payment = recorded?.id ?? null
     if (!payment) {
       const doc = (await req.payload.db.create({
@@ -94,14 +115,33 @@ export const syncStripeInvoice = async (req: PayloadRequest, input: { tenant: st
         req,
       })) as unknown as { id: string }
       payment = doc.id
-      await audit(req, { category: 'payment', action: 'payment.recorded', tenant: input.tenant, resourceType: 'payments', resourceId: payment, amount, after: { provider: 'stripe', invoice: inv.id } })
+      await audit(req, {
+        category: 'payment',
+        action: 'payment.recorded',
+        tenant: input.tenant,
+        resourceType: 'payments',
+        resourceId: payment,
+        amount,
+        after: { provider: 'stripe', invoice: inv.id },
+      })
       await emit(req, {
         type: 'payment.succeeded',
         tenant: input.tenant,
         subject: { collection: 'payments', id: payment },
-        data: { amount, provider: 'stripe', purpose: 'subscription', member: sub.member_id, ref: { collection: 'subscriptions', id: sub.id } },
+        data: {
+          amount,
+          provider: 'stripe',
+          purpose: 'subscription',
+          member: sub.member_id,
+          ref: { collection: 'subscriptions', id: sub.id },
+        },
       })
-      await emit(req, { type: 'invoice.paid', tenant: input.tenant, subject: { collection: 'invoices', id: invoiceId }, data: { member: sub.member_id, subscription: sub.id, amount } })
+      await emit(req, {
+        type: 'invoice.paid',
+        tenant: input.tenant,
+        subject: { collection: 'invoices', id: invoiceId },
+        data: { member: sub.member_id, subscription: sub.id, amount },
+      })
     }
     await runSql(req, sql`UPDATE invoices SET payment_id = ${payment} WHERE id = ${invoiceId}`)
   }

@@ -7,7 +7,14 @@ import { idempotencyKey } from '../idempotencyKey'
 import { stripeClient } from '../stripeClient'
 
 type Db = Pick<PayloadRequest, 'payload' | 'transactionID'>
-type PriceRow = { id: string; key: string; interval: 'week' | 'month' | 'year' | 'one_time'; interval_count: string; amount: string; currency: string }
+type PriceRow = {
+  id: string
+  key: string
+  interval: 'week' | 'month' | 'year' | 'one_time'
+  interval_count: string
+  amount: string
+  currency: string
+}
 
 /** Our Stripe Product id for a plan on the tenant's account (Stripe accepts ids chosen by the caller). */
 export const stripeProductId = (plan: string) => `atrium_plan_${plan.replace(/[^A-Za-z0-9_]/g, '')}`
@@ -30,9 +37,19 @@ const exists = async (stripe: Stripe, account: string, product: string) => {
  * whose Stripe Price was archived gets it back (`active: true`). Idempotency keys carry the price id,
  * the wanted state and the plan's version (`updated_at`), so a retried job sends nothing twice.
  */
-const archiveReplacedPrices = async (db: Db, stripe: Stripe, account: string, input: { plan: string; product: string; version: string }) => {
+const archiveReplacedPrices = async (
+  db: Db,
+  stripe: Stripe,
+  account: string,
+  input: { plan: string; product: string; version: string },
+) => {
   const inUse = new Set(
-    (await runSql<{ id: string }>(db, sql`SELECT stripe_price_id AS id FROM membership_plans_prices WHERE _parent_id = ${input.plan} AND active AND stripe_price_id IS NOT NULL`)).map((r) => r.id),
+    (
+      await runSql<{ id: string }>(
+        db,
+        sql`SELECT stripe_price_id AS id FROM membership_plans_prices WHERE _parent_id = ${input.plan} AND active AND stripe_price_id IS NOT NULL`,
+      )
+    ).map((r) => r.id),
   )
   let archived = 0
   let restored = 0
@@ -40,7 +57,14 @@ const archiveReplacedPrices = async (db: Db, stripe: Stripe, account: string, in
     if (price.metadata?.plan !== input.plan) continue
     const wanted = inUse.has(price.id)
     if (price.active === wanted) continue
-    await stripe.prices.update(price.id, { active: wanted }, { stripeAccount: account, idempotencyKey: idempotencyKey('price-active', price.id, wanted ? 'on' : 'off', input.version) })
+    await stripe.prices.update(
+      price.id,
+      { active: wanted },
+      {
+        stripeAccount: account,
+        idempotencyKey: idempotencyKey('price-active', price.id, wanted ? 'on' : 'off', input.version),
+      },
+    )
     if (wanted) restored++
     else archived++
   }
@@ -92,7 +116,10 @@ export const syncStripePrices = async (db: Db, input: { tenant: string; plan: st
           ...(price.interval === 'one_time' ? {} : { recurring: { interval: price.interval, interval_count: count } }),
           metadata: { tenant: input.tenant, plan: input.plan, priceKey: price.key },
         },
-        { stripeAccount: account, idempotencyKey: idempotencyKey('price', input.plan, price.key, amount, price.currency, price.interval, count) },
+        {
+          stripeAccount: account,
+          idempotencyKey: idempotencyKey('price', input.plan, price.key, amount, price.currency, price.interval, count),
+        },
       )
       const stored = await runSql(
         db,
@@ -104,6 +131,10 @@ export const syncStripePrices = async (db: Db, input: { tenant: string; plan: st
       created += stored.length
     }
   }
-  const { archived, restored } = await archiveReplacedPrices(db, stripe, account, { plan: input.plan, product, version: plan.version })
+  const { archived, restored } = await archiveReplacedPrices(db, stripe, account, {
+    plan: input.plan,
+    product,
+    version: plan.version,
+  })
   return { outcome: created + archived + restored > 0 ? 'synced' : 'unchanged', created, archived }
 }

@@ -21,7 +21,15 @@ export type SyncResult =
   | { outcome: 'applied' | 'stale'; subscription: string; status: string; dunningStage: string }
   | { outcome: 'unlinked' | 'foreign'; subscription: null }
 
-type Row = { id: string; tenant_id: string; member_id: string; plan_id: string; status: string; dunning_stage: string; current_period_start: string | null }
+type Row = {
+  id: string
+  tenant_id: string
+  member_id: string
+  plan_id: string
+  status: string
+  dunning_stage: string
+  current_period_start: string | null
+}
 
 const STATUS_EVENTS: Record<string, string> = {
   active: 'subscription.activated',
@@ -31,7 +39,11 @@ const STATUS_EVENTS: Record<string, string> = {
 }
 
 /** Creates our row for a Stripe subscription started by our Checkout (its metadata names tenant, member, plan, price). */
-const linkSubscription = async (req: PayloadRequest, input: SyncInput, sub: Stripe.Subscription): Promise<Row | null> => {
+const linkSubscription = async (
+  req: PayloadRequest,
+  input: SyncInput,
+  sub: Stripe.Subscription,
+): Promise<Row | null> => {
   const meta = sub.metadata ?? {}
   if (meta.tenant !== input.tenant || !meta.member || !meta.plan || !meta.priceKey) return null
   const [owned] = await runSql<{ ok: boolean }>(
@@ -68,7 +80,15 @@ const linkSubscription = async (req: PayloadRequest, input: SyncInput, sub: Stri
     subject: { collection: 'subscriptions', id: doc.id },
     data: { member: meta.member, plan: meta.plan, priceKey: meta.priceKey, provider: 'stripe' },
   })
-  return { id: doc.id, tenant_id: input.tenant, member_id: meta.member, plan_id: meta.plan, status: 'incomplete', dunning_stage: 'none', current_period_start: null }
+  return {
+    id: doc.id,
+    tenant_id: input.tenant,
+    member_id: meta.member,
+    plan_id: meta.plan,
+    status: 'incomplete',
+    dunning_stage: 'none',
+    current_period_start: null,
+  }
 }
 
 /**
@@ -84,7 +104,11 @@ export const syncStripeSubscription = async (req: PayloadRequest, input: SyncInp
   const stripe = requireStripeClient()
   // Lock first, then read: reads of one subscription are serialised, so no write carries an older read than the last.
   await lockKey(req, `stripe-subscription:${input.subscription}`)
-  const sub = await stripe.subscriptions.retrieve(input.subscription, { expand: ['latest_invoice'] }, { stripeAccount: input.account })
+  const sub = await stripe.subscriptions.retrieve(
+    input.subscription,
+    { expand: ['latest_invoice'] },
+    { stripeAccount: input.account },
+  )
   let [row] = await runSql<Row>(
     req,
     sql`SELECT id, tenant_id, member_id, plan_id, status, dunning_stage, current_period_start FROM subscriptions WHERE stripe_subscription_id = ${sub.id} FOR UPDATE`,
@@ -111,14 +135,25 @@ export const syncStripeSubscription = async (req: PayloadRequest, input: SyncInp
         WHERE id = ${row.id} AND (last_event_at IS NULL OR last_event_at <= ${eventAt}::timestamptz)
         RETURNING id`,
   )
-  if (applied.length === 0) return { outcome: 'stale', subscription: row.id, status: row.status, dunningStage: row.dunning_stage }
+  if (applied.length === 0)
+    return { outcome: 'stale', subscription: row.id, status: row.status, dunningStage: row.dunning_stage }
 
   const subject = { collection: 'subscriptions', id: row.id }
   if (m.status !== row.status && STATUS_EVENTS[m.status]) {
-    await emit(req, { type: STATUS_EVENTS[m.status], tenant: input.tenant, subject, data: { member: row.member_id, from: row.status, to: m.status, provider: 'stripe' } })
+    await emit(req, {
+      type: STATUS_EVENTS[m.status],
+      tenant: input.tenant,
+      subject,
+      data: { member: row.member_id, from: row.status, to: m.status, provider: 'stripe' },
+    })
   }
   if (m.dunningStage !== row.dunning_stage) {
-    await emit(req, { type: 'subscription.dunning_advanced', tenant: input.tenant, subject, data: { member: row.member_id, from: row.dunning_stage, to: m.dunningStage } })
+    await emit(req, {
+      type: 'subscription.dunning_advanced',
+      tenant: input.tenant,
+      subject,
+      data: { member: row.member_id, from: row.dunning_stage, to: m.dunningStage },
+    })
     if (m.dunningStage !== 'none') {
       await req.payload.jobs.queue({
         task: SEND_DUNNING_NOTICE_TASK as never,
@@ -146,7 +181,14 @@ export const syncStripeSubscription = async (req: PayloadRequest, input: SyncInp
         type: 'subscription.renewed',
         tenant: input.tenant,
         subject,
-        data: { member: row.member_id, plan: row.plan_id, periodStart: m.currentPeriodStart, periodEnd: m.currentPeriodEnd, provider: 'stripe', granted },
+        data: {
+          member: row.member_id,
+          plan: row.plan_id,
+          periodStart: m.currentPeriodStart,
+          periodEnd: m.currentPeriodEnd,
+          provider: 'stripe',
+          granted,
+        },
       })
     }
   }

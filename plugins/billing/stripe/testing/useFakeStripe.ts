@@ -46,7 +46,10 @@ export const useFakeStripe = (webhookSecret: string): FakeStripe & Extras => {
     const payload = JSON.stringify(event)
     const res = await fetch(`${baseUrl}/api/billing/stripe/webhook`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': signer.generateTestHeaderString({ payload, secret: webhookSecret }) },
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': signer.generateTestHeaderString({ payload, secret: webhookSecret }),
+      },
       body: payload,
     })
     return { status: res.status, body: (await res.json()) as Record<string, unknown> }

@@ -17,7 +17,11 @@ export const Appointments = (): CollectionConfig =>
   tenantScoped(
     {
       slug: 'appointments',
-      admin: { useAsTitle: 'id', defaultColumns: ['service', 'provider', 'member', 'startTime', 'status'], group: 'Bookings' },
+      admin: {
+        useAsTitle: 'id',
+        defaultColumns: ['service', 'provider', 'member', 'startTime', 'status'],
+        group: 'Bookings',
+      },
       access: {
         read: or(tenantRole(STAFF_ROLES), self('member.user')),
         create: nobody, // only the book endpoint
@@ -29,10 +33,27 @@ export const Appointments = (): CollectionConfig =>
         { fields: ['provider', 'startTime'] },
         { fields: ['tenant', 'member', 'startTime'] },
       ],
-      endpoints: [bookAppointmentEndpoint, cancelAppointmentEndpoint, checkInAppointmentEndpoint, noShowAppointmentEndpoint],
+      endpoints: [
+        bookAppointmentEndpoint,
+        cancelAppointmentEndpoint,
+        checkInAppointmentEndpoint,
+        noShowAppointmentEndpoint,
+      ],
       fields: [
-        { name: 'service', type: 'relationship', relationTo: 'appointment-services' as never, required: true, access: systemOnly },
-        { name: 'provider', type: 'relationship', relationTo: 'tenant-memberships', required: true, access: systemOnly },
+        {
+          name: 'service',
+          type: 'relationship',
+          relationTo: 'appointment-services' as never,
+          required: true,
+          access: systemOnly,
+        },
+        {
+          name: 'provider',
+          type: 'relationship',
+          relationTo: 'tenant-memberships',
+          required: true,
+          access: systemOnly,
+        },
         {
           name: 'member',
           type: 'relationship',
@@ -42,7 +63,13 @@ export const Appointments = (): CollectionConfig =>
         },
         guestField('A guest without an account (a walk-in booked by staff, or a visitor booking an intro session).'),
         cancelTokenHashField(),
-        { name: 'room', type: 'relationship', relationTo: 'rooms' as never, access: systemOnly, admin: { readOnly: true } },
+        {
+          name: 'room',
+          type: 'relationship',
+          relationTo: 'rooms' as never,
+          access: systemOnly,
+          admin: { readOnly: true },
+        },
         { name: 'startTime', type: 'date', required: true, access: systemOnly, admin: { readOnly: true } },
         { name: 'endTime', type: 'date', required: true, access: systemOnly, admin: { readOnly: true } },
         {
@@ -51,15 +78,28 @@ export const Appointments = (): CollectionConfig =>
           access: systemOnly,
           admin: { readOnly: true, description: 'startTime minus the service’s buffer before.' },
         },
-        { name: 'blockedUntil', type: 'date', access: systemOnly, admin: { readOnly: true, description: 'endTime plus the buffer after.' } },
+        {
+          name: 'blockedUntil',
+          type: 'date',
+          access: systemOnly,
+          admin: { readOnly: true, description: 'endTime plus the buffer after.' },
+        },
         { name: 'timezone', type: 'text', access: systemOnly, admin: { readOnly: true } },
         {
           name: 'capacity',
           type: 'number',
           access: systemOnly,
-          admin: { readOnly: true, description: 'Places of the slot (the service’s capacity when booked); 1 = one-on-one.' },
+          admin: {
+            readOnly: true,
+            description: 'Places of the slot (the service’s capacity when booked); 1 = one-on-one.',
+          },
         },
-        { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'checkedInAt',
+          type: 'date',
+          access: systemOnly,
+          admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        },
         {
           name: 'status',
           type: 'select',
@@ -72,12 +112,25 @@ export const Appointments = (): CollectionConfig =>
         { ...moneyField({ name: 'price', label: 'Price (snapshot)' }), access: systemOnly } as never,
         { name: 'creditCost', type: 'number', access: systemOnly, admin: { readOnly: true } },
         ...paymentFields(),
-        { name: 'source', type: 'select', defaultValue: 'member', options: ['member', 'staff', 'website', 'import', 'api'], access: systemOnly },
+        {
+          name: 'source',
+          type: 'select',
+          defaultValue: 'member',
+          options: ['member', 'staff', 'website', 'import', 'api'],
+          access: systemOnly,
+        },
         { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'cancellationReason', type: 'text', access: systemOnly, admin: { readOnly: true } },
         { name: 'notes', type: 'textarea' },
       ],
     },
     // Grid documents are cancelled appointments: they hold no time, so they never overlap.
-    { isolationFixture: ({ member }) => ({ member, status: 'cancelled', startTime: '2030-01-07T09:00:00.000Z', endTime: '2030-01-07T10:00:00.000Z' }) },
+    {
+      isolationFixture: ({ member }) => ({
+        member,
+        status: 'cancelled',
+        startTime: '2030-01-07T09:00:00.000Z',
+        endTime: '2030-01-07T10:00:00.000Z',
+      }),
+    },
   )

@@ -15,50 +15,73 @@ const systemOnly = { create: () => false, update: () => false }
  */
 export const Bookings = (): CollectionConfig =>
   tenantScoped(
-  {
-    slug: 'bookings',
-    admin: { useAsTitle: 'id', defaultColumns: ['class', 'member', 'status', 'startTime'], group: 'Bookings' },
-    access: {
-      read: or(tenantRole(STAFF_ROLES), self('member.user')),
-      create: nobody, // only the book endpoint creates bookings
-      update: tenantRole(DESK_ROLES),
-      delete: nobody,
-    },
-    indexes: [
-      { fields: ['tenant', 'startTime'] },
-      { fields: ['tenant', 'member', 'status', 'checkedInAt'] },
-      { fields: ['tenant', 'createdAt'] },
-      { fields: ['class', 'status', 'waitlistedAt'] },
-    ],
-    endpoints: [cancelPreviewEndpoint, cancelEndpoint, checkInEndpoint, claimEndpoint],
-    fields: [
-      { name: 'class', type: 'relationship', relationTo: 'classes' as never, required: true, access: { update: () => false } },
-      { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true, access: { update: () => false } },
-      { name: 'startTime', type: 'date', access: systemOnly, admin: { readOnly: true } },
-      {
-        name: 'status',
-        type: 'select',
-        required: true,
-        defaultValue: 'confirmed',
-        options: ['confirmed', 'waitlisted', 'offered', 'cancelled', 'late_cancelled', 'checked_in', 'no_show'],
-        access: systemOnly,
-        admin: { position: 'sidebar', readOnly: true },
+    {
+      slug: 'bookings',
+      admin: { useAsTitle: 'id', defaultColumns: ['class', 'member', 'status', 'startTime'], group: 'Bookings' },
+      access: {
+        read: or(tenantRole(STAFF_ROLES), self('member.user')),
+        create: nobody, // only the book endpoint creates bookings
+        update: tenantRole(DESK_ROLES),
+        delete: nobody,
       },
-      { name: 'waitlistPosition', type: 'number', access: systemOnly, admin: { readOnly: true } },
-      { name: 'attendanceType', type: 'select', defaultValue: 'in_person', options: ['in_person', 'virtual'] },
-      ...paymentFields(),
-      { name: 'waitlistedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
-      { name: 'promotedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
-      { name: 'offeredAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
-      { name: 'offerExpiresAt', type: 'date', access: systemOnly, admin: { readOnly: true, description: 'An offered place must be claimed before this.' } },
-      { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
-      { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
-      { name: 'cancellationReason', type: 'text', access: systemOnly, admin: { readOnly: true } },
-      { ...moneyField({ name: 'lateCancelFee', label: 'Late-cancel fee' }), access: systemOnly } as never,
-      { name: 'feedbackScore', type: 'number', min: 1, max: 5 },
-      { name: 'source', type: 'select', defaultValue: 'member', options: ['member', 'staff', 'waitlist', 'import', 'api'], access: systemOnly },
-    ],
-  },
-  // Grid documents are cancelled bookings: they hold no place, so several may share a class and member.
-  { isolationFixture: () => ({ status: 'cancelled' }) },
-)
+      indexes: [
+        { fields: ['tenant', 'startTime'] },
+        { fields: ['tenant', 'member', 'status', 'checkedInAt'] },
+        { fields: ['tenant', 'createdAt'] },
+        { fields: ['class', 'status', 'waitlistedAt'] },
+      ],
+      endpoints: [cancelPreviewEndpoint, cancelEndpoint, checkInEndpoint, claimEndpoint],
+      fields: [
+        {
+          name: 'class',
+          type: 'relationship',
+          relationTo: 'classes' as never,
+          required: true,
+          access: { update: () => false },
+        },
+        {
+          name: 'member',
+          type: 'relationship',
+          relationTo: 'tenant-memberships',
+          required: true,
+          access: { update: () => false },
+        },
+        { name: 'startTime', type: 'date', access: systemOnly, admin: { readOnly: true } },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'confirmed',
+          options: ['confirmed', 'waitlisted', 'offered', 'cancelled', 'late_cancelled', 'checked_in', 'no_show'],
+          access: systemOnly,
+          admin: { position: 'sidebar', readOnly: true },
+        },
+        { name: 'waitlistPosition', type: 'number', access: systemOnly, admin: { readOnly: true } },
+        { name: 'attendanceType', type: 'select', defaultValue: 'in_person', options: ['in_person', 'virtual'] },
+        ...paymentFields(),
+        { name: 'waitlistedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+        { name: 'promotedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+        { name: 'offeredAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+        {
+          name: 'offerExpiresAt',
+          type: 'date',
+          access: systemOnly,
+          admin: { readOnly: true, description: 'An offered place must be claimed before this.' },
+        },
+        { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+        { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
+        { name: 'cancellationReason', type: 'text', access: systemOnly, admin: { readOnly: true } },
+        { ...moneyField({ name: 'lateCancelFee', label: 'Late-cancel fee' }), access: systemOnly } as never,
+        { name: 'feedbackScore', type: 'number', min: 1, max: 5 },
+        {
+          name: 'source',
+          type: 'select',
+          defaultValue: 'member',
+          options: ['member', 'staff', 'waitlist', 'import', 'api'],
+          access: systemOnly,
+        },
+      ],
+    },
+    // Grid documents are cancelled bookings: they hold no place, so several may share a class and member.
+    { isolationFixture: () => ({ status: 'cancelled' }) },
+  )

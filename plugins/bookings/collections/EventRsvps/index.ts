@@ -47,7 +47,12 @@ export const EventRsvps = (): CollectionConfig =>
           admin: { position: 'sidebar', readOnly: true },
         },
         { name: 'guests', type: 'number', defaultValue: 0, min: 0, access: systemOnly, admin: { readOnly: true } },
-        { name: 'waitlistPosition', type: 'number', access: systemOnly, admin: { readOnly: true, position: 'sidebar' } },
+        {
+          name: 'waitlistPosition',
+          type: 'number',
+          access: systemOnly,
+          admin: { readOnly: true, position: 'sidebar' },
+        },
         { name: 'waitlistedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'promotedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true } },

@@ -11,7 +11,11 @@ const systemOnly = { create: () => false, update: () => false }
 export const Coupons: CollectionConfig = tenantScoped(
   {
     slug: 'coupons',
-    admin: { useAsTitle: 'code', defaultColumns: ['code', 'type', 'value', 'usesCount', 'maxUses', 'active'], group: 'Commerce' },
+    admin: {
+      useAsTitle: 'code',
+      defaultColumns: ['code', 'type', 'value', 'usesCount', 'maxUses', 'active'],
+      group: 'Commerce',
+    },
     access: {
       read: tenantRole(DESK_ROLES),
       create: tenantRole(MANAGER_ROLES),
@@ -25,7 +29,9 @@ export const Coupons: CollectionConfig = tenantScoped(
         type: 'text',
         required: true,
         validate: (value: unknown) =>
-          typeof value === 'string' && /^[A-Z0-9_-]{3,40}$/.test(value) ? true : 'Codes are 3–40 upper-case letters, digits, dashes or underscores.',
+          typeof value === 'string' && /^[A-Z0-9_-]{3,40}$/.test(value)
+            ? true
+            : 'Codes are 3–40 upper-case letters, digits, dashes or underscores.',
       },
       { name: 'name', type: 'text' },
       {
@@ -34,7 +40,10 @@ export const Coupons: CollectionConfig = tenantScoped(
         required: true,
         defaultValue: 'code',
         options: ['code', 'automatic'],
-        admin: { description: 'automatic: applied without a code whenever its conditions match (the best automatic discount only).' },
+        admin: {
+          description:
+            'automatic: applied without a code whenever its conditions match (the best automatic discount only).',
+        },
       },
       { name: 'type', type: 'select', required: true, defaultValue: 'percent', options: ['percent', 'fixed'] },
       {
@@ -43,7 +52,8 @@ export const Coupons: CollectionConfig = tenantScoped(
         required: true,
         min: 0,
         validate: (value: unknown, { data }: { data: Record<string, unknown> }) => {
-          if (!Number.isSafeInteger(value) || (value as number) < 0) return 'value is a whole number of 0 or more (percent, or minor units when fixed).'
+          if (!Number.isSafeInteger(value) || (value as number) < 0)
+            return 'value is a whole number of 0 or more (percent, or minor units when fixed).'
           if (data?.type === 'percent' && (value as number) > 100) return 'A percent coupon cannot exceed 100.'
           return true
         },
@@ -54,7 +64,9 @@ export const Coupons: CollectionConfig = tenantScoped(
         minLength: 3,
         maxLength: 3,
         validate: (value: unknown, { data }: { data: Record<string, unknown> }) =>
-          data?.type !== 'fixed' || (typeof value === 'string' && /^[A-Z]{3}$/.test(value)) ? true : 'A fixed coupon needs a currency such as USD.',
+          data?.type !== 'fixed' || (typeof value === 'string' && /^[A-Z]{3}$/.test(value))
+            ? true
+            : 'A fixed coupon needs a currency such as USD.',
       },
       { name: 'active', type: 'checkbox', defaultValue: true },
       { name: 'maxUses', type: 'number', min: 1, admin: { description: 'Empty = unlimited.' } },
@@ -73,5 +85,11 @@ export const Coupons: CollectionConfig = tenantScoped(
       },
     ],
   },
-  { isolationFixture: () => ({ code: `GRID${Math.random().toString(36).slice(2, 12).toUpperCase()}`, type: 'percent', value: 10 }) },
+  {
+    isolationFixture: () => ({
+      code: `GRID${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
+      type: 'percent',
+      value: 10,
+    }),
+  },
 )

@@ -9,7 +9,10 @@ import { CREDIT_TYPES } from '../Products'
 export const CreditLots: CollectionConfig = tenantScoped(
   {
     slug: 'credit-lots',
-    admin: { defaultColumns: ['member', 'creditType', 'remainingCredits', 'initialCredits', 'expiresAt'], group: 'Commerce' },
+    admin: {
+      defaultColumns: ['member', 'creditType', 'remainingCredits', 'initialCredits', 'expiresAt'],
+      group: 'Commerce',
+    },
     access: { read: or(tenantRole(DESK_ROLES), self('member.user')), create: nobody, update: nobody, delete: nobody },
     indexes: [{ fields: ['tenant', 'member', 'creditType', 'expiresAt'] }],
     fields: [
@@ -29,7 +32,11 @@ export const CreditLots: CollectionConfig = tenantScoped(
       { name: 'remainingCredits', type: 'number', required: true, min: 0 },
       moneyField({ name: 'pricePaid' }),
       { name: 'expiresAt', type: 'date' },
-      { name: 'expiredAt', type: 'date', admin: { readOnly: true, description: 'When the expiry job wrote the rest off.' } },
+      {
+        name: 'expiredAt',
+        type: 'date',
+        admin: { readOnly: true, description: 'When the expiry job wrote the rest off.' },
+      },
       { name: 'periodKey', type: 'text' },
     ],
   },

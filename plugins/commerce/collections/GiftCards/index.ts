@@ -26,12 +26,24 @@ export const GiftCards: CollectionConfig = tenantScoped(
       { name: 'buyer', type: 'relationship', relationTo: 'tenant-memberships' },
       { name: 'recipient', type: 'relationship', relationTo: 'tenant-memberships' },
       { name: 'recipientEmail', type: 'email' },
-      { name: 'status', type: 'select', required: true, defaultValue: 'active', options: ['active', 'depleted', 'void', 'expired'] },
+      {
+        name: 'status',
+        type: 'select',
+        required: true,
+        defaultValue: 'active',
+        options: ['active', 'depleted', 'void', 'expired'],
+      },
       { name: 'expiresAt', type: 'date' },
       { name: 'order', type: 'relationship', relationTo: 'orders', admin: { description: 'The sale that issued it.' } },
     ],
   },
   {
-    isolationFixture: () => ({ code: `GRID${Math.random().toString(36).slice(2, 12).toUpperCase()}`, initialBalance: 0, currentBalance: 0, currency: 'USD', status: 'active' }),
+    isolationFixture: () => ({
+      code: `GRID${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
+      initialBalance: 0,
+      currentBalance: 0,
+      currency: 'USD',
+      status: 'active',
+    }),
   },
 )

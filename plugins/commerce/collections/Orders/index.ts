@@ -11,7 +11,15 @@ import { refundOrderEndpoint } from '../../endpoints/refundOrderEndpoint'
 import { reserveOrderEndpoint } from '../../endpoints/reserveOrderEndpoint'
 
 const minor = (name: string, extra: Record<string, unknown> = {}) =>
-  ({ name, type: 'number', required: true, defaultValue: 0, min: 0, admin: { step: 1, description: 'Minor units.' }, ...extra }) as const
+  ({
+    name,
+    type: 'number',
+    required: true,
+    defaultValue: 0,
+    min: 0,
+    admin: { step: 1, description: 'Minor units.' },
+    ...extra,
+  }) as const
 
 /**
  * Sales. Written only by operations (checkout, reserveOrder, payOrder, cancelOrder, refundOrder); amounts are integer minor units of
@@ -20,15 +28,33 @@ const minor = (name: string, extra: Record<string, unknown> = {}) =>
 export const Orders: CollectionConfig = tenantScoped(
   {
     slug: 'orders',
-    admin: { useAsTitle: 'number', defaultColumns: ['number', 'total', 'status', 'channel', 'purchasedAt'], group: 'Commerce' },
+    admin: {
+      useAsTitle: 'number',
+      defaultColumns: ['number', 'total', 'status', 'channel', 'purchasedAt'],
+      group: 'Commerce',
+    },
     access: {
       read: or(tenantRole(DESK_ROLES), self('member.user')),
       create: nobody,
       update: nobody,
       delete: nobody,
     },
-    indexes: [{ fields: ['tenant', 'number'], unique: true }, { fields: ['tenant', 'purchasedAt'] }, { fields: ['tenant', 'member'] }],
-    endpoints: [checkoutEndpoint, quoteEndpoint, reserveOrderEndpoint, buyOnlineEndpoint, payOrderEndpoint, orderCheckoutEndpoint, cancelOrderEndpoint, refundOrderEndpoint, receiptEndpoint],
+    indexes: [
+      { fields: ['tenant', 'number'], unique: true },
+      { fields: ['tenant', 'purchasedAt'] },
+      { fields: ['tenant', 'member'] },
+    ],
+    endpoints: [
+      checkoutEndpoint,
+      quoteEndpoint,
+      reserveOrderEndpoint,
+      buyOnlineEndpoint,
+      payOrderEndpoint,
+      orderCheckoutEndpoint,
+      cancelOrderEndpoint,
+      refundOrderEndpoint,
+      receiptEndpoint,
+    ],
     fields: [
       { name: 'number', type: 'text', required: true },
       { name: 'member', type: 'relationship', relationTo: 'tenant-memberships' },
@@ -57,7 +83,17 @@ export const Orders: CollectionConfig = tenantScoped(
             name: 'kind',
             type: 'select',
             required: true,
-            options: ['product', 'content', 'course', 'credit_pack', 'day_pass', 'gift_card', 'event', 'appointment', 'fee'],
+            options: [
+              'product',
+              'content',
+              'course',
+              'credit_pack',
+              'day_pass',
+              'gift_card',
+              'event',
+              'appointment',
+              'fee',
+            ],
           },
           { name: 'product', type: 'relationship', relationTo: 'products' },
           { name: 'name', type: 'text' },
@@ -73,7 +109,9 @@ export const Orders: CollectionConfig = tenantScoped(
       minor('discountTotal'),
       minor('giftCardApplied'),
       minor('tax'),
-      minor('taxIncluded', { admin: { description: 'Minor units of tax contained in inclusive prices (not added to the total).' } }),
+      minor('taxIncluded', {
+        admin: { description: 'Minor units of tax contained in inclusive prices (not added to the total).' },
+      }),
       minor('total'),
       minor('amountRefunded', { admin: { description: 'Minor units refunded to the buyer.' } }),
       { name: 'coupon', type: 'relationship', relationTo: 'coupons' },
@@ -84,11 +122,30 @@ export const Orders: CollectionConfig = tenantScoped(
       { name: 'refundedAt', type: 'date' },
       { name: 'refundReason', type: 'text' },
       { name: 'restockedAt', type: 'date', admin: { readOnly: true } },
-      { name: 'expiresAt', type: 'date', index: true, admin: { readOnly: true, description: 'A pending order not paid by then is cancelled (stock, coupon use and gift-card amount given back).' } },
+      {
+        name: 'expiresAt',
+        type: 'date',
+        index: true,
+        admin: {
+          readOnly: true,
+          description:
+            'A pending order not paid by then is cancelled (stock, coupon use and gift-card amount given back).',
+        },
+      },
       { name: 'legacyRef', type: 'text' },
     ],
   },
   {
-    isolationFixture: () => ({ number: `GRID-${Math.random().toString(36).slice(2, 10)}`, currency: 'USD', subtotal: 0, discountTotal: 0, giftCardApplied: 0, tax: 0, total: 0, amountRefunded: 0, status: 'paid' }),
+    isolationFixture: () => ({
+      number: `GRID-${Math.random().toString(36).slice(2, 10)}`,
+      currency: 'USD',
+      subtotal: 0,
+      discountTotal: 0,
+      giftCardApplied: 0,
+      tax: 0,
+      total: 0,
+      amountRefunded: 0,
+      status: 'paid',
+    }),
   },
 )

@@ -1,7 +1,16 @@
 import type { CollectionConfig } from 'payload'
 import { MANAGER_ROLES, anyone, moneyField, tenantRole, tenantScoped, slugField } from '@/core'
 
-export const PRODUCT_KINDS = ['retail', 'cafe', 'credit_pack', 'day_pass', 'gift_card', 'service', 'digital', 'fee'] as const
+export const PRODUCT_KINDS = [
+  'retail',
+  'cafe',
+  'credit_pack',
+  'day_pass',
+  'gift_card',
+  'service',
+  'digital',
+  'fee',
+] as const
 export const CREDIT_TYPES = ['class', 'appointment', 'guest_pass', 'any'] as const
 
 /** Things a tenant sells. Stock (null = untracked) changes only by conditional SQL at checkout. */
@@ -9,7 +18,11 @@ export const Products: CollectionConfig = tenantScoped(
   {
     slug: 'products',
     trash: true,
-    admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'price', 'stockQuantity', 'isActive'], group: 'Commerce' },
+    admin: {
+      useAsTitle: 'name',
+      defaultColumns: ['name', 'kind', 'price', 'stockQuantity', 'isActive'],
+      group: 'Commerce',
+    },
     access: {
       read: anyone,
       create: tenantRole(MANAGER_ROLES),
@@ -31,7 +44,9 @@ export const Products: CollectionConfig = tenantScoped(
         min: 0,
         admin: { description: 'Leave empty for untracked stock.', step: 1 },
         validate: (value: unknown) =>
-          value === null || value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0) ? true : 'Stock is a whole number of 0 or more.',
+          value === null || value === undefined || (Number.isSafeInteger(value) && (value as number) >= 0)
+            ? true
+            : 'Stock is a whole number of 0 or more.',
       },
       { name: 'isActive', type: 'checkbox', defaultValue: true },
       { name: 'stripeProductId', type: 'text', admin: { readOnly: true } },
@@ -51,7 +66,12 @@ export const Products: CollectionConfig = tenantScoped(
                 : 'A credit pack needs pack.credits greater than 0.',
           },
           { name: 'creditType', type: 'select', defaultValue: 'class', options: [...CREDIT_TYPES] },
-          { name: 'validityDays', type: 'number', min: 1, admin: { description: 'Days until the credits expire; empty = never.' } },
+          {
+            name: 'validityDays',
+            type: 'number',
+            min: 1,
+            admin: { description: 'Days until the credits expire; empty = never.' },
+          },
         ],
       },
       { name: 'durationWeeks', type: 'number', min: 1 },
@@ -60,6 +80,11 @@ export const Products: CollectionConfig = tenantScoped(
   },
   {
     publicRead: true,
-    isolationFixture: () => ({ name: 'Grid mat', slug: `grid-${Math.random().toString(36).slice(2, 10)}`, kind: 'retail', price: { amount: 1000, currency: 'USD' } }),
+    isolationFixture: () => ({
+      name: 'Grid mat',
+      slug: `grid-${Math.random().toString(36).slice(2, 10)}`,
+      kind: 'retail',
+      price: { amount: 1000, currency: 'USD' },
+    }),
   },
 )

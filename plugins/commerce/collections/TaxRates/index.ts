@@ -26,10 +26,19 @@ export const TaxRates: CollectionConfig = tenantScoped(
         type: 'number',
         required: true,
         admin: { description: 'Basis points: 825 = 8.25 %.' },
-        validate: (value: unknown) => (Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 10000 ? true : 'rateBps is a whole number from 0 to 10000 (825 = 8.25 %).'),
+        validate: (value: unknown) =>
+          Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 10000
+            ? true
+            : 'rateBps is a whole number from 0 to 10000 (825 = 8.25 %).',
       },
       { name: 'mode', type: 'select', required: true, defaultValue: 'exclusive', options: ['exclusive', 'inclusive'] },
-      { name: 'kinds', type: 'select', hasMany: true, options: [...PRODUCT_KINDS], admin: { description: 'Empty = every kind except gift cards.' } },
+      {
+        name: 'kinds',
+        type: 'select',
+        hasMany: true,
+        options: [...PRODUCT_KINDS],
+        admin: { description: 'Empty = every kind except gift cards.' },
+      },
       { name: 'active', type: 'checkbox', defaultValue: true },
     ],
   },

@@ -24,7 +24,11 @@ export default async function TenantLayout({ children, params }: Params & { chil
   if (!site) notFound()
   const visitor = site.open ? await loadVisitor(site) : null
   const collections = (await payloadInstance()).collections as Record<string, unknown>
-  const offers = { events: Boolean(collections['events']), appointments: Boolean(collections['appointment-services']), pricing: Boolean(collections['membership-plans'] || collections['products']) }
+  const offers = {
+    events: Boolean(collections['events']),
+    appointments: Boolean(collections['appointment-services']),
+    pricing: Boolean(collections['membership-plans'] || collections['products']),
+  }
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
     <div className="site" style={style}>
@@ -95,7 +99,10 @@ export default async function TenantLayout({ children, params }: Params & { chil
         ) : (
           <section className="notice" aria-labelledby="closed-title">
             <h1 id="closed-title">{site.name} is not taking bookings right now</h1>
-            <p>This business has paused its online schedule. Please check back later{site.contactEmail ? ' or get in touch by email' : ''}.</p>
+            <p>
+              This business has paused its online schedule. Please check back later
+              {site.contactEmail ? ' or get in touch by email' : ''}.
+            </p>
           </section>
         )}
       </main>

@@ -5,7 +5,10 @@ import { href, loadSite, localLink, type SiteLocation } from './_lib/site'
 
 export const dynamic = 'force-dynamic'
 
-type Params = { params: Promise<{ tenant: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> }
+type Params = {
+  params: Promise<{ tenant: string }>
+  searchParams?: Promise<Record<string, string | string[] | undefined>>
+}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const site = await loadSite((await params).tenant)
@@ -14,9 +17,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 const addressLines = (address: SiteLocation['address']) =>
-  [address?.line1, address?.line2, [address?.city, address?.region, address?.postalCode].filter(Boolean).join(', '), address?.country].filter(
-    (line): line is string => Boolean(line),
-  )
+  [
+    address?.line1,
+    address?.line2,
+    [address?.city, address?.region, address?.postalCode].filter(Boolean).join(', '),
+    address?.country,
+  ].filter((line): line is string => Boolean(line))
 
 /** A tenant's home page: hero with call to action, and its locations. */
 export default async function TenantHome({ params, searchParams }: Params) {
@@ -24,10 +30,19 @@ export default async function TenantHome({ params, searchParams }: Params) {
   if (!site || !site.open) return null // the layout renders the 404 or the "closed" notice
   // Stripe Checkout returns here (`?checkout=success|canceled`).
   const checkout = one((await searchParams)?.checkout)
-  const ctaLink = site.heroCtaLink && site.heroCtaLink.startsWith('/') ? localLink(site, site.heroCtaLink) : href(site, '/schedule')
+  const ctaLink =
+    site.heroCtaLink && site.heroCtaLink.startsWith('/') ? localLink(site, site.heroCtaLink) : href(site, '/schedule')
   return (
     <>
-      <Flash success={checkout === 'success' ? 'Thank you! Your payment went through; it shows in your account in a moment.' : checkout === 'canceled' ? 'Payment cancelled: nothing was charged.' : null} />
+      <Flash
+        success={
+          checkout === 'success'
+            ? 'Thank you! Your payment went through; it shows in your account in a moment.'
+            : checkout === 'canceled'
+              ? 'Payment cancelled: nothing was charged.'
+              : null
+        }
+      />
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">{site.heroTitle || site.name}</h1>
         {site.heroSubtitle ? <p className="lead">{site.heroSubtitle}</p> : null}

@@ -6,7 +6,10 @@ import { stripeClient } from '../../../stripe/stripeClient'
 import type { PlanPrice } from '../../../types'
 
 /** The Stripe Price ids the active prices of a plan use. */
-const sold = (prices: PlanPrice[] | null | undefined) => new Set((prices ?? []).filter((price) => price.active && price.stripePriceId).map((price) => String(price.stripePriceId)))
+const sold = (prices: PlanPrice[] | null | undefined) =>
+  new Set(
+    (prices ?? []).filter((price) => price.active && price.stripePriceId).map((price) => String(price.stripePriceId)),
+  )
 
 /**
  * A plan saved with an active price that has no Stripe Price yet, or whose active prices no longer
@@ -21,6 +24,10 @@ export const queueStripePriceSync: CollectionAfterChangeHook = async ({ doc, pre
   const changed = now.size !== before.size || [...now].some((id) => !before.has(id))
   const tenant = idOf(doc.tenant)
   if (!(missing || changed) || !tenant || !stripeClient() || !(await connectedAccount(req, tenant))) return doc
-  await req.payload.jobs.queue({ task: SYNC_STRIPE_PRICES_TASK as never, input: { tenant, plan: String(doc.id) } as never, req })
+  await req.payload.jobs.queue({
+    task: SYNC_STRIPE_PRICES_TASK as never,
+    input: { tenant, plan: String(doc.id) } as never,
+    req,
+  })
   return doc
 }

@@ -10,7 +10,9 @@ export type ProviderName = { id: string; name: string }
  * instructor. Memberships themselves stay private; only active providers with a name are listed.
  */
 export const providerNames: FieldHook = async ({ siblingData, req }): Promise<ProviderName[]> => {
-  const ids = ((siblingData?.providers as unknown[] | undefined) ?? []).map((p) => idOf(p)).filter((id): id is string => Boolean(id))
+  const ids = ((siblingData?.providers as unknown[] | undefined) ?? [])
+    .map((p) => idOf(p))
+    .filter((id): id is string => Boolean(id))
   if (ids.length === 0) return []
   const rows = await runSql<{ id: string; name: string }>(
     req,

@@ -7,12 +7,23 @@ import { cancelClassBookings } from '../../../operations/cancelClassBookings'
  * When a class becomes cancelled (PATCH or the cancel endpoint) its bookings are cancelled and
  * refunded in the same transaction; when it moves, its bookings' denormalised startTime follows.
  */
-export const cancelBookingsOfCancelledClass: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+export const cancelBookingsOfCancelledClass: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
   if (operation !== 'update') return doc
   if (doc.status === 'cancelled' && previousDoc?.status !== 'cancelled') {
     await cancelClassBookings(req, { classId: String(doc.id), reason: doc.cancellationReason ?? 'class_cancelled' })
-  } else if (previousDoc?.startTime && new Date(doc.startTime).getTime() !== new Date(previousDoc.startTime).getTime()) {
-    await runSql(req, sql`UPDATE bookings SET start_time = ${new Date(doc.startTime).toISOString()}::timestamptz WHERE class_id = ${doc.id}`)
+  } else if (
+    previousDoc?.startTime &&
+    new Date(doc.startTime).getTime() !== new Date(previousDoc.startTime).getTime()
+  ) {
+    await runSql(
+      req,
+      sql`UPDATE bookings SET start_time = ${new Date(doc.startTime).toISOString()}::timestamptz WHERE class_id = ${doc.id}`,
+    )
   }
   return doc
 }

@@ -6,11 +6,24 @@ import { assertRoomFree } from '../../../operations/assertRoomFree'
 /** Capacity never drops below the places taken; a cancelled class stays cancelled; no instructor or room overlap. */
 export const guardClassChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   const capacity = data.capacity ?? originalDoc?.capacity
-  if (operation === 'update' && originalDoc && typeof capacity === 'number' && capacity < (originalDoc.bookedCount ?? 0)) {
-    throw new OperationError(400, 'capacity_below_booked', `Capacity cannot drop below the ${originalDoc.bookedCount} places already booked.`)
+  if (
+    operation === 'update' &&
+    originalDoc &&
+    typeof capacity === 'number' &&
+    capacity < (originalDoc.bookedCount ?? 0)
+  ) {
+    throw new OperationError(
+      400,
+      'capacity_below_booked',
+      `Capacity cannot drop below the ${originalDoc.bookedCount} places already booked.`,
+    )
   }
   if (originalDoc?.status === 'cancelled' && data.status && data.status !== 'cancelled') {
-    throw new OperationError(409, 'class_cancelled', 'A cancelled class cannot be reopened; create a new class instead.')
+    throw new OperationError(
+      409,
+      'class_cancelled',
+      'A cancelled class cannot be reopened; create a new class instead.',
+    )
   }
   const status = data.status ?? originalDoc?.status ?? 'scheduled'
   const instructor = idOf('instructor' in data ? data.instructor : originalDoc?.instructor)

@@ -7,7 +7,8 @@ import { guestFieldInError, type GuestField } from './guestInput'
  */
 export const GuestFields = ({ error, phoneRequired = false }: { error?: string; phoneRequired?: boolean }) => {
   const wrong = error ? guestFieldInError(error) : null
-  const described = (field: GuestField, hint?: string) => [hint, wrong === field ? `guest-${field}-error` : null].filter(Boolean).join(' ') || undefined
+  const described = (field: GuestField, hint?: string) =>
+    [hint, wrong === field ? `guest-${field}-error` : null].filter(Boolean).join(' ') || undefined
   const problem = (field: GuestField) =>
     wrong === field ? (
       <p id={`guest-${field}-error`} className="field-error">
@@ -18,7 +19,15 @@ export const GuestFields = ({ error, phoneRequired = false }: { error?: string; 
     <>
       <div className="field">
         <label htmlFor="guest-name">Your name</label>
-        <input id="guest-name" name="guestName" autoComplete="name" required maxLength={200} aria-invalid={wrong === 'name' || undefined} aria-describedby={described('name')} />
+        <input
+          id="guest-name"
+          name="guestName"
+          autoComplete="name"
+          required
+          maxLength={200}
+          aria-invalid={wrong === 'name' || undefined}
+          aria-describedby={described('name')}
+        />
         {problem('name')}
       </div>
       <div className="field">

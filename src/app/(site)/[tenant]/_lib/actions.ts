@@ -20,7 +20,11 @@ import { isMember, loadVisitor } from './visitor'
 /** A same-site path to continue to after signing in; anything else falls back to the account. */
 const nextPath = (site: Site, form: FormData) => {
   const next = text(form, 'next')
-  const inside = next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') && (site.base === '' || next === site.base || next.startsWith(`${site.base}/`))
+  const inside =
+    next.startsWith('/') &&
+    !next.startsWith('//') &&
+    !next.includes('\\') &&
+    (site.base === '' || next === site.base || next.startsWith(`${site.base}/`))
   return inside ? next : href(site, '/account')
 }
 
@@ -31,7 +35,9 @@ export async function login(form: FormData) {
   const site = await siteOf(form)
   const next = nextPath(site, form)
   const back = (error: string) => withQuery(href(site, '/login'), { error, next })
-  const input = z.object({ email, password: z.string().min(1).max(200) }).safeParse({ email: text(form, 'email'), password: form.get('password') })
+  const input = z
+    .object({ email, password: z.string().min(1).max(200) })
+    .safeParse({ email: text(form, 'email'), password: form.get('password') })
   if (!input.success) redirect(back('invalid_input'))
   if (!(await withinAuthLimit('login'))) redirect(back('rate_limited'))
   const payload = await payloadInstance()
@@ -75,11 +81,16 @@ export async function signup(form: FormData) {
       await joinTenant(req, { tenant: site.tenant.slug })
     })
   } catch (error) {
-    failed = /email/i.test(JSON.stringify((error as { data?: unknown }).data ?? (error as Error).message)) ? 'email_taken' : 'signup_failed'
+    failed = /email/i.test(JSON.stringify((error as { data?: unknown }).data ?? (error as Error).message))
+      ? 'email_taken'
+      : 'signup_failed'
     if (failed === 'signup_failed') payload.logger.error({ err: error, msg: 'site sign-up failed' })
   }
   if (failed) redirect(back(failed))
-  const session = await payload.login({ collection: 'users', data: { email: input.data.email, password: input.data.password } })
+  const session = await payload.login({
+    collection: 'users',
+    data: { email: input.data.email, password: input.data.password },
+  })
   if (session.token) await setSessionCookie(session.token, session.exp)
   redirect(withQuery(next, { welcome: '1' }))
 }
@@ -145,7 +156,11 @@ export async function resetPassword(form: FormData) {
   const payload = await payloadInstance()
   let session: { token?: string; user?: unknown } | null = null
   try {
-    session = await payload.resetPassword({ collection: 'users', data: { token, password: input.data }, overrideAccess: false })
+    session = await payload.resetPassword({
+      collection: 'users',
+      data: { token, password: input.data },
+      overrideAccess: false,
+    })
   } catch {
     redirect(withQuery(href(site, '/forgot'), { error: 'invalid_token' }))
   }
@@ -168,7 +183,11 @@ export async function book(form: FormData) {
     routeParams: { id: classId },
     user: visitor.user,
   })
-  redirect(answer.ok ? withQuery(page, { done: answer.body.booking?.status === 'waitlisted' ? 'waitlisted' : 'booked' }) : withQuery(page, { error: answer.body.error ?? 'failed' }))
+  redirect(
+    answer.ok
+      ? withQuery(page, { done: answer.body.booking?.status === 'waitlisted' ? 'waitlisted' : 'booked' })
+      : withQuery(page, { error: answer.body.error ?? 'failed' }),
+  )
 }
 
 /** Cancels the member's booking through `POST /api/bookings/:id/cancel` (after the preview was shown). */
@@ -185,7 +204,11 @@ export async function cancelBooking(form: FormData) {
     routeParams: { id: text(form, 'booking') },
     user: visitor.user,
   })
-  redirect(answer.ok ? withQuery(page, { done: answer.body.booking?.status === 'late_cancelled' ? 'late_cancelled' : 'cancelled' }) : withQuery(page, { error: answer.body.error ?? 'failed' }))
+  redirect(
+    answer.ok
+      ? withQuery(page, { done: answer.body.booking?.status === 'late_cancelled' ? 'late_cancelled' : 'cancelled' })
+      : withQuery(page, { error: answer.body.error ?? 'failed' }),
+  )
 }
 
 export async function updateProfile(form: FormData) {
@@ -194,11 +217,27 @@ export async function updateProfile(form: FormData) {
   const visitor = await loadVisitor(site)
   if (!visitor) redirect(withQuery(href(site, '/login'), { next: account }))
   const input = z
-    .object({ name: z.string().trim().min(1).max(120), phone: z.string().trim().max(40).regex(/^[+()0-9 .-]*$/) })
+    .object({
+      name: z.string().trim().min(1).max(120),
+      phone: z
+        .string()
+        .trim()
+        .max(40)
+        .regex(/^[+()0-9 .-]*$/),
+    })
     .safeParse({ name: text(form, 'name'), phone: text(form, 'phone') })
-  if (!input.success) redirect(withQuery(account, { error: input.error.issues[0]?.path[0] === 'phone' ? 'invalid_phone' : 'invalid_name' }))
+  if (!input.success)
+    redirect(
+      withQuery(account, { error: input.error.issues[0]?.path[0] === 'phone' ? 'invalid_phone' : 'invalid_name' }),
+    )
   const payload = await payloadInstance()
-  await payload.update({ collection: 'users', id: visitor.user.id, data: { name: input.data.name, phone: input.data.phone || null }, overrideAccess: false, user: visitor.user })
+  await payload.update({
+    collection: 'users',
+    id: visitor.user.id,
+    data: { name: input.data.name, phone: input.data.phone || null },
+    overrideAccess: false,
+    user: visitor.user,
+  })
   redirect(withQuery(account, { done: 'profile' }))
 }
 
@@ -214,7 +253,13 @@ export async function updateConsents(form: FormData) {
   const payload = await payloadInstance()
   const { docs: open } = await payload.find({
     collection: 'consents',
-    where: { and: [{ member: { equals: visitor.membership.id } }, { revokedAt: { exists: false } }, { type: { in: [...CONSENT_TYPES] } }] },
+    where: {
+      and: [
+        { member: { equals: visitor.membership.id } },
+        { revokedAt: { exists: false } },
+        { type: { in: [...CONSENT_TYPES] } },
+      ],
+    },
     depth: 0,
     limit: 20,
     overrideAccess: false,
@@ -233,7 +278,14 @@ export async function updateConsents(form: FormData) {
       })
     }
     if (!wanted) {
-      for (const row of current) await payload.update({ collection: 'consents', id: row.id, data: { revokedAt: now }, overrideAccess: false, user: visitor.user })
+      for (const row of current)
+        await payload.update({
+          collection: 'consents',
+          id: row.id,
+          data: { revokedAt: now },
+          overrideAccess: false,
+          user: visitor.user,
+        })
     }
   }
   redirect(withQuery(account, { done: 'consents' }))

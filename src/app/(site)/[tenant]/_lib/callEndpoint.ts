@@ -9,12 +9,25 @@ type Method = 'get' | 'post' | 'delete'
  * The installed endpoint serving `/api[/<collection>]<path>`: a collection's own endpoints first,
  * then a root endpoint registered with the collection in its path (`/subscriptions/reserve`).
  */
-const findEndpoint = (payload: Payload, collection: string | undefined, path: string, method: Method): Endpoint | undefined => {
+const findEndpoint = (
+  payload: Payload,
+  collection: string | undefined,
+  path: string,
+  method: Method,
+): Endpoint | undefined => {
   const list = (value: unknown) => (Array.isArray(value) ? (value as Endpoint[]) : [])
-  const own = collection ? list((payload.collections as Record<string, { config: { endpoints?: unknown } } | undefined>)[collection]?.config.endpoints) : []
+  const own = collection
+    ? list(
+        (payload.collections as Record<string, { config: { endpoints?: unknown } } | undefined>)[collection]?.config
+          .endpoints,
+      )
+    : []
   const root = list(payload.config.endpoints)
   const rootPath = collection ? `/${collection}${path}` : path
-  return own.find((e) => e.path === path && e.method === method) ?? root.find((e) => e.path === rootPath && e.method === method)
+  return (
+    own.find((e) => e.path === path && e.method === method) ??
+    root.find((e) => e.path === rootPath && e.method === method)
+  )
 }
 
 /** Whether an endpoint is installed (a page leaves out what its plugin does not offer). */
@@ -49,13 +62,26 @@ export const callEndpoint = async <T = Record<string, unknown>>({
 }): Promise<EndpointAnswer<T>> => {
   const payload = await payloadInstance()
   const endpoint = findEndpoint(payload, collection, path, method)
-  if (!endpoint) return { status: 404, ok: false, body: { error: 'unavailable', message: 'This is not available here.' } as never }
-  const concrete = Object.entries(routeParams).reduce((p, [key, value]) => p.replace(`:${key}`, encodeURIComponent(value)), path)
+  if (!endpoint)
+    return { status: 404, ok: false, body: { error: 'unavailable', message: 'This is not available here.' } as never }
+  const concrete = Object.entries(routeParams).reduce(
+    (p, [key, value]) => p.replace(`:${key}`, encodeURIComponent(value)),
+    path,
+  )
   const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''
   const url = `${payload.config.serverURL || 'http://localhost'}/api${collection ? `/${collection}` : ''}${concrete}${search}`
   const text = body ? JSON.stringify(body) : ''
   const req = await createLocalReq(
-    { req: { url, method: method.toUpperCase(), routeParams, text: async () => text, ...(headers ? { headers } : {}) } as never, user: user ?? undefined },
+    {
+      req: {
+        url,
+        method: method.toUpperCase(),
+        routeParams,
+        text: async () => text,
+        ...(headers ? { headers } : {}),
+      } as never,
+      user: user ?? undefined,
+    },
     payload,
   )
   const response = await endpoint.handler(req)

@@ -41,7 +41,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** RSVPs that hold a place or a waitlist spot (the ones a member can cancel). */
 export const OPEN_RSVP = ['going', 'waitlisted']
 
-export const RSVP_STATUS: Record<string, string> = { going: 'Going', waitlisted: 'On the waitlist', cancelled: 'Cancelled', attended: 'Attended', no_show: 'Missed' }
+export const RSVP_STATUS: Record<string, string> = {
+  going: 'Going',
+  waitlisted: 'On the waitlist',
+  cancelled: 'Cancelled',
+  attended: 'Attended',
+  no_show: 'Missed',
+}
 
 const installed = async () => Boolean((await payloadInstance()).collections['events' as never])
 
@@ -55,7 +61,13 @@ export const loadUpcomingEvents = async (site: Site): Promise<EventDoc[] | null>
   const payload = await payloadInstance()
   const { docs } = await payload.find({
     collection: 'events' as never,
-    where: { and: [{ tenant: { equals: site.tenant.id } }, { status: { in: ['published', 'cancelled'] } }, { startTime: { greater_than: new Date().toISOString() } }] } as never,
+    where: {
+      and: [
+        { tenant: { equals: site.tenant.id } },
+        { status: { in: ['published', 'cancelled'] } },
+        { startTime: { greater_than: new Date().toISOString() } },
+      ],
+    } as never,
     sort: 'startTime',
     limit: 50,
     depth: 0,
@@ -84,7 +96,13 @@ export const myRsvp = async (eventId: string, visitor: Visitor | null): Promise<
   const payload = await payloadInstance()
   const { docs } = await payload.find({
     collection: 'event-rsvps' as never,
-    where: { and: [{ event: { equals: eventId } }, { member: { equals: visitor.membership.id } }, { status: { in: [...OPEN_RSVP, 'attended'] } }] } as never,
+    where: {
+      and: [
+        { event: { equals: eventId } },
+        { member: { equals: visitor.membership.id } },
+        { status: { in: [...OPEN_RSVP, 'attended'] } },
+      ],
+    } as never,
     sort: '-createdAt',
     limit: 1,
     depth: 0,
@@ -97,7 +115,9 @@ export const myRsvp = async (eventId: string, visitor: Visitor | null): Promise<
 export type UpcomingRsvp = RsvpDoc & { event: EventDoc; started: boolean }
 
 /** The member's going / waitlisted RSVPs of events not over yet, soonest first (their own access); `started` ones can no longer be cancelled. */
-export const myUpcomingRsvps = async (visitor: Visitor & { membership: NonNullable<Visitor['membership']> }): Promise<UpcomingRsvp[] | null> => {
+export const myUpcomingRsvps = async (
+  visitor: Visitor & { membership: NonNullable<Visitor['membership']> },
+): Promise<UpcomingRsvp[] | null> => {
   if (!(await installed())) return null
   const payload = await payloadInstance()
   const { docs } = await payload.find({
@@ -111,7 +131,9 @@ export const myUpcomingRsvps = async (visitor: Visitor & { membership: NonNullab
   })
   const now = new Date().toISOString()
   return (docs as unknown as RsvpDoc[])
-    .filter((row): row is RsvpDoc & { event: EventDoc } => Boolean(row.event && typeof row.event === 'object' && row.event.endTime > now))
+    .filter((row): row is RsvpDoc & { event: EventDoc } =>
+      Boolean(row.event && typeof row.event === 'object' && row.event.endTime > now),
+    )
     .map((row) => ({ ...row, started: row.event.startTime <= now }))
     .sort((a, b) => a.event.startTime.localeCompare(b.event.startTime))
 }
@@ -120,7 +142,9 @@ export const myUpcomingRsvps = async (visitor: Visitor & { membership: NonNullab
 export const eventZone = (site: Site, event: EventDoc) => event.timezone || site.tenant.timezone
 
 export const eventPrice = (event: Pick<EventDoc, 'price'>): Money | null =>
-  event.price?.amount != null && event.price.currency ? { amount: event.price.amount, currency: event.price.currency } : null
+  event.price?.amount != null && event.price.currency
+    ? { amount: event.price.amount, currency: event.price.currency }
+    : null
 
 /** Where: the location's name, the free text, or online. */
 export const eventPlace = (site: Site, event: EventDoc) => {

@@ -1,17 +1,37 @@
 /** Display helpers shared by the site's pages (times always in the given IANA zone). */
 
 export const dateTime = (iso: string, zone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+  new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso))
 
 export const shortDateTime = (iso: string, zone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+  new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso))
 
-export const clock = (iso: string, zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+export const clock = (iso: string, zone: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
 
 export const zoneAbbr = (iso: string, zone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((part) => part.type === 'timeZoneName')?.value ?? zone
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
+    .formatToParts(new Date(iso))
+    .find((part) => part.type === 'timeZoneName')?.value ?? zone
 
-export const day = (iso: string, zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(iso))
+export const day = (iso: string, zone: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'short', day: 'numeric', year: 'numeric' }).format(
+    new Date(iso),
+  )
 
 /** Integer minor units + ISO currency → "$5.00". */
 export const money = (value: { amount: number; currency: string } | null | undefined) => {
@@ -40,7 +60,13 @@ export const SUBSCRIPTION_STATUS: Record<string, string> = {
   canceled: 'Ended',
 }
 
-export const INVOICE_STATUS: Record<string, string> = { draft: 'Draft', open: 'To pay', paid: 'Paid', void: 'Void', uncollectible: 'Unpaid' }
+export const INVOICE_STATUS: Record<string, string> = {
+  draft: 'Draft',
+  open: 'To pay',
+  paid: 'Paid',
+  void: 'Void',
+  uncollectible: 'Unpaid',
+}
 
 export const ORDER_STATUS: Record<string, string> = {
   pending: 'To pay',

@@ -15,4 +15,5 @@ export const siteOf = async (form: FormData): Promise<Site> => {
   return site
 }
 
-export const withQuery = (path: string, params: Record<string, string>) => `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(params)}`
+export const withQuery = (path: string, params: Record<string, string>) =>
+  `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(params)}`

@@ -30,7 +30,11 @@ const addressHeaders = async (): Promise<Headers> => {
   return out
 }
 
-const guestFields = (form: FormData) => ({ name: text(form, 'guestName'), email: text(form, 'guestEmail'), phone: text(form, 'guestPhone') })
+const guestFields = (form: FormData) => ({
+  name: text(form, 'guestName'),
+  email: text(form, 'guestEmail'),
+  phone: text(form, 'guestPhone'),
+})
 
 /** RSVPs a visitor by name and e-mail (and `guests`); a signed-in visitor is sent back to the member form. */
 export async function rsvpAsGuest(form: FormData) {
@@ -38,7 +42,12 @@ export async function rsvpAsGuest(form: FormData) {
   const event = text(form, 'event')
   const page = UUID.test(event) ? href(site, `/events/${event}`) : href(site, '/events')
   if (await loadVisitor(site)) redirect(page)
-  const guests = z.coerce.number().int().min(0).max(20).safeParse(text(form, 'guests') || '0')
+  const guests = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .safeParse(text(form, 'guests') || '0')
   if (!UUID.test(event) || !guests.success) redirect(withQuery(page, { error: 'invalid_input' }))
   const input = parseGuest(guestFields(form))
   if ('error' in input) redirect(`${withQuery(page, { error: input.error })}#rsvp-title`)
@@ -65,7 +74,8 @@ export async function bookAsGuest(form: FormData) {
   const page = withQuery(href(site, `/appointments/${encodeURIComponent(service)}`), day ? { day } : {})
   if (await loadVisitor(site)) redirect(page)
   const [provider, startTime] = text(form, 'slot').split('|')
-  if (!UUID.test(service) || !UUID.test(provider ?? '') || !startTime || Number.isNaN(Date.parse(startTime))) redirect(withQuery(page, { error: 'invalid_input' }))
+  if (!UUID.test(service) || !UUID.test(provider ?? '') || !startTime || Number.isNaN(Date.parse(startTime)))
+    redirect(withQuery(page, { error: 'invalid_input' }))
   const input = parseGuest(guestFields(form), { phoneRequired: true })
   if ('error' in input) redirect(`${withQuery(page, { error: input.error })}#guest-title`)
   const answer = await callEndpoint<{ appointment?: { startTime: string } }>({
@@ -77,7 +87,10 @@ export async function bookAsGuest(form: FormData) {
   })
   redirect(
     answer.ok
-      ? withQuery(page, { done: 'guest_booked', at: answer.body.appointment?.startTime ?? new Date(startTime).toISOString() })
+      ? withQuery(page, {
+          done: 'guest_booked',
+          at: answer.body.appointment?.startTime ?? new Date(startTime).toISOString(),
+        })
       : `${withQuery(page, { error: answer.body.error ?? 'failed' })}#guest-title`,
   )
 }

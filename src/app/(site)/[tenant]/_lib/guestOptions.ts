@@ -24,9 +24,14 @@ export const guestOptions = cache(async (site: Site): Promise<GuestOptions> => {
     depth: 0,
     overrideAccess: false,
   })
-  const bookings = (docs[0] as { bookings?: { publicEventRsvp?: boolean | null; publicGuestBooking?: boolean | null } | null } | undefined)?.bookings
+  const bookings = (
+    docs[0] as
+      | { bookings?: { publicEventRsvp?: boolean | null; publicGuestBooking?: boolean | null } | null }
+      | undefined
+  )?.bookings
   return { eventRsvp: bookings?.publicEventRsvp === true, appointmentBooking: bookings?.publicGuestBooking === true }
 })
 
 /** Whether a visitor may book this service without an account. */
-export const guestMayBook = (options: GuestOptions, service: { kind?: string | null }) => options.appointmentBooking && GUEST_SERVICE_KINDS.includes(service.kind ?? '')
+export const guestMayBook = (options: GuestOptions, service: { kind?: string | null }) =>
+  options.appointmentBooking && GUEST_SERVICE_KINDS.includes(service.kind ?? '')

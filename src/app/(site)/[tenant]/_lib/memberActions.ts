@@ -19,16 +19,19 @@ import { isMember, loadVisitor, type Visitor } from './visitor'
 const MAX_QUANTITY = 10
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const account = (site: Site, params: Record<string, string>, anchor = '') => `${withQuery(href(site, '/account'), params)}${anchor}`
+const account = (site: Site, params: Record<string, string>, anchor = '') =>
+  `${withQuery(href(site, '/account'), params)}${anchor}`
 
 /** The signed-in member of this site, or a redirect to log in / join and come back to `back`. */
-const memberOrLogin = async (site: Site, back: string): Promise<Visitor & { membership: NonNullable<Visitor['membership']> }> => {
+const memberOrLogin = async (
+  site: Site,
+  back: string,
+): Promise<Visitor & { membership: NonNullable<Visitor['membership']> }> => {
   const visitor = await loadVisitor(site)
   if (!visitor) redirect(withQuery(href(site, '/login'), { next: back }))
   if (!isMember(visitor)) redirect(withQuery(href(site, '/join'), { next: back }))
   return visitor
 }
-
 
 type Refund = { credits: number | null; money: { amount: number; currency: string } | null }
 
@@ -42,7 +45,13 @@ const refundQuery = (refund: Refund | undefined): Record<string, string> => ({
 export async function claimOffer(form: FormData) {
   const site = await siteOf(form)
   const visitor = await memberOrLogin(site, href(site, '/account'))
-  const answer = await callEndpoint({ collection: 'bookings', path: '/:id/claim', method: 'post', routeParams: { id: text(form, 'booking') }, user: visitor.user })
+  const answer = await callEndpoint({
+    collection: 'bookings',
+    path: '/:id/claim',
+    method: 'post',
+    routeParams: { id: text(form, 'booking') },
+    user: visitor.user,
+  })
   redirect(account(site, answer.ok ? { done: 'claimed' } : { error: answer.body.error ?? 'failed' }, '#upcoming-title'))
 }
 
@@ -50,7 +59,12 @@ export async function claimOffer(form: FormData) {
 export async function openBillingPortal(form: FormData) {
   const site = await siteOf(form)
   const visitor = await memberOrLogin(site, href(site, '/account'))
-  const answer = await callEndpoint<{ url?: string }>({ path: '/billing/portal', method: 'post', body: { tenant: site.tenant.id }, user: visitor.user })
+  const answer = await callEndpoint<{ url?: string }>({
+    path: '/billing/portal',
+    method: 'post',
+    body: { tenant: site.tenant.id },
+    user: visitor.user,
+  })
   const url = answer.ok ? externalUrl(answer.body.url) : null
   if (url) redirect(url)
   redirect(account(site, { error: answer.body.error ?? 'failed' }, '#subscription-title'))
@@ -60,19 +74,37 @@ export async function openBillingPortal(form: FormData) {
 export async function issueCalendarLink(form: FormData) {
   const site = await siteOf(form)
   const visitor = await memberOrLogin(site, href(site, '/account'))
-  const answer = await callEndpoint<{ url?: string }>({ path: '/ical/member-token', method: 'post', body: { tenant: site.tenant.slug }, user: visitor.user })
+  const answer = await callEndpoint<{ url?: string }>({
+    path: '/ical/member-token',
+    method: 'post',
+    body: { tenant: site.tenant.slug },
+    user: visitor.user,
+  })
   const url = answer.ok ? externalUrl(answer.body.url) : null
   if (url) await rememberCalendarLink(site.tenant.id, url)
-  redirect(account(site, url ? { done: 'calendar' } : { error: answer.body.error ?? 'calendar_failed' }, '#calendar-title'))
+  redirect(
+    account(site, url ? { done: 'calendar' } : { error: answer.body.error ?? 'calendar_failed' }, '#calendar-title'),
+  )
 }
 
 /** Turns the member's calendar feed off (`DELETE /api/ical/member-token`): the old URL answers 404. */
 export async function revokeCalendarLink(form: FormData) {
   const site = await siteOf(form)
   const visitor = await memberOrLogin(site, href(site, '/account'))
-  const answer = await callEndpoint({ path: '/ical/member-token', method: 'delete', body: { tenant: site.tenant.slug }, user: visitor.user })
+  const answer = await callEndpoint({
+    path: '/ical/member-token',
+    method: 'delete',
+    body: { tenant: site.tenant.slug },
+    user: visitor.user,
+  })
   if (answer.ok) await forgetCalendarLink()
-  redirect(account(site, answer.ok ? { done: 'calendar_off' } : { error: answer.body.error ?? 'calendar_failed' }, '#calendar-title'))
+  redirect(
+    account(
+      site,
+      answer.ok ? { done: 'calendar_off' } : { error: answer.body.error ?? 'calendar_failed' },
+      '#calendar-title',
+    ),
+  )
 }
 
 /** Books a free slot (`POST /api/appointments/book`); the slot field is `<provider id>|<start ISO>`. */
@@ -83,7 +115,8 @@ export async function bookAppointment(form: FormData) {
   const page = withQuery(href(site, `/appointments/${encodeURIComponent(service)}`), day ? { day } : {})
   const visitor = await memberOrLogin(site, page)
   const [provider, startTime] = text(form, 'slot').split('|')
-  if (!UUID.test(service) || !UUID.test(provider ?? '') || !startTime || Number.isNaN(Date.parse(startTime))) redirect(withQuery(page, { error: 'invalid_input' }))
+  if (!UUID.test(service) || !UUID.test(provider ?? '') || !startTime || Number.isNaN(Date.parse(startTime)))
+    redirect(withQuery(page, { error: 'invalid_input' }))
   const answer = await callEndpoint({
     collection: 'appointments',
     path: '/book',
@@ -91,15 +124,33 @@ export async function bookAppointment(form: FormData) {
     body: { service, provider, startTime: new Date(startTime).toISOString() },
     user: visitor.user,
   })
-  redirect(answer.ok ? account(site, { done: 'appointment' }, '#appointments-title') : withQuery(page, { error: answer.body.error ?? 'failed' }))
+  redirect(
+    answer.ok
+      ? account(site, { done: 'appointment' }, '#appointments-title')
+      : withQuery(page, { error: answer.body.error ?? 'failed' }),
+  )
 }
 
 /** Cancels one of the member's appointments (`POST /api/appointments/:id/cancel`). */
 export async function cancelAppointment(form: FormData) {
   const site = await siteOf(form)
   const visitor = await memberOrLogin(site, href(site, '/account'))
-  const answer = await callEndpoint<{ refund?: Refund }>({ collection: 'appointments', path: '/:id/cancel', method: 'post', routeParams: { id: text(form, 'appointment') }, user: visitor.user })
-  redirect(account(site, answer.ok ? { done: 'appointment_cancelled', ...refundQuery(answer.body.refund) } : { error: answer.body.error ?? 'failed' }, '#appointments-title'))
+  const answer = await callEndpoint<{ refund?: Refund }>({
+    collection: 'appointments',
+    path: '/:id/cancel',
+    method: 'post',
+    routeParams: { id: text(form, 'appointment') },
+    user: visitor.user,
+  })
+  redirect(
+    account(
+      site,
+      answer.ok
+        ? { done: 'appointment_cancelled', ...refundQuery(answer.body.refund) }
+        : { error: answer.body.error ?? 'failed' },
+      '#appointments-title',
+    ),
+  )
 }
 
 /** RSVPs the member (and `guests`) to an event (`POST /api/events/:id/rsvp`): going, or waitlisted when full. */
@@ -108,7 +159,12 @@ export async function rsvpToEvent(form: FormData) {
   const event = text(form, 'event')
   const page = href(site, `/events/${encodeURIComponent(event)}`)
   const visitor = await memberOrLogin(site, page)
-  const guests = z.coerce.number().int().min(0).max(20).safeParse(text(form, 'guests') || '0')
+  const guests = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .safeParse(text(form, 'guests') || '0')
   if (!UUID.test(event) || !guests.success) redirect(withQuery(page, { error: 'invalid_input' }))
   const answer = await callEndpoint<{ rsvp?: { status: string } }>({
     collection: 'events',
@@ -118,7 +174,11 @@ export async function rsvpToEvent(form: FormData) {
     body: { guests: guests.data },
     user: visitor.user,
   })
-  redirect(answer.ok ? withQuery(page, { done: answer.body.rsvp?.status === 'waitlisted' ? 'rsvp_waitlisted' : 'rsvp_going' }) : withQuery(page, { error: answer.body.error ?? 'failed' }))
+  redirect(
+    answer.ok
+      ? withQuery(page, { done: answer.body.rsvp?.status === 'waitlisted' ? 'rsvp_waitlisted' : 'rsvp_going' })
+      : withQuery(page, { error: answer.body.error ?? 'failed' }),
+  )
 }
 
 /** Cancels the member's RSVP (`POST /api/event-rsvps/:id/cancel`) after the confirm step; the page then says what was refunded. */
@@ -134,7 +194,14 @@ export async function cancelEventRsvp(form: FormData) {
     routeParams: { id: text(form, 'rsvp') },
     user: visitor.user,
   })
-  redirect(withQuery(page, answer.ok ? { done: 'rsvp_cancelled', ...refundQuery(answer.body.refund) } : { error: answer.body.error ?? 'failed' }))
+  redirect(
+    withQuery(
+      page,
+      answer.ok
+        ? { done: 'rsvp_cancelled', ...refundQuery(answer.body.refund) }
+        : { error: answer.body.error ?? 'failed' },
+    ),
+  )
 }
 
 /**
@@ -151,17 +218,46 @@ export async function buy(form: FormData) {
   const pricing = href(site, '/pricing')
   const visitor = await memberOrLogin(site, pricing)
   const kind = text(form, 'kind') === 'plan' ? 'plan' : 'product'
-  const quantity = z.coerce.number().int().min(1).max(MAX_QUANTITY).safeParse(text(form, 'quantity') || '1')
+  const quantity = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_QUANTITY)
+    .safeParse(text(form, 'quantity') || '1')
   if (!quantity.success) redirect(withQuery(pricing, { error: 'invalid_quantity' }))
-  const item: PurchaseItem = kind === 'plan' ? { plan: text(form, 'plan'), priceKey: text(form, 'priceKey') } : { product: text(form, 'product'), quantity: quantity.data }
+  const item: PurchaseItem =
+    kind === 'plan'
+      ? { plan: text(form, 'plan'), priceKey: text(form, 'priceKey') }
+      : { product: text(form, 'product'), quantity: quantity.data }
   if (text(form, 'pay') === 'online') {
     const started = await startOnlinePurchase(visitor.user, item)
     if ('url' in started) redirect(started.url)
-    redirect(withQuery(pricing, started.error === 'stripe_not_configured' ? { pay: 'desk', error: started.error } : { error: started.error }))
+    redirect(
+      withQuery(
+        pricing,
+        started.error === 'stripe_not_configured' ? { pay: 'desk', error: started.error } : { error: started.error },
+      ),
+    )
   }
   const answer =
     kind === 'plan'
-      ? await callEndpoint({ collection: 'subscriptions', path: '/reserve', method: 'post', body: item, user: visitor.user })
-      : await callEndpoint({ collection: 'orders', path: '/reserve', method: 'post', body: { lines: [item] }, user: visitor.user })
-  redirect(answer.ok ? account(site, { done: kind === 'plan' ? 'reserved_plan' : 'reserved_order' }, '#receipts-title') : withQuery(pricing, { pay: 'desk', error: answer.body.error ?? 'failed' }))
+      ? await callEndpoint({
+          collection: 'subscriptions',
+          path: '/reserve',
+          method: 'post',
+          body: item,
+          user: visitor.user,
+        })
+      : await callEndpoint({
+          collection: 'orders',
+          path: '/reserve',
+          method: 'post',
+          body: { lines: [item] },
+          user: visitor.user,
+        })
+  redirect(
+    answer.ok
+      ? account(site, { done: kind === 'plan' ? 'reserved_plan' : 'reserved_order' }, '#receipts-title')
+      : withQuery(pricing, { pay: 'desk', error: answer.body.error ?? 'failed' }),
+  )
 }

@@ -25,7 +25,8 @@ const ERRORS: Record<string, string> = {
   not_offered: 'There is no place on offer to claim for this booking.',
   offer_expired: 'The offer has expired, so the place went to the next person on the waitlist.',
   stripe_not_configured: 'This studio does not take online payments yet: reserve now and pay at the front desk.',
-  no_stripe_customer: 'You have not paid online here yet, so there is nothing to manage online. Please ask at the front desk.',
+  no_stripe_customer:
+    'You have not paid online here yet, so there is nothing to manage online. Please ask at the front desk.',
   stripe_error: 'The payment service did not answer. Please try again in a moment.',
   already_subscribed: 'You already have this membership. You can see it in your account.',
   reservation_exists: 'You already reserved this membership: pay for it at the front desk.',
@@ -33,7 +34,8 @@ const ERRORS: Record<string, string> = {
   price_not_found: 'This price is not available any more.',
   price_not_recurring: 'This membership is sold at the front desk.',
   product_inactive: 'This item is not for sale right now.',
-  out_of_stock: 'Not enough of this item is left: the last ones may be held by someone paying for them right now. Choose a smaller quantity or try again later.',
+  out_of_stock:
+    'Not enough of this item is left: the last ones may be held by someone paying for them right now. Choose a smaller quantity or try again later.',
   not_a_member: 'Join this studio first.',
   service_inactive: 'This service cannot be booked right now.',
   provider_not_offered: 'That person does not offer this service.',
@@ -45,7 +47,8 @@ const ERRORS: Record<string, string> = {
   slot_full: 'Every place at that time was just taken. Please choose another.',
   invalid_quantity: 'Choose a quantity from 1 to 10.',
   already_rsvped: 'You already have an RSVP (or a waitlist spot) for this event.',
-  guest_already_rsvped: 'This e-mail address already has an RSVP (or a waitlist spot) for this event. To change it, cancel with the link in its confirmation e-mail and RSVP again.',
+  guest_already_rsvped:
+    'This e-mail address already has an RSVP (or a waitlist spot) for this event. To change it, cancel with the link in its confirmation e-mail and RSVP again.',
   event_full: 'There are not enough places left at this event (and no room on its waitlist). Try with fewer guests.',
   rsvp_closed: 'RSVPs for this event are closed.',
   event_started: 'This event has already started.',
@@ -63,6 +66,11 @@ const ERRORS: Record<string, string> = {
 }
 
 export const errorMessage = (code: string | undefined): string | null =>
-  code ? (ERRORS[code] ?? (code.startsWith('insufficient') || code.includes('credit') ? 'You do not have enough credits for this class.' : 'That did not work. Please try again, or contact the studio.')) : null
+  code
+    ? (ERRORS[code] ??
+      (code.startsWith('insufficient') || code.includes('credit')
+        ? 'You do not have enough credits for this class.'
+        : 'That did not work. Please try again, or contact the studio.'))
+    : null
 
 export const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? value[0] : value) ?? ''

@@ -17,6 +17,7 @@ export const publicStaffNames = cache(async (site: Site): Promise<Map<string, st
   ])
   const names = new Map<string, string>()
   for (const entry of classes ?? []) if (entry.instructor?.name) names.set(entry.instructor.id, entry.instructor.name)
-  for (const service of services ?? []) for (const provider of service.providerNames ?? []) names.set(provider.id, provider.name)
+  for (const service of services ?? [])
+    for (const provider of service.providerNames ?? []) names.set(provider.id, provider.name)
   return names
 })

@@ -25,9 +25,12 @@ export const refundText = ({
     if (!charged || !credits) return 'No credits were taken for it yet, so nothing is refunded.'
     return `The ${credits} ${credits === 1 ? 'credit' : 'credits'} you used ${credits === 1 ? 'goes' : 'go'} back to your account.`
   }
-  const paid: Money | null = price?.amount && price.currency ? { amount: price.amount * places, currency: price.currency } : null
-  if (paid && paid.amount > 0 && paymentMethod !== 'free') return `Anything you paid for it (${money(paid)}${places > 1 ? ` for ${places} places` : ''}) is refunded.`
-  if (paymentMethod === 'membership' || paymentMethod === 'complimentary') return 'It is covered by your membership, so there is nothing to refund.'
+  const paid: Money | null =
+    price?.amount && price.currency ? { amount: price.amount * places, currency: price.currency } : null
+  if (paid && paid.amount > 0 && paymentMethod !== 'free')
+    return `Anything you paid for it (${money(paid)}${places > 1 ? ` for ${places} places` : ''}) is refunded.`
+  if (paymentMethod === 'membership' || paymentMethod === 'complimentary')
+    return 'It is covered by your membership, so there is nothing to refund.'
   return 'It was free, so there is nothing to refund.'
 }
 
@@ -38,7 +41,9 @@ export const refundedMessage = (query: Record<string, string | string[] | undefi
   const amount = Number(first(query.refunded))
   const currency = first(query.currency)
   const parts: string[] = []
-  if (Number.isInteger(credits) && credits > 0) parts.push(`${credits} ${credits === 1 ? 'credit is' : 'credits are'} back in your account.`)
-  if (Number.isInteger(amount) && amount > 0 && /^[A-Z]{3}$/.test(currency)) parts.push(`${money({ amount, currency })} is refunded.`)
+  if (Number.isInteger(credits) && credits > 0)
+    parts.push(`${credits} ${credits === 1 ? 'credit is' : 'credits are'} back in your account.`)
+  if (Number.isInteger(amount) && amount > 0 && /^[A-Z]{3}$/.test(currency))
+    parts.push(`${money({ amount, currency })} is refunded.`)
   return parts.join(' ')
 }

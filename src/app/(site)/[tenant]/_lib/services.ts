@@ -20,7 +20,8 @@ export type ServiceDoc = {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const idOf = (value: string | { id: string } | null | undefined) => (value && typeof value === 'object' ? value.id : (value ?? null))
+const idOf = (value: string | { id: string } | null | undefined) =>
+  value && typeof value === 'object' ? value.id : (value ?? null)
 
 /**
  * The tenant's active appointment services (public content, read as an anonymous visitor), or
@@ -33,7 +34,13 @@ export const loadServices = async (site: Site, id?: string): Promise<ServiceDoc[
   if (id !== undefined && !UUID.test(id)) return []
   const { docs } = await payload.find({
     collection: 'appointment-services' as never,
-    where: { and: [{ tenant: { equals: site.tenant.id } }, { isActive: { not_equals: false } }, ...(id ? [{ id: { equals: id } }] : [])] } as never,
+    where: {
+      and: [
+        { tenant: { equals: site.tenant.id } },
+        { isActive: { not_equals: false } },
+        ...(id ? [{ id: { equals: id } }] : []),
+      ],
+    } as never,
     sort: 'title',
     limit: 100,
     depth: 0,
@@ -42,12 +49,17 @@ export const loadServices = async (site: Site, id?: string): Promise<ServiceDoc[
   return docs as unknown as ServiceDoc[]
 }
 
-export const providerIds = (service: ServiceDoc) => (service.providers ?? []).map((p) => idOf(p)).filter((p): p is string => Boolean(p))
+export const providerIds = (service: ServiceDoc) =>
+  (service.providers ?? []).map((p) => idOf(p)).filter((p): p is string => Boolean(p))
 
 /** The zone a service's times are shown in: its location's, else the tenant's. */
-export const serviceZone = (site: Site, service: ServiceDoc) => site.locations.find((l) => l.id === idOf(service.location))?.timezone ?? site.tenant.timezone
+export const serviceZone = (site: Site, service: ServiceDoc) =>
+  site.locations.find((l) => l.id === idOf(service.location))?.timezone ?? site.tenant.timezone
 
-export const serviceLocation = (site: Site, service: ServiceDoc) => site.locations.find((l) => l.id === idOf(service.location)) ?? null
+export const serviceLocation = (site: Site, service: ServiceDoc) =>
+  site.locations.find((l) => l.id === idOf(service.location)) ?? null
 
 export const servicePrice = (service: ServiceDoc) =>
-  service.price?.amount != null && service.price.currency ? { amount: service.price.amount, currency: service.price.currency } : null
+  service.price?.amount != null && service.price.currency
+    ? { amount: service.price.amount, currency: service.price.currency }
+    : null

@@ -25,7 +25,9 @@ export const clearSessionCookie = async () => {
  * The per-IP limit of Payload's REST login / forgot / reset (`src/core/auth/loginGuard.ts`) applied
  * to the site's forms too: same keys, so both share one counter per address.
  */
-export const withinAuthLimit = async (operation: 'login' | 'forgotPassword' | 'resetPassword' | 'signup'): Promise<boolean> => {
+export const withinAuthLimit = async (
+  operation: 'login' | 'forgotPassword' | 'resetPassword' | 'signup',
+): Promise<boolean> => {
   const ip = clientIp(await headers()) ?? 'unknown'
   const { allowed } = await rateLimit(await payloadInstance(), {
     key: `${operation}:${ip}`,

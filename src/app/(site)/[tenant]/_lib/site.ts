@@ -12,7 +12,14 @@ export type SiteLocation = {
   id: string
   name: string
   timezone: string
-  address: { line1?: string | null; line2?: string | null; city?: string | null; region?: string | null; postalCode?: string | null; country?: string | null } | null
+  address: {
+    line1?: string | null
+    line2?: string | null
+    city?: string | null
+    region?: string | null
+    postalCode?: string | null
+    country?: string | null
+  } | null
 }
 
 export type Site = {
@@ -39,7 +46,8 @@ export const href = (site: Pick<Site, 'base'>, path = ''): string => `${site.bas
 /** A stored link of the form `/<slug>/...` (e.g. the hero's call to action) rewritten for the current base. */
 export const localLink = (site: Pick<Site, 'base' | 'tenant'>, link: string): string => {
   const prefix = `/${site.tenant.slug}`
-  if (link === prefix || link.startsWith(`${prefix}/`) || link.startsWith(`${prefix}?`)) return href(site, link.slice(prefix.length))
+  if (link === prefix || link.startsWith(`${prefix}/`) || link.startsWith(`${prefix}?`))
+    return href(site, link.slice(prefix.length))
   return link
 }
 
@@ -75,7 +83,11 @@ export const loadSite = cache(async (key: string): Promise<Site | null> => {
       limit: 1,
       depth: 0,
       overrideAccess: false,
-      select: { branding: { platformName: true, primaryColor: true }, homepage: true, contact: { email: true, phone: true } },
+      select: {
+        branding: { platformName: true, primaryColor: true },
+        homepage: true,
+        contact: { email: true, phone: true },
+      },
     }),
     payload.find({
       collection: 'locations',
@@ -90,7 +102,12 @@ export const loadSite = cache(async (key: string): Promise<Site | null> => {
   const s = settings.docs[0] as
     | {
         branding?: { platformName?: string | null; primaryColor?: string | null }
-        homepage?: { heroTitle?: string | null; heroSubtitle?: string | null; heroCtaLabel?: string | null; heroCtaLink?: string | null }
+        homepage?: {
+          heroTitle?: string | null
+          heroSubtitle?: string | null
+          heroCtaLabel?: string | null
+          heroCtaLink?: string | null
+        }
         contact?: { email?: string | null; phone?: string | null }
       }
     | undefined

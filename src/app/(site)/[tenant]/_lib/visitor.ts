@@ -4,7 +4,10 @@ import type { TypedUser } from 'payload'
 import { payloadInstance, type Site } from './site'
 
 export type Membership = { id: string; status: string; roles: string[]; stripeCustomerId: string | null }
-export type Visitor = { user: TypedUser & { id: string; email: string; name?: string | null; phone?: string | null }; membership: Membership | null }
+export type Visitor = {
+  user: TypedUser & { id: string; email: string; name?: string | null; phone?: string | null }
+  membership: Membership | null
+}
 
 /**
  * The request's headers for Payload's cookie auth. Payload (and the kernel's session strategy)
@@ -52,7 +55,14 @@ export const loadVisitor = cache(async (site: Site): Promise<Visitor | null> => 
   const row = docs[0] as { id: string; status: string; roles?: string[]; stripeCustomerId?: string | null } | undefined
   return {
     user: user as Visitor['user'],
-    membership: row ? { id: String(row.id), status: row.status, roles: row.roles ?? [], stripeCustomerId: row.stripeCustomerId ?? null } : null,
+    membership: row
+      ? {
+          id: String(row.id),
+          status: row.status,
+          roles: row.roles ?? [],
+          stripeCustomerId: row.stripeCustomerId ?? null,
+        }
+      : null,
   }
 })
 

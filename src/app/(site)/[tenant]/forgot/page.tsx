@@ -20,7 +20,12 @@ export default async function ForgotPage({ params, searchParams }: SitePageProps
   return (
     <section className="auth" aria-labelledby="forgot-title">
       <h1 id="forgot-title">Reset your password</h1>
-      <Flash error={one(query.error)} success={query.sent ? 'If an account uses that address, we have sent it a link to choose a new password.' : null} />
+      <Flash
+        error={one(query.error)}
+        success={
+          query.sent ? 'If an account uses that address, we have sent it a link to choose a new password.' : null
+        }
+      />
       <form action={requestPasswordReset} className="stack">
         <input type="hidden" name="site" value={site.key} />
         <div className="field">

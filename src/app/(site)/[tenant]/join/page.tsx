@@ -28,7 +28,8 @@ export default async function JoinPage({ params, searchParams }: SitePageProps) 
       <h1 id="join-title">Join {site.name}</h1>
       <Flash error={one(query.error)} />
       <p>
-        You are signed in as <strong>{visitor.user.email}</strong>, but not yet a member of {site.name}. Join to book classes here with the same account.
+        You are signed in as <strong>{visitor.user.email}</strong>, but not yet a member of {site.name}. Join to book
+        classes here with the same account.
       </p>
       <form action={join}>
         <input type="hidden" name="site" value={site.key} />

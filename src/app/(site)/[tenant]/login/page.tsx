@@ -24,7 +24,10 @@ export default async function LoginPage({ params, searchParams }: SitePageProps)
   return (
     <section className="auth" aria-labelledby="login-title">
       <h1 id="login-title">Log in to {site.name}</h1>
-      <Flash error={one(query.error)} success={query.reset ? 'Your password was changed. Log in with the new one.' : null} />
+      <Flash
+        error={one(query.error)}
+        success={query.reset ? 'Your password was changed. Log in with the new one.' : null}
+      />
       <form action={login} className="stack">
         <input type="hidden" name="site" value={site.key} />
         <input type="hidden" name="next" value={next} />
@@ -44,7 +47,8 @@ export default async function LoginPage({ params, searchParams }: SitePageProps)
         <a href={href(site, '/forgot')}>Forgot your password?</a>
       </p>
       <p>
-        New here? <a href={`${href(site, '/signup')}${next ? `?${new URLSearchParams({ next })}` : ''}`}>Create an account</a>
+        New here?{' '}
+        <a href={`${href(site, '/signup')}${next ? `?${new URLSearchParams({ next })}` : ''}`}>Create an account</a>
       </p>
     </section>
   )

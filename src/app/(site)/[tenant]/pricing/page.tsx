@@ -11,7 +11,14 @@ import { isMember, loadVisitor, type Visitor } from '../_lib/visitor'
 
 export const dynamic = 'force-dynamic'
 
-type Price = { key: string; interval: string; intervalCount?: number | null; amount: number; currency: string; active?: boolean | null }
+type Price = {
+  key: string
+  interval: string
+  intervalCount?: number | null
+  amount: number
+  currency: string
+  active?: boolean | null
+}
 type Plan = {
   id: string
   name: string
@@ -52,7 +59,14 @@ const readCatalogue = async (site: Site) => {
   const tenant = { tenant: { equals: site.tenant.id } }
   const [plans, products] = await Promise.all([
     has('membership-plans')
-      ? payload.find({ collection: 'membership-plans' as never, where: { and: [tenant, { active: { equals: true } }] } as never, sort: 'name', limit: 50, depth: 0, overrideAccess: false })
+      ? payload.find({
+          collection: 'membership-plans' as never,
+          where: { and: [tenant, { active: { equals: true } }] } as never,
+          sort: 'name',
+          limit: 50,
+          depth: 0,
+          overrideAccess: false,
+        })
       : null,
     has('products')
       ? payload.find({
@@ -89,7 +103,8 @@ const featureText = (feature: Feature, per: string) => {
   if (feature.value === 'false') return null
   if (feature.value === 'unlimited') return `Unlimited ${what}`
   if (feature.value === 'true') return `${what.charAt(0).toUpperCase()}${what.slice(1)} included`
-  if (/^\d+$/.test(feature.value)) return `${feature.value} ${Number(feature.value) === 1 ? what.replace(/s$/, '') : what} each ${per}`
+  if (/^\d+$/.test(feature.value))
+    return `${feature.value} ${Number(feature.value) === 1 ? what.replace(/s$/, '') : what} each ${per}`
   return `${what}: ${feature.value}`
 }
 
@@ -119,7 +134,11 @@ const BuyButton = ({
   const pricing = href(site, '/pricing')
   if (!visitor) {
     return (
-      <a className="button" href={`${href(site, '/login')}?${new URLSearchParams({ next: pricing })}`} aria-label={`Log in to buy ${name}`}>
+      <a
+        className="button"
+        href={`${href(site, '/login')}?${new URLSearchParams({ next: pricing })}`}
+        aria-label={`Log in to buy ${name}`}
+      >
         Log in to buy
       </a>
     )
@@ -156,7 +175,11 @@ const BuyButton = ({
           </select>
         </div>
       ) : null}
-      <button type="submit" className="button" aria-label={`${online ? label : 'Reserve'} ${name}${online ? '' : ', pay at the front desk'}`}>
+      <button
+        type="submit"
+        className="button"
+        aria-label={`${online ? label : 'Reserve'} ${name}${online ? '' : ', pay at the front desk'}`}
+      >
         {online ? label : 'Reserve — pay at the desk'}
       </button>
     </form>
@@ -175,18 +198,32 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
     hasEndpoint('orders', '/reserve', 'post'),
   ])
   // Online payment when the platform has a Stripe key, unless checkout just said this studio is not connected.
-  const mode: Mode = { online: Boolean(getEnv().STRIPE_SECRET_KEY) && one(query.pay) !== 'desk', reservePlans, reserveProducts }
+  const mode: Mode = {
+    online: Boolean(getEnv().STRIPE_SECRET_KEY) && one(query.pay) !== 'desk',
+    reservePlans,
+    reserveProducts,
+  }
   const checkout = one(query.checkout)
 
   return (
     <>
       <h1>Pricing</h1>
       <p className="lead">
-        {mode.online ? 'Join or buy online with a card.' : reservePlans || reserveProducts ? 'Reserve online and pay at the front desk on your next visit.' : 'Ask at the front desk to buy any of these.'}
+        {mode.online
+          ? 'Join or buy online with a card.'
+          : reservePlans || reserveProducts
+            ? 'Reserve online and pay at the front desk on your next visit.'
+            : 'Ask at the front desk to buy any of these.'}
       </p>
       <Flash
         error={one(query.error)}
-        success={checkout === 'success' ? 'Thank you! Your payment went through; it shows in your account in a moment.' : checkout === 'canceled' ? 'Payment cancelled: nothing was charged.' : null}
+        success={
+          checkout === 'success'
+            ? 'Thank you! Your payment went through; it shows in your account in a moment.'
+            : checkout === 'canceled'
+              ? 'Payment cancelled: nothing was charged.'
+              : null
+        }
       />
 
       <section aria-labelledby="plans-title">
@@ -196,7 +233,9 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
         ) : (
           <ul className="cards pricing-cards">
             {catalogue.plans.map((plan) => {
-              const features = catalogue.features.filter((f) => (typeof f.plan === 'object' ? f.plan.id : f.plan) === plan.id)
+              const features = catalogue.features.filter(
+                (f) => (typeof f.plan === 'object' ? f.plan.id : f.plan) === plan.id,
+              )
               return (
                 <li key={plan.id} className="card plan-card" data-plan={plan.name}>
                   <h3>{plan.name}</h3>
@@ -204,7 +243,10 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
                   <ul className="features">
                     {plan.trialDays ? <li>{plan.trialDays}-day free trial</li> : null}
                     {features.map((feature) => {
-                      const textLine = featureText(feature, plan.prices[0]?.interval === 'one_time' ? 'period' : plan.prices[0]?.interval ?? 'period')
+                      const textLine = featureText(
+                        feature,
+                        plan.prices[0]?.interval === 'one_time' ? 'period' : (plan.prices[0]?.interval ?? 'period'),
+                      )
                       return textLine ? <li key={feature.featureKey}>{textLine}</li> : null
                     })}
                     {plan.creditGrantPerPeriod ? (
@@ -215,14 +257,16 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
                     ) : null}
                     {plan.guestPassesPerPeriod ? (
                       <li>
-                        {plan.guestPassesPerPeriod} guest {plan.guestPassesPerPeriod === 1 ? 'pass' : 'passes'} each period
+                        {plan.guestPassesPerPeriod} guest {plan.guestPassesPerPeriod === 1 ? 'pass' : 'passes'} each
+                        period
                       </li>
                     ) : null}
                   </ul>
                   {plan.prices.map((price) => (
                     <div key={price.key} className="price-row">
                       <p className="price">
-                        <strong>{money(price)}</strong> <span className="muted">/ {interval(price.interval, price.intervalCount)}</span>
+                        <strong>{money(price)}</strong>{' '}
+                        <span className="muted">/ {interval(price.interval, price.intervalCount)}</span>
                       </p>
                       <BuyButton
                         site={site}
@@ -255,7 +299,11 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
                 {product.description ? <p>{product.description}</p> : null}
                 {product.kind === 'credit_pack' && product.pack?.credits ? (
                   <p>
-                    {product.pack.credits} {product.pack.creditType && product.pack.creditType !== 'class' ? product.pack.creditType.replace(/_/g, ' ') : 'class'} credits
+                    {product.pack.credits}{' '}
+                    {product.pack.creditType && product.pack.creditType !== 'class'
+                      ? product.pack.creditType.replace(/_/g, ' ')
+                      : 'class'}{' '}
+                    credits
                     {product.pack.validityDays ? `, valid ${product.pack.validityDays} days` : ', no expiry'}
                   </p>
                 ) : null}
@@ -283,7 +331,11 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
       </section>
       {!visitor ? (
         <p>
-          New here? <a href={`${href(site, '/signup')}?${new URLSearchParams({ next: href(site, '/pricing') })}`}>Create an account</a> to join or buy.
+          New here?{' '}
+          <a href={`${href(site, '/signup')}?${new URLSearchParams({ next: href(site, '/pricing') })}`}>
+            Create an account
+          </a>{' '}
+          to join or buy.
         </p>
       ) : null}
     </>

@@ -28,7 +28,15 @@ export default async function ResetPage({ params, searchParams }: SitePageProps)
           <input type="hidden" name="token" value={token} />
           <div className="field">
             <label htmlFor="reset-password">New password</label>
-            <input id="reset-password" name="password" type="password" autoComplete="new-password" required minLength={8} aria-describedby="reset-hint" />
+            <input
+              id="reset-password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={8}
+              aria-describedby="reset-hint"
+            />
             <span id="reset-hint" className="hint">
               At least 8 characters.
             </span>

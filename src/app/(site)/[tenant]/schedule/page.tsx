@@ -14,16 +14,26 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? ''
 
 /** Calendar arithmetic on `YYYY-MM-DD` strings (no time zone involved). */
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
 const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7))
-const validDate = (date: string) => ISO_DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && addDays(date, 0) === date
+const validDate = (date: string) =>
+  ISO_DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && addDays(date, 0) === date
 
 const dayHeading = (date: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`))
-const shortDate = (date: string) => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(`${date}T00:00:00Z`))
-const time = (iso: string, zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(
+    new Date(`${date}T00:00:00Z`),
+  )
+const shortDate = (date: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' }).format(
+    new Date(`${date}T00:00:00Z`),
+  )
+const time = (iso: string, zone: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
 const zoneName = (iso: string, zone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((part) => part.type === 'timeZoneName')?.value ?? zone
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
+    .formatToParts(new Date(iso))
+    .find((part) => part.type === 'timeZoneName')?.value ?? zone
 
 const wall = (date: string) => {
   const [year, month, day] = date.split('-').map(Number)
@@ -39,13 +49,21 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const site = await loadSite((await params).tenant)
   if (!site) return {}
   const { start } = week(one((await searchParams).week), site.tenant.timezone)
-  return { title: `Schedule, week of ${shortDate(start)}`, description: `Classes at ${site.name} for the week of ${shortDate(start)}.` }
+  return {
+    title: `Schedule, week of ${shortDate(start)}`,
+    description: `Classes at ${site.name} for the week of ${shortDate(start)}.`,
+  }
 }
 
 const Availability = ({ entry }: { entry: ScheduleClass }) => {
   if (entry.status === 'cancelled') return <span className="badge badge-cancelled">Cancelled</span>
   if (entry.status === 'completed') return <span className="badge">Finished</span>
-  if (entry.spotsLeft > 0) return <span className="badge badge-open">{entry.spotsLeft === 1 ? '1 spot left' : `${entry.spotsLeft} spots left`}</span>
+  if (entry.spotsLeft > 0)
+    return (
+      <span className="badge badge-open">
+        {entry.spotsLeft === 1 ? '1 spot left' : `${entry.spotsLeft} spots left`}
+      </span>
+    )
   return <span className="badge badge-full">Full – waitlist {entry.waitlistCount}</span>
 }
 
@@ -66,12 +84,18 @@ export default async function SchedulePage({ params, searchParams }: Props) {
     return date >= start && date <= end
   })
 
-  const instructors = [...new Map(inWeek.filter((e) => e.instructor).map((e) => [e.instructor!.id, e.instructor!.name ?? 'Instructor'])).entries()].sort((a, b) =>
-    a[1].localeCompare(b[1]),
-  )
+  const instructors = [
+    ...new Map(
+      inWeek.filter((e) => e.instructor).map((e) => [e.instructor!.id, e.instructor!.name ?? 'Instructor']),
+    ).entries(),
+  ].sort((a, b) => a[1].localeCompare(b[1]))
   const locationFilter = site.locations.some((l) => l.id === one(query.location)) ? one(query.location) : ''
   const instructorFilter = instructors.some(([id]) => id === one(query.instructor)) ? one(query.instructor) : ''
-  const shown = inWeek.filter((e) => (!locationFilter || e.location?.id === locationFilter) && (!instructorFilter || e.instructor?.id === instructorFilter))
+  const shown = inWeek.filter(
+    (e) =>
+      (!locationFilter || e.location?.id === locationFilter) &&
+      (!instructorFilter || e.instructor?.id === instructorFilter),
+  )
   const byDay = new Map(days.map((day) => [day, [] as ScheduleClass[]]))
   for (const entry of shown) byDay.get(localDate(new Date(entry.startTime), entry.timezone))?.push(entry)
 
@@ -134,9 +158,14 @@ export default async function SchedulePage({ params, searchParams }: Props) {
           ) : (
             <ul className="classes">
               {entries.map((entry) => (
-                <li key={entry.id} className={`class-row${entry.status === 'cancelled' ? ' is-cancelled' : ''}`} data-class-id={entry.id}>
+                <li
+                  key={entry.id}
+                  className={`class-row${entry.status === 'cancelled' ? ' is-cancelled' : ''}`}
+                  data-class-id={entry.id}
+                >
                   <p className="class-time">
-                    <time dateTime={entry.startTime}>{time(entry.startTime, entry.timezone)}</time>–<time dateTime={entry.endTime}>{time(entry.endTime, entry.timezone)}</time>{' '}
+                    <time dateTime={entry.startTime}>{time(entry.startTime, entry.timezone)}</time>–
+                    <time dateTime={entry.endTime}>{time(entry.endTime, entry.timezone)}</time>{' '}
                     <abbr title={entry.timezone}>{zoneName(entry.startTime, entry.timezone)}</abbr>
                   </p>
                   <div className="class-main">

@@ -21,7 +21,8 @@ export default async function SignupPage({ params, searchParams }: SitePageProps
   const query = await searchParams
   const next = one(query.next)
   const visitor = await loadVisitor(site)
-  if (visitor) redirect(visitor.membership ? href(site, '/account') : `${href(site, '/join')}?${new URLSearchParams({ next })}`)
+  if (visitor)
+    redirect(visitor.membership ? href(site, '/account') : `${href(site, '/join')}?${new URLSearchParams({ next })}`)
   return (
     <section className="auth" aria-labelledby="signup-title">
       <h1 id="signup-title">Join {site.name}</h1>
@@ -40,7 +41,15 @@ export default async function SignupPage({ params, searchParams }: SitePageProps
         </div>
         <div className="field">
           <label htmlFor="signup-password">Password</label>
-          <input id="signup-password" name="password" type="password" autoComplete="new-password" required minLength={8} aria-describedby="signup-password-hint" />
+          <input
+            id="signup-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            aria-describedby="signup-password-hint"
+          />
           <span id="signup-password-hint" className="hint">
             At least 8 characters.
           </span>
@@ -50,7 +59,8 @@ export default async function SignupPage({ params, searchParams }: SitePageProps
         </button>
       </form>
       <p>
-        Already have an account (here or at another studio on Atrium)? <a href={`${href(site, '/login')}${next ? `?${new URLSearchParams({ next })}` : ''}`}>Log in</a>
+        Already have an account (here or at another studio on Atrium)?{' '}
+        <a href={`${href(site, '/login')}${next ? `?${new URLSearchParams({ next })}` : ''}`}>Log in</a>
       </p>
     </section>
   )

@@ -4,8 +4,25 @@ import { getEnv } from '@/core/env'
 import { updateConsents, updateProfile } from '../../_lib/actions'
 import { recentCalendarLink } from '../../_lib/calendarLink'
 import { Flash } from '../../_lib/Flash'
-import { BOOKING_STATUS, INVOICE_STATUS, ORDER_STATUS, SUBSCRIPTION_STATUS, day, interval, money, shortDateTime, when, zoneAbbr } from '../../_lib/format'
-import { cancelAppointment, claimOffer, issueCalendarLink, openBillingPortal, revokeCalendarLink } from '../../_lib/memberActions'
+import {
+  BOOKING_STATUS,
+  INVOICE_STATUS,
+  ORDER_STATUS,
+  SUBSCRIPTION_STATUS,
+  day,
+  interval,
+  money,
+  shortDateTime,
+  when,
+  zoneAbbr,
+} from '../../_lib/format'
+import {
+  cancelAppointment,
+  claimOffer,
+  issueCalendarLink,
+  openBillingPortal,
+  revokeCalendarLink,
+} from '../../_lib/memberActions'
 import { one } from '../../_lib/messages'
 import type { SitePageProps } from '../../_lib/pageProps'
 import { myUpcomingRsvps, RSVP_STATUS, type UpcomingRsvp } from '../../_lib/events'
@@ -31,7 +48,11 @@ type BookingRow = {
 }
 type CreditLot = { id: string; creditType: string; remainingCredits: number; expiresAt?: string | null }
 type Money = { amount: number; currency: string }
-type PlanRef = { id: string; name: string; prices?: { key: string; interval: string; intervalCount?: number | null; amount: number; currency: string }[] | null }
+type PlanRef = {
+  id: string
+  name: string
+  prices?: { key: string; interval: string; intervalCount?: number | null; amount: number; currency: string }[] | null
+}
 type SubscriptionRow = {
   id: string
   status: string
@@ -43,7 +64,15 @@ type SubscriptionRow = {
   cancelAtPeriodEnd?: boolean | null
   pausedAt?: string | null
 }
-type InvoiceRow = { id: string; number: string; amount: Money; status: string; createdAt: string; dueAt?: string | null; paidAt?: string | null }
+type InvoiceRow = {
+  id: string
+  number: string
+  amount: Money
+  status: string
+  createdAt: string
+  dueAt?: string | null
+  paidAt?: string | null
+}
 type OrderRow = { id: string; number: string; total: number; currency: string; status: string; createdAt: string }
 type AppointmentRow = {
   id: string
@@ -80,22 +109,60 @@ const readAccount = async (visitor: Member) => {
   const as = { overrideAccess: false as const, user: visitor.user }
   const member = { member: { equals: visitor.membership.id } }
   const now = new Date().toISOString()
-  const find = async <T,>(slug: string, options: { where: Record<string, unknown>; sort: string; limit: number; depth: number }): Promise<T[] | null> =>
-    (await installed(slug)) ? ((await payload.find({ collection: slug as never, ...options, where: options.where as never, ...as })).docs as unknown as T[]) : null
+  const find = async <T,>(
+    slug: string,
+    options: { where: Record<string, unknown>; sort: string; limit: number; depth: number },
+  ): Promise<T[] | null> =>
+    (await installed(slug))
+      ? ((await payload.find({ collection: slug as never, ...options, where: options.where as never, ...as }))
+          .docs as unknown as T[])
+      : null
   const [upcoming, past, credits, consents, subscriptions, invoices, orders, appointments, rsvps] = await Promise.all([
-    find<BookingRow>('bookings', { where: { and: [member, { startTime: { greater_than: now } }] }, sort: 'startTime', limit: 50, depth: 1 }),
-    find<BookingRow>('bookings', { where: { and: [member, { startTime: { less_than_equal: now } }] }, sort: '-startTime', limit: 20, depth: 1 }),
+    find<BookingRow>('bookings', {
+      where: { and: [member, { startTime: { greater_than: now } }] },
+      sort: 'startTime',
+      limit: 50,
+      depth: 1,
+    }),
+    find<BookingRow>('bookings', {
+      where: { and: [member, { startTime: { less_than_equal: now } }] },
+      sort: '-startTime',
+      limit: 20,
+      depth: 1,
+    }),
     find<CreditLot>('credit-lots', {
-      where: { and: [member, { remainingCredits: { greater_than: 0 } }, { or: [{ expiresAt: { exists: false } }, { expiresAt: { greater_than: now } }] }] },
+      where: {
+        and: [
+          member,
+          { remainingCredits: { greater_than: 0 } },
+          { or: [{ expiresAt: { exists: false } }, { expiresAt: { greater_than: now } }] },
+        ],
+      },
       sort: 'expiresAt',
       limit: 50,
       depth: 0,
     }),
-    payload.find({ collection: 'consents', where: { and: [member, { revokedAt: { exists: false } }] }, limit: 20, depth: 0, ...as }),
-    find<SubscriptionRow>('subscriptions', { where: { and: [member, { status: { not_equals: 'canceled' } }] }, sort: '-createdAt', limit: 10, depth: 1 }),
+    payload.find({
+      collection: 'consents',
+      where: { and: [member, { revokedAt: { exists: false } }] },
+      limit: 20,
+      depth: 0,
+      ...as,
+    }),
+    find<SubscriptionRow>('subscriptions', {
+      where: { and: [member, { status: { not_equals: 'canceled' } }] },
+      sort: '-createdAt',
+      limit: 10,
+      depth: 1,
+    }),
     find<InvoiceRow>('invoices', { where: member, sort: '-createdAt', limit: 20, depth: 0 }),
     find<OrderRow>('orders', { where: member, sort: '-createdAt', limit: 20, depth: 0 }),
-    find<AppointmentRow>('appointments', { where: { and: [member, { status: { equals: 'booked' } }, { endTime: { greater_than: now } }] }, sort: 'startTime', limit: 20, depth: 1 }),
+    find<AppointmentRow>('appointments', {
+      where: { and: [member, { status: { equals: 'booked' } }, { endTime: { greater_than: now } }] },
+      sort: 'startTime',
+      limit: 20,
+      depth: 1,
+    }),
     myUpcomingRsvps(visitor),
   ])
   return {
@@ -124,9 +191,12 @@ const BookingList = ({ rows, site, label }: { rows: BookingRow[]; site: Site; la
         return (
           <li key={row.id} className="booking-row" data-status={row.status}>
             <span className="booking-when">
-              <time dateTime={row.startTime}>{shortDateTime(row.startTime, tz)}</time> <abbr title={tz}>{zoneAbbr(row.startTime, tz)}</abbr>
+              <time dateTime={row.startTime}>{shortDateTime(row.startTime, tz)}</time>{' '}
+              <abbr title={tz}>{zoneAbbr(row.startTime, tz)}</abbr>
             </span>
-            <span className="booking-title">{klass ? <a href={href(site, `/classes/${klass.id}`)}>{klass.title}</a> : 'Class'}</span>
+            <span className="booking-title">
+              {klass ? <a href={href(site, `/classes/${klass.id}`)}>{klass.title}</a> : 'Class'}
+            </span>
             <span className={`badge badge-${row.status}`}>
               {BOOKING_STATUS[row.status] ?? row.status}
               {row.status === 'waitlisted' && row.waitlistPosition ? ` · #${row.waitlistPosition}` : ''}
@@ -136,7 +206,8 @@ const BookingList = ({ rows, site, label }: { rows: BookingRow[]; site: Site; la
                 <SiteField site={site} />
                 <input type="hidden" name="booking" value={row.id} />
                 <span>
-                  A place freed up for you{row.offerExpiresAt ? <> – claim it by {when(row.offerExpiresAt, tz)}</> : null}.
+                  A place freed up for you
+                  {row.offerExpiresAt ? <> – claim it by {when(row.offerExpiresAt, tz)}</> : null}.
                 </span>
                 <button type="submit" className="button">
                   Claim the place
@@ -169,7 +240,11 @@ const SubscriptionList = ({ rows, site, online }: { rows: SubscriptionRow[]; sit
               <li key={row.id} className="subscription" data-status={row.status}>
                 <h3>{plan?.name ?? 'Membership'}</h3>
                 <p>
-                  <span className={`badge badge-sub-${row.status}`}>{row.status === 'incomplete' && row.provider === 'stripe' ? 'Payment pending' : (SUBSCRIPTION_STATUS[row.status] ?? row.status)}</span>
+                  <span className={`badge badge-sub-${row.status}`}>
+                    {row.status === 'incomplete' && row.provider === 'stripe'
+                      ? 'Payment pending'
+                      : (SUBSCRIPTION_STATUS[row.status] ?? row.status)}
+                  </span>
                   {price ? (
                     <>
                       {' '}
@@ -179,15 +254,25 @@ const SubscriptionList = ({ rows, site, online }: { rows: SubscriptionRow[]; sit
                 </p>
                 <p className="muted">
                   {row.status === 'trialing' && row.trialEnd ? <>Free trial until {day(row.trialEnd, zone)}. </> : null}
-                  {row.status === 'paused' ? <>Paused{row.pausedAt ? ` since ${day(row.pausedAt, zone)}` : ''}: it does not cover bookings until it is resumed. </> : null}
+                  {row.status === 'paused' ? (
+                    <>
+                      Paused{row.pausedAt ? ` since ${day(row.pausedAt, zone)}` : ''}: it does not cover bookings until
+                      it is resumed.{' '}
+                    </>
+                  ) : null}
                   {row.currentPeriodEnd && row.status !== 'incomplete' ? (
                     row.cancelAtPeriodEnd ? (
                       <>Ends on {day(row.currentPeriodEnd, zone)} (cancelled at the end of the period).</>
                     ) : (
-                      <>Current period ends {day(row.currentPeriodEnd, zone)}{row.status === 'active' || row.status === 'trialing' ? ', then renews' : ''}.</>
+                      <>
+                        Current period ends {day(row.currentPeriodEnd, zone)}
+                        {row.status === 'active' || row.status === 'trialing' ? ', then renews' : ''}.
+                      </>
                     )
                   ) : null}
-                  {row.status === 'incomplete' && row.provider !== 'stripe' ? <>Pay the invoice below at the front desk to start it.</> : null}
+                  {row.status === 'incomplete' && row.provider !== 'stripe' ? (
+                    <>Pay the invoice below at the front desk to start it.</>
+                  ) : null}
                 </p>
               </li>
             )
@@ -200,7 +285,9 @@ const SubscriptionList = ({ rows, site, online }: { rows: SubscriptionRow[]; sit
           <button type="submit" className="button button-secondary">
             Manage subscription
           </button>
-          <p className="hint">Change your card, see Stripe invoices or cancel, on our payment provider’s secure page.</p>
+          <p className="hint">
+            Change your card, see Stripe invoices or cancel, on our payment provider’s secure page.
+          </p>
         </form>
       ) : rows.length ? (
         <p className="hint">
@@ -218,10 +305,36 @@ const SubscriptionList = ({ rows, site, online }: { rows: SubscriptionRow[]; sit
   )
 }
 
-const Receipts = ({ invoices, orders, site }: { invoices: InvoiceRow[] | null; orders: OrderRow[] | null; site: Site }) => {
+const Receipts = ({
+  invoices,
+  orders,
+  site,
+}: {
+  invoices: InvoiceRow[] | null
+  orders: OrderRow[] | null
+  site: Site
+}) => {
   const rows = [
-    ...(invoices ?? []).map((row) => ({ kind: 'invoice', id: row.id, number: row.number, total: row.amount, status: row.status, label: INVOICE_STATUS[row.status] ?? row.status, at: row.createdAt, due: row.status === 'open' })),
-    ...(orders ?? []).map((row) => ({ kind: 'order', id: row.id, number: row.number, total: { amount: row.total, currency: row.currency }, status: row.status, label: ORDER_STATUS[row.status] ?? row.status, at: row.createdAt, due: row.status === 'pending' })),
+    ...(invoices ?? []).map((row) => ({
+      kind: 'invoice',
+      id: row.id,
+      number: row.number,
+      total: row.amount,
+      status: row.status,
+      label: INVOICE_STATUS[row.status] ?? row.status,
+      at: row.createdAt,
+      due: row.status === 'open',
+    })),
+    ...(orders ?? []).map((row) => ({
+      kind: 'order',
+      id: row.id,
+      number: row.number,
+      total: { amount: row.total, currency: row.currency },
+      status: row.status,
+      label: ORDER_STATUS[row.status] ?? row.status,
+      at: row.createdAt,
+      due: row.status === 'pending',
+    })),
   ].sort((a, b) => b.at.localeCompare(a.at))
   if (rows.length === 0) return <p className="muted">No receipts yet.</p>
   return (
@@ -257,7 +370,17 @@ const Receipts = ({ invoices, orders, site }: { invoices: InvoiceRow[] | null; o
   )
 }
 
-const AppointmentList = ({ rows, site, names, confirming }: { rows: AppointmentRow[]; site: Site; names: Map<string, string>; confirming: string }) =>
+const AppointmentList = ({
+  rows,
+  site,
+  names,
+  confirming,
+}: {
+  rows: AppointmentRow[]
+  site: Site
+  names: Map<string, string>
+  confirming: string
+}) =>
   rows.length === 0 ? (
     <p className="muted">No upcoming appointments.</p>
   ) : (
@@ -270,7 +393,8 @@ const AppointmentList = ({ rows, site, names, confirming }: { rows: AppointmentR
         return (
           <li key={row.id} className="booking-row appointment-row" data-status={row.status}>
             <span className="booking-when">
-              <time dateTime={row.startTime}>{shortDateTime(row.startTime, zone)}</time> <abbr title={zone}>{zoneAbbr(row.startTime, zone)}</abbr>
+              <time dateTime={row.startTime}>{shortDateTime(row.startTime, zone)}</time>{' '}
+              <abbr title={zone}>{zoneAbbr(row.startTime, zone)}</abbr>
             </span>
             <span className="booking-title">
               {service?.title ?? 'Appointment'}
@@ -293,7 +417,10 @@ const AppointmentList = ({ rows, site, names, confirming }: { rows: AppointmentR
                 </form>
               </div>
             ) : (
-              <a href={`${href(site, '/account')}?${new URLSearchParams({ cancelAppointment: row.id })}#cancel-${row.id}`} aria-label={`Cancel ${what}…`}>
+              <a
+                href={`${href(site, '/account')}?${new URLSearchParams({ cancelAppointment: row.id })}#cancel-${row.id}`}
+                aria-label={`Cancel ${what}…`}
+              >
                 Cancel…
               </a>
             )}
@@ -315,7 +442,8 @@ const RsvpList = ({ rows, site }: { rows: UpcomingRsvp[]; site: Site }) =>
         return (
           <li key={row.id} className="booking-row rsvp-row" data-status={row.status}>
             <span className="booking-when">
-              <time dateTime={row.event.startTime}>{shortDateTime(row.event.startTime, zone)}</time> <abbr title={zone}>{zoneAbbr(row.event.startTime, zone)}</abbr>
+              <time dateTime={row.event.startTime}>{shortDateTime(row.event.startTime, zone)}</time>{' '}
+              <abbr title={zone}>{zoneAbbr(row.event.startTime, zone)}</abbr>
             </span>
             <span className="booking-title">
               <a href={page}>{row.event.title}</a>
@@ -326,7 +454,10 @@ const RsvpList = ({ rows, site }: { rows: UpcomingRsvp[]; site: Site }) =>
               {row.status === 'waitlisted' && row.waitlistPosition ? ` · #${row.waitlistPosition}` : ''}
             </span>
             {!row.started ? (
-              <a href={`${page}?${new URLSearchParams({ cancel: row.id })}`} aria-label={`Cancel RSVP for ${row.event.title}…`}>
+              <a
+                href={`${page}?${new URLSearchParams({ cancel: row.id })}`}
+                aria-label={`Cancel RSVP for ${row.event.title}…`}
+              >
                 Cancel…
               </a>
             ) : null}
@@ -344,7 +475,11 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
   const visitor = await loadVisitor(site)
   if (!visitor) redirect(`${href(site, '/login')}?${new URLSearchParams({ next: href(site, '/account') })}`)
   if (!isMember(visitor)) redirect(`${href(site, '/join')}?${new URLSearchParams({ next: href(site, '/account') })}`)
-  const [account, names, calendarUrl] = await Promise.all([readAccount(visitor), publicStaffNames(site), recentCalendarLink(site.tenant.id)])
+  const [account, names, calendarUrl] = await Promise.all([
+    readAccount(visitor),
+    publicStaffNames(site),
+    recentCalendarLink(site.tenant.id),
+  ])
   const zone = site.tenant.timezone
   const online = Boolean(getEnv().STRIPE_SECRET_KEY)
 
@@ -355,7 +490,16 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
         Signed in as {visitor.user.email}
         {visitor.membership.status === 'frozen' ? ' · your membership is frozen' : ''}.
       </p>
-      <Flash error={one(query.error)} success={query.welcome ? `Welcome to ${site.name}!` : one(query.done) === 'appointment_cancelled' ? `${DONE.appointment_cancelled} ${refundedMessage(query)}`.trim() : (DONE[one(query.done)] ?? null)} />
+      <Flash
+        error={one(query.error)}
+        success={
+          query.welcome
+            ? `Welcome to ${site.name}!`
+            : one(query.done) === 'appointment_cancelled'
+              ? `${DONE.appointment_cancelled} ${refundedMessage(query)}`.trim()
+              : (DONE[one(query.done)] ?? null)
+        }
+      />
 
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">Upcoming bookings</h2>
@@ -378,7 +522,12 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
       {account.appointments ? (
         <section aria-labelledby="appointments-title">
           <h2 id="appointments-title">Appointments</h2>
-          <AppointmentList rows={account.appointments} site={site} names={names} confirming={one(query.cancelAppointment)} />
+          <AppointmentList
+            rows={account.appointments}
+            site={site}
+            names={names}
+            confirming={one(query.cancelAppointment)}
+          />
           <p>
             <a href={href(site, '/appointments')}>Book an appointment</a>
           </p>
@@ -393,7 +542,15 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
       {account.subscriptions ? (
         <section aria-labelledby="subscription-title" className="panel">
           <h2 id="subscription-title">Membership</h2>
-          <SubscriptionList rows={account.subscriptions} site={site} online={online && (account.subscriptions.some((row) => row.provider === 'stripe') || Boolean(visitor.membership.stripeCustomerId))} />
+          <SubscriptionList
+            rows={account.subscriptions}
+            site={site}
+            online={
+              online &&
+              (account.subscriptions.some((row) => row.provider === 'stripe') ||
+                Boolean(visitor.membership.stripeCustomerId))
+            }
+          />
         </section>
       ) : null}
 
@@ -406,7 +563,8 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
             <ul className="credits">
               {account.credits.map((lot) => (
                 <li key={lot.id}>
-                  <strong>{lot.remainingCredits}</strong> {lot.creditType.replace(/_/g, ' ')} {lot.remainingCredits === 1 ? 'credit' : 'credits'}
+                  <strong>{lot.remainingCredits}</strong> {lot.creditType.replace(/_/g, ' ')}{' '}
+                  {lot.remainingCredits === 1 ? 'credit' : 'credits'}
                   {lot.expiresAt ? <>, expires {day(lot.expiresAt, zone)}</> : ', no expiry'}
                 </li>
               ))}
@@ -426,7 +584,10 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
         <h2 id="calendar-title">Your calendar</h2>
         {calendarUrl ? (
           <div className="calendar-link">
-            <p>Add this private link to your calendar app (it lists your bookings and appointments and updates by itself):</p>
+            <p>
+              Add this private link to your calendar app (it lists your bookings and appointments and updates by
+              itself):
+            </p>
             <div className="field">
               <label htmlFor="calendar-url">Calendar link</label>
               <input id="calendar-url" type="text" readOnly value={calendarUrl} />
@@ -436,10 +597,15 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
                 Open in my calendar app
               </a>
             </p>
-            <p className="hint">Keep it to yourself: anyone with the link sees your schedule. For your privacy it is shown only now.</p>
+            <p className="hint">
+              Keep it to yourself: anyone with the link sees your schedule. For your privacy it is shown only now.
+            </p>
           </div>
         ) : (
-          <p>Subscribe to your bookings and appointments in Google Calendar, Apple Calendar or Outlook with a private link.</p>
+          <p>
+            Subscribe to your bookings and appointments in Google Calendar, Apple Calendar or Outlook with a private
+            link.
+          </p>
         )}
         <div className="inline-actions">
           <form action={issueCalendarLink}>
@@ -464,11 +630,26 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
           <SiteField site={site} />
           <div className="field">
             <label htmlFor="profile-name">Name</label>
-            <input id="profile-name" name="name" type="text" autoComplete="name" required maxLength={120} defaultValue={visitor.user.name ?? ''} />
+            <input
+              id="profile-name"
+              name="name"
+              type="text"
+              autoComplete="name"
+              required
+              maxLength={120}
+              defaultValue={visitor.user.name ?? ''}
+            />
           </div>
           <div className="field">
             <label htmlFor="profile-phone">Phone</label>
-            <input id="profile-phone" name="phone" type="tel" autoComplete="tel" maxLength={40} defaultValue={visitor.user.phone ?? ''} />
+            <input
+              id="profile-phone"
+              name="phone"
+              type="tel"
+              autoComplete="tel"
+              maxLength={40}
+              defaultValue={visitor.user.phone ?? ''}
+            />
           </div>
           <button type="submit" className="button">
             Save details
@@ -483,7 +664,12 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
           <fieldset>
             <legend>Send me news and offers by</legend>
             <div className="check">
-              <input id="consent-email" name="email_marketing" type="checkbox" defaultChecked={account.consents.has('email_marketing')} />
+              <input
+                id="consent-email"
+                name="email_marketing"
+                type="checkbox"
+                defaultChecked={account.consents.has('email_marketing')}
+              />
               <label htmlFor="consent-email">Email</label>
             </div>
             <div className="check">

@@ -38,15 +38,26 @@ export default async function AppointmentsPage({ params }: SitePageProps) {
                 </h2>
                 {service.description ? <p>{service.description}</p> : null}
                 <p className="muted">
-                  {service.durationMinutes} minutes · {MODE[service.deliveryMode ?? 'in_person'] ?? service.deliveryMode}
+                  {service.durationMinutes} minutes ·{' '}
+                  {MODE[service.deliveryMode ?? 'in_person'] ?? service.deliveryMode}
                   {location && service.deliveryMode !== 'virtual' ? ` · ${location.name}` : ''}
                 </p>
                 {guestMayBook(guestsMay, service) ? <p className="badge badge-open">No account needed</p> : null}
                 <p>
-                  <strong>{price ? money(price) : service.creditCost ? `${service.creditCost} ${service.creditCost === 1 ? 'credit' : 'credits'}` : 'Free'}</strong>
+                  <strong>
+                    {price
+                      ? money(price)
+                      : service.creditCost
+                        ? `${service.creditCost} ${service.creditCost === 1 ? 'credit' : 'credits'}`
+                        : 'Free'}
+                  </strong>
                 </p>
                 <p>
-                  <a className="button" href={href(site, `/appointments/${service.id}`)} aria-label={`See free times for ${service.title}`}>
+                  <a
+                    className="button"
+                    href={href(site, `/appointments/${service.id}`)}
+                    aria-label={`See free times for ${service.title}`}
+                  >
                     See free times
                   </a>
                 </p>

@@ -10,13 +10,23 @@ import { guestMayBook, guestOptions } from '../../_lib/guestOptions'
 import { bookAppointment } from '../../_lib/memberActions'
 import { one } from '../../_lib/messages'
 import { publicStaffNames } from '../../_lib/providers'
-import { loadServices, providerIds, serviceLocation, servicePrice, serviceZone, type ServiceDoc } from '../../_lib/services'
+import {
+  loadServices,
+  providerIds,
+  serviceLocation,
+  servicePrice,
+  serviceZone,
+  type ServiceDoc,
+} from '../../_lib/services'
 import { href, loadSite, type Site } from '../../_lib/site'
 import { isMember, loadVisitor } from '../../_lib/visitor'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ tenant: string; serviceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+type Props = {
+  params: Promise<{ tenant: string; serviceId: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 type Slot = { provider: string; startTime: string; endTime: string; placesLeft?: number }
 
 const DAY = 86_400_000
@@ -24,16 +34,21 @@ const DAYS_SHOWN = 7
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** Calendar arithmetic on `YYYY-MM-DD` strings (no time zone involved). */
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
-const validDate = (date: string) => ISO_DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && addDays(date, 0) === date
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
+const validDate = (date: string) =>
+  ISO_DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && addDays(date, 0) === date
 const midnight = (date: string, zone: string) => {
   const [year, month, day] = date.split('-').map(Number)
   return fromWallTime({ year, month, day, hour: 0, minute: 0 }, zone)
 }
 const dayHeading = (date: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`))
+  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(
+    new Date(`${date}T00:00:00Z`),
+  )
 
-const service = async (site: Site, id: string): Promise<ServiceDoc | null> => (await loadServices(site, id))?.[0] ?? null
+const service = async (site: Site, id: string): Promise<ServiceDoc | null> =>
+  (await loadServices(site, id))?.[0] ?? null
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant, serviceId } = await params
@@ -41,7 +56,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!site) return {}
   const found = await service(site, serviceId)
   if (!found) return { title: 'Appointment not found' }
-  return { title: `Book ${found.title}`, description: `Free times for ${found.title} (${found.durationMinutes} minutes) at ${site.name}.` }
+  return {
+    title: `Book ${found.title}`,
+    description: `Free times for ${found.title} (${found.durationMinutes} minutes) at ${site.name}.`,
+  }
 }
 
 /**
@@ -71,10 +89,15 @@ export default async function ServicePage({ params, searchParams }: Props) {
       path: '/:id/slots',
       method: 'get',
       routeParams: { id: found.id },
-      query: { from: midnight(start, zone).toISOString(), to: midnight(addDays(start, DAYS_SHOWN), zone).toISOString(), ...(provider ? { provider } : {}) },
+      query: {
+        from: midnight(start, zone).toISOString(),
+        to: midnight(addDays(start, DAYS_SHOWN), zone).toISOString(),
+        ...(provider ? { provider } : {}),
+      },
     }),
   ])
-  const nameOf = (id: string) => names.get(id) ?? (providers.length > 1 ? `Staff member ${providers.indexOf(id) + 1}` : null)
+  const nameOf = (id: string) =>
+    names.get(id) ?? (providers.length > 1 ? `Staff member ${providers.indexOf(id) + 1}` : null)
   const slots = answer.ok ? (answer.body.slots ?? []) : []
   const days = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(start, i))
   const byDay = new Map(days.map((d) => [d, [] as Slot[]]))
@@ -89,7 +112,10 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const asGuest = !visitor && guestMayBook(guestsMay, found)
   const guestSection = asGuest && slots.length > 0
   const error = one(query.error) || (answer.ok ? undefined : (answer.body.error ?? 'failed'))
-  const bookedAt = one(query.done) === 'guest_booked' && !Number.isNaN(Date.parse(one(query.at))) ? new Date(one(query.at)).toISOString() : null
+  const bookedAt =
+    one(query.done) === 'guest_booked' && !Number.isNaN(Date.parse(one(query.at)))
+      ? new Date(one(query.at)).toISOString()
+      : null
 
   return (
     <article aria-labelledby="service-title">
@@ -102,7 +128,11 @@ export default async function ServicePage({ params, searchParams }: Props) {
       {found.description ? <p className="lead">{found.description}</p> : null}
       <Flash
         error={guestSection ? undefined : error}
-        success={bookedAt ? `You are booked for ${dateTime(bookedAt, zone)} (${zoneAbbr(bookedAt, zone)}). We sent you a confirmation e-mail with a link to cancel.` : null}
+        success={
+          bookedAt
+            ? `You are booked for ${dateTime(bookedAt, zone)} (${zoneAbbr(bookedAt, zone)}). We sent you a confirmation e-mail with a link to cancel.`
+            : null
+        }
       />
       <dl className="facts">
         <dt>Length</dt>
@@ -114,9 +144,19 @@ export default async function ServicePage({ params, searchParams }: Props) {
           </>
         ) : null}
         <dt>Price</dt>
-        <dd>{price ? money(price) : found.creditCost ? `${found.creditCost} ${found.creditCost === 1 ? 'credit' : 'credits'}` : 'Free'}</dd>
+        <dd>
+          {price
+            ? money(price)
+            : found.creditCost
+              ? `${found.creditCost} ${found.creditCost === 1 ? 'credit' : 'credits'}`
+              : 'Free'}
+        </dd>
         <dt>Where</dt>
-        <dd>{found.deliveryMode === 'virtual' ? 'Online (you get the link by e-mail)' : (location?.name ?? 'At the studio')}</dd>
+        <dd>
+          {found.deliveryMode === 'virtual'
+            ? 'Online (you get the link by e-mail)'
+            : (location?.name ?? 'At the studio')}
+        </dd>
         <dt>Times shown in</dt>
         <dd>{zone.replace(/_/g, ' ')}</dd>
       </dl>
@@ -145,7 +185,11 @@ export default async function ServicePage({ params, searchParams }: Props) {
       </form>
 
       <nav className="week-nav" aria-label="Weeks">
-        {start > today ? <a href={link(addDays(start, -DAYS_SHOWN) < today ? today : addDays(start, -DAYS_SHOWN))}>← Earlier</a> : <span />}
+        {start > today ? (
+          <a href={link(addDays(start, -DAYS_SHOWN) < today ? today : addDays(start, -DAYS_SHOWN))}>← Earlier</a>
+        ) : (
+          <span />
+        )}
         <a href={link(addDays(start, DAYS_SHOWN))}>Later →</a>
       </nav>
 
@@ -154,7 +198,10 @@ export default async function ServicePage({ params, searchParams }: Props) {
         <input type="hidden" name="service" value={found.id} />
         <input type="hidden" name="day" value={start} />
         {slots.length === 0 ? (
-          <p className="muted">No free times in these seven days. Try later dates{providers.length > 1 && provider ? ' or anyone available' : ''}.</p>
+          <p className="muted">
+            No free times in these seven days. Try later dates
+            {providers.length > 1 && provider ? ' or anyone available' : ''}.
+          </p>
         ) : (
           days.map((date) => {
             const list = byDay.get(date) ?? []
@@ -170,9 +217,15 @@ export default async function ServicePage({ params, searchParams }: Props) {
                       <div key={id} className="slot">
                         <input id={id} type="radio" name="slot" value={`${slot.provider}|${slot.startTime}`} required />
                         <label htmlFor={id}>
-                          <time dateTime={slot.startTime}>{clock(slot.startTime, zone)}</time> <abbr title={zone}>{zoneAbbr(slot.startTime, zone)}</abbr>
+                          <time dateTime={slot.startTime}>{clock(slot.startTime, zone)}</time>{' '}
+                          <abbr title={zone}>{zoneAbbr(slot.startTime, zone)}</abbr>
                           {who ? <span className="muted"> · {who}</span> : null}
-                          {group && slot.placesLeft != null ? <span className="slot-places"> · {slot.placesLeft === 1 ? '1 place left' : `${slot.placesLeft} places left`}</span> : null}
+                          {group && slot.placesLeft != null ? (
+                            <span className="slot-places">
+                              {' '}
+                              · {slot.placesLeft === 1 ? '1 place left' : `${slot.placesLeft} places left`}
+                            </span>
+                          ) : null}
                         </label>
                       </div>
                     )
@@ -187,7 +240,9 @@ export default async function ServicePage({ params, searchParams }: Props) {
             <h2 id="guest-title">Your details</h2>
             <Flash error={error} />
             <p>
-              No account needed. <a href={`${href(site, '/login')}?${new URLSearchParams({ next: link(start) })}`}>Log in</a> instead if you have one.
+              No account needed.{' '}
+              <a href={`${href(site, '/login')}?${new URLSearchParams({ next: link(start) })}`}>Log in</a> instead if
+              you have one.
             </p>
             <GuestFields error={error} phoneRequired />
             {price ? <p className="hint">You pay {money(price)} at the studio.</p> : null}

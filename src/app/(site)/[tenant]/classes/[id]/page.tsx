@@ -11,12 +11,26 @@ import { isMember, loadVisitor, type Visitor } from '../../_lib/visitor'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+type Props = {
+  params: Promise<{ tenant: string; id: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ACTIVE = ['confirmed', 'waitlisted', 'offered', 'checked_in']
 
-type ClassDoc = { id: string; title: string; startTime: string; endTime?: string | null; timezone?: string | null; status: string; capacity: number; bookedCount?: number | null; waitlistCapacity?: number | null; waitlistCount?: number | null }
+type ClassDoc = {
+  id: string
+  title: string
+  startTime: string
+  endTime?: string | null
+  timezone?: string | null
+  status: string
+  capacity: number
+  bookedCount?: number | null
+  waitlistCapacity?: number | null
+  waitlistCount?: number | null
+}
 type BookingDoc = { id: string; status: string; waitlistPosition?: number | null; offerExpiresAt?: string | null }
 
 /**
@@ -43,7 +57,9 @@ const myBooking = async (classId: string, visitor: Visitor | null): Promise<Book
   const payload = await payloadInstance()
   const { docs } = await payload.find({
     collection: 'bookings' as never,
-    where: { and: [{ class: { equals: classId } }, { member: { equals: visitor.membership.id } }, { status: { in: ACTIVE } }] },
+    where: {
+      and: [{ class: { equals: classId } }, { member: { equals: visitor.membership.id } }, { status: { in: ACTIVE } }],
+    },
     limit: 1,
     depth: 0,
     overrideAccess: false,
@@ -59,7 +75,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const klass = await loadClass(site, id)
   if (!klass) return { title: 'Class not found' }
   const zone = klass.timezone ?? site.tenant.timezone
-  return { title: `${klass.title}, ${dateTime(klass.startTime, zone)}`, description: `${klass.title} at ${site.name} on ${dateTime(klass.startTime, zone)} (${zone}).` }
+  return {
+    title: `${klass.title}, ${dateTime(klass.startTime, zone)}`,
+    description: `${klass.title} at ${site.name} on ${dateTime(klass.startTime, zone)} (${zone}).`,
+  }
 }
 
 const DONE: Record<string, string> = {
@@ -80,16 +99,23 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const query = await searchParams
   const zone = klass.timezone ?? site.tenant.timezone
   const start = new Date(klass.startTime)
-  const entry = (await readPublicSchedule(site.tenant.slug, new Date(start.getTime() - 60_000), new Date(start.getTime() + 60_000)))?.find((e) => e.id === klass.id)
+  const entry = (
+    await readPublicSchedule(site.tenant.slug, new Date(start.getTime() - 60_000), new Date(start.getTime() + 60_000))
+  )?.find((e) => e.id === klass.id)
   const spotsLeft = Math.max(0, klass.capacity - (klass.bookedCount ?? 0))
   const waitlistSpotsLeft = Math.max(0, (klass.waitlistCapacity ?? 0) - (klass.waitlistCount ?? 0))
   const booking = await myBooking(klass.id, visitor)
   const page = href(site, `/classes/${klass.id}`)
   const bookable = klass.status === 'scheduled' && start.getTime() > new Date().getTime()
 
-  const wantsCancel = booking && one(query.cancel) === booking.id && ['confirmed', 'waitlisted', 'offered'].includes(booking.status)
+  const wantsCancel =
+    booking && one(query.cancel) === booking.id && ['confirmed', 'waitlisted', 'offered'].includes(booking.status)
   const preview = wantsCancel
-    ? await callEndpoint<{ lateCancel: boolean; fee: { amount: number; currency: string } | null; freeLateCancelsLeft: number }>({
+    ? await callEndpoint<{
+        lateCancel: boolean
+        fee: { amount: number; currency: string } | null
+        freeLateCancelsLeft: number
+      }>({
         collection: 'bookings',
         path: '/:id/cancel-preview',
         method: 'get',
@@ -153,14 +179,17 @@ export default async function ClassPage({ params, searchParams }: Props) {
           <>
             <p className="booking-status" data-status={booking.status}>
               <strong>{BOOKING_STATUS[booking.status] ?? booking.status}</strong>
-              {booking.status === 'waitlisted' && booking.waitlistPosition ? <> – you are number {booking.waitlistPosition} on the waitlist</> : null}
+              {booking.status === 'waitlisted' && booking.waitlistPosition ? (
+                <> – you are number {booking.waitlistPosition} on the waitlist</>
+              ) : null}
             </p>
             {booking.status === 'offered' ? (
               <form action={claimOffer} className="inline-actions">
                 <input type="hidden" name="site" value={site.key} />
                 <input type="hidden" name="booking" value={booking.id} />
                 <p>
-                  A place freed up and is held for you{booking.offerExpiresAt ? <> until {when(booking.offerExpiresAt, zone)}</> : null}.
+                  A place freed up and is held for you
+                  {booking.offerExpiresAt ? <> until {when(booking.offerExpiresAt, zone)}</> : null}.
                 </p>
                 <button type="submit" className="button">
                   Claim the place
@@ -176,11 +205,14 @@ export default async function ClassPage({ params, searchParams }: Props) {
                       This is a <strong>late cancellation</strong>: the class starts soon.{' '}
                       {preview.body.fee ? (
                         <>
-                          A late-cancel fee of <strong>{money(preview.body.fee)}</strong> applies, and any credit used is not returned.
+                          A late-cancel fee of <strong>{money(preview.body.fee)}</strong> applies, and any credit used
+                          is not returned.
                         </>
                       ) : (
                         <>
-                          No fee this time ({preview.body.freeLateCancelsLeft} free late {preview.body.freeLateCancelsLeft === 1 ? 'cancel' : 'cancels'} left this month), but any credit used is not returned.
+                          No fee this time ({preview.body.freeLateCancelsLeft} free late{' '}
+                          {preview.body.freeLateCancelsLeft === 1 ? 'cancel' : 'cancels'} left this month), but any
+                          credit used is not returned.
                         </>
                       )}
                     </p>
@@ -203,13 +235,19 @@ export default async function ClassPage({ params, searchParams }: Props) {
             ) : ['confirmed', 'waitlisted', 'offered'].includes(booking.status) && bookable ? (
               <p>
                 <a className="button button-secondary" href={`${page}?${new URLSearchParams({ cancel: booking.id })}`}>
-                  {booking.status === 'waitlisted' ? 'Leave the waitlist…' : booking.status === 'offered' ? 'Decline the place…' : 'Cancel booking…'}
+                  {booking.status === 'waitlisted'
+                    ? 'Leave the waitlist…'
+                    : booking.status === 'offered'
+                      ? 'Decline the place…'
+                      : 'Cancel booking…'}
                 </a>
               </p>
             ) : null}
           </>
         ) : !bookable ? (
-          <p className="muted">{klass.status === 'cancelled' ? 'This class was cancelled.' : 'This class is no longer open for booking.'}</p>
+          <p className="muted">
+            {klass.status === 'cancelled' ? 'This class was cancelled.' : 'This class is no longer open for booking.'}
+          </p>
         ) : !visitor ? (
           <p>
             <a className="button" href={`${href(site, '/login')}?${new URLSearchParams({ next: page })}`}>

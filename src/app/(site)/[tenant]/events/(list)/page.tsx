@@ -9,7 +9,10 @@ export const dynamic = 'force-dynamic'
 export async function generateMetadata({ params }: SitePageProps): Promise<Metadata> {
   const site = await loadSite((await params).tenant)
   if (!site) return {}
-  return { title: 'Events', description: `Workshops, open days and other events at ${site.name}: dates, places left and prices.` }
+  return {
+    title: 'Events',
+    description: `Workshops, open days and other events at ${site.name}: dates, places left and prices.`,
+  }
 }
 
 /** The tenant's upcoming events (times in each event's zone), each linking to its page with the RSVP form. */
@@ -30,12 +33,17 @@ export default async function EventsPage({ params }: SitePageProps) {
             const { placesLeft, waitlistSpotsLeft, hasWaitlist, closesAt, open } = eventPlaces(event)
             const cancelled = event.status === 'cancelled'
             return (
-              <li key={event.id} className={`card event-card${cancelled ? ' is-cancelled' : ''}`} data-event={event.title}>
+              <li
+                key={event.id}
+                className={`card event-card${cancelled ? ' is-cancelled' : ''}`}
+                data-event={event.title}
+              >
                 <h2 className="card-title">
                   <a href={href(site, `/events/${event.id}`)}>{event.title}</a>
                 </h2>
                 <p>
-                  <time dateTime={event.startTime}>{dateTime(event.startTime, zone)}</time> <abbr title={zone}>{zoneAbbr(event.startTime, zone)}</abbr>
+                  <time dateTime={event.startTime}>{dateTime(event.startTime, zone)}</time>{' '}
+                  <abbr title={zone}>{zoneAbbr(event.startTime, zone)}</abbr>
                 </p>
                 <p className="muted">{eventPlace(site, event)}</p>
                 <p>
@@ -47,16 +55,24 @@ export default async function EventsPage({ params }: SitePageProps) {
                   ) : placesLeft === null ? (
                     <span className="badge badge-open">Places available</span>
                   ) : placesLeft > 0 ? (
-                    <span className="badge badge-open">{placesLeft === 1 ? '1 place left' : `${placesLeft} places left`}</span>
+                    <span className="badge badge-open">
+                      {placesLeft === 1 ? '1 place left' : `${placesLeft} places left`}
+                    </span>
                   ) : (
-                    <span className="badge badge-full">{hasWaitlist && waitlistSpotsLeft > 0 ? 'Full – waitlist open' : 'Full'}</span>
+                    <span className="badge badge-full">
+                      {hasWaitlist && waitlistSpotsLeft > 0 ? 'Full – waitlist open' : 'Full'}
+                    </span>
                   )}
                 </p>
                 {!cancelled ? (
                   <p className="hint">{open ? <>RSVP by {when(closesAt, zone)}</> : 'RSVPs are closed'}</p>
                 ) : null}
                 <p>
-                  <a className="button button-secondary" href={href(site, `/events/${event.id}`)} aria-label={`Details and RSVP for ${event.title}`}>
+                  <a
+                    className="button button-secondary"
+                    href={href(site, `/events/${event.id}`)}
+                    aria-label={`Details and RSVP for ${event.title}`}
+                  >
                     Details and RSVP
                   </a>
                 </p>

@@ -1,6 +1,17 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { eventCost, eventPlace, eventPrice, eventPlaces, eventZone, loadEvent, myRsvp, OPEN_RSVP, RSVP_STATUS, type EventDoc } from '../../_lib/events'
+import {
+  eventCost,
+  eventPlace,
+  eventPrice,
+  eventPlaces,
+  eventZone,
+  loadEvent,
+  myRsvp,
+  OPEN_RSVP,
+  RSVP_STATUS,
+  type EventDoc,
+} from '../../_lib/events'
 import { Flash } from '../../_lib/Flash'
 import { rsvpAsGuest } from '../../_lib/guestActions'
 import { GuestFields } from '../../_lib/GuestFields'
@@ -14,7 +25,10 @@ import { isMember, loadVisitor } from '../../_lib/visitor'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ tenant: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+type Props = {
+  params: Promise<{ tenant: string; id: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tenant, id } = await params
@@ -25,7 +39,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const zone = eventZone(site, event)
   return {
     title: `${event.title}, ${dateTime(event.startTime, zone)}`,
-    description: event.description?.slice(0, 200) || `${event.title} at ${site.name} on ${dateTime(event.startTime, zone)} (${zone}).`,
+    description:
+      event.description?.slice(0, 200) ||
+      `${event.title} at ${site.name} on ${dateTime(event.startTime, zone)} (${zone}).`,
   }
 }
 
@@ -33,7 +49,8 @@ const DONE: Record<string, string> = {
   rsvp_going: 'You are going. See you there!',
   rsvp_waitlisted: 'The event is full, so you are on the waitlist. We move you up automatically when places free up.',
   guest_going: 'You are going. We sent you a confirmation e-mail with a link to cancel your RSVP.',
-  guest_waitlisted: 'The event is full, so you are on the waitlist: we move you up automatically when places free up. We sent you a confirmation e-mail with a link to cancel.',
+  guest_waitlisted:
+    'The event is full, so you are on the waitlist: we move you up automatically when places free up. We sent you a confirmation e-mail with a link to cancel.',
 }
 
 /** Guests a member may bring now: within `maxGuests`, and within the places left (or the event's size when joining its waitlist). */
@@ -102,14 +119,23 @@ export default async function EventPage({ params, searchParams }: Props) {
         </a>
       </p>
       <h1 id="event-title">{event.title}</h1>
-      <Flash error={guestForm ? undefined : error} success={done === 'rsvp_cancelled' ? `Your RSVP is cancelled. ${refundedMessage(query)}`.trim() : (DONE[done] ?? null)} />
+      <Flash
+        error={guestForm ? undefined : error}
+        success={
+          done === 'rsvp_cancelled' ? `Your RSVP is cancelled. ${refundedMessage(query)}`.trim() : (DONE[done] ?? null)
+        }
+      />
       {event.description ? <p className="lead">{event.description}</p> : null}
       <dl className="facts">
         <dt>When</dt>
         <dd>
           <time dateTime={event.startTime}>{dateTime(event.startTime, zone)}</time>
           {' – '}
-          <time dateTime={event.endTime}>{new Date(event.endTime).getTime() - new Date(event.startTime).getTime() < 86_400_000 ? clock(event.endTime, zone) : dateTime(event.endTime, zone)}</time>{' '}
+          <time dateTime={event.endTime}>
+            {new Date(event.endTime).getTime() - new Date(event.startTime).getTime() < 86_400_000
+              ? clock(event.endTime, zone)
+              : dateTime(event.endTime, zone)}
+          </time>{' '}
           <abbr title={zone}>{zoneAbbr(event.startTime, zone)}</abbr>
         </dd>
         <dt>Where</dt>
@@ -126,7 +152,13 @@ export default async function EventPage({ params, searchParams }: Props) {
             <span className="badge badge-open">{placesLeft === 1 ? '1 place left' : `${placesLeft} places left`}</span>
           ) : (
             <span className="badge badge-full">
-              Full{hasWaitlist ? <> – {event.waitlistCount ?? 0} on the waitlist{waitlistSpotsLeft > 0 ? '' : ' (waitlist full)'}</> : null}
+              Full
+              {hasWaitlist ? (
+                <>
+                  {' '}
+                  – {event.waitlistCount ?? 0} on the waitlist{waitlistSpotsLeft > 0 ? '' : ' (waitlist full)'}
+                </>
+              ) : null}
             </span>
           )}
         </dd>
@@ -145,7 +177,9 @@ export default async function EventPage({ params, searchParams }: Props) {
           </>
         ) : null}
       </dl>
-      {event.status === 'cancelled' && event.cancellationReason ? <p className="warning">Cancelled: {event.cancellationReason}</p> : null}
+      {event.status === 'cancelled' && event.cancellationReason ? (
+        <p className="warning">Cancelled: {event.cancellationReason}</p>
+      ) : null}
 
       <section className="panel" aria-labelledby="rsvp-title">
         <h2 id="rsvp-title">Your RSVP</h2>
@@ -154,7 +188,9 @@ export default async function EventPage({ params, searchParams }: Props) {
             <p className="rsvp-status" data-status={rsvp.status}>
               <strong>{RSVP_STATUS[rsvp.status] ?? rsvp.status}</strong>
               {guests ? <> with {guests === 1 ? '1 guest' : `${guests} guests`}</> : null}
-              {rsvp.status === 'waitlisted' && rsvp.waitlistPosition ? <> – you are number {rsvp.waitlistPosition} on the waitlist</> : null}
+              {rsvp.status === 'waitlisted' && rsvp.waitlistPosition ? (
+                <> – you are number {rsvp.waitlistPosition} on the waitlist</>
+              ) : null}
             </p>
             {confirming ? (
               <div className="confirm" role="group" aria-labelledby="cancel-title">
@@ -163,7 +199,13 @@ export default async function EventPage({ params, searchParams }: Props) {
                   {rsvp.status === 'waitlisted'
                     ? 'You give up your spot on the waitlist.'
                     : `Your ${guests ? `${1 + guests} places (you and your ${guests === 1 ? 'guest' : 'guests'})` : 'place'} ${guests ? 'go' : 'goes'} to the next person waiting.`}{' '}
-                  {refundText({ paymentMethod: rsvp.paymentMethod, price: rsvp.price, credits: rsvp.creditsUsed, places: 1 + guests, charged: rsvp.status !== 'waitlisted' })}
+                  {refundText({
+                    paymentMethod: rsvp.paymentMethod,
+                    price: rsvp.price,
+                    credits: rsvp.creditsUsed,
+                    places: 1 + guests,
+                    charged: rsvp.status !== 'waitlisted',
+                  })}
                 </p>
                 <form action={cancelEventRsvp} className="inline-actions">
                   <input type="hidden" name="site" value={site.key} />
@@ -194,13 +236,16 @@ export default async function EventPage({ params, searchParams }: Props) {
         ) : guestForm ? (
           <>
             <p>
-              <a href={`${href(site, '/login')}?${new URLSearchParams({ next: page })}`}>Log in</a> if you have an account, or RSVP with your name and e-mail:
+              <a href={`${href(site, '/login')}?${new URLSearchParams({ next: page })}`}>Log in</a> if you have an
+              account, or RSVP with your name and e-mail:
             </p>
             <form action={rsvpAsGuest} className="stack guest-form" aria-label="RSVP without an account">
               <input type="hidden" name="site" value={site.key} />
               <input type="hidden" name="event" value={event.id} />
               <Flash error={error} />
-              {joinsWaitlist ? <p>The event is full. Join the waitlist and we move you up when places free up.</p> : null}
+              {joinsWaitlist ? (
+                <p>The event is full. Join the waitlist and we move you up when places free up.</p>
+              ) : null}
               <GuestFields error={error} />
               <GuestCount max={maxGuests} priced={Boolean(doorPrice)} />
               {doorPrice ? <p className="hint">You pay {money(doorPrice)} per place at the door.</p> : null}

@@ -52,21 +52,34 @@ type OrderDoc = {
   tax?: number | null
   total: number
   amountRefunded?: number | null
-  lines?: { name?: string | null; quantity: number; unitPrice: number; discount?: number | null; total: number }[] | null
+  lines?:
+    | { name?: string | null; quantity: number; unitPrice: number; discount?: number | null; total: number }[]
+    | null
 }
 
 /**
  * One of the member's own invoices or orders in this tenant, read with their access
  * (`overrideAccess: false`): someone else's, another tenant's or an unknown id is null (404).
  */
-const loadReceipt = async (site: Site, visitor: Visitor & { membership: NonNullable<Visitor['membership']> }, kind: string, id: string): Promise<Receipt | null> => {
+const loadReceipt = async (
+  site: Site,
+  visitor: Visitor & { membership: NonNullable<Visitor['membership']> },
+  kind: string,
+  id: string,
+): Promise<Receipt | null> => {
   if (!(kind in KINDS) || !UUID.test(id)) return null
   const collection = KINDS[kind as keyof typeof KINDS]
   const payload = await payloadInstance()
   if (!payload.collections[collection as never]) return null
   const { docs } = await payload.find({
     collection: collection as never,
-    where: { and: [{ id: { equals: id } }, { tenant: { equals: site.tenant.id } }, { member: { equals: visitor.membership.id } }] },
+    where: {
+      and: [
+        { id: { equals: id } },
+        { tenant: { equals: site.tenant.id } },
+        { member: { equals: visitor.membership.id } },
+      ],
+    },
     limit: 1,
     depth: 0,
     overrideAccess: false,
@@ -76,7 +89,12 @@ const loadReceipt = async (site: Site, visitor: Visitor & { membership: NonNulla
   if (!doc) return null
   if (kind === 'invoice') {
     const invoice = doc as InvoiceDoc
-    const lines = (invoice.lines ?? []).map((line) => ({ description: line.description, quantity: line.quantity, unitPrice: line.unitAmount, total: line.amount }))
+    const lines = (invoice.lines ?? []).map((line) => ({
+      description: line.description,
+      quantity: line.quantity,
+      unitPrice: line.unitAmount,
+      total: line.amount,
+    }))
     return {
       kind: 'invoice',
       number: invoice.number,
@@ -110,7 +128,13 @@ const loadReceipt = async (site: Site, visitor: Visitor & { membership: NonNulla
     dueAt: null,
     period: null,
     currency: order.currency,
-    lines: (order.lines ?? []).map((line) => ({ description: line.name ?? 'Item', quantity: line.quantity, unitPrice: line.unitPrice, discount: line.discount ?? 0, total: line.total })),
+    lines: (order.lines ?? []).map((line) => ({
+      description: line.name ?? 'Item',
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      discount: line.discount ?? 0,
+      total: line.total,
+    })),
     totals: [...totals, ...(order.amountRefunded ? [{ label: 'Refunded', amount: -order.amountRefunded }] : [])],
     total: order.total,
     due: order.status === 'pending',
@@ -131,7 +155,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!site) return {}
   const visitor = await loadVisitor(site)
   const receipt = isMember(visitor) ? await loadReceipt(site, visitor, kind, id) : null
-  return { title: receipt ? `${receipt.kind === 'invoice' ? 'Invoice' : 'Order'} ${receipt.number}` : 'Receipt', robots: { index: false } }
+  return {
+    title: receipt ? `${receipt.kind === 'invoice' ? 'Invoice' : 'Order'} ${receipt.number}` : 'Receipt',
+    robots: { index: false },
+  }
 }
 
 /** A printable receipt of one of the member's invoices or orders; 404 for anyone else's. */
@@ -159,7 +186,14 @@ export default async function ReceiptPage({ params }: Props) {
           <p className="receipt-business">{site.name}</p>
           {location?.address ? (
             <address className="muted">
-              {[location.address.line1, location.address.line2, [location.address.city, location.address.region, location.address.postalCode].filter(Boolean).join(', '), location.address.country]
+              {[
+                location.address.line1,
+                location.address.line2,
+                [location.address.city, location.address.region, location.address.postalCode]
+                  .filter(Boolean)
+                  .join(', '),
+                location.address.country,
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             </address>
@@ -246,7 +280,8 @@ export default async function ReceiptPage({ params }: Props) {
       </div>
       {receipt.due ? (
         <p className="warning">
-          Not paid yet: please pay {amount(receipt.total)} at the front desk{receipt.dueAt ? ` by ${day(receipt.dueAt, zone)}` : ''}.
+          Not paid yet: please pay {amount(receipt.total)} at the front desk
+          {receipt.dueAt ? ` by ${day(receipt.dueAt, zone)}` : ''}.
         </p>
       ) : null}
       <p className="no-print">
