@@ -9,6 +9,8 @@ const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v
 
 const optionalUrl = z.string().url().optional()
 
+const BUILD_PHASE = 'phase-production-build'
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -74,9 +76,14 @@ export const envSchema = z
     STRIPE_API_HOST: z.string().min(1).optional(),
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    /** Set by Next.js; `phase-production-build` while `next build` collects page data. */
+    NEXT_PHASE: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.NODE_ENV === 'production' && (!v.PAYLOAD_SECRET || v.PAYLOAD_SECRET.length < 32)) {
+    // A build configures nothing at runtime: the image is built once without secrets and the
+    // secret is checked when the server or the worker starts.
+    const building = v.NEXT_PHASE === BUILD_PHASE
+    if (v.NODE_ENV === 'production' && !building && (!v.PAYLOAD_SECRET || v.PAYLOAD_SECRET.length < 32)) {
       ctx.addIssue({
         code: 'custom',
         path: ['PAYLOAD_SECRET'],

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { EnvError, parseEnv } from './env'
+
+const strong = 'x'.repeat(32)
+
+describe('parseEnv', () => {
+  it('refuses production without a strong PAYLOAD_SECRET, naming the variable', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
+    expect(() => parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short-but-16-chars' })).toThrow(
+      /PAYLOAD_SECRET: is required in production/,
+    )
+    expect(parseEnv({ NODE_ENV: 'production', PAYLOAD_SECRET: strong }).PAYLOAD_SECRET).toBe(strong)
+  })
+
+  it('lets `next build` collect page data without any secret, and only the build', () => {
+    const env = parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })
+    expect(env.NODE_ENV).toBe('production')
+    expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-server' })).toThrow(/PAYLOAD_SECRET/)
+  })
+
+  it('names each bad variable', () => {
+    expect(() => parseEnv({ PORT: 'abc', REDIS_URL: 'http://x' })).toThrow(/PORT:[\s\S]*REDIS_URL: must be a redis/)
+  })
+})
