@@ -19,6 +19,8 @@ describe('parseEnv', () => {
   })
 
   it('names each bad variable', () => {
-    expect(() => parseEnv({ PORT: 'abc', REDIS_URL: 'http://x' })).toThrow(/PORT:[\s\S]*REDIS_URL: must be a redis/)
+    expect(() => parseEnv({ NODE_ENV: 'development', PORT: 'abc', REDIS_URL: 'http://x' })).toThrow(
+      /PORT:[\s\S]*REDIS_URL: must be a redis/,
+    )
   })
 })
