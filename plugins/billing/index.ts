@@ -1,6 +1,7 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import { canBookPort, implementPort, refundPaymentPort, subscribe } from '@/core'
+import { implementPort, subscribe } from '@/core'
+import { canBookPort, refundPaymentPort } from '@plugins/bookings/contract'
 import { BillingGroups } from './collections/BillingGroups'
 import { Invoices } from './collections/Invoices'
 import { MembershipPlans } from './collections/MembershipPlans'

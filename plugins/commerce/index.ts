@@ -1,13 +1,8 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import {
-  creditBalancePort,
-  debitCreditsPort,
-  grantCreditsPort,
-  implementPort,
-  refundCreditsPort,
-  subscribe,
-} from '@/core'
+import { implementPort, subscribe } from '@/core'
+import { creditBalancePort, debitCreditsPort, refundCreditsPort } from '@plugins/bookings/contract'
+import { grantCreditsPort } from '@plugins/billing/contract'
 import { CouponRedemptions } from './collections/CouponRedemptions'
 import { Coupons } from './collections/Coupons'
 import { CreditLedger } from './collections/CreditLedger'
