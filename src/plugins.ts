@@ -11,4 +11,9 @@ import { bookingsPlugin } from '@plugins/bookings'
  */
 export const domainPlugins: Plugin[] = [billingPlugin(), commercePlugin(), bookingsPlugin()]
 
-export const plugins = (extra: Plugin[] = []): Plugin[] => [...domainPlugins, ...extra, tenancyPlugin()]
+/** The app's plugins: the domain plugins (`domain`, by default all of them), `extra`, then tenancy. */
+export const plugins = (extra: Plugin[] = [], domain: Plugin[] = domainPlugins): Plugin[] => [
+  ...domain,
+  ...extra,
+  tenancyPlugin(),
+]
