@@ -1,7 +1,7 @@
 import type { Config, Plugin } from 'payload'
 
 /** Builds the app's Payload config with test-only plugins appended (the app's `atriumConfig`). */
-export type AppConfigFactory = (extraPlugins: Plugin[]) => Config
+export type AppConfigFactory = (extraPlugins: Plugin[]) => Config | Promise<Config>
 
 type Loader = () => Promise<AppConfigFactory>
 

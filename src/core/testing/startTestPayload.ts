@@ -59,7 +59,7 @@ export const startTestPayload = async ({
   process.env.DATABASE_URL = databaseUrl
   // Uploads and written mail of this test file stay in its own folder.
   process.env.DATA_DIR ??= await mkdtemp(path.join(os.tmpdir(), 'atrium-test-data-'))
-  const base = (factory ?? (await loadAppConfig()))(plugins)
+  const base = await (factory ?? (await loadAppConfig()))(plugins)
   if (push) {
     const { postgresAdapter } = await import('@payloadcms/db-postgres')
     base.db = postgresAdapter({ pool: { connectionString: databaseUrl, max: 20 }, idType: 'uuid', push: true })
