@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { inTransaction, runSql } from '@/core'
-import { type RefundPaymentInput, type RefundPaymentResult } from '@plugins/bookings/contract'
+import type { RefundPaymentInput, RefundPaymentResult } from '@plugins/bookings/contract'
 import { applyRefund } from './refundPayment'
 
 /**

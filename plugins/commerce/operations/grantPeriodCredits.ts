@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { inTransaction, runSql } from '@/core'
-import { type GrantCreditsPortInput, type GrantCreditsPortResult } from '@plugins/billing/contract'
+import type { GrantCreditsPortInput, GrantCreditsPortResult } from '@plugins/billing/contract'
 import { grantCredits } from './grantCredits'
 import { lockKey } from './lockKey'
 
