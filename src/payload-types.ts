@@ -1110,15 +1110,7 @@ export interface Order {
   lines?:
     | {
         kind:
-          | 'product'
-          | 'content'
-          | 'course'
-          | 'credit_pack'
-          | 'day_pass'
-          | 'gift_card'
-          | 'event'
-          | 'appointment'
-          | 'fee';
+          'product' | 'content' | 'course' | 'credit_pack' | 'day_pass' | 'gift_card' | 'event' | 'appointment' | 'fee';
         product?: (string | null) | Product;
         name?: string | null;
         ref?: string | null;
