@@ -60,6 +60,9 @@ export const startTestPayload = async ({
   // Uploads and written mail of this test file stay in its own folder.
   process.env.DATA_DIR ??= await mkdtemp(path.join(os.tmpdir(), 'atrium-test-data-'))
   const base = await (factory ?? (await loadAppConfig()))(plugins)
+  // Payload regenerates src/payload-types.ts on start outside production (a child process loading
+  // the app's whole config): not for a test app, whose config may differ and which must not touch the tree.
+  base.typescript = { ...base.typescript, autoGenerate: false }
   if (push) {
     const { postgresAdapter } = await import('@payloadcms/db-postgres')
     base.db = postgresAdapter({ pool: { connectionString: databaseUrl, max: 20 }, idType: 'uuid', push: true })
