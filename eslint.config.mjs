@@ -2,10 +2,13 @@ import nextPlugin from '@next/eslint-plugin-next'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
+import { boundaries } from './eslint/boundaries.mjs'
 
 /**
  * TypeScript's recommended rules, Next.js' core-web-vitals rules, React hooks and accessibility
- * checks. Generated Payload files are left as generated.
+ * checks, and Atrium's import boundaries (eslint/boundaries.mjs: plugins import @/core, their own
+ * files and other plugins' contracts; the kernel imports no plugin and no app config; the site and
+ * the seed use plugins through their contracts). Generated Payload files are left as generated.
  */
 export default tseslint.config(
   {
@@ -33,6 +36,11 @@ export default tseslint.config(
       // Payload admin and API routes are not Next pages; plain <a> is right there.
       '@next/next/no-html-link-for-pages': 'off',
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,mts,mjs}'],
+    plugins: { atrium: boundaries },
+    rules: { 'atrium/boundaries': 'error' },
   },
   {
     // React lives in .tsx files; elsewhere a `use…` name is not a hook.

@@ -33,8 +33,14 @@ import { plugins } from './src/plugins'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-/** Core collections + the ordered plugin list (tests append their own plugins). */
-export const atriumConfig = (extraPlugins: Plugin[] = []): Config => {
+/**
+ * Core collections + the ordered plugin list (tests append their own plugins). `domainPlugins`
+ * replaces the domain plugin list of src/plugins.ts (the plugin-removal matrix leaves one out).
+ */
+export const atriumConfig = (
+  extraPlugins: Plugin[] = [],
+  { domainPlugins }: { domainPlugins?: Plugin[] } = {},
+): Config => {
   const env = getEnv()
   const platformAdminOnly = ({ req }: { req: { user: unknown } }) => isPlatformAdmin(req.user as AccessUser)
   return {
@@ -115,7 +121,7 @@ export const atriumConfig = (extraPlugins: Plugin[] = []): Config => {
             }),
           ]
         : []),
-      ...plugins(extraPlugins),
+      ...plugins(extraPlugins, domainPlugins),
     ],
   } as Config
 }

@@ -17,6 +17,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     globalSetup: ['src/core/testing/globalSetup.ts'],
+    // Hands the app's config to the kernel's test kit (which imports no app config).
+    setupFiles: ['tests/setup/appConfig.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

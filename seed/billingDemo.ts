@@ -1,6 +1,5 @@
-import { createLocalReq, type Payload } from 'payload'
-import { inTransaction } from '../src/core/db/inTransaction'
-import { startManualSubscription } from '../plugins/billing/operations/startManualSubscription'
+import type { Payload } from 'payload'
+import { callEndpoint } from '../src/core/http/callEndpoint'
 import { DEMO_TENANTS, demoEmail } from './demoTenants'
 
 /** Three plans per demo tenant (prices in its currency, minor units) and their entitlements. */
@@ -38,6 +37,7 @@ const demoPlans = (currency: string) => [
  * Adds only what is missing.
  */
 export const seedBillingDemo = async (payload: Payload): Promise<{ created: number }> => {
+  if (!payload.collections['membership-plans']) return { created: 0 } // billing is not installed
   let created = 0
   for (const demo of DEMO_TENANTS) {
     const tenant = (
@@ -102,16 +102,21 @@ export const seedBillingDemo = async (payload: Payload): Promise<{ created: numb
       depth: 0,
     })
     if (existing.docs.length) continue
-    const req = await createLocalReq({ user: { ...desk, collection: 'users' } as never }, payload)
-    await inTransaction(req, () =>
-      startManualSubscription(req, {
+    // Billing's public API, as the front desk would: POST /api/subscriptions/manual.
+    const started = await callEndpoint(payload, {
+      collection: 'subscriptions',
+      path: '/manual',
+      method: 'post',
+      user: { ...desk, collection: 'users' },
+      body: {
         tenant: String(tenant.id),
         member: String(membership.id),
-        plan: unlimited!,
+        plan: unlimited,
         priceKey: 'monthly',
         payment: { provider: 'terminal' },
-      }),
-    )
+      },
+    })
+    if (!started.ok) throw new Error(`Seeding the demo subscription failed: ${started.status} ${started.body.message}`)
     created++
   }
   return { created }

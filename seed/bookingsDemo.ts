@@ -21,6 +21,7 @@ const first = async (payload: Payload, collection: string, where: Record<string,
  * published event two weeks ahead at 18:00 local. Adds only what is missing.
  */
 export const seedBookingsDemo = async (payload: Payload): Promise<{ created: number }> => {
+  if (!payload.collections['classes']) return { created: 0 } // bookings is not installed
   let created = 0
   for (const demo of DEMO_TENANTS) {
     const tenant = await first(payload, 'tenants', { slug: { equals: demo.slug } })

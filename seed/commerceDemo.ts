@@ -24,6 +24,7 @@ const demoProducts = (currency: string) => [
 
 /** Products for the POS (packs, a day pass, stocked retail, a gift card) and a WELCOME10 coupon per demo tenant; adds only what is missing. */
 export const seedCommerceDemo = async (payload: Payload): Promise<{ created: number }> => {
+  if (!payload.collections['products']) return { created: 0 } // commerce is not installed
   let created = 0
   for (const demo of DEMO_TENANTS) {
     const tenant = (

@@ -9,6 +9,19 @@ import { bookingsPlugin } from '@plugins/bookings'
  * subscribers and port implementations; removing one leaves a working app.
  * The tenancy plugin (multi-tenant, configured from every `tenantScoped` collection) goes last.
  */
-export const domainPlugins: Plugin[] = [billingPlugin(), commercePlugin(), bookingsPlugin()]
+const domain = { billing: billingPlugin, commerce: commercePlugin, bookings: bookingsPlugin }
 
-export const plugins = (extra: Plugin[] = []): Plugin[] => [...domainPlugins, ...extra, tenancyPlugin()]
+export type DomainPluginName = keyof typeof domain
+
+/** The domain plugins in order, leaving out those named (the plugin-removal matrix removes one at a time). */
+export const domainPluginsExcept = (...removed: DomainPluginName[]): Plugin[] =>
+  (Object.keys(domain) as DomainPluginName[]).filter((name) => !removed.includes(name)).map((name) => domain[name]())
+
+export const domainPlugins: Plugin[] = domainPluginsExcept()
+
+/** The app's plugins: the domain plugins (`domain`, by default all of them), `extra`, then tenancy. */
+export const plugins = (extra: Plugin[] = [], domain: Plugin[] = domainPlugins): Plugin[] => [
+  ...domain,
+  ...extra,
+  tenancyPlugin(),
+]

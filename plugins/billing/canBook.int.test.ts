@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, refundPaymentPort, inTransaction } from '@/core'
+import { callPort, inTransaction } from '@/core'
+import { refundPaymentPort } from '@plugins/bookings/contract'
 import { useTestApp } from '@/core/testing'
 import { createLocalReq } from 'payload'
 import { billingStore } from './testing/billingStore'

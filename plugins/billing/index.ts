@@ -1,6 +1,7 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import { canBookPort, implementPort, refundPaymentPort, subscribe } from '@/core'
+import { implementPort, subscribe } from '@/core'
+import { canBookPort, refundPaymentPort } from '@plugins/bookings/contract'
 import { BillingGroups } from './collections/BillingGroups'
 import { Invoices } from './collections/Invoices'
 import { MembershipPlans } from './collections/MembershipPlans'
@@ -8,26 +9,31 @@ import { Payments } from './collections/Payments'
 import { PlanFeatures } from './collections/PlanFeatures'
 import { Subscriptions } from './collections/Subscriptions'
 import { UsageRecords } from './collections/UsageRecords'
+import {
+  paymentSummaryPort,
+  recordOrderPaymentPort,
+  refundOrderPaymentPort,
+  refundWholePaymentPort,
+  startPaymentCheckoutPort,
+} from '@plugins/commerce/contract'
 import { billingSubscribers } from './events'
 import { renewSubscriptionsTask } from './jobs/renewSubscriptionsTask'
 import { canBook } from './operations/canBook'
+import { paymentSummary } from './operations/paymentSummary'
+import { recordOrderPayment } from './operations/recordOrderPayment'
+import { refundOrderPayment } from './operations/refundOrderPayment'
 import { refundPaymentsForRef } from './operations/refundPaymentsForRef'
+import { refundWholePayment } from './operations/refundWholePayment'
+import { createPaymentCheckout } from './stripe/operations/createPaymentCheckout'
 import { withStripe } from './stripe'
-
-export { recordManualPayment, type ManualPaymentInput, type PaymentDoc } from './operations/recordManualPayment'
-export { refundPayment, type RefundPaymentInput, type RefundPaymentResult } from './operations/refundPayment'
-export { refundWholePayment } from './operations/refundWholePayment'
-export { startManualSubscription } from './operations/startManualSubscription'
-export { reserveSubscription } from './operations/reserveSubscription'
-export { memberOfUser } from './stripe/operations/memberOfUser'
-export { createPaymentCheckout } from './stripe/operations/createPaymentCheckout'
 
 export type BillingOptions = Record<string, never>
 
 /**
  * Billing: payments recorded at the desk and their refunds, membership plans with entitlements,
  * subscriptions (manual by default, renewed by a daily job), invoices, billing groups and usage
- * quotas. Implements `guards.canBook` and `payments.refund` (see README).
+ * quotas. Implements bookings' `guards.canBook` and `payments.refund`, and commerce's payment
+ * ports (desk payments of orders, their refunds, Stripe Checkout for an order; see README).
  */
 export const billingPlugin =
   (_options: BillingOptions = {}): Plugin =>
@@ -43,6 +49,14 @@ export const billingPlugin =
     }
     next = implementPort(next, canBookPort, canBook)
     next = implementPort(next, refundPaymentPort, refundPaymentsForRef)
+    next = implementPort(next, recordOrderPaymentPort, recordOrderPayment)
+    next = implementPort(next, refundOrderPaymentPort, refundOrderPayment)
+    next = implementPort(next, refundWholePaymentPort, refundWholePayment)
+    next = implementPort(next, paymentSummaryPort, paymentSummary)
+    next = implementPort(next, startPaymentCheckoutPort, async (req, input) => ({
+      ok: true as const,
+      ...(await createPaymentCheckout(req, input)),
+    }))
     next = subscribe(next, ...billingSubscribers)
     next = withStripe(next)
     return next

@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { describe, expect, it } from 'vitest'
 import { useTestApp } from '@/core/testing'
 import { unusedCredit } from './operations/changeSubscriptionPlan'
-import { useFakeStripe } from './stripe/testing/useFakeStripe'
+import { useFakeStripe } from '@/core/testing/useFakeStripe'
 import { billingStore } from './testing/billingStore'
 
 const app = useTestApp()

@@ -1,7 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Plugin } from 'payload'
-import { refundPaymentPort, subscribe, type PortImpl, type RefundPaymentInput, type RefundPaymentResult } from '@/core'
+import { subscribe, type PortImpl } from '@/core'
+import { refundPaymentPort, type RefundPaymentInput, type RefundPaymentResult } from '@plugins/bookings/contract'
 import { twoTenants, useTestApp } from '@/core/testing'
 import { bookingsTestKit } from './bookingsTestKit'
 

@@ -1,7 +1,8 @@
 import type { Plugin } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { sql } from '@payloadcms/db-postgres'
-import { canBookPort, type CanBookInput, type CanBookResult, type PortImpl } from '@/core'
+import { type PortImpl } from '@/core'
+import { canBookPort, type CanBookInput, type CanBookResult } from '@plugins/bookings/contract'
 import { createTenant, createPerson, signIn, useTestApp } from '@/core/testing'
 import { bookingsTestKit } from './bookingsTestKit'
 

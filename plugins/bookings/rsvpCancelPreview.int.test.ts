@@ -1,7 +1,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Plugin } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { canBookPort, type CanBookInput, type CanBookResult, type PortImpl } from '@/core'
+import { type PortImpl } from '@/core'
+import { canBookPort, type CanBookInput, type CanBookResult } from '@plugins/bookings/contract'
 import { twoTenants, useTestApp } from '@/core/testing'
 import { bookingsTestKit } from './bookingsTestKit'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, debitCreditsPort, refundCreditsPort, runSql } from '@/core'
+import { callPort, runSql } from '@/core'
+import { debitCreditsPort, refundCreditsPort } from '@plugins/bookings/contract'
 import { localReqAs, useTestApp } from '@/core/testing'
 import { expireCreditLotsTask } from './jobs/expireCreditLotsTask'
 import { commerceStore, runAs } from './testing/commerceStore'

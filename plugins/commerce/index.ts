@@ -1,13 +1,8 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import {
-  creditBalancePort,
-  debitCreditsPort,
-  grantCreditsPort,
-  implementPort,
-  refundCreditsPort,
-  subscribe,
-} from '@/core'
+import { implementPort, subscribe } from '@/core'
+import { creditBalancePort, debitCreditsPort, refundCreditsPort } from '@plugins/bookings/contract'
+import { grantCreditsPort } from '@plugins/billing/contract'
 import { CouponRedemptions } from './collections/CouponRedemptions'
 import { Coupons } from './collections/Coupons'
 import { CreditLedger } from './collections/CreditLedger'
@@ -42,8 +37,9 @@ export type CommerceOptions = Record<string, never>
 
 /**
  * Commerce: products, POS orders, gift cards, coupons, class packs and the credits ledger.
- * Needs billingPlugin() before it (orders reference payments). Implements credits.debit and
- * credits.refund, credits.balance and credits.grant (subscription periods).
+ * Records payments through the ports of its contract (billing implements them when installed
+ * before it; without billing the desk takes cash and the order is the record). Implements
+ * credits.debit, credits.refund, credits.balance and credits.grant (subscription periods).
  */
 export const commercePlugin =
   (_options: CommerceOptions = {}): Plugin =>
@@ -53,6 +49,12 @@ export const commercePlugin =
         ? { ...collection, fields: [...collection.fields, commerceSettingsField()] }
         : collection,
     )
+    // `orders.payment` links a sale to the payments plugin's record (billing, installed before
+    // commerce); without one there is no such collection and the order alone records the sale.
+    const hasPayments = collections.some((collection) => collection.slug === 'payments')
+    const orders = hasPayments
+      ? Orders
+      : { ...Orders, fields: Orders.fields.filter((field) => !('name' in field) || field.name !== 'payment') }
     let next: Config = {
       ...config,
       // Fresh copies: building a config sanitises collections in place, and tests build it twice.
@@ -60,7 +62,7 @@ export const commercePlugin =
         ...collections,
         ...clonePlain([
           Products,
-          Orders,
+          orders,
           GiftCards,
           GiftCardTransactions,
           Coupons,

@@ -4,7 +4,7 @@ import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
 import { runSql, type DomainEvent } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
-import { useFakeStripe } from '@plugins/billing/stripe/testing/useFakeStripe'
+import { useFakeStripe } from '@/core/testing/useFakeStripe'
 import { expirePendingOrdersTask } from './jobs/expirePendingOrdersTask'
 import { recordStripeOrder } from './operations/recordStripeOrder'
 

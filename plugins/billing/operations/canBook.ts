@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, creditBalancePort, runSql, type CanBookInput, type CanBookResult } from '@/core'
+import { callPort, runSql } from '@/core'
+import { creditBalancePort, type CanBookInput, type CanBookResult } from '@plugins/bookings/contract'
 import { FEATURE_FOR_TARGET } from '../types'
 
 type SubscriptionRow = {

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
-import { callPort, grantCreditsPort, OperationError } from '@/core'
+import { callPort, OperationError } from '@/core'
+import { grantCreditsPort } from '@plugins/billing/contract'
 import type { PlanDoc } from '../types'
 import { addDays } from './periodEnd'
 

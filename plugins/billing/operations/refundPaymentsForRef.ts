@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { inTransaction, runSql, type RefundPaymentInput, type RefundPaymentResult } from '@/core'
+import { inTransaction, runSql } from '@/core'
+import type { RefundPaymentInput, RefundPaymentResult } from '@plugins/bookings/contract'
 import { applyRefund } from './refundPayment'
 
 /**

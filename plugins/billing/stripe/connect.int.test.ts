@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { describe, expect, it } from 'vitest'
 import { useTestApp } from '@/core/testing'
 import { billingStore } from '../testing/billingStore'
-import { useFakeStripe } from './testing/useFakeStripe'
+import { useFakeStripe } from '@/core/testing/useFakeStripe'
 
 const app = useTestApp()
 const fake = useFakeStripe('whsec_connect')

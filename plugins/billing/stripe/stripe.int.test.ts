@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { getEnv, inTransaction, runSql } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp, type HttpClient } from '@/core/testing'
 import { applyStripeEvent } from './operations/applyStripeEvent'
-import { useFakeStripe } from './testing/useFakeStripe'
+import { useFakeStripe } from '@/core/testing/useFakeStripe'
 
 const SECRET_KEY = 'sk_test_atrium_fake'
 const WEBHOOK_SECRET = 'whsec_atrium_test_secret'

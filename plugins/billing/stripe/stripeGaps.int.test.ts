@@ -7,7 +7,7 @@ import { billingStore } from '../testing/billingStore'
 import { reconcileStripeTask } from './jobs/reconcileStripeTask'
 import { reconcileStripeTenant } from './operations/reconcileStripeTenant'
 import { stripeProductId } from './operations/syncStripePrices'
-import { useFakeStripe } from './testing/useFakeStripe'
+import { useFakeStripe } from '@/core/testing/useFakeStripe'
 
 // Many sign-ins from one address in this file (three per store).
 process.env.LOGIN_RATE_LIMIT_PER_MINUTE = '500'

@@ -2,8 +2,6 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import {
   callPort,
-  canBookPort,
-  debitCreditsPort,
   DESK_ROLES,
   emit,
   hasRoleIn,
@@ -12,8 +10,8 @@ import {
   pgErrorCode,
   runSql,
   type AccessUser,
-  type PaymentMethod,
 } from '@/core'
+import { canBookPort, debitCreditsPort, type PaymentMethod } from '@plugins/bookings/contract'
 import { bookingPolicy } from './bookingPolicy'
 import { BOOKING_COLUMNS, toBookingJson, type BookingJson } from './bookingJson'
 import { loadClass } from './loadClassForUpdate'

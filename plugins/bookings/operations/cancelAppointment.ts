@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, emit, OperationError, refundCreditsPort, refundPaymentPort, runSql } from '@/core'
+import { callPort, emit, OperationError, runSql } from '@/core'
+import { refundCreditsPort, refundPaymentPort } from '@plugins/bookings/contract'
 import { APPOINTMENT_COLUMNS, loadAppointment, toAppointmentJson, type AppointmentJson } from './appointmentJson'
 import { ownsOrWorksDesk } from './resolveBookingMember'
 import { takesAttendance } from './takesAttendance'

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, emit, OperationError, refundCreditsPort, runSql } from '@/core'
+import { callPort, emit, OperationError, runSql } from '@/core'
+import { refundCreditsPort } from '@plugins/bookings/contract'
 import { BOOKING_COLUMNS, toBookingJson, type BookingJson } from './bookingJson'
 import { bookingPolicy } from './bookingPolicy'
 import { cancellationTerms } from './cancellationTerms'

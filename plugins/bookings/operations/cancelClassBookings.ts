@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, emit, refundCreditsPort, runSql } from '@/core'
+import { callPort, emit, runSql } from '@/core'
+import { refundCreditsPort } from '@plugins/bookings/contract'
 import { loadClass } from './loadClassForUpdate'
 import { scheduleCache } from './scheduleCache'
 

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
-import { callPort, debitCreditsPort, OperationError, type DebitCreditsInput } from '@/core'
+import { callPort, OperationError } from '@/core'
+import { debitCreditsPort, type DebitCreditsInput } from '@plugins/bookings/contract'
 
 /** Debits a member's credits through `credits.debit` for what they book; a failed debit answers 402 with its code (the transaction rolls back). */
 export const chargeCredits = async (req: PayloadRequest, input: DebitCreditsInput): Promise<void> => {

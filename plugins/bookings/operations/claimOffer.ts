@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, emit, OperationError, runSql } from '@/core'
+import { callPort, emit, OperationError, runSql } from '@/core'
+import { canBookPort } from '@plugins/bookings/contract'
 import { BOOKING_COLUMNS, loadBooking, toBookingJson, type BookingJson } from './bookingJson'
 import { chargeCredits } from './chargeCredits'
 import { loadClass } from './loadClassForUpdate'

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
-import { callPort, canBookPort, type CanBookResult } from '@/core'
+import { callPort } from '@/core'
+import { canBookPort, type CanBookResult } from '@plugins/bookings/contract'
 import type { EventRow } from './eventJson'
 
 /** `guards.canBook` for a member's place at an event (an RSVP, or a promotion from its waitlist). */

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, canBookPort, debitCreditsPort, emit, runSql } from '@/core'
+import { callPort, emit, runSql } from '@/core'
+import { canBookPort, debitCreditsPort } from '@plugins/bookings/contract'
 import { queueWaitlistNotice } from '../jobs/sendWaitlistNoticeTask'
 import type { ClassRow } from './loadClassForUpdate'
 

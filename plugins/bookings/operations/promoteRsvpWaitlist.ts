@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, debitCreditsPort, emit, runSql, type PaymentMethod } from '@/core'
+import { callPort, emit, runSql } from '@/core'
+import { debitCreditsPort, type PaymentMethod } from '@plugins/bookings/contract'
 import { queueWaitlistNotice } from '../jobs/sendWaitlistNoticeTask'
 import { eventGuard } from './eventGuard'
 import type { EventRow } from './eventJson'

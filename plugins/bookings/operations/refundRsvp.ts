@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
-import { callPort, refundCreditsPort, refundPaymentPort } from '@/core'
+import { callPort } from '@/core'
+import { refundCreditsPort, refundPaymentPort } from '@plugins/bookings/contract'
 import type { RsvpJson } from './eventJson'
 import type { RsvpRefundPlan } from './rsvpRefundPlan'
 

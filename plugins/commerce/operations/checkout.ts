@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { z } from 'zod'
-import { OperationError, requireDeskRole } from '@/core'
-import { recordManualPayment } from '@plugins/billing'
+import { callPort, OperationError, requireDeskRole } from '@/core'
+import { recordOrderPaymentPort } from '@plugins/commerce/contract'
 import { fulfilOrder } from './fulfilOrder'
 import { holdUntil } from './holdUntil'
 import { markOrderPaid } from './payOrder'
@@ -82,7 +82,7 @@ export type CheckoutResult = {
 /**
  * A POS sale by desk staff, in the request's transaction: `placeOrder` prices it (snapshots, stock,
  * coupon and gift card by conditional UPDATEs), the rest is recorded as a cash or terminal payment
- * through billing, then `fulfilOrder` turns packs into credit lots and gift card products into
+ * (`payments.recordOrderPayment`: billing's ledger, or the order alone without it), then `fulfilOrder` turns packs into credit lots and gift card products into
  * cards. Any refusal rolls it all back. With `payment.provider: stripe` the order is left `pending`
  * (holding stock, coupon use and any gift-card amount until the tenant's Checkout hold ends) and the
  * answer carries a Stripe Checkout page for what is left to pay (`startOrderCheckout`); the webhook
@@ -143,24 +143,24 @@ export const checkout = async (req: PayloadRequest, raw: CheckoutInput): Promise
 
   let paymentId: string | null = null
   if (order.total > 0 && input.payment) {
-    const payment = await recordManualPayment(req, {
+    const recorded = await callPort(req, recordOrderPaymentPort, {
       tenant: input.tenant,
       member: input.member ?? null,
       payerEmail: input.buyer?.email ?? null,
-      purpose: 'order',
       ref: { collection: 'orders', id: order.id },
       provider: input.payment.provider,
       method: input.payment.method ?? null,
       providerRef: input.payment.providerRef ?? null,
       amount: { amount: order.total, currency: order.currency },
     })
-    paymentId = payment.id
+    paymentId = recorded.payment
   }
   if (paymentId || giftCard) {
     await req.payload.db.updateOne({
       collection: 'orders' as CollectionSlug,
       id: order.id,
-      data: { payment: paymentId, giftCard },
+      // `payment` exists only with a payments plugin installed (it recorded paymentId).
+      data: paymentId ? { payment: paymentId, giftCard } : { giftCard },
       req,
     })
   }

@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { inTransaction, runSql, type DebitCreditsInput, type DebitCreditsResult } from '@/core'
+import { inTransaction, runSql } from '@/core'
+import type { DebitCreditsInput, DebitCreditsResult } from '@plugins/bookings/contract'
 import { creditBalance } from './creditBalance'
 import { lockKey } from './lockKey'
 

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { inTransaction, runSql, type GrantCreditsPortInput, type GrantCreditsPortResult } from '@/core'
+import { inTransaction, runSql } from '@/core'
+import type { GrantCreditsPortInput, GrantCreditsPortResult } from '@plugins/billing/contract'
 import { grantCredits } from './grantCredits'
 import { lockKey } from './lockKey'
 

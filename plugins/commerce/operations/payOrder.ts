@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
-import { OperationError, runSql } from '@/core'
-import { recordManualPayment } from '@plugins/billing'
+import { callPort, OperationError, runSql } from '@/core'
+import { recordOrderPaymentPort } from '@plugins/commerce/contract'
 import { deskOrder } from './deskOrder'
 import { fulfilOrder } from './fulfilOrder'
 
@@ -13,7 +13,8 @@ export const payOrderInput = z.object({
 
 /**
  * Desk staff settle a reserved (`pending`) order: it becomes `paid` by one conditional UPDATE (so
- * it is paid once), the total is recorded through billing as a cash or terminal payment, and it
+ * it is paid once), the total is recorded as a cash or terminal payment
+ * (`payments.recordOrderPayment`), and it
  * is fulfilled exactly as a POS sale (`fulfilOrder`). 409 `not_pending` otherwise.
  */
 export const payOrder = async (req: PayloadRequest, id: string, raw: unknown) => {
@@ -28,18 +29,18 @@ export const payOrder = async (req: PayloadRequest, id: string, raw: unknown) =>
   let payment: string | null = null
   if (order.total > 0) {
     payment = (
-      await recordManualPayment(req, {
+      await callPort(req, recordOrderPaymentPort, {
         tenant,
         member,
         payerEmail: row.buyer_email,
-        purpose: 'order',
         ref: { collection: 'orders', id },
         provider: parsed.data.method,
         providerRef: parsed.data.providerRef ?? null,
         amount: { amount: order.total, currency: order.currency },
       })
-    ).id
-    await runSql(req, sql`UPDATE orders SET payment_id = ${payment} WHERE id = ${id}`)
+    ).payment
+    // orders.payment_id exists only with a payments plugin installed (the one that recorded it).
+    if (payment) await runSql(req, sql`UPDATE orders SET payment_id = ${payment} WHERE id = ${id}`)
   }
   return fulfilOrder(req, { tenant, member, order, payment })
 }

@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { callPort, runSql } from '@/core'
+import { paymentSummaryPort } from '@plugins/commerce/contract'
+import { orderPaymentId } from './orderPaymentId'
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -20,11 +22,17 @@ export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'tran
   const [order] = await runSql<Record<string, unknown>>(
     req,
     sql`SELECT o.number, o.currency, o.subtotal, o.discount_total, o.gift_card_applied, o.tax, o.total, o.purchased_at, t.name AS tenant_name,
-               g.code AS gift_card_code, p.provider AS payment_provider
-        FROM orders o JOIN tenants t ON t.id = o.tenant_id LEFT JOIN gift_cards g ON g.id = o.gift_card_id LEFT JOIN payments p ON p.id = o.payment_id
+               o.tenant_id, g.code AS gift_card_code
+        FROM orders o JOIN tenants t ON t.id = o.tenant_id LEFT JOIN gift_cards g ON g.id = o.gift_card_id
         WHERE o.id = ${orderId}`,
   )
   if (!order) return null
+  // How it was paid: asked of the payments plugin (`payments.summary`); left out when none is installed.
+  const payment = await orderPaymentId(req, orderId)
+  const paidBy = payment
+    ? (await callPort(req as PayloadRequest, paymentSummaryPort, { tenant: String(order.tenant_id), payment }))
+        ?.provider
+    : null
   const lines = await runSql<{ name: string; quantity: number; unit_price: number; discount: number; total: number }>(
     req,
     sql`SELECT name, quantity, unit_price, discount, total FROM orders_lines WHERE _parent_id = ${orderId} ORDER BY _order`,
@@ -45,9 +53,7 @@ export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'tran
         ]
       : []),
     ['Paid', money(order.total)],
-    ...(order.payment_provider
-      ? [['Paid by', PAID_BY[String(order.payment_provider)] ?? String(order.payment_provider)] as [string, string]]
-      : []),
+    ...(paidBy ? [['Paid by', PAID_BY[paidBy] ?? paidBy] as [string, string]] : []),
   ]
   const shop = String(order.tenant_name)
   const when = new Date(String(order.purchased_at ?? new Date().toISOString())).toUTCString()

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, inTransaction, runSql, type DomainEvent, type Money } from '@/core'
-import { refundWholePayment } from '@plugins/billing'
+import { audit, callPort, inTransaction, runSql, type DomainEvent, type Money } from '@/core'
+import { refundWholePaymentPort } from '@plugins/commerce/contract'
 import { fulfilOrder } from './fulfilOrder'
 import { lockKey } from './lockKey'
 import { markOrderPaid } from './payOrder'
@@ -38,7 +38,7 @@ export const recordStripeOrder = async (event: DomainEvent, { req }: { req: Payl
  * Exactly once per payment (an advisory lock on the payment; a repeat finds the order paid by it).
  * A payment that arrives when the order is no longer pending (its hold expired, or the desk settled
  * or canceled it meanwhile) is not applied: it is refunded in full through billing's refund path
- * (`refundWholePayment`: `refunds[]`, `payment.refunded`, sent to Stripe after commit by
+ * (`payments.refundWholePayment`, billing's `refundWholePayment`: `refunds[]`, `payment.refunded`, sent to Stripe after commit by
  * `billing.stripeRefund` with an idempotency key) and audited `order.paid_twice` with the amount
  * refunded, once (a redelivery finds nothing left to refund and changes nothing).
  */
@@ -56,7 +56,7 @@ const settleStripeOrder = async (
         sql`SELECT status, number, payment_id FROM orders WHERE id = ${input.order} AND tenant_id = ${input.tenant}`,
       )
       if (!row || String(row.payment_id) === input.payment) return
-      const refund = await refundWholePayment(tx, {
+      const refund = await callPort(tx, refundWholePaymentPort, {
         payment: input.payment,
         tenant: input.tenant,
         reason: `Order ${row.number} was already ${row.status} when this payment arrived: refunded automatically.`,

@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { inTransaction, runSql, type RefundCreditsInput, type RefundCreditsResult } from '@/core'
+import { inTransaction, runSql } from '@/core'
+import type { RefundCreditsInput, RefundCreditsResult } from '@plugins/bookings/contract'
 import { creditBalance } from './creditBalance'
 import { lockKey } from './lockKey'
 

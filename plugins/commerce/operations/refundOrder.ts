@@ -1,9 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
-import { audit, emit, OperationError, runSql } from '@/core'
+import { audit, callPort, emit, OperationError, runSql } from '@/core'
 import { requireDeskRole } from '@/core'
-import { refundPayment } from '@plugins/billing'
+import { refundOrderPaymentPort } from '@plugins/commerce/contract'
+import { orderPaymentId } from './orderPaymentId'
 import { restockOrder } from './restockOrder'
 
 export const refundOrderInput = z.object({
@@ -25,14 +26,15 @@ type OrderRow = {
   status: string
   total: number
   amount_refunded: number
-  payment_id: string | null
   currency: string
   restocked_at: string | null
 }
 
 /**
  * Refunds an order's cash/terminal payment, fully (default) or in part, never beyond what was
- * paid: the order's and the payment's amount_refunded each move by a conditional UPDATE. With
+ * paid: the order's amount_refunded moves by a conditional UPDATE, and the payment's through
+ * `payments.refundOrderPayment` (billing refuses 409 `nothing_to_refund` when the order has no
+ * payment; without a payments plugin the money is handed back at the desk and the order is the record). With
  * `restock`, the sold quantities go back on the shelf once.
  */
 export const refundOrder = async (req: PayloadRequest, raw: RefundOrderInput) => {
@@ -42,7 +44,7 @@ export const refundOrder = async (req: PayloadRequest, raw: RefundOrderInput) =>
   const input = parsed.data
   const [found] = await runSql<OrderRow>(
     req,
-    sql`SELECT id, tenant_id, status, total, amount_refunded, payment_id, currency, restocked_at FROM orders WHERE id = ${input.order}`,
+    sql`SELECT id, tenant_id, status, total, amount_refunded, currency, restocked_at FROM orders WHERE id = ${input.order}`,
   )
   if (!found) throw new OperationError(404, 'not_found', 'Order not found.')
   try {
@@ -78,9 +80,12 @@ export const refundOrder = async (req: PayloadRequest, raw: RefundOrderInput) =>
       `Refund of ${amount} exceeds what is left to refund (${Number(now.total) - Number(now.amount_refunded)}).`,
     )
   }
-  if (!found.payment_id)
-    throw new OperationError(409, 'nothing_to_refund', 'The order has no cash or terminal payment to refund.')
-  await refundPayment(req, { payment: found.payment_id, amount, reason: input.reason })
+  await callPort(req, refundOrderPaymentPort, {
+    tenant: found.tenant_id,
+    payment: await orderPaymentId(req, input.order),
+    amount,
+    reason: input.reason,
+  })
 
   const restocked = input.restock ? await restockOrder(req, input.order) : false
   const result = {

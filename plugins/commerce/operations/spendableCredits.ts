@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql, type CreditBalanceInput } from '@/core'
+import { runSql } from '@/core'
+import type { CreditBalanceInput } from '@plugins/bookings/contract'
 
 /** The `credits.balance` port: Σ remainingCredits of a member's unexpired lots of one credit type. */
 export const spendableCredits = async (

@@ -1,13 +1,14 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, runSql } from '@/core'
-import { createPaymentCheckout, memberOfUser } from '@plugins/billing'
+import { callPort, memberOfUser, OperationError, runSql } from '@/core'
+import { startPaymentCheckoutPort } from '@plugins/commerce/contract'
 import { deskOrder } from './deskOrder'
 import { STRIPE_HOLD_MARGIN_MS, STRIPE_MAX_SESSION_MS, STRIPE_MIN_SESSION_MS } from './holdUntil'
 
 /**
  * The one Stripe Checkout of a pending order (a POS sale with provider stripe, a member's online
- * purchase, or a reservation the desk sends to Stripe): billing's `createPaymentCheckout` for the
+ * purchase, or a reservation the desk sends to Stripe): `payments.startCheckout` (billing's
+ * `createPaymentCheckout`; 409 `stripe_not_configured` without a payments plugin) for the
  * order's total (what is left after a gift card), with `ref` = the order, so the completed webhook
  * settles this very order (`commerce.stripeOrder`) and `checkout.session.expired` cancels it
  * (`commerce.checkoutExpired`). The session ends when the order's hold ends: a hold ending within
@@ -23,7 +24,12 @@ export const startOrderCheckout = async (req: PayloadRequest, id: string, payer:
       req,
       sql`SELECT tenant_id, member_id FROM orders WHERE id = ${id}`,
     )
-    if (!found || !found.member_id || (await memberOfUser(req, String(found.tenant_id))).id !== String(found.member_id))
+    if (
+      !found ||
+      !found.member_id ||
+      (await memberOfUser(req, String(found.tenant_id), 'Only members of this business can pay online here.')).id !==
+        String(found.member_id)
+    )
       throw new OperationError(404, 'not_found', 'Order not found.')
     tenant = String(found.tenant_id)
   }
@@ -47,7 +53,7 @@ export const startOrderCheckout = async (req: PayloadRequest, id: string, payer:
       sql`UPDATE orders SET expires_at = ${expiresAt.toISOString()}, updated_at = now() WHERE id = ${id}`,
     )
   }
-  return createPaymentCheckout(req, {
+  const started = await callPort(req, startPaymentCheckoutPort, {
     tenant,
     ref: { collection: 'orders', id },
     member: order.member_id ? String(order.member_id) : null,
@@ -56,4 +62,6 @@ export const startOrderCheckout = async (req: PayloadRequest, id: string, payer:
     payer,
     expiresAt,
   })
+  if (!started.ok) throw new OperationError(409, started.code, started.reason)
+  return { id: started.id, url: started.url }
 }

@@ -7,6 +7,7 @@ import type { Payload, Plugin, SanitizedConfig } from 'payload'
 import { buildConfig, getPayload } from 'payload'
 import { inject } from 'vitest'
 import { closePayload } from '../db/closePayload'
+import { loadAppConfig, type AppConfigFactory } from './appConfig'
 import { startTestServer } from './testServer'
 import { httpClient } from './httpClient'
 
@@ -25,15 +26,26 @@ export type TestApp = {
   stop: () => Promise<void>
 }
 
+export type StartTestPayloadOptions = {
+  /** Test-only plugins appended to the app's own. */
+  plugins?: Plugin[]
+  /** Push the schema from the config onto an empty database instead of cloning the migrated template. */
+  push?: boolean
+  /** Another config factory than the app's (`provideAppConfig`), e.g. the app without one plugin. */
+  config?: AppConfigFactory
+}
+
 /**
- * Starts the whole Atrium config on a fresh database cloned from the migrated template, behind a
- * real HTTP server. `plugins` appends test-only plugins; with `push` the schema is pushed from the
- * config instead (for configs whose tables no committed migration creates).
+ * Starts the app's config (given by the app with `provideAppConfig`, see tests/setup/appConfig.ts)
+ * on a fresh database cloned from the migrated template, behind a real HTTP server. `plugins`
+ * appends test-only plugins; with `push` the schema is pushed from the config instead (for configs
+ * whose tables no committed migration creates, or that leave some out).
  */
 export const startTestPayload = async ({
   plugins = [],
   push = false,
-}: { plugins?: Plugin[]; push?: boolean } = {}): Promise<TestApp> => {
+  config: factory,
+}: StartTestPayloadOptions = {}): Promise<TestApp> => {
   const serverUrl = inject('pgServerUrl')
   const template = inject('pgTemplate')
   const runId = template.replace('atrium_tpl_', '')
@@ -47,8 +59,10 @@ export const startTestPayload = async ({
   process.env.DATABASE_URL = databaseUrl
   // Uploads and written mail of this test file stay in its own folder.
   process.env.DATA_DIR ??= await mkdtemp(path.join(os.tmpdir(), 'atrium-test-data-'))
-  const { atriumConfig } = await import('../../../payload.config')
-  const base = atriumConfig(plugins)
+  const base = await (factory ?? (await loadAppConfig()))(plugins)
+  // Payload regenerates src/payload-types.ts on start outside production (a child process loading
+  // the app's whole config): not for a test app, whose config may differ and which must not touch the tree.
+  base.typescript = { ...base.typescript, autoGenerate: false }
   if (push) {
     const { postgresAdapter } = await import('@payloadcms/db-postgres')
     base.db = postgresAdapter({ pool: { connectionString: databaseUrl, max: 20 }, idType: 'uuid', push: true })

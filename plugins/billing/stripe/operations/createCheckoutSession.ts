@@ -9,7 +9,8 @@ import { idempotencyKey } from '../idempotencyKey'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
 import { ensureStripeCustomer } from './ensureStripeCustomer'
-import { memberOfUser } from './memberOfUser'
+import { memberOfUser } from '@/core'
+import { PAY_ONLINE_REFUSAL } from '../payOnlineRefusal'
 
 const id = z.string({ message: 'is required.' }).min(1, { message: 'is required.' })
 
@@ -85,7 +86,7 @@ export const createCheckoutSession = async (
   const metadata: Record<string, string> = { tenant, kind: 'plan', plan: plan.id, priceKey: price.key }
   const itemKey = `plan:${plan.id}:${price.key}`
 
-  const member = await memberOfUser(req, tenant)
+  const member = await memberOfUser(req, tenant, PAY_ONLINE_REFUSAL)
   const [live] = await runSql<{ id: string }>(
     req,
     sql`SELECT id FROM subscriptions WHERE member_id = ${member.id} AND plan_id = ${input.plan}

@@ -5,7 +5,8 @@ import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
-import { memberOfUser } from './memberOfUser'
+import { memberOfUser } from '@/core'
+import { PAY_ONLINE_REFUSAL } from '../payOnlineRefusal'
 
 export type PaymentCheckoutInput = {
   tenant: string
@@ -34,7 +35,7 @@ export const createPaymentCheckout = async (
   input: PaymentCheckoutInput,
 ): Promise<{ id: string; url: string }> => {
   if (input.payer === 'member') {
-    if ((await memberOfUser(req, input.tenant)).id !== input.member)
+    if ((await memberOfUser(req, input.tenant, PAY_ONLINE_REFUSAL)).id !== input.member)
       throw new OperationError(403, 'forbidden', 'You can only pay for your own order.')
   } else requireDeskRole(req, input.tenant)
   if (!(input.amount.amount > 0)) throw new OperationError(409, 'nothing_to_pay', 'Nothing is left to pay.')

@@ -6,7 +6,8 @@ import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
-import { memberOfUser } from './memberOfUser'
+import { memberOfUser } from '@/core'
+import { PAY_ONLINE_REFUSAL } from '../payOnlineRefusal'
 
 export const portalSessionInput = z.object({
   tenant: z.string({ message: 'is required.' }).min(1, { message: 'is required.' }),
@@ -18,7 +19,7 @@ export const portalSessionInput = z.object({
  */
 export const createPortalSession = async (req: PayloadRequest, raw: unknown): Promise<{ url: string }> => {
   const { tenant } = portalSessionInput.parse(raw)
-  const member = await memberOfUser(req, tenant)
+  const member = await memberOfUser(req, tenant, PAY_ONLINE_REFUSAL)
   const stripe = requireStripeClient()
   const account = await connectedAccount(req, tenant)
   if (!account)

@@ -3,7 +3,7 @@ import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 import { idempotencyKey } from '../idempotencyKey'
-import type { MemberRow } from './memberOfUser'
+import type { MemberRow } from '@/core'
 
 /**
  * The member's customer on the tenant's connected account, created lazily once: the call's

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { describe, expect, it } from 'vitest'
 import { runSql } from '@/core'
 import { createPerson, createTenant, useTestApp } from '@/core/testing'
-import { useFakeStripe } from '@plugins/billing/stripe/testing/useFakeStripe'
+import { useFakeStripe } from '@/core/testing/useFakeStripe'
 import type { startOnlinePurchase as StartOnlinePurchase } from './onlinePurchase'
 
 const app = useTestApp()

@@ -1,11 +1,14 @@
-import type { Money } from '../money/money'
-import { definePort } from './ports'
+import type { Money } from '@/core/money/money'
+import { definePort } from '@/core/ports/ports'
 
 /**
- * The ports plugins talk through (DOMAIN-MAP §2). The plugin that asks calls them with
- * `callPort(req, port, input)` inside its transaction; the plugin that knows implements them with
- * `implementPort`. Each fallback is what happens when no installed plugin implements the port.
+ * The public face of bookings: what the site and other plugins may import (no server code).
  */
+
+// ---- Ports ----
+// Asked by bookings (`callPort(req, port, input)` inside its transaction), answered by whichever
+// installed plugin implements them (`implementPort`: billing, commerce). Each fallback is what
+// happens when no installed plugin implements the port.
 
 export type BookingTarget = { collection: 'classes' | 'appointments' | 'events' | 'reservations'; id: string }
 
@@ -82,26 +85,4 @@ export type CreditBalanceInput = { tenant: string; member: string; creditType?: 
 /** Credits a member can spend now (unexpired lots). Fallback: none. */
 export const creditBalancePort = definePort<CreditBalanceInput, { credits: number }>('credits.balance', () => ({
   credits: 0,
-}))
-
-export type GrantCreditsPortInput = {
-  tenant: string
-  member: string
-  credits: number
-  creditType: 'class' | 'appointment' | 'guest_pass' | 'any'
-  source: 'subscription_grant' | 'guest_pass_reset'
-  expiresAt?: string | null
-  /** The subscription and period the grant belongs to: one grant per (subscription, periodKey, source). */
-  subscription: string
-  periodKey: string
-}
-export type GrantCreditsPortResult =
-  | { ok: true; lot: string; granted: boolean }
-  | { ok: false; code: string; reason: string }
-
-/** Grants a subscription's credits or guest passes for one period, once. Fallback: credits are unavailable. */
-export const grantCreditsPort = definePort<GrantCreditsPortInput, GrantCreditsPortResult>('credits.grant', () => ({
-  ok: false,
-  code: 'credits_unavailable',
-  reason: 'Credits are not available for this business.',
 }))

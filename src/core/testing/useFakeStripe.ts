@@ -1,6 +1,6 @@
 import Stripe from 'stripe'
 import { afterAll, beforeAll } from 'vitest'
-import { resetEnvForTests } from '@/core'
+import { resetEnvForTests } from '../env'
 import { startFakeStripe, type FakeStripe } from './fakeStripe'
 
 export const FAKE_STRIPE_SECRET_KEY = 'sk_test_atrium_fake'

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, runSql } from '@/core'
+import { runSql } from '../db/sqlFor'
+import { OperationError } from '../http/OperationError'
 
 export type MemberRow = {
   id: string
@@ -10,11 +11,14 @@ export type MemberRow = {
   display_name: string | null
 }
 
-/** The signed-in user's active membership of `tenant`: 401 when signed out, 403 `not_a_member` (with `refusal`) otherwise. */
+/**
+ * The signed-in user's active membership of `tenant` (with the user's e-mail and display name):
+ * 401 `unauthenticated` when signed out, 403 `not_a_member` (with `refusal`) otherwise.
+ */
 export const memberOfUser = async (
   req: PayloadRequest,
   tenant: string,
-  refusal = 'Only members of this business can pay online here.',
+  refusal = 'Only members of this business can do this here.',
 ): Promise<MemberRow> => {
   if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const [row] = await runSql<MemberRow>(
