@@ -1,10 +1,10 @@
 import { sql } from '@payloadcms/db-postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { leanApi } from '@/core'
+import { leanDispatch } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 import { bookingsTestKit } from './bookingsTestKit'
 
-// The booking and schedule endpoints are marked `leanEndpoint`: `leanApi` serves them without
+// The booking and schedule endpoints are marked `leanEndpoint`: `leanDispatch` serves them without
 // Payload's REST pipeline and hands everything it cannot decide to Payload's handler.
 const app = useTestApp()
 let tenant: { id: string; slug: string }
@@ -19,10 +19,10 @@ beforeAll(async () => {
   token = (await signIn(app, user.email)).token
 })
 
-/** `leanApi` for one method with a fallback that records what it was handed. */
+/** The lean dispatch for one method with a fallback that records what it was handed. */
 const dispatcher = (method: string) => {
   const fellBack: string[] = []
-  const handle = leanApi(app.config, method, async (request) => {
+  const handle = leanDispatch(app.config)(async (request) => {
     fellBack.push(new URL(request.url).pathname)
     return new Response(null, { status: 599 })
   })
