@@ -51,7 +51,11 @@ const loadUser = async (payload: Payload, id: string | number) => {
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
     tenants: row.tenants ?? [],
-    sessions: row.sessions ?? [],
+    sessions: (row.sessions ?? []).map((session) => ({
+      id: session.id,
+      createdAt: session.createdAt && new Date(session.createdAt).toISOString(),
+      expiresAt: new Date(session.expiresAt).toISOString(),
+    })),
   }
 }
 
