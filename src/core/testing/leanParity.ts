@@ -1,6 +1,7 @@
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { Payload, SanitizedConfig } from 'payload'
 import { expect } from 'vitest'
+import { sessionUserStrategy } from '../auth/sessionUserStrategy'
 import { leanDispatch, leanRoute, type ApiRouteHandler } from '../http/lean'
 
 /** One request of a parity table; `path` starts with the API route (`/api/...`) and may carry a query. */
@@ -39,7 +40,7 @@ type App = { payload: Payload; config: SanitizedConfig; baseUrl: string }
 type Routes = Partial<Record<string, ApiRouteHandler>>
 
 /** Session strategies of ours registered in front of Payload's: absent from the reference pipeline. */
-const OUR_STRATEGIES = new Set(['session-user'])
+const OUR_STRATEGIES = new Set([sessionUserStrategy.name])
 
 const read = async (response: Response, normalise?: (body: unknown) => unknown): Promise<ParityAnswer> => {
   const text = await response.text()
@@ -98,6 +99,9 @@ export const leanParity = (app: App) => {
     const { payload } = app
     const strategies = payload.authStrategies
     payload.authStrategies = strategies.filter((strategy) => !OUR_STRATEGIES.has(strategy.name))
+    expect(payload.authStrategies.length, 'our strategies are registered, and left out here').toBe(
+      strategies.length - OUR_STRATEGIES.size,
+    )
     try {
       return await work()
     } finally {
