@@ -1,10 +1,12 @@
 import { sql } from '@payloadcms/db-postgres'
+import { SignJWT } from 'jose'
+import { JWT_AUTH_VERSION } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { leanApi } from '@/core'
-import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
+import { leanDispatch } from '@/core'
+import { createPerson, createTenant, leanParity, signIn, useTestApp, withoutIds, type ParityRow } from '@/core/testing'
 import { bookingsTestKit } from './bookingsTestKit'
 
-// The booking and schedule endpoints are marked `leanEndpoint`: `leanApi` serves them without
+// The booking and schedule endpoints are marked `leanEndpoint`: `leanDispatch` serves them without
 // Payload's REST pipeline and hands everything it cannot decide to Payload's handler.
 const app = useTestApp()
 let tenant: { id: string; slug: string }
@@ -19,10 +21,10 @@ beforeAll(async () => {
   token = (await signIn(app, user.email)).token
 })
 
-/** `leanApi` for one method with a fallback that records what it was handed. */
+/** The lean dispatch for one method with a fallback that records what it was handed. */
 const dispatcher = (method: string) => {
   const fellBack: string[] = []
-  const handle = leanApi(app.config, method, async (request) => {
+  const handle = leanDispatch(app.config)(async (request) => {
     fellBack.push(new URL(request.url).pathname)
     return new Response(null, { status: 599 })
   })
@@ -87,4 +89,160 @@ describe('lean API dispatch', () => {
     expect(res.status).toBe(401)
     expect(res.body.error).toBe('unauthenticated')
   })
+})
+
+type Fixtures = {
+  tenant: { id: string; slug: string }
+  member: string
+  desk: string
+  stranger: string
+  expired: string
+  freshClass: (inMinutes?: number) => Promise<string>
+  /** A class (starting in a day, or `inMinutes`) booked by the member: the booking's id. */
+  freshBooking: (inMinutes?: number) => Promise<string>
+}
+
+describe('lean endpoints answer as Payload answers them', () => {
+  let fx: Fixtures
+  let parity: ReturnType<typeof leanParity>
+  beforeAll(async () => {
+    const person = async (roles: ('member' | 'front_desk')[], inTenant = tenant.id) => {
+      const { user } = await createPerson(app.payload, { tenant: inTenant, roles })
+      return (await signIn(app, user.email)).token
+    }
+    const other = String((await createTenant(app.payload)).id)
+    const member = await person(['member'])
+    const claims = JSON.parse(Buffer.from(member.split('.')[1], 'base64url').toString())
+    const freshClass = async (inMinutes?: number) =>
+      String((await kit.createClass(tenant.id, { capacity: 5, inMinutes })).id)
+    fx = {
+      tenant,
+      member,
+      desk: await person(['front_desk']),
+      stranger: await person(['member'], other),
+      expired: await new SignJWT({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 })
+        .setProtectedHeader({ alg: 'HS256', authVersion: JWT_AUTH_VERSION })
+        .sign(new TextEncoder().encode(app.payload.secret)),
+      freshClass,
+      freshBooking: async (inMinutes) => {
+        const res = await app.http({ token: member }).post(`/api/classes/${await freshClass(inMinutes)}/book`)
+        expect(res.status).toBe(201)
+        return String(res.body.booking.id)
+      },
+    }
+    parity = leanParity(app)
+  })
+
+  const as = (token: string) => ({ 'content-type': 'application/json', authorization: `JWT ${token}` })
+  const book = (token: string | null, body?: string) => async (f: Fixtures) => ({
+    method: 'POST',
+    path: `/api/classes/${await f.freshClass()}/book`,
+    headers: token ? as(token) : { 'content-type': 'application/json' },
+    body,
+  })
+  const rows: ParityRow<Fixtures>[] = [
+    { name: 'book', request: (f) => book(f.member)(f), expect: { status: 201, lean: true }, normalise: withoutIds },
+    {
+      name: 'book for a member of the desk',
+      request: (f) => book(f.desk, '{"attendanceType":"virtual"}')(f),
+      expect: { status: 201, lean: true },
+      normalise: withoutIds,
+    },
+    { name: 'book anonymously', request: book(null), expect: { status: 401, lean: true } },
+    { name: 'book with an expired token', request: (f) => book(f.expired)(f), expect: { status: 401, lean: false } },
+    { name: 'book from another tenant', request: (f) => book(f.stranger)(f), expect: { status: 404, lean: true } },
+    {
+      name: 'book with bad JSON',
+      request: (f) => book(f.member, '{"member":')(f),
+      expect: { status: 400, lean: true },
+    },
+    {
+      name: 'book with an unknown field',
+      request: (f) => book(f.member, '{"x":1}')(f),
+      expect: { status: 400, lean: true },
+    },
+    {
+      name: 'book a class that does not exist',
+      request: (f) => ({ method: 'POST', path: `/api/classes/${crypto.randomUUID()}/book`, headers: as(f.member) }),
+      expect: { status: 404, lean: true },
+    },
+    {
+      name: 'book a malformed class id',
+      request: (f) => ({ method: 'POST', path: '/api/classes/not-a-uuid/book', headers: as(f.member) }),
+      expect: { status: 400, lean: true },
+    },
+    {
+      name: 'GET of the booking path',
+      request: async (f) => ({ ...(await book(f.member)(f)), method: 'GET', body: undefined }),
+      expect: { status: 404, lean: false },
+      normalise: withoutIds,
+    },
+    {
+      name: 'unknown route under /api/classes',
+      request: async (f) => ({ ...(await book(f.member)(f)), path: `/api/classes/${await f.freshClass()}/booking` }),
+      expect: { status: 404, lean: false },
+      normalise: withoutIds,
+    },
+    {
+      name: 'cancel',
+      request: async (f) => ({
+        method: 'POST',
+        path: `/api/bookings/${await f.freshBooking()}/cancel`,
+        headers: as(f.member),
+        body: '{"reason":"ill"}',
+      }),
+      expect: { status: 200, lean: true },
+      normalise: withoutIds,
+    },
+    {
+      name: "cancel someone else's booking",
+      request: async (f) => ({
+        method: 'POST',
+        path: `/api/bookings/${await f.freshBooking()}/cancel`,
+        headers: as(f.stranger),
+      }),
+      expect: { status: 404, lean: true },
+    },
+    {
+      name: 'check in as the desk',
+      request: async (f) => ({
+        method: 'POST',
+        path: `/api/bookings/${await f.freshBooking(10)}/check-in`,
+        headers: as(f.desk),
+      }),
+      expect: { status: 200, lean: true },
+      normalise: withoutIds,
+    },
+    {
+      name: 'check in as a member',
+      request: async (f) => ({
+        method: 'POST',
+        path: `/api/bookings/${await f.freshBooking(10)}/check-in`,
+        headers: as(f.member),
+      }),
+      expect: { status: 404, lean: true },
+    },
+    {
+      name: 'schedule',
+      request: (f) => ({ method: 'GET', path: `/api/schedule?tenant=${f.tenant.slug}` }),
+      expect: { status: 200, lean: true },
+    },
+    {
+      name: 'schedule without a tenant',
+      request: () => ({ method: 'GET', path: '/api/schedule' }),
+      expect: { status: 400, lean: true },
+    },
+    {
+      name: 'schedule with a repeated parameter',
+      request: (f) => ({ method: 'GET', path: `/api/schedule?tenant=${f.tenant.slug}&tenant=other` }),
+      expect: { status: 404, lean: true },
+    },
+    {
+      name: 'HEAD of the schedule',
+      request: (f) => ({ method: 'HEAD', path: `/api/schedule?tenant=${f.tenant.slug}` }),
+      expect: { status: 404, lean: false },
+    },
+  ]
+
+  it.each(rows)('$name', (row) => parity.expectParity(row, fx))
 })

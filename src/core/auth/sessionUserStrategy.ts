@@ -1,62 +1,18 @@
 import type { AuthStrategy, Payload } from 'payload'
-import { JWT_AUTH_VERSION } from 'payload'
-import { jwtVerify } from 'jose'
+import { JWTAuthentication } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '../db/sqlFor'
 
 /**
- * Payload's session token (the `payload-token` cookie, or an `Authorization: JWT|Bearer` header),
- * checked with ONE SQL statement instead of a full `findByID` of the user: the hot API paths
- * (booking, check-in, schedule) spend most of their time authenticating otherwise. It runs before
- * Payload's own `local-jwt` strategy and accepts exactly the tokens that one accepts (same signing
- * key and auth version, unexpired, its session still on the user); anything it cannot decide
- * falls through to Payload. `req.user` carries the user's own columns and the tenants mirror with
- * roles (what access control reads), never password or reset fields.
+ * Payload's own session-token check (`JWTAuthentication`: where the token is read from, the CSRF
+ * cookie rule, the signature, expiry and auth version, the claims, the session still on the user)
+ * with one thing swapped: the user is loaded by ONE SQL statement instead of a full `findByID`
+ * with field hooks. The hot API paths (booking, check-in, schedule) spend most of their time
+ * authenticating otherwise. Every rule stays Payload's, so an upgrade that changes one changes it
+ * here too; the parity suite (src/core/http/lean/leanParity.int.test.ts) checks the outcome against
+ * Payload's pipeline without this strategy. `req.user` carries the user's own columns, the tenants
+ * mirror with roles (what access control reads) and the session ids, never password or reset fields.
  */
-const TOKEN_HEADERS = ['JWT ', 'Bearer ']
-
-const cookieToken = (headers: Headers, payload: Payload): string | null => {
-  const name = `${payload.config.cookiePrefix}-token`
-  const cookie = headers.get('cookie')
-  if (!cookie) return null
-  const pair = cookie
-    .split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${name}=`))
-  if (!pair) return null
-  // The same cross-site rule as Payload's cookie extraction: an Origin must be allowed by `csrf`.
-  const allowed = payload.config.csrf
-  const origin = headers.get('origin')
-  if (origin)
-    return allowed.length === 0 || allowed.includes(origin) ? decodeURIComponent(pair.slice(name.length + 1)) : null
-  if (allowed.length === 0) return decodeURIComponent(pair.slice(name.length + 1))
-  const site = headers.get('sec-fetch-site')
-  return site === 'same-origin' || site === 'same-site' || site === 'none'
-    ? decodeURIComponent(pair.slice(name.length + 1))
-    : null
-}
-
-const extractToken = (headers: Headers, payload: Payload): string | null => {
-  for (const method of payload.config.auth.jwtOrder) {
-    if (method === 'cookie') {
-      const token = cookieToken(headers, payload)
-      if (token) return token
-      continue
-    }
-    const header = headers.get('authorization')
-    const prefix = TOKEN_HEADERS.find((p) => p.trim() === method)
-    if (header && prefix && header.startsWith(prefix)) return header.slice(prefix.length)
-  }
-  return null
-}
-
-const keys = new WeakMap<Payload, Uint8Array>()
-const keyOf = (payload: Payload) => {
-  let key = keys.get(payload)
-  if (!key) keys.set(payload, (key = new TextEncoder().encode(payload.secret)))
-  return key
-}
-
 type Row = {
   id: string
   email: string
@@ -68,48 +24,60 @@ type Row = {
   createdAt: string
   updatedAt: string
   tenants: { id: string; tenant: string; roles: string[] }[] | null
+  sessions: { id: string; createdAt: string | null; expiresAt: string }[] | null
+}
+
+const USERS = 'users'
+
+const loadUser = async (payload: Payload, id: string | number) => {
+  const [row] = await runSql<Row>(
+    { payload, transactionID: undefined },
+    sql`SELECT u.id, u.email, u.name, u.phone, u.locale, u.status, u.platform_role AS "platformRole",
+               u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+               (SELECT json_agg(json_build_object('id', t.id, 'tenant', t.tenant_id, 'roles',
+                         coalesce((SELECT json_agg(r.value ORDER BY r."order") FROM users_tenants_roles r WHERE r.parent_id = t.id), '[]'::json))
+                       ORDER BY t._order)
+                  FROM users_tenants t WHERE t._parent_id = u.id) AS tenants,
+               (SELECT json_agg(json_build_object('id', s.id, 'createdAt', s.created_at, 'expiresAt', s.expires_at) ORDER BY s._order)
+                  FROM users_sessions s WHERE s._parent_id = u.id) AS sessions
+        FROM users u
+        WHERE u.id = ${String(id)} AND u.deleted_at IS NULL`,
+    { prepared: true },
+  )
+  if (!row) return null
+  return {
+    ...row,
+    id: String(row.id),
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    tenants: row.tenants ?? [],
+    sessions: (row.sessions ?? []).map((session) => ({
+      id: session.id,
+      createdAt: session.createdAt && new Date(session.createdAt).toISOString(),
+      expiresAt: new Date(session.expiresAt).toISOString(),
+    })),
+  }
+}
+
+/**
+ * The Payload instance `JWTAuthentication` is handed: the real one (config, secret, collections,
+ * every other method) with `findByID` of users answered by `loadUser`. Built once per instance.
+ */
+const delegates = new WeakMap<Payload, Payload>()
+const delegateOf = (payload: Payload): Payload => {
+  let delegate = delegates.get(payload)
+  if (!delegate) {
+    delegate = Object.create(payload) as Payload
+    const findByID = ((options: Parameters<Payload['findByID']>[0]) =>
+      options.collection === USERS ? loadUser(payload, options.id) : payload.findByID(options)) as Payload['findByID']
+    Object.defineProperty(delegate, 'findByID', { value: findByID })
+    delegates.set(payload, delegate)
+  }
+  return delegate
 }
 
 export const sessionUserStrategy: AuthStrategy = {
   name: 'session-user',
-  authenticate: async ({ headers, payload }) => {
-    const token = extractToken(headers, payload)
-    if (!token) return { user: null }
-    let claims: Record<string, unknown>
-    try {
-      const verified = await jwtVerify(token, keyOf(payload))
-      if (verified.protectedHeader.authVersion !== JWT_AUTH_VERSION) return { user: null }
-      claims = verified.payload
-    } catch {
-      return { user: null }
-    }
-    if (claims.collection !== 'users' || typeof claims.id !== 'string' || typeof claims.sid !== 'string')
-      return { user: null }
-    const [row] = await runSql<Row>(
-      { payload, transactionID: undefined },
-      sql`SELECT u.id, u.email, u.name, u.phone, u.locale, u.status, u.platform_role AS "platformRole",
-                 u.created_at AS "createdAt", u.updated_at AS "updatedAt",
-                 (SELECT json_agg(json_build_object('id', t.id, 'tenant', t.tenant_id, 'roles',
-                           coalesce((SELECT json_agg(r.value ORDER BY r."order") FROM users_tenants_roles r WHERE r.parent_id = t.id), '[]'::json))
-                         ORDER BY t._order)
-                    FROM users_tenants t WHERE t._parent_id = u.id) AS tenants
-          FROM users u
-          WHERE u.id = ${claims.id} AND u.deleted_at IS NULL
-            AND EXISTS (SELECT 1 FROM users_sessions s WHERE s._parent_id = u.id AND s.id = ${claims.sid})`,
-      { prepared: true },
-    )
-    if (!row) return { user: null }
-    const user = {
-      ...row,
-      id: String(row.id),
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
-      tenants: row.tenants ?? [],
-      collection: 'users' as const,
-      // The same token Payload's local strategy accepts: keep its name so refresh and logout behave identically.
-      _strategy: 'local-jwt',
-      _sid: claims.sid,
-    }
-    return { user: user as never }
-  },
+  // The same token Payload's local strategy accepts: keep its name so refresh and logout behave identically.
+  authenticate: (args) => JWTAuthentication({ ...args, payload: delegateOf(args.payload), strategyName: 'local-jwt' }),
 }

@@ -1,23 +1,17 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
-import { leanApi } from '../http/leanApi'
-
-type Handler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+import { leanRoute, type ApiRouteHandler } from '../http/lean'
 
 /**
- * A real HTTP server in front of the same route handlers Next.js mounts under `/api` (Payload's,
- * wrapped by `leanApi`), so tests speak HTTP to REST and GraphQL without building the Next app.
+ * A real HTTP server in front of the same route handlers Next.js mounts under `/api`: Payload's
+ * REST handlers, with the lean endpoints served by the lean dispatch (`leanRoute` mounted on the
+ * whole API, which answers as Next's lean segments plus Payload's generated catch-all do), so
+ * tests speak HTTP to REST and GraphQL without building the Next app.
  */
 export const startTestServer = async (config: Promise<SanitizedConfig> | SanitizedConfig) => {
-  const rest: Record<string, Handler> = {
-    GET: leanApi(config, 'GET', REST_GET(config) as Handler),
-    POST: leanApi(config, 'POST', REST_POST(config) as Handler),
-    PATCH: leanApi(config, 'PATCH', REST_PATCH(config) as Handler),
-    DELETE: leanApi(config, 'DELETE', REST_DELETE(config) as Handler),
-    OPTIONS: REST_OPTIONS(config) as Handler,
-  }
+  const rest: Record<string, ApiRouteHandler> = leanRoute(config)
   const graphql = GRAPHQL_POST(config) as unknown as (request: Request) => Promise<Response>
 
   const server = http.createServer(async (req, res) => {

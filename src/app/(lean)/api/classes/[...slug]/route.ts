@@ -1,0 +1,11 @@
+/* Lean endpoints under /api/classes: served without Payload's REST pipeline, everything else handed to it (docs/kernel.md). */
+import config from '@payload-config'
+import { leanRoute } from '@/core/http/lean'
+
+const route = leanRoute(config, '/classes')
+
+export const GET = route.GET
+export const POST = route.POST
+export const DELETE = route.DELETE
+export const PATCH = route.PATCH
+export const OPTIONS = route.OPTIONS
