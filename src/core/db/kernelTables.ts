@@ -40,4 +40,19 @@ export const locationsTable = defineSqlTable('locations', {
 /** tenant-settings' own columns (plugins declare the groups they add). */
 export const tenantSettingsTable = defineSqlTable('tenant-settings', { id: 'id', tenant: 'tenant' })
 
+export const inboundWebhooksTable = defineSqlTable('inbound-webhooks', {
+  id: 'id',
+  tenant: 'tenant',
+  source: 'source',
+  eventId: 'eventId',
+  dedupKey: 'dedupKey',
+  eventType: 'eventType',
+  payload: 'payload',
+  status: 'status',
+  attempts: 'attempts',
+  receivedAt: 'receivedAt',
+  updatedAt: 'updatedAt',
+  createdAt: 'createdAt',
+})
+
 export const usersTable = defineSqlTable('users', { id: 'id', email: 'email', status: 'status' }, { enums: ['status'] })
