@@ -24,6 +24,7 @@ import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { isPlatformAdmin, type AccessUser } from './src/core/access/userTenants'
 import { clonePlain } from './src/core/clonePlain'
+import { assertSqlTables } from './src/core/db/sqlTable'
 import { getEnv } from './src/core/env'
 import { purgeRateLimitsTask } from './src/core/auth/purgeRateLimitsTask'
 import { deliverEventTask } from './src/core/events/deliverEventTask'
@@ -105,6 +106,8 @@ export const atriumConfig = (
       autoRun: () => (getEnv().JOBS_AUTORUN ? [{ cron: '*/5 * * * * *', allQueues: true, limit: 50 }] : []),
       shouldAutoRun: () => getEnv().JOBS_AUTORUN,
     },
+    // Raw SQL takes its names from the schema: a declared table or field the schema lacks stops start-up.
+    onInit: (payload) => assertSqlTables(payload),
     typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
     plugins: [
       ...(env.S3_BUCKET

@@ -3,6 +3,10 @@ import { sql } from '@payloadcms/db-postgres'
 import { callPort, runSql } from '@/core'
 import { creditBalancePort, type CanBookInput, type CanBookResult } from '@plugins/bookings/contract'
 import { FEATURE_FOR_TARGET } from '../types'
+import { billingGroupsRelsTable, billingGroupsTable } from './sql/billingGroupsTable'
+import { planFeaturesTable } from './sql/planFeaturesTable'
+import { subscriptionsTable } from './sql/subscriptionsTable'
+import { usageRecordsTable } from './sql/usageRecordsTable'
 
 type SubscriptionRow = {
   id: string
@@ -53,22 +57,23 @@ const useQuota = async (
   if (limit <= 0) return false
   const target = `${input.target.collection}:${input.target.id}`
   const periodStart = sub.current_period_start ?? new Date(0).toISOString()
-  const counted = await runSql(
+  const u = usageRecordsTable(req)
+  const counted = await runSql<{ quantity: number }>(
     req,
-    sql`INSERT INTO usage_records (tenant_id, subscription_id, member_id, feature_key, period_start, period_end, quantity, targets)
+    sql`INSERT INTO ${u} (${u.tenant}, ${u.subscription}, ${u.member}, ${u.featureKey}, ${u.periodStart}, ${u.periodEnd}, ${u.quantity}, ${u.targets})
         VALUES (${input.tenant}, ${sub.id}, ${input.member}, ${feature}, ${periodStart}::timestamptz, ${sub.current_period_end}::timestamptz, 1, jsonb_build_array(${target}::text))
-        ON CONFLICT (member_id, feature_key, period_start) DO UPDATE
-          SET quantity = usage_records.quantity + 1,
-              targets = coalesce(usage_records.targets, '[]'::jsonb) || jsonb_build_array(${target}::text),
-              updated_at = now()
-          WHERE usage_records.quantity < ${limit} AND NOT coalesce(usage_records.targets, '[]'::jsonb) @> jsonb_build_array(${target}::text)
-        RETURNING quantity`,
+        ON CONFLICT (${u.member}, ${u.featureKey}, ${u.periodStart}) DO UPDATE
+          SET ${u.quantity} = ${u}.${u.quantity} + 1,
+              ${u.targets} = coalesce(${u}.${u.targets}, '[]'::jsonb) || jsonb_build_array(${target}::text),
+              ${u.updatedAt} = now()
+          WHERE ${u}.${u.quantity} < ${limit} AND NOT coalesce(${u}.${u.targets}, '[]'::jsonb) @> jsonb_build_array(${target}::text)
+        RETURNING ${u.quantity} AS quantity`,
   )
   if (counted.length > 0) return true
-  const [already] = await runSql(
+  const [already] = await runSql<{ one: number }>(
     req,
-    sql`SELECT 1 FROM usage_records WHERE member_id = ${input.member} AND feature_key = ${feature} AND period_start = ${periodStart}::timestamptz
-          AND targets @> jsonb_build_array(${target}::text)`,
+    sql`SELECT 1 AS one FROM ${u} WHERE ${u.member} = ${input.member} AND ${u.featureKey} = ${feature} AND ${u.periodStart} = ${periodStart}::timestamptz
+          AND ${u.targets} @> jsonb_build_array(${target}::text)`,
   )
   return Boolean(already)
 }
@@ -89,17 +94,23 @@ export const canBook = async (req: PayloadRequest, input: CanBookInput): Promise
   let refusal: Refusal | undefined
   const feature = FEATURE_FOR_TARGET[input.target.collection]
   if (feature) {
+    const s = subscriptionsTable(req)
+    const f = planFeaturesTable(req)
+    const g = billingGroupsTable(req)
+    const r = billingGroupsRelsTable(req)
     const subs = await runSql<SubscriptionRow & { value: string | null }>(
       req,
-      sql`SELECT s.id, s.plan_id, s.status, s.dunning_stage, s.current_period_start, s.current_period_end, s.cancel_at_period_end, f.value
-          FROM subscriptions s
-          JOIN plan_features f ON f.plan_id = s.plan_id AND f.feature_key = ${feature} AND f.value <> 'false'
-          WHERE s.tenant_id = ${input.tenant}
-            AND (s.member_id = ${input.member}
-                 OR s.member_id IN (SELECT g.payer_id FROM billing_groups g
-                                    JOIN billing_groups_rels r ON r.parent_id = g.id AND r.path = 'dependents' AND r.tenant_memberships_id = ${input.member}
-                                    WHERE g.tenant_id = ${input.tenant} AND g.active))
-          ORDER BY (f.value IN ('unlimited', 'true')) DESC, s.created_at`,
+      sql`SELECT s.${s.id} AS id, s.${s.plan} AS plan_id, s.${s.status} AS status, s.${s.dunningStage} AS dunning_stage,
+                 s.${s.currentPeriodStart} AS current_period_start, s.${s.currentPeriodEnd} AS current_period_end,
+                 s.${s.cancelAtPeriodEnd} AS cancel_at_period_end, f.${f.value} AS value
+          FROM ${s} s
+          JOIN ${f} f ON f.${f.plan} = s.${s.plan} AND f.${f.featureKey} = ${feature} AND f.${f.value} <> 'false'
+          WHERE s.${s.tenant} = ${input.tenant}
+            AND (s.${s.member} = ${input.member}
+                 OR s.${s.member} IN (SELECT g.${g.payer} FROM ${g} g
+                                      JOIN ${r} r ON r.${r.parent} = g.${g.id} AND r.${r.path} = 'dependents' AND r.${r.membership} = ${input.member}
+                                      WHERE g.${g.tenant} = ${input.tenant} AND g.${g.active}))
+          ORDER BY (f.${f.value} IN ('unlimited', 'true')) DESC, s.${s.createdAt}`,
     )
     const now = new Date()
     for (const sub of subs) {

@@ -14,6 +14,8 @@ import { openInvoice } from './openInvoice'
 import { periodEnd } from './periodEnd'
 import { recordManualPayment } from './recordManualPayment'
 import { refundPlanChangeExcess } from './refundPlanChangeExcess'
+import { invoicesTable } from './sql/invoicesTable'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 import { subscriptionForChange } from './subscriptionAccess'
 
 export const changeSubscriptionPlanInput = z.object({
@@ -100,9 +102,10 @@ export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, ra
     )
   if (!oldPrice || oldPrice.currency !== price.currency)
     throw new OperationError(409, 'currency_mismatch', 'The new price must be in the currency of the current one.')
-  const [open] = await runSql(
+  const i = invoicesTable(req)
+  const [open] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM invoices WHERE subscription_id = ${id} AND status = 'open' LIMIT 1`,
+    sql`SELECT ${i.id} AS id FROM ${i} WHERE ${i.subscription} = ${id} AND ${i.status} = 'open' LIMIT 1`,
   )
   if (open) throw new OperationError(409, 'invoice_open', 'Settle the open invoice of this subscription first.')
 
@@ -211,9 +214,10 @@ const changeStripePlan = async (
   const { sub, price } = input
   if (!['active', 'trialing', 'past_due'].includes(sub.status))
     throw new OperationError(409, 'not_changeable', `A ${sub.status} subscription cannot change plan.`)
+  const s = subscriptionsTable(req)
   const [row] = await runSql<{ stripe_subscription_id: string | null }>(
     req,
-    sql`SELECT stripe_subscription_id FROM subscriptions WHERE id = ${sub.id}`,
+    sql`SELECT ${s.stripeSubscriptionId} AS stripe_subscription_id FROM ${s} WHERE ${s.id} = ${sub.id}`,
   )
   const stripe = requireStripeClient()
   const account = await connectedAccount(req, sub.tenant)

@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { audit, emit, inTransaction, runSql } from '@/core'
+import { invoicesTable } from './sql/invoicesTable'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 
 /**
  * Reservations (`incomplete` manual subscriptions) whose invoice is still open after its due date
@@ -9,19 +11,21 @@ import { audit, emit, inTransaction, runSql } from '@/core'
  */
 export const expireReservations = async (req: PayloadRequest): Promise<number> =>
   inTransaction(req, async () => {
+    const s = subscriptionsTable(req)
+    const i = invoicesTable(req)
     const rows = await runSql<{ id: string; tenant_id: string; member_id: string; plan_id: string }>(
       req,
       sql`WITH stale AS (
-            SELECT DISTINCT i.subscription_id AS id FROM invoices i JOIN subscriptions s ON s.id = i.subscription_id
-            WHERE i.status = 'open' AND i.due_at < now() AND s.provider = 'manual' AND s.status = 'incomplete')
-          UPDATE subscriptions s SET status = 'canceled', canceled_at = now(), updated_at = now()
-          FROM stale WHERE s.id = stale.id AND s.status = 'incomplete'
-          RETURNING s.id, s.tenant_id, s.member_id, s.plan_id`,
+            SELECT DISTINCT i.${i.subscription} AS id FROM ${i} i JOIN ${s} s ON s.${s.id} = i.${i.subscription}
+            WHERE i.${i.status} = 'open' AND i.${i.dueAt} < now() AND s.${s.provider} = 'manual' AND s.${s.status} = 'incomplete')
+          UPDATE ${s} s SET ${s.status} = 'canceled', ${s.canceledAt} = now(), ${s.updatedAt} = now()
+          FROM stale WHERE s.${s.id} = stale.id AND s.${s.status} = 'incomplete'
+          RETURNING s.${s.id} AS id, s.${s.tenant} AS tenant_id, s.${s.member} AS member_id, s.${s.plan} AS plan_id`,
     )
     for (const row of rows) {
       await runSql(
         req,
-        sql`UPDATE invoices SET status = 'void', updated_at = now() WHERE subscription_id = ${row.id} AND status = 'open'`,
+        sql`UPDATE ${i} SET ${i.status} = 'void', ${i.updatedAt} = now() WHERE ${i.subscription} = ${row.id} AND ${i.status} = 'open'`,
       )
       await audit(req, {
         category: 'billing',

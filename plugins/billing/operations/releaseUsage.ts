@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql, type DomainEvent } from '@/core'
+import { usageRecordsTable } from './sql/usageRecordsTable'
 
 /**
  * Subscriber of `booking.cancelled`: a booking cancelled in time (not late) gives its quota use
@@ -11,9 +12,11 @@ export const releaseUsage = async (event: DomainEvent, { req }: { req: PayloadRe
   const data = event.data as { class?: string; member?: string; late?: boolean }
   if (data.late || !data.class || !data.member || !event.tenant) return
   const target = `classes:${data.class}`
+  const u = usageRecordsTable(req)
   await runSql(
     req,
-    sql`UPDATE usage_records SET quantity = quantity - 1, targets = targets - ${target}::text, updated_at = now()
-        WHERE tenant_id = ${event.tenant} AND member_id = ${data.member} AND quantity > 0 AND targets @> jsonb_build_array(${target}::text)`,
+    sql`UPDATE ${u} SET ${u.quantity} = ${u.quantity} - 1, ${u.targets} = ${u.targets} - ${target}::text, ${u.updatedAt} = now()
+        WHERE ${u.tenant} = ${event.tenant} AND ${u.member} = ${data.member} AND ${u.quantity} > 0
+          AND ${u.targets} @> jsonb_build_array(${target}::text)`,
   )
 }

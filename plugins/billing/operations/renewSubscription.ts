@@ -5,6 +5,8 @@ import { SEND_DUNNING_NOTICE_TASK } from '../stripe/jobs/taskSlugs'
 import { lockSubscription, loadPlan, priceOf, tenantZone } from './billingContext'
 import { grantPeriod } from './grantPeriod'
 import { openInvoice } from './openInvoice'
+import { invoicesTable } from './sql/invoicesTable'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 import { addDays, periodEnd } from './periodEnd'
 
 /** Days an invoice the renewal opens stays payable at the desk before the subscription is past due. */
@@ -26,7 +28,8 @@ export const renewSubscription = async (req: PayloadRequest, id: string): Promis
     const oldEnd = new Date(sub.currentPeriodEnd)
     if (oldEnd > new Date()) return 'skipped'
     if (sub.cancelAtPeriodEnd) {
-      await runSql(req, sql`UPDATE subscriptions SET status = 'canceled', updated_at = now() WHERE id = ${id}`)
+      const s = subscriptionsTable(req)
+      await runSql(req, sql`UPDATE ${s} SET ${s.status} = 'canceled', ${s.updatedAt} = now() WHERE ${s.id} = ${id}`)
       await emit(req, {
         type: 'subscription.ended',
         tenant: sub.tenant,
@@ -40,11 +43,12 @@ export const renewSubscription = async (req: PayloadRequest, id: string): Promis
     if (!price || price.interval === 'one_time') return 'skipped'
     const zone = await tenantZone(req, sub.tenant)
     const newEnd = periodEnd(oldEnd, price.interval, price.intervalCount ?? 1, zone)!
-    const [moved] = await runSql(
+    const s = subscriptionsTable(req)
+    const [moved] = await runSql<{ id: string }>(
       req,
-      sql`UPDATE subscriptions SET current_period_start = current_period_end, current_period_end = ${newEnd.toISOString()}::timestamptz,
-                 status = 'active', updated_at = now()
-          WHERE id = ${id} AND current_period_end = ${oldEnd.toISOString()}::timestamptz RETURNING id`,
+      sql`UPDATE ${s} SET ${s.currentPeriodStart} = ${s.currentPeriodEnd}, ${s.currentPeriodEnd} = ${newEnd.toISOString()}::timestamptz,
+                 ${s.status} = 'active', ${s.updatedAt} = now()
+          WHERE ${s.id} = ${id} AND ${s.currentPeriodEnd} = ${oldEnd.toISOString()}::timestamptz RETURNING ${s.id} AS id`,
     )
     if (!moved) return 'skipped'
     const amount = { amount: Number(price.amount), currency: price.currency }
@@ -92,6 +96,8 @@ export const renewSubscription = async (req: PayloadRequest, id: string): Promis
  */
 export const markPastDue = async (req: PayloadRequest): Promise<number> =>
   inTransaction(req, async () => {
+    const s = subscriptionsTable(req)
+    const i = invoicesTable(req)
     const rows = await runSql<{
       id: string
       tenant_id: string
@@ -102,17 +108,18 @@ export const markPastDue = async (req: PayloadRequest): Promise<number> =>
     }>(
       req,
       sql`WITH overdue AS (
-            SELECT subscription_id, min(due_at) AS oldest FROM invoices
-            WHERE status = 'open' AND due_at < now() AND subscription_id IS NOT NULL GROUP BY subscription_id),
+            SELECT ${i.subscription} AS subscription_id, min(${i.dueAt}) AS oldest FROM ${i}
+            WHERE ${i.status} = 'open' AND ${i.dueAt} < now() AND ${i.subscription} IS NOT NULL GROUP BY ${i.subscription}),
           old AS (
-            SELECT s.id, s.status AS was, s.dunning_stage AS old_stage, o.oldest
-            FROM subscriptions s JOIN overdue o ON o.subscription_id = s.id
-            WHERE s.provider = 'manual' AND s.status IN ('active', 'past_due'))
-          UPDATE subscriptions s SET status = 'past_due', updated_at = now(),
-                 dunning_stage = (CASE WHEN old.oldest < now() - interval '7 days' THEN 'suspended'
-                                       WHEN old.oldest < now() - interval '3 days' THEN 'final_notice' ELSE 'retrying' END)::enum_subscriptions_dunning_stage
-          FROM old WHERE s.id = old.id AND s.status IN ('active', 'past_due')
-          RETURNING s.id, s.tenant_id, s.member_id, s.dunning_stage, old.was, old.old_stage`,
+            SELECT s.${s.id} AS id, s.${s.status} AS was, s.${s.dunningStage} AS old_stage, o.oldest
+            FROM ${s} s JOIN overdue o ON o.subscription_id = s.${s.id}
+            WHERE s.${s.provider} = 'manual' AND s.${s.status} IN ('active', 'past_due'))
+          UPDATE ${s} s SET ${s.status} = 'past_due', ${s.updatedAt} = now(),
+                 ${s.dunningStage} = (CASE WHEN old.oldest < now() - interval '7 days' THEN 'suspended'
+                                           WHEN old.oldest < now() - interval '3 days' THEN 'final_notice' ELSE 'retrying' END)::${s.$enum.dunningStage}
+          FROM old WHERE s.${s.id} = old.id AND s.${s.status} IN ('active', 'past_due')
+          RETURNING s.${s.id} AS id, s.${s.tenant} AS tenant_id, s.${s.member} AS member_id, s.${s.dunningStage} AS dunning_stage,
+                    old.was, old.old_stage`,
     )
     for (const row of rows) {
       if (row.was === 'past_due' && row.old_stage === row.dunning_stage) continue

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
-import { OperationError, pgErrorCode, requireDeskRole, runSql } from '@/core'
+import { OperationError, pgErrorCode, requireDeskRole, runSql, tenantMembershipsTable } from '@/core'
 import { recordManualPayment } from './recordManualPayment'
 import { loadPlan, priceOf, tenantZone, toSubscriptionJson } from './billingContext'
 import { beginSubscription, firstPeriod } from './beginSubscription'
@@ -38,9 +38,10 @@ export const startManualSubscription = async (req: PayloadRequest, raw: StartMan
     throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
   requireDeskRole(req, input.tenant)
-  const [member] = await runSql(
+  const m = tenantMembershipsTable(req)
+  const [member] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM tenant_memberships WHERE id = ${input.member} AND tenant_id = ${input.tenant} AND status = 'active'`,
+    sql`SELECT ${m.id} AS id FROM ${m} WHERE ${m.id} = ${input.member} AND ${m.tenant} = ${input.tenant} AND ${m.status} = 'active'`,
   )
   if (!member) throw new OperationError(400, 'unknown_member', 'member is not an active member of this business.')
   const plan = await loadPlan(req, input.tenant, input.plan)

@@ -1,6 +1,14 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { DESK_ROLES, hasRoleIn, isPlatformAdmin, OperationError, runSql, type AccessUser } from '@/core'
+import {
+  DESK_ROLES,
+  hasRoleIn,
+  isPlatformAdmin,
+  OperationError,
+  runSql,
+  tenantMembershipsTable,
+  type AccessUser,
+} from '@/core'
 import { lockSubscription } from './billingContext'
 
 /**
@@ -14,9 +22,10 @@ export const subscriptionForChange = async (req: PayloadRequest, id: string, mem
   if (!subscription) throw new OperationError(404, 'not_found', 'Subscription not found.')
   const staff = isPlatformAdmin(user) || hasRoleIn(user, subscription.tenant, DESK_ROLES)
   if (staff) return { subscription, staff }
-  const [own] = await runSql(
+  const m = tenantMembershipsTable(req)
+  const [own] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM tenant_memberships WHERE id = ${subscription.member} AND user_id = ${user.id}`,
+    sql`SELECT ${m.id} AS id FROM ${m} WHERE ${m.id} = ${subscription.member} AND ${m.user} = ${user.id}`,
   )
   if (!own) throw new OperationError(404, 'not_found', 'Subscription not found.')
   if (!memberMay) throw new OperationError(403, 'forbidden', 'Only desk staff of this business can do this.')

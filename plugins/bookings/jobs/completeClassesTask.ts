@@ -1,6 +1,11 @@
 import type { TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, runSql } from '@/core'
+import { appointmentsTable } from '../operations/sql/appointmentsTable'
+import { bookingsTable } from '../operations/sql/bookingsTable'
+import { classesTable } from '../operations/sql/classesTable'
+import { eventRsvpsTable } from '../operations/sql/eventRsvpsTable'
+import { eventsTable } from '../operations/sql/eventsTable'
 
 export const COMPLETE_TASK = 'completeClasses'
 
@@ -20,21 +25,29 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
     { name: 'rsvpNoShows', type: 'number' },
   ],
   handler: async ({ req }) => {
+    const c = classesTable(req)
+    const b = bookingsTable(req)
+    const ap = appointmentsTable(req)
+    const ev = eventsTable(req)
+    const rv = eventRsvpsTable(req)
     const done = await runSql<{ id: string; tenant_id: string }>(
       req,
-      sql`UPDATE classes SET status = 'completed', updated_at = now()
-          WHERE id IN (SELECT id FROM classes WHERE status = 'scheduled' AND end_time < now() ORDER BY end_time LIMIT 500 FOR UPDATE SKIP LOCKED)
-          RETURNING id, tenant_id`,
+      sql`UPDATE ${c} SET ${c.status} = 'completed', ${c.updatedAt} = now()
+          WHERE ${c.id} IN (SELECT ${c.id} FROM ${c} WHERE ${c.status} = 'scheduled' AND ${c.endTime} < now()
+                            ORDER BY ${c.endTime} LIMIT 500 FOR UPDATE SKIP LOCKED)
+          RETURNING ${c.id} AS id, ${c.tenant} AS tenant_id`,
     )
     for (const klass of done) {
       const noShows = await runSql<{ id: string }>(
         req,
-        sql`UPDATE bookings SET status = 'no_show', updated_at = now() WHERE class_id = ${klass.id} AND status = 'confirmed' RETURNING id`,
+        sql`UPDATE ${b} SET ${b.status} = 'no_show', ${b.updatedAt} = now()
+            WHERE ${b.class} = ${klass.id} AND ${b.status} = 'confirmed' RETURNING ${b.id} AS id`,
       )
       await runSql(
         req,
-        sql`UPDATE bookings SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'class_completed', waitlist_position = NULL, offer_expires_at = NULL, updated_at = now()
-            WHERE class_id = ${klass.id} AND status IN ('waitlisted', 'offered')`,
+        sql`UPDATE ${b} SET ${b.status} = 'cancelled', ${b.cancelledAt} = now(), ${b.cancellationReason} = 'class_completed',
+                            ${b.waitlistPosition} = NULL, ${b.offerExpiresAt} = NULL, ${b.updatedAt} = now()
+            WHERE ${b.class} = ${klass.id} AND ${b.status} IN ('waitlisted', 'offered')`,
       )
       await emit(req, {
         type: 'class.completed',
@@ -53,10 +66,12 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
       status: string
     }>(
       req,
-      sql`UPDATE appointments SET status = CASE WHEN checked_in_at IS NULL THEN 'no_show'::enum_appointments_status ELSE 'completed'::enum_appointments_status END,
-                                  updated_at = now()
-          WHERE id IN (SELECT id FROM appointments WHERE status = 'booked' AND end_time < now() ORDER BY end_time LIMIT 500 FOR UPDATE SKIP LOCKED)
-          RETURNING id, tenant_id, member_id, provider_id, service_id, status`,
+      sql`UPDATE ${ap} SET ${ap.status} = CASE WHEN ${ap.checkedInAt} IS NULL THEN 'no_show'::${ap.$enum.status} ELSE 'completed'::${ap.$enum.status} END,
+                           ${ap.updatedAt} = now()
+          WHERE ${ap.id} IN (SELECT ${ap.id} FROM ${ap} WHERE ${ap.status} = 'booked' AND ${ap.endTime} < now()
+                             ORDER BY ${ap.endTime} LIMIT 500 FOR UPDATE SKIP LOCKED)
+          RETURNING ${ap.id} AS id, ${ap.tenant} AS tenant_id, ${ap.member} AS member_id, ${ap.provider} AS provider_id,
+                    ${ap.service} AS service_id, ${ap.status} AS status`,
     )
     for (const a of appointments) {
       const data = {
@@ -74,10 +89,11 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
     // RSVPs of events that have ended: still `going` (not checked in) → no_show; the waitlist closes.
     const rsvps = await runSql<{ id: string; tenant_id: string; event_id: string; member_id: string | null }>(
       req,
-      sql`UPDATE event_rsvps SET status = 'no_show', updated_at = now()
-          WHERE id IN (SELECT r.id FROM event_rsvps r JOIN events e ON e.id = r.event_id
-                       WHERE r.status = 'going' AND e.end_time < now() ORDER BY e.end_time LIMIT 2000 FOR UPDATE OF r SKIP LOCKED)
-          RETURNING id, tenant_id, event_id, member_id`,
+      sql`UPDATE ${rv} SET ${rv.status} = 'no_show', ${rv.updatedAt} = now()
+          WHERE ${rv.id} IN (SELECT r.${rv.id} FROM ${rv} r JOIN ${ev} e ON e.${ev.id} = r.${rv.event}
+                             WHERE r.${rv.status} = 'going' AND e.${ev.endTime} < now()
+                             ORDER BY e.${ev.endTime} LIMIT 2000 FOR UPDATE OF r SKIP LOCKED)
+          RETURNING ${rv.id} AS id, ${rv.tenant} AS tenant_id, ${rv.event} AS event_id, ${rv.member} AS member_id`,
     )
     for (const r of rsvps) {
       await emit(req, {
@@ -90,10 +106,12 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
     await runSql(
       req,
       sql`WITH closed AS (
-            UPDATE event_rsvps SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'event_ended', waitlist_position = NULL, updated_at = now()
-            WHERE status = 'waitlisted' AND event_id IN (SELECT id FROM events WHERE end_time < now() AND waitlist_count > 0)
-            RETURNING event_id)
-          UPDATE events SET waitlist_count = 0 WHERE id IN (SELECT event_id FROM closed)`,
+            UPDATE ${rv} SET ${rv.status} = 'cancelled', ${rv.cancelledAt} = now(), ${rv.cancellationReason} = 'event_ended',
+                             ${rv.waitlistPosition} = NULL, ${rv.updatedAt} = now()
+            WHERE ${rv.status} = 'waitlisted'
+              AND ${rv.event} IN (SELECT ${ev.id} FROM ${ev} WHERE ${ev.endTime} < now() AND ${ev.waitlistCount} > 0)
+            RETURNING ${rv.event} AS event_id)
+          UPDATE ${ev} SET ${ev.waitlistCount} = 0 WHERE ${ev.id} IN (SELECT event_id FROM closed)`,
     )
     return { output: { completed: done.length, appointmentsCompleted: appointments.length, rsvpNoShows: rsvps.length } }
   },

@@ -10,12 +10,15 @@ import {
   pgErrorCode,
   runSql,
   type AccessUser,
+  type SQL,
 } from '@/core'
 import { canBookPort, debitCreditsPort, type PaymentMethod } from '@plugins/bookings/contract'
 import { bookingPolicy } from './bookingPolicy'
-import { BOOKING_COLUMNS, toBookingJson, type BookingJson } from './bookingJson'
+import { bookingColumns, toBookingJson, type BookingJson, type BookingRow } from './bookingJson'
 import { loadClass } from './loadClassForUpdate'
-import { scheduleCache } from './scheduleCache'
+import { bookingsTable } from './sql/bookingsTable'
+import { classesTable } from './sql/classesTable'
+import { scheduleChanged } from './sql/scheduleChanged'
 
 export type BookClassInput = { classId: string; member?: string; attendanceType?: 'in_person' | 'virtual' }
 
@@ -82,30 +85,33 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
   // class counter feeds the INSERT, so no row appears without its place and no place without its row.
   // A second member booking twice is refused by the partial unique index bookings_one_place_per_member
   // (the whole statement fails, the counter change with it).
-  const insertFrom = (status: 'confirmed' | 'waitlisted', taken: ReturnType<typeof sql>) => sql`
+  const b = bookingsTable(req)
+  const c = classesTable(req)
+  const insertFrom = (status: 'confirmed' | 'waitlisted', taken: SQL) => sql`
     WITH taken AS (${taken})
-    INSERT INTO bookings (tenant_id, class_id, member_id, start_time, status, waitlist_position, waitlisted_at,
-                          attendance_type, payment_method, payment_reference, source)
-    SELECT tenant_id, id, ${member}::uuid, start_time, ${status}::enum_bookings_status,
+    INSERT INTO ${b} (${b.tenant}, ${b.class}, ${b.member}, ${b.startTime}, ${b.status}, ${b.waitlistPosition}, ${b.waitlistedAt},
+                      ${b.attendanceType}, ${b.paymentMethod}, ${b.paymentReference}, ${b.source})
+    SELECT tenant, id, ${member}::uuid, start_time, ${status}::${b.$enum.status},
            ${status === 'waitlisted' ? sql`waitlist_count` : sql`NULL::numeric`}, ${status === 'waitlisted' ? sql`clock_timestamp()` : sql`NULL::timestamptz`},
-           ${input.attendanceType ?? 'in_person'}::enum_bookings_attendance_type, ${paymentMethod}::enum_bookings_payment_method,
-           ${guard.reference ? JSON.stringify(guard.reference) : null}::jsonb, ${source}::enum_bookings_source
+           ${input.attendanceType ?? 'in_person'}::${b.$enum.attendanceType}, ${paymentMethod}::${b.$enum.paymentMethod},
+           ${guard.reference ? JSON.stringify(guard.reference) : null}::jsonb, ${source}::${b.$enum.source}
     FROM taken
-    RETURNING ${BOOKING_COLUMNS}`
-  const write = (query: ReturnType<typeof sql>) =>
-    runSql(req, query, { prepared: true }).catch((error: unknown) => {
+    RETURNING ${bookingColumns(b)}`
+  const write = (query: SQL) =>
+    runSql<BookingRow>(req, query, { prepared: true }).catch((error: unknown) => {
       if (pgErrorCode(error) === '23505')
         throw new OperationError(409, 'already_booked', 'This member already holds a place in this class.')
       throw error
     })
 
-  let row: Record<string, unknown> | undefined
+  let row: BookingRow | undefined
   for (let attempt = 0; attempt < 3 && !row; attempt++) {
     ;[row] = await write(
       insertFrom(
         'confirmed',
-        sql`UPDATE classes SET booked_count = booked_count + 1
-            WHERE id = ${klass.id} AND status = 'scheduled' AND booked_count < capacity RETURNING id, tenant_id, start_time`,
+        sql`UPDATE ${c} SET ${c.bookedCount} = ${c.bookedCount} + 1
+            WHERE ${c.id} = ${klass.id} AND ${c.status} = 'scheduled' AND ${c.bookedCount} < ${c.capacity}
+            RETURNING ${c.id} AS id, ${c.tenant} AS tenant, ${c.startTime} AS start_time`,
       ),
     )
     if (row)
@@ -114,9 +120,9 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
     ;[row] = await write(
       insertFrom(
         'waitlisted',
-        sql`UPDATE classes SET waitlist_count = waitlist_count + 1
-            WHERE id = ${klass.id} AND status = 'scheduled' AND booked_count >= capacity AND waitlist_count < waitlist_capacity
-            RETURNING id, tenant_id, start_time, waitlist_count`,
+        sql`UPDATE ${c} SET ${c.waitlistCount} = ${c.waitlistCount} + 1
+            WHERE ${c.id} = ${klass.id} AND ${c.status} = 'scheduled' AND ${c.bookedCount} >= ${c.capacity} AND ${c.waitlistCount} < ${c.waitlistCapacity}
+            RETURNING ${c.id} AS id, ${c.tenant} AS tenant, ${c.startTime} AS start_time, ${c.waitlistCount} AS waitlist_count`,
       ),
     )
     if (row) break
@@ -129,7 +135,7 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
   }
   if (!row) throw new OperationError(409, 'class_full', 'This class and its waitlist are full.')
   const booking = toBookingJson(row)
-  scheduleCache.invalidate(klass.tenant)
+  scheduleChanged(klass.tenant)
   const status = booking.status as 'confirmed' | 'waitlisted'
 
   if (paymentMethod === 'credits' && status === 'confirmed') {

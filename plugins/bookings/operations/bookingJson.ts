@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { runSql, sqlFragment } from '@/core'
+import { bookingsTable } from './sql/bookingsTable'
 
 export type BookingJson = {
   id: string
@@ -23,36 +24,65 @@ export type BookingJson = {
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
 
-/** The columns every booking reply carries, in the REST shape (ids unpopulated). */
-export const BOOKING_COLUMNS = sql`id, tenant_id, class_id, member_id, start_time, status, waitlist_position, payment_method, waitlisted_at,
-  promoted_at, checked_in_at, cancelled_at, cancellation_reason, late_cancel_fee_amount, late_cancel_fee_currency, source, created_at`
+/** A booking row as `bookingColumns` selects it. */
+export type BookingRow = {
+  id: string
+  tenant: string
+  class: string
+  member: string
+  startTime: string
+  status: string
+  waitlistPosition: string | number | null
+  paymentMethod: string | null
+  waitlistedAt: string | null
+  promotedAt: string | null
+  checkedInAt: string | null
+  cancelledAt: string | null
+  cancellationReason: string | null
+  lateCancelFeeAmount: string | number | null
+  lateCancelFeeCurrency: string | null
+  source: string | null
+  createdAt: string
+}
 
-export const toBookingJson = (row: Record<string, unknown>): BookingJson => ({
+/** The columns every booking reply carries, in the REST shape (ids unpopulated): `RETURNING ${bookingColumns(b)}`. */
+export const bookingColumns = sqlFragment(
+  (b: ReturnType<typeof bookingsTable>) =>
+    sql`${b.id} AS "id", ${b.tenant} AS "tenant", ${b.class} AS "class", ${b.member} AS "member", ${b.startTime} AS "startTime",
+      ${b.status} AS "status", ${b.waitlistPosition} AS "waitlistPosition", ${b.paymentMethod} AS "paymentMethod",
+      ${b.waitlistedAt} AS "waitlistedAt", ${b.promotedAt} AS "promotedAt", ${b.checkedInAt} AS "checkedInAt",
+      ${b.cancelledAt} AS "cancelledAt", ${b.cancellationReason} AS "cancellationReason",
+      ${b.lateCancelFeeAmount} AS "lateCancelFeeAmount", ${b.lateCancelFeeCurrency} AS "lateCancelFeeCurrency",
+      ${b.source} AS "source", ${b.createdAt} AS "createdAt"`,
+)
+
+export const toBookingJson = (row: BookingRow): BookingJson => ({
   id: String(row.id),
-  tenant: String(row.tenant_id),
-  class: String(row.class_id),
-  member: String(row.member_id),
-  startTime: iso(row.start_time)!,
+  tenant: String(row.tenant),
+  class: String(row.class),
+  member: String(row.member),
+  startTime: iso(row.startTime)!,
   status: String(row.status),
-  waitlistPosition: row.waitlist_position === null ? null : Number(row.waitlist_position),
-  paymentMethod: (row.payment_method as string) ?? null,
-  waitlistedAt: iso(row.waitlisted_at),
-  promotedAt: iso(row.promoted_at),
-  checkedInAt: iso(row.checked_in_at),
-  cancelledAt: iso(row.cancelled_at),
-  cancellationReason: (row.cancellation_reason as string) ?? null,
+  waitlistPosition: row.waitlistPosition === null ? null : Number(row.waitlistPosition),
+  paymentMethod: row.paymentMethod ?? null,
+  waitlistedAt: iso(row.waitlistedAt),
+  promotedAt: iso(row.promotedAt),
+  checkedInAt: iso(row.checkedInAt),
+  cancelledAt: iso(row.cancelledAt),
+  cancellationReason: row.cancellationReason ?? null,
   lateCancelFee:
-    row.late_cancel_fee_amount === null || row.late_cancel_fee_amount === undefined
+    row.lateCancelFeeAmount === null || row.lateCancelFeeAmount === undefined
       ? null
-      : { amount: Number(row.late_cancel_fee_amount), currency: String(row.late_cancel_fee_currency) },
-  source: (row.source as string) ?? null,
-  createdAt: iso(row.created_at)!,
+      : { amount: Number(row.lateCancelFeeAmount), currency: String(row.lateCancelFeeCurrency) },
+  source: row.source ?? null,
+  createdAt: iso(row.createdAt)!,
 })
 
 export const loadBooking = async (req: PayloadRequest, id: string, lock = false): Promise<BookingJson | undefined> => {
-  const [row] = await runSql(
+  const b = bookingsTable(req)
+  const [row] = await runSql<BookingRow>(
     req,
-    sql`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+    sql`SELECT ${bookingColumns(b)} FROM ${b} WHERE ${b.id} = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
   )
   return row ? toBookingJson(row) : undefined
 }

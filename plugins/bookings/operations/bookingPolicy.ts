@@ -1,17 +1,33 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { runSql, sqlFragment, type SQL } from '@/core'
 import { defaultPolicy } from '../defaults'
 import type { BookingPolicy } from '../types'
+import { bookingSettingsTable } from './sql/bookingSettingsTable'
 
-/** The policy's columns of `tenant_settings s`, for `policyOf` (also folded into the booking's class read). */
-export const POLICY_COLUMNS = sql`s.bookings_late_cancel_minutes AS "lateCancelMinutes", s.bookings_booking_window_days AS "bookingWindowDays",
-  s.bookings_check_in_window_minutes AS "checkInWindowMinutes", s.bookings_free_late_cancels_per_month AS "freeLateCancelsPerMonth",
-  s.bookings_late_cancel_fee_amount AS "feeAmount", s.bookings_late_cancel_fee_currency AS "feeCurrency",
-  s.bookings_claim_window_minutes AS "claimWindowMinutes"`
+/** The row `policyColumns` selects (absent columns or row: the defaults). */
+export type PolicyRow = {
+  lateCancelMinutes: unknown
+  bookingWindowDays: unknown
+  checkInWindowMinutes: unknown
+  freeLateCancelsPerMonth: unknown
+  claimWindowMinutes: unknown
+  feeAmount: unknown
+  feeCurrency: unknown
+}
 
-/** A policy from `POLICY_COLUMNS` (absent row or columns: the defaults). */
-export const policyOf = (row: Record<string, unknown> | undefined): BookingPolicy => {
+const columns = sqlFragment(
+  (s: ReturnType<typeof bookingSettingsTable>) =>
+    sql`s.${s.lateCancelMinutes} AS "lateCancelMinutes", s.${s.bookingWindowDays} AS "bookingWindowDays",
+      s.${s.checkInWindowMinutes} AS "checkInWindowMinutes", s.${s.freeLateCancelsPerMonth} AS "freeLateCancelsPerMonth",
+      s.${s.lateCancelFeeAmount} AS "feeAmount", s.${s.lateCancelFeeCurrency} AS "feeCurrency",
+      s.${s.claimWindowMinutes} AS "claimWindowMinutes"`,
+)
+/** The policy's columns of tenant-settings aliased `s`, for `policyOf` (also folded into the booking's class read). */
+export const policyColumns = (req: Pick<PayloadRequest, 'payload'>): SQL => columns(bookingSettingsTable(req))
+
+/** A policy from `policyColumns` (absent row or columns: the defaults). */
+export const policyOf = (row: Partial<PolicyRow> | undefined): BookingPolicy => {
   const num = (value: unknown, fallback: number) => (value === null || value === undefined ? fallback : Number(value))
   return {
     lateCancelMinutes: num(row?.lateCancelMinutes, defaultPolicy.lateCancelMinutes),
@@ -28,9 +44,10 @@ export const policyOf = (row: Record<string, unknown> | undefined): BookingPolic
 
 /** The tenant's booking policy from tenant-settings.bookings, defaults filled in. */
 export const bookingPolicy = async (req: PayloadRequest, tenant: string): Promise<BookingPolicy> => {
-  const [row] = await runSql<Record<string, unknown>>(
+  const s = bookingSettingsTable(req)
+  const [row] = await runSql<PolicyRow>(
     req,
-    sql`SELECT ${POLICY_COLUMNS} FROM tenant_settings s WHERE s.tenant_id = ${tenant} LIMIT 1`,
+    sql`SELECT ${policyColumns(req)} FROM ${s} s WHERE s.${s.tenant} = ${tenant} LIMIT 1`,
   )
   return policyOf(row)
 }

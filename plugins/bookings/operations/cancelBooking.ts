@@ -2,12 +2,14 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, OperationError, runSql } from '@/core'
 import { refundCreditsPort } from '@plugins/bookings/contract'
-import { BOOKING_COLUMNS, toBookingJson, type BookingJson } from './bookingJson'
+import { bookingColumns, toBookingJson, type BookingJson, type BookingRow } from './bookingJson'
 import { bookingPolicy } from './bookingPolicy'
 import { cancellationTerms } from './cancellationTerms'
 import { offerFreedPlaces } from './offerFreedPlaces'
 import { promoteFromWaitlist } from './promoteFromWaitlist'
-import { scheduleCache } from './scheduleCache'
+import { bookingsTable } from './sql/bookingsTable'
+import { classesTable } from './sql/classesTable'
+import { scheduleChanged } from './sql/scheduleChanged'
 
 export type CancelBookingResult = {
   booking: BookingJson
@@ -38,23 +40,26 @@ export const cancelBooking = async (
   if (klass.startTime <= new Date())
     throw new OperationError(409, 'class_started', 'The class has started; ask the desk.')
   const status = lateCancel ? 'late_cancelled' : 'cancelled'
-  const [row] = await runSql(
+  const b = bookingsTable(req)
+  const c = classesTable(req)
+  const [row] = await runSql<BookingRow>(
     req,
-    sql`UPDATE bookings SET status = ${status}, cancelled_at = now(), cancellation_reason = ${input.reason ?? null},
-                            waitlist_position = NULL, offer_expires_at = NULL, late_cancel_fee_amount = ${fee?.amount ?? null}, late_cancel_fee_currency = ${fee?.currency ?? null},
-                            updated_at = now()
-        WHERE id = ${booking.id} AND status IN ('confirmed', 'waitlisted', 'offered') RETURNING ${BOOKING_COLUMNS}`,
+    sql`UPDATE ${b} SET ${b.status} = ${status}, ${b.cancelledAt} = now(), ${b.cancellationReason} = ${input.reason ?? null},
+                        ${b.waitlistPosition} = NULL, ${b.offerExpiresAt} = NULL, ${b.lateCancelFeeAmount} = ${fee?.amount ?? null},
+                        ${b.lateCancelFeeCurrency} = ${fee?.currency ?? null}, ${b.updatedAt} = now()
+        WHERE ${b.id} = ${booking.id} AND ${b.status} IN ('confirmed', 'waitlisted', 'offered') RETURNING ${bookingColumns(b)}`,
   )
   if (!row) throw new OperationError(409, 'not_cancellable', 'This booking was already cancelled.')
   let promoted: string[] = []
   if (booking.status === 'waitlisted') {
     await runSql(
       req,
-      sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${booking.waitlistPosition}`,
+      sql`UPDATE ${b} SET ${b.waitlistPosition} = ${b.waitlistPosition} - 1
+          WHERE ${b.class} = ${klass.id} AND ${b.status} = 'waitlisted' AND ${b.waitlistPosition} > ${booking.waitlistPosition}`,
     )
-    await runSql(req, sql`UPDATE classes SET waitlist_count = waitlist_count - 1 WHERE id = ${klass.id}`)
+    await runSql(req, sql`UPDATE ${c} SET ${c.waitlistCount} = ${c.waitlistCount} - 1 WHERE ${c.id} = ${klass.id}`)
   } else {
-    await runSql(req, sql`UPDATE classes SET booked_count = booked_count - 1 WHERE id = ${klass.id}`)
+    await runSql(req, sql`UPDATE ${c} SET ${c.bookedCount} = ${c.bookedCount} - 1 WHERE ${c.id} = ${klass.id}`)
     if (booking.status === 'confirmed' && !lateCancel && booking.paymentMethod === 'credits') {
       await callPort(req, refundCreditsPort, {
         tenant: klass.tenant,
@@ -76,6 +81,6 @@ export const cancelBooking = async (
     subject: { collection: 'bookings', id: booking.id },
     data: { class: klass.id, member: booking.member, late: lateCancel, fee, previousStatus: booking.status },
   })
-  scheduleCache.invalidate(klass.tenant)
+  scheduleChanged(klass.tenant)
   return { booking: toBookingJson(row), lateCancel, fee, promoted }
 }

@@ -3,7 +3,9 @@ import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, runSql } from '@/core'
 import { refundCreditsPort } from '@plugins/bookings/contract'
 import { loadClass } from './loadClassForUpdate'
-import { scheduleCache } from './scheduleCache'
+import { bookingsTable } from './sql/bookingsTable'
+import { classesTable } from './sql/classesTable'
+import { scheduleChanged } from './sql/scheduleChanged'
 
 /**
  * The consequences of a cancelled class, in the same transaction: every booking holding a place is
@@ -15,15 +17,19 @@ export const cancelClassBookings = async (
 ): Promise<number> => {
   const klass = await loadClass(req, input.classId, true)
   if (!klass) return 0
+  const b = bookingsTable(req)
+  const c = classesTable(req)
   await runSql(
     req,
-    sql`UPDATE classes SET status = 'cancelled', booked_count = 0, waitlist_count = 0 WHERE id = ${klass.id}`,
+    sql`UPDATE ${c} SET ${c.status} = 'cancelled', ${c.bookedCount} = 0, ${c.waitlistCount} = 0 WHERE ${c.id} = ${klass.id}`,
   )
   const cancelled = await runSql<{ id: string; member_id: string; payment_method: string | null; status: string }>(
     req,
-    sql`WITH hit AS (SELECT id, status FROM bookings WHERE class_id = ${klass.id} AND status IN ('confirmed', 'waitlisted', 'offered') FOR UPDATE)
-        UPDATE bookings b SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'class_cancelled', waitlist_position = NULL, offer_expires_at = NULL, updated_at = now()
-        FROM hit WHERE b.id = hit.id RETURNING b.id, b.member_id, b.payment_method, hit.status`,
+    sql`WITH hit AS (SELECT ${b.id} AS id, ${b.status} AS status FROM ${b}
+                     WHERE ${b.class} = ${klass.id} AND ${b.status} IN ('confirmed', 'waitlisted', 'offered') FOR UPDATE)
+        UPDATE ${b} b SET ${b.status} = 'cancelled', ${b.cancelledAt} = now(), ${b.cancellationReason} = 'class_cancelled',
+                          ${b.waitlistPosition} = NULL, ${b.offerExpiresAt} = NULL, ${b.updatedAt} = now()
+        FROM hit WHERE b.${b.id} = hit.id RETURNING b.${b.id} AS id, b.${b.member} AS member_id, b.${b.paymentMethod} AS payment_method, hit.status`,
   )
   for (const booking of cancelled) {
     if (booking.status === 'confirmed' && booking.payment_method === 'credits') {
@@ -47,6 +53,6 @@ export const cancelClassBookings = async (
     subject: { collection: 'classes', id: klass.id },
     data: { reason: input.reason, bookingsCancelled: cancelled.length },
   })
-  scheduleCache.invalidate(klass.tenant)
+  scheduleChanged(klass.tenant)
   return cancelled.length
 }

@@ -1,10 +1,12 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, OperationError, runSql } from '@/core'
-import { loadEvent, loadRsvp, RSVP_COLUMNS, toRsvpJson, type RsvpJson } from './eventJson'
+import { loadEvent, loadRsvp, rsvpColumns, toRsvpJson, type RsvpJson, type RsvpRow } from './eventJson'
 import { refundRsvp, type RsvpRefund } from './refundRsvp'
 import { promoteRsvpWaitlist } from './promoteRsvpWaitlist'
 import { findRsvpForCaller, rsvpCancelTerms } from './rsvpCancelTerms'
+import { eventRsvpsTable } from './sql/eventRsvpsTable'
+import { eventsTable } from './sql/eventsTable'
 
 export type CancelRsvpResult = { rsvp: RsvpJson; refund: RsvpRefund; promoted: string[] }
 
@@ -32,20 +34,27 @@ export const cancelRsvpRow = async (
   const event = (await loadEvent(req, peek.event, true))!
   const rsvp = (await loadRsvp(req, peek.id, true))!
   const terms = rsvpCancelTerms(rsvp, event)
-  const [row] = await runSql(
+  const e = eventsTable(req)
+  const r = eventRsvpsTable(req)
+  const [row] = await runSql<RsvpRow>(
     req,
-    sql`UPDATE event_rsvps SET status = 'cancelled', cancelled_at = now(), cancellation_reason = ${input.reason ?? null}, waitlist_position = NULL, updated_at = now()
-        WHERE id = ${rsvp.id} AND status IN ('going', 'waitlisted') RETURNING ${RSVP_COLUMNS}`,
+    sql`UPDATE ${r} SET ${r.status} = 'cancelled', ${r.cancelledAt} = now(), ${r.cancellationReason} = ${input.reason ?? null},
+                        ${r.waitlistPosition} = NULL, ${r.updatedAt} = now()
+        WHERE ${r.id} = ${rsvp.id} AND ${r.status} IN ('going', 'waitlisted') RETURNING ${rsvpColumns(r)}`,
   )
   if (rsvp.status === 'waitlisted') {
     // Leaving the waitlist closes the gap in positions.
     await runSql(
       req,
-      sql`UPDATE event_rsvps SET waitlist_position = waitlist_position - 1 WHERE event_id = ${event.id} AND status = 'waitlisted' AND waitlist_position > ${rsvp.waitlistPosition}`,
+      sql`UPDATE ${r} SET ${r.waitlistPosition} = ${r.waitlistPosition} - 1
+          WHERE ${r.event} = ${event.id} AND ${r.status} = 'waitlisted' AND ${r.waitlistPosition} > ${rsvp.waitlistPosition}`,
     )
-    await runSql(req, sql`UPDATE events SET waitlist_count = waitlist_count - 1 WHERE id = ${event.id}`)
+    await runSql(req, sql`UPDATE ${e} SET ${e.waitlistCount} = ${e.waitlistCount} - 1 WHERE ${e.id} = ${event.id}`)
   } else {
-    await runSql(req, sql`UPDATE events SET going_count = going_count - ${terms.placesFreed} WHERE id = ${event.id}`)
+    await runSql(
+      req,
+      sql`UPDATE ${e} SET ${e.goingCount} = ${e.goingCount} - ${terms.placesFreed} WHERE ${e.id} = ${event.id}`,
+    )
   }
   const refund = await refundRsvp(req, rsvp, terms.refund, 'RSVP cancelled')
   if (refund.failed && terms.refund.kind === 'money')

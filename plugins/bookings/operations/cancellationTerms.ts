@@ -1,9 +1,19 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { DESK_ROLES, hasRoleIn, isPlatformAdmin, OperationError, runSql, toWallTime, type AccessUser } from '@/core'
+import {
+  DESK_ROLES,
+  hasRoleIn,
+  isPlatformAdmin,
+  OperationError,
+  runSql,
+  tenantMembershipsTable,
+  toWallTime,
+  type AccessUser,
+} from '@/core'
 import { bookingPolicy } from './bookingPolicy'
 import { loadBooking, type BookingJson } from './bookingJson'
 import { loadClass, type ClassRow } from './loadClassForUpdate'
+import { bookingsTable } from './sql/bookingsTable'
 
 export type CancellationTerms = {
   booking: BookingJson
@@ -31,9 +41,10 @@ export const cancellationTerms = async (
   if (!peek) throw new OperationError(404, 'not_found', 'No such booking.')
   const staff = isPlatformAdmin(user) || hasRoleIn(user, peek.tenant, DESK_ROLES)
   if (!staff) {
-    const [mine] = await runSql(
+    const m = tenantMembershipsTable(req)
+    const [mine] = await runSql<{ one: number }>(
       req,
-      sql`SELECT 1 FROM tenant_memberships WHERE id = ${peek.member} AND user_id = ${user!.id}`,
+      sql`SELECT 1 AS one FROM ${m} WHERE ${m.id} = ${peek.member} AND ${m.user} = ${user!.id}`,
     )
     if (!mine) throw new OperationError(404, 'not_found', 'No such booking.')
   }
@@ -49,11 +60,12 @@ export const cancellationTerms = async (
     const zone = klass.timezone ?? 'UTC'
     const w = toWallTime(now, zone)
     const monthStart = `${w.year}-${String(w.month).padStart(2, '0')}-01`
+    const b = bookingsTable(req)
     const [used] = await runSql<{ n: number }>(
       req,
-      sql`SELECT count(*)::int AS n FROM bookings
-          WHERE member_id = ${booking.member} AND status = 'late_cancelled'
-            AND cancelled_at >= (${monthStart}::date::timestamp AT TIME ZONE ${zone})`,
+      sql`SELECT count(*)::int AS n FROM ${b}
+          WHERE ${b.member} = ${booking.member} AND ${b.status} = 'late_cancelled'
+            AND ${b.cancelledAt} >= (${monthStart}::date::timestamp AT TIME ZONE ${zone})`,
     )
     freeLateCancelsLeft = Math.max(0, policy.freeLateCancelsPerMonth - Number(used?.n ?? 0))
     fee = freeLateCancelsLeft > 0 ? null : policy.lateCancelFee

@@ -2,8 +2,9 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { DESK_ROLES, emit, hasRoleIn, isPlatformAdmin, OperationError, runSql, type AccessUser } from '@/core'
 import { bookingPolicy } from './bookingPolicy'
-import { BOOKING_COLUMNS, loadBooking, toBookingJson, type BookingJson } from './bookingJson'
+import { bookingColumns, loadBooking, toBookingJson, type BookingJson, type BookingRow } from './bookingJson'
 import { loadClass } from './loadClassForUpdate'
+import { bookingsTable } from './sql/bookingsTable'
 
 /** Marks a confirmed booking present (desk staff or instructors of the tenant), inside the check-in window; idempotent. */
 export const checkInBooking = async (
@@ -33,10 +34,11 @@ export const checkInBooking = async (
       `Check-in opens ${policy.checkInWindowMinutes} minutes before the class and closes when it ends.`,
     )
   }
-  const [row] = await runSql(
+  const b = bookingsTable(req)
+  const [row] = await runSql<BookingRow>(
     req,
-    sql`UPDATE bookings SET status = 'checked_in', checked_in_at = now(), updated_at = now()
-        WHERE id = ${booking.id} AND status = 'confirmed' RETURNING ${BOOKING_COLUMNS}`,
+    sql`UPDATE ${b} SET ${b.status} = 'checked_in', ${b.checkedInAt} = now(), ${b.updatedAt} = now()
+        WHERE ${b.id} = ${booking.id} AND ${b.status} = 'confirmed' RETURNING ${bookingColumns(b)}`,
   )
   if (!row) return { booking: (await loadBooking(req, booking.id))!, alreadyCheckedIn: true }
   await emit(req, {

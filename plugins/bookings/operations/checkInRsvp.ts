@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, OperationError, runSql } from '@/core'
 import { bookingPolicy } from './bookingPolicy'
-import { loadEvent, loadRsvp, RSVP_COLUMNS, toRsvpJson, type RsvpJson } from './eventJson'
+import { loadEvent, loadRsvp, rsvpColumns, toRsvpJson, type RsvpJson, type RsvpRow } from './eventJson'
+import { eventRsvpsTable } from './sql/eventRsvpsTable'
 import { takesAttendance } from './takesAttendance'
 
 /**
@@ -30,9 +31,11 @@ export const checkInRsvp = async (
       `Check-in opens ${checkInWindowMinutes} minutes before the event and closes when it ends.`,
     )
   }
-  const [row] = await runSql(
+  const r = eventRsvpsTable(req)
+  const [row] = await runSql<RsvpRow>(
     req,
-    sql`UPDATE event_rsvps SET status = 'attended', checked_in_at = now(), updated_at = now() WHERE id = ${rsvp.id} AND status = 'going' RETURNING ${RSVP_COLUMNS}`,
+    sql`UPDATE ${r} SET ${r.status} = 'attended', ${r.checkedInAt} = now(), ${r.updatedAt} = now()
+        WHERE ${r.id} = ${rsvp.id} AND ${r.status} = 'going' RETURNING ${rsvpColumns(r)}`,
   )
   await emit(req, {
     type: 'rsvp.checked_in',

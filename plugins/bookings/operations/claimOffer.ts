@@ -2,10 +2,11 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, OperationError, runSql } from '@/core'
 import { canBookPort } from '@plugins/bookings/contract'
-import { BOOKING_COLUMNS, loadBooking, toBookingJson, type BookingJson } from './bookingJson'
+import { bookingColumns, loadBooking, toBookingJson, type BookingJson, type BookingRow } from './bookingJson'
 import { chargeCredits } from './chargeCredits'
 import { loadClass } from './loadClassForUpdate'
 import { ownsOrWorksDesk } from './resolveBookingMember'
+import { bookingsTable } from './sql/bookingsTable'
 
 /**
  * The member (or desk staff) takes an offered place before the offer expires: the guard is asked,
@@ -18,9 +19,10 @@ export const claimOffer = async (req: PayloadRequest, input: { bookingId: string
   if (!peek || !(await ownsOrWorksDesk(req, peek.tenant, peek.member)))
     throw new OperationError(404, 'not_found', 'No such booking.')
   const klass = (await loadClass(req, peek.class, true))!
+  const b = bookingsTable(req)
   const [row] = await runSql<{ status: string; offer_expired: boolean }>(
     req,
-    sql`SELECT status, offer_expires_at <= clock_timestamp() AS offer_expired FROM bookings WHERE id = ${peek.id} FOR UPDATE`,
+    sql`SELECT ${b.status} AS status, ${b.offerExpiresAt} <= clock_timestamp() AS offer_expired FROM ${b} WHERE ${b.id} = ${peek.id} FOR UPDATE`,
   )
   if (row.status !== 'offered') throw new OperationError(409, 'not_offered', 'There is no open offer on this booking.')
   if (row.offer_expired)
@@ -46,11 +48,12 @@ export const claimOffer = async (req: PayloadRequest, input: { bookingId: string
       ref: { collection: 'bookings', id: peek.id },
     })
   }
-  const [claimed] = await runSql(
+  const [claimed] = await runSql<BookingRow>(
     req,
-    sql`UPDATE bookings SET status = 'confirmed', promoted_at = clock_timestamp(), offer_expires_at = NULL, payment_method = ${verdict.paymentMethod},
-                            payment_reference = ${verdict.reference ? JSON.stringify(verdict.reference) : null}::jsonb, updated_at = now()
-        WHERE id = ${peek.id} AND status = 'offered' RETURNING ${BOOKING_COLUMNS}`,
+    sql`UPDATE ${b} SET ${b.status} = 'confirmed', ${b.promotedAt} = clock_timestamp(), ${b.offerExpiresAt} = NULL,
+                        ${b.paymentMethod} = ${verdict.paymentMethod},
+                        ${b.paymentReference} = ${verdict.reference ? JSON.stringify(verdict.reference) : null}::jsonb, ${b.updatedAt} = now()
+        WHERE ${b.id} = ${peek.id} AND ${b.status} = 'offered' RETURNING ${bookingColumns(b)}`,
   )
   await emit(req, {
     type: 'booking.claimed',

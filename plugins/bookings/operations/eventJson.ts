@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { runSql, sqlFragment } from '@/core'
+import { eventRsvpsTable } from './sql/eventRsvpsTable'
+import { eventsTable } from './sql/eventsTable'
 
 export type EventRow = {
   id: string
@@ -19,12 +21,20 @@ export type EventRow = {
   creditCost: number | null
 }
 
+const eventColumns = sqlFragment(
+  (e: ReturnType<typeof eventsTable>) =>
+    sql`${e.id} AS id, ${e.tenant} AS tenant_id, ${e.title} AS title, ${e.status} AS status, ${e.startTime} AS start_time,
+      ${e.endTime} AS end_time, ${e.capacity} AS capacity, ${e.goingCount} AS going_count, ${e.waitlistCapacity} AS waitlist_capacity,
+      ${e.waitlistCount} AS waitlist_count, ${e.rsvpDeadline} AS rsvp_deadline, ${e.maxGuests} AS max_guests,
+      ${e.priceAmount} AS price_amount, ${e.priceCurrency} AS price_currency, ${e.creditCost} AS credit_cost`,
+)
+
 /** One event row; with `lock`, `FOR UPDATE`. */
 export const loadEvent = async (req: PayloadRequest, id: string, lock = false): Promise<EventRow | undefined> => {
+  const e = eventsTable(req)
   const [row] = await runSql<Record<string, unknown>>(
     req,
-    sql`SELECT id, tenant_id, title, status, start_time, end_time, capacity, going_count, waitlist_capacity, waitlist_count, rsvp_deadline, max_guests, price_amount, price_currency, credit_cost
-        FROM events WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+    sql`SELECT ${eventColumns(e)} FROM ${e} WHERE ${e.id} = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
   )
   if (!row) return undefined
   return {
@@ -72,10 +82,42 @@ export type RsvpJson = {
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
 
-export const RSVP_COLUMNS = sql`id, tenant_id, event_id, member_id, guest_name, guest_email, guest_phone, status, guests, waitlist_position, waitlisted_at, promoted_at, checked_in_at,
-  payment_method, price_amount, price_currency, credits_used, cancelled_at, cancellation_reason, created_at`
+/** An RSVP row as `rsvpColumns` selects it. */
+export type RsvpRow = {
+  id: string
+  tenant_id: string
+  event_id: string
+  member_id: string | null
+  guest_name: string | null
+  guest_email: string | null
+  guest_phone: string | null
+  status: string
+  guests: string | number | null
+  waitlist_position: string | number | null
+  waitlisted_at: string | null
+  promoted_at: string | null
+  checked_in_at: string | null
+  payment_method: string | null
+  price_amount: string | number | null
+  price_currency: string | null
+  credits_used: string | number | null
+  cancelled_at: string | null
+  cancellation_reason: string | null
+  created_at: string
+}
 
-export const toRsvpJson = (row: Record<string, unknown>): RsvpJson => ({
+/** The columns every RSVP reply carries: `RETURNING ${rsvpColumns(rv)}`. */
+export const rsvpColumns = sqlFragment(
+  (r: ReturnType<typeof eventRsvpsTable>) =>
+    sql`${r.id} AS id, ${r.tenant} AS tenant_id, ${r.event} AS event_id, ${r.member} AS member_id, ${r.guestName} AS guest_name,
+      ${r.guestEmail} AS guest_email, ${r.guestPhone} AS guest_phone, ${r.status} AS status, ${r.guests} AS guests,
+      ${r.waitlistPosition} AS waitlist_position, ${r.waitlistedAt} AS waitlisted_at, ${r.promotedAt} AS promoted_at,
+      ${r.checkedInAt} AS checked_in_at, ${r.paymentMethod} AS payment_method, ${r.priceAmount} AS price_amount,
+      ${r.priceCurrency} AS price_currency, ${r.creditsUsed} AS credits_used, ${r.cancelledAt} AS cancelled_at,
+      ${r.cancellationReason} AS cancellation_reason, ${r.createdAt} AS created_at`,
+)
+
+export const toRsvpJson = (row: RsvpRow): RsvpJson => ({
   id: String(row.id),
   tenant: String(row.tenant_id),
   event: String(row.event_id),
@@ -102,9 +144,10 @@ export const toRsvpJson = (row: Record<string, unknown>): RsvpJson => ({
 })
 
 export const loadRsvp = async (req: PayloadRequest, id: string, lock = false): Promise<RsvpJson | undefined> => {
-  const [row] = await runSql(
+  const r = eventRsvpsTable(req)
+  const [row] = await runSql<RsvpRow>(
     req,
-    sql`SELECT ${RSVP_COLUMNS} FROM event_rsvps WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+    sql`SELECT ${rsvpColumns(r)} FROM ${r} WHERE ${r.id} = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
   )
   return row ? toRsvpJson(row) : undefined
 }

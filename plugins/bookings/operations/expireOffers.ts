@@ -4,6 +4,8 @@ import { emit, runSql } from '@/core'
 import { bookingPolicy } from './bookingPolicy'
 import { loadClass } from './loadClassForUpdate'
 import { offerFreedPlaces } from './offerFreedPlaces'
+import { bookingsTable } from './sql/bookingsTable'
+import { classesTable } from './sql/classesTable'
 
 /**
  * Offers past their `offerExpiresAt` lapse: the booking is cancelled (`offer_expired`), its held
@@ -11,9 +13,11 @@ import { offerFreedPlaces } from './offerFreedPlaces'
  * lock, so a claim racing the expiry either wins or finds the offer gone. Returns how many lapsed.
  */
 export const expireOffers = async (req: PayloadRequest, limit = 200): Promise<number> => {
+  const b = bookingsTable(req)
+  const c = classesTable(req)
   const classes = await runSql<{ class_id: string }>(
     req,
-    sql`SELECT DISTINCT class_id FROM bookings WHERE status = 'offered' AND offer_expires_at <= clock_timestamp() LIMIT ${limit}`,
+    sql`SELECT DISTINCT ${b.class} AS class_id FROM ${b} WHERE ${b.status} = 'offered' AND ${b.offerExpiresAt} <= clock_timestamp() LIMIT ${limit}`,
   )
   let lapsed = 0
   for (const { class_id } of classes) {
@@ -21,12 +25,17 @@ export const expireOffers = async (req: PayloadRequest, limit = 200): Promise<nu
     if (!klass) continue
     const gone = await runSql<{ id: string; member_id: string }>(
       req,
-      sql`UPDATE bookings SET status = 'cancelled', cancelled_at = now(), cancellation_reason = 'offer_expired', offer_expires_at = NULL, updated_at = now()
-          WHERE class_id = ${klass.id} AND status = 'offered' AND offer_expires_at <= clock_timestamp() RETURNING id, member_id`,
+      sql`UPDATE ${b} SET ${b.status} = 'cancelled', ${b.cancelledAt} = now(), ${b.cancellationReason} = 'offer_expired',
+                          ${b.offerExpiresAt} = NULL, ${b.updatedAt} = now()
+          WHERE ${b.class} = ${klass.id} AND ${b.status} = 'offered' AND ${b.offerExpiresAt} <= clock_timestamp()
+          RETURNING ${b.id} AS id, ${b.member} AS member_id`,
     )
     if (!gone.length) continue
     lapsed += gone.length
-    await runSql(req, sql`UPDATE classes SET booked_count = booked_count - ${gone.length} WHERE id = ${klass.id}`)
+    await runSql(
+      req,
+      sql`UPDATE ${c} SET ${c.bookedCount} = ${c.bookedCount} - ${gone.length} WHERE ${c.id} = ${klass.id}`,
+    )
     for (const booking of gone) {
       await emit(req, {
         type: 'booking.offer_expired',

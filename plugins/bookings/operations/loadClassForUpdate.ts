@@ -1,8 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { runSql, sqlFragment, tenantMembershipsTable } from '@/core'
 import type { BookingPolicy } from '../types'
-import { POLICY_COLUMNS, policyOf } from './bookingPolicy'
+import { policyColumns, policyOf, type PolicyRow } from './bookingPolicy'
+import { bookingSettingsTable } from './sql/bookingSettingsTable'
+import { classesTable } from './sql/classesTable'
 
 export type ClassRow = {
   id: string
@@ -27,6 +29,15 @@ export type ClassRow = {
   policy?: BookingPolicy
 }
 
+/** The class columns of `classes c` a `ClassRow` is made of. */
+const classColumns = sqlFragment(
+  (c: ReturnType<typeof classesTable>) =>
+    sql`c.${c.id} AS id, c.${c.tenant} AS tenant, c.${c.title} AS title, c.${c.status} AS status, c.${c.startTime} AS "startTime",
+      c.${c.endTime} AS "endTime", c.${c.timezone} AS timezone, c.${c.capacity} AS capacity, c.${c.waitlistCapacity} AS "waitlistCapacity",
+      c.${c.bookedCount} AS "bookedCount", c.${c.waitlistCount} AS "waitlistCount", c.${c.priceAmount} AS "priceAmount",
+      c.${c.priceCurrency} AS "priceCurrency", c.${c.creditCost} AS "creditCost"`,
+)
+
 /**
  * One class row; with `lock`, `FOR UPDATE` (every writer of a class's bookings locks it first).
  * `who` folds the membership lookups and the tenant's policy of a booking into the same statement.
@@ -37,16 +48,19 @@ export const loadClass = async (
   lock = false,
   who?: { user?: string; member?: string; policy?: boolean },
 ): Promise<ClassRow | undefined> => {
-  const [row] = await runSql<Omit<ClassRow, 'policy'> & Record<string, unknown>>(
+  const c = classesTable(req)
+  const m = tenantMembershipsTable(req)
+  const s = bookingSettingsTable(req)
+  const [row] = await runSql<
+    Omit<ClassRow, 'policy' | 'startTime' | 'endTime'> & PolicyRow & { startTime: string; endTime: string }
+  >(
     req,
-    sql`SELECT c.id, c.tenant_id AS tenant, c.title, c.status, c.start_time AS "startTime", c.end_time AS "endTime", c.timezone,
-               c.capacity, c.waitlist_capacity AS "waitlistCapacity", c.booked_count AS "bookedCount", c.waitlist_count AS "waitlistCount",
-               c.price_amount AS "priceAmount", c.price_currency AS "priceCurrency", c.credit_cost AS "creditCost"
-               ${who?.user ? sql`, (SELECT m.id FROM tenant_memberships m WHERE m.tenant_id = c.tenant_id AND m.user_id = ${who.user} AND m.status = 'active' LIMIT 1) AS "actorMembership"` : sql``}
-               ${who?.member ? sql`, (SELECT m.id FROM tenant_memberships m WHERE m.id = ${who.member} AND m.tenant_id = c.tenant_id AND m.status = 'active') AS "namedMembership"` : sql``}
-               ${who?.policy ? sql`, ${POLICY_COLUMNS}` : sql``}
-        FROM classes c ${who?.policy ? sql`LEFT JOIN tenant_settings s ON s.tenant_id = c.tenant_id` : sql``}
-        WHERE c.id = ${id} ${lock ? sql`FOR UPDATE OF c` : sql``}`,
+    sql`SELECT ${classColumns(c)}
+               ${who?.user ? sql`, (SELECT m.${m.id} FROM ${m} m WHERE m.${m.tenant} = c.${c.tenant} AND m.${m.user} = ${who.user} AND m.${m.status} = 'active' LIMIT 1) AS "actorMembership"` : sql``}
+               ${who?.member ? sql`, (SELECT m.${m.id} FROM ${m} m WHERE m.${m.id} = ${who.member} AND m.${m.tenant} = c.${c.tenant} AND m.${m.status} = 'active') AS "namedMembership"` : sql``}
+               ${who?.policy ? sql`, ${policyColumns(req)}` : sql``}
+        FROM ${c} c ${who?.policy ? sql`LEFT JOIN ${s} s ON s.${s.tenant} = c.${c.tenant}` : sql``}
+        WHERE c.${c.id} = ${id} ${lock ? sql`FOR UPDATE OF c` : sql``}`,
     { prepared: true },
   )
   if (!row) return undefined

@@ -3,6 +3,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { emit, runSql } from '@/core'
 import { queueWaitlistNotice } from '../jobs/sendWaitlistNoticeTask'
 import type { ClassRow } from './loadClassForUpdate'
+import { bookingsTable } from './sql/bookingsTable'
+import { classesTable } from './sql/classesTable'
 
 /**
  * With a claim window: each free place of a class is offered to the oldest waitlisted booking
@@ -16,25 +18,30 @@ export const offerFreedPlaces = async (
   claimWindowMinutes: number,
 ): Promise<string[]> => {
   const offered: string[] = []
+  const b = bookingsTable(req)
+  const c = classesTable(req)
   for (let guard = 0; guard < 1000; guard++) {
     const [next] = await runSql<{ id: string; member_id: string; waitlist_position: number; offer_expires_at: Date }>(
       req,
-      sql`WITH free AS (SELECT id FROM classes WHERE id = ${klass.id} AND status = 'scheduled' AND booked_count < capacity AND start_time > now()),
-               pick AS (SELECT b.id, b.waitlist_position FROM bookings b, free
-                        WHERE b.class_id = free.id AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.waitlist_position LIMIT 1 FOR UPDATE OF b)
-          UPDATE bookings b SET status = 'offered', offered_at = clock_timestamp(), waitlist_position = NULL, updated_at = now(),
-                                offer_expires_at = least(clock_timestamp() + make_interval(mins => ${claimWindowMinutes}), ${klass.startTime.toISOString()}::timestamptz)
-          FROM pick WHERE b.id = pick.id
-          RETURNING b.id, b.member_id, pick.waitlist_position, b.offer_expires_at`,
+      sql`WITH free AS (SELECT ${c.id} AS id FROM ${c}
+                        WHERE ${c.id} = ${klass.id} AND ${c.status} = 'scheduled' AND ${c.bookedCount} < ${c.capacity} AND ${c.startTime} > now()),
+               pick AS (SELECT b.${b.id} AS id, b.${b.waitlistPosition} AS waitlist_position FROM ${b} b, free
+                        WHERE b.${b.class} = free.id AND b.${b.status} = 'waitlisted'
+                        ORDER BY b.${b.waitlistedAt}, b.${b.waitlistPosition} LIMIT 1 FOR UPDATE OF b)
+          UPDATE ${b} b SET ${b.status} = 'offered', ${b.offeredAt} = clock_timestamp(), ${b.waitlistPosition} = NULL, ${b.updatedAt} = now(),
+                            ${b.offerExpiresAt} = least(clock_timestamp() + make_interval(mins => ${claimWindowMinutes}), ${klass.startTime.toISOString()}::timestamptz)
+          FROM pick WHERE b.${b.id} = pick.id
+          RETURNING b.${b.id} AS id, b.${b.member} AS member_id, pick.waitlist_position, b.${b.offerExpiresAt} AS offer_expires_at`,
     )
     if (!next) break
     await runSql(
       req,
-      sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${next.waitlist_position}`,
+      sql`UPDATE ${b} SET ${b.waitlistPosition} = ${b.waitlistPosition} - 1
+          WHERE ${b.class} = ${klass.id} AND ${b.status} = 'waitlisted' AND ${b.waitlistPosition} > ${next.waitlist_position}`,
     )
     await runSql(
       req,
-      sql`UPDATE classes SET booked_count = booked_count + 1, waitlist_count = waitlist_count - 1 WHERE id = ${klass.id}`,
+      sql`UPDATE ${c} SET ${c.bookedCount} = ${c.bookedCount} + 1, ${c.waitlistCount} = ${c.waitlistCount} - 1 WHERE ${c.id} = ${klass.id}`,
     )
     await emit(req, {
       type: 'booking.offered',

@@ -4,6 +4,8 @@ import { callPort, emit, runSql } from '@/core'
 import { canBookPort, debitCreditsPort } from '@plugins/bookings/contract'
 import { queueWaitlistNotice } from '../jobs/sendWaitlistNoticeTask'
 import type { ClassRow } from './loadClassForUpdate'
+import { bookingsTable } from './sql/bookingsTable'
+import { classesTable } from './sql/classesTable'
 
 /**
  * Fills free places of a class from its waitlist, oldest first (FIFO by waitlistedAt), skipping
@@ -13,18 +15,20 @@ import type { ClassRow } from './loadClassForUpdate'
 export const promoteFromWaitlist = async (req: PayloadRequest, klass: ClassRow): Promise<string[]> => {
   const promoted: string[] = []
   const skipped: string[] = []
+  const b = bookingsTable(req)
+  const c = classesTable(req)
   for (let guard = 0; guard < 1000; guard++) {
     const [free] = await runSql<{ free: number }>(
       req,
-      sql`SELECT capacity - booked_count AS free FROM classes WHERE id = ${klass.id}`,
+      sql`SELECT ${c.capacity} - ${c.bookedCount} AS free FROM ${c} WHERE ${c.id} = ${klass.id}`,
     )
     if (!free || Number(free.free) <= 0) break
     const [next] = await runSql<{ id: string; member_id: string; waitlist_position: number }>(
       req,
-      sql`SELECT id, member_id, waitlist_position FROM bookings
-          WHERE class_id = ${klass.id} AND status = 'waitlisted'
-            ${skipped.length ? sql`AND NOT (id = ANY(${`{${skipped.join(',')}}`}::uuid[]))` : sql``}
-          ORDER BY waitlisted_at, waitlist_position LIMIT 1 FOR UPDATE`,
+      sql`SELECT ${b.id} AS id, ${b.member} AS member_id, ${b.waitlistPosition} AS waitlist_position FROM ${b}
+          WHERE ${b.class} = ${klass.id} AND ${b.status} = 'waitlisted'
+            ${skipped.length ? sql`AND NOT (${b.id} = ANY(${`{${skipped.join(',')}}`}::uuid[]))` : sql``}
+          ORDER BY ${b.waitlistedAt}, ${b.waitlistPosition} LIMIT 1 FOR UPDATE`,
     )
     if (!next) break
     const member = String(next.member_id)
@@ -59,17 +63,18 @@ export const promoteFromWaitlist = async (req: PayloadRequest, klass: ClassRow):
     const position = Number(next.waitlist_position)
     await runSql(
       req,
-      sql`UPDATE bookings SET status = 'confirmed', promoted_at = clock_timestamp(), waitlist_position = NULL,
-                              payment_method = ${verdict.paymentMethod}, updated_at = now()
-          WHERE id = ${next.id}`,
+      sql`UPDATE ${b} SET ${b.status} = 'confirmed', ${b.promotedAt} = clock_timestamp(), ${b.waitlistPosition} = NULL,
+                          ${b.paymentMethod} = ${verdict.paymentMethod}, ${b.updatedAt} = now()
+          WHERE ${b.id} = ${next.id}`,
     )
     await runSql(
       req,
-      sql`UPDATE bookings SET waitlist_position = waitlist_position - 1 WHERE class_id = ${klass.id} AND status = 'waitlisted' AND waitlist_position > ${position}`,
+      sql`UPDATE ${b} SET ${b.waitlistPosition} = ${b.waitlistPosition} - 1
+          WHERE ${b.class} = ${klass.id} AND ${b.status} = 'waitlisted' AND ${b.waitlistPosition} > ${position}`,
     )
     await runSql(
       req,
-      sql`UPDATE classes SET booked_count = booked_count + 1, waitlist_count = waitlist_count - 1 WHERE id = ${klass.id}`,
+      sql`UPDATE ${c} SET ${c.bookedCount} = ${c.bookedCount} + 1, ${c.waitlistCount} = ${c.waitlistCount} - 1 WHERE ${c.id} = ${klass.id}`,
     )
     await emit(req, {
       type: 'booking.promoted',

@@ -6,6 +6,8 @@ import { queueWaitlistNotice } from '../jobs/sendWaitlistNoticeTask'
 import { eventGuard } from './eventGuard'
 import type { EventRow } from './eventJson'
 import { guestPaymentMethod } from './guestActor'
+import { eventRsvpsTable } from './sql/eventRsvpsTable'
+import { eventsTable } from './sql/eventsTable'
 
 /**
  * Fills free places of an event from its waitlist in strict FIFO order: the head of the line (the
@@ -16,22 +18,24 @@ import { guestPaymentMethod } from './guestActor'
  * lock. Returns the promoted RSVP ids; emits `rsvp.promoted` and queues a mail (member or guest) for each.
  */
 export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow): Promise<string[]> => {
+  const e = eventsTable(req)
+  const r = eventRsvpsTable(req)
   const promoted: string[] = []
   const skipped: string[] = []
   for (let round = 0; round < 1000; round++) {
     const [counts] = await runSql<{ free: number | null; waiting: number }>(
       req,
-      sql`SELECT capacity - going_count AS free, waitlist_count AS waiting FROM events WHERE id = ${event.id}`,
+      sql`SELECT ${e.capacity} - ${e.goingCount} AS free, ${e.waitlistCount} AS waiting FROM ${e} WHERE ${e.id} = ${event.id}`,
     )
     if (!counts || Number(counts.waiting) <= 0) break
     const free = counts.free === null ? null : Number(counts.free)
     if (free !== null && free <= 0) break
     const [next] = await runSql<{ id: string; member_id: string | null; guests: number; waitlist_position: number }>(
       req,
-      sql`SELECT id, member_id, guests, waitlist_position FROM event_rsvps
-          WHERE event_id = ${event.id} AND status = 'waitlisted'
-            ${skipped.length ? sql`AND NOT (id = ANY(${`{${skipped.join(',')}}`}::uuid[]))` : sql``}
-          ORDER BY waitlist_position LIMIT 1 FOR UPDATE`,
+      sql`SELECT ${r.id} AS id, ${r.member} AS member_id, ${r.guests} AS guests, ${r.waitlistPosition} AS waitlist_position FROM ${r}
+          WHERE ${r.event} = ${event.id} AND ${r.status} = 'waitlisted'
+            ${skipped.length ? sql`AND NOT (${r.id} = ANY(${`{${skipped.join(',')}}`}::uuid[]))` : sql``}
+          ORDER BY ${r.waitlistPosition} LIMIT 1 FOR UPDATE`,
     )
     if (!next) break
     const seats = 1 + Number(next.guests ?? 0)
@@ -64,17 +68,20 @@ export const promoteRsvpWaitlist = async (req: PayloadRequest, event: EventRow):
     }
     await runSql(
       req,
-      sql`UPDATE event_rsvps SET status = 'going', promoted_at = clock_timestamp(), waitlist_position = NULL, payment_method = ${verdict.paymentMethod},
-                                 payment_reference = ${verdict.reference ? JSON.stringify(verdict.reference) : null}::jsonb, credits_used = ${credits}, updated_at = now()
-          WHERE id = ${next.id}`,
+      sql`UPDATE ${r} SET ${r.status} = 'going', ${r.promotedAt} = clock_timestamp(), ${r.waitlistPosition} = NULL,
+                          ${r.paymentMethod} = ${verdict.paymentMethod},
+                          ${r.paymentReference} = ${verdict.reference ? JSON.stringify(verdict.reference) : null}::jsonb,
+                          ${r.creditsUsed} = ${credits}, ${r.updatedAt} = now()
+          WHERE ${r.id} = ${next.id}`,
     )
     await runSql(
       req,
-      sql`UPDATE event_rsvps SET waitlist_position = waitlist_position - 1 WHERE event_id = ${event.id} AND status = 'waitlisted' AND waitlist_position > ${next.waitlist_position}`,
+      sql`UPDATE ${r} SET ${r.waitlistPosition} = ${r.waitlistPosition} - 1
+          WHERE ${r.event} = ${event.id} AND ${r.status} = 'waitlisted' AND ${r.waitlistPosition} > ${next.waitlist_position}`,
     )
     await runSql(
       req,
-      sql`UPDATE events SET going_count = going_count + ${seats}, waitlist_count = waitlist_count - 1 WHERE id = ${event.id}`,
+      sql`UPDATE ${e} SET ${e.goingCount} = ${e.goingCount} + ${seats}, ${e.waitlistCount} = ${e.waitlistCount} - 1 WHERE ${e.id} = ${event.id}`,
     )
     await emit(req, {
       type: 'rsvp.promoted',

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, runSql } from '@/core'
+import { locationsTable, OperationError, runSql, sqlFragment, tenantMembershipsTable, tenantsTable } from '@/core'
+import { classesTable } from './sql/classesTable'
 
 export type ScheduleInput = { tenant: string; from: Date; to: Date; location?: string; instructor?: string }
 
@@ -26,27 +27,77 @@ export type ScheduleEntry = {
 /** A tenant's public schedule in one SQL statement: classes with places left, UTC instants plus the class zone. */
 export type Schedule = { tenant: string; tenantId: string; from: string; to: string; classes: ScheduleEntry[] }
 
+/** One row of the schedule statement. */
+type ScheduleRow = {
+  id: string
+  title: string
+  start_time: string
+  end_time: string
+  timezone: string
+  status: string
+  kind: string
+  delivery_mode: string | null
+  capacity: string | number
+  booked_count: string | number | null
+  waitlist_capacity: string | number | null
+  waitlist_count: string | number | null
+  price_amount: string | number | null
+  price_currency: string | null
+  credit_cost: string | number | null
+  location_id: string | null
+  location_name: string | null
+  instructor_id: string | null
+  instructor_name: string | null
+  tenant_id: string
+}
+
+const scheduleColumns = sqlFragment(
+  ({
+    c,
+    t,
+    l,
+    m,
+  }: {
+    c: ReturnType<typeof classesTable>
+    t: ReturnType<typeof tenantsTable>
+    l: ReturnType<typeof locationsTable>
+    m: ReturnType<typeof tenantMembershipsTable>
+  }) =>
+    sql`c.${c.id} AS id, c.${c.title} AS title, c.${c.startTime} AS start_time, c.${c.endTime} AS end_time,
+        coalesce(c.${c.timezone}, t.${t.timezone}) AS timezone, c.${c.status} AS status, c.${c.kind} AS kind, c.${c.deliveryMode} AS delivery_mode,
+        c.${c.capacity} AS capacity, c.${c.bookedCount} AS booked_count, c.${c.waitlistCapacity} AS waitlist_capacity,
+        c.${c.waitlistCount} AS waitlist_count, c.${c.priceAmount} AS price_amount, c.${c.priceCurrency} AS price_currency,
+        c.${c.creditCost} AS credit_cost, l.${l.id} AS location_id, l.${l.name} AS location_name, m.${m.id} AS instructor_id,
+        m.${m.displayName} AS instructor_name, t.${t.id} AS tenant_id
+      FROM ${t} t
+      JOIN ${c} c ON c.${c.tenant} = t.${t.id}
+      LEFT JOIN ${l} l ON l.${l.id} = c.${c.location}
+      LEFT JOIN ${m} m ON m.${m.id} = c.${c.instructor}`,
+)
+const tablesOf = new WeakMap<object, Parameters<typeof scheduleColumns>[0]>()
+
 export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): Promise<Schedule> => {
-  const rows = await runSql<Record<string, unknown>>(
+  const c = classesTable(req)
+  const t = tenantsTable(req)
+  let tables = tablesOf.get(c)
+  if (!tables) tablesOf.set(c, (tables = { c, t, l: locationsTable(req), m: tenantMembershipsTable(req) }))
+  const rows = await runSql<ScheduleRow>(
     req,
-    sql`SELECT c.id, c.title, c.start_time, c.end_time, coalesce(c.timezone, t.timezone) AS timezone, c.status, c.kind, c.delivery_mode,
-               c.capacity, c.booked_count, c.waitlist_capacity, c.waitlist_count, c.price_amount, c.price_currency, c.credit_cost,
-               l.id AS location_id, l.name AS location_name, m.id AS instructor_id, m.profile_display_name AS instructor_name, t.id AS tenant_id
-        FROM tenants t
-        JOIN classes c ON c.tenant_id = t.id
-        LEFT JOIN locations l ON l.id = c.location_id
-        LEFT JOIN tenant_memberships m ON m.id = c.instructor_id
-        WHERE t.slug = ${input.tenant} AND t.status = 'active'
-          AND c.start_time >= ${input.from.toISOString()}::timestamptz AND c.start_time < ${input.to.toISOString()}::timestamptz
-          ${input.location ? sql`AND c.location_id = ${input.location}` : sql``}
-          ${input.instructor ? sql`AND c.instructor_id = ${input.instructor}` : sql``}
-        ORDER BY c.start_time, c.id
+    sql`SELECT ${scheduleColumns(tables)}
+        WHERE t.${t.slug} = ${input.tenant} AND t.${t.status} = 'active'
+          AND c.${c.startTime} >= ${input.from.toISOString()}::timestamptz AND c.${c.startTime} < ${input.to.toISOString()}::timestamptz
+          ${input.location ? sql`AND c.${c.location} = ${input.location}` : sql``}
+          ${input.instructor ? sql`AND c.${c.instructor} = ${input.instructor}` : sql``}
+        ORDER BY c.${c.startTime}, c.${c.id}
         LIMIT 1000`,
     { prepared: true },
   )
   let tenantId = rows[0]?.tenant_id
   if (rows.length === 0) {
-    const [tenant] = await runSql(req, sql`SELECT id FROM tenants WHERE slug = ${input.tenant} AND status = 'active'`)
+    const [tenant] = await runSql<{ id: string }>(
+      req,
+      sql`SELECT ${t.id} AS id FROM ${t} WHERE ${t.slug} = ${input.tenant} AND ${t.status} = 'active'`,
+    )
     if (!tenant) throw new OperationError(404, 'tenant_not_found', 'No such business.')
     tenantId = tenant.id
   }
@@ -54,12 +105,12 @@ export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): P
     (r): ScheduleEntry => ({
       id: String(r.id),
       title: String(r.title),
-      startTime: new Date(r.start_time as string).toISOString(),
-      endTime: new Date(r.end_time as string).toISOString(),
+      startTime: new Date(r.start_time).toISOString(),
+      endTime: new Date(r.end_time).toISOString(),
       timezone: String(r.timezone),
       status: String(r.status),
       kind: String(r.kind),
-      deliveryMode: (r.delivery_mode as string) ?? null,
+      deliveryMode: r.delivery_mode ?? null,
       capacity: Number(r.capacity),
       spotsLeft: Math.max(0, Number(r.capacity) - Number(r.booked_count ?? 0)),
       waitlistCount: Number(r.waitlist_count ?? 0),
@@ -70,7 +121,7 @@ export const readSchedule = async (req: PayloadRequest, input: ScheduleInput): P
           : { amount: Number(r.price_amount), currency: String(r.price_currency) },
       creditCost: r.credit_cost === null ? null : Number(r.credit_cost),
       location: r.location_id ? { id: String(r.location_id), name: String(r.location_name) } : null,
-      instructor: r.instructor_id ? { id: String(r.instructor_id), name: (r.instructor_name as string) ?? null } : null,
+      instructor: r.instructor_id ? { id: String(r.instructor_id), name: r.instructor_name ?? null } : null,
     }),
   )
   return {

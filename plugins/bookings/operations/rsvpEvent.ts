@@ -7,11 +7,14 @@ import type { Guest } from '../fields/guestFields'
 import { queueGuestConfirmation } from '../jobs/sendGuestConfirmationTask'
 import { chargeCredits } from './chargeCredits'
 import { eventGuard } from './eventGuard'
-import { loadEvent, RSVP_COLUMNS, toRsvpJson, type EventRow, type RsvpJson } from './eventJson'
+import { loadEvent, rsvpColumns, toRsvpJson, type EventRow, type RsvpJson, type RsvpRow } from './eventJson'
 import { guestActor, guestPaymentMethod } from './guestActor'
 import { guestCancelToken, hashGuestCancelToken } from './guestCancelToken'
 import { limitGuestBooking } from './limitGuestBooking'
 import { resolveBookingMember } from './resolveBookingMember'
+import { bookingSettingsTable } from './sql/bookingSettingsTable'
+import { eventRsvpsTable } from './sql/eventRsvpsTable'
+import { eventsTable } from './sql/eventsTable'
 
 /** `member` for desk staff RSVPing on someone's behalf; `guest` for an e-mail-only RSVP (a visitor, or desk staff for one). */
 export type RsvpInput = { eventId: string; member?: string; guests?: number; guest?: Guest }
@@ -61,12 +64,14 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
     )
   const seats = 1 + guests
 
+  const e = eventsTable(req)
+  const r = eventRsvpsTable(req)
   const whose = actor.member
-    ? sql`member_id = ${actor.member}`
-    : sql`member_id IS NULL AND lower(guest_email) = ${guest!.email.toLowerCase()}`
-  const [existing] = await runSql(
+    ? sql`${r.member} = ${actor.member}`
+    : sql`${r.member} IS NULL AND lower(${r.guestEmail}) = ${guest!.email.toLowerCase()}`
+  const [existing] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM event_rsvps WHERE event_id = ${event.id} AND ${whose} AND status IN ('going', 'waitlisted') LIMIT 1`,
+    sql`SELECT ${r.id} AS id FROM ${r} WHERE ${r.event} = ${event.id} AND ${whose} AND ${r.status} IN ('going', 'waitlisted') LIMIT 1`,
   )
   if (existing) throw alreadyGoing(!actor.member)
 
@@ -77,14 +82,16 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
 
   // The places, or a waitlist position, are taken by one conditional UPDATE of the event's counters
   // (the row lock is held until commit, so positions are unique and contiguous).
-  const open = sql`id = ${event.id} AND status = 'published' AND start_time > now() AND (rsvp_deadline IS NULL OR rsvp_deadline > now())`
+  const open = sql`${e.id} = ${event.id} AND ${e.status} = 'published' AND ${e.startTime} > now()
+    AND (${e.rsvpDeadline} IS NULL OR ${e.rsvpDeadline} > now())`
   let position: number | null = null
   let placed = false
   let waitlistFull = false
   for (let attempt = 0; attempt < 3 && !placed; attempt++) {
-    const taken = await runSql(
+    const taken = await runSql<{ id: string }>(
       req,
-      sql`UPDATE events SET going_count = going_count + ${seats} WHERE ${open} AND (capacity IS NULL OR going_count + ${seats} <= capacity) RETURNING id`,
+      sql`UPDATE ${e} SET ${e.goingCount} = ${e.goingCount} + ${seats}
+          WHERE ${open} AND (${e.capacity} IS NULL OR ${e.goingCount} + ${seats} <= ${e.capacity}) RETURNING ${e.id} AS id`,
     )
     if (taken.length) {
       placed = true
@@ -92,9 +99,10 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
     }
     const [queued] = await runSql<{ waitlist_count: number }>(
       req,
-      sql`UPDATE events SET waitlist_count = waitlist_count + 1
-          WHERE ${open} AND capacity IS NOT NULL AND ${seats} <= capacity AND going_count + ${seats} > capacity AND waitlist_count < waitlist_capacity
-          RETURNING waitlist_count`,
+      sql`UPDATE ${e} SET ${e.waitlistCount} = ${e.waitlistCount} + 1
+          WHERE ${open} AND ${e.capacity} IS NOT NULL AND ${seats} <= ${e.capacity} AND ${e.goingCount} + ${seats} > ${e.capacity}
+            AND ${e.waitlistCount} < ${e.waitlistCapacity}
+          RETURNING ${e.waitlistCount} AS waitlist_count`,
     )
     if (queued) {
       position = Number(queued.waitlist_count)
@@ -123,15 +131,16 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
   const credits =
     actor.member && status === 'going' && guard.paymentMethod === 'credits' ? (event.creditCost ?? 1) * seats : null
   const id = randomUUID()
-  const [row] = await runSql(
+  const [row] = await runSql<RsvpRow>(
     req,
-    sql`INSERT INTO event_rsvps (id, tenant_id, event_id, member_id, guest_name, guest_email, guest_phone, cancel_token_hash, status, guests, waitlist_position,
-                                 waitlisted_at, payment_method, payment_reference, price_amount, price_currency, credits_used)
+    sql`INSERT INTO ${r} (${r.id}, ${r.tenant}, ${r.event}, ${r.member}, ${r.guestName}, ${r.guestEmail}, ${r.guestPhone}, ${r.cancelTokenHash},
+                          ${r.status}, ${r.guests}, ${r.waitlistPosition}, ${r.waitlistedAt}, ${r.paymentMethod}, ${r.paymentReference},
+                          ${r.priceAmount}, ${r.priceCurrency}, ${r.creditsUsed})
         VALUES (${id}, ${event.tenant}, ${event.id}, ${actor.member}, ${guest?.name ?? null}, ${guest?.email ?? null}, ${guest?.phone ?? null},
                 ${guest ? hashGuestCancelToken(guestCancelToken('event-rsvps', id)) : null}, ${status}, ${guests}, ${position},
                 ${position === null ? null : sql`clock_timestamp()`}, ${guard.paymentMethod}, ${guard.reference ? JSON.stringify(guard.reference) : null}::jsonb,
                 ${event.price?.amount ?? null}, ${event.price?.currency ?? null}, ${credits})
-        RETURNING ${RSVP_COLUMNS}`,
+        RETURNING ${rsvpColumns(r)}`,
   ).catch((error: unknown) => {
     // The partial unique indexes (per member, per guest e-mail) back the check above.
     if (pgErrorCode(error) === '23505') throw alreadyGoing(!actor.member)
@@ -180,9 +189,10 @@ const eventGuestActor = (req: PayloadRequest, event: EventRow, notFound: Operati
     closedCode: 'guest_rsvp_closed',
     closedMessage: 'This business does not take RSVPs without an account; sign in to RSVP.',
     publicAllowed: async () => {
+      const s = bookingSettingsTable(req)
       const [settings] = await runSql<{ open: boolean | null }>(
         req,
-        sql`SELECT bookings_public_event_rsvp AS open FROM tenant_settings WHERE tenant_id = ${event.tenant} LIMIT 1`,
+        sql`SELECT ${s.publicEventRsvp} AS open FROM ${s} WHERE ${s.tenant} = ${event.tenant} LIMIT 1`,
       )
       return Boolean(settings?.open)
     },

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { DESK_ROLES, hasRoleIn, isPlatformAdmin, runSql, type AccessUser } from '@/core'
+import { DESK_ROLES, hasRoleIn, isPlatformAdmin, runSql, tenantMembershipsTable, type AccessUser } from '@/core'
 
 /**
  * May the signed-in person take attendance (check in, mark a no-show) for something of `tenant`:
@@ -15,9 +15,10 @@ export const takesAttendance = async (
   if (!user) return false
   if (isPlatformAdmin(user) || hasRoleIn(user, tenant, DESK_ROLES)) return true
   if (!provider || req.user?.collection !== 'users') return false
-  const [mine] = await runSql(
+  const m = tenantMembershipsTable(req)
+  const [mine] = await runSql<{ one: number }>(
     req,
-    sql`SELECT 1 FROM tenant_memberships WHERE id = ${provider} AND user_id = ${user.id} AND status = 'active'`,
+    sql`SELECT 1 AS one FROM ${m} WHERE ${m.id} = ${provider} AND ${m.user} = ${user.id} AND ${m.status} = 'active'`,
   )
   return Boolean(mine)
 }

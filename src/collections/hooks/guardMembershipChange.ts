@@ -4,6 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { idOf } from '@/core/access/idOf'
 import { OWNER_ROLES, STAFF_ROLES, type Role } from '@/core/access/roles'
 import { hasRoleIn, isPlatformAdmin, type AccessUser } from '@/core/access/userTenants'
+import { tenantMembershipRolesTable, tenantMembershipsTable, tenantsTable } from '@/core/db/kernelTables'
 import { runSql } from '@/core/db/sqlFor'
 
 const isOwner = (roles: unknown, status: unknown) =>
@@ -35,12 +36,15 @@ export const guardMembershipChange: CollectionBeforeChangeHook = async ({ data, 
   const wasOwner = operation === 'update' && isOwner(originalDoc?.roles, originalDoc?.status)
   const staysOwner = isOwner(roles, data.status ?? originalDoc?.status)
   if (wasOwner && !staysOwner && tenant) {
-    await runSql(req, sql`SELECT id FROM tenants WHERE id = ${tenant} FOR UPDATE`)
+    const t = tenantsTable(req)
+    const m = tenantMembershipsTable(req)
+    const r = tenantMembershipRolesTable(req)
+    await runSql(req, sql`SELECT ${t.id} FROM ${t} WHERE ${t.id} = ${tenant} FOR UPDATE`)
     const rows = await runSql<{ n: number }>(
       req,
-      sql`SELECT count(*)::int AS n FROM tenant_memberships m
-          WHERE m.tenant_id = ${tenant} AND m.id <> ${originalDoc.id} AND m.status = 'active'
-            AND EXISTS (SELECT 1 FROM tenant_memberships_roles r WHERE r.parent_id = m.id AND r.value = 'owner')`,
+      sql`SELECT count(*)::int AS n FROM ${m} m
+          WHERE m.${m.tenant} = ${tenant} AND m.${m.id} <> ${originalDoc.id} AND m.${m.status} = 'active'
+            AND EXISTS (SELECT 1 FROM ${r} r WHERE r.${r.parent} = m.${m.id} AND r.${r.value} = 'owner')`,
     )
     if (!rows[0] || rows[0].n < 1) {
       throw new APIError('A tenant must keep at least one active owner.', 409, undefined, true)

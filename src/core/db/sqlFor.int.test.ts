@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPayload, type TestApp } from '../testing'
 import { inTransaction } from './inTransaction'
 import { runSql } from './sqlFor'
+import { defineSqlTable } from './sqlTable'
+
+const flags = defineSqlTable('feature-flags', { id: 'id', featureKey: 'featureKey', enabled: 'enabled' })
 
 let app: TestApp
 beforeAll(async () => {
@@ -30,5 +33,43 @@ describe('runSql', () => {
       expect(prepared).toHaveLength(1)
       expect(prepared[0].name).toMatch(/^atrium_/)
     })
+  })
+
+  // sqlFor reads Payload's private adapter fields (see sqlFor.ts): this fails if an upgrade moves them.
+  it('joins a transaction opened by payload.db.beginTransaction(): plain and prepared statements run on its connection and roll back with it', async () => {
+    const id = await app.payload.db.beginTransaction()
+    expect(id).toBeTruthy()
+    const req = { payload: app.payload, transactionID: id } as unknown as PayloadRequest
+    const outside = { payload: app.payload, transactionID: undefined } as unknown as PayloadRequest
+    const f = flags(req)
+    const key = `sqlfor-check-${Date.now()}`
+    try {
+      const [plain] = await runSql<{ pid: number; xid: string }>(
+        req,
+        sql`SELECT pg_backend_pid() AS pid, txid_current()::text AS xid`,
+      )
+      const [prepared] = await runSql<{ pid: number; xid: string }>(
+        req,
+        sql`SELECT pg_backend_pid() AS pid, txid_current()::text AS xid, 'atrium-tx-check' AS tag`,
+        { prepared: true },
+      )
+      expect({ pid: prepared.pid, xid: prepared.xid }).toEqual(plain)
+      await runSql(req, sql`INSERT INTO ${f} (${f.featureKey}, ${f.enabled}) VALUES (${key}, false)`, {
+        prepared: true,
+      })
+      const count = (on: PayloadRequest) =>
+        runSql<{ n: number }>(on, sql`SELECT count(*)::int AS n FROM ${f} WHERE ${f.featureKey} = ${key}`)
+      expect((await count(req))[0].n).toBe(1)
+      expect((await count(outside))[0].n).toBe(0) // not committed: invisible outside the transaction
+      const [pool] = await runSql<{ xid: string | null }>(outside, sql`SELECT txid_current_if_assigned()::text AS xid`)
+      expect(pool.xid).toBeNull()
+    } finally {
+      await app.payload.db.rollbackTransaction(id!)
+    }
+    const [after] = await runSql<{ n: number }>(
+      outside,
+      sql`SELECT count(*)::int AS n FROM ${f} WHERE ${f.featureKey} = ${key}`,
+    )
+    expect(after.n).toBe(0)
   })
 })

@@ -5,6 +5,16 @@ import type { PayloadRequest } from 'payload'
 
 export type SQL = ReturnType<typeof sql>
 
+/*
+ * THE ONE PLACE THAT READS PAYLOAD'S PRIVATE ADAPTER FIELDS (@payloadcms/db-postgres 3.x, not public API):
+ * - `adapter.sessions[transactionID].db`: the Drizzle handle bound to the connection of a transaction
+ *   opened by `payload.db.beginTransaction()` / `initTransaction(req)`;
+ * - `adapter.drizzle`: the pool's Drizzle handle, when the request has no transaction;
+ * - `db.dialect.sqlToQuery` and `db.session.client.query`: the node-postgres client under a Drizzle
+ *   handle, for named prepared statements (Drizzle has no named-statement API for raw SQL).
+ * sqlFor.int.test.ts fails if an upgrade moves any of them: a statement (plain and prepared) must run
+ * on the transaction's connection and roll back with it.
+ */
 type QueryConfig = { name?: string; text: string; values: unknown[] }
 type Executor = {
   execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 import { idOf } from '../access/idOf'
+import { inboundWebhooksTable } from '../db/kernelTables'
 import { runSql } from '../db/sqlFor'
 
 export type InboundWebhookInput = {
@@ -23,13 +24,15 @@ export const recordInboundWebhook = async (
   req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
   input: InboundWebhookInput,
 ): Promise<{ id: string | null; duplicate: boolean }> => {
+  const w = inboundWebhooksTable(req)
   const rows = await runSql<{ id: string }>(
     req,
-    sql`INSERT INTO inbound_webhooks (tenant_id, source, event_id, dedup_key, event_type, payload, status, attempts, received_at, updated_at, created_at)
+    sql`INSERT INTO ${w} (${w.tenant}, ${w.source}, ${w.eventId}, ${w.dedupKey}, ${w.eventType}, ${w.payload}, ${w.status}, ${w.attempts},
+                          ${w.receivedAt}, ${w.updatedAt}, ${w.createdAt})
         VALUES (${idOf(input.tenant) ?? null}, ${input.source}, ${input.eventId}, ${input.dedupKey ?? input.eventId}, ${input.eventType ?? null},
                 ${JSON.stringify(input.payload ?? null)}::jsonb, 'received', 0, now(), now(), now())
-        ON CONFLICT (source, dedup_key) DO NOTHING
-        RETURNING id`,
+        ON CONFLICT (${w.source}, ${w.dedupKey}) DO NOTHING
+        RETURNING ${w.id} AS id`,
   )
   return rows[0] ? { id: rows[0].id, duplicate: false } : { id: null, duplicate: true }
 }

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 import { cancelClassBookings } from '../../../operations/cancelClassBookings'
+import { bookingsTable } from '../../../operations/sql/bookingsTable'
 
 /**
  * When a class becomes cancelled (PATCH or the cancel endpoint) its bookings are cancelled and
@@ -20,9 +21,11 @@ export const cancelBookingsOfCancelledClass: CollectionAfterChangeHook = async (
     previousDoc?.startTime &&
     new Date(doc.startTime).getTime() !== new Date(previousDoc.startTime).getTime()
   ) {
+    const b = bookingsTable(req)
     await runSql(
       req,
-      sql`UPDATE bookings SET start_time = ${new Date(doc.startTime).toISOString()}::timestamptz WHERE class_id = ${doc.id}`,
+      sql`UPDATE ${b} SET ${b.startTime} = ${new Date(doc.startTime).toISOString()}::timestamptz
+          WHERE ${b.class} = ${doc.id}`,
     )
   }
   return doc

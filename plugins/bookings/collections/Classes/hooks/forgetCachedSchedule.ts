@@ -1,10 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 import { idOf } from '@/core'
-import { scheduleCache } from '../../../operations/scheduleCache'
+import { scheduleChanged } from '../../../operations/sql/scheduleChanged'
 
 /** Any saved or deleted class drops its tenant's cached schedules in this process. */
 export const forgetCachedSchedule: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc }) => {
   const tenant = idOf(doc?.tenant)
-  if (tenant) scheduleCache.invalidate(tenant)
+  if (tenant) scheduleChanged(tenant)
   return doc
 }

@@ -1,0 +1,28 @@
+import { defineSqlTable } from '@/core'
+
+/** `appointments` as the bookings plugin's raw SQL uses it. */
+export const appointmentsTable = defineSqlTable(
+  'appointments',
+  {
+    id: 'id',
+    tenant: 'tenant',
+    service: 'service',
+    provider: 'provider',
+    member: 'member',
+    room: 'room',
+    startTime: 'startTime',
+    endTime: 'endTime',
+    blockedFrom: 'blockedFrom',
+    blockedUntil: 'blockedUntil',
+    capacity: 'capacity',
+    checkedInAt: 'checkedInAt',
+    status: 'status',
+    paymentMethod: 'paymentMethod',
+    paymentReference: 'paymentReference',
+    source: 'source',
+    cancelledAt: 'cancelledAt',
+    cancellationReason: 'cancellationReason',
+    updatedAt: 'updatedAt',
+  },
+  { enums: ['status', 'paymentMethod', 'source'] },
+)

@@ -1,0 +1,58 @@
+import { defineSqlTable } from './sqlTable'
+
+/** The kernel's tables as raw SQL in the kernel and the plugins uses them (names from the schema). */
+export const tenantsTable = defineSqlTable(
+  'tenants',
+  { id: 'id', name: 'name', slug: 'slug', status: 'status', currency: 'currency', timezone: 'timezone' },
+  { enums: ['status'] },
+)
+
+export const tenantMembershipsTable = defineSqlTable(
+  'tenant-memberships',
+  {
+    id: 'id',
+    tenant: 'tenant',
+    user: 'user',
+    status: 'status',
+    displayName: 'profile.displayName',
+    timezone: 'profile.timezone',
+    stripeCustomerId: 'stripeCustomerId',
+    joinedAt: 'joinedAt',
+    lastVisitAt: 'lastVisitAt',
+  },
+  { enums: ['status'] },
+)
+
+/** The hasMany `roles` select of a membership. */
+export const tenantMembershipRolesTable = defineSqlTable(
+  'tenant-memberships.roles',
+  { parent: 'parent', value: 'value' },
+  { enums: ['value'] },
+)
+
+export const locationsTable = defineSqlTable('locations', {
+  id: 'id',
+  tenant: 'tenant',
+  name: 'name',
+  timezone: 'timezone',
+})
+
+/** tenant-settings' own columns (plugins declare the groups they add). */
+export const tenantSettingsTable = defineSqlTable('tenant-settings', { id: 'id', tenant: 'tenant' })
+
+export const inboundWebhooksTable = defineSqlTable('inbound-webhooks', {
+  id: 'id',
+  tenant: 'tenant',
+  source: 'source',
+  eventId: 'eventId',
+  dedupKey: 'dedupKey',
+  eventType: 'eventType',
+  payload: 'payload',
+  status: 'status',
+  attempts: 'attempts',
+  receivedAt: 'receivedAt',
+  updatedAt: 'updatedAt',
+  createdAt: 'createdAt',
+})
+
+export const usersTable = defineSqlTable('users', { id: 'id', email: 'email', status: 'status' }, { enums: ['status'] })

@@ -1,0 +1,91 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { buildConfig, type Field, type Payload, type Plugin } from 'payload'
+import { describe, expect, it } from 'vitest'
+import { assertSqlTables, declaredSqlTables, SqlSchemaError, type SchemaSource } from '@/core'
+import { atriumConfig } from '../payload.config'
+import { bookingsTable } from '../plugins/bookings/operations/sql/bookingsTable'
+import { bookingSettingsTable } from '../plugins/bookings/operations/sql/bookingSettingsTable'
+
+const root = path.resolve(import.meta.dirname, '..')
+
+/** Every module that declares raw-SQL tables: `sql/` folders of the plugins and the kernel's tables. */
+const tableModules = (): string[] => {
+  const found: string[] = [path.join(root, 'src/core/db/kernelTables.ts')]
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (path.basename(dir) === 'sql' && /Table\.ts$/.test(entry.name)) found.push(full)
+    }
+  }
+  walk(path.join(root, 'plugins'))
+  return found
+}
+
+/** The adapter's Drizzle schema for the app config plus `plugins`, built without a database. */
+const schemaOf = async (plugins: Plugin[] = []): Promise<SchemaSource> => {
+  const config = await buildConfig(atriumConfig(plugins))
+  const silent = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {} }
+  const collections = Object.fromEntries(
+    config.collections.map((collection) => [collection.slug, { config: collection }]),
+  )
+  const db = config.db.init({ payload: { config, collections, blocks: {}, logger: silent } as unknown as Payload })
+  await db.init?.()
+  return { db, config } as unknown as SchemaSource
+}
+
+/** A test plugin renaming the field at `fieldPath` (dot path through groups) of `slug` (and in its indexes). */
+const renameField =
+  (slug: string, fieldPath: string, to: string): Plugin =>
+  (config) => {
+    const rename = (fields: Field[], [head, ...rest]: string[]): Field[] =>
+      fields.map((field) => {
+        if (!('name' in field) || field.name !== head) return field
+        if (rest.length === 0) return { ...field, name: to } as Field
+        return { ...field, fields: rename((field as { fields: Field[] }).fields, rest) } as Field
+      })
+    return {
+      ...config,
+      collections: (config.collections ?? []).map((collection) =>
+        collection.slug === slug
+          ? {
+              ...collection,
+              fields: rename(collection.fields, fieldPath.split('.')),
+              indexes: collection.indexes?.map((index) => ({
+                ...index,
+                fields: index.fields.map((name) => (name === fieldPath ? to : name)),
+              })),
+            }
+          : collection,
+      ),
+    }
+  }
+
+describe('raw SQL tied to the schema', () => {
+  it('every declared SQL table module resolves against the app config', async () => {
+    const modules = tableModules()
+    for (const file of modules) await import(file)
+    const tables = declaredSqlTables()
+    expect(tables.length).toBeGreaterThanOrEqual(modules.length)
+    const schema = await schemaOf()
+    expect(() => assertSqlTables(schema, tables)).not.toThrow()
+    // Resolved names are the schema's: the booking status enum, a group column, a relationship column.
+    const b = bookingsTable.resolve(schema)
+    expect(b.$name).toBe('bookings')
+    expect(b.$column.class).toBe('class_id')
+    expect(bookingSettingsTable.resolve(schema).$column.lateCancelMinutes).toBe('bookings_late_cancel_minutes')
+  })
+
+  it('fails, naming the table and field, when a field raw SQL uses is renamed in a collection config', async () => {
+    const schema = await schemaOf([renameField('bookings', 'status', 'state')])
+    expect(() => bookingsTable.resolve(schema)).toThrow(SqlSchemaError)
+    expect(() => bookingsTable.resolve(schema)).toThrow(/"bookings".*"status"/)
+    expect(() => assertSqlTables(schema)).toThrow(/bookings.*status/)
+  })
+
+  it("fails when a group field of another collection is renamed (tenant-settings' bookings.lateCancelMinutes)", async () => {
+    const schema = await schemaOf([renameField('tenant-settings', 'bookings.lateCancelMinutes', 'lateCancelMins')])
+    expect(() => bookingSettingsTable.resolve(schema)).toThrow(/"tenant-settings".*"bookings\.lateCancelMinutes"/)
+  })
+})
