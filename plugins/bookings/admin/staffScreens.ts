@@ -1,5 +1,5 @@
 import type { Config } from 'payload'
-import { STAFF_ROLES, withAdminScreens } from '@/core'
+import { DESK_ROLES, STAFF_ROLES, withAdminScreens, withHomeWidgets } from '@/core'
 
 /** A "Check-in list" button on the class edit view. */
 const withCheckInLink = (config: Config): Config => ({
@@ -26,12 +26,33 @@ const withCheckInLink = (config: Config): Config => ({
   ),
 })
 
+/** The bookings panels of the staff home: today's classes and appointments, members at risk. */
+const withBookingsHome = (config: Config): Config =>
+  withHomeWidgets(config, [
+    {
+      slug: 'bookings-today',
+      Component: '@plugins/bookings/admin/TodayWidget#TodayWidget',
+      label: 'Today',
+      audience: { roles: STAFF_ROLES },
+      order: 10,
+      width: 'full',
+    },
+    {
+      slug: 'bookings-members-at-risk',
+      Component: '@plugins/bookings/admin/MembersAtRiskWidget#MembersAtRiskWidget',
+      label: 'Members at risk',
+      audience: { roles: DESK_ROLES },
+      order: 50,
+    },
+  ])
+
 /**
  * Registers the staff screens of the bookings plugin in the admin: `/admin/calendar`,
- * `/admin/check-in/:classId`, a nav link, and a "Check-in list" button on the class edit view.
+ * `/admin/check-in/:classId`, a nav link, a "Check-in list" button on the class edit view, and its
+ * panels of the staff home.
  */
 export const withStaffScreens = (config: Config): Config =>
-  withAdminScreens(withCheckInLink(config), [
+  withAdminScreens(withBookingsHome(withCheckInLink(config)), [
     {
       key: 'bookingsCalendar',
       Component: '@plugins/bookings/admin/CalendarView#CalendarView',
