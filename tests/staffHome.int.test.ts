@@ -204,4 +204,53 @@ describe('staff home', () => {
     expect(health.jobs.queued).toBeGreaterThanOrEqual(0)
     expect(health.webhooks.backlog).toBe(0)
   })
+
+  it("puts a member's bookings, payments and credits on their page, for their own tenant's desk only", async () => {
+    const tenant = String(cast.a.id)
+    const { membership } = await createPerson(app.payload, { tenant, roles: ['member'] })
+    const member = String(membership!.id)
+    const klass = await app.payload.create({
+      collection: 'classes',
+      data: {
+        tenant,
+        title: 'Page probe',
+        startTime: new Date(Date.now() + DAY).toISOString(),
+        durationMinutes: 60,
+        capacity: 5,
+        waitlistCapacity: 0,
+      } as never,
+      depth: 0,
+    })
+    await q(sql`INSERT INTO bookings (tenant_id, class_id, member_id, status, start_time)
+      VALUES (${tenant}, ${klass.id}, ${member}, 'confirmed', ${klass.startTime})`)
+    await app.payload.create({
+      collection: 'payments',
+      data: {
+        tenant,
+        member,
+        purpose: 'other',
+        provider: 'cash',
+        amount: { amount: 1800, currency: 'USD' },
+        status: 'succeeded',
+      } as never,
+    })
+    await app.payload.create({
+      collection: 'credit-lots',
+      data: { tenant, member, creditType: 'class', initialCredits: 5, remainingCredits: 4 } as never,
+    })
+    const page = await cast.inA.frontDesk.client.get(`/api/tenant-memberships/${member}?depth=0`)
+    expect(page.status).toBe(200)
+    expect(page.body.bookings.docs).toHaveLength(1)
+    expect(page.body.payments.docs).toHaveLength(1)
+    expect(page.body.creditLots.docs).toHaveLength(1)
+    expect(page.body.subscriptions.docs).toHaveLength(0)
+    // The desk of tenant B cannot open the page, nor find A's member among its own.
+    expect((await cast.inB.frontDesk.client.get(`/api/tenant-memberships/${member}?depth=0`)).status).toBe(404)
+    // Another member of A sees only their own page, and its lists hold only their own documents.
+    const own = await cast.inA.member.client.get(`/api/tenant-memberships/${cast.inA.member.membershipId}?depth=0`)
+    expect(own.status).toBe(200)
+    expect(own.body.bookings.docs.every((b: { member: string }) => b.member === cast.inA.member.membershipId)).toBe(
+      true,
+    )
+  })
 })

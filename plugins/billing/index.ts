@@ -1,7 +1,7 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
 import { canBookPort, implementPort, refundPaymentPort, subscribe } from '@/core'
-import { withBillingHome } from './admin/homeWidgets'
+import { withBillingHome, withMemberBilling } from './admin/adminExtensions'
 import { BillingGroups } from './collections/BillingGroups'
 import { Invoices } from './collections/Invoices'
 import { MembershipPlans } from './collections/MembershipPlans'
@@ -46,6 +46,6 @@ export const billingPlugin =
     next = implementPort(next, refundPaymentPort, refundPaymentsForRef)
     next = subscribe(next, ...billingSubscribers)
     next = withStripe(next)
-    next = withBillingHome(next)
+    next = withMemberBilling(withBillingHome(next))
     return next
   }

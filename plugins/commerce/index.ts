@@ -24,6 +24,7 @@ import { debitCredits } from './operations/debitCredits'
 import { refundCredits } from './operations/refundCredits'
 import { grantPeriodCredits } from './operations/grantPeriodCredits'
 import { spendableCredits } from './operations/spendableCredits'
+import { withMemberCommerce } from './admin/memberJoins'
 import { withPosScreen } from './admin/posScreen'
 import {
   checkoutExpiredSubscriber,
@@ -83,5 +84,5 @@ export const commercePlugin =
       paymentRefundSubscriber,
       checkoutExpiredSubscriber,
     )
-    return withPosScreen(next)
+    return withMemberCommerce(withPosScreen(next))
   }

@@ -1,5 +1,5 @@
 import type { Config } from 'payload'
-import { DESK_ROLES, STAFF_ROLES, withAdminScreens, withHomeWidgets } from '@/core'
+import { DESK_ROLES, STAFF_ROLES, withAdminScreens, withHomeWidgets, withMemberJoins } from '@/core'
 
 /** A "Check-in list" button on the class edit view. */
 const withCheckInLink = (config: Config): Config => ({
@@ -46,13 +46,32 @@ const withBookingsHome = (config: Config): Config =>
     },
   ])
 
+/** A member's bookings and appointments on their page in the admin. */
+const withMemberBookings = (config: Config): Config =>
+  withMemberJoins(config, [
+    {
+      name: 'bookings',
+      label: 'Bookings',
+      collection: 'bookings',
+      defaultSort: '-startTime',
+      defaultColumns: ['class', 'startTime', 'status', 'paymentMethod'],
+    },
+    {
+      name: 'appointments',
+      label: 'Appointments',
+      collection: 'appointments',
+      defaultSort: '-startTime',
+      defaultColumns: ['service', 'provider', 'startTime', 'status'],
+    },
+  ])
+
 /**
  * Registers the staff screens of the bookings plugin in the admin: `/admin/calendar`,
- * `/admin/check-in/:classId`, a nav link, a "Check-in list" button on the class edit view, and its
- * panels of the staff home.
+ * `/admin/check-in/:classId`, a nav link, a "Check-in list" button on the class edit view, its
+ * panels of the staff home and a member's bookings on their page.
  */
 export const withStaffScreens = (config: Config): Config =>
-  withAdminScreens(withBookingsHome(withCheckInLink(config)), [
+  withAdminScreens(withMemberBookings(withBookingsHome(withCheckInLink(config))), [
     {
       key: 'bookingsCalendar',
       Component: '@plugins/bookings/admin/CalendarView#CalendarView',

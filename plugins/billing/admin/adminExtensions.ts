@@ -1,5 +1,5 @@
 import type { Config } from 'payload'
-import { DESK_ROLES, MANAGER_ROLES, withHomeWidgets } from '@/core'
+import { DESK_ROLES, MANAGER_ROLES, withHomeWidgets, withMemberJoins } from '@/core'
 
 /** The billing panels of the staff home: revenue (managers) and payments to chase (the desk). */
 export const withBillingHome = (config: Config): Config =>
@@ -17,5 +17,22 @@ export const withBillingHome = (config: Config): Config =>
       label: 'Payments to chase',
       audience: { roles: DESK_ROLES },
       order: 30,
+    },
+  ])
+
+/** A member's subscriptions and payments on their page in the admin. */
+export const withMemberBilling = (config: Config): Config =>
+  withMemberJoins(config, [
+    {
+      name: 'subscriptions',
+      label: 'Subscriptions',
+      collection: 'subscriptions',
+      defaultColumns: ['plan', 'status', 'currentPeriodEnd', 'provider'],
+    },
+    {
+      name: 'payments',
+      label: 'Payments',
+      collection: 'payments',
+      defaultColumns: ['purpose', 'amount', 'status', 'provider', 'createdAt'],
     },
   ])
