@@ -23,6 +23,8 @@ import { TenantSettings } from './src/collections/TenantSettings'
 import { Tenants } from './src/collections/Tenants'
 import { Users } from './src/collections/Users'
 import { isPlatformAdmin, type AccessUser } from './src/core/access/userTenants'
+import { coreHomeWidgets } from './src/core/admin/home/coreHomeWidgets'
+import { withHomeWidgets } from './src/core/admin/home/withHomeWidgets'
 import { clonePlain } from './src/core/clonePlain'
 import { assertSqlTables } from './src/core/db/sqlTable'
 import { getEnv } from './src/core/env'
@@ -44,89 +46,92 @@ export const atriumConfig = (
 ): Config => {
   const env = getEnv()
   const platformAdminOnly = ({ req }: { req: { user: unknown } }) => isPlatformAdmin(req.user as AccessUser)
-  return {
-    serverURL: env.SERVER_URL,
-    secret: env.PAYLOAD_SECRET,
-    admin: {
-      user: Users.slug,
-      avatar: 'default',
-      meta: { titleSuffix: ' · Atrium' },
-      importMap: { baseDir: path.resolve(dirname, 'src') },
-    },
-    routes: { admin: '/admin', api: '/api' },
-    collections: clonePlain([
-      Users,
-      Tenants,
-      TenantMemberships,
-      Locations,
-      Media,
-      TenantSettings,
-      PlatformConfig,
-      FeatureFlags,
-      AuditLogs,
-      Consents,
-      IntegrationConnections,
-      InboundWebhooks,
-      ApiClients,
-      EncryptedSecrets,
-    ]),
-    editor: lexicalEditor(),
-    db: postgresAdapter({
-      pool: { connectionString: env.DATABASE_URL, max: 20 },
-      idType: 'uuid',
-      push: false,
-      migrationDir: path.resolve(dirname, 'src/migrations'),
-      prodMigrations: migrations,
-    }),
-    kv: env.REDIS_URL ? redisKVAdapter({ redisURL: env.REDIS_URL, keyPrefix: 'atrium:' }) : undefined,
-    email: env.SMTP_HOST
-      ? nodemailerAdapter({
-          defaultFromAddress: env.MAIL_FROM.replace(/^.*<|>$/g, ''),
-          defaultFromName: env.MAIL_FROM.replace(/\s*<.*$/, '') || 'Atrium',
-          transportOptions: {
-            host: env.SMTP_HOST,
-            port: env.SMTP_PORT,
-            auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS } : undefined,
-          },
-        })
-      : fileEmailAdapter({ dir: path.join(env.dataDir, 'mail'), from: env.MAIL_FROM }),
-    sharp,
-    // Pretty logs in development, JSON lines in production; LOG_LEVEL sets how much.
-    logger:
-      env.NODE_ENV === 'production'
-        ? { options: { level: env.LOG_LEVEL } }
-        : { options: { level: env.LOG_LEVEL }, destination: defaultLoggerOptions },
-    graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
-    jobs: {
-      tasks: [deliverEventTask, purgeRateLimitsTask],
-      access: { run: platformAdminOnly, queue: platformAdminOnly, cancel: platformAdminOnly },
-      deleteJobOnComplete: true,
-      // Every 5 s, only where JOBS_AUTORUN is on (dev process, worker): enqueue due cron schedules
-      // and run due jobs of every queue. Web replicas in production neither schedule nor run.
-      autoRun: () => (getEnv().JOBS_AUTORUN ? [{ cron: '*/5 * * * * *', allQueues: true, limit: 50 }] : []),
-      shouldAutoRun: () => getEnv().JOBS_AUTORUN,
-    },
-    // Raw SQL takes its names from the schema: a declared table or field the schema lacks stops start-up.
-    onInit: (payload) => assertSqlTables(payload),
-    typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-    plugins: [
-      ...(env.S3_BUCKET
-        ? [
-            s3Storage({
-              collections: { media: { prefix: 'media' } },
-              bucket: env.S3_BUCKET,
-              config: {
-                region: env.S3_REGION,
-                endpoint: env.S3_ENDPOINT,
-                forcePathStyle: Boolean(env.S3_ENDPOINT),
-                credentials: { accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! },
-              },
-            }),
-          ]
-        : []),
-      ...plugins(extraPlugins, domainPlugins),
-    ],
-  } as Config
+  return withHomeWidgets(
+    {
+      serverURL: env.SERVER_URL,
+      secret: env.PAYLOAD_SECRET,
+      admin: {
+        user: Users.slug,
+        avatar: 'default',
+        meta: { titleSuffix: ' · Atrium' },
+        importMap: { baseDir: path.resolve(dirname, 'src') },
+      },
+      routes: { admin: '/admin', api: '/api' },
+      collections: clonePlain([
+        Users,
+        Tenants,
+        TenantMemberships,
+        Locations,
+        Media,
+        TenantSettings,
+        PlatformConfig,
+        FeatureFlags,
+        AuditLogs,
+        Consents,
+        IntegrationConnections,
+        InboundWebhooks,
+        ApiClients,
+        EncryptedSecrets,
+      ]),
+      editor: lexicalEditor(),
+      db: postgresAdapter({
+        pool: { connectionString: env.DATABASE_URL, max: 20 },
+        idType: 'uuid',
+        push: false,
+        migrationDir: path.resolve(dirname, 'src/migrations'),
+        prodMigrations: migrations,
+      }),
+      kv: env.REDIS_URL ? redisKVAdapter({ redisURL: env.REDIS_URL, keyPrefix: 'atrium:' }) : undefined,
+      email: env.SMTP_HOST
+        ? nodemailerAdapter({
+            defaultFromAddress: env.MAIL_FROM.replace(/^.*<|>$/g, ''),
+            defaultFromName: env.MAIL_FROM.replace(/\s*<.*$/, '') || 'Atrium',
+            transportOptions: {
+              host: env.SMTP_HOST,
+              port: env.SMTP_PORT,
+              auth: env.SMTP_USER ? { user: env.SMTP_USER, pass: env.SMTP_PASS } : undefined,
+            },
+          })
+        : fileEmailAdapter({ dir: path.join(env.dataDir, 'mail'), from: env.MAIL_FROM }),
+      sharp,
+      // Pretty logs in development, JSON lines in production; LOG_LEVEL sets how much.
+      logger:
+        env.NODE_ENV === 'production'
+          ? { options: { level: env.LOG_LEVEL } }
+          : { options: { level: env.LOG_LEVEL }, destination: defaultLoggerOptions },
+      graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
+      jobs: {
+        tasks: [deliverEventTask, purgeRateLimitsTask],
+        access: { run: platformAdminOnly, queue: platformAdminOnly, cancel: platformAdminOnly },
+        deleteJobOnComplete: true,
+        // Every 5 s, only where JOBS_AUTORUN is on (dev process, worker): enqueue due cron schedules
+        // and run due jobs of every queue. Web replicas in production neither schedule nor run.
+        autoRun: () => (getEnv().JOBS_AUTORUN ? [{ cron: '*/5 * * * * *', allQueues: true, limit: 50 }] : []),
+        shouldAutoRun: () => getEnv().JOBS_AUTORUN,
+      },
+      // Raw SQL takes its names from the schema: a declared table or field the schema lacks stops start-up.
+      onInit: (payload) => assertSqlTables(payload),
+      typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+      plugins: [
+        ...(env.S3_BUCKET
+          ? [
+              s3Storage({
+                collections: { media: { prefix: 'media' } },
+                bucket: env.S3_BUCKET,
+                config: {
+                  region: env.S3_REGION,
+                  endpoint: env.S3_ENDPOINT,
+                  forcePathStyle: Boolean(env.S3_ENDPOINT),
+                  credentials: { accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! },
+                },
+              }),
+            ]
+          : []),
+        ...plugins(extraPlugins, domainPlugins),
+      ],
+    } as Config,
+    coreHomeWidgets,
+  )
 }
 
 export default buildConfig(atriumConfig())

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { signIn, useTestApp } from '@/core/testing'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail } from './demoTenants'
+import { HISTORY_MEMBERS } from './historyDemo'
 import { seedDemo } from './seedDemo'
 
 const app = useTestApp()
@@ -21,7 +22,9 @@ describe('demo seed', () => {
     const after = await counts()
     expect(after.tenants).toBe(DEMO_TENANTS.length)
     expect(after['tenant-settings']).toBe(DEMO_TENANTS.length)
-    expect(after.users).toBe(1 + DEMO_TENANTS.reduce((n, t) => n + t.people.length, 0))
+    expect(after.users).toBe(
+      1 + DEMO_TENANTS.reduce((n, t) => n + t.people.length, 0) + DEMO_TENANTS.length * HISTORY_MEMBERS.length,
+    )
     expect(after['class-series']).toBe(2 * DEMO_TENANTS.reduce((n, t) => n + t.locations.length, 0))
     // Every demo tenant has upcoming classes in the next two weeks (materialised by the seed itself).
     for (const demo of DEMO_TENANTS) {
@@ -44,7 +47,7 @@ describe('demo seed', () => {
 
     const desk = await signIn(app, demoEmail('sunrise-yoga', 'frontdesk'), DEMO_PASSWORD)
     const locations = await desk.client.get('/api/tenant-memberships?limit=100&depth=0')
-    expect(locations.body.docs.length).toBe(6)
+    expect(locations.body.docs.length).toBe(6 + HISTORY_MEMBERS.length)
     await signIn(app, PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD)
   })
 })

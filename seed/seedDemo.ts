@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail, type Demo
 import { seedCommerceDemo } from './commerceDemo'
 import { seedBillingDemo } from './billingDemo'
 import { seedBookingsDemo } from './bookingsDemo'
+import { seedHistoryDemo } from './historyDemo'
 
 const findOne = async (
   payload: Payload,
@@ -51,9 +52,13 @@ const ensureUser = async (
 
 /**
  * Demo data: one tenant per seed system, each with an owner, front desk, instructor/coach/creator
- * and members, plus a platform admin. Safe to run again: it only adds what is missing.
+ * and members, plus a platform admin, and eight weeks of history up to `now`. Safe to run again, or
+ * on a later day: it only adds what is missing.
  */
-export const seedDemo = async (payload: Payload): Promise<{ created: number }> => {
+export const seedDemo = async (
+  payload: Payload,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ created: number }> => {
   let created = 0
   let seriesCreated = 0
   await ensureUser(payload, PLATFORM_ADMIN_EMAIL, 'Platform Admin', 'super_admin')
@@ -161,5 +166,6 @@ export const seedDemo = async (payload: Payload): Promise<{ created: number }> =
   created += (await seedCommerceDemo(payload)).created
   created += (await seedBillingDemo(payload)).created
   created += (await seedBookingsDemo(payload)).created
+  created += (await seedHistoryDemo(payload, { now })).created
   return { created }
 }

@@ -2,6 +2,7 @@ import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
 import { implementPort, subscribe } from '@/core'
 import { canBookPort, refundPaymentPort } from '@plugins/bookings/contract'
+import { withBillingHome, withMemberBilling } from './admin/adminExtensions'
 import { BillingGroups } from './collections/BillingGroups'
 import { Invoices } from './collections/Invoices'
 import { MembershipPlans } from './collections/MembershipPlans'
@@ -59,5 +60,6 @@ export const billingPlugin =
     }))
     next = subscribe(next, ...billingSubscribers)
     next = withStripe(next)
+    next = withMemberBilling(withBillingHome(next))
     return next
   }

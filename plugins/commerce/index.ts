@@ -19,6 +19,7 @@ import { debitCredits } from './operations/debitCredits'
 import { refundCredits } from './operations/refundCredits'
 import { grantPeriodCredits } from './operations/grantPeriodCredits'
 import { spendableCredits } from './operations/spendableCredits'
+import { withMemberCommerce } from './admin/memberJoins'
 import { withPosScreen } from './admin/posScreen'
 import {
   checkoutExpiredSubscriber,
@@ -85,5 +86,5 @@ export const commercePlugin =
       paymentRefundSubscriber,
       checkoutExpiredSubscriber,
     )
-    return withPosScreen(next)
+    return withMemberCommerce(withPosScreen(next))
   }

@@ -19,6 +19,7 @@ export const tenantMembershipsTable = defineSqlTable(
     stripeCustomerId: 'stripeCustomerId',
     joinedAt: 'joinedAt',
     lastVisitAt: 'lastVisitAt',
+    createdAt: 'createdAt',
   },
   { enums: ['status'] },
 )
@@ -56,3 +57,14 @@ export const inboundWebhooksTable = defineSqlTable('inbound-webhooks', {
 })
 
 export const usersTable = defineSqlTable('users', { id: 'id', email: 'email', status: 'status' }, { enums: ['status'] })
+
+/** Payload's jobs queue (completed jobs are deleted: what is left is queued, running or failed). */
+export const jobsTable = defineSqlTable('payload-jobs', {
+  id: 'id',
+  taskSlug: 'taskSlug',
+  hasError: 'hasError',
+  processing: 'processing',
+  completedAt: 'completedAt',
+  waitUntil: 'waitUntil',
+  createdAt: 'createdAt',
+})

@@ -19,7 +19,9 @@ export const Classes = (): CollectionConfig =>
         useAsTitle: 'title',
         defaultColumns: ['title', 'startTime', 'instructor', 'status', 'bookedCount'],
         group: 'Bookings',
+        components: { beforeList: ['@plugins/bookings/admin/UpcomingClassesFirst#UpcomingClassesFirst'] },
       },
+      defaultSort: 'startTime',
       access: {
         read: anyone,
         create: tenantRole(MANAGER_ROLES),
@@ -50,7 +52,15 @@ export const Classes = (): CollectionConfig =>
           relationTo: 'rooms' as never,
           admin: { description: 'Classes and appointments in one room cannot overlap.' },
         },
-        { name: 'startTime', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'startTime',
+          type: 'date',
+          required: true,
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            components: { Cell: '@plugins/bookings/admin/ClassTimeCell#ClassTimeCell' },
+          },
+        },
         { name: 'durationMinutes', type: 'number', required: true, defaultValue: 60, min: 1, max: 24 * 60 },
         { name: 'endTime', type: 'date', admin: { readOnly: true, description: 'startTime + durationMinutes.' } },
         {

@@ -40,9 +40,22 @@ const wall = (date: string) => {
   return { year, month, day }
 }
 
+/**
+ * The days shown: without `?week=` the coming seven days from today (in the tenant's zone), else
+ * the Monday-to-Sunday week holding that date. `today` lets the page grey the days already gone.
+ */
 const week = (raw: string, tenantZone: string) => {
-  const start = mondayOf(validDate(raw) ? raw : localDate(new Date(), tenantZone))
-  return { start, end: addDays(start, 6), days: Array.from({ length: 7 }, (_, i) => addDays(start, i)) }
+  const today = localDate(new Date(), tenantZone)
+  const start = validDate(raw) ? mondayOf(raw) : today
+  const monday = mondayOf(start)
+  return {
+    start,
+    end: addDays(start, 6),
+    today,
+    previous: addDays(monday, -7),
+    next: addDays(monday, 7),
+    days: Array.from({ length: 7 }, (_, i) => addDays(start, i)),
+  }
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -72,7 +85,7 @@ export default async function SchedulePage({ params, searchParams }: Props) {
   const site = await loadSite((await params).tenant)
   if (!site || !site.open) return null // the layout renders the 404 or the "closed" notice
   const query = await searchParams
-  const { start, end, days } = week(one(query.week), site.tenant.timezone)
+  const { start, end, today, previous, next, days } = week(one(query.week), site.tenant.timezone)
   const base = href(site, '/schedule')
 
   // The week in any zone of the tenant's locations lies within [Mon 00:00 − 1 day, Sun 24:00 + 1 day] of the tenant zone.
@@ -115,10 +128,10 @@ export default async function SchedulePage({ params, searchParams }: Props) {
         {zones.length === 1 ? ` (${zones[0].replace(/_/g, ' ')})` : ''}.
       </p>
       <nav className="week-nav" aria-label="Weeks">
-        <a href={link(addDays(start, -7))} rel="prev">
+        <a href={link(previous)} rel="prev">
           <span aria-hidden="true">←</span> Previous week
         </a>
-        <a href={link(addDays(start, 7))} rel="next">
+        <a href={link(next)} rel="next">
           Next week <span aria-hidden="true">→</span>
         </a>
       </nav>
@@ -151,10 +164,13 @@ export default async function SchedulePage({ params, searchParams }: Props) {
         </button>
       </form>
       {[...byDay.entries()].map(([day, entries]) => (
-        <section key={day} className="day" aria-labelledby={`day-${day}`}>
-          <h2 id={`day-${day}`}>{dayHeading(day)}</h2>
+        <section key={day} className={`day${day < today ? ' is-past' : ''}`} aria-labelledby={`day-${day}`}>
+          <h2 id={`day-${day}`}>
+            {dayHeading(day)}
+            {day === today ? <span className="day-today"> · Today</span> : null}
+          </h2>
           {entries.length === 0 ? (
-            <p className="muted">No classes.</p>
+            <p className="muted">{day < today ? 'No classes took place.' : 'No classes.'}</p>
           ) : (
             <ul className="classes">
               {entries.map((entry) => (
