@@ -113,7 +113,16 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'tenant-memberships': {
+      subscriptions: 'subscriptions';
+      payments: 'payments';
+      creditLots: 'credit-lots';
+      orders: 'orders';
+      bookings: 'bookings';
+      appointments: 'appointments';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     tenants: TenantsSelect<false> | TenantsSelect<true>;
@@ -172,6 +181,12 @@ export interface Config {
   };
   locale: null;
   widgets: {
+    'platform-health': PlatformHealthWidget;
+    'new-members': NewMembersWidget;
+    'billing-revenue': BillingRevenueWidget;
+    'billing-payment-problems': BillingPaymentProblemsWidget;
+    'bookings-today': BookingsTodayWidget;
+    'bookings-members-at-risk': BookingsMembersAtRiskWidget;
     collections: CollectionsWidget;
   };
   user: User | ApiClient;
@@ -354,35 +369,295 @@ export interface TenantMembership {
   payoutAccountId?: string | null;
   joinedAt?: string | null;
   lastVisitAt?: string | null;
+  subscriptions?: {
+    docs?: (string | Subscription)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  payments?: {
+    docs?: (string | Payment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  creditLots?: {
+    docs?: (string | CreditLot)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  orders?: {
+    docs?: (string | Order)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   icalTokenHash?: string | null;
+  bookings?: {
+    docs?: (string | Booking)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  appointments?: {
+    docs?: (string | Appointment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "locations".
+ * via the `definition` "subscriptions".
  */
-export interface Location {
+export interface Subscription {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  plan: string | MembershipPlan;
+  priceKey: string;
+  status: 'incomplete' | 'trialing' | 'active' | 'past_due' | 'paused' | 'canceled';
+  provider: 'manual' | 'stripe';
+  stripeSubscriptionId?: string | null;
+  stripeCustomerId?: string | null;
+  currentPeriodStart?: string | null;
+  currentPeriodEnd?: string | null;
+  trialEnd?: string | null;
+  cancelAtPeriodEnd?: boolean | null;
+  canceledAt?: string | null;
+  pausedAt?: string | null;
+  /**
+   * A paused subscription resumes by itself after this time (daily renewal job).
+   */
+  pauseUntil?: string | null;
+  dunningStage: 'none' | 'retrying' | 'final_notice' | 'suspended';
+  /**
+   * Time of the last provider event applied (older events are ignored).
+   */
+  lastEventAt?: string | null;
+  billingGroup?: (string | null) | BillingGroup;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "membership-plans".
+ */
+export interface MembershipPlan {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  description?: string | null;
+  /**
+   * Inactive plans are not sold; existing subscriptions keep running.
+   */
+  active?: boolean | null;
+  trialDays?: number | null;
+  /**
+   * A price used by a subscription cannot change: add a new one and deactivate the old.
+   */
+  prices?:
+    | {
+        /**
+         * Stable id, e.g. monthly-2026.
+         */
+        key: string;
+        interval: 'week' | 'month' | 'year' | 'one_time';
+        intervalCount: number;
+        /**
+         * Minor units (cents).
+         */
+        amount: number;
+        currency: string;
+        active?: boolean | null;
+        /**
+         * Set by the Stripe price sync; Checkout uses it when present.
+         */
+        stripePriceId?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Class credits granted each period.
+   */
+  creditGrantPerPeriod?: number | null;
+  /**
+   * Days a period grant stays valid (empty: until used).
+   */
+  creditExpiryDays?: number | null;
+  /**
+   * Guest passes, reset each period.
+   */
+  guestPassesPerPeriod?: number | null;
+  /**
+   * Access keys, e.g. vod or a category.
+   */
+  contentAccess?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-groups".
+ */
+export interface BillingGroup {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  type: 'family' | 'corporate';
+  payer: string | TenantMembership;
+  dependents?: (string | TenantMembership)[] | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member?: (string | null) | TenantMembership;
+  payerEmail?: string | null;
+  purpose:
+    | 'subscription'
+    | 'order'
+    | 'content_purchase'
+    | 'event'
+    | 'appointment'
+    | 'facility_fees'
+    | 'day_pass'
+    | 'gift_card'
+    | 'other';
+  /**
+   * What this is for: a collection slug…
+   */
+  refCollection?: string | null;
+  /**
+   * …and the id of the document in it.
+   */
+  refId?: string | null;
+  /**
+   * Invoice id (invoices arrive with subscriptions).
+   */
+  invoice?: string | null;
+  provider: 'cash' | 'terminal' | 'manual' | 'gift_card' | 'stripe' | 'legacy';
+  method?: string | null;
+  amount: {
+    /**
+     * Minor units (cents).
+     */
+    amount: number;
+    currency: string;
+  };
+  /**
+   * Minor units; always Σ refunds.
+   */
+  amountRefunded: number;
+  status: 'requires_payment' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
+  providerRef?: string | null;
+  failureReason?: string | null;
+  platformFee?: number | null;
+  creatorPayout?: number | null;
+  refunds?:
+    | {
+        amount: number;
+        reason?: string | null;
+        providerRefundId?: string | null;
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
+  recordedBy?: (string | null) | User;
+  providerSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-lots".
+ */
+export interface CreditLot {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  creditType: 'class' | 'appointment' | 'guest_pass' | 'any';
+  source: 'pack_purchase' | 'subscription_grant' | 'guest_pass_reset' | 'adjustment' | 'refund' | 'import';
+  product?: (string | null) | Product;
+  order?: (string | null) | Order;
+  subscription?: string | null;
+  initialCredits: number;
+  remainingCredits: number;
+  pricePaid?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  expiresAt?: string | null;
+  /**
+   * When the expiry job wrote the rest off.
+   */
+  expiredAt?: string | null;
+  periodKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "products".
+ */
+export interface Product {
   id: string;
   tenant?: (string | null) | Tenant;
   name: string;
   slug: string;
-  /**
-   * IANA time zone, e.g. America/New_York.
-   */
-  timezone: string;
-  address?: {
-    line1?: string | null;
-    line2?: string | null;
-    city?: string | null;
-    region?: string | null;
-    postalCode?: string | null;
+  kind: 'retail' | 'cafe' | 'credit_pack' | 'day_pass' | 'gift_card' | 'service' | 'digital' | 'fee';
+  category?: string | null;
+  description?: string | null;
+  image?: (string | null) | Media;
+  price: {
     /**
-     * ISO 3166 code, e.g. US.
+     * Minor units (cents).
      */
-    country?: string | null;
+    amount: number;
+    currency: string;
   };
+  /**
+   * Leave empty for untracked stock.
+   */
+  stockQuantity?: number | null;
   isActive?: boolean | null;
+  stripeProductId?: string | null;
+  stripePriceId?: string | null;
+  /**
+   * Credits granted by a class pack.
+   */
+  pack?: {
+    credits?: number | null;
+    creditType?: ('class' | 'appointment' | 'guest_pass' | 'any') | null;
+    /**
+     * Days until the credits expire; empty = never.
+     */
+    validityDays?: number | null;
+  };
+  durationWeeks?: number | null;
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -439,6 +714,480 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders".
+ */
+export interface Order {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  number: string;
+  member?: (string | null) | TenantMembership;
+  buyer?: {
+    email?: string | null;
+    name?: string | null;
+  };
+  staff?: (string | null) | User;
+  channel: 'pos' | 'online' | 'import';
+  status: 'pending' | 'paid' | 'partially_refunded' | 'refunded' | 'canceled' | 'failed';
+  lines?:
+    | {
+        kind:
+          | 'product'
+          | 'content'
+          | 'course'
+          | 'credit_pack'
+          | 'day_pass'
+          | 'gift_card'
+          | 'event'
+          | 'appointment'
+          | 'fee';
+        product?: (string | null) | Product;
+        name?: string | null;
+        ref?: string | null;
+        quantity: number;
+        /**
+         * Minor units.
+         */
+        unitPrice: number;
+        /**
+         * Minor units.
+         */
+        discount: number;
+        /**
+         * Minor units.
+         */
+        total: number;
+        id?: string | null;
+      }[]
+    | null;
+  currency: string;
+  /**
+   * Minor units.
+   */
+  subtotal: number;
+  /**
+   * Minor units.
+   */
+  discountTotal: number;
+  /**
+   * Minor units.
+   */
+  giftCardApplied: number;
+  /**
+   * Minor units.
+   */
+  tax: number;
+  /**
+   * Minor units of tax contained in inclusive prices (not added to the total).
+   */
+  taxIncluded: number;
+  /**
+   * Minor units.
+   */
+  total: number;
+  /**
+   * Minor units refunded to the buyer.
+   */
+  amountRefunded: number;
+  coupon?: (string | null) | Coupon;
+  giftCard?: (string | null) | GiftCard;
+  payment?: (string | null) | Payment;
+  stripePaymentIntentId?: string | null;
+  purchasedAt?: string | null;
+  refundedAt?: string | null;
+  refundReason?: string | null;
+  restockedAt?: string | null;
+  /**
+   * A pending order not paid by then is cancelled (stock, coupon use and gift-card amount given back).
+   */
+  expiresAt?: string | null;
+  legacyRef?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "coupons".
+ */
+export interface Coupon {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  code: string;
+  name?: string | null;
+  /**
+   * automatic: applied without a code whenever its conditions match (the best automatic discount only).
+   */
+  mode: 'code' | 'automatic';
+  type: 'percent' | 'fixed';
+  value: number;
+  currency?: string | null;
+  active?: boolean | null;
+  /**
+   * Empty = unlimited.
+   */
+  maxUses?: number | null;
+  usesCount?: number | null;
+  perMemberLimit?: number | null;
+  startsAt?: string | null;
+  expiresAt?: string | null;
+  /**
+   * Empty = the whole order.
+   */
+  appliesTo?: {
+    kinds?: ('retail' | 'cafe' | 'credit_pack' | 'day_pass' | 'gift_card' | 'service' | 'digital' | 'fee')[] | null;
+    products?: (string | Product)[] | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "gift-cards".
+ */
+export interface GiftCard {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  code: string;
+  initialBalance: number;
+  currentBalance: number;
+  currency: string;
+  buyer?: (string | null) | TenantMembership;
+  recipient?: (string | null) | TenantMembership;
+  recipientEmail?: string | null;
+  status: 'active' | 'depleted' | 'void' | 'expired';
+  expiresAt?: string | null;
+  /**
+   * The sale that issued it.
+   */
+  order?: (string | null) | Order;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings".
+ */
+export interface Booking {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  class: string | Class;
+  member: string | TenantMembership;
+  startTime?: string | null;
+  status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'late_cancelled' | 'checked_in' | 'no_show';
+  waitlistPosition?: number | null;
+  attendanceType?: ('in_person' | 'virtual') | null;
+  paymentMethod?: ('membership' | 'credits' | 'drop_in' | 'complimentary' | 'free') | null;
+  paymentReference?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  waitlistedAt?: string | null;
+  promotedAt?: string | null;
+  offeredAt?: string | null;
+  /**
+   * An offered place must be claimed before this.
+   */
+  offerExpiresAt?: string | null;
+  checkedInAt?: string | null;
+  cancelledAt?: string | null;
+  cancellationReason?: string | null;
+  lateCancelFee?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  feedbackScore?: number | null;
+  source?: ('member' | 'staff' | 'waitlist' | 'import' | 'api') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "classes".
+ */
+export interface Class {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  series?: (string | null) | ClassSery;
+  location?: (string | null) | Location;
+  instructor?: (string | null) | TenantMembership;
+  /**
+   * Classes and appointments in one room cannot overlap.
+   */
+  room?: (string | null) | Room;
+  startTime: string;
+  durationMinutes: number;
+  /**
+   * startTime + durationMinutes.
+   */
+  endTime?: string | null;
+  /**
+   * From the location, else the tenant.
+   */
+  timezone?: string | null;
+  status: 'scheduled' | 'cancelled' | 'completed';
+  kind: 'class' | 'workshop' | 'wellness' | 'course_session';
+  deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
+  joinLink?: string | null;
+  capacity: number;
+  waitlistCapacity: number;
+  bookedCount?: number | null;
+  waitlistCount?: number | null;
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  creditCost?: number | null;
+  /**
+   * Edits of the series leave this class alone.
+   */
+  detached?: boolean | null;
+  cancellationReason?: string | null;
+  googleCalendarEventId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-series".
+ */
+export interface ClassSery {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  description?: string | null;
+  /**
+   * RFC 5545 rule without DTSTART, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR.
+   */
+  rrule: string;
+  /**
+   * Local wall time of the first class, e.g. 2027-03-01T09:00.
+   */
+  dtstart: string;
+  /**
+   * IANA zone; defaults to the location’s, else the tenant’s.
+   */
+  timezone?: string | null;
+  until?: string | null;
+  /**
+   * Local dates with no class.
+   */
+  exdates?:
+    | {
+        date: string;
+        id?: string | null;
+      }[]
+    | null;
+  defaults?: {
+    location?: (string | null) | Location;
+    instructor?: (string | null) | TenantMembership;
+    durationMinutes?: number | null;
+    capacity?: number | null;
+    waitlistCapacity?: number | null;
+    kind?: ('class' | 'workshop' | 'wellness' | 'course_session') | null;
+    deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
+    price?: {
+      /**
+       * Minor units (cents).
+       */
+      amount?: number | null;
+      currency?: string | null;
+    };
+    creditCost?: number | null;
+  };
+  status: 'active' | 'paused' | 'ended';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "locations".
+ */
+export interface Location {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  slug: string;
+  /**
+   * IANA time zone, e.g. America/New_York.
+   */
+  timezone: string;
+  address?: {
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    region?: string | null;
+    postalCode?: string | null;
+    /**
+     * ISO 3166 code, e.g. US.
+     */
+    country?: string | null;
+  };
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms".
+ */
+export interface Room {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  location?: (string | null) | Location;
+  /**
+   * People the room holds (informational).
+   */
+  capacity?: number | null;
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointments".
+ */
+export interface Appointment {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  service: string | AppointmentService;
+  provider: string | TenantMembership;
+  /**
+   * Empty for a guest (a walk-in without an account) booked by staff.
+   */
+  member?: (string | null) | TenantMembership;
+  /**
+   * A guest without an account (a walk-in booked by staff, or a visitor booking an intro session).
+   */
+  guest?: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+  };
+  cancelTokenHash?: string | null;
+  room?: (string | null) | Room;
+  startTime: string;
+  endTime: string;
+  /**
+   * startTime minus the service’s buffer before.
+   */
+  blockedFrom?: string | null;
+  /**
+   * endTime plus the buffer after.
+   */
+  blockedUntil?: string | null;
+  timezone?: string | null;
+  /**
+   * Places of the slot (the service’s capacity when booked); 1 = one-on-one.
+   */
+  capacity?: number | null;
+  checkedInAt?: string | null;
+  status: 'booked' | 'cancelled' | 'completed' | 'no_show';
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  creditCost?: number | null;
+  paymentMethod?: ('membership' | 'credits' | 'drop_in' | 'complimentary' | 'free') | null;
+  paymentReference?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  source?: ('member' | 'staff' | 'website' | 'import' | 'api') | null;
+  cancelledAt?: string | null;
+  cancellationReason?: string | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "appointment-services".
+ */
+export interface AppointmentService {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  description?: string | null;
+  kind: 'service' | 'consultation' | 'tour';
+  durationMinutes: number;
+  /**
+   * Kept free before each appointment.
+   */
+  bufferBeforeMinutes?: number | null;
+  /**
+   * Kept free after each appointment.
+   */
+  bufferAfterMinutes?: number | null;
+  /**
+   * Places per slot: 1 = one-on-one; more = a small group (e.g. a golf bay for 4). A slot stays bookable until it is full.
+   */
+  capacity?: number | null;
+  /**
+   * Slots start every this many minutes from the start of availability.
+   */
+  slotIntervalMinutes?: number | null;
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  creditCost?: number | null;
+  deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
+  /**
+   * Staff who offer this service.
+   */
+  providers?: (string | TenantMembership)[] | null;
+  providerNames?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  location?: (string | null) | Location;
+  /**
+   * Where appointments take place; the room must be free too.
+   */
+  room?: (string | null) | Room;
+  /**
+   * How many days ahead members may book.
+   */
+  bookingWindowDays?: number | null;
+  /**
+   * How long before the start booking closes.
+   */
+  minNoticeMinutes?: number | null;
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -779,134 +1528,6 @@ export interface EncryptedSecret {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payments".
- */
-export interface Payment {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  member?: (string | null) | TenantMembership;
-  payerEmail?: string | null;
-  purpose:
-    | 'subscription'
-    | 'order'
-    | 'content_purchase'
-    | 'event'
-    | 'appointment'
-    | 'facility_fees'
-    | 'day_pass'
-    | 'gift_card'
-    | 'other';
-  /**
-   * What this is for: a collection slug…
-   */
-  refCollection?: string | null;
-  /**
-   * …and the id of the document in it.
-   */
-  refId?: string | null;
-  /**
-   * Invoice id (invoices arrive with subscriptions).
-   */
-  invoice?: string | null;
-  provider: 'cash' | 'terminal' | 'manual' | 'gift_card' | 'stripe' | 'legacy';
-  method?: string | null;
-  amount: {
-    /**
-     * Minor units (cents).
-     */
-    amount: number;
-    currency: string;
-  };
-  /**
-   * Minor units; always Σ refunds.
-   */
-  amountRefunded: number;
-  status: 'requires_payment' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
-  providerRef?: string | null;
-  failureReason?: string | null;
-  platformFee?: number | null;
-  creatorPayout?: number | null;
-  refunds?:
-    | {
-        amount: number;
-        reason?: string | null;
-        providerRefundId?: string | null;
-        at: string;
-        id?: string | null;
-      }[]
-    | null;
-  recordedBy?: (string | null) | User;
-  providerSnapshot?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "membership-plans".
- */
-export interface MembershipPlan {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  name: string;
-  description?: string | null;
-  /**
-   * Inactive plans are not sold; existing subscriptions keep running.
-   */
-  active?: boolean | null;
-  trialDays?: number | null;
-  /**
-   * A price used by a subscription cannot change: add a new one and deactivate the old.
-   */
-  prices?:
-    | {
-        /**
-         * Stable id, e.g. monthly-2026.
-         */
-        key: string;
-        interval: 'week' | 'month' | 'year' | 'one_time';
-        intervalCount: number;
-        /**
-         * Minor units (cents).
-         */
-        amount: number;
-        currency: string;
-        active?: boolean | null;
-        /**
-         * Set by the Stripe price sync; Checkout uses it when present.
-         */
-        stripePriceId?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Class credits granted each period.
-   */
-  creditGrantPerPeriod?: number | null;
-  /**
-   * Days a period grant stays valid (empty: until used).
-   */
-  creditExpiryDays?: number | null;
-  /**
-   * Guest passes, reset each period.
-   */
-  guestPassesPerPeriod?: number | null;
-  /**
-   * Access keys, e.g. vod or a category.
-   */
-  contentAccess?: string[] | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "plan-features".
  */
 export interface PlanFeature {
@@ -918,54 +1539,6 @@ export interface PlanFeature {
    */
   featureKey: string;
   value: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "subscriptions".
- */
-export interface Subscription {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  member: string | TenantMembership;
-  plan: string | MembershipPlan;
-  priceKey: string;
-  status: 'incomplete' | 'trialing' | 'active' | 'past_due' | 'paused' | 'canceled';
-  provider: 'manual' | 'stripe';
-  stripeSubscriptionId?: string | null;
-  stripeCustomerId?: string | null;
-  currentPeriodStart?: string | null;
-  currentPeriodEnd?: string | null;
-  trialEnd?: string | null;
-  cancelAtPeriodEnd?: boolean | null;
-  canceledAt?: string | null;
-  pausedAt?: string | null;
-  /**
-   * A paused subscription resumes by itself after this time (daily renewal job).
-   */
-  pauseUntil?: string | null;
-  dunningStage: 'none' | 'retrying' | 'final_notice' | 'suspended';
-  /**
-   * Time of the last provider event applied (older events are ignored).
-   */
-  lastEventAt?: string | null;
-  billingGroup?: (string | null) | BillingGroup;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "billing-groups".
- */
-export interface BillingGroup {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  name: string;
-  type: 'family' | 'corporate';
-  payer: string | TenantMembership;
-  dependents?: (string | TenantMembership)[] | null;
-  active?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1041,208 +1614,6 @@ export interface UsageRecord {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "products".
- */
-export interface Product {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  name: string;
-  slug: string;
-  kind: 'retail' | 'cafe' | 'credit_pack' | 'day_pass' | 'gift_card' | 'service' | 'digital' | 'fee';
-  category?: string | null;
-  description?: string | null;
-  image?: (string | null) | Media;
-  price: {
-    /**
-     * Minor units (cents).
-     */
-    amount: number;
-    currency: string;
-  };
-  /**
-   * Leave empty for untracked stock.
-   */
-  stockQuantity?: number | null;
-  isActive?: boolean | null;
-  stripeProductId?: string | null;
-  stripePriceId?: string | null;
-  /**
-   * Credits granted by a class pack.
-   */
-  pack?: {
-    credits?: number | null;
-    creditType?: ('class' | 'appointment' | 'guest_pass' | 'any') | null;
-    /**
-     * Days until the credits expire; empty = never.
-     */
-    validityDays?: number | null;
-  };
-  durationWeeks?: number | null;
-  metadata?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  updatedAt: string;
-  createdAt: string;
-  deletedAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "orders".
- */
-export interface Order {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  number: string;
-  member?: (string | null) | TenantMembership;
-  buyer?: {
-    email?: string | null;
-    name?: string | null;
-  };
-  staff?: (string | null) | User;
-  channel: 'pos' | 'online' | 'import';
-  status: 'pending' | 'paid' | 'partially_refunded' | 'refunded' | 'canceled' | 'failed';
-  lines?:
-    | {
-        kind:
-          | 'product'
-          | 'content'
-          | 'course'
-          | 'credit_pack'
-          | 'day_pass'
-          | 'gift_card'
-          | 'event'
-          | 'appointment'
-          | 'fee';
-        product?: (string | null) | Product;
-        name?: string | null;
-        ref?: string | null;
-        quantity: number;
-        /**
-         * Minor units.
-         */
-        unitPrice: number;
-        /**
-         * Minor units.
-         */
-        discount: number;
-        /**
-         * Minor units.
-         */
-        total: number;
-        id?: string | null;
-      }[]
-    | null;
-  currency: string;
-  /**
-   * Minor units.
-   */
-  subtotal: number;
-  /**
-   * Minor units.
-   */
-  discountTotal: number;
-  /**
-   * Minor units.
-   */
-  giftCardApplied: number;
-  /**
-   * Minor units.
-   */
-  tax: number;
-  /**
-   * Minor units of tax contained in inclusive prices (not added to the total).
-   */
-  taxIncluded: number;
-  /**
-   * Minor units.
-   */
-  total: number;
-  /**
-   * Minor units refunded to the buyer.
-   */
-  amountRefunded: number;
-  coupon?: (string | null) | Coupon;
-  giftCard?: (string | null) | GiftCard;
-  payment?: (string | null) | Payment;
-  stripePaymentIntentId?: string | null;
-  purchasedAt?: string | null;
-  refundedAt?: string | null;
-  refundReason?: string | null;
-  restockedAt?: string | null;
-  /**
-   * A pending order not paid by then is cancelled (stock, coupon use and gift-card amount given back).
-   */
-  expiresAt?: string | null;
-  legacyRef?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "coupons".
- */
-export interface Coupon {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  code: string;
-  name?: string | null;
-  /**
-   * automatic: applied without a code whenever its conditions match (the best automatic discount only).
-   */
-  mode: 'code' | 'automatic';
-  type: 'percent' | 'fixed';
-  value: number;
-  currency?: string | null;
-  active?: boolean | null;
-  /**
-   * Empty = unlimited.
-   */
-  maxUses?: number | null;
-  usesCount?: number | null;
-  perMemberLimit?: number | null;
-  startsAt?: string | null;
-  expiresAt?: string | null;
-  /**
-   * Empty = the whole order.
-   */
-  appliesTo?: {
-    kinds?: ('retail' | 'cafe' | 'credit_pack' | 'day_pass' | 'gift_card' | 'service' | 'digital' | 'fee')[] | null;
-    products?: (string | Product)[] | null;
-  };
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "gift-cards".
- */
-export interface GiftCard {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  code: string;
-  initialBalance: number;
-  currentBalance: number;
-  currency: string;
-  buyer?: (string | null) | TenantMembership;
-  recipient?: (string | null) | TenantMembership;
-  recipientEmail?: string | null;
-  status: 'active' | 'depleted' | 'void' | 'expired';
-  expiresAt?: string | null;
-  /**
-   * The sale that issued it.
-   */
-  order?: (string | null) | Order;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "gift-card-transactions".
  */
 export interface GiftCardTransaction {
@@ -1269,37 +1640,6 @@ export interface CouponRedemption {
   order?: (string | null) | Order;
   amountDiscounted: number;
   redeemedAt: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "credit-lots".
- */
-export interface CreditLot {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  member: string | TenantMembership;
-  creditType: 'class' | 'appointment' | 'guest_pass' | 'any';
-  source: 'pack_purchase' | 'subscription_grant' | 'guest_pass_reset' | 'adjustment' | 'refund' | 'import';
-  product?: (string | null) | Product;
-  order?: (string | null) | Order;
-  subscription?: string | null;
-  initialCredits: number;
-  remainingCredits: number;
-  pricePaid?: {
-    /**
-     * Minor units (cents).
-     */
-    amount?: number | null;
-    currency?: string | null;
-  };
-  expiresAt?: string | null;
-  /**
-   * When the expiry job wrote the rest off.
-   */
-  expiredAt?: string | null;
-  periodKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1352,236 +1692,6 @@ export interface TaxRate {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "rooms".
- */
-export interface Room {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  name: string;
-  location?: (string | null) | Location;
-  /**
-   * People the room holds (informational).
-   */
-  capacity?: number | null;
-  isActive?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "class-series".
- */
-export interface ClassSery {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  description?: string | null;
-  /**
-   * RFC 5545 rule without DTSTART, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR.
-   */
-  rrule: string;
-  /**
-   * Local wall time of the first class, e.g. 2027-03-01T09:00.
-   */
-  dtstart: string;
-  /**
-   * IANA zone; defaults to the location’s, else the tenant’s.
-   */
-  timezone?: string | null;
-  until?: string | null;
-  /**
-   * Local dates with no class.
-   */
-  exdates?:
-    | {
-        date: string;
-        id?: string | null;
-      }[]
-    | null;
-  defaults?: {
-    location?: (string | null) | Location;
-    instructor?: (string | null) | TenantMembership;
-    durationMinutes?: number | null;
-    capacity?: number | null;
-    waitlistCapacity?: number | null;
-    kind?: ('class' | 'workshop' | 'wellness' | 'course_session') | null;
-    deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
-    price?: {
-      /**
-       * Minor units (cents).
-       */
-      amount?: number | null;
-      currency?: string | null;
-    };
-    creditCost?: number | null;
-  };
-  status: 'active' | 'paused' | 'ended';
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "classes".
- */
-export interface Class {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  series?: (string | null) | ClassSery;
-  location?: (string | null) | Location;
-  instructor?: (string | null) | TenantMembership;
-  /**
-   * Classes and appointments in one room cannot overlap.
-   */
-  room?: (string | null) | Room;
-  startTime: string;
-  durationMinutes: number;
-  /**
-   * startTime + durationMinutes.
-   */
-  endTime?: string | null;
-  /**
-   * From the location, else the tenant.
-   */
-  timezone?: string | null;
-  status: 'scheduled' | 'cancelled' | 'completed';
-  kind: 'class' | 'workshop' | 'wellness' | 'course_session';
-  deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
-  joinLink?: string | null;
-  capacity: number;
-  waitlistCapacity: number;
-  bookedCount?: number | null;
-  waitlistCount?: number | null;
-  price?: {
-    /**
-     * Minor units (cents).
-     */
-    amount?: number | null;
-    currency?: string | null;
-  };
-  creditCost?: number | null;
-  /**
-   * Edits of the series leave this class alone.
-   */
-  detached?: boolean | null;
-  cancellationReason?: string | null;
-  googleCalendarEventId?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "bookings".
- */
-export interface Booking {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  class: string | Class;
-  member: string | TenantMembership;
-  startTime?: string | null;
-  status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'late_cancelled' | 'checked_in' | 'no_show';
-  waitlistPosition?: number | null;
-  attendanceType?: ('in_person' | 'virtual') | null;
-  paymentMethod?: ('membership' | 'credits' | 'drop_in' | 'complimentary' | 'free') | null;
-  paymentReference?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  waitlistedAt?: string | null;
-  promotedAt?: string | null;
-  offeredAt?: string | null;
-  /**
-   * An offered place must be claimed before this.
-   */
-  offerExpiresAt?: string | null;
-  checkedInAt?: string | null;
-  cancelledAt?: string | null;
-  cancellationReason?: string | null;
-  lateCancelFee?: {
-    /**
-     * Minor units (cents).
-     */
-    amount?: number | null;
-    currency?: string | null;
-  };
-  feedbackScore?: number | null;
-  source?: ('member' | 'staff' | 'waitlist' | 'import' | 'api') | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "appointment-services".
- */
-export interface AppointmentService {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  description?: string | null;
-  kind: 'service' | 'consultation' | 'tour';
-  durationMinutes: number;
-  /**
-   * Kept free before each appointment.
-   */
-  bufferBeforeMinutes?: number | null;
-  /**
-   * Kept free after each appointment.
-   */
-  bufferAfterMinutes?: number | null;
-  /**
-   * Places per slot: 1 = one-on-one; more = a small group (e.g. a golf bay for 4). A slot stays bookable until it is full.
-   */
-  capacity?: number | null;
-  /**
-   * Slots start every this many minutes from the start of availability.
-   */
-  slotIntervalMinutes?: number | null;
-  price?: {
-    /**
-     * Minor units (cents).
-     */
-    amount?: number | null;
-    currency?: string | null;
-  };
-  creditCost?: number | null;
-  deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
-  /**
-   * Staff who offer this service.
-   */
-  providers?: (string | TenantMembership)[] | null;
-  providerNames?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  location?: (string | null) | Location;
-  /**
-   * Where appointments take place; the room must be free too.
-   */
-  room?: (string | null) | Room;
-  /**
-   * How many days ahead members may book.
-   */
-  bookingWindowDays?: number | null;
-  /**
-   * How long before the start booking closes.
-   */
-  minNoticeMinutes?: number | null;
-  isActive?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "availability-rules".
  */
 export interface AvailabilityRule {
@@ -1614,71 +1724,6 @@ export interface AvailabilityRule {
    * Last local date (YYYY-MM-DD), inclusive.
    */
   validUntil?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "appointments".
- */
-export interface Appointment {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  service: string | AppointmentService;
-  provider: string | TenantMembership;
-  /**
-   * Empty for a guest (a walk-in without an account) booked by staff.
-   */
-  member?: (string | null) | TenantMembership;
-  /**
-   * A guest without an account (a walk-in booked by staff, or a visitor booking an intro session).
-   */
-  guest?: {
-    name?: string | null;
-    email?: string | null;
-    phone?: string | null;
-  };
-  cancelTokenHash?: string | null;
-  room?: (string | null) | Room;
-  startTime: string;
-  endTime: string;
-  /**
-   * startTime minus the service’s buffer before.
-   */
-  blockedFrom?: string | null;
-  /**
-   * endTime plus the buffer after.
-   */
-  blockedUntil?: string | null;
-  timezone?: string | null;
-  /**
-   * Places of the slot (the service’s capacity when booked); 1 = one-on-one.
-   */
-  capacity?: number | null;
-  checkedInAt?: string | null;
-  status: 'booked' | 'cancelled' | 'completed' | 'no_show';
-  price?: {
-    /**
-     * Minor units (cents).
-     */
-    amount?: number | null;
-    currency?: string | null;
-  };
-  creditCost?: number | null;
-  paymentMethod?: ('membership' | 'credits' | 'drop_in' | 'complimentary' | 'free') | null;
-  paymentReference?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  source?: ('member' | 'staff' | 'website' | 'import' | 'api') | null;
-  cancelledAt?: string | null;
-  cancellationReason?: string | null;
-  notes?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2250,7 +2295,13 @@ export interface TenantMembershipsSelect<T extends boolean = true> {
   payoutAccountId?: T;
   joinedAt?: T;
   lastVisitAt?: T;
+  subscriptions?: T;
+  payments?: T;
+  creditLots?: T;
+  orders?: T;
   icalTokenHash?: T;
+  bookings?: T;
+  appointments?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3307,6 +3358,66 @@ export interface PayloadJobsStatsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "platform-health_widget".
+ */
+export interface PlatformHealthWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "new-members_widget".
+ */
+export interface NewMembersWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-revenue_widget".
+ */
+export interface BillingRevenueWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-payment-problems_widget".
+ */
+export interface BillingPaymentProblemsWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings-today_widget".
+ */
+export interface BookingsTodayWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings-members-at-risk_widget".
+ */
+export interface BookingsMembersAtRiskWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -24,6 +24,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ClassTimeCell as ClassTimeCell_a1d748827c4e6be842a0899f74ff824a } from '@plugins/bookings/admin/ClassTimeCell'
+import { UpcomingClassesFirst as UpcomingClassesFirst_b87102f610bc3206a70265233d1f2d2b } from '@plugins/bookings/admin/UpcomingClassesFirst'
 import { CheckInLink as CheckInLink_063e254167cd0bfa75860c6c682edccc } from '@plugins/bookings/admin/CheckInLink'
 import { GlobalViewRedirect as GlobalViewRedirect_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { AdminNavLinks as AdminNavLinks_44012023d6134884b02d92ddf40a7d03 } from '@/core/admin/AdminNavLinks'
@@ -32,6 +34,12 @@ import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7
 import { PosView as PosView_937d7fff7354d46c08c4199111110fe5 } from '@plugins/commerce/admin/PosView'
 import { CalendarView as CalendarView_a176f38bf751d7f77b81badc16869f73 } from '@plugins/bookings/admin/CalendarView'
 import { CheckInView as CheckInView_53c8de0b1cd1e17a236091642c59c371 } from '@plugins/bookings/admin/CheckInView'
+import { PlatformHealthWidget as PlatformHealthWidget_1573b9bb396bbdd585a9ad6251efc573 } from '@/core/admin/home/PlatformHealthWidget'
+import { NewMembersWidget as NewMembersWidget_0e65f17ef5d91d618843cc283db07cc2 } from '@/core/admin/home/NewMembersWidget'
+import { RevenueWidget as RevenueWidget_e4fb2a8464a1fe0c18f7d0030aac85fe } from '@plugins/billing/admin/RevenueWidget'
+import { PaymentProblemsWidget as PaymentProblemsWidget_a53f545aaac8d820dbdecb6d463e61c2 } from '@plugins/billing/admin/PaymentProblemsWidget'
+import { TodayWidget as TodayWidget_1da1c42640338abb0d174aae088b8e3f } from '@plugins/bookings/admin/TodayWidget'
+import { MembersAtRiskWidget as MembersAtRiskWidget_250d98c3d2eb7b42e3296937ae937722 } from '@plugins/bookings/admin/MembersAtRiskWidget'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,6 +70,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@plugins/bookings/admin/ClassTimeCell#ClassTimeCell": ClassTimeCell_a1d748827c4e6be842a0899f74ff824a,
+  "@plugins/bookings/admin/UpcomingClassesFirst#UpcomingClassesFirst": UpcomingClassesFirst_b87102f610bc3206a70265233d1f2d2b,
   "@plugins/bookings/admin/CheckInLink#CheckInLink": CheckInLink_063e254167cd0bfa75860c6c682edccc,
   "@payloadcms/plugin-multi-tenant/rsc#GlobalViewRedirect": GlobalViewRedirect_d6d5f193a167989e2ee7d14202901e62,
   "@/core/admin/AdminNavLinks#AdminNavLinks": AdminNavLinks_44012023d6134884b02d92ddf40a7d03,
@@ -70,5 +80,11 @@ export const importMap = {
   "@plugins/commerce/admin/PosView#PosView": PosView_937d7fff7354d46c08c4199111110fe5,
   "@plugins/bookings/admin/CalendarView#CalendarView": CalendarView_a176f38bf751d7f77b81badc16869f73,
   "@plugins/bookings/admin/CheckInView#CheckInView": CheckInView_53c8de0b1cd1e17a236091642c59c371,
+  "@/core/admin/home/PlatformHealthWidget#PlatformHealthWidget": PlatformHealthWidget_1573b9bb396bbdd585a9ad6251efc573,
+  "@/core/admin/home/NewMembersWidget#NewMembersWidget": NewMembersWidget_0e65f17ef5d91d618843cc283db07cc2,
+  "@plugins/billing/admin/RevenueWidget#RevenueWidget": RevenueWidget_e4fb2a8464a1fe0c18f7d0030aac85fe,
+  "@plugins/billing/admin/PaymentProblemsWidget#PaymentProblemsWidget": PaymentProblemsWidget_a53f545aaac8d820dbdecb6d463e61c2,
+  "@plugins/bookings/admin/TodayWidget#TodayWidget": TodayWidget_1da1c42640338abb0d174aae088b8e3f,
+  "@plugins/bookings/admin/MembersAtRiskWidget#MembersAtRiskWidget": MembersAtRiskWidget_250d98c3d2eb7b42e3296937ae937722,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
