@@ -26,7 +26,8 @@ import { isPlatformAdmin, type AccessUser } from './src/core/access/userTenants'
 import { coreHomeWidgets } from './src/core/admin/home/coreHomeWidgets'
 import { withHomeWidgets } from './src/core/admin/home/withHomeWidgets'
 import { clonePlain } from './src/core/clonePlain'
-import { assertSqlTables } from './src/core/db/sqlTable'
+import { kernelSqlTables } from './src/core/db/kernelTables'
+import { assertSqlTables, sqlTablesOf } from './src/core/db/sqlTable'
 import { getEnv } from './src/core/env'
 import { purgeRateLimitsTask } from './src/core/auth/purgeRateLimitsTask'
 import { deliverEventTask } from './src/core/events/deliverEventTask'
@@ -110,7 +111,7 @@ export const atriumConfig = (
         shouldAutoRun: () => getEnv().JOBS_AUTORUN,
       },
       // Raw SQL takes its names from the schema: a declared table or field the schema lacks stops start-up.
-      onInit: (payload) => assertSqlTables(payload),
+      onInit: (payload) => assertSqlTables(payload, [...kernelSqlTables, ...sqlTablesOf(payload.config)]),
       typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
       plugins: [
         ...(env.S3_BUCKET

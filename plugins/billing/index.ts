@@ -1,6 +1,7 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import { implementPort, subscribe } from '@/core'
+import { implementPort, subscribe, withSqlTables } from '@/core'
+import { billingSqlTables } from './operations/sql/billingSqlTables'
 import { canBookPort, refundPaymentPort } from '@plugins/bookings/contract'
 import { withBillingHome, withMemberBilling } from './admin/adminExtensions'
 import { BillingGroups } from './collections/BillingGroups'
@@ -61,5 +62,6 @@ export const billingPlugin =
     next = subscribe(next, ...billingSubscribers)
     next = withStripe(next)
     next = withMemberBilling(withBillingHome(next))
+    next = withSqlTables(next, billingSqlTables)
     return next
   }

@@ -24,6 +24,8 @@ import { sendGuestConfirmationTask } from './jobs/sendGuestConfirmationTask'
 import { sendWaitlistNoticeTask } from './jobs/sendWaitlistNoticeTask'
 import type { BookingsOptions } from './types'
 import { withStaffScreens } from './admin/staffScreens'
+import { withSqlTables } from '@/core'
+import { bookingsSqlTables } from './operations/sql/bookingsSqlTables'
 
 export type { BookingsOptions } from './types'
 
@@ -39,7 +41,7 @@ export const bookingsPlugin =
           ? { ...collection, fields: [...collection.fields, icalTokenField()] }
           : collection,
     )
-    return withStaffScreens({
+    const next = withStaffScreens({
       ...config,
       collections: [
         ...collections,
@@ -75,4 +77,5 @@ export const bookingsPlugin =
         ],
       },
     })
+    return withSqlTables(next, bookingsSqlTables)
   }

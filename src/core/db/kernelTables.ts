@@ -68,3 +68,15 @@ export const jobsTable = defineSqlTable('payload-jobs', {
   waitUntil: 'waitUntil',
   createdAt: 'createdAt',
 })
+
+/** The kernel's tables, checked against the schema at every start. */
+export const kernelSqlTables = [
+  tenantsTable,
+  tenantMembershipsTable,
+  tenantMembershipRolesTable,
+  locationsTable,
+  tenantSettingsTable,
+  inboundWebhooksTable,
+  usersTable,
+  jobsTable,
+]

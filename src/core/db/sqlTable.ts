@@ -1,6 +1,6 @@
 import { sql } from '@payloadcms/db-postgres'
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm'
-import type { Field, Payload } from 'payload'
+import type { Config, Field, Payload } from 'payload'
 import type { SQL } from './sqlFor'
 
 /**
@@ -202,11 +202,31 @@ export const defineSqlTable = <const F extends Fields, const E extends keyof F &
   return def
 }
 
+/** What start-up needs of a declared table: resolving it. */
+export type CheckedSqlTable = { readonly ref: string; resolve(source: SchemaSource): unknown }
+
 /**
- * Resolves every declared table against `payload`'s schema; throws one `SqlSchemaError` listing
- * every missing table and field. Runs in onInit, so a renamed field stops start-up.
+ * Registers the tables a plugin's raw SQL uses (call it in the plugin), so start-up checks them
+ * exactly when the plugin is installed: a removed plugin's tables are not expected in the schema.
  */
-export const assertSqlTables = (source: SchemaSource, tables = declaredSqlTables()): void => {
+export const withSqlTables = (config: Config, tables: ReadonlyArray<CheckedSqlTable>): Config => ({
+  ...config,
+  custom: { ...config.custom, sqlTables: [...sqlTablesOf(config), ...tables] },
+})
+
+/** The tables the installed plugins registered with `withSqlTables`. */
+export const sqlTablesOf = (config: Pick<Config, 'custom'>): CheckedSqlTable[] =>
+  (config.custom?.sqlTables as CheckedSqlTable[] | undefined) ?? []
+
+/**
+ * Resolves tables (by default every declared one) against `payload`'s schema; throws one
+ * `SqlSchemaError` listing every missing table and field. onInit runs it on the kernel's tables
+ * and the installed plugins', so a renamed field stops start-up.
+ */
+export const assertSqlTables = (
+  source: SchemaSource,
+  tables: ReadonlyArray<CheckedSqlTable> = declaredSqlTables(),
+): void => {
   const problems: string[] = []
   for (const table of tables) {
     try {

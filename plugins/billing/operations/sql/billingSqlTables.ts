@@ -1,0 +1,19 @@
+import { billingGroupsRelsTable, billingGroupsTable } from './billingGroupsTable'
+import { invoicesTable } from './invoicesTable'
+import { membershipPlansTable } from './membershipPlansTable'
+import { paymentsTable } from './paymentsTable'
+import { planFeaturesTable } from './planFeaturesTable'
+import { subscriptionsTable } from './subscriptionsTable'
+import { usageRecordsTable } from './usageRecordsTable'
+
+/** Every table the billing plugin's raw SQL uses (checked against the schema at start-up). */
+export const billingSqlTables = [
+  billingGroupsTable,
+  billingGroupsRelsTable,
+  invoicesTable,
+  membershipPlansTable,
+  paymentsTable,
+  planFeaturesTable,
+  subscriptionsTable,
+  usageRecordsTable,
+]
