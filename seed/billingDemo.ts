@@ -1,10 +1,12 @@
-import { createLocalReq, type Payload } from 'payload'
+import { createLocalReq, type Payload, type RequiredDataFromCollectionSlug } from 'payload'
 import { inTransaction } from '../src/core/db/inTransaction'
 import { startManualSubscription } from '../plugins/billing/operations/startManualSubscription'
 import { DEMO_TENANTS, demoEmail } from './demoTenants'
 
+type DemoPlan = RequiredDataFromCollectionSlug<'membership-plans'> & { features: Record<string, string> }
+
 /** Three plans per demo tenant (prices in its currency, minor units) and their entitlements. */
-const demoPlans = (currency: string) => [
+const demoPlans = (currency: string): DemoPlan[] => [
   {
     name: 'Unlimited',
     description: 'Every class, every day.',
@@ -57,7 +59,7 @@ export const seedBillingDemo = async (payload: Payload): Promise<{ created: numb
       if (!doc) {
         doc = await payload.create({
           collection: 'membership-plans',
-          data: { tenant: tenant.id, active: true, ...plan } as never,
+          data: { tenant: tenant.id, active: true, ...plan },
         })
         created++
         for (const [featureKey, value] of Object.entries(features)) {
@@ -102,7 +104,7 @@ export const seedBillingDemo = async (payload: Payload): Promise<{ created: numb
       depth: 0,
     })
     if (existing.docs.length) continue
-    const req = await createLocalReq({ user: { ...desk, collection: 'users' } as never }, payload)
+    const req = await createLocalReq({ user: { ...desk, collection: 'users' } }, payload)
     await inTransaction(req, () =>
       startManualSubscription(req, {
         tenant: String(tenant.id),

@@ -1110,7 +1110,15 @@ export interface Order {
   lines?:
     | {
         kind:
-          'product' | 'content' | 'course' | 'credit_pack' | 'day_pass' | 'gift_card' | 'event' | 'appointment' | 'fee';
+          | 'product'
+          | 'content'
+          | 'course'
+          | 'credit_pack'
+          | 'day_pass'
+          | 'gift_card'
+          | 'event'
+          | 'appointment'
+          | 'fee';
         product?: (string | null) | Product;
         name?: string | null;
         ref?: string | null;
@@ -1548,12 +1556,9 @@ export interface AppointmentService {
   providers?: (string | TenantMembership)[] | null;
   providerNames?:
     | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
+        id: string;
+        name: string;
+      }[]
     | null;
   location?: (string | null) | Location;
   /**

@@ -18,7 +18,7 @@ export const CheckInView = async (view: AdminViewServerProps) => {
   const classId = segments[1] ?? ''
   const klass = UUID.test(classId)
     ? ((await payload
-        .findByID({ collection: 'classes' as never, id: classId, depth: 0, overrideAccess: false, req })
+        .findByID({ collection: 'classes', id: classId, depth: 0, overrideAccess: false, req })
         .catch(() => null)) as Row | null)
     : null
   const tenant = klass ? String(klass.tenant) : ''
@@ -30,7 +30,7 @@ export const CheckInView = async (view: AdminViewServerProps) => {
     )
   }
   const bookings = await payload.find({
-    collection: 'bookings' as never,
+    collection: 'bookings',
     where: { and: [{ class: { equals: classId } }, { status: { in: ['confirmed', 'checked_in', 'waitlisted'] } }] },
     sort: 'createdAt',
     limit: 1000,

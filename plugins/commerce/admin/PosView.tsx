@@ -27,7 +27,7 @@ export const PosView = async (view: AdminViewServerProps) => {
     )
   }
   const products = await req.payload.find({
-    collection: 'products' as never,
+    collection: 'products',
     where: { and: [{ tenant: { equals: tenant } }, { isActive: { equals: true } }] },
     sort: 'name',
     limit: 500,

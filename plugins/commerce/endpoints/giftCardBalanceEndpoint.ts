@@ -15,7 +15,7 @@ export const giftCardBalanceEndpoint: Endpoint = {
       const parsed = query.safeParse({ code: req.searchParams.get('code') ?? undefined })
       if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues[0].message)
       const found = await req.payload.find({
-        collection: 'gift-cards' as never,
+        collection: 'gift-cards',
         where: { code: { equals: parsed.data.code.toUpperCase() } },
         overrideAccess: false,
         req,

@@ -22,7 +22,7 @@ export type InboundWebhookInput = {
 export const recordInboundWebhook = async (
   req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
   input: InboundWebhookInput,
-): Promise<{ id: string | null; duplicate: boolean }> => {
+): Promise<{ id: string; duplicate: false } | { id: null; duplicate: true }> => {
   const rows = await runSql<{ id: string }>(
     req,
     sql`INSERT INTO inbound_webhooks (tenant_id, source, event_id, dedup_key, event_type, payload, status, attempts, received_at, updated_at, created_at)

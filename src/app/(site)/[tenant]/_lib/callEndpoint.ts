@@ -1,9 +1,13 @@
 import { createLocalReq, type Endpoint, type Payload, type TypedUser } from 'payload'
+import { hasCollection } from '@/core'
 import { payloadInstance } from './site'
 
 export type EndpointAnswer<T> = { status: number; ok: boolean; body: T & { error?: string; message?: string } }
 
 type Method = 'get' | 'post' | 'delete'
+
+/** The answer of an endpoint that is not installed (its plugin removed). */
+const unavailable = { error: 'unavailable', message: 'This is not available here.' }
 
 /**
  * The installed endpoint serving `/api[/<collection>]<path>`: a collection's own endpoints first,
@@ -15,13 +19,9 @@ const findEndpoint = (
   path: string,
   method: Method,
 ): Endpoint | undefined => {
-  const list = (value: unknown) => (Array.isArray(value) ? (value as Endpoint[]) : [])
-  const own = collection
-    ? list(
-        (payload.collections as Record<string, { config: { endpoints?: unknown } } | undefined>)[collection]?.config
-          .endpoints,
-      )
-    : []
+  const list = (value: Endpoint[] | false | undefined) => value || []
+  const own =
+    collection && hasCollection(payload, collection) ? list(payload.collections[collection].config.endpoints) : []
   const root = list(payload.config.endpoints)
   const rootPath = collection ? `/${collection}${path}` : path
   return (
@@ -62,8 +62,7 @@ export const callEndpoint = async <T = Record<string, unknown>>({
 }): Promise<EndpointAnswer<T>> => {
   const payload = await payloadInstance()
   const endpoint = findEndpoint(payload, collection, path, method)
-  if (!endpoint)
-    return { status: 404, ok: false, body: { error: 'unavailable', message: 'This is not available here.' } as never }
+  if (!endpoint) return { status: 404, ok: false, body: unavailable as EndpointAnswer<T>['body'] }
   const concrete = Object.entries(routeParams).reduce(
     (p, [key, value]) => p.replace(`:${key}`, encodeURIComponent(value)),
     path,
@@ -79,7 +78,7 @@ export const callEndpoint = async <T = Record<string, unknown>>({
         routeParams,
         text: async () => text,
         ...(headers ? { headers } : {}),
-      } as never,
+      },
       user: user ?? undefined,
     },
     payload,
