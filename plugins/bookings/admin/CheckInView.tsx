@@ -1,6 +1,6 @@
 import type { AdminViewServerProps } from 'payload'
 import { AdminNotice, AdminPage } from '@/core/admin/AdminPage'
-import { DESK_ROLES, hasRoleIn, isPlatformAdmin, type AccessUser } from '@/core'
+import { DESK_ROLES, hasRoleIn, isPlatformAdmin } from '@/core'
 import { CheckInList, type RosterEntry } from './CheckInList'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -13,7 +13,7 @@ type Row = Record<string, unknown> & { id: string | number }
 export const CheckInView = async (view: AdminViewServerProps) => {
   const { req } = view.initPageResult
   const { payload } = req
-  const user = req.user as AccessUser
+  const user = req.user
   const segments = (view.params?.segments as string[] | undefined) ?? []
   const classId = segments[1] ?? ''
   const klass = UUID.test(classId)

@@ -1,6 +1,6 @@
 import type { AdminViewServerProps } from 'payload'
 import { AdminNotice, AdminPage } from '@/core/admin/AdminPage'
-import { adminTenant, DESK_ROLES, TENANT_COOKIE, type AccessUser } from '@/core'
+import { adminTenant, DESK_ROLES, TENANT_COOKIE } from '@/core'
 import { PosScreen, type PosProduct } from './PosScreen'
 
 /**
@@ -10,11 +10,7 @@ import { PosScreen, type PosProduct } from './PosScreen'
  */
 export const PosView = async (view: AdminViewServerProps) => {
   const { req } = view.initPageResult
-  const { tenant, allowed } = adminTenant(
-    req.user as AccessUser,
-    view.initPageResult.cookies.get(TENANT_COOKIE),
-    DESK_ROLES,
-  )
+  const { tenant, allowed } = adminTenant(req.user, view.initPageResult.cookies.get(TENANT_COOKIE), DESK_ROLES)
   if (!tenant || !allowed) {
     return (
       <AdminPage view={view} title="Point of sale">
