@@ -31,13 +31,13 @@ export const PosView = async (view: AdminViewServerProps) => {
     overrideAccess: false,
     req,
   })
-  const list: PosProduct[] = (products.docs as unknown as Record<string, any>[]).map((p) => ({
-    id: String(p.id),
-    name: String(p.name),
-    kind: String(p.kind),
-    price: { amount: Number(p.price?.amount ?? 0), currency: String(p.price?.currency ?? 'USD') },
-    stock: p.stockQuantity === null || p.stockQuantity === undefined ? null : Number(p.stockQuantity),
-    credits: p.kind === 'credit_pack' ? Number(p.pack?.credits ?? 0) : null,
+  const list: PosProduct[] = products.docs.map((p) => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    price: { amount: p.price?.amount ?? 0, currency: p.price?.currency ?? 'USD' },
+    stock: p.stockQuantity ?? null,
+    credits: p.kind === 'credit_pack' ? (p.pack?.credits ?? 0) : null,
   }))
   return (
     <AdminPage view={view} title="Point of sale" className="pos">

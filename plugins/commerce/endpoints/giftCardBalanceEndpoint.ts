@@ -22,9 +22,7 @@ export const giftCardBalanceEndpoint: Endpoint = {
         depth: 0,
         limit: 1,
       })
-      const card = found.docs[0] as unknown as
-        | { code: string; currentBalance: number; currency: string; status: string; expiresAt?: string }
-        | undefined
+      const card = found.docs.at(0)
       if (!card) throw new OperationError(404, 'gift_card_not_found', 'No gift card with that code.')
       return {
         code: card.code,

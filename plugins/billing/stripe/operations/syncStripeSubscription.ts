@@ -73,7 +73,7 @@ const linkSubscription = async (
       stripeSubscriptionId: sub.id,
     },
     req,
-  })) as unknown as { id: string }
+  })) as { id: string }
   await emit(req, {
     type: 'subscription.created',
     tenant: input.tenant,
