@@ -78,7 +78,7 @@ log('migrated')
 const sqlPool = new pg.Pool({ connectionString: databaseUrl, max: CLIENTS })
 const template = await payload.create({
   collection: 'users',
-  data: { email: 'template@bench.test', password: PASSWORD, name: 'Template' } as never,
+  data: { email: 'template@bench.test', password: PASSWORD, name: 'Template' },
 })
 const {
   rows: [pw],

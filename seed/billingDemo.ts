@@ -1,9 +1,11 @@
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 import { callEndpoint } from '../src/core/http/callEndpoint'
 import { DEMO_TENANTS, demoEmail } from './demoTenants'
 
+type DemoPlan = RequiredDataFromCollectionSlug<'membership-plans'> & { features: Record<string, string> }
+
 /** Three plans per demo tenant (prices in its currency, minor units) and their entitlements. */
-const demoPlans = (currency: string) => [
+const demoPlans = (currency: string): DemoPlan[] => [
   {
     name: 'Unlimited',
     description: 'Every class, every day.',
@@ -57,7 +59,7 @@ export const seedBillingDemo = async (payload: Payload): Promise<{ created: numb
       if (!doc) {
         doc = await payload.create({
           collection: 'membership-plans',
-          data: { tenant: tenant.id, active: true, ...plan } as never,
+          data: { tenant: tenant.id, active: true, ...plan },
         })
         created++
         for (const [featureKey, value] of Object.entries(features)) {

@@ -1,18 +1,9 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug, Where } from 'payload'
 import { fromWallTime, localDate } from '../src/core/time/zonedTime'
 import { DEMO_TENANTS, demoEmail } from './demoTenants'
 
-type Doc = { id: string; [key: string]: unknown }
-const first = async (payload: Payload, collection: string, where: Record<string, unknown>) =>
-  (
-    await payload.find({
-      collection: collection as never,
-      where: where as never,
-      limit: 1,
-      depth: 0,
-      pagination: false,
-    })
-  ).docs[0] as Doc | undefined
+const first = async (payload: Payload, collection: CollectionSlug, where: Where) =>
+  (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false })).docs[0]
 
 /**
  * Appointments and events for every demo tenant: two services offered by the demo instructor/coach
@@ -37,7 +28,7 @@ export const seedBookingsDemo = async (payload: Payload): Promise<{ created: num
     })
     if (!provider || !location) continue
 
-    const services = [
+    const services: Omit<RequiredDataFromCollectionSlug<'appointment-services'>, 'tenant'>[] = [
       {
         title: 'Private session',
         kind: 'service',
@@ -62,7 +53,7 @@ export const seedBookingsDemo = async (payload: Payload): Promise<{ created: num
       )
         continue
       await payload.create({
-        collection: 'appointment-services' as never,
+        collection: 'appointment-services',
         data: {
           tenant: tenant.id,
           ...service,
@@ -71,7 +62,7 @@ export const seedBookingsDemo = async (payload: Payload): Promise<{ created: num
           bookingWindowDays: 30,
           minNoticeMinutes: 120,
           isActive: true,
-        } as never,
+        },
       })
       created++
     }
@@ -83,14 +74,14 @@ export const seedBookingsDemo = async (payload: Payload): Promise<{ created: num
       ]
       for (const rule of week) {
         await payload.create({
-          collection: 'availability-rules' as never,
+          collection: 'availability-rules',
           data: {
             tenant: tenant.id,
             provider: provider.id,
             location: location.id,
             kind: 'available',
             ...rule,
-          } as never,
+          },
         })
         created++
       }
@@ -103,10 +94,11 @@ export const seedBookingsDemo = async (payload: Payload): Promise<{ created: num
         .map(Number)
       const start = fromWallTime({ year, month, day, hour: 18, minute: 0 }, zone)
       await payload.create({
-        collection: 'events' as never,
+        collection: 'events',
         data: {
           tenant: tenant.id,
           title,
+          kind: 'one_time_event',
           description: 'Meet the team, try a short class and bring a friend.',
           location: location.id,
           startTime: start.toISOString(),
@@ -115,7 +107,7 @@ export const seedBookingsDemo = async (payload: Payload): Promise<{ created: num
           maxGuests: 1,
           rsvpDeadline: new Date(start.getTime() - 3_600_000).toISOString(),
           status: 'published',
-        } as never,
+        },
       })
       created++
     }

@@ -1,8 +1,8 @@
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 import { DEMO_TENANTS } from './demoTenants'
 
 /** What every demo tenant sells at the desk (prices in the tenant's currency, minor units). */
-const demoProducts = (currency: string) => [
+const demoProducts = (currency: string): RequiredDataFromCollectionSlug<'products'>[] => [
   {
     slug: 'five-class-pack',
     name: '5-class pack',
@@ -33,36 +33,37 @@ export const seedCommerceDemo = async (payload: Payload): Promise<{ created: num
     if (!tenant) continue
     for (const product of demoProducts(demo.currency)) {
       const exists = await payload.find({
-        collection: 'products' as never,
+        collection: 'products',
         where: { and: [{ tenant: { equals: tenant.id } }, { slug: { equals: product.slug } }] },
         limit: 1,
         depth: 0,
       })
       if (exists.docs.length) continue
       await payload.create({
-        collection: 'products' as never,
-        data: { tenant: tenant.id, isActive: true, ...product } as never,
+        collection: 'products',
+        data: { tenant: tenant.id, isActive: true, ...product },
       })
       created++
     }
     const coupon = await payload.find({
-      collection: 'coupons' as never,
+      collection: 'coupons',
       where: { and: [{ tenant: { equals: tenant.id } }, { code: { equals: 'WELCOME10' } }] },
       limit: 1,
       depth: 0,
     })
     if (!coupon.docs.length) {
       await payload.create({
-        collection: 'coupons' as never,
+        collection: 'coupons',
         data: {
           tenant: tenant.id,
           code: 'WELCOME10',
           name: 'Welcome 10%',
+          mode: 'code',
           type: 'percent',
           value: 10,
           maxUses: 500,
           perMemberLimit: 1,
-        } as never,
+        },
       })
       created++
     }

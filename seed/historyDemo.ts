@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
+import { postgresAdapterOf } from '../src/core/db/postgresAdapterOf'
 import type { Role } from '../src/core/access/roles'
 import { fromWallTime, localDate } from '../src/core/time/zonedTime'
 import { DEMO_PASSWORD, DEMO_TENANTS, demoEmail, type DemoTenant } from './demoTenants'
@@ -9,7 +10,7 @@ type Row = Record<string, unknown>
 
 /** Multi-row inserts into a table of the adapter's Drizzle schema (keys are its column properties). */
 const insertRows = async (payload: Payload, table: string, rows: Row[]) => {
-  const db = payload.db as unknown as { drizzle: any; tables: Record<string, unknown> }
+  const db = postgresAdapterOf(payload)
   for (let i = 0; i < rows.length; i += 500) await db.drizzle.insert(db.tables[table]).values(rows.slice(i, i + 500))
 }
 
@@ -37,9 +38,8 @@ const chance = (key: string) => createHash('sha1').update(key).digest().readUInt
 
 const keyOf = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '.')
 
-const find = async (payload: Payload, collection: string, where: Record<string, unknown>, limit = 1) =>
-  (await payload.find({ collection: collection as never, where: where as never, limit, depth: 0, pagination: false }))
-    .docs as unknown as Doc[]
+const find = async (payload: Payload, collection: CollectionSlug, where: Where, limit = 1) =>
+  (await payload.find({ collection, where, limit, depth: 0, pagination: false })).docs as Doc[]
 
 /** `YYYY-MM-DD` plus days. */
 const plusDays = (date: string, days: number) =>

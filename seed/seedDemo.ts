@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import type { Role } from '../src/core/access/roles'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail, type DemoTenant } from './demoTenants'
 import { seedCommerceDemo } from './commerceDemo'
@@ -9,11 +9,8 @@ import { seedHistoryDemo } from './historyDemo'
 const findOne = async (
   payload: Payload,
   collection: 'users' | 'tenants' | 'locations' | 'tenant-memberships' | 'tenant-settings' | 'class-series',
-  where: Record<string, unknown>,
-) =>
-  (await payload.find({ collection, where: where as never, limit: 1, depth: 0, pagination: false })).docs[0] as
-    | { id: string }
-    | undefined
+  where: Where,
+) => (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false })).docs[0]
 
 /**
  * Two weekly series per location: the first location Mon/Wed/Fri 07:00 and 18:30, the next

@@ -1165,12 +1165,9 @@ export interface AppointmentService {
   providers?: (string | TenantMembership)[] | null;
   providerNames?:
     | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
+        id: string;
+        name: string;
+      }[]
     | null;
   location?: (string | null) | Location;
   /**

@@ -13,11 +13,10 @@ const deskField = ({
   data,
   doc,
 }: {
-  req: { user: unknown }
+  req: { user: AccessUser }
   data?: Record<string, unknown>
   doc?: Record<string, unknown>
-}) =>
-  isPlatformAdmin(req.user as AccessUser) || hasRoleIn(req.user as AccessUser, data?.tenant ?? doc?.tenant, DESK_ROLES)
+}) => isPlatformAdmin(req.user) || hasRoleIn(req.user, data?.tenant ?? doc?.tenant, DESK_ROLES)
 
 /**
  * A person's place in one tenant: their roles (staff roles open the admin for that tenant),

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { APIError } from 'payload'
 import { anyone, or, platformAdmin, tenantRole } from '@/core/access/builders'
 import { OWNER_ROLES } from '@/core/access/roles'
-import { hasRoleIn, isPlatformAdmin, isPlatformStaff, type AccessUser } from '@/core/access/userTenants'
+import { hasRoleIn, isPlatformAdmin, isPlatformStaff } from '@/core/access/userTenants'
 import { isCurrency } from '@/core/money/money'
 import { isTimeZone } from '@/core/time/zonedTime'
 import { emit } from '@/core/events/emit'
@@ -86,7 +86,7 @@ export const Tenants: CollectionConfig = {
       required: true,
       defaultValue: 'active',
       options: ['trial', 'active', 'suspended', 'archived'],
-      access: { update: ({ req }) => isPlatformAdmin(req.user as AccessUser) },
+      access: { update: ({ req }) => isPlatformAdmin(req.user) },
       admin: { position: 'sidebar' },
     },
     {
@@ -108,9 +108,8 @@ export const Tenants: CollectionConfig = {
       name: 'stripeAccountId',
       type: 'text',
       access: {
-        read: ({ req, doc }) =>
-          isPlatformStaff(req.user as AccessUser) || hasRoleIn(req.user as AccessUser, doc?.id, OWNER_ROLES),
-        update: ({ req }) => isPlatformAdmin(req.user as AccessUser),
+        read: ({ req, doc }) => isPlatformStaff(req.user) || hasRoleIn(req.user, doc?.id, OWNER_ROLES),
+        update: ({ req }) => isPlatformAdmin(req.user),
       },
       admin: { position: 'sidebar', description: 'Stripe Connect account of this tenant.' },
     },

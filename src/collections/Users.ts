@@ -8,7 +8,7 @@ import { normaliseEmail } from '@/core/auth/normaliseEmail'
 import { sessionUserStrategy } from '@/core/auth/sessionUserStrategy'
 import { getEnv } from '@/core/env'
 
-const platformAdminOnly = ({ req }: { req: { user: unknown } }) => isPlatformAdmin(req.user as AccessUser)
+const platformAdminOnly = ({ req }: { req: { user: AccessUser } }) => isPlatformAdmin(req.user)
 
 /**
  * Everyone who signs in: staff and members of any tenant, and platform staff. Roles live in
@@ -35,13 +35,13 @@ export const Users: CollectionConfig = {
   },
   access: {
     // Members never reach the admin: only staff of some tenant or platform staff.
-    admin: ({ req }) => isStaff(req.user as AccessUser),
+    admin: ({ req }) => isStaff(req.user),
     read: or(self('id'), platformStaff, tenantRole(DESK_ROLES, 'tenants.tenant')),
     // Sign-up is open (members join tenants through memberships); platform fields are guarded below.
     create: () => true,
-    update: or(self('id'), ({ req }) => isPlatformAdmin(req.user as AccessUser)),
-    delete: ({ req }) => isPlatformAdmin(req.user as AccessUser),
-    unlock: ({ req }) => isPlatformAdmin(req.user as AccessUser),
+    update: or(self('id'), ({ req }) => isPlatformAdmin(req.user)),
+    delete: ({ req }) => isPlatformAdmin(req.user),
+    unlock: ({ req }) => isPlatformAdmin(req.user),
   },
   hooks: {
     beforeValidate: [
@@ -95,7 +95,7 @@ export const Users: CollectionConfig = {
         readOnly: true,
         position: 'sidebar',
         description: 'Managed through tenant memberships.',
-        condition: (_data, _siblingData, { user }) => isPlatformAdmin(user as AccessUser),
+        condition: (_data, _siblingData, { user }) => isPlatformAdmin(user),
       },
       fields: [
         { name: 'tenant', type: 'relationship', relationTo: 'tenants', required: true, index: true },

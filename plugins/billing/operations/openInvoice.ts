@@ -48,6 +48,6 @@ export const openInvoice = async (
       ],
     },
     req,
-  })) as unknown as { id: string }
+  })) as { id: string }
   return { id: String(doc.id), number }
 }

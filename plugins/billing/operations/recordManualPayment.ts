@@ -82,7 +82,7 @@ export const recordManualPayment = async (req: PayloadRequest, raw: ManualPaymen
       recordedBy: req.user?.collection === 'users' ? req.user.id : null,
     },
     req,
-  })) as unknown as PaymentDoc
+  })) as PaymentDoc
   await audit(req, {
     category: 'payment',
     action: 'payment.recorded',

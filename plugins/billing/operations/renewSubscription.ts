@@ -131,8 +131,8 @@ export const markPastDue = async (req: PayloadRequest): Promise<number> =>
       })
       // The member is told by mail after commit, like Stripe dunning (same task, desk wording).
       await req.payload.jobs.queue({
-        task: SEND_DUNNING_NOTICE_TASK as never,
-        input: { tenant: String(row.tenant_id), subscription: String(row.id), stage: row.dunning_stage } as never,
+        task: SEND_DUNNING_NOTICE_TASK,
+        input: { tenant: String(row.tenant_id), subscription: String(row.id), stage: row.dunning_stage },
         req,
       })
     }

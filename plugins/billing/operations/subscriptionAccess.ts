@@ -16,7 +16,7 @@ import { lockSubscription } from './billingContext'
  * the member it belongs to when `memberMay`. Anyone else gets 404 (it does not exist for them).
  */
 export const subscriptionForChange = async (req: PayloadRequest, id: string, memberMay: boolean) => {
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   if (!user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const subscription = await lockSubscription(req, id)
   if (!subscription) throw new OperationError(404, 'not_found', 'Subscription not found.')

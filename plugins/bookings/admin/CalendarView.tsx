@@ -1,6 +1,6 @@
 import type { AdminViewServerProps, Where } from 'payload'
 import { AdminNotice, AdminPage } from '@/core/admin/AdminPage'
-import { DESK_ROLES, fromWallTime, localDate, STAFF_ROLES } from '@/core'
+import { DESK_ROLES, fromWallTime, hasCollection, idOf, localDate, STAFF_ROLES } from '@/core'
 import { one, staffTenant } from './staffTenant'
 
 const DAY = 86_400_000
@@ -97,7 +97,7 @@ export const CalendarView = async (view: AdminViewServerProps) => {
   ]
   if (chosen) classWhere.push({ location: { equals: chosen.id } })
   const classes = await payload.find({
-    collection: 'classes' as never,
+    collection: 'classes',
     where: { and: classWhere },
     sort: 'startTime',
     limit: 1000,
@@ -105,10 +105,10 @@ export const CalendarView = async (view: AdminViewServerProps) => {
     overrideAccess: false,
     req,
   })
-  const hasAppointments = Boolean(payload.collections['appointments' as never])
+  const hasAppointments = hasCollection(payload, 'appointments')
   const appointments = hasAppointments
     ? await payload.find({
-        collection: 'appointments' as never,
+        collection: 'appointments',
         where: {
           and: [
             { tenant: { equals: tenant } },
@@ -124,14 +124,13 @@ export const CalendarView = async (view: AdminViewServerProps) => {
       })
     : { docs: [] }
 
-  type Row = Record<string, unknown> & { id: string | number }
-  const classDocs = classes.docs as unknown as Row[]
-  const appointmentDocs = appointments.docs as unknown as Row[]
+  const classDocs = classes.docs
+  const appointmentDocs = appointments.docs
   const people = [
     ...new Set(
       [...classDocs.map((c) => c.instructor), ...appointmentDocs.flatMap((a) => [a.provider, a.member])]
-        .filter(Boolean)
-        .map(String),
+        .map(idOf)
+        .filter((id): id is string => Boolean(id)),
     ),
   ]
   const names = new Map<string, string>()
@@ -144,59 +143,47 @@ export const CalendarView = async (view: AdminViewServerProps) => {
       overrideAccess: false,
       req,
     })
-    for (const m of found.docs as unknown as Row[])
-      names.set(
-        String(m.id),
-        String((m.profile as { displayName?: string } | undefined)?.displayName || m.email || 'Staff'),
-      )
+    for (const m of found.docs) names.set(m.id, m.profile?.displayName || m.email || 'Staff')
   }
   const services = new Map<string, string>()
-  const serviceIds = [
-    ...new Set(
-      appointmentDocs
-        .map((a) => a.service)
-        .filter(Boolean)
-        .map(String),
-    ),
-  ]
+  const serviceIds = [...new Set(appointmentDocs.map((a) => idOf(a.service)).filter((id): id is string => Boolean(id)))]
   if (serviceIds.length) {
     const found = await payload.find({
-      collection: 'appointment-services' as never,
+      collection: 'appointment-services',
       where: { id: { in: serviceIds } },
       limit: serviceIds.length,
       depth: 0,
       overrideAccess: false,
       req,
     })
-    for (const s of found.docs as unknown as Row[]) services.set(String(s.id), String(s.title ?? 'Appointment'))
+    for (const s of found.docs) services.set(s.id, s.title)
   }
 
+  const nameOf = (ref: unknown) => names.get(idOf(ref) ?? '') ?? null
   const entries: Entry[] = [
     ...classDocs.map(
       (c): Entry => ({
-        id: String(c.id),
+        id: c.id,
         kind: 'class',
-        title: String(c.title),
-        start: String(c.startTime),
-        end: String(c.endTime ?? c.startTime),
-        who: c.instructor ? (names.get(String(c.instructor)) ?? null) : null,
-        detail: `${Number(c.bookedCount ?? 0)}/${Number(c.capacity ?? 0)} booked${Number(c.waitlistCount ?? 0) ? ` · waitlist ${Number(c.waitlistCount)}` : ''}`,
-        status: String(c.status),
+        title: c.title,
+        start: c.startTime,
+        end: c.endTime ?? c.startTime,
+        who: nameOf(c.instructor),
+        detail: `${c.bookedCount ?? 0}/${c.capacity ?? 0} booked${c.waitlistCount ? ` · waitlist ${c.waitlistCount}` : ''}`,
+        status: c.status,
         href: `/admin/check-in/${c.id}`,
       }),
     ),
     ...appointmentDocs.map(
       (a): Entry => ({
-        id: String(a.id),
+        id: a.id,
         kind: 'appointment',
-        title: services.get(String(a.service)) ?? 'Appointment',
-        start: String(a.startTime),
-        end: String(a.endTime),
-        who: a.provider ? (names.get(String(a.provider)) ?? null) : null,
-        detail: a.member
-          ? `with ${names.get(String(a.member)) ?? 'a member'}`
-          : `with ${(a.guest as { name?: string } | undefined)?.name ?? 'a guest'} (guest)`,
-        status: String(a.status),
+        title: services.get(idOf(a.service) ?? '') ?? 'Appointment',
+        start: a.startTime,
+        end: a.endTime,
+        who: nameOf(a.provider),
+        detail: a.member ? `with ${nameOf(a.member) ?? 'a member'}` : `with ${a.guest?.name ?? 'a guest'} (guest)`,
+        status: a.status,
         href: `/admin/collections/appointments/${a.id}`,
       }),
     ),

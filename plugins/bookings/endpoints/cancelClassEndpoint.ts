@@ -6,7 +6,7 @@ import { cancelByIdEndpoint } from './cancelByIdEndpoint'
 
 /** POST /api/classes/:id/cancel (managers) → { class }: cancels the class, its bookings and refunds. */
 export const cancelClassEndpoint: Endpoint = cancelByIdEndpoint(async (req, { id, reason }) => {
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   const klass = await loadClass(req, id)
   // Another tenant's class is simply not there (404), not forbidden.
   if (!klass || !(isPlatformAdmin(user) || tenantsWithRole(user).includes(klass.tenant)))

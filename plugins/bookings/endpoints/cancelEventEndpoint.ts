@@ -6,7 +6,7 @@ import { cancelByIdEndpoint } from './cancelByIdEndpoint'
 
 /** POST /api/events/:id/cancel (managers) → { event }: cancels the event, its RSVPs and refunds them. */
 export const cancelEventEndpoint: Endpoint = cancelByIdEndpoint(async (req, { id, reason }) => {
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   if (!user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const event = await loadEvent(req, id)
   if (!event || !(isPlatformAdmin(user) || tenantsWithRole(user).includes(event.tenant)))

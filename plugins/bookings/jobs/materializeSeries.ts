@@ -13,7 +13,7 @@ type Series = Record<string, any>
  */
 export const materializeSeries = async (req: PayloadRequest, seriesId: string, days: number, now = new Date()) => {
   const series: Series = await req.payload.findByID({
-    collection: 'class-series' as never,
+    collection: 'class-series',
     id: seriesId,
     depth: 0,
     req,
@@ -68,9 +68,9 @@ export const materializeSeries = async (req: PayloadRequest, seriesId: string, d
       if (wantedTimes.has(new Date(klass.start_time).getTime()) || series.status === 'paused') {
         if (series.status === 'paused') continue
         await req.payload.update({
-          collection: 'classes' as never,
+          collection: 'classes',
           id: klass.id,
-          data: { ...fields, capacity: Math.max(fields.capacity, Number(klass.booked_count)) } as never,
+          data: { ...fields, capacity: Math.max(fields.capacity, Number(klass.booked_count)) },
           req,
           overrideAccess: true,
           depth: 0,
@@ -79,9 +79,9 @@ export const materializeSeries = async (req: PayloadRequest, seriesId: string, d
         result.updated++
       } else {
         await req.payload.update({
-          collection: 'classes' as never,
+          collection: 'classes',
           id: klass.id,
-          data: { status: 'cancelled', cancellationReason: 'series_changed' } as never,
+          data: { status: 'cancelled', cancellationReason: 'series_changed' },
           req,
           overrideAccess: true,
           depth: 0,
@@ -98,8 +98,8 @@ export const materializeSeries = async (req: PayloadRequest, seriesId: string, d
     if (byTime.has(startTime.getTime())) continue
     try {
       await req.payload.create({
-        collection: 'classes' as never,
-        data: { ...fields, tenant, series: seriesId, startTime: startTime.toISOString(), status: 'scheduled' } as never,
+        collection: 'classes',
+        data: { ...fields, tenant, series: seriesId, startTime: startTime.toISOString(), status: 'scheduled' },
         req,
         overrideAccess: true,
         depth: 0,

@@ -10,7 +10,7 @@ export const queueGuestConfirmation = async (
   collection: GuestBookingCollection,
   id: string,
 ): Promise<void> => {
-  await req.payload.jobs.queue({ task: SEND_GUEST_CONFIRMATION_TASK as never, input: { collection, id } as never, req })
+  await req.payload.jobs.queue({ task: SEND_GUEST_CONFIRMATION_TASK, input: { collection, id }, req })
 }
 
 /**

@@ -5,7 +5,7 @@ export const SEND_WAITLIST_NOTICE_TASK = 'sendWaitlistNotice'
 
 /** Queues the mail of a waitlist promotion or offer in the request's transaction (sent after commit by the jobs runner). */
 export const queueWaitlistNotice = async (req: PayloadRequest, notice: WaitlistNotice): Promise<void> => {
-  await req.payload.jobs.queue({ task: SEND_WAITLIST_NOTICE_TASK as never, input: notice as never, req })
+  await req.payload.jobs.queue({ task: SEND_WAITLIST_NOTICE_TASK, input: notice, req })
 }
 
 /** Mails a member or guest that a waitlist gave them a place (promoted, or offered to claim); the input names the row only. */

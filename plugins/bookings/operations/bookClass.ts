@@ -31,7 +31,7 @@ export type BookClassInput = { classId: string; member?: string; attendanceType?
  */
 export const bookClass = async (req: PayloadRequest, input: BookClassInput): Promise<BookingJson> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in to book.')
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   // One statement: the class, the signed-in person's membership in its tenant, (desk booking) the member named, the tenant's policy.
   const klass = await loadClass(req, input.classId, false, {
     user: req.user.collection === 'users' ? String(req.user.id) : undefined,

@@ -37,7 +37,7 @@ export const cancellationTerms = async (
 ): Promise<CancellationTerms> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const peek = await loadBooking(req, bookingId)
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   if (!peek) throw new OperationError(404, 'not_found', 'No such booking.')
   const staff = isPlatformAdmin(user) || hasRoleIn(user, peek.tenant, DESK_ROLES)
   if (!staff) {

@@ -11,7 +11,7 @@ export const checkInBooking = async (
   req: PayloadRequest,
   input: { bookingId: string },
 ): Promise<{ booking: BookingJson; alreadyCheckedIn: boolean }> => {
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   if (!user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const booking = await loadBooking(req, input.bookingId)
   if (!booking || !(isPlatformAdmin(user) || hasRoleIn(user, booking.tenant, [...DESK_ROLES, 'instructor']))) {

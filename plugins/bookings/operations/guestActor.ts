@@ -23,7 +23,7 @@ export const guestActor = async (
     if (!(await input.publicAllowed())) throw new OperationError(403, input.closedCode, input.closedMessage)
     return { member: null, source: 'website' }
   }
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   if (isPlatformAdmin(user) || hasRoleIn(user, input.tenant, DESK_ROLES)) return { member: null, source: 'staff' }
   if (await actorMembership(req, input.tenant))
     throw new OperationError(403, 'forbidden', 'Only desk staff may book for a guest.')

@@ -12,9 +12,9 @@ export const markCancelled = (
   cancellationReason: string,
 ): Promise<unknown> =>
   req.payload.update({
-    collection: collection as never,
+    collection,
     id,
-    data: { status: 'cancelled', cancellationReason } as never,
+    data: { status: 'cancelled', cancellationReason },
     req,
     overrideAccess: false,
     depth: 0,

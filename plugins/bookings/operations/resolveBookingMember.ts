@@ -17,7 +17,7 @@ export const resolveBookingMember = async (
   notFound: OperationError,
 ): Promise<BookingActor> => {
   if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in to book.')
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   const staff = isPlatformAdmin(user) || hasRoleIn(user, tenant, DESK_ROLES)
   const own = await actorMembership(req, tenant)
   if (!own && !staff) throw notFound
@@ -36,7 +36,7 @@ export const resolveBookingMember = async (
 
 /** May the signed-in person act on a member's own record (theirs, or desk staff of the tenant)? */
 export const ownsOrWorksDesk = async (req: PayloadRequest, tenant: string, member: string): Promise<boolean> => {
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   if (!user) return false
   if (isPlatformAdmin(user) || hasRoleIn(user, tenant, DESK_ROLES)) return true
   const [mine] = await runSql(req, sql`SELECT 1 FROM tenant_memberships WHERE id = ${member} AND user_id = ${user.id}`)

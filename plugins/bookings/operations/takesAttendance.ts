@@ -11,7 +11,7 @@ export const takesAttendance = async (
   tenant: string,
   provider?: string | null,
 ): Promise<boolean> => {
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   if (!user) return false
   if (isPlatformAdmin(user) || hasRoleIn(user, tenant, DESK_ROLES)) return true
   if (!provider || req.user?.collection !== 'users') return false

@@ -1,6 +1,6 @@
 import type { AdminViewServerProps } from 'payload'
 import { AdminNotice, AdminPage } from '@/core/admin/AdminPage'
-import { adminTenant, DESK_ROLES, TENANT_COOKIE, type AccessUser } from '@/core'
+import { adminTenant, DESK_ROLES, TENANT_COOKIE } from '@/core'
 import { PosScreen, type PosProduct } from './PosScreen'
 
 /**
@@ -10,11 +10,7 @@ import { PosScreen, type PosProduct } from './PosScreen'
  */
 export const PosView = async (view: AdminViewServerProps) => {
   const { req } = view.initPageResult
-  const { tenant, allowed } = adminTenant(
-    req.user as AccessUser,
-    view.initPageResult.cookies.get(TENANT_COOKIE),
-    DESK_ROLES,
-  )
+  const { tenant, allowed } = adminTenant(req.user, view.initPageResult.cookies.get(TENANT_COOKIE), DESK_ROLES)
   if (!tenant || !allowed) {
     return (
       <AdminPage view={view} title="Point of sale">
@@ -27,7 +23,7 @@ export const PosView = async (view: AdminViewServerProps) => {
     )
   }
   const products = await req.payload.find({
-    collection: 'products' as never,
+    collection: 'products',
     where: { and: [{ tenant: { equals: tenant } }, { isActive: { equals: true } }] },
     sort: 'name',
     limit: 500,
@@ -35,13 +31,13 @@ export const PosView = async (view: AdminViewServerProps) => {
     overrideAccess: false,
     req,
   })
-  const list: PosProduct[] = (products.docs as unknown as Record<string, any>[]).map((p) => ({
-    id: String(p.id),
-    name: String(p.name),
-    kind: String(p.kind),
-    price: { amount: Number(p.price?.amount ?? 0), currency: String(p.price?.currency ?? 'USD') },
-    stock: p.stockQuantity === null || p.stockQuantity === undefined ? null : Number(p.stockQuantity),
-    credits: p.kind === 'credit_pack' ? Number(p.pack?.credits ?? 0) : null,
+  const list: PosProduct[] = products.docs.map((p) => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    price: { amount: p.price?.amount ?? 0, currency: p.price?.currency ?? 'USD' },
+    stock: p.stockQuantity ?? null,
+    credits: p.kind === 'credit_pack' ? (p.pack?.credits ?? 0) : null,
   }))
   return (
     <AdminPage view={view} title="Point of sale" className="pos">

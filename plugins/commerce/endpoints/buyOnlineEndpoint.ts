@@ -6,5 +6,8 @@ import { buyOnline } from '../operations/buyOnline'
 export const buyOnlineEndpoint: Endpoint = {
   path: '/buy',
   method: 'post',
-  handler: endpointHandler(async (req, body) => buyOnline(req, body as never), { status: 201, requireUser: true }),
+  handler: endpointHandler(async (req, body) => buyOnline(req, body as Parameters<typeof buyOnline>[1]), {
+    status: 201,
+    requireUser: true,
+  }),
 }

@@ -15,16 +15,14 @@ export const giftCardBalanceEndpoint: Endpoint = {
       const parsed = query.safeParse({ code: req.searchParams.get('code') ?? undefined })
       if (!parsed.success) throw new OperationError(400, 'invalid_input', parsed.error.issues[0].message)
       const found = await req.payload.find({
-        collection: 'gift-cards' as never,
+        collection: 'gift-cards',
         where: { code: { equals: parsed.data.code.toUpperCase() } },
         overrideAccess: false,
         req,
         depth: 0,
         limit: 1,
       })
-      const card = found.docs[0] as unknown as
-        | { code: string; currentBalance: number; currency: string; status: string; expiresAt?: string }
-        | undefined
+      const card = found.docs.at(0)
       if (!card) throw new OperationError(404, 'gift_card_not_found', 'No gift card with that code.')
       return {
         code: card.code,

@@ -78,7 +78,7 @@ export const debitCredits = async (
           createdBy: req.user?.collection === 'users' ? req.user.id : null,
         },
         req,
-      })) as unknown as { id: string }
+      })) as { id: string }
       first ??= { id: entry.id, lot: lot.id }
     }
     return { ok: true, ledgerEntryId: first!.id, lotId: first!.lot }

@@ -41,7 +41,7 @@ export const grantCredits = async (
       periodKey: input.periodKey ?? null,
     },
     req,
-  })) as unknown as { id: string }
+  })) as { id: string }
   const balanceAfter = await creditBalance(req, input.member, input.creditType)
   const entry = (await req.payload.db.create({
     collection: 'credit-ledger' as CollectionSlug,
@@ -64,6 +64,6 @@ export const grantCredits = async (
       createdBy: req.user?.collection === 'users' ? req.user.id : null,
     },
     req,
-  })) as unknown as { id: string }
+  })) as { id: string }
   return { lot: lot.id, ledgerEntry: entry.id }
 }

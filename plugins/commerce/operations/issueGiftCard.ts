@@ -35,7 +35,7 @@ export const issueGiftCard = async (
       order: input.order ?? null,
     },
     req,
-  })) as unknown as { id: string }
+  })) as { id: string }
   await req.payload.db.create({
     collection: 'gift-card-transactions' as CollectionSlug,
     data: {

@@ -200,7 +200,7 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
       expiresAt: input.status === 'pending' && input.expiresAt ? input.expiresAt.toISOString() : null,
     },
     req,
-  })) as unknown as { id: string }
+  })) as { id: string }
 
   let giftCard: string | null = null
   if (input.giftCard && giftCardAmount > 0) {

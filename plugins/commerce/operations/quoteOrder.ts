@@ -47,7 +47,7 @@ export const quoteOrder = async (req: PayloadRequest, input: CheckoutInput): Pro
         collection: 'orders' as CollectionSlug,
         where: { id: { equals: order.id } },
         req,
-      })) as unknown as {
+      })) as {
         lines?: {
           product: unknown
           name: string

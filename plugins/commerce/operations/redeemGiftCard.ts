@@ -70,6 +70,6 @@ export const redeemGiftCard = async (
       createdBy: req.user?.collection === 'users' ? req.user.id : null,
     },
     req,
-  })) as unknown as { id: string }
+  })) as { id: string }
   return { giftCard: row.id, balanceAfter: Number(row.current_balance), transaction: txn.id }
 }

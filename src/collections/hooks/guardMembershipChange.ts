@@ -3,7 +3,7 @@ import { APIError } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { idOf } from '@/core/access/idOf'
 import { OWNER_ROLES, STAFF_ROLES, type Role } from '@/core/access/roles'
-import { hasRoleIn, isPlatformAdmin, type AccessUser } from '@/core/access/userTenants'
+import { hasRoleIn, isPlatformAdmin } from '@/core/access/userTenants'
 import { tenantMembershipRolesTable, tenantMembershipsTable, tenantsTable } from '@/core/db/kernelTables'
 import { runSql } from '@/core/db/sqlFor'
 
@@ -15,7 +15,7 @@ const isOwner = (roles: unknown, status: unknown) =>
  * tenant always keeps one active owner (checked under a lock on the tenant row).
  */
 export const guardMembershipChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
-  const user = req.user as AccessUser
+  const user = req.user
   const tenant = idOf(data.tenant ?? originalDoc?.tenant)
   const roles: Role[] = data.roles ?? originalDoc?.roles ?? []
   const before: Role[] = originalDoc?.roles ?? []

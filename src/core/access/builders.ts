@@ -7,7 +7,7 @@ import { isPlatformAdmin, isPlatformStaff, tenantsWithRole } from './userTenants
 type AccessResult = boolean | Where
 type Fn = (args: AccessArgs) => AccessResult | Promise<AccessResult>
 
-const userOf = (args: AccessArgs): AccessUser => args.req.user as AccessUser
+const userOf = (args: AccessArgs): AccessUser => args.req.user
 
 /** Everyone, signed in or not. */
 export const anyone: Access = () => true

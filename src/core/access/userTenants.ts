@@ -3,6 +3,11 @@ import { idOf } from './idOf'
 import { STAFF_ROLES } from './roles'
 
 type TenantRow = { tenant?: unknown; roles?: Role[] | null }
+/**
+ * The signed-in principal the access helpers read. `req.user` (the generated `User | ApiClient`,
+ * typed through payload-types.ts) fits it as is, so callers pass `req.user` without a cast; tests
+ * may pass just the fields that matter.
+ */
 export type AccessUser =
   | {
       id: string | number

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { TaskConfig } from 'payload'
 import { runSql } from '../db/sqlFor'
+import { redisClientOf } from './redisClientOf'
 
 /**
  * Hourly: removes finished rate-limit windows from Payload's database KV table. (With Redis the
@@ -12,7 +13,7 @@ export const purgeRateLimitsTask: TaskConfig = {
   schedule: [{ cron: '0 17 * * * *', queue: 'default' }],
   outputSchema: [{ name: 'deleted', type: 'number' }],
   handler: async ({ req }) => {
-    if ((req.payload.kv as unknown as { redisClient?: unknown }).redisClient) return { output: { deleted: 0 } }
+    if (redisClientOf(req.payload.kv)) return { output: { deleted: 0 } }
     const rows = await runSql(
       req,
       sql`DELETE FROM payload_kv WHERE key LIKE 'ratelimit:%' AND (data->>'resetAt')::bigint < ${Date.now()}::bigint RETURNING key`,

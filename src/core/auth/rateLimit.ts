@@ -1,16 +1,9 @@
 import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '../db/sqlFor'
+import { redisClientOf } from './redisClientOf'
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number }
-
-type Pipeline = {
-  incr: (key: string) => Pipeline
-  pexpire: (key: string, ms: number, mode: 'NX') => Pipeline
-  pttl: (key: string) => Pipeline
-  exec: () => Promise<[Error | null, unknown][] | null>
-}
-type RedisLike = { multi: () => Pipeline }
 
 /**
  * Fixed-window counter shared by every web replica: Redis INCR when the Redis KV adapter is
@@ -22,7 +15,7 @@ export const rateLimit = async (
   { key, limit, windowSeconds }: { key: string; limit: number; windowSeconds: number },
 ): Promise<RateLimitResult> => {
   const fullKey = `ratelimit:${key}`
-  const redis = (payload.kv as unknown as { redisClient?: RedisLike }).redisClient
+  const redis = redisClientOf(payload.kv)
   if (redis) {
     const replies = await redis
       .multi()

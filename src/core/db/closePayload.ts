@@ -1,5 +1,5 @@
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
+import { postgresAdapterOf } from './postgresAdapterOf'
 
 /**
  * Shuts Payload down and ends its connection pool (Payload's own destroy leaves the pool open).
@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
  * the server closes afterwards (the embedded server stopping) are ignored.
  */
 export const closePayload = async (payload: Payload, graceMs = 2000): Promise<void> => {
-  const pool = (payload.db as unknown as PostgresAdapter).pool
+  const pool = postgresAdapterOf(payload).pool
   pool?.on('error', () => undefined)
   await payload.destroy()
   if (pool)

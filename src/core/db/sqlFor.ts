@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import { postgresAdapterOf } from './postgresAdapterOf'
 import type { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
@@ -27,7 +27,7 @@ type Executor = {
  * commits or rolls back with the Payload operation around it.
  */
 export const sqlFor = async (req: Pick<PayloadRequest, 'payload' | 'transactionID'>): Promise<Executor> => {
-  const adapter = req.payload.db as unknown as PostgresAdapter
+  const adapter = postgresAdapterOf(req.payload)
   const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
   const session = id ? adapter.sessions?.[String(id)] : undefined
   return (session?.db ?? adapter.drizzle) as unknown as Executor

@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm'
 import type { Config, Field, Payload } from 'payload'
+import { postgresAdapterOf } from './postgresAdapterOf'
 import type { SQL } from './sqlFor'
 
 /**
@@ -141,7 +142,7 @@ const resolveTable = <F extends Fields, E extends keyof F>(
   fields: F,
   enums: readonly E[],
 ): ResolvedSqlTable<F, E> => {
-  const schema = source.db as unknown as DrizzleSchema
+  const schema: DrizzleSchema = postgresAdapterOf(source)
   const table = tableOf(source, schema, ref)
   const tableName = getTableName(table)
   const columns = getTableColumns(table) as Record<string, { name: string; enum?: { enumName: string } }>

@@ -1,4 +1,4 @@
-import { createLocalReq, type Endpoint, type Payload, type TypedUser } from 'payload'
+import { createLocalReq, type Endpoint, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 
 export type EndpointAnswer<T> = { status: number; ok: boolean; body: T & { error?: string; message?: string } }
 
@@ -53,7 +53,11 @@ export const callEndpoint = async <T = Record<string, unknown>>(
 ): Promise<EndpointAnswer<T>> => {
   const endpoint = findEndpoint(payload, collection, path, method)
   if (!endpoint)
-    return { status: 404, ok: false, body: { error: 'unavailable', message: 'This is not available here.' } as never }
+    return {
+      status: 404,
+      ok: false,
+      body: { error: 'unavailable', message: 'This is not available here.' } as EndpointAnswer<T>['body'],
+    }
   const concrete = Object.entries(routeParams).reduce(
     (p, [key, value]) => p.replace(`:${key}`, encodeURIComponent(value)),
     path,
@@ -69,7 +73,7 @@ export const callEndpoint = async <T = Record<string, unknown>>(
         routeParams,
         text: async () => text,
         ...(headers ? { headers } : {}),
-      } as never,
+      } as Partial<PayloadRequest>,
       user: user ?? undefined,
     },
     payload,

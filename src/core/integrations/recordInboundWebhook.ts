@@ -23,7 +23,7 @@ export type InboundWebhookInput = {
 export const recordInboundWebhook = async (
   req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
   input: InboundWebhookInput,
-): Promise<{ id: string | null; duplicate: boolean }> => {
+): Promise<{ id: string; duplicate: false } | { id: null; duplicate: true }> => {
   const w = inboundWebhooksTable(req)
   const rows = await runSql<{ id: string }>(
     req,

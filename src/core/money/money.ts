@@ -1,4 +1,6 @@
-import type { Field } from 'payload'
+import type { Field, GroupField } from 'payload'
+
+type FieldAccessRules = NonNullable<GroupField['access']>
 
 /** An amount in integer minor units (cents) of an ISO-4217 currency. */
 export type Money = { amount: number; currency: string }
@@ -63,15 +65,19 @@ export const moneyField = ({
   label,
   required = false,
   min = 0,
+  access,
 }: {
   name: string
   label?: string
   required?: boolean
   min?: number
+  /** Field-level access on the group (for example a snapshot only the system writes). */
+  access?: FieldAccessRules
 }): Field => ({
   name,
   label,
   type: 'group',
+  ...(access ? { access } : {}),
   fields: [
     {
       name: 'amount',

@@ -1,20 +1,20 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { getEnv } from '../env'
 
 export type TenantRef = { id: string; slug: string; name: string; status: string; timezone: string; currency: string }
 
 const fields = { id: true, slug: true, name: true, status: true, timezone: true, currency: true } as const
 
-const findTenant = async (payload: Payload, where: Record<string, unknown>): Promise<TenantRef | null> => {
+const findTenant = async (payload: Payload, where: Where): Promise<TenantRef | null> => {
   const { docs } = await payload.find({
     collection: 'tenants',
-    where: where as never,
+    where,
     limit: 1,
     depth: 0,
     select: fields,
     overrideAccess: false,
   })
-  return (docs[0] as unknown as TenantRef) ?? null
+  return docs[0] ?? null
 }
 
 /** The tenant with this slug, or null. */

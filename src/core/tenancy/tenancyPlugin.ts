@@ -12,12 +12,12 @@ export const tenancyPlugin = (): Plugin => (config) => {
   const scopes = tenantScopes(config)
   const withTenants = multiTenantPlugin({
     tenantsSlug: 'tenants',
-    userHasAccessToAllTenants: (user) => isPlatformAdmin(user as never),
+    userHasAccessToAllTenants: (user) => isPlatformAdmin(user),
     tenantsArrayField: { includeDefaultField: false },
     tenantField: {
       access: {
         // A document never moves between tenants.
-        update: ({ req }) => isPlatformAdmin(req.user as never),
+        update: ({ req }) => isPlatformAdmin(req.user),
       },
     },
     // Staff manage tenants through their own access rules (owners edit their tenant).

@@ -43,8 +43,8 @@ export const PlanFeatures: CollectionConfig = tenantScoped(
 
 const fixtureWithPlan = async (payload: import('payload').Payload, tenant: string) => {
   const plan = await payload.create({
-    collection: 'membership-plans' as never,
-    data: { tenant, name: `grid ${Math.random().toString(36).slice(2, 8)}` } as never,
+    collection: 'membership-plans',
+    data: { tenant, name: `grid ${Math.random().toString(36).slice(2, 8)}` },
   })
   return {
     plan: (plan as { id: string }).id,

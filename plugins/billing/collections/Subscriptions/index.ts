@@ -65,9 +65,9 @@ export const Subscriptions: CollectionConfig = tenantScoped(
 
 /** A subscription of `member` on a fresh plan, for the isolation grid. */
 export const subscriptionFixture = async (payload: Payload, tenant: string, member: string) => {
-  const plan = (await payload.create({
-    collection: 'membership-plans' as never,
-    data: { tenant, name: `grid ${Math.random().toString(36).slice(2, 8)}` } as never,
-  })) as unknown as { id: string }
+  const plan = await payload.create({
+    collection: 'membership-plans',
+    data: { tenant, name: `grid ${Math.random().toString(36).slice(2, 8)}` },
+  })
   return { member, plan: plan.id, priceKey: 'grid', status: 'active', provider: 'manual', dunningStage: 'none' }
 }

@@ -35,7 +35,7 @@ const DESK_TEXT: Record<string, { subject: string; body: string }> = {
 }
 
 /** Mails a member that their subscription entered a dunning stage (queued by the Stripe sync and the manual renewal job). */
-export const sendDunningNoticeTask: TaskConfig = {
+export const sendDunningNoticeTask: TaskConfig<typeof SEND_DUNNING_NOTICE_TASK> = {
   slug: SEND_DUNNING_NOTICE_TASK,
   label: 'Mail a dunning notice',
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 5000 } },
@@ -46,7 +46,7 @@ export const sendDunningNoticeTask: TaskConfig = {
   ],
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {
-    const { tenant, subscription, stage } = input as { tenant: string; subscription: string; stage: string }
+    const { tenant, subscription, stage } = input
     const [row] = await runSql<{ email: string | null; tenant_name: string; provider: string }>(
       { payload: req.payload, transactionID: undefined },
       sql`SELECT u.email, t.name AS tenant_name, s.provider FROM subscriptions s

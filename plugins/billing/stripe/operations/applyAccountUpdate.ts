@@ -78,8 +78,8 @@ export const applyAccountUpdate = async (req: PayloadRequest, input: { tenant: s
     )
     for (const plan of plans)
       await req.payload.jobs.queue({
-        task: SYNC_STRIPE_PRICES_TASK as never,
-        input: { tenant: input.tenant, plan: String(plan.id) } as never,
+        task: SYNC_STRIPE_PRICES_TASK,
+        input: { tenant: input.tenant, plan: String(plan.id) },
         req,
       })
   }

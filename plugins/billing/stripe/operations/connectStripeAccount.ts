@@ -24,7 +24,7 @@ export const connectStripeAccount = async (req: PayloadRequest, raw: unknown) =>
   if (!parsed.success)
     throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const { tenant } = parsed.data
-  const user = req.user as AccessUser
+  const user: AccessUser = req.user
   if (!user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   if (!isPlatformAdmin(user) && !hasRoleIn(user, tenant, ['owner', 'admin']))
     throw new OperationError(403, 'forbidden', 'Only an owner or admin of this business can connect Stripe.')

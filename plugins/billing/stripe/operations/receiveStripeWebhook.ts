@@ -57,8 +57,8 @@ export const receiveStripeWebhook = async (
   })
   if (recorded.duplicate) return { received: true, duplicate: true, event: event.id }
   await req.payload.jobs.queue({
-    task: PROCESS_STRIPE_EVENT_TASK as never,
-    input: { webhook: recorded.id } as never,
+    task: PROCESS_STRIPE_EVENT_TASK,
+    input: { webhook: recorded.id },
     req,
   })
   return { received: true, duplicate: false, event: event.id }

@@ -65,7 +65,7 @@ export const recordCheckoutPayment = async (
       providerSnapshot: { checkoutSession: session.id, ref },
     },
     req,
-  })) as unknown as { id: string }
+  })) as { id: string }
   await audit(req, {
     category: 'payment',
     action: 'payment.recorded',

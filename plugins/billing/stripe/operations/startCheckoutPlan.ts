@@ -105,7 +105,7 @@ export const startCheckoutPlan = async (
           providerSnapshot: { checkoutSession: session.id, plan: plan.id, priceKey: meta.priceKey },
         },
         req,
-      })) as unknown as { id: string }
+      })) as { id: string }
     ).id,
   )
   await audit(req, {

@@ -82,7 +82,7 @@ export const syncStripeInvoice = async (
               lines: [],
             },
             req,
-          })) as unknown as { id: string }
+          })) as { id: string }
         ).id,
       )
 
@@ -113,7 +113,7 @@ export const syncStripeInvoice = async (
           providerSnapshot: { invoice: inv.id, number: inv.number },
         },
         req,
-      })) as unknown as { id: string }
+      })) as { id: string }
       payment = doc.id
       await audit(req, {
         category: 'payment',

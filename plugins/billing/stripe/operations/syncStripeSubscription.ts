@@ -73,7 +73,7 @@ const linkSubscription = async (
       stripeSubscriptionId: sub.id,
     },
     req,
-  })) as unknown as { id: string }
+  })) as { id: string }
   await emit(req, {
     type: 'subscription.created',
     tenant: input.tenant,
@@ -156,8 +156,8 @@ export const syncStripeSubscription = async (req: PayloadRequest, input: SyncInp
     })
     if (m.dunningStage !== 'none') {
       await req.payload.jobs.queue({
-        task: SEND_DUNNING_NOTICE_TASK as never,
-        input: { tenant: input.tenant, subscription: row.id, stage: m.dunningStage } as never,
+        task: SEND_DUNNING_NOTICE_TASK,
+        input: { tenant: input.tenant, subscription: row.id, stage: m.dunningStage },
         req,
       })
     }

@@ -87,12 +87,23 @@ export const AppointmentServices = (): CollectionConfig =>
           admin: { hidden: true },
           access: { create: () => false, update: () => false },
           hooks: { afterRead: [providerNames] },
+          typescriptSchema: [
+            () => ({
+              type: ['array', 'null'],
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'name'],
+                properties: { id: { type: 'string' }, name: { type: 'string' } },
+              },
+            }),
+          ],
         },
         { name: 'location', type: 'relationship', relationTo: 'locations' },
         {
           name: 'room',
           type: 'relationship',
-          relationTo: 'rooms' as never,
+          relationTo: 'rooms',
           admin: { description: 'Where appointments take place; the room must be free too.' },
         },
         {

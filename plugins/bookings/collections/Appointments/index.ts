@@ -43,7 +43,7 @@ export const Appointments = (): CollectionConfig =>
         {
           name: 'service',
           type: 'relationship',
-          relationTo: 'appointment-services' as never,
+          relationTo: 'appointment-services',
           required: true,
           access: systemOnly,
         },
@@ -66,7 +66,7 @@ export const Appointments = (): CollectionConfig =>
         {
           name: 'room',
           type: 'relationship',
-          relationTo: 'rooms' as never,
+          relationTo: 'rooms',
           access: systemOnly,
           admin: { readOnly: true },
         },
@@ -109,7 +109,7 @@ export const Appointments = (): CollectionConfig =>
           access: systemOnly,
           admin: { position: 'sidebar', readOnly: true },
         },
-        { ...moneyField({ name: 'price', label: 'Price (snapshot)' }), access: systemOnly } as never,
+        moneyField({ name: 'price', label: 'Price (snapshot)', access: systemOnly }),
         { name: 'creditCost', type: 'number', access: systemOnly, admin: { readOnly: true } },
         ...paymentFields(),
         {

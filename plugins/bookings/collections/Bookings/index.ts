@@ -35,7 +35,7 @@ export const Bookings = (): CollectionConfig =>
         {
           name: 'class',
           type: 'relationship',
-          relationTo: 'classes' as never,
+          relationTo: 'classes',
           required: true,
           access: { update: () => false },
         },
@@ -71,7 +71,7 @@ export const Bookings = (): CollectionConfig =>
         { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'cancellationReason', type: 'text', access: systemOnly, admin: { readOnly: true } },
-        { ...moneyField({ name: 'lateCancelFee', label: 'Late-cancel fee' }), access: systemOnly } as never,
+        moneyField({ name: 'lateCancelFee', label: 'Late-cancel fee', access: systemOnly }),
         { name: 'feedbackScore', type: 'number', min: 1, max: 5 },
         {
           name: 'source',

@@ -43,13 +43,13 @@ export const Classes = (): CollectionConfig =>
       endpoints: [bookEndpoint, cancelClassEndpoint],
       fields: [
         { name: 'title', type: 'text', required: true },
-        { name: 'series', type: 'relationship', relationTo: 'class-series' as never, admin: { readOnly: true } },
+        { name: 'series', type: 'relationship', relationTo: 'class-series', admin: { readOnly: true } },
         { name: 'location', type: 'relationship', relationTo: 'locations' },
         { name: 'instructor', type: 'relationship', relationTo: 'tenant-memberships' },
         {
           name: 'room',
           type: 'relationship',
-          relationTo: 'rooms' as never,
+          relationTo: 'rooms',
           admin: { description: 'Classes and appointments in one room cannot overlap.' },
         },
         {

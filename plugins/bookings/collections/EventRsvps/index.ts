@@ -27,7 +27,7 @@ export const EventRsvps = (): CollectionConfig =>
       ],
       endpoints: [rsvpCancelPreviewEndpoint, cancelRsvpEndpoint, checkInRsvpEndpoint],
       fields: [
-        { name: 'event', type: 'relationship', relationTo: 'events' as never, required: true, access: systemOnly },
+        { name: 'event', type: 'relationship', relationTo: 'events', required: true, access: systemOnly },
         {
           name: 'member',
           type: 'relationship',
@@ -57,7 +57,7 @@ export const EventRsvps = (): CollectionConfig =>
         { name: 'promotedAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'checkedInAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         ...paymentFields(),
-        { ...moneyField({ name: 'price', label: 'Price (snapshot, per place)' }), access: systemOnly } as never,
+        moneyField({ name: 'price', label: 'Price (snapshot, per place)', access: systemOnly }),
         { name: 'creditsUsed', type: 'number', access: systemOnly, admin: { readOnly: true } },
         { name: 'cancelledAt', type: 'date', access: systemOnly, admin: { readOnly: true } },
         { name: 'cancellationReason', type: 'text', access: systemOnly, admin: { readOnly: true } },

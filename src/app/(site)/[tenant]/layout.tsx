@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import type { CSSProperties, ReactNode } from 'react'
+import { hasCollection } from '@/core'
 import { logout } from './_lib/actions'
 import { href, loadSite, payloadInstance } from './_lib/site'
 import { loadVisitor } from './_lib/visitor'
@@ -23,11 +24,11 @@ export default async function TenantLayout({ children, params }: Params & { chil
   const site = await loadSite((await params).tenant)
   if (!site) notFound()
   const visitor = site.open ? await loadVisitor(site) : null
-  const collections = (await payloadInstance()).collections as Record<string, unknown>
+  const payload = await payloadInstance()
   const offers = {
-    events: Boolean(collections['events']),
-    appointments: Boolean(collections['appointment-services']),
-    pricing: Boolean(collections['membership-plans'] || collections['products']),
+    events: hasCollection(payload, 'events'),
+    appointments: hasCollection(payload, 'appointment-services'),
+    pricing: hasCollection(payload, 'membership-plans') || hasCollection(payload, 'products'),
   }
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (

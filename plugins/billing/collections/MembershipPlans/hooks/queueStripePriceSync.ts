@@ -25,8 +25,8 @@ export const queueStripePriceSync: CollectionAfterChangeHook = async ({ doc, pre
   const tenant = idOf(doc.tenant)
   if (!(missing || changed) || !tenant || !stripeClient() || !(await connectedAccount(req, tenant))) return doc
   await req.payload.jobs.queue({
-    task: SYNC_STRIPE_PRICES_TASK as never,
-    input: { tenant, plan: String(doc.id) } as never,
+    task: SYNC_STRIPE_PRICES_TASK,
+    input: { tenant, plan: String(doc.id) },
     req,
   })
   return doc

@@ -77,7 +77,7 @@ export async function signup(form: FormData) {
     // The account and its membership of this tenant commit together, or neither does.
     await inTransaction(req, async () => {
       const user = await payload.create({ collection: 'users', data: input.data, req, overrideAccess: false })
-      req.user = { ...user, collection: 'users' } as never
+      req.user = { ...user, collection: 'users' }
       await joinTenant(req, { tenant: site.tenant.slug })
     })
   } catch (error) {

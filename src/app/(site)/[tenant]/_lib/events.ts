@@ -1,41 +1,15 @@
+import { hasCollection } from '@/core'
+import type { Event, EventRsvp } from '@/payload-types'
 import { payloadInstance, type Site } from './site'
 import { isMember, type Visitor } from './visitor'
 
 type Money = { amount: number; currency: string }
 
-export type EventDoc = {
-  id: string
-  title: string
-  description?: string | null
-  kind?: string | null
-  location?: string | { id: string } | null
-  locationText?: string | null
-  startTime: string
-  endTime: string
-  timezone?: string | null
-  capacity?: number | null
-  goingCount?: number | null
-  waitlistCapacity?: number | null
-  waitlistCount?: number | null
-  rsvpDeadline?: string | null
-  maxGuests?: number | null
-  price?: { amount?: number | null; currency?: string | null } | null
-  creditCost?: number | null
-  deliveryMode?: string | null
-  status: string
-  cancellationReason?: string | null
-}
+/** An event as the site reads it (depth 0: relations are ids). */
+export type EventDoc = Event
 
-export type RsvpDoc = {
-  id: string
-  status: string
-  guests?: number | null
-  waitlistPosition?: number | null
-  paymentMethod?: string | null
-  price?: { amount?: number | null; currency?: string | null } | null
-  creditsUsed?: number | null
-  event?: EventDoc | string | null
-}
+/** An RSVP as the site reads it; `event` is populated at depth 1. */
+export type RsvpDoc = EventRsvp
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** RSVPs that hold a place or a waitlist spot (the ones a member can cancel). */
@@ -49,7 +23,7 @@ export const RSVP_STATUS: Record<string, string> = {
   no_show: 'Missed',
 }
 
-const installed = async () => Boolean((await payloadInstance()).collections['events' as never])
+const installed = async () => hasCollection(await payloadInstance(), 'events')
 
 /**
  * The tenant's upcoming events (published, or cancelled so visitors learn of it), soonest first.
@@ -60,20 +34,20 @@ export const loadUpcomingEvents = async (site: Site): Promise<EventDoc[] | null>
   if (!(await installed())) return null
   const payload = await payloadInstance()
   const { docs } = await payload.find({
-    collection: 'events' as never,
+    collection: 'events',
     where: {
       and: [
         { tenant: { equals: site.tenant.id } },
         { status: { in: ['published', 'cancelled'] } },
         { startTime: { greater_than: new Date().toISOString() } },
       ],
-    } as never,
+    },
     sort: 'startTime',
     limit: 50,
     depth: 0,
     overrideAccess: false,
   })
-  return docs as unknown as EventDoc[]
+  return docs
 }
 
 /** The event of THIS tenant with this id as a visitor may see it, or null (another tenant's, a draft, unknown). */
@@ -81,13 +55,13 @@ export const loadEvent = async (site: Site, id: string): Promise<EventDoc | null
   if (!UUID.test(id) || !(await installed())) return null
   const payload = await payloadInstance()
   const { docs } = await payload.find({
-    collection: 'events' as never,
-    where: { and: [{ id: { equals: id } }, { tenant: { equals: site.tenant.id } }] } as never,
+    collection: 'events',
+    where: { and: [{ id: { equals: id } }, { tenant: { equals: site.tenant.id } }] },
     limit: 1,
     depth: 0,
     overrideAccess: false,
   })
-  return (docs[0] as unknown as EventDoc) ?? null
+  return docs[0] ?? null
 }
 
 /** The member's current RSVP to an event (read with their own access), or null. */
@@ -95,21 +69,21 @@ export const myRsvp = async (eventId: string, visitor: Visitor | null): Promise<
   if (!isMember(visitor)) return null
   const payload = await payloadInstance()
   const { docs } = await payload.find({
-    collection: 'event-rsvps' as never,
+    collection: 'event-rsvps',
     where: {
       and: [
         { event: { equals: eventId } },
         { member: { equals: visitor.membership.id } },
         { status: { in: [...OPEN_RSVP, 'attended'] } },
       ],
-    } as never,
+    },
     sort: '-createdAt',
     limit: 1,
     depth: 0,
     overrideAccess: false,
     user: visitor.user,
   })
-  return (docs[0] as unknown as RsvpDoc) ?? null
+  return docs[0] ?? null
 }
 
 export type UpcomingRsvp = RsvpDoc & { event: EventDoc; started: boolean }
@@ -121,8 +95,8 @@ export const myUpcomingRsvps = async (
   if (!(await installed())) return null
   const payload = await payloadInstance()
   const { docs } = await payload.find({
-    collection: 'event-rsvps' as never,
-    where: { and: [{ member: { equals: visitor.membership.id } }, { status: { in: OPEN_RSVP } }] } as never,
+    collection: 'event-rsvps',
+    where: { and: [{ member: { equals: visitor.membership.id } }, { status: { in: OPEN_RSVP } }] },
     sort: '-createdAt',
     limit: 50,
     depth: 1,
@@ -130,7 +104,7 @@ export const myUpcomingRsvps = async (
     user: visitor.user,
   })
   const now = new Date().toISOString()
-  return (docs as unknown as RsvpDoc[])
+  return docs
     .filter((row): row is RsvpDoc & { event: EventDoc } =>
       Boolean(row.event && typeof row.event === 'object' && row.event.endTime > now),
     )

@@ -1,23 +1,9 @@
+import { hasCollection } from '@/core'
+import type { AppointmentService } from '@/payload-types'
 import { payloadInstance, type Site } from './site'
 
-export type ServiceDoc = {
-  id: string
-  title: string
-  description?: string | null
-  kind?: string | null
-  durationMinutes: number
-  /** Places per slot: 1 = one-on-one, more for a small group. */
-  capacity?: number | null
-  price?: { amount?: number | null; currency?: string | null } | null
-  creditCost?: number | null
-  deliveryMode?: string | null
-  providers?: (string | { id: string })[] | null
-  /** Public display names of the providers (read-only, from the bookings plugin). */
-  providerNames?: { id: string; name: string }[] | null
-  location?: string | { id: string } | null
-  bookingWindowDays?: number | null
-  minNoticeMinutes?: number | null
-}
+/** An appointment service as the site reads it (depth 0; `providerNames` are the providers' public names). */
+export type ServiceDoc = AppointmentService
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const idOf = (value: string | { id: string } | null | undefined) =>
@@ -30,23 +16,23 @@ const idOf = (value: string | { id: string } | null | undefined) =>
  */
 export const loadServices = async (site: Site, id?: string): Promise<ServiceDoc[] | null> => {
   const payload = await payloadInstance()
-  if (!payload.collections['appointment-services' as never]) return null
+  if (!hasCollection(payload, 'appointment-services')) return null
   if (id !== undefined && !UUID.test(id)) return []
   const { docs } = await payload.find({
-    collection: 'appointment-services' as never,
+    collection: 'appointment-services',
     where: {
       and: [
         { tenant: { equals: site.tenant.id } },
         { isActive: { not_equals: false } },
         ...(id ? [{ id: { equals: id } }] : []),
       ],
-    } as never,
+    },
     sort: 'title',
     limit: 100,
     depth: 0,
     overrideAccess: false,
   })
-  return docs as unknown as ServiceDoc[]
+  return docs
 }
 
 export const providerIds = (service: ServiceDoc) =>

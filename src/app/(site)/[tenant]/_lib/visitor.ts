@@ -1,11 +1,11 @@
 import { headers } from 'next/headers'
 import { cache } from 'react'
-import type { TypedUser } from 'payload'
+import type { User } from '@/payload-types'
 import { payloadInstance, type Site } from './site'
 
 export type Membership = { id: string; status: string; roles: string[]; stripeCustomerId: string | null }
 export type Visitor = {
-  user: TypedUser & { id: string; email: string; name?: string | null; phone?: string | null }
+  user: User
   membership: Membership | null
 }
 
@@ -54,7 +54,7 @@ export const loadVisitor = cache(async (site: Site): Promise<Visitor | null> => 
   })
   const row = docs[0] as { id: string; status: string; roles?: string[]; stripeCustomerId?: string | null } | undefined
   return {
-    user: user as Visitor['user'],
+    user,
     membership: row
       ? {
           id: String(row.id),

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
+import { hasCollection } from '@/core'
 import { getEnv } from '@/core/env'
+import type { PlanFeature } from '@/payload-types'
 import { hasEndpoint } from '../_lib/callEndpoint'
 import { Flash } from '../_lib/Flash'
 import { interval, money } from '../_lib/format'
@@ -11,34 +13,7 @@ import { isMember, loadVisitor, type Visitor } from '../_lib/visitor'
 
 export const dynamic = 'force-dynamic'
 
-type Price = {
-  key: string
-  interval: string
-  intervalCount?: number | null
-  amount: number
-  currency: string
-  active?: boolean | null
-}
-type Plan = {
-  id: string
-  name: string
-  description?: string | null
-  trialDays?: number | null
-  prices?: Price[] | null
-  creditGrantPerPeriod?: number | null
-  creditExpiryDays?: number | null
-  guestPassesPerPeriod?: number | null
-}
-type Feature = { plan: string | { id: string }; featureKey: string; value: string }
-type Product = {
-  id: string
-  name: string
-  kind: string
-  description?: string | null
-  price: { amount: number; currency: string }
-  stockQuantity?: number | null
-  pack?: { credits?: number | null; creditType?: string | null; validityDays?: number | null } | null
-}
+type Feature = PlanFeature
 
 /** Product kinds sold on the website (retail and café items are sold at the desk). */
 const SOLD_ONLINE = ['credit_pack', 'day_pass', 'gift_card']
@@ -55,13 +30,13 @@ export async function generateMetadata({ params }: SitePageProps): Promise<Metad
 /** Public catalogue of this tenant, read as an anonymous visitor (`overrideAccess: false`). */
 const readCatalogue = async (site: Site) => {
   const payload = await payloadInstance()
-  const has = (slug: string) => Boolean(payload.collections[slug as never])
+  const has = (slug: string) => hasCollection(payload, slug)
   const tenant = { tenant: { equals: site.tenant.id } }
   const [plans, products] = await Promise.all([
     has('membership-plans')
       ? payload.find({
-          collection: 'membership-plans' as never,
-          where: { and: [tenant, { active: { equals: true } }] } as never,
+          collection: 'membership-plans',
+          where: { and: [tenant, { active: { equals: true } }] },
           sort: 'name',
           limit: 50,
           depth: 0,
@@ -70,8 +45,8 @@ const readCatalogue = async (site: Site) => {
       : null,
     has('products')
       ? payload.find({
-          collection: 'products' as never,
-          where: { and: [tenant, { isActive: { not_equals: false } }, { kind: { in: SOLD_ONLINE } }] } as never,
+          collection: 'products',
+          where: { and: [tenant, { isActive: { not_equals: false } }, { kind: { in: SOLD_ONLINE } }] },
           sort: 'name',
           limit: 50,
           depth: 0,
@@ -79,22 +54,22 @@ const readCatalogue = async (site: Site) => {
         })
       : null,
   ])
-  const planDocs = ((plans?.docs ?? []) as unknown as Plan[])
+  const planDocs = (plans?.docs ?? [])
     .map((plan) => ({ ...plan, prices: (plan.prices ?? []).filter((price) => price.active !== false) }))
     .filter((plan) => plan.prices.length > 0)
   const features =
     planDocs.length && has('plan-features')
-      ? ((
+      ? (
           await payload.find({
-            collection: 'plan-features' as never,
-            where: { plan: { in: planDocs.map((plan) => plan.id) } } as never,
+            collection: 'plan-features',
+            where: { plan: { in: planDocs.map((plan) => plan.id) } },
             limit: 500,
             depth: 0,
             overrideAccess: false,
           })
-        ).docs as unknown as Feature[])
+        ).docs
       : []
-  return { plans: planDocs, features, products: (products?.docs ?? []) as unknown as Product[] }
+  return { plans: planDocs, features, products: products?.docs ?? [] }
 }
 
 /** "Unlimited classes", "8 classes each month", "Events included". */

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
+import type { CollectionSlug, DataFromCollectionSlug, Where } from 'payload'
+import { hasCollection } from '@/core'
 import { getEnv } from '@/core/env'
+import type { Appointment, Booking, Invoice, Order, Subscription } from '@/payload-types'
 import { updateConsents, updateProfile } from '../../_lib/actions'
 import { recentCalendarLink } from '../../_lib/calendarLink'
 import { Flash } from '../../_lib/Flash'
@@ -38,53 +41,13 @@ export async function generateMetadata({ params }: SitePageProps): Promise<Metad
   return site ? { title: 'Your account', robots: { index: false } } : {}
 }
 
-type BookingRow = {
-  id: string
-  status: string
-  startTime: string
-  waitlistPosition?: number | null
-  offerExpiresAt?: string | null
-  class?: { id: string; title: string; timezone?: string | null } | string | null
-}
-type CreditLot = { id: string; creditType: string; remainingCredits: number; expiresAt?: string | null }
-type Money = { amount: number; currency: string }
-type PlanRef = {
-  id: string
-  name: string
-  prices?: { key: string; interval: string; intervalCount?: number | null; amount: number; currency: string }[] | null
-}
-type SubscriptionRow = {
-  id: string
-  status: string
-  provider: string
-  priceKey: string
-  plan: PlanRef | string
-  currentPeriodEnd?: string | null
-  trialEnd?: string | null
-  cancelAtPeriodEnd?: boolean | null
-  pausedAt?: string | null
-}
-type InvoiceRow = {
-  id: string
-  number: string
-  amount: Money
-  status: string
-  createdAt: string
-  dueAt?: string | null
-  paidAt?: string | null
-}
-type OrderRow = { id: string; number: string; total: number; currency: string; status: string; createdAt: string }
-type AppointmentRow = {
-  id: string
-  startTime: string
-  timezone?: string | null
-  status: string
-  provider: string | { id: string }
-  service?: { id: string; title: string } | string | null
-  price?: { amount?: number | null; currency?: string | null } | null
-  creditCost?: number | null
-  paymentMethod?: string | null
-}
+/** A booking with its start time (the snapshot the account's queries select on). */
+type BookingRow = Booking & { startTime: string }
+const hasStart = (row: Booking): row is BookingRow => Boolean(row.startTime)
+type SubscriptionRow = Subscription
+type InvoiceRow = Invoice
+type OrderRow = Order
+type AppointmentRow = Appointment
 type Member = Visitor & { membership: NonNullable<Visitor['membership']> }
 
 const DONE: Record<string, string> = {
@@ -100,37 +63,32 @@ const DONE: Record<string, string> = {
   reserved_order: 'Your order is reserved. Pay at the front desk on your next visit.',
 }
 
-/** Whether a plugin's collection is installed (the account shows only what the tenant's platform offers). */
-const installed = async (slug: string) => Boolean((await payloadInstance()).collections[slug as never])
-
 /** Everything below is read with the member's own access (`overrideAccess: false`, `user`). */
 const readAccount = async (visitor: Member) => {
   const payload = await payloadInstance()
   const as = { overrideAccess: false as const, user: visitor.user }
   const member = { member: { equals: visitor.membership.id } }
   const now = new Date().toISOString()
-  const find = async <T,>(
-    slug: string,
-    options: { where: Record<string, unknown>; sort: string; limit: number; depth: number },
-  ): Promise<T[] | null> =>
-    (await installed(slug))
-      ? ((await payload.find({ collection: slug as never, ...options, where: options.where as never, ...as }))
-          .docs as unknown as T[])
-      : null
+  // Null when the collection's plugin is not installed (the account shows only what the platform offers).
+  const find = async <S extends CollectionSlug>(
+    collection: S,
+    options: { where: Where; sort: string; limit: number; depth: number },
+  ): Promise<DataFromCollectionSlug<S>[] | null> =>
+    hasCollection(payload, collection) ? (await payload.find({ collection, ...options, ...as })).docs : null
   const [upcoming, past, credits, consents, subscriptions, invoices, orders, appointments, rsvps] = await Promise.all([
-    find<BookingRow>('bookings', {
+    find('bookings', {
       where: { and: [member, { startTime: { greater_than: now } }] },
       sort: 'startTime',
       limit: 50,
       depth: 1,
     }),
-    find<BookingRow>('bookings', {
+    find('bookings', {
       where: { and: [member, { startTime: { less_than_equal: now } }] },
       sort: '-startTime',
       limit: 20,
       depth: 1,
     }),
-    find<CreditLot>('credit-lots', {
+    find('credit-lots', {
       where: {
         and: [
           member,
@@ -149,15 +107,15 @@ const readAccount = async (visitor: Member) => {
       depth: 0,
       ...as,
     }),
-    find<SubscriptionRow>('subscriptions', {
+    find('subscriptions', {
       where: { and: [member, { status: { not_equals: 'canceled' } }] },
       sort: '-createdAt',
       limit: 10,
       depth: 1,
     }),
-    find<InvoiceRow>('invoices', { where: member, sort: '-createdAt', limit: 20, depth: 0 }),
-    find<OrderRow>('orders', { where: member, sort: '-createdAt', limit: 20, depth: 0 }),
-    find<AppointmentRow>('appointments', {
+    find('invoices', { where: member, sort: '-createdAt', limit: 20, depth: 0 }),
+    find('orders', { where: member, sort: '-createdAt', limit: 20, depth: 0 }),
+    find('appointments', {
       where: { and: [member, { status: { equals: 'booked' } }, { endTime: { greater_than: now } }] },
       sort: 'startTime',
       limit: 20,
@@ -166,8 +124,8 @@ const readAccount = async (visitor: Member) => {
     myUpcomingRsvps(visitor),
   ])
   return {
-    upcoming: upcoming ?? [],
-    past: past ?? [],
+    upcoming: (upcoming ?? []).filter(hasStart),
+    past: (past ?? []).filter(hasStart),
     credits,
     consents: new Set(consents.docs.map((row) => row.type)),
     subscriptions,

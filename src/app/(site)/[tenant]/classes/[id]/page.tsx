@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { hasCollection } from '@/core'
+import type { Booking, Class } from '@/payload-types'
 import { book, cancelBooking } from '../../_lib/actions'
 import { callEndpoint } from '../../_lib/callEndpoint'
 import { claimOffer } from '../../_lib/memberActions'
@@ -19,19 +21,8 @@ type Props = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ACTIVE = ['confirmed', 'waitlisted', 'offered', 'checked_in']
 
-type ClassDoc = {
-  id: string
-  title: string
-  startTime: string
-  endTime?: string | null
-  timezone?: string | null
-  status: string
-  capacity: number
-  bookedCount?: number | null
-  waitlistCapacity?: number | null
-  waitlistCount?: number | null
-}
-type BookingDoc = { id: string; status: string; waitlistPosition?: number | null; offerExpiresAt?: string | null }
+type ClassDoc = Class
+type BookingDoc = Booking
 
 /**
  * The class of THIS tenant with this id, or null (ids edited in the URL). Classes are public
@@ -41,22 +32,22 @@ type BookingDoc = { id: string; status: string; waitlistPosition?: number | null
 const loadClass = async (site: Site, id: string): Promise<ClassDoc | null> => {
   if (!UUID.test(id)) return null
   const payload = await payloadInstance()
-  if (!payload.collections['classes' as never]) return null
+  if (!hasCollection(payload, 'classes')) return null
   const { docs } = await payload.find({
-    collection: 'classes' as never,
+    collection: 'classes',
     where: { and: [{ id: { equals: id } }, { tenant: { equals: site.tenant.id } }] },
     limit: 1,
     depth: 0,
     overrideAccess: false,
   })
-  return (docs[0] as unknown as ClassDoc) ?? null
+  return docs[0] ?? null
 }
 
 const myBooking = async (classId: string, visitor: Visitor | null): Promise<BookingDoc | null> => {
   if (!isMember(visitor)) return null
   const payload = await payloadInstance()
   const { docs } = await payload.find({
-    collection: 'bookings' as never,
+    collection: 'bookings',
     where: {
       and: [{ class: { equals: classId } }, { member: { equals: visitor.membership.id } }, { status: { in: ACTIVE } }],
     },
@@ -65,7 +56,7 @@ const myBooking = async (classId: string, visitor: Visitor | null): Promise<Book
     overrideAccess: false,
     user: visitor.user,
   })
-  return (docs[0] as unknown as BookingDoc) ?? null
+  return docs[0] ?? null
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound, redirect } from 'next/navigation'
+import { hasCollection } from '@/core'
 import { INVOICE_STATUS, ORDER_STATUS, day, money } from '../../../../_lib/format'
 import { PrintButton } from '../../../../_lib/PrintButton'
 import { href, loadSite, payloadInstance, type Site } from '../../../../_lib/site'
@@ -29,34 +30,6 @@ type Receipt = {
   due: boolean
 }
 
-type InvoiceDoc = {
-  number: string
-  status: string
-  amount: { amount: number; currency: string }
-  createdAt: string
-  paidAt?: string | null
-  dueAt?: string | null
-  periodStart?: string | null
-  periodEnd?: string | null
-  lines?: { description: string; quantity: number; unitAmount: number; amount: number }[] | null
-}
-type OrderDoc = {
-  number: string
-  status: string
-  currency: string
-  createdAt: string
-  purchasedAt?: string | null
-  subtotal: number
-  discountTotal?: number | null
-  giftCardApplied?: number | null
-  tax?: number | null
-  total: number
-  amountRefunded?: number | null
-  lines?:
-    | { name?: string | null; quantity: number; unitPrice: number; discount?: number | null; total: number }[]
-    | null
-}
-
 /**
  * One of the member's own invoices or orders in this tenant, read with their access
  * (`overrideAccess: false`): someone else's, another tenant's or an unknown id is null (404).
@@ -68,27 +41,29 @@ const loadReceipt = async (
   id: string,
 ): Promise<Receipt | null> => {
   if (!(kind in KINDS) || !UUID.test(id)) return null
-  const collection = KINDS[kind as keyof typeof KINDS]
   const payload = await payloadInstance()
-  if (!payload.collections[collection as never]) return null
-  const { docs } = await payload.find({
-    collection: collection as never,
-    where: {
-      and: [
-        { id: { equals: id } },
-        { tenant: { equals: site.tenant.id } },
-        { member: { equals: visitor.membership.id } },
-      ],
-    },
-    limit: 1,
-    depth: 0,
-    overrideAccess: false,
-    user: visitor.user,
-  })
-  const doc = docs[0] as unknown
-  if (!doc) return null
+  const own = async <S extends (typeof KINDS)[keyof typeof KINDS]>(collection: S) =>
+    hasCollection(payload, collection)
+      ? ((
+          await payload.find({
+            collection,
+            where: {
+              and: [
+                { id: { equals: id } },
+                { tenant: { equals: site.tenant.id } },
+                { member: { equals: visitor.membership.id } },
+              ],
+            },
+            limit: 1,
+            depth: 0,
+            overrideAccess: false,
+            user: visitor.user,
+          })
+        ).docs[0] ?? null)
+      : null
   if (kind === 'invoice') {
-    const invoice = doc as InvoiceDoc
+    const invoice = await own(KINDS.invoice)
+    if (!invoice) return null
     const lines = (invoice.lines ?? []).map((line) => ({
       description: line.description,
       quantity: line.quantity,
@@ -111,7 +86,8 @@ const loadReceipt = async (
       due: invoice.status === 'open',
     }
   }
-  const order = doc as OrderDoc
+  const order = await own(KINDS.order)
+  if (!order) return null
   const totals = [
     { label: 'Subtotal', amount: order.subtotal },
     ...(order.discountTotal ? [{ label: 'Discount', amount: -order.discountTotal }] : []),
