@@ -1,6 +1,6 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import { canBookPort, implementPort, refundPaymentPort, subscribe } from '@/core'
+import { canBookPort, implementPort, refundPaymentPort } from '@/core'
 import { BillingGroups } from './collections/BillingGroups'
 import { Invoices } from './collections/Invoices'
 import { MembershipPlans } from './collections/MembershipPlans'
@@ -8,7 +8,7 @@ import { Payments } from './collections/Payments'
 import { PlanFeatures } from './collections/PlanFeatures'
 import { Subscriptions } from './collections/Subscriptions'
 import { UsageRecords } from './collections/UsageRecords'
-import { billingSubscribers } from './events'
+import { withBillingEvents } from './events'
 import { renewSubscriptionsTask } from './jobs/renewSubscriptionsTask'
 import { canBook } from './operations/canBook'
 import { refundPaymentsForRef } from './operations/refundPaymentsForRef'
@@ -43,7 +43,7 @@ export const billingPlugin =
     }
     next = implementPort(next, canBookPort, canBook)
     next = implementPort(next, refundPaymentPort, refundPaymentsForRef)
-    next = subscribe(next, ...billingSubscribers)
+    next = withBillingEvents(next)
     next = withStripe(next)
     return next
   }

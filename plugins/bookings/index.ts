@@ -24,6 +24,7 @@ import { sendGuestConfirmationTask } from './jobs/sendGuestConfirmationTask'
 import { sendWaitlistNoticeTask } from './jobs/sendWaitlistNoticeTask'
 import type { BookingsOptions } from './types'
 import { withStaffScreens } from './admin/staffScreens'
+import { withBookingsEvents } from './events'
 
 export type { BookingsOptions } from './types'
 
@@ -40,7 +41,7 @@ export const bookingsPlugin =
           : collection,
     )
     return withStaffScreens({
-      ...config,
+      ...withBookingsEvents(config),
       collections: [
         ...collections,
         Rooms(),

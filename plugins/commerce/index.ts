@@ -1,13 +1,6 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import {
-  creditBalancePort,
-  debitCreditsPort,
-  grantCreditsPort,
-  implementPort,
-  refundCreditsPort,
-  subscribe,
-} from '@/core'
+import { creditBalancePort, debitCreditsPort, grantCreditsPort, implementPort, refundCreditsPort } from '@/core'
 import { CouponRedemptions } from './collections/CouponRedemptions'
 import { Coupons } from './collections/Coupons'
 import { CreditLedger } from './collections/CreditLedger'
@@ -25,12 +18,7 @@ import { refundCredits } from './operations/refundCredits'
 import { grantPeriodCredits } from './operations/grantPeriodCredits'
 import { spendableCredits } from './operations/spendableCredits'
 import { withPosScreen } from './admin/posScreen'
-import {
-  checkoutExpiredSubscriber,
-  paymentRefundSubscriber,
-  sendReceiptSubscriber,
-  stripeOrderSubscriber,
-} from './events'
+import { withCommerceEvents } from './events'
 
 export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
 export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
@@ -76,12 +64,6 @@ export const commercePlugin =
     next = implementPort(next, refundCreditsPort, refundCredits)
     next = implementPort(next, creditBalancePort, spendableCredits)
     next = implementPort(next, grantCreditsPort, grantPeriodCredits)
-    next = subscribe(
-      next,
-      sendReceiptSubscriber,
-      stripeOrderSubscriber,
-      paymentRefundSubscriber,
-      checkoutExpiredSubscriber,
-    )
+    next = withCommerceEvents(next)
     return withPosScreen(next)
   }

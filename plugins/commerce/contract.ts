@@ -1,0 +1,61 @@
+/**
+ * The commerce plugin's public face: the events it emits and the shapes of the endpoints the site
+ * and other plugins use, as zod schemas with their inferred types. Zod and types only, no server
+ * code: the site and other plugins may import this file and nothing else of the plugin.
+ */
+import { z } from 'zod'
+
+const id = z.string()
+
+// ---- Events ----
+
+/** An order's totals (integer minor units of `currency`). */
+const orderSummary = z.object({
+  id,
+  number: z.string(),
+  status: z.string(),
+  currency: z.string(),
+  subtotal: z.number(),
+  discountTotal: z.number(),
+  giftCardApplied: z.number(),
+  tax: z.number(),
+  total: z.number(),
+  member: id.nullable(),
+})
+
+export const commerceEventSchemas = {
+  /** A member reserved products online (pending order, paid at the desk or through Stripe Checkout). */
+  'order.reserved': orderSummary,
+  'order.paid': orderSummary.extend({ payment: id.nullable() }),
+  'order.canceled': z.object({
+    order: id,
+    number: z.string(),
+    status: z.literal('canceled'),
+    reason: z.string(),
+    restocked: z.boolean(),
+    couponUsesReleased: z.number(),
+    giftCardReleased: z.number(),
+    member: id.nullable(),
+  }),
+  /** A refund at the desk (`amount` refunded now), or one made in Stripe mirrored (`providerRefundId`). */
+  'order.refunded': z.object({
+    order: id,
+    amount: z.number().optional(),
+    amountRefunded: z.number(),
+    status: z.string(),
+    restocked: z.boolean(),
+    currency: z.string(),
+    reason: z.string().nullish(),
+    providerRefundId: z.string().optional(),
+  }),
+  'order.receipt_requested': z.object({ order: id, to: z.string() }),
+}
+
+type CommerceEvents = { [K in keyof typeof commerceEventSchemas]: z.infer<(typeof commerceEventSchemas)[K]> }
+export type OrderRefunded = CommerceEvents['order.refunded']
+export type OrderReceiptRequested = CommerceEvents['order.receipt_requested']
+
+declare module '@/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AtriumEvents extends CommerceEvents {}
+}
