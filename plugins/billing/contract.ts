@@ -126,3 +126,32 @@ declare module '@/core' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AtriumEvents extends BillingEvents {}
 }
+
+// ---- Endpoints ----
+
+const required = z.string({ message: 'is required.' }).min(1, { message: 'is required.' })
+
+/** `POST /api/billing/checkout`: a signed-in member pays a plan price online. */
+export const checkoutSessionInput = z.object({
+  kind: z.literal('plan', { message: "kind must be 'plan'." }),
+  plan: required,
+  priceKey: required,
+})
+export type CheckoutSessionInput = z.input<typeof checkoutSessionInput>
+/** Its reply: the Stripe Checkout page to send the member to. */
+export const checkoutSessionReplySchema = z.object({ id: z.string(), url: z.string() })
+export type CheckoutSessionReply = z.infer<typeof checkoutSessionReplySchema>
+
+/** `POST /api/billing/portal`: the Stripe customer portal for the signed-in member of `tenant`. */
+export const portalSessionInput = z.object({ tenant: required })
+export type PortalSessionInput = z.input<typeof portalSessionInput>
+export const portalSessionReplySchema = z.object({ url: z.string() })
+export type PortalSessionReply = z.infer<typeof portalSessionReplySchema>
+
+/** `POST /api/subscriptions/reserve`: reserve a plan price now, pay at the desk (`member` for desk staff). */
+export const reserveSubscriptionInput = z.object({
+  plan: z.string({ message: 'plan is required.' }).min(1, { message: 'plan is required.' }),
+  priceKey: z.string({ message: 'priceKey is required.' }).min(1, { message: 'priceKey is required.' }),
+  member: z.string().min(1, { message: 'member must be a membership id.' }).nullish(),
+})
+export type ReserveSubscriptionInput = z.input<typeof reserveSubscriptionInput>

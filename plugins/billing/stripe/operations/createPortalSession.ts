@@ -1,16 +1,14 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { z } from 'zod'
 import { getEnv, OperationError, runSql } from '@/core'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
 import { memberOfUser } from './memberOfUser'
+import { portalSessionInput } from '../../contract'
 
-export const portalSessionInput = z.object({
-  tenant: z.string({ message: 'is required.' }).min(1, { message: 'is required.' }),
-})
+export { portalSessionInput }
 
 /**
  * The Stripe customer portal for the signed-in member of `tenant` (manage card, cancel, invoices),

@@ -74,20 +74,18 @@ export const startFakeStripe = async () => {
   const record = (account: string | null, type: string, object: StripeObject) => {
     const key = account ?? PLATFORM
     if (!eventLog.has(key)) eventLog.set(key, [])
-    eventLog
-      .get(key)!
-      .push({
-        id: newId('evt'),
-        object: 'event',
-        api_version: Stripe.API_VERSION,
-        type,
-        created: now(),
-        ...(account ? { account } : {}),
-        livemode: false,
-        pending_webhooks: 1,
-        request: { id: null, idempotency_key: null },
-        data: { object: structuredClone(object) },
-      })
+    eventLog.get(key)!.push({
+      id: newId('evt'),
+      object: 'event',
+      api_version: Stripe.API_VERSION,
+      type,
+      created: now(),
+      ...(account ? { account } : {}),
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      data: { object: structuredClone(object) },
+    })
   }
 
   const store = (account: string | null) => {
