@@ -5,10 +5,10 @@
  */
 import { z } from 'zod'
 
+// ---- Events ----
+
 const id = z.string()
 const money = z.object({ amount: z.number(), currency: z.string() })
-
-// ---- Events ----
 
 /** What a payment pays for (`{ collection: 'orders', id }`, `subscriptions`, `appointments`, …). */
 const ref = z.object({ collection: z.string(), id })

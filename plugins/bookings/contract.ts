@@ -5,10 +5,10 @@
  */
 import { z } from 'zod'
 
+// ---- Events ----
+
 const id = z.string()
 const money = z.object({ amount: z.number(), currency: z.string() })
-
-// ---- Events ----
 
 const classPlace = z.object({ class: id, member: id })
 const booked = classPlace.extend({

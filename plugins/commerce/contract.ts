@@ -5,9 +5,9 @@
  */
 import { z } from 'zod'
 
-const id = z.string()
-
 // ---- Events ----
+
+const id = z.string()
 
 /** An order's totals (integer minor units of `currency`). */
 const orderSummary = z.object({
