@@ -1,6 +1,6 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import { implementPort, subscribe, withSqlTables } from '@/core'
+import { implementPort, withSqlTables } from '@/core'
 import { billingSqlTables } from './operations/sql/billingSqlTables'
 import { canBookPort, refundPaymentPort } from '@plugins/bookings/contract'
 import { withBillingHome, withMemberBilling } from './admin/adminExtensions'
@@ -18,7 +18,7 @@ import {
   refundWholePaymentPort,
   startPaymentCheckoutPort,
 } from '@plugins/commerce/contract'
-import { billingSubscribers } from './events'
+import { withBillingEvents } from './events'
 import { renewSubscriptionsTask } from './jobs/renewSubscriptionsTask'
 import { canBook } from './operations/canBook'
 import { paymentSummary } from './operations/paymentSummary'
@@ -59,7 +59,7 @@ export const billingPlugin =
       ok: true as const,
       ...(await createPaymentCheckout(req, input)),
     }))
-    next = subscribe(next, ...billingSubscribers)
+    next = withBillingEvents(next)
     next = withStripe(next)
     next = withMemberBilling(withBillingHome(next))
     next = withSqlTables(next, billingSqlTables)

@@ -26,6 +26,7 @@ import type { BookingsOptions } from './types'
 import { withStaffScreens } from './admin/staffScreens'
 import { withSqlTables } from '@/core'
 import { bookingsSqlTables } from './operations/sql/bookingsSqlTables'
+import { withBookingsEvents } from './events'
 
 export type { BookingsOptions } from './types'
 
@@ -42,7 +43,7 @@ export const bookingsPlugin =
           : collection,
     )
     const next = withStaffScreens({
-      ...config,
+      ...withBookingsEvents(config),
       collections: [
         ...collections,
         Rooms(),

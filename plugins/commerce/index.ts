@@ -1,6 +1,6 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import { implementPort, subscribe } from '@/core'
+import { implementPort } from '@/core'
 import { creditBalancePort, debitCreditsPort, refundCreditsPort } from '@plugins/bookings/contract'
 import { grantCreditsPort } from '@plugins/billing/contract'
 import { CouponRedemptions } from './collections/CouponRedemptions'
@@ -21,12 +21,7 @@ import { grantPeriodCredits } from './operations/grantPeriodCredits'
 import { spendableCredits } from './operations/spendableCredits'
 import { withMemberCommerce } from './admin/memberJoins'
 import { withPosScreen } from './admin/posScreen'
-import {
-  checkoutExpiredSubscriber,
-  paymentRefundSubscriber,
-  sendReceiptSubscriber,
-  stripeOrderSubscriber,
-} from './events'
+import { withCommerceEvents } from './events'
 
 export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
 export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
@@ -79,12 +74,6 @@ export const commercePlugin =
     next = implementPort(next, refundCreditsPort, refundCredits)
     next = implementPort(next, creditBalancePort, spendableCredits)
     next = implementPort(next, grantCreditsPort, grantPeriodCredits)
-    next = subscribe(
-      next,
-      sendReceiptSubscriber,
-      stripeOrderSubscriber,
-      paymentRefundSubscriber,
-      checkoutExpiredSubscriber,
-    )
+    next = withCommerceEvents(next)
     return withMemberCommerce(withPosScreen(next))
   }

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type PayloadRequest } from 'payload'
 import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
-import { runSql, type DomainEvent } from '@/core'
+import { runSql, type EventOf } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 import { useFakeStripe } from '@/core/testing/useFakeStripe'
 import { expirePendingOrdersTask } from './jobs/expirePendingOrdersTask'
@@ -114,7 +114,7 @@ describe('Stripe purchases of commerce orders', () => {
     })
 
     // The same payment.checkout_completed handled 5 more times at once (at-least-once delivery) → still one paid order, one lot.
-    const replay: DomainEvent = {
+    const replay: EventOf<'payment.checkout_completed'> = {
       id: 'replayed',
       type: 'payment.checkout_completed',
       version: 1,
@@ -127,7 +127,8 @@ describe('Stripe purchases of commerce orders', () => {
         provider: 'stripe',
         member,
         ref: { collection: 'orders', id: order.id },
-        providerRef: session.payment_intent,
+        checkoutSession: String(session.id),
+        providerRef: session.payment_intent as string,
       },
     }
     await Promise.all(

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql, type DomainEvent } from '@/core'
+import { runSql, type EventOf } from '@/core'
 import { usageRecordsTable } from './sql/usageRecordsTable'
 
 /**
@@ -8,8 +8,11 @@ import { usageRecordsTable } from './sql/usageRecordsTable'
  * back. One conditional UPDATE removes the class from the usage row's targets, so a redelivered
  * event finds nothing to release. Late cancels keep the use (forfeited).
  */
-export const releaseUsage = async (event: DomainEvent, { req }: { req: PayloadRequest }): Promise<void> => {
-  const data = event.data as { class?: string; member?: string; late?: boolean }
+export const releaseUsage = async (
+  event: EventOf<'booking.cancelled'>,
+  { req }: { req: PayloadRequest },
+): Promise<void> => {
+  const data = event.data
   if (data.late || !data.class || !data.member || !event.tenant) return
   const target = `classes:${data.class}`
   const u = usageRecordsTable(req)

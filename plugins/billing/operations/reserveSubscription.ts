@@ -1,22 +1,16 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { z } from 'zod'
 import { audit, emit, OperationError, pgErrorCode, requireDeskRole, runSql } from '@/core'
 import { memberOfUser } from '@/core'
 import { loadPlan, priceOf, tenantZone, toSubscriptionJson } from './billingContext'
 import { openInvoice } from './openInvoice'
 import { addDays } from './periodEnd'
+import { reserveSubscriptionInput, type ReserveSubscriptionInput } from '../contract'
 
 /** Days a reservation's invoice stays payable at the desk; the renewal job cancels it afterwards. */
 export const RESERVATION_DAYS = 7
 
-export const reserveSubscriptionInput = z.object({
-  plan: z.string({ message: 'plan is required.' }).min(1, { message: 'plan is required.' }),
-  priceKey: z.string({ message: 'priceKey is required.' }).min(1, { message: 'priceKey is required.' }),
-  member: z.string().min(1, { message: 'member must be a membership id.' }).nullish(),
-})
-
-export type ReserveSubscriptionInput = z.input<typeof reserveSubscriptionInput>
+export { reserveSubscriptionInput, type ReserveSubscriptionInput }
 
 /**
  * A member reserves a plan price online and pays at the desk: an `incomplete` manual subscription

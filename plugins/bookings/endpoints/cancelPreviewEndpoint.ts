@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
+import type { BookingCancelPreview } from '../contract'
 import { cancellationTerms } from '../operations/cancellationTerms'
 import { idParam } from './schemas'
 
@@ -7,7 +8,7 @@ import { idParam } from './schemas'
 export const cancelPreviewEndpoint: Endpoint = {
   path: '/:id/cancel-preview',
   method: 'get',
-  handler: endpointHandler(async (req) => {
+  handler: endpointHandler(async (req): Promise<BookingCancelPreview> => {
     const { id } = idParam.parse(req.routeParams)
     const { booking, lateCancel, fee, freeLateCancelsLeft } = await cancellationTerms(req, id)
     return { booking, lateCancel, fee, freeLateCancelsLeft }

@@ -1,5 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
+import type { RsvpCancelPreview } from '../contract'
 import { previewRsvpCancel } from '../operations/previewRsvpCancel'
 import { idParam } from './schemas'
 
@@ -7,5 +8,7 @@ import { idParam } from './schemas'
 export const rsvpCancelPreviewEndpoint: Endpoint = {
   path: '/:id/cancel-preview',
   method: 'get',
-  handler: endpointHandler(async (req) => previewRsvpCancel(req, idParam.parse(req.routeParams).id)),
+  handler: endpointHandler(
+    async (req): Promise<RsvpCancelPreview> => previewRsvpCancel(req, idParam.parse(req.routeParams).id),
+  ),
 }

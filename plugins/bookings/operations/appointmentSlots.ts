@@ -1,12 +1,11 @@
 import type { PayloadRequest } from 'payload'
 import { OperationError } from '@/core'
+import type { Slot, SlotsReply } from '../contract'
 import { availabilityWindows, freeSlots, insideWindows } from './availabilityWindows'
 import { loadAppointmentService } from './loadAppointmentService'
 import { providerCommitments, providerRules, roomCommitments } from './providerCommitments'
 
 export type SlotsInput = { serviceId: string; from: Date; to: Date; provider?: string }
-/** A bookable slot; `placesLeft` is 1 for a one-on-one service, up to the service's capacity for a group. */
-export type Slot = { provider: string; startTime: string; endTime: string; placesLeft: number }
 
 /**
  * Free windows of a service: each provider's availability (rules expanded on the wall clock of
@@ -15,10 +14,7 @@ export type Slot = { provider: string; startTime: string; endTime: string; place
  * A group service (capacity > 1) also lists its partly booked slots, with the places left.
  * Three or four SQL statements.
  */
-export const appointmentSlots = async (
-  req: PayloadRequest,
-  input: SlotsInput,
-): Promise<{ service: string; from: string; to: string; slots: Slot[] }> => {
+export const appointmentSlots = async (req: PayloadRequest, input: SlotsInput): Promise<SlotsReply> => {
   const service = await loadAppointmentService(req, input.serviceId)
   if (!service || !service.isActive) throw new OperationError(404, 'not_found', 'No such appointment service.')
   if (input.provider && !service.providers.includes(input.provider)) {

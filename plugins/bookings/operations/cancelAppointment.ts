@@ -2,9 +2,9 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, OperationError, runSql } from '@/core'
 import { refundCreditsPort, refundPaymentPort } from '@plugins/bookings/contract'
+import { appointmentCancelTerms } from './appointmentCancelTerms'
 import { APPOINTMENT_COLUMNS, loadAppointment, toAppointmentJson, type AppointmentJson } from './appointmentJson'
-import { ownsOrWorksDesk } from './resolveBookingMember'
-import { takesAttendance } from './takesAttendance'
+import { findAppointmentForCaller } from './findAppointmentForCaller'
 
 export type CancelAppointmentResult = {
   appointment: AppointmentJson
@@ -19,14 +19,7 @@ export const cancelAppointment = async (
   req: PayloadRequest,
   input: { appointmentId: string; reason?: string },
 ): Promise<CancelAppointmentResult> => {
-  if (!req.user) throw new OperationError(401, 'unauthenticated', 'Sign in first.')
-  const peek = await loadAppointment(req, input.appointmentId)
-  // A guest's appointment (no member) is the desk's to cancel.
-  if (
-    !peek ||
-    !(peek.member ? await ownsOrWorksDesk(req, peek.tenant, peek.member) : await takesAttendance(req, peek.tenant))
-  )
-    throw new OperationError(404, 'not_found', 'No such appointment.')
+  const peek = await findAppointmentForCaller(req, input.appointmentId)
   return cancelAppointmentRow(req, { appointmentId: peek.id, reason: input.reason })
 }
 
@@ -36,10 +29,7 @@ export const cancelAppointmentRow = async (
   input: { appointmentId: string; reason?: string },
 ): Promise<CancelAppointmentResult> => {
   const appointment = (await loadAppointment(req, input.appointmentId, true))!
-  if (appointment.status !== 'booked')
-    throw new OperationError(409, 'not_cancellable', `This appointment is ${appointment.status.replace('_', ' ')}.`)
-  if (new Date(appointment.startTime).getTime() <= Date.now())
-    throw new OperationError(409, 'appointment_started', 'The appointment has started; ask the desk.')
+  const terms = appointmentCancelTerms(appointment)
   const [row] = await runSql(
     req,
     sql`UPDATE appointments SET status = 'cancelled', cancelled_at = now(), cancellation_reason = ${input.reason ?? null}, updated_at = now()
@@ -48,7 +38,7 @@ export const cancelAppointmentRow = async (
   if (!row) throw new OperationError(409, 'not_cancellable', 'This appointment was already cancelled.')
   const ref = { collection: 'appointments', id: appointment.id }
   const refund: CancelAppointmentResult['refund'] = { credits: null, money: null }
-  if (appointment.paymentMethod === 'credits' && appointment.member) {
+  if (terms.refund.kind === 'credits' && appointment.member) {
     const back = await callPort(req, refundCreditsPort, {
       tenant: appointment.tenant,
       member: appointment.member,
@@ -56,7 +46,7 @@ export const cancelAppointmentRow = async (
       reason: 'Appointment cancelled',
     })
     if (back.ok) refund.credits = back.credits
-  } else if (appointment.price && appointment.price.amount > 0 && appointment.paymentMethod !== 'free') {
+  } else if (terms.refund.kind === 'money') {
     const back = await callPort(req, refundPaymentPort, {
       tenant: appointment.tenant,
       ref,

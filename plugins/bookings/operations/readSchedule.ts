@@ -2,30 +2,9 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { locationsTable, OperationError, runSql, sqlFragment, tenantMembershipsTable, tenantsTable } from '@/core'
 import { classesTable } from './sql/classesTable'
+import type { Schedule, ScheduleEntry } from '../contract'
 
 export type ScheduleInput = { tenant: string; from: Date; to: Date; location?: string; instructor?: string }
-
-export type ScheduleEntry = {
-  id: string
-  title: string
-  startTime: string
-  endTime: string
-  timezone: string
-  status: string
-  kind: string
-  deliveryMode: string | null
-  capacity: number
-  spotsLeft: number
-  waitlistCount: number
-  waitlistSpotsLeft: number
-  price: { amount: number; currency: string } | null
-  creditCost: number | null
-  location: { id: string; name: string } | null
-  instructor: { id: string; name: string | null } | null
-}
-
-/** A tenant's public schedule in one SQL statement: classes with places left, UTC instants plus the class zone. */
-export type Schedule = { tenant: string; tenantId: string; from: string; to: string; classes: ScheduleEntry[] }
 
 /** One row of the schedule statement. */
 type ScheduleRow = {

@@ -1,10 +1,8 @@
+import type { RefundPlan } from '../contract'
 import type { RsvpJson } from './eventJson'
 
 /** What cancelling an RSVP gives back: the credits it used, the money paid for its places, or nothing. */
-export type RsvpRefundPlan =
-  | { kind: 'credits'; credits: number }
-  | { kind: 'money'; amount: number; currency: string }
-  | { kind: 'none' }
+export type RsvpRefundPlan = RefundPlan
 
 /**
  * The one rule deciding an RSVP's refund, used by the cancel preview, the cancel and the event's

@@ -2,6 +2,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { callPort, OperationError, requireDeskRole } from '@/core'
 import { recordOrderPaymentPort } from '@plugins/commerce/contract'
+import { orderLinesSchema } from '../contract'
 import { fulfilOrder } from './fulfilOrder'
 import { holdUntil } from './holdUntil'
 import { markOrderPaid } from './payOrder'
@@ -21,22 +22,7 @@ export const checkoutInput = z.object({
       name: z.string().max(200).nullish(),
     })
     .nullish(),
-  lines: z
-    .array(
-      z.object({
-        product: z
-          .string({ message: 'Each line needs a product id.' })
-          .min(1, { message: 'Each line needs a product id.' }),
-        quantity: z
-          .number()
-          .int({ message: 'quantity must be a whole number.' })
-          .min(1, { message: 'quantity must be at least 1.' })
-          .max(1000, { message: 'quantity must be at most 1000.' }),
-      }),
-      { message: 'lines must be a list of { product, quantity }.' },
-    )
-    .min(1, { message: 'An order needs at least one line.' })
-    .max(100, { message: 'An order has at most 100 lines.' }),
+  lines: orderLinesSchema,
   couponCode: z.string().trim().min(1).max(40).nullish(),
   giftCard: z
     .object({

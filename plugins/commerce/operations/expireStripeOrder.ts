@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { inTransaction, type DomainEvent } from '@/core'
+import { inTransaction, type EventOf } from '@/core'
 import { releaseOrder } from './releaseOrder'
 
 /**
@@ -9,9 +9,12 @@ import { releaseOrder } from './releaseOrder'
  * to Stripe outlives Stripe's 24 h session and stays. Once: a redelivery, or an order paid or
  * cancelled meanwhile, changes nothing.
  */
-export const expireStripeOrder = async (event: DomainEvent, { req }: { req: PayloadRequest }): Promise<void> => {
-  const data = event.data as { provider?: string; ref?: { collection: string; id: string } | null }
+export const expireStripeOrder = async (
+  event: EventOf<'payment.checkout_expired'>,
+  { req }: { req: PayloadRequest },
+): Promise<void> => {
+  const data = event.data
   if (data.provider !== 'stripe' || data.ref?.collection !== 'orders') return
   const tx = { ...req, transactionID: undefined } as PayloadRequest
-  await inTransaction(tx, () => releaseOrder(tx, data.ref!.id, 'expired'))
+  await inTransaction(tx, () => releaseOrder(tx, data.ref.id, 'expired'))
 }

@@ -1,8 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { emit, inTransaction, runSql, type DomainEvent } from '@/core'
-
-type Refunded = { amountRefunded?: number; providerRefundId?: string | null; reason?: string | null }
+import { emit, inTransaction, runSql, type EventOf } from '@/core'
 
 /**
  * Subscriber of billing's `payment.refunded_at_provider`: refunds made in Stripe's dashboard (desk
@@ -10,8 +8,11 @@ type Refunded = { amountRefunded?: number; providerRefundId?: string | null; rea
  * (never less than it has, never more than its total) and its status follows, so a redelivered or
  * late event changes nothing. Emits `order.refunded` when the order moved.
  */
-export const mirrorPaymentRefund = async (event: DomainEvent, { req }: { req: PayloadRequest }): Promise<void> => {
-  const data = event.data as Refunded
+export const mirrorPaymentRefund = async (
+  event: EventOf<'payment.refunded_at_provider'>,
+  { req }: { req: PayloadRequest },
+): Promise<void> => {
+  const data = event.data
   const payment = event.subject?.id
   if (!data.providerRefundId || !payment || typeof data.amountRefunded !== 'number') return
   const refunded = data.amountRefunded

@@ -1,26 +1,21 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, callPort, inTransaction, runSql, type DomainEvent, type Money } from '@/core'
+import { audit, callPort, inTransaction, runSql, type EventOf } from '@/core'
 import { refundWholePaymentPort } from '@plugins/commerce/contract'
 import { fulfilOrder } from './fulfilOrder'
 import { lockKey } from './lockKey'
 import { markOrderPaid } from './payOrder'
-
-type CheckoutCompleted = {
-  amount: Money
-  provider: string
-  member?: string | null
-  ref?: { collection: string; id: string } | null
-  providerRef?: string | null
-}
 
 /**
  * Subscriber of billing's `payment.checkout_completed`: a Stripe Checkout paid for an order (`ref` =
  * orders: `POST /api/orders/buy`, a POS sale with provider stripe, a reservation the desk sent to
  * Stripe) settles that order through `settleStripeOrder`. Other refs are not commerce's.
  */
-export const recordStripeOrder = async (event: DomainEvent, { req }: { req: PayloadRequest }): Promise<void> => {
-  const data = event.data as CheckoutCompleted
+export const recordStripeOrder = async (
+  event: EventOf<'payment.checkout_completed'>,
+  { req }: { req: PayloadRequest },
+): Promise<void> => {
+  const data = event.data
   const payment = event.subject?.id
   if (data.provider !== 'stripe' || !event.tenant || !payment || data.ref?.collection !== 'orders') return
   await settleStripeOrder(req, {

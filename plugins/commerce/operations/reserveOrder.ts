@@ -1,18 +1,11 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { z } from 'zod'
 import { emit, memberOfUser, OperationError, runSql } from '@/core'
-import { checkoutInput } from './checkout'
 import { holdUntil } from './holdUntil'
 import { placeOrder } from './placeOrder'
+import { reserveOrderInput, type ReserveOrderInput } from '../contract'
 
-export const reserveOrderInput = z.object({
-  tenant: z.string().min(1).nullish(),
-  lines: checkoutInput.shape.lines,
-  coupon: z.string().trim().min(1).max(40).nullish(),
-})
-
-export type ReserveOrderInput = z.input<typeof reserveOrderInput>
+export { reserveOrderInput, type ReserveOrderInput }
 
 /**
  * A signed-in member reserves products online and pays at the desk: a `pending` order (channel

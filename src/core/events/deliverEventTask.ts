@@ -1,5 +1,5 @@
 import type { TaskConfig } from 'payload'
-import type { DomainEvent } from './types'
+import type { AnyDomainEvent, Subscriber } from './types'
 import { DELIVER_EVENT_TASK } from './emit'
 import { subscribersOf } from './subscribe'
 
@@ -14,13 +14,14 @@ export const deliverEventTask: TaskConfig = {
   ],
   outputSchema: [{ name: 'delivered', type: 'checkbox' }],
   handler: async ({ input, req }) => {
-    const { event, subscriber } = input as { event: DomainEvent; subscriber: string }
+    const { event, subscriber } = input as { event: AnyDomainEvent; subscriber: string }
     const target = subscribersOf(req.payload.config.custom).find((s) => s.name === subscriber)
     if (!target) {
       req.payload.logger.warn(`No subscriber "${subscriber}" for event ${event.type} ${event.id}; skipped`)
       return { output: { delivered: false } }
     }
-    await target.handler(event, { req })
+    // The event was built by `emit` for this subscriber's type (or `*`), so its handler takes it.
+    await (target.handler as Subscriber<'*'>['handler'])(event, { req })
     return { output: { delivered: true } }
   },
 }

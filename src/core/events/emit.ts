@@ -1,26 +1,32 @@
 import type { PayloadRequest } from 'payload'
 import { randomUUID } from 'node:crypto'
 import { idOf } from '../access/idOf'
-import type { DomainEvent } from './types'
+import type { AtriumEvents, EventOf, EventType } from './types'
+import { checkEventPayload } from './checkEventPayload'
+import { eventSchemasOf } from './defineEvents'
 import { subscribersOf } from './subscribe'
 
 export const DELIVER_EVENT_TASK = 'deliverEvent'
 
+/** What `emit` takes: a declared event type and its payload, with the tenant and subject it is about. */
+export type EmitInput<K extends EventType> = {
+  type: K
+  data: AtriumEvents[K]
+  tenant?: unknown
+  subject?: { collection: string; id: unknown }
+  version?: number
+}
+
 /**
  * Emits a domain event: queues one `deliverEvent` job per subscriber inside the request's
  * transaction (a transactional outbox), so the event exists exactly when the change commits.
+ * `type` must be declared in the event map (`AtriumEvents`) and `data` is its payload; in tests
+ * (`NODE_ENV=test`) the payload is also checked against the registered zod schema.
  */
-export const emit = async <Data extends Record<string, unknown>>(
-  req: PayloadRequest,
-  input: {
-    type: string
-    data: Data
-    tenant?: unknown
-    subject?: { collection: string; id: unknown }
-    version?: number
-  },
-): Promise<DomainEvent<Data>> => {
-  const event: DomainEvent<Data> = {
+export const emit = async <K extends EventType>(req: PayloadRequest, input: EmitInput<K>): Promise<EventOf<K>> => {
+  if (process.env.NODE_ENV === 'test')
+    checkEventPayload(eventSchemasOf(req.payload.config.custom), input.type, input.data)
+  const event: EventOf<K> = {
     id: randomUUID(),
     type: input.type,
     version: input.version ?? 1,
@@ -33,8 +39,8 @@ export const emit = async <Data extends Record<string, unknown>>(
   const subscribers = subscribersOf(req.payload.config.custom).filter((s) => s.event === event.type || s.event === '*')
   for (const subscriber of subscribers) {
     await req.payload.jobs.queue({
-      task: DELIVER_EVENT_TASK as never,
-      input: { event, subscriber: subscriber.name } as never,
+      task: DELIVER_EVENT_TASK,
+      input: { event, subscriber: subscriber.name },
       req,
     })
   }

@@ -1,4 +1,7 @@
 export * from './types'
 export * from './emit'
 export * from './subscribe'
+export * from './defineEvents'
+export * from './checkEventPayload'
+export * from './coreEvents'
 export * from './deliverEventTask'

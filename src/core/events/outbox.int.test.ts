@@ -1,8 +1,9 @@
-import type { CollectionAfterChangeHook, Plugin } from 'payload'
+import { createLocalReq, type CollectionAfterChangeHook, type Plugin } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runSql } from '../db/sqlFor'
 import { createTenant, startTestPayload, type TestApp } from '../testing'
+import { emit } from './emit'
 import { subscribe } from './subscribe'
 import type { DomainEvent } from './types'
 
@@ -109,4 +110,18 @@ describe('domain events (transactional outbox)', () => {
     expect(failuresLeft).toBe(0)
     expect(delivered.filter((e) => e.subject?.id === String(location.id))).toHaveLength(1)
   }, 60_000)
+
+  it('are checked against their registered schema in tests: a broken payload or an unknown type fails', async () => {
+    const req = await createLocalReq({}, app.payload)
+    const subject = { collection: 'locations', id: tenant }
+    await expect(
+      emit(req, { type: 'location.created', tenant, subject, data: { timezone: 42 } as never }),
+    ).rejects.toThrow(/Event "location.created" does not match its schema: timezone/)
+    await expect(
+      emit(req, { type: 'location.exploded' as never, tenant, subject, data: { timezone: 'UTC' } as never }),
+    ).rejects.toThrow(/Event "location.exploded" is not registered/)
+    await expect(
+      emit(req, { type: 'location.created', tenant, subject, data: { timezone: 'UTC' } }),
+    ).resolves.toMatchObject({ type: 'location.created', data: { timezone: 'UTC' } })
+  })
 })

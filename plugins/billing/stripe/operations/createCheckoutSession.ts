@@ -1,7 +1,6 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { z } from 'zod'
 import { getEnv, OperationError, runSql } from '@/core'
 import type { PlanDoc } from '../../types'
 import { connectedAccount } from '../connectedAccount'
@@ -11,16 +10,9 @@ import { requireStripeClient } from '../stripeClient'
 import { ensureStripeCustomer } from './ensureStripeCustomer'
 import { memberOfUser } from '@/core'
 import { PAY_ONLINE_REFUSAL } from '../payOnlineRefusal'
+import { checkoutSessionInput, type CheckoutSessionInput } from '../../contract'
 
-const id = z.string({ message: 'is required.' }).min(1, { message: 'is required.' })
-
-export const checkoutSessionInput = z.object({
-  kind: z.literal('plan', { message: "kind must be 'plan'." }),
-  plan: id,
-  priceKey: id,
-})
-
-export type CheckoutSessionInput = z.input<typeof checkoutSessionInput>
+export { checkoutSessionInput, type CheckoutSessionInput }
 
 const tenantIdOf = (tenant: string | { id: string }) => (typeof tenant === 'string' ? tenant : tenant.id)
 

@@ -1,6 +1,5 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { z } from 'zod'
 import { getEnv, OperationError, runSql } from '@/core'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
@@ -8,10 +7,9 @@ import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
 import { memberOfUser } from '@/core'
 import { PAY_ONLINE_REFUSAL } from '../payOnlineRefusal'
+import { portalSessionInput } from '../../contract'
 
-export const portalSessionInput = z.object({
-  tenant: z.string({ message: 'is required.' }).min(1, { message: 'is required.' }),
-})
+export { portalSessionInput }
 
 /**
  * The Stripe customer portal for the signed-in member of `tenant` (manage card, cancel, invoices),

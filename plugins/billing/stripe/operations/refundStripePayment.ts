@@ -1,16 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql, type DomainEvent } from '@/core'
+import { runSql, type EventOf } from '@/core'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { requireStripeClient } from '../stripeClient'
-
-type RefundedData = {
-  amount: { amount: number; currency: string }
-  reason?: string | null
-  providerRefundId?: string | null
-}
 
 /** The PaymentIntent behind a Stripe payment: its own ref, or the paid invoice's payment. */
 const paymentIntentOf = async (stripe: Stripe, account: string, ref: string): Promise<string | null> => {
@@ -28,16 +22,19 @@ const paymentIntentOf = async (stripe: Stripe, account: string, ref: string): Pr
  * in the idempotency key so a redelivered event refunds once; the Stripe refund id is written on
  * the matching `refunds[]` row. Other providers' payments are not touched.
  */
-export const refundStripePayment = async (event: DomainEvent, { req }: { req: PayloadRequest }): Promise<void> => {
+export const refundStripePayment = async (
+  event: EventOf<'payment.refunded'>,
+  { req }: { req: PayloadRequest },
+): Promise<void> => {
   const paymentId = event.subject?.id
-  if (!paymentId || (event.data as RefundedData).providerRefundId) return // made in Stripe already
+  if (!paymentId || event.data.providerRefundId) return // made in Stripe already
   const db = { payload: req.payload, transactionID: undefined }
   const [payment] = await runSql<{ tenant_id: string; provider: string; provider_ref: string | null }>(
     db,
     sql`SELECT tenant_id, provider, provider_ref FROM payments WHERE id = ${paymentId}`,
   )
   if (!payment || payment.provider !== 'stripe' || !payment.provider_ref) return
-  const { amount, reason } = event.data as RefundedData
+  const { amount, reason } = event.data
   const stripe = requireStripeClient()
   const account = await connectedAccount(db, payment.tenant_id)
   if (!account)

@@ -31,7 +31,10 @@ type Row = {
   current_period_start: string | null
 }
 
-const STATUS_EVENTS: Record<string, string> = {
+const STATUS_EVENTS: Record<
+  string,
+  'subscription.activated' | 'subscription.past_due' | 'subscription.paused' | 'subscription.canceled'
+> = {
   active: 'subscription.activated',
   past_due: 'subscription.past_due',
   paused: 'subscription.paused',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { DESK_ROLES, moneyField, nobody, or, self, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
+import { appointmentCancelPreviewEndpoint } from '../../endpoints/appointmentCancelPreviewEndpoint'
 import { bookAppointmentEndpoint } from '../../endpoints/bookAppointmentEndpoint'
 import { cancelAppointmentEndpoint } from '../../endpoints/cancelAppointmentEndpoint'
 import { checkInAppointmentEndpoint } from '../../endpoints/checkInAppointmentEndpoint'
@@ -35,6 +36,7 @@ export const Appointments = (): CollectionConfig =>
       ],
       endpoints: [
         bookAppointmentEndpoint,
+        appointmentCancelPreviewEndpoint,
         cancelAppointmentEndpoint,
         checkInAppointmentEndpoint,
         noShowAppointmentEndpoint,

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { callEndpoint } from './callEndpoint'
+import type { CancelRefund, CancelReply } from '@plugins/bookings/contract'
 import { forgetCalendarLink, rememberCalendarLink } from './calendarLink'
 import { externalUrl, startOnlinePurchase, type PurchaseItem } from './onlinePurchase'
 import { siteOf, text, withQuery } from './forms'
@@ -33,10 +34,8 @@ const memberOrLogin = async (
   return visitor
 }
 
-type Refund = { credits: number | null; money: { amount: number; currency: string } | null }
-
 /** What a cancel endpoint gave back, for the confirmation (`refundedMessage` reads it back). */
-const refundQuery = (refund: Refund | undefined): Record<string, string> => ({
+const refundQuery = (refund: CancelRefund | undefined): Record<string, string> => ({
   ...(refund?.credits ? { credits: String(refund.credits) } : {}),
   ...(refund?.money ? { refunded: String(refund.money.amount), currency: refund.money.currency } : {}),
 })
@@ -135,7 +134,7 @@ export async function bookAppointment(form: FormData) {
 export async function cancelAppointment(form: FormData) {
   const site = await siteOf(form)
   const visitor = await memberOrLogin(site, href(site, '/account'))
-  const answer = await callEndpoint<{ refund?: Refund }>({
+  const answer = await callEndpoint<Partial<CancelReply>>({
     collection: 'appointments',
     path: '/:id/cancel',
     method: 'post',
@@ -187,7 +186,7 @@ export async function cancelEventRsvp(form: FormData) {
   const event = text(form, 'event')
   const page = UUID.test(event) ? href(site, `/events/${event}`) : href(site, '/account')
   const visitor = await memberOrLogin(site, page)
-  const answer = await callEndpoint<{ refund?: Refund }>({
+  const answer = await callEndpoint<Partial<CancelReply>>({
     collection: 'event-rsvps',
     path: '/:id/cancel',
     method: 'post',

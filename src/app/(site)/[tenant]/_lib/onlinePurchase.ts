@@ -1,4 +1,6 @@
 import type { TypedUser } from 'payload'
+import type { CheckoutSessionReply } from '@plugins/billing/contract'
+import type { BuyOnlineReply } from '@plugins/commerce/contract'
 import { callEndpoint } from './callEndpoint'
 
 export type PurchaseItem = { plan: string; priceKey: string } | { product: string; quantity: number }
@@ -18,7 +20,7 @@ export const startOnlinePurchase = async (
   user: TypedUser,
   item: PurchaseItem,
 ): Promise<{ url: string } | { error: string }> => {
-  type Started = { url?: string; checkout?: { url?: string } }
+  type Started = Partial<CheckoutSessionReply> & Partial<Pick<BuyOnlineReply, 'checkout'>>
   const answer =
     'plan' in item
       ? await callEndpoint<Started>({

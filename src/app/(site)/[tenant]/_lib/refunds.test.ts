@@ -1,33 +1,33 @@
 import { describe, expect, it } from 'vitest'
-import { refundedMessage, refundText } from './refunds'
+import { refundedMessage, refundPlanText } from './refunds'
 
-describe('refundText (the confirm step before cancelling an RSVP or appointment)', () => {
+describe('refundPlanText (the confirm step before cancelling an RSVP or appointment, from the cancel preview)', () => {
   it('gives credits back when the place was paid with credits, none while waiting on the waitlist', () => {
-    expect(refundText({ paymentMethod: 'credits', credits: 2 })).toBe('The 2 credits you used go back to your account.')
-    expect(refundText({ paymentMethod: 'credits', credits: 1 })).toBe(
-      'The 1 credit you used goes back to your account.',
+    expect(refundPlanText({ kind: 'credits', credits: 2 }, { paymentMethod: 'credits' })).toBe(
+      'The 2 credits you used go back to your account.',
     )
-    expect(refundText({ paymentMethod: 'credits', credits: 2, charged: false })).toBe(
+    expect(refundPlanText({ kind: 'credits', credits: 1 })).toBe('The 1 credit you used goes back to your account.')
+    expect(refundPlanText({ kind: 'none' }, { paymentMethod: 'credits' })).toBe(
       'No credits were taken for it yet, so nothing is refunded.',
     )
   })
-  it('refunds the price of every place (member and guests) in minor units', () => {
-    expect(refundText({ paymentMethod: 'drop_in', price: { amount: 1500, currency: 'USD' }, places: 3 })).toBe(
+  it('says what is refunded for every place (member and guests), in minor units', () => {
+    expect(refundPlanText({ kind: 'money', amount: 4500, currency: 'USD' }, { places: 3 })).toBe(
       'Anything you paid for it ($45.00 for 3 places) is refunded.',
     )
-    expect(refundText({ paymentMethod: 'drop_in', price: { amount: 7500, currency: 'USD' } })).toBe(
+    expect(refundPlanText({ kind: 'money', amount: 7500, currency: 'USD' })).toBe(
       'Anything you paid for it ($75.00) is refunded.',
     )
-    expect(refundText({ paymentMethod: 'drop_in', price: { amount: 5000, currency: 'JPY' } })).toBe(
+    expect(refundPlanText({ kind: 'money', amount: 5000, currency: 'JPY' })).toBe(
       'Anything you paid for it (¥5,000) is refunded.',
     )
   })
   it('says there is nothing to refund for free places and membership-covered ones', () => {
-    expect(refundText({ paymentMethod: 'free', price: { amount: 1500, currency: 'USD' } })).toBe(
+    expect(refundPlanText({ kind: 'none' }, { paymentMethod: 'free' })).toBe(
       'It was free, so there is nothing to refund.',
     )
-    expect(refundText({ paymentMethod: 'free' })).toBe('It was free, so there is nothing to refund.')
-    expect(refundText({ paymentMethod: 'membership' })).toBe(
+    expect(refundPlanText({ kind: 'none' })).toBe('It was free, so there is nothing to refund.')
+    expect(refundPlanText({ kind: 'none' }, { paymentMethod: 'membership' })).toBe(
       'It is covered by your membership, so there is nothing to refund.',
     )
   })

@@ -1,34 +1,23 @@
+import type { RefundPlan } from '@plugins/bookings/contract'
 import { money } from './format'
 
-type Money = { amount: number; currency: string }
-
 /**
- * What cancelling a paid-for place gives back, from its own payment snapshot — the rule of the
- * bookings plugin's cancel endpoints for appointments and RSVPs: credits go back through the
- * credits port; a price not paid with credits (and not free) is refunded through the payments
- * port. `charged: false` for places not charged yet (an RSVP waiting on the waitlist with credits).
+ * The confirm step's sentence for what cancelling gives back, as the bookings plugin's cancel
+ * preview decided it (`GET /api/{event-rsvps,appointments}/:id/cancel-preview` → `refund`). The
+ * rule is the plugin's; `paymentMethod` only picks the words when nothing comes back.
  */
-export const refundText = ({
-  paymentMethod,
-  price,
-  credits,
-  places = 1,
-  charged = true,
-}: {
-  paymentMethod?: string | null
-  price?: { amount?: number | null; currency?: string | null } | null
-  credits?: number | null
-  places?: number
-  charged?: boolean
-}): string => {
-  if (paymentMethod === 'credits') {
-    if (!charged || !credits) return 'No credits were taken for it yet, so nothing is refunded.'
-    return `The ${credits} ${credits === 1 ? 'credit' : 'credits'} you used ${credits === 1 ? 'goes' : 'go'} back to your account.`
+export const refundPlanText = (
+  refund: RefundPlan,
+  { paymentMethod, places = 1 }: { paymentMethod?: string | null; places?: number } = {},
+): string => {
+  if (refund.kind === 'credits' && refund.credits > 0) {
+    const one = refund.credits === 1
+    return `The ${refund.credits} ${one ? 'credit' : 'credits'} you used ${one ? 'goes' : 'go'} back to your account.`
   }
-  const paid: Money | null =
-    price?.amount && price.currency ? { amount: price.amount * places, currency: price.currency } : null
-  if (paid && paid.amount > 0 && paymentMethod !== 'free')
-    return `Anything you paid for it (${money(paid)}${places > 1 ? ` for ${places} places` : ''}) is refunded.`
+  if (refund.kind === 'money')
+    return `Anything you paid for it (${money({ amount: refund.amount, currency: refund.currency })}${places > 1 ? ` for ${places} places` : ''}) is refunded.`
+  if (refund.kind === 'credits' || paymentMethod === 'credits')
+    return 'No credits were taken for it yet, so nothing is refunded.'
   if (paymentMethod === 'membership' || paymentMethod === 'complimentary')
     return 'It is covered by your membership, so there is nothing to refund.'
   return 'It was free, so there is nothing to refund.'

@@ -3,6 +3,7 @@ import { headers } from 'next/headers'
 import { cache } from 'react'
 import { createLocalReq, getPayload, type Payload } from 'payload'
 import { resolveTenant, tenantBySlug, type TenantRef } from '@/core'
+import type { Schedule, ScheduleEntry } from '@plugins/bookings/contract'
 import { SITE_HOST_HEADER } from '../../siteHost'
 
 /** Statuses in which a tenant's site is open (schedule shown, booking possible later). */
@@ -134,37 +135,21 @@ export const loadSite = cache(async (key: string): Promise<Site | null> => {
   }
 })
 
-export type ScheduleClass = {
-  id: string
-  title: string
-  startTime: string
-  endTime: string
-  timezone: string
-  status: string
-  capacity: number
-  spotsLeft: number
-  waitlistCount: number
-  waitlistSpotsLeft: number
-  price?: { amount: number; currency: string } | null
-  location: { id: string; name: string } | null
-  instructor: { id: string; name: string | null } | null
-}
-
 /**
  * The tenant's public schedule between two instants, through the app's own public
  * `GET /api/schedule` endpoint invoked in-process with an anonymous local request (no HTTP
  * round trip, no import of plugin internals, and the same data and access as the REST API).
  * Null when no schedule endpoint is installed or it refused.
  */
-export const readPublicSchedule = async (tenantSlug: string, from: Date, to: Date): Promise<ScheduleClass[] | null> => {
+export const readPublicSchedule = async (tenantSlug: string, from: Date, to: Date): Promise<ScheduleEntry[] | null> => {
   const payload = await payloadInstance()
   const endpoint = (payload.config.endpoints || []).find((e) => e.path === '/schedule' && e.method === 'get')
   if (!endpoint) return null
   const query = new URLSearchParams({ tenant: tenantSlug, from: from.toISOString(), to: to.toISOString() })
   const url = `${payload.config.serverURL || 'http://localhost'}/api/schedule?${query}`
-  const req = await createLocalReq({ req: { url } as never }, payload)
+  const req = await createLocalReq({ req: { url } }, payload)
   const response = await endpoint.handler(req)
   if (!response.ok) return null
-  const body = (await response.json()) as { classes?: ScheduleClass[] }
+  const body = (await response.json()) as Partial<Schedule>
   return body.classes ?? []
 }

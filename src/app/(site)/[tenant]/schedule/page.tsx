@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { fromWallTime, localDate } from '@/core'
-import { href, loadSite, readPublicSchedule, type ScheduleClass } from '../_lib/site'
+import type { ScheduleEntry } from '@plugins/bookings/contract'
+import { href, loadSite, readPublicSchedule } from '../_lib/site'
 
 export const dynamic = 'force-dynamic'
 
@@ -68,7 +69,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   }
 }
 
-const Availability = ({ entry }: { entry: ScheduleClass }) => {
+const Availability = ({ entry }: { entry: ScheduleEntry }) => {
   if (entry.status === 'cancelled') return <span className="badge badge-cancelled">Cancelled</span>
   if (entry.status === 'completed') return <span className="badge">Finished</span>
   if (entry.spotsLeft > 0)
@@ -109,7 +110,7 @@ export default async function SchedulePage({ params, searchParams }: Props) {
       (!locationFilter || e.location?.id === locationFilter) &&
       (!instructorFilter || e.instructor?.id === instructorFilter),
   )
-  const byDay = new Map(days.map((day) => [day, [] as ScheduleClass[]]))
+  const byDay = new Map(days.map((day) => [day, [] as ScheduleEntry[]]))
   for (const entry of shown) byDay.get(localDate(new Date(entry.startTime), entry.timezone))?.push(entry)
 
   const link = (weekStart: string) => {

@@ -30,7 +30,9 @@ import { one } from '../../_lib/messages'
 import type { SitePageProps } from '../../_lib/pageProps'
 import { myUpcomingRsvps, RSVP_STATUS, type UpcomingRsvp } from '../../_lib/events'
 import { publicStaffNames } from '../../_lib/providers'
-import { refundedMessage, refundText } from '../../_lib/refunds'
+import { cancelPreview } from '../../_lib/cancelPreview'
+import { refundedMessage, refundPlanText } from '../../_lib/refunds'
+import type { RefundPlan } from '@plugins/bookings/contract'
 import { href, loadSite, payloadInstance, type Site } from '../../_lib/site'
 import { isMember, loadVisitor, type Visitor } from '../../_lib/visitor'
 
@@ -333,11 +335,14 @@ const AppointmentList = ({
   site,
   names,
   confirming,
+  refund,
 }: {
   rows: AppointmentRow[]
   site: Site
   names: Map<string, string>
   confirming: string
+  /** What cancelling the appointment being confirmed gives back (the plugin's cancel preview). */
+  refund: RefundPlan | null
 }) =>
   rows.length === 0 ? (
     <p className="muted">No upcoming appointments.</p>
@@ -363,7 +368,7 @@ const AppointmentList = ({
                 <h3 id={`cancel-${row.id}`}>Cancel this appointment?</h3>
                 <p>
                   The time is freed for someone else. There is no cancellation fee.{' '}
-                  {refundText({ paymentMethod: row.paymentMethod, price: row.price, credits: row.creditCost })}
+                  {refund ? refundPlanText(refund, { paymentMethod: row.paymentMethod }) : null}
                 </p>
                 <form action={cancelAppointment} className="inline-actions">
                   <SiteField site={site} />
@@ -440,6 +445,10 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
   ])
   const zone = site.tenant.timezone
   const online = Boolean(getEnv().STRIPE_SECRET_KEY)
+  const confirmingAppointment = one(query.cancelAppointment)
+  const appointmentRefund = account.appointments?.some((row) => row.id === confirmingAppointment)
+    ? await cancelPreview('appointments', confirmingAppointment, visitor.user)
+    : null
 
   return (
     <>
@@ -484,7 +493,8 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
             rows={account.appointments}
             site={site}
             names={names}
-            confirming={one(query.cancelAppointment)}
+            confirming={confirmingAppointment}
+            refund={appointmentRefund}
           />
           <p>
             <a href={href(site, '/appointments')}>Book an appointment</a>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { fromWallTime, localDate } from '@/core'
+import type { Slot } from '@plugins/bookings/contract'
 import { callEndpoint } from '../../_lib/callEndpoint'
 import { Flash } from '../../_lib/Flash'
 import { clock, dateTime, money, zoneAbbr } from '../../_lib/format'
@@ -27,7 +28,6 @@ type Props = {
   params: Promise<{ tenant: string; serviceId: string }>
   searchParams: Promise<Record<string, string | string[] | undefined>>
 }
-type Slot = { provider: string; startTime: string; endTime: string; placesLeft?: number }
 
 const DAY = 86_400_000
 const DAYS_SHOWN = 7

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import { hasCollection } from '@/core'
 import type { Booking, Class } from '@/payload-types'
 import { book, cancelBooking } from '../../_lib/actions'
+import type { BookingCancelPreview } from '@plugins/bookings/contract'
 import { callEndpoint } from '../../_lib/callEndpoint'
 import { claimOffer } from '../../_lib/memberActions'
 import { Flash } from '../../_lib/Flash'
@@ -102,11 +103,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const wantsCancel =
     booking && one(query.cancel) === booking.id && ['confirmed', 'waitlisted', 'offered'].includes(booking.status)
   const preview = wantsCancel
-    ? await callEndpoint<{
-        lateCancel: boolean
-        fee: { amount: number; currency: string } | null
-        freeLateCancelsLeft: number
-      }>({
+    ? await callEndpoint<BookingCancelPreview>({
         collection: 'bookings',
         path: '/:id/cancel-preview',
         method: 'get',

@@ -19,7 +19,8 @@ import { guestOptions } from '../../_lib/guestOptions'
 import { clock, dateTime, money, when, zoneAbbr } from '../../_lib/format'
 import { cancelEventRsvp, rsvpToEvent } from '../../_lib/memberActions'
 import { one } from '../../_lib/messages'
-import { refundedMessage, refundText } from '../../_lib/refunds'
+import { cancelPreview } from '../../_lib/cancelPreview'
+import { refundedMessage, refundPlanText } from '../../_lib/refunds'
 import { href, loadSite } from '../../_lib/site'
 import { isMember, loadVisitor } from '../../_lib/visitor'
 
@@ -101,6 +102,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const canRsvp = open && (!full || joinsWaitlist)
   const cancellable = Boolean(rsvp && OPEN_RSVP.includes(rsvp.status) && !started)
   const confirming = cancellable && rsvp && one(query.cancel) === rsvp.id
+  const refund = confirming ? await cancelPreview('event-rsvps', rsvp.id, visitor?.user) : null
   const done = one(query.done)
   const guests = rsvp?.guests ?? 0
   const error = one(query.error)
@@ -199,13 +201,7 @@ export default async function EventPage({ params, searchParams }: Props) {
                   {rsvp.status === 'waitlisted'
                     ? 'You give up your spot on the waitlist.'
                     : `Your ${guests ? `${1 + guests} places (you and your ${guests === 1 ? 'guest' : 'guests'})` : 'place'} ${guests ? 'go' : 'goes'} to the next person waiting.`}{' '}
-                  {refundText({
-                    paymentMethod: rsvp.paymentMethod,
-                    price: rsvp.price,
-                    credits: rsvp.creditsUsed,
-                    places: 1 + guests,
-                    charged: rsvp.status !== 'waitlisted',
-                  })}
+                  {refund ? refundPlanText(refund, { paymentMethod: rsvp.paymentMethod, places: 1 + guests }) : null}
                 </p>
                 <form action={cancelEventRsvp} className="inline-actions">
                   <input type="hidden" name="site" value={site.key} />
