@@ -2,6 +2,8 @@ import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
 import { implementPort, withSqlTables } from '@/core'
 import { billingSqlTables } from './operations/sql/billingSqlTables'
+import { defaultBillingOptions } from './defaults'
+import type { BillingOptions } from './types'
 import { canBookPort, refundPaymentPort } from '@plugins/bookings/contract'
 import { withBillingHome, withMemberBilling } from './admin/adminExtensions'
 import { BillingGroups } from './collections/BillingGroups'
@@ -29,7 +31,7 @@ import { refundWholePayment } from './operations/refundWholePayment'
 import { createPaymentCheckout } from './stripe/operations/createPaymentCheckout'
 import { withStripe } from './stripe'
 
-export type BillingOptions = Record<string, never>
+export type { BillingOptions } from './types'
 
 /**
  * Billing: payments recorded at the desk and their refunds, membership plans with entitlements,
@@ -38,8 +40,10 @@ export type BillingOptions = Record<string, never>
  * ports (desk payments of orders, their refunds, Stripe Checkout for an order; see README).
  */
 export const billingPlugin =
-  (_options: BillingOptions = {}): Plugin =>
+  (options: BillingOptions = {}): Plugin =>
   (config) => {
+    const o = { ...defaultBillingOptions, ...options }
+    const renew = { ...renewSubscriptionsTask, schedule: [{ cron: o.renewCron, queue: o.queue }] }
     let next: Config = {
       ...config,
       // Fresh copies: building a config sanitises collections in place, and tests build it twice.
@@ -47,7 +51,7 @@ export const billingPlugin =
         ...(config.collections ?? []),
         ...clonePlain([Payments, MembershipPlans, PlanFeatures, Subscriptions, Invoices, BillingGroups, UsageRecords]),
       ],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), renewSubscriptionsTask] },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), renew] },
     }
     next = implementPort(next, canBookPort, canBook)
     next = implementPort(next, refundPaymentPort, refundPaymentsForRef)

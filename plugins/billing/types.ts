@@ -1,4 +1,11 @@
-/** Shared vocabularies of the billing plugin. */
+/** The billing plugin's options and shared vocabularies. */
+
+export type BillingOptions = {
+  /** When the daily renewal of manual subscriptions runs (six-field cron, seconds first). */
+  renewCron?: string
+  /** The jobs queue of its scheduled work. */
+  queue?: string
+}
 
 export const PRICE_INTERVALS = ['week', 'month', 'year', 'one_time'] as const
 export type PriceInterval = (typeof PRICE_INTERVALS)[number]

@@ -20,6 +20,8 @@ import { refundCredits } from './operations/refundCredits'
 import { grantPeriodCredits } from './operations/grantPeriodCredits'
 import { spendableCredits } from './operations/spendableCredits'
 import { withMemberCommerce } from './admin/memberJoins'
+import { defaultCommerceOptions } from './defaults'
+import type { CommerceOptions } from './types'
 import { withPosScreen } from './admin/posScreen'
 import { withCommerceEvents } from './events'
 
@@ -29,7 +31,7 @@ export { debitCredits } from './operations/debitCredits'
 export { refundCredits } from './operations/refundCredits'
 export { grantCredits } from './operations/grantCredits'
 
-export type CommerceOptions = Record<string, never>
+export type { CommerceOptions } from './types'
 
 /**
  * Commerce: products, POS orders, gift cards, coupons, class packs and the credits ledger.
@@ -38,8 +40,11 @@ export type CommerceOptions = Record<string, never>
  * credits.debit, credits.refund, credits.balance and credits.grant (subscription periods).
  */
 export const commercePlugin =
-  (_options: CommerceOptions = {}): Plugin =>
+  (options: CommerceOptions = {}): Plugin =>
   (config) => {
+    const o = { ...defaultCommerceOptions, ...options }
+    const expireCredits = { ...expireCreditLotsTask, schedule: [{ cron: o.expireCreditsCron, queue: o.queue }] }
+    const expireOrders = { ...expirePendingOrdersTask, schedule: [{ cron: o.expireOrdersCron, queue: o.queue }] }
     const collections = (config.collections ?? []).map((collection) =>
       collection.slug === 'tenant-settings'
         ? { ...collection, fields: [...collection.fields, commerceSettingsField()] }
@@ -68,7 +73,7 @@ export const commercePlugin =
           TaxRates,
         ]),
       ],
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), expireCreditLotsTask, expirePendingOrdersTask] },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), expireCredits, expireOrders] },
     }
     next = implementPort(next, debitCreditsPort, debitCredits)
     next = implementPort(next, refundCreditsPort, refundCredits)
