@@ -1,10 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
-import { endpointHandler } from '@/core'
+import { endpointHandler, escapeHtml } from '@/core'
 import { cancelGuestBooking } from '../operations/cancelGuestBooking'
 import { findGuestBooking } from '../operations/findGuestBooking'
 import { localWhen } from '../operations/guestConfirmationMessage'
-import { escapeHtml as escape } from '../operations/escapeHtml'
 
 const params = z.object({ token: z.string().min(1).max(200) })
 const body = z.object({}).strict()
@@ -12,8 +11,8 @@ const body = z.object({}).strict()
 const page = (status: number, title: string, inner: string) =>
   new Response(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
-      `<title>${escape(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1rem}</style></head>` +
-      `<body><h1>${escape(title)}</h1>${inner}</body></html>`,
+      `<title>${escapeHtml(title)}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1rem}</style></head>` +
+      `<body><h1>${escapeHtml(title)}</h1>${inner}</body></html>`,
     {
       status,
       headers: {
@@ -31,7 +30,7 @@ const wantsHtml = (req: PayloadRequest) => {
 /** The platform's error answer `{ error, message }` as a page. */
 const errorPage = async (response: Response) => {
   const { message } = (await response.json()) as { message?: string }
-  return page(response.status, 'Nothing to cancel', `<p>${escape(message ?? 'Something went wrong.')}</p>`)
+  return page(response.status, 'Nothing to cancel', `<p>${escapeHtml(message ?? 'Something went wrong.')}</p>`)
 }
 
 const confirmHandler = endpointHandler(
@@ -40,7 +39,7 @@ const confirmHandler = endpointHandler(
     const booking = await findGuestBooking(req, token)
     const what = booking.collection === 'appointments' ? 'booking' : 'RSVP'
     const active = booking.status === 'going' || booking.status === 'waitlisted' || booking.status === 'booked'
-    const summary = `<p>${escape(booking.business)}: <strong>${escape(booking.title)}</strong><br>${escape(localWhen(new Date(booking.startTime), booking.timezone))}</p>`
+    const summary = `<p>${escapeHtml(booking.business)}: <strong>${escapeHtml(booking.title)}</strong><br>${escapeHtml(localWhen(new Date(booking.startTime), booking.timezone))}</p>`
     if (!active) return page(200, `This ${what} is ${booking.status.replace('_', ' ')}`, summary)
     // A form (POST), not a link: mail scanners that open links do not cancel anything.
     return page(

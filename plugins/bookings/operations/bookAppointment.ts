@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, emit, OperationError, pgErrorCode, runSql } from '@/core'
+import { callPort, emit, lockKey, OperationError, pgErrorCode, runSql } from '@/core'
 import { canBookPort, type PaymentMethod } from '@plugins/bookings/contract'
 import { GUEST_BOOKINGS_PER_EMAIL } from '../defaults'
 import type { Guest } from '../fields/guestFields'
@@ -195,10 +195,7 @@ const appointmentGuestActor = (req: PayloadRequest, service: AppointmentServiceR
  * (tenant, e-mail), so concurrent bookings with one address are serialised until commit.
  */
 const limitGuestAppointments = async (req: PayloadRequest, tenant: string, email: string) => {
-  await runSql(
-    req,
-    sql`SELECT pg_advisory_xact_lock(hashtextextended(${`guest-appointments:${tenant}:${email.toLowerCase()}`}, 0))`,
-  )
+  await lockKey(req, `guest-appointments:${tenant}:${email.toLowerCase()}`)
   const [row] = await runSql<{ limit: number | null; held: number }>(
     req,
     sql`SELECT (SELECT bookings_guest_bookings_per_email FROM tenant_settings WHERE tenant_id = ${tenant} LIMIT 1) AS "limit",

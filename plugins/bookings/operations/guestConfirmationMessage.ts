@@ -1,8 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { escapeHtml, runSql } from '@/core'
 import { guestCancelToken, guestCancelUrl, type GuestBookingCollection } from './guestCancelToken'
-import { escapeHtml as escape } from './escapeHtml'
 
 export type GuestConfirmation = { to: string; subject: string; text: string; html: string }
 
@@ -58,8 +57,8 @@ export const guestConfirmationMessage = async (
     '',
     business,
   ]
-  const html = `<p>Hello ${escape(String(row.guest_name))},</p><p>${escape(what)}<br>When: ${escape(when)}</p><p><a href="${escape(url)}">Cancel ${
+  const html = `<p>Hello ${escapeHtml(String(row.guest_name))},</p><p>${escapeHtml(what)}<br>When: ${escapeHtml(when)}</p><p><a href="${escapeHtml(url)}">Cancel ${
     collection === 'appointments' ? 'this booking' : 'this RSVP'
-  }</a></p><p>${escape(business)}</p>`
+  }</a></p><p>${escapeHtml(business)}</p>`
   return { to: String(row.guest_email), subject, text: lines.join('\n'), html }
 }

@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { getEnv, runSql } from '@/core'
-import { escapeHtml } from './escapeHtml'
+import { escapeHtml, getEnv, runSql } from '@/core'
 import { guestCancelToken, guestCancelUrl } from './guestCancelToken'
 import type { GuestConfirmation } from './guestConfirmationMessage'
 import { localWhen } from './guestConfirmationMessage'

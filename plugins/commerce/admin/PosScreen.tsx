@@ -1,6 +1,7 @@
 'use client'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { MemberPicker, type PickedMember } from '@/core/admin/MemberPicker'
+import { formatMoney } from '@/core/money/money'
 
 export type PosProduct = {
   id: string
@@ -30,10 +31,7 @@ type Sale = {
   checkoutUrl?: string
 }
 
-const money = (amount: number, currency: string) => {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency })
-  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2))
-}
+const money = (amount: number, currency: string) => formatMoney({ amount, currency })
 
 const post = async <T,>(url: string, body: unknown): Promise<T> => {
   const response = await fetch(url, {

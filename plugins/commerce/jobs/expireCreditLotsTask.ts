@@ -1,8 +1,7 @@
 import type { CollectionSlug, PayloadRequest, TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { inTransaction, runSql } from '@/core'
+import { inTransaction, lockKey, runSql } from '@/core'
 import { creditBalance } from '../operations/creditBalance'
-import { lockKey } from '../operations/lockKey'
 
 /** Writes off what is left of one expired lot with an `expired` ledger row; returns the credits written off. */
 export const expireLot = async (

@@ -1,7 +1,7 @@
+import { lockKey } from '@/core'
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { Money } from '@/core'
 import { creditBalance } from './creditBalance'
-import { lockKey } from './lockKey'
 
 export type GrantCreditsInput = {
   tenant: string

@@ -1,9 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { inTransaction, runSql } from '@/core'
+import { inTransaction, lockKey, runSql } from '@/core'
 import type { GrantCreditsPortInput, GrantCreditsPortResult } from '@plugins/billing/contract'
 import { grantCredits } from './grantCredits'
-import { lockKey } from './lockKey'
 
 /**
  * The `credits.grant` port: a subscription's credits or guest passes for one period, granted once

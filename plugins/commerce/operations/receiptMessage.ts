@@ -1,21 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, runSql } from '@/core'
+import { callPort, escapeHtml, formatMoney, runSql } from '@/core'
 import { paymentSummaryPort } from '@plugins/commerce/contract'
 import { orderPaymentId } from './orderPaymentId'
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-
 const PAID_BY: Record<string, string> = { stripe: 'card (Stripe)', cash: 'cash', terminal: 'card terminal' }
-
-/** Integer minor units as money text, e.g. 3188 USD → "$31.88". */
-export const formatMoney = (amount: number, currency: string): string =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(
-    amount /
-      10 **
-        (new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2),
-  )
 
 /** The receipt of one order as an e-mail (subject, text, html), read in SQL; null if the order is gone. */
 export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'transactionID'>, orderId: string) => {
@@ -38,7 +27,7 @@ export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'tran
     sql`SELECT name, quantity, unit_price, discount, total FROM orders_lines WHERE _parent_id = ${orderId} ORDER BY _order`,
   )
   const currency = String(order.currency)
-  const money = (value: unknown) => formatMoney(Number(value), currency)
+  const money = (value: unknown) => formatMoney({ amount: Number(value), currency })
   const rows: [string, string][] = [
     ...lines.map((l): [string, string] => [`${l.quantity} × ${l.name} @ ${money(l.unit_price)}`, money(l.total)]),
     ['Subtotal', money(order.subtotal)],
@@ -66,8 +55,11 @@ export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'tran
     '',
     'Thank you!',
   ].join('\n')
-  const html = `<h1>${escape(shop)}</h1><p>Order ${escape(String(order.number))} — ${escape(when)}</p><table>${rows
-    .map(([label, value]) => `<tr><td>${escape(label)}</td><td style="text-align:right">${escape(value)}</td></tr>`)
+  const html = `<h1>${escapeHtml(shop)}</h1><p>Order ${escapeHtml(String(order.number))} — ${escapeHtml(when)}</p><table>${rows
+    .map(
+      ([label, value]) =>
+        `<tr><td>${escapeHtml(label)}</td><td style="text-align:right">${escapeHtml(value)}</td></tr>`,
+    )
     .join('')}</table><p>Thank you!</p>`
   return { subject, text, html }
 }

@@ -1,9 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, callPort, inTransaction, runSql, type EventOf } from '@/core'
+import { audit, callPort, type EventOf, inTransaction, lockKey, runSql } from '@/core'
 import { refundWholePaymentPort } from '@plugins/commerce/contract'
 import { fulfilOrder } from './fulfilOrder'
-import { lockKey } from './lockKey'
 import { markOrderPaid } from './payOrder'
 
 /**

@@ -1,9 +1,8 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { inTransaction, runSql } from '@/core'
+import { inTransaction, lockKey, runSql } from '@/core'
 import type { RefundCreditsInput, RefundCreditsResult } from '@plugins/bookings/contract'
 import { creditBalance } from './creditBalance'
-import { lockKey } from './lockKey'
 
 /**
  * The `credits.refund` port: gives back exactly the credits spent for `ref`, to the lots they

@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, runSql } from '@/core'
-import { lockKey } from './lockKey'
+import { lockKey, OperationError, runSql } from '@/core'
 
 export type CouponLine = { product: string; kind: string; gross: number }
 export type ReservedCoupon = { coupon: string; code: string; discount: number; perLine: number[] }

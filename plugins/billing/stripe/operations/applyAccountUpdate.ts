@@ -1,8 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, runSql } from '@/core'
+import { audit, lockKey, runSql } from '@/core'
 import { SYNC_STRIPE_PRICES_TASK } from '../jobs/taskSlugs'
-import { lockKey } from '../lockKey'
 import { requireStripeClient } from '../stripeClient'
 
 export type AccountState = 'connected' | 'restricted' | 'onboarding'

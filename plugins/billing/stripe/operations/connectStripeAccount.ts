@@ -1,9 +1,8 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
-import { audit, getEnv, hasRoleIn, isPlatformAdmin, OperationError, runSql, type AccessUser } from '@/core'
+import { type AccessUser, audit, getEnv, hasRoleIn, isPlatformAdmin, lockKey, OperationError, runSql } from '@/core'
 import { idempotencyKey } from '../idempotencyKey'
-import { lockKey } from '../lockKey'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
 

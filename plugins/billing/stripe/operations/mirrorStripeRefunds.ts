@@ -1,9 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { emit, runSql } from '@/core'
+import { emit, lockKey, runSql } from '@/core'
 import { applyRefund } from '../../operations/refundPayment'
-import { lockKey } from '../lockKey'
 import { requireStripeClient } from '../stripeClient'
 
 /**

@@ -1,8 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, emit, runSql } from '@/core'
-import { lockKey } from '../lockKey'
+import { audit, emit, lockKey, runSql } from '@/core'
 import { startCheckoutPlan } from './startCheckoutPlan'
 
 export type CheckoutPaymentResult =

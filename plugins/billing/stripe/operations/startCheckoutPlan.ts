@@ -1,13 +1,12 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, emit, runSql } from '@/core'
+import { audit, emit, lockKey, runSql } from '@/core'
 import { beginSubscription, firstPeriod } from '../../operations/beginSubscription'
 import { priceOf, tenantZone, toSubscriptionJson } from '../../operations/billingContext'
 import { openInvoice } from '../../operations/openInvoice'
 import { refundWholePayment } from '../../operations/refundWholePayment'
 import type { PlanDoc } from '../../types'
-import { lockKey } from '../lockKey'
 
 export type CheckoutPlanResult =
   | { outcome: 'recorded' | 'duplicate'; payment: string; subscription?: string | null; refunded?: number }

@@ -1,11 +1,10 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { emit, runSql } from '@/core'
+import { emit, lockKey, runSql } from '@/core'
 import { loadPlan, tenantZone } from '../../operations/billingContext'
 import { grantPeriod } from '../../operations/grantPeriod'
 import { SEND_DUNNING_NOTICE_TASK } from '../jobs/taskSlugs'
-import { lockKey } from '../lockKey'
 import { requireStripeClient } from '../stripeClient'
 import { mirrorOfSubscription } from './mirrorOfSubscription'
 

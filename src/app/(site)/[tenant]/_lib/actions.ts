@@ -10,6 +10,7 @@ import { clearSessionCookie, setSessionCookie, siteOrigin, withinAuthLimit } fro
 import { siteOf, text, withQuery } from './forms'
 import { href, payloadInstance, type Site } from './site'
 import { isMember, loadVisitor } from './visitor'
+import { escapeHtml } from '@/core'
 
 /**
  * The site's HTML form actions (server actions: they work without client JavaScript). Each one
@@ -142,8 +143,6 @@ export async function requestPasswordReset(form: FormData) {
   }
   redirect(done) // the same answer whether or not the address has an account
 }
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 export async function resetPassword(form: FormData) {
   const site = await siteOf(form)

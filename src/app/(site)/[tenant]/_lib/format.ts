@@ -1,3 +1,4 @@
+import { formatMoney, type Money } from '@/core/money/money'
 /** Display helpers shared by the site's pages (times always in the given IANA zone). */
 
 export const dateTime = (iso: string, zone: string) =>
@@ -34,12 +35,7 @@ export const day = (iso: string, zone: string) =>
   )
 
 /** Integer minor units + ISO currency → "$5.00". */
-export const money = (value: { amount: number; currency: string } | null | undefined) => {
-  if (!value) return ''
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: value.currency })
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
-  return format.format(value.amount / 10 ** digits)
-}
+export const money = (value: Money | null | undefined) => (value ? formatMoney(value) : '')
 
 export const BOOKING_STATUS: Record<string, string> = {
   confirmed: 'Booked',
