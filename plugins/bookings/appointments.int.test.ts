@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Plugin } from 'payload'
 import { subscribe } from '@/core'
 import { twoTenants, useTestApp } from '@/core/testing'
-import { freeSlots } from './operations/availabilityWindows'
+import { freeSlots } from './operations/appointments/availabilityWindows'
 import { bookingsTestKit } from './bookingsTestKit'
 
 /** Subscribes to every event so emitted events become deliverEvent jobs the tests can see. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { twoTenants, useTestApp } from '@/core/testing'
-import { icalUtc } from './operations/icalFormat'
+import { icalUtc } from './operations/calendar/icalFormat'
 import { bookingsTestKit } from './bookingsTestKit'
 
 const app = useTestApp()

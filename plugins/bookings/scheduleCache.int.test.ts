@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { twoTenants, useTestApp } from '@/core/testing'
 import { bookingsTestKit } from './bookingsTestKit'
-import { SCHEDULE_TTL_MS } from './operations/scheduleCache'
+import { SCHEDULE_TTL_MS } from './operations/classes/scheduleCache'
 
 const app = useTestApp()
 let cast: Awaited<ReturnType<typeof twoTenants>>

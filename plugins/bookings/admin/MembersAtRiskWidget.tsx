@@ -2,7 +2,7 @@ import type { WidgetServerProps } from 'payload'
 import { DESK_ROLES } from '@/core'
 import { HomeCard, HomeNote } from '@/core/admin/home/HomeCard'
 import { widgetTenant } from '@/core/admin/home/widgetTenant'
-import { readMembersAtRisk } from '../operations/readMembersAtRisk'
+import { readMembersAtRisk } from '../operations/staff/readMembersAtRisk'
 
 const date = (iso: string) => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).format(new Date(iso))
 

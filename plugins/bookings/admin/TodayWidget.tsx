@@ -2,8 +2,8 @@ import type { WidgetServerProps } from 'payload'
 import { DESK_ROLES, STAFF_ROLES } from '@/core'
 import { HomeCard, HomeNote } from '@/core/admin/home/HomeCard'
 import { widgetTenant } from '@/core/admin/home/widgetTenant'
-import { readStaffDay } from '../operations/readStaffDay'
-import { staffMemberOf } from '../operations/staffMemberOf'
+import { readStaffDay } from '../operations/staff/readStaffDay'
+import { staffMemberOf } from '../operations/staff/staffMemberOf'
 
 const clock = (iso: string, zone: string | null, fallback: string) =>
   new Intl.DateTimeFormat('en-US', { timeZone: zone ?? fallback, hour: 'numeric', minute: '2-digit' }).format(

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
-import { previewAppointmentCancel } from '../operations/previewAppointmentCancel'
+import { previewAppointmentCancel } from '../operations/appointments/previewAppointmentCancel'
 import { idParam } from './schemas'
 
 /** GET /api/appointments/:id/cancel-preview → { appointment, refund: { kind, amount?, currency?, credits? } }; changes nothing. */

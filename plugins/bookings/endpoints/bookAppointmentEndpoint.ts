@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { endpointHandler } from '@/core'
 import { guestSchema } from '../fields/guestFields'
-import { bookAppointment } from '../operations/bookAppointment'
+import { bookAppointment } from '../operations/appointments/bookAppointment'
 import { uuid } from './schemas'
 
 const body = z

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { endpointHandler, leanEndpoint } from '@/core'
-import { bookClass } from '../operations/bookClass'
+import { bookClass } from '../operations/classes/bookClass'
 import { idParam, uuid } from './schemas'
 
 const body = z.object({ member: uuid.optional(), attendanceType: z.enum(['in_person', 'virtual']).optional() }).strict()

@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { cancelAppointment } from '../operations/cancelAppointment'
+import { cancelAppointment } from '../operations/appointments/cancelAppointment'
 import { cancelByIdEndpoint } from './cancelByIdEndpoint'
 
 /** POST /api/appointments/:id/cancel → { appointment, refund: { credits, money } }. */

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { isPlatformAdmin, OperationError, tenantsWithRole, type AccessUser } from '@/core'
-import { loadClass } from '../operations/loadClassForUpdate'
-import { markCancelled } from '../operations/markCancelled'
+import { loadClass } from '../operations/classes/loadClassForUpdate'
+import { markCancelled } from '../operations/shared/markCancelled'
 import { cancelByIdEndpoint } from './cancelByIdEndpoint'
 
 /** POST /api/classes/:id/cancel (managers) → { class }: cancels the class, its bookings and refunds. */

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { leanEndpoint } from '@/core'
-import { cancelBooking } from '../operations/cancelBooking'
+import { cancelBooking } from '../operations/classes/cancelBooking'
 import { cancelByIdEndpoint } from './cancelByIdEndpoint'
 
 /** POST /api/bookings/:id/cancel → { booking, lateCancel, fee }. */

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { isPlatformAdmin, MANAGER_ROLES, OperationError, tenantsWithRole, type AccessUser } from '@/core'
-import { loadEvent } from '../operations/eventJson'
-import { markCancelled } from '../operations/markCancelled'
+import { loadEvent } from '../operations/format/eventJson'
+import { markCancelled } from '../operations/shared/markCancelled'
 import { cancelByIdEndpoint } from './cancelByIdEndpoint'
 
 /** POST /api/events/:id/cancel (managers) → { event }: cancels the event, its RSVPs and refunds them. */

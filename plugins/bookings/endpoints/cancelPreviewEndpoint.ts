@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
 import type { BookingCancelPreview } from '../contract'
-import { cancellationTerms } from '../operations/cancellationTerms'
+import { cancellationTerms } from '../operations/classes/cancellationTerms'
 import { idParam } from './schemas'
 
 /** GET /api/bookings/:id/cancel-preview → { booking, lateCancel, fee, freeLateCancelsLeft }; changes nothing. */

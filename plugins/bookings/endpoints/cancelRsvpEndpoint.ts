@@ -1,5 +1,5 @@
 import type { Endpoint } from 'payload'
-import { cancelRsvp } from '../operations/cancelRsvp'
+import { cancelRsvp } from '../operations/events/cancelRsvp'
 import { cancelByIdEndpoint } from './cancelByIdEndpoint'
 
 /** POST /api/event-rsvps/:id/cancel → { rsvp, refund: { credits, money }, promoted }. */

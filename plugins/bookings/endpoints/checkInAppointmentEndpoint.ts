@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
-import { checkInAppointment } from '../operations/checkInAppointment'
+import { checkInAppointment } from '../operations/appointments/checkInAppointment'
 import { idParam } from './schemas'
 
 /** POST /api/appointments/:id/check-in (desk staff, the provider) → { appointment, alreadyCheckedIn }. */

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler, leanEndpoint } from '@/core'
-import { checkInBooking } from '../operations/checkInBooking'
+import { checkInBooking } from '../operations/classes/checkInBooking'
 import { idParam } from './schemas'
 
 /** POST /api/bookings/:id/check-in (desk staff, instructors) → { booking, alreadyCheckedIn }. */

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
-import { checkInRsvp } from '../operations/checkInRsvp'
+import { checkInRsvp } from '../operations/events/checkInRsvp'
 import { idParam } from './schemas'
 
 /** POST /api/event-rsvps/:id/check-in (desk staff) → { rsvp, alreadyCheckedIn }. */

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
-import { claimOffer } from '../operations/claimOffer'
+import { claimOffer } from '../operations/classes/claimOffer'
 import { idParam } from './schemas'
 
 /** POST /api/bookings/:id/claim → { booking } (confirmed): takes an offered waitlist place before it expires. */

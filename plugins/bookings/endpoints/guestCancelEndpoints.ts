@@ -1,9 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { endpointHandler, escapeHtml } from '@/core'
-import { cancelGuestBooking } from '../operations/cancelGuestBooking'
-import { findGuestBooking } from '../operations/findGuestBooking'
-import { localWhen } from '../operations/guestConfirmationMessage'
+import { cancelGuestBooking } from '../operations/guests/cancelGuestBooking'
+import { findGuestBooking } from '../operations/guests/findGuestBooking'
+import { localWhen } from '../operations/format/guestConfirmationMessage'
 
 const params = z.object({ token: z.string().min(1).max(200) })
 const body = z.object({}).strict()

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { endpointHandler } from '@/core'
-import { calendarResponse } from '../operations/icalFormat'
-import { memberFeed } from '../operations/memberFeed'
+import { calendarResponse } from '../operations/calendar/icalFormat'
+import { memberFeed } from '../operations/calendar/memberFeed'
 import { withoutIcs } from './schemas'
 
 const tokenParam = z.object({

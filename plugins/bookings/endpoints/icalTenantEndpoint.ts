@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { endpointHandler } from '@/core'
-import { calendarResponse } from '../operations/icalFormat'
-import { tenantFeed } from '../operations/tenantFeed'
+import { calendarResponse } from '../operations/calendar/icalFormat'
+import { tenantFeed } from '../operations/calendar/tenantFeed'
 import { uuid, withoutIcs } from './schemas'
 
 const slugParam = z.object({

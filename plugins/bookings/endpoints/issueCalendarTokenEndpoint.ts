@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
-import { issueCalendarToken } from '../operations/calendarToken'
+import { issueCalendarToken } from '../operations/calendar/calendarToken'
 import { calendarTokenBody } from './schemas'
 
 /** POST /api/ical/member-token { tenant } → 201 { token, url } (shown once; replaces the previous token). */

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
-import { markAppointmentNoShow } from '../operations/markAppointmentNoShow'
+import { markAppointmentNoShow } from '../operations/appointments/markAppointmentNoShow'
 import { idParam } from './schemas'
 
 /** POST /api/appointments/:id/no-show (desk staff, the provider) → { appointment, alreadyMarked }. */

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
-import { revokeCalendarToken } from '../operations/calendarToken'
+import { revokeCalendarToken } from '../operations/calendar/calendarToken'
 import { calendarTokenBody } from './schemas'
 
 /** DELETE /api/ical/member-token { tenant } → { revoked }: the feed URL answers 404 from now on. */

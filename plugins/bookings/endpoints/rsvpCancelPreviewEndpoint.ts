@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { endpointHandler } from '@/core'
 import type { RsvpCancelPreview } from '../contract'
-import { previewRsvpCancel } from '../operations/previewRsvpCancel'
+import { previewRsvpCancel } from '../operations/events/previewRsvpCancel'
 import { idParam } from './schemas'
 
 /** GET /api/event-rsvps/:id/cancel-preview → { rsvp, refund: { kind, amount?, currency?, credits? }, placesFreed, promotes? }; changes nothing. */

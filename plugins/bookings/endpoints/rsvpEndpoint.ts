@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { endpointHandler } from '@/core'
 import { guestSchema } from '../fields/guestFields'
-import { rsvpEvent } from '../operations/rsvpEvent'
+import { rsvpEvent } from '../operations/events/rsvpEvent'
 import { idParam, uuid } from './schemas'
 
 const body = z

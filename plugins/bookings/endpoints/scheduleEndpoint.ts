@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { endpointHandler, leanEndpoint } from '@/core'
-import { readSchedule } from '../operations/readSchedule'
-import { scheduleCache } from '../operations/scheduleCache'
+import { readSchedule } from '../operations/classes/readSchedule'
+import { scheduleCache } from '../operations/classes/scheduleCache'
 import { uuid } from './schemas'
 
 const DAY = 86_400_000

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { endpointHandler } from '@/core'
-import { appointmentSlots } from '../operations/appointmentSlots'
+import { appointmentSlots } from '../operations/appointments/appointmentSlots'
 import { idParam, uuid } from './schemas'
 
 const DAY = 86_400_000

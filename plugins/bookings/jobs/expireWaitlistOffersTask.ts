@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 import { inTransaction } from '@/core'
-import { expireOffers } from '../operations/expireOffers'
+import { expireOffers } from '../operations/classes/expireOffers'
 
 export const EXPIRE_OFFERS_TASK = 'expireWaitlistOffers'
 

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { idOf, runSql } from '@/core'
-import { seriesOccurrences } from '../operations/seriesOccurrences'
+import { seriesOccurrences } from '../operations/classes/seriesOccurrences'
 
 type Series = Record<string, any>
 

@@ -1,6 +1,6 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
-import { guestConfirmationMessage } from '../operations/guestConfirmationMessage'
-import type { GuestBookingCollection } from '../operations/guestCancelToken'
+import { guestConfirmationMessage } from '../operations/format/guestConfirmationMessage'
+import type { GuestBookingCollection } from '../operations/guests/guestCancelToken'
 
 export const SEND_GUEST_CONFIRMATION_TASK = 'sendGuestConfirmation'
 

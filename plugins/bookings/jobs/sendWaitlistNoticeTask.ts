@@ -1,5 +1,5 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
-import { waitlistNoticeMessage, type WaitlistNotice } from '../operations/waitlistNoticeMessage'
+import { waitlistNoticeMessage, type WaitlistNotice } from '../operations/format/waitlistNoticeMessage'
 
 export const SEND_WAITLIST_NOTICE_TASK = 'sendWaitlistNotice'
 

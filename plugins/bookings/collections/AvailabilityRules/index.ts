@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { isTimeZone, MANAGER_ROLES, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
-import { validateLocalTime, validateOptionalLocalDate } from '../../operations/localTime'
+import { validateLocalTime, validateOptionalLocalDate } from '../../operations/format/localTime'
 import { guardRuleTimes } from './hooks/guardRuleTimes'
 
 /**

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { anyone, isTimeZone, MANAGER_ROLES, moneyField, tenantRole, tenantScoped } from '@/core'
-import { validateLocalDateTime, validateRrule } from '../../operations/seriesOccurrences'
+import { validateLocalDateTime, validateRrule } from '../../operations/classes/seriesOccurrences'
 import { deriveSeriesTimezone } from './hooks/deriveSeriesTimezone'
 import { queueSeriesMaterialization } from './hooks/queueSeriesMaterialization'
 

@@ -1,4 +1,4 @@
-import { scheduleCache } from '../scheduleCache'
+import { scheduleCache } from '../classes/scheduleCache'
 
 /**
  * The one call after a write that changes a tenant's classes or places. Raw SQL skips collection

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
-import { localWhen } from '../../../operations/guestConfirmationMessage'
+import { localWhen } from '../../../operations/format/guestConfirmationMessage'
 
 /**
  * A service's capacity (places per slot) cannot drop below the places already booked in any of its

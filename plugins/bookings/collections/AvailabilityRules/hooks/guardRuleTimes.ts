@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf, OperationError } from '@/core'
-import { classTimezone } from '../../../operations/classTimezone'
+import { classTimezone } from '../../../operations/classes/classTimezone'
 
 /** The end comes after the start on the same day; the zone defaults to the location's, else the tenant's. */
 export const guardRuleTimes: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

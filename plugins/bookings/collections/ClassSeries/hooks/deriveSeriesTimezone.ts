@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '@/core'
-import { classTimezone } from '../../../operations/classTimezone'
+import { classTimezone } from '../../../operations/classes/classTimezone'
 
 /** A series without a zone takes its default location's, else its tenant's. */
 export const deriveSeriesTimezone: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

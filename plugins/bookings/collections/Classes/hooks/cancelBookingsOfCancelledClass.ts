@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
-import { cancelClassBookings } from '../../../operations/cancelClassBookings'
+import { cancelClassBookings } from '../../../operations/classes/cancelClassBookings'
 import { bookingsTable } from '../../../operations/sql/bookingsTable'
 
 /**

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf } from '@/core'
-import { classTimezone } from '../../../operations/classTimezone'
+import { classTimezone } from '../../../operations/classes/classTimezone'
 
 /** endTime = startTime + durationMinutes; timezone from the location, else the tenant. */
 export const deriveClassTimes: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf, OperationError } from '@/core'
-import { assertInstructorFree } from '../../../operations/assertInstructorFree'
-import { assertRoomFree } from '../../../operations/assertRoomFree'
+import { assertInstructorFree } from '../../../operations/classes/assertInstructorFree'
+import { assertRoomFree } from '../../../operations/classes/assertRoomFree'
 
 /** Capacity never drops below the places taken; a cancelled class stays cancelled; no instructor or room overlap. */
 export const guardClassChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {

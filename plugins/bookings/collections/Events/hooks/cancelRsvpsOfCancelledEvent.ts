@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook } from 'payload'
-import { cancelEventRsvps } from '../../../operations/cancelEventRsvps'
+import { cancelEventRsvps } from '../../../operations/events/cancelEventRsvps'
 
 /** When an event becomes cancelled (PATCH or the cancel endpoint) its RSVPs are cancelled and refunded in the same transaction. */
 export const cancelRsvpsOfCancelledEvent: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {

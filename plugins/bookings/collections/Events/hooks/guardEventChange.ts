@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { idOf, OperationError } from '@/core'
-import { classTimezone } from '../../../operations/classTimezone'
+import { classTimezone } from '../../../operations/classes/classTimezone'
 
 /** Ends after it starts; capacity never below the places taken, the waitlist never below those waiting; a cancelled event stays cancelled; zone from location/tenant. */
 export const guardEventChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
-import { loadEvent } from '../../../operations/eventJson'
-import { promoteRsvpWaitlist } from '../../../operations/promoteRsvpWaitlist'
+import { loadEvent } from '../../../operations/format/eventJson'
+import { promoteRsvpWaitlist } from '../../../operations/events/promoteRsvpWaitlist'
 
 /** When a published event with a waitlist gains places (capacity raised or removed), the waitlist moves up in the same transaction. */
 export const promoteRsvpsIntoNewPlaces: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
