@@ -7,34 +7,12 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { DEMO_PASSWORD, demoEmail } from '../../seed/demoTenants'
-import { expectNoText, loginThroughForm, stamp, type E2ESpec } from './harness'
+import { demoEmail } from '../../seed/demoTenants'
+import { expectNoText, loginThroughForm, stamp, type E2ESpec, demoApi } from './harness'
 
 const results = path.resolve(import.meta.dirname, '../../test-results')
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(results, `adminHome-${name}.png`), fullPage: true })
-
-const api = async (baseURL: string, email: string) => {
-  const login = await fetch(`${baseURL}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  })
-  assert.equal(login.status, 200, `API login of ${email}: ${login.status}`)
-  const { token } = (await login.json()) as { token: string }
-  const call = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${baseURL}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: (await response.json().catch(() => null)) as any }
-  }
-  return {
-    get: (route: string) => call('GET', route),
-    post: (route: string, body?: unknown) => call('POST', route, body),
-  }
-}
 
 const ZONE = 'America/New_York'
 const localDay = (instant: Date) =>
@@ -44,7 +22,7 @@ const localDay = (instant: Date) =>
 
 /** A class of sunrise-yoga today (in 20 minutes, or an hour ago just before midnight) with no instructor, booked by two members. */
 const classToday = async (baseURL: string) => {
-  const owner = await api(baseURL, demoEmail('sunrise-yoga', 'owner'))
+  const owner = await demoApi(baseURL, demoEmail('sunrise-yoga', 'owner'))
   const tenant = (await owner.get('/api/tenants?where[slug][equals]=sunrise-yoga&depth=0')).body.docs[0]
   const now = Date.now()
   const soon = new Date(Math.ceil((now + 20 * 60_000) / 60_000) * 60_000)
@@ -61,7 +39,7 @@ const classToday = async (baseURL: string) => {
   assert.equal(created.status, 201, `class: ${created.status} ${JSON.stringify(created.body)}`)
   const classId = String(created.body.doc.id)
   for (const key of ['member1', 'member2']) {
-    const member = await api(baseURL, demoEmail('sunrise-yoga', key))
+    const member = await demoApi(baseURL, demoEmail('sunrise-yoga', key))
     const booked = await member.post(`/api/classes/${classId}/book`, {})
     assert.ok([201, 409].includes(booked.status), `booking of ${key}: ${booked.status} ${JSON.stringify(booked.body)}`)
   }
@@ -119,7 +97,7 @@ export const specs: E2ESpec[] = [
     async run(ctx) {
       const { page, baseURL } = ctx
       const setup = await classToday(baseURL)
-      const desk = await api(baseURL, demoEmail('sunrise-yoga', 'frontdesk'))
+      const desk = await demoApi(baseURL, demoEmail('sunrise-yoga', 'frontdesk'))
       const maya = (
         await desk.get(
           `/api/tenant-memberships?where[profile.displayName][equals]=Maya Member&where[tenant][equals]=${setup.tenant.id}&depth=0`,
@@ -133,7 +111,7 @@ export const specs: E2ESpec[] = [
       await page.getByText(setup.title).first().waitFor({ state: 'visible' })
       await shot(page, 'member-page')
       // Another tenant's member is not there for this desk.
-      const owner = await api(baseURL, demoEmail('fairway-club', 'owner'))
+      const owner = await demoApi(baseURL, demoEmail('fairway-club', 'owner'))
       const foreign = (
         await owner.get('/api/tenant-memberships?where[profile.displayName][equals]=Maya Member&depth=0')
       ).body.docs[0]

@@ -6,35 +6,12 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { DEMO_PASSWORD, demoEmail } from '../../seed/demoTenants'
-import { expectNoText, expectVisibleText, loginThroughForm, type E2EContext, type E2ESpec } from './harness'
+import { demoEmail } from '../../seed/demoTenants'
+import { expectNoText, expectVisibleText, loginThroughForm, type E2EContext, type E2ESpec, demoApi } from './harness'
 
 const results = path.resolve(import.meta.dirname, '../../test-results')
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(results, `adminStaff-${name}.png`), fullPage: true })
-
-/** JSON over the app's REST API as a demo user (set-up and checks beside the browser). */
-const api = async (baseURL: string, email: string) => {
-  const login = await fetch(`${baseURL}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  })
-  assert.equal(login.status, 200, `API login of ${email}: ${login.status}`)
-  const { token } = (await login.json()) as { token: string }
-  const call = async (method: string, route: string, body?: unknown) => {
-    const response = await fetch(`${baseURL}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: response.status, body: (await response.json().catch(() => null)) as any }
-  }
-  return {
-    get: (route: string) => call('GET', route),
-    post: (route: string, body?: unknown) => call('POST', route, body),
-  }
-}
 
 /** Monday (YYYY-MM-DD) of the week holding `instant` in `zone`. */
 const mondayIn = (instant: Date, zone: string) => {
@@ -53,7 +30,7 @@ const mondayIn = (instant: Date, zone: string) => {
  * Maya and Noah, with Iris on the waitlist.
  */
 const classAboutToStart = async (baseURL: string) => {
-  const owner = await api(baseURL, demoEmail('sunrise-yoga', 'owner'))
+  const owner = await demoApi(baseURL, demoEmail('sunrise-yoga', 'owner'))
   const tenant = (await owner.get('/api/tenants?where[slug][equals]=sunrise-yoga&depth=0')).body.docs[0]
   const location = (
     await owner.get(`/api/locations?where[tenant][equals]=${tenant.id}&where[slug][equals]=downtown&depth=0`)
@@ -74,7 +51,7 @@ const classAboutToStart = async (baseURL: string) => {
   const classId = String(created.body.doc.id)
   const bookings: Record<string, { id: string; status: string; waitlistPosition: number | null }> = {}
   for (const key of ['member1', 'member2', 'member3']) {
-    const member = await api(baseURL, demoEmail('sunrise-yoga', key))
+    const member = await demoApi(baseURL, demoEmail('sunrise-yoga', key))
     const booked = await member.post(`/api/classes/${classId}/book`, {})
     assert.equal(booked.status, 201, `booking of ${key}: ${booked.status} ${JSON.stringify(booked.body)}`)
     bookings[key] = booked.body.booking

@@ -164,3 +164,26 @@ export const siteSignUp = async (page: Page, baseURL: string, slug: string, next
   ])
   return email
 }
+
+/** JSON over the app's REST API as a demo user (set-up and checks beside the browser). */
+export const demoApi = async (baseURL: string, email: string) => {
+  const login = await fetch(`${baseURL}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  })
+  assert.equal(login.status, 200, `API login of ${email}: ${login.status}`)
+  const { token } = (await login.json()) as { token: string }
+  const call = async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${baseURL}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: response.status, body: (await response.json().catch(() => null)) as any }
+  }
+  return {
+    get: (route: string) => call('GET', route),
+    post: (route: string, body?: unknown) => call('POST', route, body),
+  }
+}
