@@ -1,0 +1,17 @@
+import { loadSite } from '../_lib/site'
+import { isMember, loadVisitor } from '../_lib/visitor'
+import type { VisitorKind } from '../_lib/VisitorState'
+
+type Context = { params: Promise<{ tenant: string }> }
+
+/**
+ * `GET /<slug>/session`: who is signed in on this site (`anonymous`, `visitor` or `member`), for
+ * the cached pages' `VisitorProvider`. Private to the caller, never cached.
+ */
+export async function GET(_request: Request, { params }: Context) {
+  const site = await loadSite((await params).tenant)
+  if (!site) return Response.json({ error: 'not_found' }, { status: 404 })
+  const visitor = site.open ? await loadVisitor(site) : null
+  const kind: VisitorKind = !visitor ? 'anonymous' : isMember(visitor) ? 'member' : 'visitor'
+  return Response.json({ visitor: kind }, { headers: { 'cache-control': 'private, no-store' } })
+}
