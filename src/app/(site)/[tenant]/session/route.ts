@@ -1,6 +1,5 @@
 import { loadSite } from '../_lib/site'
-import { isMember, loadVisitor } from '../_lib/visitor'
-import type { VisitorKind } from '../_lib/VisitorState'
+import { loadVisitor, visitorKind } from '../_lib/visitor'
 
 type Context = { params: Promise<{ tenant: string }> }
 
@@ -12,6 +11,5 @@ export async function GET(_request: Request, { params }: Context) {
   const site = await loadSite((await params).tenant)
   if (!site) return Response.json({ error: 'not_found' }, { status: 404 })
   const visitor = site.open ? await loadVisitor(site) : null
-  const kind: VisitorKind = !visitor ? 'anonymous' : isMember(visitor) ? 'member' : 'visitor'
-  return Response.json({ visitor: kind }, { headers: { 'cache-control': 'private, no-store' } })
+  return Response.json({ visitor: visitorKind(visitor) }, { headers: { 'cache-control': 'private, no-store' } })
 }
