@@ -5,6 +5,8 @@ import { loadSite } from '../../_lib/site'
 
 /** The home page with the outcome of Stripe Checkout: the proxy serves `/<site>?checkout=<outcome>` from here. */
 export const revalidate = 300
+/** Views are rendered on their first visit (none at build time), then served from the cache. */
+export const generateStaticParams = async (): Promise<never[]> => []
 
 type Params = { params: Promise<{ tenant: string; outcome: string }> }
 

@@ -17,6 +17,8 @@ import { VisitorSwitch } from '../../_lib/VisitorState'
  * browser shows the one for who is signed in. Re-rendered when plans, features or products change.
  */
 export const revalidate = 60
+/** Views are rendered on their first visit (none at build time), then served from the cache. */
+export const generateStaticParams = async (): Promise<never[]> => []
 
 type Props = { params: Promise<{ tenant: string; view?: string[] }> }
 

@@ -11,6 +11,8 @@ import { href, loadSite, readPublicSchedule, showsTags } from '../../_lib/site'
  * bounds what another process changed (the jobs worker, another replica) and rolls "today" over.
  */
 export const revalidate = 10
+/** Views are rendered on their first visit (none at build time), then served from the cache. */
+export const generateStaticParams = async (): Promise<never[]> => []
 
 type Props = { params: Promise<{ tenant: string; view?: string[] }> }
 
