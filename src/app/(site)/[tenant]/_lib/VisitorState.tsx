@@ -1,20 +1,30 @@
 'use client'
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import { usePathname, useSearchParams } from 'next/navigation'
+import { createContext, Suspense, useContext, useEffect, useState, type ReactNode } from 'react'
 
 /** Who is looking at a cached page: nobody signed in, a signed-in account that is not a member here, or a member. */
 export type VisitorKind = 'anonymous' | 'visitor' | 'member'
 
 const VisitorContext = createContext<VisitorKind>('anonymous')
 
+/** Reports the address after each navigation (a form's redirect after logging in or out is one). */
+function OnNavigation({ onChange }: { onChange: (address: string) => void }) {
+  const address = `${usePathname()}?${useSearchParams()}`
+  useEffect(() => onChange(address), [address, onChange])
+  return null
+}
+
 /**
  * Asks the site's small `session` route who is signed in (the page itself is the same cached
- * HTML for everyone) and tells the `VisitorSwitch`es below. Pages render for a visitor who is not
- * signed in until the answer comes, and without JavaScript.
+ * HTML for everyone), again after each navigation, and tells the `VisitorSwitch`es below. Pages
+ * show the variant for a visitor who is not signed in until the answer comes, and without JavaScript.
  */
 export function VisitorProvider({ sessionUrl, children }: { sessionUrl: string; children: ReactNode }) {
   const [kind, setKind] = useState<VisitorKind>('anonymous')
+  const [address, setAddress] = useState<string | null>(null)
   useEffect(() => {
+    if (address === null) return
     let live = true
     fetch(sessionUrl, { credentials: 'same-origin', cache: 'no-store' })
       .then((response) => (response.ok ? response.json() : null))
@@ -25,8 +35,15 @@ export function VisitorProvider({ sessionUrl, children }: { sessionUrl: string; 
     return () => {
       live = false
     }
-  }, [sessionUrl])
-  return <VisitorContext.Provider value={kind}>{children}</VisitorContext.Provider>
+  }, [sessionUrl, address])
+  return (
+    <VisitorContext.Provider value={kind}>
+      <Suspense fallback={null}>
+        <OnNavigation onChange={setAddress} />
+      </Suspense>
+      {children}
+    </VisitorContext.Provider>
+  )
 }
 
 /**
