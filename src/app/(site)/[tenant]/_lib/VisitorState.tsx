@@ -21,21 +21,23 @@ function OnNavigation({ onChange }: { onChange: (address: string) => void }) {
  * show the variant for a visitor who is not signed in until the answer comes, and without JavaScript.
  */
 export function VisitorProvider({ sessionUrl, children }: { sessionUrl: string; children: ReactNode }) {
-  const [kind, setKind] = useState<VisitorKind>('anonymous')
   const [address, setAddress] = useState<string | null>(null)
+  const [answer, setAnswer] = useState<{ address: string; kind: VisitorKind } | null>(null)
   useEffect(() => {
     if (address === null) return
     let live = true
     fetch(sessionUrl, { credentials: 'same-origin', cache: 'no-store' })
       .then((response) => (response.ok ? response.json() : null))
       .then((body: { visitor?: VisitorKind } | null) => {
-        if (live && body?.visitor) setKind(body.visitor)
+        if (live && body?.visitor) setAnswer({ address, kind: body.visitor })
       })
       .catch(() => undefined)
     return () => {
       live = false
     }
   }, [sessionUrl, address])
+  // Until the answer for this address comes, as a page load shows it: never a stale "signed in" after logging out.
+  const kind = answer && answer.address === address ? answer.kind : 'anonymous'
   return (
     <VisitorContext.Provider value={kind}>
       <Suspense fallback={null}>
