@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { SITE_HOST_HEADER, siteKeyForHost } from './app/(site)/siteHost'
+import { siteKeyForHost } from './app/(site)/siteHost'
+import { viewSegments } from './app/(site)/siteView'
 
 const platformHosts = (() => {
   try {
@@ -10,20 +11,44 @@ const platformHosts = (() => {
 })()
 
 /**
+ * The path a GET of a cached site page is served from (`/<site>/<page>`): the query parameters
+ * the page shows move into the path (`src/app/(site)/siteView.ts`), others are dropped, so each
+ * view is one cache entry. Null for any other request.
+ */
+const cachedPagePath = (pathname: string, query: URLSearchParams): string | null => {
+  const [site, page, ...rest] = pathname.split('/').filter(Boolean)
+  if (!site || rest.length > 0) return null
+  if (!page) {
+    const checkout = query.get('checkout') // Stripe Checkout returns to the home page
+    return checkout === 'success' || checkout === 'canceled' ? `/${site}/checkout/${checkout}` : `/${site}`
+  }
+  if (page === 'schedule' || page === 'pricing') return ['', site, page, ...viewSegments(page, query)].join('/')
+  if (page === 'events' || page === 'appointments') return `/${site}/${page}`
+  return null
+}
+
+/**
  * Tenant websites by host: `<slug>.<ROOT_DOMAIN>/x` and a tenant's own domain `/x` are rewritten to
- * the path form `/<slug-or-domain>/x` that `src/app/(site)/[tenant]` serves; the path form keeps
- * working on the platform's own host (localhost). Admin, API and Next's assets are never rewritten.
+ * `/<host>/x` that `src/app/(site)/[tenant]` serves (a dotted key: links then omit the slug); the
+ * path form `/<slug>/x` keeps working on the platform's own host (localhost). Cached site pages
+ * get their query in the path. Admin, API and Next's assets are never rewritten.
  */
 export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers)
-  headers.delete(SITE_HOST_HEADER) // only this proxy may set it
+  const root = (process.env.ROOT_DOMAIN || 'localhost').trim().toLowerCase()
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? ''
-  const key = siteKeyForHost(host, process.env.ROOT_DOMAIN || 'localhost', platformHosts)
-  if (!key) return NextResponse.next({ request: { headers } })
-  headers.set(SITE_HOST_HEADER, key)
+  const key = siteKeyForHost(host, root, platformHosts)
   const url = request.nextUrl.clone()
-  url.pathname = `/${key}${url.pathname === '/' ? '' : url.pathname}`
-  return NextResponse.rewrite(url, { request: { headers } })
+  let pathname = url.pathname
+  if (key) pathname = `/${key.includes('.') ? key : `${key}.${root}`}${pathname === '/' ? '' : pathname}`
+  const cached =
+    request.method === 'GET' || request.method === 'HEAD' ? cachedPagePath(pathname, url.searchParams) : null
+  if (!key && !cached) return NextResponse.next()
+  url.pathname = cached ?? pathname
+  if (cached) {
+    const rsc = url.searchParams.get('_rsc') // Next's own cache-busting parameter of RSC requests
+    url.search = rsc ? `?_rsc=${encodeURIComponent(rsc)}` : ''
+  }
+  return NextResponse.rewrite(url)
 }
 
 export const config = {

@@ -5,6 +5,7 @@ import { emit } from '@/core/events/emit'
 import { slugField } from '@/core/fields/slugField'
 import { tenantScoped } from '@/core/tenancy/tenantScoped'
 import { isTimeZone } from '@/core/time/zonedTime'
+import { forgetSitePages } from '@/core/site/forgetSitePages'
 
 /** A place where a tenant runs classes; its IANA time zone drives every schedule computed there. */
 export const Locations: CollectionConfig = tenantScoped(
@@ -35,7 +36,9 @@ export const Locations: CollectionConfig = tenantScoped(
           }
           return doc
         },
+        forgetSitePages(),
       ],
+      afterDelete: [forgetSitePages()],
     },
     fields: [
       { name: 'name', type: 'text', required: true },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, platformAdmin, tenantRole } from '@/core/access/builders'
 import { MANAGER_ROLES, OWNER_ROLES } from '@/core/access/roles'
 import { tenantScoped } from '@/core/tenancy/tenantScoped'
+import { forgetSitePages } from '@/core/site/forgetSitePages'
 
 /** One per tenant: branding, homepage, contact, policies. Plugins add their own groups. */
 export const TenantSettings: CollectionConfig = tenantScoped(
@@ -16,6 +17,7 @@ export const TenantSettings: CollectionConfig = tenantScoped(
       delete: platformAdmin,
     },
     indexes: [{ fields: ['tenant'], unique: true }],
+    hooks: { afterChange: [forgetSitePages()], afterDelete: [forgetSitePages()] },
     fields: [
       {
         name: 'branding',

@@ -7,6 +7,7 @@ import { isCurrency } from '@/core/money/money'
 import { isTimeZone } from '@/core/time/zonedTime'
 import { emit } from '@/core/events/emit'
 import { audit } from '@/core/audit/audit'
+import { tenantsChanged } from '@/core/site/siteChanged'
 
 const staffOfThisTenant = tenantRole(OWNER_ROLES, 'id')
 
@@ -64,7 +65,9 @@ export const Tenants: CollectionConfig = {
         }
         return doc
       },
+      ({ doc }) => tenantsChanged(doc.id),
     ],
+    afterDelete: [({ doc }) => tenantsChanged(doc.id)],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

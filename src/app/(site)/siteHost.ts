@@ -17,5 +17,3 @@ export const siteKeyForHost = (rawHost: string, rootDomain: string, platformHost
   return /^[a-z0-9.-]+$/.test(host) ? host : null
 }
 
-/** Set by the proxy on requests it rewrote from a host to the path form (links then omit `/<slug>`). */
-export const SITE_HOST_HEADER = 'x-atrium-site-host'

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, isCurrency, MANAGER_ROLES, tenantRole, tenantScoped } from '@/core'
+import { anyone, forgetSitePages, isCurrency, MANAGER_ROLES, tenantRole, tenantScoped } from '@/core'
 import { PRICE_INTERVALS } from '../../types'
 import { dropStalePriceIds } from './hooks/dropStalePriceIds'
 import { guardUsedPrices } from './hooks/guardUsedPrices'
@@ -20,7 +20,11 @@ export const MembershipPlans: CollectionConfig = tenantScoped(
       delete: tenantRole(MANAGER_ROLES),
     },
     indexes: [{ fields: ['tenant', 'name'], unique: true }],
-    hooks: { beforeChange: [guardUsedPrices, dropStalePriceIds], afterChange: [queueStripePriceSync] },
+    hooks: {
+      beforeChange: [guardUsedPrices, dropStalePriceIds],
+      afterChange: [queueStripePriceSync, forgetSitePages('pricing')],
+      afterDelete: [forgetSitePages('pricing')],
+    },
     fields: [
       { name: 'name', type: 'text', required: true },
       { name: 'description', type: 'textarea' },

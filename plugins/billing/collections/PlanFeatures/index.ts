@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, MANAGER_ROLES, tenantRole, tenantScoped } from '@/core'
+import { anyone, forgetSitePages, MANAGER_ROLES, tenantRole, tenantScoped } from '@/core'
 
 /** `unlimited`, `true`, or a whole number per period. */
 export const isFeatureValue = (value: unknown): boolean =>
@@ -20,6 +20,7 @@ export const PlanFeatures: CollectionConfig = tenantScoped(
       delete: tenantRole(MANAGER_ROLES),
     },
     indexes: [{ fields: ['plan', 'featureKey'], unique: true }],
+    hooks: { afterChange: [forgetSitePages('pricing')], afterDelete: [forgetSitePages('pricing')] },
     fields: [
       { name: 'plan', type: 'relationship', relationTo: 'membership-plans', required: true },
       {

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, MANAGER_ROLES, moneyField, tenantRole, tenantScoped } from '@/core'
+import { anyone, forgetSitePages, MANAGER_ROLES, moneyField, tenantRole, tenantScoped } from '@/core'
 import { slotsEndpoint } from '../../endpoints/slotsEndpoint'
 import { guardServiceCapacity } from './hooks/guardServiceCapacity'
 import { providerNames } from './hooks/providerNames'
@@ -17,7 +17,11 @@ export const AppointmentServices = (): CollectionConfig =>
         delete: tenantRole(MANAGER_ROLES),
       },
       indexes: [{ fields: ['tenant', 'isActive'] }],
-      hooks: { beforeChange: [guardServiceCapacity] },
+      hooks: {
+        beforeChange: [guardServiceCapacity],
+        afterChange: [forgetSitePages('services')],
+        afterDelete: [forgetSitePages('services')],
+      },
       endpoints: [slotsEndpoint],
       fields: [
         { name: 'title', type: 'text', required: true },

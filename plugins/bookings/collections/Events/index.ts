@@ -1,5 +1,5 @@
 import type { CollectionConfig, Where } from 'payload'
-import { MANAGER_ROLES, moneyField, or, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
+import { forgetSitePages, MANAGER_ROLES, moneyField, or, STAFF_ROLES, tenantRole, tenantScoped } from '@/core'
 import { cancelEventEndpoint } from '../../endpoints/cancelEventEndpoint'
 import { rsvpEndpoint } from '../../endpoints/rsvpEndpoint'
 import { cancelRsvpsOfCancelledEvent } from './hooks/cancelRsvpsOfCancelledEvent'
@@ -29,7 +29,8 @@ export const Events = (): CollectionConfig =>
       indexes: [{ fields: ['tenant', 'startTime'] }],
       hooks: {
         beforeChange: [guardEventChange],
-        afterChange: [cancelRsvpsOfCancelledEvent, promoteRsvpsIntoNewPlaces],
+        afterChange: [cancelRsvpsOfCancelledEvent, promoteRsvpsIntoNewPlaces, forgetSitePages('events')],
+        afterDelete: [forgetSitePages('events')],
       },
       endpoints: [rsvpEndpoint, cancelEventEndpoint],
       fields: [

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { emit, OperationError, runSql } from '@/core'
+import { emit, OperationError, runSql, siteChanged } from '@/core'
 import { loadEvent, loadRsvp, rsvpColumns, toRsvpJson, type RsvpJson, type RsvpRow } from '../format/eventJson'
 import { refundRsvp, type RsvpRefund } from './refundRsvp'
 import { promoteRsvpWaitlist } from './promoteRsvpWaitlist'
@@ -73,5 +73,6 @@ export const cancelRsvpRow = async (
       previousStatus: rsvp.status,
     },
   })
+  siteChanged(rsvp.tenant, 'events')
   return { rsvp: toRsvpJson(row), refund, promoted }
 }

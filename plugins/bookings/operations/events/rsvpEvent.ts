@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { emit, OperationError, pgErrorCode, runSql } from '@/core'
+import { emit, OperationError, pgErrorCode, runSql, siteChanged } from '@/core'
 import type { PaymentMethod } from '@plugins/bookings/contract'
 import type { Guest } from '../../fields/guestFields'
 import { queueGuestConfirmation } from '../../jobs/sendGuestConfirmationTask'
@@ -171,6 +171,7 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
     },
   })
   if (guest) await queueGuestConfirmation(req, 'event-rsvps', id)
+  siteChanged(event.tenant, 'events')
   return rsvp
 }
 

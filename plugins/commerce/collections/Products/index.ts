@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { MANAGER_ROLES, anyone, moneyField, tenantRole, tenantScoped, slugField } from '@/core'
+import { MANAGER_ROLES, anyone, forgetSitePages, moneyField, tenantRole, tenantScoped, slugField } from '@/core'
 
 export const PRODUCT_KINDS = [
   'retail',
@@ -29,6 +29,7 @@ export const Products: CollectionConfig = tenantScoped(
       update: tenantRole(MANAGER_ROLES),
       delete: tenantRole(MANAGER_ROLES),
     },
+    hooks: { afterChange: [forgetSitePages('pricing')], afterDelete: [forgetSitePages('pricing')] },
     indexes: [{ fields: ['tenant', 'slug'], unique: true }, { fields: ['tenant', 'kind', 'isActive'] }],
     fields: [
       { name: 'name', type: 'text', required: true },

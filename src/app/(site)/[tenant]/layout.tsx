@@ -4,9 +4,10 @@ import type { CSSProperties, ReactNode } from 'react'
 import { hasCollection } from '@/core'
 import { logout } from './_lib/actions'
 import { href, loadSite, payloadInstance } from './_lib/site'
-import { loadVisitor } from './_lib/visitor'
+import { VisitorProvider, VisitorSwitch } from './_lib/VisitorState'
 
-export const dynamic = 'force-dynamic'
+/** Pages are rendered on demand per tenant (none at build time) and cached where they allow it. */
+export const generateStaticParams = async (): Promise<{ tenant: string }[]> => []
 
 type Params = { params: Promise<{ tenant: string }> }
 
@@ -19,11 +20,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   }
 }
 
-/** A tenant's website (path-based: `/<slug>/...`): branded header, nav, footer. */
+/**
+ * A tenant's website (path-based: `/<slug>/...`): branded header, nav, footer. It reads no
+ * cookie, so the pages below it can be cached: who is signed in comes from `/<slug>/session`.
+ */
 export default async function TenantLayout({ children, params }: Params & { children: ReactNode }) {
   const site = await loadSite((await params).tenant)
   if (!site) notFound()
-  const visitor = site.open ? await loadVisitor(site) : null
   const payload = await payloadInstance()
   const offers = {
     events: hasCollection(payload, 'events'),
@@ -32,98 +35,103 @@ export default async function TenantLayout({ children, params }: Params & { chil
   }
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
-    <div className="site" style={style}>
-      <a className="skip-link" href="#content">
-        Skip to content
-      </a>
-      <header className="site-header">
-        <div className="wrap site-header-inner">
-          <a className="brand" href={href(site)}>
-            {site.name}
-          </a>
-          {site.open ? (
-            <nav aria-label="Main">
-              <ul>
-                <li>
-                  <a href={href(site)}>Home</a>
-                </li>
-                <li>
-                  <a href={href(site, '/schedule')}>Schedule</a>
-                </li>
-                {offers.events ? (
+    <VisitorProvider sessionUrl={href(site, '/session')}>
+      <div className="site" style={style}>
+        <a className="skip-link" href="#content">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="wrap site-header-inner">
+            <a className="brand" href={href(site)}>
+              {site.name}
+            </a>
+            {site.open ? (
+              <nav aria-label="Main">
+                <ul>
                   <li>
-                    <a href={href(site, '/events')}>Events</a>
+                    <a href={href(site)}>Home</a>
                   </li>
-                ) : null}
-                {offers.appointments ? (
                   <li>
-                    <a href={href(site, '/appointments')}>Appointments</a>
+                    <a href={href(site, '/schedule')}>Schedule</a>
                   </li>
-                ) : null}
-                {offers.pricing ? (
-                  <li>
-                    <a href={href(site, '/pricing')}>Pricing</a>
-                  </li>
-                ) : null}
-                {visitor ? (
-                  <>
+                  {offers.events ? (
                     <li>
-                      <a href={href(site, '/account')}>Account</a>
+                      <a href={href(site, '/events')}>Events</a>
                     </li>
+                  ) : null}
+                  {offers.appointments ? (
                     <li>
-                      <form action={logout}>
-                        <input type="hidden" name="site" value={site.key} />
-                        <button type="submit" className="link-button">
-                          Log out
-                        </button>
-                      </form>
+                      <a href={href(site, '/appointments')}>Appointments</a>
                     </li>
-                  </>
-                ) : (
-                  <>
+                  ) : null}
+                  {offers.pricing ? (
                     <li>
-                      <a href={href(site, '/login')}>Log in</a>
+                      <a href={href(site, '/pricing')}>Pricing</a>
                     </li>
-                    <li>
-                      <a href={href(site, '/signup')}>Sign up</a>
-                    </li>
-                  </>
-                )}
-              </ul>
-            </nav>
-          ) : null}
-        </div>
-      </header>
-      <main id="content" className="wrap" tabIndex={-1}>
-        {site.open ? (
-          children
-        ) : (
-          <section className="notice" aria-labelledby="closed-title">
-            <h1 id="closed-title">{site.name} is not taking bookings right now</h1>
-            <p>
-              This business has paused its online schedule. Please check back later
-              {site.contactEmail ? ' or get in touch by email' : ''}.
-            </p>
-          </section>
-        )}
-      </main>
-      <footer className="site-footer">
-        <div className="wrap">
-          <p>
-            {site.name}
-            {site.contactEmail ? (
-              <>
-                {' · '}
-                <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
-              </>
+                  ) : null}
+                  <VisitorSwitch
+                    member={
+                      <>
+                        <li>
+                          <a href={href(site, '/account')}>Account</a>
+                        </li>
+                        <li>
+                          <form action={logout}>
+                            <input type="hidden" name="site" value={site.key} />
+                            <button type="submit" className="link-button">
+                              Log out
+                            </button>
+                          </form>
+                        </li>
+                      </>
+                    }
+                    anonymous={
+                      <>
+                        <li>
+                          <a href={href(site, '/login')}>Log in</a>
+                        </li>
+                        <li>
+                          <a href={href(site, '/signup')}>Sign up</a>
+                        </li>
+                      </>
+                    }
+                  />
+                </ul>
+              </nav>
             ) : null}
-            {site.contactPhone ? <> · {site.contactPhone}</> : null}
-          </p>
-          <p className="muted">
-            Powered by <a href="/">Atrium</a>
-          </p>
-        </div>
-      </footer>
-    </div>
+          </div>
+        </header>
+        <main id="content" className="wrap" tabIndex={-1}>
+          {site.open ? (
+            children
+          ) : (
+            <section className="notice" aria-labelledby="closed-title">
+              <h1 id="closed-title">{site.name} is not taking bookings right now</h1>
+              <p>
+                This business has paused its online schedule. Please check back later
+                {site.contactEmail ? ' or get in touch by email' : ''}.
+              </p>
+            </section>
+          )}
+        </main>
+        <footer className="site-footer">
+          <div className="wrap">
+            <p>
+              {site.name}
+              {site.contactEmail ? (
+                <>
+                  {' · '}
+                  <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
+                </>
+              ) : null}
+              {site.contactPhone ? <> · {site.contactPhone}</> : null}
+            </p>
+            <p className="muted">
+              Powered by <a href="/">Atrium</a>
+            </p>
+          </div>
+        </footer>
+      </div>
+    </VisitorProvider>
   )
 }

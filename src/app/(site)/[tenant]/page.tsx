@@ -1,14 +1,11 @@
 import type { Metadata } from 'next'
-import { Flash } from './_lib/Flash'
-import { one } from './_lib/messages'
-import { href, loadSite, localLink, type SiteLocation } from './_lib/site'
+import { HomePage } from './_lib/HomePage'
+import { loadSite } from './_lib/site'
 
-export const dynamic = 'force-dynamic'
+/** Cached; `siteChanged` re-renders it when the tenant's settings or locations change. */
+export const revalidate = 300
 
-type Params = {
-  params: Promise<{ tenant: string }>
-  searchParams?: Promise<Record<string, string | string[] | undefined>>
-}
+type Params = { params: Promise<{ tenant: string }> }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const site = await loadSite((await params).tenant)
@@ -16,64 +13,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: { absolute: site.heroTitle ? `${site.name} — ${site.heroTitle}` : site.name } }
 }
 
-const addressLines = (address: SiteLocation['address']) =>
-  [
-    address?.line1,
-    address?.line2,
-    [address?.city, address?.region, address?.postalCode].filter(Boolean).join(', '),
-    address?.country,
-  ].filter((line): line is string => Boolean(line))
-
-/** A tenant's home page: hero with call to action, and its locations. */
-export default async function TenantHome({ params, searchParams }: Params) {
-  const site = await loadSite((await params).tenant)
-  if (!site || !site.open) return null // the layout renders the 404 or the "closed" notice
-  // Stripe Checkout returns here (`?checkout=success|canceled`).
-  const checkout = one((await searchParams)?.checkout)
-  const ctaLink =
-    site.heroCtaLink && site.heroCtaLink.startsWith('/') ? localLink(site, site.heroCtaLink) : href(site, '/schedule')
-  return (
-    <>
-      <Flash
-        success={
-          checkout === 'success'
-            ? 'Thank you! Your payment went through; it shows in your account in a moment.'
-            : checkout === 'canceled'
-              ? 'Payment cancelled: nothing was charged.'
-              : null
-        }
-      />
-      <section className="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">{site.heroTitle || site.name}</h1>
-        {site.heroSubtitle ? <p className="lead">{site.heroSubtitle}</p> : null}
-        <p>
-          <a className="button" href={ctaLink}>
-            {site.heroCtaLabel || 'See the schedule'}
-          </a>
-        </p>
-      </section>
-      <section aria-labelledby="locations-title">
-        <h2 id="locations-title">Locations</h2>
-        {site.locations.length === 0 ? (
-          <p className="muted">No locations yet.</p>
-        ) : (
-          <ul className="cards">
-            {site.locations.map((location) => (
-              <li key={location.id} className="card">
-                <h3>{location.name}</h3>
-                <address>
-                  {addressLines(location.address).map((line) => (
-                    <span key={line} className="line">
-                      {line}
-                    </span>
-                  ))}
-                </address>
-                <p className="muted">Time zone: {location.timezone.replace(/_/g, ' ')}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </>
-  )
+export default async function TenantHome({ params }: Params) {
+  return <HomePage tenant={(await params).tenant} />
 }

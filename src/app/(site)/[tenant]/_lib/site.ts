@@ -1,10 +1,9 @@
 import config from '@payload-config'
-import { headers } from 'next/headers'
+import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 import { createLocalReq, getPayload, type Payload } from 'payload'
-import { resolveTenant, tenantBySlug, type TenantRef } from '@/core'
+import { resolveTenant, SITE_TENANTS_TAG, siteTag, tenantBySlug, type TenantRef } from '@/core'
 import type { Schedule, ScheduleEntry } from '@plugins/bookings/contract'
-import { SITE_HOST_HEADER } from '../../siteHost'
 
 /** Statuses in which a tenant's site is open (schedule shown, booking possible later). */
 const OPEN = new Set(['active', 'trial'])
@@ -67,16 +66,32 @@ const tenantForKey = async (payload: Payload, key: string): Promise<TenantRef | 
   return null
 }
 
-/**
- * Everything the tenant's pages share, read once per request through the Local API as an
- * anonymous visitor (`overrideAccess: false`): the tenant, its settings and its locations.
- * Null for an unknown slug or host.
- */
-export const loadSite = cache(async (key: string): Promise<Site | null> => {
+type SiteData = Omit<Site, 'key' | 'base'>
+
+/** Thrown inside the cached lookup so that unknown slugs and hosts are never cached. */
+class UnknownSite extends Error {}
+
+/** The tenant a key names, cached (tag `site:tenants`) for known tenants only. */
+const cachedTenant = async (key: string): Promise<TenantRef | null> => {
+  try {
+    return await unstable_cache(
+      async () => {
+        const tenant = await tenantForKey(await payloadInstance(), key)
+        if (!tenant) throw new UnknownSite()
+        return tenant
+      },
+      ['atrium-site-tenant', key],
+      { tags: [SITE_TENANTS_TAG] },
+    )()
+  } catch (error) {
+    if (error instanceof UnknownSite) return null
+    throw error
+  }
+}
+
+/** A tenant's settings and locations, read as an anonymous visitor (`overrideAccess: false`). */
+const readSiteData = async (tenant: TenantRef): Promise<SiteData> => {
   const payload = await payloadInstance()
-  const tenant = await tenantForKey(payload, key)
-  if (!tenant) return null
-  const hostRouted = (await headers()).get(SITE_HOST_HEADER) === decodeURIComponent(key).toLowerCase()
   const [settings, locations] = await Promise.all([
     payload.find({
       collection: 'tenant-settings',
@@ -115,8 +130,6 @@ export const loadSite = cache(async (key: string): Promise<Site | null> => {
   const color = s?.branding?.primaryColor
   return {
     tenant,
-    key: decodeURIComponent(key).toLowerCase(),
-    base: hostRouted ? '' : `/${tenant.slug}`,
     open: OPEN.has(tenant.status),
     name: s?.branding?.platformName || tenant.name,
     primaryColor: color && HEX.test(color) ? color : null,
@@ -133,7 +146,32 @@ export const loadSite = cache(async (key: string): Promise<Site | null> => {
       address: (doc.address as SiteLocation['address']) ?? null,
     })),
   }
+}
+
+/**
+ * Everything the tenant's pages share: the tenant, its settings and its locations, public data
+ * only (no request data is read, so cached pages may use it). Cached in Next's data cache under
+ * `site:tenants` and `site:<tenant id>`, which `siteChanged` invalidates. A key with a dot is a
+ * host the proxy rewrote (`<slug>.<ROOT_DOMAIN>` or the tenant's own domain): links then omit
+ * the slug. Null for an unknown slug or host.
+ */
+export const loadSite = cache(async (rawKey: string): Promise<Site | null> => {
+  const key = decodeURIComponent(rawKey).toLowerCase()
+  const tenant = await cachedTenant(key)
+  if (!tenant) return null
+  const data = await unstable_cache(() => readSiteData(tenant), ['atrium-site-data', tenant.id], {
+    tags: [siteTag(tenant.id)],
+  })()
+  return { ...data, key, base: key.includes('.') ? '' : `/${tenant.slug}` }
 })
+
+/**
+ * Marks the page being rendered as showing these tags' content, so that `siteChanged` (through
+ * `revalidateTag`) re-renders it. The page reads that content fresh when it renders.
+ */
+export const showsTags = async (...tags: string[]): Promise<void> => {
+  await unstable_cache(async () => true, ['atrium-site-tags', ...tags], { tags })()
+}
 
 /**
  * The tenant's public schedule between two instants, through the app's own public

@@ -2,6 +2,7 @@ import { headers } from 'next/headers'
 import { cache } from 'react'
 import type { User } from '@/payload-types'
 import { payloadInstance, type Site } from './site'
+import type { VisitorKind } from './VisitorState'
 
 export type Membership = { id: string; status: string; roles: string[]; stripeCustomerId: string | null }
 export type Visitor = {
@@ -36,12 +37,13 @@ const authHeaders = async (): Promise<Headers> => {
 }
 
 /**
- * The signed-in visitor (Payload's own auth on the request's cookie or header) and their
- * membership of this tenant, read with their own access. Null when nobody is signed in.
+ * The signed-in visitor of a request with these headers (Payload's own auth on its cookie or
+ * header) and their membership of this tenant, read with their own access. Null when nobody is
+ * signed in.
  */
-export const loadVisitor = cache(async (site: Site): Promise<Visitor | null> => {
+export const readVisitor = async (site: Site, requestHeaders: Headers): Promise<Visitor | null> => {
   const payload = await payloadInstance()
-  const { user } = await payload.auth({ headers: await authHeaders() })
+  const { user } = await payload.auth({ headers: requestHeaders })
   if (!user || user.collection !== 'users') return null
   const { docs } = await payload.find({
     collection: 'tenant-memberships',
@@ -64,8 +66,15 @@ export const loadVisitor = cache(async (site: Site): Promise<Visitor | null> => 
         }
       : null,
   }
-})
+}
+
+/** The signed-in visitor of the current request (see `readVisitor`), once per render. */
+export const loadVisitor = cache(async (site: Site): Promise<Visitor | null> => readVisitor(site, await authHeaders()))
 
 /** A member who may use the site as a member: an active (or frozen, read-only) membership. */
 export const isMember = (visitor: Visitor | null): visitor is Visitor & { membership: Membership } =>
   Boolean(visitor?.membership && ['active', 'frozen'].includes(visitor.membership.status))
+
+/** What the cached pages' `VisitorSwitch` shows for this visitor. */
+export const visitorKind = (visitor: Visitor | null): VisitorKind =>
+  !visitor ? 'anonymous' : isMember(visitor) ? 'member' : 'visitor'

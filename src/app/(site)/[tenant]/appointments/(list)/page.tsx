@@ -1,11 +1,13 @@
+import { siteTag } from '@/core'
 import type { Metadata } from 'next'
 import { money } from '../../_lib/format'
 import { guestMayBook, guestOptions } from '../../_lib/guestOptions'
 import type { SitePageProps } from '../../_lib/pageProps'
 import { loadServices, serviceLocation, servicePrice } from '../../_lib/services'
-import { href, loadSite } from '../../_lib/site'
+import { href, loadSite, showsTags } from '../../_lib/site'
 
-export const dynamic = 'force-dynamic'
+/** Cached; re-rendered when a service or the tenant's settings change. */
+export const revalidate = 300
 
 export async function generateMetadata({ params }: SitePageProps): Promise<Metadata> {
   const site = await loadSite((await params).tenant)
@@ -19,6 +21,7 @@ const MODE: Record<string, string> = { in_person: 'In person', virtual: 'Online'
 export default async function AppointmentsPage({ params }: SitePageProps) {
   const site = await loadSite((await params).tenant)
   if (!site || !site.open) return null
+  await showsTags(siteTag(site.tenant.id, 'services'))
   const [services, guestsMay] = await Promise.all([loadServices(site).then((list) => list ?? []), guestOptions(site)])
   return (
     <>

@@ -1,10 +1,12 @@
+import { siteTag } from '@/core'
 import type { Metadata } from 'next'
 import { eventCost, eventPlace, eventPlaces, eventZone, loadUpcomingEvents } from '../../_lib/events'
 import { dateTime, money, when, zoneAbbr } from '../../_lib/format'
 import type { SitePageProps } from '../../_lib/pageProps'
-import { href, loadSite } from '../../_lib/site'
+import { href, loadSite, showsTags } from '../../_lib/site'
 
-export const dynamic = 'force-dynamic'
+/** Cached; re-rendered when an event is saved or a place is taken or freed (`siteChanged(tenant, 'events')`). */
+export const revalidate = 10
 
 export async function generateMetadata({ params }: SitePageProps): Promise<Metadata> {
   const site = await loadSite((await params).tenant)
@@ -19,6 +21,7 @@ export async function generateMetadata({ params }: SitePageProps): Promise<Metad
 export default async function EventsPage({ params }: SitePageProps) {
   const site = await loadSite((await params).tenant)
   if (!site || !site.open) return null
+  await showsTags(siteTag(site.tenant.id, 'events'))
   const events = (await loadUpcomingEvents(site)) ?? []
   return (
     <>

@@ -1,17 +1,26 @@
 import type { Metadata } from 'next'
-import { hasCollection } from '@/core'
+import { notFound } from 'next/navigation'
+import { hasCollection, siteTag } from '@/core'
 import { getEnv } from '@/core/env'
 import type { PlanFeature } from '@/payload-types'
-import { hasEndpoint } from '../_lib/callEndpoint'
-import { Flash } from '../_lib/Flash'
-import { interval, money } from '../_lib/format'
-import { buy } from '../_lib/memberActions'
-import { one } from '../_lib/messages'
-import type { SitePageProps } from '../_lib/pageProps'
-import { href, loadSite, payloadInstance, type Site } from '../_lib/site'
-import { isMember, loadVisitor, type Visitor } from '../_lib/visitor'
+import { readView } from '../../../siteView'
+import { hasEndpoint } from '../../_lib/callEndpoint'
+import { Flash } from '../../_lib/Flash'
+import { interval, money } from '../../_lib/format'
+import { buy } from '../../_lib/memberActions'
+import { href, loadSite, payloadInstance, showsTags, type Site } from '../../_lib/site'
+import { VisitorSwitch } from '../../_lib/VisitorState'
 
-export const dynamic = 'force-dynamic'
+/**
+ * Cached per view (`?error=&checkout=&pay=`, carried in the path by the proxy), the same for every
+ * visitor: the buttons for a visitor, a signed-in account and a member are all rendered and the
+ * browser shows the one for who is signed in. Re-rendered when plans, features or products change.
+ */
+export const revalidate = 60
+/** Views are rendered on their first visit (none at build time), then served from the cache. */
+export const generateStaticParams = async (): Promise<never[]> => []
+
+type Props = { params: Promise<{ tenant: string; view?: string[] }> }
 
 type Feature = PlanFeature
 
@@ -21,7 +30,7 @@ const SOLD_ONLINE = ['credit_pack', 'day_pass', 'gift_card']
 const MAX_QUANTITY = 10
 const KIND_LABEL: Record<string, string> = { credit_pack: 'Class pack', day_pass: 'Day pass', gift_card: 'Gift card' }
 
-export async function generateMetadata({ params }: SitePageProps): Promise<Metadata> {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const site = await loadSite((await params).tenant)
   if (!site) return {}
   return { title: 'Pricing', description: `Memberships, class packs, day passes and gift cards at ${site.name}.` }
@@ -88,7 +97,6 @@ type Mode = { online: boolean; reservePlans: boolean; reserveProducts: boolean }
 /** The button of one plan price or product: checkout online, reserve for the desk, or sign in first. */
 const BuyButton = ({
   site,
-  visitor,
   mode,
   kind,
   fields,
@@ -97,7 +105,6 @@ const BuyButton = ({
   maxQuantity = 0,
 }: {
   site: Site
-  visitor: Visitor | null
   mode: Mode
   kind: 'plan' | 'product'
   fields: Record<string, string>
@@ -107,78 +114,79 @@ const BuyButton = ({
   maxQuantity?: number
 }) => {
   const pricing = href(site, '/pricing')
-  if (!visitor) {
-    return (
-      <a
-        className="button"
-        href={`${href(site, '/login')}?${new URLSearchParams({ next: pricing })}`}
-        aria-label={`Log in to buy ${name}`}
-      >
-        Log in to buy
-      </a>
-    )
-  }
-  if (!isMember(visitor)) {
-    return (
-      <a className="button" href={`${href(site, '/join')}?${new URLSearchParams({ next: pricing })}`}>
-        Join {site.name} first
-      </a>
-    )
-  }
   const online = mode.online
   const reservable = kind === 'plan' ? mode.reservePlans : mode.reserveProducts
-  if (!online && !reservable) return <p className="hint">Ask at the front desk to buy this.</p>
-  return (
-    <form action={buy}>
-      <input type="hidden" name="site" value={site.key} />
-      <input type="hidden" name="kind" value={kind} />
-      <input type="hidden" name="pay" value={online ? 'online' : 'desk'} />
-      {Object.entries(fields)
-        .filter(([key]) => !(key === 'quantity' && maxQuantity > 1))
-        .map(([key, value]) => (
-          <input key={key} type="hidden" name={key} value={value} />
-        ))}
-      {maxQuantity > 1 ? (
-        <div className="field quantity-field">
-          <label htmlFor={`quantity-${fields.product}`}>Quantity</label>
-          <select id={`quantity-${fields.product}`} name="quantity" defaultValue="1">
-            {Array.from({ length: maxQuantity }, (_, i) => (
-              <option key={i + 1} value={i + 1}>
-                {i + 1}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      <button
-        type="submit"
-        className="button"
-        aria-label={`${online ? label : 'Reserve'} ${name}${online ? '' : ', pay at the front desk'}`}
-      >
-        {online ? label : 'Reserve — pay at the desk'}
-      </button>
-    </form>
+  const signIn = (
+    <a
+      className="button"
+      href={`${href(site, '/login')}?${new URLSearchParams({ next: pricing })}`}
+      aria-label={`Log in to buy ${name}`}
+    >
+      Log in to buy
+    </a>
   )
+  const join = (
+    <a className="button" href={`${href(site, '/join')}?${new URLSearchParams({ next: pricing })}`}>
+      Join {site.name} first
+    </a>
+  )
+  const purchase =
+    !online && !reservable ? (
+      <p className="hint">Ask at the front desk to buy this.</p>
+    ) : (
+      <form action={buy}>
+        <input type="hidden" name="site" value={site.key} />
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="pay" value={online ? 'online' : 'desk'} />
+        {Object.entries(fields)
+          .filter(([key]) => !(key === 'quantity' && maxQuantity > 1))
+          .map(([key, value]) => (
+            <input key={key} type="hidden" name={key} value={value} />
+          ))}
+        {maxQuantity > 1 ? (
+          <div className="field quantity-field">
+            <label htmlFor={`quantity-${fields.product}`}>Quantity</label>
+            <select id={`quantity-${fields.product}`} name="quantity" defaultValue="1">
+              {Array.from({ length: maxQuantity }, (_, i) => (
+                <option key={i + 1} value={i + 1}>
+                  {i + 1}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button
+          type="submit"
+          className="button"
+          aria-label={`${online ? label : 'Reserve'} ${name}${online ? '' : ', pay at the front desk'}`}
+        >
+          {online ? label : 'Reserve — pay at the desk'}
+        </button>
+      </form>
+    )
+  return <VisitorSwitch anonymous={signIn} visitor={join} member={purchase} />
 }
 
 /** Memberships and products of the tenant, bought through Stripe Checkout or reserved and paid at the desk. */
-export default async function PricingPage({ params, searchParams }: SitePageProps) {
-  const site = await loadSite((await params).tenant)
+export default async function PricingPage({ params }: Props) {
+  const { tenant, view } = await params
+  const query = readView('pricing', view)
+  if (!query) notFound()
+  const site = await loadSite(tenant)
   if (!site || !site.open) return null
-  const query = await searchParams
-  const [catalogue, visitor, reservePlans, reserveProducts] = await Promise.all([
+  await showsTags(siteTag(site.tenant.id, 'pricing'))
+  const [catalogue, reservePlans, reserveProducts] = await Promise.all([
     readCatalogue(site),
-    loadVisitor(site),
     hasEndpoint('subscriptions', '/reserve', 'post'),
     hasEndpoint('orders', '/reserve', 'post'),
   ])
   // Online payment when the platform has a Stripe key, unless checkout just said this studio is not connected.
   const mode: Mode = {
-    online: Boolean(getEnv().STRIPE_SECRET_KEY) && one(query.pay) !== 'desk',
+    online: Boolean(getEnv().STRIPE_SECRET_KEY) && query.pay !== 'desk',
     reservePlans,
     reserveProducts,
   }
-  const checkout = one(query.checkout)
+  const checkout = query.checkout
 
   return (
     <>
@@ -191,7 +199,7 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
             : 'Ask at the front desk to buy any of these.'}
       </p>
       <Flash
-        error={one(query.error)}
+        error={query.error}
         success={
           checkout === 'success'
             ? 'Thank you! Your payment went through; it shows in your account in a moment.'
@@ -245,7 +253,6 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
                       </p>
                       <BuyButton
                         site={site}
-                        visitor={visitor}
                         mode={mode}
                         kind="plan"
                         fields={{ plan: plan.id, priceKey: price.key }}
@@ -290,7 +297,6 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
                 ) : (
                   <BuyButton
                     site={site}
-                    visitor={visitor}
                     mode={mode}
                     kind="product"
                     fields={{ product: product.id, quantity: '1' }}
@@ -304,15 +310,17 @@ export default async function PricingPage({ params, searchParams }: SitePageProp
           </ul>
         )}
       </section>
-      {!visitor ? (
-        <p>
-          New here?{' '}
-          <a href={`${href(site, '/signup')}?${new URLSearchParams({ next: href(site, '/pricing') })}`}>
-            Create an account
-          </a>{' '}
-          to join or buy.
-        </p>
-      ) : null}
+      <VisitorSwitch
+        anonymous={
+          <p>
+            New here?{' '}
+            <a href={`${href(site, '/signup')}?${new URLSearchParams({ next: href(site, '/pricing') })}`}>
+              Create an account
+            </a>{' '}
+            to join or buy.
+          </p>
+        }
+      />
     </>
   )
 }

@@ -1,18 +1,24 @@
 import type { Metadata } from 'next'
-import { fromWallTime, localDate } from '@/core'
+import { notFound } from 'next/navigation'
+import { fromWallTime, localDate, siteTag } from '@/core'
 import type { ScheduleEntry } from '@plugins/bookings/contract'
-import { href, loadSite, readPublicSchedule } from '../_lib/site'
+import { readView } from '../../../siteView'
+import { href, loadSite, readPublicSchedule, showsTags } from '../../_lib/site'
 
-export const dynamic = 'force-dynamic'
+/**
+ * Cached per view (`?week=&location=&instructor=`, carried in the path by the proxy) and re-rendered
+ * when `siteChanged(tenant, 'schedule')` runs (a class saved, a place booked or freed); `revalidate`
+ * bounds what another process changed (the jobs worker, another replica) and rolls "today" over.
+ */
+export const revalidate = 10
+/** Views are rendered on their first visit (none at build time), then served from the cache. */
+export const generateStaticParams = async (): Promise<never[]> => []
 
-type Props = {
-  params: Promise<{ tenant: string }>
-  searchParams: Promise<Record<string, string | string[] | undefined>>
-}
+type Props = { params: Promise<{ tenant: string; view?: string[] }> }
 
 const DAY = 86_400_000
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? ''
+const one = (value: string | undefined) => value ?? ''
 
 /** Calendar arithmetic on `YYYY-MM-DD` strings (no time zone involved). */
 const addDays = (date: string, days: number) =>
@@ -59,10 +65,12 @@ const week = (raw: string, tenantZone: string) => {
   }
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const site = await loadSite((await params).tenant)
-  if (!site) return {}
-  const { start } = week(one((await searchParams).week), site.tenant.timezone)
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tenant, view } = await params
+  const site = await loadSite(tenant)
+  const query = readView('schedule', view)
+  if (!site || !query) return {}
+  const { start } = week(one(query.week), site.tenant.timezone)
   return {
     title: `Schedule, week of ${shortDate(start)}`,
     description: `Classes at ${site.name} for the week of ${shortDate(start)}.`,
@@ -82,10 +90,13 @@ const Availability = ({ entry }: { entry: ScheduleEntry }) => {
 }
 
 /** The week view of a tenant's classes, each in its location's time zone, with GET filters. */
-export default async function SchedulePage({ params, searchParams }: Props) {
-  const site = await loadSite((await params).tenant)
+export default async function SchedulePage({ params }: Props) {
+  const { tenant, view } = await params
+  const query = readView('schedule', view)
+  if (!query) notFound()
+  const site = await loadSite(tenant)
   if (!site || !site.open) return null // the layout renders the 404 or the "closed" notice
-  const query = await searchParams
+  await showsTags(siteTag(site.tenant.id, 'schedule'))
   const { start, end, today, previous, next, days } = week(one(query.week), site.tenant.timezone)
   const base = href(site, '/schedule')
 

@@ -1,0 +1,3 @@
+export * from './siteTag'
+export * from './siteChanged'
+export * from './forgetSitePages'
