@@ -2,10 +2,12 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { buildConfig, type Field, type Payload, type Plugin } from 'payload'
 import { describe, expect, it } from 'vitest'
-import { assertSqlTables, declaredSqlTables, SqlSchemaError, type SchemaSource } from '@/core'
+import { assertSqlTables, declaredSqlTables, SqlSchemaError, sqlTablesOf, type SchemaSource } from '@/core'
 import { atriumConfig } from '../payload.config'
 import { bookingsTable } from '../plugins/bookings/operations/sql/bookingsTable'
 import { bookingSettingsTable } from '../plugins/bookings/operations/sql/bookingSettingsTable'
+import { commerceSqlTables } from '../plugins/commerce/operations/sql/commerceSqlTables'
+import { orderPaymentsTable } from '../plugins/commerce/operations/sql/ordersTable'
 
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -41,6 +43,8 @@ const renameField =
   (config) => {
     const rename = (fields: Field[], [head, ...rest]: string[]): Field[] =>
       fields.map((field) => {
+        if (field.type === 'row' || field.type === 'collapsible')
+          return { ...field, fields: rename(field.fields, [head, ...rest]) }
         if (!('name' in field) || field.name !== head) return field
         if (rest.length === 0) return { ...field, name: to } as Field
         return { ...field, fields: rename((field as { fields: Field[] }).fields, rest) } as Field
@@ -77,6 +81,12 @@ describe('raw SQL tied to the schema', () => {
     expect(bookingSettingsTable.resolve(schema).$column.lateCancelMinutes).toBe('bookings_late_cancel_minutes')
   })
 
+  it("start-up checks the installed plugins' tables (commerce's too, orders.payment only with payments)", async () => {
+    const schema = await schemaOf()
+    const checked = sqlTablesOf(schema.config)
+    for (const table of [...commerceSqlTables, orderPaymentsTable, bookingsTable]) expect(checked).toContain(table)
+  })
+
   it('fails, naming the table and field, when a field raw SQL uses is renamed in a collection config', async () => {
     const schema = await schemaOf([renameField('bookings', 'status', 'state')])
     expect(() => bookingsTable.resolve(schema)).toThrow(SqlSchemaError)
@@ -88,4 +98,66 @@ describe('raw SQL tied to the schema', () => {
     const schema = await schemaOf([renameField('tenant-settings', 'bookings.lateCancelMinutes', 'lateCancelMins')])
     expect(() => bookingSettingsTable.resolve(schema)).toThrow(/"tenant-settings".*"bookings\.lateCancelMinutes"/)
   })
+
+  it('every declared table fails, naming itself, when a field its raw SQL uses is renamed', async () => {
+    for (const file of tableModules()) await import(file)
+    const app = await schemaOf()
+    const checked: string[] = []
+    for (const table of declaredSqlTables()) {
+      const slug = table.ref.split('.')[0]
+      for (const path of fieldsToRename(app, table)) {
+        // A field another part of the config points at (a join's `on`) cannot be renamed alone: try the next.
+        const schema = await schemaOf([renameField(slug, path, `${path.split('.').pop()}Renamed`)]).catch(() => null)
+        if (!schema) continue
+        expect(() => table.resolve(schema), `${table.ref}: renaming ${path}`).toThrow(SqlSchemaError)
+        expect(() => table.resolve(schema), `${table.ref}: renaming ${path}`).toThrow(`"${table.ref}"`)
+        checked.push(table.ref)
+        break
+      }
+    }
+    // Every plugin's tables are covered, not only the kernel's.
+    for (const ref of [
+      'orders',
+      'orders.lines',
+      'credit-lots',
+      'coupons.appliesTo.kinds',
+      'bookings',
+      'appointment-services',
+      'availability-rules',
+      'payments',
+      'payments.refunds',
+      'membership-plans.prices',
+      'integration-connections',
+    ])
+      expect(checked).toContain(ref)
+    const renameable = declaredSqlTables().filter((table) => fieldsToRename(app, table).length > 0)
+    expect(checked).toEqual(renameable.map((table) => table.ref))
+  }, 300_000)
 })
+
+/** Fields resolution adds itself or that renaming would break the config rather than the SQL. */
+const STRUCTURAL = new Set([
+  'id',
+  'tenant',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  '_parent',
+  '_order',
+  'parent',
+  'value',
+])
+
+/**
+ * The fields of `table` whose rename must fail its resolution: the field holding an array or
+ * hasMany-select table, else the declared fields the collection defines itself (not its title
+ * field). None for a `_rels` table (its columns are named after related collections) or one of
+ * Payload's own collections (added while building: a plugin cannot rename their fields).
+ */
+const fieldsToRename = (schema: SchemaSource, table: { ref: string; fields: Record<string, string> }): string[] => {
+  const [slug, ...path] = table.ref.split('.')
+  if (path[0] === '_rels' || slug.startsWith('payload-')) return []
+  if (path.length > 0) return [path.join('.')]
+  const title = schema.config.collections.find((c) => c.slug === slug)?.admin?.useAsTitle
+  return Object.values(table.fields).filter((field) => !STRUCTURAL.has(field) && field !== title)
+}

@@ -1,6 +1,6 @@
 import type { Config, Plugin } from 'payload'
 import { clonePlain } from '@/core/clonePlain'
-import { implementPort } from '@/core'
+import { implementPort, withSqlTables } from '@/core'
 import { creditBalancePort, debitCreditsPort, refundCreditsPort } from '@plugins/bookings/contract'
 import { grantCreditsPort } from '@plugins/billing/contract'
 import { CouponRedemptions } from './collections/CouponRedemptions'
@@ -24,6 +24,8 @@ import { defaultCommerceOptions } from './defaults'
 import type { CommerceOptions } from './types'
 import { withPosScreen } from './admin/posScreen'
 import { withCommerceEvents } from './events'
+import { commerceSqlTables } from './operations/sql/commerceSqlTables'
+import { orderPaymentsTable } from './operations/sql/ordersTable'
 
 export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
 export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
@@ -80,5 +82,6 @@ export const commercePlugin =
     next = implementPort(next, creditBalancePort, spendableCredits)
     next = implementPort(next, grantCreditsPort, grantPeriodCredits)
     next = withCommerceEvents(next)
+    next = withSqlTables(next, hasPayments ? [...commerceSqlTables, orderPaymentsTable] : commerceSqlTables)
     return withMemberCommerce(withPosScreen(next))
   }

@@ -4,6 +4,7 @@ import { runSql } from '@/core'
 import { expireReservations } from '../operations/expireReservations'
 import { resumeDuePauses } from '../operations/pauseSubscription'
 import { markPastDue, renewSubscription, type RenewOutcome } from '../operations/renewSubscription'
+import { subscriptionsTable } from '../operations/sql/subscriptionsTable'
 
 /**
  * Daily: paused subscriptions whose `pauseUntil` has passed resume first; then every manual subscription whose period or trial has ended is renewed (or ended when
@@ -17,12 +18,14 @@ export const renewSubscriptionsTask: TaskConfig = {
   handler: async ({ req }) => {
     const resumed = await resumeDuePauses(req)
     const counts: Record<RenewOutcome, number> = { renewed: 0, ended: 0, skipped: 0 }
+    const s = subscriptionsTable(req)
     // A subscription several periods behind catches up one period per pass.
     for (let pass = 0; pass < 24; pass++) {
       const due = await runSql<{ id: string }>(
         { payload: req.payload, transactionID: undefined },
-        sql`SELECT id FROM subscriptions WHERE provider = 'manual' AND status IN ('active', 'trialing') AND current_period_end <= now()
-            ORDER BY current_period_end LIMIT 1000`,
+        sql`SELECT ${s.id} AS id FROM ${s.$table}
+            WHERE ${s.provider} = 'manual' AND ${s.status} IN ('active', 'trialing') AND ${s.currentPeriodEnd} <= now()
+            ORDER BY ${s.currentPeriodEnd} LIMIT 1000`,
       )
       if (due.length === 0) break
       let moved = 0

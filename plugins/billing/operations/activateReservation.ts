@@ -2,7 +2,17 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql, type Money } from '@/core'
 import { beginSubscription, firstPeriod } from './beginSubscription'
-import { loadPlan, lockSubscription, priceOf, tenantZone, toSubscriptionJson } from './billingContext'
+import {
+  loadPlan,
+  lockSubscription,
+  priceOf,
+  subscriptionColumns,
+  tenantZone,
+  toSubscriptionJson,
+  type SubscriptionRow,
+} from './billingContext'
+import { invoicesTable } from './sql/invoicesTable'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 
 /**
  * A reserved (`incomplete`, manual) subscription whose invoice was just paid at the desk becomes
@@ -25,17 +35,20 @@ export const activateReservation = async (
   const zone = await tenantZone(req, sub.tenant)
   const start = new Date()
   const { end } = firstPeriod(start, plan, price, zone, false)
-  const [row] = await runSql<Record<string, unknown>>(
+  const s = subscriptionsTable(req)
+  const i = invoicesTable(req)
+  const [row] = await runSql<SubscriptionRow>(
     req,
-    sql`UPDATE subscriptions SET status = 'active', current_period_start = ${start.toISOString()}::timestamptz,
-               current_period_end = ${end?.toISOString() ?? null}::timestamptz, updated_at = now()
-        WHERE id = ${subscriptionId} AND status = 'incomplete' RETURNING *`,
+    sql`UPDATE ${s.$table} SET ${s.status} = 'active', ${s.currentPeriodStart} = ${start.toISOString()}::timestamptz,
+               ${s.currentPeriodEnd} = ${end?.toISOString() ?? null}::timestamptz, ${s.updatedAt} = now()
+        WHERE ${s.id} = ${subscriptionId} AND ${s.status} = 'incomplete' RETURNING ${subscriptionColumns(s)}`,
   )
   if (!row) return null
   await runSql(
     req,
-    sql`UPDATE invoices SET period_start = ${start.toISOString()}::timestamptz, period_end = ${end?.toISOString() ?? null}::timestamptz, updated_at = now()
-        WHERE id = ${invoiceId}`,
+    sql`UPDATE ${i.$table} SET ${i.periodStart} = ${start.toISOString()}::timestamptz,
+               ${i.periodEnd} = ${end?.toISOString() ?? null}::timestamptz, ${i.updatedAt} = now()
+        WHERE ${i.id} = ${invoiceId}`,
   )
   const subscription = toSubscriptionJson(row)
   const granted = await beginSubscription(req, { subscription, plan, start, end, zone, amount, via: 'reservation' })

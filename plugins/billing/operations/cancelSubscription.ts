@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 import { audit, emit, OperationError, runSql } from '@/core'
-import { toSubscriptionJson } from './billingContext'
+import { subscriptionColumns, toSubscriptionJson, type SubscriptionRow } from './billingContext'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 import { subscriptionForChange } from './subscriptionAccess'
 
 export const cancelSubscriptionInput = z.object({
@@ -28,17 +29,19 @@ export const cancelSubscription = async (req: PayloadRequest, id: string, raw: u
       'managed_by_stripe',
       'This subscription is billed by Stripe; cancel it from the billing portal.',
     )
+  const s = subscriptionsTable(req)
   const [row] =
     atPeriodEnd && subscription.currentPeriodEnd
-      ? await runSql<Record<string, unknown>>(
+      ? await runSql<SubscriptionRow>(
           req,
-          sql`UPDATE subscriptions SET cancel_at_period_end = true, canceled_at = now(), updated_at = now() WHERE id = ${id} RETURNING *`,
+          sql`UPDATE ${s.$table} SET ${s.cancelAtPeriodEnd} = true, ${s.canceledAt} = now(), ${s.updatedAt} = now()
+              WHERE ${s.id} = ${id} RETURNING ${subscriptionColumns(s)}`,
         )
-      : await runSql<Record<string, unknown>>(
+      : await runSql<SubscriptionRow>(
           req,
-          sql`UPDATE subscriptions SET status = 'canceled', cancel_at_period_end = false, canceled_at = now(),
-                   current_period_end = LEAST(coalesce(current_period_end, now()), now()), updated_at = now()
-            WHERE id = ${id} RETURNING *`,
+          sql`UPDATE ${s.$table} SET ${s.status} = 'canceled', ${s.cancelAtPeriodEnd} = false, ${s.canceledAt} = now(),
+                   ${s.currentPeriodEnd} = LEAST(coalesce(${s.currentPeriodEnd}, now()), now()), ${s.updatedAt} = now()
+              WHERE ${s.id} = ${id} RETURNING ${subscriptionColumns(s)}`,
         )
   const after = toSubscriptionJson(row)
   await audit(req, {

@@ -8,13 +8,21 @@ import { idempotencyKey } from '../stripe/idempotencyKey'
 import { stripeCall } from '../stripe/stripeCall'
 import { requireStripeClient } from '../stripe/stripeClient'
 import type { PlanPrice } from '../types'
-import { loadPlan, priceOf, tenantZone, toSubscriptionJson } from './billingContext'
+import {
+  loadPlan,
+  priceOf,
+  subscriptionColumns,
+  tenantZone,
+  toSubscriptionJson,
+  type SubscriptionRow,
+} from './billingContext'
 import { grantPeriod } from './grantPeriod'
 import { openInvoice } from './openInvoice'
 import { periodEnd } from './periodEnd'
 import { recordManualPayment } from './recordManualPayment'
 import { refundPlanChangeExcess } from './refundPlanChangeExcess'
 import { invoicesTable } from './sql/invoicesTable'
+import { paymentsTable } from './sql/paymentsTable'
 import { subscriptionsTable } from './sql/subscriptionsTable'
 import { subscriptionForChange } from './subscriptionAccess'
 
@@ -74,10 +82,12 @@ export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, ra
     throw new OperationError(409, 'same_price', 'The subscription is already on this price.')
   const oldPlan = await loadPlan(req, sub.tenant, sub.plan)
   const oldPrice = priceOf(oldPlan, sub.priceKey)
+  const s = subscriptionsTable(req)
   const movePlan = (set = sql``, where = sql``) =>
-    runSql<Record<string, unknown>>(
+    runSql<SubscriptionRow>(
       req,
-      sql`UPDATE subscriptions SET plan_id = ${plan.id}, price_key = ${price.key}, updated_at = now() ${set} WHERE id = ${id} ${where} RETURNING *`,
+      sql`UPDATE ${s.$table} SET ${s.plan} = ${plan.id}, ${s.priceKey} = ${price.key}, ${s.updatedAt} = now() ${set}
+          WHERE ${s.id} = ${id} ${where} RETURNING ${subscriptionColumns(s)}`,
     ).catch((error: unknown) => {
       if (pgErrorCode(error) === '23505')
         throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to that plan.')
@@ -117,8 +127,8 @@ export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, ra
   const zone = await tenantZone(req, sub.tenant)
   const newEnd = periodEnd(now, price.interval, price.intervalCount ?? 1, zone)!
   const [row] = await movePlan(
-    sql`, current_period_start = ${now.toISOString()}::timestamptz, current_period_end = ${newEnd.toISOString()}::timestamptz`,
-    sql`AND status = 'active' AND current_period_end = ${end.toISOString()}::timestamptz`,
+    sql`, ${s.currentPeriodStart} = ${now.toISOString()}::timestamptz, ${s.currentPeriodEnd} = ${newEnd.toISOString()}::timestamptz`,
+    sql`AND ${s.status} = 'active' AND ${s.currentPeriodEnd} = ${end.toISOString()}::timestamptz`,
   )
   if (!row) throw new OperationError(409, 'conflict', 'The subscription changed meanwhile; try again.')
 
@@ -148,7 +158,10 @@ export const changeSubscriptionPlan = async (req: PayloadRequest, id: string, ra
     dueAt: now,
     payment,
   })
-  if (payment) await runSql(req, sql`UPDATE payments SET invoice = ${invoice.id} WHERE id = ${payment}`)
+  if (payment) {
+    const p = paymentsTable(req)
+    await runSql(req, sql`UPDATE ${p.$table} SET ${p.invoice} = ${invoice.id} WHERE ${p.id} = ${payment}`)
+  }
   // A credit larger than the new price: the rest goes back to the member (payments refund path).
   const excess = Math.max(0, credit - Number(price.amount))
   const refund = await refundPlanChangeExcess(req, {
@@ -208,7 +221,7 @@ const changeStripePlan = async (
     planName: string
     price: PlanPrice
     prorationBehavior: 'create_prorations' | 'always_invoice' | 'none'
-    movePlan: () => Promise<Record<string, unknown>[]>
+    movePlan: () => Promise<SubscriptionRow[]>
   },
 ) => {
   const { sub, price } = input

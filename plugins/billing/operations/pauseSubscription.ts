@@ -3,7 +3,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 import { audit, emit, inTransaction, OperationError, runSql } from '@/core'
 import { pauseStripeSubscription } from '../stripe/operations/pauseStripeSubscription'
-import { toSubscriptionJson } from './billingContext'
+import { subscriptionColumns, toSubscriptionJson, type SubscriptionRow } from './billingContext'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 import { subscriptionForChange } from './subscriptionAccess'
 
 export const pauseSubscriptionInput = z.object({
@@ -14,19 +15,21 @@ export const pauseSubscriptionInput = z.object({
 })
 
 /** The resume itself: one conditional UPDATE on a paused row; the period end moves out by the time spent paused. */
-const resumeRow = async (req: PayloadRequest, id: string) =>
-  (
-    await runSql<Record<string, unknown>>(
-      req,
-      sql`UPDATE subscriptions SET status = (CASE WHEN trial_end > now() THEN 'trialing' ELSE 'active' END)::enum_subscriptions_status,
-                 current_period_end = current_period_end + (now() - coalesce(paused_at, now())), paused_at = NULL, pause_until = NULL, updated_at = now()
-          WHERE id = ${id} AND status = 'paused' RETURNING *`,
-    )
-  )[0]
+const resumeRow = async (req: PayloadRequest, id: string): Promise<SubscriptionRow | undefined> => {
+  const s = subscriptionsTable(req)
+  const [row] = await runSql<SubscriptionRow>(
+    req,
+    sql`UPDATE ${s.$table} SET ${s.status} = (CASE WHEN ${s.trialEnd} > now() THEN 'trialing' ELSE 'active' END)::${s.$enum.status},
+               ${s.currentPeriodEnd} = ${s.currentPeriodEnd} + (now() - coalesce(${s.pausedAt}, now())), ${s.pausedAt} = NULL,
+               ${s.pauseUntil} = NULL, ${s.updatedAt} = now()
+        WHERE ${s.id} = ${id} AND ${s.status} = 'paused' RETURNING ${subscriptionColumns(s)}`,
+  )
+  return row
+}
 
 const announce = async (
   req: PayloadRequest,
-  row: Record<string, unknown>,
+  row: SubscriptionRow,
   paused: boolean,
   before: string,
   by: 'staff' | 'schedule',
@@ -42,7 +45,7 @@ const announce = async (
     before: { status: before },
     after: {
       status: after.status,
-      pauseUntil: row.pause_until ? new Date(row.pause_until as string).toISOString() : null,
+      pauseUntil: row.pause_until ? new Date(row.pause_until).toISOString() : null,
       by,
     },
   })
@@ -53,7 +56,7 @@ const announce = async (
     data: { member: after.member, plan: after.plan, status: after.status },
   })
   return {
-    subscription: { ...after, pauseUntil: row.pause_until ? new Date(row.pause_until as string).toISOString() : null },
+    subscription: { ...after, pauseUntil: row.pause_until ? new Date(row.pause_until).toISOString() : null },
   }
 }
 
@@ -67,9 +70,10 @@ export const setSubscriptionPaused = async (req: PayloadRequest, id: string, pau
   const parsed = pauseSubscriptionInput.safeParse(raw ?? {})
   if (!parsed.success)
     throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
+  const s = subscriptionsTable(req)
   const [billed] = await runSql<{ provider: string; stripe_subscription_id: string | null }>(
     req,
-    sql`SELECT provider, stripe_subscription_id FROM subscriptions WHERE id = ${id}`,
+    sql`SELECT ${s.provider} AS provider, ${s.stripeSubscriptionId} AS stripe_subscription_id FROM ${s.$table} WHERE ${s.id} = ${id}`,
   )
   if (billed?.provider === 'stripe' && billed.stripe_subscription_id)
     return pauseStripeSubscription(
@@ -84,10 +88,11 @@ export const setSubscriptionPaused = async (req: PayloadRequest, id: string, pau
     throw new OperationError(409, 'managed_by_stripe', 'This subscription is billed by Stripe; pause it there.')
   const row = paused
     ? (
-        await runSql<Record<string, unknown>>(
+        await runSql<SubscriptionRow>(
           req,
-          sql`UPDATE subscriptions SET status = 'paused', paused_at = now(), pause_until = ${parsed.data.until ?? null}::timestamptz, updated_at = now()
-              WHERE id = ${id} AND status IN ('active', 'trialing') RETURNING *`,
+          sql`UPDATE ${s.$table} SET ${s.status} = 'paused', ${s.pausedAt} = now(),
+                ${s.pauseUntil} = ${parsed.data.until ?? null}::timestamptz, ${s.updatedAt} = now()
+              WHERE ${s.id} = ${id} AND ${s.status} IN ('active', 'trialing') RETURNING ${subscriptionColumns(s)}`,
         )
       )[0]
     : await resumeRow(req, id)
@@ -104,9 +109,11 @@ export const setSubscriptionPaused = async (req: PayloadRequest, id: string, pau
  * each (a concurrent run or a desk resume wins the conditional UPDATE; the other changes nothing).
  */
 export const resumeDuePauses = async (req: PayloadRequest): Promise<number> => {
+  const s = subscriptionsTable(req)
   const due = await runSql<{ id: string }>(
     { payload: req.payload, transactionID: undefined },
-    sql`SELECT id FROM subscriptions WHERE provider = 'manual' AND status = 'paused' AND pause_until <= now() ORDER BY pause_until LIMIT 1000`,
+    sql`SELECT ${s.id} AS id FROM ${s.$table}
+        WHERE ${s.provider} = 'manual' AND ${s.status} = 'paused' AND ${s.pauseUntil} <= now() ORDER BY ${s.pauseUntil} LIMIT 1000`,
   )
   let resumed = 0
   for (const { id } of due) {

@@ -4,6 +4,9 @@ import { z } from 'zod'
 import { audit, emit, idOf, OperationError, requireDeskRole, runSql } from '@/core'
 import { activateReservation } from './activateReservation'
 import { recordManualPayment } from './recordManualPayment'
+import { invoicesTable } from './sql/invoicesTable'
+import { paymentsTable } from './sql/paymentsTable'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 
 export const payInvoiceInput = z.object({
   provider: z.enum(['cash', 'terminal', 'manual'], { message: 'provider must be cash, terminal or manual.' }),
@@ -34,6 +37,7 @@ export const payInvoice = async (req: PayloadRequest, id: string, raw: unknown) 
       throw new OperationError(404, 'not_found', 'Invoice not found.')
     throw error
   }
+  const i = invoicesTable(req)
   const [invoice] = await runSql<{
     id: string
     member_id: string
@@ -42,8 +46,9 @@ export const payInvoice = async (req: PayloadRequest, id: string, raw: unknown) 
     amount_currency: string
   }>(
     req,
-    sql`UPDATE invoices SET status = 'paid', paid_at = now(), updated_at = now() WHERE id = ${id} AND status = 'open'
-        RETURNING id, member_id, subscription_id, amount_amount, amount_currency`,
+    sql`UPDATE ${i.$table} SET ${i.status} = 'paid', ${i.paidAt} = now(), ${i.updatedAt} = now() WHERE ${i.id} = ${id} AND ${i.status} = 'open'
+        RETURNING ${i.id} AS id, ${i.member} AS member_id, ${i.subscription} AS subscription_id, ${i.amount} AS amount_amount,
+                  ${i.currency} AS amount_currency`,
   )
   if (!invoice) throw new OperationError(409, 'not_open', 'Only an open invoice can be paid.')
   const amount = { amount: Number(invoice.amount_amount), currency: invoice.amount_currency }
@@ -60,18 +65,20 @@ export const payInvoice = async (req: PayloadRequest, id: string, raw: unknown) 
       amount,
     })
     payment = paid.id
-    await runSql(req, sql`UPDATE payments SET invoice = ${id} WHERE id = ${payment}`)
-    await runSql(req, sql`UPDATE invoices SET payment_id = ${payment} WHERE id = ${id}`)
+    const p = paymentsTable(req)
+    await runSql(req, sql`UPDATE ${p.$table} SET ${p.invoice} = ${id} WHERE ${p.id} = ${payment}`)
+    await runSql(req, sql`UPDATE ${i.$table} SET ${i.payment} = ${payment} WHERE ${i.id} = ${id}`)
   }
   const activated = invoice.subscription_id
     ? await activateReservation(req, String(invoice.subscription_id), id, amount)
     : null
   if (invoice.subscription_id) {
+    const s = subscriptionsTable(req)
     await runSql(
       req,
-      sql`UPDATE subscriptions SET status = 'active', dunning_stage = 'none', updated_at = now()
-          WHERE id = ${invoice.subscription_id} AND status = 'past_due'
-            AND NOT EXISTS (SELECT 1 FROM invoices WHERE subscription_id = ${invoice.subscription_id} AND status = 'open' AND due_at < now())`,
+      sql`UPDATE ${s.$table} SET ${s.status} = 'active', ${s.dunningStage} = 'none', ${s.updatedAt} = now()
+          WHERE ${s.id} = ${invoice.subscription_id} AND ${s.status} = 'past_due'
+            AND NOT EXISTS (SELECT 1 FROM ${i.$table} WHERE ${i.subscription} = ${invoice.subscription_id} AND ${i.status} = 'open' AND ${i.dueAt} < now())`,
     )
   }
   await audit(req, {

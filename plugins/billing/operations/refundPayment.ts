@@ -4,6 +4,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 import { audit, emit, idOf, OperationError, runSql } from '@/core'
 import { requireDeskRole } from '@/core'
+import { invoicesTable } from './sql/invoicesTable'
+import { paymentRefundsTable, paymentsTable } from './sql/paymentsTable'
 
 export const refundPaymentInput = z.object({
   payment: z.string().min(1, { message: 'payment is required.' }),
@@ -61,6 +63,9 @@ export const applyRefund = async (
     providerRefundId = null,
   }: { payment: string; tenant: string; amount: number; reason: string; providerRefundId?: string | null },
 ): Promise<RefundPaymentResult> => {
+  const p = paymentsTable(req)
+  const r = paymentRefundsTable(req)
+  const i = invoicesTable(req)
   const rows = await runSql<{
     amount_refunded: number
     status: string
@@ -68,20 +73,20 @@ export const applyRefund = async (
     amount_currency: string
   }>(
     req,
-    sql`UPDATE payments
-        SET amount_refunded = amount_refunded + ${amount},
-            status = (CASE WHEN amount_refunded + ${amount} = amount_amount THEN 'refunded' ELSE 'partially_refunded' END)::enum_payments_status,
-            updated_at = now()
-        WHERE id = ${id}
-          AND status IN ('succeeded', 'partially_refunded')
-          AND amount_refunded + ${amount} <= amount_amount
-        RETURNING amount_refunded, status, amount_amount, amount_currency`,
+    sql`UPDATE ${p.$table}
+        SET ${p.amountRefunded} = ${p.amountRefunded} + ${amount},
+            ${p.status} = (CASE WHEN ${p.amountRefunded} + ${amount} = ${p.amount} THEN 'refunded' ELSE 'partially_refunded' END)::${p.$enum.status},
+            ${p.updatedAt} = now()
+        WHERE ${p.id} = ${id}
+          AND ${p.status} IN ('succeeded', 'partially_refunded')
+          AND ${p.amountRefunded} + ${amount} <= ${p.amount}
+        RETURNING ${p.amountRefunded} AS amount_refunded, ${p.status} AS status, ${p.amount} AS amount_amount, ${p.currency} AS amount_currency`,
   )
   const row = rows[0]
   if (!row) {
     const [current] = await runSql<{ amount_refunded: number; amount_amount: number; status: string }>(
       req,
-      sql`SELECT amount_refunded, amount_amount, status FROM payments WHERE id = ${id}`,
+      sql`SELECT ${p.amountRefunded} AS amount_refunded, ${p.amount} AS amount_amount, ${p.status} AS status FROM ${p.$table} WHERE ${p.id} = ${id}`,
     )
     if (current && !['succeeded', 'partially_refunded'].includes(current.status)) {
       throw new OperationError(409, 'not_refundable', `A ${current.status} payment cannot be refunded.`)
@@ -101,7 +106,8 @@ export const applyRefund = async (
     at: string
   }>(
     req,
-    sql`SELECT id, amount, reason, provider_refund_id, at FROM payments_refunds WHERE _parent_id = ${id} ORDER BY _order`,
+    sql`SELECT ${r.id} AS id, ${r.amount} AS amount, ${r.reason} AS reason, ${r.providerRefundId} AS provider_refund_id, ${r.at} AS at
+        FROM ${r.$table} WHERE ${r.parent} = ${id} ORDER BY ${r.order}`,
   )
   await req.payload.db.updateOne({
     collection: 'payments' as CollectionSlug,
@@ -124,7 +130,7 @@ export const applyRefund = async (
   if (row.status === 'refunded')
     await runSql(
       req,
-      sql`UPDATE invoices SET status = 'refunded', updated_at = now() WHERE payment_id = ${id} AND status = 'paid'`,
+      sql`UPDATE ${i.$table} SET ${i.status} = 'refunded', ${i.updatedAt} = now() WHERE ${i.payment} = ${id} AND ${i.status} = 'paid'`,
     )
   const money = { amount, currency: row.amount_currency }
   await audit(req, {

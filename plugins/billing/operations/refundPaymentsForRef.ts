@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { inTransaction, runSql } from '@/core'
 import type { RefundPaymentInput, RefundPaymentResult } from '@plugins/bookings/contract'
 import { applyRefund } from './refundPayment'
+import { paymentsTable } from './sql/paymentsTable'
 
 /**
  * The `payments.refund` port: refunds what is left of every succeeded payment recorded against
@@ -14,12 +15,13 @@ export const refundPaymentsForRef = async (
   input: RefundPaymentInput,
 ): Promise<RefundPaymentResult> =>
   inTransaction(req, async () => {
+    const p = paymentsTable(req)
     const payments = await runSql<{ id: string; left: string; currency: string }>(
       req,
-      sql`SELECT id, amount_amount - amount_refunded AS left, amount_currency AS currency FROM payments
-          WHERE tenant_id = ${input.tenant} AND ref_collection = ${input.ref.collection} AND ref_id = ${input.ref.id}
-            AND status IN ('succeeded', 'partially_refunded') AND amount_amount > amount_refunded
-          ORDER BY created_at FOR UPDATE`,
+      sql`SELECT ${p.id} AS id, ${p.amount} - ${p.amountRefunded} AS left, ${p.currency} AS currency FROM ${p.$table}
+          WHERE ${p.tenant} = ${input.tenant} AND ${p.refCollection} = ${input.ref.collection} AND ${p.refId} = ${input.ref.id}
+            AND ${p.status} IN ('succeeded', 'partially_refunded') AND ${p.amount} > ${p.amountRefunded}
+          ORDER BY ${p.createdAt} FOR UPDATE`,
     )
     if (payments.length === 0) return { ok: true, refunded: null }
     const currencies = new Set(payments.map((p) => p.currency))

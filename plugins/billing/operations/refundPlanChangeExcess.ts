@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { audit, runSql } from '@/core'
 import { applyRefund } from './refundPayment'
+import { paymentsTable } from './sql/paymentsTable'
 
 export type ExcessRefund = {
   refunded: number
@@ -24,12 +25,13 @@ export const refundPlanChangeExcess = async (
 ): Promise<ExcessRefund> => {
   const result: ExcessRefund = { refunded: 0, unrefunded: 0, refunds: [] }
   if (input.excess <= 0) return result
+  const p = paymentsTable(req)
   const payments = await runSql<{ id: string; provider: string; left: number }>(
     req,
-    sql`SELECT id, provider, (amount_amount - amount_refunded)::int AS left FROM payments
-        WHERE tenant_id = ${input.tenant} AND ref_collection = 'subscriptions' AND ref_id = ${input.subscription}
-          AND status IN ('succeeded', 'partially_refunded') AND amount_currency = ${input.currency} AND amount_amount > amount_refunded
-        ORDER BY created_at DESC, id DESC FOR UPDATE`,
+    sql`SELECT ${p.id} AS id, ${p.provider} AS provider, (${p.amount} - ${p.amountRefunded})::int AS left FROM ${p.$table}
+        WHERE ${p.tenant} = ${input.tenant} AND ${p.refCollection} = 'subscriptions' AND ${p.refId} = ${input.subscription}
+          AND ${p.status} IN ('succeeded', 'partially_refunded') AND ${p.currency} = ${input.currency} AND ${p.amount} > ${p.amountRefunded}
+        ORDER BY ${p.createdAt} DESC, ${p.id} DESC FOR UPDATE`,
   )
   let owed = input.excess
   for (const payment of payments) {

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 import { applyRefund, type RefundPaymentResult } from './refundPayment'
+import { paymentsTable } from './sql/paymentsTable'
 
 /**
  * Refunds what is left of one payment, for the system (no caller check): a Stripe payment that
@@ -14,10 +15,11 @@ export const refundWholePayment = async (
   req: PayloadRequest,
   input: { payment: string; tenant: string; reason: string },
 ): Promise<RefundPaymentResult | null> => {
+  const p = paymentsTable(req)
   const [row] = await runSql<{ left: string }>(
     req,
-    sql`SELECT amount_amount - amount_refunded AS left FROM payments
-        WHERE id = ${input.payment} AND tenant_id = ${input.tenant} AND status IN ('succeeded', 'partially_refunded') FOR UPDATE`,
+    sql`SELECT ${p.amount} - ${p.amountRefunded} AS left FROM ${p.$table}
+        WHERE ${p.id} = ${input.payment} AND ${p.tenant} = ${input.tenant} AND ${p.status} IN ('succeeded', 'partially_refunded') FOR UPDATE`,
   )
   const left = Number(row?.left ?? 0)
   if (!(left > 0)) return null

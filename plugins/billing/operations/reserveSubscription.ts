@@ -1,8 +1,17 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, emit, OperationError, pgErrorCode, requireDeskRole, runSql } from '@/core'
+import { audit, emit, OperationError, pgErrorCode, requireDeskRole, runSql, tenantMembershipsTable } from '@/core'
 import { memberOfUser } from '@/core'
-import { loadPlan, priceOf, tenantZone, toSubscriptionJson } from './billingContext'
+import {
+  loadPlan,
+  priceOf,
+  subscriptionColumns,
+  tenantZone,
+  toSubscriptionJson,
+  type SubscriptionRow,
+} from './billingContext'
+import { membershipPlansTable } from './sql/membershipPlansTable'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 import { openInvoice } from './openInvoice'
 import { addDays } from './periodEnd'
 import { reserveSubscriptionInput, type ReserveSubscriptionInput } from '../contract'
@@ -25,18 +34,20 @@ export const reserveSubscription = async (req: PayloadRequest, raw: ReserveSubsc
     throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
   if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
+  const mp = membershipPlansTable(req)
   const [planRow] = await runSql<{ tenant_id: string }>(
     req,
-    sql`SELECT tenant_id FROM membership_plans WHERE id = ${input.plan}`,
+    sql`SELECT ${mp.tenant} AS tenant_id FROM ${mp.$table} WHERE ${mp.id} = ${input.plan}`,
   )
   if (!planRow) throw new OperationError(404, 'plan_not_found', 'No such plan.')
   const tenant = String(planRow.tenant_id)
   let member: string
   if (input.member) {
     requireDeskRole(req, tenant)
+    const m = tenantMembershipsTable(req)
     const [row] = await runSql<{ id: string }>(
       req,
-      sql`SELECT id FROM tenant_memberships WHERE id = ${input.member} AND tenant_id = ${tenant} AND status = 'active'`,
+      sql`SELECT ${m.id} AS id FROM ${m.$table} WHERE ${m.id} = ${input.member} AND ${m.tenant} = ${tenant} AND ${m.status} = 'active'`,
     )
     if (!row) throw new OperationError(400, 'unknown_member', 'member is not an active member of this business.')
     member = String(row.id)
@@ -51,9 +62,11 @@ export const reserveSubscription = async (req: PayloadRequest, raw: ReserveSubsc
   if (!price) throw new OperationError(404, 'price_not_found', `Plan "${plan.name}" has no price "${input.priceKey}".`)
   if (!price.active) throw new OperationError(409, 'price_inactive', `Price "${input.priceKey}" is no longer sold.`)
 
+  const s = subscriptionsTable(req)
   const [live] = await runSql<{ status: string }>(
     req,
-    sql`SELECT status FROM subscriptions WHERE member_id = ${member} AND plan_id = ${plan.id} AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
+    sql`SELECT ${s.status} AS status FROM ${s.$table}
+        WHERE ${s.member} = ${member} AND ${s.plan} = ${plan.id} AND ${s.status} IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
   )
   const exists = () =>
     new OperationError(
@@ -65,11 +78,11 @@ export const reserveSubscription = async (req: PayloadRequest, raw: ReserveSubsc
   if (live)
     throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to this plan.')
 
-  const rows = await runSql<Record<string, unknown>>(
+  const rows = await runSql<SubscriptionRow>(
     req,
-    sql`INSERT INTO subscriptions (tenant_id, member_id, plan_id, price_key, status, provider, cancel_at_period_end, dunning_stage)
+    sql`INSERT INTO ${s.$table} (${s.tenant}, ${s.member}, ${s.plan}, ${s.priceKey}, ${s.status}, ${s.provider}, ${s.cancelAtPeriodEnd}, ${s.dunningStage})
         VALUES (${tenant}, ${member}, ${plan.id}, ${price.key}, 'incomplete', 'manual', false, 'none')
-        RETURNING *`,
+        RETURNING ${subscriptionColumns(s)}`,
   ).catch((error: unknown) => {
     // A concurrent reservation of the same plan won the one-live-subscription index.
     if (pgErrorCode(error) === '23505') throw exists()

@@ -3,7 +3,16 @@ import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 import { OperationError, pgErrorCode, requireDeskRole, runSql, tenantMembershipsTable } from '@/core'
 import { recordManualPayment } from './recordManualPayment'
-import { loadPlan, priceOf, tenantZone, toSubscriptionJson } from './billingContext'
+import {
+  loadPlan,
+  priceOf,
+  subscriptionColumns,
+  tenantZone,
+  toSubscriptionJson,
+  type SubscriptionRow,
+} from './billingContext'
+import { paymentsTable } from './sql/paymentsTable'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 import { beginSubscription, firstPeriod } from './beginSubscription'
 import { openInvoice } from './openInvoice'
 
@@ -53,13 +62,14 @@ export const startManualSubscription = async (req: PayloadRequest, raw: StartMan
   const zone = await tenantZone(req, input.tenant)
   const now = new Date()
   const { status, trialEnd, end } = firstPeriod(now, plan, price, zone, true)
-  const rows = await runSql<Record<string, unknown>>(
+  const s = subscriptionsTable(req)
+  const rows = await runSql<SubscriptionRow>(
     req,
-    sql`INSERT INTO subscriptions (tenant_id, member_id, plan_id, price_key, status, provider, current_period_start, current_period_end,
-                                   trial_end, cancel_at_period_end, dunning_stage)
+    sql`INSERT INTO ${s.$table} (${s.tenant}, ${s.member}, ${s.plan}, ${s.priceKey}, ${s.status}, ${s.provider}, ${s.currentPeriodStart},
+                                 ${s.currentPeriodEnd}, ${s.trialEnd}, ${s.cancelAtPeriodEnd}, ${s.dunningStage})
         VALUES (${input.tenant}, ${input.member}, ${plan.id}, ${price.key}, ${status}, 'manual',
                 ${now.toISOString()}::timestamptz, ${end?.toISOString() ?? null}::timestamptz, ${trialEnd?.toISOString() ?? null}::timestamptz, false, 'none')
-        RETURNING *`,
+        RETURNING ${subscriptionColumns(s)}`,
   ).catch((error: unknown) => {
     if (pgErrorCode(error) === '23505')
       throw new OperationError(409, 'already_subscribed', 'This member already has a live subscription to this plan.')
@@ -96,7 +106,10 @@ export const startManualSubscription = async (req: PayloadRequest, raw: StartMan
       dueAt: now,
       payment,
     })
-    if (payment) await runSql(req, sql`UPDATE payments SET invoice = ${invoice.id} WHERE id = ${payment}`)
+    if (payment) {
+      const p = paymentsTable(req)
+      await runSql(req, sql`UPDATE ${p.$table} SET ${p.invoice} = ${invoice.id} WHERE ${p.id} = ${payment}`)
+    }
   }
   const granted = await beginSubscription(req, {
     subscription,

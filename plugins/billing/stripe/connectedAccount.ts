@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
+import { integrationConnectionsTable } from '../operations/sql/integrationConnectionsTable'
 
 type Req = Pick<PayloadRequest, 'payload' | 'transactionID'>
 
@@ -10,10 +11,11 @@ type Req = Pick<PayloadRequest, 'payload' | 'transactionID'>
  * connected Stripe.
  */
 export const connectedAccount = async (req: Req, tenant: string): Promise<string | null> => {
+  const c = integrationConnectionsTable(req)
   const [row] = await runSql<{ account: string | null }>(
     req,
-    sql`SELECT config->>'accountId' AS account FROM integration_connections
-        WHERE tenant_id = ${tenant} AND provider = 'stripe' AND status = 'connected' LIMIT 1`,
+    sql`SELECT ${c.config}->>'accountId' AS account FROM ${c.$table}
+        WHERE ${c.tenant} = ${tenant} AND ${c.provider} = 'stripe' AND ${c.status} = 'connected' LIMIT 1`,
   )
   return row?.account && /^acct_\w+$/.test(row.account) ? row.account : null
 }
@@ -29,10 +31,11 @@ export const tenantOfAccount = async (
   { anyStatus = false } = {},
 ): Promise<string | null> => {
   if (!account) return null
+  const c = integrationConnectionsTable(req)
   const rows = await runSql<{ tenant_id: string }>(
     req,
-    sql`SELECT tenant_id FROM integration_connections
-        WHERE provider = 'stripe' AND config->>'accountId' = ${account} AND (${anyStatus} OR status = 'connected') LIMIT 2`,
+    sql`SELECT ${c.tenant} AS tenant_id FROM ${c.$table}
+        WHERE ${c.provider} = 'stripe' AND ${c.config}->>'accountId' = ${account} AND (${anyStatus} OR ${c.status} = 'connected') LIMIT 2`,
   )
   return rows.length === 1 ? rows[0].tenant_id : null
 }

@@ -2,6 +2,7 @@ import type { TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 import { materializeSeries } from './materializeSeries'
+import { classSeriesTable } from '../operations/sql/classSeriesTable'
 
 export const MATERIALIZE_TASK = 'materializeClassSeries'
 
@@ -26,11 +27,15 @@ export const materializeClassSeriesTask = ({
   outputSchema: [{ name: 'created', type: 'number' }],
   handler: async ({ input, req }) => {
     const { series, days: override } = (input ?? {}) as { series?: string; days?: number }
+    const s = classSeriesTable(req)
     const ids = series
       ? [series]
-      : (await runSql<{ id: string }>(req, sql`SELECT id FROM class_series WHERE status IN ('active', 'ended')`)).map(
-          (r) => String(r.id),
-        )
+      : (
+          await runSql<{ id: string }>(
+            req,
+            sql`SELECT ${s.id} AS id FROM ${s.$table} WHERE ${s.status} IN ('active', 'ended')`,
+          )
+        ).map((r) => String(r.id))
     let created = 0
     for (const id of ids) created += (await materializeSeries(req, id, override ?? days)).created
     return { output: { created } }

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { idOf, runSql } from '@/core'
 import { seriesOccurrences } from '../operations/classes/seriesOccurrences'
+import { classesTable } from '../operations/sql/classesTable'
 
 type Series = Record<string, any>
 
@@ -48,6 +49,7 @@ export const materializeSeries = async (req: PayloadRequest, seriesId: string, d
     price: d.price ?? {},
     creditCost: d.creditCost ?? null,
   }
+  const c = classesTable(req)
   const existing = await runSql<{
     id: string
     start_time: Date
@@ -56,7 +58,8 @@ export const materializeSeries = async (req: PayloadRequest, seriesId: string, d
     booked_count: number
   }>(
     req,
-    sql`SELECT id, start_time, detached, status, booked_count FROM classes WHERE series_id = ${seriesId} AND start_time > ${now.toISOString()}::timestamptz`,
+    sql`SELECT ${c.id} AS id, ${c.startTime} AS start_time, ${c.detached} AS detached, ${c.status} AS status, ${c.bookedCount} AS booked_count
+        FROM ${c.$table} WHERE ${c.series} = ${seriesId} AND ${c.startTime} > ${now.toISOString()}::timestamptz`,
   )
   const byTime = new Map(existing.map((c) => [new Date(c.start_time).getTime(), c]))
   const wantedTimes = new Set(wanted.map((w) => w.getTime()))

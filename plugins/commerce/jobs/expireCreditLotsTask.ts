@@ -2,19 +2,21 @@ import type { CollectionSlug, PayloadRequest, TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { inTransaction, lockKey, runSql } from '@/core'
 import { creditBalance } from '../operations/creditBalance'
+import { creditLotsTable } from '../operations/sql/creditLotsTable'
+
+type DueLot = { id: string; tenant_id: string; member_id: string; credit_type: string }
 
 /** Writes off what is left of one expired lot with an `expired` ledger row; returns the credits written off. */
-export const expireLot = async (
-  req: PayloadRequest,
-  lot: { id: string; tenant_id: string; member_id: string; credit_type: string },
-): Promise<number> =>
+export const expireLot = async (req: PayloadRequest, lot: DueLot): Promise<number> =>
   inTransaction(req, async () => {
     await lockKey(req, `credits:${lot.member_id}`)
+    const c = creditLotsTable(req)
     const [row] = await runSql<{ written_off: number }>(
       req,
-      sql`WITH old AS (SELECT id, remaining_credits FROM credit_lots WHERE id = ${lot.id} AND remaining_credits > 0 AND expires_at <= now() FOR UPDATE)
-          UPDATE credit_lots l SET remaining_credits = 0, expired_at = now(), updated_at = now()
-          FROM old WHERE l.id = old.id RETURNING old.remaining_credits AS written_off`,
+      sql`WITH old AS (SELECT ${c.id} AS id, ${c.remainingCredits} AS remaining FROM ${c.$table}
+                       WHERE ${c.id} = ${lot.id} AND ${c.remainingCredits} > 0 AND ${c.expiresAt} <= now() FOR UPDATE)
+          UPDATE ${c.$table} l SET ${c.remainingCredits} = 0, ${c.expiredAt} = now(), ${c.updatedAt} = now()
+          FROM old WHERE l.${c.id} = old.id RETURNING old.remaining AS written_off`,
     )
     if (!row) return 0
     const credits = Number(row.written_off)
@@ -42,9 +44,11 @@ export const expireCreditLotsTask: TaskConfig = {
   slug: 'expireCreditLots',
   schedule: [{ cron: '0 15 3 * * *', queue: 'default' }],
   handler: async ({ req }) => {
-    const lots = await runSql<{ id: string; tenant_id: string; member_id: string; credit_type: string }>(
+    const c = creditLotsTable(req)
+    const lots = await runSql<DueLot>(
       { payload: req.payload, transactionID: undefined },
-      sql`SELECT id, tenant_id, member_id, credit_type FROM credit_lots WHERE remaining_credits > 0 AND expires_at <= now() ORDER BY expires_at LIMIT 5000`,
+      sql`SELECT ${c.id} AS id, ${c.tenant} AS tenant_id, ${c.member} AS member_id, ${c.creditType} AS credit_type FROM ${c.$table}
+          WHERE ${c.remainingCredits} > 0 AND ${c.expiresAt} <= now() ORDER BY ${c.expiresAt} LIMIT 5000`,
     )
     let credits = 0
     for (const lot of lots) {

@@ -2,6 +2,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { inTransaction, runSql } from '@/core'
 import { releaseOrder } from '../operations/releaseOrder'
+import { ordersTable } from '../operations/sql/ordersTable'
 
 /**
  * Every minute: each pending order whose hold is over (`expires_at <= now()`) is cancelled by
@@ -12,9 +13,10 @@ export const expirePendingOrdersTask: TaskConfig = {
   slug: 'expirePendingOrders',
   schedule: [{ cron: '0 * * * * *', queue: 'default' }],
   handler: async ({ req }) => {
+    const o = ordersTable(req)
     const due = await runSql<{ id: string }>(
       { payload: req.payload, transactionID: undefined },
-      sql`SELECT id FROM orders WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT 1000`,
+      sql`SELECT ${o.id} AS id FROM ${o.$table} WHERE ${o.status} = 'pending' AND ${o.expiresAt} <= now() ORDER BY ${o.expiresAt} LIMIT 1000`,
     )
     let expired = 0
     for (const { id } of due) {

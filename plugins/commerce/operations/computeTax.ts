@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
+import { taxRateKindsTable, taxRatesTable } from './sql/taxRatesTable'
 
 export type TaxedLine = { kind: string; net: number }
 
@@ -12,11 +13,13 @@ export type TaxedLine = { kind: string; net: number }
  * `configured` is false when the tenant has no active rate (the caller's manual tax then applies).
  */
 export const computeTax = async (req: PayloadRequest, tenant: string, lines: TaxedLine[]) => {
+  const r = taxRatesTable(req)
+  const k = taxRateKindsTable(req)
   const rates = await runSql<{ id: string; rate_bps: number; mode: 'exclusive' | 'inclusive'; kinds: string[] | null }>(
     req,
-    sql`SELECT r.id, r.rate_bps, r.mode, array_remove(array_agg(k.value::text), NULL) AS kinds
-        FROM tax_rates r LEFT JOIN tax_rates_kinds k ON k.parent_id = r.id
-        WHERE r.tenant_id = ${tenant} AND r.active GROUP BY r.id, r.rate_bps, r.mode`,
+    sql`SELECT r.${r.id} AS id, r.${r.rateBps} AS rate_bps, r.${r.mode} AS mode, array_remove(array_agg(k.${k.value}::text), NULL) AS kinds
+        FROM ${r.$table} r LEFT JOIN ${k.$table} k ON k.${k.parent} = r.${r.id}
+        WHERE r.${r.tenant} = ${tenant} AND r.${r.active} GROUP BY r.${r.id}, r.${r.rateBps}, r.${r.mode}`,
   )
   let tax = 0
   let taxIncluded = 0

@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { inTransaction, lockKey, runSql } from '@/core'
 import type { DebitCreditsInput, DebitCreditsResult } from '@plugins/bookings/contract'
 import { creditBalance } from './creditBalance'
+import { creditLedgerTable, creditLotsTable } from './sql/creditLotsTable'
 
 type Lot = { id: string; remaining_credits: number }
 
@@ -21,11 +22,13 @@ export const debitCredits = async (
     if (!Number.isSafeInteger(input.credits) || input.credits <= 0)
       return { ok: false, code: 'invalid_credits', reason: 'credits must be a whole number greater than 0.' }
     await lockKey(req, `credits:${input.member}`)
+    const l = creditLedgerTable(req)
+    const c = creditLotsTable(req)
     const previous = await runSql<{ id: string; lot_id: string; type: string }>(
       req,
-      sql`SELECT id, lot_id, type FROM credit_ledger
-          WHERE tenant_id = ${input.tenant} AND ref_collection = ${input.ref.collection} AND ref_id = ${input.ref.id}
-            AND type IN ('spent_booking', 'refund') ORDER BY created_at`,
+      sql`SELECT ${l.id} AS id, ${l.lot} AS lot_id, ${l.type} AS type FROM ${l.$table}
+          WHERE ${l.tenant} = ${input.tenant} AND ${l.refCollection} = ${input.ref.collection} AND ${l.refId} = ${input.ref.id}
+            AND ${l.type} IN ('spent_booking', 'refund') ORDER BY ${l.createdAt}`,
     )
     if (previous.some((row) => row.type === 'refund'))
       return { ok: false, code: 'already_refunded', reason: 'The credits for this booking were already given back.' }
@@ -33,10 +36,10 @@ export const debitCredits = async (
 
     const lots = await runSql<Lot>(
       req,
-      sql`SELECT id, remaining_credits FROM credit_lots
-          WHERE tenant_id = ${input.tenant} AND member_id = ${input.member} AND credit_type = ${creditType}
-            AND remaining_credits > 0 AND (expires_at IS NULL OR expires_at > now())
-          ORDER BY expires_at ASC NULLS LAST, created_at ASC
+      sql`SELECT ${c.id} AS id, ${c.remainingCredits} AS remaining_credits FROM ${c.$table}
+          WHERE ${c.tenant} = ${input.tenant} AND ${c.member} = ${input.member} AND ${c.creditType} = ${creditType}
+            AND ${c.remainingCredits} > 0 AND (${c.expiresAt} IS NULL OR ${c.expiresAt} > now())
+          ORDER BY ${c.expiresAt} ASC NULLS LAST, ${c.createdAt} ASC
           FOR UPDATE`,
     )
     const available = lots.reduce((sum, lot) => sum + Number(lot.remaining_credits), 0)
@@ -53,10 +56,10 @@ export const debitCredits = async (
     for (const lot of lots) {
       if (needed === 0) break
       const take = Math.min(needed, Number(lot.remaining_credits))
-      const updated = await runSql(
+      const updated = await runSql<{ id: string }>(
         req,
-        sql`UPDATE credit_lots SET remaining_credits = remaining_credits - ${take}, updated_at = now()
-            WHERE id = ${lot.id} AND remaining_credits >= ${take} RETURNING id`,
+        sql`UPDATE ${c.$table} SET ${c.remainingCredits} = ${c.remainingCredits} - ${take}, ${c.updatedAt} = now()
+            WHERE ${c.id} = ${lot.id} AND ${c.remainingCredits} >= ${take} RETURNING ${c.id} AS id`,
       )
       if (updated.length === 0) throw new Error(`Credit lot ${lot.id} changed under its lock`)
       balance -= take

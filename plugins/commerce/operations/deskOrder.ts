@@ -1,10 +1,15 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, requireDeskRole, runSql } from '@/core'
+import { ordersTable } from './sql/ordersTable'
 
 /** The tenant of an order desk staff act on; anyone else gets 404 (it does not exist for them). */
 export const deskOrder = async (req: PayloadRequest, id: string): Promise<string> => {
-  const [found] = await runSql<{ tenant_id: string }>(req, sql`SELECT tenant_id FROM orders WHERE id = ${id}`)
+  const o = ordersTable(req)
+  const [found] = await runSql<{ tenant_id: string }>(
+    req,
+    sql`SELECT ${o.tenant} AS tenant_id FROM ${o.$table} WHERE ${o.id} = ${id}`,
+  )
   if (!found) throw new OperationError(404, 'not_found', 'Order not found.')
   try {
     requireDeskRole(req, String(found.tenant_id))

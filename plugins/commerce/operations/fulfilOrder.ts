@@ -4,6 +4,8 @@ import { audit, emit, runSql } from '@/core'
 import { grantCredits } from './grantCredits'
 import { issueGiftCard } from './issueGiftCard'
 import type { PlacedOrder } from './placeOrder'
+import { orderLinesTable } from './sql/ordersTable'
+import { productsTable } from './sql/productsTable'
 
 type LineRow = {
   product_id: string | null
@@ -27,10 +29,14 @@ export const fulfilOrder = async (
   input: { tenant: string; member: string | null; order: PlacedOrder['order']; payment: string | null },
 ) => {
   const { order } = input
+  const l = orderLinesTable(req)
+  const p = productsTable(req)
   const lines = await runSql<LineRow>(
     req,
-    sql`SELECT l.product_id, l.kind, l.quantity, l.unit_price, l.total, p.pack_credits, p.pack_credit_type, p.pack_validity_days
-        FROM orders_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l._parent_id = ${order.id} ORDER BY l._order`,
+    sql`SELECT l.${l.product} AS product_id, l.${l.kind} AS kind, l.${l.quantity} AS quantity, l.${l.unitPrice} AS unit_price,
+               l.${l.total} AS total, p.${p.packCredits} AS pack_credits, p.${p.packCreditType} AS pack_credit_type,
+               p.${p.packValidityDays} AS pack_validity_days
+        FROM ${l.$table} l LEFT JOIN ${p.$table} p ON p.${p.id} = l.${l.product} WHERE l.${l.parent} = ${order.id} ORDER BY l.${l.order}`,
   )
   const giftCards: { id: string; code: string }[] = []
   const creditLots: string[] = []

@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { inTransaction, lockKey, runSql } from '@/core'
 import type { GrantCreditsPortInput, GrantCreditsPortResult } from '@plugins/billing/contract'
 import { grantCredits } from './grantCredits'
+import { creditLotsTable } from './sql/creditLotsTable'
 
 /**
  * The `credits.grant` port: a subscription's credits or guest passes for one period, granted once
@@ -16,10 +17,11 @@ export const grantPeriodCredits = async (
     if (!Number.isSafeInteger(input.credits) || input.credits <= 0)
       return { ok: false, code: 'invalid_credits', reason: 'credits must be a whole number greater than 0.' }
     await lockKey(req, `credits:${input.member}`)
+    const c = creditLotsTable(req)
     const [existing] = await runSql<{ id: string }>(
       req,
-      sql`SELECT id FROM credit_lots WHERE tenant_id = ${input.tenant} AND subscription = ${input.subscription}
-            AND period_key = ${input.periodKey} AND source = ${input.source} LIMIT 1`,
+      sql`SELECT ${c.id} AS id FROM ${c.$table} WHERE ${c.tenant} = ${input.tenant} AND ${c.subscription} = ${input.subscription}
+            AND ${c.periodKey} = ${input.periodKey} AND ${c.source} = ${input.source} LIMIT 1`,
     )
     if (existing) return { ok: true, lot: String(existing.id), granted: false }
     const { lot } = await grantCredits(req, {

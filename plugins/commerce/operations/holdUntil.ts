@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 import { DEFAULT_CHECKOUT_HOLD_MINUTES, DEFAULT_RESERVATION_HOLD_DAYS } from '../fields/commerceSettingsField'
+import { commerceSettingsTable } from './sql/commerceSettingsTable'
 
 /** Stripe keeps a Checkout Session open at least this long after creating it. */
 export const STRIPE_MIN_SESSION_MS = 30 * 60_000
@@ -22,9 +23,10 @@ export const holdUntil = async (
   kind: 'reservation' | 'checkout',
   now = new Date(),
 ): Promise<Date> => {
+  const s = commerceSettingsTable(req)
   const [row] = await runSql<{ days: number | null; minutes: number | null }>(
     req,
-    sql`SELECT commerce_reservation_hold_days AS days, commerce_checkout_hold_minutes AS minutes FROM tenant_settings WHERE tenant_id = ${tenant} LIMIT 1`,
+    sql`SELECT ${s.reservationHoldDays} AS days, ${s.checkoutHoldMinutes} AS minutes FROM ${s.$table} WHERE ${s.tenant} = ${tenant} LIMIT 1`,
   )
   if (kind === 'reservation')
     return new Date(now.getTime() + Number(row?.days ?? DEFAULT_RESERVATION_HOLD_DAYS) * 86_400_000)

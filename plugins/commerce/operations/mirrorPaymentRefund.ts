@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, inTransaction, runSql, type EventOf } from '@/core'
+import { orderPaymentsTable, ordersTable } from './sql/ordersTable'
 
 /**
  * Subscriber of billing's `payment.refunded_at_provider`: refunds made in Stripe's dashboard (desk
@@ -18,6 +19,8 @@ export const mirrorPaymentRefund = async (
   const refunded = data.amountRefunded
   const tx = { ...req, transactionID: undefined } as PayloadRequest
   await inTransaction(tx, async () => {
+    const o = ordersTable(tx)
+    const op = orderPaymentsTable(tx)
     const rows = await runSql<{
       id: string
       tenant_id: string
@@ -27,11 +30,11 @@ export const mirrorPaymentRefund = async (
       currency: string
     }>(
       tx,
-      sql`UPDATE orders SET amount_refunded = LEAST(total, ${refunded}),
-                 status = (CASE WHEN LEAST(total, ${refunded}) = total THEN 'refunded' ELSE 'partially_refunded' END)::enum_orders_status,
-                 refunded_at = now(), refund_reason = ${data.reason ?? 'Refunded in Stripe'}, updated_at = now()
-          WHERE payment_id = ${payment} AND status IN ('paid', 'partially_refunded') AND amount_refunded < LEAST(total, ${refunded})
-          RETURNING id, tenant_id, amount_refunded, total, status, currency`,
+      sql`UPDATE ${o.$table} SET ${o.amountRefunded} = LEAST(${o.total}, ${refunded}),
+                 ${o.status} = (CASE WHEN LEAST(${o.total}, ${refunded}) = ${o.total} THEN 'refunded' ELSE 'partially_refunded' END)::${o.$enum.status},
+                 ${o.refundedAt} = now(), ${o.refundReason} = ${data.reason ?? 'Refunded in Stripe'}, ${o.updatedAt} = now()
+          WHERE ${op.payment} = ${payment} AND ${o.status} IN ('paid', 'partially_refunded') AND ${o.amountRefunded} < LEAST(${o.total}, ${refunded})
+          RETURNING ${o.id} AS id, ${o.tenant} AS tenant_id, ${o.amountRefunded} AS amount_refunded, ${o.total} AS total, ${o.status} AS status, ${o.currency} AS currency`,
     )
     for (const row of rows) {
       await emit(tx, {

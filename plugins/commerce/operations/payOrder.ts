@@ -5,6 +5,7 @@ import { callPort, OperationError, runSql } from '@/core'
 import { recordOrderPaymentPort } from '@plugins/commerce/contract'
 import { deskOrder } from './deskOrder'
 import { fulfilOrder } from './fulfilOrder'
+import { orderPaymentsTable, ordersTable } from './sql/ordersTable'
 
 export const payOrderInput = z.object({
   method: z.enum(['cash', 'terminal'], { message: 'method must be cash or terminal.' }),
@@ -40,7 +41,10 @@ export const payOrder = async (req: PayloadRequest, id: string, raw: unknown) =>
       })
     ).payment
     // orders.payment_id exists only with a payments plugin installed (the one that recorded it).
-    if (payment) await runSql(req, sql`UPDATE orders SET payment_id = ${payment} WHERE id = ${id}`)
+    if (payment) {
+      const op = orderPaymentsTable(req)
+      await runSql(req, sql`UPDATE ${op.$table} SET ${op.payment} = ${payment} WHERE ${op.id} = ${id}`)
+    }
   }
   return fulfilOrder(req, { tenant, member, order, payment })
 }
@@ -50,6 +54,7 @@ export const payOrder = async (req: PayloadRequest, id: string, raw: unknown) =>
  * the desk or a Stripe webhook); null when the order is not pending. Returns the order's summary.
  */
 export const markOrderPaid = async (req: PayloadRequest, id: string) => {
+  const o = ordersTable(req)
   const [row] = await runSql<{
     id: string
     number: string
@@ -63,9 +68,11 @@ export const markOrderPaid = async (req: PayloadRequest, id: string) => {
     total: number
   }>(
     req,
-    sql`UPDATE orders SET status = 'paid', purchased_at = now(), staff_id = ${req.user?.collection === 'users' ? String(req.user.id) : null}, updated_at = now()
-        WHERE id = ${id} AND status = 'pending'
-        RETURNING id, number, member_id, buyer_email, currency, subtotal, discount_total, gift_card_applied, tax, total`,
+    sql`UPDATE ${o.$table} SET ${o.status} = 'paid', ${o.purchasedAt} = now(),
+          ${o.staff} = ${req.user?.collection === 'users' ? String(req.user.id) : null}, ${o.updatedAt} = now()
+        WHERE ${o.id} = ${id} AND ${o.status} = 'pending'
+        RETURNING ${o.id} AS id, ${o.number} AS number, ${o.member} AS member_id, ${o.buyerEmail} AS buyer_email, ${o.currency} AS currency,
+          ${o.subtotal} AS subtotal, ${o.discountTotal} AS discount_total, ${o.giftCardApplied} AS gift_card_applied, ${o.tax} AS tax, ${o.total} AS total`,
   )
   if (!row) return null
   const order = {

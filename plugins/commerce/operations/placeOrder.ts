@@ -5,6 +5,8 @@ import { OperationError, runSql } from '@/core'
 import { redeemGiftCard } from './redeemGiftCard'
 import { computeTax } from './computeTax'
 import { reserveAutomaticCoupon, reserveCoupon } from './reserveCoupon'
+import { ordersTable } from './sql/ordersTable'
+import { productsTable } from './sql/productsTable'
 
 export type PlaceOrderInput = {
   tenant: string
@@ -79,12 +81,14 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
   const quantities = new Map<string, number>()
   for (const line of input.lines) quantities.set(line.product, (quantities.get(line.product) ?? 0) + line.quantity)
   const productIds = [...quantities.keys()].sort()
+  const p = productsTable(req)
   const products = new Map<string, ProductRow>()
   for (const productId of productIds) {
     const [row] = await runSql<ProductRow>(
       req,
-      sql`SELECT id, name, kind, price_amount, price_currency, is_active, pack_credits
-          FROM products WHERE id = ${productId} AND tenant_id = ${input.tenant} AND deleted_at IS NULL`,
+      sql`SELECT ${p.id} AS id, ${p.name} AS name, ${p.kind} AS kind, ${p.priceAmount} AS price_amount, ${p.priceCurrency} AS price_currency,
+                 ${p.isActive} AS is_active, ${p.packCredits} AS pack_credits
+          FROM ${p.$table} WHERE ${p.id} = ${productId} AND ${p.tenant} = ${input.tenant} AND ${p.deletedAt} IS NULL`,
     )
     if (!row) throw new OperationError(400, 'unknown_product', `Product ${productId} is not sold here.`)
     if (!row.is_active) throw new OperationError(409, 'product_inactive', `${row.name} is not for sale.`)
@@ -107,14 +111,14 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
     const quantity = quantities.get(productId)!
     const taken = await runSql<{ stock_quantity: number | null }>(
       req,
-      sql`UPDATE products SET stock_quantity = stock_quantity - ${quantity}, updated_at = now()
-          WHERE id = ${productId} AND stock_quantity IS NOT NULL AND stock_quantity >= ${quantity}
-          RETURNING stock_quantity`,
+      sql`UPDATE ${p.$table} SET ${p.stockQuantity} = ${p.stockQuantity} - ${quantity}, ${p.updatedAt} = now()
+          WHERE ${p.id} = ${productId} AND ${p.stockQuantity} IS NOT NULL AND ${p.stockQuantity} >= ${quantity}
+          RETURNING ${p.stockQuantity} AS stock_quantity`,
     )
     if (taken.length === 0) {
       const [now] = await runSql<{ stock_quantity: number | null }>(
         req,
-        sql`SELECT stock_quantity FROM products WHERE id = ${productId}`,
+        sql`SELECT ${p.stockQuantity} AS stock_quantity FROM ${p.$table} WHERE ${p.id} = ${productId}`,
       )
       if (now && now.stock_quantity !== null) {
         throw new OperationError(
@@ -213,7 +217,8 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
         order: order.id,
       })
     ).giftCard
-    await runSql(req, sql`UPDATE orders SET gift_card_id = ${giftCard} WHERE id = ${order.id}`)
+    const o = ordersTable(req)
+    await runSql(req, sql`UPDATE ${o.$table} SET ${o.giftCard} = ${giftCard} WHERE ${o.id} = ${order.id}`)
   }
   if (coupon) {
     await req.payload.db.create({

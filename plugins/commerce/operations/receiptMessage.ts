@@ -1,19 +1,40 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, escapeHtml, formatMoney, runSql } from '@/core'
+import { callPort, escapeHtml, formatMoney, runSql, tenantsTable } from '@/core'
 import { paymentSummaryPort } from '@plugins/commerce/contract'
 import { orderPaymentId } from './orderPaymentId'
+import { giftCardsTable } from './sql/giftCardsTable'
+import { orderLinesTable, ordersTable } from './sql/ordersTable'
+
+type ReceiptOrderRow = {
+  number: string
+  currency: string
+  subtotal: number
+  discount_total: number
+  gift_card_applied: number
+  tax: number
+  total: number
+  purchased_at: string | null
+  tenant_name: string
+  tenant_id: string
+  gift_card_code: string | null
+}
 
 const PAID_BY: Record<string, string> = { stripe: 'card (Stripe)', cash: 'cash', terminal: 'card terminal' }
 
 /** The receipt of one order as an e-mail (subject, text, html), read in SQL; null if the order is gone. */
 export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'transactionID'>, orderId: string) => {
-  const [order] = await runSql<Record<string, unknown>>(
+  const o = ordersTable(req)
+  const t = tenantsTable(req)
+  const g = giftCardsTable(req)
+  const l = orderLinesTable(req)
+  const [order] = await runSql<ReceiptOrderRow>(
     req,
-    sql`SELECT o.number, o.currency, o.subtotal, o.discount_total, o.gift_card_applied, o.tax, o.total, o.purchased_at, t.name AS tenant_name,
-               o.tenant_id, g.code AS gift_card_code
-        FROM orders o JOIN tenants t ON t.id = o.tenant_id LEFT JOIN gift_cards g ON g.id = o.gift_card_id
-        WHERE o.id = ${orderId}`,
+    sql`SELECT o.${o.number} AS number, o.${o.currency} AS currency, o.${o.subtotal} AS subtotal, o.${o.discountTotal} AS discount_total,
+               o.${o.giftCardApplied} AS gift_card_applied, o.${o.tax} AS tax, o.${o.total} AS total, o.${o.purchasedAt} AS purchased_at,
+               t.${t.name} AS tenant_name, o.${o.tenant} AS tenant_id, g.${g.code} AS gift_card_code
+        FROM ${o.$table} o JOIN ${t.$table} t ON t.${t.id} = o.${o.tenant} LEFT JOIN ${g.$table} g ON g.${g.id} = o.${o.giftCard}
+        WHERE o.${o.id} = ${orderId}`,
   )
   if (!order) return null
   // How it was paid: asked of the payments plugin (`payments.summary`); left out when none is installed.
@@ -24,7 +45,8 @@ export const receiptMessage = async (req: Pick<PayloadRequest, 'payload' | 'tran
     : null
   const lines = await runSql<{ name: string; quantity: number; unit_price: number; discount: number; total: number }>(
     req,
-    sql`SELECT name, quantity, unit_price, discount, total FROM orders_lines WHERE _parent_id = ${orderId} ORDER BY _order`,
+    sql`SELECT ${l.name} AS name, ${l.quantity} AS quantity, ${l.unitPrice} AS unit_price, ${l.discount} AS discount, ${l.total} AS total
+        FROM ${l.$table} WHERE ${l.parent} = ${orderId} ORDER BY ${l.order}`,
   )
   const currency = String(order.currency)
   const money = (value: unknown) => formatMoney({ amount: Number(value), currency })

@@ -4,6 +4,7 @@ import { audit, callPort, type EventOf, inTransaction, lockKey, runSql } from '@
 import { refundWholePaymentPort } from '@plugins/commerce/contract'
 import { fulfilOrder } from './fulfilOrder'
 import { markOrderPaid } from './payOrder'
+import { orderPaymentsTable, ordersTable } from './sql/ordersTable'
 
 /**
  * Subscriber of billing's `payment.checkout_completed`: a Stripe Checkout paid for an order (`ref` =
@@ -43,11 +44,14 @@ const settleStripeOrder = async (
   const tx = { ...req, transactionID: undefined } as PayloadRequest
   await inTransaction(tx, async () => {
     await lockKey(tx, `stripe-order:${input.payment}`)
+    const o = ordersTable(tx)
+    const op = orderPaymentsTable(tx)
     const settled = await markOrderPaid(tx, input.order)
     if (!settled) {
       const [row] = await runSql<{ status: string; number: string; payment_id: string | null }>(
         tx,
-        sql`SELECT status, number, payment_id FROM orders WHERE id = ${input.order} AND tenant_id = ${input.tenant}`,
+        sql`SELECT ${o.status} AS status, ${o.number} AS number, ${op.payment} AS payment_id FROM ${o.$table}
+            WHERE ${o.id} = ${input.order} AND ${o.tenant} = ${input.tenant}`,
       )
       if (!row || String(row.payment_id) === input.payment) return
       const refund = await callPort(tx, refundWholePaymentPort, {
@@ -69,7 +73,7 @@ const settleStripeOrder = async (
     }
     await runSql(
       tx,
-      sql`UPDATE orders SET payment_id = ${input.payment}, stripe_payment_intent_id = ${input.paymentIntent} WHERE id = ${input.order}`,
+      sql`UPDATE ${o.$table} SET ${op.payment} = ${input.payment}, ${o.stripePaymentIntentId} = ${input.paymentIntent} WHERE ${o.id} = ${input.order}`,
     )
     await fulfilOrder(tx, {
       tenant: input.tenant,

@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
+import { giftCardsTable } from './sql/giftCardsTable'
 
 export type RedeemGiftCardInput = {
   tenant: string
@@ -20,15 +21,16 @@ export const redeemGiftCard = async (
   input: RedeemGiftCardInput,
 ): Promise<{ giftCard: string; balanceAfter: number; transaction: string }> => {
   const code = input.code.trim().toUpperCase()
+  const g = giftCardsTable(req)
   const rows = await runSql<{ id: string; current_balance: number }>(
     req,
-    sql`UPDATE gift_cards
-        SET current_balance = current_balance - ${input.amount},
-            status = (CASE WHEN current_balance - ${input.amount} = 0 THEN 'depleted' ELSE 'active' END)::enum_gift_cards_status,
-            updated_at = now()
-        WHERE tenant_id = ${input.tenant} AND code = ${code} AND status = 'active' AND currency = ${input.currency}
-          AND (expires_at IS NULL OR expires_at > now()) AND current_balance >= ${input.amount}
-        RETURNING id, current_balance`,
+    sql`UPDATE ${g.$table}
+        SET ${g.currentBalance} = ${g.currentBalance} - ${input.amount},
+            ${g.status} = (CASE WHEN ${g.currentBalance} - ${input.amount} = 0 THEN 'depleted' ELSE 'active' END)::${g.$enum.status},
+            ${g.updatedAt} = now()
+        WHERE ${g.tenant} = ${input.tenant} AND ${g.code} = ${code} AND ${g.status} = 'active' AND ${g.currency} = ${input.currency}
+          AND (${g.expiresAt} IS NULL OR ${g.expiresAt} > now()) AND ${g.currentBalance} >= ${input.amount}
+        RETURNING ${g.id} AS id, ${g.currentBalance} AS current_balance`,
   )
   const row = rows[0]
   if (!row) {
@@ -39,7 +41,8 @@ export const redeemGiftCard = async (
       expires_at: string | null
     }>(
       req,
-      sql`SELECT status, current_balance, currency, expires_at FROM gift_cards WHERE tenant_id = ${input.tenant} AND code = ${code}`,
+      sql`SELECT ${g.status} AS status, ${g.currentBalance} AS current_balance, ${g.currency} AS currency, ${g.expiresAt} AS expires_at
+          FROM ${g.$table} WHERE ${g.tenant} = ${input.tenant} AND ${g.code} = ${code}`,
     )
     if (!card) throw new OperationError(404, 'gift_card_not_found', `No gift card with code ${code}.`)
     if (card.currency !== input.currency)

@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { inTransaction, lockKey, runSql } from '@/core'
 import type { RefundCreditsInput, RefundCreditsResult } from '@plugins/bookings/contract'
 import { creditBalance } from './creditBalance'
+import { creditLedgerTable, creditLotsTable } from './sql/creditLotsTable'
 
 /**
  * The `credits.refund` port: gives back exactly the credits spent for `ref`, to the lots they
@@ -12,11 +13,14 @@ import { creditBalance } from './creditBalance'
 export const refundCredits = async (req: PayloadRequest, input: RefundCreditsInput): Promise<RefundCreditsResult> =>
   inTransaction(req, async () => {
     await lockKey(req, `credits:${input.member}`)
+    const l = creditLedgerTable(req)
+    const c = creditLotsTable(req)
     const rows = await runSql<{ lot_id: string; amount: number; type: string; credit_type: string; member_id: string }>(
       req,
-      sql`SELECT lot_id, amount, type, credit_type, member_id FROM credit_ledger
-          WHERE tenant_id = ${input.tenant} AND ref_collection = ${input.ref.collection} AND ref_id = ${input.ref.id}
-            AND type IN ('spent_booking', 'refund')`,
+      sql`SELECT ${l.lot} AS lot_id, ${l.amount} AS amount, ${l.type} AS type, ${l.creditType} AS credit_type, ${l.member} AS member_id
+          FROM ${l.$table}
+          WHERE ${l.tenant} = ${input.tenant} AND ${l.refCollection} = ${input.ref.collection} AND ${l.refId} = ${input.ref.id}
+            AND ${l.type} IN ('spent_booking', 'refund')`,
     )
     const refunded = rows.filter((row) => row.type === 'refund')
     if (refunded.length > 0) return { ok: true, credits: refunded.reduce((sum, row) => sum + Number(row.amount), 0) }
@@ -25,10 +29,10 @@ export const refundCredits = async (req: PayloadRequest, input: RefundCreditsInp
     let total = 0
     for (const spend of spends) {
       const credits = -Number(spend.amount)
-      const updated = await runSql(
+      const updated = await runSql<{ id: string }>(
         req,
-        sql`UPDATE credit_lots SET remaining_credits = remaining_credits + ${credits}, updated_at = now()
-            WHERE id = ${spend.lot_id} AND remaining_credits + ${credits} <= initial_credits RETURNING id`,
+        sql`UPDATE ${c.$table} SET ${c.remainingCredits} = ${c.remainingCredits} + ${credits}, ${c.updatedAt} = now()
+            WHERE ${c.id} = ${spend.lot_id} AND ${c.remainingCredits} + ${credits} <= ${c.initialCredits} RETURNING ${c.id} AS id`,
       )
       if (updated.length === 0) throw new Error(`Credit lot ${spend.lot_id} cannot take back ${credits} credits`)
       total += credits

@@ -6,6 +6,7 @@ import { requireDeskRole } from '@/core'
 import { refundOrderPaymentPort } from '@plugins/commerce/contract'
 import { orderPaymentId } from './orderPaymentId'
 import { restockOrder } from './restockOrder'
+import { ordersTable } from './sql/ordersTable'
 
 export const refundOrderInput = z.object({
   order: z.string().min(1, { message: 'order is required.' }),
@@ -42,9 +43,12 @@ export const refundOrder = async (req: PayloadRequest, raw: RefundOrderInput) =>
   if (!parsed.success)
     throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
+  const o = ordersTable(req)
   const [found] = await runSql<OrderRow>(
     req,
-    sql`SELECT id, tenant_id, status, total, amount_refunded, currency, restocked_at FROM orders WHERE id = ${input.order}`,
+    sql`SELECT ${o.id} AS id, ${o.tenant} AS tenant_id, ${o.status} AS status, ${o.total} AS total, ${o.amountRefunded} AS amount_refunded,
+               ${o.currency} AS currency, ${o.restockedAt} AS restocked_at
+        FROM ${o.$table} WHERE ${o.id} = ${input.order}`,
   )
   if (!found) throw new OperationError(404, 'not_found', 'Order not found.')
   try {
@@ -62,17 +66,17 @@ export const refundOrder = async (req: PayloadRequest, raw: RefundOrderInput) =>
 
   const rows = await runSql<{ amount_refunded: number; total: number; status: string }>(
     req,
-    sql`UPDATE orders
-        SET amount_refunded = amount_refunded + ${amount},
-            status = (CASE WHEN amount_refunded + ${amount} = total THEN 'refunded' ELSE 'partially_refunded' END)::enum_orders_status,
-            refunded_at = now(), refund_reason = ${input.reason}, updated_at = now()
-        WHERE id = ${input.order} AND status IN ('paid', 'partially_refunded') AND amount_refunded + ${amount} <= total
-        RETURNING amount_refunded, total, status`,
+    sql`UPDATE ${o.$table}
+        SET ${o.amountRefunded} = ${o.amountRefunded} + ${amount},
+            ${o.status} = (CASE WHEN ${o.amountRefunded} + ${amount} = ${o.total} THEN 'refunded' ELSE 'partially_refunded' END)::${o.$enum.status},
+            ${o.refundedAt} = now(), ${o.refundReason} = ${input.reason}, ${o.updatedAt} = now()
+        WHERE ${o.id} = ${input.order} AND ${o.status} IN ('paid', 'partially_refunded') AND ${o.amountRefunded} + ${amount} <= ${o.total}
+        RETURNING ${o.amountRefunded} AS amount_refunded, ${o.total} AS total, ${o.status} AS status`,
   )
   if (!rows[0]) {
     const [now] = await runSql<{ total: number; amount_refunded: number }>(
       req,
-      sql`SELECT total, amount_refunded FROM orders WHERE id = ${input.order}`,
+      sql`SELECT ${o.total} AS total, ${o.amountRefunded} AS amount_refunded FROM ${o.$table} WHERE ${o.id} = ${input.order}`,
     )
     throw new OperationError(
       409,

@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
+import { giftCardsTable, giftCardTransactionsTable } from './sql/giftCardsTable'
 
 /**
  * Gives back what an unpaid order took off gift cards: for each of its `redeem` transactions, one
@@ -13,12 +14,14 @@ export const releaseGiftCardHold = async (
   req: PayloadRequest,
   input: { tenant: string; order: string },
 ): Promise<number> => {
+  const g = giftCardsTable(req)
+  const x = giftCardTransactionsTable(req)
   const held = await runSql<{ gift_card_id: string; amount: number }>(
     req,
-    sql`SELECT gift_card_id, -sum(amount) AS amount FROM gift_card_transactions r
-        WHERE r.order_id = ${input.order} AND r.type = 'redeem'
-          AND NOT EXISTS (SELECT 1 FROM gift_card_transactions b WHERE b.order_id = ${input.order} AND b.type = 'refund' AND b.gift_card_id = r.gift_card_id)
-        GROUP BY gift_card_id ORDER BY gift_card_id`,
+    sql`SELECT r.${x.giftCard} AS gift_card_id, -sum(r.${x.amount}) AS amount FROM ${x.$table} r
+        WHERE r.${x.order} = ${input.order} AND r.${x.type} = 'redeem'
+          AND NOT EXISTS (SELECT 1 FROM ${x.$table} b WHERE b.${x.order} = ${input.order} AND b.${x.type} = 'refund' AND b.${x.giftCard} = r.${x.giftCard})
+        GROUP BY r.${x.giftCard} ORDER BY r.${x.giftCard}`,
   )
   let released = 0
   for (const { gift_card_id: card, amount } of held) {
@@ -26,9 +29,9 @@ export const releaseGiftCardHold = async (
     if (!(back > 0)) continue
     const [row] = await runSql<{ current_balance: number }>(
       req,
-      sql`UPDATE gift_cards SET current_balance = current_balance + ${back},
-            status = (CASE WHEN status = 'depleted' THEN 'active' ELSE status::text END)::enum_gift_cards_status, updated_at = now()
-          WHERE id = ${card} RETURNING current_balance`,
+      sql`UPDATE ${g.$table} SET ${g.currentBalance} = ${g.currentBalance} + ${back},
+            ${g.status} = (CASE WHEN ${g.status} = 'depleted' THEN 'active' ELSE ${g.status}::text END)::${g.$enum.status}, ${g.updatedAt} = now()
+          WHERE ${g.id} = ${card} RETURNING ${g.currentBalance} AS current_balance`,
     )
     await req.payload.db.create({
       collection: 'gift-card-transactions' as CollectionSlug,

@@ -3,6 +3,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { audit, emit, runSql } from '@/core'
 import { releaseGiftCardHold } from './releaseGiftCardHold'
 import { restockOrder } from './restockOrder'
+import { couponRedemptionsTable, couponsTable } from './sql/couponsTable'
+import { ordersTable } from './sql/ordersTable'
 
 export type ReleasedOrder = {
   order: string
@@ -28,23 +30,26 @@ export const releaseOrder = async (
   id: string,
   reason: 'canceled' | 'expired',
 ): Promise<ReleasedOrder | null> => {
+  const o = ordersTable(req)
+  const r = couponRedemptionsTable(req)
+  const c = couponsTable(req)
   const [row] = await runSql<{ tenant_id: string; member_id: string | null; number: string }>(
     req,
-    reason === 'expired'
-      ? sql`UPDATE orders SET status = 'canceled', updated_at = now() WHERE id = ${id} AND status = 'pending' AND expires_at <= now() RETURNING tenant_id, member_id, number`
-      : sql`UPDATE orders SET status = 'canceled', updated_at = now() WHERE id = ${id} AND status = 'pending' RETURNING tenant_id, member_id, number`,
+    sql`UPDATE ${o.$table} SET ${o.status} = 'canceled', ${o.updatedAt} = now()
+        WHERE ${o.id} = ${id} AND ${o.status} = 'pending'${reason === 'expired' ? sql` AND ${o.expiresAt} <= now()` : sql``}
+        RETURNING ${o.tenant} AS tenant_id, ${o.member} AS member_id, ${o.number} AS number`,
   )
   if (!row) return null
   const tenant = String(row.tenant_id)
   const restocked = await restockOrder(req, id)
   const released = await runSql<{ coupon_id: string }>(
     req,
-    sql`DELETE FROM coupon_redemptions WHERE order_id = ${id} RETURNING coupon_id`,
+    sql`DELETE FROM ${r.$table} WHERE ${r.order} = ${id} RETURNING ${r.coupon} AS coupon_id`,
   )
   for (const { coupon_id } of released) {
     await runSql(
       req,
-      sql`UPDATE coupons SET uses_count = uses_count - 1, updated_at = now() WHERE id = ${coupon_id} AND uses_count > 0`,
+      sql`UPDATE ${c.$table} SET ${c.usesCount} = ${c.usesCount} - 1, ${c.updatedAt} = now() WHERE ${c.id} = ${coupon_id} AND ${c.usesCount} > 0`,
     )
   }
   const giftCardReleased = await releaseGiftCardHold(req, { tenant, order: id })

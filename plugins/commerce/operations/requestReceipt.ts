@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
-import { emit, OperationError, requireDeskRole, runSql } from '@/core'
+import { emit, OperationError, requireDeskRole, runSql, tenantMembershipsTable, usersTable } from '@/core'
+import { ordersTable } from './sql/ordersTable'
 
 export const requestReceiptInput = z.object({
   order: z.string().min(1, { message: 'order is required.' }),
@@ -23,6 +24,9 @@ export const requestReceipt = async (
   if (!parsed.success)
     throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
   const input = parsed.data
+  const o = ordersTable(req)
+  const m = tenantMembershipsTable(req)
+  const u = usersTable(req)
   const [order] = await runSql<{
     id: string
     tenant_id: string
@@ -30,9 +34,9 @@ export const requestReceipt = async (
     member_email: string | null
   }>(
     req,
-    sql`SELECT o.id, o.tenant_id, o.buyer_email, u.email AS member_email
-        FROM orders o LEFT JOIN tenant_memberships m ON m.id = o.member_id LEFT JOIN users u ON u.id = m.user_id
-        WHERE o.id = ${input.order}`,
+    sql`SELECT o.${o.id} AS id, o.${o.tenant} AS tenant_id, o.${o.buyerEmail} AS buyer_email, u.${u.email} AS member_email
+        FROM ${o.$table} o LEFT JOIN ${m.$table} m ON m.${m.id} = o.${o.member} LEFT JOIN ${u.$table} u ON u.${u.id} = m.${m.user}
+        WHERE o.${o.id} = ${input.order}`,
   )
   if (!order) throw new OperationError(404, 'not_found', 'Order not found.')
   try {

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { lockKey, OperationError, runSql } from '@/core'
+import { couponKindsTable, couponRedemptionsTable, couponsRelsTable, couponsTable } from './sql/couponsTable'
 
 export type CouponLine = { product: string; kind: string; gross: number }
 export type ReservedCoupon = { coupon: string; code: string; discount: number; perLine: number[] }
@@ -28,9 +29,13 @@ type CouponInput = { tenant: string; code: string; member?: string | null; curre
  */
 export const priceCoupon = async (req: PayloadRequest, input: CouponInput): Promise<ReservedCoupon> => {
   const code = input.code.trim().toUpperCase()
+  const c = couponsTable(req)
   const [coupon] = await runSql<CouponRow>(
     req,
-    sql`SELECT id, type, value, currency, active, max_uses, uses_count, per_member_limit, starts_at, expires_at FROM coupons WHERE tenant_id = ${input.tenant} AND code = ${code}`,
+    sql`SELECT ${c.id} AS id, ${c.type} AS type, ${c.value} AS value, ${c.currency} AS currency, ${c.active} AS active,
+               ${c.maxUses} AS max_uses, ${c.usesCount} AS uses_count, ${c.perMemberLimit} AS per_member_limit,
+               ${c.startsAt} AS starts_at, ${c.expiresAt} AS expires_at
+        FROM ${c.$table} WHERE ${c.tenant} = ${input.tenant} AND ${c.code} = ${code}`,
   )
   if (!coupon) throw new OperationError(404, 'coupon_not_found', `No coupon with code ${code}.`)
   const now = new Date()
@@ -48,11 +53,13 @@ export const priceCoupon = async (req: PayloadRequest, input: CouponInput): Prom
   if (coupon.max_uses !== null && Number(coupon.uses_count ?? 0) >= Number(coupon.max_uses))
     throw new OperationError(409, 'coupon_exhausted', 'The coupon has no uses left.')
 
+  const k = couponKindsTable(req)
+  const r = couponsRelsTable(req)
   const scope = await runSql<{ kind: string | null; product: string | null }>(
     req,
-    sql`SELECT k.value AS kind, NULL AS product FROM coupons_applies_to_kinds k WHERE k.parent_id = ${coupon.id}
+    sql`SELECT k.${k.value}::text AS kind, NULL AS product FROM ${k.$table} k WHERE k.${k.parent} = ${coupon.id}
         UNION ALL
-        SELECT NULL, r.products_id FROM coupons_rels r WHERE r.parent_id = ${coupon.id} AND r.path = 'appliesTo.products'`,
+        SELECT NULL, r.${r.product} FROM ${r.$table} r WHERE r.${r.parent} = ${coupon.id} AND r.${r.path} = 'appliesTo.products'`,
   )
   const kinds = scope.map((row) => row.kind).filter(Boolean)
   const products = scope.map((row) => row.product).filter(Boolean)
@@ -76,9 +83,11 @@ export const priceCoupon = async (req: PayloadRequest, input: CouponInput): Prom
         'This coupon is limited per member; choose the member first.',
       )
     await lockKey(req, `coupon:${coupon.id}:${input.member}`)
+    const redemptions = couponRedemptionsTable(req)
     const [used] = await runSql<{ n: string }>(
       req,
-      sql`SELECT count(*) AS n FROM coupon_redemptions WHERE coupon_id = ${coupon.id} AND member_id = ${input.member}`,
+      sql`SELECT count(*) AS n FROM ${redemptions.$table}
+          WHERE ${redemptions.coupon} = ${coupon.id} AND ${redemptions.member} = ${input.member}`,
     )
     if (Number(used.n) >= Number(coupon.per_member_limit))
       throw new OperationError(
@@ -107,13 +116,8 @@ export const priceCoupon = async (req: PayloadRequest, input: CouponInput): Prom
  */
 export const reserveCoupon = async (req: PayloadRequest, input: CouponInput): Promise<ReservedCoupon> => {
   const priced = await priceCoupon(req, input)
-  const taken = await runSql(
-    req,
-    sql`UPDATE coupons SET uses_count = coalesce(uses_count, 0) + 1, updated_at = now()
-        WHERE id = ${priced.coupon} AND active AND (max_uses IS NULL OR coalesce(uses_count, 0) < max_uses)
-        RETURNING uses_count`,
-  )
-  if (taken.length === 0) throw new OperationError(409, 'coupon_exhausted', 'The coupon has no uses left.')
+  const taken = await takeCouponUse(req, priced.coupon)
+  if (!taken) throw new OperationError(409, 'coupon_exhausted', 'The coupon has no uses left.')
   return priced
 }
 
@@ -126,9 +130,10 @@ export const reserveAutomaticCoupon = async (
   req: PayloadRequest,
   input: Omit<CouponInput, 'code'>,
 ): Promise<(ReservedCoupon & { automatic: true }) | null> => {
+  const c = couponsTable(req)
   const candidates = await runSql<{ code: string }>(
     req,
-    sql`SELECT code FROM coupons WHERE tenant_id = ${input.tenant} AND mode = 'automatic' AND active ORDER BY code`,
+    sql`SELECT ${c.code} AS code FROM ${c.$table} WHERE ${c.tenant} = ${input.tenant} AND ${c.mode} = 'automatic' AND ${c.active} ORDER BY ${c.code}`,
   )
   let best: ReservedCoupon | null = null
   for (const { code } of candidates) {
@@ -139,10 +144,17 @@ export const reserveAutomaticCoupon = async (
     if (priced && (!best || priced.discount > best.discount)) best = priced
   }
   if (!best) return null
-  const taken = await runSql(
+  return (await takeCouponUse(req, best.coupon)) ? { ...best, automatic: true } : null
+}
+
+/** One use of a coupon, by one conditional increment that never passes maxUses; false when none is left. */
+const takeCouponUse = async (req: PayloadRequest, coupon: string): Promise<boolean> => {
+  const c = couponsTable(req)
+  const taken = await runSql<{ uses_count: number }>(
     req,
-    sql`UPDATE coupons SET uses_count = coalesce(uses_count, 0) + 1, updated_at = now()
-        WHERE id = ${best.coupon} AND active AND (max_uses IS NULL OR coalesce(uses_count, 0) < max_uses) RETURNING uses_count`,
+    sql`UPDATE ${c.$table} SET ${c.usesCount} = coalesce(${c.usesCount}, 0) + 1, ${c.updatedAt} = now()
+        WHERE ${c.id} = ${coupon} AND ${c.active} AND (${c.maxUses} IS NULL OR coalesce(${c.usesCount}, 0) < ${c.maxUses})
+        RETURNING ${c.usesCount} AS uses_count`,
   )
-  return taken.length ? { ...best, automatic: true } : null
+  return taken.length > 0
 }

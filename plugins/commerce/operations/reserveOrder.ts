@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { emit, memberOfUser, OperationError, runSql } from '@/core'
 import { holdUntil } from './holdUntil'
 import { placeOrder } from './placeOrder'
+import { productsTable } from './sql/productsTable'
 import { reserveOrderInput, type ReserveOrderInput } from '../contract'
 
 export { reserveOrderInput, type ReserveOrderInput }
@@ -31,9 +32,10 @@ export const reserveOrder = async (
   const input = parsed.data
   let tenant = input.tenant
   if (!tenant) {
+    const p = productsTable(req)
     const [row] = await runSql<{ tenant_id: string }>(
       req,
-      sql`SELECT tenant_id FROM products WHERE id = ${input.lines[0].product} AND deleted_at IS NULL`,
+      sql`SELECT ${p.tenant} AS tenant_id FROM ${p.$table} WHERE ${p.id} = ${input.lines[0].product} AND ${p.deletedAt} IS NULL`,
     )
     if (!row) throw new OperationError(400, 'unknown_product', `Product ${input.lines[0].product} is not sold here.`)
     tenant = String(row.tenant_id)

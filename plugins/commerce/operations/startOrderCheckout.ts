@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { callPort, memberOfUser, OperationError, runSql } from '@/core'
 import { startPaymentCheckoutPort } from '@plugins/commerce/contract'
 import { deskOrder } from './deskOrder'
+import { ordersTable } from './sql/ordersTable'
 import { STRIPE_HOLD_MARGIN_MS, STRIPE_MAX_SESSION_MS, STRIPE_MIN_SESSION_MS } from './holdUntil'
 
 /**
@@ -17,12 +18,13 @@ import { STRIPE_HOLD_MARGIN_MS, STRIPE_MAX_SESSION_MS, STRIPE_MIN_SESSION_MS } f
  * (others 404); `payer: 'member'`: the member who owns the order (others 404).
  */
 export const startOrderCheckout = async (req: PayloadRequest, id: string, payer: 'desk' | 'member' = 'desk') => {
+  const o = ordersTable(req)
   let tenant: string
   if (payer === 'desk') tenant = await deskOrder(req, id)
   else {
     const [found] = await runSql<{ tenant_id: string; member_id: string | null }>(
       req,
-      sql`SELECT tenant_id, member_id FROM orders WHERE id = ${id}`,
+      sql`SELECT ${o.tenant} AS tenant_id, ${o.member} AS member_id FROM ${o.$table} WHERE ${o.id} = ${id}`,
     )
     if (
       !found ||
@@ -40,7 +42,12 @@ export const startOrderCheckout = async (req: PayloadRequest, id: string, payer:
     currency: string
     member_id: string | null
     expires_at: string | null
-  }>(req, sql`SELECT status, number, total, currency, member_id, expires_at FROM orders WHERE id = ${id} FOR UPDATE`)
+  }>(
+    req,
+    sql`SELECT ${o.status} AS status, ${o.number} AS number, ${o.total} AS total, ${o.currency} AS currency,
+               ${o.member} AS member_id, ${o.expiresAt} AS expires_at
+        FROM ${o.$table} WHERE ${o.id} = ${id} FOR UPDATE`,
+  )
   if (order.status !== 'pending') throw new OperationError(409, 'not_pending', 'Only a pending order can be paid.')
   const now = Date.now()
   let expiresAt = order.expires_at ? new Date(order.expires_at) : null
@@ -50,7 +57,7 @@ export const startOrderCheckout = async (req: PayloadRequest, id: string, payer:
     expiresAt = new Date(now + STRIPE_MIN_SESSION_MS + STRIPE_HOLD_MARGIN_MS)
     await runSql(
       req,
-      sql`UPDATE orders SET expires_at = ${expiresAt.toISOString()}, updated_at = now() WHERE id = ${id}`,
+      sql`UPDATE ${o.$table} SET ${o.expiresAt} = ${expiresAt.toISOString()}, ${o.updatedAt} = now() WHERE ${o.id} = ${id}`,
     )
   }
   const started = await callPort(req, startPaymentCheckoutPort, {

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
+import { tenantMembershipsTable, usersTable } from '../db/kernelTables'
 import { runSql } from '../db/sqlFor'
 import { OperationError } from '../http/OperationError'
 
@@ -21,11 +22,14 @@ export const memberOfUser = async (
   refusal = 'Only members of this business can do this here.',
 ): Promise<MemberRow> => {
   if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
+  const m = tenantMembershipsTable(req)
+  const u = usersTable(req)
   const [row] = await runSql<MemberRow>(
     req,
-    sql`SELECT m.id, m.tenant_id, m.stripe_customer_id, u.email, m.profile_display_name AS display_name
-        FROM tenant_memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.tenant_id = ${tenant} AND m.user_id = ${String(req.user.id)} AND m.status = 'active'
+    sql`SELECT m.${m.id} AS id, m.${m.tenant} AS tenant_id, m.${m.stripeCustomerId} AS stripe_customer_id, u.${u.email} AS email,
+               m.${m.displayName} AS display_name
+        FROM ${m.$table} m JOIN ${u.$table} u ON u.${u.id} = m.${m.user}
+        WHERE m.${m.tenant} = ${tenant} AND m.${m.user} = ${String(req.user.id)} AND m.${m.status} = 'active'
         LIMIT 1`,
   )
   if (!row) throw new OperationError(403, 'not_a_member', refusal)

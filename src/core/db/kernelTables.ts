@@ -20,6 +20,7 @@ export const tenantMembershipsTable = defineSqlTable(
     joinedAt: 'joinedAt',
     lastVisitAt: 'lastVisitAt',
     createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
   },
   { enums: ['status'] },
 )
@@ -52,11 +53,17 @@ export const inboundWebhooksTable = defineSqlTable('inbound-webhooks', {
   status: 'status',
   attempts: 'attempts',
   receivedAt: 'receivedAt',
+  processedAt: 'processedAt',
+  error: 'error',
   updatedAt: 'updatedAt',
   createdAt: 'createdAt',
 })
 
-export const usersTable = defineSqlTable('users', { id: 'id', email: 'email', status: 'status' }, { enums: ['status'] })
+export const usersTable = defineSqlTable(
+  'users',
+  { id: 'id', email: 'email', name: 'name', status: 'status' },
+  { enums: ['status'] },
+)
 
 /** Payload's jobs queue (completed jobs are deleted: what is left is queued, running or failed). */
 export const jobsTable = defineSqlTable('payload-jobs', {

@@ -1,7 +1,8 @@
 import { billingGroupsRelsTable, billingGroupsTable } from './billingGroupsTable'
 import { invoicesTable } from './invoicesTable'
-import { membershipPlansTable } from './membershipPlansTable'
-import { paymentsTable } from './paymentsTable'
+import { integrationConnectionsTable } from './integrationConnectionsTable'
+import { membershipPlansTable, planPricesTable } from './membershipPlansTable'
+import { paymentRefundsTable, paymentsTable } from './paymentsTable'
 import { planFeaturesTable } from './planFeaturesTable'
 import { subscriptionsTable } from './subscriptionsTable'
 import { usageRecordsTable } from './usageRecordsTable'
@@ -10,10 +11,13 @@ import { usageRecordsTable } from './usageRecordsTable'
 export const billingSqlTables = [
   billingGroupsTable,
   billingGroupsRelsTable,
+  integrationConnectionsTable,
   invoicesTable,
   membershipPlansTable,
+  paymentRefundsTable,
   paymentsTable,
   planFeaturesTable,
+  planPricesTable,
   subscriptionsTable,
   usageRecordsTable,
 ]

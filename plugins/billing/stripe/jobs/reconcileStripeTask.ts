@@ -4,6 +4,7 @@ import { runSql } from '@/core'
 import { reconcileStripeTenant } from '../operations/reconcileStripeTenant'
 import { stripeClient } from '../stripeClient'
 import { RECONCILE_STRIPE_TASK } from './taskSlugs'
+import { integrationConnectionsTable } from '../../operations/sql/integrationConnectionsTable'
 
 /**
  * Nightly (03:15 UTC): every tenant with a connected Stripe account has the subscriptions Stripe
@@ -23,10 +24,11 @@ export const reconcileStripeTask: TaskConfig = {
   handler: async ({ req }) => {
     const totals = { tenants: 0, checked: 0, drifted: 0, failed: 0 }
     if (!stripeClient()) return { output: totals }
+    const c = integrationConnectionsTable(req)
     const tenants = await runSql<{ tenant_id: string; account: string }>(
       { payload: req.payload, transactionID: undefined },
-      sql`SELECT tenant_id, config->>'accountId' AS account FROM integration_connections
-          WHERE provider = 'stripe' AND status = 'connected' AND config->>'accountId' LIKE 'acct\_%' ORDER BY tenant_id`,
+      sql`SELECT ${c.tenant} AS tenant_id, ${c.config}->>'accountId' AS account FROM ${c.$table}
+          WHERE ${c.provider} = 'stripe' AND ${c.status} = 'connected' AND ${c.config}->>'accountId' LIKE 'acct\_%' ORDER BY ${c.tenant}`,
     )
     for (const { tenant_id: tenant, account } of tenants) {
       try {

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { runSql, tenantMembershipsTable, tenantsTable, usersTable } from '@/core'
+import { subscriptionsTable } from '../../operations/sql/subscriptionsTable'
 import { SEND_DUNNING_NOTICE_TASK } from './taskSlugs'
 
 const TEXT: Record<string, { subject: string; body: string }> = {
@@ -47,11 +48,15 @@ export const sendDunningNoticeTask: TaskConfig<typeof SEND_DUNNING_NOTICE_TASK> 
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {
     const { tenant, subscription, stage } = input
+    const s = subscriptionsTable(req)
+    const m = tenantMembershipsTable(req)
+    const u = usersTable(req)
+    const t = tenantsTable(req)
     const [row] = await runSql<{ email: string | null; tenant_name: string; provider: string }>(
       { payload: req.payload, transactionID: undefined },
-      sql`SELECT u.email, t.name AS tenant_name, s.provider FROM subscriptions s
-          JOIN tenant_memberships m ON m.id = s.member_id JOIN users u ON u.id = m.user_id JOIN tenants t ON t.id = s.tenant_id
-          WHERE s.id = ${subscription} AND s.tenant_id = ${tenant}`,
+      sql`SELECT u.${u.email} AS email, t.${t.name} AS tenant_name, s.${s.provider} AS provider FROM ${s.$table} s
+          JOIN ${m.$table} m ON m.${m.id} = s.${s.member} JOIN ${u.$table} u ON u.${u.id} = m.${m.user} JOIN ${t.$table} t ON t.${t.id} = s.${s.tenant}
+          WHERE s.${s.id} = ${subscription} AND s.${s.tenant} = ${tenant}`,
     )
     const text = (row?.provider === 'manual' ? DESK_TEXT : TEXT)[stage]
     if (!text || !row?.email) return { output: { sent: false } }

@@ -3,6 +3,8 @@ import { sql } from '@payloadcms/db-postgres'
 import { audit, lockKey, runSql } from '@/core'
 import { SYNC_STRIPE_PRICES_TASK } from '../jobs/taskSlugs'
 import { requireStripeClient } from '../stripeClient'
+import { integrationConnectionsTable } from '../../operations/sql/integrationConnectionsTable'
+import { membershipPlansTable, planPricesTable } from '../../operations/sql/membershipPlansTable'
 
 export type AccountState = 'connected' | 'restricted' | 'onboarding'
 
@@ -35,10 +37,11 @@ const STATUS: Record<AccountState, 'connected' | 'restricted' | 'disconnected'> 
  */
 export const applyAccountUpdate = async (req: PayloadRequest, input: { tenant: string; account: string }) => {
   await lockKey(req, `stripe-connect:${input.tenant}`)
+  const c = integrationConnectionsTable(req)
   const [row] = await runSql<{ id: string; status: string; state: string | null }>(
     req,
-    sql`SELECT id, status, config->>'state' AS state FROM integration_connections
-        WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND config->>'accountId' = ${input.account} FOR UPDATE`,
+    sql`SELECT ${c.id} AS id, ${c.status} AS status, ${c.config}->>'state' AS state FROM ${c.$table}
+        WHERE ${c.tenant} = ${input.tenant} AND ${c.provider} = 'stripe' AND ${c.config}->>'accountId' = ${input.account} FOR UPDATE`,
   )
   if (!row) return { outcome: 'ignored', reason: 'account not connected to this tenant' }
   const account = await requireStripeClient().accounts.retrieve(input.account)
@@ -57,7 +60,8 @@ export const applyAccountUpdate = async (req: PayloadRequest, input: { tenant: s
   }
   await runSql(
     req,
-    sql`UPDATE integration_connections SET status = ${status}, config = coalesce(config, '{}'::jsonb) || ${JSON.stringify(config)}::jsonb, updated_at = now() WHERE id = ${row.id}`,
+    sql`UPDATE ${c.$table} SET ${c.status} = ${status}, ${c.config} = coalesce(${c.config}, '{}'::jsonb) || ${JSON.stringify(config)}::jsonb,
+          ${c.updatedAt} = now() WHERE ${c.id} = ${row.id}`,
   )
   if (row.status === status && (row.state ?? state) === state) return { outcome: 'unchanged', state }
   await audit(req, {
@@ -70,10 +74,12 @@ export const applyAccountUpdate = async (req: PayloadRequest, input: { tenant: s
     after: { status, account: input.account, ...config },
   })
   if (status === 'connected') {
+    const p = membershipPlansTable(req)
+    const pr = planPricesTable(req)
     const plans = await runSql<{ id: string }>(
       req,
-      sql`SELECT DISTINCT p.id FROM membership_plans p JOIN membership_plans_prices pr ON pr._parent_id = p.id
-          WHERE p.tenant_id = ${input.tenant} AND pr.active AND pr.stripe_price_id IS NULL`,
+      sql`SELECT DISTINCT p.${p.id} AS id FROM ${p.$table} p JOIN ${pr.$table} pr ON pr.${pr.parent} = p.${p.id}
+          WHERE p.${p.tenant} = ${input.tenant} AND pr.${pr.active} AND pr.${pr.stripePriceId} IS NULL`,
     )
     for (const plan of plans)
       await req.payload.jobs.queue({

@@ -5,6 +5,7 @@ import { type AccessUser, audit, getEnv, hasRoleIn, isPlatformAdmin, lockKey, Op
 import { idempotencyKey } from '../idempotencyKey'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
+import { integrationConnectionsTable } from '../../operations/sql/integrationConnectionsTable'
 
 export const connectStripeAccountInput = z.object({
   tenant: z.string({ message: 'tenant is required.' }).min(1, { message: 'tenant is required.' }),
@@ -29,9 +30,11 @@ export const connectStripeAccount = async (req: PayloadRequest, raw: unknown) =>
     throw new OperationError(403, 'forbidden', 'Only an owner or admin of this business can connect Stripe.')
   const stripe = requireStripeClient()
   await lockKey(req, `stripe-connect:${tenant}`)
+  const c = integrationConnectionsTable(req)
   const [row] = await runSql<{ id: string; status: string | null; account: string | null }>(
     req,
-    sql`SELECT id, status, config->>'accountId' AS account FROM integration_connections WHERE tenant_id = ${tenant} AND provider = 'stripe' ORDER BY created_at LIMIT 1`,
+    sql`SELECT ${c.id} AS id, ${c.status} AS status, ${c.config}->>'accountId' AS account FROM ${c.$table}
+        WHERE ${c.tenant} = ${tenant} AND ${c.provider} = 'stripe' ORDER BY ${c.createdAt} LIMIT 1`,
   )
   if (row?.status === 'connected' && row.account)
     return { account: row.account, status: 'connected' as const, url: null }
@@ -48,7 +51,8 @@ export const connectStripeAccount = async (req: PayloadRequest, raw: unknown) =>
     if (row)
       await runSql(
         req,
-        sql`UPDATE integration_connections SET config = coalesce(config, '{}'::jsonb) || ${JSON.stringify({ accountId: account })}::jsonb, status = 'disconnected', updated_at = now() WHERE id = ${row.id}`,
+        sql`UPDATE ${c.$table} SET ${c.config} = coalesce(${c.config}, '{}'::jsonb) || ${JSON.stringify({ accountId: account })}::jsonb,
+              ${c.status} = 'disconnected', ${c.updatedAt} = now() WHERE ${c.id} = ${row.id}`,
       )
     else
       await req.payload.db.create({
@@ -68,7 +72,8 @@ export const connectStripeAccount = async (req: PayloadRequest, raw: unknown) =>
   if (current.charges_enabled && current.details_submitted) {
     await runSql(
       req,
-      sql`UPDATE integration_connections SET status = 'connected', updated_at = now() WHERE tenant_id = ${tenant} AND provider = 'stripe' AND config->>'accountId' = ${account}`,
+      sql`UPDATE ${c.$table} SET ${c.status} = 'connected', ${c.updatedAt} = now()
+          WHERE ${c.tenant} = ${tenant} AND ${c.provider} = 'stripe' AND ${c.config}->>'accountId' = ${account}`,
     )
     await audit(req, {
       category: 'billing',

@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { getEnv, OperationError, runSql } from '@/core'
+import { getEnv, OperationError, runSql, tenantsTable } from '@/core'
 import type { PlanDoc } from '../../types'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
@@ -11,6 +11,7 @@ import { ensureStripeCustomer } from './ensureStripeCustomer'
 import { memberOfUser } from '@/core'
 import { PAY_ONLINE_REFUSAL } from '../payOnlineRefusal'
 import { checkoutSessionInput, type CheckoutSessionInput } from '../../contract'
+import { subscriptionsTable } from '../../operations/sql/subscriptionsTable'
 
 export { checkoutSessionInput, type CheckoutSessionInput }
 
@@ -79,10 +80,11 @@ export const createCheckoutSession = async (
   const itemKey = `plan:${plan.id}:${price.key}`
 
   const member = await memberOfUser(req, tenant, PAY_ONLINE_REFUSAL)
+  const s = subscriptionsTable(req)
   const [live] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM subscriptions WHERE member_id = ${member.id} AND plan_id = ${input.plan}
-        AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
+    sql`SELECT ${s.id} AS id FROM ${s.$table} WHERE ${s.member} = ${member.id} AND ${s.plan} = ${input.plan}
+        AND ${s.status} IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
   )
   if (live)
     throw new OperationError(409, 'already_subscribed', 'You already have this plan; manage it from your account.')
@@ -97,7 +99,11 @@ export const createCheckoutSession = async (
   metadata.member = member.id
 
   const customer = await stripeCall(() => ensureStripeCustomer(req, stripe, account, member))
-  const [{ slug }] = await runSql<{ slug: string }>(req, sql`SELECT slug FROM tenants WHERE id = ${tenant}`)
+  const t = tenantsTable(req)
+  const [{ slug }] = await runSql<{ slug: string }>(
+    req,
+    sql`SELECT ${t.slug} AS slug FROM ${t.$table} WHERE ${t.id} = ${tenant}`,
+  )
   const site = `${getEnv().SERVER_URL.replace(/\/$/, '')}/${slug}`
 
   const session = await stripeCall(() =>

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { getEnv, OperationError, requireDeskRole, runSql, type Money } from '@/core'
+import { getEnv, OperationError, requireDeskRole, runSql, tenantsTable, type Money } from '@/core'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { stripeCall } from '../stripeCall'
@@ -54,7 +54,11 @@ export const createPaymentCheckout = async (
     refId: input.ref.id,
     ...(input.member ? { member: input.member } : {}),
   }
-  const [{ slug }] = await runSql<{ slug: string }>(req, sql`SELECT slug FROM tenants WHERE id = ${input.tenant}`)
+  const t = tenantsTable(req)
+  const [{ slug }] = await runSql<{ slug: string }>(
+    req,
+    sql`SELECT ${t.slug} AS slug FROM ${t.$table} WHERE ${t.id} = ${input.tenant}`,
+  )
   const site = `${getEnv().SERVER_URL.replace(/\/$/, '')}/${slug}`
   const expiresAt = input.expiresAt ? Math.floor(input.expiresAt.getTime() / 1000) : null
   const session = await stripeCall(() =>

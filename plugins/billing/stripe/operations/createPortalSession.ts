@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { getEnv, OperationError, runSql } from '@/core'
+import { getEnv, OperationError, runSql, tenantsTable } from '@/core'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { stripeCall } from '../stripeCall'
@@ -29,7 +29,11 @@ export const createPortalSession = async (req: PayloadRequest, raw: unknown): Pr
   const customer = member.stripe_customer_id
   if (!customer)
     throw new OperationError(409, 'no_stripe_customer', 'You have no online subscription or payment here yet.')
-  const [{ slug }] = await runSql<{ slug: string }>(req, sql`SELECT slug FROM tenants WHERE id = ${tenant}`)
+  const t = tenantsTable(req)
+  const [{ slug }] = await runSql<{ slug: string }>(
+    req,
+    sql`SELECT ${t.slug} AS slug FROM ${t.$table} WHERE ${t.id} = ${tenant}`,
+  )
   const session = await stripeCall(() =>
     stripe.billingPortal.sessions.create(
       { customer, return_url: `${getEnv().SERVER_URL.replace(/\/$/, '')}/${slug}` },

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { runSql, tenantMembershipsTable } from '@/core'
 import { idempotencyKey } from '../idempotencyKey'
 import type { MemberRow } from '@/core'
 
@@ -25,10 +25,11 @@ export const ensureStripeCustomer = async (
     },
     { stripeAccount: account, idempotencyKey: idempotencyKey('customer', member.id) },
   )
+  const m = tenantMembershipsTable(req)
   const [stored] = await runSql<{ stripe_customer_id: string }>(
     req,
-    sql`UPDATE tenant_memberships SET stripe_customer_id = COALESCE(stripe_customer_id, ${customer.id}), updated_at = now()
-        WHERE id = ${member.id} RETURNING stripe_customer_id`,
+    sql`UPDATE ${m.$table} SET ${m.stripeCustomerId} = COALESCE(${m.stripeCustomerId}, ${customer.id}), ${m.updatedAt} = now()
+        WHERE ${m.id} = ${member.id} RETURNING ${m.stripeCustomerId} AS stripe_customer_id`,
   )
   return stored?.stripe_customer_id ?? customer.id
 }

@@ -4,6 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { emit, lockKey, runSql } from '@/core'
 import { applyRefund } from '../../operations/refundPayment'
 import { requireStripeClient } from '../stripeClient'
+import { paymentRefundsTable, paymentsTable } from '../../operations/sql/paymentsTable'
 
 /**
  * `charge.refunded`: refunds made in Stripe (the dashboard, the API) are mirrored onto our
@@ -28,10 +29,15 @@ export const mirrorStripeRefunds = async (
   if (!intent) return { outcome: 'ignored', reason: 'charge without PaymentIntent' }
   await lockKey(req, `stripe-payment:${intent}`)
   const stripe = requireStripeClient()
-  let [payment] = await runSql<{ id: string }>(
-    req,
-    sql`SELECT id FROM payments WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND provider_ref = ${intent}`,
-  )
+  const p = paymentsTable(req)
+  const r = paymentRefundsTable(req)
+  const paymentOf = (providerRef: string) =>
+    runSql<{ id: string }>(
+      req,
+      sql`SELECT ${p.id} AS id FROM ${p.$table}
+          WHERE ${p.tenant} = ${input.tenant} AND ${p.provider} = 'stripe' AND ${p.providerRef} = ${providerRef}`,
+    )
+  let [payment] = await paymentOf(intent)
   if (!payment) {
     // A subscription invoice's charge: our payment is recorded against the invoice it paid.
     const invoices = await stripe.invoicePayments.list(
@@ -41,10 +47,7 @@ export const mirrorStripeRefunds = async (
     for (const paid of invoices.data) {
       const invoice = typeof paid.invoice === 'string' ? paid.invoice : paid.invoice?.id
       if (!invoice || payment) continue
-      ;[payment] = await runSql<{ id: string }>(
-        req,
-        sql`SELECT id FROM payments WHERE tenant_id = ${input.tenant} AND provider = 'stripe' AND provider_ref = ${invoice}`,
-      )
+      ;[payment] = await paymentOf(invoice)
     }
   }
   if (!payment) return { outcome: 'ignored', reason: 'no payment of ours for this PaymentIntent' }
@@ -53,7 +56,7 @@ export const mirrorStripeRefunds = async (
     (
       await runSql<{ id: string }>(
         req,
-        sql`SELECT provider_refund_id AS id FROM payments_refunds WHERE _parent_id = ${payment.id} AND provider_refund_id IS NOT NULL`,
+        sql`SELECT ${r.providerRefundId} AS id FROM ${r.$table} WHERE ${r.parent} = ${payment.id} AND ${r.providerRefundId} IS NOT NULL`,
       )
     ).map((r) => r.id),
   )

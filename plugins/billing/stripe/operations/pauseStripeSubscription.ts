@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { audit, lockKey, OperationError, runSql } from '@/core'
-import { toSubscriptionJson } from '../../operations/billingContext'
+import { subscriptionColumns, toSubscriptionJson, type SubscriptionRow } from '../../operations/billingContext'
+import { subscriptionsTable } from '../../operations/sql/subscriptionsTable'
 import { subscriptionForChange } from '../../operations/subscriptionAccess'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
@@ -39,9 +40,10 @@ export const pauseStripeSubscription = async (
       'stripe_not_configured',
       'This business does not take online payments any more; the subscription cannot be changed on Stripe.',
     )
+  const s = subscriptionsTable(req)
   const [{ updated_at: version }] = await runSql<{ updated_at: string }>(
     req,
-    sql`SELECT updated_at FROM subscriptions WHERE id = ${id}`,
+    sql`SELECT ${s.updatedAt} AS updated_at FROM ${s.$table} WHERE ${s.id} = ${id}`,
   )
   const resumesAt = until ? Math.floor(new Date(until).getTime() / 1000) : undefined
   await stripeCall(() =>
@@ -67,9 +69,12 @@ export const pauseStripeSubscription = async (
       eventCreated: Math.floor(Date.now() / 1000),
     }),
   )
-  const [row] = await runSql<Record<string, unknown>>(req, sql`SELECT * FROM subscriptions WHERE id = ${id}`)
+  const [row] = await runSql<SubscriptionRow>(
+    req,
+    sql`SELECT ${subscriptionColumns(s)} FROM ${s.$table} WHERE ${s.id} = ${id}`,
+  )
   const after = toSubscriptionJson(row)
-  const pauseUntil = row.pause_until ? new Date(row.pause_until as string).toISOString() : null
+  const pauseUntil = row.pause_until ? new Date(row.pause_until).toISOString() : null
   await audit(req, {
     category: 'billing',
     action: paused ? 'subscription.paused' : 'subscription.resumed',

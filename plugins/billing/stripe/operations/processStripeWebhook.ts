@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { inTransaction, runSql } from '@/core'
+import { inboundWebhooksTable, inTransaction, runSql } from '@/core'
 import { applyStripeEvent, type ApplyResult } from './applyStripeEvent'
 
 /**
@@ -14,11 +14,12 @@ import { applyStripeEvent, type ApplyResult } from './applyStripeEvent'
 export const processStripeWebhook = async (req: PayloadRequest, webhook: string): Promise<ApplyResult> => {
   try {
     return await inTransaction(req, async () => {
+      const w = inboundWebhooksTable(req)
       const [row] = await runSql<{ tenant_id: string | null; payload: Stripe.Event }>(
         req,
-        sql`UPDATE inbound_webhooks SET attempts = attempts + 1, updated_at = now()
-            WHERE id = ${webhook} AND source = 'stripe' AND status IN ('received', 'failed')
-            RETURNING tenant_id, payload`,
+        sql`UPDATE ${w.$table} SET ${w.attempts} = ${w.attempts} + 1, ${w.updatedAt} = now()
+            WHERE ${w.id} = ${webhook} AND ${w.source} = 'stripe' AND ${w.status} IN ('received', 'failed')
+            RETURNING ${w.tenant} AS tenant_id, ${w.payload} AS payload`,
       )
       if (!row) return { outcome: 'already_processed' }
       const result: ApplyResult = row.tenant_id
@@ -30,15 +31,17 @@ export const processStripeWebhook = async (req: PayloadRequest, webhook: string)
           : 'processed'
       await runSql(
         req,
-        sql`UPDATE inbound_webhooks SET status = ${status}, processed_at = now(), error = NULL, updated_at = now() WHERE id = ${webhook}`,
+        sql`UPDATE ${w.$table} SET ${w.status} = ${status}, ${w.processedAt} = now(), ${w.error} = NULL, ${w.updatedAt} = now() WHERE ${w.id} = ${webhook}`,
       )
       return result
     })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
+    const w = inboundWebhooksTable(req)
     await runSql(
       { payload: req.payload, transactionID: undefined },
-      sql`UPDATE inbound_webhooks SET status = 'failed', attempts = attempts + 1, error = ${message.slice(0, 2000)}, updated_at = now() WHERE id = ${webhook} AND status <> 'processed'`,
+      sql`UPDATE ${w.$table} SET ${w.status} = 'failed', ${w.attempts} = ${w.attempts} + 1, ${w.error} = ${message.slice(0, 2000)}, ${w.updatedAt} = now()
+          WHERE ${w.id} = ${webhook} AND ${w.status} <> 'processed'`,
     )
     throw error
   }

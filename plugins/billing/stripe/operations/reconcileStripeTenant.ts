@@ -3,6 +3,8 @@ import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
 import { audit, inTransaction, runSql } from '@/core'
 import { requireStripeClient } from '../stripeClient'
+import { invoicesTable } from '../../operations/sql/invoicesTable'
+import { subscriptionsTable } from '../../operations/sql/subscriptionsTable'
 import { subscriptionOfInvoice, syncStripeInvoice } from './syncStripeInvoice'
 import { syncStripeSubscription } from './syncStripeSubscription'
 
@@ -33,16 +35,20 @@ type Mirrored = {
   invoices: string
 }
 
-const snapshot = async (req: PayloadRequest, stripeId: string): Promise<Mirrored | null> =>
-  (
-    await runSql<Mirrored>(
-      req,
-      sql`SELECT s.status, s.dunning_stage, s.current_period_end, s.cancel_at_period_end, s.pause_until,
-                 coalesce((SELECT string_agg(i.stripe_invoice_id || '=' || i.status || ':' || coalesce(i.payment_id::text, '-'), ',' ORDER BY i.stripe_invoice_id)
-                           FROM invoices i WHERE i.subscription_id = s.id AND i.stripe_invoice_id IS NOT NULL), '') AS invoices
-          FROM subscriptions s WHERE s.stripe_subscription_id = ${stripeId}`,
-    )
-  )[0] ?? null
+const snapshot = async (req: PayloadRequest, stripeId: string): Promise<Mirrored | null> => {
+  const s = subscriptionsTable(req)
+  const i = invoicesTable(req)
+  const [row] = await runSql<Mirrored>(
+    req,
+    sql`SELECT s.${s.status} AS status, s.${s.dunningStage} AS dunning_stage, s.${s.currentPeriodEnd} AS current_period_end,
+               s.${s.cancelAtPeriodEnd} AS cancel_at_period_end, s.${s.pauseUntil} AS pause_until,
+               coalesce((SELECT string_agg(i.${i.stripeInvoiceId} || '=' || i.${i.status} || ':' || coalesce(i.${i.payment}::text, '-'), ','
+                                           ORDER BY i.${i.stripeInvoiceId})
+                         FROM ${i.$table} i WHERE i.${i.subscription} = s.${s.id} AND i.${i.stripeInvoiceId} IS NOT NULL), '') AS invoices
+        FROM ${s.$table} s WHERE s.${s.stripeSubscriptionId} = ${stripeId}`,
+  )
+  return row ?? null
+}
 
 const same = (a: Mirrored | null, b: Mirrored | null) => JSON.stringify(a) === JSON.stringify(b)
 

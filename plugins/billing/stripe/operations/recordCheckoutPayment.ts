@@ -1,8 +1,9 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, emit, lockKey, runSql } from '@/core'
+import { audit, emit, lockKey, runSql, tenantMembershipsTable } from '@/core'
 import { startCheckoutPlan } from './startCheckoutPlan'
+import { paymentsTable } from '../../operations/sql/paymentsTable'
 
 export type CheckoutPaymentResult =
   | { outcome: 'recorded' | 'duplicate'; payment: string; subscription?: string | null; refunded?: number }
@@ -29,10 +30,12 @@ export const recordCheckoutPayment = async (
     return startCheckoutPlan(req, { tenant, session, intent })
   const byRef = meta.kind === 'ref' && Boolean(meta.refCollection && meta.refId)
   if (meta.tenant !== tenant || !byRef || !intent) return { outcome: 'unlinked', payment: null }
+  const m = tenantMembershipsTable(req)
+  const p = paymentsTable(req)
   const [member] = meta.member
     ? await runSql<{ id: string }>(
         req,
-        sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`,
+        sql`SELECT ${m.id} AS id FROM ${m.$table} WHERE ${m.id} = ${meta.member} AND ${m.tenant} = ${tenant}`,
       )
     : [null]
   if (meta.member && !member) return { outcome: 'unlinked', payment: null }
@@ -40,7 +43,7 @@ export const recordCheckoutPayment = async (
   await lockKey(req, `stripe-payment:${intent}`)
   const [recorded] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${intent}`,
+    sql`SELECT ${p.id} AS id FROM ${p.$table} WHERE ${p.provider} = 'stripe' AND ${p.providerRef} = ${intent}`,
   )
   if (recorded) return { outcome: 'duplicate', payment: recorded.id }
 

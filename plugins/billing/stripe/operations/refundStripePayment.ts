@@ -5,6 +5,7 @@ import { runSql, type EventOf } from '@/core'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { requireStripeClient } from '../stripeClient'
+import { paymentRefundsTable, paymentsTable } from '../../operations/sql/paymentsTable'
 
 /** The PaymentIntent behind a Stripe payment: its own ref, or the paid invoice's payment. */
 const paymentIntentOf = async (stripe: Stripe, account: string, ref: string): Promise<string | null> => {
@@ -29,9 +30,11 @@ export const refundStripePayment = async (
   const paymentId = event.subject?.id
   if (!paymentId || event.data.providerRefundId) return // made in Stripe already
   const db = { payload: req.payload, transactionID: undefined }
+  const p = paymentsTable(req)
+  const r = paymentRefundsTable(req)
   const [payment] = await runSql<{ tenant_id: string; provider: string; provider_ref: string | null }>(
     db,
-    sql`SELECT tenant_id, provider, provider_ref FROM payments WHERE id = ${paymentId}`,
+    sql`SELECT ${p.tenant} AS tenant_id, ${p.provider} AS provider, ${p.providerRef} AS provider_ref FROM ${p.$table} WHERE ${p.id} = ${paymentId}`,
   )
   if (!payment || payment.provider !== 'stripe' || !payment.provider_ref) return
   const { amount, reason } = event.data
@@ -54,8 +57,9 @@ export const refundStripePayment = async (
   )
   await runSql(
     db,
-    sql`UPDATE payments_refunds SET provider_refund_id = ${refund.id}
-        WHERE id = (SELECT id FROM payments_refunds WHERE _parent_id = ${paymentId} AND provider_refund_id IS NULL AND amount = ${amount.amount} ORDER BY _order LIMIT 1)
-          AND NOT EXISTS (SELECT 1 FROM payments_refunds WHERE _parent_id = ${paymentId} AND provider_refund_id = ${refund.id})`,
+    sql`UPDATE ${r.$table} SET ${r.providerRefundId} = ${refund.id}
+        WHERE ${r.id} = (SELECT ${r.id} FROM ${r.$table}
+                         WHERE ${r.parent} = ${paymentId} AND ${r.providerRefundId} IS NULL AND ${r.amount} = ${amount.amount} ORDER BY ${r.order} LIMIT 1)
+          AND NOT EXISTS (SELECT 1 FROM ${r.$table} WHERE ${r.parent} = ${paymentId} AND ${r.providerRefundId} = ${refund.id})`,
   )
 }

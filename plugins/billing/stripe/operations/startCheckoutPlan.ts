@@ -1,11 +1,19 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, emit, lockKey, runSql } from '@/core'
+import { audit, emit, lockKey, runSql, tenantMembershipsTable } from '@/core'
 import { beginSubscription, firstPeriod } from '../../operations/beginSubscription'
-import { priceOf, tenantZone, toSubscriptionJson } from '../../operations/billingContext'
+import {
+  priceOf,
+  subscriptionColumns,
+  tenantZone,
+  toSubscriptionJson,
+  type SubscriptionRow,
+} from '../../operations/billingContext'
 import { openInvoice } from '../../operations/openInvoice'
 import { refundWholePayment } from '../../operations/refundWholePayment'
+import { paymentsTable } from '../../operations/sql/paymentsTable'
+import { subscriptionsTable } from '../../operations/sql/subscriptionsTable'
 import type { PlanDoc } from '../../types'
 
 export type CheckoutPlanResult =
@@ -29,15 +37,18 @@ export const startCheckoutPlan = async (
   const { tenant, session, intent } = input
   const meta = session.metadata ?? {}
   await lockKey(req, `stripe-payment:${intent}`)
+  const p = paymentsTable(req)
+  const m = tenantMembershipsTable(req)
+  const s = subscriptionsTable(req)
   const [recorded] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${intent}`,
+    sql`SELECT ${p.id} AS id FROM ${p.$table} WHERE ${p.provider} = 'stripe' AND ${p.providerRef} = ${intent}`,
   )
   if (recorded) return { outcome: 'duplicate', payment: String(recorded.id) }
   const [member] = meta.member
     ? await runSql<{ id: string }>(
         req,
-        sql`SELECT id FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${tenant}`,
+        sql`SELECT ${m.id} AS id FROM ${m.$table} WHERE ${m.id} = ${meta.member} AND ${m.tenant} = ${tenant}`,
       )
     : []
   const plan = meta.plan
@@ -54,8 +65,8 @@ export const startCheckoutPlan = async (
   const price = priceOf(plan, meta.priceKey ?? '')
   const [live] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM subscriptions WHERE member_id = ${memberId} AND plan_id = ${plan.id}
-        AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
+    sql`SELECT ${s.id} AS id FROM ${s.$table} WHERE ${s.member} = ${memberId} AND ${s.plan} = ${plan.id}
+        AND ${s.status} IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
   )
   const refusal = !price
     ? `${plan.name} no longer has the price "${meta.priceKey}".`
@@ -71,11 +82,12 @@ export const startCheckoutPlan = async (
   let end: Date | null = null
   if (!refusal && price) {
     end = firstPeriod(now, plan, price, zone, false).end
-    const [row] = await runSql<Record<string, unknown>>(
+    const [row] = await runSql<SubscriptionRow>(
       req,
-      sql`INSERT INTO subscriptions (tenant_id, member_id, plan_id, price_key, status, provider, current_period_start, current_period_end, cancel_at_period_end, dunning_stage)
+      sql`INSERT INTO ${s.$table} (${s.tenant}, ${s.member}, ${s.plan}, ${s.priceKey}, ${s.status}, ${s.provider}, ${s.currentPeriodStart},
+                                   ${s.currentPeriodEnd}, ${s.cancelAtPeriodEnd}, ${s.dunningStage})
           VALUES (${tenant}, ${memberId}, ${plan.id}, ${price.key}, 'active', 'manual', ${now.toISOString()}::timestamptz, ${end?.toISOString() ?? null}::timestamptz, false, 'none')
-          RETURNING *`,
+          RETURNING ${subscriptionColumns(s)}`,
     )
     subscription = toSubscriptionJson(row)
   }
@@ -158,7 +170,7 @@ export const startCheckoutPlan = async (
     dueAt: now,
     payment,
   })
-  await runSql(req, sql`UPDATE payments SET invoice = ${invoice.id} WHERE id = ${payment}`)
+  await runSql(req, sql`UPDATE ${p.$table} SET ${p.invoice} = ${invoice.id} WHERE ${p.id} = ${payment}`)
   await beginSubscription(req, { subscription, plan, start: now, end, zone, amount, via: 'checkout' })
   return { outcome: 'recorded', payment, subscription: subscription.id }
 }

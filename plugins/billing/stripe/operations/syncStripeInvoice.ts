@@ -3,6 +3,9 @@ import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
 import { audit, emit, lockKey, runSql } from '@/core'
 import { requireStripeClient } from '../stripeClient'
+import { invoicesTable } from '../../operations/sql/invoicesTable'
+import { paymentsTable } from '../../operations/sql/paymentsTable'
+import { subscriptionsTable } from '../../operations/sql/subscriptionsTable'
 
 export type InvoiceSyncResult =
   | { outcome: 'applied'; invoice: string; status: string; payment: string | null }
@@ -32,15 +35,18 @@ export const syncStripeInvoice = async (
   const inv = await stripe.invoices.retrieve(input.invoice, {}, { stripeAccount: input.account })
   const stripeSubscription = subscriptionOfInvoice(inv)
   if (!stripeSubscription) return { outcome: 'unlinked', invoice: null }
+  const s = subscriptionsTable(req)
+  const i = invoicesTable(req)
   const [sub] = await runSql<{ id: string; tenant_id: string; member_id: string }>(
     req,
-    sql`SELECT id, tenant_id, member_id FROM subscriptions WHERE stripe_subscription_id = ${stripeSubscription}`,
+    sql`SELECT ${s.id} AS id, ${s.tenant} AS tenant_id, ${s.member} AS member_id FROM ${s.$table} WHERE ${s.stripeSubscriptionId} = ${stripeSubscription}`,
   )
   if (!sub) return { outcome: 'unlinked', invoice: null }
   if (sub.tenant_id !== input.tenant) return { outcome: 'foreign', invoice: null }
   const [existing] = await runSql<{ id: string; tenant_id: string; payment_id: string | null; status: string }>(
     req,
-    sql`SELECT id, tenant_id, payment_id, status FROM invoices WHERE stripe_invoice_id = ${inv.id} FOR UPDATE`,
+    sql`SELECT ${i.id} AS id, ${i.tenant} AS tenant_id, ${i.payment} AS payment_id, ${i.status} AS status FROM ${i.$table}
+        WHERE ${i.stripeInvoiceId} = ${inv.id} FOR UPDATE`,
   )
   if (existing && existing.tenant_id !== input.tenant) return { outcome: 'foreign', invoice: null }
 
@@ -87,9 +93,10 @@ export const syncStripeInvoice = async (
 
   let payment = existing?.payment_id ?? null
   if (status === 'paid' && !payment) {
+    const p = paymentsTable(req)
     const [recorded] = await runSql<{ id: string }>(
       req,
-      sql`SELECT id FROM payments WHERE provider = 'stripe' AND provider_ref = ${inv.id}`,
+      sql`SELECT ${p.id} AS id FROM ${p.$table} WHERE ${p.provider} = 'stripe' AND ${p.providerRef} = ${inv.id}`,
     )
     payment = recorded?.id ?? null
     if (!payment) {
@@ -142,7 +149,7 @@ export const syncStripeInvoice = async (
         data: { member: sub.member_id, subscription: sub.id, amount },
       })
     }
-    await runSql(req, sql`UPDATE invoices SET payment_id = ${payment} WHERE id = ${invoiceId}`)
+    await runSql(req, sql`UPDATE ${i.$table} SET ${i.payment} = ${payment} WHERE ${i.id} = ${invoiceId}`)
   }
   return { outcome: 'applied', invoice: invoiceId, status, payment }
 }

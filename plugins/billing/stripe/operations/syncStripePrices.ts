@@ -5,6 +5,7 @@ import { runSql } from '@/core'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
 import { stripeClient } from '../stripeClient'
+import { membershipPlansTable, planPricesTable } from '../../operations/sql/membershipPlansTable'
 
 type Db = Pick<PayloadRequest, 'payload' | 'transactionID'>
 type PriceRow = {
@@ -43,11 +44,12 @@ const archiveReplacedPrices = async (
   account: string,
   input: { plan: string; product: string; version: string },
 ) => {
+  const pr = planPricesTable(db)
   const inUse = new Set(
     (
       await runSql<{ id: string }>(
         db,
-        sql`SELECT stripe_price_id AS id FROM membership_plans_prices WHERE _parent_id = ${input.plan} AND active AND stripe_price_id IS NOT NULL`,
+        sql`SELECT ${pr.stripePriceId} AS id FROM ${pr.$table} WHERE ${pr.parent} = ${input.plan} AND ${pr.active} AND ${pr.stripePriceId} IS NOT NULL`,
       )
     ).map((r) => r.id),
   )
@@ -86,15 +88,19 @@ export const syncStripePrices = async (db: Db, input: { tenant: string; plan: st
   const stripe = stripeClient()
   const account = stripe ? await connectedAccount(db, input.tenant) : null
   if (!stripe || !account) return { outcome: 'skipped', created: 0, archived: 0 }
+  const mp = membershipPlansTable(db)
+  const pr = planPricesTable(db)
   const [plan] = await runSql<{ name: string; version: string }>(
     db,
-    sql`SELECT name, (extract(epoch FROM updated_at) * 1000)::bigint::text AS version FROM membership_plans WHERE id = ${input.plan} AND tenant_id = ${input.tenant}`,
+    sql`SELECT ${mp.name} AS name, (extract(epoch FROM ${mp.updatedAt}) * 1000)::bigint::text AS version FROM ${mp.$table}
+        WHERE ${mp.id} = ${input.plan} AND ${mp.tenant} = ${input.tenant}`,
   )
   if (!plan) return { outcome: 'skipped', created: 0, archived: 0 }
   const prices = await runSql<PriceRow>(
     db,
-    sql`SELECT id, key, interval, interval_count, amount, currency FROM membership_plans_prices
-        WHERE _parent_id = ${input.plan} AND active AND stripe_price_id IS NULL ORDER BY _order`,
+    sql`SELECT ${pr.id} AS id, ${pr.key} AS key, ${pr.interval} AS interval, ${pr.intervalCount} AS interval_count, ${pr.amount} AS amount,
+               ${pr.currency} AS currency
+        FROM ${pr.$table} WHERE ${pr.parent} = ${input.plan} AND ${pr.active} AND ${pr.stripePriceId} IS NULL ORDER BY ${pr.order}`,
   )
   const product = stripeProductId(input.plan)
   let created = 0
@@ -121,12 +127,12 @@ export const syncStripePrices = async (db: Db, input: { tenant: string; plan: st
           idempotencyKey: idempotencyKey('price', input.plan, price.key, amount, price.currency, price.interval, count),
         },
       )
-      const stored = await runSql(
+      const stored = await runSql<{ id: string }>(
         db,
-        sql`UPDATE membership_plans_prices SET stripe_price_id = ${made.id}
-            WHERE id = ${price.id} AND stripe_price_id IS NULL AND amount = ${amount} AND currency = ${price.currency}
-              AND interval = ${price.interval} AND interval_count = ${count}
-            RETURNING id`,
+        sql`UPDATE ${pr.$table} SET ${pr.stripePriceId} = ${made.id}
+            WHERE ${pr.id} = ${price.id} AND ${pr.stripePriceId} IS NULL AND ${pr.amount} = ${amount} AND ${pr.currency} = ${price.currency}
+              AND ${pr.interval} = ${price.interval} AND ${pr.intervalCount} = ${count}
+            RETURNING ${pr.id} AS id`,
       )
       created += stored.length
     }

@@ -1,12 +1,14 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import type Stripe from 'stripe'
 import { sql } from '@payloadcms/db-postgres'
-import { emit, lockKey, runSql } from '@/core'
+import { emit, lockKey, runSql, tenantMembershipsTable } from '@/core'
 import { loadPlan, tenantZone } from '../../operations/billingContext'
 import { grantPeriod } from '../../operations/grantPeriod'
 import { SEND_DUNNING_NOTICE_TASK } from '../jobs/taskSlugs'
 import { requireStripeClient } from '../stripeClient'
 import { mirrorOfSubscription } from './mirrorOfSubscription'
+import { membershipPlansTable } from '../../operations/sql/membershipPlansTable'
+import { subscriptionsTable } from '../../operations/sql/subscriptionsTable'
 
 export type SyncInput = {
   tenant: string
@@ -48,17 +50,20 @@ const linkSubscription = async (
 ): Promise<Row | null> => {
   const meta = sub.metadata ?? {}
   if (meta.tenant !== input.tenant || !meta.member || !meta.plan || !meta.priceKey) return null
+  const m = tenantMembershipsTable(req)
+  const mp = membershipPlansTable(req)
+  const s = subscriptionsTable(req)
   const [owned] = await runSql<{ ok: boolean }>(
     req,
-    sql`SELECT EXISTS (SELECT 1 FROM tenant_memberships WHERE id = ${meta.member} AND tenant_id = ${input.tenant})
-           AND EXISTS (SELECT 1 FROM membership_plans WHERE id = ${meta.plan} AND tenant_id = ${input.tenant}) AS ok`,
+    sql`SELECT EXISTS (SELECT 1 FROM ${m.$table} WHERE ${m.id} = ${meta.member} AND ${m.tenant} = ${input.tenant})
+           AND EXISTS (SELECT 1 FROM ${mp.$table} WHERE ${mp.id} = ${meta.plan} AND ${mp.tenant} = ${input.tenant}) AS ok`,
   )
   if (!owned?.ok) return null
   // One live subscription per member and plan (a partial unique index): never race it into a failing insert.
   const [live] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM subscriptions WHERE member_id = ${meta.member} AND plan_id = ${meta.plan}
-        AND status IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
+    sql`SELECT ${s.id} AS id FROM ${s.$table} WHERE ${s.member} = ${meta.member} AND ${s.plan} = ${meta.plan}
+        AND ${s.status} IN ('incomplete', 'trialing', 'active', 'past_due', 'paused') LIMIT 1`,
   )
   if (live) return null
   const doc = (await req.payload.db.create({
@@ -111,9 +116,12 @@ export const syncStripeSubscription = async (req: PayloadRequest, input: SyncInp
     { expand: ['latest_invoice'] },
     { stripeAccount: input.account },
   )
+  const s = subscriptionsTable(req)
   let [row] = await runSql<Row>(
     req,
-    sql`SELECT id, tenant_id, member_id, plan_id, status, dunning_stage, current_period_start FROM subscriptions WHERE stripe_subscription_id = ${sub.id} FOR UPDATE`,
+    sql`SELECT ${s.id} AS id, ${s.tenant} AS tenant_id, ${s.member} AS member_id, ${s.plan} AS plan_id, ${s.status} AS status,
+               ${s.dunningStage} AS dunning_stage, ${s.currentPeriodStart} AS current_period_start
+        FROM ${s.$table} WHERE ${s.stripeSubscriptionId} = ${sub.id} FOR UPDATE`,
   )
   if (row && row.tenant_id !== input.tenant) return { outcome: 'foreign', subscription: null }
   if (!row) {
@@ -126,16 +134,16 @@ export const syncStripeSubscription = async (req: PayloadRequest, input: SyncInp
   const eventAt = new Date(input.eventCreated * 1000).toISOString()
   const applied = await runSql<{ id: string }>(
     req,
-    sql`UPDATE subscriptions SET
-          status = ${m.status}, dunning_stage = ${m.dunningStage}, provider = 'stripe',
-          stripe_customer_id = COALESCE(${m.stripeCustomerId}, stripe_customer_id),
-          current_period_start = ${m.currentPeriodStart}, current_period_end = ${m.currentPeriodEnd},
-          trial_end = ${m.trialEnd}, cancel_at_period_end = ${m.cancelAtPeriodEnd}, canceled_at = ${m.canceledAt},
-          paused_at = CASE WHEN ${m.status} = 'paused' THEN COALESCE(paused_at, ${eventAt}::timestamptz) ELSE NULL END,
-          pause_until = ${m.pauseUntil}::timestamptz,
-          last_event_at = ${eventAt}::timestamptz, updated_at = now()
-        WHERE id = ${row.id} AND (last_event_at IS NULL OR last_event_at <= ${eventAt}::timestamptz)
-        RETURNING id`,
+    sql`UPDATE ${s.$table} SET
+          ${s.status} = ${m.status}, ${s.dunningStage} = ${m.dunningStage}, ${s.provider} = 'stripe',
+          ${s.stripeCustomerId} = COALESCE(${m.stripeCustomerId}, ${s.stripeCustomerId}),
+          ${s.currentPeriodStart} = ${m.currentPeriodStart}, ${s.currentPeriodEnd} = ${m.currentPeriodEnd},
+          ${s.trialEnd} = ${m.trialEnd}, ${s.cancelAtPeriodEnd} = ${m.cancelAtPeriodEnd}, ${s.canceledAt} = ${m.canceledAt},
+          ${s.pausedAt} = CASE WHEN ${m.status} = 'paused' THEN COALESCE(${s.pausedAt}, ${eventAt}::timestamptz) ELSE NULL END,
+          ${s.pauseUntil} = ${m.pauseUntil}::timestamptz,
+          ${s.lastEventAt} = ${eventAt}::timestamptz, ${s.updatedAt} = now()
+        WHERE ${s.id} = ${row.id} AND (${s.lastEventAt} IS NULL OR ${s.lastEventAt} <= ${eventAt}::timestamptz)
+        RETURNING ${s.id} AS id`,
   )
   if (applied.length === 0)
     return { outcome: 'stale', subscription: row.id, status: row.status, dunningStage: row.dunning_stage }

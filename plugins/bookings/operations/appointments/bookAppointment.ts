@@ -6,7 +6,14 @@ import { canBookPort, type PaymentMethod } from '@plugins/bookings/contract'
 import { GUEST_BOOKINGS_PER_EMAIL } from '../../defaults'
 import type { Guest } from '../../fields/guestFields'
 import { queueGuestConfirmation } from '../../jobs/sendGuestConfirmationTask'
-import { APPOINTMENT_COLUMNS, toAppointmentJson, type AppointmentJson } from '../format/appointmentJson'
+import {
+  appointmentColumns,
+  toAppointmentJson,
+  type AppointmentJson,
+  type AppointmentRow,
+} from '../format/appointmentJson'
+import { appointmentsTable } from '../sql/appointmentsTable'
+import { bookingSettingsTable } from '../sql/bookingSettingsTable'
 import { assertRoomFree } from '../classes/assertRoomFree'
 import { availabilityWindows, insideWindows } from './availabilityWindows'
 import { chargeCredits } from '../shared/chargeCredits'
@@ -84,10 +91,12 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
   const sameSlot = (c: (typeof commitments)[number]) =>
     service.capacity > 1 && c.kind === 'appointment' && c.service === service.id && c.at === start
   if (commitments.some((c) => !sameSlot(c))) throw slotTaken()
+  const a = appointmentsTable(req)
   const [places] = await runSql<{ taken: number; mine: number }>(
     req,
-    sql`SELECT count(*)::int AS taken, count(*) FILTER (WHERE member_id = ${actor.member})::int AS mine FROM appointments
-        WHERE provider_id = ${input.provider} AND service_id = ${service.id} AND start_time = ${new Date(start).toISOString()}::timestamptz AND status = 'booked'`,
+    sql`SELECT count(*)::int AS taken, count(*) FILTER (WHERE ${a.member} = ${actor.member})::int AS mine FROM ${a.$table}
+        WHERE ${a.provider} = ${input.provider} AND ${a.service} = ${service.id}
+          AND ${a.startTime} = ${new Date(start).toISOString()}::timestamptz AND ${a.status} = 'booked'`,
   )
   if (places.mine > 0) throw new OperationError(409, 'already_booked', 'This member already has a place in this slot.')
   if (places.taken >= service.capacity)
@@ -109,15 +118,16 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
   const timezone =
     rules[0]?.timezone ??
     (await classTimezone(req, { tenant: service.tenant, location: service.location ?? undefined }))
-  const [row] = await runSql(
+  const [row] = await runSql<AppointmentRow>(
     req,
-    sql`INSERT INTO appointments (id, tenant_id, service_id, provider_id, member_id, guest_name, guest_email, guest_phone, room_id, start_time, end_time,
-                                  blocked_from, blocked_until, timezone, capacity, status, price_amount, price_currency, credit_cost, source, cancel_token_hash)
+    sql`INSERT INTO ${a.$table} (${a.id}, ${a.tenant}, ${a.service}, ${a.provider}, ${a.member}, ${a.guestName}, ${a.guestEmail}, ${a.guestPhone},
+                                 ${a.room}, ${a.startTime}, ${a.endTime}, ${a.blockedFrom}, ${a.blockedUntil}, ${a.timezone}, ${a.capacity}, ${a.status},
+                                 ${a.priceAmount}, ${a.priceCurrency}, ${a.creditCost}, ${a.source}, ${a.cancelTokenHash})
         VALUES (${id}, ${service.tenant}, ${service.id}, ${input.provider}, ${actor.member}, ${input.guest?.name ?? null}, ${input.guest?.email ?? null},
                 ${input.guest?.phone ?? null}, ${service.room}, ${new Date(start).toISOString()}::timestamptz,
                 ${new Date(end).toISOString()}::timestamptz, ${blockedFrom.toISOString()}::timestamptz, ${blockedUntil.toISOString()}::timestamptz,
                 ${timezone}, ${service.capacity}, 'booked', ${service.price?.amount ?? null}, ${service.price?.currency ?? null}, ${service.creditCost}, ${actor.source}, ${cancelTokenHash})
-        RETURNING ${APPOINTMENT_COLUMNS}`,
+        RETURNING ${appointmentColumns(a)}`,
   ).catch((error: unknown) => {
     // The exclusion constraints and unique indexes back the checks above.
     if (pgErrorCode(error) === '23P01' || pgErrorCode(error) === '23505') throw slotTaken()
@@ -145,10 +155,11 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
       ref: { collection: 'appointments', id },
     })
   }
-  const [paid] = await runSql(
+  const [paid] = await runSql<AppointmentRow>(
     req,
-    sql`UPDATE appointments SET payment_method = ${guard.paymentMethod}, payment_reference = ${guard.reference ? JSON.stringify(guard.reference) : null}::jsonb
-        WHERE id = ${id} RETURNING ${APPOINTMENT_COLUMNS}`,
+    sql`UPDATE ${a.$table} SET ${a.paymentMethod} = ${guard.paymentMethod},
+          ${a.paymentReference} = ${guard.reference ? JSON.stringify(guard.reference) : null}::jsonb
+        WHERE ${a.id} = ${id} RETURNING ${appointmentColumns(a)}`,
   )
   const appointment = toAppointmentJson(paid ?? row)
   await emit(req, {
@@ -181,9 +192,10 @@ const appointmentGuestActor = (req: PayloadRequest, service: AppointmentServiceR
     closedCode: 'guest_booking_closed',
     closedMessage: 'This service cannot be booked without an account; sign in to book.',
     publicAllowed: async () => {
+      const s = bookingSettingsTable(req)
       const [settings] = await runSql<{ open: boolean | null }>(
         req,
-        sql`SELECT bookings_public_guest_booking AS open FROM tenant_settings WHERE tenant_id = ${service.tenant} LIMIT 1`,
+        sql`SELECT ${s.publicGuestBooking} AS open FROM ${s.$table} WHERE ${s.tenant} = ${service.tenant} LIMIT 1`,
       )
       return Boolean(settings?.open) && INTRO_KINDS.includes(service.kind)
     },
@@ -196,11 +208,13 @@ const appointmentGuestActor = (req: PayloadRequest, service: AppointmentServiceR
  */
 const limitGuestAppointments = async (req: PayloadRequest, tenant: string, email: string) => {
   await lockKey(req, `guest-appointments:${tenant}:${email.toLowerCase()}`)
+  const s = bookingSettingsTable(req)
+  const a = appointmentsTable(req)
   const [row] = await runSql<{ limit: number | null; held: number }>(
     req,
-    sql`SELECT (SELECT bookings_guest_bookings_per_email FROM tenant_settings WHERE tenant_id = ${tenant} LIMIT 1) AS "limit",
-               (SELECT count(*)::int FROM appointments WHERE tenant_id = ${tenant} AND member_id IS NULL AND lower(guest_email) = ${email.toLowerCase()}
-                  AND status = 'booked' AND start_time > now()) AS held`,
+    sql`SELECT (SELECT ${s.guestBookingsPerEmail} FROM ${s.$table} WHERE ${s.tenant} = ${tenant} LIMIT 1) AS "limit",
+               (SELECT count(*)::int FROM ${a.$table} WHERE ${a.tenant} = ${tenant} AND ${a.member} IS NULL
+                  AND lower(${a.guestEmail}) = ${email.toLowerCase()} AND ${a.status} = 'booked' AND ${a.startTime} > now()) AS held`,
   )
   const limit = row?.limit === null || row?.limit === undefined ? GUEST_BOOKINGS_PER_EMAIL : Number(row.limit)
   if (Number(row?.held ?? 0) >= limit) {

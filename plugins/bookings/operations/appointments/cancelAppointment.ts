@@ -4,11 +4,13 @@ import { callPort, emit, OperationError, runSql } from '@/core'
 import { refundCreditsPort, refundPaymentPort } from '@plugins/bookings/contract'
 import { appointmentCancelTerms } from './appointmentCancelTerms'
 import {
-  APPOINTMENT_COLUMNS,
+  appointmentColumns,
+  type AppointmentRow,
   loadAppointment,
   toAppointmentJson,
   type AppointmentJson,
 } from '../format/appointmentJson'
+import { appointmentsTable } from '../sql/appointmentsTable'
 import { findAppointmentForCaller } from './findAppointmentForCaller'
 
 export type CancelAppointmentResult = {
@@ -35,10 +37,11 @@ export const cancelAppointmentRow = async (
 ): Promise<CancelAppointmentResult> => {
   const appointment = (await loadAppointment(req, input.appointmentId, true))!
   const terms = appointmentCancelTerms(appointment)
-  const [row] = await runSql(
+  const a = appointmentsTable(req)
+  const [row] = await runSql<AppointmentRow>(
     req,
-    sql`UPDATE appointments SET status = 'cancelled', cancelled_at = now(), cancellation_reason = ${input.reason ?? null}, updated_at = now()
-        WHERE id = ${appointment.id} AND status = 'booked' RETURNING ${APPOINTMENT_COLUMNS}`,
+    sql`UPDATE ${a.$table} SET ${a.status} = 'cancelled', ${a.cancelledAt} = now(), ${a.cancellationReason} = ${input.reason ?? null}, ${a.updatedAt} = now()
+        WHERE ${a.id} = ${appointment.id} AND ${a.status} = 'booked' RETURNING ${appointmentColumns(a)}`,
   )
   if (!row) throw new OperationError(409, 'not_cancellable', 'This appointment was already cancelled.')
   const ref = { collection: 'appointments', id: appointment.id }

@@ -2,11 +2,13 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, OperationError, runSql } from '@/core'
 import {
-  APPOINTMENT_COLUMNS,
+  appointmentColumns,
+  type AppointmentRow,
   loadAppointment,
   toAppointmentJson,
   type AppointmentJson,
 } from '../format/appointmentJson'
+import { appointmentsTable } from '../sql/appointmentsTable'
 import { bookingPolicy } from '../classes/bookingPolicy'
 import { takesAttendance } from '../classes/takesAttendance'
 
@@ -44,10 +46,11 @@ export const checkInAppointment = async (
       `Check-in opens ${checkInWindowMinutes} minutes before the appointment and closes when it ends.`,
     )
   }
-  const [row] = await runSql(
+  const a = appointmentsTable(req)
+  const [row] = await runSql<AppointmentRow>(
     req,
-    sql`UPDATE appointments SET checked_in_at = now(), updated_at = now()
-        WHERE id = ${appointment.id} AND status = 'booked' AND checked_in_at IS NULL RETURNING ${APPOINTMENT_COLUMNS}`,
+    sql`UPDATE ${a.$table} SET ${a.checkedInAt} = now(), ${a.updatedAt} = now()
+        WHERE ${a.id} = ${appointment.id} AND ${a.status} = 'booked' AND ${a.checkedInAt} IS NULL RETURNING ${appointmentColumns(a)}`,
   )
   const checkedIn = toAppointmentJson(row)
   await emit(req, {

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 import type { SlotTerms } from './availabilityWindows'
+import { appointmentServicesRelsTable, appointmentServicesTable } from '../sql/appointmentServicesTable'
 
 export type AppointmentServiceRow = SlotTerms & {
   id: string
@@ -20,20 +21,46 @@ export type AppointmentServiceRow = SlotTerms & {
   providers: string[]
 }
 
+type ServiceRow = {
+  id: string
+  tenant_id: string
+  title: string
+  kind: AppointmentServiceRow['kind'] | null
+  is_active: boolean | null
+  duration_minutes: number | string | null
+  buffer_before_minutes: number | string | null
+  buffer_after_minutes: number | string | null
+  slot_interval_minutes: number | string | null
+  price_amount: number | string | null
+  price_currency: string | null
+  credit_cost: number | string | null
+  location_id: string | null
+  room_id: string | null
+  booking_window_days: number | string | null
+  min_notice_minutes: number | string | null
+  capacity: number | string | null
+  providers: string[]
+}
+
 /** One appointment service with its provider ids (no population); with `share`, the row is held `FOR SHARE` until commit. */
 export const loadAppointmentService = async (
   req: PayloadRequest,
   id: string,
   options: { share?: boolean } = {},
 ): Promise<AppointmentServiceRow | undefined> => {
-  const [row] = await runSql<Record<string, unknown>>(
+  const s = appointmentServicesTable(req)
+  const r = appointmentServicesRelsTable(req)
+  const [row] = await runSql<ServiceRow>(
     req,
-    sql`SELECT s.id, s.tenant_id, s.title, s.kind, s.is_active, s.duration_minutes, s.buffer_before_minutes, s.buffer_after_minutes,
-               s.slot_interval_minutes, s.price_amount, s.price_currency, s.credit_cost, s.location_id, s.room_id, s.booking_window_days,
-               s.min_notice_minutes, s.capacity,
-               coalesce((SELECT array_agg(r.tenant_memberships_id::text ORDER BY r."order") FROM appointment_services_rels r
-                         WHERE r.parent_id = s.id AND r.path = 'providers'), '{}') AS providers
-        FROM appointment_services s WHERE s.id = ${id} ${options.share ? sql`FOR SHARE OF s` : sql``}`,
+    sql`SELECT s.${s.id} AS id, s.${s.tenant} AS tenant_id, s.${s.title} AS title, s.${s.kind} AS kind, s.${s.isActive} AS is_active,
+               s.${s.durationMinutes} AS duration_minutes, s.${s.bufferBeforeMinutes} AS buffer_before_minutes,
+               s.${s.bufferAfterMinutes} AS buffer_after_minutes, s.${s.slotIntervalMinutes} AS slot_interval_minutes,
+               s.${s.priceAmount} AS price_amount, s.${s.priceCurrency} AS price_currency, s.${s.creditCost} AS credit_cost,
+               s.${s.location} AS location_id, s.${s.room} AS room_id, s.${s.bookingWindowDays} AS booking_window_days,
+               s.${s.minNoticeMinutes} AS min_notice_minutes, s.${s.capacity} AS capacity,
+               coalesce((SELECT array_agg(r.${r.membership}::text ORDER BY r.${r.order}) FROM ${r.$table} r
+                         WHERE r.${r.parent} = s.${s.id} AND r.${r.path} = 'providers'), '{}') AS providers
+        FROM ${s.$table} s WHERE s.${s.id} = ${id} ${options.share ? sql`FOR SHARE OF s` : sql``}`,
   )
   if (!row) return undefined
   const n = (value: unknown, fallback: number) => (value === null || value === undefined ? fallback : Number(value))
@@ -41,7 +68,7 @@ export const loadAppointmentService = async (
     id: String(row.id),
     tenant: String(row.tenant_id),
     title: String(row.title),
-    kind: (row.kind as AppointmentServiceRow['kind']) ?? 'service',
+    kind: row.kind ?? 'service',
     isActive: row.is_active !== false,
     durationMinutes: n(row.duration_minutes, 60),
     bufferBeforeMinutes: n(row.buffer_before_minutes, 0),

@@ -1,11 +1,12 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { runSql, tenantMembershipsTable } from '@/core'
 
 /**
  * Locks a provider's/instructor's membership row until commit. Every write that gives that person
  * a class or an appointment takes this lock first, so overlap checks cannot race each other.
  */
 export const lockProvider = async (req: PayloadRequest, membership: string): Promise<void> => {
-  await runSql(req, sql`SELECT id FROM tenant_memberships WHERE id = ${membership} FOR NO KEY UPDATE`)
+  const m = tenantMembershipsTable(req)
+  await runSql(req, sql`SELECT ${m.id} FROM ${m.$table} WHERE ${m.id} = ${membership} FOR NO KEY UPDATE`)
 }

@@ -2,11 +2,13 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, OperationError, runSql } from '@/core'
 import {
-  APPOINTMENT_COLUMNS,
+  appointmentColumns,
+  type AppointmentRow,
   loadAppointment,
   toAppointmentJson,
   type AppointmentJson,
 } from '../format/appointmentJson'
+import { appointmentsTable } from '../sql/appointmentsTable'
 import { takesAttendance } from '../classes/takesAttendance'
 
 /**
@@ -35,10 +37,11 @@ export const markAppointmentNoShow = async (
   if (new Date(appointment.startTime).getTime() > Date.now()) {
     throw new OperationError(409, 'not_started', 'A no-show can be marked once the appointment has started.')
   }
-  const [row] = await runSql(
+  const a = appointmentsTable(req)
+  const [row] = await runSql<AppointmentRow>(
     req,
-    sql`UPDATE appointments SET status = 'no_show', updated_at = now()
-        WHERE id = ${appointment.id} AND status = 'booked' AND checked_in_at IS NULL RETURNING ${APPOINTMENT_COLUMNS}`,
+    sql`UPDATE ${a.$table} SET ${a.status} = 'no_show', ${a.updatedAt} = now()
+        WHERE ${a.id} = ${appointment.id} AND ${a.status} = 'booked' AND ${a.checkedInAt} IS NULL RETURNING ${appointmentColumns(a)}`,
   )
   await emit(req, {
     type: 'appointment.no_show',

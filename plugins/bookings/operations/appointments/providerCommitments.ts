@@ -2,17 +2,34 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 import type { AvailabilityRule, Interval } from './availabilityWindows'
+import { appointmentServicesTable } from '../sql/appointmentServicesTable'
+import { appointmentsTable } from '../sql/appointmentsTable'
+import { availabilityRulesTable } from '../sql/availabilityRulesTable'
+import { classesTable } from '../sql/classesTable'
+
+type RuleRow = {
+  provider_id: string
+  kind: string
+  weekday: number | string
+  start_local: string
+  end_local: string
+  timezone: string
+  valid_from: string | null
+  valid_until: string | null
+}
 
 /** The availability rules of providers (one statement). */
 export const providerRules = async (
   req: PayloadRequest,
   providers: string[],
 ): Promise<Map<string, AvailabilityRule[]>> => {
+  const ar = availabilityRulesTable(req)
   const rows = providers.length
-    ? await runSql<Record<string, unknown>>(
+    ? await runSql<RuleRow>(
         req,
-        sql`SELECT provider_id, kind, weekday, start_local, end_local, coalesce(timezone, 'UTC') AS timezone, valid_from, valid_until
-            FROM availability_rules WHERE provider_id = ANY(${`{${providers.join(',')}}`}::uuid[])`,
+        sql`SELECT ${ar.provider} AS provider_id, ${ar.kind} AS kind, ${ar.weekday} AS weekday, ${ar.startLocal} AS start_local,
+                   ${ar.endLocal} AS end_local, coalesce(${ar.timezone}, 'UTC') AS timezone, ${ar.validFrom} AS valid_from, ${ar.validUntil} AS valid_until
+            FROM ${ar.$table} WHERE ${ar.provider} = ANY(${`{${providers.join(',')}}`}::uuid[])`,
       )
     : []
   const byProvider = new Map<string, AvailabilityRule[]>(providers.map((p) => [p, []]))
@@ -23,8 +40,8 @@ export const providerRules = async (
       startLocal: String(r.start_local),
       endLocal: String(r.end_local),
       timezone: String(r.timezone),
-      validFrom: (r.valid_from as string) || null,
-      validUntil: (r.valid_until as string) || null,
+      validFrom: r.valid_from || null,
+      validUntil: r.valid_until || null,
     })
   }
   return byProvider
@@ -51,6 +68,9 @@ export const providerCommitments = async (
   exceptAppointment?: string,
 ): Promise<Map<string, Commitment[]>> => {
   const list = `{${providers.join(',')}}`
+  const c = classesTable(req)
+  const a = appointmentsTable(req)
+  const s = appointmentServicesTable(req)
   const rows = providers.length
     ? await runSql<{
         who: string
@@ -63,15 +83,17 @@ export const providerCommitments = async (
         at: Date
       }>(
         req,
-        sql`SELECT instructor_id AS who, 'class' AS kind, id, title, start_time AS s, end_time AS e, NULL::uuid AS service, start_time AS at FROM classes
-            WHERE instructor_id = ANY(${list}::uuid[]) AND status <> 'cancelled'
-              AND start_time < ${to.toISOString()}::timestamptz AND end_time > ${from.toISOString()}::timestamptz
+        sql`SELECT ${c.instructor} AS who, 'class' AS kind, ${c.id} AS id, ${c.title} AS title, ${c.startTime} AS s, ${c.endTime} AS e,
+                   NULL::uuid AS service, ${c.startTime} AS at FROM ${c.$table}
+            WHERE ${c.instructor} = ANY(${list}::uuid[]) AND ${c.status} <> 'cancelled'
+              AND ${c.startTime} < ${to.toISOString()}::timestamptz AND ${c.endTime} > ${from.toISOString()}::timestamptz
             UNION ALL
-            SELECT a.provider_id, 'appointment', a.id, coalesce(s.title, 'appointment'), a.blocked_from, a.blocked_until, a.service_id, a.start_time
-            FROM appointments a LEFT JOIN appointment_services s ON s.id = a.service_id
-            WHERE a.provider_id = ANY(${list}::uuid[]) AND a.status = 'booked'
-              AND a.blocked_from < ${to.toISOString()}::timestamptz AND a.blocked_until > ${from.toISOString()}::timestamptz
-              ${exceptAppointment ? sql`AND a.id <> ${exceptAppointment}` : sql``}`,
+            SELECT a.${a.provider}, 'appointment', a.${a.id}, coalesce(s.${s.title}, 'appointment'), a.${a.blockedFrom}, a.${a.blockedUntil},
+                   a.${a.service}, a.${a.startTime}
+            FROM ${a.$table} a LEFT JOIN ${s.$table} s ON s.${s.id} = a.${a.service}
+            WHERE a.${a.provider} = ANY(${list}::uuid[]) AND a.${a.status} = 'booked'
+              AND a.${a.blockedFrom} < ${to.toISOString()}::timestamptz AND a.${a.blockedUntil} > ${from.toISOString()}::timestamptz
+              ${exceptAppointment ? sql`AND a.${a.id} <> ${exceptAppointment}` : sql``}`,
       )
     : []
   const byProvider = new Map<string, Commitment[]>(providers.map((p) => [p, []]))
@@ -96,13 +118,17 @@ export const roomCommitments = async (
   from: Date,
   to: Date,
 ): Promise<(Interval & { service: string | null; at: number })[]> => {
+  const c = classesTable(req)
+  const a = appointmentsTable(req)
   const rows = await runSql<{ s: Date; e: Date; service: string | null; at: Date }>(
     req,
-    sql`SELECT start_time AS s, end_time AS e, NULL::uuid AS service, start_time AS at FROM classes
-        WHERE room_id = ${room} AND status <> 'cancelled' AND start_time < ${to.toISOString()}::timestamptz AND end_time > ${from.toISOString()}::timestamptz
+    sql`SELECT ${c.startTime} AS s, ${c.endTime} AS e, NULL::uuid AS service, ${c.startTime} AS at FROM ${c.$table}
+        WHERE ${c.room} = ${room} AND ${c.status} <> 'cancelled'
+          AND ${c.startTime} < ${to.toISOString()}::timestamptz AND ${c.endTime} > ${from.toISOString()}::timestamptz
         UNION ALL
-        SELECT blocked_from, blocked_until, service_id, start_time FROM appointments
-        WHERE room_id = ${room} AND status = 'booked' AND blocked_from < ${to.toISOString()}::timestamptz AND blocked_until > ${from.toISOString()}::timestamptz`,
+        SELECT ${a.blockedFrom}, ${a.blockedUntil}, ${a.service}, ${a.startTime} FROM ${a.$table}
+        WHERE ${a.room} = ${room} AND ${a.status} = 'booked'
+          AND ${a.blockedFrom} < ${to.toISOString()}::timestamptz AND ${a.blockedUntil} > ${from.toISOString()}::timestamptz`,
   )
   return rows.map((r) => ({
     start: new Date(r.s).getTime(),

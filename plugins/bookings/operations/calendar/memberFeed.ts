@@ -1,8 +1,15 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, runSql } from '@/core'
+import { locationsTable, OperationError, runSql, tenantMembershipsTable, tenantsTable } from '@/core'
 import { hashCalendarToken } from './calendarToken'
 import { buildCalendar, icalUid, type CalendarEntry } from './icalFormat'
+import { appointmentServicesTable } from '../sql/appointmentServicesTable'
+import { appointmentsTable } from '../sql/appointmentsTable'
+import { bookingsTable } from '../sql/bookingsTable'
+import { classesTable } from '../sql/classesTable'
+import { eventRsvpsTable } from '../sql/eventRsvpsTable'
+import { eventsTable } from '../sql/eventsTable'
+import { memberCalendarTable } from '../sql/memberCalendarTable'
 
 const DAY = 86_400_000
 
@@ -15,14 +22,24 @@ export const memberFeed = async (
   req: PayloadRequest,
   input: { token: string },
 ): Promise<{ name: string; body: string }> => {
+  const m = tenantMembershipsTable(req)
+  const mc = memberCalendarTable(req)
+  const t = tenantsTable(req)
   const [member] = await runSql<{ id: string; tenant_name: string }>(
     req,
-    sql`SELECT m.id, t.name AS tenant_name FROM tenant_memberships m JOIN tenants t ON t.id = m.tenant_id
-        WHERE m.ical_token_hash = ${hashCalendarToken(input.token)} AND m.status = 'active'`,
+    sql`SELECT m.${m.id} AS id, t.${t.name} AS tenant_name FROM ${m.$table} m JOIN ${t.$table} t ON t.${t.id} = m.${m.tenant}
+        WHERE m.${mc.icalTokenHash} = ${hashCalendarToken(input.token)} AND m.${m.status} = 'active'`,
   )
   if (!member) throw new OperationError(404, 'not_found', 'No such calendar.')
   const from = new Date(Date.now() - 30 * DAY).toISOString()
   const to = new Date(Date.now() + 366 * DAY).toISOString()
+  const b = bookingsTable(req)
+  const c = classesTable(req)
+  const l = locationsTable(req)
+  const a = appointmentsTable(req)
+  const s = appointmentServicesTable(req)
+  const r = eventRsvpsTable(req)
+  const e = eventsTable(req)
   const rows = await runSql<{
     kind: 'booking' | 'appointment' | 'rsvp'
     id: string
@@ -34,17 +51,20 @@ export const memberFeed = async (
     place: string | null
   }>(
     req,
-    sql`SELECT 'booking' AS kind, b.id, c.title, c.start_time, c.end_time, b.status::text AS status, greatest(b.updated_at, c.updated_at) AS updated_at, l.name AS place
-        FROM bookings b JOIN classes c ON c.id = b.class_id LEFT JOIN locations l ON l.id = c.location_id
-        WHERE b.member_id = ${member.id} AND c.start_time >= ${from}::timestamptz AND c.start_time < ${to}::timestamptz
+    sql`SELECT 'booking' AS kind, b.${b.id} AS id, c.${c.title} AS title, c.${c.startTime} AS start_time, c.${c.endTime} AS end_time,
+               b.${b.status}::text AS status, greatest(b.${b.updatedAt}, c.${c.updatedAt}) AS updated_at, l.${l.name} AS place
+        FROM ${b.$table} b JOIN ${c.$table} c ON c.${c.id} = b.${b.class} LEFT JOIN ${l.$table} l ON l.${l.id} = c.${c.location}
+        WHERE b.${b.member} = ${member.id} AND c.${c.startTime} >= ${from}::timestamptz AND c.${c.startTime} < ${to}::timestamptz
         UNION ALL
-        SELECT 'appointment', a.id, coalesce(s.title, 'Appointment'), a.start_time, a.end_time, a.status::text, a.updated_at, l.name
-        FROM appointments a LEFT JOIN appointment_services s ON s.id = a.service_id LEFT JOIN locations l ON l.id = s.location_id
-        WHERE a.member_id = ${member.id} AND a.start_time >= ${from}::timestamptz AND a.start_time < ${to}::timestamptz
+        SELECT 'appointment', a.${a.id}, coalesce(s.${s.title}, 'Appointment'), a.${a.startTime}, a.${a.endTime}, a.${a.status}::text,
+               a.${a.updatedAt}, l.${l.name}
+        FROM ${a.$table} a LEFT JOIN ${s.$table} s ON s.${s.id} = a.${a.service} LEFT JOIN ${l.$table} l ON l.${l.id} = s.${s.location}
+        WHERE a.${a.member} = ${member.id} AND a.${a.startTime} >= ${from}::timestamptz AND a.${a.startTime} < ${to}::timestamptz
         UNION ALL
-        SELECT 'rsvp', r.id, e.title, e.start_time, e.end_time, r.status::text, greatest(r.updated_at, e.updated_at), coalesce(l.name, e.location_text)
-        FROM event_rsvps r JOIN events e ON e.id = r.event_id LEFT JOIN locations l ON l.id = e.location_id
-        WHERE r.member_id = ${member.id} AND e.start_time >= ${from}::timestamptz AND e.start_time < ${to}::timestamptz
+        SELECT 'rsvp', r.${r.id}, e.${e.title}, e.${e.startTime}, e.${e.endTime}, r.${r.status}::text, greatest(r.${r.updatedAt}, e.${e.updatedAt}),
+               coalesce(l.${l.name}, e.${e.locationText})
+        FROM ${r.$table} r JOIN ${e.$table} e ON e.${e.id} = r.${r.event} LEFT JOIN ${l.$table} l ON l.${l.id} = e.${e.location}
+        WHERE r.${r.member} = ${member.id} AND e.${e.startTime} >= ${from}::timestamptz AND e.${e.startTime} < ${to}::timestamptz
         ORDER BY start_time LIMIT 5000`,
   )
   const cancelled = new Set(['cancelled', 'late_cancelled'])

@@ -2,6 +2,9 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
 import { lockProvider } from '../appointments/lockProvider'
+import { appointmentServicesTable } from '../sql/appointmentServicesTable'
+import { appointmentsTable } from '../sql/appointmentsTable'
+import { classesTable } from '../sql/classesTable'
 
 /**
  * Refuses (409) a class that would overlap another of the instructor's classes or one of their
@@ -13,13 +16,16 @@ export const assertInstructorFree = async (
   input: { instructor: string; startTime: string; endTime: string; classId?: string },
 ): Promise<void> => {
   await lockProvider(req, input.instructor)
+  const c = classesTable(req)
+  const a = appointmentsTable(req)
+  const s = appointmentServicesTable(req)
   const [clash] = await runSql<{ id: string; title: string; start_time: Date }>(
     req,
-    sql`SELECT id, title, start_time FROM classes
-        WHERE instructor_id = ${input.instructor} AND status <> 'cancelled'
-          AND start_time < ${input.endTime}::timestamptz AND end_time > ${input.startTime}::timestamptz
-          ${input.classId ? sql`AND id <> ${input.classId}` : sql``}
-        ORDER BY start_time LIMIT 1`,
+    sql`SELECT ${c.id} AS id, ${c.title} AS title, ${c.startTime} AS start_time FROM ${c.$table}
+        WHERE ${c.instructor} = ${input.instructor} AND ${c.status} <> 'cancelled'
+          AND ${c.startTime} < ${input.endTime}::timestamptz AND ${c.endTime} > ${input.startTime}::timestamptz
+          ${input.classId ? sql`AND ${c.id} <> ${input.classId}` : sql``}
+        ORDER BY ${c.startTime} LIMIT 1`,
   )
   if (clash) {
     throw new OperationError(
@@ -30,10 +36,11 @@ export const assertInstructorFree = async (
   }
   const [appointment] = await runSql<{ title: string; start_time: Date }>(
     req,
-    sql`SELECT coalesce(s.title, 'an appointment') AS title, a.start_time FROM appointments a LEFT JOIN appointment_services s ON s.id = a.service_id
-        WHERE a.provider_id = ${input.instructor} AND a.status = 'booked'
-          AND a.blocked_from < ${input.endTime}::timestamptz AND a.blocked_until > ${input.startTime}::timestamptz
-        ORDER BY a.start_time LIMIT 1`,
+    sql`SELECT coalesce(s.${s.title}, 'an appointment') AS title, a.${a.startTime} AS start_time
+        FROM ${a.$table} a LEFT JOIN ${s.$table} s ON s.${s.id} = a.${a.service}
+        WHERE a.${a.provider} = ${input.instructor} AND a.${a.status} = 'booked'
+          AND a.${a.blockedFrom} < ${input.endTime}::timestamptz AND a.${a.blockedUntil} > ${input.startTime}::timestamptz
+        ORDER BY a.${a.startTime} LIMIT 1`,
   )
   if (appointment) {
     throw new OperationError(

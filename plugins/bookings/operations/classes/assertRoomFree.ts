@@ -1,6 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
+import { appointmentServicesTable } from '../sql/appointmentServicesTable'
+import { appointmentsTable } from '../sql/appointmentsTable'
+import { classesTable } from '../sql/classesTable'
+import { roomsTable } from '../sql/roomsTable'
 
 /**
  * Refuses (409 `room_busy`) a class or appointment that would overlap another class (not
@@ -11,17 +15,22 @@ export const assertRoomFree = async (
   req: PayloadRequest,
   input: { room: string; startTime: string; endTime: string; classId?: string; what: 'class' | 'appointment' },
 ): Promise<void> => {
-  await runSql(req, sql`SELECT id FROM rooms WHERE id = ${input.room} FOR NO KEY UPDATE`)
+  const r = roomsTable(req)
+  const c = classesTable(req)
+  const a = appointmentsTable(req)
+  const s = appointmentServicesTable(req)
+  await runSql(req, sql`SELECT ${r.id} FROM ${r.$table} WHERE ${r.id} = ${input.room} FOR NO KEY UPDATE`)
   const [clash] = await runSql<{ title: string; start_time: Date }>(
     req,
-    sql`SELECT title, start_time FROM classes
-        WHERE room_id = ${input.room} AND status <> 'cancelled'
-          AND start_time < ${input.endTime}::timestamptz AND end_time > ${input.startTime}::timestamptz
-          ${input.classId ? sql`AND id <> ${input.classId}` : sql``}
+    sql`SELECT ${c.title} AS title, ${c.startTime} AS start_time FROM ${c.$table}
+        WHERE ${c.room} = ${input.room} AND ${c.status} <> 'cancelled'
+          AND ${c.startTime} < ${input.endTime}::timestamptz AND ${c.endTime} > ${input.startTime}::timestamptz
+          ${input.classId ? sql`AND ${c.id} <> ${input.classId}` : sql``}
         UNION ALL
-        SELECT coalesce(s.title, 'an appointment'), a.start_time FROM appointments a LEFT JOIN appointment_services s ON s.id = a.service_id
-        WHERE a.room_id = ${input.room} AND a.status = 'booked'
-          AND a.blocked_from < ${input.endTime}::timestamptz AND a.blocked_until > ${input.startTime}::timestamptz
+        SELECT coalesce(s.${s.title}, 'an appointment'), a.${a.startTime}
+        FROM ${a.$table} a LEFT JOIN ${s.$table} s ON s.${s.id} = a.${a.service}
+        WHERE a.${a.room} = ${input.room} AND a.${a.status} = 'booked'
+          AND a.${a.blockedFrom} < ${input.endTime}::timestamptz AND a.${a.blockedUntil} > ${input.startTime}::timestamptz
         ORDER BY start_time LIMIT 1`,
   )
   if (clash) {

@@ -4,6 +4,7 @@ import { runSql } from '@/core'
 import { loadEvent, type EventRow, type RsvpJson } from '../format/eventJson'
 import { findRsvpForCaller, rsvpCancelTerms } from './rsvpCancelTerms'
 import type { RsvpRefundPlan } from './rsvpRefundPlan'
+import { eventRsvpsTable } from '../sql/eventRsvpsTable'
 
 export type RsvpCancelPreview = { rsvp: RsvpJson; refund: RsvpRefundPlan; placesFreed: number; promotes?: number }
 
@@ -24,9 +25,10 @@ export const previewRsvpCancel = async (req: PayloadRequest, rsvpId: string): Pr
 /** How many RSVPs from the head of the waitlist fit, in line order, into the free places plus `freed`; the first that does not fit stops the line. */
 const headsThatFit = async (req: PayloadRequest, event: EventRow, freed: number): Promise<number> => {
   let free = event.capacity === null ? Number.POSITIVE_INFINITY : event.capacity - event.goingCount + freed
+  const r = eventRsvpsTable(req)
   const line = await runSql<{ guests: number }>(
     req,
-    sql`SELECT guests FROM event_rsvps WHERE event_id = ${event.id} AND status = 'waitlisted' ORDER BY waitlist_position
+    sql`SELECT ${r.guests} AS guests FROM ${r.$table} WHERE ${r.event} = ${event.id} AND ${r.status} = 'waitlisted' ORDER BY ${r.waitlistPosition}
         ${Number.isFinite(free) ? sql`LIMIT ${Math.max(0, free)}` : sql``}`,
   )
   let fits = 0

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { runSql, sqlFragment } from '@/core'
+import { appointmentsTable } from '../sql/appointmentsTable'
 
 export type AppointmentJson = {
   id: string
@@ -28,11 +29,44 @@ export type AppointmentJson = {
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
 
-/** The columns every appointment reply carries, in the REST shape (ids unpopulated). */
-export const APPOINTMENT_COLUMNS = sql`id, tenant_id, service_id, provider_id, member_id, guest_name, guest_email, guest_phone, start_time, end_time, timezone,
-  status, capacity, checked_in_at, price_amount, price_currency, credit_cost, payment_method, source, cancelled_at, cancellation_reason, created_at`
+/** An appointment row as `appointmentColumns` selects it. */
+export type AppointmentRow = {
+  id: string
+  tenant_id: string
+  service_id: string
+  provider_id: string
+  member_id: string | null
+  guest_name: string | null
+  guest_email: string | null
+  guest_phone: string | null
+  start_time: string | Date
+  end_time: string | Date
+  timezone: string | null
+  status: string
+  capacity: number | string | null
+  checked_in_at: string | Date | null
+  price_amount: number | string | null
+  price_currency: string | null
+  credit_cost: number | string | null
+  payment_method: string | null
+  source: string | null
+  cancelled_at: string | Date | null
+  cancellation_reason: string | null
+  created_at: string | Date
+}
 
-export const toAppointmentJson = (row: Record<string, unknown>): AppointmentJson => ({
+/** The columns every appointment reply carries (ids unpopulated): `RETURNING ${appointmentColumns(a)}`. */
+export const appointmentColumns = sqlFragment(
+  (a: ReturnType<typeof appointmentsTable>) =>
+    sql`${a.id} AS id, ${a.tenant} AS tenant_id, ${a.service} AS service_id, ${a.provider} AS provider_id, ${a.member} AS member_id,
+      ${a.guestName} AS guest_name, ${a.guestEmail} AS guest_email, ${a.guestPhone} AS guest_phone, ${a.startTime} AS start_time,
+      ${a.endTime} AS end_time, ${a.timezone} AS timezone, ${a.status} AS status, ${a.capacity} AS capacity, ${a.checkedInAt} AS checked_in_at,
+      ${a.priceAmount} AS price_amount, ${a.priceCurrency} AS price_currency, ${a.creditCost} AS credit_cost,
+      ${a.paymentMethod} AS payment_method, ${a.source} AS source, ${a.cancelledAt} AS cancelled_at,
+      ${a.cancellationReason} AS cancellation_reason, ${a.createdAt} AS created_at`,
+)
+
+export const toAppointmentJson = (row: AppointmentRow): AppointmentJson => ({
   id: String(row.id),
   tenant: String(row.tenant_id),
   service: String(row.service_id),
@@ -64,9 +98,10 @@ export const loadAppointment = async (
   id: string,
   lock = false,
 ): Promise<AppointmentJson | undefined> => {
-  const [row] = await runSql(
+  const a = appointmentsTable(req)
+  const [row] = await runSql<AppointmentRow>(
     req,
-    sql`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+    sql`SELECT ${appointmentColumns(a)} FROM ${a.$table} WHERE ${a.id} = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
   )
   return row ? toAppointmentJson(row) : undefined
 }

@@ -1,7 +1,24 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { escapeHtml, runSql } from '@/core'
+import { escapeHtml, runSql, tenantsTable } from '@/core'
 import { guestCancelToken, guestCancelUrl, type GuestBookingCollection } from '../guests/guestCancelToken'
+import { appointmentServicesTable } from '../sql/appointmentServicesTable'
+import { appointmentsTable } from '../sql/appointmentsTable'
+import { eventRsvpsTable } from '../sql/eventRsvpsTable'
+import { eventsTable } from '../sql/eventsTable'
+
+/** What a guest confirmation is written from (an RSVP also has its guests and waitlist place). */
+type ConfirmationRow = {
+  guest_name: string | null
+  guest_email: string | null
+  status: string
+  guests?: number | null
+  waitlist_position?: number | string | null
+  title: string
+  start_time: string | Date
+  timezone: string | null
+  tenant_name: string
+}
 
 export type GuestConfirmation = { to: string; subject: string; text: string; html: string }
 
@@ -19,24 +36,32 @@ export const guestConfirmationMessage = async (
   collection: GuestBookingCollection,
   id: string,
 ): Promise<GuestConfirmation | null> => {
+  const t = tenantsTable(req)
+  const r = eventRsvpsTable(req)
+  const e = eventsTable(req)
+  const a = appointmentsTable(req)
+  const s = appointmentServicesTable(req)
   const [row] =
     collection === 'event-rsvps'
-      ? await runSql<Record<string, unknown>>(
+      ? await runSql<ConfirmationRow>(
           req,
-          sql`SELECT r.guest_name, r.guest_email, r.status, r.guests, r.waitlist_position, e.title, e.start_time, e.timezone, t.name AS tenant_name
-              FROM event_rsvps r JOIN events e ON e.id = r.event_id JOIN tenants t ON t.id = r.tenant_id
-              WHERE r.id = ${id} AND r.member_id IS NULL AND r.status IN ('going', 'waitlisted')`,
+          sql`SELECT r.${r.guestName} AS guest_name, r.${r.guestEmail} AS guest_email, r.${r.status} AS status, r.${r.guests} AS guests,
+                     r.${r.waitlistPosition} AS waitlist_position, e.${e.title} AS title, e.${e.startTime} AS start_time,
+                     e.${e.timezone} AS timezone, t.${t.name} AS tenant_name
+              FROM ${r.$table} r JOIN ${e.$table} e ON e.${e.id} = r.${r.event} JOIN ${t.$table} t ON t.${t.id} = r.${r.tenant}
+              WHERE r.${r.id} = ${id} AND r.${r.member} IS NULL AND r.${r.status} IN ('going', 'waitlisted')`,
         )
-      : await runSql<Record<string, unknown>>(
+      : await runSql<ConfirmationRow>(
           req,
-          sql`SELECT a.guest_name, a.guest_email, a.status, s.title, a.start_time, a.timezone, t.name AS tenant_name
-              FROM appointments a JOIN appointment_services s ON s.id = a.service_id JOIN tenants t ON t.id = a.tenant_id
-              WHERE a.id = ${id} AND a.member_id IS NULL AND a.status = 'booked'`,
+          sql`SELECT a.${a.guestName} AS guest_name, a.${a.guestEmail} AS guest_email, a.${a.status} AS status, s.${s.title} AS title,
+                     a.${a.startTime} AS start_time, a.${a.timezone} AS timezone, t.${t.name} AS tenant_name
+              FROM ${a.$table} a JOIN ${s.$table} s ON s.${s.id} = a.${a.service} JOIN ${t.$table} t ON t.${t.id} = a.${a.tenant}
+              WHERE a.${a.id} = ${id} AND a.${a.member} IS NULL AND a.${a.status} = 'booked'`,
         )
   if (!row?.guest_email) return null
   const business = String(row.tenant_name)
   const title = String(row.title)
-  const when = localWhen(new Date(String(row.start_time)), (row.timezone as string) ?? null)
+  const when = localWhen(new Date(String(row.start_time)), row.timezone ?? null)
   const url = guestCancelUrl(guestCancelToken(collection, id))
   const guests = Number(row.guests ?? 0)
   const what =

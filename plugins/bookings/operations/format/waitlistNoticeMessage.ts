@@ -1,9 +1,27 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { escapeHtml, getEnv, runSql } from '@/core'
+import { escapeHtml, getEnv, runSql, tenantMembershipsTable, tenantsTable, usersTable } from '@/core'
 import { guestCancelToken, guestCancelUrl } from '../guests/guestCancelToken'
 import type { GuestConfirmation } from './guestConfirmationMessage'
 import { localWhen } from './guestConfirmationMessage'
+import { bookingsTable } from '../sql/bookingsTable'
+import { classesTable } from '../sql/classesTable'
+import { eventRsvpsTable } from '../sql/eventRsvpsTable'
+import { eventsTable } from '../sql/eventsTable'
+
+/** What a waitlist notice is written from (a booking's offer deadline; an RSVP's member and guests). */
+type NoticeRow = {
+  email: string | null
+  name: string | null
+  offer_expires_at?: string | Date | null
+  member_id?: string | null
+  guests?: number | null
+  title: string
+  start_time: string | Date
+  timezone: string | null
+  tenant_name: string
+  slug: string
+}
 
 /** A place from a waitlist: a class booking promoted or offered, or an event RSVP promoted. */
 export type WaitlistNotice =
@@ -20,27 +38,36 @@ export const waitlistNoticeMessage = async (
   req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
   notice: WaitlistNotice,
 ): Promise<GuestConfirmation | null> => {
+  const t = tenantsTable(req)
+  const m = tenantMembershipsTable(req)
+  const u = usersTable(req)
+  const b = bookingsTable(req)
+  const c = classesTable(req)
+  const r = eventRsvpsTable(req)
+  const e = eventsTable(req)
   const [row] =
     notice.collection === 'bookings'
-      ? await runSql<Record<string, unknown>>(
+      ? await runSql<NoticeRow>(
           req,
-          sql`SELECT u.email, u.name, b.offer_expires_at, c.title, c.start_time, c.timezone, t.name AS tenant_name, t.slug
-              FROM bookings b JOIN classes c ON c.id = b.class_id JOIN tenants t ON t.id = b.tenant_id
-                JOIN tenant_memberships m ON m.id = b.member_id JOIN users u ON u.id = m.user_id
-              WHERE b.id = ${notice.id} AND b.status = ${notice.kind === 'offered' ? 'offered' : 'confirmed'}`,
+          sql`SELECT u.${u.email} AS email, u.${u.name} AS name, b.${b.offerExpiresAt} AS offer_expires_at, c.${c.title} AS title,
+                     c.${c.startTime} AS start_time, c.${c.timezone} AS timezone, t.${t.name} AS tenant_name, t.${t.slug} AS slug
+              FROM ${b.$table} b JOIN ${c.$table} c ON c.${c.id} = b.${b.class} JOIN ${t.$table} t ON t.${t.id} = b.${b.tenant}
+                JOIN ${m.$table} m ON m.${m.id} = b.${b.member} JOIN ${u.$table} u ON u.${u.id} = m.${m.user}
+              WHERE b.${b.id} = ${notice.id} AND b.${b.status} = ${notice.kind === 'offered' ? 'offered' : 'confirmed'}`,
         )
-      : await runSql<Record<string, unknown>>(
+      : await runSql<NoticeRow>(
           req,
-          sql`SELECT coalesce(u.email, r.guest_email) AS email, coalesce(u.name, r.guest_name) AS name, r.member_id, r.guests, e.title, e.start_time, e.timezone,
-                     t.name AS tenant_name, t.slug
-              FROM event_rsvps r JOIN events e ON e.id = r.event_id JOIN tenants t ON t.id = r.tenant_id
-                LEFT JOIN tenant_memberships m ON m.id = r.member_id LEFT JOIN users u ON u.id = m.user_id
-              WHERE r.id = ${notice.id} AND r.status = 'going'`,
+          sql`SELECT coalesce(u.${u.email}, r.${r.guestEmail}) AS email, coalesce(u.${u.name}, r.${r.guestName}) AS name,
+                     r.${r.member} AS member_id, r.${r.guests} AS guests, e.${e.title} AS title, e.${e.startTime} AS start_time,
+                     e.${e.timezone} AS timezone, t.${t.name} AS tenant_name, t.${t.slug} AS slug
+              FROM ${r.$table} r JOIN ${e.$table} e ON e.${e.id} = r.${r.event} JOIN ${t.$table} t ON t.${t.id} = r.${r.tenant}
+                LEFT JOIN ${m.$table} m ON m.${m.id} = r.${r.member} LEFT JOIN ${u.$table} u ON u.${u.id} = m.${m.user}
+              WHERE r.${r.id} = ${notice.id} AND r.${r.status} = 'going'`,
         )
   if (!row?.email) return null
   const business = String(row.tenant_name)
   const title = String(row.title)
-  const zone = (row.timezone as string) ?? null
+  const zone = row.timezone ?? null
   const when = localWhen(new Date(String(row.start_time)), zone)
   const account = `${getEnv().SERVER_URL.replace(/\/$/, '')}/${String(row.slug)}/account`
   const guests = Number(row.guests ?? 0)

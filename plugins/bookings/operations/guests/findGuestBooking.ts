@@ -1,7 +1,22 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, runSql } from '@/core'
+import { OperationError, runSql, tenantsTable } from '@/core'
 import { hashGuestCancelToken, type GuestBookingCollection } from './guestCancelToken'
+import { appointmentServicesTable } from '../sql/appointmentServicesTable'
+import { appointmentsTable } from '../sql/appointmentsTable'
+import { eventRsvpsTable } from '../sql/eventRsvpsTable'
+import { eventsTable } from '../sql/eventsTable'
+
+type GuestBookingRow = {
+  collection: GuestBookingCollection
+  id: string
+  parent: string
+  title: string
+  start_time: string | Date
+  timezone: string | null
+  status: string
+  business: string
+}
 
 export type GuestBooking = {
   collection: GuestBookingCollection
@@ -27,23 +42,31 @@ export const findGuestBooking = async (req: PayloadRequest, token: string): Prom
       'This cancel link is malformed; copy the whole link from your e-mail.',
     )
   const hash = hashGuestCancelToken(token)
-  const [row] = await runSql<Record<string, unknown>>(
+  const r = eventRsvpsTable(req)
+  const e = eventsTable(req)
+  const a = appointmentsTable(req)
+  const s = appointmentServicesTable(req)
+  const t = tenantsTable(req)
+  const [row] = await runSql<GuestBookingRow>(
     req,
-    sql`SELECT 'event-rsvps' AS collection, r.id, r.event_id AS parent, e.title, e.start_time, e.timezone, r.status::text AS status, t.name AS business
-          FROM event_rsvps r JOIN events e ON e.id = r.event_id JOIN tenants t ON t.id = r.tenant_id WHERE r.cancel_token_hash = ${hash}
+    sql`SELECT 'event-rsvps' AS collection, r.${r.id} AS id, r.${r.event} AS parent, e.${e.title} AS title, e.${e.startTime} AS start_time,
+               e.${e.timezone} AS timezone, r.${r.status}::text AS status, t.${t.name} AS business
+          FROM ${r.$table} r JOIN ${e.$table} e ON e.${e.id} = r.${r.event} JOIN ${t.$table} t ON t.${t.id} = r.${r.tenant}
+          WHERE r.${r.cancelTokenHash} = ${hash}
         UNION ALL
-        SELECT 'appointments', a.id, a.service_id, s.title, a.start_time, a.timezone, a.status::text, t.name
-          FROM appointments a JOIN appointment_services s ON s.id = a.service_id JOIN tenants t ON t.id = a.tenant_id WHERE a.cancel_token_hash = ${hash}
+        SELECT 'appointments', a.${a.id}, a.${a.service}, s.${s.title}, a.${a.startTime}, a.${a.timezone}, a.${a.status}::text, t.${t.name}
+          FROM ${a.$table} a JOIN ${s.$table} s ON s.${s.id} = a.${a.service} JOIN ${t.$table} t ON t.${t.id} = a.${a.tenant}
+          WHERE a.${a.cancelTokenHash} = ${hash}
         LIMIT 1`,
   )
   if (!row) throw new OperationError(404, 'not_found', 'This cancel link is not valid.')
   return {
-    collection: row.collection as GuestBookingCollection,
+    collection: row.collection,
     id: String(row.id),
     parent: String(row.parent),
     title: String(row.title),
     startTime: new Date(String(row.start_time)).toISOString(),
-    timezone: (row.timezone as string) ?? null,
+    timezone: row.timezone ?? null,
     status: String(row.status),
     business: String(row.business),
   }

@@ -1,6 +1,14 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { DESK_ROLES, hasRoleIn, isPlatformAdmin, OperationError, runSql, type AccessUser } from '@/core'
+import {
+  DESK_ROLES,
+  hasRoleIn,
+  isPlatformAdmin,
+  OperationError,
+  runSql,
+  tenantMembershipsTable,
+  type AccessUser,
+} from '@/core'
 import { actorMembership } from './actorMembership'
 
 export type BookingActor = { member: string; source: 'member' | 'staff'; staff: boolean }
@@ -26,9 +34,10 @@ export const resolveBookingMember = async (
     return { member: own, source: 'member', staff }
   }
   if (!staff) throw new OperationError(403, 'forbidden', 'Only desk staff may book for another member.')
+  const m = tenantMembershipsTable(req)
   const [row] = await runSql<{ id: string }>(
     req,
-    sql`SELECT id FROM tenant_memberships WHERE id = ${requested} AND tenant_id = ${tenant} AND status = 'active'`,
+    sql`SELECT ${m.id} AS id FROM ${m.$table} WHERE ${m.id} = ${requested} AND ${m.tenant} = ${tenant} AND ${m.status} = 'active'`,
   )
   if (!row) throw new OperationError(404, 'member_not_found', 'No active member with that id in this business.')
   return { member: String(row.id), source: 'staff', staff }
@@ -39,6 +48,10 @@ export const ownsOrWorksDesk = async (req: PayloadRequest, tenant: string, membe
   const user: AccessUser = req.user
   if (!user) return false
   if (isPlatformAdmin(user) || hasRoleIn(user, tenant, DESK_ROLES)) return true
-  const [mine] = await runSql(req, sql`SELECT 1 FROM tenant_memberships WHERE id = ${member} AND user_id = ${user.id}`)
+  const m = tenantMembershipsTable(req)
+  const [mine] = await runSql<{ one: number }>(
+    req,
+    sql`SELECT 1 AS one FROM ${m.$table} WHERE ${m.id} = ${member} AND ${m.user} = ${user.id}`,
+  )
   return Boolean(mine)
 }

@@ -24,6 +24,7 @@ export const classesTable = defineSqlTable(
     priceAmount: 'price.amount',
     priceCurrency: 'price.currency',
     creditCost: 'creditCost',
+    detached: 'detached',
     updatedAt: 'updatedAt',
   },
   { enums: ['status'] },

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
 import type { PlanPrice } from '../../../types'
+import { subscriptionsTable } from '../../../operations/sql/subscriptionsTable'
 
 const same = (a: PlanPrice, b: PlanPrice) =>
   Number(a.amount) === Number(b.amount) &&
@@ -21,9 +22,10 @@ export const guardUsedPrices: CollectionBeforeChangeHook = async ({ data, origin
   if (duplicate)
     throw new OperationError(400, 'duplicate_price_key', `Price key "${duplicate}" is used twice in this plan.`)
   if (operation !== 'update' || !originalDoc?.id) return data
+  const s = subscriptionsTable(req)
   const used = await runSql<{ price_key: string }>(
     req,
-    sql`SELECT DISTINCT price_key FROM subscriptions WHERE plan_id = ${originalDoc.id}`,
+    sql`SELECT DISTINCT ${s.priceKey} AS price_key FROM ${s.$table} WHERE ${s.plan} = ${originalDoc.id}`,
   )
   if (used.length === 0) return data
   const before = new Map(((originalDoc.prices ?? []) as PlanPrice[]).map((price) => [price.key, price]))

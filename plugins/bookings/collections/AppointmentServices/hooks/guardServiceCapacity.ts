@@ -2,6 +2,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
 import { localWhen } from '../../../operations/format/guestConfirmationMessage'
+import { appointmentServicesTable } from '../../../operations/sql/appointmentServicesTable'
+import { appointmentsTable } from '../../../operations/sql/appointmentsTable'
 
 /**
  * A service's capacity (places per slot) cannot drop below the places already booked in any of its
@@ -12,13 +14,15 @@ import { localWhen } from '../../../operations/format/guestConfirmationMessage'
 export const guardServiceCapacity: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (operation !== 'update' || !originalDoc || typeof data.capacity !== 'number') return data
   if (data.capacity >= Number(originalDoc.capacity ?? 1)) return data
-  await runSql(req, sql`SELECT id FROM appointment_services WHERE id = ${originalDoc.id} FOR NO KEY UPDATE`)
+  const s = appointmentServicesTable(req)
+  const a = appointmentsTable(req)
+  await runSql(req, sql`SELECT ${s.id} FROM ${s.$table} WHERE ${s.id} = ${originalDoc.id} FOR NO KEY UPDATE`)
   const [slot] = await runSql<{ start_time: string; timezone: string | null; places: number }>(
     req,
-    sql`SELECT start_time, min(timezone) AS timezone, count(*)::int AS places FROM appointments
-        WHERE service_id = ${originalDoc.id} AND status = 'booked' AND start_time > now()
-        GROUP BY provider_id, start_time HAVING count(*) > ${data.capacity}
-        ORDER BY start_time LIMIT 1`,
+    sql`SELECT ${a.startTime} AS start_time, min(${a.timezone}) AS timezone, count(*)::int AS places FROM ${a.$table}
+        WHERE ${a.service} = ${originalDoc.id} AND ${a.status} = 'booked' AND ${a.startTime} > now()
+        GROUP BY ${a.provider}, ${a.startTime} HAVING count(*) > ${data.capacity}
+        ORDER BY ${a.startTime} LIMIT 1`,
   )
   if (slot) {
     const when = localWhen(new Date(slot.start_time), slot.timezone)

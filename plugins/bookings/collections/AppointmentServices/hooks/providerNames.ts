@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { idOf, runSql } from '@/core'
+import { idOf, runSql, tenantMembershipsTable } from '@/core'
 
 export type ProviderName = { id: string; name: string }
 
@@ -14,10 +14,11 @@ export const providerNames: FieldHook = async ({ siblingData, req }): Promise<Pr
     .map((p) => idOf(p))
     .filter((id): id is string => Boolean(id))
   if (ids.length === 0) return []
+  const m = tenantMembershipsTable(req)
   const rows = await runSql<{ id: string; name: string }>(
     req,
-    sql`SELECT id, profile_display_name AS name FROM tenant_memberships
-        WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND status = 'active' AND profile_display_name IS NOT NULL`,
+    sql`SELECT ${m.id} AS id, ${m.displayName} AS name FROM ${m.$table}
+        WHERE ${m.id} = ANY(${`{${ids.join(',')}}`}::uuid[]) AND ${m.status} = 'active' AND ${m.displayName} IS NOT NULL`,
     { prepared: true },
   )
   const byId = new Map(rows.map((row) => [String(row.id), row.name]))

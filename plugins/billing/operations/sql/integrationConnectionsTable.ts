@@ -1,0 +1,18 @@
+import { defineSqlTable } from '@/core'
+
+/** The kernel's `integration-connections` as billing's Stripe Connect code uses it (one row per tenant and provider). */
+export const integrationConnectionsTable = defineSqlTable(
+  'integration-connections',
+  {
+    id: 'id',
+    tenant: 'tenant',
+    provider: 'provider',
+    config: 'config',
+    status: 'status',
+    lastSyncAt: 'lastSyncAt',
+    lastError: 'lastError',
+    createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
+  },
+  { enums: ['provider', 'status'] },
+)
