@@ -1,8 +1,11 @@
 import type { PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 import { ZodError } from 'zod'
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../db/databaseUnavailableHook'
 import { inTransaction } from '../db/inTransaction'
+import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable'
 import { pgErrorCode } from '../db/pgErrorCode'
+import { BodyTooLargeError } from './limitBody'
 import { OperationError } from './OperationError'
 
 export type EndpointWork = (req: PayloadRequest, body: unknown) => Promise<unknown>
@@ -25,7 +28,9 @@ const readBody = async (req: PayloadRequest): Promise<unknown> => {
   let text: string
   try {
     text = req.text ? await req.text() : ''
-  } catch {
+  } catch (error) {
+    // Over the body limit (`limitBody`): refused, never run on a partial or empty body.
+    if (error instanceof BodyTooLargeError) throw error
     text = ''
   }
   if (!text.trim()) return {}
@@ -57,6 +62,10 @@ const errorResponse = (req: PayloadRequest, error: unknown): Response => {
   if (code === '23505') return json(409, 'conflict', 'A conflicting record already exists; try again.')
   if (code === '23514') return json(409, 'constraint', 'The change would break a rule the data must keep.')
   if (code === '40P01' || code === '40001') return json(503, 'busy', 'Too many changes at once; try again.')
+  if (isDatabaseUnavailable(error)) {
+    req.payload.logger.warn({ msg: `endpoint ${req.method ?? ''} ${req.pathname ?? ''}: database unavailable` })
+    return json(503, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE)
+  }
   req.payload.logger.error({ err: error, msg: `endpoint ${req.method ?? ''} ${req.pathname ?? ''} failed` })
   return json(500, 'internal', 'Something went wrong.')
 }
@@ -68,7 +77,8 @@ const errorResponse = (req: PayloadRequest, error: unknown): Response => {
  * thrown becomes `{ error: <code>, message: <sentence> }` with its status:
  * ZodError → 400 `invalid_input`; OperationError → its status and code; Payload APIError < 500 →
  * `not_found` / `forbidden` / `refused`; PostgreSQL 23505 → 409 `conflict`, 23514 → 409
- * `constraint`, 40P01/40001 → 503 `busy`; anything else is logged and answers 500 `internal`.
+ * `constraint`, 40P01/40001 → 503 `busy`; a database that is down, restarting or timing out → 503
+ * `database_unavailable`; a body over its limit → 413 `body_too_large`; anything else is logged and answers 500 `internal`.
  */
 export const endpointHandler =
   (work: EndpointWork, options: EndpointHandlerOptions = {}) =>
