@@ -29,6 +29,7 @@ import { clonePlain } from './src/core/clonePlain'
 import { databaseUnavailableHook } from './src/core/db/databaseUnavailableHook'
 import { kernelSqlTables } from './src/core/db/kernelTables'
 import { logPoolErrors } from './src/core/db/logPoolErrors'
+import { poolOptions } from './src/core/db/poolOptions'
 import { assertSqlTables, sqlTablesOf } from './src/core/db/sqlTable'
 import { getEnv } from './src/core/env'
 import { bodyLimits } from './src/core/http/limitBody'
@@ -80,16 +81,7 @@ export const atriumConfig = (
       ]),
       editor: lexicalEditor(),
       db: postgresAdapter({
-        pool: {
-          connectionString: env.DATABASE_URL,
-          max: 20,
-          // Fail fast while the database is down or stuck (503, see databaseUnavailableHook), never hang.
-          connectionTimeoutMillis: env.DB_CONNECT_TIMEOUT_MS,
-          statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
-          query_timeout: env.DB_STATEMENT_TIMEOUT_MS + 2000,
-          idle_in_transaction_session_timeout: env.DB_STATEMENT_TIMEOUT_MS * 2,
-          keepAlive: true,
-        },
+        pool: poolOptions(env, env.DATABASE_URL),
         idType: 'uuid',
         push: false,
         migrationDir: path.resolve(dirname, 'src/migrations'),

@@ -2,9 +2,12 @@
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57014', '53300'])
 /** Socket errors of a server that cannot be reached. */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'])
-/** What node-postgres says when a connection breaks or cannot be had in time. */
+/**
+ * What node-postgres says when a connection breaks or cannot be had in time, also inside the
+ * message of an error that wraps it without its code (Payload's "cannot begin transaction: …").
+ */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Query read timeout|the database system is (starting up|shutting down|in recovery mode)/i
+  /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|EPIPE)\b|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Query read timeout|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)/i
 
 /**
  * Whether `error` (or any error in its `cause` chain, as Drizzle and Payload wrap them) says the

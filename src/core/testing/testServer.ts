@@ -12,7 +12,7 @@ import { limitBodies, limitBody } from '../http/limitBody'
  * tests speak HTTP to REST and GraphQL without building the Next app. Request bodies are streamed
  * to the handlers as Next streams them, behind the same body limits (`limitBody`).
  */
-export const startTestServer = async (config: Promise<SanitizedConfig> | SanitizedConfig) => {
+export const startTestServer = async (config: Promise<SanitizedConfig> | SanitizedConfig, port = 0) => {
   const rest: Record<string, ApiRouteHandler> = limitBodies(leanRoute(config))
   const graphql = limitBody(GRAPHQL_POST(config) as unknown as ApiRouteHandler)
 
@@ -54,10 +54,10 @@ export const startTestServer = async (config: Promise<SanitizedConfig> | Sanitiz
       res.end(String((error as Error)?.stack ?? error))
     }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  const { port: listening } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
