@@ -14,7 +14,9 @@ export const startAppProcess = (
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['node_modules/tsx/dist/cli.mjs', '--conditions=development', 'tests/faults/appProcess.ts', mode],
+      // tsx as a loader in this one process (its CLI would run the app in a grandchild that a
+      // SIGKILL of the CLI leaves running).
+      ['--require', 'tsx/preflight', '--import', 'tsx', '--conditions=development', 'tests/faults/appProcess.ts', mode],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
         env: {
