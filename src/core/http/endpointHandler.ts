@@ -45,7 +45,7 @@ const readBody = async (req: PayloadRequest): Promise<unknown> => {
 /** Whether the request came with a session cookie or an Authorization header. */
 const carriesCredential = (req: PayloadRequest) =>
   Boolean(req.headers?.get('authorization')) ||
-  (req.headers?.get('cookie') ?? '').includes(`${req.payload.config.cookiePrefix}-token=`)
+  (req.headers?.get('cookie') ?? '').includes(`${req.payload.config?.cookiePrefix ?? 'payload'}-token=`)
 
 const databaseUnavailable = (req: PayloadRequest): Response => {
   req.payload.logger.warn({ msg: `endpoint ${req.method ?? ''} ${req.pathname ?? ''}: database unavailable` })
