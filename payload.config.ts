@@ -26,11 +26,16 @@ import { isPlatformAdmin, type AccessUser } from './src/core/access/userTenants'
 import { coreHomeWidgets } from './src/core/admin/home/coreHomeWidgets'
 import { withHomeWidgets } from './src/core/admin/home/withHomeWidgets'
 import { clonePlain } from './src/core/clonePlain'
+import { databaseUnavailableHook } from './src/core/db/databaseUnavailableHook'
 import { kernelSqlTables } from './src/core/db/kernelTables'
+import { logPoolErrors } from './src/core/db/logPoolErrors'
+import { poolOptions } from './src/core/db/poolOptions'
 import { assertSqlTables, sqlTablesOf } from './src/core/db/sqlTable'
 import { getEnv } from './src/core/env'
+import { bodyLimits } from './src/core/http/limitBody'
 import { purgeRateLimitsTask } from './src/core/auth/purgeRateLimitsTask'
 import { deliverEventTask } from './src/core/events/deliverEventTask'
+import { reclaimStaleJobs } from './src/core/events/reclaimStaleJobs'
 import { fileEmailAdapter } from './src/core/mail/fileEmailAdapter'
 import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
@@ -76,7 +81,7 @@ export const atriumConfig = (
       ]),
       editor: lexicalEditor(),
       db: postgresAdapter({
-        pool: { connectionString: env.DATABASE_URL, max: 20 },
+        pool: poolOptions(env, env.DATABASE_URL),
         idType: 'uuid',
         push: false,
         migrationDir: path.resolve(dirname, 'src/migrations'),
@@ -108,10 +113,29 @@ export const atriumConfig = (
         // Every 5 s, only where JOBS_AUTORUN is on (dev process, worker): enqueue due cron schedules
         // and run due jobs of every queue. Web replicas in production neither schedule nor run.
         autoRun: () => (getEnv().JOBS_AUTORUN ? [{ cron: '*/5 * * * * *', allQueues: true, limit: 50 }] : []),
-        shouldAutoRun: () => getEnv().JOBS_AUTORUN,
+        // Before each run, jobs left `processing` by a runner that died go back to the queue.
+        shouldAutoRun: async (payload) => {
+          if (!getEnv().JOBS_AUTORUN) return false
+          await reclaimStaleJobs(payload)
+          return true
+        },
       },
       // Raw SQL takes its names from the schema: a declared table or field the schema lacks stops start-up.
-      onInit: (payload) => assertSqlTables(payload, [...kernelSqlTables, ...sqlTablesOf(payload.config)]),
+      onInit: (payload) => {
+        logPoolErrors(payload)
+        return assertSqlTables(payload, [...kernelSqlTables, ...sqlTablesOf(payload.config)])
+      },
+      hooks: { afterError: [databaseUnavailableHook] },
+      // Multipart uploads: streamed to temporary files (video never sits in memory), the request
+      // refused with 413 past the largest file limit (Media checks each kind's own limit).
+      upload: {
+        useTempFiles: true,
+        tempFileDir: path.join(env.dataDir, 'tmp'),
+        abortOnLimit: true,
+        responseOnLimit: 'The file is larger than uploads may be.',
+        limits: { fileSize: Math.max(env.UPLOAD_FILE_LIMIT, env.VIDEO_FILE_LIMIT) },
+        requestSizeLimit: bodyLimits().upload,
+      },
       typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
       plugins: [
         ...(env.S3_BUCKET

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { siteKeyForHost } from './app/(site)/siteHost'
 import { viewSegments } from './app/(site)/siteView'
+import { getEnv } from './core/env'
 
 const platformHosts = (() => {
   try {
@@ -32,8 +33,17 @@ const cachedPagePath = (pathname: string, query: URLSearchParams): string | null
  * `/<host>/x` that `src/app/(site)/[tenant]` serves (a dotted key: links then omit the slug); the
  * path form `/<slug>/x` keeps working on the platform's own host (localhost). Cached site pages
  * get their query in the path. Admin, API and Next's assets are never rewritten.
+ * A body declared larger than `JSON_BODY_LIMIT` (a server action of the site) is refused with 413
+ * before it is read; one without a length is counted by Next's server-action reader (next.config.mjs).
  */
 export function proxy(request: NextRequest) {
+  const declared = request.headers.get('content-length')
+  if (declared !== null && Number(declared) > getEnv().JSON_BODY_LIMIT) {
+    return NextResponse.json(
+      { error: 'body_too_large', message: 'The request body is too large.', limit: getEnv().JSON_BODY_LIMIT },
+      { status: 413, headers: { connection: 'close' } },
+    )
+  }
   const root = (process.env.ROOT_DOMAIN || 'localhost').trim().toLowerCase()
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? ''
   const key = siteKeyForHost(host, root, platformHosts)

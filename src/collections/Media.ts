@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { or, tenantRole } from '@/core/access/builders'
 import { MANAGER_ROLES, STAFF_ROLES } from '@/core/access/roles'
 import { getEnv } from '@/core/env'
+import { OperationError } from '@/core/http/OperationError'
 import { tenantScoped } from '@/core/tenancy/tenantScoped'
 
 const publicFiles = () => ({ visibility: { equals: 'public' } })
@@ -31,6 +32,21 @@ export const Media: CollectionConfig = tenantScoped(
     },
     indexes: [{ fields: ['tenant', 'owner', 'status'] }, { fields: ['tenant', 'owner', 'kind'] }],
     hooks: {
+      // Each kind's own size limit, checked before the file is processed (the request itself is
+      // limited to the largest of them while it streams to a temporary file).
+      beforeOperation: [
+        ({ operation, req }) => {
+          if ((operation !== 'create' && operation !== 'update') || !req.file) return
+          const video = String(req.file.mimetype ?? '').startsWith('video/')
+          const limit = video ? getEnv().VIDEO_FILE_LIMIT : getEnv().UPLOAD_FILE_LIMIT
+          if (req.file.size > limit)
+            throw new OperationError(
+              413,
+              'file_too_large',
+              `${video ? 'Videos' : 'Files other than video'} may be at most ${Math.round(limit / 1024 ** 2)} MB; this one is ${Math.ceil(req.file.size / 1024 ** 2)} MB.`,
+            )
+        },
+      ],
       beforeChange: [
         ({ data, operation }) => {
           if (operation === 'create') {

@@ -9,6 +9,16 @@ const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v
 
 const optionalUrl = z.string().url().optional()
 
+const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }
+/** A size as Next's `bodySizeLimit` takes it: bytes, or a number with kb / mb / gb (`1mb`, `500kb`). */
+const byteSize = z
+  .string()
+  .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'must be a size such as 1048576, 500kb, 1mb or 2gb')
+  .transform((v) => {
+    const [, n, unit = 'b'] = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(v)!
+    return Math.floor(Number(n) * UNITS[unit.toLowerCase() || 'b'])
+  })
+
 const BUILD_PHASE = 'phase-production-build'
 
 export const envSchema = z
@@ -60,11 +70,25 @@ export const envSchema = z
     MAIL_FROM: z.string().default('Atrium <no-reply@atrium.local>'),
     /** Run queued and scheduled jobs inside the web process (development default). */
     JOBS_AUTORUN: bool.optional(),
+    /**
+     * A job marked processing for longer than this is taken to belong to a worker that died
+     * (SIGKILL, lost host) and is run again; jobs must finish well within it.
+     */
+    JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Login hardening. */
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /** Largest JSON (or other non-multipart) request body and server-action body; larger ones get 413. */
+    JSON_BODY_LIMIT: byteSize.default(1024 ** 2),
+    /** Largest uploaded file other than video (images, audio, documents). */
+    UPLOAD_FILE_LIMIT: byteSize.default(25 * 1024 ** 2),
+    /** Largest uploaded video; uploads are streamed to temporary files, never held in memory. */
+    VIDEO_FILE_LIMIT: byteSize.default(1024 ** 3),
+    /** PostgreSQL: how long to wait for a connection, and the longest statement, before answering 503. */
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
     /** Stripe (platform account, Connect); without a key billing stays manual (pay at the desk). */
     STRIPE_SECRET_KEY: z
       .string()

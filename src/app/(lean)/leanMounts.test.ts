@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { isLeanEndpoint } from '@/core/http/lean'
 
 // How the lean path is hooked into Next: Payload's generated `api/[...slug]` route stays as Payload
-// writes it, and a route segment per lean prefix under `src/app/(lean)/api` (static segments win
-// over the catch-all) serves the lean endpoints. These checks keep the two in step.
+// writes it (with body limits around the handlers that take a body), and a route segment per lean
+// prefix under `src/app/(lean)/api` (static segments win over the catch-all) serves the lean
+// endpoints. These checks keep the two in step, and every API route behind a body limit.
 
 const app = path.resolve(import.meta.dirname, '..')
 const generated = readFileSync(path.join(app, '(payload)/api/[...slug]/route.ts'), 'utf8')
@@ -27,17 +28,24 @@ const mounts: Mount[] = (readdirSync(path.join(app, '(lean)/api'), { recursive: 
   })
 
 describe('lean mounts in the Next app', () => {
-  it('leave the generated /api route as Payload generates it', () => {
-    expect(generated).not.toMatch(/@\/core|lean/i)
+  it('leave the generated /api route as Payload generates it, its body-taking handlers behind limitBody', () => {
+    expect(generated).not.toMatch(/lean/i)
     const names = exportsOf(generated)
     expect(names).toEqual(expect.arrayContaining(['GET', 'POST', 'DELETE', 'PATCH', 'OPTIONS']))
-    for (const name of names) expect(generated).toContain(`export const ${name} = REST_${name}(config)`)
+    for (const name of names)
+      expect(generated).toContain(
+        ['POST', 'PATCH', 'DELETE'].includes(name)
+          ? `export const ${name} = limitBody(REST_${name}(config))`
+          : `export const ${name} = REST_${name}(config)`,
+      )
+    const graphql = readFileSync(path.join(app, '(payload)/api/graphql/route.ts'), 'utf8')
+    expect(graphql).toContain('export const POST = limitBody(GRAPHQL_POST(config))')
   })
 
   it('each mount serves its own folder, with the methods of the generated route', () => {
     expect(mounts.length).toBeGreaterThan(0)
     for (const { file, mount, source } of mounts) {
-      expect(source, file).toContain(`leanRoute(config, '${mount}')`)
+      expect(source, file).toContain(`limitBodies(leanRoute(config, '${mount}'))`)
       expect(exportsOf(source), file).toEqual(exportsOf(generated))
     }
   })

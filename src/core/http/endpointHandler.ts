@@ -1,8 +1,12 @@
 import type { PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 import { ZodError } from 'zod'
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../db/databaseUnavailableHook'
+import { databaseReachable } from '../db/databaseReachable'
 import { inTransaction } from '../db/inTransaction'
+import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable'
 import { pgErrorCode } from '../db/pgErrorCode'
+import { BodyTooLargeError } from './limitBody'
 import { OperationError } from './OperationError'
 
 export type EndpointWork = (req: PayloadRequest, body: unknown) => Promise<unknown>
@@ -25,7 +29,9 @@ const readBody = async (req: PayloadRequest): Promise<unknown> => {
   let text: string
   try {
     text = req.text ? await req.text() : ''
-  } catch {
+  } catch (error) {
+    // Over the body limit (`limitBody`): refused, never run on a partial or empty body.
+    if (error instanceof BodyTooLargeError) throw error
     text = ''
   }
   if (!text.trim()) return {}
@@ -36,8 +42,27 @@ const readBody = async (req: PayloadRequest): Promise<unknown> => {
   }
 }
 
+/** Whether the request came with a session cookie or an Authorization header. */
+const carriesCredential = (req: PayloadRequest) =>
+  Boolean(req.headers?.get('authorization')) ||
+  (req.headers?.get('cookie') ?? '').includes(`${req.payload.config?.cookiePrefix ?? 'payload'}-token=`)
+
+const databaseUnavailable = (req: PayloadRequest): Response => {
+  req.payload.logger.warn({ msg: `endpoint ${req.method ?? ''} ${req.pathname ?? ''}: database unavailable` })
+  return json(503, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE)
+}
+
 /** Maps anything thrown by an endpoint to the platform's one error shape: `{ error, message }`. */
-const errorResponse = (req: PayloadRequest, error: unknown): Response => {
+const errorResponse = async (req: PayloadRequest, error: unknown): Promise<Response> => {
+  // Signed in, yet no user: Payload's auth reads an unreachable database as "nobody". Not a 401 then.
+  if (
+    error instanceof OperationError &&
+    error.status === 401 &&
+    !req.user &&
+    carriesCredential(req) &&
+    !(await databaseReachable(req.payload))
+  )
+    return databaseUnavailable(req)
   if (error instanceof ZodError) {
     return json(
       400,
@@ -57,6 +82,7 @@ const errorResponse = (req: PayloadRequest, error: unknown): Response => {
   if (code === '23505') return json(409, 'conflict', 'A conflicting record already exists; try again.')
   if (code === '23514') return json(409, 'constraint', 'The change would break a rule the data must keep.')
   if (code === '40P01' || code === '40001') return json(503, 'busy', 'Too many changes at once; try again.')
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(req)
   req.payload.logger.error({ err: error, msg: `endpoint ${req.method ?? ''} ${req.pathname ?? ''} failed` })
   return json(500, 'internal', 'Something went wrong.')
 }
@@ -68,7 +94,9 @@ const errorResponse = (req: PayloadRequest, error: unknown): Response => {
  * thrown becomes `{ error: <code>, message: <sentence> }` with its status:
  * ZodError → 400 `invalid_input`; OperationError → its status and code; Payload APIError < 500 →
  * `not_found` / `forbidden` / `refused`; PostgreSQL 23505 → 409 `conflict`, 23514 → 409
- * `constraint`, 40P01/40001 → 503 `busy`; anything else is logged and answers 500 `internal`.
+ * `constraint`, 40P01/40001 → 503 `busy`; a database that is down, restarting or timing out → 503
+ * `database_unavailable` (also a 401 for a request that carried a credential while the database is
+ * unreachable: its user could not be read); a body over its limit → 413 `body_too_large`; anything else is logged and answers 500 `internal`.
  */
 export const endpointHandler =
   (work: EndpointWork, options: EndpointHandlerOptions = {}) =>

@@ -7,15 +7,12 @@ import type { Payload, Plugin, SanitizedConfig } from 'payload'
 import { buildConfig, getPayload } from 'payload'
 import { inject } from 'vitest'
 import { closePayload } from '../db/closePayload'
+import { poolOptions } from '../db/poolOptions'
+import { getEnv } from '../env'
 import { loadAppConfig, type AppConfigFactory } from './appConfig'
+import { withDatabase } from './migrateTemplate'
 import { startTestServer } from './testServer'
 import { httpClient } from './httpClient'
-
-const withDatabase = (serverUrl: string, database: string) => {
-  const url = new URL(serverUrl)
-  url.pathname = `/${database}`
-  return url.toString()
-}
 
 export type TestApp = {
   payload: Payload
@@ -33,6 +30,11 @@ export type StartTestPayloadOptions = {
   push?: boolean
   /** Another config factory than the app's (`provideAppConfig`), e.g. the app without one plugin. */
   config?: AppConfigFactory
+  /**
+   * Another PostgreSQL server than the run's (e.g. a private one a test stops and starts), with a
+   * template database migrated there (`migrateTemplate`).
+   */
+  pg?: { serverUrl: string; template: string }
 }
 
 /**
@@ -45,9 +47,10 @@ export const startTestPayload = async ({
   plugins = [],
   push = false,
   config: factory,
+  pg: privateServer,
 }: StartTestPayloadOptions = {}): Promise<TestApp> => {
-  const serverUrl = inject('pgServerUrl')
-  const template = inject('pgTemplate')
+  const serverUrl = privateServer?.serverUrl ?? inject('pgServerUrl')
+  const template = privateServer?.template ?? inject('pgTemplate')
   const runId = template.replace('atrium_tpl_', '')
   const database = `atrium_t_${runId}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
@@ -65,7 +68,7 @@ export const startTestPayload = async ({
   base.typescript = { ...base.typescript, autoGenerate: false }
   if (push) {
     const { postgresAdapter } = await import('@payloadcms/db-postgres')
-    base.db = postgresAdapter({ pool: { connectionString: databaseUrl, max: 20 }, idType: 'uuid', push: true })
+    base.db = postgresAdapter({ pool: poolOptions(getEnv(), databaseUrl), idType: 'uuid', push: true })
   }
   const config = await buildConfig(base)
   // The default cache key: the route handlers behind the test server look the instance up by it,

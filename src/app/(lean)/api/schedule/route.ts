@@ -1,8 +1,9 @@
-/* Lean endpoints under /api/schedule: served without Payload's REST pipeline, everything else handed to it (docs/kernel.md). */
+/* Lean endpoints under /api/schedule: served without Payload's REST pipeline, everything else handed to it (docs/kernel.md); bodies limited by limitBody. */
 import config from '@payload-config'
 import { leanRoute } from '@/core/http/lean'
+import { limitBodies } from '@/core/http/limitBody'
 
-const route = leanRoute(config, '/schedule')
+const route = limitBodies(leanRoute(config, '/schedule'))
 
 export const GET = route.GET
 export const POST = route.POST
