@@ -4,7 +4,7 @@ import { scheduleCache } from './scheduleCache'
 
 const CHANNEL = 'schedule'
 /** Changes are gathered this long and sent as one message per batch of tenants. */
-const BATCH_MS = 5
+const BATCH_MS = 25
 
 const watching = new WeakSet<Payload>()
 const pending = new Map<Payload, Set<string>>()
@@ -23,7 +23,7 @@ export const watchScheduleChanges = (payload: Payload): void => {
   })
 }
 
-/** Tells the other processes that `tenant`'s schedule changed (batched: one message per few milliseconds). */
+/** Tells the other processes that `tenant`'s schedule changed (batched: one message per 25 ms at most). */
 export const announceScheduleChange = (payload: Payload, tenant: string): void => {
   let tenants = pending.get(payload)
   if (tenants) {
