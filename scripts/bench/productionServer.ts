@@ -66,6 +66,8 @@ const waitForHttp = async (url: string, child: ChildProcess, timeoutMs = 120_000
 }
 
 const started: ServerProcess[] = []
+// However the bench ends (done, an error, Ctrl-C through the embedded server's exit hook), its servers end too.
+process.on('exit', () => started.forEach(({ child }) => child.kill('SIGKILL')))
 
 const spawnLogged = (name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess => {
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
