@@ -472,7 +472,7 @@ if (NEXT) {
         t.id,
         (
           await sqlPool.query(
-            `SELECT id FROM classes WHERE tenant_id = $1 AND status = 'scheduled' AND start_time > now() + interval '1 hour' ORDER BY start_time LIMIT 400`,
+            `SELECT id FROM classes WHERE tenant_id = $1 AND status = 'scheduled' AND start_time > now() + interval '1 hour' AND start_time < now() + interval '29 days' ORDER BY start_time`,
             [t.id],
           )
         ).rows.map((r) => r.id as string),
