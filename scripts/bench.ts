@@ -8,9 +8,15 @@
  *   2. 200 simultaneous attempts on one 20-place class: time to resolve, places confirmed;
  *   3. schedule reads (GET /api/schedule) beside the week's SELECT in raw SQL and a plain Payload
  *      REST find of the same week;
- *   4. SQL statements per request, counted at the pg driver.
- * Env: BENCH_TENANTS (200), BENCH_DAYS (365), BENCH_BOOKINGS (4000), BENCH_READS (4000); BENCH_PROFILE=1
- * writes a CPU profile of the server during the booking run (bench-book.cpuprofile).
+ *   4. SQL statements per request, counted at the pg driver;
+ *   5. the staff home's read functions on the largest tenant;
+ *   6. the same booking, one-class race, schedule and plain REST runs through the production build
+ *      (`next start`, a separate process) with autocannon as the load generator; optionally two web
+ *      processes, the jobs worker and a round-robin proxy (BENCH_WEB_PROCESSES=2).
+ * Env: BENCH_TENANTS (200), BENCH_DAYS (365), BENCH_BOOKINGS (4000), BENCH_READS (4000);
+ * BENCH_NEXT=0 skips next start; BENCH_BUILD=auto (build when missing or older than the sources) |
+ * always | reuse; BENCH_WEB_PROCESSES (1); BENCH_PROFILE=1 writes CPU profiles of the in-process
+ * server (bench-book.cpuprofile) and of a next start server under the booking load (bench-profiles/).
  */
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -390,6 +396,231 @@ print('schedule via plain Payload REST find', {
   nodeMsPerRequest: plain.nodeMsPerRequest,
   cpuPerRequest: plain.cpu,
 })
+
+// ---- 4. the staff home's reads (issue 13) ----------------------------------------------------
+// Each read function behind an admin home widget, on the largest tenant (bench-001), timed over
+// repeated calls from the pool (warm, as a home screen opened again and again is).
+{
+  const { readStaffDay } = await import('../plugins/bookings/operations/staff/readStaffDay')
+  const { readMembersAtRisk } = await import('../plugins/bookings/operations/staff/readMembersAtRisk')
+  const { readRevenue } = await import('../plugins/billing/operations/readRevenue')
+  const { readPaymentProblems } = await import('../plugins/billing/operations/readPaymentProblems')
+  const { readNewMembers } = await import('../src/core/admin/home/readNewMembers')
+  const { readPlatformHealth } = await import('../src/core/admin/home/readPlatformHealth')
+  const req = { payload, transactionID: undefined }
+  const tenant = String(hot.id)
+  const sizes = (
+    await sqlPool.query(
+      `SELECT (SELECT count(*) FROM tenant_memberships WHERE tenant_id = $1)::int AS members,
+              (SELECT count(*) FROM bookings WHERE tenant_id = $1)::int AS bookings,
+              (SELECT count(*) FROM payments WHERE tenant_id = $1)::int AS payments,
+              (SELECT count(*) FROM payments)::int AS "allPayments"`,
+      [tenant],
+    )
+  ).rows[0]
+  log(
+    `staff home on bench-001: ${sizes.members} members, ${sizes.bookings} bookings, ${sizes.payments} payments (${sizes.allPayments} in all)`,
+  )
+  const reads: [string, () => Promise<unknown>][] = [
+    ['readStaffDay', () => readStaffDay(req, { tenant })],
+    ['readMembersAtRisk', () => readMembersAtRisk(req, { tenant })],
+    ['readRevenue', () => readRevenue(req, { tenant })],
+    ['readPaymentProblems', () => readPaymentProblems(req, { tenant })],
+    ['readNewMembers', () => readNewMembers(req, { tenant })],
+    ['readPlatformHealth', () => readPlatformHealth(req)],
+  ]
+  const home: Record<string, string> = {}
+  for (const [name, read] of reads) {
+    await read() // warm: plans and pages cached
+    const times: number[] = []
+    statements = 0
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now()
+      await read()
+      times.push(performance.now() - t0)
+    }
+    home[name] =
+      `p50 ${percentile(times, 50).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms, ${statements / 20} SQL`
+  }
+  print('staff home reads (bench-001)', home)
+}
+
+// ---- 5. the production server: next start, load from autocannon in this (separate) process ----
+const NEXT = process.env.BENCH_NEXT !== '0'
+const WEB_PROCESSES = numberEnv('BENCH_WEB_PROCESSES', 1)
+if (NEXT) {
+  const prod = await import('./bench/productionServer')
+  const { cannon } = await import('./bench/cannon')
+  const { freePort } = await import('../src/core/db/startEmbeddedPostgres')
+  prod.ensureBuild(process.env.BENCH_BUILD ?? 'auto', log)
+  const serverEnv = { ...process.env, LOG_LEVEL: 'error', JOBS_AUTORUN: 'false' }
+
+  // Unused booking pairs for each run: 32 clients over 8 tenants not booked above (groups of 8 from bench-010).
+  let group = 0
+  const bookingRun = async (base: string) => {
+    const tenants = (
+      await sqlPool.query(`SELECT id, slug FROM tenants WHERE slug LIKE 'bench-%' ORDER BY slug OFFSET $1 LIMIT 8`, [
+        9 + 8 * group++,
+      ])
+    ).rows as { id: string; slug: string }[]
+    const clientTokens = await login(
+      Array.from({ length: CLIENTS }, (_, i) => `m${10 + Math.floor(i / 8)}@${tenants[i % 8].slug}.bench`),
+    )
+    const classesOf = new Map<string, string[]>()
+    for (const t of tenants)
+      classesOf.set(
+        t.id,
+        (
+          await sqlPool.query(
+            `SELECT id FROM classes WHERE tenant_id = $1 AND status = 'scheduled' AND start_time > now() + interval '1 hour' AND start_time < now() + interval '29 days' ORDER BY start_time`,
+            [t.id],
+          )
+        ).rows.map((r) => r.id as string),
+      )
+    const requests: LoadRequest[] = []
+    for (let round = 0; requests.length < BOOKINGS; round++) {
+      let added = 0
+      for (let i = 0; i < CLIENTS && requests.length < BOOKINGS; i++) {
+        const classId = classesOf.get(tenants[i % 8].id)?.[round]
+        if (!classId) continue
+        added++
+        requests.push({
+          method: 'POST',
+          url: `${base}/api/classes/${classId}/book`,
+          headers: { authorization: `JWT ${clientTokens[i]}`, 'content-type': 'application/json' },
+          body: '{}',
+        })
+      }
+      if (!added) break
+    }
+    return requests
+  }
+  const statusList = (statuses: number[]) =>
+    Object.entries(statuses.reduce<Record<number, number>>((acc, s) => ((acc[s] = (acc[s] ?? 0) + 1), acc), {}))
+      .map(([s, n]) => `${s}x${n}`)
+      .join(',')
+  const raceTokens200 = raceTokens
+  let raceClass = 1
+
+  const measure = async (label: string, base: string, pids: number[]) => {
+    const cpu = () => pids.reduce((sum, pid) => sum + prod.processCpuMs(pid), 0)
+    const rss = () => pids.reduce((sum, pid) => sum + prod.rssMb(pid), 0)
+    const run = async (name: string, requests: LoadRequest[], connections: number) => {
+      const [serverBefore, pgBefore] = [cpu(), await postgresCpuMs(database)]
+      const result = await cannon(base, requests, connections)
+      const [serverAfter, pgAfter] = [cpu(), await postgresCpuMs(database)]
+      const per = (ms: number) => (ms / requests.length).toFixed(2)
+      print(`${label}: ${name}`, {
+        ...summarize(result.latenciesMs, result.elapsedMs),
+        statuses: statusList(result.statuses),
+        cpuPerRequest: `server ${per(serverAfter - serverBefore)} + postgres ${per(pgAfter - pgBefore)} + autocannon ${per(result.cpuMs)} ms`,
+        rssMb: rss(),
+      })
+      return result
+    }
+    // Warm-up: the routes' first requests load their code.
+    await cannon(
+      base,
+      Array.from({ length: 400 }, (_, i) => ({
+        method: 'GET' as const,
+        url: `${base}/api/schedule?tenant=${slugs[i % slugs.length].slug}`,
+      })),
+      8,
+    )
+    await run('book', await bookingRun(base), CLIENTS)
+    const overbookedNow = (
+      await sqlPool.query(`SELECT count(*)::int AS n FROM classes c WHERE c.booked_count > c.capacity
+      OR c.booked_count <> (SELECT count(*) FROM bookings b WHERE b.class_id = c.id AND b.status IN ('confirmed', 'checked_in'))`)
+    ).rows[0].n
+    // 200 attempts on one 20-place class (the next unused class of bench-001, same 200 members).
+    const {
+      rows: [one],
+    } = await sqlPool.query(
+      `SELECT id, capacity FROM classes WHERE tenant_id = $1 AND status = 'scheduled' AND start_time > now() + interval '1 day' ORDER BY start_time OFFSET $2 LIMIT 1`,
+      [hot.id, raceClass++],
+    )
+    const raced = await cannon(
+      base,
+      raceTokens200.map((token) => ({
+        method: 'POST' as const,
+        url: `${base}/api/classes/${one.id}/book`,
+        headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      })),
+      200,
+    )
+    const {
+      rows: [counted],
+    } = await sqlPool.query(
+      `SELECT (SELECT count(*)::int FROM bookings WHERE class_id = $1 AND status = 'confirmed') AS confirmed,
+              (SELECT count(*)::int FROM bookings WHERE class_id = $1 AND status = 'waitlisted') AS waitlisted`,
+      [one.id],
+    )
+    print(`${label}: 200 attempts on one class`, {
+      resolvedInMs: Math.round(raced.elapsedMs),
+      capacity: Number(one.capacity),
+      confirmed: counted.confirmed,
+      waitlisted: counted.waitlisted,
+      statuses: statusList(raced.statuses),
+      classesOverbookedOrMiscounted: overbookedNow,
+    })
+    await run(
+      'schedule',
+      readRequests((t) => `${base}/api/schedule?tenant=${t.slug}&from=${from}&to=${to}`),
+      CLIENTS,
+    )
+    await run(
+      'plain Payload REST find',
+      readRequests(
+        (t) =>
+          `${base}/api/classes?where[tenant][equals]=${t.id}&where[startTime][greater_than_equal]=${from}&where[startTime][less_than]=${to}&limit=100&sort=startTime`,
+      ).slice(0, Math.min(READS, 1000)),
+      CLIENTS,
+    )
+  }
+
+  if (process.env.BENCH_PROFILE) {
+    // A CPU profile of a next start server under the booking load alone (profiling slows it: figures apart).
+    const dir = path.resolve('bench-profiles')
+    const next = await prod.startNext(await freePort(), serverEnv, dir)
+    await cannon(
+      next.url,
+      Array.from({ length: 400 }, (_, i) => ({
+        method: 'GET' as const,
+        url: `${next.url}/api/schedule?tenant=${slugs[i % slugs.length].slug}`,
+      })),
+      8,
+    )
+    const profiled = await cannon(next.url, await bookingRun(next.url), CLIENTS)
+    print('next start, profiled: book', summarize(profiled.latenciesMs, profiled.elapsedMs))
+    await prod.stopAll()
+    log(`CPU profile of next start under the booking load written to ${dir}/`)
+  }
+
+  {
+    const next = await prod.startNext(await freePort(), serverEnv)
+    log(`next start (1 web process) at ${next.url}, pid ${next.child.pid}`)
+    await measure('next start', next.url, [next.child.pid!])
+    await prod.stopAll()
+  }
+  if (WEB_PROCESSES > 1) {
+    const webs = []
+    for (let i = 0; i < WEB_PROCESSES; i++) webs.push(await prod.startNext(await freePort(), serverEnv))
+    const worker = prod.startWorker(serverEnv)
+    const proxy = await prod.startProxy(
+      await freePort(),
+      webs.map((w) => w.url),
+      serverEnv,
+    )
+    log(`${WEB_PROCESSES} web processes + worker behind the proxy at ${proxy.url}`)
+    await measure(`${WEB_PROCESSES} × next start + worker + proxy`, proxy.url, [
+      ...webs.map((w) => w.child.pid!),
+      worker.pid!,
+      proxy.child.pid!,
+    ])
+    await prod.stopAll()
+  }
+}
 
 // ---- done -----------------------------------------------------------------------------------
 console.log(

@@ -88,5 +88,40 @@ export const seedVolume = async (db: pg.Pool, opts: VolumeOptions, password: { s
     'past class counters',
     `UPDATE classes c SET booked_count = 8 WHERE c.status = 'completed' AND c.title LIKE 'Flow %'`,
   )
+  // What the staff home reads (issue 13): a plan per tenant, a subscription per member (3 % past
+  // due), a payment per member and week over the past half year (2 % failed, some refunded),
+  // and a spread of join dates so "new members" and "members at risk" have something to find.
+  await step(
+    'membership plans',
+    `INSERT INTO membership_plans (tenant_id, name) SELECT t.id, 'Unlimited' FROM tenants t WHERE t.slug LIKE 'bench-%'`,
+  )
+  await step(
+    'subscriptions (3 % past due)',
+    `INSERT INTO subscriptions (tenant_id, member_id, plan_id, price_key, status, provider)
+     SELECT m.tenant_id, m.id, p.id, 'monthly', CASE WHEN abs(hashtext(m.id::text)) % 100 < 3 THEN 'past_due' ELSE 'active' END::enum_subscriptions_status, 'manual'
+     FROM tenant_memberships m JOIN membership_plans p ON p.tenant_id = m.tenant_id`,
+  )
+  await step(
+    'payments (weekly, half a year, 2 % failed)',
+    `INSERT INTO payments (tenant_id, member_id, purpose, provider, amount_amount, amount_currency, amount_refunded, status, created_at, updated_at)
+     SELECT m.tenant_id, m.id, 'subscription', 'manual', 4900, 'USD',
+            CASE WHEN x.h < 1 THEN 4900 ELSE 0 END,
+            CASE WHEN x.h < 2 THEN 'failed' WHEN x.h < 3 THEN 'refunded' ELSE 'succeeded' END::enum_payments_status, x.at, x.at
+     FROM tenant_memberships m
+     CROSS JOIN generate_series(0, $1::int / 7) w
+     CROSS JOIN LATERAL (SELECT abs(hashtext(m.id::text || w)) % 100 AS h,
+                                now() - w * interval '7 days' - (abs(hashtext(m.id::text)) % 10080) * interval '1 minute' AS at) x`,
+    [half],
+  )
+  await step(
+    'join dates (spread over two years)',
+    `UPDATE tenant_memberships SET joined_at = now() - (abs(hashtext(id::text)) % 730) * interval '1 day'`,
+  )
+  await step(
+    'member roles',
+    `INSERT INTO tenant_memberships_roles ("order", parent_id, value)
+     SELECT 1, m.id, 'member' FROM tenant_memberships m JOIN tenants t ON t.id = m.tenant_id WHERE t.slug LIKE 'bench-%'
+       AND NOT EXISTS (SELECT 1 FROM tenant_memberships_roles r WHERE r.parent_id = m.id)`,
+  )
   await db.query('ANALYZE')
 }

@@ -2,6 +2,7 @@
 export * from './access'
 export * from './audit/audit'
 export * from './db/sqlFor'
+export * from './db/processBus'
 export * from './db/lockKey'
 export * from './db/sqlTable'
 export * from './db/kernelTables'

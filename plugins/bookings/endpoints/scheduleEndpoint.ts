@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 import { endpointHandler, leanEndpoint } from '@/core'
 import { readSchedule } from '../operations/classes/readSchedule'
+import { watchScheduleChanges } from '../operations/classes/scheduleBus'
 import { scheduleCache } from '../operations/classes/scheduleCache'
 import { uuid } from './schemas'
 
@@ -24,13 +25,15 @@ const query = z
 
 /**
  * GET /api/schedule?tenant=<slug>&from=&to=&location=&instructor= — public; one SQL statement on a
- * miss, none on a hit of the short-lived schedule cache; answers 304 to a matching If-None-Match.
+ * miss, none on a hit of the short-lived schedule cache (kept in step with other processes' writes
+ * by scheduleBus.ts); answers 304 to a matching If-None-Match.
  */
 export const scheduleEndpoint: Endpoint = leanEndpoint({
   path: '/schedule',
   method: 'get',
   handler: endpointHandler(
     async (req) => {
+      watchScheduleChanges(req.payload)
       const params = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
       const input = query.parse(params)
       const key = [input.tenant, params.from ?? '', params.to ?? '', input.location ?? '', input.instructor ?? ''].join(

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPayload, type TestApp } from '../testing'
 import { inTransaction } from './inTransaction'
-import { runSql } from './sqlFor'
+import { afterCommit, runSql } from './sqlFor'
 import { defineSqlTable } from './sqlTable'
 
 const flags = defineSqlTable('feature-flags', { id: 'id', featureKey: 'featureKey', enabled: 'enabled' })
@@ -71,5 +71,41 @@ describe('runSql', () => {
       sql`SELECT count(*)::int AS n FROM ${f} WHERE ${f.featureKey} = ${key}`,
     )
     expect(after.n).toBe(0)
+  })
+})
+
+describe('afterCommit', () => {
+  it('runs once the transaction has committed (the data visible to other connections), never after a rollback', async () => {
+    const req = { payload: app.payload, transactionID: undefined, context: {} } as unknown as PayloadRequest
+    const key = `after-commit-${Date.now()}`
+    const visibleElsewhere = async () =>
+      (
+        await runSql<{ n: number }>(
+          { payload: app.payload, transactionID: undefined },
+          sql`SELECT count(*)::int AS n FROM payload_kv WHERE key = ${key}`,
+        )
+      )[0].n
+    const seen: number[] = []
+    await inTransaction(req, async () => {
+      await runSql(req, sql`INSERT INTO payload_kv (key, data) VALUES (${key}, '{}'::jsonb)`)
+      await afterCommit(req, () => void visibleElsewhere().then((n) => seen.push(n)))
+      expect(seen).toEqual([]) // not before the commit
+    })
+    await expect.poll(() => seen).toEqual([1])
+
+    const rolledBack: string[] = []
+    await expect(
+      inTransaction(req, async () => {
+        await afterCommit(req, () => rolledBack.push('ran'))
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(rolledBack).toEqual([])
+
+    // Without a transaction it runs at once.
+    let now = false
+    await afterCommit({ payload: app.payload, transactionID: undefined }, () => (now = true))
+    expect(now).toBe(true)
   })
 })

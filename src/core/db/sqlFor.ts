@@ -11,7 +11,8 @@ export type SQL = ReturnType<typeof sql>
  *   opened by `payload.db.beginTransaction()` / `initTransaction(req)`;
  * - `adapter.drizzle`: the pool's Drizzle handle, when the request has no transaction;
  * - `db.dialect.sqlToQuery` and `db.session.client.query`: the node-postgres client under a Drizzle
- *   handle, for named prepared statements (Drizzle has no named-statement API for raw SQL).
+ *   handle, for named prepared statements (Drizzle has no named-statement API for raw SQL);
+ * - `adapter.sessions[transactionID].resolve`: ends the transaction (COMMIT), for `afterCommit`.
  * sqlFor.int.test.ts fails if an upgrade moves any of them: a statement (plain and prepared) must run
  * on the transaction's connection and roll back with it.
  */
@@ -59,4 +60,25 @@ export const runSql = async <Row = Record<string, unknown>>(
   }
   const result = await db.execute(query)
   return result.rows as Row[]
+}
+
+/**
+ * Runs `effect` once the request's transaction has ended with COMMIT, or at once when the request
+ * has no open transaction; never when it rolls back. For in-memory side effects other readers
+ * must not see before the data (dropping a cache): a failed COMMIT still runs it, so it must be
+ * harmless to run needlessly. Durable side effects go through the jobs queue instead.
+ */
+export const afterCommit = async (
+  req: Pick<PayloadRequest, 'payload' | 'transactionID'>,
+  effect: () => void,
+): Promise<void> => {
+  const adapter = postgresAdapterOf(req.payload)
+  const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+  const session = id ? adapter.sessions?.[String(id)] : undefined
+  if (!session) return effect()
+  const commit = session.resolve
+  session.resolve = async () => {
+    await commit()
+    effect()
+  }
 }

@@ -135,7 +135,7 @@ export const bookClass = async (req: PayloadRequest, input: BookClassInput): Pro
   }
   if (!row) throw new OperationError(409, 'class_full', 'This class and its waitlist are full.')
   const booking = toBookingJson(row)
-  scheduleChanged(klass.tenant)
+  await scheduleChanged(req, klass.tenant)
   const status = booking.status as 'confirmed' | 'waitlisted'
 
   if (paymentMethod === 'credits' && status === 'confirmed') {

@@ -81,6 +81,6 @@ export const cancelBooking = async (
     subject: { collection: 'bookings', id: booking.id },
     data: { class: klass.id, member: booking.member, late: lateCancel, fee, previousStatus: booking.status },
   })
-  scheduleChanged(klass.tenant)
+  await scheduleChanged(req, klass.tenant)
   return { booking: toBookingJson(row), lateCancel, fee, promoted }
 }

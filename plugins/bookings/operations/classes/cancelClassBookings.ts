@@ -53,6 +53,6 @@ export const cancelClassBookings = async (
     subject: { collection: 'classes', id: klass.id },
     data: { reason: input.reason, bookingsCancelled: cancelled.length },
   })
-  scheduleChanged(klass.tenant)
+  await scheduleChanged(req, klass.tenant)
   return cancelled.length
 }

@@ -2,9 +2,9 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 import { idOf } from '@/core'
 import { scheduleChanged } from '../../../operations/sql/scheduleChanged'
 
-/** Any saved or deleted class drops its tenant's cached schedules in this process. */
-export const forgetCachedSchedule: CollectionAfterChangeHook & CollectionAfterDeleteHook = ({ doc }) => {
+/** Any saved or deleted class drops its tenant's cached schedules, in every process once it commits. */
+export const forgetCachedSchedule: CollectionAfterChangeHook & CollectionAfterDeleteHook = async ({ doc, req }) => {
   const tenant = idOf(doc?.tenant)
-  if (tenant) scheduleChanged(tenant)
+  if (tenant) await scheduleChanged(req, tenant)
   return doc
 }
