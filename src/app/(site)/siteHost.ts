@@ -16,4 +16,3 @@ export const siteKeyForHost = (rawHost: string, rootDomain: string, platformHost
   if (!host.includes('.')) return null
   return /^[a-z0-9.-]+$/.test(host) ? host : null
 }
-
