@@ -45,6 +45,10 @@ const firstDetail = async (page: Page, list: string, pattern: RegExp, later?: st
   return links[0]
 }
 
+/** The admin views the nav links to (not the logout link). */
+const adminNav = async (page: Page) =>
+  (await linksOf(page, 'nav a, .nav a')).filter((path) => path.startsWith('/admin/') && !path.includes('logout'))
+
 const siteLogin = async (page: Page, slug: string, email: string, next: string) => {
   await page.goto(`/${slug}/login?${new URLSearchParams({ next })}`)
   await page.getByLabel('Email', { exact: true }).fill(email)
@@ -80,6 +84,24 @@ for (const viewport of WIDTHS) {
       for (const path of ['login', 'signup', 'forgot', 'reset']) await visit(page, `/${slug}/${path}`)
       await visit(page, '/no-such-studio', 404)
 
+      assert.ok(a11y.checked > nav.length, `only ${a11y.checked} pages were checked`)
+    })
+
+    test(`a11y-member-${tenant.slug}-${viewport.width}`, async ({ page, a11y }) => {
+      test.setTimeout(300_000)
+      await page.setViewportSize(viewport)
+      const slug = tenant.slug
+      await page.goto(`/${slug}`)
+      const nav = (await linksOf(page, 'header a')).filter((path) => !/\/(login|signup)$/.test(path))
+      const details = [
+        await firstDetail(page, `/${slug}/schedule`, /\/classes\/[^/]+$/, 'Next week'),
+        nav.includes(`/${slug}/events`) ? await firstDetail(page, `/${slug}/events`, /\/events\/[^/?]+$/) : undefined,
+        nav.includes(`/${slug}/appointments`)
+          ? await firstDetail(page, `/${slug}/appointments`, /\/appointments\/[^/?]+$/)
+          : undefined,
+      ].filter((path): path is string => !!path)
+      a11y.checkEveryVisit() // the pages above were found as a visitor (the visitor walk checks them)
+
       // An account of another tenant is offered to join.
       const other = DEMO_TENANTS[(index + 1) % DEMO_TENANTS.length]
       await siteLogin(page, slug, demoEmail(other.slug, 'member1'), `/${slug}/account`)
@@ -105,19 +127,36 @@ for (const viewport of WIDTHS) {
     await loginThroughForm(ctx, demoEmail('sunrise-yoga', 'owner'))
     await visit(page, '/admin')
     const checkIn = (await linksOf(page, 'a[href^="/admin/check-in/"]'))[0]
-    const nav = (await linksOf(page, 'nav a, .nav a')).filter((path) => path.startsWith('/admin/'))
+    const nav = await adminNav(page)
     assert.ok(nav.includes('/admin/collections/classes'), `the owner's nav lists classes: ${nav.join(', ')}`)
     for (const path of nav) {
       await visit(page, path)
       if (path.startsWith('/admin/collections/')) await page.locator('.collection-list').first().waitFor()
     }
+    if (checkIn) await visit(page, checkIn)
+
+    // The instructor's own day and the platform admin's home.
+    for (const email of [demoEmail('sunrise-yoga', 'instructor'), PLATFORM_ADMIN_EMAIL]) {
+      await page.context().clearCookies()
+      await loginThroughForm(ctx, email)
+      await visit(page, '/admin')
+    }
+  })
+
+  test(`a11y-staff-edit-${viewport.width}`, async ({ ctx, page, a11y }) => {
+    test.setTimeout(600_000)
+    a11y.checkEveryVisit()
+    await page.setViewportSize(viewport)
+    await loginThroughForm(ctx, demoEmail('sunrise-yoga', 'owner'))
+    await visit(page, '/admin')
+    const nav = await adminNav(page)
     for (const slug of [
       'classes',
       'bookings',
       'tenant-memberships',
       'locations',
       'products',
-      'plans',
+      'membership-plans',
       'events',
       'appointment-services',
       'orders',
@@ -129,14 +168,6 @@ for (const viewport of WIDTHS) {
       if ((await row.count()) === 0) continue
       await Promise.all([page.waitForURL(/\/admin\/collections\/[^/]+\/[^/?]+/), row.click()])
       await page.locator('.collection-edit, .document-fields').first().waitFor()
-    }
-    if (checkIn) await visit(page, checkIn)
-
-    // The instructor's own day and the platform admin's home.
-    for (const email of [demoEmail('sunrise-yoga', 'instructor'), PLATFORM_ADMIN_EMAIL]) {
-      await page.context().clearCookies()
-      await loginThroughForm(ctx, email)
-      await visit(page, '/admin')
     }
   })
 }

@@ -18,7 +18,7 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
  */
 export const PAYLOAD_UI_EXCLUSIONS: { rule: string; target: RegExp; within?: string; path: RegExp; why: string }[] = [
   {
-    // @payloadcms/next DashboardStepNav renders ReactSelect with no label and a focusable indicator.
+    // @payloadcms/next DashboardStepNav renders ReactSelect with no label.
     rule: 'label',
     target: /^#react-select-[\w-]+-input$/,
     within: '.dashboard-breadcrumb-select',
@@ -26,11 +26,27 @@ export const PAYLOAD_UI_EXCLUSIONS: { rule: string; target: RegExp; within?: str
     why: "the dashboard's breadcrumb dropdown (Payload's DashboardStepNav) has no label",
   },
   {
+    // @payloadcms/ui SelectRow / SelectAll: CheckboxInput with an id but no label.
+    rule: 'label',
+    target: /^#[\w-]+$/,
+    within: '.select-row, .select-all',
+    path: /^\/admin\/collections\/[^/]+\/?$/,
+    why: "the row and select-all checkboxes of Payload's list view have no label",
+  },
+  {
+    // @payloadcms/ui ReactSelect (react-select) marks its indicators aria-hidden but leaves them focusable.
     rule: 'aria-hidden-focus',
-    target: /\.dropdown-indicator/,
-    within: '.dashboard-breadcrumb-select',
-    path: /^\/admin\/?$/,
-    why: "the dashboard's breadcrumb dropdown (Payload's DashboardStepNav) keeps its aria-hidden indicator focusable",
+    target: /\.(dropdown|clear)-indicator\b/,
+    within: '.react-select, .dashboard-breadcrumb-select',
+    path: /^\/admin(\/|$)/,
+    why: "react-select's indicators inside Payload's select and relationship fields",
+  },
+  {
+    // Icon-only buttons of @payloadcms/ui: Popup's trigger, DateTimePicker's clear, DrawerLink's toggler.
+    rule: 'button-name',
+    target: /\.(popup-button|date-time-picker__clear-button|drawer-link__doc-drawer-toggler)\b/,
+    path: /^\/admin(\/|$)/,
+    why: "icon-only buttons of Payload's fields and join tables have no accessible name",
   },
   {
     // #9a9a9a on white (2.81:1) in @payloadcms/ui's list view styles.
