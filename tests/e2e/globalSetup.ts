@@ -20,7 +20,8 @@
  * started by hand: tests/e2e/serve.ts after `next build`, JOBS_AUTORUN=false), and nothing is built.
  *
  * Logs: test-results/e2e-build.log and test-results/e2e-server.log.
- * Env: E2E_BUILD_TIMEOUT_MS (default 1200000), E2E_STARTUP_TIMEOUT_MS (default 240000),
+ * Env: E2E_BUILD_TIMEOUT_MS (default 1200000), E2E_STARTUP_TIMEOUT_MS (default 240000, counted from
+ * the app's last output line),
  * E2E_VERBOSE=1 (stream the build's and the app's output), E2E_KEEP=1 (keep the snapshot).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -101,11 +102,13 @@ const stopGroup = async (child: ChildProcess | undefined) => {
   await waitUntil(() => !isGroupAlive(pgid), 5_000)
 }
 
-/** The last lines a child printed, for failure reports. */
+/** The last lines a child printed, for failure reports, and when it last printed. */
 const tail: string[] = []
+let lastOutput = Date.now()
 const pipeOutput = (child: ChildProcess, log: WriteStream) => {
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on('data', (chunk: Buffer) => {
+      lastOutput = Date.now()
       log.write(chunk)
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) tail.push(line)
       if (tail.length > 80) tail.splice(0, tail.length - 80)
@@ -193,17 +196,23 @@ const checkMigrations = async (appDir: string, pgPort: number) => {
   }
 }
 
+/**
+ * Waits for `url` to answer 200. The limit counts from the app's last line of output: migrating
+ * and seeding the demo history print as they go and can take minutes on a loaded machine, a hung
+ * start-up prints nothing (with a hard cap of four limits in all).
+ */
 const waitForApp = async (url: string, exited: () => string | undefined) => {
-  const deadline = Date.now() + startupTimeoutMs
+  const cap = Date.now() + 4 * startupTimeoutMs
+  const deadline = () => Math.min(cap, Math.max(lastOutput, Date.now() - 1) + startupTimeoutMs)
   let last = 'no answer yet'
   let answered = false
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline()) {
     const exit = exited()
     if (exit) throw new StartupError(`the app exited before answering (${exit})`)
     try {
       const response = await fetch(url, {
         redirect: 'manual',
-        signal: AbortSignal.timeout(Math.max(1_000, deadline - Date.now())),
+        signal: AbortSignal.timeout(Math.max(1_000, deadline() - Date.now())),
       })
       await response.arrayBuffer().catch(() => undefined)
       answered = true
@@ -214,7 +223,7 @@ const waitForApp = async (url: string, exited: () => string | undefined) => {
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000))
   }
-  const message = `${url} did not answer 200 within ${startupTimeoutMs / 1000}s (last: ${last})`
+  const message = `${url} did not answer 200 (nothing printed for ${startupTimeoutMs / 1000}s, or over ${(4 * startupTimeoutMs) / 1000}s in all; last: ${last})`
   // Nothing ever listened: worth a fresh attempt. An app that answered wrongly is not retried.
   throw answered ? new Error(message) : new StartupError(message)
 }
