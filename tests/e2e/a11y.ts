@@ -49,11 +49,35 @@ export const PAYLOAD_UI_EXCLUSIONS: { rule: string; target: RegExp; within?: str
     why: "icon-only buttons of Payload's fields and join tables have no accessible name",
   },
   {
-    // #9a9a9a on white (2.81:1) in @payloadcms/ui's list view styles.
+    // #9a9a9a on white (2.81:1) or #f5f5f5 (2.58:1) in @payloadcms/ui's table styles.
     rule: 'color-contrast',
     target: /\.sort-column__label > \.(unstyled\.field-label|field-label\.unstyled)$/,
-    path: /^\/admin\/collections\/[^/]+\/?$/,
-    why: "the column headings of Payload's list view are grey on white",
+    path: /^\/admin\/collections\/[^/]+(\/[^/]+)?\/?$/,
+    why: "the column headings of Payload's list view and join tables are grey on white",
+  },
+  {
+    // Inputs rendered by react-select and react-datepicker inside @payloadcms/ui fields: Payload's
+    // <label htmlFor> names the field's id, not these inner inputs.
+    rule: 'label',
+    target: /./,
+    within: '.react-select, .date-time-picker, .react-datepicker',
+    path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
+    why: "the inner inputs of Payload's select, relationship and date fields are not tied to the field's label",
+  },
+  {
+    // @payloadcms/ui DocumentTabs: <ul class="doc-tabs__tabs"> with <a>/<div> children.
+    rule: 'list',
+    target: /^\.doc-tabs__tabs$/,
+    path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
+    why: "Payload's document tabs put links straight into a <ul>",
+  },
+  {
+    // react-select's sortable multi-value chips (role=button) contain their remove button.
+    rule: 'nested-interactive',
+    target: /\.rs__multi-value\b/,
+    within: '.react-select',
+    path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
+    why: "the chips of Payload's hasMany relationship fields nest their remove button",
   },
 ]
 
