@@ -6,9 +6,10 @@
  */
 import assert from 'node:assert/strict'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Page } from '@playwright/test'
 import { demoEmail } from '../../seed/demoTenants'
-import { expectNoText, loginThroughForm, stamp, type E2ESpec, demoApi } from './harness'
+import { expectNoText, loginThroughForm, stamp, demoApi } from './harness'
+import { test } from './fixtures'
 
 const results = path.resolve(import.meta.dirname, '../../test-results')
 const shot = (page: Page, name: string) =>
@@ -46,81 +47,71 @@ const classToday = async (baseURL: string) => {
   return { owner, tenant, classId, title }
 }
 
-export const specs: E2ESpec[] = [
-  {
-    name: 'adminHome-owner-today-revenue-check-in',
-    timeoutMs: 300_000,
-    async run(ctx) {
-      const { page } = ctx
-      const setup = await classToday(ctx.baseURL)
-      await loginThroughForm(ctx, demoEmail('sunrise-yoga', 'owner'))
-      await page.goto(`${ctx.baseURL}/admin`)
-      const today = page.locator('[data-testid="home-today"]')
-      await today.waitFor({ state: 'visible' })
-      const row = today.locator('[data-testid="home-today-class"]', { hasText: setup.title })
-      await row.waitFor({ state: 'visible' })
-      assert.match(await row.innerText(), /2\/6 booked · 0 waitlisted · 0 checked in/)
-      const revenue = page.locator('[data-testid="home-revenue"]')
-      await revenue.waitFor({ state: 'visible' })
-      assert.match(await revenue.innerText(), /this week/)
-      assert.match(await revenue.innerText(), /\$[\d,]+\.\d\d/)
-      await page.locator('[data-testid="home-at-risk"]').waitFor({ state: 'visible' })
-      await shot(page, 'owner')
-      await row.getByRole('link', { name: setup.title }).click()
-      await page.waitForURL((url) => url.pathname === `/admin/check-in/${setup.classId}`)
-      await page.locator('[data-testid="roster-row"]').first().waitFor({ state: 'visible' })
-      assert.equal(await page.locator('[data-testid="roster-row"]').count(), 2)
-    },
-  },
-  {
-    name: 'adminHome-instructor-own-day',
-    timeoutMs: 300_000,
-    async run(ctx) {
-      const { page } = ctx
-      const setup = await classToday(ctx.baseURL) // nobody teaches it
-      await loginThroughForm(ctx, demoEmail('sunrise-yoga', 'instructor'))
-      await page.goto(`${ctx.baseURL}/admin`)
-      const today = page.locator('[data-testid="home-today"]')
-      await today.waitFor({ state: 'visible' })
-      assert.match(await today.locator('h2').innerText(), /^Your day/)
-      await expectNoText(today, setup.title, 'a class the instructor does not teach')
-      assert.equal(await page.locator('[data-testid="home-revenue"]').count(), 0, 'instructors do not see revenue')
-      assert.equal(await page.locator('[data-testid="home-at-risk"]').count(), 0)
-      for (const row of await today.locator('[data-testid="home-today-class"]').allInnerTexts())
-        assert.ok(row.includes('Ines Instructor'), `a class of someone else on the instructor's day: ${row}`)
-      await shot(page, 'instructor')
-    },
-  },
-  {
-    name: 'adminHome-desk-member-page',
-    timeoutMs: 300_000,
-    async run(ctx) {
-      const { page, baseURL } = ctx
-      const setup = await classToday(baseURL)
-      const desk = await demoApi(baseURL, demoEmail('sunrise-yoga', 'frontdesk'))
-      const maya = (
-        await desk.get(
-          `/api/tenant-memberships?where[profile.displayName][equals]=Maya Member&where[tenant][equals]=${setup.tenant.id}&depth=0`,
-        )
-      ).body.docs[0]
-      assert.ok(maya, 'Maya is a member of sunrise-yoga')
-      await loginThroughForm(ctx, demoEmail('sunrise-yoga', 'frontdesk'))
-      await page.goto(`${baseURL}/admin/collections/tenant-memberships/${maya.id}`)
-      for (const heading of ['Bookings', 'Subscriptions', 'Payments', 'Credits'])
-        await page.getByText(heading, { exact: true }).first().waitFor({ state: 'visible' })
-      // Her booking of today's class is listed (status and start) in the Bookings table.
-      await page.getByText('Appointments', { exact: true }).last().scrollIntoViewIfNeeded()
-      await page.getByText('confirmed', { exact: true }).first().waitFor({ state: 'visible' })
-      await shot(page, 'member-page')
-      // Another tenant's member is not there for this desk.
-      const owner = await demoApi(baseURL, demoEmail('fairway-club', 'owner'))
-      const foreign = (
-        await owner.get('/api/tenant-memberships?where[profile.displayName][equals]=Maya Member&depth=0')
-      ).body.docs[0]
-      assert.ok(foreign, 'fairway-club has its own Maya')
-      assert.equal((await desk.get(`/api/tenant-memberships/${foreign.id}?depth=0`)).status, 404)
-      await page.goto(`${baseURL}/admin/collections/tenant-memberships/${foreign.id}`)
-      await expectNoText(page, 'Fairway', 'the desk of sunrise-yoga opened a member of fairway-club')
-    },
-  },
-]
+test('adminHome-owner-today-revenue-check-in', async ({ ctx }) => {
+  test.setTimeout(300_000)
+  const { page } = ctx
+  const setup = await classToday(ctx.baseURL)
+  await loginThroughForm(ctx, demoEmail('sunrise-yoga', 'owner'))
+  await page.goto(`${ctx.baseURL}/admin`)
+  const today = page.locator('[data-testid="home-today"]')
+  await today.waitFor({ state: 'visible' })
+  const row = today.locator('[data-testid="home-today-class"]', { hasText: setup.title })
+  await row.waitFor({ state: 'visible' })
+  assert.match(await row.innerText(), /2\/6 booked · 0 waitlisted · 0 checked in/)
+  const revenue = page.locator('[data-testid="home-revenue"]')
+  await revenue.waitFor({ state: 'visible' })
+  assert.match(await revenue.innerText(), /this week/)
+  assert.match(await revenue.innerText(), /\$[\d,]+\.\d\d/)
+  await page.locator('[data-testid="home-at-risk"]').waitFor({ state: 'visible' })
+  await shot(page, 'owner')
+  await row.getByRole('link', { name: setup.title }).click()
+  await page.waitForURL((url) => url.pathname === `/admin/check-in/${setup.classId}`)
+  await page.locator('[data-testid="roster-row"]').first().waitFor({ state: 'visible' })
+  assert.equal(await page.locator('[data-testid="roster-row"]').count(), 2)
+})
+
+test('adminHome-instructor-own-day', async ({ ctx }) => {
+  test.setTimeout(300_000)
+  const { page } = ctx
+  const setup = await classToday(ctx.baseURL) // nobody teaches it
+  await loginThroughForm(ctx, demoEmail('sunrise-yoga', 'instructor'))
+  await page.goto(`${ctx.baseURL}/admin`)
+  const today = page.locator('[data-testid="home-today"]')
+  await today.waitFor({ state: 'visible' })
+  assert.match(await today.locator('h2').innerText(), /^Your day/)
+  await expectNoText(today, setup.title, 'a class the instructor does not teach')
+  assert.equal(await page.locator('[data-testid="home-revenue"]').count(), 0, 'instructors do not see revenue')
+  assert.equal(await page.locator('[data-testid="home-at-risk"]').count(), 0)
+  for (const row of await today.locator('[data-testid="home-today-class"]').allInnerTexts())
+    assert.ok(row.includes('Ines Instructor'), `a class of someone else on the instructor's day: ${row}`)
+  await shot(page, 'instructor')
+})
+
+test('adminHome-desk-member-page', async ({ ctx }) => {
+  test.setTimeout(300_000)
+  const { page, baseURL } = ctx
+  const setup = await classToday(baseURL)
+  const desk = await demoApi(baseURL, demoEmail('sunrise-yoga', 'frontdesk'))
+  const maya = (
+    await desk.get(
+      `/api/tenant-memberships?where[profile.displayName][equals]=Maya Member&where[tenant][equals]=${setup.tenant.id}&depth=0`,
+    )
+  ).body.docs[0]
+  assert.ok(maya, 'Maya is a member of sunrise-yoga')
+  await loginThroughForm(ctx, demoEmail('sunrise-yoga', 'frontdesk'))
+  await page.goto(`${baseURL}/admin/collections/tenant-memberships/${maya.id}`)
+  for (const heading of ['Bookings', 'Subscriptions', 'Payments', 'Credits'])
+    await page.getByText(heading, { exact: true }).first().waitFor({ state: 'visible' })
+  // Her booking of today's class is listed (status and start) in the Bookings table.
+  await page.getByText('Appointments', { exact: true }).last().scrollIntoViewIfNeeded()
+  await page.getByText('confirmed', { exact: true }).first().waitFor({ state: 'visible' })
+  await shot(page, 'member-page')
+  // Another tenant's member is not there for this desk.
+  const owner = await demoApi(baseURL, demoEmail('fairway-club', 'owner'))
+  const foreign = (await owner.get('/api/tenant-memberships?where[profile.displayName][equals]=Maya Member&depth=0'))
+    .body.docs[0]
+  assert.ok(foreign, 'fairway-club has its own Maya')
+  assert.equal((await desk.get(`/api/tenant-memberships/${foreign.id}?depth=0`)).status, 404)
+  await page.goto(`${baseURL}/admin/collections/tenant-memberships/${foreign.id}`)
+  await expectNoText(page, 'Fairway', 'the desk of sunrise-yoga opened a member of fairway-club')
+})

@@ -1,10 +1,10 @@
 /**
- * The tiny end-to-end harness shared by `scripts/e2e.ts` (the runner) and the specs in
- * `tests/e2e/*.e2e.ts`. A spec file exports `specs: E2ESpec[]`; each spec gets a fresh browser
- * context and page on the throwaway app started by the runner.
+ * Helpers shared by the browser specs in `tests/e2e/*.e2e.ts` (@playwright/test, see
+ * playwright.config.ts and fixtures.ts). Each test gets a fresh browser context and page on the
+ * throwaway app started by globalSetup.ts; `ctx` bundles them for these helpers.
  */
 import assert from 'node:assert/strict'
-import type { APIRequestContext, BrowserContext, Locator, Page } from 'playwright-core'
+import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import { DEMO_PASSWORD } from '../../seed/demoTenants'
 
 export type E2EContext = {
@@ -13,14 +13,6 @@ export type E2EContext = {
   /** Where the throwaway app answers, e.g. `http://localhost:41234` (no trailing slash). */
   baseURL: string
   log: (message: string) => void
-}
-
-export type E2ESpec = {
-  /** Also the screenshot's file name (`test-results/<name>.png`): keep it short and unique. */
-  name: string
-  run: (ctx: E2EContext) => Promise<void>
-  /** Whole-spec limit; the default allows for first-time compiles of admin routes on a slow machine. */
-  timeoutMs?: number
 }
 
 /**
@@ -36,8 +28,23 @@ export const loginThroughForm = async (
   const emailField = page.locator('#field-email, input[name=email]').first()
   const passwordField = page.locator('#field-password, input[name=password]').first()
   await emailField.waitFor({ state: 'visible' })
-  await emailField.fill(email)
-  await passwordField.fill(password)
+  // The production server sends the form before React hydrates it, and hydration resets what was
+  // typed: wait until React owns the field (its fiber is attached), then type until both fields
+  // keep their values.
+  await emailField.evaluate(
+    (field) =>
+      new Promise<void>((resolve) => {
+        const hydrated = () => Object.keys(field).some((key) => key.startsWith('__reactFiber'))
+        const poll = () => (hydrated() ? resolve() : setTimeout(poll, 50))
+        poll()
+      }),
+  )
+  await expect(async () => {
+    await emailField.fill(email)
+    await passwordField.fill(password)
+    await expect(emailField).toHaveValue(email, { timeout: 1_000 })
+    await expect(passwordField).toHaveValue(password, { timeout: 1_000 })
+  }).toPass({ timeout: 60_000 })
   const loginResponse = page.waitForResponse(
     (response) =>
       new URL(response.url()).pathname.endsWith('/api/users/login') && response.request().method() === 'POST',
@@ -82,38 +89,33 @@ export const openCollectionList = async ({ page, baseURL }: E2EContext, slug: st
 
 /**
  * The newest mail to `address` written by the app's file mail adapter (`<DATA_DIR>/mail/*.json`;
- * the runner's DATA_DIR is a `data-<attempt>` folder of its `atrium-e2e-*` snapshot in the system
- * temp directory), waiting up to `timeoutMs` for it to arrive. Addresses in specs are unique per run.
+ * globalSetup publishes the app's DATA_DIR as E2E_DATA_DIR), waiting up to `timeoutMs` for it to
+ * arrive. Addresses in specs are unique per run.
  */
 export const readMailTo = async (
   address: string,
   timeoutMs = 30_000,
 ): Promise<{ subject: string; text: string; html: string }> => {
   const { readdir, readFile } = await import('node:fs/promises')
-  const os = await import('node:os')
   const path = await import('node:path')
+  const dataDir = process.env.E2E_DATA_DIR
+  assert.ok(dataDir, 'E2E_DATA_DIR is not set (globalSetup sets it)')
+  const dir = path.join(dataDir, 'mail')
   const deadline = Date.now() + timeoutMs
-  const list = async (dir: string) => readdir(dir).catch(() => [] as string[])
   while (Date.now() < deadline) {
-    const tmp = os.tmpdir()
-    for (const root of (await list(tmp)).filter((name) => name.startsWith('atrium-e2e-'))) {
-      for (const data of (await list(path.join(tmp, root))).filter((name) => name.startsWith('data-'))) {
-        const dir = path.join(tmp, root, data, 'mail')
-        for (const file of (await list(dir)).sort().reverse()) {
-          const mail = JSON.parse(await readFile(path.join(dir, file), 'utf8').catch(() => '{}')) as {
-            to?: unknown
-            subject?: string
-            text?: string
-            html?: string
-          }
-          if (
-            JSON.stringify(mail.to ?? '')
-              .toLowerCase()
-              .includes(address.toLowerCase())
-          )
-            return { subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html ?? '' }
-        }
+    for (const file of (await readdir(dir).catch(() => [] as string[])).sort().reverse()) {
+      const mail = JSON.parse(await readFile(path.join(dir, file), 'utf8').catch(() => '{}')) as {
+        to?: unknown
+        subject?: string
+        text?: string
+        html?: string
       }
+      if (
+        JSON.stringify(mail.to ?? '')
+          .toLowerCase()
+          .includes(address.toLowerCase())
+      )
+        return { subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html ?? '' }
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }

@@ -9,19 +9,10 @@
  */
 import assert from 'node:assert/strict'
 import http from 'node:http'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from '@playwright/test'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail } from '../../seed/demoTenants'
-import {
-  expectNoText,
-  json,
-  loginThroughForm,
-  NARROW,
-  readMailTo,
-  restLogin,
-  stamp,
-  type E2EContext,
-  type E2ESpec,
-} from './harness'
+import { expectNoText, json, loginThroughForm, NARROW, readMailTo, restLogin, stamp, type E2EContext } from './harness'
+import { test } from './fixtures'
 
 const sunrise = DEMO_TENANTS.find((demo) => demo.slug === 'sunrise-yoga')!
 const fairway = DEMO_TENANTS.find((demo) => demo.slug === 'fairway-club')!
@@ -279,187 +270,187 @@ const getWithHost = (baseURL: string, host: string, path: string) =>
     request.setTimeout(120_000, () => request.destroy(new Error(`GET ${host}${path} timed out`)))
   })
 
-export const specs: E2ESpec[] = [
-  { name: 'site-flows-member', timeoutMs: 420_000, run: memberFlow(false) },
-  { name: 'site-flows-member-narrow', timeoutMs: 420_000, run: memberFlow(true) },
-  {
-    name: 'site-flows-password-reset',
-    timeoutMs: 300_000,
-    async run({ page, baseURL }) {
-      const email = `reset-${stamp()}@example.test`
-      await page.goto(`${baseURL}/${sunrise.slug}/signup`)
-      await page.getByLabel('Your name', { exact: true }).fill('Rita Reset')
-      await page.getByLabel('Email', { exact: true }).fill(email)
-      await page.getByLabel('Password', { exact: true }).fill('first-password-1')
-      await Promise.all([
-        page.waitForURL((url) => url.pathname.endsWith('/account')),
-        page.getByRole('button', { name: 'Create account' }).click(),
-      ])
-      await Promise.all([
-        page.waitForURL((url) => url.searchParams.has('signedOut')),
-        page.getByRole('button', { name: 'Log out' }).click(),
-      ])
-      assert.equal(await page.getByRole('link', { name: 'Account' }).count(), 0, 'still signed in after logging out')
+test('site-flows-member', async ({ ctx }) => {
+  test.setTimeout(420_000)
+  await memberFlow(false)(ctx)
+})
 
-      await page.goto(`${baseURL}/${sunrise.slug}/forgot`)
-      await page.getByLabel('Email', { exact: true }).fill(email)
-      await Promise.all([
-        page.waitForURL((url) => url.searchParams.has('sent')),
-        page.getByRole('button', { name: 'Send me a link' }).click(),
-      ])
-      const mail = await readMailTo(email)
-      const link = /https?:\/\/\S+\/sunrise-yoga\/reset\?token=[A-Za-z0-9]+/.exec(mail.text)?.[0]
-      assert.ok(link, `no reset link in the mail: ${mail.text}`)
-      await page.goto(link.replace(/^https?:\/\/[^/]+/, baseURL))
-      await page.getByLabel('New password', { exact: true }).fill('second-password-2')
-      await Promise.all([
-        page.waitForURL((url) => url.searchParams.get('done') === 'password'),
-        page.getByRole('button', { name: 'Save the new password' }).click(),
-      ])
-      await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
+test('site-flows-member-narrow', async ({ ctx }) => {
+  test.setTimeout(420_000)
+  await memberFlow(true)(ctx)
+})
 
-      // The link works once; the new password works, the old one does not.
-      await page.context().clearCookies()
-      await page.goto(link.replace(/^https?:\/\/[^/]+/, baseURL))
-      await page.getByLabel('New password', { exact: true }).fill('third-password-3')
-      await Promise.all([
-        page.waitForURL((url) => url.searchParams.get('error') === 'invalid_token'),
-        page.getByRole('button', { name: 'Save the new password' }).click(),
-      ])
-      await siteLogin(page, baseURL, sunrise.slug, email, `/${sunrise.slug}/account`, 'first-password-1')
-      assert.equal(new URL(page.url()).searchParams.get('error'), 'invalid_credentials')
-      await siteLogin(page, baseURL, sunrise.slug, email, `/${sunrise.slug}/account`, 'second-password-2')
-      await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
+test('site-flows-password-reset', async ({ ctx }) => {
+  test.setTimeout(300_000)
+  const { page, baseURL } = ctx
+  const email = `reset-${stamp()}@example.test`
+  await page.goto(`${baseURL}/${sunrise.slug}/signup`)
+  await page.getByLabel('Your name', { exact: true }).fill('Rita Reset')
+  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill('first-password-1')
+  await Promise.all([
+    page.waitForURL((url) => url.pathname.endsWith('/account')),
+    page.getByRole('button', { name: 'Create account' }).click(),
+  ])
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.has('signedOut')),
+    page.getByRole('button', { name: 'Log out' }).click(),
+  ])
+  assert.equal(await page.getByRole('link', { name: 'Account' }).count(), 0, 'still signed in after logging out')
 
-      // Profile and marketing consents (core `consents`: opt in adds a row, opt out revokes it).
-      await page.getByLabel('Phone', { exact: true }).fill('+1 212 555 0100')
-      await Promise.all([
-        page.waitForURL((url) => url.searchParams.get('done') === 'profile'),
-        page.getByRole('button', { name: 'Save details' }).click(),
-      ])
-      assert.equal(await page.getByLabel('Phone', { exact: true }).inputValue(), '+1 212 555 0100')
-      await page.goto(`${baseURL}/${sunrise.slug}/account`)
-      await page.getByLabel('Email', { exact: true }).check()
-      await Promise.all([
-        page.waitForURL((url) => url.searchParams.get('done') === 'consents'),
-        page.getByRole('button', { name: 'Save choices' }).click(),
-      ])
-      assert.equal(await page.getByLabel('Email', { exact: true }).isChecked(), true, 'the email opt-in was not kept')
-      assert.equal(await page.getByLabel('Text message (SMS)', { exact: true }).isChecked(), false)
-      await page.goto(`${baseURL}/${sunrise.slug}/account`)
-      await page.getByLabel('Email', { exact: true }).uncheck()
-      await Promise.all([
-        page.waitForURL((url) => url.searchParams.get('done') === 'consents'),
-        page.getByRole('button', { name: 'Save choices' }).click(),
-      ])
-      await page.goto(`${baseURL}/${sunrise.slug}/account`)
-      assert.equal(await page.getByLabel('Email', { exact: true }).isChecked(), false, 'the email opt-out was not kept')
-    },
-  },
-  {
-    name: 'site-flows-join-and-isolation',
-    timeoutMs: 300_000,
-    async run(ctx) {
-      const { page, baseURL } = ctx
-      // A member of another tenant (fairway) signs in on sunrise's site and is offered to join.
-      const fairwayMember = demoEmail(fairway.slug, 'member1')
-      await siteLogin(page, baseURL, sunrise.slug, fairwayMember, `/${sunrise.slug}/account`)
-      await page.getByRole('heading', { level: 1, name: `Join ${sunrise.name}` }).waitFor()
-      await Promise.all([
-        page.waitForURL((url) => url.pathname.endsWith('/account')),
-        page.getByRole('button', { name: `Join ${sunrise.name}` }).click(),
-      ])
-      await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
-      const account = await page.locator('main').innerText()
-      assert.ok(account.includes(fairwayMember), 'the account is not the same person')
-      for (const title of fairway.classTitles)
-        assert.ok(!account.includes(title), `${title} of ${fairway.slug} is shown on ${sunrise.slug}`)
+  await page.goto(`${baseURL}/${sunrise.slug}/forgot`)
+  await page.getByLabel('Email', { exact: true }).fill(email)
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.has('sent')),
+    page.getByRole('button', { name: 'Send me a link' }).click(),
+  ])
+  const mail = await readMailTo(email)
+  const link = /https?:\/\/\S+\/sunrise-yoga\/reset\?token=[A-Za-z0-9]+/.exec(mail.text)?.[0]
+  assert.ok(link, `no reset link in the mail: ${mail.text}`)
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, baseURL))
+  await page.getByLabel('New password', { exact: true }).fill('second-password-2')
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.get('done') === 'password'),
+    page.getByRole('button', { name: 'Save the new password' }).click(),
+  ])
+  await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
 
-      // Ids of another tenant edited into URLs: 404, never the other tenant's data.
-      const api = ctx.context.request
-      const schedule = await json<{ classes: { id: string; title: string }[] }>(
-        await api.get(
-          `${baseURL}/api/schedule?tenant=${fairway.slug}&from=${new Date().toISOString()}&to=${new Date(Date.now() + 14 * 86_400_000).toISOString()}`,
-        ),
-        200,
-        'fairway schedule',
-      )
-      const foreign = schedule.classes[0]
-      assert.ok(foreign, 'no fairway class to probe with')
-      const probe = await page.goto(`${baseURL}/${sunrise.slug}/classes/${foreign.id}`)
-      assert.equal(probe?.status(), 404, `a fairway class on sunrise's site answered ${probe?.status()}`)
-      await expectNoText(page, foreign.title, 'a class of another tenant')
-      for (const path of [
-        `/${sunrise.slug}/classes/not-a-uuid`,
-        `/${sunrise.slug}/classes/00000000-0000-4000-8000-000000000000`,
-      ]) {
-        assert.equal((await page.goto(`${baseURL}${path}`))?.status(), 404, `${path} did not answer 404`)
-      }
-      // The same class on its own tenant's site is there.
-      await page.goto(`${baseURL}/${fairway.slug}/classes/${foreign.id}`)
-      await page.getByRole('heading', { level: 1, name: foreign.title }).waitFor()
-    },
-  },
-  {
-    name: 'site-flows-host-resolution',
-    timeoutMs: 300_000,
-    async run(ctx) {
-      const { page, baseURL } = ctx
-      const port = new URL(baseURL).port
-      // <slug>.<ROOT_DOMAIN> (localhost in development): the same site, links without the slug.
-      const response = await page.goto(`http://${sunrise.slug}.localhost:${port}/schedule`)
-      assert.equal(response?.status(), 200, `the subdomain schedule answered ${response?.status()}`)
-      await page.getByRole('heading', { level: 1, name: 'Schedule' }).waitFor()
-      await page.locator('header').getByText(sunrise.name, { exact: true }).waitFor()
-      assert.equal(await page.getByRole('link', { name: 'Schedule' }).getAttribute('href'), '/schedule')
-      const classLink = await page.locator('.class-row a').first().getAttribute('href')
-      assert.match(classLink ?? '', /^\/classes\/[0-9a-f-]{36}$/)
-      assert.equal((await page.goto(`http://no-such-studio.localhost:${port}/`))?.status(), 404)
-      // Signing in on the tenant's host (form posts whose Origin is that host) keeps the session there.
-      await page.goto(`http://${sunrise.slug}.localhost:${port}/login`)
-      await page.getByLabel('Email', { exact: true }).fill(demoEmail(sunrise.slug, 'member3'))
-      await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
-      await Promise.all([
-        page.waitForURL((url) => url.pathname === '/account'),
-        page.getByRole('button', { name: 'Log in' }).click(),
-      ])
-      await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
-      assert.match(
-        await page.locator('main').innerText(),
-        new RegExp(`Signed in as ${demoEmail(sunrise.slug, 'member3').replace(/[.]/g, '\\.')}`),
-      )
+  // The link works once; the new password works, the old one does not.
+  await page.context().clearCookies()
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, baseURL))
+  await page.getByLabel('New password', { exact: true }).fill('third-password-3')
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.get('error') === 'invalid_token'),
+    page.getByRole('button', { name: 'Save the new password' }).click(),
+  ])
+  await siteLogin(page, baseURL, sunrise.slug, email, `/${sunrise.slug}/account`, 'first-password-1')
+  assert.equal(new URL(page.url()).searchParams.get('error'), 'invalid_credentials')
+  await siteLogin(page, baseURL, sunrise.slug, email, `/${sunrise.slug}/account`, 'second-password-2')
+  await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
 
-      // A tenant's own domain (set by the platform admin): any Host header naming it.
-      const api = ctx.context.request
-      const auth = await restLogin(api, baseURL, PLATFORM_ADMIN_EMAIL)
-      const tenants = await json<{ docs: { id: string }[] }>(
-        await api.get(`${baseURL}/api/tenants?where[slug][equals]=${fairway.slug}&depth=0`, { headers: auth }),
-        200,
-        'tenant',
-      )
-      const domain = `club-${stamp()}.example.com`
-      await json(
-        await api.patch(`${baseURL}/api/tenants/${tenants.docs[0].id}`, {
-          headers: auth,
-          data: { domains: [{ hostname: domain }] },
-        }),
-        200,
-        'adding the domain',
-      )
-      const home = await getWithHost(baseURL, domain, '/')
-      assert.equal(home.status, 200)
-      assert.ok(home.body.includes(fairway.heroTitle), 'the own-domain home page is not the tenant’s')
-      assert.ok(home.body.includes('href="/schedule"'), 'links on the own domain carry a path prefix')
-      const schedule = await getWithHost(baseURL, domain, '/schedule')
-      assert.equal(schedule.status, 200)
-      for (const title of sunrise.classTitles)
-        assert.ok(!schedule.body.includes(title), `${title} of ${sunrise.slug} on ${fairway.slug}'s domain`)
-      assert.equal((await getWithHost(baseURL, `unknown-${stamp()}.example.com`, '/')).status, 404)
-      // The admin and the API stay on every host; the path form keeps working on localhost.
-      assert.equal((await getWithHost(baseURL, domain, '/api/users/me')).status, 200)
-      await page.goto(`${baseURL}/${sunrise.slug}/schedule`)
-      await page.getByRole('heading', { level: 1, name: 'Schedule' }).waitFor()
-      assert.equal(await page.getByRole('link', { name: 'Schedule' }).getAttribute('href'), `/${sunrise.slug}/schedule`)
-    },
-  },
-]
+  // Profile and marketing consents (core `consents`: opt in adds a row, opt out revokes it).
+  await page.getByLabel('Phone', { exact: true }).fill('+1 212 555 0100')
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.get('done') === 'profile'),
+    page.getByRole('button', { name: 'Save details' }).click(),
+  ])
+  assert.equal(await page.getByLabel('Phone', { exact: true }).inputValue(), '+1 212 555 0100')
+  await page.goto(`${baseURL}/${sunrise.slug}/account`)
+  await page.getByLabel('Email', { exact: true }).check()
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.get('done') === 'consents'),
+    page.getByRole('button', { name: 'Save choices' }).click(),
+  ])
+  assert.equal(await page.getByLabel('Email', { exact: true }).isChecked(), true, 'the email opt-in was not kept')
+  assert.equal(await page.getByLabel('Text message (SMS)', { exact: true }).isChecked(), false)
+  await page.goto(`${baseURL}/${sunrise.slug}/account`)
+  await page.getByLabel('Email', { exact: true }).uncheck()
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.get('done') === 'consents'),
+    page.getByRole('button', { name: 'Save choices' }).click(),
+  ])
+  await page.goto(`${baseURL}/${sunrise.slug}/account`)
+  assert.equal(await page.getByLabel('Email', { exact: true }).isChecked(), false, 'the email opt-out was not kept')
+})
+
+test('site-flows-join-and-isolation', { tag: '@shared' }, async ({ ctx }) => {
+  test.setTimeout(300_000)
+  const { page, baseURL } = ctx
+  // A member of another tenant (fairway) signs in on sunrise's site and is offered to join.
+  const fairwayMember = demoEmail(fairway.slug, 'member1')
+  await siteLogin(page, baseURL, sunrise.slug, fairwayMember, `/${sunrise.slug}/account`)
+  await page.getByRole('heading', { level: 1, name: `Join ${sunrise.name}` }).waitFor()
+  await Promise.all([
+    page.waitForURL((url) => url.pathname.endsWith('/account')),
+    page.getByRole('button', { name: `Join ${sunrise.name}` }).click(),
+  ])
+  await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
+  const account = await page.locator('main').innerText()
+  assert.ok(account.includes(fairwayMember), 'the account is not the same person')
+  for (const title of fairway.classTitles)
+    assert.ok(!account.includes(title), `${title} of ${fairway.slug} is shown on ${sunrise.slug}`)
+
+  // Ids of another tenant edited into URLs: 404, never the other tenant's data.
+  const api = ctx.context.request
+  const schedule = await json<{ classes: { id: string; title: string }[] }>(
+    await api.get(
+      `${baseURL}/api/schedule?tenant=${fairway.slug}&from=${new Date().toISOString()}&to=${new Date(Date.now() + 14 * 86_400_000).toISOString()}`,
+    ),
+    200,
+    'fairway schedule',
+  )
+  const foreign = schedule.classes[0]
+  assert.ok(foreign, 'no fairway class to probe with')
+  const probe = await page.goto(`${baseURL}/${sunrise.slug}/classes/${foreign.id}`)
+  assert.equal(probe?.status(), 404, `a fairway class on sunrise's site answered ${probe?.status()}`)
+  await expectNoText(page, foreign.title, 'a class of another tenant')
+  for (const path of [
+    `/${sunrise.slug}/classes/not-a-uuid`,
+    `/${sunrise.slug}/classes/00000000-0000-4000-8000-000000000000`,
+  ]) {
+    assert.equal((await page.goto(`${baseURL}${path}`))?.status(), 404, `${path} did not answer 404`)
+  }
+  // The same class on its own tenant's site is there.
+  await page.goto(`${baseURL}/${fairway.slug}/classes/${foreign.id}`)
+  await page.getByRole('heading', { level: 1, name: foreign.title }).waitFor()
+})
+
+test('site-flows-host-resolution', async ({ ctx }) => {
+  test.setTimeout(300_000)
+  const { page, baseURL } = ctx
+  const port = new URL(baseURL).port
+  // <slug>.<ROOT_DOMAIN> (localhost in development): the same site, links without the slug.
+  const response = await page.goto(`http://${sunrise.slug}.localhost:${port}/schedule`)
+  assert.equal(response?.status(), 200, `the subdomain schedule answered ${response?.status()}`)
+  await page.getByRole('heading', { level: 1, name: 'Schedule' }).waitFor()
+  await page.locator('header').getByText(sunrise.name, { exact: true }).waitFor()
+  assert.equal(await page.getByRole('link', { name: 'Schedule' }).getAttribute('href'), '/schedule')
+  const classLink = await page.locator('.class-row a').first().getAttribute('href')
+  assert.match(classLink ?? '', /^\/classes\/[0-9a-f-]{36}$/)
+  assert.equal((await page.goto(`http://no-such-studio.localhost:${port}/`))?.status(), 404)
+  // Signing in on the tenant's host (form posts whose Origin is that host) keeps the session there.
+  await page.goto(`http://${sunrise.slug}.localhost:${port}/login`)
+  await page.getByLabel('Email', { exact: true }).fill(demoEmail(sunrise.slug, 'member3'))
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/account'),
+    page.getByRole('button', { name: 'Log in' }).click(),
+  ])
+  await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
+  assert.match(
+    await page.locator('main').innerText(),
+    new RegExp(`Signed in as ${demoEmail(sunrise.slug, 'member3').replace(/[.]/g, '\\.')}`),
+  )
+
+  // A tenant's own domain (set by the platform admin): any Host header naming it.
+  const api = ctx.context.request
+  const auth = await restLogin(api, baseURL, PLATFORM_ADMIN_EMAIL)
+  const tenants = await json<{ docs: { id: string }[] }>(
+    await api.get(`${baseURL}/api/tenants?where[slug][equals]=${fairway.slug}&depth=0`, { headers: auth }),
+    200,
+    'tenant',
+  )
+  const domain = `club-${stamp()}.example.com`
+  await json(
+    await api.patch(`${baseURL}/api/tenants/${tenants.docs[0].id}`, {
+      headers: auth,
+      data: { domains: [{ hostname: domain }] },
+    }),
+    200,
+    'adding the domain',
+  )
+  const home = await getWithHost(baseURL, domain, '/')
+  assert.equal(home.status, 200)
+  assert.ok(home.body.includes(fairway.heroTitle), 'the own-domain home page is not the tenant’s')
+  assert.ok(home.body.includes('href="/schedule"'), 'links on the own domain carry a path prefix')
+  const schedule = await getWithHost(baseURL, domain, '/schedule')
+  assert.equal(schedule.status, 200)
+  for (const title of sunrise.classTitles)
+    assert.ok(!schedule.body.includes(title), `${title} of ${sunrise.slug} on ${fairway.slug}'s domain`)
+  assert.equal((await getWithHost(baseURL, `unknown-${stamp()}.example.com`, '/')).status, 404)
+  // The admin and the API stay on every host; the path form keeps working on localhost.
+  assert.equal((await getWithHost(baseURL, domain, '/api/users/me')).status, 200)
+  await page.goto(`${baseURL}/${sunrise.slug}/schedule`)
+  await page.getByRole('heading', { level: 1, name: 'Schedule' }).waitFor()
+  assert.equal(await page.getByRole('link', { name: 'Schedule' }).getAttribute('href'), `/${sunrise.slug}/schedule`)
+})
