@@ -42,18 +42,12 @@ export const PAYLOAD_UI_EXCLUSIONS: { rule: string; target: RegExp; within?: str
     why: "react-select's indicators inside Payload's select and relationship fields",
   },
   {
-    // Icon-only buttons of @payloadcms/ui: Popup's trigger, DateTimePicker's clear, DrawerLink's toggler.
+    // Icon-only buttons of @payloadcms/ui: Popup's trigger, DateTimePicker's clear, DrawerLink's toggler,
+    // Paginator's previous/next arrows (ClickableArrow).
     rule: 'button-name',
-    target: /\.(popup-button|date-time-picker__clear-button|drawer-link__doc-drawer-toggler)\b/,
+    target: /\.(popup-button|date-time-picker__clear-button|drawer-link__doc-drawer-toggler|clickable-arrow)\b/,
     path: /^\/admin(\/|$)/,
-    why: "icon-only buttons of Payload's fields and join tables have no accessible name",
-  },
-  {
-    // #9a9a9a on white (2.81:1) or #f5f5f5 (2.58:1) in @payloadcms/ui's table styles.
-    rule: 'color-contrast',
-    target: /\.sort-column__label > \.(unstyled\.field-label|field-label\.unstyled)$/,
-    path: /^\/admin\/collections\/[^/]+(\/[^/]+)?\/?$/,
-    why: "the column headings of Payload's list view and join tables are grey on white",
+    why: "icon-only buttons of Payload's fields, join tables and list pagination have no accessible name",
   },
   {
     // Inputs rendered by react-select and react-datepicker inside @payloadcms/ui fields: Payload's
@@ -78,6 +72,27 @@ export const PAYLOAD_UI_EXCLUSIONS: { rule: string; target: RegExp; within?: str
     within: '.react-select',
     path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
     why: "the chips of Payload's hasMany relationship fields nest their remove button",
+  },
+  {
+    // @payloadcms/richtext-lexical renders Lexical's ContentEditable (role=textbox) without an aria-label.
+    rule: 'aria-input-field-name',
+    target: /^\.ContentEditable__root$/,
+    path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
+    why: "the rich-text editor's editable area is not tied to its field label",
+  },
+  {
+    // @payloadcms/ui DocumentControls: at narrow widths its content row scrolls sideways but holds no focusable element of its own.
+    rule: 'scrollable-region-focusable',
+    target: /^\.doc-controls__content$/,
+    path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
+    why: "the document controls' horizontally scrolling row (dates) cannot take focus",
+  },
+  {
+    // @payloadcms/ui ArrayField rows: the drag handle (role=button) of a row has no text, even when dragging is disabled.
+    rule: 'aria-command-name',
+    target: /\.collapsible__drag\b/,
+    path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
+    why: 'the drag handles of array rows have no accessible name',
   },
 ]
 
