@@ -23,9 +23,11 @@ describe('scripts that load the config pass --conditions', () => {
   })
 
   it('the processes the test and e2e runners spawn do', async () => {
-    for (const file of ['src/core/testing/globalSetup.ts', 'scripts/e2e.ts']) {
+    // Vitest's global setup migrates the template database (migrateTemplate.ts); the browser specs'
+    // global setup starts the app (tests/e2e/serve.ts). Each runs scripts under tsx.
+    for (const file of ['src/core/testing/migrateTemplate.ts', 'tests/e2e/globalSetup.ts']) {
       const source = await readFile(path.join(root, file), 'utf8')
-      expect(source, file).toMatch(/cli\.mjs'\)?, '--conditions=development'/)
+      expect(source, file).toMatch(/tsx\/dist\/cli\.mjs'\)?, '--conditions=development'/)
     }
   })
 })
