@@ -7,7 +7,7 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
  * message of an error that wraps it without its code (Payload's "cannot begin transaction: …").
  */
 const UNAVAILABLE_MESSAGE =
-  /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|EPIPE)\b|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Query read timeout|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)/i
+  /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|EPIPE)\b|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed|Query read timeout|terminating connection due to (administrator command|unexpected postmaster exit)|server closed the connection unexpectedly|Client was closed and is not queryable|socket has been ended by the other party|the database system is (starting up|shutting down|in recovery mode)/i
 
 /**
  * Whether `error` (or any error in its `cause` chain, as Drizzle and Payload wrap them) says the

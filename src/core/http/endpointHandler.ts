@@ -83,6 +83,9 @@ const errorResponse = async (req: PayloadRequest, error: unknown): Promise<Respo
   if (code === '23514') return json(409, 'constraint', 'The change would break a rule the data must keep.')
   if (code === '40P01' || code === '40001') return json(503, 'busy', 'Too many changes at once; try again.')
   if (isDatabaseUnavailable(error)) return databaseUnavailable(req)
+  // An error whose cause was lost on the way (a broken connection surfacing as something else)
+  // while the database cannot be reached is the outage, not a bug.
+  if (!(await databaseReachable(req.payload))) return databaseUnavailable(req)
   req.payload.logger.error({ err: error, msg: `endpoint ${req.method ?? ''} ${req.pathname ?? ''} failed` })
   return json(500, 'internal', 'Something went wrong.')
 }
