@@ -131,7 +131,9 @@ for (const viewport of WIDTHS) {
     assert.ok(nav.includes('/admin/collections/classes'), `the owner's nav lists classes: ${nav.join(', ')}`)
     for (const path of nav) {
       await visit(page, path)
-      if (path.startsWith('/admin/collections/')) await page.locator('.collection-list').first().waitFor()
+      // A list, or the one document of a tenant's singleton (tenant-settings opens its edit view).
+      if (path.startsWith('/admin/collections/'))
+        await page.locator('.collection-list, .collection-edit').first().waitFor()
     }
     if (checkIn) await visit(page, checkIn)
 

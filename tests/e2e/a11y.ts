@@ -42,10 +42,11 @@ export const PAYLOAD_UI_EXCLUSIONS: { rule: string; target: RegExp; within?: str
     why: "react-select's indicators inside Payload's select and relationship fields",
   },
   {
-    // Icon-only buttons of @payloadcms/ui: Popup's trigger, DateTimePicker's clear, DrawerLink's toggler,
-    // Paginator's previous/next arrows (ClickableArrow).
+    // Icon-only buttons of @payloadcms/ui: Popup's trigger (also an array row's actions menu),
+    // DateTimePicker's clear, DrawerLink's toggler, Paginator's previous/next arrows (ClickableArrow).
     rule: 'button-name',
-    target: /\.(popup-button|date-time-picker__clear-button|drawer-link__doc-drawer-toggler|clickable-arrow)\b/,
+    target:
+      /\.(popup-button|array-actions__button|date-time-picker__clear-button|drawer-link__doc-drawer-toggler|clickable-arrow)\b/,
     path: /^\/admin(\/|$)/,
     why: "icon-only buttons of Payload's fields, join tables and list pagination have no accessible name",
   },
