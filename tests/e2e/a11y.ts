@@ -5,6 +5,8 @@
  * fixture (fixtures.ts) installs it on every page of every test, so a new site page or staff screen
  * is checked as soon as a spec opens it. Within one worker a page is checked once per route
  * (ids replaced), query-parameter names and viewport width, unless the test asks for every visit.
+ * A walk can ask for each visit to be checked at several widths (the page is resized in place and
+ * checked at each, which costs one navigation instead of one per width).
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
@@ -120,6 +122,18 @@ const isNavigationRace = (error: unknown) =>
     String((error as Error)?.message ?? error),
   )
 
+type Viewport = { width: number; height: number }
+
+/** Resizes the page and lets it lay out and re-render at the new width (two animation frames). */
+const resize = async (page: Page, viewport: Viewport) => {
+  const current = page.viewportSize()
+  if (current?.width === viewport.width && current.height === viewport.height) return
+  await page.setViewportSize(viewport)
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))),
+  )
+}
+
 /** Runs axe on the page as it is now; violations, minus the Payload UI exclusions. */
 export const axeCheck = async (page: Page): Promise<A11yViolation[]> => {
   const url = new URL(page.url())
@@ -160,11 +174,16 @@ export const axeCheck = async (page: Page): Promise<A11yViolation[]> => {
   return violations
 }
 
+/** Templates a walk checked in this worker (see `checkEveryVisit`'s `sameAs`). */
+const walked = new Set<string>()
+
 /** Pages of one test: where violations go, and whether every visit is checked. */
 export class A11yAudit {
   readonly violations: A11yViolation[] = []
   checked = 0
   private everyVisit = false
+  private widths: Viewport[] = []
+  private sameAs?: (url: URL) => string | undefined
   private readonly pages = new WeakSet<Page>()
 
   constructor(
@@ -173,9 +192,16 @@ export class A11yAudit {
     private readonly seen: Set<string>,
   ) {}
 
-  /** Checks every visit of this test, not only the first of each page in the worker (the a11y walk). */
-  checkEveryVisit() {
+  /**
+   * Checks every visit of this test, not only the first of each page in the worker (the a11y walk),
+   * at each of `widths` (the page is resized for each check and left at the first), or else at the
+   * page's own width. `sameAs` names the template a page is drawn with: a page whose template
+   * was already checked in this worker is skipped (undefined: always check it).
+   */
+  checkEveryVisit(widths: Viewport[] = [], options: { sameAs?: (url: URL) => string | undefined } = {}) {
     this.everyVisit = true
+    this.widths = widths
+    this.sameAs = options.sameAs
   }
 
   /** Checks the page now, if it is one of the app's HTML pages not yet checked. */
@@ -185,13 +211,23 @@ export class A11yAudit {
     if (url.protocol !== 'http:' || url.port !== this.origin.port) return
     const key = pageKey(url, page.viewportSize()?.width ?? 0)
     if (!this.everyVisit && this.seen.has(key)) return
+    const template = this.sameAs?.(url)
+    if (template !== undefined && walked.has(template)) return
     try {
       const type = await page.evaluate(() => document.contentType)
       if (type !== 'text/html') return
-      const found = await axeCheck(page)
-      this.violations.push(...found)
+      if (this.widths.length === 0) {
+        this.violations.push(...(await axeCheck(page)))
+        this.seen.add(key)
+      } else {
+        for (const viewport of [...this.widths.slice(1), this.widths[0]]) {
+          await resize(page, viewport)
+          this.violations.push(...(await axeCheck(page)))
+          this.seen.add(pageKey(url, viewport.width))
+        }
+      }
       this.checked++
-      this.seen.add(key)
+      if (template !== undefined) walked.add(template)
     } catch (error) {
       // The spec moved on while axe ran (a click that navigates): the next visit checks it.
       if (!isNavigationRace(error)) throw error
