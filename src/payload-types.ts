@@ -194,6 +194,7 @@ export interface Config {
     tasks: {
       deliverEvent: TaskDeliverEvent;
       purgeRateLimits: TaskPurgeRateLimits;
+      transcodeMedia: TaskTranscodeMedia;
       renewManualSubscriptions: TaskRenewManualSubscriptions;
       processStripeEvent: TaskProcessStripeEvent;
       sendDunningNotice: TaskSendDunningNotice;
@@ -678,11 +679,16 @@ export interface Media {
   kind?: ('image' | 'video' | 'audio' | 'document') | null;
   tags?: string[] | null;
   owner?: (string | null) | TenantMembership;
+  /**
+   * Videos: uploaded → transcoding → ready or failed.
+   */
   status?: ('uploading' | 'uploaded' | 'transcoding' | 'ready' | 'failed') | null;
   visibility: 'public' | 'private';
   durationSeconds?: number | null;
   streamId?: string | null;
   hlsMasterPlaylistKey?: string | null;
+  posterKey?: string | null;
+  transcodeError?: string | null;
   uploadedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1908,6 +1914,7 @@ export interface PayloadJob {
           | 'inline'
           | 'deliverEvent'
           | 'purgeRateLimits'
+          | 'transcodeMedia'
           | 'renewManualSubscriptions'
           | 'processStripeEvent'
           | 'sendDunningNotice'
@@ -1957,6 +1964,7 @@ export interface PayloadJob {
         | 'inline'
         | 'deliverEvent'
         | 'purgeRateLimits'
+        | 'transcodeMedia'
         | 'renewManualSubscriptions'
         | 'processStripeEvent'
         | 'sendDunningNotice'
@@ -2343,6 +2351,8 @@ export interface MediaSelect<T extends boolean = true> {
   durationSeconds?: T;
   streamId?: T;
   hlsMasterPlaylistKey?: T;
+  posterKey?: T;
+  transcodeError?: T;
   uploadedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -3455,6 +3465,19 @@ export interface TaskPurgeRateLimits {
   input?: unknown;
   output: {
     deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTranscodeMedia".
+ */
+export interface TaskTranscodeMedia {
+  input: {
+    media: string;
+    filename: string;
+  };
+  output: {
+    outcome?: string | null;
   };
 }
 /**
