@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Media } from '@/payload-types'
 import { postgresAdapterOf } from '../db/postgresAdapterOf'
-import { createPerson, createTenant, signIn, useTestApp } from '../testing'
+import { createPerson, createTenant, leanParity, signIn, useTestApp, type ParityRow } from '../testing'
 import { ffmpegPath } from './ffmpegPath'
 import { signMediaToken } from './signMediaToken'
 
@@ -208,4 +208,54 @@ describe('video upload → transcode job → signed HLS delivery', () => {
       pool.connect = connect
     }
   })
+})
+
+describe('the HLS route answers alike through the lean path and Payload', () => {
+  type Fixtures = { id: string; token: string; expired: string; session: string }
+  const get = (f: Fixtures, file: string, token?: string, headers: Record<string, string> = {}) => ({
+    method: 'GET',
+    path: `/api/media/${f.id}/hls/${file}${token ? `?token=${encodeURIComponent(token)}` : ''}`,
+    headers,
+  })
+  // Long-lived tokens: max-age is capped at an hour, so every pipeline sends the same header.
+  const rows: ParityRow<Fixtures>[] = [
+    {
+      name: 'segment, valid token',
+      request: (f) => get(f, '360p_000.ts', f.token),
+      expect: { status: 200, lean: true },
+    },
+    {
+      name: 'playlist, valid token',
+      request: (f) => get(f, '360p.m3u8', f.token),
+      expect: { status: 200, lean: true },
+    },
+    { name: 'segment, no token', request: (f) => get(f, '360p_000.ts'), expect: { status: 403, lean: true } },
+    {
+      name: 'segment, expired token',
+      request: (f) => get(f, '360p_000.ts', f.expired),
+      expect: { status: 403, lean: true },
+    },
+    { name: 'unknown file name', request: (f) => get(f, 'clip.mp4', f.token), expect: { status: 404, lean: true } },
+    {
+      name: 'segment, valid token, signed-in member (session not looked up)',
+      request: (f) => get(f, '360p_000.ts', f.token, { authorization: `JWT ${f.session}` }),
+      expect: { status: 200, lean: true },
+    },
+    {
+      name: 'segment, valid token, a bad session token beside it',
+      request: (f) => get(f, '360p_000.ts', f.token, { authorization: 'JWT not-a-token' }),
+      expect: { status: 200, lean: true },
+    },
+  ]
+  let fx: Fixtures
+  beforeAll(async () => {
+    const { user } = await createPerson(app.payload, { tenant })
+    fx = {
+      id: ready.id,
+      token: signMediaToken({ media: ready, subject: String(user.id), ttlSeconds: 7200 }),
+      expired: signMediaToken({ media: ready, subject: String(user.id), ttlSeconds: 60, now: Date.now() - 120_000 }),
+      session: (await signIn(app, String(user.email))).token,
+    }
+  })
+  it.each(rows)('$name', (row) => leanParity(app).expectParity(row, fx))
 })
