@@ -195,6 +195,7 @@ export interface Config {
       deliverEvent: TaskDeliverEvent;
       purgeRateLimits: TaskPurgeRateLimits;
       transcodeMedia: TaskTranscodeMedia;
+      removeMediaHls: TaskRemoveMediaHls;
       renewManualSubscriptions: TaskRenewManualSubscriptions;
       processStripeEvent: TaskProcessStripeEvent;
       sendDunningNotice: TaskSendDunningNotice;
@@ -1915,6 +1916,7 @@ export interface PayloadJob {
           | 'deliverEvent'
           | 'purgeRateLimits'
           | 'transcodeMedia'
+          | 'removeMediaHls'
           | 'renewManualSubscriptions'
           | 'processStripeEvent'
           | 'sendDunningNotice'
@@ -1965,6 +1967,7 @@ export interface PayloadJob {
         | 'deliverEvent'
         | 'purgeRateLimits'
         | 'transcodeMedia'
+        | 'removeMediaHls'
         | 'renewManualSubscriptions'
         | 'processStripeEvent'
         | 'sendDunningNotice'
@@ -3479,6 +3482,17 @@ export interface TaskTranscodeMedia {
   output: {
     outcome?: string | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemoveMediaHls".
+ */
+export interface TaskRemoveMediaHls {
+  input: {
+    tenant: string;
+    media: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

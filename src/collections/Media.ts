@@ -4,6 +4,7 @@ import { or, tenantRole } from '@/core/access/builders'
 import { MANAGER_ROLES, STAFF_ROLES } from '@/core/access/roles'
 import { getEnv } from '@/core/env'
 import { OperationError } from '@/core/http/OperationError'
+import { queueHlsRemoval } from '@/core/media/queueHlsRemoval'
 import { queueTranscode } from '@/core/media/queueTranscode'
 import { videoUploadStatus } from '@/core/media/videoUploadStatus'
 import { tenantScoped } from '@/core/tenancy/tenantScoped'
@@ -72,6 +73,7 @@ export const Media: CollectionConfig = tenantScoped(
         videoUploadStatus,
       ],
       afterChange: [queueTranscode],
+      afterDelete: [queueHlsRemoval],
     },
     fields: [
       { name: 'title', type: 'text' },

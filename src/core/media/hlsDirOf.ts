@@ -12,5 +12,9 @@ export const hlsRootOf = (payload: Payload): string => {
   return path.join(path.dirname(path.resolve(staticDir)), 'media-hls')
 }
 
-export const hlsDirOf = (payload: Payload, tenant: string, media: string): string =>
-  path.join(hlsRootOf(payload), tenant, media)
+const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+export const hlsDirOf = (payload: Payload, tenant: string, media: string): string => {
+  if (!SAFE_ID.test(tenant) || !SAFE_ID.test(media)) throw new Error(`Not a media or tenant id: ${tenant}/${media}`)
+  return path.join(hlsRootOf(payload), tenant, media)
+}

@@ -53,8 +53,11 @@ export const transcodeMedia = async (
     if (result.errors.length) throw new Error(result.errors.map((e) => e.message).join('; '))
     return result.docs.length > 0
   }
+  const finalDir = hlsDirOf(payload, tenant, media.id)
   const fail = async (message: string) => {
-    await record({ status: 'failed', transcodeError: message.slice(0, ERROR_LIMIT) })
+    if (!(await record({ status: 'failed', transcodeError: message.slice(0, ERROR_LIMIT) }))) return 'skipped' as const
+    // The output of a file this one replaced is not this video: nothing is left to stream.
+    await rm(finalDir, { recursive: true, force: true })
     return 'failed' as const
   }
 
@@ -67,7 +70,6 @@ export const transcodeMedia = async (
     return fail('The uploaded file is missing from storage.')
   }
 
-  const finalDir = hlsDirOf(payload, tenant, media.id)
   const scratch = `${finalDir}.tmp-${randomBytes(4).toString('hex')}`
   await mkdir(scratch, { recursive: true })
   try {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -8,6 +8,7 @@ import type { Media } from '@/payload-types'
 import { postgresAdapterOf } from '../db/postgresAdapterOf'
 import { createPerson, createTenant, leanParity, signIn, useTestApp, type ParityRow } from '../testing'
 import { ffmpegPath } from './ffmpegPath'
+import { hlsDirOf } from './hlsDirOf'
 import { signMediaToken } from './signMediaToken'
 
 // The video pipeline end to end: a few seconds of generated video uploaded through REST, the
@@ -210,6 +211,39 @@ describe('video upload → transcode job → signed HLS delivery', () => {
   })
 })
 
+describe('replacing the file of a video', () => {
+  it('starts over: uploaded, a job for the new file; a job still queued for the old file does nothing', async () => {
+    const before = await mediaById(ready.id)
+    const form = new FormData()
+    form.append('_payload', JSON.stringify({ title: 'clip, second cut' }))
+    form.append('file', new Blob([new Uint8Array(video)], { type: 'video/mp4' }), 'second-cut.mp4')
+    const response = await fetch(`${app.baseUrl}/api/media/${ready.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `JWT ${staffToken}` },
+      body: form,
+    })
+    const { doc } = (await response.json()) as { doc: Media }
+    expect(response.status).toBe(200)
+    expect(doc).toMatchObject({ status: 'uploaded', hlsMasterPlaylistKey: null, posterKey: null })
+    expect(doc.filename).not.toBe(before.filename)
+    const jobs = await queuedTranscodes(ready.id)
+    expect(jobs.map((job) => (job.input as { filename: string }).filename)).toEqual([doc.filename])
+    // A job for the file that was replaced (queued before, run late) must not touch the new upload.
+    await app.payload.jobs.queue({
+      task: 'transcodeMedia',
+      input: { media: ready.id, filename: String(before.filename) },
+    })
+    await app.payload.jobs.run({ limit: 10 })
+    ready = await mediaById(ready.id)
+    expect(ready).toMatchObject({
+      status: 'ready',
+      filename: doc.filename,
+      hlsMasterPlaylistKey: before.hlsMasterPlaylistKey,
+    })
+    expect((await hls(ready.id, '360p_000.ts', token)).status).toBe(200)
+  })
+})
+
 describe('the HLS route answers alike through the lean path and Payload', () => {
   type Fixtures = { id: string; token: string; expired: string; session: string }
   const get = (f: Fixtures, file: string, token?: string, headers: Record<string, string> = {}) => ({
@@ -258,4 +292,16 @@ describe('the HLS route answers alike through the lean path and Payload', () => 
     }
   })
   it.each(rows)('$name', (row) => leanParity(app).expectParity(row, fx))
+})
+
+describe('deleting a video for good', () => {
+  it('removes its HLS files through the queue once the delete commits', async () => {
+    const master = path.join(hlsDirOf(app.payload, tenant, ready.id), 'master.m3u8')
+    await expect(stat(master)).resolves.toBeTruthy()
+    const deleted = await app.http({ token: staffToken }).delete(`/api/media/${ready.id}`)
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200)
+    await expect(stat(master)).resolves.toBeTruthy() // not straight from the hook
+    await app.payload.jobs.run({ limit: 10 })
+    await expect(stat(path.dirname(master))).rejects.toThrow(/ENOENT/)
+  })
 })

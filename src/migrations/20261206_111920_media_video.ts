@@ -3,7 +3,9 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'transcodeMedia' BEFORE 'renewManualSubscriptions';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'removeMediaHls' BEFORE 'renewManualSubscriptions';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'transcodeMedia' BEFORE 'renewManualSubscriptions';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'removeMediaHls' BEFORE 'renewManualSubscriptions';
   ALTER TABLE "media" ADD COLUMN "poster_key" varchar;
   ALTER TABLE "media" ADD COLUMN "transcode_error" varchar;`)
 }
