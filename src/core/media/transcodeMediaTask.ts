@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 import { TRANSCODE_MEDIA_TASK } from './queueTranscode'
 import { transcodeMedia } from './transcodeMedia'
+import { withJobLease } from './withJobLease'
 
 /**
  * Transcodes one uploaded video (queued by `queueTranscode` when the upload commits). A file the
@@ -15,5 +16,8 @@ export const transcodeMediaTask: TaskConfig<typeof TRANSCODE_MEDIA_TASK> = {
     { name: 'filename', type: 'text', required: true },
   ],
   outputSchema: [{ name: 'outcome', type: 'text' }],
-  handler: async ({ input, req }) => ({ output: { outcome: await transcodeMedia(req, input) } }),
+  // A transcode may outlast JOBS_LEASE_SECONDS: the lease is renewed while it runs.
+  handler: async ({ input, job, req }) => ({
+    output: { outcome: await withJobLease(req.payload, job?.id, () => transcodeMedia(req, input)) },
+  }),
 }

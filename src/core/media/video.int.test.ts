@@ -7,14 +7,32 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Media } from '@/payload-types'
 import { postgresAdapterOf } from '../db/postgresAdapterOf'
 import { createPerson, createTenant, leanParity, signIn, useTestApp, type ParityRow } from '../testing'
+import { resetEnvForTests } from '../env'
+import { reclaimStaleJobs } from '../events/reclaimStaleJobs'
 import { ffmpegPath } from './ffmpegPath'
+import { ffmpegTranscoder } from './ffmpegTranscoder'
+import type { VideoTranscoder } from './VideoTranscoder'
+import { withVideoTranscoder } from './withVideoTranscoder'
 import { hlsDirOf } from './hlsDirOf'
 import { signMediaToken } from './signMediaToken'
 
 // The video pipeline end to end: a few seconds of generated video uploaded through REST, the
 // transcode job run from the queue, and the HLS files fetched over HTTP with and without tokens.
 
-const app = useTestApp()
+// The embedded ffmpeg transcoder behind a test adapter registered through the seam
+// (`withVideoTranscoder`): files named `hosted*` stand for a hosted-stream provider (Mux, Cloudflare
+// Stream), `slow*` take 2.5 s longer; everything else is transcoded by ffmpeg as in production.
+const embedded = ffmpegTranscoder()
+const testTranscoder: VideoTranscoder = {
+  name: 'test',
+  transcode: async (request) => {
+    if (request.media.filename.startsWith('hosted'))
+      return { kind: 'stream', streamId: `stream-${request.media.id}`, durationSeconds: 3, width: 1280, height: 720 }
+    if (request.media.filename.startsWith('slow')) await new Promise((resolve) => setTimeout(resolve, 2500))
+    return embedded.transcode(request)
+  },
+}
+const app = useTestApp({ plugins: [(config) => withVideoTranscoder(config, testTranscoder)] })
 
 let tenant: string
 let staffToken: string
@@ -292,6 +310,40 @@ describe('the HLS route answers alike through the lean path and Payload', () => 
     }
   })
   it.each(rows)('$name', (row) => leanParity(app).expectParity(row, fx))
+})
+
+describe('the transcoder seam and long transcodes', () => {
+  it('a hosted-stream adapter (Mux, Cloudflare Stream) makes the video ready with its stream id', async () => {
+    const doc = await upload('hosted.mp4', video)
+    await app.payload.jobs.run({ limit: 10 })
+    expect(await mediaById(doc.id)).toMatchObject({
+      status: 'ready',
+      streamId: `stream-${doc.id}`,
+      hlsMasterPlaylistKey: null,
+      durationSeconds: 3,
+    })
+  })
+
+  it('keeps the lease of a transcode that outlasts JOBS_LEASE_SECONDS: no other worker takes it over', async () => {
+    process.env.JOBS_LEASE_SECONDS = '1'
+    resetEnvForTests()
+    try {
+      const doc = await upload('slow.mp4', video)
+      let released = 0
+      const run = app.payload.jobs.run({ limit: 10 })
+      const until = Date.now() + 2400
+      while (Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        released += await reclaimStaleJobs(app.payload, 1)
+      }
+      await run
+      expect(released).toBe(0)
+      expect((await mediaById(doc.id)).status).toBe('ready')
+    } finally {
+      delete process.env.JOBS_LEASE_SECONDS
+      resetEnvForTests()
+    }
+  })
 })
 
 describe('deleting a video for good', () => {

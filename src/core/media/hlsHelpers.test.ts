@@ -1,9 +1,13 @@
+import type { Config } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { hlsFileType } from './hlsFileType'
 import { hlsLadder } from './hlsLadder'
 import { masterPlaylist } from './masterPlaylist'
 import { parseProbe } from './parseProbe'
+import type { VideoTranscoder } from './VideoTranscoder'
+import { videoTranscoderOf } from './videoTranscoderOf'
 import { withMediaToken } from './withMediaToken'
+import { withVideoTranscoder } from './withVideoTranscoder'
 
 describe('withMediaToken', () => {
   it('adds the token to every URI of master and variant playlists, tags with URI= included', () => {
@@ -70,5 +74,16 @@ At least one output file must be specified`
     expect(() => parseProbe('[matroska,webm @ 0x28a49b00] Invalid EBML number\n/tmp/x.mkv: End of file')).toThrow(
       'The file is not a readable video (End of file).',
     )
+  })
+})
+
+describe('videoTranscoderOf', () => {
+  it('is the embedded ffmpeg transcoder unless one is registered with withVideoTranscoder', () => {
+    expect(videoTranscoderOf(undefined).name).toBe('ffmpeg')
+    const hosted: VideoTranscoder = {
+      name: 'hosted',
+      transcode: async () => ({ kind: 'stream', streamId: 's', durationSeconds: 1, width: 2, height: 2 }),
+    }
+    expect(videoTranscoderOf(withVideoTranscoder({} as Config, hosted).custom)).toBe(hosted)
   })
 })
