@@ -23,6 +23,8 @@ const nextConfig = {
     // while reading it and answers 413 past this size. Same variable and default as src/core/env.ts.
     serverActions: { bodySizeLimit: process.env.JSON_BODY_LIMIT || '1mb' },
   },
+  // The bundled ffmpeg binary is found next to its package at runtime: keep the package unbundled.
+  serverExternalPackages: ['@ffmpeg-installer/ffmpeg'],
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
   turbopack: { root: commonAncestor(projectDir, modulesDir) },
 }

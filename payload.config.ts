@@ -37,6 +37,8 @@ import { purgeRateLimitsTask } from './src/core/auth/purgeRateLimitsTask'
 import { deliverEventTask } from './src/core/events/deliverEventTask'
 import { reclaimStaleJobs } from './src/core/events/reclaimStaleJobs'
 import { fileEmailAdapter } from './src/core/mail/fileEmailAdapter'
+import { removeMediaHlsTask } from './src/core/media/removeMediaHlsTask'
+import { transcodeMediaTask } from './src/core/media/transcodeMediaTask'
 import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
 
@@ -107,7 +109,7 @@ export const atriumConfig = (
           : { options: { level: env.LOG_LEVEL }, destination: defaultLoggerOptions },
       graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
       jobs: {
-        tasks: [deliverEventTask, purgeRateLimitsTask],
+        tasks: [deliverEventTask, purgeRateLimitsTask, transcodeMediaTask, removeMediaHlsTask],
         access: { run: platformAdminOnly, queue: platformAdminOnly, cancel: platformAdminOnly },
         deleteJobOnComplete: true,
         // Every 5 s, only where JOBS_AUTORUN is on (dev process, worker): enqueue due cron schedules

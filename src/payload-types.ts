@@ -194,6 +194,8 @@ export interface Config {
     tasks: {
       deliverEvent: TaskDeliverEvent;
       purgeRateLimits: TaskPurgeRateLimits;
+      transcodeMedia: TaskTranscodeMedia;
+      removeMediaHls: TaskRemoveMediaHls;
       renewManualSubscriptions: TaskRenewManualSubscriptions;
       processStripeEvent: TaskProcessStripeEvent;
       sendDunningNotice: TaskSendDunningNotice;
@@ -678,11 +680,16 @@ export interface Media {
   kind?: ('image' | 'video' | 'audio' | 'document') | null;
   tags?: string[] | null;
   owner?: (string | null) | TenantMembership;
+  /**
+   * Videos: uploaded → transcoding → ready or failed.
+   */
   status?: ('uploading' | 'uploaded' | 'transcoding' | 'ready' | 'failed') | null;
   visibility: 'public' | 'private';
   durationSeconds?: number | null;
   streamId?: string | null;
   hlsMasterPlaylistKey?: string | null;
+  posterKey?: string | null;
+  transcodeError?: string | null;
   uploadedAt?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1908,6 +1915,8 @@ export interface PayloadJob {
           | 'inline'
           | 'deliverEvent'
           | 'purgeRateLimits'
+          | 'transcodeMedia'
+          | 'removeMediaHls'
           | 'renewManualSubscriptions'
           | 'processStripeEvent'
           | 'sendDunningNotice'
@@ -1957,6 +1966,8 @@ export interface PayloadJob {
         | 'inline'
         | 'deliverEvent'
         | 'purgeRateLimits'
+        | 'transcodeMedia'
+        | 'removeMediaHls'
         | 'renewManualSubscriptions'
         | 'processStripeEvent'
         | 'sendDunningNotice'
@@ -2343,6 +2354,8 @@ export interface MediaSelect<T extends boolean = true> {
   durationSeconds?: T;
   streamId?: T;
   hlsMasterPlaylistKey?: T;
+  posterKey?: T;
+  transcodeError?: T;
   uploadedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -3456,6 +3469,30 @@ export interface TaskPurgeRateLimits {
   output: {
     deleted?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTranscodeMedia".
+ */
+export interface TaskTranscodeMedia {
+  input: {
+    media: string;
+    filename: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemoveMediaHls".
+ */
+export interface TaskRemoveMediaHls {
+  input: {
+    tenant: string;
+    media: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

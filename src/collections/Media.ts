@@ -4,11 +4,18 @@ import { or, tenantRole } from '@/core/access/builders'
 import { MANAGER_ROLES, STAFF_ROLES } from '@/core/access/roles'
 import { getEnv } from '@/core/env'
 import { OperationError } from '@/core/http/OperationError'
+import { queueHlsRemoval } from '@/core/media/queueHlsRemoval'
+import { queueTranscode } from '@/core/media/queueTranscode'
+import { videoUploadStatus } from '@/core/media/videoUploadStatus'
 import { tenantScoped } from '@/core/tenancy/tenantScoped'
+import { mediaHlsEndpoint } from './endpoints/mediaHlsEndpoint'
 
 const publicFiles = () => ({ visibility: { equals: 'public' } })
 
-/** Uploaded images, video, audio and documents of a tenant; resized with sharp. */
+/**
+ * Uploaded images, video, audio and documents of a tenant; images resized with sharp, videos
+ * transcoded to HLS by the `transcodeMedia` job and streamed with a signed token (docs/kernel.md#video).
+ */
 export const Media: CollectionConfig = tenantScoped(
   {
     slug: 'media',
@@ -30,6 +37,7 @@ export const Media: CollectionConfig = tenantScoped(
       adminThumbnail: 'thumbnail',
       focalPoint: true,
     },
+    endpoints: [mediaHlsEndpoint],
     indexes: [{ fields: ['tenant', 'owner', 'status'] }, { fields: ['tenant', 'owner', 'kind'] }],
     hooks: {
       // Each kind's own size limit, checked before the file is processed (the request itself is
@@ -62,7 +70,10 @@ export const Media: CollectionConfig = tenantScoped(
           }
           return data
         },
+        videoUploadStatus,
       ],
+      afterChange: [queueTranscode],
+      afterDelete: [queueHlsRemoval],
     },
     fields: [
       { name: 'title', type: 'text' },
@@ -76,11 +87,25 @@ export const Media: CollectionConfig = tenantScoped(
         type: 'select',
         defaultValue: 'ready',
         options: ['uploading', 'uploaded', 'transcoding', 'ready', 'failed'],
+        admin: { readOnly: true, description: 'Videos: uploaded → transcoding → ready or failed.' },
+        // A video is ready only once something can stream it.
+        validate: (value: unknown, { siblingData }: { siblingData: unknown }) => {
+          const sibling = siblingData as { kind?: string; hlsMasterPlaylistKey?: string; streamId?: string }
+          return value === 'ready' && sibling.kind === 'video' && !sibling.hlsMasterPlaylistKey && !sibling.streamId
+            ? 'A video is ready only with an HLS playlist or a stream id.'
+            : true
+        },
       },
       { name: 'visibility', type: 'select', defaultValue: 'public', options: ['public', 'private'], required: true },
-      { name: 'durationSeconds', type: 'number', min: 0 },
-      { name: 'streamId', type: 'text' },
-      { name: 'hlsMasterPlaylistKey', type: 'text' },
+      { name: 'durationSeconds', type: 'number', min: 0, admin: { readOnly: true } },
+      { name: 'streamId', type: 'text', admin: { readOnly: true } },
+      { name: 'hlsMasterPlaylistKey', type: 'text', admin: { readOnly: true } },
+      { name: 'posterKey', type: 'text', admin: { readOnly: true } },
+      {
+        name: 'transcodeError',
+        type: 'textarea',
+        admin: { readOnly: true, condition: (data) => Boolean(data?.transcodeError) },
+      },
       { name: 'uploadedAt', type: 'date', admin: { readOnly: true } },
     ],
   },

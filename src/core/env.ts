@@ -100,6 +100,8 @@ export const envSchema = z
     STRIPE_API_HOST: z.string().min(1).optional(),
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    /** The ffmpeg binary that transcodes video; the one of the `@ffmpeg-installer/ffmpeg` package when unset. */
+    FFMPEG_PATH: z.string().optional(),
     /** Set by Next.js; `phase-production-build` while `next build` collects page data. */
     NEXT_PHASE: z.string().optional(),
   })

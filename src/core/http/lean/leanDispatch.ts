@@ -49,13 +49,15 @@ export const leanDispatch = (config: Promise<SanitizedConfig> | SanitizedConfig)
       const url = new URL(request.url)
       const route = findLeanRoute(payload, table, request.method, url.pathname)
       if (!route || (request.method === 'POST' && overridesMethod(request.headers))) return fallback(request, args)
-      const { user } = await sessionUserStrategy.authenticate({
-        headers: request.headers,
-        payload,
-        canSetHeaders: false,
-        strategyName: sessionUserStrategy.name,
-      })
-      if (!user && carriesCredential(request.headers, payload)) return fallback(request, args)
+      const { user } = route.anonymous
+        ? { user: null }
+        : await sessionUserStrategy.authenticate({
+            headers: request.headers,
+            payload,
+            canSetHeaders: false,
+            strategyName: sessionUserStrategy.name,
+          })
+      if (!user && !route.anonymous && carriesCredential(request.headers, payload)) return fallback(request, args)
       const req = Object.assign(request, {
         payloadAPI: 'REST' as const,
         routeParams: route.routeParams,

@@ -1,9 +1,9 @@
 import { match, type MatchFunction } from 'path-to-regexp'
 import type { Endpoint, Payload, PayloadHandler } from 'payload'
-import { isLeanEndpoint } from './leanEndpoint'
+import { isAnonymousLeanEndpoint, isLeanEndpoint } from './leanEndpoint'
 
 /** One endpoint of a scope; `handler` only when it is a lean endpoint. */
-type Candidate = { match: MatchFunction<Record<string, string>>; handler?: PayloadHandler }
+type Candidate = { match: MatchFunction<Record<string, string>>; handler?: PayloadHandler; anonymous?: boolean }
 
 /** The endpoints of one scope (a collection, or the root) by upper-case method, in Payload's order. */
 type Scope = Map<string, Candidate[]>
@@ -16,7 +16,8 @@ export type RouteTable = {
   root?: Scope
 }
 
-export type LeanMatch = { handler: PayloadHandler; routeParams: Record<string, string> }
+/** `anonymous`: served without the session check (`leanEndpoint(..., { authenticate: false })`). */
+export type LeanMatch = { handler: PayloadHandler; routeParams: Record<string, string>; anonymous: boolean }
 
 const scopeOf = (endpoints: Endpoint[] | false | undefined): Scope | undefined => {
   if (!Array.isArray(endpoints) || !endpoints.some(isLeanEndpoint)) return undefined
@@ -27,6 +28,7 @@ const scopeOf = (endpoints: Endpoint[] | false | undefined): Scope | undefined =
     list.push({
       match: match<Record<string, string>>(endpoint.path, { decode: decodeURIComponent }),
       handler: isLeanEndpoint(endpoint) ? endpoint.handler : undefined,
+      anonymous: isAnonymousLeanEndpoint(endpoint),
     })
     scope.set(method, list)
   }
@@ -80,7 +82,11 @@ export const findLeanRoute = (
     const found = candidate.match(path)
     if (!found) continue
     if (!candidate.handler) return undefined
-    return { handler: candidate.handler, routeParams: collection ? { ...found.params, collection } : found.params }
+    return {
+      handler: candidate.handler,
+      routeParams: collection ? { ...found.params, collection } : found.params,
+      anonymous: candidate.anonymous === true,
+    }
   }
   return undefined
 }
