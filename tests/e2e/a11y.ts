@@ -216,6 +216,8 @@ export class A11yAudit {
     try {
       const type = await page.evaluate(() => document.contentType)
       if (type !== 'text/html') return
+      // Next streams a page's metadata: give its <title> a moment to arrive (axe then judges it).
+      await page.waitForFunction(() => document.title !== '', null, { timeout: 5_000 }).catch(() => undefined)
       if (this.widths.length === 0) {
         this.violations.push(...(await axeCheck(page)))
         this.seen.add(key)
