@@ -23,6 +23,7 @@ import * as migration_20261205_233955_commerce_order_holds from './20261205_2339
 import * as migration_20261205_234211_bookings_guest_confirmation_task from './20261205_234211_bookings_guest_confirmation_task';
 import * as migration_20261205_235034_core_integration_restricted from './20261205_235034_core_integration_restricted';
 import * as migration_20261205_235450_bookings_waitlist_notice_task from './20261205_235450_bookings_waitlist_notice_task';
+import * as migration_20261206_110616_lms from './20261206_110616_lms';
 
 export const migrations = [
   {
@@ -148,6 +149,11 @@ export const migrations = [
   {
     up: migration_20261205_235450_bookings_waitlist_notice_task.up,
     down: migration_20261205_235450_bookings_waitlist_notice_task.down,
-    name: '20261205_235450_bookings_waitlist_notice_task'
+    name: '20261205_235450_bookings_waitlist_notice_task',
+  },
+  {
+    up: migration_20261206_110616_lms.up,
+    down: migration_20261206_110616_lms.down,
+    name: '20261206_110616_lms'
   },
 ];
