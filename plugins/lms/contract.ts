@@ -59,7 +59,7 @@ export type AccessDecision = {
   unlocksAt?: string | null
 }
 
-/** `PUT /api/lessons/:id/position`: where playback of the lesson's media stands. */
+/** `PATCH /api/lessons/:id/position`: where playback of the lesson's media stands. */
 export const playbackPositionInput = z
   .object({
     positionSeconds: z.number().min(0, { message: 'positionSeconds must be 0 or more.' }),

@@ -5,12 +5,12 @@ import { savePlaybackPosition } from '../operations/savePlaybackPosition'
 import { idParam } from './schemas'
 
 /**
- * PUT /api/lessons/:id/position { positionSeconds, durationSeconds } → 200 { content, completed,
+ * PATCH /api/lessons/:id/position { positionSeconds, durationSeconds } → 200 { content, completed,
  * lesson } (upsert; completed flips once at the threshold and never reverts).
  */
 export const playbackPositionEndpoint = (threshold: number): Endpoint => ({
   path: '/:id/position',
-  method: 'put',
+  method: 'patch',
   handler: endpointHandler(
     async (req, raw) =>
       savePlaybackPosition(req, {

@@ -17,7 +17,7 @@ export type PlaybackResult = {
 }
 
 /**
- * `PUT /api/lessons/:id/position`: the member's place in the lesson's media, upserted
+ * `PATCH /api/lessons/:id/position`: the member's place in the lesson's media, upserted
  * (U(member, content), INSERT … ON CONFLICT DO UPDATE). `completed` flips once, by a conditional
  * UPDATE … WHERE completed = false, when the reported position reaches the threshold (95 %): that
  * caller emits `content.completed` and completes the lesson for an enrolled member. It never reverts.

@@ -4,7 +4,7 @@ import { staffOrOwnRows } from '../shared/access'
 
 /**
  * Where a member stands in a content item's media, on any device. Upserted by
- * `PUT /api/lessons/:id/position`; `completed` flips at the threshold (95 %) and never reverts.
+ * `PATCH /api/lessons/:id/position`; `completed` flips at the threshold (95 %) and never reverts.
  */
 export const PlaybackPositions = (group: string): CollectionConfig =>
   tenantScoped(
