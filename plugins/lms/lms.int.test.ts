@@ -59,7 +59,7 @@ const course = async (lessons: LessonSpec[], data: Record<string, unknown> = {})
     draft: true,
     data: { tenant: A, title: 'Course', slug: slug(), ...data },
   })
-  const module = await app.payload.create({
+  const courseModule = await app.payload.create({
     collection: 'course-modules',
     data: { tenant: A, course: c.id, title: 'M1' },
   })
@@ -70,7 +70,7 @@ const course = async (lessons: LessonSpec[], data: Record<string, unknown> = {})
       collection: 'lessons',
       data: {
         tenant: A,
-        module: module.id,
+        module: courseModule.id,
         title: spec.title,
         itemType: 'video',
         content: item.id,

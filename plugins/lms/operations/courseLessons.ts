@@ -1,15 +1,14 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
-import { courseModulesTable } from './sql/courseModulesTable'
 import { lessonCompletionsTable } from './sql/lessonCompletionsTable'
 import { lessonsTable } from './sql/lessonsTable'
 
 export type CourseLesson = { id: string; title: string; module: string | null; done: boolean }
 
 /**
- * The lessons of a course in course order (modules in their dragged order, then lessons in
- * theirs; fractional keys compare byte-wise), each with whether `member` completed it. One statement.
+ * The lessons of a course in course order (the order staff drag them into in the course's
+ * Lessons list; fractional keys compare byte-wise), each with whether `member` completed it. One statement.
  */
 export const courseLessons = async (
   req: PayloadRequest,
@@ -17,15 +16,13 @@ export const courseLessons = async (
   member: string | null,
 ): Promise<CourseLesson[]> => {
   const l = lessonsTable(req)
-  const m = courseModulesTable(req)
   const c = lessonCompletionsTable(req)
   return runSql<CourseLesson>(
     req,
     sql`SELECT l.${l.id} AS id, l.${l.title} AS title, l.${l.module} AS module, (c.${c.id} IS NOT NULL) AS done
         FROM ${l.$table} l
-        LEFT JOIN ${m.$table} m ON m.${m.id} = l.${l.module}
         LEFT JOIN ${c.$table} c ON c.${c.lesson} = l.${l.id} AND c.${c.member} = ${member}
         WHERE l.${l.course} = ${course}
-        ORDER BY m.${m.order} COLLATE "C" NULLS LAST, l.${l.order} COLLATE "C" NULLS LAST, l.${l.id}`,
+        ORDER BY l.${l.order} COLLATE "C" NULLS LAST, l.${l.id}`,
   )
 }

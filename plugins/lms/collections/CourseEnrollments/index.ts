@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { tenantScoped, nobody, DESK_ROLES, tenantRole } from '@/core'
 import { ENROLLMENT_SOURCES, ENROLLMENT_STATUSES } from '../../types'
 import { staffOrOwnRows } from '../shared/access'
+import { gridLesson } from '../shared/gridFixtures'
 
 const systemOnly = { create: () => false, update: () => false }
 
@@ -35,5 +36,5 @@ export const CourseEnrollments = (group: string): CollectionConfig =>
         { name: 'source', type: 'select', defaultValue: 'free', options: [...ENROLLMENT_SOURCES], access: systemOnly },
       ],
     },
-    {},
+    { isolationFixture: async ({ tenant, payload }) => ({ course: (await gridLesson(payload, tenant)).course }) },
   )

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { nobody, tenantScoped } from '@/core'
 import { staffOrOwnRows } from '../shared/access'
+import { gridLesson } from '../shared/gridFixtures'
 
 /** One row per member and lesson done (`POST /api/lessons/:id/complete`, idempotent in SQL). */
 export const LessonCompletions = (group: string): CollectionConfig =>
@@ -17,5 +18,10 @@ export const LessonCompletions = (group: string): CollectionConfig =>
         { name: 'completedAt', type: 'date', required: true },
       ],
     },
-    {},
+    {
+      isolationFixture: async ({ tenant, payload }) => {
+        const { course, lesson } = await gridLesson(payload, tenant)
+        return { course, lesson }
+      },
+    },
   )

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { nobody, tenantScoped } from '@/core'
 import { staffOrOwnRows } from '../shared/access'
+import { gridLesson } from '../shared/gridFixtures'
 
 /**
  * Where a member stands in a content item's media, on any device. Upserted by
@@ -22,5 +23,11 @@ export const PlaybackPositions = (group: string): CollectionConfig =>
         { name: 'completedAt', type: 'date' },
       ],
     },
-    { isolationFixture: () => ({ positionSeconds: 1, durationSeconds: 10 }) },
+    {
+      isolationFixture: async ({ tenant, payload }) => ({
+        content: (await gridLesson(payload, tenant)).content,
+        positionSeconds: 1,
+        durationSeconds: 10,
+      }),
+    },
   )

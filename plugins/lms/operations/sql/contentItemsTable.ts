@@ -6,8 +6,8 @@ export const contentItemsTable = defineSqlTable(
   {
     id: 'id',
     tenant: 'tenant',
-    status: '_status',
     contentType: 'contentType',
+    status: '_status',
     visibility: 'visibility',
     category: 'category',
     priceAmount: 'price.amount',

@@ -1,7 +1,6 @@
 import { accessGrantsTable } from './accessGrantsTable'
 import { contentItemsTable } from './contentItemsTable'
 import { courseEnrollmentsTable } from './courseEnrollmentsTable'
-import { courseModulesTable } from './courseModulesTable'
 import { coursesTable } from './coursesTable'
 import { lessonCompletionsTable } from './lessonCompletionsTable'
 import { lessonsTable } from './lessonsTable'
@@ -12,7 +11,6 @@ export const lmsSqlTables = [
   accessGrantsTable,
   contentItemsTable,
   courseEnrollmentsTable,
-  courseModulesTable,
   coursesTable,
   lessonCompletionsTable,
   lessonsTable,

@@ -3,7 +3,6 @@ import { sql } from '@payloadcms/db-postgres'
 import { OperationError, idOf, runSql } from '@/core'
 import { CONTENT_TYPE_OF, type LessonItemType } from '../../../types'
 import { contentItemsTable } from '../../../operations/sql/contentItemsTable'
-import { courseModulesTable } from '../../../operations/sql/courseModulesTable'
 import { prerequisiteCycle } from '../../../operations/prerequisiteCycle'
 
 /**
@@ -13,15 +12,14 @@ import { prerequisiteCycle } from '../../../operations/prerequisiteCycle'
  */
 export const guardLesson: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const moduleId = idOf(data.module ?? originalDoc?.module)
-  const m = courseModulesTable(req)
-  const [module] = moduleId
-    ? await runSql<{ course: string }>(
-        req,
-        sql`SELECT ${m.course} AS course FROM ${m.$table} WHERE ${m.id} = ${moduleId}`,
-      )
-    : []
-  if (!module) throw new OperationError(400, 'invalid_module', 'A lesson belongs to an existing module.')
-  data.course = module.course
+  const courseModule = moduleId
+    ? await req.payload
+        .findByID({ collection: 'course-modules', id: moduleId, depth: 0, select: { course: true }, req })
+        .catch(() => null)
+    : null
+  const course = idOf(courseModule?.course)
+  if (!course) throw new OperationError(400, 'invalid_module', 'A lesson belongs to an existing module.')
+  data.course = course
 
   const itemType = (data.itemType ?? originalDoc?.itemType) as LessonItemType
   const contentId = idOf(data.content ?? originalDoc?.content)
