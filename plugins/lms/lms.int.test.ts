@@ -243,6 +243,13 @@ describe('the access decision', () => {
     expect(await decide(item(membersOnly), null)).toMatchObject({ allowed: false, reason: 'sign_in' })
     expect(await decide(item(membersOnly))).toMatchObject({ allowed: false, reason: 'no_access' })
     expect(await decide(item(sold))).toMatchObject({ allowed: false, reason: 'no_access' })
+    // The catalog over REST shows items but never their media or body to members.
+    const listed = await m.client.get(`/api/content-items/${pub.id}`)
+    expect(listed.status).toBe(200)
+    expect(listed.body.media).toBeUndefined()
+    const syllabus = await m.client.get(`/api/lessons?depth=2&where[tenant][equals]=${A}&limit=5`)
+    expect(syllabus.status).toBe(200)
+    expect(JSON.stringify(syllabus.body)).not.toContain(media)
     // Another tenant's member never, even for public content.
     expect(await mayAccess(visitorReq, { target: item(pub) })).toMatchObject({ allowed: false, reason: 'other_tenant' })
 

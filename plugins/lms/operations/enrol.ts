@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, emit, runSql } from '@/core'
+import { OperationError, emit, requireFeature, runSql } from '@/core'
 import { mayAccess, resolveViewer } from './mayAccess'
 import { refusal } from './refusal'
 import { coursesTable } from './sql/coursesTable'
@@ -30,7 +30,7 @@ export type Enrolment = {
 /**
  * The signed-in member enrols in a course they may open (free, a grant, a subscription): one
  * enrolment per member and course (INSERT … ON CONFLICT DO NOTHING), `enrollment.created` once.
- * Enrolling again answers the existing enrolment.
+ * Enrolling again answers the existing enrolment. 403 when the tenant has the `lms` feature off.
  */
 export const enrol = async (req: PayloadRequest, course: string): Promise<Enrolment> => {
   const c = coursesTable(req)
@@ -40,6 +40,7 @@ export const enrol = async (req: PayloadRequest, course: string): Promise<Enrolm
   )
   if (!row) throw new OperationError(404, 'not_found', 'Not found.')
   if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
+  await requireFeature(req, row.tenant, 'lms')
   const viewer = await resolveViewer(req, row.tenant, undefined)
   if (!viewer.member) throw new OperationError(403, 'not_a_member', 'Only members of this business can enrol here.')
   const member = viewer.member
