@@ -196,6 +196,30 @@ describe('lessons: unlock rules, enforced on the server', () => {
     expect((await m.client.get(`/api/lessons/${c.lessons[2]}/view`)).status).toBe(403)
   })
 
+  it("follows the order staff drag lessons into (Payload's reorder endpoint, tenant-checked)", async () => {
+    const c = await course([{ title: 'One' }, { title: 'Two' }, { title: 'Three' }], { navigation: 'linear' })
+    const [one, two, three] = c.lessons
+    const [first] = await q<{ key: string }>(sql`SELECT _lessons_lessons_order AS key FROM lessons WHERE id = ${one}`)
+    const move = (client: HttpClient) =>
+      client.post('/api/reorder', {
+        collectionSlug: 'lessons',
+        orderableFieldName: '_lessons_lessons_order',
+        docsToMove: [three],
+        newKeyWillBe: 'less',
+        target: { id: one, key: first.key },
+      })
+    expect((await move(cast.inB.owner.client)).status).toBe(403)
+    expect((await move(cast.inA.member.client)).status).toBe(403)
+    const moved = await move(cast.inA.owner.client)
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200)
+    const m = await memberOfA()
+    await m.client.post(`/api/courses/${c.id}/enrol`, {})
+    const progress = await m.client.get(`/api/courses/${c.id}/progress`)
+    expect(progress.body.lessons.map((l: { id: string }) => l.id)).toEqual([three, one, two])
+    expect((await m.client.get(`/api/lessons/${three}/view`)).status).toBe(200)
+    expect((await m.client.get(`/api/lessons/${one}/view`)).status).toBe(403)
+  })
+
   it('rejects a prerequisite cycle on save with a 400', async () => {
     const c = await course([{ title: 'A' }, { title: 'B' }, { title: 'C' }])
     const [a, b, cc] = c.lessons
