@@ -107,6 +107,14 @@ export interface Config {
     appointments: Appointment;
     events: Event;
     'event-rsvps': EventRsvp;
+    courses: Course;
+    'course-modules': CourseModule;
+    lessons: Lesson;
+    'content-items': ContentItem;
+    'access-grants': AccessGrant;
+    'course-enrollments': CourseEnrollment;
+    'lesson-completions': LessonCompletion;
+    'playback-positions': PlaybackPosition;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -121,6 +129,13 @@ export interface Config {
       orders: 'orders';
       bookings: 'bookings';
       appointments: 'appointments';
+    };
+    courses: {
+      modules: 'course-modules';
+      lessons: 'lessons';
+    };
+    'course-modules': {
+      lessons: 'lessons';
     };
   };
   collectionsSelect: {
@@ -163,6 +178,14 @@ export interface Config {
     appointments: AppointmentsSelect<false> | AppointmentsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
     'event-rsvps': EventRsvpsSelect<false> | EventRsvpsSelect<true>;
+    courses: CoursesSelect<false> | CoursesSelect<true>;
+    'course-modules': CourseModulesSelect<false> | CourseModulesSelect<true>;
+    lessons: LessonsSelect<false> | LessonsSelect<true>;
+    'content-items': ContentItemsSelect<false> | ContentItemsSelect<true>;
+    'access-grants': AccessGrantsSelect<false> | AccessGrantsSelect<true>;
+    'course-enrollments': CourseEnrollmentsSelect<false> | CourseEnrollmentsSelect<true>;
+    'lesson-completions': LessonCompletionsSelect<false> | LessonCompletionsSelect<true>;
+    'playback-positions': PlaybackPositionsSelect<false> | PlaybackPositionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -660,6 +683,17 @@ export interface Product {
     | number
     | boolean
     | null;
+  /**
+   * Selling a course or a content item: buying this product grants access to it.
+   */
+  lms?: {
+    course?: (string | null) | Course;
+    contentItem?: (string | null) | ContentItem;
+    /**
+     * Days of access after purchase; empty = permanent.
+     */
+    accessDays?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -721,6 +755,156 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "courses".
+ */
+export interface Course {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  slug: string;
+  description?: string | null;
+  thumbnail?: (string | null) | Media;
+  kind: 'course' | 'series';
+  deliveryMode: 'self_paced' | 'cohort' | 'live' | 'drip';
+  navigation: 'free' | 'linear';
+  cohortStartDate?: string | null;
+  cohortEndDate?: string | null;
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  publishedAt?: string | null;
+  creator?: (string | null) | TenantMembership;
+  modules?: {
+    docs?: (string | CourseModule)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  lessons?: {
+    docs?: (string | Lesson)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-modules".
+ */
+export interface CourseModule {
+  id: string;
+  '_course-modules_modules_order'?: string | null;
+  tenant?: (string | null) | Tenant;
+  course: string | Course;
+  title: string;
+  description?: string | null;
+  lessons?: {
+    docs?: (string | Lesson)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lessons".
+ */
+export interface Lesson {
+  id: string;
+  _lessons_lessons_order?: string | null;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  module: string | CourseModule;
+  /**
+   * Set from the module's course.
+   */
+  course?: (string | null) | Course;
+  itemType: 'video' | 'audio' | 'text';
+  /**
+   * The video, audio or written item this lesson plays (its type matches the lesson).
+   */
+  content: string | ContentItem;
+  /**
+   * Free to anyone, signed in or not.
+   */
+  isPreview?: boolean | null;
+  /**
+   * When the lesson opens for an enrolled member (checked on the server).
+   */
+  unlock: {
+    mode: 'none' | 'after_days' | 'on_date' | 'cohort_start' | 'prerequisite';
+    /**
+     * Days after enrolment.
+     */
+    days?: number | null;
+    date?: string | null;
+    /**
+     * Opens once this one is done.
+     */
+    prerequisite?: (string | null) | Lesson;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-items".
+ */
+export interface ContentItem {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  slug: string;
+  description?: string | null;
+  contentType: 'video' | 'audio' | 'written';
+  /**
+   * The video or audio file (one file may serve many items).
+   */
+  media?: (string | null) | Media;
+  thumbnail?: (string | null) | Media;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  category?: string | null;
+  tags?: string[] | null;
+  visibility: 'public' | 'private' | 'members_only' | 'purchased_only';
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  publishedAt?: string | null;
+  creator?: (string | null) | TenantMembership;
+  viewCount?: number | null;
+  purchaseCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1844,6 +2028,90 @@ export interface EventRsvp {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "access-grants".
+ */
+export interface AccessGrant {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  /**
+   * The course, or…
+   */
+  course?: (string | null) | Course;
+  /**
+   * …the item.
+   */
+  contentItem?: (string | null) | ContentItem;
+  accessType: 'purchased' | 'subscription' | 'complimentary' | 'preview' | 'booking' | 'enrollment';
+  grantedAt?: string | null;
+  availableFrom?: string | null;
+  /**
+   * Empty = permanent.
+   */
+  expiresAt?: string | null;
+  revokedAt?: string | null;
+  revokeReason?: string | null;
+  lastAccessedAt?: string | null;
+  /**
+   * What made it (orders…).
+   */
+  sourceCollection?: string | null;
+  sourceId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-enrollments".
+ */
+export interface CourseEnrollment {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  course: string | Course;
+  member: string | TenantMembership;
+  /**
+   * Staff may drop or expire an enrolment; completion is set by the system.
+   */
+  status: 'active' | 'completed' | 'dropped' | 'expired';
+  progressPct?: number | null;
+  enrolledAt?: string | null;
+  completedAt?: string | null;
+  source?: ('free' | 'purchase' | 'subscription' | 'complimentary' | 'offering') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lesson-completions".
+ */
+export interface LessonCompletion {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  course: string | Course;
+  lesson: string | Lesson;
+  completedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "playback-positions".
+ */
+export interface PlaybackPosition {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  content: string | ContentItem;
+  positionSeconds: number;
+  durationSeconds: number;
+  completed?: boolean | null;
+  completedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2159,6 +2427,38 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'event-rsvps';
         value: string | EventRsvp;
+      } | null)
+    | ({
+        relationTo: 'courses';
+        value: string | Course;
+      } | null)
+    | ({
+        relationTo: 'course-modules';
+        value: string | CourseModule;
+      } | null)
+    | ({
+        relationTo: 'lessons';
+        value: string | Lesson;
+      } | null)
+    | ({
+        relationTo: 'content-items';
+        value: string | ContentItem;
+      } | null)
+    | ({
+        relationTo: 'access-grants';
+        value: string | AccessGrant;
+      } | null)
+    | ({
+        relationTo: 'course-enrollments';
+        value: string | CourseEnrollment;
+      } | null)
+    | ({
+        relationTo: 'lesson-completions';
+        value: string | LessonCompletion;
+      } | null)
+    | ({
+        relationTo: 'playback-positions';
+        value: string | PlaybackPosition;
       } | null);
   globalSlug?: string | null;
   user:
@@ -2796,6 +3096,13 @@ export interface ProductsSelect<T extends boolean = true> {
       };
   durationWeeks?: T;
   metadata?: T;
+  lms?:
+    | T
+    | {
+        course?: T;
+        contentItem?: T;
+        accessDays?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -3266,6 +3573,170 @@ export interface EventRsvpsSelect<T extends boolean = true> {
   cancelledAt?: T;
   cancellationReason?: T;
   notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "courses_select".
+ */
+export interface CoursesSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  slug?: T;
+  description?: T;
+  thumbnail?: T;
+  kind?: T;
+  deliveryMode?: T;
+  navigation?: T;
+  cohortStartDate?: T;
+  cohortEndDate?: T;
+  price?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  publishedAt?: T;
+  creator?: T;
+  modules?: T;
+  lessons?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-modules_select".
+ */
+export interface CourseModulesSelect<T extends boolean = true> {
+  '_course-modules_modules_order'?: T;
+  tenant?: T;
+  course?: T;
+  title?: T;
+  description?: T;
+  lessons?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lessons_select".
+ */
+export interface LessonsSelect<T extends boolean = true> {
+  _lessons_lessons_order?: T;
+  tenant?: T;
+  title?: T;
+  module?: T;
+  course?: T;
+  itemType?: T;
+  content?: T;
+  isPreview?: T;
+  unlock?:
+    | T
+    | {
+        mode?: T;
+        days?: T;
+        date?: T;
+        prerequisite?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-items_select".
+ */
+export interface ContentItemsSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  slug?: T;
+  description?: T;
+  contentType?: T;
+  media?: T;
+  thumbnail?: T;
+  body?: T;
+  category?: T;
+  tags?: T;
+  visibility?: T;
+  price?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  publishedAt?: T;
+  creator?: T;
+  viewCount?: T;
+  purchaseCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "access-grants_select".
+ */
+export interface AccessGrantsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  course?: T;
+  contentItem?: T;
+  accessType?: T;
+  grantedAt?: T;
+  availableFrom?: T;
+  expiresAt?: T;
+  revokedAt?: T;
+  revokeReason?: T;
+  lastAccessedAt?: T;
+  sourceCollection?: T;
+  sourceId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-enrollments_select".
+ */
+export interface CourseEnrollmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  course?: T;
+  member?: T;
+  status?: T;
+  progressPct?: T;
+  enrolledAt?: T;
+  completedAt?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lesson-completions_select".
+ */
+export interface LessonCompletionsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  course?: T;
+  lesson?: T;
+  completedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "playback-positions_select".
+ */
+export interface PlaybackPositionsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  content?: T;
+  positionSeconds?: T;
+  durationSeconds?: T;
+  completed?: T;
+  completedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -3,13 +3,14 @@ import { tenancyPlugin } from '@/core/tenancy/tenancyPlugin'
 import { billingPlugin } from '@plugins/billing'
 import { commercePlugin } from '@plugins/commerce'
 import { bookingsPlugin } from '@plugins/bookings'
+import { lmsPlugin } from '@plugins/lms'
 
 /**
  * The ordered list of domain plugins. Each may add collections, hooks, endpoints, jobs,
  * subscribers and port implementations; removing one leaves a working app.
  * The tenancy plugin (multi-tenant, configured from every `tenantScoped` collection) goes last.
  */
-const domain = { billing: billingPlugin, commerce: commercePlugin, bookings: bookingsPlugin }
+const domain = { billing: billingPlugin, commerce: commercePlugin, bookings: bookingsPlugin, lms: lmsPlugin }
 
 export type DomainPluginName = keyof typeof domain
 

@@ -9,13 +9,14 @@ import type { DomainPluginName } from '@/plugins'
  * admin's REST and GraphQL, serve the tenant site's data, and the remaining plugins' key
  * operations must work through their HTTP endpoints (with the removed plugin's port fallbacks).
  */
-const MATRIX: DomainPluginName[] = ['bookings', 'billing', 'commerce']
+const MATRIX: DomainPluginName[] = ['bookings', 'billing', 'commerce', 'lms']
 
 /** One collection each plugin adds: present exactly when the plugin is installed. */
 const OWN_COLLECTION: Record<DomainPluginName, string> = {
   bookings: 'classes',
   billing: 'payments',
   commerce: 'orders',
+  lms: 'courses',
 }
 
 describe.each(MATRIX)('the app without the %s plugin', (removed) => {
@@ -137,6 +138,45 @@ describe.each(MATRIX)('the app without the %s plugin', (removed) => {
         amount: { amount: 1500, currency: 'USD' },
       })
       expect(paid.status, JSON.stringify(paid.body)).toBe(201)
+    }
+    if (installed('lms')) {
+      // A member enrols in a free course and completes its lesson (lms needs no other plugin).
+      const tag = Math.random().toString(36).slice(2, 10)
+      const course = await app.payload.create({
+        collection: 'courses',
+        draft: true,
+        data: { tenant: s.tenant, title: 'Basics', slug: `basics-${tag}` },
+      })
+      const section = await app.payload.create({
+        collection: 'course-modules',
+        data: { tenant: s.tenant, course: course.id, title: 'Start' },
+      })
+      const item = await app.payload.create({
+        collection: 'content-items',
+        data: {
+          tenant: s.tenant,
+          title: 'Intro',
+          slug: `intro-${tag}`,
+          contentType: 'video',
+          visibility: 'public',
+          _status: 'published',
+        },
+      })
+      const lesson = await app.payload.create({
+        collection: 'lessons',
+        data: {
+          tenant: s.tenant,
+          module: section.id,
+          title: 'Intro',
+          itemType: 'video',
+          content: item.id,
+          unlock: { mode: 'none' },
+        },
+      })
+      await app.payload.update({ collection: 'courses', id: course.id, data: { _status: 'published' } })
+      expect((await s.member.client.post(`/api/courses/${course.id}/enrol`, {})).status).toBe(201)
+      const done = await s.member.client.post(`/api/lessons/${lesson.id}/complete`, {})
+      expect(done.body).toMatchObject({ completed: true, progressPct: 100, courseCompleted: true })
     }
   })
 })

@@ -23,6 +23,7 @@ import * as migration_20261205_233955_commerce_order_holds from './20261205_2339
 import * as migration_20261205_234211_bookings_guest_confirmation_task from './20261205_234211_bookings_guest_confirmation_task';
 import * as migration_20261205_235034_core_integration_restricted from './20261205_235034_core_integration_restricted';
 import * as migration_20261205_235450_bookings_waitlist_notice_task from './20261205_235450_bookings_waitlist_notice_task';
+import * as migration_20261206_110616_lms from './20261206_110616_lms';
 import * as migration_20261206_111920_media_video from './20261206_111920_media_video';
 
 export const migrations = [
@@ -152,8 +153,13 @@ export const migrations = [
     name: '20261205_235450_bookings_waitlist_notice_task',
   },
   {
+    up: migration_20261206_110616_lms.up,
+    down: migration_20261206_110616_lms.down,
+    name: '20261206_110616_lms',
+  },
+  {
     up: migration_20261206_111920_media_video.up,
     down: migration_20261206_111920_media_video.down,
-    name: '20261206_111920_media_video'
+    name: '20261206_111920_media_video',
   },
 ];

@@ -1,0 +1,101 @@
+/**
+ * The lms plugin's public face: the events it emits, the shapes of its endpoints and the port a
+ * subscription plugin may implement. Zod and types only, no server code: the site and other
+ * plugins may import this file and nothing else of the plugin.
+ */
+import { z } from 'zod'
+import { definePort } from '@/core/ports/ports'
+
+// ---- Events ----
+
+const id = z.string()
+
+export const lmsEventSchemas = {
+  /** A member enrolled in a course (free course, or covered by an access grant). */
+  'enrollment.created': z.object({ enrollment: id, course: id, member: id, source: z.string() }),
+  /** A member completed a lesson (once per member and lesson). */
+  'lesson.completed': z.object({ lesson: id, course: id, member: id, progressPct: z.number() }),
+  /** An enrolment reached 100 % (once per enrolment, even when lessons complete concurrently). */
+  'course.completed': z.object({ enrollment: id, course: id, member: id, completedAt: z.string() }),
+  /** A member watched or listened to ≥ 95 % of a content item (once per member and item). */
+  'content.completed': z.object({ content: id, member: id, lesson: id.nullable() }),
+  /** An access grant was made (a purchase, a complimentary grant…). */
+  'access.granted': z.object({
+    grant: id,
+    member: id,
+    target: z.object({ collection: z.enum(['courses', 'content-items']), id }),
+    accessType: z.string(),
+  }),
+  /** An access grant was revoked (a refunded purchase). */
+  'access.revoked': z.object({ grant: id, member: id, reason: z.string() }),
+}
+
+type LmsEvents = { [K in keyof typeof lmsEventSchemas]: z.infer<(typeof lmsEventSchemas)[K]> }
+export type CourseCompleted = LmsEvents['course.completed']
+
+declare module '@/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AtriumEvents extends LmsEvents {}
+}
+
+// ---- Endpoints ----
+
+/** What an access decision is about. */
+export const accessTargetSchema = z.object({
+  collection: z.enum(['courses', 'content-items', 'lessons']),
+  id: z.string().uuid('must be a UUID'),
+})
+export type AccessTarget = z.infer<typeof accessTargetSchema>
+
+/**
+ * Why access is allowed (`public`, `free`, `preview`, `staff`, `grant:<accessType>`, `subscription`)
+ * or refused (`sign_in`, `not_found`, `other_tenant`, `no_access`, `expired`, `not_enrolled`,
+ * `locked:<rule>`).
+ */
+export type AccessDecision = {
+  allowed: boolean
+  reason: string
+  /** When a locked lesson opens (after_days, on_date, cohort_start), if known. */
+  unlocksAt?: string | null
+}
+
+/** `PATCH /api/lessons/:id/position`: where playback of the lesson's media stands. */
+export const playbackPositionInput = z
+  .object({
+    positionSeconds: z.number().min(0, { message: 'positionSeconds must be 0 or more.' }),
+    durationSeconds: z.number().positive({ message: 'durationSeconds must be more than 0.' }),
+  })
+  .strict()
+  .refine((v) => v.positionSeconds <= v.durationSeconds, {
+    message: 'positionSeconds cannot be past durationSeconds.',
+    path: ['positionSeconds'],
+  })
+export type PlaybackPositionInput = z.infer<typeof playbackPositionInput>
+
+/** `GET /api/courses/:id/progress`: the member's enrolment and the state of each lesson. */
+export type CourseProgressReply = {
+  course: string
+  enrollment: { id: string; status: string; progressPct: number; completedAt: string | null } | null
+  lessons: { id: string; title: string; module: string | null; completed: boolean; access: AccessDecision }[]
+}
+
+// ---- Ports ----
+
+export type SubscriptionEntitlementInput = {
+  tenant: string
+  member: string
+  target: { collection: 'courses' | 'content-items'; id: string }
+  /** The content item's category (subscription tiers grant categories), null for courses. */
+  category: string | null
+}
+export type SubscriptionEntitlementResult = { entitled: boolean; reason?: string }
+
+/**
+ * Does an active subscription of the member cover this members_only item (a plan's content
+ * rules)? Billing may implement it. Fallback: not entitled, so members_only content needs an
+ * unexpired access grant (for example a `subscription` grant with `expiresAt` at period end).
+ */
+export const lmsSubscriptionEntitlementPort = definePort<SubscriptionEntitlementInput, SubscriptionEntitlementResult>(
+  'lms.subscriptionEntitlement',
+  () => ({ entitled: false }),
+)

@@ -1,0 +1,3 @@
+import { z } from 'zod'
+
+export const idParam = z.object({ id: z.string().uuid('must be a UUID') })

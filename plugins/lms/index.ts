@@ -1,0 +1,46 @@
+import type { Plugin } from 'payload'
+import { withSqlTables } from '@/core'
+import { AccessGrants } from './collections/AccessGrants'
+import { ContentItems } from './collections/ContentItems'
+import { CourseEnrollments } from './collections/CourseEnrollments'
+import { CourseModules } from './collections/CourseModules'
+import { Courses } from './collections/Courses'
+import { LessonCompletions } from './collections/LessonCompletions'
+import { Lessons } from './collections/Lessons'
+import { PlaybackPositions } from './collections/PlaybackPositions'
+import { defaultOptions } from './defaults'
+import { withLmsEvents } from './events'
+import { productAccessField } from './fields/productAccessField'
+import { lmsSqlTables } from './operations/sql/lmsSqlTables'
+import type { LmsOptions } from './types'
+
+export type { LmsOptions } from './types'
+
+/** Courses, modules, lessons, the content catalog, access grants, enrolments, completions and playback (see README.md). */
+export const lmsPlugin =
+  (options: LmsOptions = {}): Plugin =>
+  (config) => {
+    const o = { ...defaultOptions, ...options }
+    const group = o.adminGroup
+    // ⊕ commerce's products (when installed): a product may sell a course or a content item.
+    const collections = (config.collections ?? []).map((collection) =>
+      collection.slug === 'products'
+        ? { ...collection, fields: [...collection.fields, productAccessField()] }
+        : collection,
+    )
+    const next = withLmsEvents({
+      ...config,
+      collections: [
+        ...collections,
+        Courses(group),
+        CourseModules(group),
+        Lessons(group, o.completionThreshold),
+        ContentItems(group),
+        AccessGrants(group),
+        CourseEnrollments(group),
+        LessonCompletions(group),
+        PlaybackPositions(group),
+      ],
+    })
+    return withSqlTables(next, lmsSqlTables)
+  }

@@ -1,0 +1,18 @@
+import { accessGrantsTable } from './accessGrantsTable'
+import { contentItemsTable } from './contentItemsTable'
+import { courseEnrollmentsTable } from './courseEnrollmentsTable'
+import { coursesTable } from './coursesTable'
+import { lessonCompletionsTable } from './lessonCompletionsTable'
+import { lessonsTable } from './lessonsTable'
+import { playbackPositionsTable } from './playbackPositionsTable'
+
+/** Every table the lms plugin's raw SQL uses (checked against the schema at start-up). */
+export const lmsSqlTables = [
+  accessGrantsTable,
+  contentItemsTable,
+  courseEnrollmentsTable,
+  coursesTable,
+  lessonCompletionsTable,
+  lessonsTable,
+  playbackPositionsTable,
+]
