@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, emit, requireFeature, runSql } from '@/core'
-import { mayAccess, resolveViewer } from './mayAccess'
+import { emit, requireFeature, runSql } from '@/core'
+import { mayAccess } from './mayAccess'
 import { refusal } from './refusal'
-import { coursesTable } from './sql/coursesTable'
+import { courseMember } from './courseMember'
 import { courseEnrollmentsTable } from './sql/courseEnrollmentsTable'
 
 const SOURCE_OF: Record<string, string> = {
@@ -33,17 +33,8 @@ export type Enrolment = {
  * Enrolling again answers the existing enrolment. 403 when the tenant has the `lms` feature off.
  */
 export const enrol = async (req: PayloadRequest, course: string): Promise<Enrolment> => {
-  const c = coursesTable(req)
-  const [row] = await runSql<{ tenant: string }>(
-    req,
-    sql`SELECT ${c.tenant} AS tenant FROM ${c.$table} WHERE ${c.id} = ${course}`,
-  )
-  if (!row) throw new OperationError(404, 'not_found', 'Not found.')
-  if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
-  await requireFeature(req, row.tenant, 'lms')
-  const viewer = await resolveViewer(req, row.tenant, undefined)
-  if (!viewer.member) throw new OperationError(403, 'not_a_member', 'Only members of this business can enrol here.')
-  const member = viewer.member
+  const { tenant, member } = await courseMember(req, course, 'enrol here')
+  await requireFeature(req, tenant, 'lms')
   const decision = await mayAccess(req, { member, target: { collection: 'courses', id: course } })
   if (!decision.allowed) throw refusal(decision)
   const e = courseEnrollmentsTable(req)
@@ -51,21 +42,21 @@ export const enrol = async (req: PayloadRequest, course: string): Promise<Enrolm
   const [inserted] = await runSql<{ id: string }>(
     req,
     sql`INSERT INTO ${e.$table} (${e.tenant}, ${e.course}, ${e.member}, ${e.status}, ${e.progressPct}, ${e.enrolledAt}, ${e.source})
-        VALUES (${row.tenant}, ${course}, ${member}, 'active', 0, now(), ${source}::${e.$enum.source})
+        VALUES (${tenant}, ${course}, ${member}, 'active', 0, now(), ${source}::${e.$enum.source})
         ON CONFLICT (${e.tenant}, ${e.course}, ${e.member}) DO NOTHING
         RETURNING ${e.id} AS id`,
   )
   if (inserted)
     await emit(req, {
       type: 'enrollment.created',
-      tenant: row.tenant,
+      tenant,
       subject: { collection: 'course-enrollments', id: inserted.id },
       data: { enrollment: inserted.id, course, member, source },
     })
   const [enrollment] = await runSql<{ id: string; status: string; progress_pct: number }>(
     req,
     sql`SELECT ${e.id} AS id, ${e.status} AS status, ${e.progressPct}::int AS progress_pct FROM ${e.$table}
-        WHERE ${e.tenant} = ${row.tenant} AND ${e.course} = ${course} AND ${e.member} = ${member}`,
+        WHERE ${e.tenant} = ${tenant} AND ${e.course} = ${course} AND ${e.member} = ${member}`,
   )
   return {
     id: enrollment.id,
