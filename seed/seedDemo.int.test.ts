@@ -41,6 +41,29 @@ describe('demo seed', () => {
       expect(upcoming.totalDocs, demo.slug).toBeGreaterThanOrEqual(4)
     }
 
+    // The creator's catalog (seed 004): published courses with lessons, a paid course sold as a
+    // product, and the demo video transcoded to HLS by the seed.
+    const lumen = { 'tenant.slug': { equals: 'lumen-creator' } }
+    const courses = await app.payload.find({ collection: 'courses', where: lumen, depth: 0 })
+    expect(courses.docs.map((c) => [c.slug, c._status]).sort()).toEqual([
+      ['core-in-three-days', 'published'],
+      ['mobility-foundations', 'published'],
+    ])
+    expect((await app.payload.count({ collection: 'lessons', where: lumen })).totalDocs).toBe(7)
+    const video = await app.payload.find({
+      collection: 'media',
+      where: { and: [lumen, { kind: { equals: 'video' } }] },
+    })
+    expect(video.docs.map((m) => [m.status, !!m.hlsMasterPlaylistKey])).toEqual([['ready', true]])
+    const product = await app.payload.find({
+      collection: 'products',
+      where: { and: [lumen, { kind: { equals: 'digital' } }] },
+      depth: 0,
+    })
+    expect(product.docs.map((p) => p.lms?.course)).toEqual([
+      courses.docs.find((c) => c.slug === 'core-in-three-days')!.id,
+    ])
+
     const again = await seedDemo(app.payload)
     expect(again.created).toBe(0)
     expect(await counts()).toEqual(after)

@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 import type { Role } from '../src/core/access/roles'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail, type DemoTenant } from './demoTenants'
+import { seedLmsDemo } from './lmsDemo'
 import { seedCommerceDemo } from './commerceDemo'
 import { seedBillingDemo } from './billingDemo'
 import { seedBookingsDemo } from './bookingsDemo'
@@ -161,6 +162,7 @@ export const seedDemo = async (
     await payload.jobs.run({ where: { taskSlug: { equals: 'materializeClassSeries' } }, limit: 100 })
   }
   created += (await seedCommerceDemo(payload)).created
+  created += (await seedLmsDemo(payload)).created
   created += (await seedBillingDemo(payload)).created
   created += (await seedBookingsDemo(payload)).created
   created += (await seedHistoryDemo(payload, { now })).created

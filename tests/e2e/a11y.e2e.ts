@@ -133,6 +133,9 @@ test(`a11y-staff-edit`, async ({ ctx, page, a11y }) => {
     'appointment-services',
     'orders',
     'invoices',
+    'courses',
+    'lessons',
+    'content-items',
   ]) {
     if (!nav.includes(`/admin/collections/${slug}`)) continue
     await visit(page, `/admin/collections/${slug}`)

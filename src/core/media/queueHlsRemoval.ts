@@ -1,6 +1,6 @@
 import type { CollectionAfterDeleteHook } from 'payload'
 import { idOf } from '../access/idOf'
-import { REMOVE_MEDIA_HLS_TASK } from './removeMediaHlsTask'
+import { REMOVE_MEDIA_HLS_TASK } from './jobs/removeMediaHlsTask'
 
 /** Media `afterDelete` (deleted for good, not trashed): queues the removal of its HLS files when the delete commits. */
 export const queueHlsRemoval: CollectionAfterDeleteHook = async ({ doc, req }) => {

@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
-import { TRANSCODE_MEDIA_TASK } from './queueTranscode'
+import { TRANSCODE_MEDIA_TASK } from '../queueTranscode'
 import { transcodeMedia } from './transcodeMedia'
-import { withJobLease } from './withJobLease'
+import { withJobLease } from '../withJobLease'
 
 /**
  * Transcodes one uploaded video (queued by `queueTranscode` when the upload commits). A file the

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { access, mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { PayloadRequest, Where } from 'payload'
-import { idOf } from '../access/idOf'
-import { hlsDirOf, hlsRootOf } from './hlsDirOf'
-import { videoTranscoderOf } from './videoTranscoderOf'
+import { idOf } from '../../access/idOf'
+import { hlsDirOf, hlsRootOf } from '../hlsDirOf'
+import { videoTranscoderOf } from '../videoTranscoderOf'
 
 export type TranscodeMediaInput = { media: string; filename: string }
 export type TranscodeMediaOutcome = 'ready' | 'failed' | 'skipped'

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import type { TaskConfig } from 'payload'
-import { hlsDirOf } from './hlsDirOf'
+import { hlsDirOf } from '../hlsDirOf'
 
 export const REMOVE_MEDIA_HLS_TASK = 'removeMediaHls'
 
