@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Plugin } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runSql, subscribe } from '@/core'
+import { runSql, subscribe, verifyMediaToken } from '@/core'
 import { createPerson, localReqAs, signIn, twoTenants, useTestApp, type HttpClient } from '@/core/testing'
 import { tinyPng } from '@/core/testing/fixtureData'
 import { mayAccess } from './operations/mayAccess'
@@ -48,6 +48,8 @@ const contentItem = async (data: Record<string, unknown> = {}) =>
 
 type LessonSpec = {
   title: string
+  /** The lesson's media (default: the shared image). */
+  media?: string
   isPreview?: boolean
   unlock?: { mode: 'none' | 'after_days' | 'on_date' | 'cohort_start'; days?: number; date?: string }
 }
@@ -65,7 +67,7 @@ const course = async (lessons: LessonSpec[], data: Record<string, unknown> = {})
   })
   const ids: string[] = []
   for (const spec of lessons) {
-    const item = await contentItem({ visibility: 'private' })
+    const item = await contentItem({ visibility: 'private', media: spec.media ?? media })
     const lesson = await app.payload.create({
       collection: 'lessons',
       data: {
@@ -181,6 +183,38 @@ describe('lessons: unlock rules, enforced on the server', () => {
     expect(states[cohort]).toBe('locked:cohort_start')
     expect(states[launch]).toBe('locked:on_date')
     expect(states[welcome]).toBe('free')
+  })
+
+  it('streams a transcoded lesson through a signed HLS URL for the member who opened it, and to no one else', async () => {
+    const png = await tinyPng()
+    const transcoded = await app.payload.create({
+      collection: 'media',
+      data: { tenant: A, alt: 'stream', visibility: 'private', hlsMasterPlaylistKey: `${A}/x/master.m3u8` },
+      file: { data: png, mimetype: 'image/png', name: `v-${slug()}.png`, size: png.length },
+    })
+    const c = await course([
+      { title: 'Streamed', media: String(transcoded.id) },
+      { title: 'Later', unlock: { mode: 'after_days', days: 5 } },
+    ])
+    const m = await memberOfA()
+    await m.client.post(`/api/courses/${c.id}/enrol`, {})
+    const open = await m.client.get(`/api/lessons/${c.lessons[0]}/view`)
+    expect(open.status).toBe(200)
+    const url = new URL(open.body.content.playback.url, 'http://x')
+    expect(url.pathname).toBe(`/api/media/${transcoded.id}/hls/master.m3u8`)
+    const check = verifyMediaToken(url.searchParams.get('token'), { media: String(transcoded.id) })
+    expect(check).toMatchObject({ ok: true, claims: { subject: m.userId, tenant: A } })
+    const expiresIn = Date.parse(open.body.content.playback.expiresAt) - Date.now()
+    expect(expiresIn).toBeGreaterThan(3.9 * 3600_000)
+    expect(expiresIn).toBeLessThanOrEqual(4 * 3600_000)
+    // A locked lesson and another tenant's member get no URL and no token.
+    const locked = await m.client.get(`/api/lessons/${c.lessons[1]}/view`)
+    expect(locked.status).toBe(403)
+    expect(JSON.stringify(locked.body)).not.toContain('token')
+    const other = await createPerson(app.payload, { tenant: String(cast.b.id), roles: ['member'] })
+    const refused = await (await signIn(app, other.user.email)).client.get(`/api/lessons/${c.lessons[0]}/view`)
+    expect(refused.status).toBe(403)
+    expect(JSON.stringify(refused.body)).not.toContain('token')
   })
 
   it('keeps a linear course in order: a lesson opens once the previous one is done', async () => {

@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import { idOf, mediaHlsUrl, signMediaToken } from '@/core'
 import type { AccessDecision } from '../contract'
 import { lessonAccess } from './mayAccess'
 import { refusal } from './refusal'
@@ -18,15 +19,38 @@ export type LessonView = {
     contentType: string
     /** The media document to play (only ever sent once access is allowed). */
     media: string | null
+    /**
+     * Where a player streams the media (HLS master playlist) with a signed token valid for
+     * `PLAYBACK_TOKEN_SECONDS`, once it is transcoded; null before (or for written items).
+     */
+    playback: { url: string; posterUrl: string | null; expiresAt: string } | null
     body: unknown
   } | null
   access: AccessDecision
 }
 
+/** How long a playback URL works; the player asks for the lesson again for a fresh one. */
+export const PLAYBACK_TOKEN_SECONDS = 4 * 3600
+
+/**
+ * The signed HLS URLs of a transcoded media document for `subject` (the only way media leave the
+ * server: the files route checks the token without a database read).
+ */
+const playbackOf = async (req: PayloadRequest, media: string, subject: string) => {
+  const doc = await req.payload.findByID({ collection: 'media', id: media, depth: 0, req, disableErrors: true })
+  if (!doc || doc.status !== 'ready' || !doc.hlsMasterPlaylistKey) return null
+  const token = signMediaToken({ media: doc, subject, ttlSeconds: PLAYBACK_TOKEN_SECONDS })
+  return {
+    url: mediaHlsUrl({ media: String(doc.id), token }),
+    posterUrl: doc.posterKey ? mediaHlsUrl({ media: String(doc.id), token, file: 'poster.jpg' }) : null,
+    expiresAt: new Date(Date.now() + PLAYBACK_TOKEN_SECONDS * 1000).toISOString(),
+  }
+}
+
 /**
  * A lesson opened by the signed-in member (or a visitor, for preview lessons): the access decision
  * first; a refusal (401, 403 `lesson_locked` / `no_access` / …, 404) carries no media. When allowed,
- * the lesson with its content item's media id and body.
+ * the lesson with its content item's media id, its signed playback URL and body.
  */
 export const viewLesson = async (req: PayloadRequest, id: string): Promise<LessonView> => {
   const { decision, lesson } = await lessonAccess(req, { lesson: id })
@@ -34,6 +58,8 @@ export const viewLesson = async (req: PayloadRequest, id: string): Promise<Lesso
   const item = lesson.content
     ? await req.payload.findByID({ collection: 'content-items', id: lesson.content, depth: 0, draft: false, req })
     : null
+  const media = idOf(item?.media) ?? null
+  const playback = media ? await playbackOf(req, media, req.user ? String(req.user.id) : 'preview') : null
   return {
     lesson: {
       id: lesson.id,
@@ -48,7 +74,8 @@ export const viewLesson = async (req: PayloadRequest, id: string): Promise<Lesso
           id: String(item.id),
           title: item.title,
           contentType: item.contentType,
-          media: item.media ? String(typeof item.media === 'object' ? item.media.id : item.media) : null,
+          media,
+          playback,
           body: item.body ?? null,
         }
       : null,
