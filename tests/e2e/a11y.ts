@@ -97,6 +97,21 @@ export const PAYLOAD_UI_EXCLUSIONS: { rule: string; target: RegExp; within?: str
     path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
     why: 'the drag handles of array rows have no accessible name',
   },
+  {
+    // @payloadcms/ui orderable join tables (join fields with `orderable: true`, e.g. a course's
+    // modules and lessons): each row's dnd-kit handle (role=button) has no text and wraps Payload's
+    // own sort-row button.
+    rule: 'aria-command-name',
+    target: /\.cell-_dragHandle\b/,
+    path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
+    why: 'the drag handles of orderable join tables have no accessible name',
+  },
+  {
+    rule: 'nested-interactive',
+    target: /\.cell-_dragHandle\b/,
+    path: /^\/admin\/collections\/[^/]+\/[^/]+\/?$/,
+    why: "the drag handle of an orderable join table's row wraps Payload's sort-row button",
+  },
 ]
 
 export type A11yViolation = {
