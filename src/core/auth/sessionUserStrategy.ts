@@ -61,23 +61,36 @@ const loadUser = async (payload: Payload, id: string | number) => {
 
 /**
  * The Payload instance `JWTAuthentication` is handed: the real one (config, secret, collections,
- * every other method) with `findByID` of users answered by `loadUser`. Built once per instance.
+ * every other method) with `findByID` of users answered by `loadUser`. A failure to load the user
+ * (the database is down) is kept in `failure`: Payload's strategy swallows errors as "no user".
  */
-const delegates = new WeakMap<Payload, Payload>()
-const delegateOf = (payload: Payload): Payload => {
-  let delegate = delegates.get(payload)
-  if (!delegate) {
-    delegate = Object.create(payload) as Payload
-    const findByID = ((options: Parameters<Payload['findByID']>[0]) =>
-      options.collection === USERS ? loadUser(payload, options.id) : payload.findByID(options)) as Payload['findByID']
-    Object.defineProperty(delegate, 'findByID', { value: findByID })
-    delegates.set(payload, delegate)
-  }
+const delegateOf = (payload: Payload, failure: { error?: unknown }): Payload => {
+  const delegate = Object.create(payload) as Payload
+  const findByID = (async (options: Parameters<Payload['findByID']>[0]) => {
+    if (options.collection !== USERS) return payload.findByID(options)
+    try {
+      return await loadUser(payload, options.id)
+    } catch (error) {
+      failure.error = error
+      throw error
+    }
+  }) as Payload['findByID']
+  Object.defineProperty(delegate, 'findByID', { value: findByID })
   return delegate
 }
 
 export const sessionUserStrategy: AuthStrategy = {
   name: 'session-user',
   // The same token Payload's local strategy accepts: keep its name so refresh and logout behave identically.
-  authenticate: (args) => JWTAuthentication({ ...args, payload: delegateOf(args.payload), strategyName: 'local-jwt' }),
+  // A user that could not be loaded is an error (503 while the database is unreachable), not a 401.
+  authenticate: async (args) => {
+    const failure: { error?: unknown } = {}
+    const result = await JWTAuthentication({
+      ...args,
+      payload: delegateOf(args.payload, failure),
+      strategyName: 'local-jwt',
+    })
+    if (!result.user && failure.error) throw failure.error
+    return result
+  },
 }

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 import { ZodError } from 'zod'
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../db/databaseUnavailableHook'
@@ -47,10 +47,21 @@ const carriesCredential = (req: PayloadRequest) =>
   Boolean(req.headers?.get('authorization')) ||
   (req.headers?.get('cookie') ?? '').includes(`${req.payload.config?.cookiePrefix ?? 'payload'}-token=`)
 
-const databaseUnavailable = (req: PayloadRequest): Response => {
-  req.payload.logger.warn({ msg: `endpoint ${req.method ?? ''} ${req.pathname ?? ''}: database unavailable` })
+/** 503 `database_unavailable` (logged): the answer while the database cannot be reached. */
+export const databaseUnavailableResponse = (payload: Payload, what: string): Response => {
+  payload.logger.warn({ msg: `${what}: database unavailable` })
   return json(503, 'database_unavailable', DATABASE_UNAVAILABLE_MESSAGE)
 }
+
+const databaseUnavailable = (req: PayloadRequest): Response =>
+  databaseUnavailableResponse(req.payload, `endpoint ${req.method ?? ''} ${req.pathname ?? ''}`)
+
+/**
+ * Whether `error` means the database cannot be reached: a recognised failure (`isDatabaseUnavailable`),
+ * or any failure while a probe finds the database gone (the pool can lose the cause).
+ */
+export const failedForDatabase = async (payload: Payload, error: unknown): Promise<boolean> =>
+  isDatabaseUnavailable(error) || !(await databaseReachable(payload))
 
 /** Maps anything thrown by an endpoint to the platform's one error shape: `{ error, message }`. */
 const errorResponse = async (req: PayloadRequest, error: unknown): Promise<Response> => {

@@ -3,12 +3,14 @@ import {
   getPayload,
   headersWithCors,
   mergeHeaders,
+  type AuthStrategyResult,
   type Payload,
   type PayloadRequest,
   type SanitizedConfig,
 } from 'payload'
 import * as qs from 'qs-esm'
 import { sessionUserStrategy } from '../../auth/sessionUserStrategy'
+import { databaseUnavailableResponse, failedForDatabase } from '../endpointHandler'
 import { findLeanRoute, routeTable, type RouteTable } from './routeTable'
 
 /** The shape of Next's `/api/...` route handlers (and of `@payloadcms/next/routes`). */
@@ -49,14 +51,22 @@ export const leanDispatch = (config: Promise<SanitizedConfig> | SanitizedConfig)
       const url = new URL(request.url)
       const route = findLeanRoute(payload, table, request.method, url.pathname)
       if (!route || (request.method === 'POST' && overridesMethod(request.headers))) return fallback(request, args)
-      const { user } = route.anonymous
-        ? { user: null }
-        : await sessionUserStrategy.authenticate({
+      let user: AuthStrategyResult['user'] = null
+      if (!route.anonymous) {
+        try {
+          ;({ user } = await sessionUserStrategy.authenticate({
             headers: request.headers,
             payload,
             canSetHeaders: false,
             strategyName: sessionUserStrategy.name,
-          })
+          }))
+        } catch (error) {
+          // The session's user could not be loaded: 503 while the database is away, not 401 or 500.
+          if (await failedForDatabase(payload, error))
+            return databaseUnavailableResponse(payload, `lean ${request.method} ${url.pathname}`)
+          throw error
+        }
+      }
       if (!user && !route.anonymous && carriesCredential(request.headers, payload)) return fallback(request, args)
       const req = Object.assign(request, {
         payloadAPI: 'REST' as const,
