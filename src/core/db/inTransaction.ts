@@ -1,7 +1,16 @@
 import type { PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from './sqlFor'
+import type { SQL } from './sqlFor'
+
+type Sessions = { sessions?: Record<string, { db?: { execute: (query: SQL) => Promise<unknown> } } | undefined> }
+
+/** COMMIT on the transaction's own connection; nothing when the adapter keeps no session for it. */
+const commitOnConnection = async (req: PayloadRequest) => {
+  const id = req.transactionID instanceof Promise ? await req.transactionID : req.transactionID
+  const session = id ? (req.payload.db as Sessions).sessions?.[String(id)] : undefined
+  if (session?.db) await session.db.execute(sql`COMMIT`)
+}
 
 /**
  * Runs `work` inside the request's transaction, opening one when the request has none (custom
@@ -19,7 +28,7 @@ export const inTransaction = async <T>(req: PayloadRequest, work: () => Promise<
   try {
     const result = await work()
     if (started) {
-      await runSql(req, sql`COMMIT`)
+      await commitOnConnection(req)
       await commitTransaction(req)
     }
     return result
