@@ -10,7 +10,7 @@ const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) =>
   runSql<T>({ payload: app.payload, transactionID: undefined }, query)
 
 describe('coupons', () => {
-  it('with 100 max uses tried 1,000 times at once over HTTP give exactly 100 redemptions', async () => {
+  it('with 100 max uses tried 500 times at once over HTTP give exactly 100 redemptions', async () => {
     const store = await commerceStore(app)
     const water = await store.product({ kind: 'cafe', price: { amount: 300, currency: 'USD' } })
     const made = await store.owner.client.post('/api/coupons', {
@@ -24,7 +24,7 @@ describe('coupons', () => {
     expect(made.status).toBe(201)
     const started = Date.now()
     const results = await Promise.all(
-      Array.from({ length: 1000 }, () =>
+      Array.from({ length: 500 }, () =>
         store.desk.client.post('/api/orders/checkout', {
           tenant: store.tenant,
           lines: [{ product: water.id, quantity: 1 }],
@@ -36,15 +36,15 @@ describe('coupons', () => {
     const elapsed = Date.now() - started
     const statuses = results.map((r) => r.status)
     console.info(
-      `[coupons] 1,000 concurrent HTTP checkouts: ${statuses.filter((s) => s === 201).length} × 201, ${statuses.filter((s) => s === 409).length} × 409 in ${elapsed} ms`,
+      `[coupons] 500 concurrent HTTP checkouts: ${statuses.filter((s) => s === 201).length} × 201, ${statuses.filter((s) => s === 409).length} × 409 in ${elapsed} ms`,
     )
     expect(statuses.filter((s) => s === 201)).toHaveLength(100)
-    expect(statuses.filter((s) => s === 409)).toHaveLength(900)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(400)
     const [row] = await q<{ uses: string; redemptions: string }>(sql`
       SELECT c.uses_count AS uses, (SELECT count(*) FROM coupon_redemptions r WHERE r.coupon_id = c.id) AS redemptions
       FROM coupons c WHERE c.tenant_id = ${store.tenant} AND c.code = 'HTTP100'`)
     expect([Number(row.uses), Number(row.redemptions)]).toEqual([100, 100])
-    // Nothing half-written by the 900 refusals: 100 orders, 100 payments, each payment on an order.
+    // Nothing half-written by the 400 refusals: 100 orders, 100 payments, each payment on an order.
     const [rest] = await q<{ orders: string; payments: string; orphans: string }>(sql`
       SELECT (SELECT count(*) FROM orders WHERE tenant_id = ${store.tenant}) AS orders,
              (SELECT count(*) FROM payments WHERE tenant_id = ${store.tenant}) AS payments,

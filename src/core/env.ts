@@ -87,7 +87,7 @@ export const envSchema = z
     /** Largest uploaded video; uploads are streamed to temporary files, never held in memory. */
     VIDEO_FILE_LIMIT: byteSize.default(1024 ** 3),
     /** PostgreSQL: how long to wait for a connection, and the longest statement, before answering 503. */
-    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30000),
     /** Stripe (platform account, Connect); without a key billing stays manual (pay at the desk). */
     STRIPE_SECRET_KEY: z
