@@ -62,6 +62,16 @@ const firstDetail = async (page: Page, list: string, pattern: RegExp, later?: st
   return links[0]
 }
 
+/** A class, an event and an appointment service of the site (those its nav lists), to open. */
+const detailPages = async (page: Page, slug: string, nav: string[]) =>
+  [
+    await firstDetail(page, `/${slug}/schedule`, /\/classes\/[^/]+$/, 'Next week'),
+    nav.includes(`/${slug}/events`) ? await firstDetail(page, `/${slug}/events`, /\/events\/[^/?]+$/) : undefined,
+    nav.includes(`/${slug}/appointments`)
+      ? await firstDetail(page, `/${slug}/appointments`, /\/appointments\/[^/?]+$/)
+      : undefined,
+  ].filter((path): path is string => !!path)
+
 /** The admin views the nav links to (not the logout link). */
 const adminNav = async (page: Page) =>
   (await linksOf(page, 'nav a, .nav a')).filter((path) => path.startsWith('/admin/') && !path.includes('logout'))
@@ -158,13 +168,7 @@ for (const [index, tenant] of DEMO_TENANTS.entries()) {
     const nav = await linksOf(page, 'header a')
     assert.ok(nav.includes(`/${slug}/schedule`), `the nav of ${slug} links to the schedule: ${nav.join(', ')}`)
     for (const path of nav) await visit(page, path)
-    const details = [
-      await firstDetail(page, `/${slug}/schedule`, /\/classes\/[^/]+$/, 'Next week'),
-      nav.includes(`/${slug}/events`) ? await firstDetail(page, `/${slug}/events`, /\/events\/[^/?]+$/) : undefined,
-      nav.includes(`/${slug}/appointments`)
-        ? await firstDetail(page, `/${slug}/appointments`, /\/appointments\/[^/?]+$/)
-        : undefined,
-    ].filter((path): path is string => !!path)
+    const details = await detailPages(page, slug, nav)
     assert.ok(details.length > 0, `no class, event or service of ${slug} to open`)
     for (const path of details) await visit(page, path)
     for (const path of ['login', 'signup', 'forgot', 'reset']) await visit(page, `/${slug}/${path}`)
@@ -179,13 +183,7 @@ for (const [index, tenant] of DEMO_TENANTS.entries()) {
     const slug = tenant.slug
     await page.goto(`/${slug}`)
     const nav = (await linksOf(page, 'header a')).filter((path) => !/\/(login|signup)$/.test(path))
-    const details = [
-      await firstDetail(page, `/${slug}/schedule`, /\/classes\/[^/]+$/, 'Next week'),
-      nav.includes(`/${slug}/events`) ? await firstDetail(page, `/${slug}/events`, /\/events\/[^/?]+$/) : undefined,
-      nav.includes(`/${slug}/appointments`)
-        ? await firstDetail(page, `/${slug}/appointments`, /\/appointments\/[^/?]+$/)
-        : undefined,
-    ].filter((path): path is string => !!path)
+    const details = await detailPages(page, slug, nav)
     // The pages above were found as a visitor (the visitor walk checks them).
     a11y.checkEveryVisit(WIDTHS, { sameAs: siteTemplate('member') })
 
