@@ -1,0 +1,52 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { OperationError, runSql } from '@/core'
+import { markCancelled } from './markCancelled'
+import { closuresRelsTable, closuresTable } from './sql/closuresTable'
+import { facilityResourcesTable } from './sql/facilityResourcesTable'
+import { reservationsTable } from './sql/reservationsTable'
+
+/**
+ * Cancels the active reservations a closure overlaps — on all resources (of its location, when it
+ * names one) or on the resources it names — once: a reservation already cancelled is not touched
+ * again, so applying it twice cancels nothing more. Returns how many it cancelled this time.
+ */
+export const applyClosure = async (req: PayloadRequest, closure: string): Promise<number> => {
+  const c = closuresTable(req)
+  const rels = closuresRelsTable(req)
+  const res = facilityResourcesTable(req)
+  const r = reservationsTable(req)
+  const [row] = await runSql<{
+    id: string
+    tenant: string
+    start_at: string | null
+    end_at: string | null
+    all: boolean
+    location: string | null
+  }>(
+    req,
+    sql`SELECT ${c.id} AS id, ${c.tenant} AS tenant, ${c.startAt} AS start_at, ${c.endAt} AS end_at,
+               coalesce(${c.affectsAllResources}, false) AS all, ${c.location} AS location
+        FROM ${c.$table} WHERE ${c.id} = ${closure}`,
+  )
+  if (!row) throw new OperationError(404, 'not_found', 'No such closure.')
+  if (!row.start_at || !row.end_at) return 0
+  const from = new Date(row.start_at).toISOString()
+  const until = new Date(row.end_at).toISOString()
+  const affected = row.all
+    ? sql`${r.resource} IN (SELECT ${res.id} FROM ${res.$table} WHERE ${res.tenant} = ${row.tenant}
+                             AND (${row.location}::uuid IS NULL OR ${res.location} = ${row.location}))`
+    : sql`${r.resource} IN (SELECT ${rels.resource} FROM ${rels.$table} WHERE ${rels.parent} = ${closure})`
+  const cancelled = await markCancelled(
+    req,
+    sql`${r.tenant} = ${row.tenant} AND ${r.startAt} < ${until}::timestamptz AND ${r.endAt} > ${from}::timestamptz AND ${affected}`,
+    'closure',
+    closure,
+  )
+  if (cancelled.length > 0)
+    await runSql(
+      req,
+      sql`UPDATE ${c.$table} SET ${c.cancelledCount} = coalesce(${c.cancelledCount}, 0) + ${cancelled.length} WHERE ${c.id} = ${closure}`,
+    )
+  return cancelled.length
+}

@@ -1,0 +1,20 @@
+import { closuresRelsTable, closuresTable } from './closuresTable'
+import { facilityResourcesTable } from './facilityResourcesTable'
+import { facilityTiersTable, memberTiersTable } from './facilityTiersTable'
+import { feeSnapshotsTable } from './feeSnapshotsTable'
+import { guestsTable } from './guestsTable'
+import { reservationParticipantsTable } from './reservationParticipantsTable'
+import { reservationsTable } from './reservationsTable'
+
+/** Every table the facility plugin's raw SQL uses (checked against the schema at start-up). */
+export const facilitySqlTables = [
+  closuresTable,
+  closuresRelsTable,
+  facilityResourcesTable,
+  facilityTiersTable,
+  memberTiersTable,
+  feeSnapshotsTable,
+  guestsTable,
+  reservationParticipantsTable,
+  reservationsTable,
+]
