@@ -48,7 +48,7 @@ export const loadResource = async (req: PayloadRequest, id: string): Promise<Res
     id: String(doc.id),
     tenant: idOf(doc.tenant)!,
     name: doc.name,
-    type: doc.type,
+    type: doc.type ?? 'simulator_bay',
     location: idOf(doc.location),
     capacity: doc.capacity ?? 1,
     isActive: doc.isActive !== false,
