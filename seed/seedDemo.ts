@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 import type { Role } from '../src/core/access/roles'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail, type DemoTenant } from './demoTenants'
 import { seedLmsDemo } from './lmsDemo'
+import { seedFacilityDemo } from './facilityDemo'
 import { seedCommerceDemo } from './commerceDemo'
 import { seedBillingDemo } from './billingDemo'
 import { seedBookingsDemo } from './bookingsDemo'
@@ -163,6 +164,7 @@ export const seedDemo = async (
   }
   created += (await seedCommerceDemo(payload)).created
   created += (await seedLmsDemo(payload)).created
+  created += (await seedFacilityDemo(payload, { now })).created
   created += (await seedBillingDemo(payload)).created
   created += (await seedBookingsDemo(payload)).created
   created += (await seedHistoryDemo(payload, { now })).created

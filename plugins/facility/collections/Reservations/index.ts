@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { tenantScoped } from '@/core'
 import { RESERVATION_SOURCES, RESERVATION_STATUSES, CANCEL_REASONS } from '../../types'
-import { gridReservation } from '../shared/gridFixtures'
+import { gridResource } from '../shared/gridFixtures'
 import { deskWrite, staffOrOwnRows } from '../shared/access'
 import { guardReservation } from './hooks/guardReservation'
 import type { AccessCodeOptions } from '../../operations/accessCode'
@@ -84,7 +84,7 @@ export const Reservations = (group: string, codes: AccessCodeOptions): Collectio
     },
     {
       isolationFixture: async ({ tenant, member, payload }) => {
-        const { resource } = await gridReservation(payload, tenant, member)
+        const resource = await gridResource(payload, tenant)
         const start = Date.now() + 60 * 86_400_000
         return {
           resource,
