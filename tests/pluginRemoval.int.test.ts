@@ -140,6 +140,36 @@ describe.each(MATRIX)('the app without the %s plugin', (removed) => {
       })
       expect(paid.status, JSON.stringify(paid.body)).toBe(201)
     }
+    if (installed('facility')) {
+      // A member books a bay and cancels it (facility needs no other plugin; guest passes fall back to the fee).
+      const bay = await app.payload.create({
+        collection: 'facility-resources',
+        data: {
+          tenant: s.tenant,
+          name: 'Bay 1',
+          type: 'simulator_bay',
+          capacity: 4,
+          openingHours: (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const).map((weekday) => ({
+            weekday,
+            opensAt: '00:00',
+            closesAt: '24:00',
+          })),
+          bookingRules: { slotMinutes: 60, minMinutes: 60, maxMinutes: 120 },
+          pricing: { mode: 'per_bay_hour', guestFee: 1500, rates: [{ tier: null, peak: 4500, offPeak: 4500 }] },
+        },
+      })
+      const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 24 * 3_600_000)
+      const booked = await s.member.client.post('/api/reservations/book', {
+        resource: bay.id,
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 3_600_000).toISOString(),
+        participants: [{ guest: { name: 'Gus' }, useGuestPass: true }],
+      })
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201)
+      expect(booked.body.fee.total.amount).toBe(4500 + 1500)
+      const cancelled = await s.member.client.post(`/api/reservations/${booked.body.id}/cancel`)
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', accessCode: null })
+    }
     if (installed('lms')) {
       // A member enrols in a free course and completes its lesson (lms needs no other plugin).
       const tag = Math.random().toString(36).slice(2, 10)

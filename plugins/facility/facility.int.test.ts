@@ -218,6 +218,12 @@ describe('facility reservations', () => {
     const after = await app.payload.findByID({ collection: 'fee-snapshots', id: snapshot.id })
     expect(after.total).toMatchObject({ amount: 3467, currency: 'USD' })
     expect(after.status).toBe('paid')
+    const refunded = await app.payload.update({
+      collection: 'fee-snapshots',
+      id: snapshot.id,
+      data: { status: 'refunded' },
+    })
+    expect(refunded.status).toBe('refunded')
   })
 
   it('gives each reservation a unique door code that works from start − 15 min to end + 15 min and stops after cancel', async () => {
@@ -377,6 +383,35 @@ describe('facility reservations', () => {
     const notices = mails.filter((m) => emails.some((e) => e.email === m.to))
     expect(notices).toHaveLength(2)
     expect(notices[0].text).toContain('because the club is closed then')
+  })
+
+  it('a closure saved while bookings race leaves no active reservation inside it', async () => {
+    const { kit, tenant, manager, desk } = await club()
+    const bay = await kit.createBay(tenant)
+    const members = await kit.createMembers(tenant, 16)
+    const hours = ['07:00', '07:30', '08:00', '08:30', '09:00', '09:30', '10:00', '10:30']
+    const bookings = members.map((member, i) =>
+      desk.post('/api/reservations/book', {
+        resource: bay,
+        member,
+        startAt: kit.at(5, hours[i % hours.length]),
+        endAt: kit.at(5, hours[(i % hours.length) + 1] ?? '11:00'),
+      }),
+    )
+    const closure = manager.post('/api/closures', {
+      tenant,
+      reason: 'Storm',
+      startAt: kit.at(5, '06:00'),
+      endAt: kit.at(5, '12:00'),
+      affectsAllResources: false,
+      resources: [bay],
+    })
+    const [saved] = await Promise.all([closure, ...bookings])
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201)
+    const [row] = await kit.q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM reservations WHERE resource_id = ${bay} AND status IN ('requested', 'confirmed')`,
+    )
+    expect(row.n).toBe(0)
   })
 
   it('a full-day closure runs local midnight to midnight, 23 hours on a spring-forward day', async () => {

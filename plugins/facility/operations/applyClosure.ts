@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, runSql } from '@/core'
+import { lockKey, OperationError, runSql } from '@/core'
+import { closuresLockKey } from './assertNotClosed'
 import { markCancelled } from './markCancelled'
 import { closuresRelsTable, closuresTable } from './sql/closuresTable'
 import { facilityResourcesTable } from './sql/facilityResourcesTable'
@@ -31,6 +32,8 @@ export const applyClosure = async (req: PayloadRequest, closure: string): Promis
   )
   if (!row) throw new OperationError(404, 'not_found', 'No such closure.')
   if (!row.start_at || !row.end_at) return 0
+  // Waits for bookings that already checked closures, and holds new ones until this one commits.
+  await lockKey(req, closuresLockKey(String(row.tenant)))
   const from = new Date(row.start_at).toISOString()
   const until = new Date(row.end_at).toISOString()
   const affected = row.all

@@ -3,6 +3,9 @@ import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
 import { closuresRelsTable, closuresTable } from './sql/closuresTable'
 
+/** The advisory lock key that orders bookings against closures of a tenant. */
+export const closuresLockKey = (tenant: string) => `facility-closures:${tenant}`
+
 /**
  * 409 `closed` when a closure of the tenant covers any of [startAt, endAt) on this resource: one
  * for all resources (of the resource's location, when the closure names one) or naming it.
@@ -11,6 +14,9 @@ export const assertNotClosed = async (
   req: PayloadRequest,
   input: { tenant: string; resource: string; location: string | null; startAt: Date; endAt: Date },
 ) => {
+  // Shared with other bookings, exclusive against a closure being applied (applyClosure): a closure
+  // either sees this reservation committed and cancels it, or commits first and refuses it here.
+  await runSql(req, sql`SELECT pg_advisory_xact_lock_shared(hashtextextended(${closuresLockKey(input.tenant)}, 0))`)
   const c = closuresTable(req)
   const rels = closuresRelsTable(req)
   const [closed] = await runSql<{ reason: string | null }>(

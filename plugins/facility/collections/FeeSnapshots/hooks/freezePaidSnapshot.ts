@@ -18,5 +18,16 @@ export const freezePaidSnapshot: CollectionBeforeChangeHook = ({ operation, data
   return data
 }
 
-const normalise = (value: unknown): unknown =>
-  value && typeof value === 'object' && 'id' in (value as object) ? (value as { id: unknown }).id : value
+/** A comparable form: a related document as its id, objects with sorted keys, empty as null. */
+const normalise = (value: unknown): unknown => {
+  if (value === undefined || value === null) return null
+  if (Array.isArray(value)) return value.map(normalise)
+  if (typeof value !== 'object') return value
+  if ('id' in value && 'createdAt' in value) return (value as { id: unknown }).id
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'id')
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, v]) => [key, normalise(v)]),
+  )
+}
