@@ -164,7 +164,9 @@ export const seedDemo = async (
   }
   created += (await seedCommerceDemo(payload)).created
   created += (await seedLmsDemo(payload)).created
-  created += (await seedFacilityDemo(payload, { now })).created
+  // The facility's week of play is booked through its endpoint, which refuses the past: it starts tomorrow
+  // by the real clock, whatever `now` the history uses.
+  created += (await seedFacilityDemo(payload)).created
   created += (await seedBillingDemo(payload)).created
   created += (await seedBookingsDemo(payload)).created
   created += (await seedHistoryDemo(payload, { now })).created
