@@ -122,6 +122,8 @@ export interface Config {
     'reservation-participants': ReservationParticipant;
     'fee-snapshots': FeeSnapshot;
     guests: Guest;
+    'availability-blocks': AvailabilityBlock;
+    'guest-check-ins': GuestCheckIn;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -200,6 +202,8 @@ export interface Config {
     'reservation-participants': ReservationParticipantsSelect<false> | ReservationParticipantsSelect<true>;
     'fee-snapshots': FeeSnapshotsSelect<false> | FeeSnapshotsSelect<true>;
     guests: GuestsSelect<false> | GuestsSelect<true>;
+    'availability-blocks': AvailabilityBlocksSelect<false> | AvailabilityBlocksSelect<true>;
+    'guest-check-ins': GuestCheckInsSelect<false> | GuestCheckInsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -2391,6 +2395,45 @@ export interface FeeSnapshot {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-blocks".
+ */
+export interface AvailabilityBlock {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  resource: string | FacilityResource;
+  startAt: string;
+  endAt: string;
+  blockType: 'closure' | 'event' | 'class' | 'maintenance' | 'hold';
+  closure?: (string | null) | Closure;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "guest-check-ins".
+ */
+export interface GuestCheckIn {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  guest: string | Guest;
+  host: string | TenantMembership;
+  reservation?: (string | null) | Reservation;
+  checkInAt: string;
+  /**
+   * YYYY-MM-DD in the club’s zone.
+   */
+  localDate: string;
+  checkedInBy?: (string | null) | User;
+  /**
+   * A guest pass covered it (else the guest fee).
+   */
+  passSpent?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2766,6 +2809,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'guests';
         value: string | Guest;
+      } | null)
+    | ({
+        relationTo: 'availability-blocks';
+        value: string | AvailabilityBlock;
+      } | null)
+    | ({
+        relationTo: 'guest-check-ins';
+        value: string | GuestCheckIn;
       } | null);
   globalSlug?: string | null;
   user:
@@ -4222,6 +4273,37 @@ export interface GuestsSelect<T extends boolean = true> {
   name?: T;
   email?: T;
   phone?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-blocks_select".
+ */
+export interface AvailabilityBlocksSelect<T extends boolean = true> {
+  tenant?: T;
+  resource?: T;
+  startAt?: T;
+  endAt?: T;
+  blockType?: T;
+  closure?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "guest-check-ins_select".
+ */
+export interface GuestCheckInsSelect<T extends boolean = true> {
+  tenant?: T;
+  guest?: T;
+  host?: T;
+  reservation?: T;
+  checkInAt?: T;
+  localDate?: T;
+  checkedInBy?: T;
+  passSpent?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -112,6 +112,9 @@ export type ReservationReply = {
   fee: { total: { amount: number; currency: string }; status: string; lines: FeeLine[] } | null
 }
 
+/** `POST /api/reservations/:id/check-in`: the party checked in; guests admitted for the first time today. */
+export type CheckInReply = { reservation: string; participants: number; guestsCheckedIn: number; localDate: string }
+
 /** `POST /api/reservations/access-check`: does a door code open now (or at `at`)? */
 export const accessCheckInput = z
   .object({

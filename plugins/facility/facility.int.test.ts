@@ -365,6 +365,12 @@ describe('facility reservations', () => {
     expect(await events()).toEqual([overlapStart, inside].sort())
     const saved = await app.payload.findByID({ collection: 'closures', id })
     expect(saved.cancelledCount).toBe(2)
+    // One closure block per affected resource; deleting the closure removes them.
+    const blocks = async () =>
+      (await kit.q<{ resource_id: string }>(sql`SELECT resource_id FROM availability_blocks WHERE closure_id = ${id}`))
+        .map((b) => b.resource_id)
+        .sort()
+    expect(await blocks()).toEqual([bayA, bayC].sort())
 
     // The member hears of it through the jobs queue.
     const jobs = await kit.q<{ id: string }>(
@@ -383,6 +389,12 @@ describe('facility reservations', () => {
     const notices = mails.filter((m) => emails.some((e) => e.email === m.to))
     expect(notices).toHaveLength(2)
     expect(notices[0].text).toContain('because the club is closed then')
+
+    expect((await manager.delete(`/api/closures/${id}`)).status).toBe(200)
+    const [left] = await kit.q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM availability_blocks WHERE resource_id IN (${bayA}, ${bayC})`,
+    )
+    expect(left.n).toBe(0)
   })
 
   it('a closure saved while bookings race leaves no active reservation inside it', async () => {
@@ -412,6 +424,56 @@ describe('facility reservations', () => {
       sql`SELECT count(*)::int AS n FROM reservations WHERE resource_id = ${bay} AND status IN ('requested', 'confirmed')`,
     )
     expect(row.n).toBe(0)
+  })
+
+  it('refuses bookings over a maintenance block', async () => {
+    const { kit, tenant, alice } = await club()
+    const bay = await kit.createBay(tenant)
+    await app.payload.create({
+      collection: 'availability-blocks',
+      data: { tenant, resource: bay, startAt: kit.at(6, '10:00'), endAt: kit.at(6, '12:00'), blockType: 'maintenance' },
+    })
+    const refused = await alice.client.post('/api/reservations/book', {
+      resource: bay,
+      startAt: kit.at(6, '11:30'),
+      endAt: kit.at(6, '12:30'),
+    })
+    expect(refused.status).toBe(409)
+    expect(refused.body).toEqual({
+      error: 'closed',
+      message: 'This resource is blocked (maintenance) for part of that time.',
+    })
+    expect(
+      (
+        await alice.client.post('/api/reservations/book', {
+          resource: bay,
+          startAt: kit.at(6, '12:00'),
+          endAt: kit.at(6, '13:00'),
+        })
+      ).status,
+    ).toBe(201)
+  })
+
+  it('checks a party in at the desk: each guest once per local day', async () => {
+    const { kit, tenant, alice, desk } = await club()
+    const bay = await kit.createBay(tenant)
+    const booked = await alice.client.post('/api/reservations/book', {
+      resource: bay,
+      startAt: kit.at(1, '15:00'),
+      endAt: kit.at(1, '16:00'),
+      participants: [{ guest: { name: 'Gwen Guest', email: 'gwen@example.test' } }, { guest: { name: 'Hal Guest' } }],
+    })
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201)
+    expect((await alice.client.post(`/api/reservations/${booked.body.id}/check-in`)).status).toBe(404)
+    const first = await desk.post(`/api/reservations/${booked.body.id}/check-in`)
+    expect(first.status, JSON.stringify(first.body)).toBe(200)
+    expect(first.body).toMatchObject({ participants: 3, guestsCheckedIn: 2 })
+    const again = await desk.post(`/api/reservations/${booked.body.id}/check-in`)
+    expect(again.body).toMatchObject({ participants: 3, guestsCheckedIn: 0 })
+    const [rows] = await kit.q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM guest_check_ins WHERE reservation_id = ${booked.body.id}`,
+    )
+    expect(rows.n).toBe(2)
   })
 
   it('a full-day closure runs local midnight to midnight, 23 hours on a spring-forward day', async () => {

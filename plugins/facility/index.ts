@@ -1,9 +1,11 @@
 import type { Plugin } from 'payload'
 import { withSqlTables } from '@/core'
+import { AvailabilityBlocks } from './collections/AvailabilityBlocks'
 import { Closures } from './collections/Closures'
 import { FacilityResources } from './collections/FacilityResources'
 import { FacilityTiers } from './collections/FacilityTiers'
 import { FeeSnapshots } from './collections/FeeSnapshots'
+import { GuestCheckIns } from './collections/GuestCheckIns'
 import { Guests } from './collections/Guests'
 import { ReservationParticipants } from './collections/ReservationParticipants'
 import { Reservations } from './collections/Reservations'
@@ -13,6 +15,7 @@ import { applyClosureEndpoint } from './endpoints/applyClosureEndpoint'
 import { approveEndpoint } from './endpoints/approveEndpoint'
 import { bookEndpoint } from './endpoints/bookEndpoint'
 import { cancelEndpoint } from './endpoints/cancelEndpoint'
+import { checkInEndpoint } from './endpoints/checkInEndpoint'
 import { withFacilityEvents } from './events'
 import { facilityTierField } from './fields/facilityTierField'
 import { facilitySqlTables } from './operations/sql/facilitySqlTables'
@@ -20,7 +23,7 @@ import type { FacilityOptions } from './types'
 
 export type { FacilityOptions } from './types'
 
-/** Bays, courts and rooms; member tiers; closures; reservations with participants, fees and door codes (see README.md). */
+/** Bays, courts and rooms; member tiers; closures and availability blocks; guest check-ins; reservations with participants, fees and door codes (see README.md). */
 export const facilityPlugin =
   (options: FacilityOptions = {}): Plugin =>
   (config) => {
@@ -48,11 +51,19 @@ export const facilityPlugin =
         { ...closures, endpoints: [applyClosureEndpoint] },
         {
           ...reservations,
-          endpoints: [bookEndpoint(codes), accessCheckEndpoint, cancelEndpoint, approveEndpoint(codes)],
+          endpoints: [
+            bookEndpoint(codes),
+            accessCheckEndpoint,
+            cancelEndpoint,
+            approveEndpoint(codes),
+            checkInEndpoint,
+          ],
         },
         ReservationParticipants(group),
         FeeSnapshots(group),
         Guests(group),
+        AvailabilityBlocks(group),
+        GuestCheckIns(group),
       ],
     })
     return withSqlTables(next, facilitySqlTables)

@@ -31,3 +31,4 @@ export type FeeType = (typeof FEE_TYPES)[number]
 export const FEE_STATUSES = ['pending', 'paid', 'waived', 'void', 'refunded'] as const
 export const CANCEL_REASONS = ['member', 'staff', 'closure'] as const
 export type CancelReason = (typeof CANCEL_REASONS)[number]
+export const BLOCK_TYPES = ['closure', 'event', 'class', 'maintenance', 'hold'] as const

@@ -1,14 +1,15 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
+import { availabilityBlocksTable } from './sql/availabilityBlocksTable'
 import { closuresRelsTable, closuresTable } from './sql/closuresTable'
 
 /** The advisory lock key that orders bookings against closures of a tenant. */
 export const closuresLockKey = (tenant: string) => `facility-closures:${tenant}`
 
 /**
- * 409 `closed` when a closure of the tenant covers any of [startAt, endAt) on this resource: one
- * for all resources (of the resource's location, when the closure names one) or naming it.
+ * 409 `closed` when a closure of the tenant covers any of [startAt, endAt) on this resource (one
+ * for all resources of the resource's location, or naming it), or an availability block does.
  */
 export const assertNotClosed = async (
   req: PayloadRequest,
@@ -29,4 +30,14 @@ export const assertNotClosed = async (
         LIMIT 1`,
   )
   if (closed) throw new OperationError(409, 'closed', 'This resource is closed for part of that time.')
+  const b = availabilityBlocksTable(req)
+  const [blocked] = await runSql<{ type: string }>(
+    req,
+    sql`SELECT ${b.blockType} AS type FROM ${b.$table}
+        WHERE ${b.tenant} = ${input.tenant} AND ${b.resource} = ${input.resource}
+          AND ${b.startAt} < ${input.endAt.toISOString()}::timestamptz AND ${b.endAt} > ${input.startAt.toISOString()}::timestamptz
+        LIMIT 1`,
+  )
+  if (blocked)
+    throw new OperationError(409, 'closed', `This resource is blocked (${blocked.type}) for part of that time.`)
 }

@@ -3,11 +3,13 @@ import { anyone, tenantScoped } from '@/core'
 import { managerWrite } from '../shared/access'
 import { closureWindow } from './hooks/closureWindow'
 import { applyClosureAfterChange } from './hooks/applyClosureAfterChange'
+import { removeClosureBlocks } from './hooks/removeClosureBlocks'
 
 /**
  * The club (or some resources) closed for a full local day or a window. Saving one cancels the
  * overlapping reservations in the same transaction (once: a second run finds none), each with a
- * `reservation.cancelled` event; creating one emits `closure.created`.
+ * `reservation.cancelled` event, and writes one availability block per affected resource (deleting
+ * it removes them); creating one emits `closure.created`.
  */
 export const Closures = (group: string): CollectionConfig =>
   tenantScoped(
@@ -16,7 +18,11 @@ export const Closures = (group: string): CollectionConfig =>
       admin: { useAsTitle: 'reason', defaultColumns: ['reason', 'startAt', 'endAt', 'affectsAllResources'], group },
       access: { read: anyone, create: managerWrite, update: managerWrite, delete: managerWrite },
       indexes: [{ fields: ['tenant', 'startAt'] }],
-      hooks: { beforeChange: [closureWindow], afterChange: [applyClosureAfterChange] },
+      hooks: {
+        beforeChange: [closureWindow],
+        afterChange: [applyClosureAfterChange],
+        beforeDelete: [removeClosureBlocks],
+      },
       fields: [
         { name: 'reason', type: 'text', required: true },
         {

@@ -1,3 +1,5 @@
+import { availabilityBlocksTable } from './availabilityBlocksTable'
+import { guestCheckInsTable } from './guestCheckInsTable'
 import { closuresRelsTable, closuresTable } from './closuresTable'
 import { facilityResourcesTable } from './facilityResourcesTable'
 import { facilityTiersTable, memberTiersTable } from './facilityTiersTable'
@@ -8,6 +10,8 @@ import { reservationsTable } from './reservationsTable'
 
 /** Every table the facility plugin's raw SQL uses (checked against the schema at start-up). */
 export const facilitySqlTables = [
+  availabilityBlocksTable,
+  guestCheckInsTable,
   closuresTable,
   closuresRelsTable,
   facilityResourcesTable,

@@ -16,6 +16,7 @@ export const reservationParticipantsTable = defineSqlTable(
     usesGuestPass: 'usesGuestPass',
     feeAmount: 'fee.amount',
     feeCurrency: 'fee.currency',
+    checkedInAt: 'checkedInAt',
   },
   { enums: ['participantType'] },
 )

@@ -22,6 +22,7 @@ export const reservationsTable = defineSqlTable(
     cancelledAt: 'cancelledAt',
     cancelReason: 'cancelReason',
     notes: 'notes',
+    checkedInAt: 'checkedInAt',
     updatedAt: 'updatedAt',
   },
   { enums: ['status', 'source', 'cancelReason'] },

@@ -11,6 +11,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_reservations_cancel_reason" AS ENUM('member', 'staff', 'closure');
   CREATE TYPE "public"."enum_reservation_participants_participant_type" AS ENUM('owner', 'member', 'guest');
   CREATE TYPE "public"."enum_fee_snapshots_status" AS ENUM('pending', 'paid', 'waived', 'void', 'refunded');
+  CREATE TYPE "public"."enum_availability_blocks_block_type" AS ENUM('closure', 'event', 'class', 'maintenance', 'hold');
   CREATE TABLE "facility_resources_opening_hours" (
   	"_order" integer NOT NULL,
   	"_parent_id" uuid NOT NULL,
@@ -174,6 +175,33 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "availability_blocks" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"tenant_id" uuid,
+  	"resource_id" uuid NOT NULL,
+  	"start_at" timestamp(3) with time zone NOT NULL,
+  	"end_at" timestamp(3) with time zone NOT NULL,
+  	"block_type" "enum_availability_blocks_block_type" DEFAULT 'maintenance' NOT NULL,
+  	"closure_id" uuid,
+  	"notes" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "guest_check_ins" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"tenant_id" uuid,
+  	"guest_id" uuid NOT NULL,
+  	"host_id" uuid NOT NULL,
+  	"reservation_id" uuid,
+  	"check_in_at" timestamp(3) with time zone NOT NULL,
+  	"local_date" varchar NOT NULL,
+  	"checked_in_by_id" uuid,
+  	"pass_spent" boolean DEFAULT false,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   ALTER TABLE "tenant_memberships" ADD COLUMN "facility_tier_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "facility_resources_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "facility_tiers_id" uuid;
@@ -182,6 +210,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "reservation_participants_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "fee_snapshots_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "guests_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "availability_blocks_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "guest_check_ins_id" uuid;
   ALTER TABLE "facility_resources_opening_hours" ADD CONSTRAINT "facility_resources_opening_hours_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."facility_resources"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "facility_resources_pricing_rates" ADD CONSTRAINT "facility_resources_pricing_rates_tier_id_facility_tiers_id_fk" FOREIGN KEY ("tier_id") REFERENCES "public"."facility_tiers"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "facility_resources_pricing_rates" ADD CONSTRAINT "facility_resources_pricing_rates_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."facility_resources"("id") ON DELETE cascade ON UPDATE no action;
@@ -206,6 +236,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "fee_snapshots" ADD CONSTRAINT "fee_snapshots_reservation_id_reservations_id_fk" FOREIGN KEY ("reservation_id") REFERENCES "public"."reservations"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "fee_snapshots" ADD CONSTRAINT "fee_snapshots_member_id_tenant_memberships_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."tenant_memberships"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "guests" ADD CONSTRAINT "guests_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "availability_blocks" ADD CONSTRAINT "availability_blocks_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "availability_blocks" ADD CONSTRAINT "availability_blocks_resource_id_facility_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."facility_resources"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "availability_blocks" ADD CONSTRAINT "availability_blocks_closure_id_closures_id_fk" FOREIGN KEY ("closure_id") REFERENCES "public"."closures"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "guest_check_ins" ADD CONSTRAINT "guest_check_ins_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "guest_check_ins" ADD CONSTRAINT "guest_check_ins_guest_id_guests_id_fk" FOREIGN KEY ("guest_id") REFERENCES "public"."guests"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "guest_check_ins" ADD CONSTRAINT "guest_check_ins_host_id_tenant_memberships_id_fk" FOREIGN KEY ("host_id") REFERENCES "public"."tenant_memberships"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "guest_check_ins" ADD CONSTRAINT "guest_check_ins_reservation_id_reservations_id_fk" FOREIGN KEY ("reservation_id") REFERENCES "public"."reservations"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "guest_check_ins" ADD CONSTRAINT "guest_check_ins_checked_in_by_id_users_id_fk" FOREIGN KEY ("checked_in_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "facility_resources_opening_hours_order_idx" ON "facility_resources_opening_hours" USING btree ("_order");
   CREATE INDEX "facility_resources_opening_hours_parent_id_idx" ON "facility_resources_opening_hours" USING btree ("_parent_id");
   CREATE INDEX "facility_resources_pricing_rates_order_idx" ON "facility_resources_pricing_rates" USING btree ("_order");
@@ -264,6 +302,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "guests_updated_at_idx" ON "guests" USING btree ("updated_at");
   CREATE INDEX "guests_created_at_idx" ON "guests" USING btree ("created_at");
   CREATE INDEX "tenant_name_2_idx" ON "guests" USING btree ("tenant_id","name");
+  CREATE INDEX "availability_blocks_tenant_idx" ON "availability_blocks" USING btree ("tenant_id");
+  CREATE INDEX "availability_blocks_resource_idx" ON "availability_blocks" USING btree ("resource_id");
+  CREATE INDEX "availability_blocks_closure_idx" ON "availability_blocks" USING btree ("closure_id");
+  CREATE INDEX "availability_blocks_updated_at_idx" ON "availability_blocks" USING btree ("updated_at");
+  CREATE INDEX "availability_blocks_created_at_idx" ON "availability_blocks" USING btree ("created_at");
+  CREATE INDEX "tenant_resource_startAt_1_idx" ON "availability_blocks" USING btree ("tenant_id","resource_id","start_at");
+  CREATE INDEX "tenant_closure_idx" ON "availability_blocks" USING btree ("tenant_id","closure_id");
+  CREATE INDEX "guest_check_ins_tenant_idx" ON "guest_check_ins" USING btree ("tenant_id");
+  CREATE INDEX "guest_check_ins_guest_idx" ON "guest_check_ins" USING btree ("guest_id");
+  CREATE INDEX "guest_check_ins_host_idx" ON "guest_check_ins" USING btree ("host_id");
+  CREATE INDEX "guest_check_ins_reservation_idx" ON "guest_check_ins" USING btree ("reservation_id");
+  CREATE INDEX "guest_check_ins_checked_in_by_idx" ON "guest_check_ins" USING btree ("checked_in_by_id");
+  CREATE INDEX "guest_check_ins_updated_at_idx" ON "guest_check_ins" USING btree ("updated_at");
+  CREATE INDEX "guest_check_ins_created_at_idx" ON "guest_check_ins" USING btree ("created_at");
+  CREATE UNIQUE INDEX "tenant_guest_localDate_idx" ON "guest_check_ins" USING btree ("tenant_id","guest_id","local_date");
+  CREATE INDEX "tenant_checkInAt_idx" ON "guest_check_ins" USING btree ("tenant_id","check_in_at");
   ALTER TABLE "tenant_memberships" ADD CONSTRAINT "tenant_memberships_facility_tier_id_facility_tiers_id_fk" FOREIGN KEY ("facility_tier_id") REFERENCES "public"."facility_tiers"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_facility_resources_fk" FOREIGN KEY ("facility_resources_id") REFERENCES "public"."facility_resources"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_facility_tiers_fk" FOREIGN KEY ("facility_tiers_id") REFERENCES "public"."facility_tiers"("id") ON DELETE cascade ON UPDATE no action;
@@ -272,6 +326,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_reservation_participants_fk" FOREIGN KEY ("reservation_participants_id") REFERENCES "public"."reservation_participants"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_fee_snapshots_fk" FOREIGN KEY ("fee_snapshots_id") REFERENCES "public"."fee_snapshots"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_guests_fk" FOREIGN KEY ("guests_id") REFERENCES "public"."guests"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_availability_blocks_fk" FOREIGN KEY ("availability_blocks_id") REFERENCES "public"."availability_blocks"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_guest_check_ins_fk" FOREIGN KEY ("guest_check_ins_id") REFERENCES "public"."guest_check_ins"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "tenant_memberships_facility_tier_idx" ON "tenant_memberships" USING btree ("facility_tier_id");
   CREATE INDEX "payload_locked_documents_rels_facility_resources_id_idx" ON "payload_locked_documents_rels" USING btree ("facility_resources_id");
   CREATE INDEX "payload_locked_documents_rels_facility_tiers_id_idx" ON "payload_locked_documents_rels" USING btree ("facility_tiers_id");
@@ -279,7 +335,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_reservations_id_idx" ON "payload_locked_documents_rels" USING btree ("reservations_id");
   CREATE INDEX "payload_locked_documents_rels_reservation_participants_i_idx" ON "payload_locked_documents_rels" USING btree ("reservation_participants_id");
   CREATE INDEX "payload_locked_documents_rels_fee_snapshots_id_idx" ON "payload_locked_documents_rels" USING btree ("fee_snapshots_id");
-  CREATE INDEX "payload_locked_documents_rels_guests_id_idx" ON "payload_locked_documents_rels" USING btree ("guests_id");`)
+  CREATE INDEX "payload_locked_documents_rels_guests_id_idx" ON "payload_locked_documents_rels" USING btree ("guests_id");
+  CREATE INDEX "payload_locked_documents_rels_availability_blocks_id_idx" ON "payload_locked_documents_rels" USING btree ("availability_blocks_id");
+  CREATE INDEX "payload_locked_documents_rels_guest_check_ins_id_idx" ON "payload_locked_documents_rels" USING btree ("guest_check_ins_id");`)
   // facility invariants the field config cannot express (DOMAIN-MAP facility). Exactly one of two
   // concurrent bookings of overlapping ranges wins: a resource's active (requested or confirmed)
   // reservations never overlap on their blocked range (buffers included), a half-open tstzrange so
@@ -300,7 +358,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
     CHECK (("participant_type" = 'guest') = ("guest_id" IS NOT NULL) AND ("participant_type" = 'guest' OR "member_id" IS NOT NULL));
   CREATE UNIQUE INDEX "fee_snapshots_one_current" ON "fee_snapshots" ("reservation_id") WHERE "status" <> 'void';
   ALTER TABLE "fee_snapshots" ADD CONSTRAINT "fee_snapshots_total_nonnegative" CHECK ("total_amount" >= 0);
-  CREATE UNIQUE INDEX "guests_tenant_email_lower" ON "guests" ("tenant_id", lower("email")) WHERE "email" IS NOT NULL;`)
+  CREATE UNIQUE INDEX "guests_tenant_email_lower" ON "guests" ("tenant_id", lower("email")) WHERE "email" IS NOT NULL;
+  ALTER TABLE "availability_blocks" ADD CONSTRAINT "availability_blocks_end_after_start" CHECK ("end_at" > "start_at");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -317,6 +376,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "reservation_participants" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "fee_snapshots" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "guests" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "availability_blocks" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "guest_check_ins" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "facility_resources_opening_hours" CASCADE;
   DROP TABLE "facility_resources_pricing_rates" CASCADE;
   DROP TABLE "facility_resources_pricing_peak_hours_days" CASCADE;
@@ -329,6 +390,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "reservation_participants" CASCADE;
   DROP TABLE "fee_snapshots" CASCADE;
   DROP TABLE "guests" CASCADE;
+  DROP TABLE "availability_blocks" CASCADE;
+  DROP TABLE "guest_check_ins" CASCADE;
   ALTER TABLE "tenant_memberships" DROP CONSTRAINT "tenant_memberships_facility_tier_id_facility_tiers_id_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_facility_resources_fk";
@@ -345,6 +408,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_guests_fk";
   
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_availability_blocks_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_guest_check_ins_fk";
+  
   DROP INDEX "tenant_memberships_facility_tier_idx";
   DROP INDEX "payload_locked_documents_rels_facility_resources_id_idx";
   DROP INDEX "payload_locked_documents_rels_facility_tiers_id_idx";
@@ -353,6 +420,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "payload_locked_documents_rels_reservation_participants_i_idx";
   DROP INDEX "payload_locked_documents_rels_fee_snapshots_id_idx";
   DROP INDEX "payload_locked_documents_rels_guests_id_idx";
+  DROP INDEX "payload_locked_documents_rels_availability_blocks_id_idx";
+  DROP INDEX "payload_locked_documents_rels_guest_check_ins_id_idx";
   ALTER TABLE "tenant_memberships" DROP COLUMN "facility_tier_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "facility_resources_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "facility_tiers_id";
@@ -361,6 +430,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "reservation_participants_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "fee_snapshots_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "guests_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "availability_blocks_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "guest_check_ins_id";
   DROP TYPE "public"."enum_facility_resources_opening_hours_weekday";
   DROP TYPE "public"."enum_facility_resources_pricing_peak_hours_days";
   DROP TYPE "public"."enum_facility_resources_type";
@@ -369,5 +440,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_reservations_source";
   DROP TYPE "public"."enum_reservations_cancel_reason";
   DROP TYPE "public"."enum_reservation_participants_participant_type";
-  DROP TYPE "public"."enum_fee_snapshots_status";`)
+  DROP TYPE "public"."enum_fee_snapshots_status";
+  DROP TYPE "public"."enum_availability_blocks_block_type";`)
 }
