@@ -426,6 +426,30 @@ describe('facility reservations', () => {
     expect(row.n).toBe(0)
   })
 
+  it('staff cancelling in the admin clear the door code, void the fee and emit reservation.cancelled', async () => {
+    const { kit, tenant, alice, desk } = await club()
+    const bay = await kit.createBay(tenant, { rates: [{ tier: null, peak: 4500, offPeak: 4500 }] })
+    const booked = await alice.client.post('/api/reservations/book', {
+      resource: bay,
+      startAt: kit.at(2, '20:00'),
+      endAt: kit.at(2, '21:00'),
+    })
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201)
+    const patched = await desk.patch(`/api/reservations/${booked.body.id}`, { status: 'cancelled' })
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200)
+    expect(patched.body.doc).toMatchObject({ status: 'cancelled', cancelReason: 'staff' })
+    expect(patched.body.doc.accessCode ?? null).toBeNull()
+    const [fee] = await kit.q<{ status: string }>(
+      sql`SELECT status FROM fee_snapshots WHERE reservation_id = ${booked.body.id}`,
+    )
+    expect(fee.status).toBe('void')
+    const events = await kit.q<{ reason: string }>(
+      sql`SELECT input->'event'->'data'->>'reason' AS reason FROM payload_jobs
+          WHERE input->>'subscriber' = 'facility.notifyCancelled' AND input->'event'->'data'->>'reservation' = ${booked.body.id}`,
+    )
+    expect(events.map((e) => e.reason)).toEqual(['staff'])
+  })
+
   it('refuses bookings over a maintenance block', async () => {
     const { kit, tenant, alice } = await club()
     const bay = await kit.createBay(tenant)

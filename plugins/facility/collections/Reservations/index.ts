@@ -3,6 +3,7 @@ import { tenantScoped } from '@/core'
 import { RESERVATION_SOURCES, RESERVATION_STATUSES, CANCEL_REASONS } from '../../types'
 import { gridResource } from '../shared/gridFixtures'
 import { deskWrite, staffOrOwnRows } from '../shared/access'
+import { announceCancel } from './hooks/announceCancel'
 import { guardReservation } from './hooks/guardReservation'
 import type { AccessCodeOptions } from '../../operations/accessCode'
 
@@ -28,7 +29,7 @@ export const Reservations = (group: string, codes: AccessCodeOptions): Collectio
         { fields: ['tenant', 'resource', 'startAt'] },
         { fields: ['tenant', 'accessCode'] },
       ],
-      hooks: { beforeChange: [guardReservation(codes)] },
+      hooks: { beforeChange: [guardReservation(codes)], afterChange: [announceCancel] },
       fields: [
         { name: 'resource', type: 'relationship', relationTo: 'facility-resources', required: true },
         { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true },

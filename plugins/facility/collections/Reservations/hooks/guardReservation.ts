@@ -41,7 +41,10 @@ export const guardReservation =
       data.accessCode = null
       data.accessValidFrom = null
       data.accessValidUntil = null
-      if (merged.status === 'cancelled' && !merged.cancelledAt) data.cancelledAt = new Date().toISOString()
+      if (merged.status === 'cancelled' && !merged.cancelledAt) {
+        data.cancelledAt = new Date().toISOString()
+        data.cancelReason = merged.cancelReason ?? 'staff'
+      }
     }
     return data
   }
