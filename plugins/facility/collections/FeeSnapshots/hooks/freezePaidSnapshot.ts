@@ -1,7 +1,10 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { OperationError } from '@/core'
 
-/** Once paid, a snapshot's amounts never change: only its status (refunded) and payment fields may. */
+/**
+ * Once paid, a snapshot's amounts never change: only its status (refunded, or void before a new
+ * snapshot replaces it) and payment fields may.
+ */
 export const freezePaidSnapshot: CollectionBeforeChangeHook = ({ operation, data, originalDoc }) => {
   if (operation !== 'update' || originalDoc?.status !== 'paid') return data
   const changed = ['total', 'lines', 'policy', 'reservation', 'member'].filter(
@@ -13,8 +16,8 @@ export const freezePaidSnapshot: CollectionBeforeChangeHook = ({ operation, data
       'fee_snapshot_frozen',
       `A paid fee snapshot is frozen (${changed.join(', ')}); void it and write a new one instead.`,
     )
-  if (data.status && !['paid', 'refunded'].includes(String(data.status)))
-    throw new OperationError(409, 'fee_snapshot_frozen', 'A paid fee snapshot can only become refunded.')
+  if (data.status && !['paid', 'refunded', 'void'].includes(String(data.status)))
+    throw new OperationError(409, 'fee_snapshot_frozen', 'A paid fee snapshot can only become refunded or void.')
   return data
 }
 
