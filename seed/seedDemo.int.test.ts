@@ -64,6 +64,34 @@ describe('demo seed', () => {
       courses.docs.find((c) => c.slug === 'core-in-three-days')!.id,
     ])
 
+    // The golf club's facility (seed 002): six simulator bays and a putting green, a week of
+    // reservations (some with guests) with door codes, and a closure.
+    const fairway = { 'tenant.slug': { equals: 'fairway-club' } }
+    const resources = await app.payload.find({
+      collection: 'facility-resources',
+      where: fairway,
+      depth: 0,
+      sort: 'sortOrder',
+    })
+    expect(resources.docs.map((r) => r.name)).toEqual([
+      'Bay 1',
+      'Bay 2',
+      'Bay 3',
+      'Bay 4',
+      'Bay 5',
+      'Bay 6',
+      'Putting green',
+    ])
+    const reservations = await app.payload.find({ collection: 'reservations', where: fairway, depth: 0, limit: 100 })
+    expect(reservations.docs).toHaveLength(9)
+    expect(reservations.docs.every((r) => r.status === 'confirmed' && /^\d{6}$/.test(r.accessCode ?? ''))).toBe(true)
+    const guests = await app.payload.count({
+      collection: 'reservation-participants',
+      where: { and: [fairway, { participantType: { equals: 'guest' } }] },
+    })
+    expect(guests.totalDocs).toBeGreaterThanOrEqual(5)
+    expect((await app.payload.count({ collection: 'closures', where: fairway })).totalDocs).toBe(1)
+
     const again = await seedDemo(app.payload)
     expect(again.created).toBe(0)
     expect(await counts()).toEqual(after)

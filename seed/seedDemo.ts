@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 import type { Role } from '../src/core/access/roles'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail, type DemoTenant } from './demoTenants'
 import { seedLmsDemo } from './lmsDemo'
+import { seedFacilityDemo } from './facilityDemo'
 import { seedCommerceDemo } from './commerceDemo'
 import { seedBillingDemo } from './billingDemo'
 import { seedBookingsDemo } from './bookingsDemo'
@@ -163,6 +164,9 @@ export const seedDemo = async (
   }
   created += (await seedCommerceDemo(payload)).created
   created += (await seedLmsDemo(payload)).created
+  // The facility's week of play is booked through its endpoint, which refuses the past: it starts tomorrow
+  // by the real clock, whatever `now` the history uses.
+  created += (await seedFacilityDemo(payload)).created
   created += (await seedBillingDemo(payload)).created
   created += (await seedBookingsDemo(payload)).created
   created += (await seedHistoryDemo(payload, { now })).created

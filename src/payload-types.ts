@@ -115,6 +115,15 @@ export interface Config {
     'course-enrollments': CourseEnrollment;
     'lesson-completions': LessonCompletion;
     'playback-positions': PlaybackPosition;
+    'facility-resources': FacilityResource;
+    'facility-tiers': FacilityTier;
+    closures: Closure;
+    reservations: Reservation;
+    'reservation-participants': ReservationParticipant;
+    'fee-snapshots': FeeSnapshot;
+    guests: Guest;
+    'availability-blocks': AvailabilityBlock;
+    'guest-check-ins': GuestCheckIn;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -186,6 +195,15 @@ export interface Config {
     'course-enrollments': CourseEnrollmentsSelect<false> | CourseEnrollmentsSelect<true>;
     'lesson-completions': LessonCompletionsSelect<false> | LessonCompletionsSelect<true>;
     'playback-positions': PlaybackPositionsSelect<false> | PlaybackPositionsSelect<true>;
+    'facility-resources': FacilityResourcesSelect<false> | FacilityResourcesSelect<true>;
+    'facility-tiers': FacilityTiersSelect<false> | FacilityTiersSelect<true>;
+    closures: ClosuresSelect<false> | ClosuresSelect<true>;
+    reservations: ReservationsSelect<false> | ReservationsSelect<true>;
+    'reservation-participants': ReservationParticipantsSelect<false> | ReservationParticipantsSelect<true>;
+    'fee-snapshots': FeeSnapshotsSelect<false> | FeeSnapshotsSelect<true>;
+    guests: GuestsSelect<false> | GuestsSelect<true>;
+    'availability-blocks': AvailabilityBlocksSelect<false> | AvailabilityBlocksSelect<true>;
+    'guest-check-ins': GuestCheckInsSelect<false> | GuestCheckInsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -425,6 +443,10 @@ export interface TenantMembership {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Prices and booking window at the club’s resources.
+   */
+  facilityTier?: (string | null) | FacilityTier;
   updatedAt: string;
   createdAt: string;
 }
@@ -1379,6 +1401,26 @@ export interface AppointmentService {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facility-tiers".
+ */
+export interface FacilityTier {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  /**
+   * A short stable key (gold, bronze).
+   */
+  key: string;
+  /**
+   * How far ahead members of this tier may book (empty = the resource’s window).
+   */
+  bookingWindowDays?: number | null;
+  sortOrder?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "tenant-settings".
  */
 export interface TenantSetting {
@@ -2112,6 +2154,286 @@ export interface PlaybackPosition {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facility-resources".
+ */
+export interface FacilityResource {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  type?: ('simulator_bay' | 'court' | 'room' | 'green' | 'equipment') | null;
+  /**
+   * Its zone; else the business’s.
+   */
+  location?: (string | null) | Location;
+  description?: string | null;
+  /**
+   * Player slots.
+   */
+  capacity?: number | null;
+  isActive?: boolean | null;
+  sortOrder?: number | null;
+  /**
+   * Per weekday, local time. A weekday without a row is closed.
+   */
+  openingHours?:
+    | {
+        weekday: 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+        opensAt: string;
+        closesAt: string;
+        id?: string | null;
+      }[]
+    | null;
+  bookingRules?: {
+    slotMinutes?: number | null;
+    minMinutes?: number | null;
+    maxMinutes?: number | null;
+    bufferBeforeMinutes?: number | null;
+    bufferAfterMinutes?: number | null;
+    /**
+     * How far ahead non-members (and tiers without their own) may book.
+     */
+    bookingWindowDays?: number | null;
+    /**
+     * Upcoming reservations a member may hold at once (empty = no cap).
+     */
+    maxActivePerMember?: number | null;
+    requiresApproval?: boolean | null;
+  };
+  pricing?: {
+    mode?: ('per_bay_hour' | 'per_player_split') | null;
+    /**
+     * ISO 4217.
+     */
+    currency?: string | null;
+    /**
+     * Per guest, minor units (cents); a guest pass waives it.
+     */
+    guestFee?: number | null;
+    /**
+     * Per hour, minor units. A row without a tier is the non-member rate.
+     */
+    rates?:
+      | {
+          tier?: (string | null) | FacilityTier;
+          peak: number;
+          offPeak: number;
+          id?: string | null;
+        }[]
+      | null;
+    /**
+     * Local time windows priced at the peak rate.
+     */
+    peakHours?:
+      | {
+          days: ('sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat')[];
+          startsAt: string;
+          endsAt: string;
+          id?: string | null;
+        }[]
+      | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "closures".
+ */
+export interface Closure {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  reason: string;
+  /**
+   * Its zone; else the business’s.
+   */
+  location?: (string | null) | Location;
+  isFullDay?: boolean | null;
+  /**
+   * YYYY-MM-DD: closed local midnight to midnight.
+   */
+  date?: string | null;
+  /**
+   * Computed for a full day.
+   */
+  startAt?: string | null;
+  endAt?: string | null;
+  affectsAllResources?: boolean | null;
+  resources?: (string | FacilityResource)[] | null;
+  notes?: string | null;
+  cancelledCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reservations".
+ */
+export interface Reservation {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  resource: string | FacilityResource;
+  member: string | TenantMembership;
+  startAt: string;
+  endAt: string;
+  /**
+   * Start less the buffer before.
+   */
+  blockedFrom?: string | null;
+  /**
+   * End plus the buffer after.
+   */
+  blockedUntil?: string | null;
+  durationMinutes?: number | null;
+  status: 'requested' | 'confirmed' | 'declined' | 'cancelled' | 'completed' | 'no_show';
+  source?: ('member' | 'staff') | null;
+  /**
+   * Door code; cleared when the reservation is cancelled.
+   */
+  accessCode?: string | null;
+  accessValidFrom?: string | null;
+  accessValidUntil?: string | null;
+  closure?: (string | null) | Closure;
+  cancelledAt?: string | null;
+  cancelReason?: ('member' | 'staff' | 'closure') | null;
+  checkedInAt?: string | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reservation-participants".
+ */
+export interface ReservationParticipant {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  reservation: string | Reservation;
+  slotNumber: number;
+  participantType: 'owner' | 'member' | 'guest';
+  member?: (string | null) | TenantMembership;
+  guest?: (string | null) | Guest;
+  displayName?: string | null;
+  /**
+   * The tier priced at booking.
+   */
+  tierKey?: string | null;
+  usesGuestPass?: boolean | null;
+  fee?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  checkedInAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "guests".
+ */
+export interface Guest {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fee-snapshots".
+ */
+export interface FeeSnapshot {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  reservation: string | Reservation;
+  member: string | TenantMembership;
+  status: 'pending' | 'paid' | 'waived' | 'void' | 'refunded';
+  total: {
+    /**
+     * Minor units (cents).
+     */
+    amount: number;
+    currency: string;
+  };
+  /**
+   * Per player: slot, feeType, amount, reason.
+   */
+  lines?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The pricing inputs (mode, rates, peak minutes).
+   */
+  policy?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  computedAt?: string | null;
+  paidAt?: string | null;
+  /**
+   * The payment or order that settled it.
+   */
+  paymentRef?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-blocks".
+ */
+export interface AvailabilityBlock {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  resource: string | FacilityResource;
+  startAt: string;
+  endAt: string;
+  blockType: 'closure' | 'event' | 'class' | 'maintenance' | 'hold';
+  closure?: (string | null) | Closure;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "guest-check-ins".
+ */
+export interface GuestCheckIn {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  guest: string | Guest;
+  host: string | TenantMembership;
+  reservation?: (string | null) | Reservation;
+  checkInAt: string;
+  /**
+   * YYYY-MM-DD in the club’s zone.
+   */
+  localDate: string;
+  checkedInBy?: (string | null) | User;
+  /**
+   * A guest pass covered it (else the guest fee).
+   */
+  passSpent?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2459,6 +2781,42 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'playback-positions';
         value: string | PlaybackPosition;
+      } | null)
+    | ({
+        relationTo: 'facility-resources';
+        value: string | FacilityResource;
+      } | null)
+    | ({
+        relationTo: 'facility-tiers';
+        value: string | FacilityTier;
+      } | null)
+    | ({
+        relationTo: 'closures';
+        value: string | Closure;
+      } | null)
+    | ({
+        relationTo: 'reservations';
+        value: string | Reservation;
+      } | null)
+    | ({
+        relationTo: 'reservation-participants';
+        value: string | ReservationParticipant;
+      } | null)
+    | ({
+        relationTo: 'fee-snapshots';
+        value: string | FeeSnapshot;
+      } | null)
+    | ({
+        relationTo: 'guests';
+        value: string | Guest;
+      } | null)
+    | ({
+        relationTo: 'availability-blocks';
+        value: string | AvailabilityBlock;
+      } | null)
+    | ({
+        relationTo: 'guest-check-ins';
+        value: string | GuestCheckIn;
       } | null);
   globalSlug?: string | null;
   user:
@@ -2610,6 +2968,7 @@ export interface TenantMembershipsSelect<T extends boolean = true> {
   icalTokenHash?: T;
   bookings?: T;
   appointments?: T;
+  facilityTier?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3737,6 +4096,214 @@ export interface PlaybackPositionsSelect<T extends boolean = true> {
   durationSeconds?: T;
   completed?: T;
   completedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facility-resources_select".
+ */
+export interface FacilityResourcesSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  type?: T;
+  location?: T;
+  description?: T;
+  capacity?: T;
+  isActive?: T;
+  sortOrder?: T;
+  openingHours?:
+    | T
+    | {
+        weekday?: T;
+        opensAt?: T;
+        closesAt?: T;
+        id?: T;
+      };
+  bookingRules?:
+    | T
+    | {
+        slotMinutes?: T;
+        minMinutes?: T;
+        maxMinutes?: T;
+        bufferBeforeMinutes?: T;
+        bufferAfterMinutes?: T;
+        bookingWindowDays?: T;
+        maxActivePerMember?: T;
+        requiresApproval?: T;
+      };
+  pricing?:
+    | T
+    | {
+        mode?: T;
+        currency?: T;
+        guestFee?: T;
+        rates?:
+          | T
+          | {
+              tier?: T;
+              peak?: T;
+              offPeak?: T;
+              id?: T;
+            };
+        peakHours?:
+          | T
+          | {
+              days?: T;
+              startsAt?: T;
+              endsAt?: T;
+              id?: T;
+            };
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facility-tiers_select".
+ */
+export interface FacilityTiersSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  key?: T;
+  bookingWindowDays?: T;
+  sortOrder?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "closures_select".
+ */
+export interface ClosuresSelect<T extends boolean = true> {
+  tenant?: T;
+  reason?: T;
+  location?: T;
+  isFullDay?: T;
+  date?: T;
+  startAt?: T;
+  endAt?: T;
+  affectsAllResources?: T;
+  resources?: T;
+  notes?: T;
+  cancelledCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reservations_select".
+ */
+export interface ReservationsSelect<T extends boolean = true> {
+  tenant?: T;
+  resource?: T;
+  member?: T;
+  startAt?: T;
+  endAt?: T;
+  blockedFrom?: T;
+  blockedUntil?: T;
+  durationMinutes?: T;
+  status?: T;
+  source?: T;
+  accessCode?: T;
+  accessValidFrom?: T;
+  accessValidUntil?: T;
+  closure?: T;
+  cancelledAt?: T;
+  cancelReason?: T;
+  checkedInAt?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reservation-participants_select".
+ */
+export interface ReservationParticipantsSelect<T extends boolean = true> {
+  tenant?: T;
+  reservation?: T;
+  slotNumber?: T;
+  participantType?: T;
+  member?: T;
+  guest?: T;
+  displayName?: T;
+  tierKey?: T;
+  usesGuestPass?: T;
+  fee?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  checkedInAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fee-snapshots_select".
+ */
+export interface FeeSnapshotsSelect<T extends boolean = true> {
+  tenant?: T;
+  reservation?: T;
+  member?: T;
+  status?: T;
+  total?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  lines?: T;
+  policy?: T;
+  computedAt?: T;
+  paidAt?: T;
+  paymentRef?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "guests_select".
+ */
+export interface GuestsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  email?: T;
+  phone?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-blocks_select".
+ */
+export interface AvailabilityBlocksSelect<T extends boolean = true> {
+  tenant?: T;
+  resource?: T;
+  startAt?: T;
+  endAt?: T;
+  blockType?: T;
+  closure?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "guest-check-ins_select".
+ */
+export interface GuestCheckInsSelect<T extends boolean = true> {
+  tenant?: T;
+  guest?: T;
+  host?: T;
+  reservation?: T;
+  checkInAt?: T;
+  localDate?: T;
+  checkedInBy?: T;
+  passSpent?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,13 +4,20 @@ import { billingPlugin } from '@plugins/billing'
 import { commercePlugin } from '@plugins/commerce'
 import { bookingsPlugin } from '@plugins/bookings'
 import { lmsPlugin } from '@plugins/lms'
+import { facilityPlugin } from '@plugins/facility'
 
 /**
  * The ordered list of domain plugins. Each may add collections, hooks, endpoints, jobs,
  * subscribers and port implementations; removing one leaves a working app.
  * The tenancy plugin (multi-tenant, configured from every `tenantScoped` collection) goes last.
  */
-const domain = { billing: billingPlugin, commerce: commercePlugin, bookings: bookingsPlugin, lms: lmsPlugin }
+const domain = {
+  billing: billingPlugin,
+  commerce: commercePlugin,
+  bookings: bookingsPlugin,
+  lms: lmsPlugin,
+  facility: facilityPlugin,
+}
 
 export type DomainPluginName = keyof typeof domain
 

@@ -9,7 +9,7 @@ import type { DomainPluginName } from '@/plugins'
  * admin's REST and GraphQL, serve the tenant site's data, and the remaining plugins' key
  * operations must work through their HTTP endpoints (with the removed plugin's port fallbacks).
  */
-const MATRIX: DomainPluginName[] = ['bookings', 'billing', 'commerce', 'lms']
+const MATRIX: DomainPluginName[] = ['bookings', 'billing', 'commerce', 'lms', 'facility']
 
 /** One collection each plugin adds: present exactly when the plugin is installed. */
 const OWN_COLLECTION: Record<DomainPluginName, string> = {
@@ -17,6 +17,7 @@ const OWN_COLLECTION: Record<DomainPluginName, string> = {
   billing: 'payments',
   commerce: 'orders',
   lms: 'courses',
+  facility: 'reservations',
 }
 
 describe.each(MATRIX)('the app without the %s plugin', (removed) => {
@@ -138,6 +139,36 @@ describe.each(MATRIX)('the app without the %s plugin', (removed) => {
         amount: { amount: 1500, currency: 'USD' },
       })
       expect(paid.status, JSON.stringify(paid.body)).toBe(201)
+    }
+    if (installed('facility')) {
+      // A member books a bay and cancels it (facility needs no other plugin; guest passes fall back to the fee).
+      const bay = await app.payload.create({
+        collection: 'facility-resources',
+        data: {
+          tenant: s.tenant,
+          name: 'Bay 1',
+          type: 'simulator_bay',
+          capacity: 4,
+          openingHours: (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const).map((weekday) => ({
+            weekday,
+            opensAt: '00:00',
+            closesAt: '24:00',
+          })),
+          bookingRules: { slotMinutes: 60, minMinutes: 60, maxMinutes: 120 },
+          pricing: { mode: 'per_bay_hour', guestFee: 1500, rates: [{ tier: null, peak: 4500, offPeak: 4500 }] },
+        },
+      })
+      const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 24 * 3_600_000)
+      const booked = await s.member.client.post('/api/reservations/book', {
+        resource: bay.id,
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 3_600_000).toISOString(),
+        participants: [{ guest: { name: 'Gus' }, useGuestPass: true }],
+      })
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201)
+      expect(booked.body.fee.total.amount).toBe(4500 + 1500)
+      const cancelled = await s.member.client.post(`/api/reservations/${booked.body.id}/cancel`)
+      expect(cancelled.body).toMatchObject({ status: 'cancelled', accessCode: null })
     }
     if (installed('lms')) {
       // A member enrols in a free course and completes its lesson (lms needs no other plugin).

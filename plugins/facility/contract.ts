@@ -1,0 +1,149 @@
+/**
+ * The facility plugin's public face: the events it emits, the shapes of its endpoints and the port
+ * another plugin (commerce's credits ledger) may implement. Zod and types only, no server code: the
+ * site and other plugins may import this file and nothing else of the plugin.
+ */
+import { z } from 'zod'
+import { definePort } from '@/core/ports/ports'
+
+// ---- Events ----
+
+const id = z.string()
+const moneySchema = z.object({ amount: z.number().int(), currency: z.string() })
+
+export const facilityEventSchemas = {
+  /** A member booked (or requested, where the resource needs approval) a resource. */
+  'reservation.booked': z.object({
+    reservation: id,
+    resource: id,
+    member: id,
+    startAt: z.string(),
+    endAt: z.string(),
+    status: z.enum(['requested', 'confirmed']),
+    total: moneySchema,
+  }),
+  /** Staff approved a requested reservation. */
+  'reservation.approved': z.object({ reservation: id, resource: id, member: id, startAt: z.string() }),
+  /**
+   * A reservation was cancelled (by the member, staff or a closure), once. `refundDue` is what was
+   * already paid for it (its fee snapshot was paid): billing refunds or re-credits it.
+   */
+  'reservation.cancelled': z.object({
+    reservation: id,
+    resource: id,
+    member: id,
+    startAt: z.string(),
+    endAt: z.string(),
+    reason: z.enum(['member', 'staff', 'closure']),
+    closure: id.nullable(),
+    refundDue: moneySchema.nullable(),
+  }),
+  /** A closure was created; its overlapping reservations were cancelled in the same transaction. */
+  'closure.created': z.object({ closure: id, startAt: z.string(), endAt: z.string(), cancelled: z.number().int() }),
+}
+
+type FacilityEvents = { [K in keyof typeof facilityEventSchemas]: z.infer<(typeof facilityEventSchemas)[K]> }
+export type ReservationCancelled = FacilityEvents['reservation.cancelled']
+
+declare module '@/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AtriumEvents extends FacilityEvents {}
+}
+
+// ---- Endpoints ----
+
+const uuid = z.string().uuid('must be a UUID')
+const instant = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone (2026-03-06T17:00:00-06:00).' })
+
+/** A player beside the booking member: another member of the club, or a guest. */
+export const participantInput = z.union([
+  z.object({ member: uuid }).strict(),
+  z
+    .object({
+      guest: z
+        .object({
+          name: z.string().trim().min(1, 'a guest needs a name').max(200),
+          email: z.string().trim().toLowerCase().email('must be an e-mail address').optional(),
+          phone: z.string().trim().max(40).optional(),
+        })
+        .strict(),
+      /** Spend one of the host's guest passes instead of paying the guest fee (guards: `facility.spendGuestPass`). */
+      useGuestPass: z.boolean().optional(),
+    })
+    .strict(),
+])
+export type ParticipantInput = z.infer<typeof participantInput>
+
+/** `POST /api/reservations/book`: a member (or desk staff for `member`) books a resource. */
+export const bookReservationInput = z
+  .object({
+    resource: uuid,
+    startAt: instant,
+    endAt: instant,
+    /** Desk staff book for this member; members book for themselves. */
+    member: uuid.optional(),
+    participants: z.array(participantInput).max(16).default([]),
+    notes: z.string().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), {
+    message: 'endAt must be after startAt.',
+    path: ['endAt'],
+  })
+export type BookReservationInput = z.input<typeof bookReservationInput>
+
+/** A fee line of a reservation's snapshot: what one player pays and why. */
+export type FeeLine = { slot: number; feeType: string; amount: number; reason: string }
+
+/** The reply of booking, approving and cancelling. */
+export type ReservationReply = {
+  id: string
+  tenant: string
+  resource: string
+  member: string
+  startAt: string
+  endAt: string
+  status: string
+  accessCode: string | null
+  accessValidFrom: string | null
+  accessValidUntil: string | null
+  fee: { total: { amount: number; currency: string }; status: string; lines: FeeLine[] } | null
+}
+
+/** `POST /api/reservations/:id/check-in`: the party checked in; guests admitted for the first time today. */
+export type CheckInReply = { reservation: string; participants: number; guestsCheckedIn: number; localDate: string }
+
+/** `POST /api/reservations/access-check`: does a door code open now (or at `at`)? */
+export const accessCheckInput = z
+  .object({
+    tenant: uuid,
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{4,10}$/, 'must be 4–10 digits'),
+    at: instant.optional(),
+  })
+  .strict()
+export type AccessCheckReply = { valid: boolean; reservation: string | null; reason: string }
+
+// ---- Ports ----
+
+export type SpendGuestPassInput = {
+  tenant: string
+  /** The host (tenant-memberships id). */
+  member: string
+  /** Idempotency: one pass per reservation participant. */
+  ref: { collection: 'reservation-participants'; id: string }
+}
+export type SpendGuestPassResult = { spent: boolean; reason?: string }
+
+/**
+ * Spend one of the host's guest passes (commerce's credits ledger may implement it, in the
+ * request's transaction). Fallback: no pass is spent, so the guest pays the guest fee.
+ */
+export const spendGuestPassPort = definePort<SpendGuestPassInput, SpendGuestPassResult>(
+  'facility.spendGuestPass',
+  () => ({ spent: false, reason: 'Guest passes are not available here.' }),
+)

@@ -1,0 +1,70 @@
+import type { Plugin } from 'payload'
+import { withSqlTables } from '@/core'
+import { AvailabilityBlocks } from './collections/AvailabilityBlocks'
+import { Closures } from './collections/Closures'
+import { FacilityResources } from './collections/FacilityResources'
+import { FacilityTiers } from './collections/FacilityTiers'
+import { FeeSnapshots } from './collections/FeeSnapshots'
+import { GuestCheckIns } from './collections/GuestCheckIns'
+import { Guests } from './collections/Guests'
+import { ReservationParticipants } from './collections/ReservationParticipants'
+import { Reservations } from './collections/Reservations'
+import { defaultOptions } from './defaults'
+import { accessCheckEndpoint } from './endpoints/accessCheckEndpoint'
+import { applyClosureEndpoint } from './endpoints/applyClosureEndpoint'
+import { approveEndpoint } from './endpoints/approveEndpoint'
+import { bookEndpoint } from './endpoints/bookEndpoint'
+import { cancelEndpoint } from './endpoints/cancelEndpoint'
+import { checkInEndpoint } from './endpoints/checkInEndpoint'
+import { withFacilityEvents } from './events'
+import { facilityTierField } from './fields/facilityTierField'
+import { facilitySqlTables } from './operations/sql/facilitySqlTables'
+import type { FacilityOptions } from './types'
+
+export type { FacilityOptions } from './types'
+
+/** Bays, courts and rooms; member tiers; closures and availability blocks; guest check-ins; reservations with participants, fees and door codes (see README.md). */
+export const facilityPlugin =
+  (options: FacilityOptions = {}): Plugin =>
+  (config) => {
+    const o = { ...defaultOptions, ...options }
+    const group = o.adminGroup
+    const codes = {
+      leadMinutes: o.accessCodeLeadMinutes,
+      graceMinutes: o.accessCodeGraceMinutes,
+      digits: o.accessCodeDigits,
+    }
+    // ⊕ tenant-memberships: the member's tier.
+    const collections = (config.collections ?? []).map((collection) =>
+      collection.slug === 'tenant-memberships'
+        ? { ...collection, fields: [...collection.fields, facilityTierField()] }
+        : collection,
+    )
+    const reservations = Reservations(group, codes)
+    const closures = Closures(group)
+    const next = withFacilityEvents({
+      ...config,
+      collections: [
+        ...collections,
+        FacilityResources(group),
+        FacilityTiers(group),
+        { ...closures, endpoints: [applyClosureEndpoint] },
+        {
+          ...reservations,
+          endpoints: [
+            bookEndpoint(codes),
+            accessCheckEndpoint,
+            cancelEndpoint,
+            approveEndpoint(codes),
+            checkInEndpoint,
+          ],
+        },
+        ReservationParticipants(group),
+        FeeSnapshots(group),
+        Guests(group),
+        AvailabilityBlocks(group),
+        GuestCheckIns(group),
+      ],
+    })
+    return withSqlTables(next, facilitySqlTables)
+  }

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto'
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { callPort, emit, lockKey, OperationError, pgErrorCode, runSql } from '@/core'
+import { bookReservationInput, spendGuestPassPort, type BookReservationInput, type ReservationReply } from '../contract'
+import { accessWindow, type AccessCodeOptions } from './accessCode'
+import { assertNotClosed } from './assertNotClosed'
+import { bookingMember } from './bookingMember'
+import { checkBookingRules } from './checkBookingRules'
+import { facilityZone } from './facilityZone'
+import { loadResource } from './loadResource'
+import { memberTiers } from './memberTiers'
+import { priceReservation, type Player } from './priceReservation'
+import { reservationReply } from './reservationReply'
+import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
+import { guestsTable } from './sql/guestsTable'
+import { reservationParticipantsTable } from './sql/reservationParticipantsTable'
+import { reservationsTable } from './sql/reservationsTable'
+import { uniqueAccessCode } from './uniqueAccessCode'
+
+const slotTaken = () =>
+  new OperationError(409, 'slot_taken', 'This resource is already reserved for part of that time (buffers included).')
+
+/**
+ * Books a resource for a member (desk staff: for `member`) with the players beside them. Checks the
+ * resource's rules in its zone (opening hours, slot grid, duration, the tier's booking window),
+ * closures, capacity and the member's cap on active reservations (counted under a per-member
+ * transaction lock), prices the party, and inserts the reservation, its participants and its fee
+ * snapshot in the request's transaction. Of concurrent bookings of overlapping ranges exactly one
+ * wins: the exclusion constraint on (resource, blocked range) refuses the others (409 `slot_taken`).
+ * A resource that requires approval gets a `requested` reservation (it holds the bay until staff
+ * decline it); otherwise it is `confirmed` with a door code.
+ */
+export const bookReservation = async (
+  req: PayloadRequest,
+  raw: BookReservationInput,
+  codes: AccessCodeOptions,
+): Promise<ReservationReply> => {
+  const input = bookReservationInput.parse(raw)
+  const resource = await loadResource(req, input.resource)
+  const actor = await bookingMember(req, resource.tenant, input.member)
+  if (!resource.isActive)
+    throw new OperationError(409, 'resource_inactive', 'This resource cannot be booked at the moment.')
+  const startAt = new Date(input.startAt)
+  const endAt = new Date(input.endAt)
+  const zone = await facilityZone(req, { tenant: resource.tenant, location: resource.location })
+
+  const players = 1 + input.participants.length
+  if (players > resource.capacity)
+    throw new OperationError(422, 'over_capacity', `${resource.name} takes up to ${resource.capacity} players.`)
+  const memberIds = input.participants.flatMap((p) => ('member' in p ? [p.member] : []))
+  if (new Set([actor.member, ...memberIds]).size !== 1 + memberIds.length)
+    throw new OperationError(422, 'duplicate_participant', 'Each member plays once in a reservation.')
+  const tiers = await memberTiers(req, resource.tenant, [actor.member, ...memberIds])
+  const missing = memberIds.find((id) => !tiers.has(id))
+  if (missing)
+    throw new OperationError(404, 'member_not_found', 'A participant is not an active member of this business.')
+  const owner = tiers.get(actor.member)!
+
+  // Members book within their tier's window (else the resource's); desk staff up to the longer of the two.
+  const window = owner.bookingWindowDays ?? resource.bookingWindowDays
+  checkBookingRules(
+    { ...resource, bookingWindowDays: actor.staff ? Math.max(window, resource.bookingWindowDays) : window },
+    startAt,
+    endAt,
+    zone,
+  )
+  await assertNotClosed(req, {
+    tenant: resource.tenant,
+    resource: resource.id,
+    location: resource.location,
+    startAt,
+    endAt,
+  })
+
+  const r = reservationsTable(req)
+  if (resource.maxActivePerMember) {
+    await lockKey(req, `facility-active:${actor.member}`)
+    const [held] = await runSql<{ n: number }>(
+      req,
+      sql`SELECT count(*)::int AS n FROM ${r.$table} WHERE ${r.tenant} = ${resource.tenant} AND ${r.member} = ${actor.member}
+            AND ${r.status} IN ('requested', 'confirmed') AND ${r.endAt} > now()`,
+    )
+    if (held.n >= resource.maxActivePerMember)
+      throw new OperationError(
+        409,
+        'too_many_active',
+        `You already hold ${held.n} upcoming reservation${held.n === 1 ? '' : 's'}; the limit is ${resource.maxActivePerMember}.`,
+      )
+  }
+
+  const party: Player[] = [
+    { kind: 'member', tier: owner.tier },
+    ...input.participants.map(
+      (p): Player =>
+        'member' in p ? { kind: 'member', tier: tiers.get(p.member)!.tier } : { kind: 'guest', guestPass: false },
+    ),
+  ]
+  const id = randomUUID()
+  const status = resource.requiresApproval ? 'requested' : 'confirmed'
+  const blockedFrom = new Date(startAt.getTime() - resource.bufferBeforeMinutes * 60_000)
+  const blockedUntil = new Date(endAt.getTime() + resource.bufferAfterMinutes * 60_000)
+  const access = accessWindow(startAt, endAt, codes)
+  const code = status === 'confirmed' ? await uniqueAccessCode(req, resource.tenant, codes.digits) : null
+  await runSql(
+    req,
+    sql`INSERT INTO ${r.$table} (${r.id}, ${r.tenant}, ${r.resource}, ${r.member}, ${r.startAt}, ${r.endAt}, ${r.blockedFrom}, ${r.blockedUntil},
+                                 ${r.durationMinutes}, ${r.status}, ${r.source}, ${r.accessCode}, ${r.accessValidFrom}, ${r.accessValidUntil}, ${r.notes})
+        VALUES (${id}, ${resource.tenant}, ${resource.id}, ${actor.member}, ${startAt.toISOString()}::timestamptz, ${endAt.toISOString()}::timestamptz,
+                ${blockedFrom.toISOString()}::timestamptz, ${blockedUntil.toISOString()}::timestamptz,
+                ${(endAt.getTime() - startAt.getTime()) / 60_000}, ${status}::${r.$enum.status}, ${actor.source}::${r.$enum.source},
+                ${code}, ${code ? access.from.toISOString() : null}::timestamptz, ${code ? access.until.toISOString() : null}::timestamptz,
+                ${input.notes ?? null})`,
+  ).catch((error: unknown) => {
+    if (pgErrorCode(error) === '23P01') throw slotTaken()
+    if (pgErrorCode(error) === '23505')
+      throw new OperationError(409, 'access_code_clash', 'Two reservations drew the same door code at once; try again.')
+    throw error
+  })
+
+  // Participants: slot 1 the owner, then members and guests in order; a guest may spend one of the host's passes.
+  type Slot = { type: 'owner' | 'member' | 'guest'; member: string | null; guest: string | null; name: string | null }
+  const slots: Slot[] = [{ type: 'owner', member: actor.member, guest: null, name: owner.name }]
+  const participantIds = [randomUUID()]
+  const p = reservationParticipantsTable(req)
+  for (const [index, participant] of input.participants.entries()) {
+    const participantId = randomUUID()
+    participantIds.push(participantId)
+    if ('member' in participant) {
+      slots.push({ type: 'member', member: participant.member, guest: null, name: tiers.get(participant.member)!.name })
+      continue
+    }
+    const guest = await upsertGuest(req, resource.tenant, participant.guest)
+    slots.push({ type: 'guest', member: null, guest, name: participant.guest.name })
+    if (!participant.useGuestPass) continue
+    const spent = await callPort(req, spendGuestPassPort, {
+      tenant: resource.tenant,
+      member: actor.member,
+      ref: { collection: 'reservation-participants', id: participantId },
+    })
+    party[index + 1] = { kind: 'guest', guestPass: spent.spent }
+  }
+  const price = priceReservation({
+    resourceType: resource.type,
+    mode: resource.mode,
+    startAt,
+    endAt,
+    zone,
+    peakHours: resource.peakHours,
+    rates: resource.rates,
+    currency: resource.currency,
+    guestFee: resource.guestFee,
+    party,
+  })
+  for (const [index, slot] of slots.entries()) {
+    const tier = slot.member ? tiers.get(slot.member)!.tierKey : null
+    const usesPass = party[index].kind === 'guest' && party[index].guestPass
+    await runSql(
+      req,
+      sql`INSERT INTO ${p.$table} (${p.id}, ${p.tenant}, ${p.reservation}, ${p.slotNumber}, ${p.participantType}, ${p.member}, ${p.guest},
+                                   ${p.displayName}, ${p.tierKey}, ${p.usesGuestPass}, ${p.feeAmount}, ${p.feeCurrency})
+          VALUES (${participantIds[index]}, ${resource.tenant}, ${id}, ${index + 1}, ${slot.type}::${p.$enum.participantType}, ${slot.member}, ${slot.guest},
+                  ${slot.name}, ${tier}, ${usesPass}, ${price.lines[index].amount}, ${price.currency})`,
+    )
+  }
+  const f = feeSnapshotsTable(req)
+  const policy = {
+    mode: price.mode,
+    zone,
+    peakMinutes: price.peakMinutes,
+    offPeakMinutes: price.offPeakMinutes,
+    rates: resource.rates,
+    peakHours: resource.peakHours,
+    guestFee: resource.guestFee,
+    resourceType: resource.type,
+  }
+  await runSql(
+    req,
+    sql`INSERT INTO ${f.$table} (${f.tenant}, ${f.reservation}, ${f.member}, ${f.status}, ${f.totalAmount}, ${f.totalCurrency}, ${f.lines}, ${f.policy}, ${f.computedAt})
+        VALUES (${resource.tenant}, ${id}, ${actor.member}, ${price.total === 0 ? 'waived' : 'pending'}::${f.$enum.status}, ${price.total}, ${price.currency},
+                ${JSON.stringify(price.lines)}::jsonb, ${JSON.stringify(policy)}::jsonb, now())`,
+  )
+  await emit(req, {
+    type: 'reservation.booked',
+    tenant: resource.tenant,
+    subject: { collection: 'reservations', id },
+    data: {
+      reservation: id,
+      resource: resource.id,
+      member: actor.member,
+      startAt: startAt.toISOString(),
+      endAt: endAt.toISOString(),
+      status,
+      total: { amount: price.total, currency: price.currency },
+    },
+  })
+  return reservationReply(req, id)
+}
+
+/** A guest of the tenant by e-mail (case-insensitive, one row per address), else a new guest row. */
+const upsertGuest = async (
+  req: PayloadRequest,
+  tenant: string,
+  guest: { name: string; email?: string; phone?: string },
+): Promise<string> => {
+  const g = guestsTable(req)
+  if (!guest.email) {
+    const [row] = await runSql<{ id: string }>(
+      req,
+      sql`INSERT INTO ${g.$table} (${g.tenant}, ${g.name}, ${g.phone}) VALUES (${tenant}, ${guest.name}, ${guest.phone ?? null}) RETURNING ${g.id} AS id`,
+    )
+    return String(row.id)
+  }
+  const [row] = await runSql<{ id: string }>(
+    req,
+    sql`INSERT INTO ${g.$table} (${g.tenant}, ${g.name}, ${g.email}, ${g.phone}) VALUES (${tenant}, ${guest.name}, ${guest.email}, ${guest.phone ?? null})
+        ON CONFLICT (${g.tenant}, lower(${g.email})) WHERE ${g.email} IS NOT NULL
+        DO UPDATE SET ${g.name} = EXCLUDED.${g.name} RETURNING ${g.id} AS id`,
+  )
+  return String(row.id)
+}

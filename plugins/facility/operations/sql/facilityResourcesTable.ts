@@ -1,0 +1,9 @@
+import { defineSqlTable } from '@/core'
+
+/** `facility-resources` as the facility plugin's raw SQL uses it. */
+export const facilityResourcesTable = defineSqlTable('facility-resources', {
+  id: 'id',
+  tenant: 'tenant',
+  location: 'location',
+  deletedAt: 'deletedAt',
+})

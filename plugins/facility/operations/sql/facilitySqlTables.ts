@@ -1,0 +1,24 @@
+import { availabilityBlocksTable } from './availabilityBlocksTable'
+import { guestCheckInsTable } from './guestCheckInsTable'
+import { closuresRelsTable, closuresTable } from './closuresTable'
+import { facilityResourcesTable } from './facilityResourcesTable'
+import { facilityTiersTable, memberTiersTable } from './facilityTiersTable'
+import { feeSnapshotsTable } from './feeSnapshotsTable'
+import { guestsTable } from './guestsTable'
+import { reservationParticipantsTable } from './reservationParticipantsTable'
+import { reservationsTable } from './reservationsTable'
+
+/** Every table the facility plugin's raw SQL uses (checked against the schema at start-up). */
+export const facilitySqlTables = [
+  availabilityBlocksTable,
+  guestCheckInsTable,
+  closuresTable,
+  closuresRelsTable,
+  facilityResourcesTable,
+  facilityTiersTable,
+  memberTiersTable,
+  feeSnapshotsTable,
+  guestsTable,
+  reservationParticipantsTable,
+  reservationsTable,
+]

@@ -1,0 +1,34 @@
+/** Options of `facilityPlugin()`. */
+export type FacilityOptions = {
+  /** The admin group of the plugin's collections. Default `Facility`. */
+  adminGroup?: string
+  /** A door code opens this many minutes before the reservation starts. Default 15. */
+  accessCodeLeadMinutes?: number
+  /** A door code keeps working this many minutes after the reservation ends. Default 15. */
+  accessCodeGraceMinutes?: number
+  /** Digits of a door code. Default 6. */
+  accessCodeDigits?: number
+}
+
+export const RESOURCE_TYPES = ['simulator_bay', 'court', 'room', 'green', 'equipment'] as const
+export type ResourceType = (typeof RESOURCE_TYPES)[number]
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+
+export const PRICING_MODES = ['per_bay_hour', 'per_player_split'] as const
+export type PricingMode = (typeof PRICING_MODES)[number]
+
+export const RESERVATION_STATUSES = ['requested', 'confirmed', 'declined', 'cancelled', 'completed', 'no_show'] as const
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number]
+/** Statuses that hold the bay (the exclusion constraint's WHERE) and count towards a member's active reservations. */
+export const ACTIVE_STATUSES: ReservationStatus[] = ['requested', 'confirmed']
+
+export const RESERVATION_SOURCES = ['member', 'staff'] as const
+export const PARTICIPANT_TYPES = ['owner', 'member', 'guest'] as const
+export const FEE_TYPES = ['bay', 'share', 'included', 'guest_fee', 'guest_pass'] as const
+export type FeeType = (typeof FEE_TYPES)[number]
+export const FEE_STATUSES = ['pending', 'paid', 'waived', 'void', 'refunded'] as const
+export const CANCEL_REASONS = ['member', 'staff', 'closure'] as const
+export type CancelReason = (typeof CANCEL_REASONS)[number]
+export const BLOCK_TYPES = ['closure', 'event', 'class', 'maintenance', 'hold'] as const
