@@ -147,3 +147,43 @@ export const spendGuestPassPort = definePort<SpendGuestPassInput, SpendGuestPass
   'facility.spendGuestPass',
   () => ({ spent: false, reason: 'Guest passes are not available here.' }),
 )
+
+/** `GET /api/facility-resources/availability?tenant=<id>&date=YYYY-MM-DD[&location=<id>]`: a day at a glance. */
+export const dayAvailabilityInput = z
+  .object({
+    tenant: uuid,
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a local date YYYY-MM-DD')
+      .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'must be a real calendar date'),
+    location: uuid.optional(),
+  })
+  .strict()
+export type DayAvailabilityInput = z.infer<typeof dayAvailabilityInput>
+
+/** One bookable start on the slot grid of a resource's local day; `free` when a booking of one slot would be accepted. */
+export type AvailabilitySlot = { startAt: string; endAt: string; free: boolean }
+export type ResourceDay = {
+  id: string
+  name: string
+  type: string
+  location: string | null
+  zone: string
+  capacity: number
+  slotMinutes: number
+  minMinutes: number
+  maxMinutes: number
+  requiresApproval: boolean
+  slots: AvailabilitySlot[]
+}
+export type DayAvailabilityReply = { date: string; resources: ResourceDay[] }
+
+/** `POST /api/reservations/quote` (same body as book): the price and the outcome, nothing written. */
+export type ReservationQuote = {
+  resource: string
+  startAt: string
+  endAt: string
+  status: 'requested' | 'confirmed'
+  total: { amount: number; currency: string }
+  lines: (FeeLine & { name: string | null })[]
+}

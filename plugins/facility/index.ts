@@ -13,9 +13,11 @@ import { defaultOptions } from './defaults'
 import { accessCheckEndpoint } from './endpoints/accessCheckEndpoint'
 import { applyClosureEndpoint } from './endpoints/applyClosureEndpoint'
 import { approveEndpoint } from './endpoints/approveEndpoint'
+import { availabilityEndpoint } from './endpoints/availabilityEndpoint'
 import { bookEndpoint } from './endpoints/bookEndpoint'
 import { cancelEndpoint } from './endpoints/cancelEndpoint'
 import { checkInEndpoint } from './endpoints/checkInEndpoint'
+import { quoteEndpoint } from './endpoints/quoteEndpoint'
 import { withFacilityEvents } from './events'
 import { facilityTierField } from './fields/facilityTierField'
 import { facilitySqlTables } from './operations/sql/facilitySqlTables'
@@ -46,13 +48,14 @@ export const facilityPlugin =
       ...config,
       collections: [
         ...collections,
-        FacilityResources(group),
+        { ...FacilityResources(group), endpoints: [availabilityEndpoint] },
         FacilityTiers(group),
         { ...closures, endpoints: [applyClosureEndpoint] },
         {
           ...reservations,
           endpoints: [
             bookEndpoint(codes),
+            quoteEndpoint,
             accessCheckEndpoint,
             cancelEndpoint,
             approveEndpoint(codes),

@@ -2,15 +2,10 @@ import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, lockKey, OperationError, pgErrorCode, runSql } from '@/core'
-import { bookReservationInput, spendGuestPassPort, type BookReservationInput, type ReservationReply } from '../contract'
+import { spendGuestPassPort, type BookReservationInput, type ReservationReply } from '../contract'
 import { accessWindow, type AccessCodeOptions } from './accessCode'
-import { assertNotClosed } from './assertNotClosed'
-import { bookingMember } from './bookingMember'
-import { checkBookingRules } from './checkBookingRules'
-import { facilityZone } from './facilityZone'
-import { loadResource } from './loadResource'
-import { memberTiers } from './memberTiers'
-import { priceReservation, type Player } from './priceReservation'
+import { partyOf, prepareBooking } from './prepareBooking'
+import { priceReservation } from './priceReservation'
 import { reservationReply } from './reservationReply'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
 import { guestsTable } from './sql/guestsTable'
@@ -36,43 +31,7 @@ export const bookReservation = async (
   raw: BookReservationInput,
   codes: AccessCodeOptions,
 ): Promise<ReservationReply> => {
-  const input = bookReservationInput.parse(raw)
-  const resource = await loadResource(req, input.resource)
-  const actor = await bookingMember(req, resource.tenant, input.member)
-  if (!resource.isActive)
-    throw new OperationError(409, 'resource_inactive', 'This resource cannot be booked at the moment.')
-  const startAt = new Date(input.startAt)
-  const endAt = new Date(input.endAt)
-  const zone = await facilityZone(req, { tenant: resource.tenant, location: resource.location })
-
-  const players = 1 + input.participants.length
-  if (players > resource.capacity)
-    throw new OperationError(422, 'over_capacity', `${resource.name} takes up to ${resource.capacity} players.`)
-  const memberIds = input.participants.flatMap((p) => ('member' in p ? [p.member] : []))
-  if (new Set([actor.member, ...memberIds]).size !== 1 + memberIds.length)
-    throw new OperationError(422, 'duplicate_participant', 'Each member plays once in a reservation.')
-  const tiers = await memberTiers(req, resource.tenant, [actor.member, ...memberIds])
-  const missing = memberIds.find((id) => !tiers.has(id))
-  if (missing)
-    throw new OperationError(404, 'member_not_found', 'A participant is not an active member of this business.')
-  const owner = tiers.get(actor.member)!
-
-  // Members book within their tier's window (else the resource's); desk staff up to the longer of the two.
-  const window = owner.bookingWindowDays ?? resource.bookingWindowDays
-  checkBookingRules(
-    { ...resource, bookingWindowDays: actor.staff ? Math.max(window, resource.bookingWindowDays) : window },
-    startAt,
-    endAt,
-    zone,
-  )
-  await assertNotClosed(req, {
-    tenant: resource.tenant,
-    resource: resource.id,
-    location: resource.location,
-    startAt,
-    endAt,
-  })
-
+  const { input, resource, actor, zone, tiers, owner, startAt, endAt } = await prepareBooking(req, raw)
   const r = reservationsTable(req)
   if (resource.maxActivePerMember) {
     await lockKey(req, `facility-active:${actor.member}`)
@@ -89,13 +48,7 @@ export const bookReservation = async (
       )
   }
 
-  const party: Player[] = [
-    { kind: 'member', tier: owner.tier },
-    ...input.participants.map(
-      (p): Player =>
-        'member' in p ? { kind: 'member', tier: tiers.get(p.member)!.tier } : { kind: 'guest', guestPass: false },
-    ),
-  ]
+  const party = partyOf(input, tiers, owner)
   const id = randomUUID()
   const status = resource.requiresApproval ? 'requested' : 'confirmed'
   const blockedFrom = new Date(startAt.getTime() - resource.bufferBeforeMinutes * 60_000)

@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import type { FacilityResource } from '@/payload-types'
 import { OperationError } from '@/core'
 import type { PricingMode, Weekday } from '../types'
 import type { OpeningHours } from './checkBookingRules'
@@ -42,6 +43,11 @@ export const loadResource = async (req: PayloadRequest, id: string): Promise<Res
     disableErrors: true,
   })
   if (!doc) throw new OperationError(404, 'not_found', 'No such resource.')
+  return toResourceRules(doc)
+}
+
+/** A resource document (depth 0) as the rules and prices the booking maths reads. */
+export const toResourceRules = (doc: FacilityResource): ResourceRules => {
   const rules = doc.bookingRules ?? {}
   const pricing = doc.pricing ?? {}
   return {

@@ -1,0 +1,21 @@
+import type { Endpoint } from 'payload'
+import { endpointHandler } from '@/core'
+import type { DayAvailabilityInput } from '../contract'
+import { dayAvailability } from '../operations/dayAvailability'
+
+/**
+ * GET /api/facility-resources/availability?tenant=<id>&date=YYYY-MM-DD[&location=<id>] → each
+ * active resource's slot grid on that local day with `free` per start (public, like the resources).
+ */
+export const availabilityEndpoint: Endpoint = {
+  path: '/availability',
+  method: 'get',
+  handler: endpointHandler(
+    async (req) => {
+      // Payload adds its own query keys (depth, …): pass on only the endpoint's.
+      const { tenant, date, location } = req.query as Record<string, string | undefined>
+      return dayAvailability(req, { tenant, date, ...(location ? { location } : {}) } as DayAvailabilityInput)
+    },
+    { transaction: false },
+  ),
+}
