@@ -183,6 +183,8 @@ export type ReservationQuote = {
   resource: string
   startAt: string
   endAt: string
+  /** The resource's IANA zone (its times are shown on that clock). */
+  zone: string
   status: 'requested' | 'confirmed'
   total: { amount: number; currency: string }
   lines: (FeeLine & { name: string | null })[]

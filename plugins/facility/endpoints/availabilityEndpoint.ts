@@ -12,8 +12,8 @@ export const availabilityEndpoint: Endpoint = {
   method: 'get',
   handler: endpointHandler(
     async (req) => {
-      // Payload adds its own query keys (depth, …): pass on only the endpoint's.
-      const { tenant, date, location } = req.query as Record<string, string | undefined>
+      // Read from the URL (in-process calls carry no parsed query); Payload's own keys (depth, …) are left out.
+      const { tenant, date, location } = Object.fromEntries(new URL(req.url ?? 'http://x/').searchParams)
       return dayAvailability(req, { tenant, date, ...(location ? { location } : {}) } as DayAvailabilityInput)
     },
     { transaction: false },

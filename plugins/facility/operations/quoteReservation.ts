@@ -31,6 +31,7 @@ export const quoteReservation = async (req: PayloadRequest, raw: BookReservation
     resource: resource.id,
     startAt: startAt.toISOString(),
     endAt: endAt.toISOString(),
+    zone,
     status: resource.requiresApproval ? 'requested' : 'confirmed',
     total: { amount: price.total, currency: price.currency },
     lines: price.lines.map((line, index) => ({ ...line, name: names[index] ?? null })),

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import type { CSSProperties, ReactNode } from 'react'
 import { hasCollection } from '@/core'
 import { logout } from './_lib/actions'
+import { hasBays } from './_lib/bays'
 import { href, loadSite, payloadInstance } from './_lib/site'
 import { VisitorProvider, VisitorSwitch } from './_lib/VisitorState'
 
@@ -32,6 +33,7 @@ export default async function TenantLayout({ children, params }: Params & { chil
     events: hasCollection(payload, 'events'),
     appointments: hasCollection(payload, 'appointment-services'),
     pricing: hasCollection(payload, 'membership-plans') || hasCollection(payload, 'products'),
+    bays: await hasBays(site),
   }
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
@@ -57,6 +59,11 @@ export default async function TenantLayout({ children, params }: Params & { chil
                   {offers.events ? (
                     <li>
                       <a href={href(site, '/events')}>Events</a>
+                    </li>
+                  ) : null}
+                  {offers.bays ? (
+                    <li>
+                      <a href={href(site, '/bays')}>Book a bay</a>
                     </li>
                   ) : null}
                   {offers.appointments ? (

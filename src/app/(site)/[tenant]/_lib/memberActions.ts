@@ -8,7 +8,7 @@ import { forgetCalendarLink, rememberCalendarLink } from './calendarLink'
 import { externalUrl, startOnlinePurchase, type PurchaseItem } from './onlinePurchase'
 import { siteOf, text, withQuery } from './forms'
 import { href, type Site } from './site'
-import { isMember, loadVisitor, type Visitor } from './visitor'
+import { memberOrLogin } from './visitor'
 
 /**
  * Member actions of the account, appointments and pricing pages (HTML forms, no client
@@ -22,17 +22,6 @@ const MAX_QUANTITY = 10
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const account = (site: Site, params: Record<string, string>, anchor = '') =>
   `${withQuery(href(site, '/account'), params)}${anchor}`
-
-/** The signed-in member of this site, or a redirect to log in / join and come back to `back`. */
-const memberOrLogin = async (
-  site: Site,
-  back: string,
-): Promise<Visitor & { membership: NonNullable<Visitor['membership']> }> => {
-  const visitor = await loadVisitor(site)
-  if (!visitor) redirect(withQuery(href(site, '/login'), { next: back }))
-  if (!isMember(visitor)) redirect(withQuery(href(site, '/join'), { next: back }))
-  return visitor
-}
 
 /** What a cancel endpoint gave back, for the confirmation (`refundedMessage` reads it back). */
 const refundQuery = (refund: CancelRefund | undefined): Record<string, string> => ({

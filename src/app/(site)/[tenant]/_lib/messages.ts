@@ -62,6 +62,17 @@ const ERRORS: Record<string, string> = {
   guest_booking_closed: 'This can only be booked with an account: log in or create an account to book.',
   guest_limit_reached:
     'This e-mail address already has as many upcoming bookings here as a guest may hold. Cancel one with the link in its confirmation e-mail, or create an account to book more.',
+  closed: 'The club is closed (or that bay is blocked) for part of that time. Please choose another.',
+  too_many_active: 'You already hold as many upcoming reservations as the club allows. Cancel one to book another.',
+  in_the_past: 'That time has already started. Please choose a later one.',
+  resource_inactive: 'That bay cannot be booked at the moment.',
+  outside_opening_hours: 'That runs outside the opening hours. Choose a shorter time or an earlier start.',
+  off_slot: 'Choose a start time and length from the grid.',
+  invalid_duration: 'That length is not allowed for this bay. Choose a shorter or longer one.',
+  over_capacity: 'That is more players than the bay takes.',
+  duplicate_participant: 'Each player can be added once.',
+  not_active: 'This reservation is no longer active.',
+  started: 'This reservation has already started, so it can no longer be cancelled online.',
   calendar_failed: 'We could not change your calendar link just now. Please try again.',
 }
 

@@ -1,7 +1,9 @@
 import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
 import { cache } from 'react'
 import type { User } from '@/payload-types'
-import { payloadInstance, type Site } from './site'
+import { withQuery } from './forms'
+import { href, payloadInstance, type Site } from './site'
 import type { VisitorKind } from './VisitorState'
 
 export type Membership = { id: string; status: string; roles: string[]; stripeCustomerId: string | null }
@@ -78,3 +80,14 @@ export const isMember = (visitor: Visitor | null): visitor is Visitor & { member
 /** What the cached pages' `VisitorSwitch` shows for this visitor. */
 export const visitorKind = (visitor: Visitor | null): VisitorKind =>
   !visitor ? 'anonymous' : isMember(visitor) ? 'member' : 'visitor'
+
+/** The signed-in member of this site, or a redirect to log in / join and come back to `back`. */
+export const memberOrLogin = async (
+  site: Site,
+  back: string,
+): Promise<Visitor & { membership: NonNullable<Visitor['membership']> }> => {
+  const visitor = await loadVisitor(site)
+  if (!visitor) redirect(withQuery(href(site, '/login'), { next: back }))
+  if (!isMember(visitor)) redirect(withQuery(href(site, '/join'), { next: back }))
+  return visitor
+}

@@ -5,6 +5,7 @@ import { hasCollection } from '@/core'
 import { getEnv } from '@/core/env'
 import type { Appointment, Booking, Invoice, Order, Subscription } from '@/payload-types'
 import { updateConsents, updateProfile } from '../../_lib/actions'
+import { BayReservations } from '../../_lib/BayReservations'
 import { recentCalendarLink } from '../../_lib/calendarLink'
 import { Flash } from '../../_lib/Flash'
 import {
@@ -63,6 +64,8 @@ const DONE: Record<string, string> = {
   appointment_cancelled: 'Your appointment is cancelled.',
   reserved_plan: 'Your membership is reserved. Pay at the front desk on your next visit to start it.',
   reserved_order: 'Your order is reserved. Pay at the front desk on your next visit.',
+  bay_booked: 'Your bay is booked. Your door code is below.',
+  bay_cancelled: 'Your bay reservation is cancelled.',
 }
 
 /** Everything below is read with the member's own access (`overrideAccess: false`, `user`). */
@@ -501,6 +504,13 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
           </p>
         </section>
       ) : null}
+
+      <BayReservations
+        site={site}
+        user={visitor.user}
+        membership={visitor.membership.id}
+        confirming={one(query.cancelBay)}
+      />
 
       <section aria-labelledby="past-title">
         <h2 id="past-title">Past bookings</h2>
