@@ -58,10 +58,7 @@ test('site-bays-book-and-cancel', async ({ ctx }) => {
   assert.equal(found.status, 200)
   assert.equal(found.body.docs.length, 1, 'the desk finds the reservation by its door code')
   const reservation = found.body.docs[0]
-  const party = await desk.call(
-    'GET',
-    `/api/reservation-participants?where[reservation][equals]=${reservation.id}&depth=0`,
-  )
+  const party = await desk.get(`/api/reservation-participants?where[reservation][equals]=${reservation.id}&depth=0`)
   assert.deepEqual(party.body.docs.map((p: { participantType: string }) => p.participantType).sort(), [
     'guest',
     'owner',
