@@ -45,7 +45,7 @@ test('site-bays-book-and-cancel', async ({ ctx }) => {
     page.waitForURL((url) => url.searchParams.get('done') === 'bay_booked'),
     page.getByRole('button', { name: `Book for ${total}` }).click(),
   ])
-  await expectVisibleText(page, 'Your bay is booked.')
+  await expectVisibleText(page, 'Your bay is booked. Your door code is below.')
   const row = page.locator('.bay-row').filter({ hasText: 'Bay 1' })
   const code = (await row.locator('.door-code .code').innerText()).trim()
   assert.match(code, /^\d{6}$/, 'a six-digit door code')
@@ -72,8 +72,11 @@ test('site-bays-book-and-cancel', async ({ ctx }) => {
 
   // Cancelling states the refund first; afterwards the code no longer opens the door.
   await row.getByRole('link', { name: /^Cancel Bay 1/ }).click()
-  await expectVisibleText(page, 'Cancel this reservation?')
-  await expectVisibleText(page, 'Nothing has been charged, so you owe nothing')
+  const confirm = page.getByRole('group', { name: 'Cancel this reservation?' })
+  assert.match(
+    await confirm.innerText(),
+    /Nothing has been charged, so you owe nothing; the \$\d+\.\d{2} fee is dropped\./,
+  )
   await Promise.all([
     page.waitForURL((url) => url.searchParams.get('done') === 'bay_cancelled'),
     page.getByRole('button', { name: 'Yes, cancel the reservation' }).click(),
