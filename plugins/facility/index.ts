@@ -20,6 +20,7 @@ import { withFacilityEvents } from './events'
 import { facilityTierField } from './fields/facilityTierField'
 import { facilitySqlTables } from './operations/sql/facilitySqlTables'
 import type { FacilityOptions } from './types'
+import { withTrackman } from './trackman/withTrackman'
 
 export type { FacilityOptions } from './types'
 
@@ -66,5 +67,5 @@ export const facilityPlugin =
         GuestCheckIns(group),
       ],
     })
-    return withSqlTables(next, facilitySqlTables)
+    return withSqlTables(withTrackman(next, o.trackman), facilitySqlTables)
   }
