@@ -25,7 +25,11 @@ export const trackmanWebhookBody = z.object({
 export type TrackmanWebhookReply = { received: true; duplicate: boolean; applied: boolean }
 
 const unverified = () =>
-  new OperationError(401, 'invalid_signature', 'The X-Trackman-Signature header does not sign this body, or it is too old.')
+  new OperationError(
+    401,
+    'invalid_signature',
+    'The X-Trackman-Signature header does not sign this body, or it is too old.',
+  )
 
 /**
  * `POST /api/facility/trackman/webhook`: a session on a bay booked from one of our reservations.

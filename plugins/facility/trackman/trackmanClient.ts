@@ -68,7 +68,9 @@ export const trackmanClient = (options: TrackmanClientOptions) => {
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
       throw new TrackmanError(
-        timedOut ? `Trackman did not answer ${method} ${path} within ${timeoutMs} ms` : `Trackman unreachable: ${String(error)}`,
+        timedOut
+          ? `Trackman did not answer ${method} ${path} within ${timeoutMs} ms`
+          : `Trackman unreachable: ${String(error)}`,
         null,
         true,
       )

@@ -7,7 +7,13 @@ import { integrationConnectionsTable } from '../operations/sql/integrationConnec
 export const TRACKMAN_FEATURE = 'facility.trackman'
 
 /** What the sync needs of a tenant's Trackman connection. */
-export type TrackmanConnection = { id: string; tenant: string; baseUrl: string; apiKey: string; webhookSecret: string | null }
+export type TrackmanConnection = {
+  id: string
+  tenant: string
+  baseUrl: string
+  apiKey: string
+  webhookSecret: string | null
+}
 
 type Credentials = { apiKey?: string; webhookSecret?: string }
 

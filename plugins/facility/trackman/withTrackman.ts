@@ -15,7 +15,10 @@ export const withTrackman = (config: Config, options: TrackmanOptions | false): 
   return subscribe(
     {
       ...config,
-      endpoints: [...(config.endpoints ?? []), trackmanWebhookEndpoint({ toleranceSeconds: o.webhookToleranceSeconds })],
+      endpoints: [
+        ...(config.endpoints ?? []),
+        trackmanWebhookEndpoint({ toleranceSeconds: o.webhookToleranceSeconds }),
+      ],
       jobs: {
         ...config.jobs,
         tasks: [

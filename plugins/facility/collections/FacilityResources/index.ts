@@ -36,7 +36,9 @@ export const FacilityResources = (group: string): CollectionConfig =>
         {
           name: 'trackmanBayId',
           type: 'text',
-          admin: { description: 'The bay id in Trackman (bookings of this resource are synced when Trackman is connected).' },
+          admin: {
+            description: 'The bay id in Trackman (bookings of this resource are synced when Trackman is connected).',
+          },
         },
         {
           name: 'openingHours',

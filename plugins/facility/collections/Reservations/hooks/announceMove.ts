@@ -27,7 +27,11 @@ export const announceMove: CollectionAfterChangeHook = async ({ doc, previousDoc
       member: idOf(doc.member),
       startAt: iso(doc.startAt),
       endAt: iso(doc.endAt),
-      previous: { resource: idOf(previousDoc.resource), startAt: iso(previousDoc.startAt), endAt: iso(previousDoc.endAt) },
+      previous: {
+        resource: idOf(previousDoc.resource),
+        startAt: iso(previousDoc.startAt),
+        endAt: iso(previousDoc.endAt),
+      },
     },
   })
   return doc
