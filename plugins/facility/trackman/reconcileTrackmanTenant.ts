@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
+import { inTransaction, lockKey } from '@/core'
 import { desiredBookings } from './desiredBookings'
 import { bookingDiffers, trackmanClient, type TrackmanBooking } from './trackmanClient'
+import { trackmanLockKey } from './syncReservationToTrackman'
 import { noteTrackmanSync, trackmanConnection } from './trackmanConnection'
 
 export type ReconcileResult = { checked: number; created: number; updated: number; deleted: number }
@@ -10,7 +12,8 @@ export type ReconcileResult = { checked: number; created: number; updated: numbe
  * bookings Trackman lacks are created, ours it holds for reservations no longer confirmed (or
  * twice) are deleted, and times, bays and aliases that differ are fixed. A remote booking without
  * our external id (made in Trackman itself) is left alone; one of ours whose reservation moved
- * out of the window is updated, not deleted. Running it again changes nothing.
+ * out of the window is updated, not deleted. Runs under the tenant's Trackman lock (syncs wait);
+ * running it again changes nothing.
  */
 export const reconcileTrackmanTenant = async (
   req: PayloadRequest,
@@ -23,7 +26,7 @@ export const reconcileTrackmanTenant = async (
   const from = options.now ?? new Date()
   const to = new Date(from.getTime() + options.days * 86_400_000)
   const result: ReconcileResult = { checked: 0, created: 0, updated: 0, deleted: 0 }
-  try {
+  const repair = async () => {
     const remote = (await client.listBookings(from, to)).filter((b) => b.externalBookingId)
     const wanted = await desiredBookings(req, tenant, {
       from,
@@ -60,6 +63,12 @@ export const reconcileTrackmanTenant = async (
         result.deleted++
       }
     }
+  }
+  try {
+    await inTransaction(req, async () => {
+      await lockKey(req, trackmanLockKey(tenant))
+      await repair()
+    })
     await noteTrackmanSync(req, connection.id, null)
     return result
   } catch (error) {

@@ -69,7 +69,6 @@ const fast = { timeoutMs: 300, attempts: 3 }
 
 /** Runs the queued Trackman work of a reservation (event deliveries to the Trackman subscribers, then the sync jobs) until none is left. */
 const drain = async (kit: Club['kit'], reservation: string) => {
-  const outcomes: string[] = []
   for (let round = 0; round < 5; round++) {
     const jobs = await kit.q<{ id: string; task_slug: string }>(
       sql`SELECT id, task_slug FROM payload_jobs WHERE completed_at IS NULL AND has_error IS NOT TRUE AND (
@@ -84,7 +83,6 @@ const drain = async (kit: Club['kit'], reservation: string) => {
     sql`SELECT count(*)::int AS n FROM payload_jobs WHERE completed_at IS NULL AND task_slug = 'trackmanSyncReservation' AND input->>'reservation' = ${reservation}`,
   )
   expect(done[0].n).toBe(0)
-  return outcomes
 }
 
 const book = async (c: Club, bay: string, day: number, from: string, to: string, member = c.members[0]) => {
@@ -183,6 +181,18 @@ describe('Trackman sync', () => {
     await drain(c.kit, other)
     expect(fake.bookings(c.apiKey)).toHaveLength(2)
   }, 60_000)
+
+  it('syncs of one reservation running at once create one booking', async () => {
+    const c = await club()
+    const id = await book(c, await c.bay(), 4, '10:00', '11:00')
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, async () =>
+        syncReservationToTrackman(await localReq(), { tenant: c.tenant, reservation: id }, fast),
+      ),
+    )
+    expect(outcomes.sort()).toEqual(['created', 'unchanged', 'unchanged', 'unchanged', 'unchanged'])
+    expect(fake.bookings(c.apiKey).filter((b) => b.externalBookingId === id)).toHaveLength(1)
+  }, 30_000)
 
   it('fails a sync quietly into a retry when Trackman is unreachable, and notes the error on the connection', async () => {
     const c = await club()
