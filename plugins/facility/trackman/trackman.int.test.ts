@@ -361,4 +361,14 @@ describe('Trackman nightly reconcile', () => {
     expect(writes()).toBe(before)
     expect(fake.bookings(c.apiKey)).toEqual(after)
   }, 60_000)
+
+  it('runs nightly from the jobs queue for every connected tenant', async () => {
+    const c = await club()
+    const id = await book(c, await c.bay('N-1'), 2, '10:00', '11:00')
+    const job = await app.payload.jobs.queue({ task: 'trackmanReconcile', input: {} })
+    await app.payload.jobs.runByID({ id: job.id })
+    expect(fake.bookings(c.apiKey).map((b) => b.externalBookingId)).toEqual([id])
+    const [row] = await c.kit.q<{ n: number }>(sql`SELECT count(*)::int AS n FROM payload_jobs WHERE id = ${job.id}`)
+    expect(row.n).toBe(0) // completed (and deleted) even though another tenant's Trackman is unreachable
+  }, 60_000)
 })
