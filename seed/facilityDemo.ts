@@ -53,7 +53,13 @@ const WEEK_OF_PLAY: {
 
 const first = async (
   payload: Payload,
-  collection: 'facility-tiers' | 'facility-resources' | 'closures' | 'reservations',
+  collection:
+    | 'facility-tiers'
+    | 'facility-resources'
+    | 'closures'
+    | 'reservations'
+    | 'integration-connections'
+    | 'feature-flags',
   where: Where,
 ) => (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false })).docs[0]
 
@@ -68,8 +74,8 @@ const instant = (now: Date, day: number, hhmm: string, plusMinutes = 0) => {
 /**
  * fairway-club's facility (seed 002): member tiers with peak pricing, six Trackman simulator bays
  * and a putting green at the clubhouse, the demo members' tiers, a week of reservations (some with
- * guests) booked through the facility's own endpoint as the front desk, and a maintenance closure
- * of Bay 6. Adds only what is missing (reservations are keyed by their notes), so it can run on every start.
+ * guests) booked through the facility's own endpoint as the front desk, a maintenance closure
+ * of Bay 6, and a Trackman connection (flag on) pointed at the local fake on 127.0.0.1:4010. Adds only what is missing (reservations are keyed by their notes), so it can run on every start.
  */
 export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: { now?: Date } = {}) => {
   if (!payload.collections['facility-resources']) return { created: 0 } // facility is not installed
@@ -135,6 +141,7 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
     ...[1, 2, 3, 4, 5, 6].map((n) => ({
       name: `Bay ${n}`,
       type: 'simulator_bay' as const,
+      trackmanBayId: `fairway-bay-${n}`,
       description: 'Trackman simulator bay, up to four players.',
       capacity: 4,
       sortOrder: n,
@@ -192,6 +199,37 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
         ).id,
     )
     if (!existing) created++
+    else if ('trackmanBayId' in resource && !(existing as { trackmanBayId?: string | null }).trackmanBayId) {
+      await payload.update({
+        collection: 'facility-resources',
+        id: existing.id,
+        data: { trackmanBayId: resource.trackmanBayId },
+      })
+    }
+  }
+
+  // Trackman, pointed at the local fake booking API (`npx tsx plugins/facility/trackman/fakeTrackmanServer.ts`
+  // listens on 127.0.0.1:4010). Bookings sync from the jobs queue, never from here: with nothing
+  // listening there the sync jobs fail and retry quietly, and the nightly reconcile catches up.
+  if (!(await first(payload, 'integration-connections', { and: [inClub, { provider: { equals: 'trackman' } }] }))) {
+    await payload.create({
+      collection: 'integration-connections',
+      data: {
+        tenant: tenant.id,
+        provider: 'trackman',
+        status: 'connected',
+        config: { baseUrl: process.env.TRACKMAN_DEMO_URL || 'http://127.0.0.1:4010', note: 'The local fake Trackman.' },
+        credentialsInput: { apiKey: 'demo-trackman-api-key', webhookSecret: 'demo-trackman-webhook-secret' },
+      },
+    })
+    created++
+  }
+  if (!(await first(payload, 'feature-flags', { and: [inClub, { featureKey: { equals: 'facility.trackman' } }] }))) {
+    await payload.create({
+      collection: 'feature-flags',
+      data: { tenant: tenant.id, featureKey: 'facility.trackman', enabled: true },
+    })
+    created++
   }
 
   // A week of play, booked as the front desk through the facility's endpoint (rules, prices, door codes).

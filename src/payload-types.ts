@@ -249,6 +249,8 @@ export interface Config {
       expireWaitlistOffers: TaskExpireWaitlistOffers;
       sendGuestConfirmation: TaskSendGuestConfirmation;
       sendWaitlistNotice: TaskSendWaitlistNotice;
+      trackmanSyncReservation: TaskTrackmanSyncReservation;
+      trackmanReconcile: TaskTrackmanReconcile;
       inline: {
         input: unknown;
         output: unknown;
@@ -2173,6 +2175,10 @@ export interface FacilityResource {
   isActive?: boolean | null;
   sortOrder?: number | null;
   /**
+   * The bay id in Trackman (bookings of this resource are synced when Trackman is connected).
+   */
+  trackmanBayId?: string | null;
+  /**
    * Per weekday, local time. A weekday without a row is closed.
    */
   openingHours?:
@@ -2297,6 +2303,14 @@ export interface Reservation {
   cancelledAt?: string | null;
   cancelReason?: ('member' | 'staff' | 'closure') | null;
   checkedInAt?: string | null;
+  /**
+   * The Trackman session played on this reservation (from Trackman webhooks).
+   */
+  trackman?: {
+    sessionId?: string | null;
+    sessionStartedAt?: string | null;
+    sessionEndedAt?: string | null;
+  };
   notes?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -2518,7 +2532,9 @@ export interface PayloadJob {
           | 'completeClasses'
           | 'expireWaitlistOffers'
           | 'sendGuestConfirmation'
-          | 'sendWaitlistNotice';
+          | 'sendWaitlistNotice'
+          | 'trackmanSyncReservation'
+          | 'trackmanReconcile';
         taskID: string;
         input?:
           | {
@@ -2570,6 +2586,8 @@ export interface PayloadJob {
         | 'expireWaitlistOffers'
         | 'sendGuestConfirmation'
         | 'sendWaitlistNotice'
+        | 'trackmanSyncReservation'
+        | 'trackmanReconcile'
       )
     | null;
   queue?: string | null;
@@ -4112,6 +4130,7 @@ export interface FacilityResourcesSelect<T extends boolean = true> {
   capacity?: T;
   isActive?: T;
   sortOrder?: T;
+  trackmanBayId?: T;
   openingHours?:
     | T
     | {
@@ -4213,6 +4232,13 @@ export interface ReservationsSelect<T extends boolean = true> {
   cancelledAt?: T;
   cancelReason?: T;
   checkedInAt?: T;
+  trackman?:
+    | T
+    | {
+        sessionId?: T;
+        sessionStartedAt?: T;
+        sessionEndedAt?: T;
+      };
   notes?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -4669,6 +4695,33 @@ export interface TaskSendWaitlistNotice {
   };
   output: {
     sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTrackmanSyncReservation".
+ */
+export interface TaskTrackmanSyncReservation {
+  input: {
+    tenant: string;
+    reservation: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTrackmanReconcile".
+ */
+export interface TaskTrackmanReconcile {
+  input?: unknown;
+  output: {
+    tenants?: number | null;
+    created?: number | null;
+    updated?: number | null;
+    deleted?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -38,6 +38,15 @@ export const facilityEventSchemas = {
     closure: id.nullable(),
     refundDue: moneySchema.nullable(),
   }),
+  /** Staff moved an active reservation (new times or another resource) in the admin. */
+  'reservation.moved': z.object({
+    reservation: id,
+    resource: id,
+    member: id,
+    startAt: z.string(),
+    endAt: z.string(),
+    previous: z.object({ resource: id, startAt: z.string(), endAt: z.string() }),
+  }),
   /** A closure was created; its overlapping reservations were cancelled in the same transaction. */
   'closure.created': z.object({ closure: id, startAt: z.string(), endAt: z.string(), cancelled: z.number().int() }),
 }

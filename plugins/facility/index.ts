@@ -22,6 +22,7 @@ import { withFacilityEvents } from './events'
 import { facilityTierField } from './fields/facilityTierField'
 import { facilitySqlTables } from './operations/sql/facilitySqlTables'
 import type { FacilityOptions } from './types'
+import { withTrackman } from './trackman/withTrackman'
 
 export type { FacilityOptions } from './types'
 
@@ -69,5 +70,5 @@ export const facilityPlugin =
         GuestCheckIns(group),
       ],
     })
-    return withSqlTables(next, facilitySqlTables)
+    return withSqlTables(withTrackman(next, o.trackman), facilitySqlTables)
   }

@@ -8,6 +8,25 @@ export type FacilityOptions = {
   accessCodeGraceMinutes?: number
   /** Digits of a door code. Default 6. */
   accessCodeDigits?: number
+  /**
+   * The Trackman sync (bookings out, session webhooks in, nightly reconcile); `false` leaves it
+   * out. A tenant syncs only with a `connected` `trackman` integration connection and the
+   * `facility.trackman` feature flag not switched off.
+   */
+  trackman?: TrackmanOptions | false
+}
+
+export type TrackmanOptions = {
+  /** When the reconcile runs (Payload cron with seconds). Default `0 30 3 * * *` (03:30 UTC). */
+  reconcileCron?: string
+  /** The reconcile compares the next this many days. Default 14. */
+  reconcileDays?: number
+  /** Each HTTP call to Trackman is aborted after this long. Default 5000 ms. */
+  timeoutMs?: number
+  /** Attempts per Trackman operation inside one job run (the job itself is retried too). Default 3. */
+  attempts?: number
+  /** A webhook's signed timestamp may be this far from now. Default 300 s. */
+  webhookToleranceSeconds?: number
 }
 
 export const RESOURCE_TYPES = ['simulator_bay', 'court', 'room', 'green', 'equipment'] as const

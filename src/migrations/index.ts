@@ -26,6 +26,7 @@ import * as migration_20261205_235450_bookings_waitlist_notice_task from './2026
 import * as migration_20261206_110616_lms from './20261206_110616_lms';
 import * as migration_20261206_111920_media_video from './20261206_111920_media_video';
 import * as migration_20261206_144706_facility from './20261206_144706_facility';
+import * as migration_20261206_151506_facility_trackman from './20261206_151506_facility_trackman';
 
 export const migrations = [
   {
@@ -166,6 +167,11 @@ export const migrations = [
   {
     up: migration_20261206_144706_facility.up,
     down: migration_20261206_144706_facility.down,
-    name: '20261206_144706_facility'
+    name: '20261206_144706_facility',
+  },
+  {
+    up: migration_20261206_151506_facility_trackman.up,
+    down: migration_20261206_151506_facility_trackman.down,
+    name: '20261206_151506_facility_trackman'
   },
 ];

@@ -34,6 +34,13 @@ export const FacilityResources = (group: string): CollectionConfig =>
         { name: 'isActive', type: 'checkbox', defaultValue: true },
         { name: 'sortOrder', type: 'number', defaultValue: 0 },
         {
+          name: 'trackmanBayId',
+          type: 'text',
+          admin: {
+            description: 'The bay id in Trackman (bookings of this resource are synced when Trackman is connected).',
+          },
+        },
+        {
           name: 'openingHours',
           type: 'array',
           admin: { description: 'Per weekday, local time. A weekday without a row is closed.' },

@@ -4,6 +4,7 @@ import { RESERVATION_SOURCES, RESERVATION_STATUSES, CANCEL_REASONS } from '../..
 import { gridResource } from '../shared/gridFixtures'
 import { deskWrite, staffOrOwnRows } from '../shared/access'
 import { announceCancel } from './hooks/announceCancel'
+import { announceMove } from './hooks/announceMove'
 import { guardReservation } from './hooks/guardReservation'
 import type { AccessCodeOptions } from '../../operations/accessCode'
 
@@ -29,7 +30,7 @@ export const Reservations = (group: string, codes: AccessCodeOptions): Collectio
         { fields: ['tenant', 'resource', 'startAt'] },
         { fields: ['tenant', 'accessCode'] },
       ],
-      hooks: { beforeChange: [guardReservation(codes)], afterChange: [announceCancel] },
+      hooks: { beforeChange: [guardReservation(codes)], afterChange: [announceCancel, announceMove] },
       fields: [
         { name: 'resource', type: 'relationship', relationTo: 'facility-resources', required: true },
         { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true },
@@ -80,6 +81,16 @@ export const Reservations = (group: string, codes: AccessCodeOptions): Collectio
         { name: 'cancelledAt', type: 'date', admin: { readOnly: true } },
         { name: 'cancelReason', type: 'select', options: [...CANCEL_REASONS], admin: { readOnly: true } },
         { name: 'checkedInAt', type: 'date' },
+        {
+          name: 'trackman',
+          type: 'group',
+          admin: { description: 'The Trackman session played on this reservation (from Trackman webhooks).' },
+          fields: [
+            { name: 'sessionId', type: 'text', admin: { readOnly: true } },
+            { name: 'sessionStartedAt', type: 'date', admin: { readOnly: true } },
+            { name: 'sessionEndedAt', type: 'date', admin: { readOnly: true } },
+          ],
+        },
         { name: 'notes', type: 'textarea' },
       ],
     },

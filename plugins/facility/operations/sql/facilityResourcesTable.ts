@@ -5,5 +5,6 @@ export const facilityResourcesTable = defineSqlTable('facility-resources', {
   id: 'id',
   tenant: 'tenant',
   location: 'location',
+  trackmanBayId: 'trackmanBayId',
   deletedAt: 'deletedAt',
 })

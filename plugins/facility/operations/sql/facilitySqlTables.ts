@@ -5,6 +5,7 @@ import { facilityResourcesTable } from './facilityResourcesTable'
 import { facilityTiersTable, memberTiersTable } from './facilityTiersTable'
 import { feeSnapshotsTable } from './feeSnapshotsTable'
 import { guestsTable } from './guestsTable'
+import { integrationConnectionsTable } from './integrationConnectionsTable'
 import { reservationParticipantsTable } from './reservationParticipantsTable'
 import { reservationsTable } from './reservationsTable'
 
@@ -19,6 +20,7 @@ export const facilitySqlTables = [
   memberTiersTable,
   feeSnapshotsTable,
   guestsTable,
+  integrationConnectionsTable,
   reservationParticipantsTable,
   reservationsTable,
 ]

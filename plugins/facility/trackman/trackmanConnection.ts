@@ -1,0 +1,74 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { getSecret, isFeatureEnabled, runSql } from '@/core'
+import { integrationConnectionsTable } from '../operations/sql/integrationConnectionsTable'
+
+/** The tenant setting (core `feature-flags`) that switches the Trackman sync off for one tenant. */
+export const TRACKMAN_FEATURE = 'facility.trackman'
+
+/** What the sync needs of a tenant's Trackman connection. */
+export type TrackmanConnection = {
+  id: string
+  tenant: string
+  baseUrl: string
+  apiKey: string
+  webhookSecret: string | null
+}
+
+type Credentials = { apiKey?: string; webhookSecret?: string }
+
+/**
+ * The tenant's Trackman connection: core's `integration-connections` row with provider `trackman`,
+ * status `connected`, `config.baseUrl` and encrypted `credentials` `{ apiKey, webhookSecret }`.
+ * Null when the tenant has none, it is incomplete, or the tenant's `facility.trackman` flag is off
+ * (`requireFlag: false` skips the flag: webhooks are still verified while the sync is paused).
+ */
+export const trackmanConnection = async (
+  req: PayloadRequest,
+  tenant: string,
+  { requireFlag = true } = {},
+): Promise<TrackmanConnection | null> => {
+  const c = integrationConnectionsTable(req)
+  const [row] = await runSql<{ id: string; base_url: string | null }>(
+    req,
+    sql`SELECT ${c.id} AS id, ${c.config}->>'baseUrl' AS base_url FROM ${c.$table}
+        WHERE ${c.tenant} = ${tenant} AND ${c.provider} = 'trackman' AND ${c.status} = 'connected' LIMIT 1`,
+  )
+  if (!row?.base_url) return null
+  if (requireFlag && !(await isFeatureEnabled(req, tenant, TRACKMAN_FEATURE))) return null
+  const credentials = await getSecret<Credentials>(req, {
+    collection: 'integration-connections',
+    id: String(row.id),
+    field: 'credentials',
+  })
+  if (!credentials?.apiKey) return null
+  return {
+    id: String(row.id),
+    tenant,
+    baseUrl: row.base_url,
+    apiKey: credentials.apiKey,
+    webhookSecret: credentials.webhookSecret ?? null,
+  }
+}
+
+/** Tenants with a connected Trackman connection (the reconcile visits each). */
+export const trackmanTenants = async (req: PayloadRequest): Promise<string[]> => {
+  const c = integrationConnectionsTable(req)
+  const rows = await runSql<{ tenant_id: string }>(
+    req,
+    sql`SELECT ${c.tenant} AS tenant_id FROM ${c.$table}
+        WHERE ${c.provider} = 'trackman' AND ${c.status} = 'connected' ORDER BY ${c.tenant}`,
+  )
+  return rows.map((r) => String(r.tenant_id))
+}
+
+/** Notes the outcome of a sync on the connection (`lastSyncAt`, or `lastError`). */
+export const noteTrackmanSync = async (req: PayloadRequest, connection: string, error: string | null) => {
+  const c = integrationConnectionsTable(req)
+  await runSql(
+    req,
+    error === null
+      ? sql`UPDATE ${c.$table} SET ${c.lastSyncAt} = now(), ${c.lastError} = NULL, ${c.updatedAt} = now() WHERE ${c.id} = ${connection}`
+      : sql`UPDATE ${c.$table} SET ${c.lastError} = ${error.slice(0, 2000)}, ${c.updatedAt} = now() WHERE ${c.id} = ${connection}`,
+  )
+}
