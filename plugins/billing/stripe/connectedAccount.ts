@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
-import { integrationConnectionsTable } from '../operations/sql/integrationConnectionsTable'
+import { integrationConnectionsTable, runSql } from '@/core'
 
 type Req = Pick<PayloadRequest, 'payload' | 'transactionID'>
 

@@ -4,8 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, lockKey, OperationError, pgErrorCode, runSql } from '@/core'
 import { spendGuestPassPort, type BookReservationInput, type ReservationReply } from '../contract'
 import { accessWindow, type AccessCodeOptions } from './accessCode'
-import { partyOf, prepareBooking } from './prepareBooking'
-import { priceReservation } from './priceReservation'
+import { partyOf, prepareBooking, pricePrepared } from './prepareBooking'
 import { reservationReply } from './reservationReply'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
 import { guestsTable } from './sql/guestsTable'
@@ -93,18 +92,7 @@ export const bookReservation = async (
     })
     party[index + 1] = { kind: 'guest', guestPass: spent.spent }
   }
-  const price = priceReservation({
-    resourceType: resource.type,
-    mode: resource.mode,
-    startAt,
-    endAt,
-    zone,
-    peakHours: resource.peakHours,
-    rates: resource.rates,
-    currency: resource.currency,
-    guestFee: resource.guestFee,
-    party,
-  })
+  const price = pricePrepared({ resource, zone, startAt, endAt }, party)
   for (const [index, slot] of slots.entries()) {
     const tier = slot.member ? tiers.get(slot.member)!.tierKey : null
     const usesPass = party[index].kind === 'guest' && party[index].guestPass

@@ -7,7 +7,7 @@ import { checkBookingRules } from './checkBookingRules'
 import { facilityZone } from './facilityZone'
 import { loadResource } from './loadResource'
 import { memberTiers } from './memberTiers'
-import type { Player } from './priceReservation'
+import { priceReservation, type Player } from './priceReservation'
 
 /**
  * What booking and quoting share: the parsed input, the resource and who it is for, checked
@@ -70,3 +70,21 @@ export const partyOf = (
     ),
   ]
 }
+
+/** The price of `party` for a prepared booking: the resource's mode, rates, peak hours and guest fee on its zone's clock. */
+export const pricePrepared = (
+  { resource, zone, startAt, endAt }: Pick<PreparedBooking, 'resource' | 'zone' | 'startAt' | 'endAt'>,
+  party: Player[],
+) =>
+  priceReservation({
+    resourceType: resource.type,
+    mode: resource.mode,
+    startAt,
+    endAt,
+    zone,
+    peakHours: resource.peakHours,
+    rates: resource.rates,
+    currency: resource.currency,
+    guestFee: resource.guestFee,
+    party,
+  })

@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import type { BookReservationInput, ReservationQuote } from '../contract'
-import { partyOf, prepareBooking } from './prepareBooking'
-import { priceReservation } from './priceReservation'
+import { partyOf, prepareBooking, pricePrepared } from './prepareBooking'
 
 /**
  * What booking this would cost and whether it would be confirmed or wait for approval, checked
@@ -11,18 +10,7 @@ import { priceReservation } from './priceReservation'
  */
 export const quoteReservation = async (req: PayloadRequest, raw: BookReservationInput): Promise<ReservationQuote> => {
   const { input, resource, zone, tiers, owner, startAt, endAt } = await prepareBooking(req, raw)
-  const price = priceReservation({
-    resourceType: resource.type,
-    mode: resource.mode,
-    startAt,
-    endAt,
-    zone,
-    peakHours: resource.peakHours,
-    rates: resource.rates,
-    currency: resource.currency,
-    guestFee: resource.guestFee,
-    party: partyOf(input, tiers, owner),
-  })
+  const price = pricePrepared({ resource, zone, startAt, endAt }, partyOf(input, tiers, owner))
   const names = [
     owner.name,
     ...input.participants.map((p) => ('member' in p ? (tiers.get(p.member)?.name ?? null) : p.guest.name)),

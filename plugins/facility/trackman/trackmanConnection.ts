@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { getSecret, isFeatureEnabled, runSql } from '@/core'
-import { integrationConnectionsTable } from '../operations/sql/integrationConnectionsTable'
+import { getSecret, integrationConnectionsTable, isFeatureEnabled, runSql } from '@/core'
 
 /** The tenant setting (core `feature-flags`) that switches the Trackman sync off for one tenant. */
 export const TRACKMAN_FEATURE = 'facility.trackman'

@@ -76,6 +76,23 @@ export const jobsTable = defineSqlTable('payload-jobs', {
   createdAt: 'createdAt',
 })
 
+/** `integration-connections` (one row per tenant and provider): plugins read their provider's row and note syncs and errors. */
+export const integrationConnectionsTable = defineSqlTable(
+  'integration-connections',
+  {
+    id: 'id',
+    tenant: 'tenant',
+    provider: 'provider',
+    config: 'config',
+    status: 'status',
+    lastSyncAt: 'lastSyncAt',
+    lastError: 'lastError',
+    createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
+  },
+  { enums: ['provider', 'status'] },
+)
+
 /** The kernel's tables, checked against the schema at every start. */
 export const kernelSqlTables = [
   tenantsTable,
@@ -86,4 +103,5 @@ export const kernelSqlTables = [
   inboundWebhooksTable,
   usersTable,
   jobsTable,
+  integrationConnectionsTable,
 ]

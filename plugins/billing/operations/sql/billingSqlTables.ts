@@ -1,6 +1,5 @@
 import { billingGroupsRelsTable, billingGroupsTable } from './billingGroupsTable'
 import { invoicesTable } from './invoicesTable'
-import { integrationConnectionsTable } from './integrationConnectionsTable'
 import { membershipPlansTable, planPricesTable } from './membershipPlansTable'
 import { paymentRefundsTable, paymentsTable } from './paymentsTable'
 import { planFeaturesTable } from './planFeaturesTable'
@@ -11,7 +10,6 @@ import { usageRecordsTable } from './usageRecordsTable'
 export const billingSqlTables = [
   billingGroupsTable,
   billingGroupsRelsTable,
-  integrationConnectionsTable,
   invoicesTable,
   membershipPlansTable,
   paymentRefundsTable,

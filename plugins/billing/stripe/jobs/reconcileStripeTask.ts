@@ -1,10 +1,9 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { integrationConnectionsTable, runSql } from '@/core'
 import { reconcileStripeTenant } from '../operations/reconcileStripeTenant'
 import { stripeClient } from '../stripeClient'
 import { RECONCILE_STRIPE_TASK } from './taskSlugs'
-import { integrationConnectionsTable } from '../../operations/sql/integrationConnectionsTable'
 
 /**
  * Nightly (03:15 UTC): every tenant with a connected Stripe account has the subscriptions Stripe

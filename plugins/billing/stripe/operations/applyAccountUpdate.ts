@@ -1,9 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, lockKey, runSql } from '@/core'
+import { audit, integrationConnectionsTable, lockKey, runSql } from '@/core'
 import { SYNC_STRIPE_PRICES_TASK } from '../jobs/taskSlugs'
 import { requireStripeClient } from '../stripeClient'
-import { integrationConnectionsTable } from '../../operations/sql/integrationConnectionsTable'
 import { membershipPlansTable, planPricesTable } from '../../operations/sql/membershipPlansTable'
 
 export type AccountState = 'connected' | 'restricted' | 'onboarding'

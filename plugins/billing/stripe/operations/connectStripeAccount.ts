@@ -1,11 +1,20 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
-import { type AccessUser, audit, getEnv, hasRoleIn, isPlatformAdmin, lockKey, OperationError, runSql } from '@/core'
+import {
+  audit,
+  getEnv,
+  hasRoleIn,
+  integrationConnectionsTable,
+  isPlatformAdmin,
+  lockKey,
+  OperationError,
+  runSql,
+  type AccessUser,
+} from '@/core'
 import { idempotencyKey } from '../idempotencyKey'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
-import { integrationConnectionsTable } from '../../operations/sql/integrationConnectionsTable'
 
 export const connectStripeAccountInput = z.object({
   tenant: z.string({ message: 'tenant is required.' }).min(1, { message: 'tenant is required.' }),

@@ -5,7 +5,6 @@ import { facilityResourcesTable } from './facilityResourcesTable'
 import { facilityTiersTable, memberTiersTable } from './facilityTiersTable'
 import { feeSnapshotsTable } from './feeSnapshotsTable'
 import { guestsTable } from './guestsTable'
-import { integrationConnectionsTable } from './integrationConnectionsTable'
 import { reservationParticipantsTable } from './reservationParticipantsTable'
 import { reservationsTable } from './reservationsTable'
 
@@ -20,7 +19,6 @@ export const facilitySqlTables = [
   memberTiersTable,
   feeSnapshotsTable,
   guestsTable,
-  integrationConnectionsTable,
   reservationParticipantsTable,
   reservationsTable,
 ]
