@@ -228,6 +228,7 @@ export interface Config {
     'billing-payment-problems': BillingPaymentProblemsWidget;
     'bookings-today': BookingsTodayWidget;
     'bookings-members-at-risk': BookingsMembersAtRiskWidget;
+    'facility-bays-today': FacilityBaysTodayWidget;
     collections: CollectionsWidget;
   };
   user: User | ApiClient;
@@ -4492,6 +4493,16 @@ export interface BookingsMembersAtRiskWidget {
     [k: string]: unknown;
   };
   width: 'small' | 'medium' | 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facility-bays-today_widget".
+ */
+export interface FacilityBaysTodayWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'medium' | 'large' | 'x-large' | 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

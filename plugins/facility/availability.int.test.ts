@@ -3,6 +3,7 @@ import { addDays, localDate } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp, type HttpClient } from '@/core/testing'
 import type { DayAvailabilityReply, ReservationQuote } from './contract'
 import { facilityTestKit } from './facilityTestKit'
+import { readBaysToday } from './operations/readBaysToday'
 
 const app = useTestApp()
 
@@ -140,5 +141,54 @@ describe('facility: a day at a glance and a price before booking', () => {
     expect(late.status).toBe(422)
     expect(late.body.error).toBe('outside_opening_hours')
     expect((await app.http().post('/api/reservations/quote', body)).status).toBe(401)
+  })
+
+  it('gives the staff home today’s reservations and guests in the club’s zone, and the requests waiting', async () => {
+    const { kit } = await setup()
+    const tenant = String((await createTenant(app.payload, { timezone: kit.zone })).id)
+    const person = await createPerson(app.payload, { tenant, roles: ['member'] })
+    const { client } = await signIn(app, person.user.email)
+    const open = await kit.createBay(tenant, { name: 'Open bay' })
+    const asked = await kit.createBay(tenant, { name: 'Asked bay', requiresApproval: true })
+    // "Now" is local 08:00 today in Chicago: a booking at 20:00 today counts, one tomorrow does not.
+    const now = new Date(kit.at(0, '08:00'))
+    const later = kit.at(0, '20:00')
+    const today = Date.now() < Date.parse(later)
+    if (today)
+      expect(
+        (
+          await client.post('/api/reservations/book', {
+            resource: open,
+            startAt: later,
+            endAt: kit.at(0, '21:00'),
+            participants: [{ guest: { name: 'Gus Guest' } }],
+          })
+        ).status,
+      ).toBe(201)
+    expect(
+      (
+        await client.post('/api/reservations/book', {
+          resource: open,
+          startAt: kit.at(1, '09:00'),
+          endAt: kit.at(1, '10:00'),
+        })
+      ).status,
+    ).toBe(201)
+    const request = await client.post('/api/reservations/book', {
+      resource: asked,
+      startAt: kit.at(2, '09:00'),
+      endAt: kit.at(2, '10:00'),
+    })
+    expect(request.body.status).toBe('requested')
+
+    const bays = await readBaysToday({ payload: app.payload, transactionID: undefined }, { tenant, now })
+    expect(bays.zone).toBe(kit.zone)
+    expect(bays.requests).toBe(1)
+    expect(bays.today).toBe(today ? 1 : 0)
+    expect(bays.guestsToday).toBe(today ? 1 : 0)
+    expect(bays.arrivals.map((a) => [a.resource, a.status, a.guests])).toEqual([
+      ...(today ? [['Open bay', 'confirmed', 1]] : []),
+      ['Asked bay', 'requested', 0],
+    ])
   })
 })

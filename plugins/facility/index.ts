@@ -1,5 +1,6 @@
 import type { Plugin } from 'payload'
 import { withSqlTables } from '@/core'
+import { withFacilityHome } from './admin/facilityHome'
 import { AvailabilityBlocks } from './collections/AvailabilityBlocks'
 import { Closures } from './collections/Closures'
 import { FacilityResources } from './collections/FacilityResources'
@@ -70,5 +71,5 @@ export const facilityPlugin =
         GuestCheckIns(group),
       ],
     })
-    return withSqlTables(withTrackman(next, o.trackman), facilitySqlTables)
+    return withSqlTables(withFacilityHome(withTrackman(next, o.trackman)), facilitySqlTables)
   }

@@ -5,6 +5,7 @@ export const facilityResourcesTable = defineSqlTable('facility-resources', {
   id: 'id',
   tenant: 'tenant',
   location: 'location',
+  name: 'name',
   trackmanBayId: 'trackmanBayId',
   deletedAt: 'deletedAt',
 })

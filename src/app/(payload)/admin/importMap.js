@@ -40,6 +40,7 @@ import { RevenueWidget as RevenueWidget_e4fb2a8464a1fe0c18f7d0030aac85fe } from 
 import { PaymentProblemsWidget as PaymentProblemsWidget_a53f545aaac8d820dbdecb6d463e61c2 } from '@plugins/billing/admin/PaymentProblemsWidget'
 import { TodayWidget as TodayWidget_1da1c42640338abb0d174aae088b8e3f } from '@plugins/bookings/admin/TodayWidget'
 import { MembersAtRiskWidget as MembersAtRiskWidget_250d98c3d2eb7b42e3296937ae937722 } from '@plugins/bookings/admin/MembersAtRiskWidget'
+import { BaysTodayWidget as BaysTodayWidget_8951bba202d341a42d9fb9a38ea694ab } from '@plugins/facility/admin/BaysTodayWidget'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -86,5 +87,6 @@ export const importMap = {
   "@plugins/billing/admin/PaymentProblemsWidget#PaymentProblemsWidget": PaymentProblemsWidget_a53f545aaac8d820dbdecb6d463e61c2,
   "@plugins/bookings/admin/TodayWidget#TodayWidget": TodayWidget_1da1c42640338abb0d174aae088b8e3f,
   "@plugins/bookings/admin/MembersAtRiskWidget#MembersAtRiskWidget": MembersAtRiskWidget_250d98c3d2eb7b42e3296937ae937722,
+  "@plugins/facility/admin/BaysTodayWidget#BaysTodayWidget": BaysTodayWidget_8951bba202d341a42d9fb9a38ea694ab,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

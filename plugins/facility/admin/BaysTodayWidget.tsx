@@ -1,0 +1,60 @@
+import type { WidgetServerProps } from 'payload'
+import { DESK_ROLES } from '@/core'
+import { HomeCard, HomeNote } from '@/core/admin/home/HomeCard'
+import { widgetTenant } from '@/core/admin/home/widgetTenant'
+import { readBaysToday } from '../operations/readBaysToday'
+
+const time = (iso: string, zone: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso))
+const dayTime = (iso: string, zone: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(
+    new Date(iso),
+  )
+
+/**
+ * The staff home's "Bays today": today's reservations and guests in the club's zone, the requests
+ * waiting for approval (approve one by setting it to confirmed on its page: it gets its door code),
+ * and the next arrivals with their parties.
+ */
+export const BaysTodayWidget = async (props: WidgetServerProps) => {
+  const { tenant } = widgetTenant(props, DESK_ROLES)
+  if (!tenant) return null
+  const bays = await readBaysToday(props.req, { tenant })
+  if (bays.today === 0 && bays.requests === 0 && bays.arrivals.length === 0) return null
+  return (
+    <HomeCard
+      title="Bays today"
+      testId="home-bays"
+      figures={[
+        { label: 'reservations today', value: bays.today },
+        { label: 'guests today', value: bays.guestsToday },
+        {
+          label: 'requests to approve',
+          value: (
+            <a href="/admin/collections/reservations?where[status][equals]=requested&sort=startAt">{bays.requests}</a>
+          ),
+        },
+      ]}
+    >
+      {bays.arrivals.length === 0 ? (
+        <HomeNote>No more bay reservations today.</HomeNote>
+      ) : (
+        <ul>
+          {bays.arrivals.map((a) => (
+            <li key={a.id}>
+              <a href={`/admin/collections/reservations/${a.id}`}>
+                {a.status === 'requested' ? dayTime(a.startAt, bays.zone) : time(a.startAt, bays.zone)}–
+                {time(a.endAt, bays.zone)} {a.resource}
+              </a>
+              <span>
+                {a.owner}
+                {a.guests ? ` + ${a.guests} ${a.guests === 1 ? 'guest' : 'guests'}` : ''}
+                {a.status === 'requested' ? ' · request' : a.checkedIn ? ' · checked in' : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </HomeCard>
+  )
+}
