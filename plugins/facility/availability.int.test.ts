@@ -183,6 +183,7 @@ describe('facility: a day at a glance and a price before booking', () => {
 
     const bays = await readBaysToday({ payload: app.payload, transactionID: undefined }, { tenant, now })
     expect(bays.zone).toBe(kit.zone)
+    expect(bays.resources).toBe(2)
     expect(bays.requests).toBe(1)
     expect(bays.today).toBe(today ? 1 : 0)
     expect(bays.guestsToday).toBe(today ? 1 : 0)

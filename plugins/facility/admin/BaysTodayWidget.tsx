@@ -20,7 +20,7 @@ export const BaysTodayWidget = async (props: WidgetServerProps) => {
   const { tenant } = widgetTenant(props, DESK_ROLES)
   if (!tenant) return null
   const bays = await readBaysToday(props.req, { tenant })
-  if (bays.today === 0 && bays.requests === 0 && bays.arrivals.length === 0) return null
+  if (bays.resources === 0) return null
   return (
     <HomeCard
       title="Bays today"

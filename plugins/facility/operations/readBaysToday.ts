@@ -19,6 +19,8 @@ export type BayArrival = {
 }
 export type BaysToday = {
   zone: string
+  /** Active bookable resources (none: the tenant does not run bays, the panel stays away). */
+  resources: number
   /** Reservations starting today that hold their bay (confirmed or requested). */
   today: number
   guestsToday: number
@@ -46,9 +48,10 @@ export const readBaysToday = async (
   const from = day.from.toISOString()
   const to = day.to.toISOString()
   const [[totals], arrivals] = await Promise.all([
-    runSql<{ today: number; guests: number; requests: number }>(
+    runSql<{ resources: number; today: number; guests: number; requests: number }>(
       req,
       sql`SELECT
+            (SELECT count(*)::int FROM ${f.$table} WHERE ${f.tenant} = ${input.tenant} AND ${f.isActive} AND ${f.deletedAt} IS NULL) AS resources,
             (SELECT count(*)::int FROM ${r.$table} WHERE ${r.tenant} = ${input.tenant} AND ${r.status} IN ('requested', 'confirmed')
                AND ${r.startAt} >= ${from}::timestamptz AND ${r.startAt} < ${to}::timestamptz) AS today,
             (SELECT count(*)::int FROM ${r.$table} x JOIN ${p.$table} pp ON pp.${p.reservation} = x.${r.id}
@@ -76,6 +79,7 @@ export const readBaysToday = async (
   ])
   return {
     zone,
+    resources: totals?.resources ?? 0,
     today: totals?.today ?? 0,
     guestsToday: totals?.guests ?? 0,
     requests: totals?.requests ?? 0,

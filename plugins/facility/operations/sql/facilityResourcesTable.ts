@@ -6,6 +6,7 @@ export const facilityResourcesTable = defineSqlTable('facility-resources', {
   tenant: 'tenant',
   location: 'location',
   name: 'name',
+  isActive: 'isActive',
   trackmanBayId: 'trackmanBayId',
   deletedAt: 'deletedAt',
 })
