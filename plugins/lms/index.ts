@@ -8,6 +8,8 @@ import { Courses } from './collections/Courses'
 import { LessonCompletions } from './collections/LessonCompletions'
 import { Lessons } from './collections/Lessons'
 import { PlaybackPositions } from './collections/PlaybackPositions'
+import { QuizSubmissions } from './collections/QuizSubmissions'
+import { Quizzes } from './collections/Quizzes'
 import { defaultOptions } from './defaults'
 import { withLmsEvents } from './events'
 import { productAccessField } from './fields/productAccessField'
@@ -40,6 +42,8 @@ export const lmsPlugin =
         CourseEnrollments(group),
         LessonCompletions(group),
         PlaybackPositions(group),
+        Quizzes(group),
+        QuizSubmissions(group),
       ],
     })
     return withSqlTables(next, lmsSqlTables)

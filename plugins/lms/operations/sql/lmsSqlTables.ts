@@ -5,6 +5,7 @@ import { coursesTable } from './coursesTable'
 import { lessonCompletionsTable } from './lessonCompletionsTable'
 import { lessonsTable } from './lessonsTable'
 import { playbackPositionsTable } from './playbackPositionsTable'
+import { quizSubmissionsTable } from './quizSubmissionsTable'
 
 /** Every table the lms plugin's raw SQL uses (checked against the schema at start-up). */
 export const lmsSqlTables = [
@@ -15,4 +16,5 @@ export const lmsSqlTables = [
   lessonCompletionsTable,
   lessonsTable,
   playbackPositionsTable,
+  quizSubmissionsTable,
 ]

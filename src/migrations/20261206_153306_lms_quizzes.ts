@@ -1,0 +1,108 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`
+   CREATE TYPE "public"."enum_quizzes_questions_kind" AS ENUM('single', 'multiple', 'true_false', 'short');
+  CREATE TYPE "public"."enum_quizzes_grading_method" AS ENUM('highest', 'last', 'average');
+  CREATE TYPE "public"."enum_quiz_submissions_status" AS ENUM('in_progress', 'submitted');
+  CREATE TABLE "quizzes_questions_choices" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" varchar NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"text" varchar,
+  	"correct" boolean DEFAULT false
+  );
+  
+  CREATE TABLE "quizzes_questions" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" uuid NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"category" varchar,
+  	"kind" "enum_quizzes_questions_kind" DEFAULT 'single' NOT NULL,
+  	"prompt" varchar NOT NULL,
+  	"true_answer" boolean DEFAULT false,
+  	"accepted_answers" varchar
+  );
+  
+  CREATE TABLE "quizzes" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"tenant_id" uuid,
+  	"title" varchar NOT NULL,
+  	"draw_count" numeric,
+  	"draw_per_category" boolean DEFAULT false,
+  	"attempt_limit" numeric,
+  	"grading_method" "enum_quizzes_grading_method" DEFAULT 'highest' NOT NULL,
+  	"time_limit_minutes" numeric,
+  	"pass_mark_pct" numeric DEFAULT 70 NOT NULL,
+  	"resume_hours" numeric DEFAULT 24 NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "quiz_submissions" (
+  	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  	"tenant_id" uuid,
+  	"quiz_id" uuid NOT NULL,
+  	"member_id" uuid NOT NULL,
+  	"status" "enum_quiz_submissions_status" DEFAULT 'in_progress' NOT NULL,
+  	"started_at" timestamp(3) with time zone NOT NULL,
+  	"submitted_at" timestamp(3) with time zone,
+  	"questions" jsonb NOT NULL,
+  	"answer_key" jsonb,
+  	"answers" jsonb,
+  	"score_pct" numeric,
+  	"passed" boolean DEFAULT false,
+  	"late" boolean DEFAULT false,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "quizzes_id" uuid;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "quiz_submissions_id" uuid;
+  ALTER TABLE "quizzes_questions_choices" ADD CONSTRAINT "quizzes_questions_choices_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."quizzes_questions"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "quizzes_questions" ADD CONSTRAINT "quizzes_questions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."quizzes"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "quizzes" ADD CONSTRAINT "quizzes_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "quiz_submissions" ADD CONSTRAINT "quiz_submissions_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "quiz_submissions" ADD CONSTRAINT "quiz_submissions_quiz_id_quizzes_id_fk" FOREIGN KEY ("quiz_id") REFERENCES "public"."quizzes"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "quiz_submissions" ADD CONSTRAINT "quiz_submissions_member_id_tenant_memberships_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."tenant_memberships"("id") ON DELETE set null ON UPDATE no action;
+  CREATE INDEX "quizzes_questions_choices_order_idx" ON "quizzes_questions_choices" USING btree ("_order");
+  CREATE INDEX "quizzes_questions_choices_parent_id_idx" ON "quizzes_questions_choices" USING btree ("_parent_id");
+  CREATE INDEX "quizzes_questions_order_idx" ON "quizzes_questions" USING btree ("_order");
+  CREATE INDEX "quizzes_questions_parent_id_idx" ON "quizzes_questions" USING btree ("_parent_id");
+  CREATE INDEX "quizzes_tenant_idx" ON "quizzes" USING btree ("tenant_id");
+  CREATE INDEX "quizzes_updated_at_idx" ON "quizzes" USING btree ("updated_at");
+  CREATE INDEX "quizzes_created_at_idx" ON "quizzes" USING btree ("created_at");
+  CREATE INDEX "quiz_submissions_tenant_idx" ON "quiz_submissions" USING btree ("tenant_id");
+  CREATE INDEX "quiz_submissions_quiz_idx" ON "quiz_submissions" USING btree ("quiz_id");
+  CREATE INDEX "quiz_submissions_member_idx" ON "quiz_submissions" USING btree ("member_id");
+  CREATE INDEX "quiz_submissions_updated_at_idx" ON "quiz_submissions" USING btree ("updated_at");
+  CREATE INDEX "quiz_submissions_created_at_idx" ON "quiz_submissions" USING btree ("created_at");
+  CREATE INDEX "tenant_quiz_member_idx" ON "quiz_submissions" USING btree ("tenant_id","quiz_id","member_id");
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_quizzes_fk" FOREIGN KEY ("quizzes_id") REFERENCES "public"."quizzes"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_quiz_submissions_fk" FOREIGN KEY ("quiz_submissions_id") REFERENCES "public"."quiz_submissions"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "payload_locked_documents_rels_quizzes_id_idx" ON "payload_locked_documents_rels" USING btree ("quizzes_id");
+  CREATE INDEX "payload_locked_documents_rels_quiz_submissions_id_idx" ON "payload_locked_documents_rels" USING btree ("quiz_submissions_id");`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`
+   ALTER TABLE "quizzes_questions_choices" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "quizzes_questions" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "quizzes" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "quiz_submissions" DISABLE ROW LEVEL SECURITY;
+  DROP TABLE "quizzes_questions_choices" CASCADE;
+  DROP TABLE "quizzes_questions" CASCADE;
+  DROP TABLE "quizzes" CASCADE;
+  DROP TABLE "quiz_submissions" CASCADE;
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_quizzes_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_quiz_submissions_fk";
+  
+  DROP INDEX "payload_locked_documents_rels_quizzes_id_idx";
+  DROP INDEX "payload_locked_documents_rels_quiz_submissions_id_idx";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "quizzes_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "quiz_submissions_id";
+  DROP TYPE "public"."enum_quizzes_questions_kind";
+  DROP TYPE "public"."enum_quizzes_grading_method";
+  DROP TYPE "public"."enum_quiz_submissions_status";`)
+}
