@@ -51,9 +51,13 @@ type SubmissionDoc = {
 const idOf = (v: unknown): string => String(typeof v === 'object' && v !== null ? (v as { id: unknown }).id : v)
 
 const loadQuiz = async (req: PayloadRequest, id: string): Promise<QuizDoc> => {
-  const quiz = (await req.payload.findByID({ collection: 'quizzes', id, req, depth: 0, disableErrors: true })) as
-    | QuizDoc
-    | null
+  const quiz = (await req.payload.findByID({
+    collection: 'quizzes',
+    id,
+    req,
+    depth: 0,
+    disableErrors: true,
+  })) as QuizDoc | null
   if (!quiz) throw new OperationError(404, 'not_found', 'Not found.')
   return quiz
 }
@@ -199,12 +203,15 @@ export const submitAttempt = async (
   const { doc, quiz } = await ownAttempt(req, id)
   openOnly(doc)
   const drawn = new Set(doc.questions.map((q) => q.id))
-  const final = { ...(doc.answers ?? {}), ...Object.fromEntries(Object.entries(answers ?? {}).filter(([k]) => drawn.has(k))) }
+  const final = {
+    ...(doc.answers ?? {}),
+    ...Object.fromEntries(Object.entries(answers ?? {}).filter(([k]) => drawn.has(k))),
+  }
   const scorePct = scoreAttempt(doc.questions, doc.answerKey, final)
   const now = new Date()
   const late = Boolean(
     quiz.timeLimitMinutes &&
-      now.getTime() > new Date(doc.startedAt).getTime() + quiz.timeLimitMinutes * 60_000 + LATE_GRACE_SECONDS * 1000,
+    now.getTime() > new Date(doc.startedAt).getTime() + quiz.timeLimitMinutes * 60_000 + LATE_GRACE_SECONDS * 1000,
   )
   const passed = !late && scorePct >= (quiz.passMarkPct ?? 70)
   await req.payload.update({
