@@ -117,6 +117,7 @@ export interface Config {
     'playback-positions': PlaybackPosition;
     quizzes: Quiz;
     'quiz-submissions': QuizSubmission;
+    certificates: Certificate;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -190,6 +191,7 @@ export interface Config {
     'playback-positions': PlaybackPositionsSelect<false> | PlaybackPositionsSelect<true>;
     quizzes: QuizzesSelect<false> | QuizzesSelect<true>;
     'quiz-submissions': QuizSubmissionsSelect<false> | QuizSubmissionsSelect<true>;
+    certificates: CertificatesSelect<false> | CertificatesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -2224,6 +2226,21 @@ export interface QuizSubmission {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates".
+ */
+export interface Certificate {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  enrollment: string | CourseEnrollment;
+  member: string | TenantMembership;
+  course: string | Course;
+  code: string;
+  issuedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2579,6 +2596,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'quiz-submissions';
         value: string | QuizSubmission;
+      } | null)
+    | ({
+        relationTo: 'certificates';
+        value: string | Certificate;
       } | null);
   globalSlug?: string | null;
   user:
@@ -3911,6 +3932,20 @@ export interface QuizSubmissionsSelect<T extends boolean = true> {
   scorePct?: T;
   passed?: T;
   late?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates_select".
+ */
+export interface CertificatesSelect<T extends boolean = true> {
+  tenant?: T;
+  enrollment?: T;
+  member?: T;
+  course?: T;
+  code?: T;
+  issuedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

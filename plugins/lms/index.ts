@@ -1,6 +1,7 @@
 import type { Plugin } from 'payload'
 import { withSqlTables } from '@/core'
 import { AccessGrants } from './collections/AccessGrants'
+import { Certificates } from './collections/Certificates'
 import { ContentItems } from './collections/ContentItems'
 import { CourseEnrollments } from './collections/CourseEnrollments'
 import { CourseModules } from './collections/CourseModules'
@@ -44,6 +45,7 @@ export const lmsPlugin =
         PlaybackPositions(group),
         Quizzes(group),
         QuizSubmissions(group),
+        Certificates(group),
       ],
     })
     return withSqlTables(next, lmsSqlTables)

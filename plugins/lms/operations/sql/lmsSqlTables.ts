@@ -1,4 +1,5 @@
 import { accessGrantsTable } from './accessGrantsTable'
+import { certificatesTable } from './certificatesTable'
 import { contentItemsTable } from './contentItemsTable'
 import { courseEnrollmentsTable } from './courseEnrollmentsTable'
 import { coursesTable } from './coursesTable'
@@ -10,6 +11,7 @@ import { quizSubmissionsTable } from './quizSubmissionsTable'
 /** Every table the lms plugin's raw SQL uses (checked against the schema at start-up). */
 export const lmsSqlTables = [
   accessGrantsTable,
+  certificatesTable,
   contentItemsTable,
   courseEnrollmentsTable,
   coursesTable,
