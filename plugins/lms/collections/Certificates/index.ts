@@ -30,7 +30,14 @@ export const Certificates = (group: string): CollectionConfig =>
         const { course } = await gridLesson(payload, tenant)
         const enrollment = await payload.create({
           collection: 'course-enrollments',
-          data: { tenant, course, member, status: 'active', source: 'free', enrolledAt: new Date().toISOString() } as never,
+          data: {
+            tenant,
+            course,
+            member,
+            status: 'active',
+            source: 'free',
+            enrolledAt: new Date().toISOString(),
+          } as never,
         })
         return {
           enrollment: String(enrollment.id),
