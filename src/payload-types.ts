@@ -845,6 +845,16 @@ export interface Lesson {
    */
   isPreview?: boolean | null;
   /**
+   * Quizzes at timestamps in the video; each must be passed for the lesson to complete.
+   */
+  checkpoints?:
+    | {
+        atSeconds: number;
+        quiz: string | Quiz;
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * When the lesson opens for an enrolled member (checked on the server).
    */
   unlock: {
@@ -911,6 +921,66 @@ export interface ContentItem {
   createdAt: string;
   deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quizzes".
+ */
+export interface Quiz {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  /**
+   * The question bank; each attempt draws from it.
+   */
+  questions: {
+    /**
+     * Draws may take N questions per category.
+     */
+    category?: string | null;
+    kind: 'single' | 'multiple' | 'true_false' | 'short';
+    prompt: string;
+    choices?:
+      | {
+          text: string;
+          correct?: boolean | null;
+          id?: string | null;
+        }[]
+      | null;
+    /**
+     * Checked: the statement is true.
+     */
+    trueAnswer?: boolean | null;
+    /**
+     * One accepted answer a line (compared trimmed, case-insensitive).
+     */
+    acceptedAnswers?: string | null;
+    id?: string | null;
+  }[];
+  /**
+   * Questions drawn at random per attempt (0 or empty: all).
+   */
+  drawCount?: number | null;
+  /**
+   * Draw the count from each category instead of from the whole bank.
+   */
+  drawPerCategory?: boolean | null;
+  /**
+   * 0 or empty: unlimited.
+   */
+  attemptLimit?: number | null;
+  gradingMethod: 'highest' | 'last' | 'average';
+  /**
+   * A submission later than this (plus 30 s grace) is marked late and fails.
+   */
+  timeLimitMinutes?: number | null;
+  passMarkPct: number;
+  /**
+   * An unfinished attempt can be resumed on any device within this many hours.
+   */
+  resumeHours: number;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2113,66 +2183,6 @@ export interface PlaybackPosition {
   durationSeconds: number;
   completed?: boolean | null;
   completedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "quizzes".
- */
-export interface Quiz {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  /**
-   * The question bank; each attempt draws from it.
-   */
-  questions: {
-    /**
-     * Draws may take N questions per category.
-     */
-    category?: string | null;
-    kind: 'single' | 'multiple' | 'true_false' | 'short';
-    prompt: string;
-    choices?:
-      | {
-          text: string;
-          correct?: boolean | null;
-          id?: string | null;
-        }[]
-      | null;
-    /**
-     * Checked: the statement is true.
-     */
-    trueAnswer?: boolean | null;
-    /**
-     * One accepted answer a line (compared trimmed, case-insensitive).
-     */
-    acceptedAnswers?: string | null;
-    id?: string | null;
-  }[];
-  /**
-   * Questions drawn at random per attempt (0 or empty: all).
-   */
-  drawCount?: number | null;
-  /**
-   * Draw the count from each category instead of from the whole bank.
-   */
-  drawPerCategory?: boolean | null;
-  /**
-   * 0 or empty: unlimited.
-   */
-  attemptLimit?: number | null;
-  gradingMethod: 'highest' | 'last' | 'average';
-  /**
-   * A submission later than this (plus 30 s grace) is marked late and fails.
-   */
-  timeLimitMinutes?: number | null;
-  passMarkPct: number;
-  /**
-   * An unfinished attempt can be resumed on any device within this many hours.
-   */
-  resumeHours: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -3774,6 +3784,13 @@ export interface LessonsSelect<T extends boolean = true> {
   itemType?: T;
   content?: T;
   isPreview?: T;
+  checkpoints?:
+    | T
+    | {
+        atSeconds?: T;
+        quiz?: T;
+        id?: T;
+      };
   unlock?:
     | T
     | {

@@ -2,9 +2,11 @@ import { sql } from '@payloadcms/db-postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runSql } from '@/core'
 import { createPerson, signIn, twoTenants, useTestApp, type HttpClient } from '@/core/testing'
+import { tinyPng } from '@/core/testing/fixtureData'
 
 const app = useTestApp()
 let A: string
+let B: string
 
 const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) =>
   runSql<T>({ payload: app.payload, transactionID: undefined }, query)
@@ -59,7 +61,9 @@ const wrongAnswers = (questions: Drawn[]) =>
   Object.fromEntries(questions.map((x) => [x.id, x.kind === 'true_false' ? false : x.kind === 'short' ? 'no' : [1]]))
 
 beforeAll(async () => {
-  A = String((await twoTenants(app)).a.id)
+  const cast = await twoTenants(app)
+  A = String(cast.a.id)
+  B = String(cast.b.id)
 })
 
 describe('quizzes', () => {
@@ -186,5 +190,81 @@ describe('quizzes', () => {
     })
     expect(res.body.grade).toBe(grade)
     expect((await m.client.post(`/api/quiz-submissions/${two.body.id}/submit`, {})).status).toBe(409)
+  })
+})
+
+describe('video checkpoints', () => {
+  it('completes a video lesson only once each checkpoint quiz is passed; a quiz of another tenant is refused', async () => {
+    const png = await tinyPng()
+    const media = await app.payload.create({
+      collection: 'media',
+      data: { tenant: A, alt: 'video', visibility: 'private' },
+      file: { data: png, mimetype: 'image/png', name: `cp-${Date.now()}.png`, size: png.length },
+    })
+    const s = `cp-${Math.random().toString(36).slice(2, 10)}`
+    const c = await app.payload.create({ collection: 'courses', draft: true, data: { tenant: A, title: 'C', slug: s } })
+    const mod = await app.payload.create({
+      collection: 'course-modules',
+      data: { tenant: A, course: c.id, title: 'M' },
+    })
+    const item = await app.payload.create({
+      collection: 'content-items',
+      data: {
+        tenant: A,
+        title: 'V',
+        slug: s,
+        contentType: 'video',
+        media: media.id,
+        visibility: 'private',
+        _status: 'published',
+      },
+    })
+    const checkpointQuiz = await quiz({ passMarkPct: 100 })
+    const foreign = await app.payload.create({
+      collection: 'quizzes',
+      data: {
+        tenant: B,
+        title: 'Other',
+        gradingMethod: 'highest',
+        passMarkPct: 50,
+        resumeHours: 1,
+        questions: [{ kind: 'true_false', prompt: 'x', trueAnswer: true }],
+      },
+    })
+    const lessonData = {
+      tenant: A,
+      module: mod.id,
+      title: 'Video',
+      itemType: 'video' as const,
+      content: item.id,
+      unlock: { mode: 'none' as const },
+    }
+    await expect(
+      app.payload.create({
+        collection: 'lessons',
+        data: { ...lessonData, checkpoints: [{ atSeconds: 5, quiz: foreign.id }] },
+      }),
+    ).rejects.toThrow(/quiz/i)
+    const lesson = await app.payload.create({
+      collection: 'lessons',
+      data: { ...lessonData, checkpoints: [{ atSeconds: 30, quiz: checkpointQuiz }] },
+    })
+    await app.payload.update({ collection: 'courses', id: c.id, data: { _status: 'published' } })
+    const m = await memberOfA()
+    expect((await m.client.post(`/api/courses/${c.id}/enrol`, {})).status).toBe(201)
+    const early = await m.client.post(`/api/lessons/${lesson.id}/complete`, {})
+    expect(early.status).toBe(409)
+    const failed = await m.client.post(`/api/quizzes/${checkpointQuiz}/attempts`, {})
+    await m.client.post(`/api/quiz-submissions/${failed.body.id}/submit`, {
+      answers: wrongAnswers(failed.body.questions),
+    })
+    expect((await m.client.post(`/api/lessons/${lesson.id}/complete`, {})).status).toBe(409)
+    const passed = await m.client.post(`/api/quizzes/${checkpointQuiz}/attempts`, {})
+    await m.client.post(`/api/quiz-submissions/${passed.body.id}/submit`, {
+      answers: rightAnswers(passed.body.questions),
+    })
+    const done = await m.client.post(`/api/lessons/${lesson.id}/complete`, {})
+    expect(done.status).toBe(200)
+    expect(done.body).toMatchObject({ completed: true, courseCompleted: true })
   })
 })

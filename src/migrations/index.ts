@@ -25,7 +25,7 @@ import * as migration_20261205_235034_core_integration_restricted from './202612
 import * as migration_20261205_235450_bookings_waitlist_notice_task from './20261205_235450_bookings_waitlist_notice_task';
 import * as migration_20261206_110616_lms from './20261206_110616_lms';
 import * as migration_20261206_111920_media_video from './20261206_111920_media_video';
-import * as migration_20261206_153659_lms_quizzes from './20261206_153659_lms_quizzes';
+import * as migration_20261206_154038_lms_quizzes from './20261206_154038_lms_quizzes';
 
 export const migrations = [
   {
@@ -164,8 +164,8 @@ export const migrations = [
     name: '20261206_111920_media_video',
   },
   {
-    up: migration_20261206_153659_lms_quizzes.up,
-    down: migration_20261206_153659_lms_quizzes.down,
-    name: '20261206_153659_lms_quizzes'
+    up: migration_20261206_154038_lms_quizzes.up,
+    down: migration_20261206_154038_lms_quizzes.down,
+    name: '20261206_154038_lms_quizzes'
   },
 ];

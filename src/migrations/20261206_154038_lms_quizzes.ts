@@ -5,6 +5,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."enum_quizzes_questions_kind" AS ENUM('single', 'multiple', 'true_false', 'short');
   CREATE TYPE "public"."enum_quizzes_grading_method" AS ENUM('highest', 'last', 'average');
   CREATE TYPE "public"."enum_quiz_submissions_status" AS ENUM('in_progress', 'submitted');
+  CREATE TABLE "lessons_checkpoints" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" uuid NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"at_seconds" numeric,
+  	"quiz_id" uuid
+  );
+  
   CREATE TABLE "quizzes_questions_choices" (
   	"_order" integer NOT NULL,
   	"_parent_id" varchar NOT NULL,
@@ -72,6 +80,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "quizzes_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "quiz_submissions_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "certificates_id" uuid;
+  ALTER TABLE "lessons_checkpoints" ADD CONSTRAINT "lessons_checkpoints_quiz_id_quizzes_id_fk" FOREIGN KEY ("quiz_id") REFERENCES "public"."quizzes"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "lessons_checkpoints" ADD CONSTRAINT "lessons_checkpoints_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."lessons"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "quizzes_questions_choices" ADD CONSTRAINT "quizzes_questions_choices_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."quizzes_questions"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "quizzes_questions" ADD CONSTRAINT "quizzes_questions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."quizzes"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "quizzes" ADD CONSTRAINT "quizzes_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE set null ON UPDATE no action;
@@ -82,6 +92,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "certificates" ADD CONSTRAINT "certificates_enrollment_id_course_enrollments_id_fk" FOREIGN KEY ("enrollment_id") REFERENCES "public"."course_enrollments"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "certificates" ADD CONSTRAINT "certificates_member_id_tenant_memberships_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."tenant_memberships"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "certificates" ADD CONSTRAINT "certificates_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE set null ON UPDATE no action;
+  CREATE INDEX "lessons_checkpoints_order_idx" ON "lessons_checkpoints" USING btree ("_order");
+  CREATE INDEX "lessons_checkpoints_parent_id_idx" ON "lessons_checkpoints" USING btree ("_parent_id");
+  CREATE INDEX "lessons_checkpoints_quiz_idx" ON "lessons_checkpoints" USING btree ("quiz_id");
   CREATE INDEX "quizzes_questions_choices_order_idx" ON "quizzes_questions_choices" USING btree ("_order");
   CREATE INDEX "quizzes_questions_choices_parent_id_idx" ON "quizzes_questions_choices" USING btree ("_parent_id");
   CREATE INDEX "quizzes_questions_order_idx" ON "quizzes_questions" USING btree ("_order");
@@ -113,11 +126,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   ALTER TABLE "quizzes_questions_choices" DISABLE ROW LEVEL SECURITY;
+   ALTER TABLE "lessons_checkpoints" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "quizzes_questions_choices" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "quizzes_questions" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "quizzes" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "quiz_submissions" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "certificates" DISABLE ROW LEVEL SECURITY;
+  DROP TABLE "lessons_checkpoints" CASCADE;
   DROP TABLE "quizzes_questions_choices" CASCADE;
   DROP TABLE "quizzes_questions" CASCADE;
   DROP TABLE "quizzes" CASCADE;
