@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 import { ffmpegPath } from '@/core'
 import { DEMO_TENANTS } from './demoTenants'
+import { seedLmsQuizDemo } from './lmsQuizDemo'
 
 /** Rich text of plain paragraphs, as the admin's editor stores it (Lexical). */
 const paragraphs = (...texts: string[]) => ({
@@ -339,6 +340,7 @@ export const seedLmsDemo = async (payload: Payload): Promise<{ created: number }
           created++
         }
       }
+      if (demo.slug === 'lumen-creator') created += await seedLmsQuizDemo(payload, tenant.id)
     }
     // Transcode the new videos now.
     await payload.jobs.run({ where: { taskSlug: { equals: 'transcodeMedia' } }, limit: 10 })

@@ -115,6 +115,9 @@ export interface Config {
     'course-enrollments': CourseEnrollment;
     'lesson-completions': LessonCompletion;
     'playback-positions': PlaybackPosition;
+    quizzes: Quiz;
+    'quiz-submissions': QuizSubmission;
+    certificates: Certificate;
     'facility-resources': FacilityResource;
     'facility-tiers': FacilityTier;
     closures: Closure;
@@ -195,6 +198,9 @@ export interface Config {
     'course-enrollments': CourseEnrollmentsSelect<false> | CourseEnrollmentsSelect<true>;
     'lesson-completions': LessonCompletionsSelect<false> | LessonCompletionsSelect<true>;
     'playback-positions': PlaybackPositionsSelect<false> | PlaybackPositionsSelect<true>;
+    quizzes: QuizzesSelect<false> | QuizzesSelect<true>;
+    'quiz-submissions': QuizSubmissionsSelect<false> | QuizSubmissionsSelect<true>;
+    certificates: CertificatesSelect<false> | CertificatesSelect<true>;
     'facility-resources': FacilityResourcesSelect<false> | FacilityResourcesSelect<true>;
     'facility-tiers': FacilityTiersSelect<false> | FacilityTiersSelect<true>;
     closures: ClosuresSelect<false> | ClosuresSelect<true>;
@@ -864,6 +870,16 @@ export interface Lesson {
    */
   isPreview?: boolean | null;
   /**
+   * Quizzes at timestamps in the video; each must be passed for the lesson to complete.
+   */
+  checkpoints?:
+    | {
+        atSeconds: number;
+        quiz: string | Quiz;
+        id?: string | null;
+      }[]
+    | null;
+  /**
    * When the lesson opens for an enrolled member (checked on the server).
    */
   unlock: {
@@ -930,6 +946,66 @@ export interface ContentItem {
   createdAt: string;
   deletedAt?: string | null;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quizzes".
+ */
+export interface Quiz {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  /**
+   * The question bank; each attempt draws from it.
+   */
+  questions: {
+    /**
+     * Draws may take N questions per category.
+     */
+    category?: string | null;
+    kind: 'single' | 'multiple' | 'true_false' | 'short';
+    prompt: string;
+    choices?:
+      | {
+          text: string;
+          correct?: boolean | null;
+          id?: string | null;
+        }[]
+      | null;
+    /**
+     * Checked: the statement is true.
+     */
+    trueAnswer?: boolean | null;
+    /**
+     * One accepted answer a line (compared trimmed, case-insensitive).
+     */
+    acceptedAnswers?: string | null;
+    id?: string | null;
+  }[];
+  /**
+   * Questions drawn at random per attempt (0 or empty: all).
+   */
+  drawCount?: number | null;
+  /**
+   * Draw the count from each category instead of from the whole bank.
+   */
+  drawPerCategory?: boolean | null;
+  /**
+   * 0 or empty: unlimited.
+   */
+  attemptLimit?: number | null;
+  gradingMethod: 'highest' | 'last' | 'average';
+  /**
+   * A submission later than this (plus 30 s grace) is marked late and fails.
+   */
+  timeLimitMinutes?: number | null;
+  passMarkPct: number;
+  /**
+   * An unfinished attempt can be resumed on any device within this many hours.
+   */
+  resumeHours: number;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2157,6 +2233,69 @@ export interface PlaybackPosition {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quiz-submissions".
+ */
+export interface QuizSubmission {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  quiz: string | Quiz;
+  member: string | TenantMembership;
+  status: 'in_progress' | 'submitted';
+  startedAt: string;
+  submittedAt?: string | null;
+  /**
+   * Exactly the questions drawn.
+   */
+  questions:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  answerKey?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  answers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  scorePct?: number | null;
+  passed?: boolean | null;
+  late?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates".
+ */
+export interface Certificate {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  enrollment: string | CourseEnrollment;
+  member: string | TenantMembership;
+  course: string | Course;
+  code: string;
+  issuedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "facility-resources".
  */
 export interface FacilityResource {
@@ -2800,6 +2939,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'playback-positions';
         value: string | PlaybackPosition;
+      } | null)
+    | ({
+        relationTo: 'quizzes';
+        value: string | Quiz;
+      } | null)
+    | ({
+        relationTo: 'quiz-submissions';
+        value: string | QuizSubmission;
+      } | null)
+    | ({
+        relationTo: 'certificates';
+        value: string | Certificate;
       } | null)
     | ({
         relationTo: 'facility-resources';
@@ -4011,6 +4162,13 @@ export interface LessonsSelect<T extends boolean = true> {
   itemType?: T;
   content?: T;
   isPreview?: T;
+  checkpoints?:
+    | T
+    | {
+        atSeconds?: T;
+        quiz?: T;
+        id?: T;
+      };
   unlock?:
     | T
     | {
@@ -4115,6 +4273,74 @@ export interface PlaybackPositionsSelect<T extends boolean = true> {
   durationSeconds?: T;
   completed?: T;
   completedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quizzes_select".
+ */
+export interface QuizzesSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  questions?:
+    | T
+    | {
+        category?: T;
+        kind?: T;
+        prompt?: T;
+        choices?:
+          | T
+          | {
+              text?: T;
+              correct?: T;
+              id?: T;
+            };
+        trueAnswer?: T;
+        acceptedAnswers?: T;
+        id?: T;
+      };
+  drawCount?: T;
+  drawPerCategory?: T;
+  attemptLimit?: T;
+  gradingMethod?: T;
+  timeLimitMinutes?: T;
+  passMarkPct?: T;
+  resumeHours?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quiz-submissions_select".
+ */
+export interface QuizSubmissionsSelect<T extends boolean = true> {
+  tenant?: T;
+  quiz?: T;
+  member?: T;
+  status?: T;
+  startedAt?: T;
+  submittedAt?: T;
+  questions?: T;
+  answerKey?: T;
+  answers?: T;
+  scorePct?: T;
+  passed?: T;
+  late?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates_select".
+ */
+export interface CertificatesSelect<T extends boolean = true> {
+  tenant?: T;
+  enrollment?: T;
+  member?: T;
+  course?: T;
+  code?: T;
+  issuedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -79,6 +79,41 @@ export type CourseProgressReply = {
   lessons: { id: string; title: string; module: string | null; completed: boolean; access: AccessDecision }[]
 }
 
+/** A member's answer to a drawn question: choice indexes, true/false, or text. */
+export type QuizAnswer = number[] | boolean | string
+
+/** `POST /api/quizzes/:id/attempts` and `PATCH /api/quiz-submissions/:id/answers`: the open attempt (never the key). */
+export type QuizAttemptReply = {
+  id: string
+  quiz: string
+  status: 'in_progress' | 'submitted'
+  startedAt: string
+  deadline: string | null
+  questions: { id: string; kind: 'single' | 'multiple' | 'true_false' | 'short'; prompt: string; choices: string[] }[]
+  answers: Record<string, QuizAnswer>
+  attemptsUsed: number
+  attemptLimit: number | null
+}
+
+/** `POST /api/quiz-submissions/:id/submit`: the server's score (a client's score is ignored). */
+export type QuizSubmitReply = {
+  id: string
+  scorePct: number
+  passed: boolean
+  late: boolean
+  grade: number
+  gradePassed: boolean
+}
+
+/** `GET /api/certificates/:code/verify` (public): nothing beyond these fields. */
+export type CertificateVerifyReply = {
+  code: string
+  memberName: string
+  course: string
+  tenant: string
+  issuedAt: string
+}
+
 // ---- Ports ----
 
 export type SubscriptionEntitlementInput = {

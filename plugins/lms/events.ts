@@ -3,6 +3,7 @@ import { defineEvents, subscribe, type Subscriber } from '@/core'
 import { lmsEventSchemas } from './contract'
 import { grantsFromOrder } from './operations/grantsFromOrder'
 import { revokeOrderGrants } from './operations/grantPurchase'
+import { certificateSubscriber } from './operations/certificateSubscriber'
 
 /** A paid order (commerce) grants what its lines bought: courses and content items (`purchased`). */
 export const orderPaidSubscriber: Subscriber<'order.paid'> = {
@@ -29,4 +30,4 @@ export const orderRefundedSubscriber: Subscriber<'order.refunded'> = {
  * it consumes: commerce's order.paid / order.refunded (without commerce they never arrive).
  */
 export const withLmsEvents = (config: Config): Config =>
-  subscribe(defineEvents(config, lmsEventSchemas), orderPaidSubscriber, orderRefundedSubscriber)
+  subscribe(defineEvents(config, lmsEventSchemas), orderPaidSubscriber, orderRefundedSubscriber, certificateSubscriber)

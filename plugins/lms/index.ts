@@ -1,6 +1,7 @@
 import type { Plugin } from 'payload'
 import { withSqlTables } from '@/core'
 import { AccessGrants } from './collections/AccessGrants'
+import { Certificates } from './collections/Certificates'
 import { ContentItems } from './collections/ContentItems'
 import { CourseEnrollments } from './collections/CourseEnrollments'
 import { CourseModules } from './collections/CourseModules'
@@ -8,6 +9,8 @@ import { Courses } from './collections/Courses'
 import { LessonCompletions } from './collections/LessonCompletions'
 import { Lessons } from './collections/Lessons'
 import { PlaybackPositions } from './collections/PlaybackPositions'
+import { QuizSubmissions } from './collections/QuizSubmissions'
+import { Quizzes } from './collections/Quizzes'
 import { defaultOptions } from './defaults'
 import { withLmsEvents } from './events'
 import { productAccessField } from './fields/productAccessField'
@@ -40,6 +43,9 @@ export const lmsPlugin =
         CourseEnrollments(group),
         LessonCompletions(group),
         PlaybackPositions(group),
+        Quizzes(group),
+        QuizSubmissions(group),
+        Certificates(group),
       ],
     })
     return withSqlTables(next, lmsSqlTables)

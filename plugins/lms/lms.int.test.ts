@@ -89,7 +89,7 @@ const course = async (lessons: LessonSpec[], data: Record<string, unknown> = {})
 const jobsOf = async (type: string, key: string, value: string) =>
   (
     await q<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM payload_jobs WHERE input->'event'->>'type' = ${type} AND input->'event'->'data'->>${key} = ${value}`,
+      sql`SELECT count(*)::int AS n FROM payload_jobs WHERE input->'event'->>'type' = ${type} AND input->'event'->'data'->>${key} = ${value} AND input->>'subscriber' LIKE 'test.%'`,
     )
   )[0].n
 

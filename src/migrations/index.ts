@@ -27,6 +27,7 @@ import * as migration_20261206_110616_lms from './20261206_110616_lms';
 import * as migration_20261206_111920_media_video from './20261206_111920_media_video';
 import * as migration_20261206_144706_facility from './20261206_144706_facility';
 import * as migration_20261206_151506_facility_trackman from './20261206_151506_facility_trackman';
+import * as migration_20261206_154038_lms_quizzes from './20261206_154038_lms_quizzes';
 
 export const migrations = [
   {
@@ -172,6 +173,11 @@ export const migrations = [
   {
     up: migration_20261206_151506_facility_trackman.up,
     down: migration_20261206_151506_facility_trackman.down,
-    name: '20261206_151506_facility_trackman'
+    name: '20261206_151506_facility_trackman',
+  },
+  {
+    up: migration_20261206_154038_lms_quizzes.up,
+    down: migration_20261206_154038_lms_quizzes.down,
+    name: '20261206_154038_lms_quizzes',
   },
 ];

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, emit, runSql } from '@/core'
 import type { LessonRow } from './mayAccess'
+import { requireCheckpointsPassed } from './checkpointsPassed'
 import { lessonAccess } from './mayAccess'
 import { refusal } from './refusal'
 import { courseEnrollmentsTable } from './sql/courseEnrollmentsTable'
@@ -41,6 +42,7 @@ export const recordCompletion = async (
         FOR UPDATE`,
   )
   if (!enrollment) throw new OperationError(403, 'not_enrolled', 'Enrol in the course first.')
+  await requireCheckpointsPassed(req, lesson.id, member)
   const [inserted] = await runSql<{ id: string }>(
     req,
     sql`INSERT INTO ${c.$table} (${c.tenant}, ${c.member}, ${c.course}, ${c.lesson}, ${c.completedAt})

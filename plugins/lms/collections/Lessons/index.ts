@@ -4,6 +4,7 @@ import { lessonViewEndpoint } from '../../endpoints/lessonViewEndpoint'
 import { completeLessonEndpoint } from '../../endpoints/completeLessonEndpoint'
 import { playbackPositionEndpoint } from '../../endpoints/playbackPositionEndpoint'
 import { LESSON_ITEM_TYPES, UNLOCK_MODES } from '../../types'
+import { checkpointsField } from '../../fields/checkpointsField'
 import { guardLesson } from './hooks/guardLesson'
 
 /**
@@ -48,6 +49,7 @@ export const Lessons = (group: string, completionThreshold: number): CollectionC
           defaultValue: false,
           admin: { description: 'Free to anyone, signed in or not.' },
         },
+        checkpointsField(),
         {
           name: 'unlock',
           type: 'group',

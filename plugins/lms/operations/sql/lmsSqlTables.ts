@@ -1,18 +1,22 @@
 import { accessGrantsTable } from './accessGrantsTable'
+import { certificatesTable } from './certificatesTable'
 import { contentItemsTable } from './contentItemsTable'
 import { courseEnrollmentsTable } from './courseEnrollmentsTable'
 import { coursesTable } from './coursesTable'
 import { lessonCompletionsTable } from './lessonCompletionsTable'
 import { lessonsTable } from './lessonsTable'
 import { playbackPositionsTable } from './playbackPositionsTable'
+import { quizSubmissionsTable } from './quizSubmissionsTable'
 
 /** Every table the lms plugin's raw SQL uses (checked against the schema at start-up). */
 export const lmsSqlTables = [
   accessGrantsTable,
+  certificatesTable,
   contentItemsTable,
   courseEnrollmentsTable,
   coursesTable,
   lessonCompletionsTable,
   lessonsTable,
   playbackPositionsTable,
+  quizSubmissionsTable,
 ]
