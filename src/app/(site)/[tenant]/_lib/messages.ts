@@ -62,6 +62,11 @@ const ERRORS: Record<string, string> = {
   guest_booking_closed: 'This can only be booked with an account: log in or create an account to book.',
   guest_limit_reached:
     'This e-mail address already has as many upcoming bookings here as a guest may hold. Cancel one with the link in its confirmation e-mail, or create an account to book more.',
+  not_enrolled: 'Enrol in the course first.',
+  lesson_locked: 'This lesson is not open yet.',
+  no_access: 'This course is for those who bought it: buy it to enrol.',
+  expired: 'Your access to this course has expired.',
+  revoked: 'Your access to this course was withdrawn.',
   calendar_failed: 'We could not change your calendar link just now. Please try again.',
 }
 
