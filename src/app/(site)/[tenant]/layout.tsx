@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 import type { CSSProperties, ReactNode } from 'react'
 import { hasCollection } from '@/core'
 import { logout } from './_lib/actions'
+import { offersLearning } from './_lib/courses'
 import { href, loadSite, payloadInstance } from './_lib/site'
 import { VisitorProvider, VisitorSwitch } from './_lib/VisitorState'
 
@@ -32,6 +33,7 @@ export default async function TenantLayout({ children, params }: Params & { chil
     events: hasCollection(payload, 'events'),
     appointments: hasCollection(payload, 'appointment-services'),
     pricing: hasCollection(payload, 'membership-plans') || hasCollection(payload, 'products'),
+    courses: await offersLearning(site),
   }
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
@@ -62,6 +64,11 @@ export default async function TenantLayout({ children, params }: Params & { chil
                   {offers.appointments ? (
                     <li>
                       <a href={href(site, '/appointments')}>Appointments</a>
+                    </li>
+                  ) : null}
+                  {offers.courses ? (
+                    <li>
+                      <a href={href(site, '/courses')}>Courses</a>
                     </li>
                   ) : null}
                   {offers.pricing ? (

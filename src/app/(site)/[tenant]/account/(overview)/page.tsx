@@ -6,6 +6,7 @@ import { getEnv } from '@/core/env'
 import type { Appointment, Booking, Invoice, Order, Subscription } from '@/payload-types'
 import { updateConsents, updateProfile } from '../../_lib/actions'
 import { recentCalendarLink } from '../../_lib/calendarLink'
+import { ContinueLearning } from '../../_lib/ContinueLearning'
 import { Flash } from '../../_lib/Flash'
 import {
   BOOKING_STATUS,
@@ -467,6 +468,8 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
               : (DONE[one(query.done)] ?? null)
         }
       />
+
+      <ContinueLearning site={site} visitor={visitor} />
 
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">Upcoming bookings</h2>
