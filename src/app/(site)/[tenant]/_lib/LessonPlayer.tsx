@@ -51,8 +51,10 @@ export function LessonPlayer({
       if (start > 0 && Number.isFinite(media.duration) && start < media.duration - 1) media.currentTime = start
     }
     media.addEventListener('loadedmetadata', resume, { once: true })
-    if (media.canPlayType(HLS_TYPE)) media.src = src
-    else
+    if (media.canPlayType(HLS_TYPE)) {
+      media.src = src
+      media.dataset.hls = 'native'
+    } else
       void import('hls.js').then(({ default: Hls }) => {
         if (!Hls.isSupported()) {
           media.src = src
