@@ -134,3 +134,37 @@ export const lmsSubscriptionEntitlementPort = definePort<SubscriptionEntitlement
   'lms.subscriptionEntitlement',
   () => ({ entitled: false }),
 )
+
+/** One lesson of `GET /api/courses/:id/outline`, with the viewer's state of it. */
+export type CourseOutlineLesson = {
+  id: string
+  title: string
+  itemType: string
+  isPreview: boolean
+  completed: boolean
+  access: AccessDecision
+  /** The lesson to complete first when the lesson is locked by a prerequisite or linear navigation. */
+  after: { id: string; title: string } | null
+}
+
+/**
+ * `GET /api/courses/:id/outline`: a published course's syllabus by module, in course order, with
+ * each lesson's state for the viewer (a visitor too), the viewer's access to the course, their
+ * enrolment and the next lesson to open (the first open lesson not completed yet).
+ */
+export type CourseOutlineReply = {
+  course: {
+    id: string
+    title: string
+    slug: string
+    description: string | null
+    kind: string
+    deliveryMode: string
+    navigation: string
+    price: { amount: number; currency: string } | null
+  }
+  access: AccessDecision
+  enrollment: { id: string; status: string; progressPct: number; completedAt: string | null } | null
+  modules: { id: string; title: string; description: string | null; lessons: CourseOutlineLesson[] }[]
+  next: string | null
+}

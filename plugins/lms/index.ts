@@ -1,4 +1,4 @@
-import type { Plugin } from 'payload'
+import type { CollectionConfig, Endpoint, Plugin } from 'payload'
 import { withSqlTables } from '@/core'
 import { AccessGrants } from './collections/AccessGrants'
 import { Certificates } from './collections/Certificates'
@@ -6,6 +6,7 @@ import { ContentItems } from './collections/ContentItems'
 import { CourseEnrollments } from './collections/CourseEnrollments'
 import { CourseModules } from './collections/CourseModules'
 import { Courses } from './collections/Courses'
+import { courseOutlineEndpoint } from './endpoints/courseOutlineEndpoint'
 import { LessonCompletions } from './collections/LessonCompletions'
 import { Lessons } from './collections/Lessons'
 import { PlaybackPositions } from './collections/PlaybackPositions'
@@ -18,6 +19,12 @@ import { lmsSqlTables } from './operations/sql/lmsSqlTables'
 import type { LmsOptions } from './types'
 
 export type { LmsOptions } from './types'
+
+/** A collection with more endpoints (the site's read endpoints sit beside the collection's own). */
+const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig => ({
+  ...collection,
+  endpoints: [...(collection.endpoints || []), ...endpoints],
+})
 
 /** Courses, modules, lessons, the content catalog, access grants, enrolments, completions and playback (see README.md). */
 export const lmsPlugin =
@@ -35,7 +42,7 @@ export const lmsPlugin =
       ...config,
       collections: [
         ...collections,
-        Courses(group),
+        withEndpoints(Courses(group), [courseOutlineEndpoint]),
         CourseModules(group),
         Lessons(group, o.completionThreshold),
         ContentItems(group),

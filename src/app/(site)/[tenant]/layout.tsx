@@ -4,6 +4,7 @@ import type { CSSProperties, ReactNode } from 'react'
 import { hasCollection } from '@/core'
 import { logout } from './_lib/actions'
 import { hasBays } from './_lib/bays'
+import { offersLearning } from './_lib/courses'
 import { href, loadSite, payloadInstance } from './_lib/site'
 import { VisitorProvider, VisitorSwitch } from './_lib/VisitorState'
 
@@ -34,6 +35,7 @@ export default async function TenantLayout({ children, params }: Params & { chil
     appointments: hasCollection(payload, 'appointment-services'),
     pricing: hasCollection(payload, 'membership-plans') || hasCollection(payload, 'products'),
     bays: await hasBays(site),
+    courses: await offersLearning(site),
   }
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
@@ -69,6 +71,11 @@ export default async function TenantLayout({ children, params }: Params & { chil
                   {offers.appointments ? (
                     <li>
                       <a href={href(site, '/appointments')}>Appointments</a>
+                    </li>
+                  ) : null}
+                  {offers.courses ? (
+                    <li>
+                      <a href={href(site, '/courses')}>Courses</a>
                     </li>
                   ) : null}
                   {offers.pricing ? (

@@ -1,4 +1,5 @@
-import { addDays, hasCollection } from '@/core'
+import { unstable_cache } from 'next/cache'
+import { addDays, hasCollection, siteTag } from '@/core'
 import type { DayAvailabilityReply } from '@plugins/facility/contract'
 import { callEndpoint } from './callEndpoint'
 import { payloadInstance, type Site } from './site'
@@ -16,16 +17,25 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 export const bayDay = (requested: string, today: string): string =>
   ISO_DATE.test(requested) && requested >= today && requested <= addDays(today, BAY_DAYS_SHOWN - 1) ? requested : today
 
-/** Whether the tenant has bookable resources (the facility plugin installed and at least one active). */
+/**
+ * Whether the tenant has bookable resources (the facility plugin installed and at least one
+ * active): the nav's "Book a bay". Cached with the site's data, at most a minute old.
+ */
 export const hasBays = async (site: Site): Promise<boolean> => {
   const payload = await payloadInstance()
   if (!hasCollection(payload, 'facility-resources')) return false
-  const { totalDocs } = await payload.count({
-    collection: 'facility-resources',
-    where: { and: [{ tenant: { equals: site.tenant.id } }, { isActive: { not_equals: false } }] },
-    overrideAccess: false,
-  })
-  return totalDocs > 0
+  return unstable_cache(
+    async () =>
+      (
+        await payload.count({
+          collection: 'facility-resources',
+          where: { and: [{ tenant: { equals: site.tenant.id } }, { isActive: { not_equals: false } }] },
+          overrideAccess: false,
+        })
+      ).totalDocs > 0,
+    ['atrium-site-bays', site.tenant.id],
+    { tags: [siteTag(site.tenant.id)], revalidate: 60 },
+  )()
 }
 
 /** Each bay's slot grid on local `date` (`GET /api/facility-resources/availability`), or null when not offered. */

@@ -73,6 +73,11 @@ const ERRORS: Record<string, string> = {
   duplicate_participant: 'Each player can be added once.',
   not_active: 'This reservation is no longer active.',
   started: 'This reservation has already started, so it can no longer be cancelled online.',
+  not_enrolled: 'Enrol in the course first.',
+  lesson_locked: 'This lesson is not open yet.',
+  no_access: 'This course is for those who bought it: buy it to enrol.',
+  expired: 'Your access to this course has expired.',
+  revoked: 'Your access to this course was withdrawn.',
   calendar_failed: 'We could not change your calendar link just now. Please try again.',
 }
 

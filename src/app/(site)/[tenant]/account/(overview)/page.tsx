@@ -7,6 +7,7 @@ import type { Appointment, Booking, Invoice, Order, Subscription } from '@/paylo
 import { updateConsents, updateProfile } from '../../_lib/actions'
 import { BayReservations } from '../../_lib/BayReservations'
 import { recentCalendarLink } from '../../_lib/calendarLink'
+import { ContinueLearning } from '../../_lib/ContinueLearning'
 import { Flash } from '../../_lib/Flash'
 import {
   BOOKING_STATUS,
@@ -470,6 +471,8 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
               : (DONE[one(query.done)] ?? null)
         }
       />
+
+      <ContinueLearning site={site} visitor={visitor} />
 
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">Upcoming bookings</h2>

@@ -1,0 +1,112 @@
+/**
+ * The LMS member site on lumen-creator (seed/lmsDemo.ts): a member enrols in the free linear
+ * course, watches its video lesson (hls.js), the position is saved and restored on reload,
+ * completes the text lesson and sees progress rise; a locked lesson says why. At 390 px.
+ */
+import assert from 'node:assert/strict'
+import type { Page } from '@playwright/test'
+import { DEMO_PASSWORD, demoEmail } from '../../seed/demoTenants'
+import { expect, test } from './fixtures'
+import { fitsWidth, NARROW } from './harness'
+
+const SLUG = 'lumen-creator'
+
+const siteLogin = async (page: Page, email: string, next: string) => {
+  await page.goto(`/${SLUG}/login?${new URLSearchParams({ next })}`)
+  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.endsWith('/login')),
+    page.getByRole('button', { name: 'Log in' }).click(),
+  ])
+}
+
+/** The lesson's video element's current time once it has metadata. */
+const currentTime = (page: Page) => page.locator('video.lesson-media').evaluate((v: HTMLVideoElement) => v.currentTime)
+
+test('lms: a member enrols, watches and resumes a video lesson, completes a text lesson, at 390 px', async ({
+  page,
+}) => {
+  test.setTimeout(240_000)
+  await page.setViewportSize(NARROW)
+  await siteLogin(page, demoEmail(SLUG, 'member2'), `/${SLUG}/courses`)
+  await page.getByRole('heading', { level: 1, name: 'Courses' }).waitFor()
+  await fitsWidth(page, NARROW.width, 'the catalog')
+  await Promise.all([
+    page.waitForURL(/\/courses\/mobility-foundations$/),
+    page.getByRole('link', { name: 'Mobility Foundations' }).click(),
+  ])
+
+  // Enrol in the free course: the second lesson waits for the first (linear course).
+  await Promise.all([page.waitForURL(/done=enrolled/), page.getByRole('button', { name: 'Enrol for free' }).click()])
+  const row = (title: string) => page.locator('.lesson-row', { has: page.getByText(title, { exact: true }) })
+  const breath = row('Breath first')
+  await expect(breath).toContainText('Opens after you complete “Welcome to Lumen”')
+  await fitsWidth(page, NARROW.width, 'the course page')
+
+  // The video lesson plays through hls.js; pausing saves the position.
+  await Promise.all([
+    page.waitForURL(/\/courses\/mobility-foundations\/[0-9a-f-]{36}$/),
+    page.getByRole('link', { name: 'Start the course' }).click(),
+  ])
+  const video = page.locator('video.lesson-media')
+  // hls.js, or the browser's own HLS where it claims it (recent Chromium does, like Safari).
+  await expect(video).toHaveAttribute('data-hls', /^(attached|native)$/)
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true
+    return v.play()
+  })
+  await expect.poll(() => currentTime(page), { timeout: 30_000 }).toBeGreaterThan(1.5)
+  const saved = page.waitForResponse(
+    (response) =>
+      /\/api\/lessons\/[^/]+\/position$/.test(new URL(response.url()).pathname) &&
+      response.request().method() === 'PATCH',
+  )
+  await video.evaluate((v: HTMLVideoElement) => v.pause())
+  const response = await saved
+  assert.equal(response.status(), 200, `saving the position answered ${response.status()}`)
+  const position = ((await response.json()) as { positionSeconds: number }).positionSeconds
+  assert.ok(position > 1, `saved position ${position}`)
+
+  // A reload resumes near the saved position.
+  await page.reload()
+  await expect.poll(() => currentTime(page), { timeout: 30_000 }).toBeGreaterThan(position - 1)
+
+  // Watching to the end completes the lesson; the text lesson opens and is marked done.
+  await video.evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true
+    v.currentTime = Math.max(0, v.duration - 0.5)
+    await v.play()
+  })
+  await page.waitForResponse(
+    async (r) =>
+      r.request().method() === 'PATCH' && r.ok() && ((await r.json()) as { completed?: boolean }).completed === true,
+  )
+  await page.goto(`/${SLUG}/courses/mobility-foundations`)
+  await expect(row('Welcome to Lumen')).toContainText('Completed')
+  await Promise.all([page.waitForURL(/[0-9a-f-]{36}$/), page.getByRole('link', { name: 'Breath first' }).click()])
+  await page.getByText('Every practice starts with how you breathe', { exact: false }).waitFor()
+  await Promise.all([page.waitForURL(/done=completed/), page.getByRole('button', { name: 'Mark as complete' }).click()])
+  await page.goto(`/${SLUG}/courses/mobility-foundations`)
+  await expect(page.locator('#course-progress')).toHaveAttribute('value', '50')
+  await fitsWidth(page, NARROW.width, 'the course page')
+
+  // The account lists the course to continue.
+  await page.goto(`/${SLUG}/account`)
+  const learning = page.locator('section[aria-labelledby=learning-title]')
+  await expect(learning).toContainText('Mobility Foundations')
+  await expect(learning.getByRole('link', { name: 'Continue Mobility Foundations' })).toBeVisible()
+})
+
+test('lms: a paid course asks to buy its lessons, its preview plays', async ({ page }) => {
+  await siteLogin(page, demoEmail(SLUG, 'member3'), `/${SLUG}/courses/core-in-three-days`)
+  // Not bought: the preview opens, the rest asks to buy.
+  await expect(page.locator('.lesson-row', { hasText: 'Core, day 1' })).toContainText('Free preview')
+  const locked = page.locator('.lesson-row', { hasText: 'Core, day 2' })
+  await expect(locked).toContainText('Buy the course to open')
+  await expect(page.getByRole('button', { name: 'Buy Core in Three Days' })).toBeVisible()
+  // The free preview opens with the player.
+  const href = await page.getByRole('link', { name: /Core, day 1/ }).getAttribute('href')
+  await page.goto(href!)
+  await page.locator('video.lesson-media').waitFor()
+})
