@@ -1,4 +1,5 @@
 import type { PayloadRequest } from 'payload'
+import type { QuizSubmission } from '@/payload-types'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
 import type { Answer, DrawnQuestion, GradingMethod, QuestionKey } from '../quizTypes'
@@ -47,6 +48,15 @@ type SubmissionDoc = {
   answerKey: QuestionKey[]
   answers?: Record<string, Answer> | null
 }
+
+/** A submission as the attempt logic reads it: the JSON fields typed by what this plugin writes into them. */
+const asSubmission = (doc: QuizSubmission): SubmissionDoc => ({
+  ...doc,
+  tenant: doc.tenant ?? '',
+  questions: doc.questions as DrawnQuestion[],
+  answerKey: (doc.answerKey ?? []) as QuestionKey[],
+  answers: (doc.answers ?? null) as Record<string, Answer> | null,
+})
 
 const idOf = (v: unknown): string => String(typeof v === 'object' && v !== null ? (v as { id: unknown }).id : v)
 
@@ -105,32 +115,36 @@ export const startAttempt = async (req: PayloadRequest, quizId: string): Promise
         FROM ${s.$table} WHERE ${s.quiz} = ${quizId} AND ${s.member} = ${member}`,
   )
   if (counts.open) {
-    const doc = (await req.payload.findByID({
-      collection: 'quiz-submissions',
-      id: counts.open,
-      req,
-      depth: 0,
-    })) as unknown as SubmissionDoc
+    const doc = asSubmission(
+      await req.payload.findByID({
+        collection: 'quiz-submissions',
+        id: counts.open,
+        req,
+        depth: 0,
+      }),
+    )
     return view(doc, quiz, counts.used)
   }
   if (quiz.attemptLimit && counts.used >= quiz.attemptLimit)
     throw new OperationError(409, 'attempt_limit', `All ${quiz.attemptLimit} attempts at this quiz are used.`)
   const { questions, key } = drawQuestions(quiz.questions ?? [], quiz.drawCount ?? 0, Boolean(quiz.drawPerCategory))
-  const doc = (await req.payload.create({
-    collection: 'quiz-submissions',
-    req,
-    depth: 0,
-    data: {
-      tenant,
-      quiz: quizId,
-      member,
-      status: 'in_progress',
-      startedAt: new Date().toISOString(),
-      questions,
-      answerKey: key,
-      answers: {},
-    },
-  })) as unknown as SubmissionDoc
+  const doc = asSubmission(
+    await req.payload.create({
+      collection: 'quiz-submissions',
+      req,
+      depth: 0,
+      data: {
+        tenant,
+        quiz: quizId,
+        member,
+        status: 'in_progress',
+        startedAt: new Date().toISOString(),
+        questions,
+        answerKey: key,
+        answers: {},
+      },
+    }),
+  )
   return view(doc, quiz, counts.used + 1)
 }
 
@@ -143,12 +157,14 @@ const ownAttempt = async (req: PayloadRequest, id: string): Promise<{ doc: Submi
   )
   if (!row) throw new OperationError(404, 'not_found', 'Not found.')
   const member = await memberOf(req, row.tenant).catch(() => null)
-  const doc = (await req.payload.findByID({
-    collection: 'quiz-submissions',
-    id,
-    req,
-    depth: 0,
-  })) as unknown as SubmissionDoc
+  const doc = asSubmission(
+    await req.payload.findByID({
+      collection: 'quiz-submissions',
+      id,
+      req,
+      depth: 0,
+    }),
+  )
   if (!member || idOf(doc.member) !== member) throw new OperationError(404, 'not_found', 'Not found.')
   return { doc, quiz: await loadQuiz(req, idOf(doc.quiz)) }
 }
@@ -170,13 +186,15 @@ export const saveAnswers = async (
   const unknown = Object.keys(answers).find((k) => !drawn.has(k))
   if (unknown) throw new OperationError(400, 'unknown_question', `Question ${unknown} is not part of this attempt.`)
   const merged = { ...(doc.answers ?? {}), ...answers }
-  const updated = (await req.payload.update({
-    collection: 'quiz-submissions',
-    id,
-    req,
-    depth: 0,
-    data: { answers: merged },
-  })) as unknown as SubmissionDoc
+  const updated = asSubmission(
+    await req.payload.update({
+      collection: 'quiz-submissions',
+      id,
+      req,
+      depth: 0,
+      data: { answers: merged },
+    }),
+  )
   return view(updated, quiz, 0)
 }
 

@@ -37,7 +37,7 @@ export const Certificates = (group: string): CollectionConfig =>
             status: 'active',
             source: 'free',
             enrolledAt: new Date().toISOString(),
-          } as never,
+          },
         })
         return {
           enrollment: String(enrollment.id),
