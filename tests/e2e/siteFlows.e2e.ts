@@ -165,7 +165,9 @@ const memberFlow = (narrow: boolean) => async (ctx: E2EContext) => {
   // 4. Sees it in the account.
   await page.getByRole('link', { name: 'Account' }).click()
   await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
-  const upcoming = page.locator('section[aria-labelledby=upcoming-title] .booking-row').filter({ hasText: title })
+  const upcoming = page
+    .locator('section[aria-labelledby=upcoming-title] .booking-row')
+    .filter({ hasText: title, visible: true })
   assert.match(await upcoming.innerText(), /Booked/)
   if (narrow) await fitsWidth(page, NARROW.width, 'the account page')
 
@@ -184,7 +186,10 @@ const memberFlow = (narrow: boolean) => async (ctx: E2EContext) => {
   ])
   assert.match(await page.locator('.facts').innerText(), /2 spots left/)
   await page.goto(`${baseURL}/${sunrise.slug}/account`)
-  assert.match(await page.locator('.booking-row').filter({ hasText: title }).first().innerText(), /Late cancelled/)
+  assert.match(
+    await page.locator('.booking-row').filter({ hasText: title, visible: true }).first().innerText(),
+    /Late cancelled/,
+  )
 
   // 6. Books again (place 1 of 2); a second member takes the last place; a third is waitlisted.
   await page.goto(`${baseURL}${classPath}`)
@@ -215,7 +220,7 @@ const memberFlow = (narrow: boolean) => async (ctx: E2EContext) => {
     assert.equal(await statusText(third.page), 'On the waitlist – you are number 1 on the waitlist')
     await third.page.goto(`${baseURL}/${sunrise.slug}/account`)
     assert.match(
-      await third.page.locator('.booking-row').filter({ hasText: title }).innerText(),
+      await third.page.locator('.booking-row').filter({ hasText: title, visible: true }).innerText(),
       /On the waitlist · #1/,
     )
 
@@ -247,7 +252,9 @@ const memberFlow = (narrow: boolean) => async (ctx: E2EContext) => {
 
   // The account lists both of the visitor's bookings of the class: the late-cancelled one and the checked-in one.
   await page.goto(`${baseURL}/${sunrise.slug}/account`)
-  const rows = page.locator('section[aria-labelledby=upcoming-title] .booking-row').filter({ hasText: title })
+  const rows = page
+    .locator('section[aria-labelledby=upcoming-title] .booking-row')
+    .filter({ hasText: title, visible: true })
   assert.deepEqual((await rows.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-status')))).sort(), [
     'checked_in',
     'late_cancelled',
