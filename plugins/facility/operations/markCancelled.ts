@@ -5,7 +5,14 @@ import type { CancelReason } from '../types'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
 import { reservationsTable } from './sql/reservationsTable'
 
-type Cancelled = { id: string; tenant: string; resource: string; member: string; start_at: string; end_at: string }
+export type Cancelled = {
+  id: string
+  tenant: string
+  resource: string
+  member: string
+  start_at: string
+  end_at: string
+}
 
 /**
  * Cancels the active reservations `where` selects (a condition on the reservations table) in one
@@ -22,7 +29,6 @@ export const markCancelled = async (
   closure: string | null = null,
 ): Promise<Cancelled[]> => {
   const r = reservationsTable(req)
-  const f = feeSnapshotsTable(req)
   const rows = await runSql<Cancelled>(
     req,
     sql`UPDATE ${r.$table} SET ${r.status} = 'cancelled', ${r.cancelledAt} = now(), ${r.cancelReason} = ${reason}::${r.$enum.cancelReason},
@@ -30,7 +36,23 @@ export const markCancelled = async (
         WHERE ${r.status} IN ('requested', 'confirmed') AND ${where}
         RETURNING ${r.id} AS id, ${r.tenant} AS tenant, ${r.resource} AS resource, ${r.member} AS member, ${r.startAt} AS start_at, ${r.endAt} AS end_at`,
   )
-  if (rows.length === 0) return rows
+  await settleCancelled(req, rows, reason, closure)
+  return rows
+}
+
+/**
+ * What follows cancelling reservations, however they were cancelled (one statement here, or staff
+ * in the admin): pending fee snapshots voided, and one `reservation.cancelled` each, a paid fee as
+ * its `refundDue`.
+ */
+export const settleCancelled = async (
+  req: PayloadRequest,
+  rows: Cancelled[],
+  reason: CancelReason,
+  closure: string | null,
+): Promise<void> => {
+  if (rows.length === 0) return
+  const f = feeSnapshotsTable(req)
   const ids = `{${rows.map((row) => row.id).join(',')}}`
   await runSql(
     req,
@@ -60,5 +82,4 @@ export const markCancelled = async (
       },
     })
   }
-  return rows
 }
