@@ -5,6 +5,7 @@ import { or, platformStaff, self, tenantRole } from '@/core/access/builders'
 import { DESK_ROLES } from '@/core/access/roles'
 import { loginGuard } from '@/core/auth/loginGuard'
 import { normaliseEmail } from '@/core/auth/normaliseEmail'
+import { loginEndpoint } from '@/core/auth/serialisedLogin'
 import { sessionUserStrategy } from '@/core/auth/sessionUserStrategy'
 import { getEnv } from '@/core/env'
 
@@ -43,6 +44,7 @@ export const Users: CollectionConfig = {
     delete: ({ req }) => isPlatformAdmin(req.user),
     unlock: ({ req }) => isPlatformAdmin(req.user),
   },
+  endpoints: [loginEndpoint],
   hooks: {
     beforeValidate: [
       ({ data }) => {

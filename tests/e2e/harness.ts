@@ -4,7 +4,14 @@
  * throwaway app started by globalSetup.ts; `ctx` bundles them for these helpers.
  */
 import assert from 'node:assert/strict'
-import { expect, type APIRequestContext, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import {
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Request,
+} from '@playwright/test'
 import { DEMO_PASSWORD } from '../../seed/demoTenants'
 
 export type E2EContext = {
@@ -45,12 +52,18 @@ export const loginThroughForm = async (
     await expect(emailField).toHaveValue(email, { timeout: 1_000 })
     await expect(passwordField).toHaveValue(password, { timeout: 1_000 })
   }).toPass({ timeout: 60_000 })
-  const loginResponse = page.waitForResponse(
-    (response) =>
-      new URL(response.url()).pathname.endsWith('/api/users/login') && response.request().method() === 'POST',
-  )
-  await page.locator('button[type=submit]').first().click()
-  const response = await loginResponse
+  // On a loaded machine the first click can land before the form's submit handler is ready and
+  // send nothing: click again until the browser has sent the login request, then wait for its answer.
+  const isLogin = (request: Request) =>
+    new URL(request.url()).pathname.endsWith('/api/users/login') && request.method() === 'POST'
+  let sent: Request | undefined
+  await expect(async () => {
+    const request = page.waitForRequest(isLogin, { timeout: 5_000 })
+    await page.locator('button[type=submit]').first().click()
+    sent = await request
+  }).toPass({ timeout: 60_000 })
+  const response = await sent!.response()
+  assert.ok(response, `login of ${email} got no answer`)
   assert.equal(
     response.status(),
     200,

@@ -8,7 +8,7 @@
  * `E2E_SPECS=siteEvents npm run test:e2e`.
  */
 import assert from 'node:assert/strict'
-import type { APIRequestContext, Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 import { DEMO_TENANTS, demoEmail } from '../../seed/demoTenants'
 import { fitsWidth, json, NARROW, restLogin, siteSignUp, stamp, type E2EContext } from './harness'
 import { test } from './fixtures'
@@ -18,7 +18,7 @@ const fairway = DEMO_TENANTS.find((demo) => demo.slug === 'fairway-club')!
 const HOUR = 3_600_000
 
 const text = async (page: Page, selector: string) =>
-  (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ')
+  (await page.locator(selector).filter({ visible: true }).first().innerText()).replace(/\s+/g, ' ')
 
 /** A second browser context for REST calls as staff or other members (a REST login would sign the spec's page in too). */
 const restContext = async (ctx: E2EContext) => ctx.context.browser()!.newContext({ baseURL: ctx.baseURL })
@@ -229,11 +229,14 @@ test('siteEvents-waitlist-narrow', async ({ ctx }) => {
       'no RSVP button on a full event without a waitlist',
     )
 
-    await page.goto(`${baseURL}/${sunrise.slug}/events`)
-    assert.match(
-      (await page.locator('.event-card').filter({ hasText: closed }).innerText()).replace(/\s+/g, ' '),
-      /Full/,
-    )
+    // The list is a cached page, re-rendered a few seconds after a change (SITE_STALE_SECONDS) while
+    // other specs keep changing this tenant's events: open it until it shows the new event.
+    const closedCard = page.locator('.event-card').filter({ hasText: closed })
+    await expect(async () => {
+      await page.goto(`${baseURL}/${sunrise.slug}/events`)
+      await expect(closedCard).toBeVisible({ timeout: 2_000 })
+    }).toPass({ timeout: 60_000 })
+    assert.match((await closedCard.innerText()).replace(/\s+/g, ' '), /Full/)
     await fitsWidth(page, NARROW.width, 'the events list')
     await page.goto(`${baseURL}/${sunrise.slug}/account`)
     const row = page.locator('section[aria-labelledby=events-title] .rsvp-row').filter({ hasText: title })

@@ -17,7 +17,7 @@ const sunrise = DEMO_TENANTS.find((demo) => demo.slug === 'sunrise-yoga')!
 const HOUR = 3_600_000
 
 const text = async (page: Page, selector: string) =>
-  (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim()
+  (await page.locator(selector).filter({ visible: true }).first().innerText()).replace(/\s+/g, ' ').trim()
 
 type Owner = { api: APIRequestContext; auth: Record<string, string>; tenant: string; location: string }
 type BookingSettings = Record<string, unknown>

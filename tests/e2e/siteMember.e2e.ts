@@ -73,7 +73,9 @@ const titleOf = async (page: Page) => {
 /** REST calls of a spec share the browser context's cookie jar: a REST login would sign the page in too. */
 const signOutPage = async (page: Page) => page.context().clearCookies()
 
-const text = async (page: Page, selector: string) => (await page.locator(selector).innerText()).replace(/\s+/g, ' ')
+// Visible copies only: while the account page streams in, a section can briefly also sit in a hidden segment.
+const text = async (page: Page, selector: string) =>
+  (await page.locator(selector).filter({ visible: true }).innerText()).replace(/\s+/g, ' ')
 
 // The member books on the site (390 px phone); the front desk checks them in on /admin/check-in/:classId.
 test('site-member-check-in', async ({ ctx }) => {

@@ -45,6 +45,22 @@ describe('login hardening', () => {
     expect((await login(other.email, PASSWORD)).status).toBe(200)
   })
 
+  it('keeps every session of concurrent logins of one account (each token signs in)', async () => {
+    const { user } = await createPerson(app.payload, { tenant })
+    const logins = await Promise.all(Array.from({ length: 8 }, () => login(user.email, PASSWORD)))
+    expect(logins.map((r) => r.status)).toEqual(Array(8).fill(200))
+    expect(String(logins[0].headers.get('set-cookie'))).toMatch(/payload-token=/)
+    const sessions = await runSql<{ n: number }>(
+      { payload: app.payload, transactionID: undefined },
+      sql`SELECT count(*)::int AS n FROM users_sessions WHERE _parent_id = ${user.id}`,
+    )
+    expect(sessions[0].n).toBe(8)
+    for (const { body } of logins) {
+      const me = await app.http({ headers: { authorization: `JWT ${body.token}` } }).get('/api/users/me')
+      expect(me.body.user?.id).toBe(user.id)
+    }
+  })
+
   it('limits anonymous sign-ups per address, not staff adding people', async () => {
     const ip = freshIp()
     const signUp = (n: number) =>

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation'
 import { createLocalReq, logoutOperation, type TypedUser } from 'payload'
 import { z } from 'zod'
 import { inTransaction } from '@/core/db/inTransaction'
+import { serialisedLogin } from '@/core/auth/serialisedLogin'
 import { joinTenant } from '@/collections/operations/joinTenant'
 import { callEndpoint } from './callEndpoint'
 import { clearSessionCookie, setSessionCookie, siteOrigin, withinAuthLimit } from './session'
@@ -44,7 +45,7 @@ export async function login(form: FormData) {
   const payload = await payloadInstance()
   let result: { token?: string; exp?: number; user?: TypedUser } | null = null
   try {
-    result = await payload.login({ collection: 'users', data: input.data })
+    result = await serialisedLogin(await createLocalReq({}, payload), input.data)
   } catch (error) {
     const locked = /locked/i.test((error as Error).message)
     redirect(back(locked ? 'locked' : 'invalid_credentials'))
@@ -88,9 +89,9 @@ export async function signup(form: FormData) {
     if (failed === 'signup_failed') payload.logger.error({ err: error, msg: 'site sign-up failed' })
   }
   if (failed) redirect(back(failed))
-  const session = await payload.login({
-    collection: 'users',
-    data: { email: input.data.email, password: input.data.password },
+  const session = await serialisedLogin(await createLocalReq({}, payload), {
+    email: input.data.email,
+    password: input.data.password,
   })
   if (session.token) await setSessionCookie(session.token, session.exp)
   redirect(withQuery(next, { welcome: '1' }))
