@@ -18,6 +18,8 @@ import { availabilityEndpoint } from './endpoints/availabilityEndpoint'
 import { bookEndpoint } from './endpoints/bookEndpoint'
 import { cancelEndpoint } from './endpoints/cancelEndpoint'
 import { checkInEndpoint } from './endpoints/checkInEndpoint'
+import { declineEndpoint } from './endpoints/declineEndpoint'
+import { moveEndpoint } from './endpoints/moveEndpoint'
 import { quoteEndpoint } from './endpoints/quoteEndpoint'
 import { withFacilityEvents } from './events'
 import { facilityTierField } from './fields/facilityTierField'
@@ -62,6 +64,8 @@ export const facilityPlugin =
             cancelEndpoint,
             approveEndpoint(codes),
             checkInEndpoint,
+            declineEndpoint,
+            moveEndpoint(codes),
           ],
         },
         ReservationParticipants(group),
