@@ -1,6 +1,7 @@
 import type { Plugin } from 'payload'
 import { withSqlTables } from '@/core'
 import { withFacilityHome } from './admin/facilityHome'
+import { withFacilityScreens } from './admin/facilityScreens'
 import { AvailabilityBlocks } from './collections/AvailabilityBlocks'
 import { Closures } from './collections/Closures'
 import { FacilityResources } from './collections/FacilityResources'
@@ -75,5 +76,5 @@ export const facilityPlugin =
         GuestCheckIns(group),
       ],
     })
-    return withSqlTables(withFacilityHome(withTrackman(next, o.trackman)), facilitySqlTables)
+    return withSqlTables(withFacilityScreens(withFacilityHome(withTrackman(next, o.trackman))), facilitySqlTables)
   }
