@@ -1,7 +1,10 @@
 import { sql } from '@payloadcms/db-postgres'
+import { createLocalReq } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { createPerson, createTenant, signIn, useTestApp, type HttpClient } from '@/core/testing'
+import { addDays, localDate } from '@/core'
 import { facilityTestKit } from './facilityTestKit'
+import { readBayGrid } from './operations/readBayGrid'
 
 const app = useTestApp()
 
@@ -249,5 +252,47 @@ describe('moving a reservation (POST /api/reservations/:id/move)', () => {
     )
     expect(fee.status).toBe('void')
     expect((await desk.post('/api/reservations/book', { ...slot, member: alice.id })).status).toBe(201)
+  })
+
+  it("reads the staff bay grid of a day: the reservations with their party, the day's blocks and the waiting requests", async () => {
+    const { kit, tenant, desk, alice } = await club()
+    const bay = await kit.createBay(tenant, { name: `Grid bay ${Date.now()}`, guestFee: 1500, rates: RATES })
+    const asked = await kit.createBay(tenant, { requiresApproval: true })
+    const booked = await desk.post('/api/reservations/book', {
+      resource: bay,
+      member: alice.id,
+      startAt: kit.at(7, '09:00'),
+      endAt: kit.at(7, '10:00'),
+      participants: [{ guest: { name: 'Gridley Guest' } }],
+    })
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201)
+    const requested = await alice.client.post('/api/reservations/book', {
+      resource: asked,
+      startAt: kit.at(7, '12:00'),
+      endAt: kit.at(7, '13:00'),
+    })
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201)
+    await app.payload.create({
+      collection: 'availability-blocks',
+      data: { tenant, resource: bay, startAt: kit.at(7, '15:00'), endAt: kit.at(7, '16:00'), blockType: 'maintenance' },
+    })
+    const date = addDays(localDate(new Date(), kit.zone), 7)
+    const grid = await readBayGrid(await createLocalReq({}, app.payload), { tenant, date })
+    expect(grid.zone).toBe(kit.zone)
+    expect(grid.date).toBe(date)
+    expect(grid.resources.map((r) => r.id)).toEqual(expect.arrayContaining([bay, asked]))
+    const mine = grid.reservations.find((r) => r.id === booked.body.id)!
+    expect(mine).toMatchObject({ resource: bay, status: 'confirmed', checkedIn: false, startAt: kit.at(7, '09:00') })
+    expect(mine.fee).toMatchObject({ status: 'pending', currency: 'USD' })
+    expect(mine.party.map((p) => [p.type, p.usesGuestPass, p.fee > 0])).toEqual([
+      ['owner', false, true],
+      ['guest', false, true],
+    ])
+    expect(mine.party[1].name).toBe('Gridley Guest')
+    expect(grid.requests.map((r) => r.id)).toContain(requested.body.id)
+    expect(grid.reservations.map((r) => r.id)).toContain(requested.body.id)
+    expect(grid.blocks.filter((b) => b.resource === bay)).toEqual([
+      expect.objectContaining({ type: 'maintenance', startAt: kit.at(7, '15:00'), endAt: kit.at(7, '16:00') }),
+    ])
   })
 })
