@@ -19,7 +19,7 @@ const css = `
 .bay-grid__closed { background: var(--theme-elevation-50); }
 .bay-grid__drop { outline: 2px dashed var(--theme-success-500); outline-offset: -3px; }
 .bay-grid button { font: inherit; color: var(--theme-text); cursor: pointer; }
-.bay-grid__slot { width: 100%; height: 100%; min-height: 26px; border: 1px dashed var(--theme-elevation-250); border-radius: 3px; background: transparent; opacity: .9; }
+.bay-grid__slot { width: 100%; height: 100%; min-height: 26px; border: 1px dashed var(--theme-elevation-250); border-radius: 3px; background: transparent; }
 .bay-grid__slot:hover, .bay-grid__slot:focus-visible { background: var(--theme-elevation-100); }
 .bay-grid__res { display: block; width: 100%; height: 100%; text-align: left; padding: 4px 6px; border: 1px solid var(--theme-elevation-250); border-left: 4px solid var(--theme-success-500); border-radius: 3px; background: var(--theme-elevation-50); line-height: 1.3; }
 .bay-grid__res--requested { border-left-color: var(--theme-warning-500); border-style: dashed; border-left-style: solid; }
@@ -517,7 +517,11 @@ const BookForm = ({
       </h2>
       <label>
         Length
-        <select value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
+        <select
+          value={minutes}
+          onChange={(event) => setMinutes(Number(event.target.value))}
+          data-testid="bays-book-length"
+        >
           {lengths.map((m) => (
             <option key={m} value={m}>
               {m % 60 === 0 ? `${m / 60} h` : m > 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`} (until{' '}
@@ -543,6 +547,7 @@ const BookForm = ({
           <label>
             Guest’s name
             <input
+              data-testid="bays-walk-in-name"
               value={guest.name}
               onChange={(event) => setGuest({ ...guest, name: event.target.value })}
               autoComplete="off"
@@ -748,6 +753,7 @@ const Details = ({
           <label>
             To
             <select
+              data-testid="bays-move-resource"
               value={target}
               onChange={(event) => {
                 setTarget(event.target.value)
@@ -763,7 +769,7 @@ const Details = ({
           </label>
           <label>
             Starting at
-            <select value={start} onChange={(event) => setStart(event.target.value)}>
+            <select value={start} onChange={(event) => setStart(event.target.value)} data-testid="bays-move-start">
               <option value="">Choose a time</option>
               {starts.map((s) => (
                 <option key={s.startAt} value={s.startAt}>
