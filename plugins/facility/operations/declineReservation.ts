@@ -9,7 +9,7 @@ import { reservationsTable } from './sql/reservationsTable'
 /**
  * Desk staff decline a requested reservation: it stops holding the bay (`declined` leaves the
  * exclusion constraint) and its pending fee snapshot is voided. 409 `not_requested` otherwise.
- * A request was never synced to Trackman, so there is nothing to tell it.
+ * Trackman only ever sees confirmed reservations, so there is nothing to tell it.
  */
 export const declineReservation = async (req: PayloadRequest, id: string): Promise<ReservationReply> => {
   const r = reservationsTable(req)
