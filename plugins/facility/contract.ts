@@ -103,10 +103,24 @@ export const bookReservationInput = z
   })
 export type BookReservationInput = z.input<typeof bookReservationInput>
 
+/** `POST /api/reservations/:id/move` (desk staff): the new times, and another resource of the business if given. */
+export const moveReservationInput = z
+  .object({
+    resource: uuid.optional(),
+    startAt: instant,
+    endAt: instant,
+  })
+  .strict()
+  .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), {
+    message: 'endAt must be after startAt.',
+    path: ['endAt'],
+  })
+export type MoveReservationInput = z.input<typeof moveReservationInput>
+
 /** A fee line of a reservation's snapshot: what one player pays and why. */
 export type FeeLine = { slot: number; feeType: string; amount: number; reason: string }
 
-/** The reply of booking, approving and cancelling. */
+/** The reply of booking, approving, declining, moving and cancelling. */
 export type ReservationReply = {
   id: string
   tenant: string

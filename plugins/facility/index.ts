@@ -1,6 +1,7 @@
 import type { Plugin } from 'payload'
 import { withSqlTables } from '@/core'
 import { withFacilityHome } from './admin/facilityHome'
+import { withFacilityScreens } from './admin/facilityScreens'
 import { AvailabilityBlocks } from './collections/AvailabilityBlocks'
 import { Closures } from './collections/Closures'
 import { FacilityResources } from './collections/FacilityResources'
@@ -18,6 +19,8 @@ import { availabilityEndpoint } from './endpoints/availabilityEndpoint'
 import { bookEndpoint } from './endpoints/bookEndpoint'
 import { cancelEndpoint } from './endpoints/cancelEndpoint'
 import { checkInEndpoint } from './endpoints/checkInEndpoint'
+import { declineEndpoint } from './endpoints/declineEndpoint'
+import { moveEndpoint } from './endpoints/moveEndpoint'
 import { quoteEndpoint } from './endpoints/quoteEndpoint'
 import { withFacilityEvents } from './events'
 import { facilityTierField } from './fields/facilityTierField'
@@ -62,6 +65,8 @@ export const facilityPlugin =
             cancelEndpoint,
             approveEndpoint(codes),
             checkInEndpoint,
+            declineEndpoint,
+            moveEndpoint(codes),
           ],
         },
         ReservationParticipants(group),
@@ -71,5 +76,5 @@ export const facilityPlugin =
         GuestCheckIns(group),
       ],
     })
-    return withSqlTables(withFacilityHome(withTrackman(next, o.trackman)), facilitySqlTables)
+    return withSqlTables(withFacilityScreens(withFacilityHome(withTrackman(next, o.trackman))), facilitySqlTables)
   }

@@ -10,11 +10,15 @@ const dayTime = (iso: string, zone: string) =>
   new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(
     new Date(iso),
   )
+const dayOf = (iso: string, zone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  )
 
 /**
  * The staff home's "Bays today": today's reservations and guests in the club's zone, the requests
- * waiting for approval (approve one by setting it to confirmed on its page: it gets its door code),
- * and the next arrivals with their parties.
+ * waiting for approval (approved or declined in the bay grid's queue), and the next arrivals with
+ * their parties, each opening on the bay grid (`/admin/bays`) with its details.
  */
 export const BaysTodayWidget = async (props: WidgetServerProps) => {
   const { tenant } = widgetTenant(props, DESK_ROLES)
@@ -30,9 +34,7 @@ export const BaysTodayWidget = async (props: WidgetServerProps) => {
         { label: 'guests today', value: bays.guestsToday },
         {
           label: 'requests to approve',
-          value: (
-            <a href="/admin/collections/reservations?where[status][equals]=requested&sort=startAt">{bays.requests}</a>
-          ),
+          value: <a href="/admin/bays#requests">{bays.requests}</a>,
         },
       ]}
     >
@@ -42,7 +44,7 @@ export const BaysTodayWidget = async (props: WidgetServerProps) => {
         <ul>
           {bays.arrivals.map((a) => (
             <li key={a.id}>
-              <a href={`/admin/collections/reservations/${a.id}`}>
+              <a href={`/admin/bays?${new URLSearchParams({ date: dayOf(a.startAt, bays.zone), reservation: a.id })}`}>
                 {a.status === 'requested' ? dayTime(a.startAt, bays.zone) : time(a.startAt, bays.zone)}–
                 {time(a.endAt, bays.zone)} {a.resource}
               </a>
@@ -55,6 +57,9 @@ export const BaysTodayWidget = async (props: WidgetServerProps) => {
           ))}
         </ul>
       )}
+      <p className="home-card__muted" style={{ marginTop: 12 }}>
+        <a href="/admin/bays">Open the bay grid</a>
+      </p>
     </HomeCard>
   )
 }
