@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import type { AssignmentLessonView, CourseOutlineReply } from '@plugins/lms/contract'
 import { AssignmentPanel } from '../../../_lib/AssignmentPanel'
+import { QuizPanel, type LastAttempt, type OpenAttempt } from '../../../_lib/QuizPanel'
 import { callEndpoint } from '../../../_lib/callEndpoint'
 import { completeCourseLesson } from '../../../_lib/courseActions'
 import { courseIdBySlug, lockReason, outlineLessons, readOutline } from '../../../_lib/courses'
@@ -56,7 +57,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * One lesson: the player (video, audio), the text, the assignment (instructions, the member's
- * submissions with grade and feedback, the hand-in form) or the quiz, or why it is locked (and no media).
+ * submissions with grade and feedback, the hand-in form) or the quiz (start, answer, result), or why it
+ * is locked (and no media).
  */
 export default async function LessonPage({ params, searchParams }: Props) {
   const { tenant, slug, lesson: lessonId } = await params
@@ -102,6 +104,38 @@ export default async function LessonPage({ params, searchParams }: Props) {
     })
     start = docs[0]?.positionSeconds ?? 0
   }
+  // A quiz lesson: the member's open attempt (its drawn questions and saved answers) and last result.
+  let openAttempt: OpenAttempt | null = null
+  let lastAttempt: LastAttempt | null = null
+  if (quiz && visitor && isMember(visitor)) {
+    const payload = await payloadInstance()
+    const mine = (status: 'in_progress' | 'submitted', sort: string) =>
+      payload.find({
+        collection: 'quiz-submissions',
+        where: {
+          and: [
+            { quiz: { equals: quiz.id } },
+            { member: { equals: visitor.membership.id } },
+            { status: { equals: status } },
+          ],
+        },
+        sort,
+        limit: 1,
+        depth: 0,
+        overrideAccess: false,
+        user: visitor.user,
+      })
+    const [open, done] = await Promise.all([mine('in_progress', '-startedAt'), mine('submitted', '-submittedAt')])
+    const o = open.docs[0]
+    if (o)
+      openAttempt = {
+        id: String(o.id),
+        questions: Array.isArray(o.questions) ? (o.questions as OpenAttempt['questions']) : [],
+        answers: o.answers && typeof o.answers === 'object' && !Array.isArray(o.answers) ? o.answers : {},
+      }
+    const d = done.docs[0]
+    if (d) lastAttempt = { scorePct: d.scorePct ?? 0, passed: Boolean(d.passed), late: Boolean(d.late) }
+  }
   const kind =
     lesson.itemType === 'assignment' || lesson.itemType === 'quiz'
       ? lesson.itemType
@@ -141,13 +175,16 @@ export default async function LessonPage({ params, searchParams }: Props) {
             />
           ) : null}
           {quiz ? (
-            <section aria-labelledby="quiz-title">
-              <h2 id="quiz-title">{quiz.title}</h2>
-              <p>
-                Score {quiz.passMarkPct} % or more to pass and complete this lesson
-                {quiz.attemptLimit ? ` (${quiz.attemptLimit} attempts)` : ''}.
-              </p>
-            </section>
+            <QuizPanel
+              quiz={quiz}
+              open={openAttempt}
+              last={lastAttempt}
+              site={site.key}
+              slug={slug}
+              lesson={lessonId}
+              error={one(query.quiz_error)}
+              enrolled={Boolean(outline.enrollment)}
+            />
           ) : null}
           {kind === 'assignment' || kind === 'quiz' ? null : content?.playback && kind !== 'text' ? (
             <LessonPlayer
@@ -166,6 +203,8 @@ export default async function LessonPage({ params, searchParams }: Props) {
             <p className="flash flash-ok">You completed this lesson.</p>
           ) : kind === 'assignment' ? (
             <p className="muted">This lesson completes when your work is graded as passing.</p>
+          ) : kind === 'quiz' ? (
+            <p className="muted">This lesson completes when you pass the quiz.</p>
           ) : kind === 'text' && outline.enrollment ? (
             <form action={completeCourseLesson}>
               <input type="hidden" name="site" value={site.key} />
