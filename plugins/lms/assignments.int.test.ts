@@ -1,3 +1,5 @@
+import { readFile, readdir } from 'node:fs/promises'
+import path from 'node:path'
 import { sql } from '@payloadcms/db-postgres'
 import type { Plugin } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -269,6 +271,24 @@ describe('assignments: grading', () => {
     )
     expect(row).toMatchObject({ n: 1, pct: 100, status: 'completed', by: cast.inA.instructor.userId })
     expect(row.at).toBeTruthy()
+    // the member hears of the grade by e-mail, sent from the jobs queue
+    const [job] = await q<{ id: string }>(
+      sql`SELECT id::text AS id FROM payload_jobs WHERE input->>'subscriber' = 'lms.notifyAssignmentGraded'
+          AND input->'event'->'data'->>'submission' = ${sub.body.id} AND input->'event'->'data'->>'points' = '9'`,
+    )
+    await app.payload.jobs.run({ where: { id: { equals: job.id } } })
+    const [{ email }] = await q<{ email: string }>(
+      sql`SELECT u.email FROM tenant_memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ${m.id}`,
+    )
+    const dir = path.join(process.env.DATA_DIR!, 'mail')
+    const mails = await Promise.all(
+      (await readdir(dir)).map(
+        async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as { to: string; text: string },
+      ),
+    )
+    expect(mails.filter((mail) => mail.to === email).map((mail) => mail.text)).toContainEqual(
+      expect.stringContaining('was graded: 9 / 10 (passed)'),
+    )
     // the member sees the grade and feedback in the lesson view
     const view = await m.client.get(`/api/lessons/${lesson}/view`)
     expect(view.body.assignment.submissions[0]).toMatchObject({ status: 'graded', points: 10, passed: true })

@@ -96,6 +96,19 @@ export const Lessons = (group: string, completionThreshold: number): CollectionC
     },
     {
       publicRead: true,
-      // the grid's own fixtures make the module (and its course) and a video content item
+      // the grid's own fixtures make the module (and its course); the target is optional per type
+      isolationFixture: async ({ tenant, payload }) => {
+        const content = await payload.create({
+          collection: 'content-items',
+          draft: true,
+          data: {
+            tenant,
+            title: 'Grid',
+            slug: `grid-${Math.random().toString(36).slice(2, 10)}`,
+            contentType: 'video',
+          },
+        })
+        return { itemType: 'video', content: String(content.id) }
+      },
     },
   )
