@@ -6,6 +6,7 @@ import { promisify } from 'node:util'
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 import { ffmpegPath } from '@/core'
 import { DEMO_TENANTS } from './demoTenants'
+import { seedLmsAssignmentDemo } from './lmsAssignmentDemo'
 import { seedLmsQuizDemo } from './lmsQuizDemo'
 
 /** Rich text of plain paragraphs, as the admin's editor stores it (Lexical). */
@@ -340,7 +341,10 @@ export const seedLmsDemo = async (payload: Payload): Promise<{ created: number }
           created++
         }
       }
-      if (demo.slug === 'lumen-creator') created += await seedLmsQuizDemo(payload, tenant.id)
+      if (demo.slug === 'lumen-creator') {
+        created += await seedLmsQuizDemo(payload, tenant.id)
+        created += await seedLmsAssignmentDemo(payload, tenant.id)
+      }
     }
     // Transcode the new videos now.
     await payload.jobs.run({ where: { taskSlug: { equals: 'transcodeMedia' } }, limit: 10 })

@@ -49,7 +49,20 @@ describe('demo seed', () => {
       ['core-in-three-days', 'published'],
       ['mobility-foundations', 'published'],
     ])
-    expect((await app.payload.count({ collection: 'lessons', where: lumen })).totalDocs).toBe(7)
+    expect((await app.payload.count({ collection: 'lessons', where: lumen })).totalDocs).toBe(8)
+    // The demo assignment: one submission waiting, one graded by the creator (its lesson, the course's last, completed).
+    const submissions = (
+      await app.payload.find({ collection: 'assignment-submissions', where: lumen, depth: 0 })
+    ).docs.sort((x, y) => x.status.localeCompare(y.status))
+    expect(submissions.map((s) => [s.status, s.points ?? null, Boolean(s.gradedBy)])).toEqual([
+      ['graded', 8, true],
+      ['submitted', null, false],
+    ])
+    const completions = await app.payload.count({
+      collection: 'lesson-completions',
+      where: { member: { equals: submissions[0].member } },
+    })
+    expect(completions.totalDocs).toBe(5)
     const video = await app.payload.find({
       collection: 'media',
       where: { and: [lumen, { kind: { equals: 'video' } }] },

@@ -117,6 +117,8 @@ export interface Config {
     'playback-positions': PlaybackPosition;
     quizzes: Quiz;
     'quiz-submissions': QuizSubmission;
+    assignments: Assignment;
+    'assignment-submissions': AssignmentSubmission;
     certificates: Certificate;
     'facility-resources': FacilityResource;
     'facility-tiers': FacilityTier;
@@ -147,6 +149,9 @@ export interface Config {
       lessons: 'lessons';
     };
     'course-modules': {
+      lessons: 'lessons';
+    };
+    assignments: {
       lessons: 'lessons';
     };
   };
@@ -200,6 +205,8 @@ export interface Config {
     'playback-positions': PlaybackPositionsSelect<false> | PlaybackPositionsSelect<true>;
     quizzes: QuizzesSelect<false> | QuizzesSelect<true>;
     'quiz-submissions': QuizSubmissionsSelect<false> | QuizSubmissionsSelect<true>;
+    assignments: AssignmentsSelect<false> | AssignmentsSelect<true>;
+    'assignment-submissions': AssignmentSubmissionsSelect<false> | AssignmentSubmissionsSelect<true>;
     certificates: CertificatesSelect<false> | CertificatesSelect<true>;
     'facility-resources': FacilityResourcesSelect<false> | FacilityResourcesSelect<true>;
     'facility-tiers': FacilityTiersSelect<false> | FacilityTiersSelect<true>;
@@ -860,11 +867,19 @@ export interface Lesson {
    * Set from the module's course.
    */
   course?: (string | null) | Course;
-  itemType: 'video' | 'audio' | 'text';
+  itemType: 'video' | 'audio' | 'text' | 'quiz' | 'assignment';
   /**
    * The video, audio or written item this lesson plays (its type matches the lesson).
    */
-  content: string | ContentItem;
+  content?: (string | null) | ContentItem;
+  /**
+   * The quiz the member takes; passing it completes the lesson.
+   */
+  quiz?: (string | null) | Quiz;
+  /**
+   * The assignment the member hands in; a passing grade completes the lesson.
+   */
+  assignment?: (string | null) | Assignment;
   /**
    * Free to anyone, signed in or not.
    */
@@ -1004,6 +1019,67 @@ export interface Quiz {
    * An unfinished attempt can be resumed on any device within this many hours.
    */
   resumeHours: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignments".
+ */
+export interface Assignment {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  /**
+   * A line for lists.
+   */
+  description?: string | null;
+  /**
+   * What to hand in and how it is marked.
+   */
+  instructions?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * When it is due (a later submission is accepted and marked late).
+   */
+  due: {
+    mode: 'none' | 'after_days' | 'on_date';
+    /**
+     * Days after enrolment.
+     */
+    days?: number | null;
+    date?: string | null;
+  };
+  maxPoints: number;
+  /**
+   * A grade at or above this completes the lesson.
+   */
+  passingPoints: number;
+  /**
+   * Staff may return a submission and the member hand in again.
+   */
+  allowResubmission?: boolean | null;
+  /**
+   * The lessons that set this assignment.
+   */
+  lessons?: {
+    docs?: (string | Lesson)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -2280,6 +2356,50 @@ export interface QuizSubmission {
   createdAt: string;
 }
 /**
+ * Open one to grade it (points and feedback) or return it to the member for another try.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignment-submissions".
+ */
+export interface AssignmentSubmission {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  assignment: string | Assignment;
+  member: string | TenantMembership;
+  attempt: number;
+  submittedAt: string;
+  /**
+   * Handed in after the due date.
+   */
+  late?: boolean | null;
+  /**
+   * The answer.
+   */
+  body?: string | null;
+  links?:
+    | {
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Graded: give the points. Returned: the member may hand in again (a new submission).
+   */
+  status: 'submitted' | 'graded' | 'returned';
+  /**
+   * 0 to the assignment's maximum points; at or above its passing points completes the lesson.
+   */
+  points?: number | null;
+  /**
+   * The member sees it on the lesson.
+   */
+  feedback?: string | null;
+  gradedBy?: (string | null) | User;
+  gradedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "certificates".
  */
@@ -2947,6 +3067,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'quiz-submissions';
         value: string | QuizSubmission;
+      } | null)
+    | ({
+        relationTo: 'assignments';
+        value: string | Assignment;
+      } | null)
+    | ({
+        relationTo: 'assignment-submissions';
+        value: string | AssignmentSubmission;
       } | null)
     | ({
         relationTo: 'certificates';
@@ -4161,6 +4289,8 @@ export interface LessonsSelect<T extends boolean = true> {
   course?: T;
   itemType?: T;
   content?: T;
+  quiz?: T;
+  assignment?: T;
   isPreview?: T;
   checkpoints?:
     | T
@@ -4327,6 +4457,55 @@ export interface QuizSubmissionsSelect<T extends boolean = true> {
   scorePct?: T;
   passed?: T;
   late?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignments_select".
+ */
+export interface AssignmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  description?: T;
+  instructions?: T;
+  due?:
+    | T
+    | {
+        mode?: T;
+        days?: T;
+        date?: T;
+      };
+  maxPoints?: T;
+  passingPoints?: T;
+  allowResubmission?: T;
+  lessons?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignment-submissions_select".
+ */
+export interface AssignmentSubmissionsSelect<T extends boolean = true> {
+  tenant?: T;
+  assignment?: T;
+  member?: T;
+  attempt?: T;
+  submittedAt?: T;
+  late?: T;
+  body?: T;
+  links?:
+    | T
+    | {
+        url?: T;
+        id?: T;
+      };
+  status?: T;
+  points?: T;
+  feedback?: T;
+  gradedBy?: T;
+  gradedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -28,10 +28,31 @@ export const lmsEventSchemas = {
   }),
   /** An access grant was revoked (a refunded purchase). */
   'access.revoked': z.object({ grant: id, member: id, reason: z.string() }),
+  /** A member handed in an assignment (attempt 1, or again after staff returned it). */
+  'assignment.submitted': z.object({
+    submission: id,
+    assignment: id,
+    member: id,
+    attempt: z.number().int(),
+    late: z.boolean(),
+  }),
+  /** Staff graded a submission (again, when they change the points); `passed`: points ≥ passingPoints. */
+  'assignment.graded': z.object({
+    submission: id,
+    assignment: id,
+    member: id,
+    points: z.number(),
+    maxPoints: z.number(),
+    passed: z.boolean(),
+  }),
+  /** Staff returned a submission for the member to hand in again. */
+  'assignment.returned': z.object({ submission: id, assignment: id, member: id }),
 }
 
 type LmsEvents = { [K in keyof typeof lmsEventSchemas]: z.infer<(typeof lmsEventSchemas)[K]> }
 export type CourseCompleted = LmsEvents['course.completed']
+export type AssignmentGraded = LmsEvents['assignment.graded']
+export type AssignmentReturned = LmsEvents['assignment.returned']
 
 declare module '@/core' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -112,6 +133,67 @@ export type CertificateVerifyReply = {
   course: string
   tenant: string
   issuedAt: string
+}
+
+/** `POST /api/assignments/:id/submit`: what a member hands in (text, links or both). */
+export const assignmentSubmitInput = z
+  .object({
+    body: z.string().max(20_000, { message: 'The answer can be at most 20,000 characters.' }).optional(),
+    links: z
+      .array(
+        z
+          .string()
+          .trim()
+          .url({ message: 'Each link must be a full web address (https://…).' })
+          .refine((url) => /^https?:\/\//i.test(url), { message: 'Links must start with http:// or https://.' }),
+      )
+      .max(5, { message: 'At most 5 links.' })
+      .optional(),
+  })
+  .strict()
+export type AssignmentSubmitInput = z.infer<typeof assignmentSubmitInput>
+
+/** `POST /api/assignment-submissions/:id/grade`: the points (0 to the assignment's maximum) and feedback. */
+export const assignmentGradeInput = z
+  .object({
+    points: z.number({ message: 'points must be a number.' }).finite(),
+    feedback: z.string().max(10_000).optional(),
+  })
+  .strict()
+
+/** `POST /api/assignment-submissions/:id/return`: why it goes back to the member. */
+export const assignmentReturnInput = z.object({ feedback: z.string().max(10_000).optional() }).strict()
+
+/** One submission as its member (and staff) see it. */
+export type AssignmentSubmissionView = {
+  id: string
+  assignment: string
+  attempt: number
+  status: 'submitted' | 'graded' | 'returned'
+  body: string | null
+  links: string[]
+  late: boolean
+  submittedAt: string
+  points: number | null
+  passed: boolean | null
+  feedback: string | null
+  gradedAt: string | null
+}
+
+/** An assignment as the member's lesson view shows it, with their submissions (newest first). */
+export type AssignmentLessonView = {
+  id: string
+  title: string
+  description: string | null
+  instructions: unknown
+  /** When it is due for this member (null: no due date). */
+  dueAt: string | null
+  maxPoints: number
+  passingPoints: number
+  allowResubmission: boolean
+  submissions: AssignmentSubmissionView[]
+  /** Whether the member may hand in now: nothing yet, or the last one was returned. */
+  canSubmit: boolean
 }
 
 // ---- Ports ----

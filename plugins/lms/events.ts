@@ -4,6 +4,7 @@ import { lmsEventSchemas } from './contract'
 import { grantsFromOrder } from './operations/grantsFromOrder'
 import { revokeOrderGrants } from './operations/grantPurchase'
 import { certificateSubscriber } from './operations/certificateSubscriber'
+import { assignmentGradedNotice, assignmentReturnedNotice } from './operations/assignmentNotice'
 
 /** A paid order (commerce) grants what its lines bought: courses and content items (`purchased`). */
 export const orderPaidSubscriber: Subscriber<'order.paid'> = {
@@ -27,7 +28,15 @@ export const orderRefundedSubscriber: Subscriber<'order.refunded'> = {
 
 /**
  * The events lms emits, registered with their zod schemas (declared in contract.ts), and the ones
- * it consumes: commerce's order.paid / order.refunded (without commerce they never arrive).
+ * it consumes: commerce's order.paid / order.refunded (without commerce they never arrive), its own
+ * course.completed (the certificate) and assignment.graded / assignment.returned (the member's e-mail).
  */
 export const withLmsEvents = (config: Config): Config =>
-  subscribe(defineEvents(config, lmsEventSchemas), orderPaidSubscriber, orderRefundedSubscriber, certificateSubscriber)
+  subscribe(
+    defineEvents(config, lmsEventSchemas),
+    orderPaidSubscriber,
+    orderRefundedSubscriber,
+    certificateSubscriber,
+    assignmentGradedNotice,
+    assignmentReturnedNotice,
+  )

@@ -1,6 +1,8 @@
 import type { CollectionConfig, Endpoint, Plugin } from 'payload'
 import { withSqlTables } from '@/core'
 import { AccessGrants } from './collections/AccessGrants'
+import { AssignmentSubmissions } from './collections/AssignmentSubmissions'
+import { Assignments } from './collections/Assignments'
 import { Certificates } from './collections/Certificates'
 import { ContentItems } from './collections/ContentItems'
 import { CourseEnrollments } from './collections/CourseEnrollments'
@@ -26,7 +28,7 @@ const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): Col
   endpoints: [...(collection.endpoints || []), ...endpoints],
 })
 
-/** Courses, modules, lessons, the content catalog, access grants, enrolments, completions and playback (see README.md). */
+/** Courses, modules, lessons, the content catalog, access grants, enrolments, completions, playback, quizzes and assignments (see README.md). */
 export const lmsPlugin =
   (options: LmsOptions = {}): Plugin =>
   (config) => {
@@ -52,6 +54,8 @@ export const lmsPlugin =
         PlaybackPositions(group),
         Quizzes(group),
         QuizSubmissions(group),
+        Assignments(group),
+        AssignmentSubmissions(group),
         Certificates(group),
       ],
     })

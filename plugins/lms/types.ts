@@ -10,12 +10,19 @@ export type LmsOptions = {
 export const UNLOCK_MODES = ['none', 'after_days', 'on_date', 'cohort_start', 'prerequisite'] as const
 export type UnlockMode = (typeof UNLOCK_MODES)[number]
 
-/** Lesson kinds with a content item as their target (quiz, assignment and live session lessons come with their collections). */
-export const LESSON_ITEM_TYPES = ['video', 'audio', 'text'] as const
+/** Lesson kinds with a content item as their target. */
+export const CONTENT_LESSON_TYPES = ['video', 'audio', 'text'] as const
+export type ContentLessonType = (typeof CONTENT_LESSON_TYPES)[number]
+
+/**
+ * Every lesson kind: a content item (video, audio, text), a quiz (completed by passing it) or an
+ * assignment (completed when staff grade it at or above its passing points). Live sessions come later.
+ */
+export const LESSON_ITEM_TYPES = [...CONTENT_LESSON_TYPES, 'quiz', 'assignment'] as const
 export type LessonItemType = (typeof LESSON_ITEM_TYPES)[number]
 
 /** The content type a lesson's content item must have, by lesson item type. */
-export const CONTENT_TYPE_OF: Record<LessonItemType, 'video' | 'audio' | 'written'> = {
+export const CONTENT_TYPE_OF: Record<ContentLessonType, 'video' | 'audio' | 'written'> = {
   video: 'video',
   audio: 'audio',
   text: 'written',
@@ -26,3 +33,13 @@ export const ACCESS_TYPES = ['purchased', 'subscription', 'complimentary', 'prev
 export type AccessType = (typeof ACCESS_TYPES)[number]
 export const ENROLLMENT_STATUSES = ['active', 'completed', 'dropped', 'expired'] as const
 export const ENROLLMENT_SOURCES = ['free', 'purchase', 'subscription', 'complimentary', 'offering'] as const
+
+/** Who grades assignment submissions (and returns them): the tenant's teaching staff and managers. */
+export const GRADER_ROLES = ['owner', 'admin', 'manager', 'instructor', 'coach', 'creator'] as const
+
+/** Where an assignment submission stands: waiting for staff, graded, or returned for resubmission. */
+export const SUBMISSION_STATUSES = ['submitted', 'graded', 'returned'] as const
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number]
+
+/** When an assignment is due: never, N days after enrolment, or on a date. */
+export const DUE_MODES = ['none', 'after_days', 'on_date'] as const

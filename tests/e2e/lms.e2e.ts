@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import type { Page } from '@playwright/test'
 import { DEMO_PASSWORD, demoEmail } from '../../seed/demoTenants'
 import { expect, test } from './fixtures'
-import { fitsWidth, NARROW } from './harness'
+import { demoApi, fitsWidth, NARROW } from './harness'
 
 const SLUG = 'lumen-creator'
 
@@ -88,7 +88,7 @@ test('lms: a member enrols, watches and resumes a video lesson, completes a text
   await page.getByText('Every practice starts with how you breathe', { exact: false }).waitFor()
   await Promise.all([page.waitForURL(/done=completed/), page.getByRole('button', { name: 'Mark as complete' }).click()])
   await page.goto(`/${SLUG}/courses/mobility-foundations`)
-  await expect(page.locator('#course-progress')).toHaveAttribute('value', '50')
+  await expect(page.locator('#course-progress')).toHaveAttribute('value', '40')
   await fitsWidth(page, NARROW.width, 'the course page')
 
   // The account lists the course to continue.
@@ -109,4 +109,56 @@ test('lms: a paid course asks to buy its lessons, its preview plays', async ({ p
   const href = await page.getByRole('link', { name: /Core, day 1/ }).getAttribute('href')
   await page.goto(href!)
   await page.locator('video.lesson-media').waitFor()
+})
+
+test('lms: a graded assignment shows its grade; staff return one and the member hands in again, at 390 px', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000)
+  const lessonTitle = 'Assignment: your mobility check-in'
+  const openAssignment = async (on: Page) => {
+    await Promise.all([
+      on.waitForURL(/\/courses\/mobility-foundations\/[0-9a-f-]{36}$/),
+      on.getByRole('link', { name: lessonTitle }).click(),
+    ])
+    return on.locator('section.assignment')
+  }
+
+  // Iris (seeded): graded 8 / 10 by the creator, with feedback; nothing more to hand in.
+  await page.setViewportSize(NARROW)
+  await siteLogin(page, demoEmail(SLUG, 'member3'), `/${SLUG}/courses/mobility-foundations`)
+  const graded = await openAssignment(page)
+  await expect(graded).toContainText('8 / 10 points — passed')
+  await expect(graded).toContainText('Try the hip flow before work')
+  await expect(graded.getByRole('button', { name: /Hand in/ })).toHaveCount(0)
+  await fitsWidth(page, NARROW.width, 'the graded assignment lesson')
+
+  // The creator returns Maya's waiting submission (the grading endpoint the admin's rules share).
+  const creator = await demoApi(baseURL!, demoEmail(SLUG, 'instructor'))
+  const waiting = await creator.get('/api/assignment-submissions?where[status][equals]=submitted&depth=0&limit=5')
+  expect(waiting.status).toBe(200)
+  const mayaSubmission = waiting.body.docs[0].id as string
+  const returned = await creator.post(`/api/assignment-submissions/${mayaSubmission}/return`, {
+    feedback: 'Add a line about your shoulders, please.',
+  })
+  expect(returned.status).toBe(200)
+
+  // Maya sees it returned with the feedback and hands in again from her phone.
+  const context = await browser.newContext({ viewport: NARROW })
+  const maya = await context.newPage()
+  await siteLogin(maya, demoEmail(SLUG, 'member1'), `/${SLUG}/courses/mobility-foundations`)
+  const mine = await openAssignment(maya)
+  await expect(mine).toContainText('Returned for another try')
+  await expect(mine).toContainText('Add a line about your shoulders, please.')
+  await fitsWidth(maya, NARROW.width, 'the returned assignment lesson')
+  await maya.getByLabel('Your answer').fill('Shoulders: the left one opens after the reset now.')
+  await maya.getByLabel('Link 1').fill('https://example.com/shoulders')
+  await Promise.all([maya.waitForURL(/done=submitted/), maya.getByRole('button', { name: 'Hand in again' }).click()])
+  await expect(mine.getByRole('status')).toContainText('Handed in')
+  await expect(mine).toContainText('Attempt 2')
+  await expect(mine).toContainText('Waiting for grading')
+  await fitsWidth(maya, NARROW.width, 'the assignment lesson')
+  await context.close()
 })

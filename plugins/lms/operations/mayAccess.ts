@@ -19,6 +19,8 @@ export type LessonRow = {
   module: string | null
   item_type: string
   content: string | null
+  quiz: string | null
+  assignment: string | null
   is_preview: boolean
   unlock_mode: 'none' | 'after_days' | 'on_date' | 'cohort_start' | 'prerequisite' | null
   unlock_days: number | null
@@ -117,7 +119,8 @@ export const lessonAccess = async (
   const [lesson] = await runSql<LessonRow>(
     req,
     sql`SELECT l.${l.id} AS id, l.${l.tenant} AS tenant, l.${l.title} AS title, l.${l.course} AS course, l.${l.module} AS module,
-               l.${l.itemType} AS item_type, l.${l.content} AS content, coalesce(l.${l.isPreview}, false) AS is_preview,
+               l.${l.itemType} AS item_type, l.${l.content} AS content,
+               l.${l.quiz} AS quiz, l.${l.assignment} AS assignment, coalesce(l.${l.isPreview}, false) AS is_preview,
                l.${l.unlockMode} AS unlock_mode, l.${l.unlockDays} AS unlock_days, l.${l.unlockDate} AS unlock_date,
                l.${l.unlockPrerequisite} AS unlock_prerequisite,
                (c.${c.status} = 'published' AND c.${c.deletedAt} IS NULL) AS course_published,

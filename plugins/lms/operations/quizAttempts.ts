@@ -3,6 +3,7 @@ import type { QuizSubmission } from '@/payload-types'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql } from '@/core'
 import type { Answer, DrawnQuestion, GradingMethod, QuestionKey } from '../quizTypes'
+import { completeTargetLessons } from './completeTargetLessons'
 import { drawQuestions, type BankQuestion } from './drawQuestions'
 import { resolveViewer } from './mayAccess'
 import { scoreAttempt } from './scoreAttempt'
@@ -240,7 +241,10 @@ export const submitAttempt = async (
     data: { answers: final, status: 'submitted', submittedAt: now.toISOString(), scorePct, passed, late },
   })
   const grade = await quizGrade(req, String(quiz.id), idOf(doc.member), quiz.gradingMethod ?? 'highest')
-  return { id, scorePct, passed, late, grade, gradePassed: grade >= (quiz.passMarkPct ?? 70) }
+  const gradePassed = grade >= (quiz.passMarkPct ?? 70)
+  // A quiz lesson completes when its quiz is passed (the one completion path; a repeat changes nothing).
+  if (gradePassed) await completeTargetLessons(req, { target: 'quiz', id: String(quiz.id), member: idOf(doc.member) })
+  return { id, scorePct, passed, late, grade, gradePassed }
 }
 
 /** The member's grade in a quiz over their submitted attempts (late ones count 0): highest, last or average. */

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { idOf, mediaHlsUrl, signMediaToken } from '@/core'
-import type { AccessDecision } from '../contract'
+import type { AccessDecision, AssignmentLessonView } from '../contract'
+import { assignmentLessonView } from './assignments'
 import { lessonAccess } from './mayAccess'
 import { refusal } from './refusal'
 
@@ -26,6 +27,10 @@ export type LessonView = {
     playback: { url: string; posterUrl: string | null; expiresAt: string } | null
     body: unknown
   } | null
+  /** A quiz lesson's quiz (taken through `POST /api/quizzes/:id/attempts`). */
+  quiz: { id: string; title: string; passMarkPct: number; attemptLimit: number | null } | null
+  /** An assignment lesson's assignment with the member's submissions. */
+  assignment: AssignmentLessonView | null
   access: AccessDecision
 }
 
@@ -53,10 +58,20 @@ const playbackOf = async (req: PayloadRequest, media: string, subject: string) =
  * the lesson with its content item's media id, its signed playback URL and body.
  */
 export const viewLesson = async (req: PayloadRequest, id: string): Promise<LessonView> => {
-  const { decision, lesson } = await lessonAccess(req, { lesson: id })
+  const { decision, lesson, member, enrollment } = await lessonAccess(req, { lesson: id })
   if (!decision.allowed || !lesson) throw refusal(decision.allowed ? { allowed: false, reason: 'not_found' } : decision)
   const item = lesson.content
     ? await req.payload.findByID({ collection: 'content-items', id: lesson.content, depth: 0, draft: false, req })
+    : null
+  const quizDoc = lesson.quiz
+    ? await req.payload.findByID({ collection: 'quizzes', id: lesson.quiz, depth: 0, req, disableErrors: true })
+    : null
+  const assignment = lesson.assignment
+    ? await assignmentLessonView(req, {
+        assignment: lesson.assignment,
+        member,
+        enrolledAt: enrollment?.enrolled_at ? new Date(enrollment.enrolled_at) : null,
+      })
     : null
   const media = idOf(item?.media) ?? null
   const playback = media ? await playbackOf(req, media, req.user ? String(req.user.id) : 'preview') : null
@@ -79,6 +94,15 @@ export const viewLesson = async (req: PayloadRequest, id: string): Promise<Lesso
           body: item.body ?? null,
         }
       : null,
+    quiz: quizDoc
+      ? {
+          id: String(quizDoc.id),
+          title: quizDoc.title,
+          passMarkPct: quizDoc.passMarkPct,
+          attemptLimit: quizDoc.attemptLimit || null,
+        }
+      : null,
+    assignment,
     access: decision,
   }
 }

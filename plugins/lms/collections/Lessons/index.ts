@@ -8,7 +8,8 @@ import { checkpointsField } from '../../fields/checkpointsField'
 import { guardLesson } from './hooks/guardLesson'
 
 /**
- * One step of a course: a video, audio or text lesson pointing at a content item of that type.
+ * One step of a course: a video, audio or text lesson pointing at a content item of that type, a
+ * quiz lesson (its quiz) or an assignment lesson (its assignment): exactly one target, matching.
  * Members open it through `GET /api/lessons/:id/view`, which applies the access decision and the
  * unlock rules; the collection itself shows titles only (its content item's media stay hidden).
  */
@@ -40,8 +41,28 @@ export const Lessons = (group: string, completionThreshold: number): CollectionC
           name: 'content',
           type: 'relationship',
           relationTo: 'content-items',
-          required: true,
-          admin: { description: 'The video, audio or written item this lesson plays (its type matches the lesson).' },
+          admin: {
+            condition: (_, s) => !s?.itemType || ['video', 'audio', 'text'].includes(s.itemType),
+            description: 'The video, audio or written item this lesson plays (its type matches the lesson).',
+          },
+        },
+        {
+          name: 'quiz',
+          type: 'relationship',
+          relationTo: 'quizzes',
+          admin: {
+            condition: (_, s) => s?.itemType === 'quiz',
+            description: 'The quiz the member takes; passing it completes the lesson.',
+          },
+        },
+        {
+          name: 'assignment',
+          type: 'relationship',
+          relationTo: 'assignments',
+          admin: {
+            condition: (_, s) => s?.itemType === 'assignment',
+            description: 'The assignment the member hands in; a passing grade completes the lesson.',
+          },
         },
         {
           name: 'isPreview',
@@ -75,6 +96,19 @@ export const Lessons = (group: string, completionThreshold: number): CollectionC
     },
     {
       publicRead: true,
-      // the grid's own fixtures make the module (and its course) and a video content item
+      // the grid's own fixtures make the module (and its course); the target is optional per type
+      isolationFixture: async ({ tenant, payload }) => {
+        const content = await payload.create({
+          collection: 'content-items',
+          draft: true,
+          data: {
+            tenant,
+            title: 'Grid',
+            slug: `grid-${Math.random().toString(36).slice(2, 10)}`,
+            contentType: 'video',
+          },
+        })
+        return { itemType: 'video', content: String(content.id) }
+      },
     },
   )

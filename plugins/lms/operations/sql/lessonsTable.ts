@@ -11,6 +11,8 @@ export const lessonsTable = defineSqlTable(
     module: 'module',
     itemType: 'itemType',
     content: 'content',
+    quiz: 'quiz',
+    assignment: 'assignment',
     isPreview: 'isPreview',
     unlockMode: 'unlock.mode',
     unlockDays: 'unlock.days',

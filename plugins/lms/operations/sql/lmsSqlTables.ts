@@ -1,4 +1,5 @@
 import { accessGrantsTable } from './accessGrantsTable'
+import { assignmentSubmissionsTable } from './assignmentSubmissionsTable'
 import { certificatesTable } from './certificatesTable'
 import { contentItemsTable } from './contentItemsTable'
 import { courseEnrollmentsTable } from './courseEnrollmentsTable'
@@ -11,6 +12,7 @@ import { quizSubmissionsTable } from './quizSubmissionsTable'
 /** Every table the lms plugin's raw SQL uses (checked against the schema at start-up). */
 export const lmsSqlTables = [
   accessGrantsTable,
+  assignmentSubmissionsTable,
   certificatesTable,
   contentItemsTable,
   courseEnrollmentsTable,

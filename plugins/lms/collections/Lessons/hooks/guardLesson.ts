@@ -6,8 +6,9 @@ import { contentItemsTable } from '../../../operations/sql/contentItemsTable'
 import { prerequisiteCycle } from '../../../operations/prerequisiteCycle'
 
 /**
- * Keeps a lesson consistent: its course is its module's; its one target (the content item)
- * matches its item type; an unlock rule has what it needs; a prerequisite is another lesson of
+ * Keeps a lesson consistent: its course is its module's; its one target (a content item of the
+ * lesson's type, a quiz of a quiz lesson, an assignment of an assignment lesson) is set, of the same
+ * tenant, and any other target is cleared; an unlock rule has what it needs; a prerequisite is another lesson of
  * the same course and does not lead back to this one (400 `prerequisite_cycle`).
  */
 export const guardLesson: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
@@ -21,22 +22,54 @@ export const guardLesson: CollectionBeforeChangeHook = async ({ data, originalDo
   if (!course) throw new OperationError(400, 'invalid_module', 'A lesson belongs to an existing module.')
   data.course = course
 
-  const itemType = (data.itemType ?? originalDoc?.itemType) as LessonItemType
-  const contentId = idOf(data.content ?? originalDoc?.content)
-  const c = contentItemsTable(req)
-  const [content] = contentId
-    ? await runSql<{ content_type: string }>(
-        req,
-        sql`SELECT ${c.contentType} AS content_type FROM ${c.$table} WHERE ${c.id} = ${contentId}`,
+  const itemType = (data.itemType ?? originalDoc?.itemType ?? 'video') as LessonItemType
+  const targets = {
+    content: idOf(data.content !== undefined ? data.content : originalDoc?.content),
+    quiz: idOf(data.quiz !== undefined ? data.quiz : originalDoc?.quiz),
+    assignment: idOf(data.assignment !== undefined ? data.assignment : originalDoc?.assignment),
+  }
+  const field = itemType === 'quiz' ? 'quiz' : itemType === 'assignment' ? 'assignment' : 'content'
+  // Exactly one target: the one of the lesson's type (a target left over from another type is cleared).
+  for (const other of ['content', 'quiz', 'assignment'] as const) if (other !== field) data[other] = null
+  const tenant = idOf(data.tenant ?? originalDoc?.tenant)
+  if (itemType === 'quiz' || itemType === 'assignment') {
+    const target = targets[field]
+    const row = target
+      ? await req.payload
+          .findByID({
+            collection: itemType === 'quiz' ? 'quizzes' : 'assignments',
+            id: target,
+            depth: 0,
+            select: { tenant: true },
+            req,
+          })
+          .catch(() => null)
+      : null
+    if (!row)
+      throw new OperationError(
+        400,
+        'invalid_target',
+        `A ${itemType} lesson needs ${itemType === 'quiz' ? 'a quiz' : 'an assignment'}.`,
       )
-    : []
-  if (!content) throw new OperationError(400, 'invalid_target', `A ${itemType} lesson needs a content item.`)
-  if (content.content_type !== CONTENT_TYPE_OF[itemType])
-    throw new OperationError(
-      400,
-      'target_mismatch',
-      `A ${itemType} lesson plays a ${CONTENT_TYPE_OF[itemType]} content item, not a ${content.content_type} one.`,
-    )
+    if (tenant && idOf(row.tenant) !== tenant)
+      throw new OperationError(400, 'target_mismatch', `The ${itemType} belongs to another business.`)
+  } else {
+    const contentType = CONTENT_TYPE_OF[itemType]
+    const c = contentItemsTable(req)
+    const [content] = targets.content
+      ? await runSql<{ content_type: string }>(
+          req,
+          sql`SELECT ${c.contentType} AS content_type FROM ${c.$table} WHERE ${c.id} = ${targets.content}`,
+        )
+      : []
+    if (!content) throw new OperationError(400, 'invalid_target', `A ${itemType} lesson needs a content item.`)
+    if (content.content_type !== contentType)
+      throw new OperationError(
+        400,
+        'target_mismatch',
+        `A ${itemType} lesson plays a ${contentType} content item, not a ${content.content_type} one.`,
+      )
+  }
 
   const unlock = { ...(originalDoc?.unlock ?? {}), ...(data.unlock ?? {}) }
   const mode = unlock.mode ?? 'none'

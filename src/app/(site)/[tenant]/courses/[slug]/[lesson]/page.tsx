@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import type { CourseOutlineReply } from '@plugins/lms/contract'
+import type { AssignmentLessonView, CourseOutlineReply } from '@plugins/lms/contract'
+import { AssignmentPanel } from '../../../_lib/AssignmentPanel'
+import { QuizPanel, type LastAttempt, type OpenAttempt } from '../../../_lib/QuizPanel'
 import { callEndpoint } from '../../../_lib/callEndpoint'
 import { completeCourseLesson } from '../../../_lib/courseActions'
 import { courseIdBySlug, lockReason, outlineLessons, readOutline } from '../../../_lib/courses'
@@ -29,6 +31,8 @@ type LessonView = {
     playback: { url: string; posterUrl: string | null; expiresAt: string } | null
     body: unknown
   } | null
+  quiz: { id: string; title: string; passMarkPct: number; attemptLimit: number | null } | null
+  assignment: AssignmentLessonView | null
 }
 
 type Node = { type?: string; text?: string; children?: Node[] }
@@ -51,7 +55,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: 'Lesson', robots: { index: false } }
 }
 
-/** One lesson: the player (video, audio) or the text, or why it is locked (and no media). */
+/**
+ * One lesson: the player (video, audio), the text, the assignment (instructions, the member's
+ * submissions with grade and feedback, the hand-in form) or the quiz (start, answer, result), or why it
+ * is locked (and no media).
+ */
 export default async function LessonPage({ params, searchParams }: Props) {
   const { tenant, slug, lesson: lessonId } = await params
   const site = await loadSite(tenant)
@@ -81,6 +89,8 @@ export default async function LessonPage({ params, searchParams }: Props) {
       })
     : null
   const content = view?.ok ? view.body.content : null
+  const assignment = view?.ok ? view.body.assignment : null
+  const quiz = view?.ok ? view.body.quiz : null
   let start = 0
   if (content && visitor && isMember(visitor) && content.playback) {
     const payload = await payloadInstance()
@@ -94,7 +104,46 @@ export default async function LessonPage({ params, searchParams }: Props) {
     })
     start = docs[0]?.positionSeconds ?? 0
   }
-  const kind = content?.contentType === 'audio' ? 'audio' : content?.contentType === 'video' ? 'video' : 'text'
+  // A quiz lesson: the member's open attempt (its drawn questions and saved answers) and last result.
+  let openAttempt: OpenAttempt | null = null
+  let lastAttempt: LastAttempt | null = null
+  if (quiz && visitor && isMember(visitor)) {
+    const payload = await payloadInstance()
+    const mine = (status: 'in_progress' | 'submitted', sort: string) =>
+      payload.find({
+        collection: 'quiz-submissions',
+        where: {
+          and: [
+            { quiz: { equals: quiz.id } },
+            { member: { equals: visitor.membership.id } },
+            { status: { equals: status } },
+          ],
+        },
+        sort,
+        limit: 1,
+        depth: 0,
+        overrideAccess: false,
+        user: visitor.user,
+      })
+    const [open, done] = await Promise.all([mine('in_progress', '-startedAt'), mine('submitted', '-submittedAt')])
+    const o = open.docs[0]
+    if (o)
+      openAttempt = {
+        id: String(o.id),
+        questions: Array.isArray(o.questions) ? (o.questions as OpenAttempt['questions']) : [],
+        answers: o.answers && typeof o.answers === 'object' && !Array.isArray(o.answers) ? o.answers : {},
+      }
+    const d = done.docs[0]
+    if (d) lastAttempt = { scorePct: d.scorePct ?? 0, passed: Boolean(d.passed), late: Boolean(d.late) }
+  }
+  const kind =
+    lesson.itemType === 'assignment' || lesson.itemType === 'quiz'
+      ? lesson.itemType
+      : content?.contentType === 'audio'
+        ? 'audio'
+        : content?.contentType === 'video'
+          ? 'video'
+          : 'text'
 
   return (
     <>
@@ -113,7 +162,31 @@ export default async function LessonPage({ params, searchParams }: Props) {
         </section>
       ) : (
         <>
-          {content?.playback && kind !== 'text' ? (
+          {assignment ? (
+            <AssignmentPanel
+              assignment={assignment}
+              site={site.key}
+              slug={slug}
+              lesson={lessonId}
+              zone={site.tenant.timezone}
+              error={one(query.assignment_error)}
+              submitted={one(query.done) === 'submitted'}
+              enrolled={Boolean(outline.enrollment)}
+            />
+          ) : null}
+          {quiz ? (
+            <QuizPanel
+              quiz={quiz}
+              open={openAttempt}
+              last={lastAttempt}
+              site={site.key}
+              slug={slug}
+              lesson={lessonId}
+              error={one(query.quiz_error)}
+              enrolled={Boolean(outline.enrollment)}
+            />
+          ) : null}
+          {kind === 'assignment' || kind === 'quiz' ? null : content?.playback && kind !== 'text' ? (
             <LessonPlayer
               lesson={lessonId}
               kind={kind}
@@ -122,12 +195,16 @@ export default async function LessonPage({ params, searchParams }: Props) {
               title={lesson.title}
               start={start}
             />
-          ) : kind !== 'text' ? (
+          ) : kind === 'video' || kind === 'audio' ? (
             <p className="muted">This recording is being prepared. Please come back in a few minutes.</p>
           ) : null}
           {content?.body ? <Body body={content.body} /> : null}
           {lesson.completed ? (
             <p className="flash flash-ok">You completed this lesson.</p>
+          ) : kind === 'assignment' ? (
+            <p className="muted">This lesson completes when your work is graded as passing.</p>
+          ) : kind === 'quiz' ? (
+            <p className="muted">This lesson completes when you pass the quiz.</p>
           ) : kind === 'text' && outline.enrollment ? (
             <form action={completeCourseLesson}>
               <input type="hidden" name="site" value={site.key} />
