@@ -45,6 +45,9 @@ export const websiteTestKit = (payload: Payload) => {
           startTime: new Date(Date.now() + day * 86_400_000).toISOString(),
           durationMinutes: 60,
           capacity: 10,
+          waitlistCapacity: 0,
+          status: 'scheduled',
+          kind: 'class',
           location: location.id,
           instructor: teacher.membership!.id,
         },
@@ -55,6 +58,7 @@ export const websiteTestKit = (payload: Payload) => {
       data: {
         tenant,
         title: spec.eventTitle,
+        kind: 'one_time_event',
         startTime: new Date(start).toISOString(),
         endTime: new Date(start + 7_200_000).toISOString(),
         status: 'published',

@@ -1,21 +1,22 @@
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
 import { ZodError } from 'zod'
-import { idOf, OperationError } from '@/core'
+import { emit, OperationError, runSql } from '@/core'
 import { clientIp } from '@/core/auth/clientIp'
 import { rateLimit } from '@/core/auth/rateLimit'
 import { HONEYPOT_FIELD, type FormSubmitInput, type FormSubmitReply } from '../contract'
+import { formsTable, formSubmissionsTable, submissionDataTable } from './sql/websiteSqlTables'
 
 type FormField = { blockType?: string; name?: string | null; label?: string | null; required?: boolean | null }
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-/** Lets `form-submissions`' create access through for this request only (REST and GraphQL creates are refused). */
-export const SUBMITTING = 'websiteFormSubmit'
 
 /**
  * A visitor submits one of a tenant's forms: counted per IP address first (429 over the limit, the
  * refusals count too), the honeypot must be empty, every field of the form is checked (required
  * ones present, e-mail fields valid, no unknown fields) with a message per field (400), then the
- * submission is stored in the form's tenant and `form.submitted` emitted.
+ * submission is inserted in the form's tenant (visitors may not create submissions through the
+ * API) and `form.submitted` emitted, in the request's transaction.
  */
 export const submitForm = async (
   req: PayloadRequest,
@@ -51,29 +52,40 @@ export const submitForm = async (
   for (const name of values.keys())
     if (!known.has(name)) issues.push({ path: ['data', name], message: `this form has no field “${name}”.` })
   if (issues.length) throw new ZodError(issues.map((issue) => ({ code: 'custom' as const, ...issue, input: undefined })))
+  const f = formsTable(req)
+  const s = formSubmissionsTable(req)
+  const d = submissionDataTable(req)
   const emailField = fields.find((f) => f.blockType === 'email' && values.get(f.name))
-  req.context[SUBMITTING] = true
-  try {
-    const submission = await req.payload.create({
-      collection: 'form-submissions',
-      data: {
-        tenant: idOf(form.tenant),
-        form: form.id,
-        submissionData: [...values].map(([field, value]) => ({ field, value })),
-        email: emailField ? values.get(emailField.name) : null,
-        data: Object.fromEntries(values),
-        submittedAt: new Date().toISOString(),
-      },
+  const [owner] = await runSql<{ tenant: string }>(req, sql`SELECT ${f.tenant} AS tenant FROM ${f.$table} WHERE ${f.id} = ${form.id}`)
+  if (!owner?.tenant) throw new OperationError(404, 'not_found', 'This form does not exist.')
+  // Visitors may not create submissions through the API: the checked submission is inserted here,
+  // in the request's transaction, and announced.
+  const id = randomUUID()
+  const now = new Date().toISOString()
+  const email = emailField ? (values.get(emailField.name) ?? null) : null
+  const data = Object.fromEntries(values)
+  await runSql(
+    req,
+    sql`INSERT INTO ${s.$table} (${s.id}, ${s.tenant}, ${s.form}, ${s.email}, ${s.data}, ${s.submittedAt}, ${s.updatedAt}, ${s.createdAt})
+        VALUES (${id}, ${owner.tenant}, ${form.id}, ${email}, ${JSON.stringify(data)}::jsonb, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz)`,
+  )
+  let order = 1
+  for (const [field, value] of values) {
+    await runSql(
       req,
-      overrideAccess: false,
-      depth: 0,
-    })
-    const redirect = (form as { redirect?: { url?: string | null } | null }).redirect?.url ?? null
-    return {
-      submission: String(submission.id),
-      confirmation: { type: form.confirmationType ?? 'message', redirect: form.confirmationType === 'redirect' ? redirect : null },
-    }
-  } finally {
-    delete req.context[SUBMITTING]
+      sql`INSERT INTO ${d.$table} (${d.parent}, ${d.order}, ${d.id}, ${d.field}, ${d.value})
+          VALUES (${id}, ${order++}, ${randomBytes(12).toString('hex')}, ${field}, ${value})`,
+    )
+  }
+  await emit(req, {
+    type: 'form.submitted',
+    tenant: owner.tenant,
+    subject: { collection: 'form-submissions', id },
+    data: { submission: id, form: String(form.id), formType: String(form.formType ?? 'other'), email, data },
+  })
+  const redirect = (form as { redirect?: { url?: string | null } | null }).redirect?.url ?? null
+  return {
+    submission: id,
+    confirmation: { type: form.confirmationType ?? 'message', redirect: form.confirmationType === 'redirect' ? redirect : null },
   }
 }

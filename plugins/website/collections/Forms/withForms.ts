@@ -1,20 +1,25 @@
-import type { CollectionConfig, Config } from 'payload'
+import type { CollectionConfig, Config, Payload } from 'payload'
 import { formBuilderPlugin } from '@payloadcms/plugin-form-builder'
 import { anyone, tenantScoped } from '@/core'
 import { FORM_TYPES } from '../../types'
 import { markdownToLexical } from '../../writer/markdownToLexical'
 import { managerWrite, staffRead } from '../shared/access'
-import { announceSubmission } from './hooks/announceSubmission'
-import { SUBMITTING } from '../../operations/submitForm'
 import { submitFormEndpoint } from '../../endpoints/submitFormEndpoint'
 
-const emptyMessage = markdownToLexical('')
+const gridMessage = markdownToLexical('Thanks.')
+
+/** A form type the tenant has no form of yet (the isolation grid's fixtures; `formType` is unique per tenant). */
+const freeFormType = async (payload: Payload, tenant: string) => {
+  const used = await payload.find({ collection: 'forms', where: { tenant: { equals: tenant } }, depth: 0, limit: 10, pagination: false })
+  const taken = new Set(used.docs.map((form) => form.formType))
+  return FORM_TYPES.find((type) => !taken.has(type)) ?? 'other'
+}
 
 /**
  * `forms` and `form-submissions` from `@payloadcms/plugin-form-builder`, tenant-scoped: a form has a
  * `formType` (contact, trial class, tour…) unique per tenant; anyone reads forms and submits; staff
- * read submissions. Visitors submit through `POST /api/forms/:id/submit` (`submitForm`); a stored
- * submission emits `form.submitted`. The
+ * read submissions. Visitors submit through `POST /api/forms/:id/submit` (`submitForm`), which
+ * stores the submission and emits `form.submitted`. The
  * plugin's own e-mail on submission (sent from a hook) is left out: mail leaves through subscribers
  * of `form.submitted`, so the form's `emails` settings are not offered.
  */
@@ -34,7 +39,7 @@ export const withForms = (config: Config, options: { group: string; rateLimit: {
     formSubmissionOverrides: {
       admin: { group: options.group, defaultColumns: ['form', 'email', 'submittedAt'] },
       // Visitors submit through `POST /api/forms/:id/submit` (checked there); no direct creates.
-      access: { read: staffRead, create: ({ req }) => req.context[SUBMITTING] === true, update: () => false, delete: managerWrite },
+      access: { read: staffRead, create: () => false, update: () => false, delete: managerWrite },
       indexes: [{ fields: ['tenant', 'submittedAt'] }],
       fields: ({ defaultFields }) => [
         ...defaultFields,
@@ -48,23 +53,26 @@ export const withForms = (config: Config, options: { group: string; rateLimit: {
     if (collection.slug === 'forms')
       return tenantScoped(collection, {
         publicRead: true,
-        isolationFixture: () => ({
+        isolationFixture: async ({ payload, tenant }) => ({
           title: 'Grid form',
-          formType: 'other',
+          formType: await freeFormType(payload, tenant),
           confirmationType: 'message',
-          confirmationMessage: emptyMessage,
+          confirmationMessage: gridMessage,
         }),
       })
     if (collection.slug === 'form-submissions')
       return tenantScoped(
-        // The plugin's afterChange starts with its e-mail sender; only ours stays.
-        { ...collection, hooks: { ...collection.hooks, afterChange: [announceSubmission] } },
+        // The plugin's afterChange is its e-mail sender (mail from a hook): left out.
+        { ...collection, hooks: { ...collection.hooks, afterChange: [] } },
         {
           isolationFixture: async ({ payload, tenant }) => {
-            const form = await payload.create({
-              collection: 'forms',
-              data: { tenant, title: 'Grid form', formType: 'tour', confirmationType: 'message', confirmationMessage: emptyMessage },
-            })
+            const existing = await payload.find({ collection: 'forms', where: { tenant: { equals: tenant } }, limit: 1, depth: 0 })
+            const form =
+              existing.docs[0] ??
+              (await payload.create({
+                collection: 'forms',
+                data: { tenant, title: 'Grid form', formType: await freeFormType(payload, tenant), confirmationType: 'message', confirmationMessage: gridMessage },
+              }))
             return { form: form.id }
           },
         },

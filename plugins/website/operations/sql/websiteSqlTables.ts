@@ -33,5 +33,36 @@ export const seoSubscriptionsTable = defineSqlTable('seo-subscriptions', {
   lastGeneratedAt: 'lastGeneratedAt',
 })
 
+/** Forms: the tenant a visitor's submission goes to. */
+export const formsTable = defineSqlTable('forms', { id: 'id', tenant: 'tenant' })
+
+/** Submissions, stored by `submitForm` for visitors (who may not create them through the API). */
+export const formSubmissionsTable = defineSqlTable('form-submissions', {
+  id: 'id',
+  tenant: 'tenant',
+  form: 'form',
+  email: 'email',
+  data: 'data',
+  submittedAt: 'submittedAt',
+  updatedAt: 'updatedAt',
+  createdAt: 'createdAt',
+})
+
+/** The form-builder's `submissionData` rows (field, value) of a submission. */
+export const submissionDataTable = defineSqlTable('form-submissions.submissionData', {
+  parent: '_parent',
+  order: '_order',
+  id: 'id',
+  field: 'field',
+  value: 'value',
+})
+
 /** Every table the website plugin's raw SQL uses (checked against the schema at start-up). */
-export const websiteSqlTables = [blogPostsTable, websiteSettingsTable, seoSubscriptionsTable]
+export const websiteSqlTables = [
+  blogPostsTable,
+  websiteSettingsTable,
+  seoSubscriptionsTable,
+  formsTable,
+  formSubmissionsTable,
+  submissionDataTable,
+]
