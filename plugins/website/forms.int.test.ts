@@ -9,7 +9,7 @@ import { markdownToLexical } from './writer/markdownToLexical'
 const probe = (): Plugin => (config) =>
   subscribe(config, { name: 'test.formSubmitted', event: 'form.submitted', handler: async () => {} })
 
-const app = useTestApp({ plugins: [probe()], push: true })
+const app = useTestApp({ plugins: [probe()] })
 let tenant: string
 let form: string
 

@@ -17,7 +17,7 @@ const probe = (): Plugin => (config) =>
     { name: 'test.formSubmitted', event: 'form.submitted', handler: async () => {} },
   )
 
-const app = useTestApp({ plugins: [probe()], push: true })
+const app = useTestApp({ plugins: [probe()] })
 
 const YOGA = {
   name: 'Lotus Loft',

@@ -28,6 +28,7 @@ import * as migration_20261206_111920_media_video from './20261206_111920_media_
 import * as migration_20261206_144706_facility from './20261206_144706_facility';
 import * as migration_20261206_151506_facility_trackman from './20261206_151506_facility_trackman';
 import * as migration_20261206_154038_lms_quizzes from './20261206_154038_lms_quizzes';
+import * as migration_20261206_181421_website from './20261206_181421_website';
 
 export const migrations = [
   {
@@ -179,5 +180,10 @@ export const migrations = [
     up: migration_20261206_154038_lms_quizzes.up,
     down: migration_20261206_154038_lms_quizzes.down,
     name: '20261206_154038_lms_quizzes',
+  },
+  {
+    up: migration_20261206_181421_website.up,
+    down: migration_20261206_181421_website.down,
+    name: '20261206_181421_website'
   },
 ];
