@@ -95,11 +95,16 @@ describe('demo seed', () => {
     // Website: every demo tenant subscribes to two topics, has two published posts, one generated
     // draft waiting for approval, FAQs and a gallery.
     for (const demo of DEMO_TENANTS) {
-      const tenant = (await app.payload.find({ collection: 'tenants', where: { slug: { equals: demo.slug } }, limit: 1 })).docs[0]
+      const tenant = (
+        await app.payload.find({ collection: 'tenants', where: { slug: { equals: demo.slug } }, limit: 1 })
+      ).docs[0]
       const own = { tenant: { equals: tenant.id } }
       expect((await app.payload.count({ collection: 'seo-subscriptions', where: own })).totalDocs).toBe(2)
       const posts = await app.payload.find({ collection: 'blog-posts', where: own, draft: true, depth: 0, limit: 20 })
-      expect(posts.docs.filter((p) => p._status === 'published'), demo.slug).toHaveLength(2)
+      expect(
+        posts.docs.filter((p) => p._status === 'published'),
+        demo.slug,
+      ).toHaveLength(2)
       const waiting = posts.docs.filter((p) => p._status === 'draft' && p.reviewStatus === 'awaiting_approval')
       expect(waiting, demo.slug).toHaveLength(1)
       expect(waiting[0].isGenerated).toBe(true)

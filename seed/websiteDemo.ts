@@ -4,14 +4,38 @@ import { DEMO_TENANTS } from './demoTenants'
 
 /** The platform's topic library (marketers subscribe to these). */
 const TOPICS = [
-  { name: 'A beginner’s guide to your first class', description: 'What to expect, what to bring and how to book a first class.', audience: 'beginners' },
-  { name: 'Staying active in winter', description: 'Short days and cold weather make training harder; a routine indoors keeps it going.', audience: 'members' },
-  { name: 'Indoor golf in winter', description: 'Simulator bays keep a swing in shape when the course is closed.', audience: 'golfers' },
-  { name: 'Learning at your own pace', description: 'Courses and recordings let people practise between live sessions.', audience: 'learners' },
+  {
+    name: 'A beginner’s guide to your first class',
+    description: 'What to expect, what to bring and how to book a first class.',
+    audience: 'beginners',
+  },
+  {
+    name: 'Staying active in winter',
+    description: 'Short days and cold weather make training harder; a routine indoors keeps it going.',
+    audience: 'members',
+  },
+  {
+    name: 'Indoor golf in winter',
+    description: 'Simulator bays keep a swing in shape when the course is closed.',
+    audience: 'golfers',
+  },
+  {
+    name: 'Learning at your own pace',
+    description: 'Courses and recordings let people practise between live sessions.',
+    audience: 'learners',
+  },
 ] as const
 
 /** Each tenant's two topics, a hand-written post (published) and its FAQs and gallery titles. */
-const CONTENT: Record<string, { topics: [number, number]; post: { title: string; slug: string; text: string[] }; faqs: [string, string][]; gallery: string[] }> = {
+const CONTENT: Record<
+  string,
+  {
+    topics: [number, number]
+    post: { title: string; slug: string; text: string[] }
+    faqs: [string, string][]
+    gallery: string[]
+  }
+> = {
   'sunrise-yoga': {
     topics: [0, 1],
     post: {
@@ -100,8 +124,11 @@ const lexical = (paragraphs: string[]) => ({
   },
 })
 
-const first = async (payload: Payload, collection: 'seo-topics' | 'seo-subscriptions' | 'faqs' | 'gallery-items' | 'media', where: Where) =>
-  (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false })).docs[0]
+const first = async (
+  payload: Payload,
+  collection: 'seo-topics' | 'seo-subscriptions' | 'faqs' | 'gallery-items' | 'media',
+  where: Where,
+) => (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false })).docs[0]
 
 /**
  * The website demo: the platform's topics; each demo tenant subscribes to two of them, and the
@@ -123,24 +150,45 @@ export const seedWebsiteDemo = async (payload: Payload): Promise<{ created: numb
   const tenants: { id: string; slug: string }[] = []
   for (const demo of DEMO_TENANTS) {
     const content = CONTENT[demo.slug]
-    const tenant = (await payload.find({ collection: 'tenants', where: { slug: { equals: demo.slug } }, limit: 1, depth: 0 })).docs[0]
+    const tenant = (
+      await payload.find({ collection: 'tenants', where: { slug: { equals: demo.slug } }, limit: 1, depth: 0 })
+    ).docs[0]
     if (!tenant || !content) continue
     tenants.push({ id: String(tenant.id), slug: demo.slug })
     for (const index of content.topics) {
       const own: Where = { and: [{ tenant: { equals: tenant.id } }, { topic: { equals: topicIds[index] } }] }
       if (await first(payload, 'seo-subscriptions', own)) continue
-      await payload.create({ collection: 'seo-subscriptions', data: { tenant: tenant.id, topic: topicIds[index], frequency: 'weekly', isEnabled: true } })
+      await payload.create({
+        collection: 'seo-subscriptions',
+        data: { tenant: tenant.id, topic: topicIds[index], frequency: 'weekly', isEnabled: true },
+      })
       created++
     }
-    const image = await first(payload, 'media', { and: [{ tenant: { equals: tenant.id } }, { mimeType: { like: 'image/' } }] })
+    const image = await first(payload, 'media', {
+      and: [{ tenant: { equals: tenant.id } }, { mimeType: { like: 'image/' } }],
+    })
     for (const [i, [question, answer]] of content.faqs.entries()) {
-      if (await first(payload, 'faqs', { and: [{ tenant: { equals: tenant.id } }, { question: { equals: question } }] })) continue
-      await payload.create({ collection: 'faqs', data: { tenant: tenant.id, question, answer: lexical([answer]), category: 'General', sortOrder: i } })
+      if (
+        await first(payload, 'faqs', { and: [{ tenant: { equals: tenant.id } }, { question: { equals: question } }] })
+      )
+        continue
+      await payload.create({
+        collection: 'faqs',
+        data: { tenant: tenant.id, question, answer: lexical([answer]), category: 'General', sortOrder: i },
+      })
       created++
     }
     for (const [i, title] of content.gallery.entries()) {
-      if (await first(payload, 'gallery-items', { and: [{ tenant: { equals: tenant.id } }, { title: { equals: title } }] })) continue
-      await payload.create({ collection: 'gallery-items', data: { tenant: tenant.id, title, image: image?.id, category: 'Studio', sortOrder: i } })
+      if (
+        await first(payload, 'gallery-items', {
+          and: [{ tenant: { equals: tenant.id } }, { title: { equals: title } }],
+        })
+      )
+        continue
+      await payload.create({
+        collection: 'gallery-items',
+        data: { tenant: tenant.id, title, image: image?.id, category: 'Studio', sortOrder: i },
+      })
       created++
     }
   }
@@ -150,7 +198,14 @@ export const seedWebsiteDemo = async (payload: Payload): Promise<{ created: numb
 
   for (const { id: tenant, slug } of tenants) {
     const content = CONTENT[slug]
-    const posts = await payload.find({ collection: 'blog-posts', where: { tenant: { equals: tenant } }, draft: true, depth: 0, limit: 100, pagination: false })
+    const posts = await payload.find({
+      collection: 'blog-posts',
+      where: { tenant: { equals: tenant } },
+      draft: true,
+      depth: 0,
+      limit: 100,
+      pagination: false,
+    })
     const published = () => posts.docs.filter((p) => p._status === 'published').length
     if (!posts.docs.some((p) => p.slug === content.post.slug)) {
       const post = await payload.create({

@@ -19,7 +19,10 @@ const q = <Row = Record<string, unknown>>(query: Parameters<typeof runSql>[1]) =
 /** An anonymous visitor from one address. */
 const visitor = (ip: string) => {
   const client = app.http()
-  return { submit: (id: string, data: Record<string, string>) => client.post(`/api/forms/${id}/submit`, { data }, { 'x-forwarded-for': ip }) }
+  return {
+    submit: (id: string, data: Record<string, string>) =>
+      client.post(`/api/forms/${id}/submit`, { data }, { 'x-forwarded-for': ip }),
+  }
 }
 
 beforeAll(async () => {
@@ -44,7 +47,12 @@ beforeAll(async () => {
 
 describe('form submissions', () => {
   it('stores a valid submission in the form’s tenant and emits form.submitted', async () => {
-    const res = await visitor('203.0.113.1').submit(form, { name: 'Ada', email: 'ada@example.test', message: 'Mornings?', website_url: '' })
+    const res = await visitor('203.0.113.1').submit(form, {
+      name: 'Ada',
+      email: 'ada@example.test',
+      message: 'Mornings?',
+      website_url: '',
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const [row] = await q<{ tenant: string; email: string }>(
       sql`SELECT tenant_id AS tenant, email FROM form_submissions WHERE id = ${res.body.submission}`,
@@ -63,17 +71,24 @@ describe('form submissions', () => {
     expect(bad.body.message).toContain('data.name: Your name is required.')
     expect(bad.body.message).toContain('data.email: E-mail must be an e-mail address.')
     expect(bad.body.message).toContain('data.color: this form has no field “color”.')
-    const bot = await visitor('203.0.113.3').submit(form, { name: 'Bot', email: 'bot@example.test', website_url: 'http://spam.example' })
+    const bot = await visitor('203.0.113.3').submit(form, {
+      name: 'Bot',
+      email: 'bot@example.test',
+      website_url: 'http://spam.example',
+    })
     expect(bot.status).toBe(400)
     expect(bot.body.message).toContain('data.website_url: must be left empty.')
-    const [count] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM form_submissions WHERE tenant_id = ${tenant}`)
+    const [count] = await q<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM form_submissions WHERE tenant_id = ${tenant}`,
+    )
     expect(count.n).toBe(1)
   })
 
   it('rate limits one address (refusals count too), not another', async () => {
     const from = visitor('198.51.100.7')
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++) statuses.push((await from.submit(form, { name: `N${i}`, email: `n${i}@example.test` })).status)
+    for (let i = 0; i < 6; i++)
+      statuses.push((await from.submit(form, { name: `N${i}`, email: `n${i}@example.test` })).status)
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429])
     const limited = await from.submit(form, { name: 'Again', email: 'again@example.test' })
     expect(limited.status).toBe(429)
@@ -84,7 +99,9 @@ describe('form submissions', () => {
   it('refuses direct creates through REST (only the submit endpoint stores submissions)', async () => {
     const direct = await app.http().post('/api/form-submissions', { form, tenant, submissionData: [] })
     expect(direct.status).toBe(403)
-    expect((await visitor('203.0.113.9').submit('00000000-0000-0000-0000-000000000000', { name: 'x' })).status).toBe(404)
+    expect((await visitor('203.0.113.9').submit('00000000-0000-0000-0000-000000000000', { name: 'x' })).status).toBe(
+      404,
+    )
   })
 })
 

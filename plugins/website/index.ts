@@ -48,7 +48,10 @@ export const websitePlugin =
       ],
       jobs: {
         ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), writeBlogDraftsTask({ cron: o.draftsCron, defaultCap: o.weeklyPublishCap })],
+        tasks: [
+          ...(config.jobs?.tasks ?? []),
+          writeBlogDraftsTask({ cron: o.draftsCron, defaultCap: o.weeklyPublishCap }),
+        ],
       },
     })
     const withSeo = seoPlugin({

@@ -43,7 +43,10 @@ const GOLF = {
 /** The template writer, slowed so two runs overlap between their checks and their inserts. */
 const slowWriter = (ms: number): Writer => {
   const inner = templateWriter()
-  return { name: 'slow', write: async (facts, topic) => (await new Promise((r) => setTimeout(r, ms)), inner.write(facts, topic)) }
+  return {
+    name: 'slow',
+    write: async (facts, topic) => (await new Promise((r) => setTimeout(r, ms)), inner.write(facts, topic)),
+  }
 }
 
 let kit: ReturnType<typeof websiteTestKit>
@@ -94,7 +97,9 @@ describe('the draft-writing job', () => {
     }
     // Nothing is due any more; forcing the same period again finds the post.
     expect((await writeDueDrafts(app.payload, { now, writer: templateWriter(), defaultCap: 3 })).due).toBe(0)
-    await kit.q(sql`UPDATE seo_subscriptions SET next_run_at = ${new Date(now.getTime() - 1000).toISOString()} WHERE topic_id = ${topic}`)
+    await kit.q(
+      sql`UPDATE seo_subscriptions SET next_run_at = ${new Date(now.getTime() - 1000).toISOString()} WHERE topic_id = ${topic}`,
+    )
     const again = await writeDueDrafts(app.payload, { now, writer: templateWriter(), defaultCap: 3 })
     expect(again.exists).toBe(2)
     expect(await kit.postsOf(yoga.tenant)).toHaveLength(1)
@@ -107,7 +112,9 @@ describe('the draft-writing job', () => {
     const own = [YOGA.name, YOGA.city, YOGA.classTitle, YOGA.instructor, YOGA.eventTitle, YOGA.planName, '$149.00']
     const found = own.filter((fact) => text.includes(fact))
     expect(found.length, `found ${found.join(', ')} in\n${text}`).toBeGreaterThanOrEqual(3)
-    for (const fact of Object.values(GOLF).filter((v): v is string => typeof v === 'string' && !v.startsWith('America/')))
+    for (const fact of Object.values(GOLF).filter(
+      (v): v is string => typeof v === 'string' && !v.startsWith('America/'),
+    ))
       expect(text).not.toContain(fact)
     const links = lexicalLinks(post.body)
     expect(links.length).toBeGreaterThan(2)
@@ -122,8 +129,16 @@ describe('the draft-writing job', () => {
   })
 
   it('publishes at once for a tenant that opted in to auto-publishing', async () => {
-    const settings = await app.payload.find({ collection: 'tenant-settings', where: { tenant: { equals: golf.tenant } }, limit: 1 })
-    await app.payload.update({ collection: 'tenant-settings', id: settings.docs[0].id, data: { website: { autoPublish: true } } })
+    const settings = await app.payload.find({
+      collection: 'tenant-settings',
+      where: { tenant: { equals: golf.tenant } },
+      limit: 1,
+    })
+    await app.payload.update({
+      collection: 'tenant-settings',
+      id: settings.docs[0].id,
+      data: { website: { autoPublish: true } },
+    })
     const other = await kit.topic('Indoor training ideas')
     await kit.subscribe(golf.tenant, other)
     const result = await writeDueDrafts(app.payload, { writer: templateWriter(), defaultCap: 3 })
@@ -186,33 +201,58 @@ describe('publishing', () => {
       tenant: golf.tenant,
       title: 'Long drives at the barn',
       slug: 'long-drives',
-      body: body('Swing the driver on the simulator: the launch monitor shows carry, spin and smash factor after every shot, and juniors get a free bucket on Saturdays.'),
+      body: body(
+        'Swing the driver on the simulator: the launch monitor shows carry, spin and smash factor after every shot, and juniors get a free bucket on Saturdays.',
+      ),
       _status: 'published',
     })
     expect(distinct.status, JSON.stringify(distinct.body)).toBe(201)
   })
 
   it('refuses a publication past the weekly cap with a clear 409', async () => {
-    const settings = await app.payload.find({ collection: 'tenant-settings', where: { tenant: { equals: yoga.tenant } }, limit: 1 })
+    const settings = await app.payload.find({
+      collection: 'tenant-settings',
+      where: { tenant: { equals: yoga.tenant } },
+      limit: 1,
+    })
     const publishedThisWeek = (await kit.postsOf(yoga.tenant)).filter((p) => p.status === 'published').length
     await app.payload.update({
       collection: 'tenant-settings',
       id: settings.docs[0].id,
       data: { website: { weeklyPublishCap: publishedThisWeek + 1 } },
     })
-    const words = (seed: string) =>
-      Array.from({ length: 40 }, (_, i) => `${seed}${i}`).join(' ')
-    const ok = await yogaManager.post('/api/blog-posts', { tenant: yoga.tenant, title: 'One more', slug: 'one-more', body: body(words('alpha')), _status: 'published' })
+    const words = (seed: string) => Array.from({ length: 40 }, (_, i) => `${seed}${i}`).join(' ')
+    const ok = await yogaManager.post('/api/blog-posts', {
+      tenant: yoga.tenant,
+      title: 'One more',
+      slug: 'one-more',
+      body: body(words('alpha')),
+      _status: 'published',
+    })
     expect(ok.status, JSON.stringify(ok.body)).toBe(201)
-    const over = await yogaManager.post('/api/blog-posts', { tenant: yoga.tenant, title: 'Too many', slug: 'too-many', body: body(words('beta')), _status: 'published' })
+    const over = await yogaManager.post('/api/blog-posts', {
+      tenant: yoga.tenant,
+      title: 'Too many',
+      slug: 'too-many',
+      body: body(words('beta')),
+      _status: 'published',
+    })
     expect(over.status).toBe(409)
     expect(over.body.errors[0].data.code).toBe('weekly_cap_reached')
     expect(over.body.errors[0].message).toContain(`${publishedThisWeek + 1} of ${publishedThisWeek + 1}`)
     // Editing an already published post is not a new publication.
-    const edit = await yogaManager.patch(`/api/blog-posts/${ok.body.doc.id}`, { title: 'One more (edited)', _status: 'published' })
+    const edit = await yogaManager.patch(`/api/blog-posts/${ok.body.doc.id}`, {
+      title: 'One more (edited)',
+      _status: 'published',
+    })
     expect(edit.status, JSON.stringify(edit.body)).toBe(200)
     // A draft may still be saved.
-    const draft = await yogaManager.post('/api/blog-posts?draft=true', { tenant: yoga.tenant, title: 'Next week', slug: 'next-week', _status: 'draft' })
+    const draft = await yogaManager.post('/api/blog-posts?draft=true', {
+      tenant: yoga.tenant,
+      title: 'Next week',
+      slug: 'next-week',
+      _status: 'draft',
+    })
     expect(draft.status).toBe(201)
   })
 

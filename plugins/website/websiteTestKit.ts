@@ -26,16 +26,33 @@ export const websiteTestKit = (payload: Payload) => {
   const q = <Row = Record<string, unknown>>(query: SQL) => runSql<Row>({ payload, transactionID: undefined }, query)
 
   const topic = async (name = `Topic ${tag()}`) =>
-    String((await payload.create({ collection: 'seo-topics', data: { name, description: `${name} explained.`, active: true } })).id)
+    String(
+      (
+        await payload.create({
+          collection: 'seo-topics',
+          data: { name, description: `${name} explained.`, active: true },
+        })
+      ).id,
+    )
 
   const studio = async (spec: StudioSpec) => {
     const tenant = String((await createTenant(payload, { name: spec.name, timezone: spec.zone })).id)
     const location = await payload.create({
       collection: 'locations',
-      data: { tenant, name: `${spec.city} studio`, slug: `loc-${tag()}`, timezone: spec.zone, address: { line1: '1 Main St', city: spec.city, country: 'US' } },
+      data: {
+        tenant,
+        name: `${spec.city} studio`,
+        slug: `loc-${tag()}`,
+        timezone: spec.zone,
+        address: { line1: '1 Main St', city: spec.city, country: 'US' },
+      },
     })
     const teacher = await createPerson(payload, { tenant, roles: ['instructor'] })
-    await payload.update({ collection: 'tenant-memberships', id: teacher.membership!.id, data: { profile: { displayName: spec.instructor } } })
+    await payload.update({
+      collection: 'tenant-memberships',
+      id: teacher.membership!.id,
+      data: { profile: { displayName: spec.instructor } },
+    })
     for (let day = 1; day <= 3; day++)
       await payload.create({
         collection: 'classes',
@@ -66,7 +83,11 @@ export const websiteTestKit = (payload: Payload) => {
     })
     await payload.create({
       collection: 'membership-plans',
-      data: { tenant, name: spec.planName, prices: [{ key: 'm', interval: 'month', intervalCount: 1, amount: spec.planAmount, currency: 'USD' }] },
+      data: {
+        tenant,
+        name: spec.planName,
+        prices: [{ key: 'm', interval: 'month', intervalCount: 1, amount: spec.planAmount, currency: 'USD' }],
+      },
     })
     const manager = await createPerson(payload, { tenant, roles: ['manager'] })
     return { tenant, location: String(location.id), manager, spec }
@@ -77,7 +98,13 @@ export const websiteTestKit = (payload: Payload) => {
       (
         await payload.create({
           collection: 'seo-subscriptions',
-          data: { tenant, topic: topicId, frequency: 'weekly', nextRunAt: new Date(Date.now() - 60_000).toISOString(), ...data },
+          data: {
+            tenant,
+            topic: topicId,
+            frequency: 'weekly',
+            nextRunAt: new Date(Date.now() - 60_000).toISOString(),
+            ...data,
+          },
         })
       ).id,
     )

@@ -10,13 +10,17 @@ export const websiteSettingsField = (defaultCap: number): Field => ({
       name: 'autoPublish',
       type: 'checkbox',
       defaultValue: false,
-      admin: { description: 'Publish generated posts at once (within the weekly cap) instead of waiting for approval.' },
+      admin: {
+        description: 'Publish generated posts at once (within the weekly cap) instead of waiting for approval.',
+      },
     },
     {
       name: 'weeklyPublishCap',
       type: 'number',
       min: 0,
-      admin: { description: `Posts published per week (Monday to Monday in the business’s zone); empty = ${defaultCap}.` },
+      admin: {
+        description: `Posts published per week (Monday to Monday in the business’s zone); empty = ${defaultCap}.`,
+      },
     },
   ],
 })

@@ -14,7 +14,9 @@ const when = (iso: string, zone: string) => {
 }
 
 const price = (value: { amount?: number | null; currency?: string | null } | null | undefined) =>
-  value && typeof value.amount === 'number' && isCurrency(value.currency) ? formatMoney({ amount: value.amount, currency: value.currency }) : null
+  value && typeof value.amount === 'number' && isCurrency(value.currency)
+    ? formatMoney({ amount: value.amount, currency: value.currency })
+    : null
 
 type Named = { name?: string | null; profile?: { displayName?: string | null } | null; user?: unknown }
 const personName = (m: Named | string | null | undefined): string | null => {
@@ -47,8 +49,17 @@ export const collectTenantFacts = async (
     })
   ).docs.map((l) => {
     const a = l.address ?? {}
-    const address = [a.line1, a.line2, a.city, [a.region, a.postalCode].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ')
-    return { id: String(l.id), name: l.name, city: a.city ?? null, region: a.region ?? null, address: address || null, zone: l.timezone }
+    const address = [a.line1, a.line2, a.city, [a.region, a.postalCode].filter(Boolean).join(' '), a.country]
+      .filter(Boolean)
+      .join(', ')
+    return {
+      id: String(l.id),
+      name: l.name,
+      city: a.city ?? null,
+      region: a.region ?? null,
+      address: address || null,
+      zone: l.timezone,
+    }
   })
   const locationName = new Map(locations.map((l) => [l.id, l.name]))
   const facts: TenantFacts = {
@@ -110,11 +121,14 @@ export const collectTenantFacts = async (
     const user = m.user && typeof m.user === 'object' ? (m.user as { bio?: string | null }) : null
     facts.instructors.push({ name, bio: user?.bio ?? null })
   }
-  for (const name of teaching) if (!facts.instructors.some((i) => i.name === name)) facts.instructors.push({ name, bio: null })
+  for (const name of teaching)
+    if (!facts.instructors.some((i) => i.name === name)) facts.instructors.push({ name, bio: null })
   if (hasCollection(payload, 'events')) {
     const events = await payload.find({
       collection: 'events',
-      where: { and: [own, { status: { equals: 'published' } }, { startTime: { greater_than_equal: now.toISOString() } }] },
+      where: {
+        and: [own, { status: { equals: 'published' } }, { startTime: { greater_than_equal: now.toISOString() } }],
+      },
       sort: 'startTime',
       depth: 0,
       limit: 5,
@@ -156,7 +170,10 @@ export const collectTenantFacts = async (
       const p = (plan.prices ?? []).find((x) => x.active !== false)
       const amount = p ? price(p) : null
       if (!p || !amount) continue
-      const every = p.interval === 'one_time' ? '' : ` per ${p.intervalCount > 1 ? `${p.intervalCount} ${p.interval}s` : p.interval}`
+      const every =
+        p.interval === 'one_time'
+          ? ''
+          : ` per ${p.intervalCount > 1 ? `${p.intervalCount} ${p.interval}s` : p.interval}`
       facts.prices.push({ name: plan.name, price: `${amount}${every}` })
     }
   }

@@ -17,7 +17,10 @@ export const writeBlogDraftsTask = (options: { cron: string; defaultCap: number 
     { name: 'failed', type: 'number' },
   ],
   handler: async ({ req }) => {
-    const { outcomes: _outcomes, ...output } = await writeDueDrafts(req.payload, { writer: chooseWriter(), defaultCap: options.defaultCap })
+    const { outcomes: _outcomes, ...output } = await writeDueDrafts(req.payload, {
+      writer: chooseWriter(),
+      defaultCap: options.defaultCap,
+    })
     return { output }
   },
 })

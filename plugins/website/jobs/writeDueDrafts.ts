@@ -2,7 +2,14 @@ import type { Payload } from 'payload'
 import type { Writer } from '../writer/types'
 import { writeSubscriptionDraft, type DraftOutcome } from './writeSubscriptionDraft'
 
-export type DueDraftsResult = { due: number; written: number; published: number; exists: number; failed: number; outcomes: DraftOutcome[] }
+export type DueDraftsResult = {
+  due: number
+  written: number
+  published: number
+  exists: number
+  failed: number
+  outcomes: DraftOutcome[]
+}
 
 /**
  * Every enabled subscription whose `nextRunAt` has come gets its period's post
@@ -11,7 +18,12 @@ export type DueDraftsResult = { due: number; written: number; published: number;
  */
 export const writeDueDrafts = async (
   payload: Payload,
-  { now = new Date(), writer, defaultCap, limit = 100 }: { now?: Date; writer: Writer; defaultCap: number; limit?: number },
+  {
+    now = new Date(),
+    writer,
+    defaultCap,
+    limit = 100,
+  }: { now?: Date; writer: Writer; defaultCap: number; limit?: number },
 ): Promise<DueDraftsResult> => {
   const due = await payload.find({
     collection: 'seo-subscriptions',
@@ -24,7 +36,11 @@ export const writeDueDrafts = async (
   const result: DueDraftsResult = { due: due.docs.length, written: 0, published: 0, exists: 0, failed: 0, outcomes: [] }
   for (const subscription of due.docs) {
     try {
-      const outcome = await writeSubscriptionDraft(payload, { ...subscription, id: String(subscription.id) }, { now, writer, defaultCap })
+      const outcome = await writeSubscriptionDraft(
+        payload,
+        { ...subscription, id: String(subscription.id) },
+        { now, writer, defaultCap },
+      )
       result.outcomes.push(outcome)
       if (outcome.status === 'written') result.written++
       else if (outcome.status === 'published') result.published++

@@ -10,7 +10,11 @@ import { websiteSettings } from '../operations/websiteSettings'
 import type { Frequency } from '../types'
 import { collectTenantFacts } from './collectTenantFacts'
 
-export type DraftOutcome = { status: 'written' | 'published' | 'exists' | 'skipped'; post: string | null; period: string }
+export type DraftOutcome = {
+  status: 'written' | 'published' | 'exists' | 'skipped'
+  post: string | null
+  period: string
+}
 
 type Subscription = { id: string; tenant?: unknown; topic: unknown; location?: unknown; frequency: Frequency }
 
@@ -24,7 +28,8 @@ const slugify = (text: string) =>
     .replace(/-+$/g, '')
 
 /** The generation key: one generated post per (topic, location, period) of a tenant (unique with the tenant). */
-export const generationKeyOf = (topic: string, location: string | null, period: string) => `${topic}:${location ?? 'all'}:${period}`
+export const generationKeyOf = (topic: string, location: string | null, period: string) =>
+  `${topic}:${location ?? 'all'}:${period}`
 
 /**
  * Writes one subscription's post for the period `now` falls in, at most once: a period whose post

@@ -57,7 +57,8 @@ export const assertPublishable = async (req: PayloadRequest, check: PublishCheck
   )
   let best: { id: string; title: string; similarity: number } | null = null
   for (const other of others) {
-    const print = typeof other.fingerprint === 'string' ? (JSON.parse(other.fingerprint) as number[]) : other.fingerprint
+    const print =
+      typeof other.fingerprint === 'string' ? (JSON.parse(other.fingerprint) as number[]) : other.fingerprint
     if (!Array.isArray(print)) continue
     const similarity = estimateSimilarity(check.fingerprint, print)
     if (!best || similarity > best.similarity) best = { id: String(other.id), title: other.title, similarity }

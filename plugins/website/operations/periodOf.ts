@@ -30,7 +30,8 @@ export const periodOf = (frequency: Frequency, now: Date, zone: string): { key: 
   }
   const monday = addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7))
   const { year, week } = isoWeek(monday)
-  if (frequency === 'weekly') return { key: `${year}-W${String(week).padStart(2, '0')}`, nextStart: midnight(addDays(monday, 7), zone) }
+  if (frequency === 'weekly')
+    return { key: `${year}-W${String(week).padStart(2, '0')}`, nextStart: midnight(addDays(monday, 7), zone) }
   // Fortnights pair ISO weeks 1–2, 3–4, …; week 53 stands alone.
   const second = week % 2 === 0
   const next = addDays(monday, week === 53 || second ? 7 : 14)

@@ -31,7 +31,11 @@ export const submitForm = async (
     windowSeconds: limit.windowSeconds,
   })
   if (!allowed)
-    throw new OperationError(429, 'rate_limited', `Too many submissions from this address. Try again in ${retryAfterSeconds} seconds.`)
+    throw new OperationError(
+      429,
+      'rate_limited',
+      `Too many submissions from this address. Try again in ${retryAfterSeconds} seconds.`,
+    )
   const form = await req.payload
     .findByID({ collection: 'forms', id: formId, depth: 0, req, overrideAccess: false })
     .catch(() => null)
@@ -51,12 +55,16 @@ export const submitForm = async (
   }
   for (const name of values.keys())
     if (!known.has(name)) issues.push({ path: ['data', name], message: `this form has no field “${name}”.` })
-  if (issues.length) throw new ZodError(issues.map((issue) => ({ code: 'custom' as const, ...issue, input: undefined })))
+  if (issues.length)
+    throw new ZodError(issues.map((issue) => ({ code: 'custom' as const, ...issue, input: undefined })))
   const f = formsTable(req)
   const s = formSubmissionsTable(req)
   const d = submissionDataTable(req)
   const emailField = fields.find((f) => f.blockType === 'email' && values.get(f.name))
-  const [owner] = await runSql<{ tenant: string }>(req, sql`SELECT ${f.tenant} AS tenant FROM ${f.$table} WHERE ${f.id} = ${form.id}`)
+  const [owner] = await runSql<{ tenant: string }>(
+    req,
+    sql`SELECT ${f.tenant} AS tenant FROM ${f.$table} WHERE ${f.id} = ${form.id}`,
+  )
   if (!owner?.tenant) throw new OperationError(404, 'not_found', 'This form does not exist.')
   // Visitors may not create submissions through the API: the checked submission is inserted here,
   // in the request's transaction, and announced.
@@ -86,6 +94,9 @@ export const submitForm = async (
   const redirect = (form as { redirect?: { url?: string | null } | null }).redirect?.url ?? null
   return {
     submission: id,
-    confirmation: { type: form.confirmationType ?? 'message', redirect: form.confirmationType === 'redirect' ? redirect : null },
+    confirmation: {
+      type: form.confirmationType ?? 'message',
+      redirect: form.confirmationType === 'redirect' ? redirect : null,
+    },
   }
 }

@@ -38,18 +38,27 @@ export const startFakeChatServer = async () => {
     return JSON.stringify({
       title: `${user.topic?.name ?? 'Topic'} at ${f.business ?? 'the studio'}`,
       excerpt: `What ${f.business} offers for ${user.topic?.name}.`,
-      body: [`## Why ${f.business}`, `${f.business} runs classes every week.`, ...classes, '', `[Book now](${f.links?.[0]?.href ?? '/'})`].join('\n'),
+      body: [
+        `## Why ${f.business}`,
+        `${f.business} runs classes every week.`,
+        ...classes,
+        '',
+        `[Book now](${f.links?.[0]?.href ?? '/'})`,
+      ].join('\n'),
     })
   }
 
   const server = createServer(async (req, res) => {
     try {
-      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return send(res, 404, { error: { message: 'not found' } })
+      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions'))
+        return send(res, 404, { error: { message: 'not found' } })
       const body = await readJson(req)
       requests.push({ body, apiKey: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null })
       const next = queue.shift() ?? { kind: 'reply', content: defaultContent(body) }
       if (next.kind === 'status')
-        return send(res, next.status, { error: { message: next.message ?? `fake error ${next.status}`, type: 'server_error' } })
+        return send(res, next.status, {
+          error: { message: next.message ?? `fake error ${next.status}`, type: 'server_error' },
+        })
       if (next.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs))
       send(res, 200, {
         id: `chatcmpl-${requests.length}`,

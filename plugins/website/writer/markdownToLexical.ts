@@ -1,7 +1,14 @@
 /** Lexical editor state (the shape Payload's richText stores). */
 export type LexicalNode = { type: string; version: number; children?: LexicalNode[]; [key: string]: unknown }
 export type LexicalState = {
-  root: { type: string; children: LexicalNode[]; direction: 'ltr' | 'rtl' | null; format: ''; indent: number; version: number }
+  root: {
+    type: string
+    children: LexicalNode[]
+    direction: 'ltr' | 'rtl' | null
+    format: ''
+    indent: number
+    version: number
+  }
 }
 
 const block = { format: '' as const, indent: 0, version: 1, direction: 'ltr' as const }
@@ -47,7 +54,14 @@ export const markdownToLexical = (markdown: string): LexicalState => {
   let paragraph: string[] = []
   let list: LexicalNode[] = []
   const flushParagraph = () => {
-    if (paragraph.length) children.push({ type: 'paragraph', ...block, textFormat: 0, textStyle: '', children: inline(paragraph.join(' ')) })
+    if (paragraph.length)
+      children.push({
+        type: 'paragraph',
+        ...block,
+        textFormat: 0,
+        textStyle: '',
+        children: inline(paragraph.join(' ')),
+      })
     paragraph = []
   }
   const flushList = () => {

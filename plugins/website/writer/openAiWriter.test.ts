@@ -7,7 +7,15 @@ const facts: TenantFacts = {
   tenant: { id: 't1', slug: 'lotus', name: 'Lotus Loft', timezone: 'America/Los_Angeles' },
   focusLocation: null,
   locations: [{ id: 'l1', name: 'Portland studio', city: 'Portland', region: 'OR', address: '1 Main St, Portland' }],
-  classes: [{ title: 'Sunrise Vinyasa Flow', when: 'Mon 7 Dec, 07:00', location: 'Portland studio', instructor: 'Marisol', href: '/lotus/classes/c1' }],
+  classes: [
+    {
+      title: 'Sunrise Vinyasa Flow',
+      when: 'Mon 7 Dec, 07:00',
+      location: 'Portland studio',
+      instructor: 'Marisol',
+      href: '/lotus/classes/c1',
+    },
+  ],
   instructors: [{ name: 'Marisol', bio: null }],
   events: [],
   courses: [],
@@ -21,7 +29,8 @@ const facts: TenantFacts = {
 const topic = { name: 'Yoga in winter', description: 'Why a warm room helps.', audience: null, keywords: ['yoga'] }
 
 let fake: Awaited<ReturnType<typeof startFakeChatServer>>
-const writer = (timeoutMs = 2000) => openAiWriter({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'fake-model', timeoutMs })
+const writer = (timeoutMs = 2000) =>
+  openAiWriter({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'fake-model', timeoutMs })
 const failure = async (promise: Promise<unknown>) => {
   const error = await promise.then(
     () => null,

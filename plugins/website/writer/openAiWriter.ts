@@ -36,8 +36,10 @@ const factsForPrompt = (facts: TenantFacts) => ({
 /** Maps what the SDK throws to a WriterError (timeout, unavailable, refused). */
 const mapError = (error: unknown): WriterError => {
   if (error instanceof WriterError) return error
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new WriterError('timeout', 'The writer did not answer in time.')
-  if (error instanceof OpenAI.APIConnectionError) return new WriterError('unavailable', `The writer could not be reached: ${error.message}`)
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return new WriterError('timeout', 'The writer did not answer in time.')
+  if (error instanceof OpenAI.APIConnectionError)
+    return new WriterError('unavailable', `The writer could not be reached: ${error.message}`)
   if (error instanceof OpenAI.APIError) {
     const status = error.status
     if (status === undefined || status >= 500 || status === 429)
@@ -91,7 +93,10 @@ export const openAiWriter = (options: OpenAiWriterOptions): Writer => {
       }
       const { markdown, dropped } = keepAllowedLinks(parsed.body, facts)
       if (dropped.length && markdown.trim().length < 100)
-        throw new WriterError('bad_output', `The writer's post was mostly links outside the tenant's site (${dropped.join(', ')}).`)
+        throw new WriterError(
+          'bad_output',
+          `The writer's post was mostly links outside the tenant's site (${dropped.join(', ')}).`,
+        )
       return {
         title: keepAllowedLinks(parsed.title, { links: [] }).markdown.trim(),
         excerpt: keepAllowedLinks(parsed.excerpt, { links: [] }).markdown.trim(),

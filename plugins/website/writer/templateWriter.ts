@@ -60,12 +60,16 @@ export const templateWriter = (): Writer => ({
     }
     if (facts.events.length) {
       lines.push('## Events and workshops')
-      for (const e of facts.events.slice(0, 4)) lines.push(`- [${e.title}](${e.href}): ${e.when}${e.description ? `. ${e.description}` : ''}`)
+      for (const e of facts.events.slice(0, 4))
+        lines.push(`- [${e.title}](${e.href}): ${e.when}${e.description ? `. ${e.description}` : ''}`)
       lines.push('')
     }
     if (facts.courses.length) {
       lines.push('## Learn at your own pace')
-      for (const c of facts.courses.slice(0, 4)) lines.push(`- [${c.title}](${c.href})${c.price ? ` (${c.price})` : ''}${c.description ? `: ${c.description}` : ''}`)
+      for (const c of facts.courses.slice(0, 4))
+        lines.push(
+          `- [${c.title}](${c.href})${c.price ? ` (${c.price})` : ''}${c.description ? `: ${c.description}` : ''}`,
+        )
       lines.push('')
     }
     if (facts.prices.length) {
@@ -81,10 +85,21 @@ export const templateWriter = (): Writer => ({
     const excerpt = [
       `${topic.name} at ${where}${city ? ` in ${city}` : ''}`,
       firstClass ? `next up: ${firstClass.title}, ${firstClass.when}` : null,
-      facts.instructors.length ? `taught by ${facts.instructors.slice(0, 2).map((i) => i.name).join(' and ')}` : null,
+      facts.instructors.length
+        ? `taught by ${facts.instructors
+            .slice(0, 2)
+            .map((i) => i.name)
+            .join(' and ')}`
+        : null,
     ]
       .filter(Boolean)
       .join(', ')
-    return { title, excerpt: `${excerpt}.`, body: lines.join('\n').trim(), model: 'template', promptVersion: PROMPT_VERSION }
+    return {
+      title,
+      excerpt: `${excerpt}.`,
+      body: lines.join('\n').trim(),
+      model: 'template',
+      promptVersion: PROMPT_VERSION,
+    }
   },
 })

@@ -61,7 +61,11 @@ export const BlogPosts = (group: string, options: BlogPostsOptions): CollectionC
         {
           name: 'publishedAt',
           type: 'date',
-          admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: 'Set on first publication.' },
+          admin: {
+            position: 'sidebar',
+            date: { pickerAppearance: 'dayAndTime' },
+            description: 'Set on first publication.',
+          },
         },
         { name: 'isGenerated', type: 'checkbox', defaultValue: false, admin: { position: 'sidebar', readOnly: true } },
         {
@@ -85,5 +89,8 @@ export const BlogPosts = (group: string, options: BlogPostsOptions): CollectionC
         { name: 'fingerprint', type: 'json', admin: { hidden: true } },
       ],
     },
-    { publicRead: true, isolationFixture: () => ({ title: 'Grid post', slug: `grid-${Math.random().toString(36).slice(2, 10)}` }) },
+    {
+      publicRead: true,
+      isolationFixture: () => ({ title: 'Grid post', slug: `grid-${Math.random().toString(36).slice(2, 10)}` }),
+    },
   )

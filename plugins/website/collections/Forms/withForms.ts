@@ -10,7 +10,13 @@ const gridMessage = markdownToLexical('Thanks.')
 
 /** A form type the tenant has no form of yet (the isolation grid's fixtures; `formType` is unique per tenant). */
 const freeFormType = async (payload: Payload, tenant: string) => {
-  const used = await payload.find({ collection: 'forms', where: { tenant: { equals: tenant } }, depth: 0, limit: 10, pagination: false })
+  const used = await payload.find({
+    collection: 'forms',
+    where: { tenant: { equals: tenant } },
+    depth: 0,
+    limit: 10,
+    pagination: false,
+  })
   const taken = new Set(used.docs.map((form) => form.formType))
   return FORM_TYPES.find((type) => !taken.has(type)) ?? 'other'
 }
@@ -23,7 +29,10 @@ const freeFormType = async (payload: Payload, tenant: string) => {
  * plugin's own e-mail on submission (sent from a hook) is left out: mail leaves through subscribers
  * of `form.submitted`, so the form's `emails` settings are not offered.
  */
-export const withForms = (config: Config, options: { group: string; rateLimit: { max: number; windowSeconds: number } }): Config => {
+export const withForms = (
+  config: Config,
+  options: { group: string; rateLimit: { max: number; windowSeconds: number } },
+): Config => {
   const next = formBuilderPlugin({
     fields: { payment: false, upload: false, state: false, country: false },
     formOverrides: {
@@ -66,12 +75,23 @@ export const withForms = (config: Config, options: { group: string; rateLimit: {
         { ...collection, hooks: { ...collection.hooks, afterChange: [] } },
         {
           isolationFixture: async ({ payload, tenant }) => {
-            const existing = await payload.find({ collection: 'forms', where: { tenant: { equals: tenant } }, limit: 1, depth: 0 })
+            const existing = await payload.find({
+              collection: 'forms',
+              where: { tenant: { equals: tenant } },
+              limit: 1,
+              depth: 0,
+            })
             const form =
               existing.docs[0] ??
               (await payload.create({
                 collection: 'forms',
-                data: { tenant, title: 'Grid form', formType: await freeFormType(payload, tenant), confirmationType: 'message', confirmationMessage: gridMessage },
+                data: {
+                  tenant,
+                  title: 'Grid form',
+                  formType: await freeFormType(payload, tenant),
+                  confirmationType: 'message',
+                  confirmationMessage: gridMessage,
+                },
               }))
             return { form: form.id }
           },

@@ -15,10 +15,7 @@ export const SeoSubscriptions = (group: string): CollectionConfig =>
       slug: 'seo-subscriptions',
       admin: { useAsTitle: 'id', defaultColumns: ['topic', 'location', 'frequency', 'isEnabled', 'nextRunAt'], group },
       access: { read: staffRead, create: managerWrite, update: managerWrite, delete: managerWrite },
-      indexes: [
-        { fields: ['tenant', 'topic', 'location'], unique: true },
-        { fields: ['isEnabled', 'nextRunAt'] },
-      ],
+      indexes: [{ fields: ['tenant', 'topic', 'location'], unique: true }, { fields: ['isEnabled', 'nextRunAt'] }],
       hooks: { beforeChange: [firstRunNow] },
       fields: [
         { name: 'topic', type: 'relationship', relationTo: 'seo-topics', required: true },

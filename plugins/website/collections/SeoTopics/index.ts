@@ -12,7 +12,11 @@ export const SeoTopics = (group: string): CollectionConfig => ({
   access: { read: anyStaff, create: platformAdmin, update: platformAdmin, delete: platformAdmin },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
-    { name: 'description', type: 'textarea', admin: { description: 'What a post on this topic explains; the writer opens with it.' } },
+    {
+      name: 'description',
+      type: 'textarea',
+      admin: { description: 'What a post on this topic explains; the writer opens with it.' },
+    },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },
     { name: 'audience', type: 'text', admin: { description: 'Who it is for, e.g. "beginners", "parents".' } },
     { name: 'keywords', type: 'text', hasMany: true },

@@ -12,7 +12,13 @@ const clip = (text: string, max: number) => {
 }
 
 /** The meta a post gets when its own is empty: its title, its excerpt (else its text) and its hero image. */
-export const fillMeta = (post: { title?: string | null; excerpt?: string | null; body?: unknown; heroImage?: unknown; meta?: Meta | null }) => {
+export const fillMeta = (post: {
+  title?: string | null
+  excerpt?: string | null
+  body?: unknown
+  heroImage?: unknown
+  meta?: Meta | null
+}) => {
   const meta = post.meta ?? {}
   return {
     ...meta,
@@ -32,6 +38,9 @@ export const preparePost =
   ({ data, originalDoc }) => {
     const post = { ...originalDoc, ...data }
     data.meta = fillMeta(post)
-    data.fingerprint = fingerprintOf([post.title, post.excerpt, lexicalToText(post.body)].filter(Boolean).join('\n'), shingleWords)
+    data.fingerprint = fingerprintOf(
+      [post.title, post.excerpt, lexicalToText(post.body)].filter(Boolean).join('\n'),
+      shingleWords,
+    )
     return data
   }
