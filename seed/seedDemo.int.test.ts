@@ -120,5 +120,6 @@ describe('demo seed', () => {
     const locations = await desk.client.get('/api/tenant-memberships?limit=100&depth=0')
     expect(locations.body.docs.length).toBe(6 + HISTORY_MEMBERS.length)
     await signIn(app, PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD)
-  })
+    // Two full seeds (with the website's generated drafts) on a shared machine take more than the default minute.
+  }, 300_000)
 })
