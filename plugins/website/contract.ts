@@ -39,9 +39,6 @@ declare module '@/core' {
 
 // ---- Endpoints ----
 
-/** `POST /api/seo-subscriptions/:id/write-now`: write the subscription's draft for the current period now. */
-export type WriteNowReply = { status: 'written' | 'exists'; post: string | null; period: string }
-
 /** Refusal codes of publishing a post (409). */
 export const PUBLISH_REFUSALS = { weeklyCap: 'weekly_cap_reached', nearDuplicate: 'near_duplicate' } as const
 
