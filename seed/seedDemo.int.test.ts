@@ -105,6 +105,26 @@ describe('demo seed', () => {
     expect(guests.totalDocs).toBeGreaterThanOrEqual(5)
     expect((await app.payload.count({ collection: 'closures', where: fairway })).totalDocs).toBe(1)
 
+    // Website: every demo tenant subscribes to two topics, has two published posts, one generated
+    // draft waiting for approval, FAQs and a gallery.
+    for (const demo of DEMO_TENANTS) {
+      const tenant = (
+        await app.payload.find({ collection: 'tenants', where: { slug: { equals: demo.slug } }, limit: 1 })
+      ).docs[0]
+      const own = { tenant: { equals: tenant.id } }
+      expect((await app.payload.count({ collection: 'seo-subscriptions', where: own })).totalDocs).toBe(2)
+      const posts = await app.payload.find({ collection: 'blog-posts', where: own, draft: true, depth: 0, limit: 20 })
+      expect(
+        posts.docs.filter((p) => p._status === 'published'),
+        demo.slug,
+      ).toHaveLength(2)
+      const waiting = posts.docs.filter((p) => p._status === 'draft' && p.reviewStatus === 'awaiting_approval')
+      expect(waiting, demo.slug).toHaveLength(1)
+      expect(waiting[0].isGenerated).toBe(true)
+      expect((await app.payload.count({ collection: 'faqs', where: own })).totalDocs).toBeGreaterThanOrEqual(2)
+      expect((await app.payload.count({ collection: 'gallery-items', where: own })).totalDocs).toBeGreaterThanOrEqual(2)
+    }
+
     const again = await seedDemo(app.payload)
     expect(again.created).toBe(0)
     expect(await counts()).toEqual(after)
@@ -113,5 +133,6 @@ describe('demo seed', () => {
     const locations = await desk.client.get('/api/tenant-memberships?limit=100&depth=0')
     expect(locations.body.docs.length).toBe(6 + HISTORY_MEMBERS.length)
     await signIn(app, PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD)
-  })
+    // Two full seeds (with the website's generated drafts) on a shared machine take more than the default minute.
+  }, 300_000)
 })

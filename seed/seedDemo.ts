@@ -7,6 +7,7 @@ import { seedCommerceDemo } from './commerceDemo'
 import { seedBillingDemo } from './billingDemo'
 import { seedBookingsDemo } from './bookingsDemo'
 import { seedHistoryDemo } from './historyDemo'
+import { seedWebsiteDemo } from './websiteDemo'
 
 const findOne = async (
   payload: Payload,
@@ -170,5 +171,7 @@ export const seedDemo = async (
   created += (await seedBillingDemo(payload)).created
   created += (await seedBookingsDemo(payload)).created
   created += (await seedHistoryDemo(payload, { now })).created
+  // After the schedule, events, courses and prices exist: the generated drafts are built from them.
+  created += (await seedWebsiteDemo(payload)).created
   return { created }
 }

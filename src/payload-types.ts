@@ -129,6 +129,13 @@ export interface Config {
     guests: Guest;
     'availability-blocks': AvailabilityBlock;
     'guest-check-ins': GuestCheckIn;
+    'seo-topics': SeoTopic;
+    'seo-subscriptions': SeoSubscription;
+    'blog-posts': BlogPost;
+    faqs: Faq;
+    'gallery-items': GalleryItem;
+    forms: Form;
+    'form-submissions': FormSubmission;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -217,6 +224,13 @@ export interface Config {
     guests: GuestsSelect<false> | GuestsSelect<true>;
     'availability-blocks': AvailabilityBlocksSelect<false> | AvailabilityBlocksSelect<true>;
     'guest-check-ins': GuestCheckInsSelect<false> | GuestCheckInsSelect<true>;
+    'seo-topics': SeoTopicsSelect<false> | SeoTopicsSelect<true>;
+    'seo-subscriptions': SeoSubscriptionsSelect<false> | SeoSubscriptionsSelect<true>;
+    'blog-posts': BlogPostsSelect<false> | BlogPostsSelect<true>;
+    faqs: FaqsSelect<false> | FaqsSelect<true>;
+    'gallery-items': GalleryItemsSelect<false> | GalleryItemsSelect<true>;
+    forms: FormsSelect<false> | FormsSelect<true>;
+    'form-submissions': FormSubmissionsSelect<false> | FormSubmissionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -265,6 +279,8 @@ export interface Config {
       sendWaitlistNotice: TaskSendWaitlistNotice;
       trackmanSyncReservation: TaskTrackmanSyncReservation;
       trackmanReconcile: TaskTrackmanReconcile;
+      writeBlogDrafts: TaskWriteBlogDrafts;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -828,6 +844,14 @@ export interface Course {
     docs?: (string | Lesson)[];
     hasNextPage?: boolean;
     totalDocs?: number;
+  };
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
@@ -1405,6 +1429,14 @@ export interface Location {
     country?: string | null;
   };
   isActive?: boolean | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -1684,6 +1716,19 @@ export interface TenantSetting {
      * A freed place is offered to the next waitlisted member for this long (0 = promote directly).
      */
     claimWindowMinutes?: number | null;
+  };
+  /**
+   * Blog publishing: generated drafts and the weekly cap.
+   */
+  website?: {
+    /**
+     * Publish generated posts at once (within the weekly cap) instead of waiting for approval.
+     */
+    autoPublish?: boolean | null;
+    /**
+     * Posts published per week (Monday to Monday in the business’s zone); empty = 3.
+     */
+    weeklyPublishCap?: number | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -2708,6 +2753,316 @@ export interface GuestCheckIn {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "seo-topics".
+ */
+export interface SeoTopic {
+  id: string;
+  name: string;
+  /**
+   * What a post on this topic explains; the writer opens with it.
+   */
+  description?: string | null;
+  active?: boolean | null;
+  /**
+   * Who it is for, e.g. "beginners", "parents".
+   */
+  audience?: string | null;
+  keywords?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "seo-subscriptions".
+ */
+export interface SeoSubscription {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  topic: string | SeoTopic;
+  frequency: 'weekly' | 'biweekly' | 'monthly';
+  isEnabled?: boolean | null;
+  /**
+   * Posts about this location; empty for the whole business.
+   */
+  location?: (string | null) | Location;
+  lastGeneratedAt?: string | null;
+  /**
+   * The next draft is written once this time has come.
+   */
+  nextRunAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blog-posts".
+ */
+export interface BlogPost {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  slug: string;
+  excerpt?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  heroImage?: (string | null) | Media;
+  /**
+   * An instructor or member of staff.
+   */
+  author?: (string | null) | TenantMembership;
+  topic?: (string | null) | SeoTopic;
+  location?: (string | null) | Location;
+  /**
+   * Generated drafts wait for approval; publishing approves.
+   */
+  reviewStatus?: ('awaiting_approval' | 'approved' | 'rejected') | null;
+  reviewNote?: string | null;
+  /**
+   * Set on first publication.
+   */
+  publishedAt?: string | null;
+  isGenerated?: boolean | null;
+  generation?: {
+    model?: string | null;
+    promptVersion?: string | null;
+    generatedAt?: string | null;
+    period?: string | null;
+    subscription?: (string | null) | SeoSubscription;
+  };
+  generationKey?: string | null;
+  fingerprint?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faqs".
+ */
+export interface Faq {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  question: string;
+  answer: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  category?: string | null;
+  sortOrder?: number | null;
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "gallery-items".
+ */
+export interface GalleryItem {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  image?: (string | null) | Media;
+  category?: string | null;
+  sortOrder?: number | null;
+  isActive?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forms".
+ */
+export interface Form {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  fields?:
+    | (
+        | {
+            name: string;
+            label?: string | null;
+            width?: number | null;
+            required?: boolean | null;
+            defaultValue?: boolean | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'checkbox';
+          }
+        | {
+            name: string;
+            label?: string | null;
+            width?: number | null;
+            required?: boolean | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'email';
+          }
+        | {
+            message?: {
+              root: {
+                type: string;
+                children: {
+                  type: any;
+                  version: number;
+                  [k: string]: unknown;
+                }[];
+                direction: ('ltr' | 'rtl') | null;
+                format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+                indent: number;
+                version: number;
+              };
+              [k: string]: unknown;
+            } | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'message';
+          }
+        | {
+            name: string;
+            label?: string | null;
+            width?: number | null;
+            defaultValue?: number | null;
+            required?: boolean | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'number';
+          }
+        | {
+            name: string;
+            label?: string | null;
+            width?: number | null;
+            defaultValue?: string | null;
+            placeholder?: string | null;
+            options?:
+              | {
+                  label: string;
+                  value: string;
+                  id?: string | null;
+                }[]
+              | null;
+            required?: boolean | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'select';
+          }
+        | {
+            name: string;
+            label?: string | null;
+            width?: number | null;
+            defaultValue?: string | null;
+            required?: boolean | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'text';
+          }
+        | {
+            name: string;
+            label?: string | null;
+            width?: number | null;
+            defaultValue?: string | null;
+            required?: boolean | null;
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'textarea';
+          }
+      )[]
+    | null;
+  submitButtonLabel?: string | null;
+  confirmationType?: ('message' | 'redirect') | null;
+  confirmationMessage?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  redirect?: {
+    url: string;
+  };
+  formType: 'contact' | 'trial_class' | 'tour' | 'other';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "form-submissions".
+ */
+export interface FormSubmission {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  form: string | Form;
+  submissionData?:
+    | {
+        field: string;
+        value: string;
+        id?: string | null;
+      }[]
+    | null;
+  email?: string | null;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  submittedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -2794,7 +3149,9 @@ export interface PayloadJob {
           | 'sendGuestConfirmation'
           | 'sendWaitlistNotice'
           | 'trackmanSyncReservation'
-          | 'trackmanReconcile';
+          | 'trackmanReconcile'
+          | 'writeBlogDrafts'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -2848,6 +3205,8 @@ export interface PayloadJob {
         | 'sendWaitlistNotice'
         | 'trackmanSyncReservation'
         | 'trackmanReconcile'
+        | 'writeBlogDrafts'
+        | 'schedulePublish'
       )
     | null;
   queue?: string | null;
@@ -3115,6 +3474,34 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'guest-check-ins';
         value: string | GuestCheckIn;
+      } | null)
+    | ({
+        relationTo: 'seo-topics';
+        value: string | SeoTopic;
+      } | null)
+    | ({
+        relationTo: 'seo-subscriptions';
+        value: string | SeoSubscription;
+      } | null)
+    | ({
+        relationTo: 'blog-posts';
+        value: string | BlogPost;
+      } | null)
+    | ({
+        relationTo: 'faqs';
+        value: string | Faq;
+      } | null)
+    | ({
+        relationTo: 'gallery-items';
+        value: string | GalleryItem;
+      } | null)
+    | ({
+        relationTo: 'forms';
+        value: string | Form;
+      } | null)
+    | ({
+        relationTo: 'form-submissions';
+        value: string | FormSubmission;
       } | null);
   globalSlug?: string | null;
   user:
@@ -3290,6 +3677,13 @@ export interface LocationsSelect<T extends boolean = true> {
         country?: T;
       };
   isActive?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -3416,6 +3810,12 @@ export interface TenantSettingsSelect<T extends boolean = true> {
         publicEventRsvp?: T;
         guestBookingsPerEmail?: T;
         claimWindowMinutes?: T;
+      };
+  website?:
+    | T
+    | {
+        autoPublish?: T;
+        weeklyPublishCap?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -4258,6 +4658,13 @@ export interface CoursesSelect<T extends boolean = true> {
   creator?: T;
   modules?: T;
   lessons?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
@@ -4741,6 +5148,226 @@ export interface GuestCheckInsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "seo-topics_select".
+ */
+export interface SeoTopicsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  active?: T;
+  audience?: T;
+  keywords?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "seo-subscriptions_select".
+ */
+export interface SeoSubscriptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  topic?: T;
+  frequency?: T;
+  isEnabled?: T;
+  location?: T;
+  lastGeneratedAt?: T;
+  nextRunAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "blog-posts_select".
+ */
+export interface BlogPostsSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  slug?: T;
+  excerpt?: T;
+  body?: T;
+  heroImage?: T;
+  author?: T;
+  topic?: T;
+  location?: T;
+  reviewStatus?: T;
+  reviewNote?: T;
+  publishedAt?: T;
+  isGenerated?: T;
+  generation?:
+    | T
+    | {
+        model?: T;
+        promptVersion?: T;
+        generatedAt?: T;
+        period?: T;
+        subscription?: T;
+      };
+  generationKey?: T;
+  fingerprint?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "faqs_select".
+ */
+export interface FaqsSelect<T extends boolean = true> {
+  tenant?: T;
+  question?: T;
+  answer?: T;
+  category?: T;
+  sortOrder?: T;
+  isActive?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "gallery-items_select".
+ */
+export interface GalleryItemsSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  image?: T;
+  category?: T;
+  sortOrder?: T;
+  isActive?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forms_select".
+ */
+export interface FormsSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  fields?:
+    | T
+    | {
+        checkbox?:
+          | T
+          | {
+              name?: T;
+              label?: T;
+              width?: T;
+              required?: T;
+              defaultValue?: T;
+              id?: T;
+              blockName?: T;
+            };
+        email?:
+          | T
+          | {
+              name?: T;
+              label?: T;
+              width?: T;
+              required?: T;
+              id?: T;
+              blockName?: T;
+            };
+        message?:
+          | T
+          | {
+              message?: T;
+              id?: T;
+              blockName?: T;
+            };
+        number?:
+          | T
+          | {
+              name?: T;
+              label?: T;
+              width?: T;
+              defaultValue?: T;
+              required?: T;
+              id?: T;
+              blockName?: T;
+            };
+        select?:
+          | T
+          | {
+              name?: T;
+              label?: T;
+              width?: T;
+              defaultValue?: T;
+              placeholder?: T;
+              options?:
+                | T
+                | {
+                    label?: T;
+                    value?: T;
+                    id?: T;
+                  };
+              required?: T;
+              id?: T;
+              blockName?: T;
+            };
+        text?:
+          | T
+          | {
+              name?: T;
+              label?: T;
+              width?: T;
+              defaultValue?: T;
+              required?: T;
+              id?: T;
+              blockName?: T;
+            };
+        textarea?:
+          | T
+          | {
+              name?: T;
+              label?: T;
+              width?: T;
+              defaultValue?: T;
+              required?: T;
+              id?: T;
+              blockName?: T;
+            };
+      };
+  submitButtonLabel?: T;
+  confirmationType?: T;
+  confirmationMessage?: T;
+  redirect?:
+    | T
+    | {
+        url?: T;
+      };
+  formType?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "form-submissions_select".
+ */
+export interface FormSubmissionsSelect<T extends boolean = true> {
+  tenant?: T;
+  form?: T;
+  submissionData?:
+    | T
+    | {
+        field?: T;
+        value?: T;
+        id?: T;
+      };
+  email?: T;
+  data?: T;
+  submittedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -5139,6 +5766,45 @@ export interface TaskTrackmanReconcile {
     deleted?: number | null;
     failed?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWriteBlogDrafts".
+ */
+export interface TaskWriteBlogDrafts {
+  input?: unknown;
+  output: {
+    due?: number | null;
+    written?: number | null;
+    published?: number | null;
+    exists?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?: {
+      relationTo: 'blog-posts';
+      value: string | BlogPost;
+    } | null;
+    global?: string | null;
+    user?:
+      | ({
+          relationTo: 'users';
+          value: string | User;
+        } | null)
+      | ({
+          relationTo: 'api-clients';
+          value: string | ApiClient;
+        } | null);
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,6 +5,7 @@ import { commercePlugin } from '@plugins/commerce'
 import { bookingsPlugin } from '@plugins/bookings'
 import { lmsPlugin } from '@plugins/lms'
 import { facilityPlugin } from '@plugins/facility'
+import { websitePlugin } from '@plugins/website'
 
 /**
  * The ordered list of domain plugins. Each may add collections, hooks, endpoints, jobs,
@@ -17,6 +18,7 @@ const domain = {
   bookings: bookingsPlugin,
   lms: lmsPlugin,
   facility: facilityPlugin,
+  website: websitePlugin,
 }
 
 export type DomainPluginName = keyof typeof domain

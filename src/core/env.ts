@@ -100,6 +100,15 @@ export const envSchema = z
     STRIPE_API_HOST: z.string().min(1).optional(),
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
+    /**
+     * The SEO writer: any OpenAI-compatible chat-completions endpoint (e.g. https://api.openai.com/v1,
+     * a local Ollama or vLLM at http://127.0.0.1:11434/v1); the offline template writer when unset.
+     */
+    WRITER_BASE_URL: optionalUrl,
+    WRITER_API_KEY: z.string().optional(),
+    WRITER_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    /** A writer call is aborted after this long. */
+    WRITER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
     /** The ffmpeg binary that transcodes video; the one of the `@ffmpeg-installer/ffmpeg` package when unset. */
     FFMPEG_PATH: z.string().optional(),
     /** Set by Next.js; `phase-production-build` while `next build` collects page data. */

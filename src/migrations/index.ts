@@ -29,6 +29,7 @@ import * as migration_20261206_144706_facility from './20261206_144706_facility'
 import * as migration_20261206_151506_facility_trackman from './20261206_151506_facility_trackman';
 import * as migration_20261206_154038_lms_quizzes from './20261206_154038_lms_quizzes';
 import * as migration_20261206_173539_lms_assignments from './20261206_173539_lms_assignments';
+import * as migration_20261206_181421_website from './20261206_181421_website';
 
 export const migrations = [
   {
@@ -184,6 +185,11 @@ export const migrations = [
   {
     up: migration_20261206_173539_lms_assignments.up,
     down: migration_20261206_173539_lms_assignments.down,
-    name: '20261206_173539_lms_assignments'
+    name: '20261206_173539_lms_assignments',
+  },
+  {
+    up: migration_20261206_181421_website.up,
+    down: migration_20261206_181421_website.down,
+    name: '20261206_181421_website'
   },
 ];

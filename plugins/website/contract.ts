@@ -1,0 +1,53 @@
+/**
+ * The website plugin's public face: the events it emits and the shapes of its endpoints. Zod and
+ * types only, no server code: the site and other plugins may import this file and nothing else of it.
+ */
+import { z } from 'zod'
+
+// ---- Events ----
+
+const id = z.string()
+
+export const websiteEventSchemas = {
+  /** A blog post was published (first publication or a re-publication after edits). */
+  'blog-post.published': z.object({
+    post: id,
+    slug: z.string(),
+    title: z.string(),
+    publishedAt: z.string(),
+    isGenerated: z.boolean(),
+    firstPublication: z.boolean(),
+  }),
+  /** A visitor submitted one of the tenant's forms (contact, trial class, tour…); marketing turns it into a lead. */
+  'form.submitted': z.object({
+    submission: id,
+    form: id,
+    formType: z.string(),
+    email: z.string().nullable(),
+    data: z.record(z.string(), z.string()),
+  }),
+}
+
+type WebsiteEvents = { [K in keyof typeof websiteEventSchemas]: z.infer<(typeof websiteEventSchemas)[K]> }
+export type BlogPostPublished = WebsiteEvents['blog-post.published']
+export type FormSubmitted = WebsiteEvents['form.submitted']
+
+declare module '@/core' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AtriumEvents extends WebsiteEvents {}
+}
+
+// ---- Endpoints ----
+
+/** Refusal codes of publishing a post (409). */
+export const PUBLISH_REFUSALS = { weeklyCap: 'weekly_cap_reached', nearDuplicate: 'near_duplicate' } as const
+
+/** The hidden field bots fill in; a submission carrying a value in it is refused. */
+export const HONEYPOT_FIELD = 'website_url'
+
+/** `POST /api/forms/:id/submit`: the visitor's answers by field name (and the empty honeypot). */
+export const formSubmitInput = z.object({
+  data: z.record(z.string().max(100), z.union([z.string().max(5000), z.number(), z.boolean()]).transform(String)),
+})
+export type FormSubmitInput = z.infer<typeof formSubmitInput>
+export type FormSubmitReply = { submission: string; confirmation: { type: string; redirect: string | null } }

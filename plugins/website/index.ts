@@ -1,0 +1,64 @@
+import type { Plugin } from 'payload'
+import { seoPlugin } from '@payloadcms/plugin-seo'
+import { withSqlTables } from '@/core'
+import { BlogPosts } from './collections/BlogPosts'
+import { fillMeta } from './collections/BlogPosts/hooks/preparePost'
+import { Faqs } from './collections/Faqs'
+import { withForms } from './collections/Forms/withForms'
+import { GalleryItems } from './collections/GalleryItems'
+import { SeoSubscriptions } from './collections/SeoSubscriptions'
+import { SeoTopics } from './collections/SeoTopics'
+import { defaultOptions } from './defaults'
+import { withWebsiteEvents } from './events'
+import { websiteSettingsField } from './fields/websiteSettingsField'
+import { writeBlogDraftsTask } from './jobs/writeBlogDraftsTask'
+import { websiteSqlTables } from './operations/sql/websiteSqlTables'
+import type { WebsiteOptions } from './types'
+
+export type { WebsiteOptions } from './types'
+
+/** Collections that get plugin-seo's `meta` group (those not installed are left alone). */
+const SEO_COLLECTIONS = ['blog-posts', 'locations', 'courses']
+
+/** SEO topics and subscriptions, generated and written blog posts, FAQs, gallery and forms (see README.md). */
+export const websitePlugin =
+  (options: WebsiteOptions = {}): Plugin =>
+  (config) => {
+    const o = { ...defaultOptions, ...options }
+    const group = o.adminGroup
+    // ⊕ tenant-settings: the blog's publishing policy.
+    const collections = (config.collections ?? []).map((collection) =>
+      collection.slug === 'tenant-settings'
+        ? { ...collection, fields: [...collection.fields, websiteSettingsField(o.weeklyPublishCap)] }
+        : collection,
+    )
+    const withCollections = withWebsiteEvents({
+      ...config,
+      collections: [
+        ...collections,
+        SeoTopics(group),
+        SeoSubscriptions(group),
+        BlogPosts(group, {
+          weeklyPublishCap: o.weeklyPublishCap,
+          duplicateThreshold: o.duplicateThreshold,
+          shingleWords: o.shingleWords,
+        }),
+        Faqs(group),
+        GalleryItems(group),
+      ],
+      jobs: {
+        ...config.jobs,
+        tasks: [
+          ...(config.jobs?.tasks ?? []),
+          writeBlogDraftsTask({ cron: o.draftsCron, defaultCap: o.weeklyPublishCap }),
+        ],
+      },
+    })
+    const withSeo = seoPlugin({
+      collections: SEO_COLLECTIONS.filter((slug) => withCollections.collections?.some((c) => c.slug === slug)),
+      uploadsCollection: 'media',
+      generateTitle: ({ doc }) => fillMeta(doc).title ?? '',
+      generateDescription: ({ doc }) => fillMeta(doc).description ?? '',
+    })(withCollections)
+    return withSqlTables(withForms(withSeo, { group, rateLimit: o.formRateLimit }), websiteSqlTables)
+  }
