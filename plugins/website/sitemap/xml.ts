@@ -2,10 +2,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Text for an XML element or attribute; characters XML 1.0 forbids are dropped. */
 export const escapeXml = (text: string): string =>
-  text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (c) => ENTITIES[c])
+  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ENTITIES[c])
 
 /** A W3C datetime (UTC, whole seconds) for `<lastmod>`; null for a missing or invalid date. */
 export const w3cDate = (value: Date | string | null | undefined): string | null => {
