@@ -50,7 +50,14 @@ const tenantWithContent = async (options: { domain?: string } = {}) => {
   const event = (status: 'published' | 'draft') =>
     app.payload.create({
       collection: 'events',
-      data: { tenant: tenant.id, title: `Open day ${status}`, startTime: inHours(48), endTime: inHours(50), status },
+      data: {
+        tenant: tenant.id,
+        title: `Open day ${status}`,
+        kind: 'one_time_event',
+        startTime: inHours(48),
+        endTime: inHours(50),
+        status,
+      },
     })
   const klass = (status: 'scheduled' | 'cancelled') =>
     app.payload.create({
