@@ -12,7 +12,14 @@ export const w3cDate = (value: Date | string | null | undefined): string | null 
 }
 
 /** `origin + path`, with anything a URL may not hold raw (spaces, non-ASCII) percent-encoded. */
-export const absoluteUrl = (origin: string, path: string): string => encodeURI(decodeURI(`${origin}${path}`)) || origin
+export const absoluteUrl = (origin: string, path: string): string => {
+  const url = `${origin}${path}`
+  try {
+    return encodeURI(decodeURI(url)) // already-encoded parts stay as they are
+  } catch {
+    return encodeURI(url) // a stray `%`
+  }
+}
 
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'

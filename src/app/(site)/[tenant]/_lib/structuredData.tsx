@@ -108,7 +108,6 @@ export const classJsonLd = async (
   const origin = await canonicalOrigin(site)
   const locationId =
     entry?.location?.id ?? (typeof klass.location === 'object' ? klass.location?.id : klass.location) ?? null
-  const price = moneyOf(entry?.price ?? klass.price)
   return eventJsonLd({
     name: klass.title,
     startTime: klass.startTime,
@@ -118,7 +117,8 @@ export const classJsonLd = async (
     deliveryMode: klass.deliveryMode,
     place: placeOf(site, locationId),
     url: `${origin}/classes/${klass.id}`,
-    price: price ?? (klass.creditCost ? null : { amount: 0, currency: site.tenant.currency }),
+    // A class without a drop-in price is booked with a membership or credits: no Offer, not "free".
+    price: moneyOf(entry?.price ?? klass.price),
     placesLeft: Math.max(0, klass.capacity - (klass.bookedCount ?? 0)),
     organizer: organizer(site, origin),
     performer: entry?.instructor?.name ?? null,
