@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { describe, expect, it } from 'vitest'
 import { runSql } from '@/core'
 import { createTenant, useTestApp } from '@/core/testing'
+import { benchSitemap } from './benchSitemap'
 import { MAX_URLS_PER_SITEMAP } from './buildSitemap'
 import { seedSitemapRows } from './seedSitemapRows'
 import { sitemapCourses } from './tables'
@@ -180,4 +181,14 @@ describe('website: per-tenant sitemaps and robots.txt', () => {
     for (const file of files) expect(file.match(/<lastmod>/g)?.length).toBe(urlCount(file))
     expect(files.join('')).not.toContain(other.published.id)
   }, 120_000)
+
+  it('the bench hook seeds rows with one statement, builds the whole sitemap and reports its timing', async () => {
+    const tenant = await createTenant(app.payload)
+    const result = await benchSitemap(app.payload, { tenantSlug: tenant.slug, seedRows: 1_234 })
+    expect(result.urls).toBeGreaterThan(1_234)
+    expect(result.files).toBe(1)
+    expect(result.bytes).toBeGreaterThan(1_234 * 60)
+    expect(result.ms).toBeGreaterThan(0)
+    expect(result.urlsPerSecond).toBeGreaterThan(0)
+  })
 })
