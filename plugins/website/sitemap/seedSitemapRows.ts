@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload } from 'payload'
 import { runSql } from '@/core'
-import { sitemapEvents } from './tables'
+import { sitemapEventsTable } from './sql/sitemapEventsTable'
 
 /**
  * Inserts `count` published upcoming events of a tenant in ONE `generate_series` statement (not
@@ -9,7 +9,7 @@ import { sitemapEvents } from './tables'
  * to exercise escaping. Returns the number inserted.
  */
 export const seedSitemapRows = async (payload: Payload, tenantId: string, count: number): Promise<number> => {
-  const e = sitemapEvents(payload)
+  const e = sitemapEventsTable(payload)
   const rows = await runSql<{ n: string }>(
     { payload },
     sql`WITH inserted AS (

@@ -5,7 +5,7 @@ import { createTenant, useTestApp } from '@/core/testing'
 import { benchSitemap } from './benchSitemap'
 import { MAX_URLS_PER_SITEMAP } from './buildSitemap'
 import { seedSitemapRows } from './seedSitemapRows'
-import { sitemapCourses } from './tables'
+import { sitemapCoursesTable } from './sql/sitemapCoursesTable'
 import { withSitemap } from './withSitemap'
 import { assertWellFormedXml } from './wellFormedXml'
 
@@ -81,7 +81,7 @@ const tenantWithContent = async (options: { domain?: string } = {}) => {
     data: { tenant: tenant.id, title: 'Basics', slug: `basics-${tenant.slug}` },
   })
   // Publishing through Payload needs lessons (lms's guard); the sitemap only reads the status.
-  const c = sitemapCourses(app.payload)
+  const c = sitemapCoursesTable(app.payload)
   await runSql(
     { payload: app.payload },
     sql`UPDATE ${c} SET ${c.status} = ${'published'}::${c.$enum.status} WHERE ${c.id} = ${course.id}`,

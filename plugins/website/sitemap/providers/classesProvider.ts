@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { hasCollection, runSql } from '@/core'
 import { keysetPage } from '../keysetPage'
-import { sitemapClasses } from '../tables'
+import { sitemapClassesTable } from '../sql/sitemapClassesTable'
 import type { SitemapProvider } from '../types'
 
 type Row = { id: string; updated_at: Date | string }
@@ -11,7 +11,7 @@ export const classesProvider: SitemapProvider = {
   name: 'classes',
   count: async (ctx) => {
     if (!hasCollection(ctx.payload, 'classes')) return 0
-    const c = sitemapClasses(ctx)
+    const c = sitemapClassesTable(ctx)
     const [row] = await runSql<{ n: string }>(
       ctx,
       sql`SELECT count(*) AS n FROM ${c} WHERE ${c.tenant} = ${ctx.tenant.id} AND ${c.status} = ${'scheduled'}::${c.$enum.status} AND ${c.startTime} >= ${ctx.now.toISOString()}::timestamptz`,
@@ -21,7 +21,7 @@ export const classesProvider: SitemapProvider = {
   page: (ctx, offset, limit) =>
     keysetPage(ctx, 'classes', offset, limit, async (after, skip, take) => {
       if (!hasCollection(ctx.payload, 'classes')) return []
-      const c = sitemapClasses(ctx)
+      const c = sitemapClassesTable(ctx)
       const rows = await runSql<Row>(
         ctx,
         sql`SELECT ${c.id} AS id, ${c.updatedAt} AS updated_at FROM ${c}

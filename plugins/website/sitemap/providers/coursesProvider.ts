@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { hasCollection, runSql } from '@/core'
 import { keysetPage } from '../keysetPage'
-import { sitemapCourses } from '../tables'
+import { sitemapCoursesTable } from '../sql/sitemapCoursesTable'
 import type { SitemapProvider } from '../types'
 
 type Row = { id: string; slug: string | null; updated_at: Date | string }
@@ -11,7 +11,7 @@ export const coursesProvider: SitemapProvider = {
   name: 'courses',
   count: async (ctx) => {
     if (!hasCollection(ctx.payload, 'courses')) return 0
-    const c = sitemapCourses(ctx)
+    const c = sitemapCoursesTable(ctx)
     const [row] = await runSql<{ n: string }>(
       ctx,
       sql`SELECT count(*) AS n FROM ${c} WHERE ${c.tenant} = ${ctx.tenant.id} AND ${c.status} = ${'published'}::${c.$enum.status} AND ${c.deletedAt} IS NULL`,
@@ -21,7 +21,7 @@ export const coursesProvider: SitemapProvider = {
   page: (ctx, offset, limit) =>
     keysetPage(ctx, 'courses', offset, limit, async (after, skip, take) => {
       if (!hasCollection(ctx.payload, 'courses')) return []
-      const c = sitemapCourses(ctx)
+      const c = sitemapCoursesTable(ctx)
       const rows = await runSql<Row>(
         ctx,
         sql`SELECT ${c.id} AS id, ${c.slug} AS slug, ${c.updatedAt} AS updated_at FROM ${c}

@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { hasCollection, runSql } from '@/core'
 import { keysetPage } from '../keysetPage'
-import { sitemapEvents } from '../tables'
+import { sitemapEventsTable } from '../sql/sitemapEventsTable'
 import type { SitemapProvider } from '../types'
 
 type Row = { id: string; updated_at: Date | string }
@@ -11,7 +11,7 @@ export const eventsProvider: SitemapProvider = {
   name: 'events',
   count: async (ctx) => {
     if (!hasCollection(ctx.payload, 'events')) return 0
-    const e = sitemapEvents(ctx)
+    const e = sitemapEventsTable(ctx)
     const [row] = await runSql<{ n: string }>(
       ctx,
       sql`SELECT count(*) AS n FROM ${e} WHERE ${e.tenant} = ${ctx.tenant.id} AND ${e.status} = ${'published'}::${e.$enum.status} AND ${e.endTime} >= ${ctx.now.toISOString()}::timestamptz`,
@@ -21,7 +21,7 @@ export const eventsProvider: SitemapProvider = {
   page: (ctx, offset, limit) =>
     keysetPage(ctx, 'events', offset, limit, async (after, skip, take) => {
       if (!hasCollection(ctx.payload, 'events')) return []
-      const e = sitemapEvents(ctx)
+      const e = sitemapEventsTable(ctx)
       const rows = await runSql<Row>(
         ctx,
         sql`SELECT ${e.id} AS id, ${e.updatedAt} AS updated_at FROM ${e}
