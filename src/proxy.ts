@@ -11,6 +11,9 @@ const platformHosts = (() => {
   }
 })()
 
+/** Files at the root of the platform's own host that are not a tenant's site. */
+const PLATFORM_FILES = new Set(['/robots.txt', '/sitemap.xml'])
+
 /**
  * The path a GET of a cached site page is served from (`/<site>/<page>`): the query parameters
  * the page shows move into the path (`src/app/(site)/siteView.ts`), others are dropped, so each
@@ -32,7 +35,8 @@ const cachedPagePath = (pathname: string, query: URLSearchParams): string | null
  * Tenant websites by host: `<slug>.<ROOT_DOMAIN>/x` and a tenant's own domain `/x` are rewritten to
  * `/<host>/x` that `src/app/(site)/[tenant]` serves (a dotted key: links then omit the slug); the
  * path form `/<slug>/x` keeps working on the platform's own host (localhost). Cached site pages
- * get their query in the path. Admin, API and Next's assets are never rewritten.
+ * get their query in the path. Admin, API and Next's assets are never rewritten; `/robots.txt` and
+ * `/sitemap.xml` are the tenant's on a tenant host and the platform's (public/) on its own host.
  * A body declared larger than `JSON_BODY_LIMIT` (a server action of the site) is refused with 413
  * before it is read; one without a length is counted by Next's server-action reader (next.config.mjs).
  */
@@ -47,6 +51,8 @@ export function proxy(request: NextRequest) {
   const root = (process.env.ROOT_DOMAIN || 'localhost').trim().toLowerCase()
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? ''
   const key = siteKeyForHost(host, root, platformHosts)
+  // The platform's own /robots.txt is public/robots.txt; a tenant host's is its site's (robots.txt/route.ts).
+  if (!key && PLATFORM_FILES.has(request.nextUrl.pathname)) return NextResponse.next()
   const url = request.nextUrl.clone()
   let pathname = url.pathname
   if (key) pathname = `/${key.includes('.') ? key : `${key}.${root}`}${pathname === '/' ? '' : pathname}`
@@ -62,5 +68,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api|admin|_next|favicon\\.ico|robots\\.txt|sitemap\\.xml).*)'],
+  matcher: ['/((?!api|admin|_next|favicon\\.ico).*)'],
 }

@@ -11,6 +11,7 @@ import { BOOKING_STATUS, clock, dateTime, money, when, zoneAbbr } from '../../_l
 import { one } from '../../_lib/messages'
 import { href, loadSite, payloadInstance, readPublicSchedule, type Site } from '../../_lib/site'
 import { isMember, loadVisitor, type Visitor } from '../../_lib/visitor'
+import { canonicalUrl, classJsonLd, JsonLdScript } from '../../_lib/structuredData'
 
 export const dynamic = 'force-dynamic'
 
@@ -70,6 +71,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `${klass.title}, ${dateTime(klass.startTime, zone)}`,
     description: `${klass.title} at ${site.name} on ${dateTime(klass.startTime, zone)} (${zone}).`,
+    alternates: { canonical: await canonicalUrl(site, `/classes/${klass.id}`) },
   }
 }
 
@@ -99,6 +101,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
   const booking = await myBooking(klass.id, visitor)
   const page = href(site, `/classes/${klass.id}`)
   const bookable = klass.status === 'scheduled' && start.getTime() > new Date().getTime()
+  const jsonLd = await classJsonLd(site, klass, entry)
 
   const wantsCancel =
     booking && one(query.cancel) === booking.id && ['confirmed', 'waitlisted', 'offered'].includes(booking.status)
@@ -114,6 +117,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
 
   return (
     <article className="class-page" aria-labelledby="class-title">
+      <JsonLdScript data={jsonLd} />
       <p>
         <a href={href(site, '/schedule')}>
           <span aria-hidden="true">←</span> Back to the schedule

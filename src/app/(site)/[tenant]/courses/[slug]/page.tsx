@@ -7,6 +7,7 @@ import { money } from '../../_lib/format'
 import { one } from '../../_lib/messages'
 import { href, loadSite } from '../../_lib/site'
 import { isMember, loadVisitor } from '../../_lib/visitor'
+import { canonicalUrl, courseOutlineJsonLd, JsonLdScript } from '../../_lib/structuredData'
 
 /** The member's own state (enrolment, progress, lock states): rendered per request. */
 export const dynamic = 'force-dynamic'
@@ -21,7 +22,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const site = await loadSite(tenant)
   const id = site ? await courseIdBySlug(site, slug) : null
   const outline = id ? await readOutline(id, null) : null
-  return outline ? { title: outline.course.title, description: outline.course.description ?? undefined } : {}
+  if (!site || !outline) return {}
+  return {
+    title: outline.course.title,
+    description: outline.course.description ?? undefined,
+    alternates: { canonical: await canonicalUrl(site, `/courses/${encodeURIComponent(outline.course.slug)}`) },
+  }
 }
 
 /** A course: description, syllabus by module with each lesson's state, progress, enrol / buy / continue. */
@@ -42,9 +48,11 @@ export default async function CoursePage({ params, searchParams }: Props) {
   const product = outline.course.price && !outline.access.allowed ? await courseProduct(site, id) : null
   const enrolled = Boolean(outline.enrollment)
   const pct = outline.enrollment?.progressPct ?? 0
+  const jsonLd = await courseOutlineJsonLd(site, outline)
 
   return (
     <>
+      <JsonLdScript data={jsonLd} />
       <p>
         <a href={href(site, '/courses')}>All courses</a>
       </p>

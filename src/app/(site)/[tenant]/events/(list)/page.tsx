@@ -4,6 +4,7 @@ import { eventCost, eventPlace, eventPlaces, eventZone, loadUpcomingEvents } fro
 import { dateTime, money, when, zoneAbbr } from '../../_lib/format'
 import type { SitePageProps } from '../../_lib/pageProps'
 import { href, loadSite, showsTags } from '../../_lib/site'
+import { canonicalUrl, eventDocJsonLd, JsonLdScript } from '../../_lib/structuredData'
 
 /** Cached; re-rendered when an event is saved or a place is taken or freed (`siteChanged(tenant, 'events')`). */
 export const revalidate = 10
@@ -14,6 +15,7 @@ export async function generateMetadata({ params }: SitePageProps): Promise<Metad
   return {
     title: 'Events',
     description: `Workshops, open days and other events at ${site.name}: dates, places left and prices.`,
+    alternates: { canonical: await canonicalUrl(site, '/events') },
   }
 }
 
@@ -23,8 +25,10 @@ export default async function EventsPage({ params }: SitePageProps) {
   if (!site || !site.open) return null
   await showsTags(siteTag(site.tenant.id, 'events'))
   const events = (await loadUpcomingEvents(site)) ?? []
+  const jsonLd = await Promise.all(events.map((event) => eventDocJsonLd(site, event)))
   return (
     <>
+      <JsonLdScript data={jsonLd} />
       <h1>Events</h1>
       <p className="lead">Workshops, open days and special sessions. RSVP for yourself and your guests.</p>
       {events.length === 0 ? (

@@ -23,6 +23,7 @@ import { cancelPreview } from '../../_lib/cancelPreview'
 import { refundedMessage, refundPlanText } from '../../_lib/refunds'
 import { href, loadSite } from '../../_lib/site'
 import { isMember, loadVisitor } from '../../_lib/visitor'
+import { canonicalUrl, eventDocJsonLd, JsonLdScript } from '../../_lib/structuredData'
 
 export const dynamic = 'force-dynamic'
 
@@ -43,6 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description:
       event.description?.slice(0, 200) ||
       `${event.title} at ${site.name} on ${dateTime(event.startTime, zone)} (${zone}).`,
+    alternates: { canonical: await canonicalUrl(site, `/events/${event.id}`) },
   }
 }
 
@@ -112,9 +114,11 @@ export default async function EventPage({ params, searchParams }: Props) {
   const priced = eventCost(event, money) !== 'Free'
   // Guests have no credits or membership: a priced event is paid at the door, a credits-only one is free for them.
   const doorPrice = eventPrice(event)?.amount ? eventPrice(event) : null
+  const jsonLd = await eventDocJsonLd(site, event)
 
   return (
     <article className="event-page" aria-labelledby="event-title">
+      <JsonLdScript data={jsonLd} />
       <p>
         <a href={href(site, '/events')}>
           <span aria-hidden="true">←</span> All events

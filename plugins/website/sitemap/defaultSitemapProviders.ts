@@ -1,0 +1,16 @@
+import { classesProvider } from './providers/classesProvider'
+import { coursesProvider } from './providers/coursesProvider'
+import { eventsProvider } from './providers/eventsProvider'
+import { staticPagesProvider } from './providers/staticPagesProvider'
+import type { SitemapProvider } from './types'
+
+/**
+ * The URL sources of a tenant's sitemap, in sitemap order. Add one (blog posts, location pages)
+ * by passing `[...defaultSitemapProviders, blogPostsProvider]` to `withSitemap`.
+ */
+export const defaultSitemapProviders: readonly SitemapProvider[] = [
+  staticPagesProvider,
+  eventsProvider,
+  coursesProvider,
+  classesProvider,
+]

@@ -1,0 +1,13 @@
+/** Pure JSON-LD builders (no server code): the site renders their output in `<script type="application/ld+json">`. */
+export * from './schemaOrg'
+export { isoInZone, formatOffset } from './isoInZone'
+export { priceString } from './priceString'
+export { serializeJsonLd } from './serializeJsonLd'
+export { siteOrigin } from './siteOrigin'
+export { postalAddress, type AddressInput } from './postalAddress'
+export { businessTypeFor, type BusinessSignals } from './businessTypeFor'
+export { localBusinessJsonLd, type LocalBusinessInput } from './localBusinessJsonLd'
+export { eventJsonLd, type EventInput } from './eventJsonLd'
+export { courseJsonLd, type CourseInput } from './courseJsonLd'
+export { faqPageJsonLd, type FaqInput } from './faqPageJsonLd'
+export { blogPostingJsonLd, type BlogPostingInput } from './blogPostingJsonLd'
