@@ -51,3 +51,6 @@ export const formSubmitInput = z.object({
 })
 export type FormSubmitInput = z.infer<typeof formSubmitInput>
 export type FormSubmitReply = { submission: string; confirmation: { type: string; redirect: string | null } }
+
+/** The JSON-LD builders (pure: plain data in, schema.org nodes out) the tenant site renders. */
+export * from './structuredData'

@@ -13,6 +13,7 @@ import { withWebsiteEvents } from './events'
 import { websiteSettingsField } from './fields/websiteSettingsField'
 import { writeBlogDraftsTask } from './jobs/writeBlogDraftsTask'
 import { websiteSqlTables } from './operations/sql/websiteSqlTables'
+import { withSitemap } from './sitemap'
 import type { WebsiteOptions } from './types'
 
 export type { WebsiteOptions } from './types'
@@ -60,5 +61,6 @@ export const websitePlugin =
       generateTitle: ({ doc }) => fillMeta(doc).title ?? '',
       generateDescription: ({ doc }) => fillMeta(doc).description ?? '',
     })(withCollections)
-    return withSqlTables(withForms(withSeo, { group, rateLimit: o.formRateLimit }), websiteSqlTables)
+    // Blog posts join the sitemap with the tenant site's blog pages.
+    return withSitemap(withSqlTables(withForms(withSeo, { group, rateLimit: o.formRateLimit }), websiteSqlTables))
   }

@@ -190,6 +190,6 @@ export const migrations = [
   {
     up: migration_20261206_181421_website.up,
     down: migration_20261206_181421_website.down,
-    name: '20261206_181421_website'
+    name: '20261206_181421_website',
   },
 ];
