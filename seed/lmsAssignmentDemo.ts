@@ -1,29 +1,9 @@
 import type { Payload } from 'payload'
 import { demoEmail } from './demoTenants'
+import { lexicalParagraphs as paragraphs } from '../src/core/text/lexicalParagraphs'
 
 const TITLE = 'Your mobility check-in'
 const COURSE = 'mobility-foundations'
-
-/** Rich text of plain paragraphs (Lexical), as the admin's editor stores it. */
-const paragraphs = (...texts: string[]) => ({
-  root: {
-    type: 'root',
-    format: '' as const,
-    indent: 0,
-    version: 1,
-    direction: 'ltr' as const,
-    children: texts.map((text) => ({
-      type: 'paragraph',
-      format: '' as const,
-      indent: 0,
-      version: 1,
-      direction: 'ltr' as const,
-      textFormat: 0,
-      textStyle: '',
-      children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-    })),
-  },
-})
 
 /** The demo member's membership of the tenant (by the demo person's key), or undefined. */
 const membershipOf = async (payload: Payload, tenant: string, key: string) => {

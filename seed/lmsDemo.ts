@@ -8,27 +8,7 @@ import { ffmpegPath } from '@/core'
 import { DEMO_TENANTS } from './demoTenants'
 import { seedLmsAssignmentDemo } from './lmsAssignmentDemo'
 import { seedLmsQuizDemo } from './lmsQuizDemo'
-
-/** Rich text of plain paragraphs, as the admin's editor stores it (Lexical). */
-const paragraphs = (...texts: string[]) => ({
-  root: {
-    type: 'root',
-    format: '' as const,
-    indent: 0,
-    version: 1,
-    direction: 'ltr' as const,
-    children: texts.map((text) => ({
-      type: 'paragraph',
-      format: '' as const,
-      indent: 0,
-      version: 1,
-      direction: 'ltr' as const,
-      textFormat: 0,
-      textStyle: '',
-      children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-    })),
-  },
-})
+import { lexicalParagraphs as paragraphs } from '../src/core/text/lexicalParagraphs'
 
 type Item = Omit<RequiredDataFromCollectionSlug<'content-items'>, 'tenant' | 'media'> & { video?: boolean }
 type Lesson = {

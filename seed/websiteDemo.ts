@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 import { hasCollection } from '../src/core/features/hasCollection'
 import { DEMO_TENANTS } from './demoTenants'
+import { lexicalParagraphs } from '../src/core/text/lexicalParagraphs'
 
 /** The platform's topic library (marketers subscribe to these). */
 const TOPICS = [
@@ -104,25 +105,7 @@ const CONTENT: Record<
   },
 }
 
-const lexical = (paragraphs: string[]) => ({
-  root: {
-    type: 'root',
-    format: '' as const,
-    indent: 0,
-    version: 1,
-    direction: 'ltr' as const,
-    children: paragraphs.map((text) => ({
-      type: 'paragraph',
-      format: '',
-      indent: 0,
-      version: 1,
-      direction: 'ltr',
-      textFormat: 0,
-      textStyle: '',
-      children: [{ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 }],
-    })),
-  },
-})
+const lexical = (paragraphs: string[]) => lexicalParagraphs(...paragraphs)
 
 const first = async (
   payload: Payload,

@@ -406,32 +406,12 @@ export const BayGrid = ({ grid, tenant, selected }: { grid: BayGridData; tenant:
                   <td>{Math.max(1, r.party.length)}</td>
                   <td>
                     <div className="bay-grid__actions">
-                      <button
-                        type="button"
-                        disabled={busy}
-                        aria-label={`Approve ${r.owner}, ${r.resourceName} ${dayClock.format(new Date(r.startAt))}`}
-                        onClick={() =>
-                          void act(async () => {
-                            await post(`/api/reservations/${r.id}/approve`)
-                            return `Approved ${r.owner}'s request: it is confirmed with a door code.`
-                          })
-                        }
-                      >
-                        Approve
-                      </button>
-                      <button
-                        type="button"
-                        disabled={busy}
-                        aria-label={`Decline ${r.owner}, ${r.resourceName} ${dayClock.format(new Date(r.startAt))}`}
-                        onClick={() =>
-                          void act(async () => {
-                            await post(`/api/reservations/${r.id}/decline`)
-                            return `Declined ${r.owner}'s request; the slot is free again.`
-                          })
-                        }
-                      >
-                        Decline
-                      </button>
+                      <RequestButtons
+                        r={r}
+                        busy={busy}
+                        act={act}
+                        label={`${r.owner}, ${r.resourceName} ${dayClock.format(new Date(r.startAt))}`}
+                      />
                       <button type="button" onClick={() => select(r)} aria-label={`Details of ${r.owner}'s request`}>
                         Details
                       </button>
@@ -446,6 +426,49 @@ export const BayGrid = ({ grid, tenant, selected }: { grid: BayGridData; tenant:
     </div>
   )
 }
+
+/** Approve and Decline of a requested reservation (the approval queue's row and the details). */
+const RequestButtons = ({
+  r,
+  busy,
+  act,
+  label,
+}: {
+  r: GridReservation
+  busy: boolean
+  act: (work: () => Promise<string>) => Promise<void>
+  /** Names the request in each button's accessible name where several are listed. */
+  label?: string
+}) => (
+  <>
+    <button
+      type="button"
+      disabled={busy}
+      aria-label={label ? `Approve ${label}` : undefined}
+      onClick={() =>
+        void act(async () => {
+          await post(`/api/reservations/${r.id}/approve`)
+          return `Approved ${r.owner}'s request: it is confirmed with a door code.`
+        })
+      }
+    >
+      Approve
+    </button>
+    <button
+      type="button"
+      disabled={busy}
+      aria-label={label ? `Decline ${label}` : undefined}
+      onClick={() =>
+        void act(async () => {
+          await post(`/api/reservations/${r.id}/decline`)
+          return `Declined ${r.owner}'s request; the slot is free again.`
+        })
+      }
+    >
+      Decline
+    </button>
+  </>
+)
 
 type BookBody = {
   resource: string
@@ -675,30 +698,7 @@ const Details = ({
       <div className="bay-grid__actions">
         {r.status === 'requested' && (
           <>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() =>
-                void act(async () => {
-                  await post(`/api/reservations/${r.id}/approve`)
-                  return `Approved ${r.owner}'s request: it is confirmed with a door code.`
-                })
-              }
-            >
-              Approve
-            </button>
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() =>
-                void act(async () => {
-                  await post(`/api/reservations/${r.id}/decline`)
-                  return `Declined ${r.owner}'s request; the slot is free again.`
-                })
-              }
-            >
-              Decline
-            </button>
+            <RequestButtons r={r} busy={busy} act={act} />
           </>
         )}
         <a href={`/admin/collections/reservations/${r.id}`}>Open the record</a>

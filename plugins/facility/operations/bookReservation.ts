@@ -4,7 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { callPort, emit, lockKey, OperationError, pgErrorCode, runSql } from '@/core'
 import { spendGuestPassPort, type BookReservationInput, type ReservationReply } from '../contract'
 import { accessWindow, type AccessCodeOptions } from './accessCode'
-import { partyOf, prepareBooking, pricePrepared } from './prepareBooking'
+import { feePolicy, partyOf, prepareBooking, pricePrepared } from './prepareBooking'
 import { reservationReply } from './reservationReply'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
 import { guestsTable } from './sql/guestsTable'
@@ -105,16 +105,7 @@ export const bookReservation = async (
     )
   }
   const f = feeSnapshotsTable(req)
-  const policy = {
-    mode: price.mode,
-    zone,
-    peakMinutes: price.peakMinutes,
-    offPeakMinutes: price.offPeakMinutes,
-    rates: resource.rates,
-    peakHours: resource.peakHours,
-    guestFee: resource.guestFee,
-    resourceType: resource.type,
-  }
+  const policy = feePolicy({ resource, zone }, price)
   await runSql(
     req,
     sql`INSERT INTO ${f.$table} (${f.tenant}, ${f.reservation}, ${f.member}, ${f.status}, ${f.totalAmount}, ${f.totalCurrency}, ${f.lines}, ${f.policy}, ${f.computedAt})

@@ -9,7 +9,7 @@ import { checkBookingRules } from './checkBookingRules'
 import { facilityZone } from './facilityZone'
 import { loadResource } from './loadResource'
 import { memberTiers } from './memberTiers'
-import { pricePrepared } from './prepareBooking'
+import { feePolicy, pricePrepared } from './prepareBooking'
 import type { Player } from './priceReservation'
 import { reservationReply } from './reservationReply'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
@@ -180,16 +180,7 @@ const repriceUnpaid = async (
           WHERE ${p.id} = ${participant.id}`,
     )
   }
-  const policy = {
-    mode: price.mode,
-    zone,
-    peakMinutes: price.peakMinutes,
-    offPeakMinutes: price.offPeakMinutes,
-    rates: resource.rates,
-    peakHours: resource.peakHours,
-    guestFee: resource.guestFee,
-    resourceType: resource.type,
-  }
+  const policy = feePolicy({ resource, zone }, price)
   await runSql(
     req,
     sql`UPDATE ${f.$table} SET ${f.status} = ${price.total === 0 ? 'waived' : 'pending'}::${f.$enum.status}, ${f.totalAmount} = ${price.total},

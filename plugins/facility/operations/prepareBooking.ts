@@ -7,7 +7,7 @@ import { checkBookingRules } from './checkBookingRules'
 import { facilityZone } from './facilityZone'
 import { loadResource } from './loadResource'
 import { memberTiers } from './memberTiers'
-import { priceReservation, type Player } from './priceReservation'
+import { priceReservation, type Player, type Price } from './priceReservation'
 
 /**
  * What booking and quoting share: the parsed input, the resource and who it is for, checked
@@ -88,3 +88,15 @@ export const pricePrepared = (
     guestFee: resource.guestFee,
     party,
   })
+
+/** The pricing inputs a fee snapshot records beside its lines (`policy`): what the price was made of. */
+export const feePolicy = ({ resource, zone }: Pick<PreparedBooking, 'resource' | 'zone'>, price: Price) => ({
+  mode: price.mode,
+  zone,
+  peakMinutes: price.peakMinutes,
+  offPeakMinutes: price.offPeakMinutes,
+  rates: resource.rates,
+  peakHours: resource.peakHours,
+  guestFee: resource.guestFee,
+  resourceType: resource.type,
+})
