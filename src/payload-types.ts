@@ -846,10 +846,16 @@ export interface Course {
     totalDocs?: number;
   };
   meta?: {
+    /**
+     * The title search engines show for this page (about 50–60 characters).
+     */
     title?: string | null;
+    /**
+     * The snippet under the title in search results (about 100–150 characters).
+     */
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * The image shown when this page is shared.
      */
     image?: (string | null) | Media;
   };
@@ -1430,10 +1436,16 @@ export interface Location {
   };
   isActive?: boolean | null;
   meta?: {
+    /**
+     * The title search engines show for this page (about 50–60 characters).
+     */
     title?: string | null;
+    /**
+     * The snippet under the title in search results (about 100–150 characters).
+     */
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * The image shown when this page is shared.
      */
     image?: (string | null) | Media;
   };
@@ -2853,10 +2865,16 @@ export interface BlogPost {
     | boolean
     | null;
   meta?: {
+    /**
+     * The title search engines show for this page (about 50–60 characters).
+     */
     title?: string | null;
+    /**
+     * The snippet under the title in search results (about 100–150 characters).
+     */
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * The image shown when this page is shared.
      */
     image?: (string | null) | Media;
   };

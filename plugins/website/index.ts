@@ -2,7 +2,6 @@ import type { Plugin } from 'payload'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import { withSqlTables } from '@/core'
 import { BlogPosts } from './collections/BlogPosts'
-import { fillMeta } from './collections/BlogPosts/hooks/preparePost'
 import { Faqs } from './collections/Faqs'
 import { withForms } from './collections/Forms/withForms'
 import { GalleryItems } from './collections/GalleryItems'
@@ -10,6 +9,7 @@ import { SeoSubscriptions } from './collections/SeoSubscriptions'
 import { SeoTopics } from './collections/SeoTopics'
 import { defaultOptions } from './defaults'
 import { withWebsiteEvents } from './events'
+import { plainSeoFields } from './fields/plainSeoFields'
 import { websiteSettingsField } from './fields/websiteSettingsField'
 import { writeBlogDraftsTask } from './jobs/writeBlogDraftsTask'
 import { websiteSqlTables } from './operations/sql/websiteSqlTables'
@@ -58,8 +58,7 @@ export const websitePlugin =
     const withSeo = seoPlugin({
       collections: SEO_COLLECTIONS.filter((slug) => withCollections.collections?.some((c) => c.slug === slug)),
       uploadsCollection: 'media',
-      generateTitle: ({ doc }) => fillMeta(doc).title ?? '',
-      generateDescription: ({ doc }) => fillMeta(doc).description ?? '',
+      fields: plainSeoFields,
     })(withCollections)
     // Blog posts join the sitemap with the tenant site's blog pages.
     return withSitemap(withSqlTables(withForms(withSeo, { group, rateLimit: o.formRateLimit }), websiteSqlTables))
