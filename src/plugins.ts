@@ -6,6 +6,7 @@ import { bookingsPlugin } from '@plugins/bookings'
 import { lmsPlugin } from '@plugins/lms'
 import { facilityPlugin } from '@plugins/facility'
 import { websitePlugin } from '@plugins/website'
+import { marketingPlugin } from '@plugins/marketing'
 
 /**
  * The ordered list of domain plugins. Each may add collections, hooks, endpoints, jobs,
@@ -19,6 +20,7 @@ const domain = {
   lms: lmsPlugin,
   facility: facilityPlugin,
   website: websitePlugin,
+  marketing: marketingPlugin,
 }
 
 export type DomainPluginName = keyof typeof domain

@@ -19,6 +19,7 @@ const OWN_COLLECTION: Record<DomainPluginName, string> = {
   lms: 'courses',
   facility: 'reservations',
   website: 'blog-posts',
+  marketing: 'automations',
 }
 
 describe.each(MATRIX)('the app without the %s plugin', (removed) => {

@@ -1,0 +1,5 @@
+import type { MarketingOptions } from './types'
+
+export const defaultOptions: Required<MarketingOptions> = {
+  adminGroup: 'Marketing',
+}

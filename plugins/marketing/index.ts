@@ -1,0 +1,15 @@
+import type { Plugin } from 'payload'
+import { defaultOptions } from './defaults'
+import { withMarketingEvents } from './events'
+import type { MarketingOptions } from './types'
+
+export type { MarketingOptions } from './types'
+
+/** Automations and messages, leads and CRM, announcements and notifications, outbound webhooks and integrations (see README.md). */
+export const marketingPlugin =
+  (options: MarketingOptions = {}): Plugin =>
+  (config) => {
+    const o = { ...defaultOptions, ...options }
+    void o
+    return withMarketingEvents(config)
+  }
