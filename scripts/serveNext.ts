@@ -13,7 +13,12 @@ import { seedDatabase } from './seed'
 
 export const serveNext = async (
   command: 'dev' | 'start',
-  options: { seed: boolean; env: Record<string, string> },
+  options: {
+    seed: boolean
+    env: Record<string, string>
+    /** Awaited after the database is ready and before Next starts (the browser specs wait for their build). */
+    beforeNext?: () => Promise<void>
+  },
 ): Promise<ChildProcess> => {
   const env = getEnv()
   const db = await ensureDatabase()
@@ -30,6 +35,7 @@ export const serveNext = async (
       await migrateDatabase(payload)
       if (options.seed) await seedDatabase(payload, { ifEmpty: true })
     })
+    await options.beforeNext?.()
   } catch (error) {
     console.error(error)
     await stop(1)

@@ -9,10 +9,11 @@
  *    specs hit the production server users get, with no on-demand compiles. Only in the snapshot,
  *    next.config skips the type check (`npm run typecheck` covers it) and Turbopack's build cache
  *    (a throwaway directory would never reuse it); neither changes the output.
- * 3. Runs tests/e2e/serve.ts there (embedded PostgreSQL → migrate → demo seed → `next start`) with
- *    its own DATA_DIR, free ports, a fresh PAYLOAD_SECRET and encryption key, DATABASE_URL removed,
- *    in a new process group; checks that every migration was applied. A start-up that dies before
- *    answering is retried from scratch (a probed port can be taken before it is bound).
+ * 3. At the same time, runs tests/e2e/serve.ts there (embedded PostgreSQL → migrate → demo seed →
+ *    wait for the build → `next start`) with its own DATA_DIR, free ports, a fresh PAYLOAD_SECRET
+ *    and encryption key, DATABASE_URL removed, in a new process group; checks that every migration
+ *    was applied. A start-up that dies before answering is retried from scratch (a probed port can
+ *    be taken before it is bound).
  * 4. Publishes E2E_BASE_URL and E2E_DATA_DIR to the workers; the returned teardown stops the process
  *    group and deletes the snapshot.
  *
@@ -260,10 +261,12 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
     await writeFile(path.join(appDir, 'next.config.mjs'), SNAPSHOT_NEXT_CONFIG)
     say(`snapshot in ${appDir}`)
 
-    // 2. The production build.
-    await build(appDir)
+    // 2. The production build, while the app's database is migrated and seeded (3).
+    const buildDone = path.join(tmpRoot, 'build-done')
+    const building = build(appDir).then(() => writeFile(buildDone, ''))
+    building.catch(() => undefined) // awaited below; this only keeps an early failure from going unhandled
 
-    // 3. The app: tests/e2e/serve.ts in its own process group.
+    // 3. The app: tests/e2e/serve.ts in its own process group; it starts Next once `buildDone` exists.
     const logPath = path.join(resultsDir, 'e2e-server.log')
     const log = createWriteStream(logPath)
     const secret = randomBytes(32).toString('base64url')
@@ -289,6 +292,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
         JOBS_AUTORUN: 'false',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
         E2E_PARENT_PID: String(process.pid),
+        E2E_BUILD_DONE: buildDone,
       }
       log.write(`\n===== attempt ${attempt}: PostgreSQL on ${pgPort}, Next on ${port} =====\n`)
       tail.length = 0
@@ -305,6 +309,10 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
       child.on('exit', (code, signal) => (exit = `exit code ${code ?? signal}`))
       pipeOutput(child, log)
       try {
+        await building.catch(async (error) => {
+          await stopGroup(child)
+          throw error
+        })
         await waitForApp(`http://127.0.0.1:${port}/admin/login`, () => exit)
         await checkMigrations(appDir, pgPort)
         say(`app answers ${baseURL}/admin/login`)

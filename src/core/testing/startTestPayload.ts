@@ -74,7 +74,10 @@ export const startTestPayload = async ({
   // The default cache key: the route handlers behind the test server look the instance up by it,
   // so a test file runs one app at a time.
   const cache = (globalThis as { _payload?: Map<string, unknown> })._payload
-  cache?.delete('default') // a forked worker may have run another test file before this one
+  cache?.delete('default') // the worker may have run another test file (another config) before this one
+  // @payloadcms/next keeps the GraphQL schema of the first config it served; this config builds its own.
+  const graphql = (globalThis as { _payload_graphql?: { graphql: unknown; promise: unknown } })._payload_graphql
+  if (graphql) Object.assign(graphql, { graphql: null, promise: null })
   const payload = await getPayload({ config, cron: false })
   const server = await startTestServer(config)
   return {
