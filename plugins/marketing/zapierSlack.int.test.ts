@@ -148,7 +148,7 @@ describe('Slack', () => {
         tenant,
         provider: 'slack',
         status: 'connected',
-        config: { events: ['*'] },
+        config: { events: ['member.created'] },
         credentialsInput: { webhookUrl: slack.url('/services/T1/B1/Y') },
       },
     })

@@ -1,10 +1,13 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { eventSchemasOf, OperationError, runSql, type EventSchemas } from '@/core'
+import { eventSchemasOf, hasRoleIn, MANAGER_ROLES, OperationError, runSql, type EventSchemas } from '@/core'
 import { zapierSubscribeInput, type ZapierSubscribeReply } from '../../contract'
 import { WEBHOOK_ENDPOINTS } from '../../collections/WebhookEndpoints'
 import { webhookDeliveriesTable } from '../../operations/sql/webhookSqlTables'
+import { CURRENT_SECRET, storeEndpointSecret } from '../../operations/webhooks/endpointSecrets'
+import { newSigningSecret } from '../../operations/webhooks/signingSecret'
 import { webhookPayloadOf } from '../../operations/webhooks/webhookPayloadOf'
+import { webhookUrlProblem } from '../../operations/webhooks/webhookUrlProblem'
 import { sampleFromSchema } from './sampleFromSchema'
 import { zapierTenantOf } from './zapierTenantOf'
 
@@ -21,14 +24,27 @@ export const subscribeZapierHook = async (req: PayloadRequest, body: unknown): P
   const tenant = zapierTenantOf(req)
   const input = zapierSubscribeInput.parse(body)
   assertKnownEvent(req, input.event)
-  // The key's roles decide (managers may create endpoints).
-  const endpoint = await req.payload.create({
+  // API keys may not write the tenant field through Payload (the multi-tenant plugin keeps it to
+  // people), so the key's own tenant and roles are checked here and the row is written directly.
+  if (!hasRoleIn(req.user, tenant, MANAGER_ROLES))
+    throw new OperationError(403, 'forbidden', 'Subscribing needs an API key with the manager role.')
+  const problem = webhookUrlProblem(input.hookUrl)
+  if (problem) throw new OperationError(400, 'invalid_url', problem)
+  const endpoint = await req.payload.db.create({
     collection: WEBHOOK_ENDPOINTS,
-    data: { tenant, url: input.hookUrl, eventTypes: [input.event], source: 'zapier', description: 'Zapier' },
+    data: {
+      tenant,
+      url: input.hookUrl,
+      eventTypes: [input.event],
+      isEnabled: true,
+      source: 'zapier',
+      consecutiveFailures: 0,
+      description: 'Zapier',
+      signingSecretSetAt: new Date().toISOString(),
+    },
     req,
-    overrideAccess: false,
-    depth: 0,
   })
+  await storeEndpointSecret(req, String(endpoint.id), CURRENT_SECRET, newSigningSecret())
   return { id: String(endpoint.id), event: input.event, hookUrl: input.hookUrl }
 }
 
