@@ -39,7 +39,11 @@ declare module '@/core' {
 /** `POST /api/webhook-endpoints/:id/rotate-secret`: a new secret (given or generated); the old one signs too until `previousValidUntil`. */
 export const rotateSecretInput = z.object({
   secret: z.string().min(1).optional(),
-  overlapHours: z.number().min(0).max(24 * 14).optional(),
+  overlapHours: z
+    .number()
+    .min(0)
+    .max(24 * 14)
+    .optional(),
 })
 export type RotateSecretReply = { endpoint: string; secret: string; previousValidUntil: string }
 

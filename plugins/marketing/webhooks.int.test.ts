@@ -86,9 +86,9 @@ describe('webhook endpoints', () => {
       eventTypes: ['no.such_event'],
     })
     expect(unknown.status).toBe(400)
-    expect((await staffA.post('/api/webhook-endpoints', { tenant: tenantA, url: 'https://example.com/x' })).status).toBe(
-      403,
-    )
+    expect(
+      (await staffA.post('/api/webhook-endpoints', { tenant: tenantA, url: 'https://example.com/x' })).status,
+    ).toBe(403)
   })
 
   it('never return the signing secret over REST or GraphQL', async () => {
@@ -232,7 +232,9 @@ describe('delivery', () => {
     rows = await deliveriesOf(endpoint)
     const dead = rows[0].id
     expect((await managerB.get(`/api/webhook-deliveries/${dead}`)).status).toBe(404)
-    expect((await managerB.get(`/api/webhook-deliveries?where[endpoint][equals]=${endpoint}`)).body.docs).toHaveLength(0)
+    expect((await managerB.get(`/api/webhook-deliveries?where[endpoint][equals]=${endpoint}`)).body.docs).toHaveLength(
+      0,
+    )
     expect((await managerB.post(`/api/webhook-deliveries/${dead}/replay`)).status).toBe(404)
     expect((await staffA.post(`/api/webhook-deliveries/${dead}/replay`)).status).toBe(404)
     expect((await app.http().post(`/api/webhook-deliveries/${dead}/replay`)).status).toBe(401)

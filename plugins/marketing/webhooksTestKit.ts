@@ -18,7 +18,12 @@ export const receiver = async (answer = 200, reply = 'ok') => {
       req.on('data', (c: Buffer) => chunks.push(c))
       req.on('end', () => {
         const status = state.answer
-        state.received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString(), status })
+        state.received.push({
+          path: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString(),
+          status,
+        })
         res.writeHead(status, { 'content-type': 'text/plain' }).end(state.reply)
       })
     })

@@ -10,7 +10,11 @@ const app = useTestApp()
 const q = <Row = Record<string, unknown>>(query: ReturnType<typeof sql>) =>
   runSql<Row>({ payload: app.payload, transactionID: undefined }, query)
 
-const emitMember = async (tenant: string, user: string, type: 'member.created' | 'member.archived' = 'member.created') => {
+const emitMember = async (
+  tenant: string,
+  user: string,
+  type: 'member.created' | 'member.archived' = 'member.created',
+) => {
   const req = await createLocalReq({}, app.payload)
   return emit(req, { type, tenant, data: { user, roles: ['member'], status: 'active' } })
 }
@@ -36,10 +40,12 @@ const apiKey = async (owner: HttpClient, tenant: string, roles: string[]) => {
 beforeAll(async () => {
   tenantA = String((await createTenant(app.payload, { name: 'Lotus Loft' })).id)
   tenantB = String((await createTenant(app.payload)).id)
-  const ownerA = (await signIn(app, (await createPerson(app.payload, { tenant: tenantA, roles: ['owner'] })).user.email))
-    .client
-  const ownerB = (await signIn(app, (await createPerson(app.payload, { tenant: tenantB, roles: ['owner'] })).user.email))
-    .client
+  const ownerA = (
+    await signIn(app, (await createPerson(app.payload, { tenant: tenantA, roles: ['owner'] })).user.email)
+  ).client
+  const ownerB = (
+    await signIn(app, (await createPerson(app.payload, { tenant: tenantB, roles: ['owner'] })).user.email)
+  ).client
   keyA = await apiKey(ownerA, tenantA, ['manager'])
   weakKeyA = await apiKey(ownerA, tenantA, ['support'])
   keyB = await apiKey(ownerB, tenantB, ['manager'])

@@ -30,7 +30,11 @@ export const WebhookEndpoints = (group: string): CollectionConfig =>
           update: tenantRole(MANAGER_ROLES),
           delete: tenantRole(MANAGER_ROLES),
         },
-        hooks: { beforeChange: [prepareEndpoint], afterChange: [resetFailuresOnEnable], beforeDelete: [deleteDeliveries] },
+        hooks: {
+          beforeChange: [prepareEndpoint],
+          afterChange: [resetFailuresOnEnable],
+          beforeDelete: [deleteDeliveries],
+        },
         fields: [
           {
             name: 'url',

@@ -10,7 +10,9 @@ export const slackConnectionOf = async (
 ): Promise<SlackConnection | null> => {
   const doc = await req.payload.db.findOne<{ id: string; config?: unknown }>({
     collection: 'integration-connections',
-    where: { and: [{ tenant: { equals: tenant } }, { provider: { equals: 'slack' } }, { status: { equals: 'connected' } }] },
+    where: {
+      and: [{ tenant: { equals: tenant } }, { provider: { equals: 'slack' } }, { status: { equals: 'connected' } }],
+    },
     req: req as PayloadRequest,
   })
   if (!doc) return null

@@ -49,7 +49,10 @@ export const subscribeZapierHook = async (req: PayloadRequest, body: unknown): P
 }
 
 /** Zapier REST hook unsubscribe: removes the key tenant's Zapier endpoint `id` (404 when it has none such). */
-export const unsubscribeZapierHook = async (req: PayloadRequest, id: string): Promise<{ id: string; deleted: true }> => {
+export const unsubscribeZapierHook = async (
+  req: PayloadRequest,
+  id: string,
+): Promise<{ id: string; deleted: true }> => {
   const tenant = zapierTenantOf(req)
   if (!UUID.test(id)) throw new OperationError(404, 'not_found', 'No such Zapier subscription.')
   const { docs } = await req.payload.delete({

@@ -11,7 +11,11 @@ export const signingSecretsOf = async (
   endpoint: { id: string; previousSecretExpiresAt: Date | string | null },
   now: Date,
 ): Promise<string[]> => {
-  const current = await getSecret<string>(req, { collection: WEBHOOK_ENDPOINTS, id: endpoint.id, field: CURRENT_SECRET })
+  const current = await getSecret<string>(req, {
+    collection: WEBHOOK_ENDPOINTS,
+    id: endpoint.id,
+    field: CURRENT_SECRET,
+  })
   const secrets = current ? [current] : []
   if (endpoint.previousSecretExpiresAt && new Date(endpoint.previousSecretExpiresAt).getTime() > now.getTime()) {
     const previous = await getSecret<string>(req, {

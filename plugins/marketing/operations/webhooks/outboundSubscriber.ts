@@ -15,8 +15,7 @@ export const outboundSubscriber: Subscriber<'*'> = {
   handler: async (event, { req }) => {
     if (!event.tenant || isWebhookInternalEvent(event.type)) return
     const endpoints = await fanOutEvent(req, event)
-    if (endpoints.length > 0)
-      await req.payload.jobs.queue({ task: DELIVER_WEBHOOKS_TASK, input: { endpoints }, req })
+    if (endpoints.length > 0) await req.payload.jobs.queue({ task: DELIVER_WEBHOOKS_TASK, input: { endpoints }, req })
     const slack = await slackConnectionOf(req, event.tenant)
     if (slack && (slack.events.includes(event.type) || slack.events.includes('*')))
       await req.payload.jobs.queue({ task: POST_SLACK_MESSAGE_TASK, input: { event }, req })
