@@ -27,8 +27,13 @@ const runJobs = async () => {
 }
 
 /** Runs the delivery sweep as if the clock read `offset` ms from now. */
-const sweep = (offset: number, options: Partial<typeof defaultWebhookOptions> = {}) =>
-  deliverDueWebhooks(app.payload, { ...defaultWebhookOptions, ...options, now: new Date(Date.now() + offset) })
+const sweep = (offset: number, options: Partial<typeof defaultWebhookOptions> = {}, endpoints?: string[]) =>
+  deliverDueWebhooks(app.payload, {
+    ...defaultWebhookOptions,
+    ...options,
+    endpoints,
+    now: new Date(Date.now() + offset),
+  })
 
 const deliveriesOf = (endpoint: string) =>
   q<{ id: string; event_id: string; status: string; attempts: number }>(
@@ -197,6 +202,23 @@ describe('delivery', () => {
     await runJobs()
     await sweep(0)
     expect(r.ok().filter((x) => x.headers['webhook-id'] === event.id)).toHaveLength(2)
+  }, 60_000)
+
+  it('concurrent delivery runs send each event once, in order', async () => {
+    const r = await receiver(200)
+    receivers.push(r)
+    const secret = newSigningSecret()
+    const endpoint = await createEndpoint(r.url('/concurrent'), secret)
+    const events = []
+    for (let i = 0; i < 8; i++) {
+      events.push(await emitMember(tenantA, `c-${i}`))
+      await new Promise((resolve) => setTimeout(resolve, 3))
+    }
+    await app.payload.jobs.run({ limit: 500, where: { taskSlug: { equals: 'deliverEvent' } } })
+    await Promise.all(Array.from({ length: 6 }, () => sweep(0, {}, [endpoint])))
+    const got = r.ok().map((x) => x.headers['webhook-id'])
+    expect(got).toEqual(events.map((e) => e.id))
+    expect((await deliveriesOf(endpoint)).every((row) => row.status === 'delivered')).toBe(true)
   }, 60_000)
 
   it('disables an endpoint after repeated failures, and a replay sends a delivery again', async () => {

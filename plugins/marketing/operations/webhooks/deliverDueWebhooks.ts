@@ -103,7 +103,10 @@ const sendEndpointQueue = async (
     )
     // Per-endpoint order: nothing newer goes out while the oldest undelivered one waits.
     if (!head || (head.nextAttemptAt && new Date(head.nextAttemptAt).getTime() > now.getTime())) return
-    if (secrets.length === 0) throw new Error(`Webhook endpoint ${endpoint.id} has no signing secret`)
+    if (secrets.length === 0) {
+      req.payload.logger.warn(`Webhook endpoint ${endpoint.id} has no signing secret; nothing sent`)
+      return
+    }
     const result = await postWebhook({
       url: endpoint.url,
       messageId: head.eventId,
