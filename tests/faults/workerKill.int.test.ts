@@ -35,7 +35,7 @@ describe('worker killed mid-batch', () => {
     const expected = EVENTS * PROBE_SUBSCRIBERS.length
     // The probe's own jobs (other plugins may subscribe to every event, e.g. marketing's outbound webhooks).
     const probeJobs = sql`SELECT count(*)::int AS n FROM payload_jobs
-      WHERE task_slug = 'deliverEvent' AND input->>'subscriber' = ANY(${[...PROBE_SUBSCRIBERS]}::text[])`
+      WHERE task_slug = 'deliverEvent' AND input->>'subscriber' = ANY(${`{${PROBE_SUBSCRIBERS.join(',')}}`}::text[])`
     expect(await count(probeJobs)).toBe(expected)
 
     // Each delivery takes 300 ms: the worker is killed with a batch in its hands.
