@@ -136,6 +136,8 @@ export interface Config {
     'gallery-items': GalleryItem;
     forms: Form;
     'form-submissions': FormSubmission;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -231,6 +233,8 @@ export interface Config {
     'gallery-items': GalleryItemsSelect<false> | GalleryItemsSelect<true>;
     forms: FormsSelect<false> | FormsSelect<true>;
     'form-submissions': FormSubmissionsSelect<false> | FormSubmissionsSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -280,6 +284,8 @@ export interface Config {
       trackmanSyncReservation: TaskTrackmanSyncReservation;
       trackmanReconcile: TaskTrackmanReconcile;
       writeBlogDrafts: TaskWriteBlogDrafts;
+      deliverWebhooks: TaskDeliverWebhooks;
+      postSlackMessage: TaskPostSlackMessage;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -3081,6 +3087,86 @@ export interface FormSubmission {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  /**
+   * Where events are POSTed (https).
+   */
+  url: string;
+  description?: string | null;
+  /**
+   * Event types sent to this endpoint, e.g. ["member.created"]; empty for all.
+   */
+  eventTypes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  isEnabled?: boolean | null;
+  source?: ('manual' | 'zapier') | null;
+  consecutiveFailures?: number | null;
+  /**
+   * Switched off after repeated failures.
+   */
+  disabledAt?: string | null;
+  /**
+   * After a rotation, the previous secret also signs until then.
+   */
+  previousSecretExpiresAt?: string | null;
+  /**
+   * Stored encrypted and never shown again. Leave empty to keep the current value.
+   */
+  signingSecretInput?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  signingSecretSetAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  endpoint: string | WebhookEndpoint;
+  eventId: string;
+  eventType: string;
+  occurredAt: string;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'pending' | 'delivered' | 'failed' | 'dead';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  lastStatusCode?: number | null;
+  lastError?: string | null;
+  deliveredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -3169,6 +3255,8 @@ export interface PayloadJob {
           | 'trackmanSyncReservation'
           | 'trackmanReconcile'
           | 'writeBlogDrafts'
+          | 'deliverWebhooks'
+          | 'postSlackMessage'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -3224,6 +3312,8 @@ export interface PayloadJob {
         | 'trackmanSyncReservation'
         | 'trackmanReconcile'
         | 'writeBlogDrafts'
+        | 'deliverWebhooks'
+        | 'postSlackMessage'
         | 'schedulePublish'
       )
     | null;
@@ -3520,6 +3610,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'form-submissions';
         value: string | FormSubmission;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: string | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: string | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user:
@@ -5386,6 +5484,45 @@ export interface FormSubmissionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  tenant?: T;
+  url?: T;
+  description?: T;
+  eventTypes?: T;
+  isEnabled?: T;
+  source?: T;
+  consecutiveFailures?: T;
+  disabledAt?: T;
+  previousSecretExpiresAt?: T;
+  signingSecretInput?: T;
+  signingSecretSetAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  tenant?: T;
+  endpoint?: T;
+  eventId?: T;
+  eventType?: T;
+  occurredAt?: T;
+  payload?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  lastStatusCode?: T;
+  lastError?: T;
+  deliveredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -5797,6 +5934,50 @@ export interface TaskWriteBlogDrafts {
     published?: number | null;
     exists?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhooks".
+ */
+export interface TaskDeliverWebhooks {
+  input: {
+    endpoints?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    delivered?: number | null;
+    failed?: number | null;
+    dead?: number | null;
+    disabled?: number | null;
+    removed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPostSlackMessage".
+ */
+export interface TaskPostSlackMessage {
+  input: {
+    event:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    posted?: boolean | null;
   };
 }
 /**

@@ -6,7 +6,25 @@ import { z } from 'zod'
 
 // ---- Events ----
 
-export const marketingEventSchemas = {}
+// ---- Webhooks: events ----
+export const webhookEventSchemas = {
+  /** A delivery used up its attempts (status dead). */
+  'webhook.delivery_failed': z.object({
+    endpoint: z.string(),
+    delivery: z.string(),
+    eventId: z.string(),
+    eventType: z.string(),
+    attempts: z.number(),
+    statusCode: z.number().nullable(),
+    error: z.string(),
+  }),
+  /** An endpoint was switched off after too many consecutive failures. */
+  'webhook.endpoint_disabled': z.object({ endpoint: z.string(), url: z.string(), consecutiveFailures: z.number() }),
+}
+
+export const marketingEventSchemas = {
+  ...webhookEventSchemas,
+}
 
 type MarketingEvents = { [K in keyof typeof marketingEventSchemas]: z.infer<(typeof marketingEventSchemas)[K]> }
 
@@ -16,3 +34,22 @@ declare module '@/core' {
 }
 
 // ---- Endpoints ----
+
+// ---- Webhooks: endpoints ----
+/** `POST /api/webhook-endpoints/:id/rotate-secret`: a new secret (given or generated); the old one signs too until `previousValidUntil`. */
+export const rotateSecretInput = z.object({
+  secret: z.string().min(1).optional(),
+  overlapHours: z
+    .number()
+    .min(0)
+    .max(24 * 14)
+    .optional(),
+})
+export type RotateSecretReply = { endpoint: string; secret: string; previousValidUntil: string }
+
+/** `POST /api/webhook-deliveries/:id/replay`: queues the delivery again. */
+export type ReplayDeliveryReply = { delivery: string; status: 'pending'; nextAttemptAt: string }
+
+/** `POST /api/zapier/hooks`: a Zapier REST hook subscription. */
+export const zapierSubscribeInput = z.object({ hookUrl: z.string().url(), event: z.string().min(1) })
+export type ZapierSubscribeReply = { id: string; event: string; hookUrl: string }

@@ -1,7 +1,8 @@
 import type { Plugin } from 'payload'
-import { defaultOptions } from './defaults'
+import { defaultOptions, defaultWebhookOptions } from './defaults'
 import { withMarketingEvents } from './events'
 import type { MarketingOptions } from './types'
+import { withWebhooks } from './withWebhooks'
 
 export type { MarketingOptions } from './types'
 
@@ -10,6 +11,11 @@ export const marketingPlugin =
   (options: MarketingOptions = {}): Plugin =>
   (config) => {
     const o = { ...defaultOptions, ...options }
-    void o
-    return withMarketingEvents(config)
+    let next = withMarketingEvents(config)
+    // ---- Webhooks (outbound webhooks, Zapier, Slack) ----
+    next = withWebhooks(next, {
+      adminGroup: o.adminGroup,
+      webhooks: { ...defaultWebhookOptions, ...options.webhooks },
+    })
+    return next
   }

@@ -59,7 +59,8 @@ let topic: string
 const eventJobs = async (type: string, post: string) =>
   (
     await kit.q<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM payload_jobs WHERE input->'event'->>'type' = ${type} AND input->'event'->'data'->>'post' = ${post}`,
+      // Distinct events: every subscriber gets its own job (the marketing plugin's outbound webhooks take every event).
+      sql`SELECT count(DISTINCT input->'event'->>'id')::int AS n FROM payload_jobs WHERE input->'event'->>'type' = ${type} AND input->'event'->'data'->>'post' = ${post}`,
     )
   )[0].n
 

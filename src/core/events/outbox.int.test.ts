@@ -51,7 +51,8 @@ const queued = async (locationId: string) =>
   (
     await runSql<{ n: number }>(
       { payload: app.payload, transactionID: undefined },
-      sql`SELECT count(*)::int AS n FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->'event'->'subject'->>'id' = ${locationId}`,
+      sql`SELECT count(*)::int AS n FROM payload_jobs WHERE task_slug = 'deliverEvent' AND input->>'subscriber' = 'test.locationProbe'
+          AND input->'event'->'subject'->>'id' = ${locationId}`,
     )
   )[0].n
 
