@@ -2,6 +2,7 @@ import type { Plugin } from 'payload'
 import { defaultOptions } from './defaults'
 import { withMarketingEvents } from './events'
 import type { MarketingOptions } from './types'
+import { withAutomations } from './automations/withAutomations'
 
 export type { MarketingOptions } from './types'
 
@@ -10,6 +11,9 @@ export const marketingPlugin =
   (options: MarketingOptions = {}): Plugin =>
   (config) => {
     const o = { ...defaultOptions, ...options }
-    void o
-    return withMarketingEvents(config)
+    let next = withMarketingEvents(config)
+    // ---- Automations and messaging ----
+    next = withAutomations(next, o)
+    // ---- /Automations and messaging ----
+    return next
   }
