@@ -65,7 +65,11 @@ export const marketingTestKit = (payload: Payload) => {
     const person = await createPerson(payload, { tenant, roles: ['member'] })
     const id = String(person.membership!.id)
     if (profile) await payload.update({ collection: 'tenant-memberships', id, data: { profile } })
-    for (const type of consents) await payload.create({ collection: 'consents', data: { tenant, member: id, type } })
+    for (const type of consents)
+      await payload.create({
+        collection: 'consents',
+        data: { tenant, member: id, type, grantedAt: new Date().toISOString() },
+      })
     return { id, user: person.user, email: person.user.email }
   }
 

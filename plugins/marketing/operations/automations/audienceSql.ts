@@ -57,7 +57,7 @@ export const audienceRows = async (
   const consent = automation.purpose === 'transactional' || !firstChannel ? null : CONSENT_OF[firstChannel]
   if (consent)
     where.push(
-      sql`EXISTS (SELECT 1 FROM ${c.$table} c WHERE c.${c.member} = m.${m.id} AND c.${c.type} = ${consent}::${c.$enum.type} AND c.${c.revokedAt} IS NULL)`,
+      sql`EXISTS (SELECT 1 FROM ${c.$table} c WHERE c.${c.tenant} = ${tenant.id} AND c.${c.member} = m.${m.id} AND c.${c.type} = ${consent}::${c.$enum.type} AND c.${c.revokedAt} IS NULL)`,
     )
   let key: SQL
   if (automation.triggerEvent === 'time.no_visit') {
@@ -74,13 +74,17 @@ export const audienceRows = async (
   const cooldown = automation.cooldownDays ?? 0
   where.push(sql`NOT EXISTS (SELECT 1 FROM ${l.$table} l WHERE l.${l.automation} = ${automation.id} AND l.${l.member} = m.${m.id}
     AND (l.${l.occurrenceKey} = ${key} OR l.${l.triggeredAt} > ${now.toISOString()}::timestamptz - make_interval(days => ${cooldown}::int)))`)
+  // The set is built from memberships alone (indexes on tenant, roles' parent, consents, enrolments);
+  // users are joined for the first rows only.
   return runSql<AudienceRow>(
     req,
-    sql`SELECT m.${m.id} AS id, coalesce(m.${m.displayName}, u.${u.name}) AS name, u.${u.email} AS email, ${key} AS occurrence_key,
-               count(*) OVER ()::int AS total
-        FROM ${m.$table} m JOIN ${u.$table} u ON u.${u.id} = m.${m.user}
-        WHERE ${sql.join(where, sql` AND `)}
-        ORDER BY m.${m.joinedAt} DESC, m.${m.id}
-        LIMIT ${limit}`,
+    sql`WITH audience AS MATERIALIZED (
+          SELECT m.${m.id} AS id, m.${m.user} AS user_id, m.${m.displayName} AS display_name, m.${m.joinedAt} AS joined_at,
+                 ${key} AS occurrence_key
+          FROM ${m.$table} m WHERE ${sql.join(where, sql` AND `)})
+        SELECT a.id, coalesce(a.display_name, u.${u.name}) AS name, u.${u.email} AS email, a.occurrence_key,
+               (SELECT count(*)::int FROM audience) AS total
+        FROM (SELECT * FROM audience ORDER BY joined_at DESC, id LIMIT ${limit}) a JOIN ${u.$table} u ON u.${u.id} = a.user_id
+        ORDER BY a.joined_at DESC, a.id`,
   )
 }
