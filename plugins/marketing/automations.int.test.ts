@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { createLocalReq } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { createPerson, signIn, useTestApp } from '@/core/testing'
 import { marketingTestKit } from './marketingTestKit'
 import { nextAllowedSend } from './operations/messaging/quietHours'
+import { sendAutomationStep } from './operations/messaging/sendAutomationStep'
+import { logSmsAdapter } from './channels/sms/logSmsAdapter'
 
 const app = useTestApp()
 const kit = () => marketingTestKit(app.payload)
@@ -206,6 +209,48 @@ describe('sending rules', () => {
     }
   })
 
+  it('a refused SMS is logged as failed with the provider’s message and counted on the enrolment', async () => {
+    const server: Server = createServer(async (req, res) => {
+      await bodyOf(req)
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ code: 21211, message: "The 'To' number is not a valid phone number." }))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { studio, automation, member, messageLogs, enrolments, q } = kit()
+    const tenant = await studio()
+    await automation(tenant, {
+      purpose: 'transactional',
+      steps: [{ channel: 'sms', body: 'Your class moved' }],
+    })
+    const env = { ...process.env }
+    Object.assign(process.env, {
+      SMS_API_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      SMS_ACCOUNT_SID: 'AC123',
+      SMS_AUTH_TOKEN: 'secret-token',
+      SMS_FROM: '+15550001111',
+    })
+    try {
+      const m = await member(tenant, { profile: { phone: '+1555' } })
+      await app.payload.jobs.run({ limit: 100, where: { taskSlug: { equals: 'deliverEvent' } } as never })
+      await app.payload.jobs.run({ limit: 100, where: { taskSlug: { equals: 'sendAutomationStep' } } as never })
+      const [log] = await messageLogs(m.id)
+      expect(log).toMatchObject({ channel: 'sms', status: 'failed' })
+      const [row] = await q<{ error_message: string }>(sql`SELECT error_message FROM message_logs WHERE id = ${log.id}`)
+      expect(row.error_message).toBe("SMS provider answered 400: The 'To' number is not a valid phone number.")
+      const [enrolment] = await enrolments(m.id)
+      const [counted] = await q<{ retry_count: number }>(
+        sql`SELECT retry_count FROM automation_logs WHERE id = ${enrolment.id}`,
+      )
+      expect(counted.retry_count).toBe(1)
+    } finally {
+      for (const key of ['SMS_API_URL', 'SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM']) {
+        if (env[key] === undefined) delete process.env[key]
+        else process.env[key] = env[key]
+      }
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+
   it('one-click unsubscribe (RFC 8058 headers) revokes the email_marketing consent', async () => {
     const { studio, automation, member, runJobs, mailTo, q } = kit()
     const tenant = await studio()
@@ -365,5 +410,38 @@ describe('preview and templates', () => {
         })
       ).status,
     ).toBe(403)
+  })
+})
+
+describe('quiet hours across a DST change', () => {
+  it('a step due at 22:00 EDT on 31 October 2026 goes at 08:00 EST (13:00Z) on 1 November in New York', async () => {
+    const { studio, automation, member, enrolments, messageLogs, q } = kit()
+    const tenant = await studio({ quiet: true, timezone: 'Europe/London' })
+    await automation(tenant, { steps: [{ channel: 'in_app', subject: 'Hi', body: 'News' }] })
+    const m = await member(tenant, { profile: { timezone: 'America/New_York' } })
+    await app.payload.jobs.run({ limit: 100, where: { taskSlug: { equals: 'deliverEvent' } } as never })
+    const [log] = await enrolments(m.id)
+    const req = await createLocalReq({}, app.payload)
+    const rules = { quietHours: { start: '21:00', end: '08:00' }, frequencyCap: 5, smsAdapter: logSmsAdapter() }
+    const outcome = await sendAutomationStep(
+      req,
+      { automationLog: log.id, step: 0 },
+      rules,
+      new Date('2026-11-01T02:00:00Z'),
+    )
+    expect(outcome).toEqual({ status: 'deferred', until: '2026-11-01T13:00:00.000Z' })
+    const waits = await q<{ wait_until: Date }>(
+      sql`SELECT wait_until FROM payload_jobs WHERE task_slug = 'sendAutomationStep' AND input->>'automationLog' = ${log.id} ORDER BY wait_until DESC`,
+    )
+    expect(waits.map((w) => new Date(w.wait_until).toISOString())).toContain('2026-11-01T13:00:00.000Z')
+    expect(await messageLogs(m.id)).toHaveLength(0)
+    // At 08:00 EST it goes.
+    const sent = await sendAutomationStep(
+      req,
+      { automationLog: log.id, step: 0 },
+      rules,
+      new Date('2026-11-01T13:00:00Z'),
+    )
+    expect(sent).toMatchObject({ status: 'sent' })
   })
 })

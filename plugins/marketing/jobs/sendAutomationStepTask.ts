@@ -1,5 +1,5 @@
 import type { TaskConfig } from 'payload'
-import { sendAutomationStep, type StepRules } from '../operations/messaging/sendAutomationStep'
+import { MAX_ATTEMPTS, sendAutomationStep, type StepRules } from '../operations/messaging/sendAutomationStep'
 import { smsAdapterFromEnv } from '../channels/sms/smsAdapterFromEnv'
 import { SEND_AUTOMATION_STEP_TASK } from './queueAutomationStep'
 
@@ -9,7 +9,7 @@ export const sendAutomationStepTask = (
 ): TaskConfig => ({
   slug: SEND_AUTOMATION_STEP_TASK,
   label: 'Send an automation step',
-  retries: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } },
+  retries: { attempts: MAX_ATTEMPTS, backoff: { type: 'exponential', delay: 10_000 } },
   inputSchema: [
     { name: 'automationLog', type: 'text', required: true },
     { name: 'step', type: 'number', required: true },

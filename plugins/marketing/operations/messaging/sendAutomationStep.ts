@@ -11,6 +11,9 @@ import { sendMessage, type SendOutcome } from './sendMessage'
 import type { SmsAdapter } from '../../channels/sms/SmsAdapter'
 import { queueAutomationStep } from '../../jobs/queueAutomationStep'
 
+/** Attempts of a failing send (the task's retries). */
+export const MAX_ATTEMPTS = 3
+
 export type StepRules = { quietHours: QuietHours; frequencyCap: number; smsAdapter: SmsAdapter }
 
 export type StepOutcome =
@@ -92,18 +95,35 @@ export const sendAutomationStep = async (
     }
   }
   const vars = { firstName: member.firstName, name: member.name ?? '', studioName: member.tenantName }
-  const outcome = await sendMessage(req, {
-    member,
-    channel: step.channel,
-    type,
-    subject: renderTemplate(step.subject || automation.name, vars),
-    body: renderTemplate(step.body, vars),
-    automationLog: log.id,
-    step: input.step,
-    smsAdapter: rules.smsAdapter,
-    frequencyCap: member.settings.frequencyCap ?? rules.frequencyCap,
-    now,
-  })
+  const send = () =>
+    sendMessage(req, {
+      member,
+      channel: step.channel,
+      type,
+      subject: renderTemplate(step.subject || automation.name, vars),
+      body: renderTemplate(step.body, vars),
+      automationLog: log.id,
+      step: input.step,
+      smsAdapter: rules.smsAdapter,
+      frequencyCap: member.settings.frequencyCap ?? rules.frequencyCap,
+      now,
+    })
+  let outcome: SendOutcome
+  try {
+    outcome = await send()
+  } catch (error) {
+    // The job retries (3 attempts); the enrolment counts them and fails with the last one.
+    const l = automationLogsTable(req)
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+    await runSql(
+      req,
+      sql`UPDATE ${l} SET ${l.retryCount} = coalesce(${l.retryCount}, 0) + 1, ${l.result} = ${reason},
+                 ${l.status} = CASE WHEN coalesce(${l.retryCount}, 0) + 1 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE ${l.status} END,
+                 ${l.updatedAt} = now()
+          WHERE ${l.id} = ${log.id}`,
+    )
+    throw error
+  }
   if (outcome.status === 'duplicate') return outcome
   const next = automation.steps?.[input.step + 1]
   if (next)
