@@ -239,7 +239,7 @@ describe('sending rules', () => {
       expect(row.error_message).toBe("SMS provider answered 400: The 'To' number is not a valid phone number.")
       const [enrolment] = await enrolments(m.id)
       const [counted] = await q<{ retry_count: number }>(
-        sql`SELECT retry_count FROM automation_logs WHERE id = ${enrolment.id}`,
+        sql`SELECT retry_count::int AS retry_count FROM automation_logs WHERE id = ${enrolment.id}`,
       )
       expect(counted.retry_count).toBe(1)
     } finally {
