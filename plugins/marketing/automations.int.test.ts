@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { createLocalReq } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
+import { emit, localDate } from '@/core'
 import { createPerson, signIn, useTestApp } from '@/core/testing'
 import { marketingTestKit } from './marketingTestKit'
 import { nextAllowedSend } from './operations/messaging/quietHours'
@@ -443,5 +444,65 @@ describe('quiet hours across a DST change', () => {
       new Date('2026-11-01T13:00:00Z'),
     )
     expect(sent).toMatchObject({ status: 'sent' })
+  })
+})
+
+describe('more triggers', () => {
+  it('a late cancel enrols once per cancelled booking; an early cancel does not', async () => {
+    const { studio, automation, member, enrolments, runJobs } = kit()
+    const tenant = await studio()
+    const a = await automation(tenant, {
+      triggerEvent: 'booking.cancelled',
+      purpose: 'transactional',
+      steps: [{ channel: 'in_app', subject: 'Late cancel', body: 'A fee may apply' }],
+    })
+    const m = await member(tenant)
+    const req = await createLocalReq({}, app.payload)
+    const cancel = (late: boolean) =>
+      emit(req, {
+        type: 'booking.cancelled',
+        tenant,
+        subject: { collection: 'bookings', id: crypto.randomUUID() },
+        data: { class: crypto.randomUUID(), member: m.id, late, fee: null },
+      })
+    await cancel(false)
+    const late = await cancel(true)
+    await cancel(true)
+    await runJobs()
+    const rows = (await enrolments(m.id)).filter((r) => r.automation_id === a.id)
+    expect(rows).toHaveLength(2)
+    expect(rows.map((r) => r.occurrence_key)).toContain(late.id)
+  })
+
+  it('the hourly job enrols today’s birthdays (tenant’s zone) once a year', async () => {
+    const { studio, automation, member, enrolments, messageLogs, runJobs } = kit()
+    const tenant = await studio({ timezone: 'Pacific/Auckland' })
+    const today = localDate(new Date(), 'Pacific/Auckland')
+    const born = await member(tenant)
+    const other = await member(tenant)
+    await app.payload.update({
+      collection: 'tenant-memberships',
+      id: born.id,
+      data: { profile: { dateOfBirth: `1990-${today.slice(5)}T00:00:00.000Z` } },
+    })
+    await app.payload.update({
+      collection: 'tenant-memberships',
+      id: other.id,
+      data: { profile: { dateOfBirth: `1990-${today.slice(5) === '01-01' ? '06-15' : '01-01'}T00:00:00.000Z` } },
+    })
+    await automation(tenant, {
+      triggerEvent: 'time.birthday',
+      purpose: 'transactional',
+      steps: [{ channel: 'in_app', subject: 'Happy birthday {{firstName}}', body: 'Have a great day' }],
+    })
+    for (let i = 0; i < 2; i++) {
+      await app.payload.jobs.queue({ task: 'enrolTimeTriggered' as never, input: {} as never })
+      await runJobs()
+    }
+    const [enrolment] = await enrolments(born.id)
+    expect(enrolment.occurrence_key).toBe(`bd:${today.slice(0, 4)}`)
+    expect(await enrolments(born.id)).toHaveLength(1)
+    expect(await enrolments(other.id)).toHaveLength(0)
+    expect((await messageLogs(born.id)).map((l) => l.status)).toEqual(['sent'])
   })
 })
