@@ -138,6 +138,11 @@ export interface Config {
     'form-submissions': FormSubmission;
     'webhook-endpoints': WebhookEndpoint;
     'webhook-deliveries': WebhookDelivery;
+    'automation-templates': AutomationTemplate;
+    automations: Automation;
+    'automation-logs': AutomationLog;
+    'message-logs': MessageLog;
+    notifications: Notification;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -235,6 +240,11 @@ export interface Config {
     'form-submissions': FormSubmissionsSelect<false> | FormSubmissionsSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'automation-templates': AutomationTemplatesSelect<false> | AutomationTemplatesSelect<true>;
+    automations: AutomationsSelect<false> | AutomationsSelect<true>;
+    'automation-logs': AutomationLogsSelect<false> | AutomationLogsSelect<true>;
+    'message-logs': MessageLogsSelect<false> | MessageLogsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -286,6 +296,8 @@ export interface Config {
       writeBlogDrafts: TaskWriteBlogDrafts;
       deliverWebhooks: TaskDeliverWebhooks;
       postSlackMessage: TaskPostSlackMessage;
+      sendAutomationStep: TaskSendAutomationStep;
+      enrolTimeTriggered: TaskEnrolTimeTriggered;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1748,6 +1760,22 @@ export interface TenantSetting {
      */
     weeklyPublishCap?: number | null;
   };
+  /**
+   * Sending rules of marketing messages (automations).
+   */
+  marketing?: {
+    /**
+     * No marketing message goes out between these local times; empty = 21:00–08:00.
+     */
+    quietHours?: {
+      start?: string | null;
+      end?: string | null;
+    };
+    /**
+     * Most marketing messages per member in a rolling 7 days; empty = 5.
+     */
+    frequencyCap?: number | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -3167,6 +3195,236 @@ export interface WebhookDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automation-templates".
+ */
+export interface AutomationTemplate {
+  id: string;
+  name: string;
+  triggerEvent:
+    | 'member.created'
+    | 'booking.created'
+    | 'booking.checked_in'
+    | 'booking.cancelled'
+    | 'appointment.no_show'
+    | 'booking.promoted'
+    | 'subscription.past_due'
+    | 'order.paid'
+    | 'course.completed'
+    | 'form.submitted'
+    | 'time.no_visit'
+    | 'time.birthday';
+  /**
+   * N of a time trigger: days without a visit.
+   */
+  triggerDays?: number | null;
+  /**
+   * Optional rules that must all hold, e.g. {"all":[{"field":"member.tags","op":"contains","value":"vip"}]}. Fields: member.status, member.tags, event.<key>; ops: eq, neq, in, contains, gte, lte, exists.
+   */
+  triggerCondition?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Marketing messages need consent and keep quiet hours and the frequency cap.
+   */
+  purpose: 'marketing' | 'transactional';
+  steps: {
+    /**
+     * Minutes after the previous step (after enrolment for the first).
+     */
+    delayMinutes: number;
+    channel: 'email' | 'sms' | 'in_app';
+    /**
+     * Email subject or notification title.
+     */
+    subject?: string | null;
+    /**
+     * Placeholders: {{firstName}}, {{name}}, {{studioName}}.
+     */
+    body: string;
+    id?: string | null;
+  }[];
+  status: 'draft' | 'active' | 'paused';
+  /**
+   * Days after an enrolment before the member may enter again.
+   */
+  cooldownDays: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automations".
+ */
+export interface Automation {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  triggerEvent:
+    | 'member.created'
+    | 'booking.created'
+    | 'booking.checked_in'
+    | 'booking.cancelled'
+    | 'appointment.no_show'
+    | 'booking.promoted'
+    | 'subscription.past_due'
+    | 'order.paid'
+    | 'course.completed'
+    | 'form.submitted'
+    | 'time.no_visit'
+    | 'time.birthday';
+  /**
+   * N of a time trigger: days without a visit.
+   */
+  triggerDays?: number | null;
+  /**
+   * Optional rules that must all hold, e.g. {"all":[{"field":"member.tags","op":"contains","value":"vip"}]}. Fields: member.status, member.tags, event.<key>; ops: eq, neq, in, contains, gte, lte, exists.
+   */
+  triggerCondition?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Marketing messages need consent and keep quiet hours and the frequency cap.
+   */
+  purpose: 'marketing' | 'transactional';
+  steps: {
+    /**
+     * Minutes after the previous step (after enrolment for the first).
+     */
+    delayMinutes: number;
+    channel: 'email' | 'sms' | 'in_app';
+    /**
+     * Email subject or notification title.
+     */
+    subject?: string | null;
+    /**
+     * Placeholders: {{firstName}}, {{name}}, {{studioName}}.
+     */
+    body: string;
+    id?: string | null;
+  }[];
+  status: 'draft' | 'active' | 'paused';
+  /**
+   * Days after an enrolment before the member may enter again.
+   */
+  cooldownDays: number;
+  /**
+   * The platform template this was copied from.
+   */
+  template?: (string | null) | AutomationTemplate;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automation-logs".
+ */
+export interface AutomationLog {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  automation: string | Automation;
+  member: string | TenantMembership;
+  /**
+   * `sequence`: the enrolment into all the steps.
+   */
+  channel: 'sequence' | 'email' | 'sms' | 'push' | 'in_app';
+  occurrenceKey: string;
+  triggeredAt: string;
+  status: 'pending' | 'sent' | 'failed' | 'skipped';
+  retryCount?: number | null;
+  result?: string | null;
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-logs".
+ */
+export interface MessageLog {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member?: (string | null) | TenantMembership;
+  recipient: string;
+  channel: 'email' | 'sms' | 'push' | 'in_app' | 'call' | 'note';
+  direction: 'outbound' | 'inbound';
+  type: 'marketing' | 'transactional';
+  subject?: string | null;
+  body?: string | null;
+  status: 'pending' | 'sent' | 'delivered' | 'opened' | 'bounced' | 'failed' | 'complained' | 'skipped';
+  /**
+   * Why a message was skipped or failed.
+   */
+  reason?: string | null;
+  provider?: string | null;
+  providerMessageId?: string | null;
+  errorMessage?: string | null;
+  sentAt?: string | null;
+  deliveredAt?: string | null;
+  events?:
+    | {
+        type: string;
+        occurredAt: string;
+        providerEventId?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  hubspotEngagementId?: string | null;
+  automationLog?: (string | null) | AutomationLog;
+  /**
+   * The automation step (0-based) this message is.
+   */
+  step?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  type?: string | null;
+  title: string;
+  message?: string | null;
+  actionUrl?: string | null;
+  actionLabel?: string | null;
+  readAt?: string | null;
+  ref?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -3257,6 +3515,8 @@ export interface PayloadJob {
           | 'writeBlogDrafts'
           | 'deliverWebhooks'
           | 'postSlackMessage'
+          | 'sendAutomationStep'
+          | 'enrolTimeTriggered'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -3314,6 +3574,8 @@ export interface PayloadJob {
         | 'writeBlogDrafts'
         | 'deliverWebhooks'
         | 'postSlackMessage'
+        | 'sendAutomationStep'
+        | 'enrolTimeTriggered'
         | 'schedulePublish'
       )
     | null;
@@ -3618,6 +3880,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: string | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'automation-templates';
+        value: string | AutomationTemplate;
+      } | null)
+    | ({
+        relationTo: 'automations';
+        value: string | Automation;
+      } | null)
+    | ({
+        relationTo: 'automation-logs';
+        value: string | AutomationLog;
+      } | null)
+    | ({
+        relationTo: 'message-logs';
+        value: string | MessageLog;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: string | Notification;
       } | null);
   globalSlug?: string | null;
   user:
@@ -3932,6 +4214,17 @@ export interface TenantSettingsSelect<T extends boolean = true> {
     | {
         autoPublish?: T;
         weeklyPublishCap?: T;
+      };
+  marketing?:
+    | T
+    | {
+        quietHours?:
+          | T
+          | {
+              start?: T;
+              end?: T;
+            };
+        frequencyCap?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -5523,6 +5816,125 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automation-templates_select".
+ */
+export interface AutomationTemplatesSelect<T extends boolean = true> {
+  name?: T;
+  triggerEvent?: T;
+  triggerDays?: T;
+  triggerCondition?: T;
+  purpose?: T;
+  steps?:
+    | T
+    | {
+        delayMinutes?: T;
+        channel?: T;
+        subject?: T;
+        body?: T;
+        id?: T;
+      };
+  status?: T;
+  cooldownDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automations_select".
+ */
+export interface AutomationsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  triggerEvent?: T;
+  triggerDays?: T;
+  triggerCondition?: T;
+  purpose?: T;
+  steps?:
+    | T
+    | {
+        delayMinutes?: T;
+        channel?: T;
+        subject?: T;
+        body?: T;
+        id?: T;
+      };
+  status?: T;
+  cooldownDays?: T;
+  template?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automation-logs_select".
+ */
+export interface AutomationLogsSelect<T extends boolean = true> {
+  tenant?: T;
+  automation?: T;
+  member?: T;
+  channel?: T;
+  occurrenceKey?: T;
+  triggeredAt?: T;
+  status?: T;
+  retryCount?: T;
+  result?: T;
+  metadata?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "message-logs_select".
+ */
+export interface MessageLogsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  recipient?: T;
+  channel?: T;
+  direction?: T;
+  type?: T;
+  subject?: T;
+  body?: T;
+  status?: T;
+  reason?: T;
+  provider?: T;
+  providerMessageId?: T;
+  errorMessage?: T;
+  sentAt?: T;
+  deliveredAt?: T;
+  events?:
+    | T
+    | {
+        type?: T;
+        occurredAt?: T;
+        providerEventId?: T;
+        id?: T;
+      };
+  hubspotEngagementId?: T;
+  automationLog?: T;
+  step?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  type?: T;
+  title?: T;
+  message?: T;
+  actionUrl?: T;
+  actionLabel?: T;
+  readAt?: T;
+  ref?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -5978,6 +6390,30 @@ export interface TaskPostSlackMessage {
   };
   output: {
     posted?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendAutomationStep".
+ */
+export interface TaskSendAutomationStep {
+  input: {
+    automationLog: string;
+    step: number;
+  };
+  output: {
+    status?: string | null;
+    detail?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEnrolTimeTriggered".
+ */
+export interface TaskEnrolTimeTriggered {
+  input?: unknown;
+  output: {
+    enrolled?: number | null;
   };
 }
 /**

@@ -9,7 +9,7 @@ import type { DomainPluginName } from '@/plugins'
  * admin's REST and GraphQL, serve the tenant site's data, and the remaining plugins' key
  * operations must work through their HTTP endpoints (with the removed plugin's port fallbacks).
  */
-const MATRIX: DomainPluginName[] = ['bookings', 'billing', 'commerce', 'lms', 'facility', 'website']
+const MATRIX: DomainPluginName[] = ['bookings', 'billing', 'commerce', 'lms', 'facility', 'website', 'marketing']
 
 /** One collection each plugin adds: present exactly when the plugin is installed. */
 const OWN_COLLECTION: Record<DomainPluginName, string> = {

@@ -22,11 +22,35 @@ export const webhookEventSchemas = {
   'webhook.endpoint_disabled': z.object({ endpoint: z.string(), url: z.string(), consecutiveFailures: z.number() }),
 }
 
+// -- automations and messaging --
+const automationEvents = {
+  /** A member was enrolled into an automation (once per automation, member and trigger occurrence). */
+  'automation.fired': z.object({
+    automation: z.string(),
+    automationLog: z.string(),
+    member: z.string(),
+    triggerEvent: z.string(),
+    occurrenceKey: z.string(),
+  }),
+  /** A message went out on a channel (email, sms, in_app). */
+  'message.sent': z.object({
+    messageLog: z.string(),
+    member: z.string().nullable(),
+    channel: z.enum(['email', 'sms', 'push', 'in_app']),
+    type: z.enum(['marketing', 'transactional']),
+    automationLog: z.string().nullable(),
+  }),
+}
+// -- /automations and messaging --
+
 export const marketingEventSchemas = {
+  ...automationEvents,
   ...webhookEventSchemas,
 }
 
 type MarketingEvents = { [K in keyof typeof marketingEventSchemas]: z.infer<(typeof marketingEventSchemas)[K]> }
+export type AutomationFired = MarketingEvents['automation.fired']
+export type MessageSent = MarketingEvents['message.sent']
 
 declare module '@/core' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -53,3 +77,28 @@ export type ReplayDeliveryReply = { delivery: string; status: 'pending'; nextAtt
 /** `POST /api/zapier/hooks`: a Zapier REST hook subscription. */
 export const zapierSubscribeInput = z.object({ hookUrl: z.string().url(), event: z.string().min(1) })
 export type ZapierSubscribeReply = { id: string; event: string; hookUrl: string }
+
+// -- automations and messaging --
+/** `GET /api/automations/:id/preview`: who would receive this automation today. */
+export const automationPreviewSchema = z.object({
+  count: z.number(),
+  members: z.array(z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() })),
+})
+export type AutomationPreview = z.infer<typeof automationPreviewSchema>
+
+/** `GET /api/notifications/mine`: the signed-in member's latest notifications and the unread count. */
+export const myNotificationsSchema = z.object({
+  unread: z.number(),
+  docs: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      message: z.string().nullable(),
+      actionUrl: z.string().nullable(),
+      readAt: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+})
+export type MyNotifications = z.infer<typeof myNotificationsSchema>
+// -- /automations and messaging --

@@ -10,7 +10,14 @@ export const defaultWebhookOptions: Required<WebhookOptions> = {
   rotationOverlapHours: 24,
 }
 
-export const defaultOptions: Required<MarketingOptions> = {
+export const defaultOptions: Required<Omit<MarketingOptions, 'smsAdapter'>> & Pick<MarketingOptions, 'smsAdapter'> = {
   adminGroup: 'Marketing',
   webhooks: defaultWebhookOptions,
+
+  // ---- Automations and messaging ----
+  quietHours: { start: '21:00', end: '08:00' },
+  frequencyCap: 5,
+  timeTriggersCron: '0 * * * *',
+  smsAdapter: undefined,
+  // ---- /Automations and messaging ----
 }

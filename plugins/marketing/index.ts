@@ -3,6 +3,7 @@ import { defaultOptions, defaultWebhookOptions } from './defaults'
 import { withMarketingEvents } from './events'
 import type { MarketingOptions } from './types'
 import { withWebhooks } from './withWebhooks'
+import { withAutomations } from './automations/withAutomations'
 
 export type { MarketingOptions } from './types'
 
@@ -17,5 +18,8 @@ export const marketingPlugin =
       adminGroup: o.adminGroup,
       webhooks: { ...defaultWebhookOptions, ...options.webhooks },
     })
+    // ---- Automations and messaging ----
+    next = withAutomations(next, o)
+    // ---- /Automations and messaging ----
     return next
   }

@@ -33,6 +33,7 @@ export const fileEmailAdapter =
           cc: message.cc,
           bcc: message.bcc,
           subject: message.subject,
+          headers: message.headers,
           text: message.text,
           html: message.html,
           sentAt: new Date().toISOString(),

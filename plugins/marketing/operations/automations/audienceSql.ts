@@ -1,0 +1,90 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { localDate, runSql, tenantMembershipRolesTable, usersTable, type SQL } from '@/core'
+import type { Automation } from '@/payload-types'
+import { automationLogsTable, consentsTable, memberFactsTable } from '../sql/automationsTable'
+import { parseCondition } from './conditions'
+import { CONSENT_OF } from '../messaging/sendMessage'
+
+export type AudienceRow = {
+  id: string
+  name: string | null
+  email: string | null
+  occurrence_key: string
+  total: number
+}
+
+/**
+ * The members an automation would reach today, in one SQL statement over the tenant's members
+ * (indexed by tenant; consents and enrolments by member): active members (role `member`) whose
+ * `member.status` rules hold, with the consent the first step's channel needs when it is
+ * marketing, not enrolled for this occurrence (or inside the cooldown), and for a time trigger
+ * those it matches today (no visit in N days, birthday in the tenant's zone). Each row carries
+ * its occurrence key and the total count.
+ */
+export const audienceRows = async (
+  req: PayloadRequest,
+  automation: Pick<
+    Automation,
+    'id' | 'triggerEvent' | 'triggerDays' | 'triggerCondition' | 'purpose' | 'steps' | 'cooldownDays'
+  >,
+  tenant: { id: string; zone: string },
+  { now = new Date(), limit = 20 }: { now?: Date; limit?: number } = {},
+): Promise<AudienceRow[]> => {
+  const m = memberFactsTable(req)
+  const u = usersTable(req)
+  const r = tenantMembershipRolesTable(req)
+  const c = consentsTable(req)
+  const l = automationLogsTable(req)
+  const where: SQL[] = [
+    sql`m.${m.tenant} = ${tenant.id}`,
+    sql`m.${m.status} = 'active'`,
+    sql`EXISTS (SELECT 1 FROM ${r.$table} r WHERE r.${r.parent} = m.${m.id} AND r.${r.value} = 'member')`,
+  ]
+  for (const rule of parseCondition(automation.triggerCondition).all) {
+    if (rule.field !== 'member.status') continue
+    const values = (Array.isArray(rule.value) ? rule.value : [rule.value]).map(String)
+    if (rule.op === 'eq' || rule.op === 'in')
+      where.push(
+        sql`m.${m.status}::text IN (${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+      )
+    if (rule.op === 'neq') where.push(sql`m.${m.status}::text <> ${values[0]}`)
+  }
+  const firstChannel = automation.steps?.[0]?.channel
+  const consent = automation.purpose === 'transactional' || !firstChannel ? null : CONSENT_OF[firstChannel]
+  if (consent)
+    where.push(
+      sql`EXISTS (SELECT 1 FROM ${c.$table} c WHERE c.${c.tenant} = ${tenant.id} AND c.${c.member} = m.${m.id} AND c.${c.type} = ${consent}::${c.$enum.type} AND c.${c.revokedAt} IS NULL)`,
+    )
+  let key: SQL
+  if (automation.triggerEvent === 'time.no_visit') {
+    const days = Math.max(1, automation.triggerDays ?? 30)
+    where.push(
+      sql`coalesce(m.${m.lastVisitAt}, m.${m.joinedAt}) < ${now.toISOString()}::timestamptz - make_interval(days => ${days}::int)`,
+    )
+    key = sql`'nv:' || to_char(coalesce(m.${m.lastVisitAt}, m.${m.joinedAt}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI')`
+  } else if (automation.triggerEvent === 'time.birthday') {
+    const today = localDate(now, tenant.zone)
+    where.push(sql`to_char(m.${m.dateOfBirth} AT TIME ZONE 'UTC', 'MM-DD') = ${today.slice(5)}`)
+    key = sql`${`bd:${today.slice(0, 4)}`}::text`
+  } else key = sql`'once'::text`
+  const cooldown = automation.cooldownDays ?? 0
+  where.push(sql`NOT EXISTS (SELECT 1 FROM ${l.$table} l WHERE l.${l.automation} = ${automation.id} AND l.${l.member} = m.${m.id}
+    AND (l.${l.occurrenceKey} = ${key} OR l.${l.triggeredAt} > ${now.toISOString()}::timestamptz - make_interval(days => ${cooldown}::int)))`)
+  // The set is built from memberships alone (indexes on tenant, roles' parent, consents, enrolments);
+  // users are joined for the first rows only.
+  return runSql<AudienceRow>(
+    req,
+    sql`WITH audience AS MATERIALIZED (
+          SELECT m.${m.id} AS id, m.${m.user} AS user_id, m.${m.displayName} AS display_name, m.${m.joinedAt} AS joined_at,
+                 ${key} AS occurrence_key
+          FROM ${m.$table} m WHERE ${sql.join(where, sql` AND `)})
+        SELECT a.id, coalesce(a.display_name, u.${u.name}) AS name, u.${u.email} AS email, a.occurrence_key,
+               (SELECT count(*)::int FROM audience) AS total
+        FROM (SELECT * FROM audience ORDER BY joined_at DESC, id LIMIT ${limit}) a JOIN ${u.$table} u ON u.${u.id} = a.user_id
+        ORDER BY a.joined_at DESC, a.id`,
+  )
+}

@@ -1,0 +1,62 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { emit, idOf, inTransaction, runSql } from '@/core'
+import type { Automation } from '@/payload-types'
+import { automationLogsTable } from '../sql/automationsTable'
+import { queueAutomationStep } from '../../jobs/queueAutomationStep'
+
+export type Enrolment = {
+  automation: Pick<Automation, 'id' | 'tenant' | 'triggerEvent' | 'cooldownDays' | 'steps'>
+  member: string
+  occurrenceKey: string
+  facts: Record<string, unknown>
+  now?: Date
+}
+
+/**
+ * Enrols a member into an automation, exactly once per (automation, member, occurrence) however
+ * many deliveries of the trigger race: one INSERT … ON CONFLICT DO NOTHING on the unique key
+ * (which also refuses a re-entry inside the cooldown), then, only for the row this call inserted,
+ * the first step's job (after its delay) and `automation.fired`, all in one transaction.
+ * Returns the new enrolment's id, or null when the member was already enrolled.
+ */
+export const enrolMember = async (req: PayloadRequest, e: Enrolment): Promise<string | null> =>
+  inTransaction(req, async () => {
+    const l = automationLogsTable(req)
+    const tenant = idOf(e.automation.tenant)
+    if (!tenant) return null
+    const now = e.now ?? new Date()
+    const cooldown = e.automation.cooldownDays ?? 0
+    const [row] = await runSql<{ id: string }>(
+      req,
+      sql`INSERT INTO ${l} (${l.tenant}, ${l.automation}, ${l.member}, ${l.channel}, ${l.occurrenceKey}, ${l.triggeredAt},
+                          ${l.status}, ${l.retryCount}, ${l.metadata}, ${l.createdAt}, ${l.updatedAt})
+          SELECT ${tenant}, ${e.automation.id}, ${e.member}, 'sequence', ${e.occurrenceKey}, ${now.toISOString()}::timestamptz,
+                 'pending', 0, ${JSON.stringify({ facts: e.facts })}::jsonb, now(), now()
+          WHERE ${cooldown} <= 0 OR NOT EXISTS (
+            SELECT 1 FROM ${l} p WHERE p.${l.automation} = ${e.automation.id} AND p.${l.member} = ${e.member}
+              AND p.${l.triggeredAt} > ${now.toISOString()}::timestamptz - make_interval(days => ${cooldown}::int))
+          ON CONFLICT DO NOTHING
+          RETURNING ${l.id} AS id`,
+    )
+    if (!row) return null
+    const first = e.automation.steps?.[0]
+    await queueAutomationStep(req, {
+      automationLog: row.id,
+      step: 0,
+      waitUntil: new Date(now.getTime() + (first?.delayMinutes ?? 0) * 60_000),
+    })
+    await emit(req, {
+      type: 'automation.fired',
+      tenant,
+      subject: { collection: 'automation-logs', id: row.id },
+      data: {
+        automation: String(e.automation.id),
+        automationLog: row.id,
+        member: e.member,
+        triggerEvent: e.automation.triggerEvent,
+        occurrenceKey: e.occurrenceKey,
+      },
+    })
+    return row.id
+  })

@@ -1,0 +1,137 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { runSql } from '@/core'
+import type { Automation, AutomationLog } from '@/payload-types'
+import { automationLogsTable } from '../sql/automationsTable'
+import { conditionHolds, parseCondition } from '../automations/conditions'
+import { memberFacts } from './memberFacts'
+import { nextAllowedSend, type QuietHours } from './quietHours'
+import { renderTemplate } from './renderTemplate'
+import { sendMessage, type SendOutcome } from './sendMessage'
+import type { SmsAdapter } from '../../channels/sms/SmsAdapter'
+import { queueAutomationStep } from '../../jobs/queueAutomationStep'
+
+/** Attempts of a failing send (the task's retries). */
+export const MAX_ATTEMPTS = 3
+
+export type StepRules = { quietHours: QuietHours; frequencyCap: number; smsAdapter: SmsAdapter }
+
+export type StepOutcome =
+  | { status: 'deferred'; until: string }
+  | { status: 'stopped'; reason: string }
+  | { status: 'done' }
+  | SendOutcome
+
+const isRecord = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === 'object' && !Array.isArray(v)
+
+/** The trigger event's facts kept on the enrolment (for the event rules of the condition). */
+const eventFactsOf = (metadata: unknown): Record<string, unknown> =>
+  isRecord(metadata) && isRecord(metadata.facts) ? metadata.facts : {}
+
+const finish = async (req: PayloadRequest, log: string, status: 'sent' | 'skipped' | 'failed', result: string) => {
+  const l = automationLogsTable(req)
+  await runSql(
+    req,
+    sql`UPDATE ${l} SET ${l.status} = ${status}, ${l.result} = ${result}, ${l.updatedAt} = now() WHERE ${l.id} = ${log}`,
+  )
+}
+
+/**
+ * Runs one step of an enrolment (the `sendAutomationStep` job). Everything is checked again at
+ * send time: the automation still active, the member still active, the member rules of the
+ * condition, and for a win-back that the member has not visited since. A marketing step due in
+ * quiet hours (member's zone, else the tenant's) is queued again for the next allowed minute.
+ * After the step the next one is queued after its delay.
+ */
+export const sendAutomationStep = async (
+  req: PayloadRequest,
+  input: { automationLog: string; step: number },
+  rules: StepRules,
+  now = new Date(),
+): Promise<StepOutcome> => {
+  const log = await req.payload.db.findOne<AutomationLog>({
+    collection: 'automation-logs',
+    where: { id: { equals: input.automationLog } },
+    req,
+  })
+  if (!log || log.status === 'skipped') return { status: 'stopped', reason: 'enrolment_gone' }
+  const automationId = typeof log.automation === 'object' ? log.automation.id : log.automation
+  const automation = await req.payload.db.findOne<Automation>({
+    collection: 'automations',
+    where: { id: { equals: automationId } },
+    req,
+  })
+  const stop = async (reason: string): Promise<StepOutcome> => {
+    await finish(req, log.id, input.step === 0 ? 'skipped' : 'sent', reason)
+    return { status: 'stopped', reason }
+  }
+  if (!automation || automation.status !== 'active') return stop('automation_inactive')
+  const memberId = typeof log.member === 'object' ? log.member.id : log.member
+  const member = await memberFacts(req, memberId)
+  if (!member || member.status !== 'active') return stop('member_inactive')
+  const facts = { member: { status: member.status, tags: member.tags }, event: eventFactsOf(log.metadata) }
+  if (!conditionHolds(parseCondition(automation.triggerCondition), facts)) return stop('condition_failed')
+  if (
+    automation.triggerEvent === 'time.no_visit' &&
+    member.lastVisitAt &&
+    new Date(member.lastVisitAt) > new Date(log.triggeredAt)
+  )
+    return stop('visited_again')
+  const step = automation.steps?.[input.step]
+  if (!step) {
+    await finish(req, log.id, 'sent', 'completed')
+    return { status: 'done' }
+  }
+  const type = automation.purpose === 'transactional' ? 'transactional' : 'marketing'
+  if (type === 'marketing') {
+    const quiet = {
+      start: member.settings.quietStart || rules.quietHours.start,
+      end: member.settings.quietEnd || rules.quietHours.end,
+    }
+    const allowed = nextAllowedSend(now, member.zone, quiet)
+    if (allowed.getTime() > now.getTime()) {
+      await queueAutomationStep(req, { ...input, waitUntil: allowed })
+      return { status: 'deferred', until: allowed.toISOString() }
+    }
+  }
+  const vars = { firstName: member.firstName, name: member.name ?? '', studioName: member.tenantName }
+  const send = () =>
+    sendMessage(req, {
+      member,
+      channel: step.channel,
+      type,
+      subject: renderTemplate(step.subject || automation.name, vars),
+      body: renderTemplate(step.body, vars),
+      automationLog: log.id,
+      step: input.step,
+      smsAdapter: rules.smsAdapter,
+      frequencyCap: member.settings.frequencyCap ?? rules.frequencyCap,
+      now,
+    })
+  let outcome: SendOutcome
+  try {
+    outcome = await send()
+  } catch (error) {
+    // The job retries (3 attempts); the enrolment counts them and fails with the last one.
+    const l = automationLogsTable(req)
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+    await runSql(
+      req,
+      sql`UPDATE ${l} SET ${l.retryCount} = coalesce(${l.retryCount}, 0) + 1, ${l.result} = ${reason},
+                 ${l.status} = CASE WHEN coalesce(${l.retryCount}, 0) + 1 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE ${l.status} END,
+                 ${l.updatedAt} = now()
+          WHERE ${l.id} = ${log.id}`,
+    )
+    throw error
+  }
+  if (outcome.status === 'duplicate') return outcome
+  const next = automation.steps?.[input.step + 1]
+  if (next)
+    await queueAutomationStep(req, {
+      automationLog: log.id,
+      step: input.step + 1,
+      waitUntil: new Date(now.getTime() + (next.delayMinutes ?? 0) * 60_000),
+    })
+  else await finish(req, log.id, 'sent', 'completed')
+  return outcome
+}

@@ -1,0 +1,146 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { emit, runSql } from '@/core'
+import { consentsTable, messageLogsTable } from '../sql/automationsTable'
+import type { MemberFacts } from './memberFacts'
+import { sendEmailMessage } from '../../channels/sendEmailMessage'
+import { createInAppNotification } from '../../channels/createInAppNotification'
+import type { SmsAdapter } from '../../channels/sms/SmsAdapter'
+import { unsubscribeUrl } from './unsubscribeToken'
+
+export type Channel = 'email' | 'sms' | 'in_app'
+export type MessageType = 'marketing' | 'transactional'
+
+/** The consent a marketing message on a channel needs (in-app messages need none). */
+export const CONSENT_OF: Record<Channel, 'email_marketing' | 'sms' | null> = {
+  email: 'email_marketing',
+  sms: 'sms',
+  in_app: null,
+}
+
+export type SendInput = {
+  member: MemberFacts
+  channel: Channel
+  type: MessageType
+  subject: string
+  body: string
+  /** The enrolment and step this message is (claimed once per pair). */
+  automationLog?: string
+  step?: number
+  smsAdapter: SmsAdapter
+  /** Marketing messages per member in a rolling 7 days. */
+  frequencyCap: number
+  now?: Date
+}
+
+export type SendOutcome =
+  | { status: 'sent'; messageLog: string; providerMessageId: string | null }
+  | { status: 'skipped'; messageLog: string; reason: 'no_consent' | 'frequency_cap' | 'no_recipient' }
+  | { status: 'duplicate' }
+
+/** Whether the member has an open (not revoked) consent of this type. */
+export const hasOpenConsent = async (req: PayloadRequest, member: string, type: string): Promise<boolean> => {
+  const c = consentsTable(req)
+  const rows = await runSql(
+    req,
+    sql`SELECT 1 FROM ${c} WHERE ${c.member} = ${member} AND ${c.type} = ${type}::${c.$enum.type} AND ${c.revokedAt} IS NULL LIMIT 1`,
+  )
+  return rows.length > 0
+}
+
+/**
+ * Sends one message on a channel under the sending rules and writes its message log: the log
+ * row is claimed first (once per enrolment step: a second delivery of the same step finds it and
+ * sends nothing), then a marketing message needs an open consent for the channel and room under
+ * the frequency cap (transactional messages are never blocked), then the channel sends and the
+ * log records the provider's id, or the failure (and the error is rethrown for the job's retry,
+ * which may claim the failed row again).
+ */
+export const sendMessage = async (req: PayloadRequest, input: SendInput): Promise<SendOutcome> => {
+  const ml = messageLogsTable(req)
+  const m = input.member
+  const now = input.now ?? new Date()
+  const recipient = input.channel === 'email' ? m.email : input.channel === 'sms' ? m.phone : m.id
+  const [claimed] = await runSql<{ id: string }>(
+    req,
+    sql`INSERT INTO ${ml} (${ml.tenant}, ${ml.member}, ${ml.recipient}, ${ml.channel}, ${ml.direction}, ${ml.type}, ${ml.subject},
+                           ${ml.body}, ${ml.status}, ${ml.automationLog}, ${ml.step}, ${ml.createdAt}, ${ml.updatedAt})
+        VALUES (${m.tenant}, ${m.id}, ${recipient ?? ''}, ${input.channel}, 'outbound', ${input.type}, ${input.subject}, ${input.body},
+                'pending', ${input.automationLog ?? null}, ${input.step ?? null}, now(), now())
+        ON CONFLICT (${sql.raw(ml.$column.automationLog)}, ${sql.raw(ml.$column.step)})
+        DO UPDATE SET ${sql.raw(ml.$column.status)} = 'pending', ${sql.raw(ml.$column.updatedAt)} = now()
+        WHERE ${ml}.${ml.status} = 'failed'
+        RETURNING ${ml.id} AS id`,
+  )
+  if (!claimed) return { status: 'duplicate' }
+  const skip = async (reason: 'no_consent' | 'frequency_cap' | 'no_recipient'): Promise<SendOutcome> => {
+    await runSql(
+      req,
+      sql`UPDATE ${ml} SET ${ml.status} = 'skipped', ${ml.reason} = ${reason}, ${ml.updatedAt} = now() WHERE ${ml.id} = ${claimed.id}`,
+    )
+    return { status: 'skipped', messageLog: claimed.id, reason }
+  }
+  if (!recipient) return skip('no_recipient')
+  if (input.type === 'marketing') {
+    const consent = CONSENT_OF[input.channel]
+    if (consent && !(await hasOpenConsent(req, m.id, consent))) return skip('no_consent')
+    const [{ n }] = await runSql<{ n: number }>(
+      req,
+      sql`SELECT count(*)::int AS n FROM ${ml} WHERE ${ml.member} = ${m.id} AND ${ml.type} = 'marketing' AND ${ml.status} = 'sent'
+            AND ${ml.createdAt} > ${now.toISOString()}::timestamptz - interval '7 days'`,
+    )
+    if (n >= input.frequencyCap) return skip('frequency_cap')
+  }
+  let provider: string
+  let providerMessageId: string | null
+  try {
+    if (input.channel === 'email') {
+      provider = 'email'
+      ;({ providerMessageId } = await sendEmailMessage(req, {
+        to: recipient,
+        subject: input.subject,
+        text: input.body,
+        unsubscribeUrl: input.type === 'marketing' ? unsubscribeUrl(m.id) : undefined,
+      }))
+    } else if (input.channel === 'sms') {
+      provider = input.smsAdapter.name
+      ;({ providerMessageId } = await input.smsAdapter.send({ to: recipient, body: input.body }))
+    } else {
+      provider = 'in_app'
+      ;({ providerMessageId } = await createInAppNotification(req, {
+        tenant: m.tenant,
+        member: m.id,
+        title: input.subject,
+        message: input.body,
+        type: input.type,
+        ref: input.automationLog ? { automationLog: input.automationLog, step: input.step ?? 0 } : undefined,
+      }))
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    await runSql(
+      req,
+      sql`UPDATE ${ml} SET ${ml.status} = 'failed', ${ml.errorMessage} = ${message.slice(0, 500)}, ${ml.updatedAt} = now() WHERE ${ml.id} = ${claimed.id}`,
+    )
+    throw error
+  }
+  await runSql(
+    req,
+    sql`UPDATE ${ml} SET ${ml.status} = 'sent', ${ml.provider} = ${provider}, ${ml.providerMessageId} = ${providerMessageId},
+               ${ml.sentAt} = now(), ${ml.reason} = NULL, ${ml.errorMessage} = NULL, ${ml.updatedAt} = now()
+        WHERE ${ml.id} = ${claimed.id}`,
+  )
+  await emit(req, {
+    type: 'message.sent',
+    tenant: m.tenant,
+    subject: { collection: 'message-logs', id: claimed.id },
+    data: {
+      messageLog: claimed.id,
+      member: m.id,
+      channel: input.channel,
+      type: input.type,
+      automationLog: input.automationLog ?? null,
+    },
+  })
+  return { status: 'sent', messageLog: claimed.id, providerMessageId }
+}

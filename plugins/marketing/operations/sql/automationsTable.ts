@@ -1,0 +1,108 @@
+import { defineSqlTable } from '@/core'
+
+/** The automations' columns the enrolment engine and the audience preview read. */
+export const automationsTable = defineSqlTable(
+  'automations',
+  {
+    id: 'id',
+    tenant: 'tenant',
+    name: 'name',
+    triggerEvent: 'triggerEvent',
+    triggerDays: 'triggerDays',
+    status: 'status',
+    cooldownDays: 'cooldownDays',
+  },
+  { enums: ['triggerEvent', 'status'] },
+)
+
+/** Enrolments: inserted once per (automation, member, channel, occurrence) with ON CONFLICT DO NOTHING. */
+export const automationLogsTable = defineSqlTable(
+  'automation-logs',
+  {
+    id: 'id',
+    tenant: 'tenant',
+    automation: 'automation',
+    member: 'member',
+    channel: 'channel',
+    occurrenceKey: 'occurrenceKey',
+    triggeredAt: 'triggeredAt',
+    status: 'status',
+    retryCount: 'retryCount',
+    result: 'result',
+    metadata: 'metadata',
+    createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
+  },
+  { enums: ['channel', 'status'] },
+)
+
+/** Message logs: one row per automation step claimed before sending (U(automationLog, step)). */
+export const messageLogsTable = defineSqlTable(
+  'message-logs',
+  {
+    id: 'id',
+    tenant: 'tenant',
+    member: 'member',
+    recipient: 'recipient',
+    channel: 'channel',
+    direction: 'direction',
+    type: 'type',
+    subject: 'subject',
+    body: 'body',
+    status: 'status',
+    reason: 'reason',
+    provider: 'provider',
+    providerMessageId: 'providerMessageId',
+    errorMessage: 'errorMessage',
+    sentAt: 'sentAt',
+    automationLog: 'automationLog',
+    step: 'step',
+    createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
+  },
+  { enums: ['channel', 'direction', 'type', 'status'] },
+)
+
+export const notificationsTable = defineSqlTable('notifications', {
+  id: 'id',
+  tenant: 'tenant',
+  member: 'member',
+  title: 'title',
+  message: 'message',
+  actionUrl: 'actionUrl',
+  readAt: 'readAt',
+  createdAt: 'createdAt',
+})
+
+/** Core consents: an open consent has no `revokedAt`. */
+export const consentsTable = defineSqlTable(
+  'consents',
+  { id: 'id', tenant: 'tenant', member: 'member', type: 'type', revokedAt: 'revokedAt', updatedAt: 'updatedAt' },
+  { enums: ['type'] },
+)
+
+/** The member facts the time triggers and the preview read. */
+export const memberFactsTable = defineSqlTable(
+  'tenant-memberships',
+  {
+    id: 'id',
+    tenant: 'tenant',
+    user: 'user',
+    status: 'status',
+    displayName: 'profile.displayName',
+    phone: 'profile.phone',
+    dateOfBirth: 'profile.dateOfBirth',
+    timezone: 'profile.timezone',
+    lastVisitAt: 'lastVisitAt',
+    joinedAt: 'joinedAt',
+  },
+  { enums: ['status'] },
+)
+
+/** The `marketing` group this plugin adds to tenant-settings (quiet hours, frequency cap). */
+export const marketingSettingsTable = defineSqlTable('tenant-settings', {
+  tenant: 'tenant',
+  quietStart: 'marketing.quietHours.start',
+  quietEnd: 'marketing.quietHours.end',
+  frequencyCap: 'marketing.frequencyCap',
+})
