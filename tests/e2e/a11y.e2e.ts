@@ -62,7 +62,7 @@ const firstDetail = async (page: Page, list: string, pattern: RegExp, later?: st
   return links[0]
 }
 
-/** A class, an event, an appointment service and a course of the site (those its nav lists), to open. */
+/** A class, an event, an appointment service, a course and a blog post of the site (those its nav lists), to open. */
 const detailPages = async (page: Page, slug: string, nav: string[]) =>
   [
     await firstDetail(page, `/${slug}/schedule`, /\/classes\/[^/]+$/, 'Next week'),
@@ -71,6 +71,9 @@ const detailPages = async (page: Page, slug: string, nav: string[]) =>
       ? await firstDetail(page, `/${slug}/appointments`, /\/appointments\/[^/?]+$/)
       : undefined,
     nav.includes(`/${slug}/courses`) ? await firstDetail(page, `/${slug}/courses`, /\/courses\/[^/?]+$/) : undefined,
+    nav.includes(`/${slug}/blog`)
+      ? await firstDetail(page, `/${slug}/blog`, /\/blog\/(?!author\/|rss\.xml$)[^/?]+$/)
+      : undefined,
   ].filter((path): path is string => !!path)
 
 /** The admin views the nav links to (not the logout link). */
