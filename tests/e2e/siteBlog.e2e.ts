@@ -51,7 +51,7 @@ test('site-blog-approve-publish', async ({ ctx }) => {
     await field.fill(description)
     await expect(field).toHaveValue(description, { timeout: 1_000 })
   }).toPass({ timeout: 30_000 })
-  await page.getByRole('button', { name: 'Publish changes' }).click()
+  await page.locator('#action-save').click()
   await expect
     .poll(async () => (await api.get(`/api/blog-posts/${draft.id}?depth=0`)).body?._status, { timeout: 30_000 })
     .toBe('published')
