@@ -15,7 +15,8 @@ export type WebsiteContent = { blog: boolean; faq: boolean; gallery: boolean }
 
 /**
  * Whether the tenant has published posts, active FAQs and active gallery items, read as a visitor;
- * cached with the site (`site:<tenant>`), which saving or deleting any of them invalidates.
+ * cached with the site (`site:<tenant>`), which saving or deleting any of them invalidates (from a
+ * request of the app; a job's changes show within `revalidate`).
  */
 export const websiteContent = async (site: Site): Promise<WebsiteContent> =>
   unstable_cache(
@@ -39,7 +40,8 @@ export const websiteContent = async (site: Site): Promise<WebsiteContent> =>
       return { blog, faq, gallery }
     },
     ['atrium-site-website', site.tenant.id],
-    { tags: [siteTag(site.tenant.id)] },
+    // A post published by a job (scheduled publishing) invalidates nothing in this process: 5 min at most.
+    { tags: [siteTag(site.tenant.id)], revalidate: 300 },
   )()
 
 /**
