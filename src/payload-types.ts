@@ -6339,7 +6339,9 @@ export interface TaskTrackmanReconcile {
  * via the `definition` "TaskWriteBlogDrafts".
  */
 export interface TaskWriteBlogDrafts {
-  input?: unknown;
+  input: {
+    subscription?: string | null;
+  };
   output: {
     due?: number | null;
     written?: number | null;

@@ -52,5 +52,46 @@ export const formSubmitInput = z.object({
 export type FormSubmitInput = z.infer<typeof formSubmitInput>
 export type FormSubmitReply = { submission: string; confirmation: { type: string; redirect: string | null } }
 
+/** `GET /api/website/blog?tenant=<slug>[&page=N][&topic=<id>][&author=<id>]`: a page of published posts, newest first. */
+export const blogListQuery = z.object({
+  tenant: z.string().regex(/^[a-z0-9-]+$/, 'a tenant slug'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  topic: z.string().uuid().optional(),
+  author: z.string().uuid().optional(),
+})
+export type BlogListQuery = z.input<typeof blogListQuery>
+
+/** A name the blog shows (an author's display name, a topic) with how many published posts it has. */
+export type BlogFacet = { id: string; name: string; posts: number }
+
+export type BlogImage = { url: string; alt: string | null; width: number | null; height: number | null }
+
+/** A published post as the blog lists it (no body). */
+export type BlogListItem = {
+  id: string
+  slug: string
+  title: string
+  excerpt: string | null
+  publishedAt: string | null
+  updatedAt: string
+  heroImage: BlogImage | null
+  author: { id: string; name: string } | null
+  topic: { id: string; name: string } | null
+}
+
+export type BlogListReply = {
+  posts: BlogListItem[]
+  page: number
+  totalPages: number
+  totalPosts: number
+  /** Topics and authors of the tenant's published posts (the filters), by name. */
+  topics: BlogFacet[]
+  authors: BlogFacet[]
+}
+
+/** `POST /api/seo-subscriptions/:id/write-now`: the period's post exists, or a job to write it is queued. */
+export type WriteNowReply = { status: 'exists' | 'queued'; period: string; post: string | null; job: string | null }
+
 /** The JSON-LD builders (pure: plain data in, schema.org nodes out) the tenant site renders. */
 export * from './structuredData'

@@ -13,6 +13,8 @@ import { plainSeoFields } from './fields/plainSeoFields'
 import { websiteSettingsField } from './fields/websiteSettingsField'
 import { writeBlogDraftsTask } from './jobs/writeBlogDraftsTask'
 import { websiteSqlTables } from './operations/sql/websiteSqlTables'
+import { blogEndpoints } from './blog/blogEndpoints'
+import { blogSqlTables } from './blog/blogSqlTables'
 import { withSitemap } from './sitemap'
 import type { WebsiteOptions } from './types'
 
@@ -38,7 +40,7 @@ export const websitePlugin =
       collections: [
         ...collections,
         SeoTopics(group),
-        SeoSubscriptions(group),
+        SeoSubscriptions(group, { defaultCap: o.weeklyPublishCap }),
         BlogPosts(group, {
           weeklyPublishCap: o.weeklyPublishCap,
           duplicateThreshold: o.duplicateThreshold,
@@ -60,6 +62,9 @@ export const websitePlugin =
       uploadsCollection: 'media',
       fields: plainSeoFields,
     })(withCollections)
-    // Blog posts join the sitemap with the tenant site's blog pages.
-    return withSitemap(withSqlTables(withForms(withSeo, { group, rateLimit: o.formRateLimit }), websiteSqlTables))
+    // Blog posts, the blog, FAQ and gallery pages join the sitemap; the site's blog reads its endpoints.
+    const withSite = withSitemap(
+      withSqlTables(withForms(withSeo, { group, rateLimit: o.formRateLimit }), [...websiteSqlTables, ...blogSqlTables]),
+    )
+    return { ...withSite, endpoints: [...(withSite.endpoints ?? []), ...blogEndpoints()] }
   }

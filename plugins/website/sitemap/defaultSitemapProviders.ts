@@ -1,3 +1,4 @@
+import { blogPostsProvider } from './providers/blogPostsProvider'
 import { classesProvider } from './providers/classesProvider'
 import { coursesProvider } from './providers/coursesProvider'
 import { eventsProvider } from './providers/eventsProvider'
@@ -5,12 +6,13 @@ import { staticPagesProvider } from './providers/staticPagesProvider'
 import type { SitemapProvider } from './types'
 
 /**
- * The URL sources of a tenant's sitemap, in sitemap order. Add one (blog posts, location pages)
- * by passing `[...defaultSitemapProviders, blogPostsProvider]` to `withSitemap`.
+ * The URL sources of a tenant's sitemap, in sitemap order. Blog posts come last; add
+ * another (location pages) by passing `[...defaultSitemapProviders, provider]` to `withSitemap`.
  */
 export const defaultSitemapProviders: readonly SitemapProvider[] = [
   staticPagesProvider,
   eventsProvider,
   coursesProvider,
   classesProvider,
+  blogPostsProvider,
 ]

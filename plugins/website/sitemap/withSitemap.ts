@@ -5,7 +5,7 @@ import type { SitemapProvider } from './types'
 
 /**
  * Adds the robots.txt and sitemap endpoints to a config (the website plugin applies it):
- * `withSitemap(config, [...defaultSitemapProviders, blogPostsProvider])`.
+ * `withSitemap(config, [...defaultSitemapProviders, locationsProvider])`.
  */
 export const withSitemap = (
   config: Config,

@@ -1,11 +1,13 @@
 import { hasCollection } from '@/core'
 import { coursesProvider } from './coursesProvider'
+import { websitePages } from './websitePages'
 import type { SitemapContext, SitemapEntry, SitemapProvider } from '../types'
 
 /**
  * The site's fixed public pages that its installed plugins serve: home, schedule, events,
  * pricing, appointments, and courses when the tenant publishes any. Their lastmod is the last
- * change of the tenant's settings or locations (what those pages show besides live data).
+ * change of the tenant's settings or locations (what those pages show besides live data). Then
+ * the blog, FAQ and gallery pages when they have content (their own lastmod, `websitePages`).
  */
 const entries = async (ctx: SitemapContext): Promise<SitemapEntry[]> => {
   const cached = ctx.memo.get('static') as SitemapEntry[] | undefined
@@ -45,7 +47,7 @@ const entries = async (ctx: SitemapContext): Promise<SitemapEntry[]> => {
     ...(hasCollection(payload, 'appointment-services') ? ['/appointments'] : []),
     ...((await coursesProvider.count(ctx)) > 0 ? ['/courses'] : []),
   ]
-  const list = paths.map((path) => ({ path, lastmod }))
+  const list = [...paths.map((path) => ({ path, lastmod })), ...(await websitePages(ctx))]
   ctx.memo.set('static', list)
   return list
 }

@@ -27,6 +27,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ClassTimeCell as ClassTimeCell_a1d748827c4e6be842a0899f74ff824a } from '@plugins/bookings/admin/ClassTimeCell'
 import { UpcomingClassesFirst as UpcomingClassesFirst_b87102f610bc3206a70265233d1f2d2b } from '@plugins/bookings/admin/UpcomingClassesFirst'
 import { CheckInLink as CheckInLink_063e254167cd0bfa75860c6c682edccc } from '@plugins/bookings/admin/CheckInLink'
+import { WriteNowButton as WriteNowButton_29a496284d2bfbfc4baa844fbebf2fcf } from '@plugins/website/admin/WriteNowButton'
 import { WebhookReplayButton as WebhookReplayButton_2d17ba511b42f9216b4a2d8843019817 } from '@plugins/marketing/admin/WebhookReplayButton'
 import { GlobalViewRedirect as GlobalViewRedirect_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { AdminNavLinks as AdminNavLinks_44012023d6134884b02d92ddf40a7d03 } from '@/core/admin/AdminNavLinks'
@@ -76,6 +77,7 @@ export const importMap = {
   "@plugins/bookings/admin/ClassTimeCell#ClassTimeCell": ClassTimeCell_a1d748827c4e6be842a0899f74ff824a,
   "@plugins/bookings/admin/UpcomingClassesFirst#UpcomingClassesFirst": UpcomingClassesFirst_b87102f610bc3206a70265233d1f2d2b,
   "@plugins/bookings/admin/CheckInLink#CheckInLink": CheckInLink_063e254167cd0bfa75860c6c682edccc,
+  "@plugins/website/admin/WriteNowButton#WriteNowButton": WriteNowButton_29a496284d2bfbfc4baa844fbebf2fcf,
   "@plugins/marketing/admin/WebhookReplayButton#WebhookReplayButton": WebhookReplayButton_2d17ba511b42f9216b4a2d8843019817,
   "@payloadcms/plugin-multi-tenant/rsc#GlobalViewRedirect": GlobalViewRedirect_d6d5f193a167989e2ee7d14202901e62,
   "@/core/admin/AdminNavLinks#AdminNavLinks": AdminNavLinks_44012023d6134884b02d92ddf40a7d03,

@@ -4,6 +4,7 @@ import type { CSSProperties, ReactNode } from 'react'
 import { hasCollection } from '@/core'
 import { logout } from './_lib/actions'
 import { hasBays } from './_lib/bays'
+import { websiteContent } from './_lib/blog'
 import { offersLearning } from './_lib/courses'
 import { href, loadSite, payloadInstance } from './_lib/site'
 import { VisitorProvider, VisitorSwitch } from './_lib/VisitorState'
@@ -37,6 +38,7 @@ export default async function TenantLayout({ children, params }: Params & { chil
     bays: await hasBays(site),
     courses: await offersLearning(site),
   }
+  const website = await websiteContent(site)
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
     <VisitorProvider sessionUrl={href(site, '/session')}>
@@ -81,6 +83,21 @@ export default async function TenantLayout({ children, params }: Params & { chil
                   {offers.pricing ? (
                     <li>
                       <a href={href(site, '/pricing')}>Pricing</a>
+                    </li>
+                  ) : null}
+                  {website.blog ? (
+                    <li>
+                      <a href={href(site, '/blog')}>Blog</a>
+                    </li>
+                  ) : null}
+                  {website.faq ? (
+                    <li>
+                      <a href={href(site, '/faq')}>FAQ</a>
+                    </li>
+                  ) : null}
+                  {website.gallery ? (
+                    <li>
+                      <a href={href(site, '/gallery')}>Gallery</a>
                     </li>
                   ) : null}
                   <VisitorSwitch

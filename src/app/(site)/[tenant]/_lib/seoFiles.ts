@@ -5,13 +5,13 @@ const notFound = () =>
   new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
 
 /**
- * A tenant's robots.txt or sitemap file: the website plugin's public endpoint (`GET /api<path>`)
+ * A tenant's robots.txt, sitemap file or blog feed: the website plugin's public endpoint (`GET /api<path>`)
  * invoked in-process for the site the `[tenant]` segment names (no import of plugin internals; its
  * streamed body is passed through). 404 for an unknown or closed site, or without the plugin.
  */
 export const serveSeoFile = async (
   key: string,
-  path: '/website/robots' | '/website/sitemap',
+  path: '/website/robots' | '/website/sitemap' | '/website/blog/rss',
   params: (site: Site) => Record<string, string> = () => ({}),
 ): Promise<Response> => {
   const site = await loadSite(key)
