@@ -22,7 +22,14 @@ const needsIsolation = (() => {
       if (entry.isDirectory() && entry.name !== 'node_modules' && relative !== path.join('tests', 'e2e')) walk(relative)
       else if (entry.isFile() && entry.name.endsWith('.test.ts')) {
         const text = readFileSync(path.join(root, relative), 'utf8')
-        if (/\bvi\.mock\(|@vitest-environment/.test(text)) files.push(relative.split(path.sep).join('/'))
+        // As a glob: `(site)` and `[tenant]` are glob syntax, escaped to match themselves.
+        if (/\bvi\.mock\(|@vitest-environment/.test(text))
+          files.push(
+            relative
+              .split(path.sep)
+              .join('/')
+              .replace(/[()[\]{}*?!+@]/g, '\\$&'),
+          )
       }
     }
   }

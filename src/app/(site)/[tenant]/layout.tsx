@@ -6,6 +6,7 @@ import { logout } from './_lib/actions'
 import { hasBays } from './_lib/bays'
 import { websiteContent } from './_lib/blog'
 import { offersLearning } from './_lib/courses'
+import { NotificationsLink } from './_lib/NotificationsLink'
 import { href, loadSite, payloadInstance } from './_lib/site'
 import { VisitorProvider, VisitorSwitch } from './_lib/VisitorState'
 
@@ -37,6 +38,7 @@ export default async function TenantLayout({ children, params }: Params & { chil
     pricing: hasCollection(payload, 'membership-plans') || hasCollection(payload, 'products'),
     bays: await hasBays(site),
     courses: await offersLearning(site),
+    notifications: hasCollection(payload, 'notifications'),
   }
   const website = await websiteContent(site)
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
@@ -106,6 +108,11 @@ export default async function TenantLayout({ children, params }: Params & { chil
                         <li>
                           <a href={href(site, '/account')}>Account</a>
                         </li>
+                        {offers.notifications ? (
+                          <li>
+                            <NotificationsLink href={href(site, '/account/notifications')} />
+                          </li>
+                        ) : null}
                         <li>
                           <form action={logout}>
                             <input type="hidden" name="site" value={site.key} />

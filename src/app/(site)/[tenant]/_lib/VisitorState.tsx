@@ -7,6 +7,10 @@ import { createContext, Suspense, useContext, useEffect, useState, type ReactNod
 export type VisitorKind = 'anonymous' | 'visitor' | 'member'
 
 const VisitorContext = createContext<VisitorKind>('anonymous')
+const UnreadContext = createContext(0)
+
+/** How many of the signed-in member's notifications are unread (0 until the session answers). */
+export const useUnreadNotifications = () => useContext(UnreadContext)
 
 /** Reports the address after each navigation (a form's redirect after logging in or out is one). */
 function OnNavigation({ onChange }: { onChange: (address: string) => void }) {
@@ -22,14 +26,14 @@ function OnNavigation({ onChange }: { onChange: (address: string) => void }) {
  */
 export function VisitorProvider({ sessionUrl, children }: { sessionUrl: string; children: ReactNode }) {
   const [address, setAddress] = useState<string | null>(null)
-  const [answer, setAnswer] = useState<{ address: string; kind: VisitorKind } | null>(null)
+  const [answer, setAnswer] = useState<{ address: string; kind: VisitorKind; unread: number } | null>(null)
   useEffect(() => {
     if (address === null) return
     let live = true
     fetch(sessionUrl, { credentials: 'same-origin', cache: 'no-store' })
       .then((response) => (response.ok ? response.json() : null))
-      .then((body: { visitor?: VisitorKind } | null) => {
-        if (live && body?.visitor) setAnswer({ address, kind: body.visitor })
+      .then((body: { visitor?: VisitorKind; unread?: number } | null) => {
+        if (live && body?.visitor) setAnswer({ address, kind: body.visitor, unread: body.unread ?? 0 })
       })
       .catch(() => undefined)
     return () => {
@@ -37,13 +41,15 @@ export function VisitorProvider({ sessionUrl, children }: { sessionUrl: string; 
     }
   }, [sessionUrl, address])
   // Until the answer for this address comes, as a page load shows it: never a stale "signed in" after logging out.
-  const kind = answer && answer.address === address ? answer.kind : 'anonymous'
+  const current = answer && answer.address === address ? answer : null
   return (
-    <VisitorContext.Provider value={kind}>
-      <Suspense fallback={null}>
-        <OnNavigation onChange={setAddress} />
-      </Suspense>
-      {children}
+    <VisitorContext.Provider value={current?.kind ?? 'anonymous'}>
+      <UnreadContext.Provider value={current?.unread ?? 0}>
+        <Suspense fallback={null}>
+          <OnNavigation onChange={setAddress} />
+        </Suspense>
+        {children}
+      </UnreadContext.Provider>
     </VisitorContext.Provider>
   )
 }
