@@ -6,9 +6,35 @@ import { z } from 'zod'
 
 // ---- Events ----
 
-export const marketingEventSchemas = {}
+// ---- CRM and announcements (leads, deals, member notes, announcements, notice dismissals) ----
+const crmId = z.string()
+
+/** A lead's pipeline status (`leads.status`). */
+export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'trial', 'converted', 'lost'] as const
+export type LeadStatus = (typeof LEAD_STATUSES)[number]
+
+export const crmEventSchemas = {
+  /** A lead was captured for the first time (a form, a tour, staff); later captures of the same e-mail do not emit. */
+  'lead.created': z.object({ lead: crmId, email: z.string(), source: z.string() }),
+  /** A lead became a member (a person with the lead's e-mail joined): once per lead. */
+  'lead.converted': z.object({ lead: crmId, email: z.string(), member: crmId }),
+  /** An announcement was sent (its scheduled time came, or staff sent it now): once per announcement. */
+  'announcement.published': z.object({
+    announcement: crmId,
+    title: z.string(),
+    priority: z.string(),
+    showAsBanner: z.boolean(),
+    location: crmId.nullable(),
+  }),
+}
+// ---- end CRM ----
+
+export const marketingEventSchemas = { ...crmEventSchemas }
 
 type MarketingEvents = { [K in keyof typeof marketingEventSchemas]: z.infer<(typeof marketingEventSchemas)[K]> }
+export type LeadCreated = MarketingEvents['lead.created']
+export type LeadConverted = MarketingEvents['lead.converted']
+export type AnnouncementPublished = MarketingEvents['announcement.published']
 
 declare module '@/core' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -16,3 +42,26 @@ declare module '@/core' {
 }
 
 // ---- Endpoints ----
+
+// ---- CRM and announcements ----
+/** One banner of `GET /api/announcements/banners?tenant=<id or slug>` (what the tenant site shows). */
+export const siteBannerSchema = z.object({
+  id: crmId,
+  title: z.string(),
+  body: z.string(),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']),
+  noticeType: z.string().nullable(),
+  endsAt: z.string().nullable(),
+})
+export type SiteBanner = z.infer<typeof siteBannerSchema>
+
+/** The reply of `GET /api/announcements/banners`: the current banners the caller has not dismissed; `canDismiss` when a member is signed in. */
+export const siteBannersReplySchema = z.object({ banners: z.array(siteBannerSchema), canDismiss: z.boolean() })
+export type SiteBannersReply = z.infer<typeof siteBannersReplySchema>
+
+/** The reply of `POST /api/announcements/:id/dismiss` (idempotent: `dismissed` is true again on a repeat). */
+export type DismissReply = { announcement: string; dismissed: true }
+
+/** `PATCH`-like move on the lead board: `POST /api/leads/:id/move` is not used; the board PATCHes `/api/leads/:id` with `{ status }`. */
+export const leadMoveInput = z.object({ status: z.enum(LEAD_STATUSES) })
+// ---- end CRM ----

@@ -2,6 +2,7 @@ import type { Plugin } from 'payload'
 import { defaultOptions } from './defaults'
 import { withMarketingEvents } from './events'
 import type { MarketingOptions } from './types'
+import { withCrm } from './withCrm'
 
 export type { MarketingOptions } from './types'
 
@@ -10,6 +11,9 @@ export const marketingPlugin =
   (options: MarketingOptions = {}): Plugin =>
   (config) => {
     const o = { ...defaultOptions, ...options }
-    void o
-    return withMarketingEvents(config)
+    let next = withMarketingEvents(config)
+    // ---- CRM and announcements ----
+    next = withCrm(next, o)
+    // ---- end CRM ----
+    return next
   }
