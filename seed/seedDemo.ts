@@ -8,6 +8,7 @@ import { seedBillingDemo } from './billingDemo'
 import { seedBookingsDemo } from './bookingsDemo'
 import { seedHistoryDemo } from './historyDemo'
 import { seedWebsiteDemo } from './websiteDemo'
+import { seedCrmDemo } from './crmDemo'
 
 const findOne = async (
   payload: Payload,
@@ -173,5 +174,7 @@ export const seedDemo = async (
   created += (await seedHistoryDemo(payload, { now })).created
   // After the schedule, events, courses and prices exist: the generated drafts are built from them.
   created += (await seedWebsiteDemo(payload)).created
+  // Marketing's leads, deals, staff notes and one current banner per tenant.
+  created += (await seedCrmDemo(payload)).created
   return { created }
 }

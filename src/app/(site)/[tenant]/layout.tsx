@@ -6,6 +6,7 @@ import { logout } from './_lib/actions'
 import { hasBays } from './_lib/bays'
 import { offersLearning } from './_lib/courses'
 import { href, loadSite, payloadInstance } from './_lib/site'
+import { SiteBanners } from './_lib/SiteBanners'
 import { VisitorProvider, VisitorSwitch } from './_lib/VisitorState'
 
 /** Pages are rendered on demand per tenant (none at build time) and cached where they allow it. */
@@ -36,6 +37,7 @@ export default async function TenantLayout({ children, params }: Params & { chil
     pricing: hasCollection(payload, 'membership-plans') || hasCollection(payload, 'products'),
     bays: await hasBays(site),
     courses: await offersLearning(site),
+    announcements: hasCollection(payload, 'announcements'),
   }
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
@@ -115,6 +117,7 @@ export default async function TenantLayout({ children, params }: Params & { chil
             ) : null}
           </div>
         </header>
+        {site.open && offers.announcements ? <SiteBanners bannersUrl={href(site, '/banners')} siteKey={site.key} /> : null}
         <main id="content" className="wrap" tabIndex={-1}>
           {site.open ? (
             children
