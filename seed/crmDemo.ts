@@ -25,13 +25,19 @@ const LEADS: LeadSeed[] = [
 
 /** Each tenant's banner (sent, shown from now for a month). */
 const BANNERS: Record<string, { title: string; body: string }> = {
-  'sunrise-yoga': { title: 'New: Sunday sunrise flow', body: 'A 7 am class every Sunday from this month. Book on the schedule.' },
+  'sunrise-yoga': {
+    title: 'New: Sunday sunrise flow',
+    body: 'A 7 am class every Sunday from this month. Book on the schedule.',
+  },
   'fairway-club': { title: 'Winter bay hours', body: 'Bays open from 6 am on weekdays through March.' },
   'peak-coaching': { title: 'Spring coaching plans', body: 'Twelve-week plans open for booking now.' },
 }
 
-const first = async (payload: Payload, collection: 'leads' | 'deals' | 'member-notes' | 'announcements', where: Where) =>
-  (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, trash: true })).docs[0]
+const first = async (
+  payload: Payload,
+  collection: 'leads' | 'deals' | 'member-notes' | 'announcements',
+  where: Where,
+) => (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, trash: true })).docs[0]
 
 const membershipOf = async (payload: Payload, tenant: string, email: string): Promise<string | null> => {
   const users = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0 })
@@ -54,13 +60,17 @@ export const seedCrmDemo = async (payload: Payload): Promise<{ created: number }
   if (!hasCollection(payload, 'leads')) return { created: 0 }
   let created = 0
   for (const demo of DEMO_TENANTS) {
-    const tenant = (await payload.find({ collection: 'tenants', where: { slug: { equals: demo.slug } }, limit: 1, depth: 0 }))
-      .docs[0]
+    const tenant = (
+      await payload.find({ collection: 'tenants', where: { slug: { equals: demo.slug } }, limit: 1, depth: 0 })
+    ).docs[0]
     if (!tenant) continue
     const tenantId = String(tenant.id)
     const own = (where: Where): Where => ({ and: [{ tenant: { equals: tenantId } }, where] })
 
-    const banner = BANNERS[demo.slug] ?? { title: `Welcome to ${demo.name}`, body: 'See the schedule for this week’s classes.' }
+    const banner = BANNERS[demo.slug] ?? {
+      title: `Welcome to ${demo.name}`,
+      body: 'See the schedule for this week’s classes.',
+    }
     if (!(await first(payload, 'announcements', own({ title: { equals: banner.title } })))) {
       const now = Date.now()
       await payload.create({
@@ -107,8 +117,15 @@ export const seedCrmDemo = async (payload: Payload): Promise<{ created: number }
 
     const maya = await membershipOf(payload, tenantId, demoEmail(demo.slug, 'member1'))
     const deals = [
-      { name: 'Annual unlimited — Sofia Marin', lead: leadIds['sofia.marin@example.com'], stage: 'proposal' as const, amount: 129000 },
-      ...(maya ? [{ name: 'Teacher training — Maya', member: maya, stage: 'negotiation' as const, amount: 240000 }] : []),
+      {
+        name: 'Annual unlimited — Sofia Marin',
+        lead: leadIds['sofia.marin@example.com'],
+        stage: 'proposal' as const,
+        amount: 129000,
+      },
+      ...(maya
+        ? [{ name: 'Teacher training — Maya', member: maya, stage: 'negotiation' as const, amount: 240000 }]
+        : []),
     ]
     for (const deal of deals) {
       if (await first(payload, 'deals', own({ name: { equals: deal.name } }))) continue
@@ -121,15 +138,31 @@ export const seedCrmDemo = async (payload: Payload): Promise<{ created: number }
           ...('lead' in deal ? { lead: deal.lead } : { member: deal.member }),
           amount: { amount: deal.amount, currency: demo.currency },
           closeDate: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-          lineItems: [{ productName: deal.name.split(' — ')[0], quantity: 1, amount: { amount: deal.amount, currency: demo.currency } }],
+          lineItems: [
+            {
+              productName: deal.name.split(' — ')[0],
+              quantity: 1,
+              amount: { amount: deal.amount, currency: demo.currency },
+            },
+          ],
         },
       })
       created++
     }
 
     const notes = [
-      { member: maya, note: 'Prefers the Riverside studio; asked about teacher training.', visibility: 'staff' as const, pinned: true },
-      { member: maya, note: 'Recovering from a wrist sprain: offer blocks in arm balances.', visibility: 'instructors' as const, pinned: false },
+      {
+        member: maya,
+        note: 'Prefers the Riverside studio; asked about teacher training.',
+        visibility: 'staff' as const,
+        pinned: true,
+      },
+      {
+        member: maya,
+        note: 'Recovering from a wrist sprain: offer blocks in arm balances.',
+        visibility: 'instructors' as const,
+        pinned: false,
+      },
       {
         member: await membershipOf(payload, tenantId, demoEmail(demo.slug, 'member2')),
         note: 'Paid the March invoice at the desk in cash.',
@@ -140,7 +173,10 @@ export const seedCrmDemo = async (payload: Payload): Promise<{ created: number }
     for (const note of notes) {
       if (!note.member) continue
       if (await first(payload, 'member-notes', own({ note: { equals: note.note } }))) continue
-      await payload.create({ collection: 'member-notes', data: { tenant: tenantId, ...note, member: note.member, author: desk } })
+      await payload.create({
+        collection: 'member-notes',
+        data: { tenant: tenantId, ...note, member: note.member, author: desk },
+      })
       created++
     }
   }

@@ -44,13 +44,11 @@ const runJobs = async () => {
 }
 
 let tenant: string
-let slug: string
 let form: string
 
 beforeAll(async () => {
   const created = await createTenant(app.payload)
   tenant = String(created.id)
-  slug = created.slug
   const made = await app.payload.create({
     collection: 'forms',
     data: {
@@ -131,7 +129,10 @@ describe('lead capture', () => {
     expect(rows.find((r) => r.tenant === tenant)?.converted_at).toBeTruthy()
     expect(rows.find((r) => r.tenant === other)).toMatchObject({ status: 'new', member: null })
     expect(seen.converted.filter((e) => e.data.email === 'cy@example.test')).toEqual([
-      expect.objectContaining({ tenant, data: { lead: expect.any(String), email: 'cy@example.test', member: membership!.id } }),
+      expect.objectContaining({
+        tenant,
+        data: { lead: expect.any(String), email: 'cy@example.test', member: membership!.id },
+      }),
     ])
     // joining another tenant later converts that tenant's lead; the first stays as it was
     await createPerson(app.payload, { tenant: other, email: 'cy2@example.test' })
@@ -153,7 +154,12 @@ describe('member notes', () => {
       await Promise.all(Object.entries(people).map(async ([k, p]) => [k, (await signIn(app, p.user.email)).client])),
     ) as Record<keyof typeof people, ReturnType<typeof app.http>>
     const member = people.member.membership!.id
-    const staffNote = await as.deskA.post('/api/member-notes', { tenant, member, note: 'Owes a waiver.', visibility: 'staff' })
+    const staffNote = await as.deskA.post('/api/member-notes', {
+      tenant,
+      member,
+      note: 'Owes a waiver.',
+      visibility: 'staff',
+    })
     expect(staffNote.status, JSON.stringify(staffNote.body)).toBe(201)
     expect(staffNote.body.doc.author).toMatchObject({ id: people.deskA.membership!.id })
     const sharedNote = await as.deskA.post('/api/member-notes', {
@@ -171,7 +177,9 @@ describe('member notes', () => {
     expect([403, 404]).toContain((await as.member.get(`/api/member-notes/${ids.staff}`)).status)
     const gql = await as.member.graphql(`{ MemberNotes { docs { id note } } }`)
     expect(gql.body.data?.MemberNotes?.docs ?? []).toEqual([])
-    const gqlOne = await as.member.graphql(`query($id: String!) { MemberNote(id: $id) { id note } }`, { id: ids.shared })
+    const gqlOne = await as.member.graphql(`query($id: String!) { MemberNote(id: $id) { id note } }`, {
+      id: ids.shared,
+    })
     expect(gqlOne.body.data?.MemberNote ?? null).toBeNull()
     const page = await as.member.get(`/api/tenant-memberships/${member}?depth=1`)
     expect(page.body.staffNotes?.docs ?? []).toEqual([])
@@ -180,7 +188,9 @@ describe('member notes', () => {
     const seenByInstructor = await as.instructor.get(`/api/member-notes?where[member][equals]=${member}`)
     expect(seenByInstructor.body.docs.map((d: { id: string }) => d.id)).toEqual([ids.shared])
     expect([403, 404]).toContain((await as.instructor.get(`/api/member-notes/${ids.staff}`)).status)
-    expect((await as.instructor.post('/api/member-notes', { tenant, member, note: 'x', visibility: 'staff' })).status).toBe(403)
+    expect(
+      (await as.instructor.post('/api/member-notes', { tenant, member, note: 'x', visibility: 'staff' })).status,
+    ).toBe(403)
 
     // desk staff read both; the member page (join) shows them to staff
     const seenByDesk = await as.deskB.get(`/api/member-notes?where[member][equals]=${member}`)
@@ -197,7 +207,10 @@ describe('member notes', () => {
     )
     expect(still).toEqual({ note: 'Owes a waiver.', deleted_at: null })
     expect((await as.deskA.patch(`/api/member-notes/${ids.staff}`, { note: 'Waiver signed.' })).status).toBe(200)
-    const byManager = await as.manager.patch(`/api/member-notes/${ids.staff}`, { note: 'Checked.', author: people.manager.membership!.id })
+    const byManager = await as.manager.patch(`/api/member-notes/${ids.staff}`, {
+      note: 'Checked.',
+      author: people.manager.membership!.id,
+    })
     expect(byManager.status).toBe(200)
     expect(byManager.body.doc.author).toMatchObject({ id: people.deskA.membership!.id })
   }, 120_000)
@@ -209,13 +222,20 @@ describe('deals', () => {
     const make = (hubspotDealId: string) =>
       app.payload.create({
         collection: 'deals',
-        data: { tenant, name: 'Annual', stage: 'qualified', member: membership!.id, amount: { amount: 120000, currency: 'USD' }, hubspotDealId },
+        data: {
+          tenant,
+          name: 'Annual',
+          stage: 'qualified',
+          member: membership!.id,
+          amount: { amount: 120000, currency: 'USD' },
+          hubspotDealId,
+        },
       })
     await make('hs-1')
     await expect(make('hs-1')).rejects.toThrow()
-    await expect(app.payload.create({ collection: 'deals', data: { tenant, name: 'Nobody', stage: 'qualified' } })).rejects.toThrow(
-      /member or a lead/,
-    )
+    await expect(
+      app.payload.create({ collection: 'deals', data: { tenant, name: 'Nobody', stage: 'qualified' } }),
+    ).rejects.toThrow(/member or a lead/)
   })
 })
 
@@ -250,8 +270,14 @@ describe('announcements', () => {
     const tid = String(t.id)
     const banner = await app.payload.create({
       collection: 'announcements',
-      data: { tenant: tid, title: 'Pool closed', body: 'Until Friday.', status: 'scheduled',
-        priority: 'normal', showAsBanner: true },
+      data: {
+        tenant: tid,
+        title: 'Pool closed',
+        body: 'Until Friday.',
+        status: 'scheduled',
+        priority: 'normal',
+        showAsBanner: true,
+      },
     })
     const later = await app.payload.create({
       collection: 'announcements',
@@ -288,7 +314,10 @@ describe('announcements', () => {
     expect(await ids(c1)).toEqual([])
     expect(await ids(c2)).toEqual([banner.id])
     const anonymous = await app.http().get(`/api/announcements/banners?tenant=${tid}`)
-    expect(anonymous.body).toMatchObject({ canDismiss: false, banners: [expect.objectContaining({ title: 'Pool closed' })] })
+    expect(anonymous.body).toMatchObject({
+      canDismiss: false,
+      banners: [expect.objectContaining({ title: 'Pool closed' })],
+    })
     expect((await app.http().post(`/api/announcements/${banner.id}/dismiss`)).status).toBe(401)
     expect((await cOut.post(`/api/announcements/${banner.id}/dismiss`)).status).toBe(403)
     expect((await c1.post(`/api/announcements/${later.id}/dismiss`)).status).toBe(200)

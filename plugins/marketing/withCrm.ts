@@ -9,7 +9,7 @@ import { NoticeDismissals } from './collections/NoticeDismissals'
 import { dismissAnnouncementEndpoint, siteBannersEndpoint } from './endpoints/crm/announcementEndpoints'
 import { sendScheduledAnnouncementsTask } from './jobs/crm/sendScheduledAnnouncementsTask'
 import { crmSubscribers } from './operations/crm/crmSubscribers'
-import { crmSqlTables } from './operations/crm/sql/crmTables'
+import { crmSqlTables } from './operations/crm/sql/crmSqlTables'
 import type { CrmOptions } from './types'
 
 /**

@@ -22,6 +22,11 @@ export const withCrmScreens = (config: Config): Config =>
         defaultSort: '-pinned',
         defaultColumns: ['note', 'visibility', 'pinned', 'author', 'createdAt'],
       },
-      { name: 'crmDeals', label: 'Deals', collection: 'deals', defaultColumns: ['name', 'stage', 'amount', 'closeDate'] },
+      {
+        name: 'crmDeals',
+        label: 'Deals',
+        collection: 'deals',
+        defaultColumns: ['name', 'stage', 'amount', 'closeDate'],
+      },
     ],
   )

@@ -42,7 +42,17 @@ const patchStatus = async (id: string, status: LeadStatus) => {
   }
 }
 
-const Card = ({ lead, status, onMove, busy }: { lead: BoardLead; status: LeadStatus; onMove: (to: LeadStatus) => void; busy: boolean }) => {
+const Card = ({
+  lead,
+  status,
+  onMove,
+  busy,
+}: {
+  lead: BoardLead
+  status: LeadStatus
+  onMove: (to: LeadStatus) => void
+  busy: boolean
+}) => {
   const [to, setTo] = useState<LeadStatus>(status)
   const selectId = `lead-move-${lead.id}`
   return (
@@ -70,7 +80,11 @@ const Card = ({ lead, status, onMove, busy }: { lead: BoardLead; status: LeadSta
             ))}
           </select>
         </label>
-        <button type="submit" disabled={busy || to === status} aria-label={`Move ${lead.name || lead.email} to ${LABEL[to]}`}>
+        <button
+          type="submit"
+          disabled={busy || to === status}
+          aria-label={`Move ${lead.name || lead.email} to ${LABEL[to]}`}
+        >
           Move
         </button>
       </form>
@@ -101,12 +115,19 @@ export const LeadBoard = ({ board }: { board: LeadBoardData }) => {
       <style>{css}</style>
       <div role="status" aria-live="polite">
         {message ? (
-          <p className={`lead-board__message${message.kind === 'error' ? ' lead-board__message--error' : ''}`}>{message.text}</p>
+          <p className={`lead-board__message${message.kind === 'error' ? ' lead-board__message--error' : ''}`}>
+            {message.text}
+          </p>
         ) : null}
       </div>
       <div className="lead-board__columns">
         {board.columns.map((column) => (
-          <section key={column.status} className="lead-board__column" aria-labelledby={`lead-col-${column.status}`} data-testid={`lead-column-${column.status}`}>
+          <section
+            key={column.status}
+            className="lead-board__column"
+            aria-labelledby={`lead-col-${column.status}`}
+            data-testid={`lead-column-${column.status}`}
+          >
             <h2 id={`lead-col-${column.status}`}>
               {LABEL[column.status]} <span data-testid="lead-count">({column.count})</span>
             </h2>
@@ -115,7 +136,13 @@ export const LeadBoard = ({ board }: { board: LeadBoardData }) => {
             ) : (
               <ul>
                 {column.leads.map((lead) => (
-                  <Card key={lead.id} lead={lead} status={column.status} busy={busy} onMove={(to) => void move(lead, to)} />
+                  <Card
+                    key={lead.id}
+                    lead={lead}
+                    status={column.status}
+                    busy={busy}
+                    onMove={(to) => void move(lead, to)}
+                  />
                 ))}
               </ul>
             )}

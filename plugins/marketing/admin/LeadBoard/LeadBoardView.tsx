@@ -28,7 +28,8 @@ export const LeadBoardView = async (view: AdminViewServerProps) => {
   return (
     <AdminPage view={view} title="Lead board" className="lead-board">
       <p>
-        <a href="/admin/collections/leads/create">Add a lead</a> · <a href="/admin/collections/leads">All leads as a list</a>
+        <a href="/admin/collections/leads/create">Add a lead</a> ·{' '}
+        <a href="/admin/collections/leads">All leads as a list</a>
       </p>
       <LeadBoard board={board} />
     </AdminPage>

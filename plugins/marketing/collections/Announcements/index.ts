@@ -22,10 +22,7 @@ export const Announcements = (group: string): CollectionConfig =>
         group,
       },
       access: { read: staffRead, create: managerWrite, update: managerWrite, delete: managerWrite },
-      indexes: [
-        { fields: ['tenant', 'status', 'scheduledAt'] },
-        { fields: ['tenant', 'showAsBanner', 'startsAt'] },
-      ],
+      indexes: [{ fields: ['tenant', 'status', 'scheduledAt'] }, { fields: ['tenant', 'showAsBanner', 'startsAt'] }],
       hooks: { beforeChange: [scheduleAnnouncement] },
       fields: [
         { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -35,7 +32,10 @@ export const Announcements = (group: string): CollectionConfig =>
           type: 'select',
           required: true,
           defaultValue: 'normal',
-          options: ['low', 'normal', 'high', 'urgent'].map((value) => ({ label: value[0].toUpperCase() + value.slice(1), value })),
+          options: ['low', 'normal', 'high', 'urgent'].map((value) => ({
+            label: value[0].toUpperCase() + value.slice(1),
+            value,
+          })),
         },
         {
           name: 'noticeType',
@@ -47,8 +47,16 @@ export const Announcements = (group: string): CollectionConfig =>
         {
           type: 'row',
           fields: [
-            { name: 'startsAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Banner from (default: when sent).' } },
-            { name: 'endsAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Banner until (default: no end).' } },
+            {
+              name: 'startsAt',
+              type: 'date',
+              admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Banner from (default: when sent).' },
+            },
+            {
+              name: 'endsAt',
+              type: 'date',
+              admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Banner until (default: no end).' },
+            },
           ],
         },
         {
@@ -65,11 +73,20 @@ export const Announcements = (group: string): CollectionConfig =>
           admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'When to send (now when left empty).' },
         },
         { name: 'sentAt', type: 'date', admin: { readOnly: true } },
-        { name: 'location', type: 'relationship', relationTo: 'locations', admin: { description: 'Only this location (else all).' } },
+        {
+          name: 'location',
+          type: 'relationship',
+          relationTo: 'locations',
+          admin: { description: 'Only this location (else all).' },
+        },
         {
           type: 'row',
           fields: [
-            { name: 'sourceCollection', type: 'text', admin: { readOnly: true, description: 'What created it (e.g. closures).' } },
+            {
+              name: 'sourceCollection',
+              type: 'text',
+              admin: { readOnly: true, description: 'What created it (e.g. closures).' },
+            },
             { name: 'sourceId', type: 'text', admin: { readOnly: true } },
           ],
         },

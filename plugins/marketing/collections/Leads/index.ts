@@ -5,7 +5,17 @@ import { crmRead, crmWrite, managerWrite } from '../../operations/crm/crmAccess'
 import { normaliseLeadEmail } from './hooks/normaliseLeadEmail'
 import { announceLeadCreated } from './hooks/announceLeadCreated'
 
-export const LEAD_SOURCES = ['website_form', 'tour', 'guest_booking', 'event_rsvp', 'walk_in', 'referral', 'import', 'staff', 'other'] as const
+export const LEAD_SOURCES = [
+  'website_form',
+  'tour',
+  'guest_booking',
+  'event_rsvp',
+  'walk_in',
+  'referral',
+  'import',
+  'staff',
+  'other',
+] as const
 
 /**
  * A prospect in the tenant's pipeline: one per e-mail per tenant, case-insensitive (a unique index

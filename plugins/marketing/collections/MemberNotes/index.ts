@@ -12,7 +12,11 @@ export const MemberNotes = (group: string): CollectionConfig =>
   tenantScoped({
     slug: 'member-notes',
     trash: true,
-    admin: { useAsTitle: 'note', defaultColumns: ['member', 'note', 'visibility', 'pinned', 'author', 'createdAt'], group },
+    admin: {
+      useAsTitle: 'note',
+      defaultColumns: ['member', 'note', 'visibility', 'pinned', 'author', 'createdAt'],
+      group,
+    },
     access: { read: noteRead, readVersions: noteRead, create: noteCreate, update: noteEdit, delete: noteEdit },
     indexes: [{ fields: ['tenant', 'member'] }],
     hooks: { beforeChange: [stampNoteAuthor] },

@@ -10,11 +10,14 @@ const bannersQuery = z.object({ tenant: z.string().trim().min(1, 'tenant (id or 
 export const siteBannersEndpoint: Endpoint = {
   path: '/banners',
   method: 'get',
-  handler: endpointHandler(async (req) => {
-    const { tenant } = bannersQuery.parse({ tenant: req.searchParams.get('tenant') ?? '' })
-    const reply = await siteBanners(req, tenant)
-    return Response.json(reply, { headers: { 'cache-control': 'private, no-store' } })
-  }, { transaction: false }),
+  handler: endpointHandler(
+    async (req) => {
+      const { tenant } = bannersQuery.parse({ tenant: req.searchParams.get('tenant') ?? '' })
+      const reply = await siteBanners(req, tenant)
+      return Response.json(reply, { headers: { 'cache-control': 'private, no-store' } })
+    },
+    { transaction: false },
+  ),
 }
 
 /** `POST /api/announcements/:id/dismiss`: the signed-in member hides it (idempotent). */

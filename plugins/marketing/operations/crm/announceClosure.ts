@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
 import { published } from './sendDueAnnouncements'
-import { announcementsTable } from './sql/crmTables'
+import { announcementsTable } from './sql/announcementsTable'
 
 const when = (iso: string, zone: string) =>
   new Intl.DateTimeFormat('en-US', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
@@ -19,7 +19,14 @@ export const announceClosure = async (
   const a = announcementsTable(req)
   const title = 'We are closed'
   const body = `Closed from ${when(input.startAt, input.zone)} to ${when(input.endAt, input.zone)}. Bookings in that time were cancelled.`
-  const [row] = await runSql<{ id: string; tenant: string; title: string; priority: string; show_as_banner: boolean; location: null }>(
+  const [row] = await runSql<{
+    id: string
+    tenant: string
+    title: string
+    priority: string
+    show_as_banner: boolean
+    location: null
+  }>(
     req,
     sql`INSERT INTO ${a.$table} (${a.tenant}, ${a.title}, ${a.body}, ${a.priority}, ${a.noticeType}, ${a.showAsBanner}, ${a.startsAt}, ${a.endsAt},
                                   ${a.scheduledAt}, ${a.sentAt}, ${a.status}, ${a.sourceCollection}, ${a.sourceId}, ${a.createdAt}, ${a.updatedAt})

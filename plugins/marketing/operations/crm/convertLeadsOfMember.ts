@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, runSql, usersTable } from '@/core'
-import { leadsTable } from './sql/crmTables'
+import { leadsTable } from './sql/leadsTable'
 
 /**
  * A person joined the tenant: the tenant's lead with their e-mail (case-insensitive) becomes

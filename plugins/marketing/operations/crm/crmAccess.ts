@@ -33,7 +33,10 @@ export const noteRead: Access = or(
 /** Desk staff write any kind of note; instructors and coaches write instructor-visible ones. */
 export const noteCreate: Access = or(
   tenantRole(CRM_ROLES),
-  and(tenantRole(INSTRUCTOR_NOTE_ROLES), ({ data }) => (data as { visibility?: string } | undefined)?.visibility === 'instructors'),
+  and(
+    tenantRole(INSTRUCTOR_NOTE_ROLES),
+    ({ data }) => (data as { visibility?: string } | undefined)?.visibility === 'instructors',
+  ),
 )
 
 /** Only the note's author or a manager (owner, admin, manager) edits or deletes it. */

@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, memberOfUser, runSql } from '@/core'
 import type { DismissReply } from '../../contract'
-import { announcementsTable, noticeDismissalsTable } from './sql/crmTables'
+import { announcementsTable } from './sql/announcementsTable'
+import { noticeDismissalsTable } from './sql/noticeDismissalsTable'
 
 /**
  * The signed-in member hides a sent announcement for themselves: one row per member and
@@ -17,7 +18,11 @@ export const dismissAnnouncement = async (req: PayloadRequest, id: string): Prom
     sql`SELECT ${a.tenant} AS tenant FROM ${a.$table} WHERE ${a.id} = ${id} AND ${a.status} = 'sent'`,
   )
   if (!announcement) throw new OperationError(404, 'not_found', 'No such announcement.')
-  const member = await memberOfUser(req, String(announcement.tenant), 'Only members of this business can dismiss its notices.')
+  const member = await memberOfUser(
+    req,
+    String(announcement.tenant),
+    'Only members of this business can dismiss its notices.',
+  )
   const d = noticeDismissalsTable(req)
   await runSql(
     req,

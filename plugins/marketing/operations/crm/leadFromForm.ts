@@ -12,7 +12,9 @@ const first = (data: Record<string, string>, keys: string[]): string | null => {
 
 /** What a form submission tells about the lead: its e-mail (else none), name, phone and source. */
 export const leadFromForm = (submitted: FormSubmitted) => {
-  const email = (submitted.email ?? first(submitted.data, ['email', 'e-mail', 'emailAddress']) ?? '').trim().toLowerCase()
+  const email = (submitted.email ?? first(submitted.data, ['email', 'e-mail', 'emailAddress']) ?? '')
+    .trim()
+    .toLowerCase()
   if (!EMAIL.test(email)) return null
   const joined = [first(submitted.data, ['firstName', 'first_name']), first(submitted.data, ['lastName', 'last_name'])]
     .filter(Boolean)

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, idOf, runSql } from '@/core'
-import { announcementsTable } from './sql/crmTables'
+import { announcementsTable } from './sql/announcementsTable'
 
 type SentRow = {
   id: string

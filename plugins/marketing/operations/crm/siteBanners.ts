@@ -2,7 +2,8 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, runSql, tenantMembershipsTable, tenantsTable } from '@/core'
 import type { SiteBanner, SiteBannersReply } from '../../contract'
-import { announcementsTable, noticeDismissalsTable } from './sql/crmTables'
+import { announcementsTable } from './sql/announcementsTable'
+import { noticeDismissalsTable } from './sql/noticeDismissalsTable'
 
 /** The signed-in person's active membership of `tenant`, if any. */
 export const viewerMembership = async (req: PayloadRequest, tenant: string): Promise<string | null> => {

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, runSql } from '@/core'
-import { leadsTable } from './sql/crmTables'
+import { leadsTable } from './sql/leadsTable'
 
 export type LeadCapture = {
   tenant: string

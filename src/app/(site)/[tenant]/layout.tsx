@@ -117,7 +117,9 @@ export default async function TenantLayout({ children, params }: Params & { chil
             ) : null}
           </div>
         </header>
-        {site.open && offers.announcements ? <SiteBanners bannersUrl={href(site, '/banners')} siteKey={site.key} /> : null}
+        {site.open && offers.announcements ? (
+          <SiteBanners bannersUrl={href(site, '/banners')} siteKey={site.key} />
+        ) : null}
         <main id="content" className="wrap" tabIndex={-1}>
           {site.open ? (
             children

@@ -23,6 +23,8 @@ export async function GET(_request: Request, { params }: Context) {
     query: { tenant: site.tenant.id },
     user: visitor?.user ?? null,
   })
-  const reply: SiteBannersReply = answer.ok ? { banners: answer.body.banners, canDismiss: answer.body.canDismiss } : NONE
+  const reply: SiteBannersReply = answer.ok
+    ? { banners: answer.body.banners, canDismiss: answer.body.canDismiss }
+    : NONE
   return Response.json(reply, { headers: { 'cache-control': 'private, no-store' } })
 }
