@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { inTransaction, runSql, subscribe, type EventOf } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 import { isolationGridFor } from '@/core/testing/isolationGrid'
+import { localReqAs } from '@/core/testing/factories'
 import { lexicalParagraphs } from '@/core/text/lexicalParagraphs'
+import { readLeadBoard } from './operations/crm/readLeadBoard'
 import { sendDueAnnouncements } from './operations/crm/sendDueAnnouncements'
 import { upsertLead } from './operations/crm/upsertLead'
 
@@ -354,6 +356,34 @@ describe('announcements', () => {
     expect(rows[0]).toMatchObject({ status: 'sent', show_as_banner: true, notice_type: 'closure' })
     expect(new Date(rows[0].ends_at).getTime()).toBe(start + 3_600_000)
     expect(seen.published.filter((e) => e.data.title === 'We are closed')).toHaveLength(1)
+  }, 60_000)
+})
+
+describe('lead board', () => {
+  it('counts leads per status with the viewer’s access, and moves one through REST for desk staff only', async () => {
+    const t = String((await createTenant(app.payload)).id)
+    const desk = await createPerson(app.payload, { tenant: t, roles: ['front_desk'] })
+    const instructor = await createPerson(app.payload, { tenant: t, roles: ['instructor'] })
+    for (const [i, status] of (['new', 'new', 'contacted', 'trial'] as const).entries())
+      await app.payload.create({
+        collection: 'leads',
+        data: { tenant: t, email: `board${i}@example.test`, status, source: 'walk_in', owner: desk.membership!.id },
+      })
+    const counts = async (userId: string | number) => {
+      const board = await readLeadBoard(await localReqAs(app.payload, String(userId)), t)
+      return Object.fromEntries(board.columns.map((c) => [c.status, c.count]))
+    }
+    expect(await counts(desk.user.id)).toEqual({ new: 2, contacted: 1, qualified: 0, trial: 1, converted: 0, lost: 0 })
+    await expect(counts(instructor.user.id)).rejects.toThrow(/not allowed/)
+    const board = await readLeadBoard(await localReqAs(app.payload, String(desk.user.id)), t)
+    const lead = board.columns[0].leads[0]
+    const asDesk = (await signIn(app, desk.user.email)).client
+    const asInstructor = (await signIn(app, instructor.user.email)).client
+    expect([403, 404]).toContain((await asInstructor.patch(`/api/leads/${lead.id}`, { status: 'lost' })).status)
+    const moved = await asDesk.patch(`/api/leads/${lead.id}`, { status: 'qualified' })
+    expect(moved.status).toBe(200)
+    expect((await asDesk.patch(`/api/leads/${lead.id}`, { status: 'nowhere' })).status).toBe(400)
+    expect(await counts(desk.user.id)).toMatchObject({ new: 1, qualified: 1 })
   }, 60_000)
 })
 
