@@ -62,6 +62,6 @@ export type SiteBannersReply = z.infer<typeof siteBannersReplySchema>
 /** The reply of `POST /api/announcements/:id/dismiss` (idempotent: `dismissed` is true again on a repeat). */
 export type DismissReply = { announcement: string; dismissed: true }
 
-/** `PATCH`-like move on the lead board: `POST /api/leads/:id/move` is not used; the board PATCHes `/api/leads/:id` with `{ status }`. */
-export const leadMoveInput = z.object({ status: z.enum(LEAD_STATUSES) })
+/** The lead board moves a lead with the ordinary `PATCH /api/leads/:id` and this body. */
+export type LeadMoveInput = { status: LeadStatus }
 // ---- end CRM ----

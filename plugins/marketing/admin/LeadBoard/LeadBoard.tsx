@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
-import { LEAD_STATUSES, type LeadStatus } from '../../contract'
+import { LEAD_STATUSES, type LeadMoveInput, type LeadStatus } from '../../contract'
 import type { BoardLead, LeadBoardData } from '../../operations/crm/readLeadBoard'
 
 const LABEL: Record<LeadStatus, string> = {
@@ -34,7 +34,7 @@ const patchStatus = async (id: string, status: LeadStatus) => {
     method: 'PATCH',
     credentials: 'include',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ status }),
+    body: JSON.stringify({ status } satisfies LeadMoveInput),
   })
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { message?: string; errors?: { message?: string }[] }
