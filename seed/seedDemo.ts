@@ -9,6 +9,7 @@ import { seedBookingsDemo } from './bookingsDemo'
 import { seedHistoryDemo } from './historyDemo'
 import { seedWebsiteDemo } from './websiteDemo'
 import { seedMarketingDemo } from './marketingDemo'
+import { seedCrmDemo } from './crmDemo'
 
 const findOne = async (
   payload: Payload,
@@ -176,5 +177,7 @@ export const seedDemo = async (
   created += (await seedWebsiteDemo(payload)).created
   // Automation templates and each tenant's copies (after the people: their member.created events came earlier).
   created += (await seedMarketingDemo(payload)).created
+  // Marketing's leads, deals, staff notes and one current banner per tenant.
+  created += (await seedCrmDemo(payload)).created
   return { created }
 }

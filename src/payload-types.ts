@@ -143,6 +143,11 @@ export interface Config {
     'automation-logs': AutomationLog;
     'message-logs': MessageLog;
     notifications: Notification;
+    leads: Lead;
+    'member-notes': MemberNote;
+    deals: Deal;
+    announcements: Announcement;
+    'notice-dismissals': NoticeDismissal;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -157,6 +162,8 @@ export interface Config {
       orders: 'orders';
       bookings: 'bookings';
       appointments: 'appointments';
+      staffNotes: 'member-notes';
+      crmDeals: 'deals';
     };
     courses: {
       modules: 'course-modules';
@@ -245,6 +252,11 @@ export interface Config {
     'automation-logs': AutomationLogsSelect<false> | AutomationLogsSelect<true>;
     'message-logs': MessageLogsSelect<false> | MessageLogsSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    leads: LeadsSelect<false> | LeadsSelect<true>;
+    'member-notes': MemberNotesSelect<false> | MemberNotesSelect<true>;
+    deals: DealsSelect<false> | DealsSelect<true>;
+    announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
+    'notice-dismissals': NoticeDismissalsSelect<false> | NoticeDismissalsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -298,6 +310,7 @@ export interface Config {
       postSlackMessage: TaskPostSlackMessage;
       sendAutomationStep: TaskSendAutomationStep;
       enrolTimeTriggered: TaskEnrolTimeTriggered;
+      sendScheduledAnnouncements: TaskSendScheduledAnnouncements;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -497,6 +510,16 @@ export interface TenantMembership {
    * Prices and booking window at the club’s resources.
    */
   facilityTier?: (string | null) | FacilityTier;
+  staffNotes?: {
+    docs?: (string | MemberNote)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  crmDeals?: {
+    docs?: (string | Deal)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1633,6 +1656,111 @@ export interface FacilityTier {
    */
   bookingWindowDays?: number | null;
   sortOrder?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-notes".
+ */
+export interface MemberNote {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  note: string;
+  visibility: 'staff' | 'instructors';
+  pinned?: boolean | null;
+  /**
+   * The staff member who wrote it (set on create).
+   */
+  author?: (string | null) | TenantMembership;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deals".
+ */
+export interface Deal {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  member?: (string | null) | TenantMembership;
+  lead?: (string | null) | Lead;
+  stage: 'appointment_scheduled' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
+  amount?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  closeDate?: string | null;
+  hubspotDealId?: string | null;
+  lineItems?:
+    | {
+        productName: string;
+        /**
+         * The catalogue item’s id, if any.
+         */
+        product?: string | null;
+        quantity: number;
+        amount?: {
+          /**
+           * Minor units (cents).
+           */
+          amount?: number | null;
+          currency?: string | null;
+        };
+        hubspotLineItemId?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads".
+ */
+export interface Lead {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  email: string;
+  name?: string | null;
+  phone?: string | null;
+  status: 'new' | 'contacted' | 'qualified' | 'trial' | 'converted' | 'lost';
+  source:
+    | 'website_form'
+    | 'tour'
+    | 'guest_booking'
+    | 'event_rsvp'
+    | 'walk_in'
+    | 'referral'
+    | 'import'
+    | 'staff'
+    | 'other';
+  /**
+   * The staff member working this lead.
+   */
+  owner?: (string | null) | TenantMembership;
+  /**
+   * Set when a person with this e-mail joined.
+   */
+  convertedMember?: (string | null) | TenantMembership;
+  convertedAt?: string | null;
+  tags?: string[] | null;
+  lastContactedAt?: string | null;
+  /**
+   * Expected value in minor units (cents) of the tenant’s currency.
+   */
+  value?: number | null;
+  notes?: string | null;
+  /**
+   * The form submission that first captured this lead.
+   */
+  formSubmission?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3425,6 +3553,64 @@ export interface Notification {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcements".
+ */
+export interface Announcement {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  body: string;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  noticeType?: ('general' | 'closure' | 'schedule_change' | 'promotion' | 'policy') | null;
+  /**
+   * Show it on the site.
+   */
+  showAsBanner?: boolean | null;
+  /**
+   * Banner from (default: when sent).
+   */
+  startsAt?: string | null;
+  /**
+   * Banner until (default: no end).
+   */
+  endsAt?: string | null;
+  /**
+   * Schedule it to send; the queue marks it sent, once.
+   */
+  status: 'draft' | 'scheduled' | 'sent' | 'cancelled';
+  /**
+   * When to send (now when left empty).
+   */
+  scheduledAt?: string | null;
+  sentAt?: string | null;
+  /**
+   * Only this location (else all).
+   */
+  location?: (string | null) | Location;
+  /**
+   * What created it (e.g. closures).
+   */
+  sourceCollection?: string | null;
+  sourceId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notice-dismissals".
+ */
+export interface NoticeDismissal {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  announcement?: (string | null) | Announcement;
+  noticeType?: string | null;
+  dismissedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -3517,6 +3703,7 @@ export interface PayloadJob {
           | 'postSlackMessage'
           | 'sendAutomationStep'
           | 'enrolTimeTriggered'
+          | 'sendScheduledAnnouncements'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -3576,6 +3763,7 @@ export interface PayloadJob {
         | 'postSlackMessage'
         | 'sendAutomationStep'
         | 'enrolTimeTriggered'
+        | 'sendScheduledAnnouncements'
         | 'schedulePublish'
       )
     | null;
@@ -3900,6 +4088,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: string | Notification;
+      } | null)
+    | ({
+        relationTo: 'leads';
+        value: string | Lead;
+      } | null)
+    | ({
+        relationTo: 'member-notes';
+        value: string | MemberNote;
+      } | null)
+    | ({
+        relationTo: 'deals';
+        value: string | Deal;
+      } | null)
+    | ({
+        relationTo: 'announcements';
+        value: string | Announcement;
+      } | null)
+    | ({
+        relationTo: 'notice-dismissals';
+        value: string | NoticeDismissal;
       } | null);
   globalSlug?: string | null;
   user:
@@ -4052,6 +4260,8 @@ export interface TenantMembershipsSelect<T extends boolean = true> {
   bookings?: T;
   appointments?: T;
   facilityTier?: T;
+  staffNotes?: T;
+  crmDeals?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5935,6 +6145,114 @@ export interface NotificationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads_select".
+ */
+export interface LeadsSelect<T extends boolean = true> {
+  tenant?: T;
+  email?: T;
+  name?: T;
+  phone?: T;
+  status?: T;
+  source?: T;
+  owner?: T;
+  convertedMember?: T;
+  convertedAt?: T;
+  tags?: T;
+  lastContactedAt?: T;
+  value?: T;
+  notes?: T;
+  formSubmission?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-notes_select".
+ */
+export interface MemberNotesSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  note?: T;
+  visibility?: T;
+  pinned?: T;
+  author?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deals_select".
+ */
+export interface DealsSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  member?: T;
+  lead?: T;
+  stage?: T;
+  amount?:
+    | T
+    | {
+        amount?: T;
+        currency?: T;
+      };
+  closeDate?: T;
+  hubspotDealId?: T;
+  lineItems?:
+    | T
+    | {
+        productName?: T;
+        product?: T;
+        quantity?: T;
+        amount?:
+          | T
+          | {
+              amount?: T;
+              currency?: T;
+            };
+        hubspotLineItemId?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "announcements_select".
+ */
+export interface AnnouncementsSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  body?: T;
+  priority?: T;
+  noticeType?: T;
+  showAsBanner?: T;
+  startsAt?: T;
+  endsAt?: T;
+  status?: T;
+  scheduledAt?: T;
+  sentAt?: T;
+  location?: T;
+  sourceCollection?: T;
+  sourceId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notice-dismissals_select".
+ */
+export interface NoticeDismissalsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  announcement?: T;
+  noticeType?: T;
+  dismissedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -6416,6 +6734,16 @@ export interface TaskEnrolTimeTriggered {
   input?: unknown;
   output: {
     enrolled?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendScheduledAnnouncements".
+ */
+export interface TaskSendScheduledAnnouncements {
+  input?: unknown;
+  output: {
+    sent?: number | null;
   };
 }
 /**

@@ -20,4 +20,7 @@ export const defaultOptions: Required<Omit<MarketingOptions, 'smsAdapter'>> & Pi
   timeTriggersCron: '0 * * * *',
   smsAdapter: undefined,
   // ---- /Automations and messaging ----
+  // ---- CRM and announcements ----
+  announcementsCron: '0 * * * * *',
+  // ---- end CRM ----
 }

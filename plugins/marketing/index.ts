@@ -4,6 +4,7 @@ import { withMarketingEvents } from './events'
 import type { MarketingOptions } from './types'
 import { withWebhooks } from './withWebhooks'
 import { withAutomations } from './automations/withAutomations'
+import { withCrm } from './withCrm'
 
 export type { MarketingOptions } from './types'
 
@@ -21,5 +22,8 @@ export const marketingPlugin =
     // ---- Automations and messaging ----
     next = withAutomations(next, o)
     // ---- /Automations and messaging ----
+    // ---- CRM and announcements ----
+    next = withCrm(next, o)
+    // ---- end CRM ----
     return next
   }

@@ -18,7 +18,7 @@ export type MarketingOptions = {
   /** The SMS provider; default: the Twilio-compatible adapter when SMS_ACCOUNT_SID is set, else the log-only adapter. */
   smsAdapter?: SmsAdapter
   // ---- /Automations and messaging ----
-}
+} & CrmOptions
 
 // ---- Webhooks (outbound webhooks, Zapier, Slack) ----
 
@@ -37,3 +37,10 @@ export type WebhookOptions = {
   /** How long the previous secret keeps signing after a rotation (hours). Default 24. */
   rotationOverlapHours?: number
 }
+
+// ---- CRM and announcements ----
+export type CrmOptions = {
+  /** When the job sending scheduled announcements runs (Payload cron with seconds). Default every minute. */
+  announcementsCron?: string
+}
+// ---- end CRM ----

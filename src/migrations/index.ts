@@ -30,6 +30,7 @@ import * as migration_20261206_151506_facility_trackman from './20261206_151506_
 import * as migration_20261206_154038_lms_quizzes from './20261206_154038_lms_quizzes';
 import * as migration_20261206_173539_lms_assignments from './20261206_173539_lms_assignments';
 import * as migration_20261206_181421_website from './20261206_181421_website';
+import * as migration_20261206_205804_marketing_crm from './20261206_205804_marketing_crm';
 import * as migration_20261206_210044_marketing_automations from './20261206_210044_marketing_automations';
 import * as migration_20261206_210045_marketing_webhooks from './20261206_210045_marketing_webhooks';
 
@@ -193,6 +194,11 @@ export const migrations = [
     up: migration_20261206_181421_website.up,
     down: migration_20261206_181421_website.down,
     name: '20261206_181421_website',
+  },
+  {
+    up: migration_20261206_205804_marketing_crm.up,
+    down: migration_20261206_205804_marketing_crm.down,
+    name: '20261206_205804_marketing_crm',
   },
   {
     up: migration_20261206_210044_marketing_automations.up,

@@ -8,6 +8,7 @@ import { websiteContent } from './_lib/blog'
 import { offersLearning } from './_lib/courses'
 import { NotificationsLink } from './_lib/NotificationsLink'
 import { href, loadSite, payloadInstance } from './_lib/site'
+import { SiteBanners } from './_lib/SiteBanners'
 import { VisitorProvider, VisitorSwitch } from './_lib/VisitorState'
 
 /** Pages are rendered on demand per tenant (none at build time) and cached where they allow it. */
@@ -39,6 +40,7 @@ export default async function TenantLayout({ children, params }: Params & { chil
     bays: await hasBays(site),
     courses: await offersLearning(site),
     notifications: hasCollection(payload, 'notifications'),
+    announcements: hasCollection(payload, 'announcements'),
   }
   const website = await websiteContent(site)
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
@@ -139,6 +141,9 @@ export default async function TenantLayout({ children, params }: Params & { chil
             ) : null}
           </div>
         </header>
+        {site.open && offers.announcements ? (
+          <SiteBanners bannersUrl={href(site, '/banners')} siteKey={site.key} />
+        ) : null}
         <main id="content" className="wrap" tabIndex={-1}>
           {site.open ? (
             children

@@ -1,0 +1,22 @@
+import { defineSqlTable } from '@/core'
+
+/** `leads` as the CRM's raw SQL uses it. */
+export const leadsTable = defineSqlTable(
+  'leads',
+  {
+    id: 'id',
+    tenant: 'tenant',
+    email: 'email',
+    name: 'name',
+    phone: 'phone',
+    status: 'status',
+    source: 'source',
+    convertedMember: 'convertedMember',
+    convertedAt: 'convertedAt',
+    formSubmission: 'formSubmission',
+    lastContactedAt: 'lastContactedAt',
+    updatedAt: 'updatedAt',
+    createdAt: 'createdAt',
+  },
+  { enums: ['status', 'source'] },
+)
