@@ -200,5 +200,6 @@ export const demoApi = async (baseURL: string, email: string) => {
   return {
     get: (route: string) => call('GET', route),
     post: (route: string, body?: unknown) => call('POST', route, body),
+    patch: (route: string, body?: unknown) => call('PATCH', route, body),
   }
 }

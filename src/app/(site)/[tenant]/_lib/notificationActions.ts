@@ -18,5 +18,6 @@ export async function markNotificationRead(form: FormData) {
     routeParams: { id: text(form, 'notification') },
     user: visitor.user,
   })
-  redirect(answer.ok ? back : withQuery(back, { error: answer.body.error ?? 'failed' }))
+  // A new address, so the header asks the session route again for the unread count.
+  redirect(withQuery(back, answer.ok ? { done: 'read' } : { error: answer.body.error ?? 'failed' }))
 }

@@ -33,7 +33,7 @@ export default async function NotificationsPage({ params, searchParams }: SitePa
           : `${notifications.unread} unread ${notifications.unread === 1 ? 'notification' : 'notifications'}.`}{' '}
         <a href={href(site, '/account')}>Back to your account</a>
       </p>
-      <Flash error={one(query.error)} />
+      <Flash error={one(query.error)} success={one(query.done) === 'read' ? 'Marked as read.' : null} />
       {notifications.docs.length === 0 ? (
         <p>Nothing here yet. Messages from {site.name} will show up here.</p>
       ) : (
