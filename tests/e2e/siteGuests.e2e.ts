@@ -94,22 +94,28 @@ const createEvent = async (owner: Owner, baseURL: string, title: string, fields:
 }
 
 /**
- * Runs the queued jobs once as the platform admin (the runner starts the app with JOBS_AUTORUN off),
- * so the guest confirmation mail is written; then reads it from the file mail adapter.
+ * Runs the queued jobs as the platform admin (the runner starts the app with JOBS_AUTORUN off), in
+ * batches, oldest first, as a worker would, until the guest confirmation mail is written (other
+ * specs' and the seed's events queue jobs ahead of it); then reads it from the file mail adapter.
  */
 const mailAfterJobs = async (ctx: E2EContext, address: string) => {
   const admin = await ctx.context.browser()!.newContext({ baseURL: ctx.baseURL })
   try {
     const auth = await restLogin(admin.request, ctx.baseURL, PLATFORM_ADMIN_EMAIL)
-    await json(
-      await admin.request.get(`${ctx.baseURL}/api/payload-jobs/run?allQueues=true&limit=100`, { headers: auth }),
-      200,
-      'running the queued jobs',
-    )
+    const deadline = Date.now() + 150_000
+    for (;;) {
+      await json(
+        await admin.request.get(`${ctx.baseURL}/api/payload-jobs/run?allQueues=true&limit=200`, { headers: auth }),
+        200,
+        'running the queued jobs',
+      )
+      const mail = await readMailTo(address, 1_000).catch(() => null)
+      if (mail) return mail
+      if (Date.now() > deadline) return readMailTo(address)
+    }
   } finally {
     await admin.close().catch(() => undefined)
   }
-  return readMailTo(address)
 }
 
 /** The cancel link of a guest confirmation mail. */
