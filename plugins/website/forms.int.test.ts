@@ -59,7 +59,7 @@ describe('form submissions', () => {
     )
     expect(row).toEqual({ tenant, email: 'ada@example.test' })
     const [jobs] = await q<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM payload_jobs WHERE input->'event'->>'type' = 'form.submitted' AND input->'event'->'data'->>'submission' = ${res.body.submission}`,
+      sql`SELECT count(DISTINCT input->'event'->>'id')::int AS n FROM payload_jobs WHERE input->'event'->>'type' = 'form.submitted' AND input->'event'->'data'->>'submission' = ${res.body.submission}`,
     )
     expect(jobs.n).toBe(1)
   })
