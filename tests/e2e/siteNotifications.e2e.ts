@@ -42,13 +42,17 @@ test('site-notifications-welcome-automation', async ({ ctx }) => {
 
     // The member.created event, the enrolment and each step are queued jobs (behind the seed's and other
     // specs' events): run them, oldest first, until both steps went out.
+    const membership = (
+      await owner.get(`/api/tenant-memberships?where[user.email][equals]=${encodeURIComponent(email)}&depth=0`)
+    ).body.docs[0]?.id
+    assert.ok(membership, 'the owner finds the new member')
     const admin = await demoApi(baseURL, PLATFORM_ADMIN_EMAIL)
     const deadline = Date.now() + 150_000
     let unread = 0
     while (Date.now() < deadline) {
       await admin.get('/api/payload-jobs/run?allQueues=true&limit=200')
       const sent = await owner.get(
-        `/api/notifications?where[title][equals]=${encodeURIComponent(`Your first class (${run})`)}&depth=0`,
+        `/api/notifications?where[member][equals]=${membership}&where[title][equals]=${encodeURIComponent(`Your first class (${run})`)}&depth=0`,
       )
       unread = sent.body?.totalDocs ?? 0
       if (unread > 0) break
