@@ -30,7 +30,9 @@ export default async function NotificationsPage({ params, searchParams }: SitePa
       <p>
         {notifications.unread === 0
           ? 'You are all caught up.'
-          : `${notifications.unread} unread ${notifications.unread === 1 ? 'notification' : 'notifications'}.`}{' '}
+          : `${notifications.unread} unread ${notifications.unread === 1 ? 'notification' : 'notifications'}.`}
+      </p>
+      <p>
         <a href={href(site, '/account')}>Back to your account</a>
       </p>
       <Flash error={one(query.error)} success={one(query.done) === 'read' ? 'Marked as read.' : null} />
