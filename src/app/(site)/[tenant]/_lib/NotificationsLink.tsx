@@ -10,7 +10,6 @@ export function NotificationsLink({ href }: { href: string }) {
       Notifications
       {unread > 0 ? (
         <span className="badge notifications-count">
-          <span className="sr-only">, </span>
           {unread}
           <span className="sr-only"> unread</span>
         </span>
