@@ -14,9 +14,9 @@ const platformAdminOnly = ({ req }: { req: { user: AccessUser } }) => isPlatform
 /**
  * Everyone who signs in: staff and members of any tenant, and platform staff. Roles live in
  * tenant-memberships and are mirrored into `tenants[]` (read-only here) so that access checks
- * need nothing but the signed-in user.
+ * need nothing but the signed-in user. Built when the config is (login limits come from the environment).
  */
-export const Users: CollectionConfig = {
+export const Users = (): CollectionConfig => ({
   slug: 'users',
   trash: true,
   admin: {
@@ -105,4 +105,4 @@ export const Users: CollectionConfig = {
       ],
     },
   ],
-}
+})

@@ -1,13 +1,9 @@
 import { resetEnvForTests } from '@/core/env'
 
-/**
- * Test files share their worker's modules (vitest.config.ts): before each file, process.env is put
- * back as the worker started with it, and the parsed environment is dropped, so what one file set
- * (a rate limit, REDIS_URL, its DATA_DIR) never reaches the next.
- */
-const state = globalThis as { __atriumWorkerEnv?: Record<string, string | undefined> }
-state.__atriumWorkerEnv ??= { ...process.env }
-const initial = state.__atriumWorkerEnv
+// Test files share their worker's modules (`isolate: false` in vitest.config.mts): each file starts
+// from the environment the worker began with, whatever the file before it set, and parses it anew.
+const worker = globalThis as { __atriumInitialEnv?: NodeJS.ProcessEnv }
+const initial = (worker.__atriumInitialEnv ??= { ...process.env })
 for (const key of Object.keys(process.env)) if (!(key in initial)) delete process.env[key]
 Object.assign(process.env, initial)
 resetEnvForTests()

