@@ -7,6 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from '@payloadcms/db-postgres'
+import webpush from 'web-push'
+import { resetEnvForTests } from '@/core'
 import { createPerson, signIn, useTestApp } from '@/core/testing'
 import { marketingTestKit } from './marketingTestKit'
 
@@ -117,7 +119,13 @@ const vapidClaims = (authorization: string, publicKey: string) => {
 }
 
 const subscriptionRow = async (endpoint: string) => {
-  const [row] = await kit().q<{ id: string; member_id: string; failures: string; disabled_at: Date | null; last_success_at: Date | null }>(
+  const [row] = await kit().q<{
+    id: string
+    member_id: string
+    failures: string
+    disabled_at: Date | null
+    last_success_at: Date | null
+  }>(
     sql`SELECT id, member_id, failures, disabled_at, last_success_at FROM push_subscriptions WHERE endpoint = ${endpoint}`,
   )
   return row
@@ -129,10 +137,17 @@ const subscribed = async (browsers: ReturnType<typeof browser>[], consents: ('pu
   const tenant = await studio()
   const m = await member(tenant)
   for (const type of consents)
-    await app.payload.create({ collection: 'consents', data: { tenant, member: m.id, type, grantedAt: new Date().toISOString() } })
+    await app.payload.create({
+      collection: 'consents',
+      data: { tenant, member: m.id, type, grantedAt: new Date().toISOString() },
+    })
   const { client } = await signIn(app, m.email)
   for (const b of browsers) {
-    const res = await client.post('/api/push-subscriptions/subscribe', { tenant, subscription: b.json, userAgent: 'Test' })
+    const res = await client.post('/api/push-subscriptions/subscribe', {
+      tenant,
+      subscription: b.json,
+      userAgent: 'Test',
+    })
     expect(res.status).toBe(201)
   }
   return { tenant, member: m, client }
@@ -148,7 +163,9 @@ const pushAutomation = (tenant: string, purpose: 'marketing' | 'transactional') 
       purpose,
       status: 'active',
       cooldownDays: 0,
-      steps: [{ delayMinutes: 0, channel: 'push', subject: 'Hi {{firstName}}', body: 'Class at {{studioName}} tomorrow' }],
+      steps: [
+        { delayMinutes: 0, channel: 'push', subject: 'Hi {{firstName}}', body: 'Class at {{studioName}} tomorrow' },
+      ],
     },
   })
 
@@ -165,6 +182,35 @@ describe('VAPID keys', () => {
     expect(rows[0].envelope.startsWith('enc1.')).toBe(true)
     expect(rows[0].envelope).not.toContain(first.body.publicKey)
   })
+
+  it('uses VAPID_PUBLIC_KEY / VAPID_PRIVATE_KEY / VAPID_SUBJECT when they are set', async () => {
+    const pair = webpush.generateVAPIDKeys()
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      VAPID_PUBLIC_KEY: pair.publicKey,
+      VAPID_PRIVATE_KEY: pair.privateKey,
+      VAPID_SUBJECT: 'mailto:push@studio.example',
+    })
+    resetEnvForTests()
+    try {
+      expect((await app.http().get('/api/push/vapid-public-key')).body.publicKey).toBe(pair.publicKey)
+      const b = browser('configured')
+      const { tenant } = await subscribed([b], ['push'])
+      await pushAutomation(tenant, 'transactional')
+      received.length = 0
+      await kit().runJobs()
+      expect(received).toHaveLength(1)
+      expect(vapidClaims(String(received[0].headers.authorization), pair.publicKey).sub).toBe(
+        'mailto:push@studio.example',
+      )
+    } finally {
+      for (const key of ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT']) {
+        if (saved[key] === undefined) delete process.env[key]
+        else process.env[key] = saved[key]
+      }
+      resetEnvForTests()
+    }
+  })
 })
 
 describe('push-subscriptions endpoints', () => {
@@ -174,7 +220,9 @@ describe('push-subscriptions endpoints', () => {
     const m = await member(tenant)
     const { client } = await signIn(app, m.email)
     const good = browser('valid').json
-    expect((await app.http().post('/api/push-subscriptions/subscribe', { tenant, subscription: good })).status).toBe(401)
+    expect((await app.http().post('/api/push-subscriptions/subscribe', { tenant, subscription: good })).status).toBe(
+      401,
+    )
     const bad = async (body: unknown, message: RegExp) => {
       const res = await client.post('/api/push-subscriptions/subscribe', body)
       expect(res.status).toBe(400)
@@ -183,8 +231,14 @@ describe('push-subscriptions endpoints', () => {
     }
     await bad({ tenant, subscription: { ...good, endpoint: 'http://push.example/x' } }, /endpoint must be an https URL/)
     await bad({ tenant, subscription: { ...good, endpoint: 'not a url' } }, /endpoint must be a URL/)
-    await bad({ tenant, subscription: { ...good, keys: { ...good.keys, p256dh: 'AAAA' } } }, /keys.p256dh must be 65 bytes/)
-    await bad({ tenant, subscription: { ...good, keys: { ...good.keys, auth: 'abc$' } } }, /keys.auth must be base64url/)
+    await bad(
+      { tenant, subscription: { ...good, keys: { ...good.keys, p256dh: 'AAAA' } } },
+      /keys.p256dh must be 65 bytes/,
+    )
+    await bad(
+      { tenant, subscription: { ...good, keys: { ...good.keys, auth: 'abc$' } } },
+      /keys.auth must be base64url/,
+    )
     await bad({ subscription: good }, /tenant/)
     // The member is always the caller: a body naming one is refused.
     await bad({ tenant, subscription: good, member: m.id }, /member/)
@@ -199,15 +253,26 @@ describe('push-subscriptions endpoints', () => {
     const m2 = await member(tenant)
     const b = browser('shared')
     const c1 = (await signIn(app, m1.email)).client
-    const first = await c1.post('/api/push-subscriptions/subscribe', { tenant, subscription: b.json, userAgent: 'Firefox' })
+    const first = await c1.post('/api/push-subscriptions/subscribe', {
+      tenant,
+      subscription: b.json,
+      userAgent: 'Firefox',
+    })
     expect(first.status).toBe(201)
     expect(first.body).toMatchObject({ endpoint: b.json.endpoint, created: true })
-    const again = await c1.post('/api/push-subscriptions/subscribe', { tenant, subscription: b.json, userAgent: 'Firefox' })
+    const again = await c1.post('/api/push-subscriptions/subscribe', {
+      tenant,
+      subscription: b.json,
+      userAgent: 'Firefox',
+    })
     expect(again.status).toBe(200)
     expect(again.body).toEqual({ id: first.body.id, endpoint: b.json.endpoint, created: false })
     expect((await subscriptionRow(b.json.endpoint)).member_id).toBe(m1.id)
     // Not a member of the other tenant: refused, nothing written there.
-    const elsewhere = await c1.post('/api/push-subscriptions/subscribe', { tenant: other, subscription: browser('x').json })
+    const elsewhere = await c1.post('/api/push-subscriptions/subscribe', {
+      tenant: other,
+      subscription: browser('x').json,
+    })
     expect(elsewhere.status).toBe(403)
     expect(await kit().q(sql`SELECT 1 FROM push_subscriptions WHERE tenant_id = ${other}`)).toHaveLength(0)
     // The same browser signed in as another member of the tenant now belongs to that member (one row).

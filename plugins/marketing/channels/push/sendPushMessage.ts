@@ -18,10 +18,7 @@ export type PushOutcome =
   /** Every subscription is gone (404/410 from its push service): nobody to send to. */
   | { status: 'gone'; disabled: number }
 
-const statusOf = (error: unknown): number | null =>
-  error instanceof webpush.WebPushError || (error && typeof error === 'object' && 'statusCode' in error)
-    ? Number((error as { statusCode: unknown }).statusCode)
-    : null
+const statusOf = (error: unknown): number | null => (error instanceof webpush.WebPushError ? error.statusCode : null)
 
 /**
  * Sends one Web Push message (JSON `{ title, body, url }`, encrypted aes128gcm, signed with the
@@ -78,8 +75,8 @@ export const sendPushMessage = async (
         continue
       }
       errors.push(
-        status
-          ? `Push service answered ${status}: ${String((error as { body?: unknown }).body ?? '').slice(0, 200)}`
+        error instanceof webpush.WebPushError
+          ? `Push service answered ${error.statusCode}: ${String(error.body ?? '').slice(0, 200)}`
           : error instanceof Error
             ? error.message
             : String(error),

@@ -9,7 +9,6 @@ import {
   self,
   tenantRole,
   tenantScoped,
-  type AccessUser,
 } from '@/core'
 import { pushEndpoints } from '../../endpoints/push/pushEndpoints'
 
@@ -19,7 +18,7 @@ import { pushEndpoints } from '../../endpoints/push/pushEndpoints'
  * other reader got the row through `self('member.user')`, so is its member.
  */
 const ownerOnly: FieldAccess = ({ req, doc }) =>
-  !isPlatformStaff(req.user as AccessUser) && !hasRoleIn(req.user as AccessUser, doc?.tenant, STAFF_ROLES)
+  !isPlatformStaff(req.user) && !hasRoleIn(req.user, doc?.tenant, STAFF_ROLES)
 
 const systemOnly = { create: () => false, update: () => false }
 
@@ -44,13 +43,15 @@ export const PushSubscriptions = (group: string): CollectionConfig =>
         delete: or(tenantRole(MANAGER_ROLES), self('member.user')),
       },
       endpoints: pushEndpoints,
-      indexes: [
-        { fields: ['tenant', 'endpoint'], unique: true },
-        { fields: ['member', 'disabledAt'] },
-      ],
+      indexes: [{ fields: ['tenant', 'endpoint'], unique: true }, { fields: ['member', 'disabledAt'] }],
       fields: [
         { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true, index: true },
-        { name: 'endpoint', type: 'text', required: true, admin: { description: 'The push service URL of the browser.' } },
+        {
+          name: 'endpoint',
+          type: 'text',
+          required: true,
+          admin: { description: 'The push service URL of the browser.' },
+        },
         {
           name: 'keys',
           type: 'group',
@@ -76,7 +77,10 @@ export const PushSubscriptions = (group: string): CollectionConfig =>
           name: 'disabledAt',
           type: 'date',
           access: systemOnly,
-          admin: { readOnly: true, description: 'Set when the push service answered 404/410 (the browser unsubscribed).' },
+          admin: {
+            readOnly: true,
+            description: 'Set when the push service answered 404/410 (the browser unsubscribed).',
+          },
         },
       ],
     },

@@ -7,7 +7,11 @@ import { encryptedSecretsTable } from '../sql/encryptedSecretsTable'
 export type VapidKeys = { publicKey: string; privateKey: string; subject: string }
 
 /** Where the generated pair is kept (core's encrypted secret store). */
-export const GENERATED_VAPID = { ownerCollection: 'push-subscriptions', ownerId: 'platform', field: 'vapidKeys' } as const
+export const GENERATED_VAPID = {
+  ownerCollection: 'push-subscriptions',
+  ownerId: 'platform',
+  field: 'vapidKeys',
+} as const
 
 /** `VAPID_SUBJECT`, else the platform's https URL, else the address of MAIL_FROM as a `mailto:`. */
 const subjectOf = (): string => {

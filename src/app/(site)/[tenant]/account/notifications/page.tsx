@@ -42,7 +42,11 @@ export default async function NotificationsPage({ params, searchParams }: SitePa
         <section aria-labelledby="push-title" className="panel">
           <h2 id="push-title">Push notifications</h2>
           <p>Get these messages on this device even when the site is closed.</p>
-          <PushNotificationsButton siteKey={site.key} scope={site.base ? `${site.base}/` : '/'} vapidPublicKey={pushKey} />
+          <PushNotificationsButton
+            siteKey={site.key}
+            scope={site.base ? `${site.base}/` : '/'}
+            vapidPublicKey={pushKey}
+          />
           <p className="muted">
             News and offers also need your consent under <a href={href(site, '/account')}>Messages from {site.name}</a>.
           </p>
