@@ -14,6 +14,25 @@ const keyBytes = (base64url: string): Uint8Array<ArrayBuffer> => {
   return bytes
 }
 
+/** Whether a browser subscription was made with this VAPID key (a changed platform key needs a new one). */
+const madeWith = (subscription: PushSubscription, key: Uint8Array): boolean => {
+  const own = subscription.options.applicationServerKey
+  if (!own) return false
+  const bytes = new Uint8Array(own)
+  return bytes.length === key.length && bytes.every((byte, i) => byte === key[i])
+}
+
+/** This browser's subscription of the site's worker, if it was made with the current key (an outdated one is dropped). */
+const currentSubscription = async (scope: string, key: Uint8Array): Promise<PushSubscription | null> => {
+  const registration = await navigator.serviceWorker.getRegistration(scope)
+  const subscription = (await registration?.pushManager.getSubscription()) ?? null
+  if (subscription && !madeWith(subscription, key)) {
+    await subscription.unsubscribe().catch(() => false)
+    return null
+  }
+  return subscription
+}
+
 const supported = () =>
   typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window
 
@@ -51,9 +70,11 @@ export const PushNotificationsButton = ({
     const check = async (): Promise<State> => {
       if (!supported()) return 'unsupported'
       if (Notification.permission === 'denied') return 'blocked'
-      const registration = await navigator.serviceWorker.getRegistration(scope)
-      const subscription = await registration?.pushManager.getSubscription()
-      return subscription && Notification.permission === 'granted' ? 'on' : 'off'
+      const subscription = await currentSubscription(scope, keyBytes(vapidPublicKey))
+      if (!subscription || Notification.permission !== 'granted') return 'off'
+      // Saved again (idempotent): the site may have dropped it, or another member signed in on this browser.
+      const saved = await savePushSubscription(siteKey, subscription.toJSON(), navigator.userAgent)
+      return saved.ok ? 'on' : 'off'
     }
     check()
       .catch((): State => 'off')
@@ -61,7 +82,7 @@ export const PushNotificationsButton = ({
     return () => {
       live = false
     }
-  }, [scope])
+  }, [scope, siteKey, vapidPublicKey])
 
   const turnOn = async () => {
     setError(null)
@@ -74,12 +95,10 @@ export const PushNotificationsButton = ({
       }
       const registration = await navigator.serviceWorker.register(`${scope}sw.js`, { scope })
       await navigator.serviceWorker.ready
+      const key = keyBytes(vapidPublicKey)
       const subscription =
-        (await registration.pushManager.getSubscription()) ??
-        (await registration.pushManager.subscribe({
-          userVisibleOnly: true,
-          applicationServerKey: keyBytes(vapidPublicKey),
-        }))
+        (await currentSubscription(scope, key)) ??
+        (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }))
       const saved = await savePushSubscription(siteKey, subscription.toJSON(), navigator.userAgent)
       if (!saved.ok) {
         await subscription.unsubscribe().catch(() => false)
