@@ -287,6 +287,16 @@ describe('push-subscriptions endpoints', () => {
     expect((await c2.post('/api/push-subscriptions/unsubscribe', { endpoint: b.json.endpoint })).body.removed).toBe(0)
   })
 
+  it('keeps at most 20 subscriptions per member: the oldest go', async () => {
+    const browsers = Array.from({ length: 21 }, (_, i) => browser(`many${i}`))
+    const { member } = await subscribed(browsers)
+    const rows = await kit().q<{ endpoint: string }>(
+      sql`SELECT endpoint FROM push_subscriptions WHERE member_id = ${member.id}`,
+    )
+    expect(rows).toHaveLength(20)
+    expect(rows.map((r) => r.endpoint)).not.toContain(browsers[0].json.endpoint)
+  })
+
   it('members read their own subscriptions with keys; staff list them without keys; other tenants see nothing', async () => {
     const b = browser('read')
     const { tenant, member, client } = await subscribed([b])

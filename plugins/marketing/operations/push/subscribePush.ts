@@ -3,6 +3,10 @@ import { sql } from '@payloadcms/db-postgres'
 import { OperationError, memberOfUser, runSql, tenantsTable } from '@/core'
 import { pushSubscribeInput, type PushSubscribeReply } from '../../contract'
 import { pushSubscriptionsTable } from '../sql/pushSubscriptionsTable'
+import { isPrivatePushHost } from './isPrivatePushHost'
+
+/** Most subscriptions one member keeps (the most recently subscribed); older ones are removed. */
+export const MAX_SUBSCRIPTIONS_PER_MEMBER = 20
 
 /** The tenant by id or slug (404 when there is none). */
 export const tenantIdOf = async (req: PayloadRequest, ref: string): Promise<string> => {
@@ -28,6 +32,9 @@ export const subscribePush = async (
   body: unknown,
 ): Promise<{ status: 200 | 201; reply: PushSubscribeReply }> => {
   const input = pushSubscribeInput.parse(body)
+  // The server POSTs to the endpoint: in production never to this network's own hosts.
+  if (process.env.NODE_ENV === 'production' && isPrivatePushHost(new URL(input.subscription.endpoint).hostname))
+    throw new OperationError(400, 'invalid_input', 'endpoint must be the URL of a public push service.')
   const tenant = await tenantIdOf(req, input.tenant)
   const member = await memberOfUser(req, tenant, 'Only members of this business can turn on its push notifications.')
   const p = pushSubscriptionsTable(req)
@@ -46,6 +53,13 @@ export const subscribePush = async (
             ${sql.raw(p.$column.failures)} = 0, ${sql.raw(p.$column.disabledAt)} = NULL,
             ${sql.raw(p.$column.updatedAt)} = now()
         RETURNING ${p.id} AS id, (xmax = 0) AS inserted`,
+  )
+  // Bounded per member: a member's oldest subscriptions beyond the limit are removed.
+  await runSql(
+    req,
+    sql`DELETE FROM ${p} WHERE ${p.id} IN (
+          SELECT ${p.id} FROM ${p} WHERE ${p.tenant} = ${tenant} AND ${p.member} = ${member.id}
+          ORDER BY ${p.updatedAt} DESC, ${p.id} OFFSET ${MAX_SUBSCRIPTIONS_PER_MEMBER})`,
   )
   return { status: row.inserted ? 201 : 200, reply: { id: String(row.id), endpoint, created: row.inserted } }
 }
