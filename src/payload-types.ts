@@ -148,6 +148,7 @@ export interface Config {
     deals: Deal;
     announcements: Announcement;
     'notice-dismissals': NoticeDismissal;
+    'push-subscriptions': PushSubscription;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -257,6 +258,7 @@ export interface Config {
     deals: DealsSelect<false> | DealsSelect<true>;
     announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
     'notice-dismissals': NoticeDismissalsSelect<false> | NoticeDismissalsSelect<true>;
+    'push-subscriptions': PushSubscriptionsSelect<false> | PushSubscriptionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -3366,7 +3368,7 @@ export interface AutomationTemplate {
      * Minutes after the previous step (after enrolment for the first).
      */
     delayMinutes: number;
-    channel: 'email' | 'sms' | 'in_app';
+    channel: 'email' | 'sms' | 'in_app' | 'push';
     /**
      * Email subject or notification title.
      */
@@ -3431,7 +3433,7 @@ export interface Automation {
      * Minutes after the previous step (after enrolment for the first).
      */
     delayMinutes: number;
-    channel: 'email' | 'sms' | 'in_app';
+    channel: 'email' | 'sms' | 'in_app' | 'push';
     /**
      * Email subject or notification title.
      */
@@ -3606,6 +3608,38 @@ export interface NoticeDismissal {
   announcement?: (string | null) | Announcement;
   noticeType?: string | null;
   dismissedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "push-subscriptions".
+ */
+export interface PushSubscription {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  /**
+   * The push service URL of the browser.
+   */
+  endpoint: string;
+  /**
+   * The browser’s message encryption keys (RFC 8291); only its member reads them.
+   */
+  keys: {
+    p256dh: string;
+    auth: string;
+  };
+  userAgent?: string | null;
+  lastSuccessAt?: string | null;
+  /**
+   * Failed sends since the last success.
+   */
+  failures: number;
+  /**
+   * Set when the push service answered 404/410 (the browser unsubscribed).
+   */
+  disabledAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -4108,6 +4142,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notice-dismissals';
         value: string | NoticeDismissal;
+      } | null)
+    | ({
+        relationTo: 'push-subscriptions';
+        value: string | PushSubscription;
       } | null);
   globalSlug?: string | null;
   user:
@@ -6248,6 +6286,27 @@ export interface NoticeDismissalsSelect<T extends boolean = true> {
   announcement?: T;
   noticeType?: T;
   dismissedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "push-subscriptions_select".
+ */
+export interface PushSubscriptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  endpoint?: T;
+  keys?:
+    | T
+    | {
+        p256dh?: T;
+        auth?: T;
+      };
+  userAgent?: T;
+  lastSuccessAt?: T;
+  failures?: T;
+  disabledAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -130,6 +130,59 @@ export const myNotificationsSchema = z.object({
 export type MyNotifications = z.infer<typeof myNotificationsSchema>
 // -- /automations and messaging --
 
+// ---- Web push ----
+const base64url = (bytes: number, what: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, `${what} must be base64url`)
+    .refine((v) => Buffer.from(v, 'base64url').length === bytes, `${what} must be ${bytes} bytes`)
+
+/** A browser's `PushSubscription.toJSON()`. */
+export const pushSubscriptionSchema = z.object({
+  endpoint: z
+    .string()
+    .max(2048, 'endpoint is too long')
+    .url('endpoint must be a URL')
+    .refine((v) => v.startsWith('https://'), 'endpoint must be an https URL'),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.object({
+    p256dh: base64url(65, 'keys.p256dh').refine(
+      (v) => Buffer.from(v, 'base64url')[0] === 4,
+      'keys.p256dh must be an uncompressed P-256 point',
+    ),
+    auth: base64url(16, 'keys.auth'),
+  }),
+})
+
+/** `POST /api/push-subscriptions/subscribe`: the signed-in member of `tenant` (id or slug) subscribes this browser. */
+export const pushSubscribeInput = z
+  .object({
+    tenant: z.string().trim().min(1, 'tenant (id or slug) is required').max(100),
+    subscription: pushSubscriptionSchema,
+    userAgent: z.string().max(500).optional(),
+  })
+  .strict()
+export type PushSubscribeInput = z.infer<typeof pushSubscribeInput>
+/** 201 when the browser is new to the tenant, 200 when its row was updated (moved to the caller, keys renewed, enabled again). */
+export type PushSubscribeReply = { id: string; endpoint: string; created: boolean }
+
+/** `POST /api/push-subscriptions/unsubscribe`: removes the caller's own subscription of this browser (idempotent). */
+export const pushUnsubscribeInput = z
+  .object({
+    endpoint: z.string().min(1, 'endpoint is required').max(2048),
+    tenant: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+export type PushUnsubscribeReply = { endpoint: string; removed: number }
+
+/** `GET /api/push/vapid-public-key`: the key a browser subscribes with (`applicationServerKey`). */
+export const vapidPublicKeySchema = z.object({ publicKey: z.string() })
+export type VapidPublicKeyReply = z.infer<typeof vapidPublicKeySchema>
+
+/** What a push message carries (the site's service worker shows it). */
+export type PushMessagePayload = { title: string; body: string; url: string }
+// ---- /Web push ----
+
 // ---- CRM and announcements ----
 /** One banner of `GET /api/announcements/banners?tenant=<id or slug>` (what the tenant site shows). */
 export const siteBannerSchema = z.object({

@@ -5,6 +5,7 @@ import type { MarketingOptions } from './types'
 import { withWebhooks } from './withWebhooks'
 import { withAutomations } from './automations/withAutomations'
 import { withCrm } from './withCrm'
+import { withPush } from './withPush' // Web push
 
 export type { MarketingOptions } from './types'
 
@@ -25,5 +26,8 @@ export const marketingPlugin =
     // ---- CRM and announcements ----
     next = withCrm(next, o)
     // ---- end CRM ----
+    // ---- Web push ----
+    next = withPush(next, o)
+    // ---- /Web push ----
     return next
   }

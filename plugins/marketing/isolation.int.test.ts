@@ -13,3 +13,14 @@ describe('isolation of the automations and messaging collections', () => {
     expect(leaks).toEqual([])
   }, 600_000)
 })
+
+// ---- Web push ----
+describe('isolation of the push subscriptions', () => {
+  it('leaks nothing of tenant B to visitors or tenant A, through REST, GraphQL and the Local API', async () => {
+    const slugs = ['push-subscriptions']
+    const { result } = await isolationGridFor(app, slugs)
+    expect(new Set(result.map((c) => c.collection))).toEqual(new Set(slugs))
+    expect(result.filter((c) => !c.ok)).toEqual([])
+  }, 600_000)
+})
+// ---- /Web push ----

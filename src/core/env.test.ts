@@ -23,4 +23,23 @@ describe('parseEnv', () => {
       /PORT:[\s\S]*REDIS_URL: must be a redis/,
     )
   })
+  // ---- Web push ----
+  it('takes the VAPID key pair together or not at all', () => {
+    const publicKey = 'B'.repeat(87)
+    const privateKey = 'p'.repeat(43)
+    expect(
+      parseEnv({ NODE_ENV: 'development', VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey })
+        .VAPID_PUBLIC_KEY,
+    ).toBe(publicKey)
+    expect(() => parseEnv({ NODE_ENV: 'development', VAPID_PUBLIC_KEY: publicKey })).toThrow(
+      /VAPID_PRIVATE_KEY: .*set together/,
+    )
+    expect(() =>
+      parseEnv({ NODE_ENV: 'development', VAPID_PUBLIC_KEY: 'short', VAPID_PRIVATE_KEY: privateKey }),
+    ).toThrow(/VAPID_PUBLIC_KEY: must be/)
+    expect(() => parseEnv({ NODE_ENV: 'development', VAPID_SUBJECT: 'admin@example.com' })).toThrow(
+      /VAPID_SUBJECT: must be a mailto/,
+    )
+  })
+  // ---- /Web push ----
 })

@@ -111,6 +111,25 @@ export const envSchema = z
     WRITER_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
     /** The ffmpeg binary that transcodes video; the one of the `@ffmpeg-installer/ffmpeg` package when unset. */
     FFMPEG_PATH: z.string().optional(),
+    // ---- Web push ----
+    /**
+     * Web Push (VAPID): the application server's P-256 key pair (base64url, as `web-push
+     * generate-vapid-keys` prints them) and its contact (`mailto:` or `https:`). When the keys are
+     * unset the marketing plugin generates a pair once and keeps it encrypted in the database.
+     */
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{87}$/, 'must be a base64url P-256 public key (87 characters)')
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url P-256 private key (43 characters)')
+      .optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be a mailto: address or an https: URL')
+      .optional(),
+    // ---- /Web push ----
     /** Set by Next.js; `phase-production-build` while `next build` collects page data. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -125,6 +144,15 @@ export const envSchema = z
         message: 'is required in production and must be at least 32 characters',
       })
     }
+    // ---- Web push ----
+    if (Boolean(v.VAPID_PUBLIC_KEY) !== Boolean(v.VAPID_PRIVATE_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'],
+        message: 'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are set together',
+      })
+    }
+    // ---- /Web push ----
     if (v.S3_BUCKET && (!v.S3_ACCESS_KEY_ID || !v.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({
         code: 'custom',

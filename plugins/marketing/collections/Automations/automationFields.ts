@@ -2,7 +2,7 @@ import type { Field } from 'payload'
 import { TRIGGER_OPTIONS, isTimeTrigger } from '../../operations/automations/triggers'
 import { validateCondition } from '../../operations/automations/conditions'
 
-export const STEP_CHANNELS = ['email', 'sms', 'in_app'] as const
+export const STEP_CHANNELS = ['email', 'sms', 'in_app', 'push'] as const
 
 /** The fields of an automation, shared by tenant automations and the platform's templates. */
 export const automationFields = (): Field[] => [

@@ -7,15 +7,17 @@ import { sendEmailMessage } from '../../channels/sendEmailMessage'
 import { createInAppNotification } from '../../channels/createInAppNotification'
 import type { SmsAdapter } from '../../channels/sms/SmsAdapter'
 import { unsubscribeUrl } from './unsubscribeToken'
+import { sendPushMessage } from '../../channels/push/sendPushMessage' // Web push
 
-export type Channel = 'email' | 'sms' | 'in_app'
+export type Channel = 'email' | 'sms' | 'in_app' | 'push'
 export type MessageType = 'marketing' | 'transactional'
 
 /** The consent a marketing message on a channel needs (in-app messages need none). */
-export const CONSENT_OF: Record<Channel, 'email_marketing' | 'sms' | null> = {
+export const CONSENT_OF: Record<Channel, 'email_marketing' | 'sms' | 'push' | null> = {
   email: 'email_marketing',
   sms: 'sms',
   in_app: null,
+  push: 'push', // Web push
 }
 
 export type SendInput = {
@@ -105,6 +107,18 @@ export const sendMessage = async (req: PayloadRequest, input: SendInput): Promis
     } else if (input.channel === 'sms') {
       provider = input.smsAdapter.name
       ;({ providerMessageId } = await input.smsAdapter.send({ to: recipient, body: input.body }))
+    } else if (input.channel === 'push') {
+      // ---- Web push ----
+      // Every active subscription of the member; none left (never subscribed, or all gone) → skipped.
+      provider = 'web_push'
+      const pushed = await sendPushMessage(req, {
+        member: m.id,
+        message: { title: input.subject, body: input.body, url: 'account/notifications' },
+        urgent: input.type === 'transactional',
+      })
+      if (pushed.status !== 'sent') return skip('no_recipient')
+      ;({ providerMessageId } = pushed)
+      // ---- /Web push ----
     } else {
       provider = 'in_app'
       ;({ providerMessageId } = await createInAppNotification(req, {

@@ -241,7 +241,7 @@ export async function updateProfile(form: FormData) {
   redirect(withQuery(account, { done: 'profile' }))
 }
 
-const CONSENT_TYPES = ['email_marketing', 'sms'] as const
+const CONSENT_TYPES = ['email_marketing', 'sms', 'push'] as const
 
 /** Grants (new row) or revokes (sets `revokedAt`) the member's marketing consents in core's `consents`. */
 export async function updateConsents(form: FormData) {

@@ -1,4 +1,4 @@
-import type { MyNotifications } from '@plugins/marketing/contract'
+import type { MyNotifications, VapidPublicKeyReply } from '@plugins/marketing/contract'
 import { callEndpoint } from './callEndpoint'
 import type { Site } from './site'
 import type { Visitor } from './visitor'
@@ -16,4 +16,10 @@ export const myNotifications = async (site: Site, visitor: Visitor): Promise<MyN
     user: visitor.user,
   })
   return answer.ok ? answer.body : null
+}
+
+/** The platform's VAPID public key for the push button (`GET /api/push/vapid-public-key`); null without the marketing plugin. */
+export const vapidPublicKey = async (): Promise<string | null> => {
+  const answer = await callEndpoint<VapidPublicKeyReply>({ path: '/push/vapid-public-key', method: 'get' })
+  return answer.ok ? answer.body.publicKey : null
 }

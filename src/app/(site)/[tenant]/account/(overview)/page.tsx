@@ -657,6 +657,10 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
               <input id="consent-sms" name="sms" type="checkbox" defaultChecked={account.consents.has('sms')} />
               <label htmlFor="consent-sms">Text message (SMS)</label>
             </div>
+            <div className="check">
+              <input id="consent-push" name="push" type="checkbox" defaultChecked={account.consents.has('push')} />
+              <label htmlFor="consent-push">Push notification</label>
+            </div>
           </fieldset>
           <button type="submit" className="button">
             Save choices

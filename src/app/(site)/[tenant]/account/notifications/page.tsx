@@ -4,7 +4,8 @@ import { Flash } from '../../_lib/Flash'
 import { when } from '../../_lib/format'
 import { one } from '../../_lib/messages'
 import { markNotificationRead } from '../../_lib/notificationActions'
-import { myNotifications } from '../../_lib/notifications'
+import { myNotifications, vapidPublicKey } from '../../_lib/notifications'
+import { PushNotificationsButton } from '../../_lib/PushNotificationsButton'
 import type { SitePageProps } from '../../_lib/pageProps'
 import { href, loadSite } from '../../_lib/site'
 import { memberOrLogin } from '../../_lib/visitor'
@@ -24,6 +25,7 @@ export default async function NotificationsPage({ params, searchParams }: SitePa
   const notifications = await myNotifications(site, visitor)
   if (!notifications) notFound()
   const query = await searchParams
+  const pushKey = await vapidPublicKey()
   return (
     <article aria-labelledby="notifications-title">
       <h1 id="notifications-title">Notifications</h1>
@@ -36,6 +38,20 @@ export default async function NotificationsPage({ params, searchParams }: SitePa
         <a href={href(site, '/account')}>Back to your account</a>
       </p>
       <Flash error={one(query.error)} success={one(query.done) === 'read' ? 'Marked as read.' : null} />
+      {pushKey ? (
+        <section aria-labelledby="push-title" className="panel">
+          <h2 id="push-title">Push notifications</h2>
+          <p>Get these messages on this device even when the site is closed.</p>
+          <PushNotificationsButton
+            siteKey={site.key}
+            scope={site.base ? `${site.base}/` : '/'}
+            vapidPublicKey={pushKey}
+          />
+          <p className="muted">
+            News and offers also need your consent under <a href={href(site, '/account')}>Messages from {site.name}</a>.
+          </p>
+        </section>
+      ) : null}
       {notifications.docs.length === 0 ? (
         <p>Nothing here yet. Messages from {site.name} will show up here.</p>
       ) : (
