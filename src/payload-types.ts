@@ -148,6 +148,7 @@ export interface Config {
     deals: Deal;
     announcements: Announcement;
     'notice-dismissals': NoticeDismissal;
+    suppressions: Suppression;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -257,6 +258,7 @@ export interface Config {
     deals: DealsSelect<false> | DealsSelect<true>;
     announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
     'notice-dismissals': NoticeDismissalsSelect<false> | NoticeDismissalsSelect<true>;
+    suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -311,6 +313,8 @@ export interface Config {
       sendAutomationStep: TaskSendAutomationStep;
       enrolTimeTriggered: TaskEnrolTimeTriggered;
       sendScheduledAnnouncements: TaskSendScheduledAnnouncements;
+      mailchimpSyncMember: TaskMailchimpSyncMember;
+      mailchimpResync: TaskMailchimpResync;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2069,7 +2073,7 @@ export interface IntegrationConnection {
 export interface InboundWebhook {
   id: string;
   tenant?: (string | null) | Tenant;
-  source: 'stripe' | 'trackman' | 'hubspot' | 'email' | 'cloudflare_stream' | 'eventbrite' | 'test';
+  source: 'stripe' | 'trackman' | 'hubspot' | 'email' | 'cloudflare_stream' | 'eventbrite' | 'test' | 'sms';
   eventId: string;
   dedupKey: string;
   eventType?: string | null;
@@ -3611,6 +3615,27 @@ export interface NoticeDismissal {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suppressions".
+ */
+export interface Suppression {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  channel: 'email' | 'sms';
+  /**
+   * E-mail (lower case) or phone number (E.164, +digits).
+   */
+  address: string;
+  reason: 'hard_bounce' | 'complaint' | 'sms_opt_out' | 'sms_undeliverable' | 'manual';
+  /**
+   * The provider’s bounce reason or error code.
+   */
+  detail?: string | null;
+  messageLog?: (string | null) | MessageLog;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -3704,6 +3729,8 @@ export interface PayloadJob {
           | 'sendAutomationStep'
           | 'enrolTimeTriggered'
           | 'sendScheduledAnnouncements'
+          | 'mailchimpSyncMember'
+          | 'mailchimpResync'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -3764,6 +3791,8 @@ export interface PayloadJob {
         | 'sendAutomationStep'
         | 'enrolTimeTriggered'
         | 'sendScheduledAnnouncements'
+        | 'mailchimpSyncMember'
+        | 'mailchimpResync'
         | 'schedulePublish'
       )
     | null;
@@ -4108,6 +4137,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notice-dismissals';
         value: string | NoticeDismissal;
+      } | null)
+    | ({
+        relationTo: 'suppressions';
+        value: string | Suppression;
       } | null);
   globalSlug?: string | null;
   user:
@@ -6253,6 +6286,20 @@ export interface NoticeDismissalsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suppressions_select".
+ */
+export interface SuppressionsSelect<T extends boolean = true> {
+  tenant?: T;
+  channel?: T;
+  address?: T;
+  reason?: T;
+  detail?: T;
+  messageLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -6744,6 +6791,33 @@ export interface TaskSendScheduledAnnouncements {
   input?: unknown;
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailchimpSyncMember".
+ */
+export interface TaskMailchimpSyncMember {
+  input: {
+    tenant: string;
+    member: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailchimpResync".
+ */
+export interface TaskMailchimpResync {
+  input: {
+    tenant?: string | null;
+  };
+  output: {
+    tenants?: number | null;
+    synced?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -1,10 +1,11 @@
 import type { Plugin } from 'payload'
-import { defaultOptions, defaultWebhookOptions } from './defaults'
+import { defaultMailchimpOptions, defaultOptions, defaultWebhookOptions } from './defaults'
 import { withMarketingEvents } from './events'
 import type { MarketingOptions } from './types'
 import { withWebhooks } from './withWebhooks'
 import { withAutomations } from './automations/withAutomations'
 import { withCrm } from './withCrm'
+import { withMailchimpSuppression } from './withMailchimpSuppression'
 
 export type { MarketingOptions } from './types'
 
@@ -25,5 +26,12 @@ export const marketingPlugin =
     // ---- CRM and announcements ----
     next = withCrm(next, o)
     // ---- end CRM ----
+    // ---- Mailchimp and suppression ----
+    next = withMailchimpSuppression(next, {
+      adminGroup: o.adminGroup,
+      mailchimp: { ...defaultMailchimpOptions, ...options.mailchimp },
+      smsAdapter: o.smsAdapter,
+    })
+    // ---- /Mailchimp and suppression ----
     return next
   }
