@@ -160,7 +160,10 @@ export const receiveSmsWebhook = async (
           error: failed ? `SMS ${status}${callback.ErrorCode ? ` (error ${callback.ErrorCode})` : ''}` : null,
         })
       : null
-    const reason = failed && callback.ErrorCode ? SUPPRESSING_SMS_ERRORS[callback.ErrorCode] : undefined
+    const reason =
+      failed && callback.ErrorCode && Object.hasOwn(SUPPRESSING_SMS_ERRORS, callback.ErrorCode)
+        ? SUPPRESSING_SMS_ERRORS[callback.ErrorCode]
+        : undefined
     const suppressed =
       log && reason && log.channel === 'sms' && log.recipient
         ? await suppress(req, {
