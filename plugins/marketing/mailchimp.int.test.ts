@@ -133,6 +133,36 @@ describe('Mailchimp audience sync', () => {
   }, 60_000)
 })
 
+describe('Mailchimp refusals', () => {
+  it('a member Mailchimp refuses (compliance state) is noted on the connection, not retried', async () => {
+    const k = kit()
+    const tenant = await k.studio()
+    const fy = await k.member(tenant)
+    await k.runJobs()
+    await connect(tenant, { listId: 'strict' })
+    fake.state.compliance.add(fy.email.toLowerCase())
+    await app.payload.create({
+      collection: 'consents',
+      data: { tenant, member: fy.id, type: 'email_marketing', grantedAt: new Date().toISOString() },
+    })
+    await k.runJobs()
+    expect(fake.member(fy.email)).toBeUndefined()
+    const [connection] = await k.q<{ last_error: string | null }>(
+      sql`SELECT last_error FROM integration_connections WHERE tenant_id = ${tenant} AND provider = 'mailchimp'`,
+    )
+    expect(connection.last_error).toContain('Member In Compliance State')
+    const jobs = await k.q<{ has_error: boolean; tried: number }>(
+      sql`SELECT has_error, total_tried::int AS tried FROM payload_jobs
+          WHERE task_slug = ${MAILCHIMP_SYNC_MEMBER_TASK} AND input->>'member' = ${fy.id}`,
+    )
+    // The one sync job finished (completed jobs are deleted): nothing failed or waits for a retry.
+    expect(jobs).toEqual([])
+    expect(fake.state.requests.filter((r) => r.path.startsWith('/3.0/lists/strict/') && r.status === 400)).toHaveLength(
+      1,
+    )
+  }, 60_000)
+})
+
 describe('Mailchimp full resync', () => {
   it('syncs 200 members with at most 10 requests in flight at Mailchimp', async () => {
     const k = kit()

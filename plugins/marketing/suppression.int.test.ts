@@ -130,6 +130,11 @@ describe('mail delivery events and suppression', () => {
       applied: 0,
       suppressed: 0,
     })
+    expect(
+      await k.q(
+        sql`SELECT status::text, tenant_id AS tenant FROM inbound_webhooks WHERE source = 'email' AND event_id = ${bounce.id}`,
+      ),
+    ).toEqual([{ status: 'processed', tenant }])
     // A late "delivered" never moves the message back.
     await postEmailEvents({ id: `evt-${crypto.randomUUID()}`, type: 'delivered', messageId })
     expect((await logOf(sent.messageLog)).status).toBe('bounced')

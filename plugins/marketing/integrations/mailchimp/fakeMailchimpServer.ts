@@ -23,6 +23,8 @@ export const fakeMailchimpServer = async (options: { apiKey: string; delayMs?: n
     inFlight: 0,
     maxInFlight: 0,
     throttle: 0,
+    /** Addresses answered 400 "Member In Compliance State" (unsubscribed in Mailchimp itself). */
+    compliance: new Set<string>(),
     delayMs: options.delayMs ?? 0,
   }
   const expectedAuth = `Basic ${Buffer.from(`atrium:${options.apiKey}`).toString('base64')}`
@@ -63,6 +65,8 @@ export const fakeMailchimpServer = async (options: { apiKey: string; delayMs?: n
           const email = String(body.email_address ?? '')
           if (createHash('md5').update(email.toLowerCase()).digest('hex') !== hash)
             return answer(400, { title: 'Invalid Resource', detail: 'The subscriber hash does not match.' })
+          if (state.compliance.has(email.toLowerCase()))
+            return answer(400, { title: 'Member In Compliance State', status: 400 })
           const existing = state.members.get(hash)
           const next: FakeMailchimpMember = {
             email_address: email,

@@ -3,7 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { runSql, usersTable } from '@/core'
 import type { TenantMembership } from '@/payload-types'
 import { consentsTable, memberFactsTable } from '../../operations/sql/automationsTable'
-import { mailchimpClient, type MailchimpClient } from './mailchimpClient'
+import { MailchimpError, mailchimpClient, type MailchimpClient } from './mailchimpClient'
 import { mailchimpConnection, noteMailchimpSync, type MailchimpConnection } from './mailchimpConnection'
 
 /** A member as the audience gets them. */
@@ -86,13 +86,14 @@ export type SyncOptions = { timeoutMs?: number; attempts?: number; backoffMs?: n
 /**
  * One member into the tenant's audience (the sync job): their current state, not the event's, so
  * a repeated or late job writes the same thing (the PUT is an idempotent upsert). Nothing when the
- * tenant has no connection or the member never answered the marketing consent.
+ * tenant has no connection or the member never answered the marketing consent. A 4xx refusal (other
+ * than 429) is noted on the connection and not retried; anything else fails the job for its retry.
  */
 export const syncMemberToMailchimp = async (
   req: PayloadRequest,
   input: { tenant: string; member: string },
   options: SyncOptions = {},
-): Promise<'synced' | 'not_connected' | 'not_in_audience'> => {
+): Promise<'synced' | 'not_connected' | 'not_in_audience' | 'rejected'> => {
   const connection = await mailchimpConnection(req, input.tenant)
   if (!connection) return 'not_connected'
   const [member] = await audienceMembers(req, input.tenant, { member: input.member })
@@ -105,8 +106,12 @@ export const syncMemberToMailchimp = async (
     )
   } catch (error) {
     await noteMailchimpSync(req, connection.id, error instanceof Error ? error.message : String(error))
+    // Mailchimp refused this member for good (e.g. "Member In Compliance State"): retrying cannot help.
+    if (error instanceof MailchimpError && !error.retryable && error.status !== null && error.status < 500)
+      return 'rejected'
     throw error
   }
+  await noteMailchimpSync(req, connection.id, null)
   return 'synced'
 }
 

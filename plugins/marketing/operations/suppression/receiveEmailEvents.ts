@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { OperationError, recordInboundWebhook } from '@/core'
 import { applyDeliveryStatus, type DeliveryStatus } from './deliveryStatus'
+import { markInboundProcessed } from './markInboundProcessed'
 import { verifyEmailEventsSignature } from './signatures'
 import { suppress } from './suppressions'
 
@@ -94,6 +95,7 @@ export const receiveEmailEvents = async (
     })
     if (!log) {
       reply.unknown++
+      await markInboundProcessed(req, recorded.id, 'ignored')
       continue
     }
     if (log.changed) reply.applied++
@@ -109,6 +111,7 @@ export const receiveEmailEvents = async (
       })
       if (added) reply.suppressed++
     }
+    await markInboundProcessed(req, recorded.id, 'processed', log.tenant)
   }
   return reply
 }
