@@ -149,6 +149,7 @@ export interface Config {
     announcements: Announcement;
     'notice-dismissals': NoticeDismissal;
     'push-subscriptions': PushSubscription;
+    suppressions: Suppression;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -259,6 +260,7 @@ export interface Config {
     announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
     'notice-dismissals': NoticeDismissalsSelect<false> | NoticeDismissalsSelect<true>;
     'push-subscriptions': PushSubscriptionsSelect<false> | PushSubscriptionsSelect<true>;
+    suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -313,6 +315,8 @@ export interface Config {
       sendAutomationStep: TaskSendAutomationStep;
       enrolTimeTriggered: TaskEnrolTimeTriggered;
       sendScheduledAnnouncements: TaskSendScheduledAnnouncements;
+      mailchimpSyncMember: TaskMailchimpSyncMember;
+      mailchimpResync: TaskMailchimpResync;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -2071,7 +2075,7 @@ export interface IntegrationConnection {
 export interface InboundWebhook {
   id: string;
   tenant?: (string | null) | Tenant;
-  source: 'stripe' | 'trackman' | 'hubspot' | 'email' | 'cloudflare_stream' | 'eventbrite' | 'test';
+  source: 'stripe' | 'trackman' | 'hubspot' | 'email' | 'cloudflare_stream' | 'eventbrite' | 'test' | 'sms';
   eventId: string;
   dedupKey: string;
   eventType?: string | null;
@@ -3645,6 +3649,27 @@ export interface PushSubscription {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suppressions".
+ */
+export interface Suppression {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  channel: 'email' | 'sms';
+  /**
+   * E-mail (lower case) or phone number (E.164, +digits).
+   */
+  address: string;
+  reason: 'hard_bounce' | 'complaint' | 'sms_opt_out' | 'sms_undeliverable' | 'manual';
+  /**
+   * The provider’s bounce reason or error code.
+   */
+  detail?: string | null;
+  messageLog?: (string | null) | MessageLog;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -3738,6 +3763,8 @@ export interface PayloadJob {
           | 'sendAutomationStep'
           | 'enrolTimeTriggered'
           | 'sendScheduledAnnouncements'
+          | 'mailchimpSyncMember'
+          | 'mailchimpResync'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -3798,6 +3825,8 @@ export interface PayloadJob {
         | 'sendAutomationStep'
         | 'enrolTimeTriggered'
         | 'sendScheduledAnnouncements'
+        | 'mailchimpSyncMember'
+        | 'mailchimpResync'
         | 'schedulePublish'
       )
     | null;
@@ -4146,6 +4175,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'push-subscriptions';
         value: string | PushSubscription;
+      } | null)
+    | ({
+        relationTo: 'suppressions';
+        value: string | Suppression;
       } | null);
   globalSlug?: string | null;
   user:
@@ -6312,6 +6345,20 @@ export interface PushSubscriptionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suppressions_select".
+ */
+export interface SuppressionsSelect<T extends boolean = true> {
+  tenant?: T;
+  channel?: T;
+  address?: T;
+  reason?: T;
+  detail?: T;
+  messageLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -6803,6 +6850,33 @@ export interface TaskSendScheduledAnnouncements {
   input?: unknown;
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailchimpSyncMember".
+ */
+export interface TaskMailchimpSyncMember {
+  input: {
+    tenant: string;
+    member: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailchimpResync".
+ */
+export interface TaskMailchimpResync {
+  input: {
+    tenant?: string | null;
+  };
+  output: {
+    tenants?: number | null;
+    synced?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -1,4 +1,4 @@
-import type { MarketingOptions, WebhookOptions } from './types'
+import type { MailchimpOptions, MarketingOptions, WebhookOptions } from './types'
 
 // ---- Webhooks (outbound webhooks, Zapier, Slack) ----
 export const defaultWebhookOptions: Required<WebhookOptions> = {
@@ -9,6 +9,14 @@ export const defaultWebhookOptions: Required<WebhookOptions> = {
   cron: '* * * * *',
   rotationOverlapHours: 24,
 }
+
+// ---- Mailchimp and suppression ----
+export const defaultMailchimpOptions: Required<MailchimpOptions> = {
+  resyncCron: '0 15 4 * * *',
+  timeoutMs: 10_000,
+  attempts: 4,
+}
+// ---- /Mailchimp and suppression ----
 
 export const defaultOptions: Required<Omit<MarketingOptions, 'smsAdapter'>> & Pick<MarketingOptions, 'smsAdapter'> = {
   adminGroup: 'Marketing',
@@ -23,4 +31,7 @@ export const defaultOptions: Required<Omit<MarketingOptions, 'smsAdapter'>> & Pi
   // ---- CRM and announcements ----
   announcementsCron: '0 * * * * *',
   // ---- end CRM ----
+  // ---- Mailchimp and suppression ----
+  mailchimp: defaultMailchimpOptions,
+  // ---- /Mailchimp and suppression ----
 }

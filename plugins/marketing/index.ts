@@ -1,11 +1,12 @@
 import type { Plugin } from 'payload'
-import { defaultOptions, defaultWebhookOptions } from './defaults'
+import { defaultMailchimpOptions, defaultOptions, defaultWebhookOptions } from './defaults'
 import { withMarketingEvents } from './events'
 import type { MarketingOptions } from './types'
 import { withWebhooks } from './withWebhooks'
 import { withAutomations } from './automations/withAutomations'
 import { withCrm } from './withCrm'
 import { withPush } from './withPush' // Web push
+import { withMailchimpSuppression } from './withMailchimpSuppression'
 
 export type { MarketingOptions } from './types'
 
@@ -29,5 +30,12 @@ export const marketingPlugin =
     // ---- Web push ----
     next = withPush(next, o)
     // ---- /Web push ----
+    // ---- Mailchimp and suppression ----
+    next = withMailchimpSuppression(next, {
+      adminGroup: o.adminGroup,
+      mailchimp: { ...defaultMailchimpOptions, ...options.mailchimp },
+      smsAdapter: o.smsAdapter,
+    })
+    // ---- /Mailchimp and suppression ----
     return next
   }

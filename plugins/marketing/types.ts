@@ -18,6 +18,10 @@ export type MarketingOptions = {
   /** The SMS provider; default: the Twilio-compatible adapter when SMS_ACCOUNT_SID is set, else the log-only adapter. */
   smsAdapter?: SmsAdapter
   // ---- /Automations and messaging ----
+  // ---- Mailchimp and suppression ----
+  /** The Mailchimp audience sync (per tenant: an `integration-connections` row with provider `mailchimp`). */
+  mailchimp?: MailchimpOptions
+  // ---- /Mailchimp and suppression ----
 } & CrmOptions
 
 // ---- Webhooks (outbound webhooks, Zapier, Slack) ----
@@ -44,3 +48,14 @@ export type CrmOptions = {
   announcementsCron?: string
 }
 // ---- end CRM ----
+
+// ---- Mailchimp and suppression ----
+export type MailchimpOptions = {
+  /** Cron of the nightly full resync of every connected audience (Payload cron with seconds). Default 04:15 every night. */
+  resyncCron?: string
+  /** Each call to Mailchimp is aborted after this long (ms). Default 10 000. */
+  timeoutMs?: number
+  /** Attempts per call on 429, 5xx and network errors. Default 4. */
+  attempts?: number
+}
+// ---- /Mailchimp and suppression ----

@@ -21,7 +21,7 @@ export const InboundWebhooks: CollectionConfig = {
       name: 'source',
       type: 'select',
       required: true,
-      options: ['stripe', 'trackman', 'hubspot', 'email', 'cloudflare_stream', 'eventbrite', 'test'],
+      options: ['stripe', 'trackman', 'hubspot', 'email', 'cloudflare_stream', 'eventbrite', 'test', 'sms'],
     },
     { name: 'eventId', type: 'text', required: true },
     { name: 'dedupKey', type: 'text', required: true },

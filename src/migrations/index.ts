@@ -34,6 +34,7 @@ import * as migration_20261206_205804_marketing_crm from './20261206_205804_mark
 import * as migration_20261206_210044_marketing_automations from './20261206_210044_marketing_automations';
 import * as migration_20261206_210045_marketing_webhooks from './20261206_210045_marketing_webhooks';
 import * as migration_20261207_003221_marketing_push from './20261207_003221_marketing_push';
+import * as migration_20261207_003342_marketing_mailchimp_suppression from './20261207_003342_marketing_mailchimp_suppression';
 
 export const migrations = [
   {
@@ -215,5 +216,10 @@ export const migrations = [
     up: migration_20261207_003221_marketing_push.up,
     down: migration_20261207_003221_marketing_push.down,
     name: '20261207_003221_marketing_push'
+  },
+  {
+    up: migration_20261207_003342_marketing_mailchimp_suppression.up,
+    down: migration_20261207_003342_marketing_mailchimp_suppression.down,
+    name: '20261207_003342_marketing_mailchimp_suppression'
   },
 ];

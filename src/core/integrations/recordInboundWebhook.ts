@@ -5,7 +5,7 @@ import { inboundWebhooksTable } from '../db/kernelTables'
 import { runSql } from '../db/sqlFor'
 
 export type InboundWebhookInput = {
-  source: 'stripe' | 'trackman' | 'hubspot' | 'email' | 'cloudflare_stream' | 'eventbrite' | 'test'
+  source: 'stripe' | 'trackman' | 'hubspot' | 'email' | 'cloudflare_stream' | 'eventbrite' | 'test' | 'sms'
   eventId: string
   /** Defaults to the event id; providers that reuse ids per object pass their own key. */
   dedupKey?: string

@@ -16,6 +16,7 @@ export type TwilioConfig = {
  */
 export const twilioSmsAdapter = (config: TwilioConfig): SmsAdapter => ({
   name: 'twilio',
+  webhookAuthToken: config.authToken,
   send: async ({ to, body }) => {
     const url = `${config.baseUrl.replace(/\/$/, '')}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`
     const res = await fetch(url, {

@@ -8,6 +8,7 @@ import { createInAppNotification } from '../../channels/createInAppNotification'
 import type { SmsAdapter } from '../../channels/sms/SmsAdapter'
 import { unsubscribeUrl } from './unsubscribeToken'
 import { sendPushMessage } from '../../channels/push/sendPushMessage' // Web push
+import { isSuppressed } from '../suppression/suppressions'
 
 export type Channel = 'email' | 'sms' | 'in_app' | 'push'
 export type MessageType = 'marketing' | 'transactional'
@@ -35,9 +36,11 @@ export type SendInput = {
   now?: Date
 }
 
+export type SkipReason = 'no_consent' | 'frequency_cap' | 'no_recipient' | 'suppressed'
+
 export type SendOutcome =
   | { status: 'sent'; messageLog: string; providerMessageId: string | null }
-  | { status: 'skipped'; messageLog: string; reason: 'no_consent' | 'frequency_cap' | 'no_recipient' }
+  | { status: 'skipped'; messageLog: string; reason: SkipReason }
   | { status: 'duplicate' }
 
 /** Whether the member has an open (not revoked) consent of this type. */
@@ -75,7 +78,7 @@ export const sendMessage = async (req: PayloadRequest, input: SendInput): Promis
         RETURNING ${ml.id} AS id`,
   )
   if (!claimed) return { status: 'duplicate' }
-  const skip = async (reason: 'no_consent' | 'frequency_cap' | 'no_recipient'): Promise<SendOutcome> => {
+  const skip = async (reason: SkipReason): Promise<SendOutcome> => {
     await runSql(
       req,
       sql`UPDATE ${ml} SET ${ml.status} = 'skipped', ${ml.reason} = ${reason}, ${ml.updatedAt} = now() WHERE ${ml.id} = ${claimed.id}`,
@@ -83,6 +86,10 @@ export const sendMessage = async (req: PayloadRequest, input: SendInput): Promis
     return { status: 'skipped', messageLog: claimed.id, reason }
   }
   if (!recipient) return skip('no_recipient')
+  // ---- Mailchimp and suppression ----
+  // A suppressed address (hard bounce, complaint, SMS opt-out or unreachable) gets nothing, transactional mail included.
+  if (await isSuppressed(req, m.tenant, input.channel, recipient)) return skip('suppressed')
+  // ---- /Mailchimp and suppression ----
   if (input.type === 'marketing') {
     const consent = CONSENT_OF[input.channel]
     if (consent && !(await hasOpenConsent(req, m.id, consent))) return skip('no_consent')

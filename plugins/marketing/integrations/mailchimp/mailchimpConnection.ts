@@ -1,0 +1,79 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres'
+import { z } from 'zod'
+import { getSecret, integrationConnectionsTable, runSql } from '@/core'
+
+/** What the sync needs of a tenant's Mailchimp connection. */
+export type MailchimpConnection = {
+  id: string
+  tenant: string
+  apiKey: string
+  listId: string
+  /** Member tag → Mailchimp tag; when set, only these tags are synced (and switched off when the member lost them). */
+  tagMap: Record<string, string> | null
+  baseUrl: string | null
+}
+
+/** `integration-connections.config` of provider `mailchimp`. */
+export const mailchimpConfigSchema = z.object({
+  listId: z.string().min(1).optional(),
+  /** Mailchimp's newer name for a list; either may be given. */
+  audienceId: z.string().min(1).optional(),
+  tagMap: z.record(z.string(), z.string().min(1)).optional(),
+  /** Another Marketing-API-compatible base URL (a local fake in tests); default from the key's data center. */
+  baseUrl: z.string().url().optional(),
+})
+
+/**
+ * The tenant's Mailchimp connection: core's `integration-connections` row with provider `mailchimp`,
+ * status `connected`, `config` `{ listId | audienceId, tagMap?, baseUrl? }` and encrypted
+ * `credentials` `{ apiKey: '…-us21' }`. Null when the tenant has none or it is incomplete.
+ */
+export const mailchimpConnection = async (req: PayloadRequest, tenant: string): Promise<MailchimpConnection | null> => {
+  const c = integrationConnectionsTable(req)
+  const [row] = await runSql<{ id: string; config: unknown }>(
+    req,
+    sql`SELECT ${c.id} AS id, ${c.config} AS config FROM ${c.$table}
+        WHERE ${c.tenant} = ${tenant} AND ${c.provider} = 'mailchimp' AND ${c.status} = 'connected' LIMIT 1`,
+  )
+  if (!row) return null
+  const config = mailchimpConfigSchema.safeParse(row.config ?? {})
+  const listId = config.success ? (config.data.listId ?? config.data.audienceId) : undefined
+  if (!config.success || !listId) return null
+  const credentials = await getSecret<{ apiKey?: string }>(req, {
+    collection: 'integration-connections',
+    id: String(row.id),
+    field: 'credentials',
+  })
+  if (!credentials?.apiKey) return null
+  return {
+    id: String(row.id),
+    tenant,
+    apiKey: credentials.apiKey,
+    listId,
+    tagMap: config.data.tagMap ?? null,
+    baseUrl: config.data.baseUrl ?? null,
+  }
+}
+
+/** Tenants with a connected Mailchimp connection (the nightly resync visits each). */
+export const mailchimpTenants = async (req: PayloadRequest): Promise<string[]> => {
+  const c = integrationConnectionsTable(req)
+  const rows = await runSql<{ tenant_id: string }>(
+    req,
+    sql`SELECT ${c.tenant} AS tenant_id FROM ${c.$table}
+        WHERE ${c.provider} = 'mailchimp' AND ${c.status} = 'connected' ORDER BY ${c.tenant}`,
+  )
+  return rows.map((r) => String(r.tenant_id))
+}
+
+/** Notes the outcome of a sync on the connection (`lastSyncAt`, or `lastError`). */
+export const noteMailchimpSync = async (req: PayloadRequest, connection: string, error: string | null) => {
+  const c = integrationConnectionsTable(req)
+  await runSql(
+    req,
+    error === null
+      ? sql`UPDATE ${c.$table} SET ${c.lastSyncAt} = now(), ${c.lastError} = NULL, ${c.updatedAt} = now() WHERE ${c.id} = ${connection}`
+      : sql`UPDATE ${c.$table} SET ${c.lastError} = ${error.slice(0, 2000)}, ${c.updatedAt} = now() WHERE ${c.id} = ${connection}`,
+  )
+}

@@ -1,0 +1,48 @@
+import type { PayloadRequest } from 'payload'
+import type { Subscriber } from '@/core'
+import { MAILCHIMP_SYNC_MEMBER_TASK } from './jobs/taskSlugs'
+import { mailchimpConnection } from './mailchimpConnection'
+
+/** Queues the member's sync when the tenant has a Mailchimp connection (the job does the HTTP). */
+const queueSync = async (req: PayloadRequest, tenant: string | null, member: string | undefined) => {
+  if (!tenant || !member || !(await mailchimpConnection(req, tenant))) return
+  await req.payload.jobs.queue({ task: MAILCHIMP_SYNC_MEMBER_TASK, input: { tenant, member }, req })
+}
+
+/** The membership an event of `tenant-memberships` is about. */
+const membershipOf = (subject: { collection: string; id: string } | null) =>
+  subject?.collection === 'tenant-memberships' ? subject.id : undefined
+
+/**
+ * Marketing consent granted or revoked, a member created, updated (tags, name, status) or archived:
+ * the member's audience entry is synced from the queue.
+ */
+export const mailchimpSubscribers: Subscriber[] = [
+  {
+    name: 'marketing.mailchimpOnConsentGranted',
+    event: 'consent.granted',
+    handler: (event, { req }) =>
+      event.data.type === 'email_marketing' ? queueSync(req, event.tenant, event.data.member) : undefined,
+  } satisfies Subscriber<'consent.granted'>,
+  {
+    name: 'marketing.mailchimpOnConsentRevoked',
+    event: 'consent.revoked',
+    handler: (event, { req }) =>
+      event.data.type === 'email_marketing' ? queueSync(req, event.tenant, event.data.member) : undefined,
+  } satisfies Subscriber<'consent.revoked'>,
+  {
+    name: 'marketing.mailchimpOnMemberCreated',
+    event: 'member.created',
+    handler: (event, { req }) => queueSync(req, event.tenant, membershipOf(event.subject)),
+  } satisfies Subscriber<'member.created'>,
+  {
+    name: 'marketing.mailchimpOnMemberUpdated',
+    event: 'member.updated',
+    handler: (event, { req }) => queueSync(req, event.tenant, membershipOf(event.subject)),
+  } satisfies Subscriber<'member.updated'>,
+  {
+    name: 'marketing.mailchimpOnMemberArchived',
+    event: 'member.archived',
+    handler: (event, { req }) => queueSync(req, event.tenant, membershipOf(event.subject)),
+  } satisfies Subscriber<'member.archived'>,
+] as Subscriber[]
