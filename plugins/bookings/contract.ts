@@ -21,6 +21,8 @@ const booked = classPlace.extend({
 })
 const paidPlace = classPlace.extend({ paymentMethod: z.string().nullable() })
 const appointmentOf = z.object({ service: id, provider: id, member: id.nullable() })
+/** Who a guest booking or RSVP (no account) is for, as they gave it; absent for members. */
+const guestContact = z.object({ email: z.string(), name: z.string().nullable(), phone: z.string().nullable() })
 const rsvpPlaced = z.object({
   event: id,
   member: id.nullable(),
@@ -29,6 +31,7 @@ const rsvpPlaced = z.object({
   paymentMethod: z.string().nullable(),
   startTime: z.string(),
   waitlistPosition: z.number().nullable(),
+  guestContact: guestContact.optional(),
 })
 /** What a cancel gave back: credits through `credits.refund`, money through `payments.refund`. */
 export const cancelRefundSchema = z.object({
@@ -61,6 +64,9 @@ export const bookingsEventSchemas = {
     endTime: z.string(),
     paymentMethod: z.string().nullable(),
     capacity: z.number(),
+    /** The service's kind (`tour`, `consultation`, …). */
+    serviceKind: z.string().optional(),
+    guestContact: guestContact.optional(),
   }),
   'appointment.cancelled': appointmentOf.extend({ startTime: z.string(), refund: cancelRefundSchema }),
   'appointment.completed': appointmentOf,

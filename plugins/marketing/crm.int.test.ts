@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { createLocalReq, type Plugin } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { inTransaction, runSql, subscribe, type EventOf } from '@/core'
+import { emit, inTransaction, runSql, subscribe, type EventOf } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp } from '@/core/testing'
 import { isolationGridFor } from '@/core/testing/isolationGrid'
 import { localReqAs } from '@/core/testing/factories'
@@ -140,6 +140,68 @@ describe('lead capture', () => {
     await createPerson(app.payload, { tenant: other, email: 'cy2@example.test' })
     await runJobs()
     expect(seen.converted.filter((e) => e.data.email === 'cy@example.test')).toHaveLength(1)
+  }, 60_000)
+
+  it('captures guests who RSVP or book (a tour as a tour), but not members of the tenant booking signed out', async () => {
+    const { user } = await createPerson(app.payload, { tenant, email: 'already.member@example.test' })
+    expect(user).toBeTruthy()
+    const ids = { event: crypto.randomUUID(), service: crypto.randomUUID(), provider: crypto.randomUUID() }
+    const startTime = new Date(Date.now() + 86_400_000).toISOString()
+    const contact = (email: string) => ({ email, name: 'Guest Person', phone: '+15550100' })
+    const req = await createLocalReq({}, app.payload)
+    await inTransaction(req, async () => {
+      const rsvp = {
+        event: ids.event,
+        member: null,
+        guest: true,
+        guests: 0,
+        paymentMethod: null,
+        startTime,
+        waitlistPosition: null,
+      }
+      await emit(req, {
+        type: 'event.rsvp_created',
+        tenant,
+        data: { ...rsvp, guestContact: contact('Rsvp.Guest@Example.test') },
+      })
+      await emit(req, {
+        type: 'event.rsvp_created',
+        tenant,
+        data: { ...rsvp, guestContact: contact('already.member@example.test') },
+      })
+      const booked = {
+        ...ids,
+        member: null,
+        guest: true,
+        startTime,
+        endTime: startTime,
+        paymentMethod: null,
+        capacity: 1,
+      }
+      await emit(req, {
+        type: 'appointment.booked',
+        tenant,
+        data: { ...booked, serviceKind: 'tour', guestContact: contact('tour.guest@example.test') },
+      })
+      await emit(req, {
+        type: 'appointment.booked',
+        tenant,
+        data: { ...booked, serviceKind: 'consultation', guestContact: contact('intro.guest@example.test') },
+      })
+      // a member's own booking carries no guest contact and makes no lead
+      await emit(req, { type: 'appointment.booked', tenant, data: { ...booked, guest: false, serviceKind: 'tour' } })
+    })
+    await runJobs()
+    const rows = await q<{ email: string; source: string; name: string | null; phone: string | null }>(
+      sql`SELECT email, source::text AS source, name, phone FROM leads WHERE tenant_id = ${tenant}
+            AND email IN ('rsvp.guest@example.test', 'already.member@example.test', 'tour.guest@example.test', 'intro.guest@example.test')
+          ORDER BY email`,
+    )
+    expect(rows).toEqual([
+      { email: 'intro.guest@example.test', source: 'guest_booking', name: 'Guest Person', phone: '+15550100' },
+      { email: 'rsvp.guest@example.test', source: 'event_rsvp', name: 'Guest Person', phone: '+15550100' },
+      { email: 'tour.guest@example.test', source: 'tour', name: 'Guest Person', phone: '+15550100' },
+    ])
   }, 60_000)
 })
 

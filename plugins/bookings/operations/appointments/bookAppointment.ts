@@ -175,6 +175,10 @@ export const bookAppointment = async (req: PayloadRequest, input: BookAppointmen
       endTime: appointment.endTime,
       paymentMethod: guard.paymentMethod,
       capacity: service.capacity,
+      serviceKind: service.kind,
+      ...(input.guest && {
+        guestContact: { email: input.guest.email, name: input.guest.name ?? null, phone: input.guest.phone ?? null },
+      }),
     },
   })
   if (input.guest) await queueGuestConfirmation(req, 'appointments', id)

@@ -168,6 +168,7 @@ export const rsvpEvent = async (req: PayloadRequest, input: RsvpInput): Promise<
       paymentMethod: guard.paymentMethod,
       startTime: event.startTime.toISOString(),
       waitlistPosition: position,
+      ...(guest && { guestContact: { email: guest.email, name: guest.name ?? null, phone: guest.phone ?? null } }),
     },
   })
   if (guest) await queueGuestConfirmation(req, 'event-rsvps', id)

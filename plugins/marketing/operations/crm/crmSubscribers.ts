@@ -3,6 +3,7 @@ import { runSql, tenantsTable, type Subscriber } from '@/core'
 import { announceClosure } from './announceClosure'
 import { convertLeadsOfMember } from './convertLeadsOfMember'
 import { leadFromForm } from './leadFromForm'
+import { leadFromGuest } from './leadFromGuest'
 import { upsertLead } from './upsertLead'
 
 /** A form submission with an e-mail (website) upserts the tenant's lead for that address. */
@@ -13,6 +14,29 @@ export const leadFromFormSubscriber: Subscriber<'form.submitted'> = {
     const lead = event.tenant ? leadFromForm(event.data) : null
     if (!lead || !event.tenant) return
     await upsertLead(req, { tenant: event.tenant, ...lead, formSubmission: event.data.submission })
+  },
+}
+
+/** A visitor RSVPed to an event as a guest (e-mail only): the tenant's lead for that address. */
+export const leadFromGuestRsvpSubscriber: Subscriber<'event.rsvp_created'> = {
+  name: 'marketing.leadFromGuestRsvp',
+  event: 'event.rsvp_created',
+  handler: async (event, { req }) => {
+    const contact = event.data.guestContact
+    if (!contact || !event.tenant) return
+    await leadFromGuest(req, { tenant: event.tenant, contact, source: 'event_rsvp' })
+  },
+}
+
+/** A guest booked an appointment (an intro session, a tour): the tenant's lead for that address. */
+export const leadFromGuestBookingSubscriber: Subscriber<'appointment.booked'> = {
+  name: 'marketing.leadFromGuestBooking',
+  event: 'appointment.booked',
+  handler: async (event, { req }) => {
+    const contact = event.data.guestContact
+    if (!contact || !event.tenant) return
+    const source = event.data.serviceKind === 'tour' ? 'tour' : 'guest_booking'
+    await leadFromGuest(req, { tenant: event.tenant, contact, source })
   },
 }
 
@@ -48,4 +72,10 @@ export const closureBannerSubscriber: Subscriber<'closure.created'> = {
   },
 }
 
-export const crmSubscribers = [leadFromFormSubscriber, convertLeadSubscriber, closureBannerSubscriber]
+export const crmSubscribers = [
+  leadFromFormSubscriber,
+  leadFromGuestRsvpSubscriber,
+  leadFromGuestBookingSubscriber,
+  convertLeadSubscriber,
+  closureBannerSubscriber,
+]
