@@ -5,6 +5,7 @@ import type { MarketingOptions } from './types'
 import { withWebhooks } from './withWebhooks'
 import { withAutomations } from './automations/withAutomations'
 import { withCrm } from './withCrm'
+import { withAbTest } from './abtest/withAbTest'
 
 export type { MarketingOptions } from './types'
 
@@ -22,6 +23,9 @@ export const marketingPlugin =
     // ---- Automations and messaging ----
     next = withAutomations(next, o)
     // ---- /Automations and messaging ----
+    // ---- Branching and A/B ----
+    next = withAbTest(next, o)
+    // ---- /Branching and A/B ----
     // ---- CRM and announcements ----
     next = withCrm(next, o)
     // ---- end CRM ----
