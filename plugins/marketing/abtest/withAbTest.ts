@@ -1,5 +1,5 @@
 import type { ArrayField, CollectionConfig, Config, Field } from 'payload'
-import { withSqlTables } from '@/core'
+import { MANAGER_ROLES, withAdminScreens, withSqlTables } from '@/core'
 import { AutomationAssignments } from '../collections/AutomationAssignments'
 import type { defaultOptions } from '../defaults'
 import { automationAssignmentsTable, enrolmentStepsTable, goalBookingsTable, goalOrdersTable } from './abTables'
@@ -44,7 +44,16 @@ export const withAbTest = (config: Config, o: typeof defaultOptions): Config => 
       AutomationAssignments(o.adminGroup),
     ],
   }
-  return withSqlTables(next, [
+  const withScreens = withAdminScreens(next, [
+    {
+      key: 'marketingAutomationBuilder',
+      Component: '@plugins/marketing/admin/AutomationBuilder/AutomationBuilderView#AutomationBuilderView',
+      path: '/automation-builder',
+      title: 'Automation builder',
+      nav: { label: 'Automation builder', id: 'nav-automation-builder', roles: MANAGER_ROLES },
+    },
+  ])
+  return withSqlTables(withScreens, [
     automationAssignmentsTable,
     enrolmentStepsTable,
     ...(slugs.has('bookings') ? [goalBookingsTable] : []),
