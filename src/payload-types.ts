@@ -143,6 +143,7 @@ export interface Config {
     'automation-logs': AutomationLog;
     'message-logs': MessageLog;
     notifications: Notification;
+    'automation-assignments': AutomationAssignment;
     leads: Lead;
     'member-notes': MemberNote;
     deals: Deal;
@@ -254,6 +255,7 @@ export interface Config {
     'automation-logs': AutomationLogsSelect<false> | AutomationLogsSelect<true>;
     'message-logs': MessageLogsSelect<false> | MessageLogsSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'automation-assignments': AutomationAssignmentsSelect<false> | AutomationAssignmentsSelect<true>;
     leads: LeadsSelect<false> | LeadsSelect<true>;
     'member-notes': MemberNotesSelect<false> | MemberNotesSelect<true>;
     deals: DealsSelect<false> | DealsSelect<true>;
@@ -3446,6 +3448,22 @@ export interface Automation {
      * Placeholders: {{firstName}}, {{name}}, {{studioName}}.
      */
     body: string;
+    /**
+     * Optional: checked when the step comes due. Condition like the trigger condition, plus enrolment.bookings / enrolment.orders (counted since enrolment). Targets: send (this step, then the next), end, or a later step number.
+     */
+    branch?: {
+      condition?:
+        | {
+            [k: string]: unknown;
+          }
+        | unknown[]
+        | string
+        | number
+        | boolean
+        | null;
+      ifTrue?: string | null;
+      ifFalse?: string | null;
+    };
     id?: string | null;
   }[];
   status: 'draft' | 'active' | 'paused';
@@ -3457,6 +3475,32 @@ export interface Automation {
    * The platform template this was copied from.
    */
   template?: (string | null) | AutomationTemplate;
+  /**
+   * A/B split: each member is assigned once per automation (by weight) and keeps the variant on re-entry. Overrides replace a step’s subject/body.
+   */
+  variants?:
+    | {
+        key: string;
+        weight: number;
+        overrides?:
+          | {
+              step: number;
+              subject?: string | null;
+              body?: string | null;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Share of members (0–50 %) enrolled but sent nothing, to measure uplift.
+   */
+  holdoutPercent?: number | null;
+  /**
+   * Goal: a booking or a paid order within this many days of enrolment.
+   */
+  goalDays?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3487,6 +3531,10 @@ export interface AutomationLog {
     | number
     | boolean
     | null;
+  /**
+   * The last step run (0-based); every run is in metadata.runs.
+   */
+  currentStep?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3554,6 +3602,24 @@ export interface Notification {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automation-assignments".
+ */
+export interface AutomationAssignment {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  automation: string | Automation;
+  member: string | TenantMembership;
+  variant: string;
+  /**
+   * Stable bucket 0–9999.
+   */
+  bucket: number;
+  assignedAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -4151,6 +4217,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notifications';
         value: string | Notification;
+      } | null)
+    | ({
+        relationTo: 'automation-assignments';
+        value: string | AutomationAssignment;
       } | null)
     | ({
         relationTo: 'leads';
@@ -6137,11 +6207,35 @@ export interface AutomationsSelect<T extends boolean = true> {
         channel?: T;
         subject?: T;
         body?: T;
+        branch?:
+          | T
+          | {
+              condition?: T;
+              ifTrue?: T;
+              ifFalse?: T;
+            };
         id?: T;
       };
   status?: T;
   cooldownDays?: T;
   template?: T;
+  variants?:
+    | T
+    | {
+        key?: T;
+        weight?: T;
+        overrides?:
+          | T
+          | {
+              step?: T;
+              subject?: T;
+              body?: T;
+              id?: T;
+            };
+        id?: T;
+      };
+  holdoutPercent?: T;
+  goalDays?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -6160,6 +6254,7 @@ export interface AutomationLogsSelect<T extends boolean = true> {
   retryCount?: T;
   result?: T;
   metadata?: T;
+  currentStep?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -6211,6 +6306,20 @@ export interface NotificationsSelect<T extends boolean = true> {
   actionLabel?: T;
   readAt?: T;
   ref?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automation-assignments_select".
+ */
+export interface AutomationAssignmentsSelect<T extends boolean = true> {
+  tenant?: T;
+  automation?: T;
+  member?: T;
+  variant?: T;
+  bucket?: T;
+  assignedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -182,6 +182,29 @@ export type VapidPublicKeyReply = z.infer<typeof vapidPublicKeySchema>
 /** What a push message carries (the site's service worker shows it). */
 export type PushMessagePayload = { title: string; body: string; url: string }
 // ---- /Web push ----
+// ---- Branching and A/B ----
+/** One group of an automation's A/B report: a variant (`default` without variants) or the holdout. */
+export const automationReportGroupSchema = z.object({
+  variant: z.string(),
+  holdout: z.boolean(),
+  enrolled: z.number(),
+  converted: z.number(),
+  /** converted / enrolled (0–1); null with no enrolments. */
+  conversionRate: z.number().nullable(),
+  /** This group's rate minus the holdout's (rate points, 0–1); null for the holdout or without one. */
+  upliftAbsolute: z.number().nullable(),
+  /** (rate − holdout rate) / holdout rate; null for the holdout or when the holdout's rate is 0 or unknown. */
+  upliftRelative: z.number().nullable(),
+})
+/** `GET /api/automations/:id/report`: conversions (a booking or a paid order within `goalDays` of enrolment) per group. */
+export const automationReportSchema = z.object({
+  automation: z.string(),
+  goalDays: z.number(),
+  holdoutPercent: z.number(),
+  groups: z.array(automationReportGroupSchema),
+})
+export type AutomationReport = z.infer<typeof automationReportSchema>
+// ---- /Branching and A/B ----
 
 // ---- CRM and announcements ----
 /** One banner of `GET /api/announcements/banners?tenant=<id or slug>` (what the tenant site shows). */

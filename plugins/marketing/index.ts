@@ -7,6 +7,7 @@ import { withAutomations } from './automations/withAutomations'
 import { withCrm } from './withCrm'
 import { withPush } from './withPush' // Web push
 import { withMailchimpSuppression } from './withMailchimpSuppression'
+import { withAbTest } from './abtest/withAbTest'
 
 export type { MarketingOptions } from './types'
 
@@ -24,6 +25,9 @@ export const marketingPlugin =
     // ---- Automations and messaging ----
     next = withAutomations(next, o)
     // ---- /Automations and messaging ----
+    // ---- Branching and A/B ----
+    next = withAbTest(next, o)
+    // ---- /Branching and A/B ----
     // ---- CRM and announcements ----
     next = withCrm(next, o)
     // ---- end CRM ----

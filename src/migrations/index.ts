@@ -35,6 +35,7 @@ import * as migration_20261206_210044_marketing_automations from './20261206_210
 import * as migration_20261206_210045_marketing_webhooks from './20261206_210045_marketing_webhooks';
 import * as migration_20261207_003221_marketing_push from './20261207_003221_marketing_push';
 import * as migration_20261207_003342_marketing_mailchimp_suppression from './20261207_003342_marketing_mailchimp_suppression';
+import * as migration_20261207_003255_marketing_abtest from './20261207_003255_marketing_abtest';
 
 export const migrations = [
   {
@@ -221,5 +222,10 @@ export const migrations = [
     up: migration_20261207_003342_marketing_mailchimp_suppression.up,
     down: migration_20261207_003342_marketing_mailchimp_suppression.down,
     name: '20261207_003342_marketing_mailchimp_suppression'
+  },
+  {
+    up: migration_20261207_003255_marketing_abtest.up,
+    down: migration_20261207_003255_marketing_abtest.down,
+    name: '20261207_003255_marketing_abtest'
   },
 ];

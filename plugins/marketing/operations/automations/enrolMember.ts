@@ -4,9 +4,14 @@ import { emit, idOf, inTransaction, runSql } from '@/core'
 import type { Automation } from '@/payload-types'
 import { automationLogsTable } from '../sql/automationsTable'
 import { queueAutomationStep } from '../../jobs/queueAutomationStep'
+// ---- Branching and A/B ----
+import { assignVariant, isExperiment } from '../../abtest/assignVariant'
+import { HOLDOUT } from '../../abtest/experimentFields'
+// ---- /Branching and A/B ----
 
 export type Enrolment = {
-  automation: Pick<Automation, 'id' | 'tenant' | 'triggerEvent' | 'cooldownDays' | 'steps'>
+  automation: Pick<Automation, 'id' | 'tenant' | 'triggerEvent' | 'cooldownDays' | 'steps'> &
+    Partial<Pick<Automation, 'variants' | 'holdoutPercent'>> // Branching and A/B
   member: string
   occurrenceKey: string
   facts: Record<string, unknown>
@@ -40,12 +45,24 @@ export const enrolMember = async (req: PayloadRequest, e: Enrolment): Promise<st
           RETURNING ${l.id} AS id`,
     )
     if (!row) return null
+    // ---- Branching and A/B ----
+    // The member's group, assigned once per automation; the holdout is enrolled but sent nothing.
+    const variant = isExperiment(e.automation)
+      ? await assignVariant(req, { tenant, automation: e.automation, member: e.member, now })
+      : null
+    if (variant === HOLDOUT)
+      await runSql(
+        req,
+        sql`UPDATE ${l} SET ${l.status} = 'skipped', ${l.result} = 'holdout', ${l.updatedAt} = now() WHERE ${l.id} = ${row.id}`,
+      )
+    // ---- /Branching and A/B ----
     const first = e.automation.steps?.[0]
-    await queueAutomationStep(req, {
-      automationLog: row.id,
-      step: 0,
-      waitUntil: new Date(now.getTime() + (first?.delayMinutes ?? 0) * 60_000),
-    })
+    if (variant !== HOLDOUT)
+      await queueAutomationStep(req, {
+        automationLog: row.id,
+        step: 0,
+        waitUntil: new Date(now.getTime() + (first?.delayMinutes ?? 0) * 60_000),
+      })
     await emit(req, {
       type: 'automation.fired',
       tenant,

@@ -10,6 +10,11 @@ import { renderTemplate } from './renderTemplate'
 import { sendMessage, type SendOutcome } from './sendMessage'
 import type { SmsAdapter } from '../../channels/sms/SmsAdapter'
 import { queueAutomationStep } from '../../jobs/queueAutomationStep'
+// ---- Branching and A/B ----
+import { storedVariant } from '../../abtest/assignVariant'
+import { HOLDOUT } from '../../abtest/experimentFields'
+import { recordStepRun, routeStep, stepTextFor } from '../../abtest/stepRuns'
+// ---- /Branching and A/B ----
 
 /** Attempts of a failing send (the task's retries). */
 export const MAX_ATTEMPTS = 3
@@ -63,6 +68,7 @@ export const sendAutomationStep = async (
   })
   const stop = async (reason: string): Promise<StepOutcome> => {
     await finish(req, log.id, input.step === 0 ? 'skipped' : 'sent', reason)
+    await recordStepRun(req, log.id, input.step, `stopped:${reason}`, now) // Branching and A/B
     return { status: 'stopped', reason }
   }
   if (!automation || automation.status !== 'active') return stop('automation_inactive')
@@ -82,6 +88,33 @@ export const sendAutomationStep = async (
     await finish(req, log.id, 'sent', 'completed')
     return { status: 'done' }
   }
+  // ---- Branching and A/B ----
+  // A holdout member is enrolled but sent nothing; a step's branch routes it when it comes due.
+  const variant = await storedVariant(req, String(automation.id), memberId)
+  if (variant === HOLDOUT) return stop('holdout')
+  const route = await routeStep(req, step.branch, {
+    tenant: member.tenant,
+    member: memberId,
+    since: log.triggeredAt,
+    facts,
+  })
+  if (route === 'end') {
+    await finish(req, log.id, 'sent', 'branch_end')
+    await recordStepRun(req, log.id, input.step, 'branch:end', now)
+    return { status: 'stopped', reason: 'branch_end' }
+  }
+  if (typeof route === 'number') {
+    const target = automation.steps?.[route - 1]
+    await recordStepRun(req, log.id, input.step, `branch:${route}`, now)
+    await queueAutomationStep(req, {
+      automationLog: log.id,
+      step: route - 1,
+      waitUntil: new Date(now.getTime() + (target?.delayMinutes ?? 0) * 60_000),
+    })
+    return { status: 'stopped', reason: `branch_to_${route}` }
+  }
+  const text = stepTextFor(automation, variant, input.step, step)
+  // ---- /Branching and A/B ----
   const type = automation.purpose === 'transactional' ? 'transactional' : 'marketing'
   if (type === 'marketing') {
     const quiet = {
@@ -100,8 +133,8 @@ export const sendAutomationStep = async (
       member,
       channel: step.channel,
       type,
-      subject: renderTemplate(step.subject || automation.name, vars),
-      body: renderTemplate(step.body, vars),
+      subject: renderTemplate(text.subject || automation.name, vars),
+      body: renderTemplate(text.body, vars),
       automationLog: log.id,
       step: input.step,
       smsAdapter: rules.smsAdapter,
@@ -125,6 +158,7 @@ export const sendAutomationStep = async (
     throw error
   }
   if (outcome.status === 'duplicate') return outcome
+  await recordStepRun(req, log.id, input.step, outcome.status === 'sent' ? 'sent' : `skipped:${outcome.reason}`, now) // Branching and A/B
   const next = automation.steps?.[input.step + 1]
   if (next)
     await queueAutomationStep(req, {

@@ -1,0 +1,114 @@
+import type { ArrayField, Field } from 'payload'
+import { array as arrayValidation } from 'payload/shared'
+import { validateBranches } from './branching'
+
+/** The reserved group name of members who receive nothing. */
+export const HOLDOUT = 'holdout'
+/** The group of members when an automation has a holdout but no variants (they get the steps as written). */
+export const DEFAULT_VARIANT = 'default'
+
+type VariantIn = {
+  key?: string | null
+  weight?: number | null
+  overrides?: { step?: number | null }[] | null
+}
+
+/** Validation of `variants` (400 on save): keys unique and well-formed, overrides name existing steps. */
+export const validateVariants = (
+  variants: VariantIn[] | null | undefined,
+  steps: unknown[] | null | undefined,
+): true | string => {
+  const problems: string[] = []
+  const seen = new Set<string>()
+  const count = steps?.length ?? 0
+  for (const v of variants ?? []) {
+    const key = v?.key ?? ''
+    if (!/^[A-Za-z0-9_-]{1,20}$/.test(key))
+      problems.push(`Variant key "${key}" must be 1–20 letters, digits, "-" or "_".`)
+    else if (key === HOLDOUT || key === DEFAULT_VARIANT) problems.push(`Variant key "${key}" is reserved.`)
+    else if (seen.has(key)) problems.push(`Variant key "${key}" is used twice.`)
+    seen.add(key)
+    for (const o of v?.overrides ?? [])
+      if (o?.step != null && (o.step < 1 || o.step > count))
+        problems.push(`Variant "${key}" overrides step ${o.step}, which does not exist (${count} steps).`)
+  }
+  return problems.length ? problems.join(' ') : true
+}
+
+/** The branch group added to each step. */
+export const branchField: Field = {
+  name: 'branch',
+  type: 'group',
+  admin: {
+    description:
+      'Optional: checked when the step comes due. Condition like the trigger condition, plus enrolment.bookings / enrolment.orders (counted since enrolment). Targets: send (this step, then the next), end, or a later step number.',
+  },
+  fields: [
+    { name: 'condition', type: 'json' },
+    { name: 'ifTrue', type: 'text', defaultValue: 'send' },
+    { name: 'ifFalse', type: 'text', defaultValue: 'end' },
+  ],
+}
+
+/** Adds the branch to each step and validates every branch (targets exist, forward only). */
+export const withBranchingSteps = (steps: ArrayField): ArrayField => {
+  const own = steps.validate ?? arrayValidation
+  return {
+    ...steps,
+    fields: [...steps.fields, branchField],
+    validate: async (value, options) => {
+      const base = await own(value, options)
+      if (base !== true) return base
+      return validateBranches(Array.isArray(value) ? (value as { branch?: never }[]) : [])
+    },
+  }
+}
+
+/** The A/B fields of a tenant automation: variants with weights, the holdout share and the goal window. */
+export const experimentFields = (): Field[] => [
+  {
+    name: 'variants',
+    type: 'array',
+    maxRows: 5,
+    admin: {
+      description:
+        'A/B split: each member is assigned once per automation (by weight) and keeps the variant on re-entry. Overrides replace a step’s subject/body.',
+    },
+    validate: async (value, options) => {
+      const base = await arrayValidation(value, options)
+      if (base !== true) return base
+      const steps = (options.siblingData as { steps?: unknown } | undefined)?.steps
+      return validateVariants(Array.isArray(value) ? (value as VariantIn[]) : [], Array.isArray(steps) ? steps : [])
+    },
+    fields: [
+      { name: 'key', type: 'text', required: true },
+      { name: 'weight', type: 'number', required: true, defaultValue: 50, min: 1, max: 100 },
+      {
+        name: 'overrides',
+        type: 'array',
+        maxRows: 10,
+        fields: [
+          { name: 'step', type: 'number', required: true, min: 1, max: 10 },
+          { name: 'subject', type: 'text' },
+          { name: 'body', type: 'textarea' },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'holdoutPercent',
+    type: 'number',
+    defaultValue: 0,
+    min: 0,
+    max: 50,
+    admin: { description: 'Share of members (0–50 %) enrolled but sent nothing, to measure uplift.' },
+  },
+  {
+    name: 'goalDays',
+    type: 'number',
+    defaultValue: 14,
+    min: 1,
+    max: 365,
+    admin: { description: 'Goal: a booking or a paid order within this many days of enrolment.' },
+  },
+]
