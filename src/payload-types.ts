@@ -148,6 +148,8 @@ export interface Config {
     deals: Deal;
     announcements: Announcement;
     'notice-dismissals': NoticeDismissal;
+    'hubspot-outbox': HubspotOutbox;
+    'hubspot-rate-limits': HubspotRateLimit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -257,6 +259,8 @@ export interface Config {
     deals: DealsSelect<false> | DealsSelect<true>;
     announcements: AnnouncementsSelect<false> | AnnouncementsSelect<true>;
     'notice-dismissals': NoticeDismissalsSelect<false> | NoticeDismissalsSelect<true>;
+    'hubspot-outbox': HubspotOutboxSelect<false> | HubspotOutboxSelect<true>;
+    'hubspot-rate-limits': HubspotRateLimitsSelect<false> | HubspotRateLimitsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -311,6 +315,8 @@ export interface Config {
       sendAutomationStep: TaskSendAutomationStep;
       enrolTimeTriggered: TaskEnrolTimeTriggered;
       sendScheduledAnnouncements: TaskSendScheduledAnnouncements;
+      hubspotSync: TaskHubspotSync;
+      hubspotReconcile: TaskHubspotReconcile;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -3610,6 +3616,56 @@ export interface NoticeDismissal {
   createdAt: string;
 }
 /**
+ * What the HubSpot sync pushes. Filter by status "dead" for the dead-letter list; open a row to retry it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hubspot-outbox".
+ */
+export interface HubspotOutbox {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  objectKind: 'member' | 'lead' | 'deal' | 'order' | 'tour';
+  localId: string;
+  state:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  version: number;
+  status: 'pending' | 'sent' | 'dead';
+  attempts?: number | null;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  /**
+   * A sync run is sending it until then.
+   */
+  claimedUntil?: string | null;
+  /**
+   * The HubSpot object id.
+   */
+  remoteId?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hubspot-rate-limits".
+ */
+export interface HubspotRateLimit {
+  id: string;
+  key: string;
+  tokens: number;
+  refilledAt: string;
+  blockedUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -3704,6 +3760,8 @@ export interface PayloadJob {
           | 'sendAutomationStep'
           | 'enrolTimeTriggered'
           | 'sendScheduledAnnouncements'
+          | 'hubspotSync'
+          | 'hubspotReconcile'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -3764,6 +3822,8 @@ export interface PayloadJob {
         | 'sendAutomationStep'
         | 'enrolTimeTriggered'
         | 'sendScheduledAnnouncements'
+        | 'hubspotSync'
+        | 'hubspotReconcile'
         | 'schedulePublish'
       )
     | null;
@@ -4108,6 +4168,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notice-dismissals';
         value: string | NoticeDismissal;
+      } | null)
+    | ({
+        relationTo: 'hubspot-outbox';
+        value: string | HubspotOutbox;
+      } | null)
+    | ({
+        relationTo: 'hubspot-rate-limits';
+        value: string | HubspotRateLimit;
       } | null);
   globalSlug?: string | null;
   user:
@@ -6253,6 +6321,38 @@ export interface NoticeDismissalsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hubspot-outbox_select".
+ */
+export interface HubspotOutboxSelect<T extends boolean = true> {
+  tenant?: T;
+  objectKind?: T;
+  localId?: T;
+  state?: T;
+  version?: T;
+  status?: T;
+  attempts?: T;
+  lastError?: T;
+  nextAttemptAt?: T;
+  claimedUntil?: T;
+  remoteId?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hubspot-rate-limits_select".
+ */
+export interface HubspotRateLimitsSelect<T extends boolean = true> {
+  key?: T;
+  tokens?: T;
+  refilledAt?: T;
+  blockedUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -6744,6 +6844,35 @@ export interface TaskSendScheduledAnnouncements {
   input?: unknown;
   output: {
     sent?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskHubspotSync".
+ */
+export interface TaskHubspotSync {
+  input: {
+    tenant?: string | null;
+  };
+  output: {
+    sent?: number | null;
+    retried?: number | null;
+    dead?: number | null;
+    deferred?: number | null;
+    rateLimited?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskHubspotReconcile".
+ */
+export interface TaskHubspotReconcile {
+  input?: unknown;
+  output: {
+    tenants?: number | null;
+    added?: number | null;
+    requeued?: number | null;
+    failed?: number | null;
   };
 }
 /**

@@ -130,6 +130,11 @@ export const myNotificationsSchema = z.object({
 export type MyNotifications = z.infer<typeof myNotificationsSchema>
 // -- /automations and messaging --
 
+// ---- HubSpot ----
+/** `POST /api/hubspot-outbox/:id/retry`: the row goes to HubSpot again (the dead-letter list's Retry). */
+export type RetryHubspotRowReply = { row: string; status: 'pending'; nextAttemptAt: string }
+// ---- /HubSpot ----
+
 // ---- CRM and announcements ----
 /** One banner of `GET /api/announcements/banners?tenant=<id or slug>` (what the tenant site shows). */
 export const siteBannerSchema = z.object({

@@ -1,4 +1,4 @@
-import type { MarketingOptions, WebhookOptions } from './types'
+import type { HubspotSyncOptions, MarketingOptions, WebhookOptions } from './types'
 
 // ---- Webhooks (outbound webhooks, Zapier, Slack) ----
 export const defaultWebhookOptions: Required<WebhookOptions> = {
@@ -10,6 +10,20 @@ export const defaultWebhookOptions: Required<WebhookOptions> = {
   rotationOverlapHours: 24,
 }
 
+// ---- HubSpot ----
+export const defaultHubspotOptions: Required<HubspotSyncOptions> = {
+  batchSize: 100,
+  maxAttempts: 8,
+  backoffSeconds: [30, 120, 600, 1800, 3600, 7200, 21600],
+  burstWindowMs: 10_000,
+  maxRunMs: 50_000,
+  leaseMs: 120_000,
+  cron: '* * * * *',
+  reconcileCron: '30 3 * * *',
+  webhookToleranceMs: 5 * 60_000,
+}
+// ---- /HubSpot ----
+
 export const defaultOptions: Required<Omit<MarketingOptions, 'smsAdapter'>> & Pick<MarketingOptions, 'smsAdapter'> = {
   adminGroup: 'Marketing',
   webhooks: defaultWebhookOptions,
@@ -20,6 +34,9 @@ export const defaultOptions: Required<Omit<MarketingOptions, 'smsAdapter'>> & Pi
   timeTriggersCron: '0 * * * *',
   smsAdapter: undefined,
   // ---- /Automations and messaging ----
+  // ---- HubSpot ----
+  hubspot: defaultHubspotOptions,
+  // ---- /HubSpot ----
   // ---- CRM and announcements ----
   announcementsCron: '0 * * * * *',
   // ---- end CRM ----

@@ -5,6 +5,10 @@ import type { MarketingOptions } from './types'
 import { withWebhooks } from './withWebhooks'
 import { withAutomations } from './automations/withAutomations'
 import { withCrm } from './withCrm'
+// ---- HubSpot ----
+import { defaultHubspotOptions } from './defaults'
+import { withHubspot } from './integrations/hubspot/withHubspot'
+// ---- /HubSpot ----
 
 export type { MarketingOptions } from './types'
 
@@ -25,5 +29,11 @@ export const marketingPlugin =
     // ---- CRM and announcements ----
     next = withCrm(next, o)
     // ---- end CRM ----
+    // ---- HubSpot ----
+    next = withHubspot(next, {
+      adminGroup: o.adminGroup,
+      hubspot: options.hubspot === false ? false : { ...defaultHubspotOptions, ...options.hubspot },
+    })
+    // ---- /HubSpot ----
     return next
   }

@@ -18,6 +18,10 @@ export type MarketingOptions = {
   /** The SMS provider; default: the Twilio-compatible adapter when SMS_ACCOUNT_SID is set, else the log-only adapter. */
   smsAdapter?: SmsAdapter
   // ---- /Automations and messaging ----
+  // ---- HubSpot ----
+  /** The HubSpot sync (outbox, jobs, webhooks); `false` leaves it out. */
+  hubspot?: HubspotSyncOptions | false
+  // ---- /HubSpot ----
 } & CrmOptions
 
 // ---- Webhooks (outbound webhooks, Zapier, Slack) ----
@@ -44,3 +48,27 @@ export type CrmOptions = {
   announcementsCron?: string
 }
 // ---- end CRM ----
+
+// ---- HubSpot ----
+/** The HubSpot sync's settings. */
+export type HubspotSyncOptions = {
+  /** Objects per batch call (HubSpot takes at most 100). Default 100. */
+  batchSize?: number
+  /** Failed attempts after which a row is dead (the dead-letter list). Default 8. */
+  maxAttempts?: number
+  /** Delay before retry n (seconds; the last repeats). Default 30 s, 2, 10, 30 min, 1, 2, 6 h. */
+  backoffSeconds?: number[]
+  /** HubSpot's burst window (ms): the token bucket keeps to 80 % of the connection's `burstLimit` per window. Default 10 000. */
+  burstWindowMs?: number
+  /** Longest one sync run sends (ms); what is left waits for the next run. Default 50 000. */
+  maxRunMs?: number
+  /** How long a run holds the rows it claimed (ms). Default 120 000. */
+  leaseMs?: number
+  /** Cron of the sync sweep. Default every minute. */
+  cron?: string
+  /** Cron of the nightly reconcile. Default 03:30 every day. */
+  reconcileCron?: string
+  /** Accepted age of an inbound webhook's X-HubSpot-Request-Timestamp (ms). Default 5 minutes. */
+  webhookToleranceMs?: number
+}
+// ---- /HubSpot ----

@@ -33,6 +33,7 @@ import * as migration_20261206_181421_website from './20261206_181421_website';
 import * as migration_20261206_205804_marketing_crm from './20261206_205804_marketing_crm';
 import * as migration_20261206_210044_marketing_automations from './20261206_210044_marketing_automations';
 import * as migration_20261206_210045_marketing_webhooks from './20261206_210045_marketing_webhooks';
+import * as migration_20261207_004205_marketing_hubspot from './20261207_004205_marketing_hubspot';
 
 export const migrations = [
   {
@@ -208,6 +209,11 @@ export const migrations = [
   {
     up: migration_20261206_210045_marketing_webhooks.up,
     down: migration_20261206_210045_marketing_webhooks.down,
-    name: '20261206_210045_marketing_webhooks'
+    name: '20261206_210045_marketing_webhooks',
+  },
+  {
+    up: migration_20261207_004205_marketing_hubspot.up,
+    down: migration_20261207_004205_marketing_hubspot.down,
+    name: '20261207_004205_marketing_hubspot'
   },
 ];
