@@ -34,7 +34,11 @@ export const HubspotRetryButton = () => {
       >
         {state === 'busy' ? 'Retrying…' : 'Retry'}
       </button>
-      <span role="status" aria-live="polite" style={{ color: state === 'error' ? 'var(--theme-error-500)' : undefined }}>
+      <span
+        role="status"
+        aria-live="polite"
+        style={{ color: state === 'error' ? 'var(--theme-error-500)' : undefined }}
+      >
         {message}
       </span>
     </div>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { CollectionConfig } from 'payload'
 import { MANAGER_ROLES, nobody, tenantRole, tenantScoped } from '@/core'
 
@@ -25,7 +26,8 @@ export const HubspotOutbox = (group: string): CollectionConfig =>
         useAsTitle: 'localId',
         defaultColumns: ['objectKind', 'localId', 'status', 'attempts', 'lastError', 'nextAttemptAt', 'sentAt'],
         group,
-        description: 'What the HubSpot sync pushes. Filter by status "dead" for the dead-letter list; open a row to retry it.',
+        description:
+          'What the HubSpot sync pushes. Filter by status "dead" for the dead-letter list; open a row to retry it.',
         components: {
           edit: {
             beforeDocumentControls: ['@plugins/marketing/admin/HubspotRetryButton#HubspotRetryButton'],
@@ -65,7 +67,7 @@ export const HubspotOutbox = (group: string): CollectionConfig =>
     {
       isolationFixture: async ({ member }) => ({
         objectKind: 'member',
-        localId: String(member),
+        localId: `${member}:${randomUUID()}`,
         state: { properties: { email: 'grid@example.test' } },
       }),
     },

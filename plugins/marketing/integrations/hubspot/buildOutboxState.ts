@@ -119,9 +119,15 @@ export const orderState = async (req: PayloadRequest, order: string): Promise<Ou
  * A booked tour (an appointment whose service's kind is `tour`) as a scheduled meeting, with the
  * member's contact (or the lead with the guest's e-mail). Null for other appointments.
  */
-export const tourState = async (req: PayloadRequest, tenant: string, appointment: string): Promise<OutboxState | null> => {
+export const tourState = async (
+  req: PayloadRequest,
+  tenant: string,
+  appointment: string,
+): Promise<OutboxState | null> => {
   if (!hasCollection(req.payload, 'appointments')) return null
-  const doc = await req.payload.findByID({ collection: 'appointments', id: appointment, depth: 1, req }).catch(() => null)
+  const doc = await req.payload
+    .findByID({ collection: 'appointments', id: appointment, depth: 1, req })
+    .catch(() => null)
   const service = doc && typeof doc.service === 'object' ? doc.service : null
   if (!doc || service?.kind !== 'tour') return null
   const member = idOf(doc.member)

@@ -39,8 +39,13 @@ export const hubspotErrorOf = (error: unknown): HubspotCallError => {
   if (error instanceof HubspotCallError) return error
   const e = (error ?? {}) as ApiErrorLike
   const status = typeof e.code === 'number' ? e.code : 0
-  if (status === 429) return new HubspotCallError('HubSpot answered 429 Too Many Requests', 429, retryAfterOf(e.headers, 10_000))
-  if (status > 0) return new HubspotCallError(`HubSpot answered ${status}${messageOf(e.body) ? `: ${messageOf(e.body)}` : ''}`, status)
+  if (status === 429)
+    return new HubspotCallError('HubSpot answered 429 Too Many Requests', 429, retryAfterOf(e.headers, 10_000))
+  if (status > 0)
+    return new HubspotCallError(
+      `HubSpot answered ${status}${messageOf(e.body) ? `: ${messageOf(e.body)}` : ''}`,
+      status,
+    )
   return new HubspotCallError(error instanceof Error ? error.message : String(error), 0)
 }
 

@@ -76,10 +76,17 @@ export const hubspotSubscribers: Subscriber[] = [
       if (!event.tenant || !event.subject?.id) return
       const { totalDocs } = await req.payload.count({
         collection: 'hubspot-outbox',
-        where: { and: [{ tenant: { equals: event.tenant } }, { objectKind: { equals: 'tour' } }, { localId: { equals: event.subject.id } }] },
+        where: {
+          and: [
+            { tenant: { equals: event.tenant } },
+            { objectKind: { equals: 'tour' } },
+            { localId: { equals: event.subject.id } },
+          ],
+        },
         req,
       })
-      if (totalDocs > 0) await push(req, event.tenant, 'tour', event.subject.id, (tenant, id) => tourState(req, tenant, id))
+      if (totalDocs > 0)
+        await push(req, event.tenant, 'tour', event.subject.id, (tenant, id) => tourState(req, tenant, id))
     },
   } satisfies Subscriber<'appointment.cancelled'>,
 ] as Subscriber[]

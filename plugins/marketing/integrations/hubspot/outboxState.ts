@@ -45,7 +45,9 @@ export const namesOf = (name: string | null | undefined) => {
 /** Drops empty values (HubSpot would clear the property). */
 export const compact = (properties: Record<string, string | null | undefined>): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(properties).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+    Object.entries(properties).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+    ),
   )
 
 /** Our deal stages and HubSpot's default pipeline stages. */

@@ -76,7 +76,15 @@ export const reconcileHubspotTenant = async (
   const knownDeals = await knownIds(req, tenant, 'deal')
   for (const deal of deals.docs) {
     if (knownDeals.has(String(deal.id))) continue
-    if (await enqueueHubspot(req, { tenant, kind: 'deal', localId: String(deal.id), state: dealState(deal), queue: false }))
+    if (
+      await enqueueHubspot(req, {
+        tenant,
+        kind: 'deal',
+        localId: String(deal.id),
+        state: dealState(deal),
+        queue: false,
+      })
+    )
       summary.added++
   }
 

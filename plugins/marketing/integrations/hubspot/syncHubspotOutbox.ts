@@ -64,7 +64,7 @@ export const syncHubspotOutbox = async (payload: Payload, options: SyncOptions):
     const connection = await hubspotConnection(req, tenant)
     if (!connection) continue
     const api = hubspotApi(payload, connection, { windowMs: options.burstWindowMs, deadline })
-    const note: Note = { error: null }
+    const note: Note = { error: null, deferred: new Set() }
     try {
       await syncTenant(req, connection, api, options, summary, note)
     } catch (e) {
@@ -76,7 +76,7 @@ export const syncHubspotOutbox = async (payload: Payload, options: SyncOptions):
 }
 
 /** The last error of a tenant's run (kept on its connection). */
-type Note = { error: string | null }
+type Note = { error: string | null; deferred: Set<string> }
 
 const syncTenant = async (
   req: PayloadRequest,
@@ -94,7 +94,7 @@ const syncTenant = async (
       claimedAny = true
       let outcomes: Outcome[]
       try {
-        outcomes = await pushRows(req, connection, api, kind, rows)
+        outcomes = await pushRows(req, connection, api, kind, rows, note)
       } catch (error) {
         await release(req, rows)
         throw error
@@ -297,17 +297,20 @@ const contactIdOf = async (req: PayloadRequest, tenant: string, ref: ContactRef)
   return row?.remote_id ?? null
 }
 
-/** Puts a contact the outbox has no row for yet in it (a deal or tour waits for it). */
+/**
+ * Puts a contact the outbox has no row for yet in it (a deal or tour waits for it); true when the
+ * contact's row is pending and due now (it goes in this run).
+ */
 const ensureContactRow = async (req: PayloadRequest, tenant: string, ref: ContactRef) => {
   const o = hubspotOutboxTable(req)
-  const [row] = await runSql<{ id: string }>(
+  const [row] = await runSql<{ due: boolean }>(
     req,
-    sql`SELECT ${o.id} AS id FROM ${o}
+    sql`SELECT (${o.status} = 'pending' AND ${o.nextAttemptAt} <= now()) AS due FROM ${o}
         WHERE ${o.tenant} = ${tenant} AND ${o.objectKind} = ${ref.kind}::${o.$enum.objectKind} AND ${o.localId} = ${ref.id}`,
   )
-  if (row) return
+  if (row) return row.due
   const state = ref.kind === 'member' ? await memberState(req, ref.id) : await leadState(req, ref.id)
-  if (state) await enqueueHubspot(req, { tenant, kind: ref.kind, localId: ref.id, state, queue: false })
+  return state ? enqueueHubspot(req, { tenant, kind: ref.kind, localId: ref.id, state, queue: false }) : false
 }
 
 /** Associates pairs with HubSpot's default association type. */
@@ -325,6 +328,7 @@ const pushRows = async (
   api: HubspotApi,
   kind: HubspotObjectKind,
   rows: ClaimedRow[],
+  note: Note,
 ): Promise<Outcome[]> => {
   if (kind === 'member' || kind === 'lead') return upsertBatch(api, kind, rows, 'contacts')
 
@@ -336,8 +340,12 @@ const pushRows = async (
     const ref = row.state.contact
     const contactId = ref ? await contactIdOf(req, connection.tenant, ref) : null
     if (ref && !contactId) {
-      await ensureContactRow(req, connection.tenant, ref)
-      outcomes.set(row.id, { kind: 'deferred', waitMs: 30_000, why: `Waiting for the ${ref.kind}’s contact to reach HubSpot.` })
+      // The contact goes first (contacts are claimed before deals and tours in the next pass of
+      // this run): the first wait is none, a second one 30 s.
+      const due = await ensureContactRow(req, connection.tenant, ref)
+      const waitMs = due && !note.deferred.has(row.id) ? 0 : 30_000
+      note.deferred.add(row.id)
+      outcomes.set(row.id, { kind: 'deferred', waitMs, why: `Waiting for the ${ref.kind}’s contact to reach HubSpot.` })
       continue
     }
     contacts.set(row.id, contactId)
@@ -358,9 +366,10 @@ const pushRows = async (
       const lineIds = new Map<string, string>()
       for (let i = 0; i < lineItems.length; i += 100) {
         const chunk = lineItems.slice(i, i + 100)
-        const reply = await upserterOf(api, 'line_items')(
-          chunk.map(({ line }) => ({ id: line.key, idProperty: LINE_ITEM_ID_PROPERTY, properties: line.properties })),
-        )
+        const reply = await upserterOf(
+          api,
+          'line_items',
+        )(chunk.map(({ line }) => ({ id: line.key, idProperty: LINE_ITEM_ID_PROPERTY, properties: line.properties })))
         for (const result of reply.results ?? []) {
           const key = result.properties?.[LINE_ITEM_ID_PROPERTY]
           if (key) lineIds.set(key, String(result.id))
@@ -376,14 +385,20 @@ const pushRows = async (
         return contactId ? [[remoteId, contactId] as [string, string]] : []
       })
       if (contactPairs.length > 0) await associate(api, objectType, 'contacts', contactPairs)
-      if (kind === 'deal') await noteDealIds(req, connection.tenant, sent.map(({ row, remoteId }) => [row.localId, remoteId]))
+      if (kind === 'deal')
+        await noteDealIds(
+          req,
+          connection.tenant,
+          sent.map(({ row, remoteId }) => [row.localId, remoteId]),
+        )
       ready.forEach((row, i) => outcomes.set(row.id, upserted[i]))
     } catch (error) {
       if (error instanceof HubspotOutOfTime) throw error
       // The objects exist now (their next push is an update); the line items or associations go again.
       const failed = allFailed(ready, error)
       ready.forEach((row, i) => outcomes.set(row.id, upserted[i].kind === 'sent' ? failed[i] : upserted[i]))
-      if (error instanceof HubspotCallError && error.status === 429) return rows.map((row) => outcomes.get(row.id) ?? failed[0])
+      if (error instanceof HubspotCallError && error.status === 429)
+        return rows.map((row) => outcomes.get(row.id) ?? failed[0])
     }
   }
   return rows.map((row) => outcomes.get(row.id) ?? { kind: 'failed', error: 'Not pushed.' })

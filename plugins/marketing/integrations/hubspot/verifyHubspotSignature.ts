@@ -18,7 +18,8 @@ const DECODED: Record<string, string> = {
   '%2C': ',',
   '%3B': ';',
 }
-const decodeUri = (uri: string) => uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => DECODED[m.toUpperCase()] ?? m)
+const decodeUri = (uri: string) =>
+  uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => DECODED[m.toUpperCase()] ?? m)
 
 /** The v3 signature: base64 HMAC-SHA256, with the app's client secret, of method + URI + body + timestamp. */
 export const signHubspotRequest = (input: {
