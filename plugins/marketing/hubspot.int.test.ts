@@ -2,6 +2,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { Signature } from '@hubspot/api-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { emit } from '@/core'
 import { createPerson, signIn, useTestApp, type HttpClient } from '@/core/testing'
 import { isolationGridFor } from '@/core/testing/isolationGrid'
 import { defaultHubspotOptions } from './defaults'
@@ -178,6 +179,103 @@ describe('the outbox', () => {
     const line = fake.find('line_items', 'atrium_line_item_id', `deal:${deal.id}:${stored.lineItems?.[0]?.id}`)
     expect(line?.properties).toMatchObject({ name: 'Annual pass', price: '1200.00' })
     expect(fake.associations).toContainEqual({ from: 'line_items', fromId: line?.id, to: 'deals', toId: remote?.id })
+  })
+
+  it('a paid order becomes a won deal with its line items; a booked tour a meeting; both with the member’s contact', async () => {
+    const c = await club(fake)
+    const member = await kit.member(c.tenant)
+    const order = await app.payload.create({
+      collection: 'orders',
+      data: {
+        tenant: c.tenant,
+        number: `HS-${counter}`,
+        member: member.id,
+        channel: 'pos',
+        status: 'paid',
+        currency: 'USD',
+        lines: [
+          { kind: 'product', name: 'Golf glove', quantity: 2, unitPrice: 1500, discount: 0, total: 3000 },
+          { kind: 'day_pass', name: 'Range day pass', quantity: 1, unitPrice: 2500, discount: 0, total: 2500 },
+        ],
+        subtotal: 5500,
+        discountTotal: 0,
+        giftCardApplied: 0,
+        tax: 0,
+        taxIncluded: 0,
+        total: 5500,
+        amountRefunded: 0,
+      },
+    })
+    const provider = await createPerson(app.payload, { tenant: c.tenant, roles: ['instructor'] })
+    const service = await app.payload.create({
+      collection: 'appointment-services',
+      data: { tenant: c.tenant, title: 'Club tour', kind: 'tour', durationMinutes: 30 },
+    })
+    const start = new Date(Date.now() + 2 * 86_400_000)
+    const appointment = await app.payload.create({
+      collection: 'appointments',
+      data: {
+        tenant: c.tenant,
+        service: service.id,
+        provider: provider.membership!.id,
+        member: member.id,
+        startTime: start.toISOString(),
+        endTime: new Date(start.getTime() + 30 * 60_000).toISOString(),
+        blockedFrom: start.toISOString(),
+        blockedUntil: new Date(start.getTime() + 30 * 60_000).toISOString(),
+        capacity: 1,
+        status: 'booked',
+      },
+    })
+    const req = await createLocalReq({}, app.payload)
+    await emit(req, {
+      type: 'order.paid',
+      tenant: c.tenant,
+      subject: { collection: 'orders', id: String(order.id) },
+      data: {
+        id: String(order.id),
+        number: order.number,
+        status: 'paid',
+        currency: 'USD',
+        subtotal: 5500,
+        discountTotal: 0,
+        giftCardApplied: 0,
+        tax: 0,
+        total: 5500,
+        member: member.id,
+        payment: null,
+      },
+    })
+    await emit(req, {
+      type: 'appointment.booked',
+      tenant: c.tenant,
+      subject: { collection: 'appointments', id: String(appointment.id) },
+      data: {
+        service: String(service.id),
+        provider: String(provider.membership!.id),
+        member: member.id,
+        guest: false,
+        startTime: appointment.startTime,
+        endTime: appointment.endTime,
+        paymentMethod: null,
+        capacity: 1,
+      },
+    })
+    await kit.runJobs()
+    const contact = fake.find('contacts', 'atrium_member_id', member.id)
+    const deal = fake.find('deals', 'atrium_deal_id', `order:${order.id}`)
+    expect(deal?.properties).toMatchObject({ dealname: `Order ${order.number}`, amount: '55.00', dealstage: 'closedwon' })
+    const lines = fake.objects('line_items').filter((l) => l.properties.atrium_line_item_id.startsWith(`order:${order.id}:`))
+    expect(lines.map((l) => [l.properties.name, l.properties.quantity, l.properties.price]).sort()).toEqual([
+      ['Golf glove', '2', '15.00'],
+      ['Range day pass', '1', '25.00'],
+    ])
+    for (const line of lines)
+      expect(fake.associations).toContainEqual({ from: 'line_items', fromId: line.id, to: 'deals', toId: deal?.id })
+    expect(fake.associations).toContainEqual({ from: 'deals', fromId: deal?.id, to: 'contacts', toId: contact?.id })
+    const meeting = fake.find('meetings', 'atrium_meeting_id', `tour:${appointment.id}`)
+    expect(meeting?.properties).toMatchObject({ hs_meeting_title: 'Tour: Club tour', hs_meeting_outcome: 'SCHEDULED' })
+    expect(fake.associations).toContainEqual({ from: 'meetings', fromId: meeting?.id, to: 'contacts', toId: contact?.id })
   })
 
   it('leaves tenants without a HubSpot connection alone', async () => {
