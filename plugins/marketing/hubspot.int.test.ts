@@ -264,8 +264,14 @@ describe('the outbox', () => {
     await kit.runJobs()
     const contact = fake.find('contacts', 'atrium_member_id', member.id)
     const deal = fake.find('deals', 'atrium_deal_id', `order:${order.id}`)
-    expect(deal?.properties).toMatchObject({ dealname: `Order ${order.number}`, amount: '55.00', dealstage: 'closedwon' })
-    const lines = fake.objects('line_items').filter((l) => l.properties.atrium_line_item_id.startsWith(`order:${order.id}:`))
+    expect(deal?.properties).toMatchObject({
+      dealname: `Order ${order.number}`,
+      amount: '55.00',
+      dealstage: 'closedwon',
+    })
+    const lines = fake
+      .objects('line_items')
+      .filter((l) => l.properties.atrium_line_item_id.startsWith(`order:${order.id}:`))
     expect(lines.map((l) => [l.properties.name, l.properties.quantity, l.properties.price]).sort()).toEqual([
       ['Golf glove', '2', '15.00'],
       ['Range day pass', '1', '25.00'],
@@ -275,7 +281,12 @@ describe('the outbox', () => {
     expect(fake.associations).toContainEqual({ from: 'deals', fromId: deal?.id, to: 'contacts', toId: contact?.id })
     const meeting = fake.find('meetings', 'atrium_meeting_id', `tour:${appointment.id}`)
     expect(meeting?.properties).toMatchObject({ hs_meeting_title: 'Tour: Club tour', hs_meeting_outcome: 'SCHEDULED' })
-    expect(fake.associations).toContainEqual({ from: 'meetings', fromId: meeting?.id, to: 'contacts', toId: contact?.id })
+    expect(fake.associations).toContainEqual({
+      from: 'meetings',
+      fromId: meeting?.id,
+      to: 'contacts',
+      toId: contact?.id,
+    })
   })
 
   it('leaves tenants without a HubSpot connection alone', async () => {

@@ -64,7 +64,7 @@ export type HubspotApi = {
 export const hubspotApi = (
   payload: Payload,
   connection: HubspotConnection,
-  options: { windowMs: number; deadline: number },
+  options: { windowMs: number; deadline: number; timeoutMs?: number },
 ): HubspotApi => {
   const client = new Client({
     accessToken: connection.accessToken,
@@ -81,12 +81,22 @@ export const hubspotApi = (
         deadline: options.deadline,
       })
       if (!got) throw new HubspotOutOfTime('No HubSpot request token before the run’s deadline.')
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new HubspotCallError(`HubSpot did not answer within ${options.timeoutMs ?? 30_000} ms`, 0)),
+          options.timeoutMs ?? 30_000,
+        )
+      })
       try {
-        return await request(client)
+        // Upserts are idempotent: a request abandoned on timeout that still lands changes nothing when sent again.
+        return await Promise.race([request(client), timeout])
       } catch (error) {
         const failure = hubspotErrorOf(error)
         if (failure.status === 429) await blockHubspotBucket(payload, key, failure.retryAfterMs ?? 10_000)
         throw failure
+      } finally {
+        clearTimeout(timer)
       }
     },
   }
