@@ -298,19 +298,38 @@ const contactIdOf = async (req: PayloadRequest, tenant: string, ref: ContactRef)
 }
 
 /**
- * Puts a contact the outbox has no row for yet in it (a deal or tour waits for it); true when the
- * contact's row is pending and due now (it goes in this run).
+ * Puts a contact the outbox has no row for yet in it (a deal or tour waits for it); says whether
+ * the contact's row is due now (it goes in this run), being sent by another run, or neither.
  */
-const ensureContactRow = async (req: PayloadRequest, tenant: string, ref: ContactRef) => {
+const ensureContactRow = async (
+  req: PayloadRequest,
+  tenant: string,
+  ref: ContactRef,
+): Promise<'due' | 'claimed' | 'later'> => {
   const o = hubspotOutboxTable(req)
-  const [row] = await runSql<{ due: boolean }>(
+  const [row] = await runSql<{ due: boolean; claimed: boolean }>(
     req,
-    sql`SELECT (${o.status} = 'pending' AND ${o.nextAttemptAt} <= now()) AS due FROM ${o}
+    sql`SELECT (${o.status} = 'pending' AND ${o.nextAttemptAt} <= now()) AS due,
+               (${o.status} = 'pending' AND ${o.claimedUntil} > now()) AS claimed
+        FROM ${o}
         WHERE ${o.tenant} = ${tenant} AND ${o.objectKind} = ${ref.kind}::${o.$enum.objectKind} AND ${o.localId} = ${ref.id}`,
   )
-  if (row) return row.due
+  if (row) return row.claimed ? 'claimed' : row.due ? 'due' : 'later'
   const state = ref.kind === 'member' ? await memberState(req, ref.id) : await leadState(req, ref.id)
-  return state ? enqueueHubspot(req, { tenant, kind: ref.kind, localId: ref.id, state, queue: false }) : false
+  const added = state
+    ? await enqueueHubspot(req, { tenant, kind: ref.kind, localId: ref.id, state, queue: false })
+    : false
+  return added ? 'due' : 'later'
+}
+
+/** HubSpot's id of a contact another run is sending, once it has it (polls up to 10 s). */
+const waitForContactId = async (req: PayloadRequest, tenant: string, ref: ContactRef) => {
+  for (let i = 0; i < 50; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const id = await contactIdOf(req, tenant, ref)
+    if (id) return id
+  }
+  return null
 }
 
 /** Associates pairs with HubSpot's default association type. */
@@ -338,15 +357,23 @@ const pushRows = async (
   const outcomes = new Map<string, Outcome>()
   for (const row of rows) {
     const ref = row.state.contact
-    const contactId = ref ? await contactIdOf(req, connection.tenant, ref) : null
+    let contactId = ref ? await contactIdOf(req, connection.tenant, ref) : null
     if (ref && !contactId) {
-      // The contact goes first (contacts are claimed before deals and tours in the next pass of
-      // this run): the first wait is none, a second one 30 s.
-      const due = await ensureContactRow(req, connection.tenant, ref)
-      const waitMs = due && !note.deferred.has(row.id) ? 0 : 30_000
-      note.deferred.add(row.id)
-      outcomes.set(row.id, { kind: 'deferred', waitMs, why: `Waiting for the ${ref.kind}’s contact to reach HubSpot.` })
-      continue
+      // The contact goes first: one another run is sending now is waited for (a few seconds); one
+      // due now goes in this run's next pass (contacts are claimed before deals and tours), so the
+      // first wait is none; otherwise 30 s.
+      const contact = await ensureContactRow(req, connection.tenant, ref)
+      if (contact === 'claimed') contactId = await waitForContactId(req, connection.tenant, ref)
+      if (!contactId) {
+        const waitMs = contact === 'due' && !note.deferred.has(row.id) ? 0 : 30_000
+        note.deferred.add(row.id)
+        outcomes.set(row.id, {
+          kind: 'deferred',
+          waitMs,
+          why: `Waiting for the ${ref.kind}’s contact to reach HubSpot.`,
+        })
+        continue
+      }
     }
     contacts.set(row.id, contactId)
     ready.push(row)
