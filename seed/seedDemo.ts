@@ -10,6 +10,9 @@ import { seedHistoryDemo } from './historyDemo'
 import { seedWebsiteDemo } from './websiteDemo'
 import { seedMarketingDemo } from './marketingDemo'
 import { seedCrmDemo } from './crmDemo'
+// ---- HubSpot ----
+import { seedHubspotDemo } from './hubspotDemo'
+// ---- /HubSpot ----
 
 const findOne = async (
   payload: Payload,
@@ -175,6 +178,10 @@ export const seedDemo = async (
   created += (await seedHistoryDemo(payload, { now })).created
   // After the schedule, events, courses and prices exist: the generated drafts are built from them.
   created += (await seedWebsiteDemo(payload)).created
+  // ---- HubSpot ----
+  // fairway-club's HubSpot connection (to the local fake), before the CRM's leads and deals: they go in its outbox.
+  created += (await seedHubspotDemo(payload)).created
+  // ---- /HubSpot ----
   // Automation templates and each tenant's copies (after the people: their member.created events came earlier).
   created += (await seedMarketingDemo(payload)).created
   // Marketing's leads, deals, staff notes and one current banner per tenant.

@@ -151,6 +151,8 @@ export interface Config {
     'notice-dismissals': NoticeDismissal;
     'push-subscriptions': PushSubscription;
     suppressions: Suppression;
+    'hubspot-outbox': HubspotOutbox;
+    'hubspot-rate-limits': HubspotRateLimit;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -263,6 +265,8 @@ export interface Config {
     'notice-dismissals': NoticeDismissalsSelect<false> | NoticeDismissalsSelect<true>;
     'push-subscriptions': PushSubscriptionsSelect<false> | PushSubscriptionsSelect<true>;
     suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
+    'hubspot-outbox': HubspotOutboxSelect<false> | HubspotOutboxSelect<true>;
+    'hubspot-rate-limits': HubspotRateLimitsSelect<false> | HubspotRateLimitsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -319,6 +323,8 @@ export interface Config {
       sendScheduledAnnouncements: TaskSendScheduledAnnouncements;
       mailchimpSyncMember: TaskMailchimpSyncMember;
       mailchimpResync: TaskMailchimpResync;
+      hubspotSync: TaskHubspotSync;
+      hubspotReconcile: TaskHubspotReconcile;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -3735,6 +3741,56 @@ export interface Suppression {
   createdAt: string;
 }
 /**
+ * What the HubSpot sync pushes. Filter by status "dead" for the dead-letter list; open a row to retry it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hubspot-outbox".
+ */
+export interface HubspotOutbox {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  objectKind: 'member' | 'lead' | 'deal' | 'order' | 'tour';
+  localId: string;
+  state:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  version: number;
+  status: 'pending' | 'sent' | 'dead';
+  attempts?: number | null;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  /**
+   * A sync run is sending it until then.
+   */
+  claimedUntil?: string | null;
+  /**
+   * The HubSpot object id.
+   */
+  remoteId?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hubspot-rate-limits".
+ */
+export interface HubspotRateLimit {
+  id: string;
+  key: string;
+  tokens: number;
+  refilledAt: string;
+  blockedUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -3831,6 +3887,8 @@ export interface PayloadJob {
           | 'sendScheduledAnnouncements'
           | 'mailchimpSyncMember'
           | 'mailchimpResync'
+          | 'hubspotSync'
+          | 'hubspotReconcile'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -3893,6 +3951,8 @@ export interface PayloadJob {
         | 'sendScheduledAnnouncements'
         | 'mailchimpSyncMember'
         | 'mailchimpResync'
+        | 'hubspotSync'
+        | 'hubspotReconcile'
         | 'schedulePublish'
       )
     | null;
@@ -4249,6 +4309,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'suppressions';
         value: string | Suppression;
+      } | null)
+    | ({
+        relationTo: 'hubspot-outbox';
+        value: string | HubspotOutbox;
+      } | null)
+    | ({
+        relationTo: 'hubspot-rate-limits';
+        value: string | HubspotRateLimit;
       } | null);
   globalSlug?: string | null;
   user:
@@ -6468,6 +6536,38 @@ export interface SuppressionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hubspot-outbox_select".
+ */
+export interface HubspotOutboxSelect<T extends boolean = true> {
+  tenant?: T;
+  objectKind?: T;
+  localId?: T;
+  state?: T;
+  version?: T;
+  status?: T;
+  attempts?: T;
+  lastError?: T;
+  nextAttemptAt?: T;
+  claimedUntil?: T;
+  remoteId?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "hubspot-rate-limits_select".
+ */
+export interface HubspotRateLimitsSelect<T extends boolean = true> {
+  key?: T;
+  tokens?: T;
+  refilledAt?: T;
+  blockedUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -6985,6 +7085,35 @@ export interface TaskMailchimpResync {
   output: {
     tenants?: number | null;
     synced?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskHubspotSync".
+ */
+export interface TaskHubspotSync {
+  input: {
+    tenant?: string | null;
+  };
+  output: {
+    sent?: number | null;
+    retried?: number | null;
+    dead?: number | null;
+    deferred?: number | null;
+    rateLimited?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskHubspotReconcile".
+ */
+export interface TaskHubspotReconcile {
+  input?: unknown;
+  output: {
+    tenants?: number | null;
+    added?: number | null;
+    requeued?: number | null;
     failed?: number | null;
   };
 }

@@ -205,6 +205,10 @@ export const automationReportSchema = z.object({
 })
 export type AutomationReport = z.infer<typeof automationReportSchema>
 // ---- /Branching and A/B ----
+// ---- HubSpot ----
+/** `POST /api/hubspot-outbox/:id/retry`: the row goes to HubSpot again (the dead-letter list's Retry). */
+export type RetryHubspotRowReply = { row: string; status: 'pending'; nextAttemptAt: string }
+// ---- /HubSpot ----
 
 // ---- CRM and announcements ----
 /** One banner of `GET /api/announcements/banners?tenant=<id or slug>` (what the tenant site shows). */

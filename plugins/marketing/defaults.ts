@@ -1,4 +1,4 @@
-import type { MailchimpOptions, MarketingOptions, WebhookOptions } from './types'
+import type { HubspotSyncOptions, MailchimpOptions, MarketingOptions, WebhookOptions } from './types'
 
 // ---- Webhooks (outbound webhooks, Zapier, Slack) ----
 export const defaultWebhookOptions: Required<WebhookOptions> = {
@@ -17,6 +17,19 @@ export const defaultMailchimpOptions: Required<MailchimpOptions> = {
   attempts: 4,
 }
 // ---- /Mailchimp and suppression ----
+// ---- HubSpot ----
+export const defaultHubspotOptions: Required<HubspotSyncOptions> = {
+  batchSize: 100,
+  maxAttempts: 8,
+  backoffSeconds: [30, 120, 600, 1800, 3600, 7200, 21600],
+  burstWindowMs: 10_000,
+  maxRunMs: 50_000,
+  leaseMs: 120_000,
+  cron: '* * * * *',
+  reconcileCron: '30 3 * * *',
+  webhookToleranceMs: 5 * 60_000,
+}
+// ---- /HubSpot ----
 
 export const defaultOptions: Required<Omit<MarketingOptions, 'smsAdapter'>> & Pick<MarketingOptions, 'smsAdapter'> = {
   adminGroup: 'Marketing',
@@ -28,6 +41,9 @@ export const defaultOptions: Required<Omit<MarketingOptions, 'smsAdapter'>> & Pi
   timeTriggersCron: '0 * * * *',
   smsAdapter: undefined,
   // ---- /Automations and messaging ----
+  // ---- HubSpot ----
+  hubspot: defaultHubspotOptions,
+  // ---- /HubSpot ----
   // ---- CRM and announcements ----
   announcementsCron: '0 * * * * *',
   // ---- end CRM ----

@@ -8,6 +8,10 @@ import { withCrm } from './withCrm'
 import { withPush } from './withPush' // Web push
 import { withMailchimpSuppression } from './withMailchimpSuppression'
 import { withAbTest } from './abtest/withAbTest'
+// ---- HubSpot ----
+import { defaultHubspotOptions } from './defaults'
+import { withHubspot } from './integrations/hubspot/withHubspot'
+// ---- /HubSpot ----
 
 export type { MarketingOptions } from './types'
 
@@ -41,5 +45,11 @@ export const marketingPlugin =
       smsAdapter: o.smsAdapter,
     })
     // ---- /Mailchimp and suppression ----
+    // ---- HubSpot ----
+    next = withHubspot(next, {
+      adminGroup: o.adminGroup,
+      hubspot: options.hubspot === false ? false : { ...defaultHubspotOptions, ...options.hubspot },
+    })
+    // ---- /HubSpot ----
     return next
   }

@@ -22,6 +22,10 @@ export type MarketingOptions = {
   /** The Mailchimp audience sync (per tenant: an `integration-connections` row with provider `mailchimp`). */
   mailchimp?: MailchimpOptions
   // ---- /Mailchimp and suppression ----
+  // ---- HubSpot ----
+  /** The HubSpot sync (outbox, jobs, webhooks); `false` leaves it out. */
+  hubspot?: HubspotSyncOptions | false
+  // ---- /HubSpot ----
 } & CrmOptions
 
 // ---- Webhooks (outbound webhooks, Zapier, Slack) ----
@@ -59,3 +63,26 @@ export type MailchimpOptions = {
   attempts?: number
 }
 // ---- /Mailchimp and suppression ----
+// ---- HubSpot ----
+/** The HubSpot sync's settings. */
+export type HubspotSyncOptions = {
+  /** Objects per batch call (HubSpot takes at most 100). Default 100. */
+  batchSize?: number
+  /** Failed attempts after which a row is dead (the dead-letter list). Default 8. */
+  maxAttempts?: number
+  /** Delay before retry n (seconds; the last repeats). Default 30 s, 2, 10, 30 min, 1, 2, 6 h. */
+  backoffSeconds?: number[]
+  /** HubSpot's burst window (ms): the token bucket keeps to 80 % of the connection's `burstLimit` per window. Default 10 000. */
+  burstWindowMs?: number
+  /** Longest one sync run sends (ms); what is left waits for the next run. Default 50 000. */
+  maxRunMs?: number
+  /** How long a run holds the rows it claimed (ms). Default 120 000. */
+  leaseMs?: number
+  /** Cron of the sync sweep. Default every minute. */
+  cron?: string
+  /** Cron of the nightly reconcile. Default 03:30 every day. */
+  reconcileCron?: string
+  /** Accepted age of an inbound webhook's X-HubSpot-Request-Timestamp (ms). Default 5 minutes. */
+  webhookToleranceMs?: number
+}
+// ---- /HubSpot ----

@@ -34,8 +34,9 @@ import * as migration_20261206_205804_marketing_crm from './20261206_205804_mark
 import * as migration_20261206_210044_marketing_automations from './20261206_210044_marketing_automations';
 import * as migration_20261206_210045_marketing_webhooks from './20261206_210045_marketing_webhooks';
 import * as migration_20261207_003221_marketing_push from './20261207_003221_marketing_push';
-import * as migration_20261207_003342_marketing_mailchimp_suppression from './20261207_003342_marketing_mailchimp_suppression';
 import * as migration_20261207_003255_marketing_abtest from './20261207_003255_marketing_abtest';
+import * as migration_20261207_003342_marketing_mailchimp_suppression from './20261207_003342_marketing_mailchimp_suppression';
+import * as migration_20261207_004205_marketing_hubspot from './20261207_004205_marketing_hubspot';
 
 export const migrations = [
   {
@@ -216,16 +217,21 @@ export const migrations = [
   {
     up: migration_20261207_003221_marketing_push.up,
     down: migration_20261207_003221_marketing_push.down,
-    name: '20261207_003221_marketing_push'
-  },
-  {
-    up: migration_20261207_003342_marketing_mailchimp_suppression.up,
-    down: migration_20261207_003342_marketing_mailchimp_suppression.down,
-    name: '20261207_003342_marketing_mailchimp_suppression'
+    name: '20261207_003221_marketing_push',
   },
   {
     up: migration_20261207_003255_marketing_abtest.up,
     down: migration_20261207_003255_marketing_abtest.down,
-    name: '20261207_003255_marketing_abtest'
+    name: '20261207_003255_marketing_abtest',
   },
+  {
+    up: migration_20261207_003342_marketing_mailchimp_suppression.up,
+    down: migration_20261207_003342_marketing_mailchimp_suppression.down,
+    name: '20261207_003342_marketing_mailchimp_suppression',
+  },
+  {
+    up: migration_20261207_004205_marketing_hubspot.up,
+    down: migration_20261207_004205_marketing_hubspot.down,
+    name: '20261207_004205_marketing_hubspot',
+  }
 ];

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import { useCallback, useState } from 'react'
 import type { AutomationPreview, AutomationReport } from '../../contract'
 
-type Channel = 'email' | 'sms' | 'in_app'
+type Channel = 'email' | 'sms' | 'in_app' | 'push'
 type BuilderStep = {
   delayMinutes: number
   channel: Channel
@@ -35,6 +35,7 @@ const CHANNELS: { value: Channel; label: string }[] = [
   { value: 'email', label: 'Email' },
   { value: 'sms', label: 'SMS' },
   { value: 'in_app', label: 'In-app notification' },
+  { value: 'push', label: 'Web push' },
 ]
 
 const newStep = (): BuilderStep => ({
