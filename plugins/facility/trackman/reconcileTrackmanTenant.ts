@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
-import { inTransaction, lockKey } from '@/core'
+import { inTransaction, lockKey, noteIntegrationSync } from '@/core'
 import { desiredBookings } from './desiredBookings'
 import { bookingDiffers, trackmanClient, type TrackmanBooking } from './trackmanClient'
 import { trackmanLockKey } from './syncReservationToTrackman'
-import { noteTrackmanSync, trackmanConnection } from './trackmanConnection'
+import { trackmanConnection } from './trackmanConnection'
 
 export type ReconcileResult = { checked: number; created: number; updated: number; deleted: number }
 
@@ -69,10 +69,10 @@ export const reconcileTrackmanTenant = async (
       await lockKey(req, trackmanLockKey(tenant))
       await repair()
     })
-    await noteTrackmanSync(req, connection.id, null)
+    await noteIntegrationSync(req, connection.id, null)
     return result
   } catch (error) {
-    await noteTrackmanSync(req, connection.id, error instanceof Error ? error.message : String(error))
+    await noteIntegrationSync(req, connection.id, error instanceof Error ? error.message : String(error))
     throw error
   }
 }

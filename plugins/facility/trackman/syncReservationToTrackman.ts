@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
-import { inTransaction, lockKey } from '@/core'
+import { inTransaction, lockKey, noteIntegrationSync } from '@/core'
 import { desiredBookings } from './desiredBookings'
 import { trackmanClient } from './trackmanClient'
-import { noteTrackmanSync, trackmanConnection } from './trackmanConnection'
+import { trackmanConnection } from './trackmanConnection'
 
 export type TrackmanSyncOutcome = 'disabled' | 'created' | 'updated' | 'unchanged' | 'deleted' | 'absent'
 
@@ -32,10 +32,10 @@ export const syncReservationToTrackman = async (
       if (want) return (await client.upsertBooking(want)).outcome
       return (await client.deleteByExternalId(input.reservation)) > 0 ? 'deleted' : 'absent'
     })
-    await noteTrackmanSync(req, connection.id, null)
+    await noteIntegrationSync(req, connection.id, null)
     return outcome
   } catch (error) {
-    await noteTrackmanSync(req, connection.id, error instanceof Error ? error.message : String(error))
+    await noteIntegrationSync(req, connection.id, error instanceof Error ? error.message : String(error))
     throw error
   }
 }

@@ -1,6 +1,6 @@
+import { connectedTenants } from '@/core'
 import type { PayloadRequest, TaskConfig } from 'payload'
 import { reconcileTrackmanTenant } from '../reconcileTrackmanTenant'
-import { trackmanTenants } from '../trackmanConnection'
 import { TRACKMAN_RECONCILE_TASK } from './taskSlugs'
 
 /**
@@ -27,7 +27,7 @@ export const trackmanReconcileTask = (options: {
   handler: async ({ req }) => {
     const own = { ...req, transactionID: undefined } as PayloadRequest
     const totals = { tenants: 0, created: 0, updated: 0, deleted: 0, failed: 0 }
-    for (const tenant of await trackmanTenants(own)) {
+    for (const tenant of await connectedTenants(own, 'trackman')) {
       try {
         const result = await reconcileTrackmanTenant(own, tenant, options)
         if (!result) continue

@@ -76,25 +76,3 @@ export const hubspotConnectionOfPortal = async (
   )
   return row ? connectionOf(req, row) : null
 }
-
-/** Tenants with a connected HubSpot (the sync and the reconcile visit each). */
-export const hubspotTenants = async (req: PayloadRequest): Promise<string[]> => {
-  const c = integrationConnectionsTable(req)
-  const rows = await runSql<{ tenant_id: string }>(
-    req,
-    sql`SELECT ${c.tenant} AS tenant_id FROM ${c.$table}
-        WHERE ${c.provider} = 'hubspot' AND ${c.status} = 'connected' ORDER BY ${c.tenant}`,
-  )
-  return rows.map((r) => String(r.tenant_id))
-}
-
-/** Notes the outcome of a sync on the connection (`lastSyncAt`, or `lastError`). */
-export const noteHubspotSync = async (req: PayloadRequest, connection: string, error: string | null) => {
-  const c = integrationConnectionsTable(req)
-  await runSql(
-    req,
-    error === null
-      ? sql`UPDATE ${c.$table} SET ${c.lastSyncAt} = now(), ${c.lastError} = NULL, ${c.updatedAt} = now() WHERE ${c.id} = ${connection}`
-      : sql`UPDATE ${c.$table} SET ${c.lastError} = ${error.slice(0, 2000)}, ${c.updatedAt} = now() WHERE ${c.id} = ${connection}`,
-  )
-}

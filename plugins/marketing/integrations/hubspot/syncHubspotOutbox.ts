@@ -1,13 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { runSql, connectedTenants, noteIntegrationSync } from '@/core'
 import type { HubspotObjectKind } from '../../collections/HubspotOutbox'
 import type { HubspotSyncOptions } from '../../types'
 import { leadState, memberState } from './buildOutboxState'
 import { enqueueHubspot } from './enqueueHubspot'
 import { hubspotApi, HubspotCallError, hubspotErrorOf, HubspotOutOfTime, type HubspotApi } from './hubspotApi'
-import { hubspotConnection, hubspotTenants, noteHubspotSync, type HubspotConnection } from './hubspotConnection'
+import { hubspotConnection, type HubspotConnection } from './hubspotConnection'
 import { hubspotDealsTable, hubspotOutboxTable } from './hubspotSqlTables'
 import { ID_PROPERTIES, LINE_ITEM_ID_PROPERTY, type ContactRef, type OutboxState } from './outboxState'
 
@@ -58,7 +58,7 @@ export const syncHubspotOutbox = async (payload: Payload, options: SyncOptions):
   const summary: SyncSummary = { sent: 0, retried: 0, dead: 0, deferred: 0, rateLimited: 0 }
   const deadline = Date.now() + options.maxRunMs
   const req = await system(payload)
-  const tenants = options.tenant ? [options.tenant] : await hubspotTenants(req)
+  const tenants = options.tenant ? [options.tenant] : await connectedTenants(req, 'hubspot')
   for (const tenant of tenants) {
     if (Date.now() >= deadline) break
     const connection = await hubspotConnection(req, tenant)
@@ -70,7 +70,7 @@ export const syncHubspotOutbox = async (payload: Payload, options: SyncOptions):
     } catch (e) {
       if (!(e instanceof HubspotOutOfTime)) note.error = e instanceof Error ? e.message : String(e)
     }
-    await noteHubspotSync(req, connection.id, note.error)
+    await noteIntegrationSync(req, connection.id, note.error)
   }
   return summary
 }

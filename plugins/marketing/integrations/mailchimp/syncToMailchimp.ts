@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql, usersTable } from '@/core'
+import { runSql, usersTable, noteIntegrationSync } from '@/core'
 import type { TenantMembership } from '@/payload-types'
 import { consentsTable, memberFactsTable } from '../../operations/sql/automationsTable'
 import { MailchimpError, mailchimpClient, type MailchimpClient } from './mailchimpClient'
-import { mailchimpConnection, noteMailchimpSync, type MailchimpConnection } from './mailchimpConnection'
+import { mailchimpConnection, type MailchimpConnection } from './mailchimpConnection'
 
 /** A member as the audience gets them. */
 type AudienceMember = {
@@ -105,13 +105,13 @@ export const syncMemberToMailchimp = async (
       member,
     )
   } catch (error) {
-    await noteMailchimpSync(req, connection.id, error instanceof Error ? error.message : String(error))
+    await noteIntegrationSync(req, connection.id, error instanceof Error ? error.message : String(error))
     // Mailchimp refused this member for good (e.g. "Member In Compliance State"): retrying cannot help.
     if (error instanceof MailchimpError && !error.retryable && error.status !== null && error.status < 500)
       return 'rejected'
     throw error
   }
-  await noteMailchimpSync(req, connection.id, null)
+  await noteIntegrationSync(req, connection.id, null)
   return 'synced'
 }
 
@@ -148,6 +148,6 @@ export const resyncTenantToMailchimp = async (
     after = page[page.length - 1].id
     if (page.length < PAGE) break
   }
-  await noteMailchimpSync(req, connection.id, lastError)
+  await noteIntegrationSync(req, connection.id, lastError)
   return { synced, failed }
 }

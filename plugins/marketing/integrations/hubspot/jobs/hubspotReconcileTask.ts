@@ -1,7 +1,8 @@
+import { connectedTenants, noteIntegrationSync } from '@/core'
 import { createLocalReq, type TaskConfig } from 'payload'
 import type { HubspotSyncOptions } from '../../../types'
 import { hubspotApi } from '../hubspotApi'
-import { hubspotConnection, hubspotTenants, noteHubspotSync } from '../hubspotConnection'
+import { hubspotConnection } from '../hubspotConnection'
 import { reconcileHubspotTenant } from '../reconcileHubspotTenant'
 import { HUBSPOT_RECONCILE_TASK, HUBSPOT_SYNC_TASK } from './taskSlugs'
 
@@ -23,7 +24,7 @@ export const hubspotReconcileTask = (options: Required<HubspotSyncOptions>): Tas
   handler: async ({ req }) => {
     const own = await createLocalReq({}, req.payload)
     const totals = { tenants: 0, added: 0, requeued: 0, failed: 0 }
-    for (const tenant of await hubspotTenants(own)) {
+    for (const tenant of await connectedTenants(own, 'hubspot')) {
       const connection = await hubspotConnection(own, tenant)
       if (!connection) continue
       try {
@@ -39,7 +40,7 @@ export const hubspotReconcileTask = (options: Required<HubspotSyncOptions>): Tas
           await req.payload.jobs.queue({ task: HUBSPOT_SYNC_TASK, input: { tenant }, req: own })
       } catch (error) {
         totals.failed++
-        await noteHubspotSync(own, connection.id, error instanceof Error ? error.message : String(error))
+        await noteIntegrationSync(own, connection.id, error instanceof Error ? error.message : String(error))
         req.payload.logger.warn({ err: error, tenant }, 'HubSpot reconcile of a tenant failed')
       }
     }

@@ -1,5 +1,5 @@
+import { connectedTenants } from '@/core'
 import type { PayloadRequest, TaskConfig } from 'payload'
-import { mailchimpTenants } from '../mailchimpConnection'
 import { resyncTenantToMailchimp, type SyncOptions } from '../syncToMailchimp'
 import { MAILCHIMP_RESYNC_TASK } from './taskSlugs'
 
@@ -22,7 +22,7 @@ export const mailchimpResyncTask = (options: SyncOptions & { cron: string }): Ta
     const own = { ...req, transactionID: undefined } as PayloadRequest
     const only = (input as { tenant?: string | null } | undefined)?.tenant
     const totals = { tenants: 0, synced: 0, failed: 0 }
-    for (const tenant of only ? [only] : await mailchimpTenants(own)) {
+    for (const tenant of only ? [only] : await connectedTenants(own, 'mailchimp')) {
       try {
         const result = await resyncTenantToMailchimp(own, tenant, options)
         if (!result) continue
