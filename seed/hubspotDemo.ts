@@ -8,8 +8,8 @@ export const HUBSPOT_DEMO_URL = 'http://127.0.0.1:4020'
 
 /**
  * fairway-club's CRM is HubSpot (seed 002): a connected `hubspot` integration connection pointed at
- * the local fake HubSpot (`npx tsx plugins/marketing/integrations/hubspot/fakeHubspotServer.ts`
- * listens on 127.0.0.1:4020), with a demo private-app token, client secret and portal id, and one
+ * the local fake HubSpot (`npm run dev` starts it on 127.0.0.1:4020; alone:
+ * `npx tsx plugins/marketing/integrations/hubspot/fakeHubspotServer.ts`), with a demo private-app token, client secret and portal id, and one
  * reconcile run queued so the club's members, leads and deals fill the outbox. Contacts, deals and
  * meetings go out from the jobs queue, never from here: with nothing listening on that address the
  * sync records the connection error on each outbox row (`lastError`) and on the connection, retries

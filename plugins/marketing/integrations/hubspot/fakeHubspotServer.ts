@@ -214,7 +214,10 @@ export const startFakeHubspot = async ({
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => send(res, 500, error(500, 'INTERNAL', String(e))))
   })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject) // e.g. the port is taken
+    server.listen(port, '127.0.0.1', resolve)
+  })
   const { port: bound } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${bound}`,
