@@ -363,7 +363,11 @@ const pushRows = async (
       // due now goes in this run's next pass (contacts are claimed before deals and tours), so the
       // first wait is none; otherwise 30 s.
       const contact = await ensureContactRow(req, connection.tenant, ref)
-      if (contact === 'claimed') contactId = await waitForContactId(req, connection.tenant, ref)
+      // Another run may have sent it between the two reads: its id is read again before waiting.
+      contactId =
+        contact === 'claimed'
+          ? await waitForContactId(req, connection.tenant, ref)
+          : await contactIdOf(req, connection.tenant, ref)
       if (!contactId) {
         const waitMs = contact === 'due' && !note.deferred.has(row.id) ? 0 : 30_000
         note.deferred.add(row.id)
