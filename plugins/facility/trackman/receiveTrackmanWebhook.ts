@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { inboundWebhooksTable, OperationError, recordInboundWebhook, runSql } from '@/core'
 import { reservationsTable } from '../operations/sql/reservationsTable'
 import { trackmanConnection } from './trackmanConnection'
-import { verifyTrackmanSignature } from './verifyTrackmanSignature'
+import { verifyTimestamped } from '@/core'
 
 const instant = z.string().datetime({ offset: true })
 
@@ -61,7 +61,7 @@ export const receiveTrackmanWebhook = async (
   const tenant = String(row.tenant_id)
   const connection = await trackmanConnection(req, tenant, { requireFlag: false })
   if (!connection?.webhookSecret) throw unverified()
-  if (!verifyTrackmanSignature(input.raw, input.signature, connection.webhookSecret, options)) throw unverified()
+  if (!verifyTimestamped(input.raw, input.signature, connection.webhookSecret, options)) throw unverified()
 
   const recorded = await recordInboundWebhook(req, {
     source: 'trackman',

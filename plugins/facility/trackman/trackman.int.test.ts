@@ -7,7 +7,8 @@ import { startFakeTrackman, type FakeTrackman } from './fakeTrackmanServer'
 import { reconcileTrackmanTenant } from './reconcileTrackmanTenant'
 import { syncReservationToTrackman } from './syncReservationToTrackman'
 import { TrackmanError } from './trackmanClient'
-import { signTrackmanPayload, TRACKMAN_SIGNATURE_HEADER } from './verifyTrackmanSignature'
+import { signTimestamped } from '@/core/integrations/timestampedSignature'
+import { TRACKMAN_SIGNATURE_HEADER } from './trackmanSignatureHeader'
 
 const app = useTestApp()
 let fake: FakeTrackman
@@ -224,7 +225,7 @@ describe('Trackman session webhooks', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [TRACKMAN_SIGNATURE_HEADER]: signTrackmanPayload(raw, secret, timestamp),
+        [TRACKMAN_SIGNATURE_HEADER]: signTimestamped(raw, secret, timestamp),
       },
       body: raw,
     })

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { endpointHandler } from '@/core'
 import { receiveTrackmanWebhook } from './receiveTrackmanWebhook'
-import { TRACKMAN_SIGNATURE_HEADER } from './verifyTrackmanSignature'
+import { TRACKMAN_SIGNATURE_HEADER } from './trackmanSignatureHeader'
 
 /**
  * `POST /api/facility/trackman/webhook`: Trackman session events. The raw body is read first (the

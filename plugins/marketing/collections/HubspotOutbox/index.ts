@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { CollectionConfig } from 'payload'
-import { MANAGER_ROLES, nobody, tenantRole, tenantScoped } from '@/core'
+import { documentAction, MANAGER_ROLES, nobody, tenantRole, tenantScoped } from '@/core'
 
 export const HUBSPOT_OUTBOX = 'hubspot-outbox'
 
@@ -30,7 +30,14 @@ export const HubspotOutbox = (group: string): CollectionConfig =>
           'What the HubSpot sync pushes. Filter by status "dead" for the dead-letter list; open a row to retry it.',
         components: {
           edit: {
-            beforeDocumentControls: ['@plugins/marketing/admin/HubspotRetryButton#HubspotRetryButton'],
+            beforeDocumentControls: [
+              documentAction({
+                action: `${HUBSPOT_OUTBOX}/{id}/retry`,
+                label: 'Retry',
+                busyLabel: 'Retrying…',
+                doneMessage: 'Queued: the row will be sent to HubSpot again shortly.',
+              }),
+            ],
           },
         },
       },

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { MANAGER_ROLES, nobody, tenantRole, tenantScoped } from '@/core'
+import { documentAction, MANAGER_ROLES, nobody, tenantRole, tenantScoped } from '@/core'
 import { WEBHOOK_ENDPOINTS } from '../WebhookEndpoints'
 
 export const WEBHOOK_DELIVERIES = 'webhook-deliveries'
@@ -20,7 +20,16 @@ export const WebhookDeliveries = (group: string): CollectionConfig =>
         defaultColumns: ['eventType', 'endpoint', 'status', 'attempts', 'lastStatusCode', 'occurredAt'],
         group,
         components: {
-          edit: { beforeDocumentControls: ['@plugins/marketing/admin/WebhookReplayButton#WebhookReplayButton'] },
+          edit: {
+            beforeDocumentControls: [
+              documentAction({
+                action: `${WEBHOOK_DELIVERIES}/{id}/replay`,
+                label: 'Replay delivery',
+                busyLabel: 'Replaying…',
+                doneMessage: 'Queued: the delivery will be sent again shortly.',
+              }),
+            ],
+          },
         },
       },
       access: { read: tenantRole(MANAGER_ROLES), create: nobody, update: nobody, delete: nobody },

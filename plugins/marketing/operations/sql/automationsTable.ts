@@ -36,7 +36,7 @@ export const automationLogsTable = defineSqlTable(
   { enums: ['channel', 'status'] },
 )
 
-/** Message logs: one row per automation step claimed before sending (U(automationLog, step)). */
+/** Message logs: one row per automation step claimed before sending (U(automationLog, step)); delivery reports move `status`. */
 export const messageLogsTable = defineSqlTable(
   'message-logs',
   {
@@ -55,6 +55,7 @@ export const messageLogsTable = defineSqlTable(
     providerMessageId: 'providerMessageId',
     errorMessage: 'errorMessage',
     sentAt: 'sentAt',
+    deliveredAt: 'deliveredAt',
     automationLog: 'automationLog',
     step: 'step',
     createdAt: 'createdAt',
@@ -74,10 +75,20 @@ export const notificationsTable = defineSqlTable('notifications', {
   createdAt: 'createdAt',
 })
 
-/** Core consents: an open consent has no `revokedAt`. */
+/** Core consents: an open consent has no `revokedAt` (rows are never deleted; granting again adds a row). */
 export const consentsTable = defineSqlTable(
   'consents',
-  { id: 'id', tenant: 'tenant', member: 'member', type: 'type', revokedAt: 'revokedAt', updatedAt: 'updatedAt' },
+  {
+    id: 'id',
+    tenant: 'tenant',
+    member: 'member',
+    type: 'type',
+    grantedAt: 'grantedAt',
+    revokedAt: 'revokedAt',
+    source: 'source',
+    createdAt: 'createdAt',
+    updatedAt: 'updatedAt',
+  },
   { enums: ['type'] },
 )
 

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql } from '@/core'
-import { deliveryLogsTable } from './sql/suppressionSqlTables'
+import { messageLogsTable } from '../sql/automationsTable'
 
 /** The statuses a delivery report may set, ranked: a report never moves a message back (a late "delivered" after "bounced" changes nothing). */
 export type DeliveryStatus = 'sent' | 'delivered' | 'opened' | 'failed' | 'bounced' | 'complained'
@@ -34,7 +34,7 @@ export const applyDeliveryStatus = async (
   req: PayloadRequest,
   input: { providers: string[]; providerMessageIds: string[]; status: DeliveryStatus; error?: string | null },
 ): Promise<DeliveredLog | null> => {
-  const ml = deliveryLogsTable(req)
+  const ml = messageLogsTable(req)
   const rank = RANK[input.status]
   const lower = Object.entries(RANK)
     .filter(([, r]) => r < rank)

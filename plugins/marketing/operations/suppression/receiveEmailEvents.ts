@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { OperationError, recordInboundWebhook } from '@/core'
 import { applyDeliveryStatus, type DeliveryStatus } from './deliveryStatus'
 import { markInboundProcessed } from './markInboundProcessed'
-import { verifyEmailEventsSignature } from './signatures'
+import { verifyTimestamped } from '@/core'
 import { suppress } from './suppressions'
 
 /** One delivery event of the mail provider (the generic shape a provider relay posts). */
@@ -54,7 +54,7 @@ export const receiveEmailEvents = async (
 ): Promise<EmailEventsReply> => {
   if (!secret)
     throw new OperationError(503, 'not_configured', 'Mail delivery events are not configured (EMAIL_WEBHOOK_SECRET).')
-  if (!verifyEmailEventsSignature(input.raw, input.signature, secret))
+  if (!verifyTimestamped(input.raw, input.signature, secret))
     throw new OperationError(
       401,
       'invalid_signature',

@@ -6,7 +6,7 @@ import { memberFactsTable } from '../sql/automationsTable'
 import { applyDeliveryStatus } from './deliveryStatus'
 import { markInboundProcessed } from './markInboundProcessed'
 import { verifyTwilioSignature } from './signatures'
-import { smsConsentsTable } from './sql/suppressionSqlTables'
+import { consentsTable } from '../sql/automationsTable'
 import { liftSmsSuppressions, normaliseAddress, suppress } from './suppressions'
 
 /** Opt-out and opt-in keywords (the whole message, any case, trailing punctuation ignored), as Twilio's Advanced Opt-Out. */
@@ -57,7 +57,7 @@ const uuids = (ids: string[]) => `{${ids.join(',')}}`
 
 /** STOP: every open `sms` consent of the number's members in those tenants is revoked (`consent.revoked`), and the number suppressed there. */
 const stop = async (req: PayloadRequest, tenants: string[], from: string) => {
-  const c = smsConsentsTable(req)
+  const c = consentsTable(req)
   const m = memberFactsTable(req)
   const digits = from.replace(/\D/g, '')
   const revoked = await runSql<{ id: string; tenant: string; member: string }>(
@@ -87,7 +87,7 @@ const stop = async (req: PayloadRequest, tenants: string[], from: string) => {
  */
 const start = async (req: PayloadRequest, tenants: string[], from: string) => {
   await liftSmsSuppressions(req, tenants, from)
-  const c = smsConsentsTable(req)
+  const c = consentsTable(req)
   const m = memberFactsTable(req)
   const digits = from.replace(/\D/g, '')
   const granted = await runSql<{ id: string; tenant: string; member: string }>(

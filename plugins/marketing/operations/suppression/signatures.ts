@@ -1,34 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-/** The header a mail provider's delivery event is signed in: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. */
+/** The header a mail provider's delivery event is signed in, with the kernel's timestamped HMAC scheme (`signTimestamped`). */
 export const EMAIL_EVENTS_SIGNATURE_HEADER = 'x-atrium-signature'
-
-/** The header value signing `raw` with `secret` at `timestamp` (what a provider relay, and the tests, send). */
-export const signEmailEvents = (raw: string, secret: string, timestamp = Math.floor(Date.now() / 1000)) =>
-  `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex')}`
-
-/** Whether `header` signs exactly `raw` with `secret` (constant-time) at a time within `toleranceSeconds` of now. */
-export const verifyEmailEventsSignature = (
-  raw: string,
-  header: string | null,
-  secret: string,
-  { toleranceSeconds = 300, now = Date.now() }: { toleranceSeconds?: number; now?: number } = {},
-): boolean => {
-  if (!header) return false
-  const parts = Object.fromEntries(
-    header.split(',').map((part) => {
-      const at = part.indexOf('=')
-      return [part.slice(0, at).trim(), part.slice(at + 1).trim()]
-    }),
-  )
-  const timestamp = Number(parts.t)
-  if (!Number.isInteger(timestamp) || Math.abs(now / 1000 - timestamp) > toleranceSeconds) return false
-  if (!/^[0-9a-f]{64}$/i.test(parts.v1 ?? '')) return false
-  return timingSafeEqual(
-    createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest(),
-    Buffer.from(parts.v1, 'hex'),
-  )
-}
 
 /**
  * Twilio's request signature (`X-Twilio-Signature`): base64 HMAC-SHA1, keyed with the auth token,

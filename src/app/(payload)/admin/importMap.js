@@ -28,8 +28,7 @@ import { ClassTimeCell as ClassTimeCell_a1d748827c4e6be842a0899f74ff824a } from 
 import { UpcomingClassesFirst as UpcomingClassesFirst_b87102f610bc3206a70265233d1f2d2b } from '@plugins/bookings/admin/UpcomingClassesFirst'
 import { CheckInLink as CheckInLink_063e254167cd0bfa75860c6c682edccc } from '@plugins/bookings/admin/CheckInLink'
 import { WriteNowButton as WriteNowButton_29a496284d2bfbfc4baa844fbebf2fcf } from '@plugins/website/admin/WriteNowButton'
-import { WebhookReplayButton as WebhookReplayButton_2d17ba511b42f9216b4a2d8843019817 } from '@plugins/marketing/admin/WebhookReplayButton'
-import { HubspotRetryButton as HubspotRetryButton_e9b426c7ecf597e3376b5a27aba493ee } from '@plugins/marketing/admin/HubspotRetryButton'
+import { DocumentActionButton as DocumentActionButton_5dde3396c27290068629724b1d20c9c4 } from '@/core/admin/DocumentActionButton'
 import { GlobalViewRedirect as GlobalViewRedirect_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
 import { AdminNavLinks as AdminNavLinks_44012023d6134884b02d92ddf40a7d03 } from '@/core/admin/AdminNavLinks'
 import { TenantSelector as TenantSelector_d6d5f193a167989e2ee7d14202901e62 } from '@payloadcms/plugin-multi-tenant/rsc'
@@ -81,8 +80,7 @@ export const importMap = {
   "@plugins/bookings/admin/UpcomingClassesFirst#UpcomingClassesFirst": UpcomingClassesFirst_b87102f610bc3206a70265233d1f2d2b,
   "@plugins/bookings/admin/CheckInLink#CheckInLink": CheckInLink_063e254167cd0bfa75860c6c682edccc,
   "@plugins/website/admin/WriteNowButton#WriteNowButton": WriteNowButton_29a496284d2bfbfc4baa844fbebf2fcf,
-  "@plugins/marketing/admin/WebhookReplayButton#WebhookReplayButton": WebhookReplayButton_2d17ba511b42f9216b4a2d8843019817,
-  "@plugins/marketing/admin/HubspotRetryButton#HubspotRetryButton": HubspotRetryButton_e9b426c7ecf597e3376b5a27aba493ee,
+  "@/core/admin/DocumentActionButton#DocumentActionButton": DocumentActionButton_5dde3396c27290068629724b1d20c9c4,
   "@payloadcms/plugin-multi-tenant/rsc#GlobalViewRedirect": GlobalViewRedirect_d6d5f193a167989e2ee7d14202901e62,
   "@/core/admin/AdminNavLinks#AdminNavLinks": AdminNavLinks_44012023d6134884b02d92ddf40a7d03,
   "@payloadcms/plugin-multi-tenant/rsc#TenantSelector": TenantSelector_d6d5f193a167989e2ee7d14202901e62,
