@@ -207,6 +207,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
+   ALTER TABLE bookings DROP CONSTRAINT IF EXISTS bookings_waitlist_position_iff_waitlisted;
+   DROP INDEX IF EXISTS bookings_one_place_per_member;
    ALTER TABLE "appointment_services" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "appointment_services_rels" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "availability_rules" DISABLE ROW LEVEL SECURITY;
@@ -219,15 +221,15 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "appointments" CASCADE;
   DROP TABLE "events" CASCADE;
   DROP TABLE "event_rsvps" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_appointment_services_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_appointment_services_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_availability_rules_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_availability_rules_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_appointments_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_appointments_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_events_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_events_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_event_rsvps_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_event_rsvps_fk";
   
   ALTER TABLE "bookings" ALTER COLUMN "status" SET DATA TYPE text;
   ALTER TABLE "bookings" ALTER COLUMN "status" SET DEFAULT 'confirmed'::text;
@@ -260,5 +262,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_events_delivery_mode";
   DROP TYPE "public"."enum_events_status";
   DROP TYPE "public"."enum_event_rsvps_status";
-  DROP TYPE "public"."enum_event_rsvps_payment_method";`)
+  DROP TYPE "public"."enum_event_rsvps_payment_method";
+  CREATE UNIQUE INDEX bookings_one_place_per_member ON bookings (class_id, member_id) WHERE status IN ('confirmed', 'waitlisted', 'checked_in');
+  ALTER TABLE bookings ADD CONSTRAINT bookings_waitlist_position_iff_waitlisted CHECK ((status = 'waitlisted') = (waitlist_position IS NOT NULL) AND (waitlist_position IS NULL OR waitlist_position >= 1));`)
 }

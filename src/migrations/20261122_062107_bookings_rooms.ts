@@ -38,13 +38,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.execute(sql`
    ALTER TABLE "rooms" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "rooms" CASCADE;
-  ALTER TABLE "classes" DROP CONSTRAINT "classes_room_id_rooms_id_fk";
+  ALTER TABLE "classes" DROP CONSTRAINT IF EXISTS "classes_room_id_rooms_id_fk";
   
-  ALTER TABLE "appointment_services" DROP CONSTRAINT "appointment_services_room_id_rooms_id_fk";
+  ALTER TABLE "appointment_services" DROP CONSTRAINT IF EXISTS "appointment_services_room_id_rooms_id_fk";
   
-  ALTER TABLE "appointments" DROP CONSTRAINT "appointments_room_id_rooms_id_fk";
+  ALTER TABLE "appointments" DROP CONSTRAINT IF EXISTS "appointments_room_id_rooms_id_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_rooms_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_rooms_fk";
   
   DROP INDEX "classes_room_idx";
   DROP INDEX "appointment_services_room_idx";

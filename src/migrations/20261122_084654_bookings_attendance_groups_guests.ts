@@ -20,6 +20,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
+   DROP INDEX IF EXISTS event_rsvps_one_per_member;
    ALTER TABLE "event_rsvps" ALTER COLUMN "status" SET DATA TYPE text;
   ALTER TABLE "event_rsvps" ALTER COLUMN "status" SET DEFAULT 'going'::text;
   DROP TYPE "public"."enum_event_rsvps_status";
@@ -38,5 +39,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "event_rsvps" DROP COLUMN "waitlist_position";
   ALTER TABLE "event_rsvps" DROP COLUMN "waitlisted_at";
   ALTER TABLE "event_rsvps" DROP COLUMN "promoted_at";
-  ALTER TABLE "event_rsvps" DROP COLUMN "checked_in_at";`)
+  ALTER TABLE "event_rsvps" DROP COLUMN "checked_in_at";
+  CREATE UNIQUE INDEX event_rsvps_one_per_member ON event_rsvps (event_id, member_id) WHERE status = 'going';`)
 }

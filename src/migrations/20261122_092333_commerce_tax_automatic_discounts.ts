@@ -43,7 +43,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "tax_rates" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "tax_rates_kinds" CASCADE;
   DROP TABLE "tax_rates" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_tax_rates_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_tax_rates_fk";
   
   ALTER TABLE "coupons" ALTER COLUMN "mode" SET DATA TYPE text;
   ALTER TABLE "coupons" ALTER COLUMN "mode" SET DEFAULT 'code'::text;

@@ -97,13 +97,13 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "assignments" CASCADE;
   DROP TABLE "assignment_submissions_links" CASCADE;
   DROP TABLE "assignment_submissions" CASCADE;
-  ALTER TABLE "lessons" DROP CONSTRAINT "lessons_quiz_id_quizzes_id_fk";
+  ALTER TABLE "lessons" DROP CONSTRAINT IF EXISTS "lessons_quiz_id_quizzes_id_fk";
   
-  ALTER TABLE "lessons" DROP CONSTRAINT "lessons_assignment_id_assignments_id_fk";
+  ALTER TABLE "lessons" DROP CONSTRAINT IF EXISTS "lessons_assignment_id_assignments_id_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_assignments_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_assignments_fk";
   
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_assignment_submissions_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_assignment_submissions_fk";
   
   ALTER TABLE "lessons" ALTER COLUMN "item_type" SET DATA TYPE text;
   ALTER TABLE "lessons" ALTER COLUMN "item_type" SET DEFAULT 'video'::text;

@@ -36,7 +36,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.execute(sql`
    ALTER TABLE "push_subscriptions" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "push_subscriptions" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_push_subscriptions_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_push_subscriptions_fk";
   
   ALTER TABLE "automation_templates_steps" ALTER COLUMN "channel" SET DATA TYPE text;
   ALTER TABLE "automation_templates_steps" ALTER COLUMN "channel" SET DEFAULT 'email'::text;

@@ -66,7 +66,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "automations_variants_overrides" CASCADE;
   DROP TABLE "automations_variants" CASCADE;
   DROP TABLE "automation_assignments" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_automation_assignments_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_automation_assignments_fk";
   
   DROP INDEX "payload_locked_documents_rels_automation_assignments_id_idx";
   ALTER TABLE "automations_steps" DROP COLUMN "branch_condition";

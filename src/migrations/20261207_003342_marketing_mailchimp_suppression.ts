@@ -37,7 +37,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.execute(sql`
    ALTER TABLE "suppressions" DISABLE ROW LEVEL SECURITY;
   DROP TABLE "suppressions" CASCADE;
-  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_suppressions_fk";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT IF EXISTS "payload_locked_documents_rels_suppressions_fk";
   
   ALTER TABLE "inbound_webhooks" ALTER COLUMN "source" SET DATA TYPE text;
   DROP TYPE "public"."enum_inbound_webhooks_source";
