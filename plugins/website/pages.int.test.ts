@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { twoTenants, useTestApp } from '@/core/testing'
+import { isolationGridFor } from '@/core/testing/isolationGrid'
 import { sitePagesProvider } from './sitemap/providers/sitePagesProvider'
 import { markdownToLexical } from './writer/markdownToLexical'
 
@@ -8,7 +9,7 @@ let cast: Awaited<ReturnType<typeof twoTenants>>
 let A: string
 let B: string
 
-const hero = (heading: string) => ({ blockType: 'hero', heading, ctaTarget: 'schedule' })
+const hero = (heading: string) => ({ blockType: 'hero' as const, heading, ctaTarget: 'schedule' as const })
 const locsOf = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]).pathname)
 
 beforeAll(async () => {
@@ -194,5 +195,34 @@ describe('locations: opening hours (website) and the sitemap', () => {
     const entries = await sitePagesProvider.page(ctx, 0, 100)
     expect(entries.map((e) => e.path)).not.toContain('/hidden')
     expect(await sitePagesProvider.count(ctx)).toBe(entries.length)
+  })
+})
+
+describe('isolation of pages', () => {
+  it('leaks nothing of tenant B to visitors or tenant A, through REST, GraphQL and the Local API', async () => {
+    const { result } = await isolationGridFor(app, ['pages'])
+    expect(new Set(result.map((c) => c.collection))).toEqual(new Set(['pages']))
+    expect(result.filter((c) => !c.ok)).toEqual([])
+  }, 300_000)
+})
+
+describe('live preview', () => {
+  it('is configured for pages and blog posts at 390 px, pointing at the site preview route', async () => {
+    const { createLocalReq } = await import('payload')
+    const { livePreviewUrl } = await import('./collections/shared/livePreview')
+    const req = await createLocalReq({}, app.payload)
+    const page = await app.payload.create({
+      collection: 'pages',
+      data: { tenant: A, title: 'Preview me', slug: 'preview-me', layout: [hero('p')] },
+    })
+    for (const collection of ['pages', 'blog-posts'] as const) {
+      const live = app.payload.collections[collection].config.admin.livePreview
+      expect(live?.breakpoints?.map((b) => b.width)).toContain(390)
+      expect(typeof live?.url).toBe('function')
+      expect(await livePreviewUrl(req, collection, { id: page.id, tenant: A })).toMatch(
+        new RegExp(`/${cast.a.slug}/preview\\?collection=${collection}&id=${page.id}$`),
+      )
+      expect(await livePreviewUrl(req, collection, { tenant: A })).toBeNull() // not saved yet
+    }
   })
 })

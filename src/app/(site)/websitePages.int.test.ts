@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { NextRequest } from 'next/server'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { twoTenants, useTestApp } from '@/core/testing'
-import { markdownToLexical } from '@plugins/website/writer/markdownToLexical'
+import { lexicalParagraphs } from '@/core/text/lexicalParagraphs'
 import { seedWebsitePagesDemo } from '../../../seed/websitePagesDemo'
 import { DEMO_TENANTS } from '../../../seed/demoTenants'
 
@@ -115,7 +115,7 @@ beforeAll(async () => {
   slug = String(cast.a.slug)
   const faq = await app.payload.create({
     collection: 'faqs',
-    data: { tenant: A, question: 'Is there parking?', answer: markdownToLexical('Yes, behind the studio.') },
+    data: { tenant: A, question: 'Is there parking?', answer: lexicalParagraphs('Yes, behind the studio.') },
   })
   await app.payload.create({
     collection: 'gallery-items',
@@ -128,7 +128,7 @@ beforeAll(async () => {
       title: 'Write to us',
       formType: 'contact',
       confirmationType: 'message',
-      confirmationMessage: markdownToLexical('Thanks!'),
+      confirmationMessage: lexicalParagraphs('Thanks!'),
       fields: [
         { blockType: 'text', name: 'name', label: 'Your name', required: true },
         { blockType: 'email', name: 'email', label: 'Email', required: true },
@@ -148,7 +148,7 @@ beforeAll(async () => {
         ctaTarget: 'pricing',
         ctaLabel: 'See prices',
       },
-      { blockType: 'richText', content: markdownToLexical('We teach *every* level.') },
+      { blockType: 'richText', content: lexicalParagraphs('We teach every level.') },
       { blockType: 'faqList', heading: 'Questions' },
       { blockType: 'gallery', heading: 'Pictures' },
       { blockType: 'contactForm', form: form.id },
@@ -278,7 +278,7 @@ describe('live preview (the site preview route and draft mode)', () => {
         tenant: A,
         title: 'Unpublished thoughts',
         slug: 'unpublished-thoughts',
-        body: markdownToLexical('Soon.'),
+        body: lexicalParagraphs('Soon.'),
       },
       draft: true,
     })
@@ -297,21 +297,6 @@ describe('live preview (the site preview route and draft mode)', () => {
     }
     next.request.draft = false
     next.request.headers = new Headers()
-  })
-
-  it('configures Payload live preview for pages and blog posts at 390 px, pointing at the preview route', async () => {
-    const { createLocalReq } = await import('payload')
-    const { livePreviewUrl } = await import('@plugins/website/collections/shared/livePreview')
-    const req = await createLocalReq({}, app.payload)
-    for (const collection of ['pages', 'blog-posts'] as const) {
-      const live = app.payload.collections[collection].config.admin.livePreview
-      expect(live?.breakpoints?.map((b) => b.width)).toContain(390)
-      expect(typeof live?.url).toBe('function')
-      expect(await livePreviewUrl(req, collection, { id: pageId, tenant: A })).toMatch(
-        new RegExp(`/${slug}/preview\\?collection=${collection}&id=${pageId}$`),
-      )
-      expect(await livePreviewUrl(req, collection, { tenant: A })).toBeNull() // not saved yet
-    }
   })
 })
 

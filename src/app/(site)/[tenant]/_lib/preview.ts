@@ -1,6 +1,6 @@
 import { draftMode, headers } from 'next/headers'
 import type { Payload } from 'payload'
-import { isPlatformAdmin, STAFF_ROLES, tenantsWithRole } from '@/core'
+import { hasCollection, isPlatformAdmin, STAFF_ROLES, tenantsWithRole } from '@/core'
 import { PREVIEW_COLLECTIONS, previewTarget, type PreviewCollection } from '@plugins/website/contract'
 import { payloadInstance, type Site } from './site'
 
@@ -38,6 +38,7 @@ export const checkPreview = async (
   if (!(PREVIEW_COLLECTIONS as readonly string[]).includes(collection) || !/^[0-9a-f-]{36}$/i.test(id))
     return { ok: false, status: 400, message: 'collection must be pages or blog-posts and id a document id' }
   const payload = await payloadInstance()
+  if (!hasCollection(payload, collection)) return { ok: false, status: 404, message: 'Nothing to preview here.' }
   const { user } = await payload.auth({ headers: requestHeaders })
   if (!user) return { ok: false, status: 401, message: 'Sign in to the admin to preview drafts.' }
   if (!(await staffOfSite(payload, site, requestHeaders)))
