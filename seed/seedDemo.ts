@@ -8,6 +8,9 @@ import { seedBillingDemo } from './billingDemo'
 import { seedBookingsDemo } from './bookingsDemo'
 import { seedHistoryDemo } from './historyDemo'
 import { seedWebsiteDemo } from './websiteDemo'
+// ---- pages ----
+import { seedWebsitePagesDemo } from './websitePagesDemo'
+// ---- /pages ----
 import { seedMarketingDemo } from './marketingDemo'
 import { seedCrmDemo } from './crmDemo'
 // ---- HubSpot ----
@@ -178,6 +181,10 @@ export const seedDemo = async (
   created += (await seedHistoryDemo(payload, { now })).created
   // After the schedule, events, courses and prices exist: the generated drafts are built from them.
   created += (await seedWebsiteDemo(payload)).created
+  // ---- pages ----
+  // Each tenant's About page (after its FAQs, gallery and schedule: its blocks show them).
+  created += (await seedWebsitePagesDemo(payload)).created
+  // ---- /pages ----
   // ---- HubSpot ----
   // fairway-club's HubSpot connection (to the local fake), before the CRM's leads and deals: they go in its outbox.
   created += (await seedHubspotDemo(payload)).created

@@ -134,6 +134,7 @@ export interface Config {
     'blog-posts': BlogPost;
     faqs: Faq;
     'gallery-items': GalleryItem;
+    pages: Page;
     forms: Form;
     'form-submissions': FormSubmission;
     'webhook-endpoints': WebhookEndpoint;
@@ -248,6 +249,7 @@ export interface Config {
     'blog-posts': BlogPostsSelect<false> | BlogPostsSelect<true>;
     faqs: FaqsSelect<false> | FaqsSelect<true>;
     'gallery-items': GalleryItemsSelect<false> | GalleryItemsSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
     forms: FormsSelect<false> | FormsSelect<true>;
     'form-submissions': FormSubmissionsSelect<false> | FormSubmissionsSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
@@ -1504,6 +1506,23 @@ export interface Location {
      */
     image?: (string | null) | Media;
   };
+  /**
+   * Shown on the location’s page of the site and to search engines.
+   */
+  openingHours?:
+    | {
+        days: ('Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday')[];
+        /**
+         * Local time, 24 h (e.g. 06:30).
+         */
+        opens: string;
+        /**
+         * Local time, 24 h (e.g. 06:30).
+         */
+        closes: string;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
@@ -3105,6 +3124,113 @@ export interface GalleryItem {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  slug: string;
+  /**
+   * Link to it from the site’s navigation once published.
+   */
+  showInNav?: boolean | null;
+  navOrder?: number | null;
+  layout: (
+    | {
+        content: {
+          root: {
+            type: string;
+            children: {
+              type: any;
+              version: number;
+              [k: string]: unknown;
+            }[];
+            direction: ('ltr' | 'rtl') | null;
+            format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+            indent: number;
+            version: number;
+          };
+          [k: string]: unknown;
+        };
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'richText';
+      }
+    | {
+        heading: string;
+        text?: string | null;
+        /**
+         * Empty: "Book now".
+         */
+        ctaLabel?: string | null;
+        ctaTarget: 'schedule' | 'pricing' | 'events' | 'appointments' | 'bays' | 'courses' | 'signup';
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'hero';
+      }
+    | {
+        heading?: string | null;
+        /**
+         * Empty: every active FAQ (of the category below, when set).
+         */
+        faqs?: (string | Faq)[] | null;
+        category?: string | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'faqList';
+      }
+    | {
+        heading?: string | null;
+        /**
+         * Empty: every active gallery item.
+         */
+        items?: (string | GalleryItem)[] | null;
+        limit?: number | null;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'gallery';
+      }
+    | {
+        heading?: string | null;
+        /**
+         * How far ahead.
+         */
+        days?: number | null;
+        limit?: number | null;
+        location?: (string | null) | Location;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'scheduleTeaser';
+      }
+    | {
+        heading?: string | null;
+        form: string | Form;
+        id?: string | null;
+        blockName?: string | null;
+        blockType: 'contactForm';
+      }
+  )[];
+  meta?: {
+    /**
+     * The title search engines show for this page (about 50–60 characters).
+     */
+    title?: string | null;
+    /**
+     * The snippet under the title in search results (about 100–150 characters).
+     */
+    description?: string | null;
+    /**
+     * The image shown when this page is shared.
+     */
+    image?: (string | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "forms".
  */
 export interface Form {
@@ -4243,6 +4369,10 @@ export interface PayloadLockedDocument {
         value: string | GalleryItem;
       } | null)
     | ({
+        relationTo: 'pages';
+        value: string | Page;
+      } | null)
+    | ({
         relationTo: 'forms';
         value: string | Form;
       } | null)
@@ -4500,6 +4630,14 @@ export interface LocationsSelect<T extends boolean = true> {
         title?: T;
         description?: T;
         image?: T;
+      };
+  openingHours?:
+    | T
+    | {
+        days?: T;
+        opens?: T;
+        closes?: T;
+        id?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -6070,6 +6208,84 @@ export interface GalleryItemsSelect<T extends boolean = true> {
   isActive?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  tenant?: T;
+  title?: T;
+  slug?: T;
+  showInNav?: T;
+  navOrder?: T;
+  layout?:
+    | T
+    | {
+        richText?:
+          | T
+          | {
+              content?: T;
+              id?: T;
+              blockName?: T;
+            };
+        hero?:
+          | T
+          | {
+              heading?: T;
+              text?: T;
+              ctaLabel?: T;
+              ctaTarget?: T;
+              id?: T;
+              blockName?: T;
+            };
+        faqList?:
+          | T
+          | {
+              heading?: T;
+              faqs?: T;
+              category?: T;
+              id?: T;
+              blockName?: T;
+            };
+        gallery?:
+          | T
+          | {
+              heading?: T;
+              items?: T;
+              limit?: T;
+              id?: T;
+              blockName?: T;
+            };
+        scheduleTeaser?:
+          | T
+          | {
+              heading?: T;
+              days?: T;
+              limit?: T;
+              location?: T;
+              id?: T;
+              blockName?: T;
+            };
+        contactForm?:
+          | T
+          | {
+              heading?: T;
+              form?: T;
+              id?: T;
+              blockName?: T;
+            };
+      };
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

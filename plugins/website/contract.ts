@@ -93,5 +93,63 @@ export type BlogListReply = {
 /** `POST /api/seo-subscriptions/:id/write-now`: the period's post exists, or a job to write it is queued. */
 export type WriteNowReply = { status: 'exists' | 'queued'; period: string; post: string | null; job: string | null }
 
+// ---- pages ----
+
+/**
+ * First path segments the tenant site serves itself (`/<slug>/schedule`…): a page cannot take them
+ * (its URL is `/<slug>/<page slug>`).
+ */
+export const RESERVED_PAGE_SLUGS = [
+  'account',
+  'api',
+  'admin',
+  'appointments',
+  'banners',
+  'bays',
+  'blog',
+  'checkout',
+  'classes',
+  'courses',
+  'events',
+  'faq',
+  'forgot',
+  'gallery',
+  'join',
+  'locations',
+  'login',
+  'logout',
+  'preview',
+  'pricing',
+  'reset',
+  'robots.txt',
+  'schedule',
+  'session',
+  'signup',
+  'sitemap.xml',
+  'sitemaps',
+  'sw.js',
+] as const
+
+/** Collections staff preview on the tenant site (Payload's live preview → the site's preview route). */
+export const PREVIEW_COLLECTIONS = ['pages', 'blog-posts'] as const
+export type PreviewCollection = (typeof PREVIEW_COLLECTIONS)[number]
+
+/** Live preview sizes: a 390 px phone, a tablet and a desktop. */
+export const PREVIEW_BREAKPOINTS = [
+  { name: 'mobile', label: 'Mobile (390 px)', width: 390, height: 844 },
+  { name: 'tablet', label: 'Tablet', width: 820, height: 1180 },
+  { name: 'desktop', label: 'Desktop', width: 1440, height: 900 },
+] as const
+
+/** `GET /<tenant slug>/preview?collection=…&id=…`: the site's preview route (staff of the tenant only). */
+export const previewPath = (tenantSlug: string, collection: PreviewCollection, id: string): string =>
+  `/${tenantSlug}/preview?${new URLSearchParams({ collection, id })}`
+
+/** Where a previewed document is shown on the site (relative to the site's base). */
+export const previewTarget = (collection: PreviewCollection, slug: string): string =>
+  collection === 'pages' ? `/${slug}` : `/blog/${slug}`
+
+// ---- /pages ----
+
 /** The JSON-LD builders (pure: plain data in, schema.org nodes out) the tenant site renders. */
 export * from './structuredData'

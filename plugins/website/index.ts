@@ -17,11 +17,16 @@ import { blogEndpoints } from './blog/blogEndpoints'
 import { blogSqlTables } from './blog/blogSqlTables'
 import { withSitemap } from './sitemap'
 import type { WebsiteOptions } from './types'
+// ---- pages ----
+import { Pages } from './collections/Pages'
+import { withLocationPages } from './locations/withLocationPages'
+import { livePreviewOf } from './collections/shared/livePreview'
+// ---- /pages ----
 
 export type { WebsiteOptions } from './types'
 
 /** Collections that get plugin-seo's `meta` group (those not installed are left alone). */
-const SEO_COLLECTIONS = ['blog-posts', 'locations', 'courses']
+const SEO_COLLECTIONS = ['blog-posts', 'locations', 'courses', /* ---- pages ---- */ 'pages']
 
 /** SEO topics and subscriptions, generated and written blog posts, FAQs, gallery and forms (see README.md). */
 export const websitePlugin =
@@ -48,6 +53,9 @@ export const websitePlugin =
         }),
         Faqs(group),
         GalleryItems(group),
+        // ---- pages ----
+        Pages(group),
+        // ---- /pages ----
       ],
       jobs: {
         ...config.jobs,
@@ -66,5 +74,16 @@ export const websitePlugin =
     const withSite = withSitemap(
       withSqlTables(withForms(withSeo, { group, rateLimit: o.formRateLimit }), [...websiteSqlTables, ...blogSqlTables]),
     )
-    return { ...withSite, endpoints: [...(withSite.endpoints ?? []), ...blogEndpoints()] }
+    // ---- pages ----
+    // Blog posts get the site's live preview; locations get opening hours (their site page).
+    const withPages = withLocationPages({
+      ...withSite,
+      collections: withSite.collections?.map((collection) =>
+        collection.slug === 'blog-posts'
+          ? { ...collection, admin: { ...collection.admin, livePreview: livePreviewOf('blog-posts') } }
+          : collection,
+      ),
+    })
+    // ---- /pages ----
+    return { ...withPages, endpoints: [...(withPages.endpoints ?? []), ...blogEndpoints()] }
   }

@@ -4,6 +4,9 @@ import { coursesProvider } from './providers/coursesProvider'
 import { eventsProvider } from './providers/eventsProvider'
 import { staticPagesProvider } from './providers/staticPagesProvider'
 import type { SitemapProvider } from './types'
+// ---- pages ----
+import { sitePagesProvider } from './providers/sitePagesProvider'
+// ---- /pages ----
 
 /**
  * The URL sources of a tenant's sitemap, in sitemap order. Blog posts come last; add
@@ -11,6 +14,9 @@ import type { SitemapProvider } from './types'
  */
 export const defaultSitemapProviders: readonly SitemapProvider[] = [
   staticPagesProvider,
+  // ---- pages ----
+  sitePagesProvider,
+  // ---- /pages ----
   eventsProvider,
   coursesProvider,
   classesProvider,

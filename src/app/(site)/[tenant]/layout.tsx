@@ -7,6 +7,9 @@ import { hasBays } from './_lib/bays'
 import { websiteContent } from './_lib/blog'
 import { offersLearning } from './_lib/courses'
 import { NotificationsLink } from './_lib/NotificationsLink'
+// ---- pages ----
+import { navPages } from './_lib/pages'
+// ---- /pages ----
 import { href, loadSite, payloadInstance } from './_lib/site'
 import { SiteBanners } from './_lib/SiteBanners'
 import { VisitorProvider, VisitorSwitch } from './_lib/VisitorState'
@@ -43,6 +46,9 @@ export default async function TenantLayout({ children, params }: Params & { chil
     announcements: hasCollection(payload, 'announcements'),
   }
   const website = await websiteContent(site)
+  // ---- pages ----
+  const pages = await navPages(site)
+  // ---- /pages ----
   const style = site.primaryColor ? ({ '--brand': site.primaryColor } as CSSProperties) : undefined
   return (
     <VisitorProvider sessionUrl={href(site, '/session')}>
@@ -104,6 +110,13 @@ export default async function TenantLayout({ children, params }: Params & { chil
                       <a href={href(site, '/gallery')}>Gallery</a>
                     </li>
                   ) : null}
+                  {/* ---- pages ---- */}
+                  {pages.map((page) => (
+                    <li key={page.slug}>
+                      <a href={href(site, `/${page.slug}`)}>{page.title}</a>
+                    </li>
+                  ))}
+                  {/* ---- /pages ---- */}
                   <VisitorSwitch
                     member={
                       <>

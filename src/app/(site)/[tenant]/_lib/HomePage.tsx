@@ -46,7 +46,13 @@ export async function HomePage({ tenant, checkout }: { tenant: string; checkout?
           <ul className="cards">
             {site.locations.map((location) => (
               <li key={location.id} className="card">
-                <h3>{location.name}</h3>
+                <h3>
+                  {location.slug ? (
+                    <a href={href(site, `/locations/${location.slug}`)}>{location.name}</a>
+                  ) : (
+                    location.name
+                  )}
+                </h3>
                 <address>
                   {addressLines(location.address).map((line) => (
                     <span key={line} className="line">

@@ -66,18 +66,19 @@ export const readBlogList = async (
 
 export type PostDoc = BlogPost
 
-/** The published post of THIS tenant with this slug, as a visitor reads it (drafts never), or null. */
-export const loadPost = async (site: Site, slug: string): Promise<PostDoc | null> => {
+/** The published post of THIS tenant with this slug, as a visitor reads it (drafts never), or null; its latest draft for a staff preview. */
+export const loadPost = async (site: Site, slug: string, draft = false): Promise<PostDoc | null> => {
   const payload = await payloadInstance()
   if (!hasCollection(payload, 'blog-posts') || !/^[a-z0-9-]{1,200}$/.test(slug)) return null
+  const own: Where = { and: [{ tenant: { equals: site.tenant.id } }, { slug: { equals: slug } }] }
   const { docs } = await payload.find({
     collection: 'blog-posts',
-    where: {
-      and: [{ tenant: { equals: site.tenant.id } }, { slug: { equals: slug } }, { _status: { equals: 'published' } }],
-    },
+    where: draft ? own : { and: [own, { _status: { equals: 'published' } }] },
     limit: 1,
     depth: 1,
-    overrideAccess: false,
+    // ---- pages ----: `draft` is a staff preview (checked by `previewViewer`): the latest draft.
+    draft,
+    overrideAccess: draft,
   })
   return docs[0] ?? null
 }

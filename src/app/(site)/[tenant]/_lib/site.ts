@@ -11,6 +11,8 @@ const OPEN = new Set(['active', 'trial'])
 export type SiteLocation = {
   id: string
   name: string
+  /** Its page: `/locations/<slug>` (pages). */
+  slug: string | null
   timezone: string
   address: {
     line1?: string | null
@@ -112,7 +114,7 @@ const readSiteData = async (tenant: TenantRef): Promise<SiteData> => {
       limit: 50,
       depth: 0,
       overrideAccess: false,
-      select: { name: true, timezone: true, address: true },
+      select: { name: true, slug: true, timezone: true, address: true },
     }),
   ])
   const s = settings.docs[0] as
@@ -142,6 +144,7 @@ const readSiteData = async (tenant: TenantRef): Promise<SiteData> => {
     locations: locations.docs.map((doc) => ({
       id: String(doc.id),
       name: String(doc.name),
+      slug: doc.slug ?? null,
       timezone: String(doc.timezone ?? tenant.timezone),
       address: (doc.address as SiteLocation['address']) ?? null,
     })),

@@ -5,6 +5,9 @@ import { absoluteMediaUrl, imageOf, loadPost, readBlogList, type PostDoc } from 
 import { day } from '../../_lib/format'
 import { href, loadSite, type Site } from '../../_lib/site'
 import { SiteRichText } from '../../_lib/SiteRichText'
+import { LivePreviewRefresh } from '../../_lib/LivePreviewRefresh'
+import { adminOrigin } from '../../_lib/PageBlocks'
+import { previewViewer } from '../../_lib/preview'
 import { canonicalOrigin, canonicalUrl, JsonLdScript } from '../../_lib/structuredData'
 
 /**
@@ -30,8 +33,10 @@ const authorOf = async (site: Site, post: PostDoc) => {
 const load = async (tenant: string, slug: string) => {
   const site = await loadSite(tenant)
   if (!site) return null
-  const post = await loadPost(site, decodeURIComponent(slug))
-  return post ? { site, post } : null
+  // ---- pages ----: staff in draft mode (the admin's live preview) see the latest draft.
+  const preview = await previewViewer(site)
+  const post = await loadPost(site, decodeURIComponent(slug), preview)
+  return post ? { site, post, preview } : null
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -70,7 +75,7 @@ export default async function BlogPostPage({ params }: Props) {
   const { tenant, slug } = await params
   const found = await load(tenant, slug)
   if (!found) notFound()
-  const { site, post } = found
+  const { site, post, preview } = found
   if (!site.open) return null
   const [author, origin] = await Promise.all([authorOf(site, post), canonicalOrigin(site)])
   const url = `${origin}/blog/${post.slug}`
@@ -91,6 +96,14 @@ export default async function BlogPostPage({ params }: Props) {
 
   return (
     <article className="blog-post" aria-labelledby="post-title">
+      {preview ? (
+        <>
+          <LivePreviewRefresh serverUrl={adminOrigin()} />
+          <p className="notice" role="status">
+            Preview: {post._status === 'published' ? 'the latest version' : 'an unpublished draft'} of this post.
+          </p>
+        </>
+      ) : null}
       <JsonLdScript data={jsonLd} />
       <p>
         <a href={href(site, '/blog')}>
