@@ -48,6 +48,10 @@ export const MessageLogs = (group: string): CollectionConfig =>
       { name: 'errorMessage', type: 'text' },
       { name: 'sentAt', type: 'date' },
       { name: 'deliveredAt', type: 'date' },
+      // ---- Open and click tracking ----
+      { name: 'openedAt', type: 'date', admin: { readOnly: true, description: 'First open (tracking pixel).' } },
+      { name: 'clickedAt', type: 'date', admin: { readOnly: true, description: 'First tracked link click.' } },
+      // ---- /Open and click tracking ----
       {
         name: 'events',
         type: 'array',
