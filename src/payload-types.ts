@@ -1750,6 +1750,7 @@ export interface Lead {
     | 'tour'
     | 'guest_booking'
     | 'event_rsvp'
+    | 'facility_guest'
     | 'walk_in'
     | 'referral'
     | 'import'
@@ -3354,11 +3355,19 @@ export interface AutomationTemplate {
     | 'course.completed'
     | 'form.submitted'
     | 'time.no_visit'
-    | 'time.birthday';
+    | 'time.birthday'
+    | 'time.intro_ending'
+    | 'time.low_credits'
+    | 'time.pack_expiring'
+    | 'time.membership_expiring';
   /**
-   * N of a time trigger: days without a visit.
+   * N of a time trigger: days without a visit, or days before an offer, pack or membership ends.
    */
   triggerDays?: number | null;
+  /**
+   * N of "credits at or below N": the spendable credits at which the member enters.
+   */
+  triggerThreshold?: number | null;
   /**
    * Optional rules that must all hold, e.g. {"all":[{"field":"member.tags","op":"contains","value":"vip"}]}. Fields: member.status, member.tags, event.<key>; ops: eq, neq, in, contains, gte, lte, exists.
    */
@@ -3419,11 +3428,19 @@ export interface Automation {
     | 'course.completed'
     | 'form.submitted'
     | 'time.no_visit'
-    | 'time.birthday';
+    | 'time.birthday'
+    | 'time.intro_ending'
+    | 'time.low_credits'
+    | 'time.pack_expiring'
+    | 'time.membership_expiring';
   /**
-   * N of a time trigger: days without a visit.
+   * N of a time trigger: days without a visit, or days before an offer, pack or membership ends.
    */
   triggerDays?: number | null;
+  /**
+   * N of "credits at or below N": the spendable credits at which the member enters.
+   */
+  triggerThreshold?: number | null;
   /**
    * Optional rules that must all hold, e.g. {"all":[{"field":"member.tags","op":"contains","value":"vip"}]}. Fields: member.status, member.tags, event.<key>; ops: eq, neq, in, contains, gte, lte, exists.
    */
@@ -3568,6 +3585,14 @@ export interface MessageLog {
   errorMessage?: string | null;
   sentAt?: string | null;
   deliveredAt?: string | null;
+  /**
+   * First open (tracking pixel).
+   */
+  openedAt?: string | null;
+  /**
+   * First tracked link click.
+   */
+  clickedAt?: string | null;
   events?:
     | {
         type: string;
@@ -6241,6 +6266,7 @@ export interface AutomationTemplatesSelect<T extends boolean = true> {
   name?: T;
   triggerEvent?: T;
   triggerDays?: T;
+  triggerThreshold?: T;
   triggerCondition?: T;
   purpose?: T;
   steps?:
@@ -6266,6 +6292,7 @@ export interface AutomationsSelect<T extends boolean = true> {
   name?: T;
   triggerEvent?: T;
   triggerDays?: T;
+  triggerThreshold?: T;
   triggerCondition?: T;
   purpose?: T;
   steps?:
@@ -6346,6 +6373,8 @@ export interface MessageLogsSelect<T extends boolean = true> {
   errorMessage?: T;
   sentAt?: T;
   deliveredAt?: T;
+  openedAt?: T;
+  clickedAt?: T;
   events?:
     | T
     | {

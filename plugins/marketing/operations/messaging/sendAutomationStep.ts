@@ -15,6 +15,7 @@ import { storedVariant } from '../../abtest/assignVariant'
 import { HOLDOUT } from '../../abtest/experimentFields'
 import { recordStepRun, routeStep, stepTextFor } from '../../abtest/stepRuns'
 // ---- /Branching and A/B ----
+import { holdingsStopReason, isHoldingsTrigger } from '../automations/holdingsTriggers' // Holdings triggers
 
 /** Attempts of a failing send (the task's retries). */
 export const MAX_ATTEMPTS = 3
@@ -83,6 +84,13 @@ export const sendAutomationStep = async (
     new Date(member.lastVisitAt) > new Date(log.triggeredAt)
   )
     return stop('visited_again')
+  // ---- Holdings triggers ----
+  // The instance must still hold: a top-up, a used pack, a converted trial or a renewal stops it.
+  if (isHoldingsTrigger(automation.triggerEvent)) {
+    const reason = await holdingsStopReason(req, automation, member.tenant, memberId, facts.event, now)
+    if (reason) return stop(reason)
+  }
+  // ---- /Holdings triggers ----
   const step = automation.steps?.[input.step]
   if (!step) {
     await finish(req, log.id, 'sent', 'completed')
