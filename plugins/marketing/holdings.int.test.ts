@@ -31,7 +31,9 @@ const holdingsAutomation = (
       cooldownDays: 0,
       triggerDays: extra.triggerDays,
       triggerThreshold: extra.triggerThreshold,
-      steps: [{ delayMinutes: extra.delayMinutes ?? 0, channel: 'in_app', subject: 'Heads up', body: 'Hi {{firstName}}' }],
+      steps: [
+        { delayMinutes: extra.delayMinutes ?? 0, channel: 'in_app', subject: 'Heads up', body: 'Hi {{firstName}}' },
+      ],
     },
   })
 
@@ -169,9 +171,7 @@ describe('pack, intro offer and membership ending', () => {
     expect(preview.status).toBe(200)
     expect(preview.body.count).toBe(1)
     expect(preview.body.members.map((r: { id: string }) => r.id)).toEqual([soon.id])
-    await Promise.all(
-      Array.from({ length: 4 }, async () => enrolTimeTriggered(await createLocalReq({}, app.payload))),
-    )
+    await Promise.all(Array.from({ length: 4 }, async () => enrolTimeTriggered(await createLocalReq({}, app.payload))))
     const rows = await enrolmentRows(String(automation.id))
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ member_id: soon.id, occurrence_key: `pack:${pack.id}` })

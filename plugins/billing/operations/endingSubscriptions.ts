@@ -20,7 +20,14 @@ export const endingSubscriptions = async (
       ? sql`s.${s.status} = 'trialing'`
       : sql`s.${s.cancelAtPeriodEnd} IS TRUE AND s.${s.status} IN ('trialing', 'active', 'past_due')`
   const only = input.subscriptions
-    ? sql`AND s.${s.id} IN (${input.subscriptions.length ? sql.join(input.subscriptions.map((id) => sql`${id}`), sql`, `) : sql`NULL`})`
+    ? sql`AND s.${s.id} IN (${
+        input.subscriptions.length
+          ? sql.join(
+              input.subscriptions.map((id) => sql`${id}`),
+              sql`, `,
+            )
+          : sql`NULL`
+      })`
     : sql``
   const rows = await runSql<{ subscription: string; member: string; ends_at: Date | string }>(
     req,

@@ -4,7 +4,13 @@ import { runSql } from '@/core'
 import type { ExpiringPack, ExpiringPacksInput, LowCreditHolder, LowCreditHoldersInput } from '../contract'
 import { creditLotsTable } from './sql/creditLotsTable'
 
-const inList = (ids: string[]) => (ids.length ? sql.join(ids.map((id) => sql`${id}`), sql`, `) : sql`NULL`)
+const inList = (ids: string[]) =>
+  ids.length
+    ? sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : sql`NULL`
 const cap = (limit: number | undefined) => Math.min(Math.max(1, limit ?? 1000), 10_000)
 
 /**
@@ -13,7 +19,10 @@ const cap = (limit: number | undefined) => Math.min(Math.max(1, limit ?? 1000), 
  * `credits.balance` port counts them), with their newest granted lot (refunds put credits back
  * into a lot and are not a top-up). One statement, grouped by member.
  */
-export const lowCreditHolders = async (req: PayloadRequest, input: LowCreditHoldersInput): Promise<LowCreditHolder[]> => {
+export const lowCreditHolders = async (
+  req: PayloadRequest,
+  input: LowCreditHoldersInput,
+): Promise<LowCreditHolder[]> => {
   const c = creditLotsTable(req)
   const only = input.members ? sql`AND l.${c.member} IN (${inList(input.members)})` : sql``
   const rows = await runSql<{ member: string; credits: string | number; last_lot: string }>(

@@ -31,6 +31,11 @@ export type BuilderAutomation = {
 
 const BOOKED = JSON.stringify({ all: [{ field: 'enrolment.bookings', op: 'gte', value: 1 }] })
 const BOUGHT = JSON.stringify({ all: [{ field: 'enrolment.orders', op: 'gte', value: 1 }] })
+// ---- Open and click tracking ----
+const OPENED = JSON.stringify({ all: [{ field: 'message.opened', op: 'eq', value: true }] })
+const CLICKED = JSON.stringify({ all: [{ field: 'message.clicked', op: 'eq', value: true }] })
+const PRESETS: Record<string, string> = { booked: BOOKED, bought: BOUGHT, opened: OPENED, clicked: CLICKED }
+// ---- /Open and click tracking ----
 const CHANNELS: { value: Channel; label: string }[] = [
   { value: 'email', label: 'Email' },
   { value: 'sms', label: 'SMS' },
@@ -215,7 +220,7 @@ export const AutomationBuilder = ({
     ...a.steps.slice(i + 1).map((_, k) => ({ value: String(i + k + 2), label: `Go to step ${i + k + 2}` })),
   ]
   const conditionKind = (c: string) =>
-    c === '' ? 'none' : c === BOOKED ? 'booked' : c === BOUGHT ? 'bought' : 'custom'
+    c === '' ? 'none' : (Object.entries(PRESETS).find(([, preset]) => preset === c)?.[0] ?? 'custom')
 
   return (
     <div>
@@ -326,17 +331,16 @@ export const AutomationBuilder = ({
                         condition:
                           v === 'none'
                             ? ''
-                            : v === 'booked'
-                              ? BOOKED
-                              : v === 'bought'
-                                ? BOUGHT
-                                : s.condition || '{"all":[{"field":"member.tags","op":"contains","value":"vip"}]}',
+                            : (PRESETS[v] ??
+                              (s.condition || '{"all":[{"field":"member.tags","op":"contains","value":"vip"}]}')),
                       })
                     }}
                   >
                     <option value="none">No branch: always send</option>
                     <option value="booked">If booked since enrolment</option>
                     <option value="bought">If bought since enrolment</option>
+                    <option value="opened">If the previous e-mail was opened</option>
+                    <option value="clicked">If a link in the previous e-mail was clicked</option>
                     <option value="custom">Custom condition (JSON)</option>
                   </select>
                 </label>

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { STAFF_ROLES, nobody, or, self, tenantRole, tenantScoped } from '@/core'
 import { unsubscribeEndpoint, unsubscribePageEndpoint } from '../../endpoints/unsubscribeEndpoint'
+import { clickEndpoint, openPixelEndpoint } from '../../endpoints/trackingEndpoints' // Open and click tracking
 
 /** Every message sent, skipped or failed on any channel, with the provider's id and the reason. */
 export const MessageLogs = (group: string): CollectionConfig =>
@@ -13,7 +14,7 @@ export const MessageLogs = (group: string): CollectionConfig =>
       update: nobody,
       delete: nobody,
     },
-    endpoints: [unsubscribeEndpoint, unsubscribePageEndpoint],
+    endpoints: [unsubscribeEndpoint, unsubscribePageEndpoint, openPixelEndpoint, clickEndpoint],
     indexes: [
       { fields: ['provider', 'providerMessageId'], unique: true },
       { fields: ['member', 'createdAt'] },

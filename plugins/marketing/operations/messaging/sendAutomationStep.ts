@@ -20,7 +20,13 @@ import { holdingsStopReason, isHoldingsTrigger } from '../automations/holdingsTr
 /** Attempts of a failing send (the task's retries). */
 export const MAX_ATTEMPTS = 3
 
-export type StepRules = { quietHours: QuietHours; frequencyCap: number; smsAdapter: SmsAdapter }
+export type StepRules = {
+  quietHours: QuietHours
+  frequencyCap: number
+  smsAdapter: SmsAdapter
+  /** Open pixel and click redirects in marketing e-mail (default true). */
+  emailTracking?: boolean
+}
 
 export type StepOutcome =
   | { status: 'deferred'; until: string }
@@ -105,6 +111,8 @@ export const sendAutomationStep = async (
     member: memberId,
     since: log.triggeredAt,
     facts,
+    automationLog: log.id, // Open and click tracking
+    step: input.step,
   })
   if (route === 'end') {
     await finish(req, log.id, 'sent', 'branch_end')
@@ -147,6 +155,7 @@ export const sendAutomationStep = async (
       step: input.step,
       smsAdapter: rules.smsAdapter,
       frequencyCap: member.settings.frequencyCap ?? rules.frequencyCap,
+      track: rules.emailTracking ?? true, // Open and click tracking
       now,
     })
   let outcome: SendOutcome
