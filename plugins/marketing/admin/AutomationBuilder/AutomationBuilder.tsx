@@ -23,6 +23,9 @@ export type BuilderAutomation = {
   purpose: 'marketing' | 'transactional'
   status: 'draft' | 'active' | 'paused'
   cooldownDays: number
+  /** N of the time triggers (days) and of "credits at or below N" (Holdings triggers). */
+  triggerDays?: number | null
+  triggerThreshold?: number | null
   holdoutPercent: number
   goalDays: number
   steps: BuilderStep[]
@@ -36,6 +39,8 @@ const OPENED = JSON.stringify({ all: [{ field: 'message.opened', op: 'eq', value
 const CLICKED = JSON.stringify({ all: [{ field: 'message.clicked', op: 'eq', value: true }] })
 const PRESETS: Record<string, string> = { booked: BOOKED, bought: BOUGHT, opened: OPENED, clicked: CLICKED }
 // ---- /Open and click tracking ----
+/** Triggers whose N is days (Holdings triggers; as automationFields). */
+const DAYS_TRIGGERS = ['time.no_visit', 'time.intro_ending', 'time.pack_expiring', 'time.membership_expiring']
 const CHANNELS: { value: Channel; label: string }[] = [
   { value: 'email', label: 'Email' },
   { value: 'sms', label: 'SMS' },
@@ -185,6 +190,12 @@ export const AutomationBuilder = ({
         purpose: a.purpose,
         status: a.status,
         cooldownDays: Number(a.cooldownDays) || 0,
+        // ---- Holdings triggers ----
+        ...(DAYS_TRIGGERS.includes(a.triggerEvent) ? { triggerDays: Number(a.triggerDays) || null } : {}),
+        ...(a.triggerEvent === 'time.low_credits'
+          ? { triggerThreshold: a.triggerThreshold == null ? null : Number(a.triggerThreshold) }
+          : {}),
+        // ---- /Holdings triggers ----
         holdoutPercent: Number(a.holdoutPercent) || 0,
         goalDays: Number(a.goalDays) || 14,
         steps,
@@ -255,6 +266,30 @@ export const AutomationBuilder = ({
                 ))}
               </select>
             </label>
+            {/* ---- Holdings triggers ---- */}
+            {DAYS_TRIGGERS.includes(a.triggerEvent) ? (
+              <label>
+                {a.triggerEvent === 'time.no_visit' ? 'Days without a visit' : 'Days before the end'}
+                <input
+                  type="number"
+                  min={1}
+                  value={a.triggerDays ?? ''}
+                  onChange={(e) => set('triggerDays', e.target.value === '' ? null : Number(e.target.value))}
+                />
+              </label>
+            ) : null}
+            {a.triggerEvent === 'time.low_credits' ? (
+              <label>
+                Credits at or below
+                <input
+                  type="number"
+                  min={0}
+                  value={a.triggerThreshold ?? ''}
+                  onChange={(e) => set('triggerThreshold', e.target.value === '' ? null : Number(e.target.value))}
+                />
+              </label>
+            ) : null}
+            {/* ---- /Holdings triggers ---- */}
             <label>
               Purpose
               <select
