@@ -4,7 +4,7 @@
  * embedded PostgreSQL) with one tenant of BENCH_MARKETING_MEMBERS (50,000) members:
  *   1. the audience preview (`GET /api/automations/:id/preview`, real HTTP) of a marketing
  *      automation and of a "no visit in 30 days" one: p50/max of BENCH_MARKETING_PREVIEWS runs;
- *   2. event → enrolment throughput: BENCH_MARKETING_EVENTS (2,000) `booking.checked_in` events
+ *   2. event → enrolment throughput: BENCH_MARKETING_EVENTS (1,000) `booking.checked_in` events
  *      ("first visit" trigger) emitted, then the jobs queue run until every delivery is done:
  *      enrolments per second and the first steps queued;
  *   3. the hourly time-trigger job (`enrolTimeTriggered`) enrolling the "no visit" audience.
@@ -20,7 +20,7 @@ import { percentile } from './stats'
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const MEMBERS = numberEnv('BENCH_MARKETING_MEMBERS', 50_000)
 const PREVIEWS = numberEnv('BENCH_MARKETING_PREVIEWS', 10)
-const EVENTS = numberEnv('BENCH_MARKETING_EVENTS', 2000)
+const EVENTS = numberEnv('BENCH_MARKETING_EVENTS', 1000)
 
 export const runMarketingBench = async () => {
   const started = Date.now()
@@ -201,6 +201,7 @@ export const runMarketingBench = async () => {
     `time triggers: enrolTimeTriggered enrolled ${timeEnrolled} ("no visit in 30 days") in ${jobMs.toFixed(0)} ms (${((timeEnrolled / jobMs) * 1000).toFixed(0)}/s)`,
   )
 
+  log('cleaning up')
   await server.close()
   await sqlPool.end()
   await closePayload(payload)
@@ -209,4 +210,5 @@ export const runMarketingBench = async () => {
   await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
   await cleanup.end()
   await stopServer()
+  log('done')
 }
