@@ -57,6 +57,7 @@ export const holdingsHits = async (
     }))
   }
   if (trigger === 'time.pack_expiring') {
+    if (!text('lot') || !text('expiresAt')) return 'instance_unknown'
     const rows = await callPort(req, expiringPacksPort, { tenant, after, until, limit: LIMIT })
     return mine(rows).map((r) => ({
       member: r.member,
@@ -93,21 +94,23 @@ export const holdingsStopReason = async (
   const text = (key: string) => (typeof facts[key] === 'string' ? (facts[key] as string) : '')
   if (trigger === 'time.intro_ending' || trigger === 'time.membership_expiring') {
     const endsAt = text('endsAt')
+    if (!endsAt || !text('subscription')) return 'instance_unknown'
     const rows = await callPort(req, endingSubscriptionsPort, {
       tenant,
       kind: trigger === 'time.intro_ending' ? 'trial' : 'term',
       after: now.toISOString(),
-      until: endsAt || now.toISOString(),
+      until: endsAt,
       subscriptions: [text('subscription')],
     })
     const still = rows.some((r) => r.endsAt === endsAt)
     return still ? null : trigger === 'time.intro_ending' ? 'intro_no_longer_ending' : 'membership_renewed'
   }
   if (trigger === 'time.pack_expiring') {
+    if (!text('lot') || !text('expiresAt')) return 'instance_unknown'
     const rows = await callPort(req, expiringPacksPort, {
       tenant,
       after: now.toISOString(),
-      until: text('expiresAt') || now.toISOString(),
+      until: text('expiresAt'),
       lots: [text('lot')],
     })
     return rows.length > 0 ? null : 'pack_used_or_expired'
