@@ -57,7 +57,6 @@ export const holdingsHits = async (
     }))
   }
   if (trigger === 'time.pack_expiring') {
-    if (!text('lot') || !text('expiresAt')) return 'instance_unknown'
     const rows = await callPort(req, expiringPacksPort, { tenant, after, until, limit: LIMIT })
     return mine(rows).map((r) => ({
       member: r.member,
