@@ -17,6 +17,8 @@
  * BENCH_NEXT=0 skips next start; BENCH_BUILD=auto (build when missing or older than the sources) |
  * always | reuse; BENCH_WEB_PROCESSES (1); BENCH_PROFILE=1 writes CPU profiles of the in-process
  * server (bench-book.cpuprofile) and of a next start server under the booking load (bench-profiles/).
+ * BENCH_MARKETING=1 runs the marketing part instead (scripts/bench/marketing.ts: audience preview on
+ * 50,000 members, event → enrolment throughput, the time-trigger job).
  */
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -31,6 +33,14 @@ import type { LoadJob, LoadRequest, LoadResult } from './bench/loadWorker'
 import { percentile, summarize } from './bench/stats'
 import { seedVolume } from './bench/seedVolume'
 import { postgresCpuMs, threadCpuMs } from './bench/cpuTime'
+
+// ---- marketing ----
+if (process.env.BENCH_MARKETING === '1') {
+  const { runMarketingBench } = await import('./bench/marketing')
+  await runMarketingBench()
+  process.exit(0)
+}
+// ---- /marketing ----
 
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const TENANTS = numberEnv('BENCH_TENANTS', 200)

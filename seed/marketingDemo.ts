@@ -59,10 +59,45 @@ const TEMPLATES: TemplateData[] = [
       },
     ],
   },
+  // ---- Holdings triggers ----
+  {
+    name: 'Credits running low',
+    triggerEvent: 'time.low_credits',
+    triggerThreshold: 1,
+    purpose: 'marketing',
+    status: 'active',
+    cooldownDays: 0,
+    steps: [
+      {
+        delayMinutes: 0,
+        channel: 'in_app',
+        subject: 'One class left',
+        body: 'Hi {{firstName}}, you have one class credit or less left at {{studioName}}. Top up from your account page.',
+      },
+    ],
+  },
+  {
+    name: 'Class pack expiring',
+    triggerEvent: 'time.pack_expiring',
+    triggerDays: 7,
+    purpose: 'marketing',
+    status: 'active',
+    cooldownDays: 0,
+    steps: [
+      {
+        delayMinutes: 0,
+        channel: 'email',
+        subject: 'Your class pack at {{studioName}} expires soon',
+        body: 'Hi {{firstName}},\n\nYour class pack expires within a week and still has credits on it. Book a class before they run out.',
+      },
+    ],
+  },
+  // ---- /Holdings triggers ----
 ]
 
 /**
- * The platform's automation templates (welcome series, win-back, birthday) and each demo
+ * The platform's automation templates (welcome series, win-back, birthday, credits running low,
+ * class pack expiring) and each demo
  * tenant's active copies (a tenant created later gets its copies from the `tenant.created`
  * subscriber). Idempotent: templates by name, copies by (tenant, template).
  */
@@ -106,6 +141,7 @@ export const seedMarketingDemo = async (payload: Payload): Promise<{ created: nu
           name: t.name,
           triggerEvent: t.triggerEvent,
           triggerDays: t.triggerDays,
+          triggerThreshold: t.triggerThreshold, // Holdings triggers
           triggerCondition: t.triggerCondition,
           purpose: t.purpose,
           status: 'active',

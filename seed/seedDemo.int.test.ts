@@ -123,10 +123,13 @@ describe('demo seed', () => {
       expect(waiting[0].isGenerated).toBe(true)
       expect((await app.payload.count({ collection: 'faqs', where: own })).totalDocs).toBeGreaterThanOrEqual(2)
       expect((await app.payload.count({ collection: 'gallery-items', where: own })).totalDocs).toBeGreaterThanOrEqual(2)
-      // Marketing: the platform's welcome series, win-back and birthday message, copied active.
+      // Marketing: the platform's welcome series, win-back, birthday message, credits running low and
+      // class pack expiring, copied active.
       const automations = await app.payload.find({ collection: 'automations', where: own, depth: 0, limit: 10 })
       expect(automations.docs.map((a) => [a.name, a.status, Boolean(a.template)]).sort(), demo.slug).toEqual([
         ['Birthday message', 'active', true],
+        ['Class pack expiring', 'active', true],
+        ['Credits running low', 'active', true],
         ['Welcome series', 'active', true],
         ['Win-back', 'active', true],
       ])

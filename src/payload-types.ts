@@ -1769,6 +1769,7 @@ export interface Lead {
     | 'tour'
     | 'guest_booking'
     | 'event_rsvp'
+    | 'facility_guest'
     | 'walk_in'
     | 'referral'
     | 'import'
@@ -3480,11 +3481,19 @@ export interface AutomationTemplate {
     | 'course.completed'
     | 'form.submitted'
     | 'time.no_visit'
-    | 'time.birthday';
+    | 'time.birthday'
+    | 'time.intro_ending'
+    | 'time.low_credits'
+    | 'time.pack_expiring'
+    | 'time.membership_expiring';
   /**
-   * N of a time trigger: days without a visit.
+   * N of a time trigger: days without a visit, or days before an offer, pack or membership ends.
    */
   triggerDays?: number | null;
+  /**
+   * N of "credits at or below N": the spendable credits at which the member enters.
+   */
+  triggerThreshold?: number | null;
   /**
    * Optional rules that must all hold, e.g. {"all":[{"field":"member.tags","op":"contains","value":"vip"}]}. Fields: member.status, member.tags, event.<key>; ops: eq, neq, in, contains, gte, lte, exists.
    */
@@ -3545,11 +3554,19 @@ export interface Automation {
     | 'course.completed'
     | 'form.submitted'
     | 'time.no_visit'
-    | 'time.birthday';
+    | 'time.birthday'
+    | 'time.intro_ending'
+    | 'time.low_credits'
+    | 'time.pack_expiring'
+    | 'time.membership_expiring';
   /**
-   * N of a time trigger: days without a visit.
+   * N of a time trigger: days without a visit, or days before an offer, pack or membership ends.
    */
   triggerDays?: number | null;
+  /**
+   * N of "credits at or below N": the spendable credits at which the member enters.
+   */
+  triggerThreshold?: number | null;
   /**
    * Optional rules that must all hold, e.g. {"all":[{"field":"member.tags","op":"contains","value":"vip"}]}. Fields: member.status, member.tags, event.<key>; ops: eq, neq, in, contains, gte, lte, exists.
    */
@@ -3694,6 +3711,14 @@ export interface MessageLog {
   errorMessage?: string | null;
   sentAt?: string | null;
   deliveredAt?: string | null;
+  /**
+   * First open (tracking pixel).
+   */
+  openedAt?: string | null;
+  /**
+   * First tracked link click.
+   */
+  clickedAt?: string | null;
   events?:
     | {
         type: string;
@@ -6457,6 +6482,7 @@ export interface AutomationTemplatesSelect<T extends boolean = true> {
   name?: T;
   triggerEvent?: T;
   triggerDays?: T;
+  triggerThreshold?: T;
   triggerCondition?: T;
   purpose?: T;
   steps?:
@@ -6482,6 +6508,7 @@ export interface AutomationsSelect<T extends boolean = true> {
   name?: T;
   triggerEvent?: T;
   triggerDays?: T;
+  triggerThreshold?: T;
   triggerCondition?: T;
   purpose?: T;
   steps?:
@@ -6562,6 +6589,8 @@ export interface MessageLogsSelect<T extends boolean = true> {
   errorMessage?: T;
   sentAt?: T;
   deliveredAt?: T;
+  openedAt?: T;
+  clickedAt?: T;
   events?:
     | T
     | {

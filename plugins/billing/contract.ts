@@ -182,3 +182,31 @@ export const grantCreditsPort = definePort<GrantCreditsPortInput, GrantCreditsPo
   code: 'credits_unavailable',
   reason: 'Credits are not available for this business.',
 }))
+
+// ---- marketing ----
+// Asked by marketing's time triggers (intro offer ending, membership ending) and re-asked at send
+// time; answered by billing. Without billing nothing ends (empty list).
+
+export type EndingSubscriptionsInput = {
+  tenant: string
+  /**
+   * `trial`: the intro offer: subscriptions still in their trial (`trialing`) whose `trialEnd`
+   * falls in the window. `term`: memberships that end: not canceled yet, set to cancel at period
+   * end, whose `currentPeriodEnd` falls in the window.
+   */
+  kind: 'trial' | 'term'
+  /** The window (ISO instants), exclusive of `after`, inclusive of `until`. */
+  after: string
+  until: string
+  /** Only these subscriptions (the send-time re-check). */
+  subscriptions?: string[]
+  limit?: number
+}
+export type EndingSubscription = { subscription: string; member: string; endsAt: string }
+
+/** The tenant's subscriptions whose trial or term ends in a window. Fallback: none. */
+export const endingSubscriptionsPort = definePort<EndingSubscriptionsInput, EndingSubscription[]>(
+  'marketing.endingSubscriptions',
+  () => [],
+)
+// ---- /marketing ----

@@ -30,6 +30,10 @@ import { refundPaymentsForRef } from './operations/refundPaymentsForRef'
 import { refundWholePayment } from './operations/refundWholePayment'
 import { createPaymentCheckout } from './stripe/operations/createPaymentCheckout'
 import { withStripe } from './stripe'
+// ---- marketing ----
+import { endingSubscriptionsPort } from './contract'
+import { endingSubscriptions } from './operations/endingSubscriptions'
+// ---- /marketing ----
 
 export type { BillingOptions } from './types'
 
@@ -63,6 +67,9 @@ export const billingPlugin =
       ok: true as const,
       ...(await createPaymentCheckout(req, input)),
     }))
+    // ---- marketing ----
+    next = implementPort(next, endingSubscriptionsPort, endingSubscriptions)
+    // ---- /marketing ----
     next = withBillingEvents(next)
     next = withStripe(next)
     next = withMemberBilling(withBillingHome(next))

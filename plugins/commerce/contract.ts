@@ -199,3 +199,43 @@ export type PaymentSummaryResult = { provider: string } | null
 
 /** How one recorded payment was made (for receipts). Fallback: not known (null). */
 export const paymentSummaryPort = definePort<PaymentSummaryInput, PaymentSummaryResult>('payments.summary', () => null)
+
+// ---- marketing ----
+// Asked by marketing's credit triggers (credits at or below N, pack expiring) and re-asked at send
+// time; answered by commerce. Without commerce nobody holds credits (empty lists).
+
+export type LowCreditHoldersInput = {
+  tenant: string
+  /** Members whose spendable credits (unexpired lots, guest passes aside) are at or below this. */
+  threshold: number
+  /** Only these members (after a booking spent credits, and the send-time re-check). */
+  members?: string[]
+  limit?: number
+}
+/**
+ * A member at or below the threshold who has held credits: `credits` spendable now, `lastLot` the
+ * newest lot they were granted (a purchase, a plan's grant, an adjustment), so "once per top-up".
+ */
+export type LowCreditHolder = { member: string; credits: number; lastLot: string }
+
+/** Members of the tenant who hold (or held) credits and have at most `threshold` left. Fallback: none. */
+export const lowCreditHoldersPort = definePort<LowCreditHoldersInput, LowCreditHolder[]>(
+  'marketing.lowCreditHolders',
+  () => [],
+)
+
+export type ExpiringPacksInput = {
+  tenant: string
+  /** The window (ISO instants), exclusive of `after`, inclusive of `until`. */
+  after: string
+  until: string
+  /** Only these lots (the send-time re-check). */
+  lots?: string[]
+  limit?: number
+}
+/** A bought credit pack with credits left that expires in the window. */
+export type ExpiringPack = { lot: string; member: string; expiresAt: string; remaining: number }
+
+/** The tenant's credit packs with credits left that expire in a window. Fallback: none. */
+export const expiringPacksPort = definePort<ExpiringPacksInput, ExpiringPack[]>('marketing.expiringPacks', () => [])
+// ---- /marketing ----

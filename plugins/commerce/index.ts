@@ -26,6 +26,10 @@ import { withPosScreen } from './admin/posScreen'
 import { withCommerceEvents } from './events'
 import { commerceSqlTables } from './operations/sql/commerceSqlTables'
 import { orderPaymentsTable } from './operations/sql/ordersTable'
+// ---- marketing ----
+import { expiringPacksPort, lowCreditHoldersPort } from './contract'
+import { expiringPacks, lowCreditHolders } from './operations/marketingCredits'
+// ---- /marketing ----
 
 export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
 export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
@@ -81,6 +85,10 @@ export const commercePlugin =
     next = implementPort(next, refundCreditsPort, refundCredits)
     next = implementPort(next, creditBalancePort, spendableCredits)
     next = implementPort(next, grantCreditsPort, grantPeriodCredits)
+    // ---- marketing ----
+    next = implementPort(next, lowCreditHoldersPort, lowCreditHolders)
+    next = implementPort(next, expiringPacksPort, expiringPacks)
+    // ---- /marketing ----
     next = withCommerceEvents(next)
     next = withSqlTables(next, hasPayments ? [...commerceSqlTables, orderPaymentsTable] : commerceSqlTables)
     return withMemberCommerce(withPosScreen(next))

@@ -21,6 +21,12 @@ export const facilityEventSchemas = {
     endAt: z.string(),
     status: z.enum(['requested', 'confirmed']),
     total: moneySchema,
+    // ---- marketing ----
+    /** The guests of the party who gave an e-mail (marketing captures them as leads). */
+    guestContacts: z
+      .array(z.object({ email: z.string(), name: z.string().nullable(), phone: z.string().nullable() }))
+      .optional(),
+    // ---- /marketing ----
   }),
   /** Staff approved a requested reservation. */
   'reservation.approved': z.object({ reservation: id, resource: id, member: id, startAt: z.string() }),

@@ -40,6 +40,7 @@ export const defaultOptions: Required<Omit<MarketingOptions, 'smsAdapter'>> & Pi
   frequencyCap: 5,
   timeTriggersCron: '0 * * * *',
   smsAdapter: undefined,
+  emailTracking: true, // Open and click tracking
   // ---- /Automations and messaging ----
   // ---- HubSpot ----
   hubspot: defaultHubspotOptions,

@@ -110,7 +110,7 @@ export const marketingTestKit = (payload: Payload) => {
   const mailTo = async (to: string) => {
     const dir = path.join(process.env.DATA_DIR ?? '.data', 'mail')
     const files = await readdir(dir).catch(() => [])
-    const mails: { to: string; subject: string; text: string; headers?: Record<string, string> }[] = []
+    const mails: { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> }[] = []
     for (const file of files) {
       const mail = JSON.parse(await readFile(path.join(dir, file), 'utf8'))
       if (mail.to === to) mails.push(mail)

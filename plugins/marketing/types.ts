@@ -13,6 +13,10 @@ export type MarketingOptions = {
   quietHours?: { start: string; end: string }
   /** Most marketing messages a member gets in a rolling 7 days (tenant-settings may lower it). Default 5. */
   frequencyCap?: number
+  // ---- Open and click tracking ----
+  /** Marketing e-mail gets an open pixel and signed click redirects (default true). */
+  emailTracking?: boolean
+  // ---- /Open and click tracking ----
   /** Cron of the job that enrols members into time-based automations (no visit, birthday). Default hourly. */
   timeTriggersCron?: string
   /** The SMS provider; default: the Twilio-compatible adapter when SMS_ACCOUNT_SID is set, else the log-only adapter. */

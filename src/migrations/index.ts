@@ -37,6 +37,7 @@ import * as migration_20261207_003221_marketing_push from './20261207_003221_mar
 import * as migration_20261207_003255_marketing_abtest from './20261207_003255_marketing_abtest';
 import * as migration_20261207_003342_marketing_mailchimp_suppression from './20261207_003342_marketing_mailchimp_suppression';
 import * as migration_20261207_004205_marketing_hubspot from './20261207_004205_marketing_hubspot';
+import * as migration_20261207_035327_marketing_triggers_tracking from './20261207_035327_marketing_triggers_tracking';
 import * as migration_20261207_040110_website_pages from './20261207_040110_website_pages';
 
 export const migrations = [
@@ -234,6 +235,11 @@ export const migrations = [
     up: migration_20261207_004205_marketing_hubspot.up,
     down: migration_20261207_004205_marketing_hubspot.down,
     name: '20261207_004205_marketing_hubspot',
+  },
+  {
+    up: migration_20261207_035327_marketing_triggers_tracking.up,
+    down: migration_20261207_035327_marketing_triggers_tracking.down,
+    name: '20261207_035327_marketing_triggers_tracking',
   },
   {
     up: migration_20261207_040110_website_pages.up,

@@ -124,6 +124,13 @@ export const bookReservation = async (
       endAt: endAt.toISOString(),
       status,
       total: { amount: price.total, currency: price.currency },
+      // ---- marketing ----
+      guestContacts: input.participants.flatMap((p) =>
+        'guest' in p && p.guest.email
+          ? [{ email: p.guest.email, name: p.guest.name, phone: p.guest.phone ?? null }]
+          : [],
+      ),
+      // ---- /marketing ----
     },
   })
   return reservationReply(req, id)

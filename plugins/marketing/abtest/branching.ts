@@ -30,7 +30,19 @@ const enrolmentRuleSchema = z
   })
   .strict()
 
-export const branchRuleSchema = z.union([enrolmentRuleSchema, conditionRuleSchema])
+// ---- Open and click tracking ----
+/**
+ * Whether the member opened / clicked the enrolment's previous e-mail (the latest message of an
+ * earlier step; none → false), e.g. `{"all":[{"field":"message.opened","op":"eq","value":false}]}`.
+ */
+export const MESSAGE_FACTS = ['message.opened', 'message.clicked'] as const
+export type MessageFact = (typeof MESSAGE_FACTS)[number]
+const messageRuleSchema = z
+  .object({ field: z.enum(MESSAGE_FACTS), op: z.enum(['eq', 'neq']), value: z.boolean() })
+  .strict()
+// ---- /Open and click tracking ----
+
+export const branchRuleSchema = z.union([enrolmentRuleSchema, messageRuleSchema, conditionRuleSchema])
 export const branchConditionSchema = z.object({ all: z.array(branchRuleSchema).min(1).max(20) }).strict()
 export type BranchCondition = z.infer<typeof branchConditionSchema>
 
@@ -100,8 +112,16 @@ export const branchHolds = (
   condition: BranchCondition,
   facts: ConditionFacts,
   counts: Partial<Record<EnrolmentFact, number>>,
+  message: Partial<Record<MessageFact, boolean>> = {}, // Open and click tracking
 ): boolean =>
   condition.all.every((rule) => {
+    // ---- Open and click tracking ----
+    if (rule.field === 'message.opened' || rule.field === 'message.clicked') {
+      const r = rule as z.infer<typeof messageRuleSchema>
+      const actual = message[r.field] ?? false
+      return r.op === 'eq' ? actual === r.value : actual !== r.value
+    }
+    // ---- /Open and click tracking ----
     if (rule.field === 'enrolment.bookings' || rule.field === 'enrolment.orders') {
       const r = rule as z.infer<typeof enrolmentRuleSchema>
       const actual = counts[r.field] ?? 0

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
+import { trackedMessageLogsTable } from '../operations/tracking/trackingTable' // Open and click tracking
 import { hasCollection, runSql } from '@/core'
 import type { Automation } from '@/payload-types'
 import { BOOKED_STATUSES, PAID_STATUSES, enrolmentStepsTable, goalBookingsTable, goalOrdersTable } from './abTables'
@@ -88,13 +89,28 @@ export const enrolmentCounts = async (
 export const routeStep = async (
   req: PayloadRequest,
   branch: StepBranch | null | undefined,
-  input: { tenant: string; member: string; since: string; facts: ConditionFacts },
+  input: {
+    tenant: string
+    member: string
+    since: string
+    facts: ConditionFacts
+    /** The enrolment and this step (0-based): `message.*` rules read the previous step's message. */
+    automationLog?: string
+    step?: number
+  },
 ): Promise<BranchTarget> => {
   if (!hasBranch(branch)) return 'send'
   const parsed = branchConditionSchema.safeParse(branch.condition)
   if (!parsed.success) return 'end'
   const counts = await enrolmentCounts(req, enrolmentFactsRead(parsed.data), input)
-  const holds = branchHolds(parsed.data, input.facts, counts)
+  // ---- Open and click tracking ----
+  const readsMessage = parsed.data.all.some((r) => r.field === 'message.opened' || r.field === 'message.clicked')
+  const message =
+    readsMessage && input.automationLog && input.step !== undefined
+      ? await previousMessageEngagement(req, input.automationLog, input.step)
+      : {}
+  // ---- /Open and click tracking ----
+  const holds = branchHolds(parsed.data, input.facts, counts, message)
   return (holds ? parseTarget(branch.ifTrue, 'send') : parseTarget(branch.ifFalse, 'end')) ?? 'end'
 }
 
@@ -108,3 +124,21 @@ export const stepTextFor = (
   const override = automation.variants?.find((v) => v.key === variant)?.overrides?.find((o) => o.step === stepIndex + 1)
   return { subject: override?.subject || step.subject, body: override?.body || step.body }
 }
+
+// ---- Open and click tracking ----
+/** Opened / clicked of the enrolment's latest message from a step before `step` (none: both false). */
+const previousMessageEngagement = async (
+  req: PayloadRequest,
+  automationLog: string,
+  step: number,
+): Promise<{ 'message.opened': boolean; 'message.clicked': boolean }> => {
+  const ml = trackedMessageLogsTable(req)
+  const [row] = await runSql<{ opened: boolean; clicked: boolean }>(
+    req,
+    sql`SELECT ${ml.openedAt} IS NOT NULL AS opened, ${ml.clickedAt} IS NOT NULL AS clicked FROM ${ml}
+        WHERE ${ml.automationLog} = ${automationLog} AND ${ml.step} < ${step}
+        ORDER BY ${ml.step} DESC LIMIT 1`,
+  )
+  return { 'message.opened': Boolean(row?.opened), 'message.clicked': Boolean(row?.clicked) }
+}
+// ---- /Open and click tracking ----

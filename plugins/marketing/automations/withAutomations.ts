@@ -19,6 +19,7 @@ import {
   messageLogsTable,
   notificationsTable,
 } from '../operations/sql/automationsTable'
+import { trackedMessageLogsTable } from '../operations/tracking/trackingTable' // Open and click tracking
 
 /**
  * The automations and messaging slice: automations (and the platform's templates), enrolments,
@@ -46,7 +47,12 @@ export const withAutomations = (config: Config, o: typeof defaultOptions): Confi
       ...config.jobs,
       tasks: [
         ...(config.jobs?.tasks ?? []),
-        sendAutomationStepTask({ quietHours: o.quietHours, frequencyCap: o.frequencyCap, smsAdapter: o.smsAdapter }),
+        sendAutomationStepTask({
+          quietHours: o.quietHours,
+          frequencyCap: o.frequencyCap,
+          smsAdapter: o.smsAdapter,
+          emailTracking: o.emailTracking, // Open and click tracking
+        }),
         enrolTimeTriggeredTask(o.timeTriggersCron),
       ],
     },
@@ -59,5 +65,6 @@ export const withAutomations = (config: Config, o: typeof defaultOptions): Confi
     consentsTable,
     memberFactsTable,
     marketingSettingsTable,
+    trackedMessageLogsTable, // Open and click tracking
   ])
 }

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 import { escapeHtml } from '@/core'
+import { trackedHtml } from '../operations/tracking/trackingLinks' // Open and click tracking
 
 /**
  * Mails one message through Payload's configured adapter (nodemailer over SMTP, or the file
@@ -8,10 +9,20 @@ import { escapeHtml } from '@/core'
  */
 export const sendEmailMessage = async (
   req: PayloadRequest,
-  message: { to: string; subject: string; text: string; unsubscribeUrl?: string },
+  message: {
+    to: string
+    subject: string
+    text: string
+    unsubscribeUrl?: string
+    /** The message log to track opens and clicks as (Open and click tracking). */
+    trackAs?: string
+  },
 ): Promise<{ providerMessageId: string | null }> => {
   const footer = message.unsubscribeUrl ? `\n\n--\nUnsubscribe: ${message.unsubscribeUrl}` : ''
-  const html = `<p>${escapeHtml(message.text).replace(/\n/g, '<br>')}</p>${
+  const body = message.trackAs
+    ? trackedHtml(message.trackAs, message.text)
+    : `<p>${escapeHtml(message.text).replace(/\n/g, '<br>')}</p>`
+  const html = `${body}${
     message.unsubscribeUrl ? `<p><a href="${escapeHtml(message.unsubscribeUrl)}">Unsubscribe</a></p>` : ''
   }`
   const result: unknown = await req.payload.sendEmail({

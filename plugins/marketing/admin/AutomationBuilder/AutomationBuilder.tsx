@@ -23,6 +23,9 @@ export type BuilderAutomation = {
   purpose: 'marketing' | 'transactional'
   status: 'draft' | 'active' | 'paused'
   cooldownDays: number
+  /** N of the time triggers (days) and of "credits at or below N" (Holdings triggers). */
+  triggerDays?: number | null
+  triggerThreshold?: number | null
   holdoutPercent: number
   goalDays: number
   steps: BuilderStep[]
@@ -31,6 +34,13 @@ export type BuilderAutomation = {
 
 const BOOKED = JSON.stringify({ all: [{ field: 'enrolment.bookings', op: 'gte', value: 1 }] })
 const BOUGHT = JSON.stringify({ all: [{ field: 'enrolment.orders', op: 'gte', value: 1 }] })
+// ---- Open and click tracking ----
+const OPENED = JSON.stringify({ all: [{ field: 'message.opened', op: 'eq', value: true }] })
+const CLICKED = JSON.stringify({ all: [{ field: 'message.clicked', op: 'eq', value: true }] })
+const PRESETS: Record<string, string> = { booked: BOOKED, bought: BOUGHT, opened: OPENED, clicked: CLICKED }
+// ---- /Open and click tracking ----
+/** Triggers whose N is days (Holdings triggers; as automationFields). */
+const DAYS_TRIGGERS = ['time.no_visit', 'time.intro_ending', 'time.pack_expiring', 'time.membership_expiring']
 const CHANNELS: { value: Channel; label: string }[] = [
   { value: 'email', label: 'Email' },
   { value: 'sms', label: 'SMS' },
@@ -180,6 +190,12 @@ export const AutomationBuilder = ({
         purpose: a.purpose,
         status: a.status,
         cooldownDays: Number(a.cooldownDays) || 0,
+        // ---- Holdings triggers ----
+        ...(DAYS_TRIGGERS.includes(a.triggerEvent) ? { triggerDays: Number(a.triggerDays) || null } : {}),
+        ...(a.triggerEvent === 'time.low_credits'
+          ? { triggerThreshold: a.triggerThreshold == null ? null : Number(a.triggerThreshold) }
+          : {}),
+        // ---- /Holdings triggers ----
         holdoutPercent: Number(a.holdoutPercent) || 0,
         goalDays: Number(a.goalDays) || 14,
         steps,
@@ -215,7 +231,7 @@ export const AutomationBuilder = ({
     ...a.steps.slice(i + 1).map((_, k) => ({ value: String(i + k + 2), label: `Go to step ${i + k + 2}` })),
   ]
   const conditionKind = (c: string) =>
-    c === '' ? 'none' : c === BOOKED ? 'booked' : c === BOUGHT ? 'bought' : 'custom'
+    c === '' ? 'none' : (Object.entries(PRESETS).find(([, preset]) => preset === c)?.[0] ?? 'custom')
 
   return (
     <div>
@@ -250,6 +266,30 @@ export const AutomationBuilder = ({
                 ))}
               </select>
             </label>
+            {/* ---- Holdings triggers ---- */}
+            {DAYS_TRIGGERS.includes(a.triggerEvent) ? (
+              <label>
+                {a.triggerEvent === 'time.no_visit' ? 'Days without a visit' : 'Days before the end'}
+                <input
+                  type="number"
+                  min={1}
+                  value={a.triggerDays ?? ''}
+                  onChange={(e) => set('triggerDays', e.target.value === '' ? null : Number(e.target.value))}
+                />
+              </label>
+            ) : null}
+            {a.triggerEvent === 'time.low_credits' ? (
+              <label>
+                Credits at or below
+                <input
+                  type="number"
+                  min={0}
+                  value={a.triggerThreshold ?? ''}
+                  onChange={(e) => set('triggerThreshold', e.target.value === '' ? null : Number(e.target.value))}
+                />
+              </label>
+            ) : null}
+            {/* ---- /Holdings triggers ---- */}
             <label>
               Purpose
               <select
@@ -326,17 +366,16 @@ export const AutomationBuilder = ({
                         condition:
                           v === 'none'
                             ? ''
-                            : v === 'booked'
-                              ? BOOKED
-                              : v === 'bought'
-                                ? BOUGHT
-                                : s.condition || '{"all":[{"field":"member.tags","op":"contains","value":"vip"}]}',
+                            : (PRESETS[v] ??
+                              (s.condition || '{"all":[{"field":"member.tags","op":"contains","value":"vip"}]}')),
                       })
                     }}
                   >
                     <option value="none">No branch: always send</option>
                     <option value="booked">If booked since enrolment</option>
                     <option value="bought">If bought since enrolment</option>
+                    <option value="opened">If the previous e-mail was opened</option>
+                    <option value="clicked">If a link in the previous e-mail was clicked</option>
                     <option value="custom">Custom condition (JSON)</option>
                   </select>
                 </label>

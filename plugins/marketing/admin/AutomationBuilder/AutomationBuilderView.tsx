@@ -45,6 +45,8 @@ export const AutomationBuilderView = async (view: AdminViewServerProps) => {
         purpose: doc.purpose,
         status: doc.status,
         cooldownDays: doc.cooldownDays ?? 0,
+        triggerDays: doc.triggerDays ?? null, // Holdings triggers
+        triggerThreshold: doc.triggerThreshold ?? null,
         holdoutPercent: doc.holdoutPercent ?? 0,
         goalDays: doc.goalDays ?? 14,
         steps: (doc.steps ?? []).map((s) => ({

@@ -2,6 +2,9 @@ import type { Field } from 'payload'
 import { TRIGGER_OPTIONS, isTimeTrigger } from '../../operations/automations/triggers'
 import { validateCondition } from '../../operations/automations/conditions'
 
+/** Time triggers whose N is `triggerDays`. */
+const DAYS_TRIGGERS: string[] = ['time.no_visit', 'time.intro_ending', 'time.pack_expiring', 'time.membership_expiring']
+
 export const STEP_CHANNELS = ['email', 'sms', 'in_app', 'push'] as const
 
 /** The fields of an automation, shared by tenant automations and the platform's templates. */
@@ -14,14 +17,34 @@ export const automationFields = (): Field[] => [
     min: 0,
     max: 3650,
     admin: {
-      description: 'N of a time trigger: days without a visit.',
-      condition: (data) => typeof data?.triggerEvent === 'string' && data.triggerEvent === 'time.no_visit',
+      description: 'N of a time trigger: days without a visit, or days before an offer, pack or membership ends.',
+      condition: (data) => typeof data?.triggerEvent === 'string' && DAYS_TRIGGERS.includes(data.triggerEvent),
     },
     validate: (value: number | null | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
       siblingData?.triggerEvent === 'time.no_visit' && (value == null || value < 1)
         ? 'A "no visit" trigger needs the number of days (1 or more).'
+        : typeof siblingData?.triggerEvent === 'string' &&
+            DAYS_TRIGGERS.includes(siblingData.triggerEvent) &&
+            (value == null || value < 1 || value > 365)
+          ? 'This trigger needs the number of days before the end (1 to 365).'
+          : true,
+  },
+  // ---- Holdings triggers ----
+  {
+    name: 'triggerThreshold',
+    type: 'number',
+    min: 0,
+    max: 10000,
+    admin: {
+      description: 'N of "credits at or below N": the spendable credits at which the member enters.',
+      condition: (data) => data?.triggerEvent === 'time.low_credits',
+    },
+    validate: (value: number | null | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
+      siblingData?.triggerEvent === 'time.low_credits' && (value == null || !Number.isSafeInteger(value) || value < 0)
+        ? 'A "credits at or below N" trigger needs N (a whole number, 0 or more).'
         : true,
   },
+  // ---- /Holdings triggers ----
   {
     name: 'triggerCondition',
     type: 'json',

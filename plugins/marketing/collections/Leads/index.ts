@@ -10,6 +10,7 @@ export const LEAD_SOURCES = [
   'tour',
   'guest_booking',
   'event_rsvp',
+  'facility_guest',
   'walk_in',
   'referral',
   'import',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { STAFF_ROLES, nobody, or, self, tenantRole, tenantScoped } from '@/core'
 import { unsubscribeEndpoint, unsubscribePageEndpoint } from '../../endpoints/unsubscribeEndpoint'
+import { clickEndpoint, openPixelEndpoint } from '../../endpoints/trackingEndpoints' // Open and click tracking
 
 /** Every message sent, skipped or failed on any channel, with the provider's id and the reason. */
 export const MessageLogs = (group: string): CollectionConfig =>
@@ -13,7 +14,7 @@ export const MessageLogs = (group: string): CollectionConfig =>
       update: nobody,
       delete: nobody,
     },
-    endpoints: [unsubscribeEndpoint, unsubscribePageEndpoint],
+    endpoints: [unsubscribeEndpoint, unsubscribePageEndpoint, openPixelEndpoint, clickEndpoint],
     indexes: [
       { fields: ['provider', 'providerMessageId'], unique: true },
       { fields: ['member', 'createdAt'] },
@@ -48,6 +49,10 @@ export const MessageLogs = (group: string): CollectionConfig =>
       { name: 'errorMessage', type: 'text' },
       { name: 'sentAt', type: 'date' },
       { name: 'deliveredAt', type: 'date' },
+      // ---- Open and click tracking ----
+      { name: 'openedAt', type: 'date', admin: { readOnly: true, description: 'First open (tracking pixel).' } },
+      { name: 'clickedAt', type: 'date', admin: { readOnly: true, description: 'First tracked link click.' } },
+      // ---- /Open and click tracking ----
       {
         name: 'events',
         type: 'array',

@@ -5,6 +5,7 @@ import type { Automation } from '@/payload-types'
 import { automationLogsTable, consentsTable, memberFactsTable } from '../sql/automationsTable'
 import { parseCondition } from './conditions'
 import { CONSENT_OF } from '../messaging/sendMessage'
+import { holdingsHits, isHoldingsTrigger, type HoldingsHit } from './holdingsTriggers' // Holdings triggers
 
 export type AudienceRow = {
   id: string
@@ -27,9 +28,19 @@ export const audienceRows = async (
   automation: Pick<
     Automation,
     'id' | 'triggerEvent' | 'triggerDays' | 'triggerCondition' | 'purpose' | 'steps' | 'cooldownDays'
-  >,
+  > &
+    Partial<Pick<Automation, 'triggerThreshold'>>,
   tenant: { id: string; zone: string },
-  { now = new Date(), limit = 20 }: { now?: Date; limit?: number } = {},
+  {
+    now = new Date(),
+    limit = 20,
+    hits,
+  }: {
+    now?: Date
+    limit?: number
+    /** Holdings triggers: the members the billing/commerce ports matched (asked here when absent). */
+    hits?: HoldingsHit[]
+  } = {},
 ): Promise<AudienceRow[]> => {
   const m = memberFactsTable(req)
   const u = usersTable(req)
@@ -60,7 +71,17 @@ export const audienceRows = async (
       sql`EXISTS (SELECT 1 FROM ${c.$table} c WHERE c.${c.tenant} = ${tenant.id} AND c.${c.member} = m.${m.id} AND c.${c.type} = ${consent}::${c.$enum.type} AND c.${c.revokedAt} IS NULL)`,
     )
   let key: SQL
-  if (automation.triggerEvent === 'time.no_visit') {
+  let from: SQL = sql``
+  if (isHoldingsTrigger(automation.triggerEvent)) {
+    // ---- Holdings triggers ----
+    // One row per matched instance (a member with two packs expiring is two occurrences).
+    const matched = hits ?? (await holdingsHits(req, automation, tenant.id, { now }))
+    from = sql`JOIN jsonb_to_recordset(${JSON.stringify(
+      matched.map((h) => ({ member: h.member, key: h.occurrenceKey })),
+    )}::jsonb) AS h(member text, key text) ON h.member = m.${m.id}::text`
+    key = sql`h.key`
+    // ---- /Holdings triggers ----
+  } else if (automation.triggerEvent === 'time.no_visit') {
     const days = Math.max(1, automation.triggerDays ?? 30)
     where.push(
       sql`coalesce(m.${m.lastVisitAt}, m.${m.joinedAt}) < ${now.toISOString()}::timestamptz - make_interval(days => ${days}::int)`,
@@ -81,10 +102,10 @@ export const audienceRows = async (
     sql`WITH audience AS MATERIALIZED (
           SELECT m.${m.id} AS id, m.${m.user} AS user_id, m.${m.displayName} AS display_name, m.${m.joinedAt} AS joined_at,
                  ${key} AS occurrence_key
-          FROM ${m.$table} m WHERE ${sql.join(where, sql` AND `)})
+          FROM ${m.$table} m ${from} WHERE ${sql.join(where, sql` AND `)})
         SELECT a.id, coalesce(a.display_name, u.${u.name}) AS name, u.${u.email} AS email, a.occurrence_key,
                (SELECT count(*)::int FROM audience) AS total
-        FROM (SELECT * FROM audience ORDER BY joined_at DESC, id LIMIT ${limit}) a JOIN ${u.$table} u ON u.${u.id} = a.user_id
-        ORDER BY a.joined_at DESC, a.id`,
+        FROM (SELECT * FROM audience ORDER BY joined_at DESC, id, occurrence_key LIMIT ${limit}) a JOIN ${u.$table} u ON u.${u.id} = a.user_id
+        ORDER BY a.joined_at DESC, a.id, a.occurrence_key`,
   )
 }

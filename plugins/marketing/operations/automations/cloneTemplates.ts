@@ -34,6 +34,7 @@ export const cloneTemplates = async (req: PayloadRequest, tenant: string): Promi
         name: t.name,
         triggerEvent: t.triggerEvent,
         triggerDays: t.triggerDays,
+        triggerThreshold: t.triggerThreshold, // Holdings triggers
         triggerCondition: t.triggerCondition,
         purpose: t.purpose,
         steps: (t.steps ?? []).map(({ delayMinutes, channel, subject, body }) => ({

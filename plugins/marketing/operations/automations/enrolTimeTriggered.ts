@@ -4,6 +4,7 @@ import type { Automation, Tenant } from '@/payload-types'
 import { audienceRows } from './audienceSql'
 import { enrolMember } from './enrolMember'
 import { TIME_TRIGGERS } from './triggers'
+import { holdingsHits, isHoldingsTrigger } from './holdingsTriggers' // Holdings triggers
 
 const BATCH = 500
 
@@ -34,12 +35,20 @@ export const enrolTimeTriggered = async (req: PayloadRequest, now = new Date()):
       })
       zones.set(tenantId, isTimeZone(tenant?.timezone) ? tenant.timezone : 'UTC')
     }
+    // ---- Holdings triggers ----
+    // Asked once per automation and run; the audience SQL then applies the member rules and consent.
+    const hits = isHoldingsTrigger(automation.triggerEvent)
+      ? await holdingsHits(req, automation, tenantId, { now })
+      : undefined
+    if (hits && hits.length === 0) continue
+    const factsOf = new Map((hits ?? []).map((h) => [`${h.member}|${h.occurrenceKey}`, h.facts]))
+    // ---- /Holdings triggers ----
     for (let round = 0; round < 200; round++) {
       const rows = await audienceRows(
         req,
         automation,
         { id: tenantId, zone: zones.get(tenantId)! },
-        { now, limit: BATCH },
+        { now, limit: BATCH, hits },
       )
       let fresh = 0
       for (const row of rows) {
@@ -47,7 +56,7 @@ export const enrolTimeTriggered = async (req: PayloadRequest, now = new Date()):
           automation,
           member: String(row.id),
           occurrenceKey: row.occurrence_key,
-          facts: { trigger: automation.triggerEvent },
+          facts: { trigger: automation.triggerEvent, ...factsOf.get(`${row.id}|${row.occurrence_key}`) },
           now,
         })
         if (id) fresh++

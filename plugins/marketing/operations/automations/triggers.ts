@@ -87,6 +87,12 @@ export const EVENT_TRIGGERS = [
 export const TIME_TRIGGERS = [
   { value: 'time.no_visit', label: 'No visit in N days' },
   { value: 'time.birthday', label: 'Birthday' },
+  // ---- Holdings triggers ----
+  { value: 'time.intro_ending', label: 'Intro offer (trial) ends in N days' },
+  { value: 'time.low_credits', label: 'Credits at or below N' },
+  { value: 'time.pack_expiring', label: 'Credit pack expires in N days' },
+  { value: 'time.membership_expiring', label: 'Membership ends in N days' },
+  // ---- /Holdings triggers ----
 ] as const
 
 export type TimeTrigger = (typeof TIME_TRIGGERS)[number]['value']

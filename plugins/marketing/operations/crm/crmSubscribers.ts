@@ -40,6 +40,19 @@ export const leadFromGuestBookingSubscriber: Subscriber<'appointment.booked'> = 
   },
 }
 
+// ---- Facility guests ----
+/** A member booked a bay or court with guests who gave an e-mail: each guest is the tenant's lead. */
+export const leadFromFacilityGuestSubscriber: Subscriber<'reservation.booked'> = {
+  name: 'marketing.leadFromFacilityGuest',
+  event: 'reservation.booked',
+  handler: async (event, { req }) => {
+    if (!event.tenant) return
+    for (const contact of event.data.guestContacts ?? [])
+      await leadFromGuest(req, { tenant: event.tenant, contact, source: 'facility_guest' })
+  },
+}
+// ---- /Facility guests ----
+
 /** A person joined a tenant: the lead with their e-mail converts. */
 export const convertLeadSubscriber: Subscriber<'member.created'> = {
   name: 'marketing.convertLead',
@@ -76,6 +89,7 @@ export const crmSubscribers = [
   leadFromFormSubscriber,
   leadFromGuestRsvpSubscriber,
   leadFromGuestBookingSubscriber,
+  leadFromFacilityGuestSubscriber, // Facility guests
   convertLeadSubscriber,
   closureBannerSubscriber,
 ]

@@ -12,7 +12,7 @@ type GuestContact = { email: string; name: string | null; phone: string | null }
  */
 export const leadFromGuest = async (
   req: PayloadRequest,
-  input: { tenant: string; contact: GuestContact; source: 'guest_booking' | 'event_rsvp' | 'tour' },
+  input: { tenant: string; contact: GuestContact; source: 'guest_booking' | 'event_rsvp' | 'tour' | 'facility_guest' },
 ): Promise<UpsertedLead | null> => {
   const email = input.contact.email.trim().toLowerCase()
   if (!email.includes('@')) return null

@@ -15,11 +15,18 @@ import { storedVariant } from '../../abtest/assignVariant'
 import { HOLDOUT } from '../../abtest/experimentFields'
 import { recordStepRun, routeStep, stepTextFor } from '../../abtest/stepRuns'
 // ---- /Branching and A/B ----
+import { holdingsStopReason, isHoldingsTrigger } from '../automations/holdingsTriggers' // Holdings triggers
 
 /** Attempts of a failing send (the task's retries). */
 export const MAX_ATTEMPTS = 3
 
-export type StepRules = { quietHours: QuietHours; frequencyCap: number; smsAdapter: SmsAdapter }
+export type StepRules = {
+  quietHours: QuietHours
+  frequencyCap: number
+  smsAdapter: SmsAdapter
+  /** Open pixel and click redirects in marketing e-mail (default true). */
+  emailTracking?: boolean
+}
 
 export type StepOutcome =
   | { status: 'deferred'; until: string }
@@ -83,6 +90,13 @@ export const sendAutomationStep = async (
     new Date(member.lastVisitAt) > new Date(log.triggeredAt)
   )
     return stop('visited_again')
+  // ---- Holdings triggers ----
+  // The instance must still hold: a top-up, a used pack, a converted trial or a renewal stops it.
+  if (isHoldingsTrigger(automation.triggerEvent)) {
+    const reason = await holdingsStopReason(req, automation, member.tenant, memberId, facts.event, now)
+    if (reason) return stop(reason)
+  }
+  // ---- /Holdings triggers ----
   const step = automation.steps?.[input.step]
   if (!step) {
     await finish(req, log.id, 'sent', 'completed')
@@ -97,6 +111,8 @@ export const sendAutomationStep = async (
     member: memberId,
     since: log.triggeredAt,
     facts,
+    automationLog: log.id, // Open and click tracking
+    step: input.step,
   })
   if (route === 'end') {
     await finish(req, log.id, 'sent', 'branch_end')
@@ -139,6 +155,7 @@ export const sendAutomationStep = async (
       step: input.step,
       smsAdapter: rules.smsAdapter,
       frequencyCap: member.settings.frequencyCap ?? rules.frequencyCap,
+      track: rules.emailTracking ?? true, // Open and click tracking
       now,
     })
   let outcome: SendOutcome

@@ -34,6 +34,8 @@ export type SendInput = {
   /** Marketing messages per member in a rolling 7 days. */
   frequencyCap: number
   now?: Date
+  /** Marketing e-mail: the open pixel and signed click redirects (Open and click tracking). */
+  track?: boolean
 }
 
 export type SkipReason = 'no_consent' | 'frequency_cap' | 'no_recipient' | 'suppressed'
@@ -110,6 +112,8 @@ export const sendMessage = async (req: PayloadRequest, input: SendInput): Promis
         subject: input.subject,
         text: input.body,
         unsubscribeUrl: input.type === 'marketing' ? unsubscribeUrl(m.id) : undefined,
+        // Open and click tracking: marketing mail only (sent under consent), never transactional.
+        trackAs: input.type === 'marketing' && input.track ? claimed.id : undefined,
       }))
     } else if (input.channel === 'sms') {
       provider = input.smsAdapter.name
