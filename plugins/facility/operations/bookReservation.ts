@@ -130,7 +130,7 @@ export const bookReservation = async (
 }
 
 /** A guest of the tenant by e-mail (case-insensitive, one row per address), else a new guest row. */
-const upsertGuest = async (
+export const upsertGuest = async (
   req: PayloadRequest,
   tenant: string,
   guest: { name: string; email?: string; phone?: string },
