@@ -35,4 +35,9 @@ export const notifyCancelledSubscriber: Subscriber<'reservation.cancelled'> = {
  * commerce's `order.paid` (a fee's order marks its snapshot paid; day passes).
  */
 export const withFacilityEvents = (config: Config): Config =>
-  subscribe(defineEvents(config, facilityEventSchemas), notifyCancelledSubscriber, feePaidSubscriber, dayPassesSubscriber)
+  subscribe(
+    defineEvents(config, facilityEventSchemas),
+    notifyCancelledSubscriber,
+    feePaidSubscriber,
+    dayPassesSubscriber,
+  )

@@ -1,8 +1,11 @@
 import { sql } from '@payloadcms/db-postgres'
+import { createLocalReq } from 'payload'
 import { describe, expect, it } from 'vitest'
+import type { EventOf } from '@/core'
 import { createPerson, createTenant, signIn, useTestApp, type HttpClient } from '@/core/testing'
 import { useFakeStripe } from '@/core/testing/useFakeStripe'
 import { facilityTestKit } from './facilityTestKit'
+import { dayPassesSubscriber } from './feeSubscribers'
 
 const WEBHOOK_SECRET = 'whsec_atrium_facility_commerce'
 const app = useTestApp()
@@ -152,7 +155,9 @@ describe('guest passes from commerce’s credits ledger', () => {
     ])
     expect(await passState(kit, lot)).toEqual({ remaining: 1, spent: 2, refunds: 2 })
     // The ledger balances: Σ ledger rows of the lot = what is left (it had no earned row: made directly).
-    const [sum] = await kit.q<{ s: number }>(sql`SELECT coalesce(sum(amount), 0)::int AS s FROM credit_ledger WHERE lot_id = ${lot}`)
+    const [sum] = await kit.q<{ s: number }>(
+      sql`SELECT coalesce(sum(amount), 0)::int AS s FROM credit_ledger WHERE lot_id = ${lot}`,
+    )
     expect(sum.s).toBe(0)
   }, 120_000)
 
@@ -173,7 +178,10 @@ describe('guest passes from commerce’s credits ledger', () => {
       resource: bay,
       startAt: kit.at(2, '12:00'),
       endAt: kit.at(2, '13:00'),
-      participants: [{ guest: { name: 'Sam' }, useGuestPass: true }, { guest: { name: 'Kim' }, useGuestPass: true }],
+      participants: [
+        { guest: { name: 'Sam' }, useGuestPass: true },
+        { guest: { name: 'Kim' }, useGuestPass: true },
+      ],
     })
     expect(request.status).toBe(201)
     expect(request.body.fee.total.amount).toBe(0)
@@ -191,7 +199,14 @@ const feeOf = async (kit: Club['kit'], reservation: string) =>
   )[0]
 const orderOf = async (kit: Club['kit'], order: string) =>
   (
-    await kit.q<{ status: string; total: number; amount_refunded: number; payment_id: string | null; kind: string; ref: string }>(
+    await kit.q<{
+      status: string
+      total: number
+      amount_refunded: number
+      payment_id: string | null
+      kind: string
+      ref: string
+    }>(
       sql`SELECT o.status, o.total::int AS total, o.amount_refunded::int AS amount_refunded, o.payment_id, l.kind, l.ref
           FROM orders o JOIN orders_lines l ON l._parent_id = o.id WHERE o.id = ${order}`,
     )
@@ -319,5 +334,99 @@ describe('reservation fees paid and refunded through commerce', () => {
     expect((await erin.client.post(`/api/reservations/${booked.body.id}/cancel`)).status).toBe(200)
     expect((await orderOf(kit, repay.body.order)).status).toBe('canceled')
     expect((await feeOf(kit, booked.body.id)).status).toBe('void')
+  }, 120_000)
+})
+
+describe('day passes sold as commerce orders', () => {
+  it('a POS sale of 2 day passes to a walk-in issues 2 passes to that guest once (order.paid handled again adds none); 5 concurrent scans of one pass admit the guest once; a member’s pass admits the guest they bring', async () => {
+    const { kit, tenant, desk } = await club()
+    const product = String(
+      (
+        await app.payload.create({
+          collection: 'products',
+          data: {
+            tenant,
+            name: 'Range day pass',
+            slug: `day-pass-${Math.random().toString(36).slice(2, 8)}`,
+            kind: 'day_pass',
+            price: { amount: 2500, currency: 'USD' },
+          },
+        })
+      ).id,
+    )
+    const email = `walkin-${Math.random().toString(36).slice(2, 8)}@example.test`
+    const sale = await desk.post('/api/orders/checkout', {
+      tenant,
+      buyer: { email, name: 'Pat Walkin' },
+      lines: [{ product, quantity: 2 }],
+      payment: { provider: 'cash' },
+    })
+    expect(sale.status, JSON.stringify(sale.body)).toBe(201)
+    const order = sale.body.order.id
+    await runJobs(kit)
+    const passes = async () =>
+      kit.q<{ id: string; status: string; guest: string | null; member: string | null; unit: number }>(
+        sql`SELECT d.id, d.status, g.email AS guest, d.member_id AS member, d.unit::int AS unit FROM day_passes d
+            LEFT JOIN guests g ON g.id = d.guest_id WHERE d."order" = ${order} ORDER BY d.unit`,
+      )
+    expect((await passes()).map((p) => [p.unit, p.status, p.guest, p.member])).toEqual([
+      [1, 'active', email, null],
+      [2, 'active', email, null],
+    ])
+    // At-least-once delivery: the subscriber handling the same order.paid again issues nothing more.
+    const event: EventOf<'order.paid'> = {
+      id: 'redelivered',
+      type: 'order.paid',
+      version: 1,
+      tenant,
+      occurredAt: new Date().toISOString(),
+      actor: null,
+      subject: { collection: 'orders', id: order },
+      data: { ...sale.body.order, member: null, payment: null },
+    }
+    await Promise.all(
+      [1, 2, 3].map(async () => dayPassesSubscriber.handler(event, { req: await createLocalReq({}, app.payload) })),
+    )
+    expect(await passes()).toHaveLength(2)
+
+    const [first] = await passes()
+    const scans = await Promise.all([1, 2, 3, 4, 5].map(() => desk.post(`/api/day-passes/${first.id}/check-in`)))
+    expect(scans.map((s) => s.status).sort()).toEqual([200, 409, 409, 409, 409])
+    expect(new Set(scans.filter((s) => s.status === 409).map((s) => s.body.error))).toEqual(new Set(['pass_used']))
+    const [checkIn] = await kit.q<{ n: number; host: string | null; pass: boolean }>(
+      sql`SELECT count(*)::int AS n, min(host_id::text) AS host, bool_and(pass_spent) AS pass FROM guest_check_ins WHERE day_pass_id = ${first.id}`,
+    )
+    expect(checkIn).toEqual({ n: 1, host: null, pass: true })
+    // The same guest's second pass the same day: already checked in, nothing spent.
+    const second = (await passes())[1]
+    const twice = await desk.post(`/api/day-passes/${second.id}/check-in`)
+    expect([twice.status, twice.body.error]).toEqual([409, 'already_checked_in'])
+    expect((await passes())[1].status).toBe('active')
+
+    // A member buys one; it admits the guest they bring, and members cannot spend passes themselves.
+    const fay = await newMember(tenant)
+    const bought = await desk.post('/api/orders/checkout', {
+      tenant,
+      member: fay.id,
+      lines: [{ product, quantity: 1 }],
+      payment: { provider: 'terminal' },
+    })
+    expect(bought.status).toBe(201)
+    await runJobs(kit)
+    const [mine] = await kit.q<{ id: string; member: string }>(
+      sql`SELECT id, member_id AS member FROM day_passes WHERE "order" = ${bought.body.order.id}`,
+    )
+    expect(mine.member).toBe(fay.id)
+    const own = await fay.client.get(`/api/day-passes/${mine.id}`)
+    expect(own.status).toBe(200)
+    expect((await fay.client.post(`/api/day-passes/${mine.id}/check-in`, { guest: { name: 'Friend' } })).status).toBe(
+      404,
+    )
+    const admitted = await desk.post(`/api/day-passes/${mine.id}/check-in`, { guest: { name: 'Friend of Fay' } })
+    expect(admitted.status, JSON.stringify(admitted.body)).toBe(200)
+    const [hosted] = await kit.q<{ host: string }>(
+      sql`SELECT host_id AS host FROM guest_check_ins WHERE id = ${admitted.body.checkIn}`,
+    )
+    expect(hosted.host).toBe(fay.id)
   }, 120_000)
 })

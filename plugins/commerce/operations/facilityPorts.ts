@@ -29,7 +29,10 @@ import { startOrderCheckout } from './startOrderCheckout'
  * `guest_pass_reset`, packs), spent by `debitCredits` in the booking's transaction (per-member
  * lock, lots locked, conditional UPDATE), idempotent on the participant.
  */
-export const spendGuestPass = async (req: PayloadRequest, input: SpendGuestPassInput): Promise<SpendGuestPassResult> => {
+export const spendGuestPass = async (
+  req: PayloadRequest,
+  input: SpendGuestPassInput,
+): Promise<SpendGuestPassResult> => {
   const spent = await debitCredits(req, {
     tenant: input.tenant,
     member: input.member,
@@ -156,9 +159,14 @@ export const refundFee = async (req: PayloadRequest, input: RefundFeeInput): Pro
   )
   if (!updated) return { refunded: 0 }
   const payment = await orderPaymentId(req, input.order)
-  if (payment)
-    await callPort(req, refundWholePaymentPort, { tenant: input.tenant, payment, reason: input.reason })
-  const result = { order: input.order, amount: left, amountRefunded: Number(updated.amount_refunded), status: 'refunded', restocked: false }
+  if (payment) await callPort(req, refundWholePaymentPort, { tenant: input.tenant, payment, reason: input.reason })
+  const result = {
+    order: input.order,
+    amount: left,
+    amountRefunded: Number(updated.amount_refunded),
+    status: 'refunded',
+    restocked: false,
+  }
   await audit(req, {
     category: 'billing',
     action: 'order.refunded',

@@ -10,8 +10,8 @@ import { idParam } from './schemas'
 export const payEndpoint: Endpoint = {
   path: '/:id/pay',
   method: 'post',
-  handler: endpointHandler(
-    async (req, body) => payReservationFee(req, idParam.parse(req.routeParams).id, body),
-    { status: 200, requireUser: true },
-  ),
+  handler: endpointHandler(async (req, body) => payReservationFee(req, idParam.parse(req.routeParams).id, body), {
+    status: 200,
+    requireUser: true,
+  }),
 }

@@ -52,7 +52,14 @@ export const endFees = async (req: PayloadRequest, ids: string[], reason: string
       await callPort(req, refundFeePort, { tenant, order: row.order, reason })
   }
 
-  const paid = await runSql<{ id: string; tenant: string; reservation: string; amount: number; currency: string; order: string | null }>(
+  const paid = await runSql<{
+    id: string
+    tenant: string
+    reservation: string
+    amount: number
+    currency: string
+    order: string | null
+  }>(
     req,
     sql`SELECT ${f.id} AS id, ${f.tenant} AS tenant, ${f.reservation} AS reservation, ${f.totalAmount}::int AS amount,
                ${f.totalCurrency} AS currency, ${f.commerceOrder} AS order

@@ -1,8 +1,23 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, DESK_ROLES, emit, hasRoleIn, isPlatformAdmin, OperationError, pgErrorCode, rolesIn, runSql } from '@/core'
+import {
+  callPort,
+  DESK_ROLES,
+  emit,
+  hasRoleIn,
+  isPlatformAdmin,
+  OperationError,
+  pgErrorCode,
+  rolesIn,
+  runSql,
+} from '@/core'
 import type { AccessUser } from '@/core'
-import { moveReservationInput, releaseFeeOrderPort, type MoveReservationInput, type ReservationReply } from '../contract'
+import {
+  moveReservationInput,
+  releaseFeeOrderPort,
+  type MoveReservationInput,
+  type ReservationReply,
+} from '../contract'
 import { accessWindow, type AccessCodeOptions } from './accessCode'
 import { assertNotClosed } from './assertNotClosed'
 import { checkBookingRules } from './checkBookingRules'
@@ -166,7 +181,10 @@ const repriceUnpaid = async (
   )
   if (!snapshot || !['pending', 'waived'].includes(snapshot.status) || input.party.length === 0) return
   // An order opened to pay the old price is cancelled first; one already paid keeps the old price.
-  if (snapshot.order && !(await callPort(req, releaseFeeOrderPort, { tenant: input.tenant, order: snapshot.order })).released)
+  if (
+    snapshot.order &&
+    !(await callPort(req, releaseFeeOrderPort, { tenant: input.tenant, order: snapshot.order })).released
+  )
     return
   const { resource, zone, startAt, endAt } = input
   const players: Player[] = input.party.map((x) =>

@@ -14,7 +14,11 @@ import { reservationsTable } from './sql/reservationsTable'
  * anyone else's reservation; 409 `not_payable` unless the fee is pending and the reservation
  * active; commerce's refusals (409 `stripe_not_configured`, `payments_unavailable`) as they come.
  */
-export const payReservationFee = async (req: PayloadRequest, id: string, raw: unknown): Promise<PayReservationReply> => {
+export const payReservationFee = async (
+  req: PayloadRequest,
+  id: string,
+  raw: unknown,
+): Promise<PayReservationReply> => {
   if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const input = payReservationInput.parse(raw ?? {})
   const r = reservationsTable(req)

@@ -14,10 +14,7 @@ export const DayPasses = (group: string): CollectionConfig =>
       slug: 'day-passes',
       admin: { useAsTitle: 'name', defaultColumns: ['name', 'member', 'guest', 'status', 'usedOn'], group },
       access: { read: staffOrOwnRows, create: deskWrite, update: deskWrite, delete: deskWrite },
-      indexes: [
-        { fields: ['tenant', 'order', 'unit'], unique: true },
-        { fields: ['tenant', 'guest'] },
-      ],
+      indexes: [{ fields: ['tenant', 'order', 'unit'], unique: true }, { fields: ['tenant', 'guest'] }],
       fields: [
         { name: 'name', type: 'text', required: true },
         { name: 'order', type: 'text', required: true, admin: { description: 'The commerce order that sold it.' } },

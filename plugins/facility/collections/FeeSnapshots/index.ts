@@ -33,7 +33,10 @@ export const FeeSnapshots = (group: string): CollectionConfig =>
           name: 'commerceOrder',
           type: 'text',
           index: true,
-          admin: { readOnly: true, description: "The commerce order the fee is paid through (its `order.paid` marks this paid)." },
+          admin: {
+            readOnly: true,
+            description: 'The commerce order the fee is paid through (its `order.paid` marks this paid).',
+          },
         },
       ],
     },

@@ -33,7 +33,12 @@ export const GuestCheckIns = (group: string): CollectionConfig =>
           admin: { description: 'A guest pass covered it (else the guest fee).' },
         },
         // ---- facility commerce ----
-        { name: 'dayPass', type: 'relationship', relationTo: 'day-passes', admin: { description: 'The day pass spent.' } },
+        {
+          name: 'dayPass',
+          type: 'relationship',
+          relationTo: 'day-passes',
+          admin: { description: 'The day pass spent.' },
+        },
       ],
     },
     {
