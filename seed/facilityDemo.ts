@@ -1,5 +1,7 @@
-import type { Payload, Where } from 'payload'
+import { createLocalReq, type Payload, type Where } from 'payload'
+import { grantCreditsPort } from '@plugins/billing/contract'
 import { callEndpoint } from '../src/core/http/callEndpoint'
+import { callPort } from '../src/core/ports/ports'
 import { addDays } from '../src/core/time/localDayBounds'
 import { fromWallTime, localDate } from '../src/core/time/zonedTime'
 import { demoEmail } from './demoTenants'
@@ -31,9 +33,16 @@ const WEEK_OF_PLAY: {
   at: string
   hours: number
   owner: string
-  with: (string | { guest: string })[]
+  with: (string | { guest: string; pass?: boolean })[]
 }[] = [
-  { day: 1, bay: 'Bay 1', at: '09:00', hours: 1, owner: 'member1', with: ['member2', { guest: 'Sam Guest' }] },
+  {
+    day: 1,
+    bay: 'Bay 1',
+    at: '09:00',
+    hours: 1,
+    owner: 'member1',
+    with: ['member2', { guest: 'Sam Guest', pass: true }],
+  },
   { day: 1, bay: 'Bay 2', at: '18:00', hours: 2, owner: 'member2', with: [] },
   { day: 2, bay: 'Bay 3', at: '07:30', hours: 1, owner: 'member3', with: [{ guest: 'Riley Guest' }] },
   {
@@ -59,7 +68,8 @@ const first = async (
     | 'closures'
     | 'reservations'
     | 'integration-connections'
-    | 'feature-flags',
+    | 'feature-flags'
+    | 'products',
   where: Where,
 ) => (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false })).docs[0]
 
@@ -232,6 +242,42 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
     created++
   }
 
+  // ---- facility commerce ----
+  // Guest passes in commerce's credits ledger (as billing's period grant leaves them: member1 3,
+  // member2 1; one granted per member ever, so a rerun adds none), and a day pass sold as a product.
+  const req = await createLocalReq({}, payload)
+  for (const [key, credits] of [
+    ['member1', 3],
+    ['member2', 1],
+  ] as const) {
+    if (!members[key]) continue
+    const grant = await callPort(req, grantCreditsPort, {
+      tenant: String(tenant.id),
+      member: members[key],
+      credits,
+      creditType: 'guest_pass',
+      source: 'guest_pass_reset',
+      subscription: 'fairway-demo-guest-passes',
+      periodKey: 'demo',
+    })
+    if (grant.ok && grant.granted) created++
+  }
+  if (!(await first(payload, 'products', { and: [inClub, { slug: { equals: 'range-day-pass' } }] }))) {
+    await payload.create({
+      collection: 'products',
+      data: {
+        tenant: tenant.id,
+        name: 'Range day pass',
+        slug: 'range-day-pass',
+        kind: 'day_pass',
+        price: { amount: 2500, currency: 'USD' },
+        description: 'A day on the range and the putting green for a guest; checked in at the desk.',
+      },
+    })
+    created++
+  }
+  // ---- end facility commerce ----
+
   // A week of play, booked as the front desk through the facility's endpoint (rules, prices, door codes).
   const deskUser = (
     await payload.find({
@@ -257,7 +303,9 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
           startAt: instant(now, play.day, play.at),
           endAt: instant(now, play.day, play.at, play.hours * 60),
           participants: play.with.map((p) =>
-            typeof p === 'string' ? { member: members[p] } : { guest: { name: p.guest } },
+            typeof p === 'string'
+              ? { member: members[p] }
+              : { guest: { name: p.guest }, ...(p.pass ? { useGuestPass: true } : {}) },
           ),
           notes: key,
         },
