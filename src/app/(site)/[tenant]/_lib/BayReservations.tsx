@@ -126,7 +126,11 @@ export const BayReservations = async ({
                   <form action={payBay} className="inline-actions">
                     <input type="hidden" name="site" value={site.key} />
                     <input type="hidden" name="reservation" value={row.id} />
-                    <button type="submit" className="button" aria-label={`Pay ${money(row.fee.total)} online for ${what}`}>
+                    <button
+                      type="submit"
+                      className="button"
+                      aria-label={`Pay ${money(row.fee.total)} online for ${what}`}
+                    >
                       Pay online
                     </button>
                     <span className="muted"> or at the club</span>

@@ -67,5 +67,7 @@ export async function payBay(form: FormData) {
     user: visitor.user,
   })
   if (answer.ok && answer.body.checkout?.url) redirect(answer.body.checkout.url)
-  redirect(`${withQuery(href(site, '/account'), { error: answer.ok ? 'failed' : (answer.body.error ?? 'failed') })}#bays-title`)
+  redirect(
+    `${withQuery(href(site, '/account'), { error: answer.ok ? 'failed' : (answer.body.error ?? 'failed') })}#bays-title`,
+  )
 }
