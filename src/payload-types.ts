@@ -1671,6 +1671,10 @@ export interface FacilityTier {
    * How far ahead members of this tier may book (empty = the resource’s window).
    */
   bookingWindowDays?: number | null;
+  /**
+   * Minutes a member of this tier plays free each day (their own share; counted in usage records). Empty = none.
+   */
+  includedMinutesPerDay?: number | null;
   sortOrder?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -5874,6 +5878,7 @@ export interface FacilityTiersSelect<T extends boolean = true> {
   name?: T;
   key?: T;
   bookingWindowDays?: T;
+  includedMinutesPerDay?: T;
   sortOrder?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -250,6 +250,34 @@ export const orderDayPassesPort = definePort<{ tenant: string; order: string }, 
   () => ({ member: null, buyer: { email: null, name: null }, lines: [] }),
 )
 
+export type UseIncludedMinutesInput = {
+  tenant: string
+  member: string
+  /** The reservation's length. */
+  minutes: number
+  /** The member's tier's included minutes per day. */
+  allowance: number
+  /** The reservation's local day in the club's zone, as UTC instants (the usage period). */
+  day: { start: string; end: string }
+  ref: { collection: 'reservations'; id: string }
+}
+
+/**
+ * Count a reservation against the member's included minutes of its local day (billing's usage
+ * records, one conditional upsert): `included` when all of it fits what is left. Fallback: never
+ * included (the tier's rate applies).
+ */
+export const useIncludedMinutesPort = definePort<UseIncludedMinutesInput, { included: boolean }>(
+  'facility.useIncludedMinutes',
+  () => ({ included: false }),
+)
+
+/** Give a cancelled reservation's included minutes back, once. Fallback: nothing was counted. */
+export const releaseIncludedMinutesPort = definePort<
+  { tenant: string; member: string; minutes: number; ref: { collection: 'reservations'; id: string } },
+  { released: boolean }
+>('facility.releaseIncludedMinutes', () => ({ released: false }))
+
 /** `POST /api/reservations/:id/pay`: the member pays online; desk staff online (a page) or cash/terminal. */
 export const payReservationInput = z
   .object({ method: z.enum(['online', 'cash', 'terminal']).default('online') })

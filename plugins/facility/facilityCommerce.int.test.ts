@@ -430,3 +430,49 @@ describe('day passes sold as commerce orders', () => {
     expect(hosted.host).toBe(fay.id)
   }, 120_000)
 })
+
+describe('included minutes per tier per day (billing usage records)', () => {
+  it('a tier with 90 included minutes a day: of 5 concurrent one-hour bookings exactly one is free; a half hour more fits; a cancel gives its hour back once', async () => {
+    const { kit, tenant, desk } = await club()
+    const tier = await kit.createTier(tenant, `inc-${Math.random().toString(36).slice(2, 6)}`)
+    await app.payload.update({ collection: 'facility-tiers', id: tier, data: { includedMinutesPerDay: 90 } })
+    const [member] = await kit.createMembers(tenant, 1, tier)
+    const bay = await kit.createBay(tenant, { rates: [{ tier, peak: 3000, offPeak: 3000 }] })
+    const book = (from: string, to: string, day = 7) =>
+      desk.post('/api/reservations/book', { resource: bay, member, startAt: kit.at(day, from), endAt: kit.at(day, to) })
+    const hours = ['08:00', '10:00', '12:00', '14:00', '16:00']
+    const results = await Promise.all(
+      hours.map((h) => book(h, `${String(Number(h.slice(0, 2)) + 1).padStart(2, '0')}:00`)),
+    )
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201])
+    const totals = results.map((r) => r.body.fee.total.amount).sort()
+    expect(totals).toEqual([0, 3000, 3000, 3000, 3000])
+    const free = results.find((r) => r.body.fee.total.amount === 0)!.body
+    expect(free.fee.lines[0]).toMatchObject({ feeType: 'included', amount: 0 })
+    const usage = async () =>
+      (
+        await kit.q<{ quantity: number; targets: string[] }>(
+          sql`SELECT quantity::int AS quantity, targets FROM usage_records WHERE member_id = ${member} AND feature_key = 'facility.included_minutes'`,
+        )
+      ).map((u) => [u.quantity, u.targets.length])
+    expect(await usage()).toEqual([[60, 1]])
+
+    // 30 minutes more fit the 90; another day has its own allowance.
+    expect((await book('18:00', '18:30')).body.fee.total.amount).toBe(0)
+    expect((await book('19:00', '20:00')).body.fee.total.amount).toBe(3000)
+    expect((await book('10:00', '11:00', 8)).body.fee.total.amount).toBe(0)
+    expect((await usage()).sort()).toEqual([
+      [60, 1],
+      [90, 2],
+    ])
+
+    // Cancelled: its hour goes back once; then an hour fits again.
+    expect((await desk.post(`/api/reservations/${free.id}/cancel`)).status).toBe(200)
+    expect((await desk.post(`/api/reservations/${free.id}/cancel`)).status).toBe(409)
+    expect((await usage()).sort()).toEqual([
+      [30, 1],
+      [60, 1],
+    ])
+    expect((await book('20:00', '21:00')).body.fee.total.amount).toBe(0)
+  }, 120_000)
+})

@@ -37,7 +37,7 @@ import * as migration_20261207_003221_marketing_push from './20261207_003221_mar
 import * as migration_20261207_003255_marketing_abtest from './20261207_003255_marketing_abtest';
 import * as migration_20261207_003342_marketing_mailchimp_suppression from './20261207_003342_marketing_mailchimp_suppression';
 import * as migration_20261207_004205_marketing_hubspot from './20261207_004205_marketing_hubspot';
-import * as migration_20261207_040318_facility_commerce from './20261207_040318_facility_commerce';
+import * as migration_20261207_042732_facility_commerce from './20261207_042732_facility_commerce';
 
 export const migrations = [
   {
@@ -236,8 +236,8 @@ export const migrations = [
     name: '20261207_004205_marketing_hubspot',
   },
   {
-    up: migration_20261207_040318_facility_commerce.up,
-    down: migration_20261207_040318_facility_commerce.down,
-    name: '20261207_040318_facility_commerce'
+    up: migration_20261207_042732_facility_commerce.up,
+    down: migration_20261207_042732_facility_commerce.down,
+    name: '20261207_042732_facility_commerce'
   },
 ];

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, runSql } from '@/core'
-import { refundFeePort, releaseFeeOrderPort, restoreGuestPassPort } from '../contract'
+import { refundFeePort, releaseFeeOrderPort, releaseIncludedMinutesPort, restoreGuestPassPort } from '../contract'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
 import { reservationParticipantsTable } from './sql/reservationParticipantsTable'
 import { reservationsTable } from './sql/reservationsTable'
@@ -13,7 +13,8 @@ export type EndedFee = { reservation: string; amount: number; currency: string; 
  * staff or a closure; declined) become, in the transaction that ended them — so exactly once, as
  * only that transaction moved their status:
  * - each guest pass spent for them goes back to the host (`facility.restoreGuestPass`, commerce's
- *   ledger: once per participant);
+ *   ledger: once per participant), and included minutes counted for the owner to their day
+ *   (`facility.releaseIncludedMinutes`, billing's usage records: once per reservation);
  * - a pending snapshot is voided and its unpaid commerce order released (`facility.releaseFeeOrder`);
  * - a snapshot paid through a commerce order is refunded (`facility.refundFee`) and becomes
  *   `refunded`; one paid at the club (no order) stays `paid`, its total due back at the desk.
@@ -37,7 +38,23 @@ export const endFees = async (req: PayloadRequest, ids: string[], reason: string
       ref: { collection: 'reservation-participants', id: String(pass.id) },
     })
 
+  // Included minutes counted for the owner's part (a snapshot line `included` in slot 1) go back.
   const f = feeSnapshotsTable(req)
+  const included = await runSql<{ id: string; tenant: string; member: string; minutes: number }>(
+    req,
+    sql`SELECT r.${r.id} AS id, r.${r.tenant} AS tenant, r.${r.member} AS member, r.${r.durationMinutes}::int AS minutes
+        FROM ${r.$table} r WHERE r.${r.id} = ANY(${list}::uuid[])
+          AND EXISTS (SELECT 1 FROM ${f.$table} s WHERE s.${f.reservation} = r.${r.id}
+                        AND s.${f.lines} @> '[{"slot": 1, "feeType": "included"}]'::jsonb)`,
+  )
+  for (const row of included)
+    await callPort(req, releaseIncludedMinutesPort, {
+      tenant: String(row.tenant),
+      member: String(row.member),
+      minutes: Number(row.minutes),
+      ref: { collection: 'reservations', id: String(row.id) },
+    })
+
   const voided = await runSql<{ tenant: string; order: string | null }>(
     req,
     sql`UPDATE ${f.$table} SET ${f.status} = 'void', ${f.updatedAt} = now()

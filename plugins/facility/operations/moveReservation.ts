@@ -174,9 +174,10 @@ const repriceUnpaid = async (
   },
 ) => {
   const f = feeSnapshotsTable(req)
-  const [snapshot] = await runSql<{ id: string; status: string; order: string | null }>(
+  const [snapshot] = await runSql<{ id: string; status: string; order: string | null; included: boolean }>(
     req,
-    sql`SELECT ${f.id} AS id, ${f.status} AS status, ${f.commerceOrder} AS order FROM ${f.$table}
+    sql`SELECT ${f.id} AS id, ${f.status} AS status, ${f.commerceOrder} AS order,
+               coalesce(${f.lines} @> '[{"slot": 1, "feeType": "included"}]'::jsonb, false) AS included FROM ${f.$table}
         WHERE ${f.reservation} = ${input.id} AND ${f.status} <> 'void' ORDER BY ${f.computedAt} DESC LIMIT 1 FOR UPDATE`,
   )
   if (!snapshot || !['pending', 'waived'].includes(snapshot.status) || input.party.length === 0) return
@@ -187,10 +188,15 @@ const repriceUnpaid = async (
   )
     return
   const { resource, zone, startAt, endAt } = input
-  const players: Player[] = input.party.map((x) =>
+  // The owner's included minutes stay counted (against the day they were booked on).
+  const players: Player[] = input.party.map((x, index) =>
     x.type === 'guest'
       ? { kind: 'guest', guestPass: x.pass }
-      : { kind: 'member', tier: input.tiers.get(String(x.member))?.tier ?? null },
+      : {
+          kind: 'member',
+          tier: input.tiers.get(String(x.member))?.tier ?? null,
+          included: index === 0 && snapshot.included,
+        },
   )
   const price = pricePrepared({ resource, zone, startAt, endAt }, players)
   const p = reservationParticipantsTable(req)

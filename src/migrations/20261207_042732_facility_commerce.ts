@@ -21,6 +21,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   
   ALTER TABLE "guest_check_ins" ALTER COLUMN "host_id" DROP NOT NULL;
+  ALTER TABLE "facility_tiers" ADD COLUMN "included_minutes_per_day" numeric;
   ALTER TABLE "fee_snapshots" ADD COLUMN "commerce_order" varchar;
   ALTER TABLE "guest_check_ins" ADD COLUMN "day_pass_id" uuid;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "day_passes_id" uuid;
@@ -62,6 +63,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP INDEX "guest_check_ins_day_pass_idx";
   DROP INDEX "payload_locked_documents_rels_day_passes_id_idx";
   ALTER TABLE "guest_check_ins" ALTER COLUMN "host_id" SET NOT NULL;
+  ALTER TABLE "facility_tiers" DROP COLUMN "included_minutes_per_day";
   ALTER TABLE "fee_snapshots" DROP COLUMN "commerce_order";
   ALTER TABLE "guest_check_ins" DROP COLUMN "day_pass_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "day_passes_id";
