@@ -12,7 +12,8 @@ const WEEK = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 
 const TIERS = [
   { key: 'gold', name: 'Gold', bookingWindowDays: 14, sortOrder: 1 },
-  { key: 'silver', name: 'Silver', bookingWindowDays: 10, sortOrder: 2 },
+  // ---- facility commerce ---- Silver plays its first hour of each day free (usage records).
+  { key: 'silver', name: 'Silver', bookingWindowDays: 10, sortOrder: 2, includedMinutesPerDay: 60 },
   { key: 'bronze', name: 'Bronze', bookingWindowDays: 7, sortOrder: 3 },
 ] as const
 
