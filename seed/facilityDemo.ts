@@ -69,8 +69,7 @@ const first = async (
     | 'closures'
     | 'reservations'
     | 'integration-connections'
-    | 'feature-flags'
-    | 'products',
+    | 'feature-flags',
   where: Where,
 ) => (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false })).docs[0]
 
@@ -245,7 +244,8 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
 
   // ---- facility commerce ----
   // Guest passes in commerce's credits ledger (as billing's period grant leaves them: member1 3,
-  // member2 1; one granted per member ever, so a rerun adds none), and a day pass sold as a product.
+  // member2 1; one granted per member ever, so a rerun adds none). The day pass sold at the POS is
+  // commerce's demo product "Day pass" (seed/commerceDemo.ts): paying for it issues a day pass.
   const req = await createLocalReq({}, payload)
   for (const [key, credits] of [
     ['member1', 3],
@@ -258,24 +258,10 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
       credits,
       creditType: 'guest_pass',
       source: 'guest_pass_reset',
-      subscription: 'fairway-demo-guest-passes',
+      subscription: `fairway-demo-guest-passes-${key}`,
       periodKey: 'demo',
     })
     if (grant.ok && grant.granted) created++
-  }
-  if (!(await first(payload, 'products', { and: [inClub, { slug: { equals: 'range-day-pass' } }] }))) {
-    await payload.create({
-      collection: 'products',
-      data: {
-        tenant: tenant.id,
-        name: 'Range day pass',
-        slug: 'range-day-pass',
-        kind: 'day_pass',
-        price: { amount: 2500, currency: 'USD' },
-        description: 'A day on the range and the putting green for a guest; checked in at the desk.',
-      },
-    })
-    created++
   }
   // ---- end facility commerce ----
 

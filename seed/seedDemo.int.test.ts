@@ -104,10 +104,15 @@ describe('demo seed', () => {
     })
     expect(guests.totalDocs).toBeGreaterThanOrEqual(5)
     expect((await app.payload.count({ collection: 'closures', where: fairway })).totalDocs).toBe(1)
-    // ---- facility commerce ---- guest passes in commerce's ledger (one spent by a demo booking), a day pass product.
+    // ---- facility commerce ---- guest passes in commerce's ledger (one spent by a demo booking), commerce's day pass product.
     const passes = await app.payload.find({
       collection: 'credit-lots',
-      where: { and: [fairway, { subscription: { equals: 'fairway-demo-guest-passes' } }] },
+      where: {
+        and: [
+          fairway,
+          { subscription: { in: ['fairway-demo-guest-passes-member1', 'fairway-demo-guest-passes-member2'] } },
+        ],
+      },
       depth: 0,
     })
     expect(passes.docs.map((l) => [l.initialCredits, l.remainingCredits]).sort()).toEqual([

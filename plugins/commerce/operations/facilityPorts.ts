@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { audit, callPort, emit, runSql } from '@/core'
+import { audit, callPort, emit, OperationError, runSql } from '@/core'
 import { refundWholePaymentPort } from '@plugins/commerce/contract'
 import type {
   OrderDayPassesResult,
@@ -121,8 +121,8 @@ export const payFee = async (req: PayloadRequest, input: PayFeeInput): Promise<P
       const checkout = await startOrderCheckout(req, order.id, input.payer)
       return { ok: true, order: order.id, number: order.number, status: 'pending', checkout }
     } catch (error) {
-      if (error instanceof Error && 'status' in error && error.status === 409 && 'code' in error)
-        return { ok: false, code: String(error.code), reason: error.message }
+      if (error instanceof OperationError && error.status === 409)
+        return { ok: false, code: error.code, reason: error.message }
       throw error
     }
   }
