@@ -1,5 +1,7 @@
-import type { Payload, Where } from 'payload'
+import { createLocalReq, type Payload, type Where } from 'payload'
+import { grantCreditsPort } from '@plugins/billing/contract'
 import { callEndpoint } from '../src/core/http/callEndpoint'
+import { callPort } from '../src/core/ports/ports'
 import { addDays } from '../src/core/time/localDayBounds'
 import { fromWallTime, localDate } from '../src/core/time/zonedTime'
 import { demoEmail } from './demoTenants'
@@ -10,7 +12,8 @@ const WEEK = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 
 const TIERS = [
   { key: 'gold', name: 'Gold', bookingWindowDays: 14, sortOrder: 1 },
-  { key: 'silver', name: 'Silver', bookingWindowDays: 10, sortOrder: 2 },
+  // ---- facility commerce ---- Silver plays its first hour of each day free (usage records).
+  { key: 'silver', name: 'Silver', bookingWindowDays: 10, sortOrder: 2, includedMinutesPerDay: 60 },
   { key: 'bronze', name: 'Bronze', bookingWindowDays: 7, sortOrder: 3 },
 ] as const
 
@@ -31,9 +34,16 @@ const WEEK_OF_PLAY: {
   at: string
   hours: number
   owner: string
-  with: (string | { guest: string })[]
+  with: (string | { guest: string; pass?: boolean })[]
 }[] = [
-  { day: 1, bay: 'Bay 1', at: '09:00', hours: 1, owner: 'member1', with: ['member2', { guest: 'Sam Guest' }] },
+  {
+    day: 1,
+    bay: 'Bay 1',
+    at: '09:00',
+    hours: 1,
+    owner: 'member1',
+    with: ['member2', { guest: 'Sam Guest', pass: true }],
+  },
   { day: 1, bay: 'Bay 2', at: '18:00', hours: 2, owner: 'member2', with: [] },
   { day: 2, bay: 'Bay 3', at: '07:30', hours: 1, owner: 'member3', with: [{ guest: 'Riley Guest' }] },
   {
@@ -232,6 +242,29 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
     created++
   }
 
+  // ---- facility commerce ----
+  // Guest passes in commerce's credits ledger (as billing's period grant leaves them: member1 3,
+  // member2 1; one granted per member ever, so a rerun adds none). The day pass sold at the POS is
+  // commerce's demo product "Day pass" (seed/commerceDemo.ts): paying for it issues a day pass.
+  const req = await createLocalReq({}, payload)
+  for (const [key, credits] of [
+    ['member1', 3],
+    ['member2', 1],
+  ] as const) {
+    if (!members[key]) continue
+    const grant = await callPort(req, grantCreditsPort, {
+      tenant: String(tenant.id),
+      member: members[key],
+      credits,
+      creditType: 'guest_pass',
+      source: 'guest_pass_reset',
+      subscription: `fairway-demo-guest-passes-${key}`,
+      periodKey: 'demo',
+    })
+    if (grant.ok && grant.granted) created++
+  }
+  // ---- end facility commerce ----
+
   // A week of play, booked as the front desk through the facility's endpoint (rules, prices, door codes).
   const deskUser = (
     await payload.find({
@@ -257,7 +290,9 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
           startAt: instant(now, play.day, play.at),
           endAt: instant(now, play.day, play.at, play.hours * 60),
           participants: play.with.map((p) =>
-            typeof p === 'string' ? { member: members[p] } : { guest: { name: p.guest } },
+            typeof p === 'string'
+              ? { member: members[p] }
+              : { guest: { name: p.guest }, ...(p.pass ? { useGuestPass: true } : {}) },
           ),
           notes: key,
         },

@@ -104,6 +104,32 @@ describe('demo seed', () => {
     })
     expect(guests.totalDocs).toBeGreaterThanOrEqual(5)
     expect((await app.payload.count({ collection: 'closures', where: fairway })).totalDocs).toBe(1)
+    // ---- facility commerce ---- guest passes in commerce's ledger (one spent by a demo booking), commerce's day pass product.
+    const passes = await app.payload.find({
+      collection: 'credit-lots',
+      where: {
+        and: [
+          fairway,
+          { subscription: { in: ['fairway-demo-guest-passes-member1', 'fairway-demo-guest-passes-member2'] } },
+        ],
+      },
+      depth: 0,
+    })
+    expect(passes.docs.map((l) => [l.initialCredits, l.remainingCredits]).sort()).toEqual([
+      [1, 1],
+      [3, 2],
+    ])
+    const usedPass = await app.payload.count({
+      collection: 'reservation-participants',
+      where: { and: [fairway, { usesGuestPass: { equals: true } }] },
+    })
+    expect(usedPass.totalDocs).toBe(1)
+    const dayPass = await app.payload.count({
+      collection: 'products',
+      where: { and: [fairway, { kind: { equals: 'day_pass' } }] },
+    })
+    expect(dayPass.totalDocs).toBe(1)
+    // ---- end facility commerce ----
 
     // Website: every demo tenant subscribes to two topics, has two published posts, one generated
     // draft waiting for approval, FAQs and a gallery.

@@ -129,6 +129,7 @@ export interface Config {
     guests: Guest;
     'availability-blocks': AvailabilityBlock;
     'guest-check-ins': GuestCheckIn;
+    'day-passes': DayPass;
     'seo-topics': SeoTopic;
     'seo-subscriptions': SeoSubscription;
     'blog-posts': BlogPost;
@@ -244,6 +245,7 @@ export interface Config {
     guests: GuestsSelect<false> | GuestsSelect<true>;
     'availability-blocks': AvailabilityBlocksSelect<false> | AvailabilityBlocksSelect<true>;
     'guest-check-ins': GuestCheckInsSelect<false> | GuestCheckInsSelect<true>;
+    'day-passes': DayPassesSelect<false> | DayPassesSelect<true>;
     'seo-topics': SeoTopicsSelect<false> | SeoTopicsSelect<true>;
     'seo-subscriptions': SeoSubscriptionsSelect<false> | SeoSubscriptionsSelect<true>;
     'blog-posts': BlogPostsSelect<false> | BlogPostsSelect<true>;
@@ -1688,6 +1690,10 @@ export interface FacilityTier {
    * How far ahead members of this tier may book (empty = the resource’s window).
    */
   bookingWindowDays?: number | null;
+  /**
+   * Minutes a member of this tier plays free each day (their own share; counted in usage records). Empty = none.
+   */
+  includedMinutesPerDay?: number | null;
   sortOrder?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -2917,6 +2923,10 @@ export interface FeeSnapshot {
    * The payment or order that settled it.
    */
   paymentRef?: string | null;
+  /**
+   * The commerce order the fee is paid through (its `order.paid` marks this paid).
+   */
+  commerceOrder?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2944,7 +2954,10 @@ export interface GuestCheckIn {
   id: string;
   tenant?: (string | null) | Tenant;
   guest: string | Guest;
-  host: string | TenantMembership;
+  /**
+   * The member who brought them (none for a guest’s own day pass).
+   */
+  host?: (string | null) | TenantMembership;
   reservation?: (string | null) | Reservation;
   checkInAt: string;
   /**
@@ -2956,6 +2969,39 @@ export interface GuestCheckIn {
    * A guest pass covered it (else the guest fee).
    */
   passSpent?: boolean | null;
+  /**
+   * The day pass spent.
+   */
+  dayPass?: (string | null) | DayPass;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "day-passes".
+ */
+export interface DayPass {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  /**
+   * The commerce order that sold it.
+   */
+  order: string;
+  unit: number;
+  /**
+   * The commerce product (day_pass).
+   */
+  product?: string | null;
+  member?: (string | null) | TenantMembership;
+  guest?: (string | null) | Guest;
+  status: 'active' | 'used' | 'void';
+  usedAt?: string | null;
+  /**
+   * YYYY-MM-DD in the club’s zone.
+   */
+  usedOn?: string | null;
+  checkIn?: (string | null) | GuestCheckIn;
   updatedAt: string;
   createdAt: string;
 }
@@ -4372,6 +4418,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'guest-check-ins';
         value: string | GuestCheckIn;
+      } | null)
+    | ({
+        relationTo: 'day-passes';
+        value: string | DayPass;
       } | null)
     | ({
         relationTo: 'seo-topics';
@@ -5991,6 +6041,7 @@ export interface FacilityTiersSelect<T extends boolean = true> {
   name?: T;
   key?: T;
   bookingWindowDays?: T;
+  includedMinutesPerDay?: T;
   sortOrder?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -6091,6 +6142,7 @@ export interface FeeSnapshotsSelect<T extends boolean = true> {
   computedAt?: T;
   paidAt?: T;
   paymentRef?: T;
+  commerceOrder?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -6134,6 +6186,26 @@ export interface GuestCheckInsSelect<T extends boolean = true> {
   localDate?: T;
   checkedInBy?: T;
   passSpent?: T;
+  dayPass?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "day-passes_select".
+ */
+export interface DayPassesSelect<T extends boolean = true> {
+  tenant?: T;
+  name?: T;
+  order?: T;
+  unit?: T;
+  product?: T;
+  member?: T;
+  guest?: T;
+  status?: T;
+  usedAt?: T;
+  usedOn?: T;
+  checkIn?: T;
   updatedAt?: T;
   createdAt?: T;
 }

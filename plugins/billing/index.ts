@@ -21,6 +21,10 @@ import {
   startPaymentCheckoutPort,
 } from '@plugins/commerce/contract'
 import { withBillingEvents } from './events'
+// ---- facility ----
+import { releaseIncludedMinutesPort, useIncludedMinutesPort } from '@plugins/facility/contract'
+import { releaseIncludedMinutes, useIncludedMinutes } from './operations/facilityIncludedMinutes'
+// ---- end facility ----
 import { renewSubscriptionsTask } from './jobs/renewSubscriptionsTask'
 import { canBook } from './operations/canBook'
 import { paymentSummary } from './operations/paymentSummary'
@@ -63,6 +67,10 @@ export const billingPlugin =
     next = implementPort(next, refundOrderPaymentPort, refundOrderPayment)
     next = implementPort(next, refundWholePaymentPort, refundWholePayment)
     next = implementPort(next, paymentSummaryPort, paymentSummary)
+    // ---- facility ---- included minutes per tier per day, metered in usage records
+    next = implementPort(next, useIncludedMinutesPort, useIncludedMinutes)
+    next = implementPort(next, releaseIncludedMinutesPort, releaseIncludedMinutes)
+    // ---- end facility ----
     next = implementPort(next, startPaymentCheckoutPort, async (req, input) => ({
       ok: true as const,
       ...(await createPaymentCheckout(req, input)),

@@ -3,6 +3,24 @@ import { clonePlain } from '@/core/clonePlain'
 import { implementPort, withSqlTables } from '@/core'
 import { creditBalancePort, debitCreditsPort, refundCreditsPort } from '@plugins/bookings/contract'
 import { grantCreditsPort } from '@plugins/billing/contract'
+// ---- facility ----
+import {
+  orderDayPassesPort,
+  payFeePort,
+  refundFeePort,
+  releaseFeeOrderPort,
+  restoreGuestPassPort,
+  spendGuestPassPort,
+} from '@plugins/facility/contract'
+import {
+  orderDayPasses,
+  payFee,
+  refundFee,
+  releaseFeeOrder,
+  restoreGuestPass,
+  spendGuestPass,
+} from './operations/facilityPorts'
+// ---- end facility ----
 import { CouponRedemptions } from './collections/CouponRedemptions'
 import { Coupons } from './collections/Coupons'
 import { CreditLedger } from './collections/CreditLedger'
@@ -89,6 +107,14 @@ export const commercePlugin =
     next = implementPort(next, lowCreditHoldersPort, lowCreditHolders)
     next = implementPort(next, expiringPacksPort, expiringPacks)
     // ---- /marketing ----
+    // ---- facility ---- guest passes from the credits ledger, fees and day passes as orders
+    next = implementPort(next, spendGuestPassPort, spendGuestPass)
+    next = implementPort(next, restoreGuestPassPort, restoreGuestPass)
+    next = implementPort(next, payFeePort, payFee)
+    next = implementPort(next, releaseFeeOrderPort, releaseFeeOrder)
+    next = implementPort(next, refundFeePort, refundFee)
+    next = implementPort(next, orderDayPassesPort, orderDayPasses)
+    // ---- end facility ----
     next = withCommerceEvents(next)
     next = withSqlTables(next, hasPayments ? [...commerceSqlTables, orderPaymentsTable] : commerceSqlTables)
     return withMemberCommerce(withPosScreen(next))

@@ -43,6 +43,8 @@ export const facilityEventSchemas = {
     reason: z.enum(['member', 'staff', 'closure']),
     closure: id.nullable(),
     refundDue: moneySchema.nullable(),
+    /** `refundDue` was refunded through commerce in the cancelling transaction (else the desk hands it back). */
+    refunded: z.boolean().optional(),
   }),
   /** Staff moved an active reservation (new times or another resource) in the admin. */
   'reservation.moved': z.object({
@@ -176,6 +178,123 @@ export const spendGuestPassPort = definePort<SpendGuestPassInput, SpendGuestPass
   'facility.spendGuestPass',
   () => ({ spent: false, reason: 'Guest passes are not available here.' }),
 )
+
+// ---- facility commerce ----
+// Guest passes, fees and day passes go through commerce (which implements these ports when it is
+// installed, importing this contract); facility never reads commerce's tables.
+
+export type RestoreGuestPassInput = SpendGuestPassInput
+export type RestoreGuestPassResult = { restored: boolean }
+
+/**
+ * Give back the guest pass spent for a participant (its reservation was cancelled, declined or
+ * closed), once: a repeat restores nothing more. Fallback: nothing was spent, nothing to give back.
+ */
+export const restoreGuestPassPort = definePort<RestoreGuestPassInput, RestoreGuestPassResult>(
+  'facility.restoreGuestPass',
+  () => ({ restored: false }),
+)
+
+export type PayFeeInput = {
+  tenant: string
+  member: string
+  /** What is paid for: a reservation's fee snapshot (the order line's ref). */
+  ref: { collection: 'fee-snapshots'; id: string }
+  amount: { amount: number; currency: string }
+  description: string
+  /** The snapshot's pending order from an earlier attempt, reused when it still asks for `amount`. */
+  order: string | null
+  /** `online`: a payment page (Stripe Checkout) for the order; `cash`/`terminal`: desk staff take it now. */
+  method: 'online' | 'cash' | 'terminal'
+  /** Who pays online: the member themselves, or desk staff sending the page. */
+  payer: 'member' | 'desk'
+}
+export type PayFeeResult =
+  | { ok: true; order: string; number: string; status: string; checkout: { id: string; url: string } | null }
+  | { ok: false; code: string; reason: string }
+
+/**
+ * Pay a reservation's fee as a commerce order (one `fee` line of the snapshot's total): online
+ * through the order's payment page, or at the desk. The snapshot becomes paid when `order.paid`
+ * arrives for that order. Fallback: refused (`payments_unavailable`: the fee is paid at the club).
+ */
+export const payFeePort = definePort<PayFeeInput, PayFeeResult>('facility.payFee', () => ({
+  ok: false,
+  code: 'payments_unavailable',
+  reason: 'Fees are paid at the club here.',
+}))
+
+export type ReleaseFeeOrderInput = { tenant: string; order: string }
+/** Stop a fee's unpaid order (its reservation was cancelled or repriced). Fallback: nothing to release. */
+export const releaseFeeOrderPort = definePort<ReleaseFeeOrderInput, { released: boolean }>(
+  'facility.releaseFeeOrder',
+  () => ({ released: false }),
+)
+
+export type RefundFeeInput = { tenant: string; order: string; reason: string }
+/** What was given back now (0 when nothing was left to refund). */
+export type RefundFeeResult = { refunded: number }
+
+/**
+ * Refund what is left of a paid fee order, for the system (a closure or a cancel), once: a repeat
+ * finds nothing left. Fallback: nothing refunded here (the desk hands it back: `refundDue`).
+ */
+export const refundFeePort = definePort<RefundFeeInput, RefundFeeResult>('facility.refundFee', () => ({
+  refunded: 0,
+}))
+
+export type DayPassLine = { product: string | null; name: string; quantity: number }
+export type OrderDayPassesResult = {
+  member: string | null
+  buyer: { email: string | null; name: string | null }
+  lines: DayPassLine[]
+}
+
+/** The day-pass lines of a paid order (for `order.paid`). Fallback: none. */
+export const orderDayPassesPort = definePort<{ tenant: string; order: string }, OrderDayPassesResult>(
+  'facility.orderDayPasses',
+  () => ({ member: null, buyer: { email: null, name: null }, lines: [] }),
+)
+
+export type UseIncludedMinutesInput = {
+  tenant: string
+  member: string
+  /** The reservation's length. */
+  minutes: number
+  /** The member's tier's included minutes per day. */
+  allowance: number
+  /** The reservation's local day in the club's zone, as UTC instants (the usage period). */
+  day: { start: string; end: string }
+  ref: { collection: 'reservations'; id: string }
+}
+
+/**
+ * Count a reservation against the member's included minutes of its local day (billing's usage
+ * records, one conditional upsert): `included` when all of it fits what is left. Fallback: never
+ * included (the tier's rate applies).
+ */
+export const useIncludedMinutesPort = definePort<UseIncludedMinutesInput, { included: boolean }>(
+  'facility.useIncludedMinutes',
+  () => ({ included: false }),
+)
+
+/** Give a cancelled reservation's included minutes back, once. Fallback: nothing was counted. */
+export const releaseIncludedMinutesPort = definePort<
+  { tenant: string; member: string; minutes: number; ref: { collection: 'reservations'; id: string } },
+  { released: boolean }
+>('facility.releaseIncludedMinutes', () => ({ released: false }))
+
+/** `POST /api/reservations/:id/pay`: the member pays online; desk staff online (a page) or cash/terminal. */
+export const payReservationInput = z
+  .object({ method: z.enum(['online', 'cash', 'terminal']).default('online') })
+  .strict()
+export type PayReservationReply = {
+  reservation: string
+  order: string
+  number: string
+  orderStatus: string
+  checkout: { id: string; url: string } | null
+}
 
 /** `GET /api/facility-resources/availability?tenant=<id>&date=YYYY-MM-DD[&location=<id>]`: a day at a glance. */
 export const dayAvailabilityInput = z

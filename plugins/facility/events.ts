@@ -2,6 +2,7 @@ import type { Config } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { defineEvents, runSql, subscribe, usersTable, type Subscriber } from '@/core'
 import { facilityEventSchemas } from './contract'
+import { dayPassesSubscriber, feePaidSubscriber } from './feeSubscribers'
 import { memberTiersTable } from './operations/sql/facilityTiersTable'
 
 const REASONS = { member: 'at your request', staff: 'by the club', closure: 'because the club is closed then' }
@@ -29,6 +30,14 @@ export const notifyCancelledSubscriber: Subscriber<'reservation.cancelled'> = {
   },
 }
 
-/** The events facility emits (declared in contract.ts) and its subscriber (member notices). */
+/**
+ * The events facility emits (declared in contract.ts) and its subscribers: member notices, and
+ * commerce's `order.paid` (a fee's order marks its snapshot paid; day passes).
+ */
 export const withFacilityEvents = (config: Config): Config =>
-  subscribe(defineEvents(config, facilityEventSchemas), notifyCancelledSubscriber)
+  subscribe(
+    defineEvents(config, facilityEventSchemas),
+    notifyCancelledSubscriber,
+    feePaidSubscriber,
+    dayPassesSubscriber,
+  )

@@ -4,6 +4,7 @@ import { withFacilityHome } from './admin/facilityHome'
 import { withFacilityScreens } from './admin/facilityScreens'
 import { AvailabilityBlocks } from './collections/AvailabilityBlocks'
 import { Closures } from './collections/Closures'
+import { DayPasses } from './collections/DayPasses'
 import { FacilityResources } from './collections/FacilityResources'
 import { FacilityTiers } from './collections/FacilityTiers'
 import { FeeSnapshots } from './collections/FeeSnapshots'
@@ -19,8 +20,10 @@ import { availabilityEndpoint } from './endpoints/availabilityEndpoint'
 import { bookEndpoint } from './endpoints/bookEndpoint'
 import { cancelEndpoint } from './endpoints/cancelEndpoint'
 import { checkInEndpoint } from './endpoints/checkInEndpoint'
+import { dayPassCheckInEndpoint } from './endpoints/dayPassCheckInEndpoint'
 import { declineEndpoint } from './endpoints/declineEndpoint'
 import { moveEndpoint } from './endpoints/moveEndpoint'
+import { payEndpoint } from './endpoints/payEndpoint'
 import { quoteEndpoint } from './endpoints/quoteEndpoint'
 import { withFacilityEvents } from './events'
 import { facilityTierField } from './fields/facilityTierField'
@@ -67,6 +70,7 @@ export const facilityPlugin =
             checkInEndpoint,
             declineEndpoint,
             moveEndpoint(codes),
+            payEndpoint,
           ],
         },
         ReservationParticipants(group),
@@ -74,6 +78,7 @@ export const facilityPlugin =
         Guests(group),
         AvailabilityBlocks(group),
         GuestCheckIns(group),
+        { ...DayPasses(group), endpoints: [dayPassCheckInEndpoint] },
       ],
     })
     return withSqlTables(withFacilityScreens(withFacilityHome(withTrackman(next, o.trackman))), facilitySqlTables)

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, emit, lockKey, OperationError, pgErrorCode, runSql } from '@/core'
-import { spendGuestPassPort, type BookReservationInput, type ReservationReply } from '../contract'
+import { callPort, emit, localDayBounds, lockKey, OperationError, pgErrorCode, runSql } from '@/core'
+import {
+  spendGuestPassPort,
+  useIncludedMinutesPort,
+  type BookReservationInput,
+  type ReservationReply,
+} from '../contract'
 import { accessWindow, type AccessCodeOptions } from './accessCode'
 import { feePolicy, partyOf, prepareBooking, pricePrepared } from './prepareBooking'
 import { reservationReply } from './reservationReply'
@@ -92,6 +97,20 @@ export const bookReservation = async (
     })
     party[index + 1] = { kind: 'guest', guestPass: spent.spent }
   }
+  // The owner's own part is free when it fits what is left of their tier's included minutes that
+  // local day (billing's usage records: one conditional upsert, so racing bookings never exceed it).
+  if (owner.includedMinutesPerDay > 0 && party[0].kind === 'member') {
+    const day = localDayBounds(startAt, zone)
+    const used = await callPort(req, useIncludedMinutesPort, {
+      tenant: resource.tenant,
+      member: actor.member,
+      minutes: (endAt.getTime() - startAt.getTime()) / 60_000,
+      allowance: owner.includedMinutesPerDay,
+      day: { start: new Date(day.from).toISOString(), end: new Date(day.to).toISOString() },
+      ref: { collection: 'reservations', id },
+    })
+    if (used.included) party[0] = { ...party[0], included: true }
+  }
   const price = pricePrepared({ resource, zone, startAt, endAt }, party)
   for (const [index, slot] of slots.entries()) {
     const tier = slot.member ? tiers.get(slot.member)!.tierKey : null
@@ -137,7 +156,7 @@ export const bookReservation = async (
 }
 
 /** A guest of the tenant by e-mail (case-insensitive, one row per address), else a new guest row. */
-const upsertGuest = async (
+export const upsertGuest = async (
   req: PayloadRequest,
   tenant: string,
   guest: { name: string; email?: string; phone?: string },

@@ -3,12 +3,12 @@ import { sql } from '@payloadcms/db-postgres'
 import { DESK_ROLES, hasRoleIn, isPlatformAdmin, OperationError, runSql, type AccessUser } from '@/core'
 import type { ReservationReply } from '../contract'
 import { reservationReply } from './reservationReply'
-import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
+import { endFees } from './endFees'
 import { reservationsTable } from './sql/reservationsTable'
 
 /**
  * Desk staff decline a requested reservation: it stops holding the bay (`declined` leaves the
- * exclusion constraint) and its pending fee snapshot is voided. 409 `not_requested` otherwise.
+ * exclusion constraint) its pending fee snapshot is voided and guest passes given back (`endFees`). 409 `not_requested` otherwise.
  * Trackman only ever sees confirmed reservations, so there is nothing to tell it.
  */
 export const declineReservation = async (req: PayloadRequest, id: string): Promise<ReservationReply> => {
@@ -26,10 +26,6 @@ export const declineReservation = async (req: PayloadRequest, id: string): Promi
     sql`UPDATE ${r.$table} SET ${r.status} = 'declined', ${r.accessCode} = NULL, ${r.accessValidFrom} = NULL,
           ${r.accessValidUntil} = NULL, ${r.updatedAt} = now() WHERE ${r.id} = ${id}`,
   )
-  const f = feeSnapshotsTable(req)
-  await runSql(
-    req,
-    sql`UPDATE ${f.$table} SET ${f.status} = 'void', ${f.updatedAt} = now() WHERE ${f.reservation} = ${id} AND ${f.status} = 'pending'`,
-  )
+  await endFees(req, [id], 'Reservation declined')
   return reservationReply(req, id)
 }

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { emit, runSql, type SQL } from '@/core'
 import type { CancelReason } from '../types'
-import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
+import { endFees } from './endFees'
 import { reservationsTable } from './sql/reservationsTable'
 
 export type Cancelled = {
@@ -17,7 +17,7 @@ export type Cancelled = {
 /**
  * Cancels the active reservations `where` selects (a condition on the reservations table) in one
  * statement: status `cancelled`, door code cleared (it stops working at once), the reason and
- * closure noted. Their pending fee snapshots are voided; a paid one stays frozen and its total is
+ * closure noted. Their fees and passes are settled by `endFees`; a paid fee's total is
  * the `refundDue` of the `reservation.cancelled` event emitted for each. A reservation already
  * cancelled is not selected again, so running twice cancels (and emits) once — concurrent runs
  * included, as the UPDATE re-checks the status of a row another transaction changed.
@@ -42,8 +42,9 @@ export const markCancelled = async (
 
 /**
  * What follows cancelling reservations, however they were cancelled (one statement here, or staff
- * in the admin): pending fee snapshots voided, and one `reservation.cancelled` each, a paid fee as
- * its `refundDue`.
+ * in the admin): their fees and guest passes settled (`endFees`: passes back, pending fees voided,
+ * fees paid through commerce refunded), and one `reservation.cancelled` each, a paid fee as its
+ * `refundDue` (`refunded` when it was refunded here).
  */
 export const settleCancelled = async (
   req: PayloadRequest,
@@ -52,17 +53,10 @@ export const settleCancelled = async (
   closure: string | null,
 ): Promise<void> => {
   if (rows.length === 0) return
-  const f = feeSnapshotsTable(req)
-  const ids = `{${rows.map((row) => row.id).join(',')}}`
-  await runSql(
+  const paid = await endFees(
     req,
-    sql`UPDATE ${f.$table} SET ${f.status} = 'void', ${f.updatedAt} = now()
-        WHERE ${f.reservation} = ANY(${ids}::uuid[]) AND ${f.status} = 'pending'`,
-  )
-  const paid = await runSql<{ reservation: string; amount: number; currency: string }>(
-    req,
-    sql`SELECT ${f.reservation} AS reservation, ${f.totalAmount}::int AS amount, ${f.totalCurrency} AS currency FROM ${f.$table}
-        WHERE ${f.reservation} = ANY(${ids}::uuid[]) AND ${f.status} = 'paid'`,
+    rows.map((row) => String(row.id)),
+    reason === 'closure' ? 'Reservation cancelled: the club is closed' : 'Reservation cancelled',
   )
   for (const row of rows) {
     const refund = paid.find((p) => String(p.reservation) === String(row.id))
@@ -78,7 +72,8 @@ export const settleCancelled = async (
         endAt: new Date(row.end_at).toISOString(),
         reason,
         closure,
-        refundDue: refund ? { amount: Number(refund.amount), currency: refund.currency } : null,
+        refundDue: refund ? { amount: refund.amount, currency: refund.currency } : null,
+        refunded: refund?.refunded ?? false,
       },
     })
   }

@@ -8,6 +8,8 @@ export type MemberTier = {
   tier: string | null
   tierKey: string | null
   bookingWindowDays: number | null
+  /** The tier's free minutes per day (0 without). */
+  includedMinutesPerDay: number
   name: string | null
 }
 
@@ -24,10 +26,11 @@ export const memberTiers = async (
     tier: string | null
     key: string | null
     window: number | null
+    included: number | null
     name: string | null
   }>(
     req,
-    sql`SELECT m.${m.id} AS id, t.${t.id} AS tier, t.${t.key} AS key, t.${t.bookingWindowDays}::int AS window, m.${m.displayName} AS name
+    sql`SELECT m.${m.id} AS id, t.${t.id} AS tier, t.${t.key} AS key, t.${t.bookingWindowDays}::int AS window, t.${t.includedMinutesPerDay}::int AS included, m.${m.displayName} AS name
         FROM ${m.$table} m LEFT JOIN ${t.$table} t ON t.${t.id} = m.${m.facilityTier} AND t.${t.tenant} = m.${m.tenant}
         WHERE m.${m.tenant} = ${tenant} AND m.${m.status} = 'active'
           AND m.${m.id} = ANY(${`{${members.join(',')}}`}::uuid[])`,
@@ -39,6 +42,7 @@ export const memberTiers = async (
         tier: row.tier ? String(row.tier) : null,
         tierKey: row.key,
         bookingWindowDays: row.window === null ? null : Number(row.window),
+        includedMinutesPerDay: Number(row.included ?? 0),
         name: row.name,
       },
     ]),

@@ -1,8 +1,23 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { DESK_ROLES, emit, hasRoleIn, isPlatformAdmin, OperationError, pgErrorCode, rolesIn, runSql } from '@/core'
+import {
+  callPort,
+  DESK_ROLES,
+  emit,
+  hasRoleIn,
+  isPlatformAdmin,
+  OperationError,
+  pgErrorCode,
+  rolesIn,
+  runSql,
+} from '@/core'
 import type { AccessUser } from '@/core'
-import { moveReservationInput, type MoveReservationInput, type ReservationReply } from '../contract'
+import {
+  moveReservationInput,
+  releaseFeeOrderPort,
+  type MoveReservationInput,
+  type ReservationReply,
+} from '../contract'
 import { accessWindow, type AccessCodeOptions } from './accessCode'
 import { assertNotClosed } from './assertNotClosed'
 import { checkBookingRules } from './checkBookingRules'
@@ -159,17 +174,29 @@ const repriceUnpaid = async (
   },
 ) => {
   const f = feeSnapshotsTable(req)
-  const [snapshot] = await runSql<{ id: string; status: string }>(
+  const [snapshot] = await runSql<{ id: string; status: string; order: string | null; included: boolean }>(
     req,
-    sql`SELECT ${f.id} AS id, ${f.status} AS status FROM ${f.$table}
+    sql`SELECT ${f.id} AS id, ${f.status} AS status, ${f.commerceOrder} AS order,
+               coalesce(${f.lines} @> '[{"slot": 1, "feeType": "included"}]'::jsonb, false) AS included FROM ${f.$table}
         WHERE ${f.reservation} = ${input.id} AND ${f.status} <> 'void' ORDER BY ${f.computedAt} DESC LIMIT 1 FOR UPDATE`,
   )
   if (!snapshot || !['pending', 'waived'].includes(snapshot.status) || input.party.length === 0) return
+  // An order opened to pay the old price is cancelled first; one already paid keeps the old price.
+  if (
+    snapshot.order &&
+    !(await callPort(req, releaseFeeOrderPort, { tenant: input.tenant, order: snapshot.order })).released
+  )
+    return
   const { resource, zone, startAt, endAt } = input
-  const players: Player[] = input.party.map((x) =>
+  // The owner's included minutes stay counted (against the day they were booked on).
+  const players: Player[] = input.party.map((x, index) =>
     x.type === 'guest'
       ? { kind: 'guest', guestPass: x.pass }
-      : { kind: 'member', tier: input.tiers.get(String(x.member))?.tier ?? null },
+      : {
+          kind: 'member',
+          tier: input.tiers.get(String(x.member))?.tier ?? null,
+          included: index === 0 && snapshot.included,
+        },
   )
   const price = pricePrepared({ resource, zone, startAt, endAt }, players)
   const p = reservationParticipantsTable(req)
@@ -185,7 +212,7 @@ const repriceUnpaid = async (
     req,
     sql`UPDATE ${f.$table} SET ${f.status} = ${price.total === 0 ? 'waived' : 'pending'}::${f.$enum.status}, ${f.totalAmount} = ${price.total},
           ${f.totalCurrency} = ${price.currency}, ${f.lines} = ${JSON.stringify(price.lines)}::jsonb, ${f.policy} = ${JSON.stringify(policy)}::jsonb,
-          ${f.computedAt} = now(), ${f.updatedAt} = now()
+          ${f.computedAt} = now(), ${f.commerceOrder} = NULL, ${f.updatedAt} = now()
         WHERE ${f.id} = ${snapshot.id} AND ${f.status} IN ('pending', 'waived')`,
   )
 }

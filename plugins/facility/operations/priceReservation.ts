@@ -5,7 +5,8 @@ import { localClock, minutesOf } from './localClock'
 export type Rate = { tier: string | null; peak: number; offPeak: number; resourceType?: string }
 export type PeakWindow = { days: Weekday[]; startsAt: string; endsAt: string }
 /** A player: a member of a tier (null: no tier, priced as a non-member) or a guest. */
-export type Player = { kind: 'member'; tier: string | null } | { kind: 'guest'; guestPass: boolean }
+/** `included`: the member's own part is within their tier's included minutes of the day (free). */
+export type Player = { kind: 'member'; tier: string | null; included?: boolean } | { kind: 'guest'; guestPass: boolean }
 
 export type PriceInput = {
   resourceType: string
@@ -77,6 +78,8 @@ export const priceReservation = (input: PriceInput): Price => {
   const lines: PriceLine[] = input.party.map((player, index) => {
     const slot = index + 1
     const guestFee = player.kind === 'guest' && !player.guestPass ? input.guestFee : 0
+    if (player.kind === 'member' && player.included && (index === 0 || input.mode === 'per_player_split'))
+      return { slot, feeType: 'included', amount: 0, reason: 'Within the tier’s included minutes today' }
     if (input.mode === 'per_player_split') {
       const tier = player.kind === 'member' ? player.tier : null
       const share = Math.round(bayCost(tier) / players)

@@ -9,6 +9,8 @@ export const ordersTable = defineSqlTable(
     number: 'number',
     member: 'member',
     buyerEmail: 'buyer.email',
+    // ---- facility ----
+    buyerName: 'buyer.name',
     staff: 'staff',
     status: 'status',
     currency: 'currency',

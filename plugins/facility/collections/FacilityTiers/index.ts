@@ -23,6 +23,15 @@ export const FacilityTiers = (group: string): CollectionConfig =>
           min: 0,
           admin: { description: 'How far ahead members of this tier may book (empty = the resource’s window).' },
         },
+        {
+          name: 'includedMinutesPerDay',
+          type: 'number',
+          min: 0,
+          admin: {
+            description:
+              'Minutes a member of this tier plays free each day (their own share; counted in usage records). Empty = none.',
+          },
+        },
         { name: 'sortOrder', type: 'number', defaultValue: 0 },
       ],
     },

@@ -28,6 +28,16 @@ export const FeeSnapshots = (group: string): CollectionConfig =>
         { name: 'computedAt', type: 'date', admin: { readOnly: true } },
         { name: 'paidAt', type: 'date' },
         { name: 'paymentRef', type: 'text', admin: { description: 'The payment or order that settled it.' } },
+        // ---- facility commerce ----
+        {
+          name: 'commerceOrder',
+          type: 'text',
+          index: true,
+          admin: {
+            readOnly: true,
+            description: 'The commerce order the fee is paid through (its `order.paid` marks this paid).',
+          },
+        },
       ],
     },
     {

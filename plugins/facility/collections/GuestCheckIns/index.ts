@@ -16,7 +16,12 @@ export const GuestCheckIns = (group: string): CollectionConfig =>
       indexes: [{ fields: ['tenant', 'guest', 'localDate'], unique: true }, { fields: ['tenant', 'checkInAt'] }],
       fields: [
         { name: 'guest', type: 'relationship', relationTo: 'guests', required: true },
-        { name: 'host', type: 'relationship', relationTo: 'tenant-memberships', required: true },
+        {
+          name: 'host',
+          type: 'relationship',
+          relationTo: 'tenant-memberships',
+          admin: { description: 'The member who brought them (none for a guest’s own day pass).' },
+        },
         { name: 'reservation', type: 'relationship', relationTo: 'reservations' },
         { name: 'checkInAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
         { name: 'localDate', type: 'text', required: true, admin: { description: 'YYYY-MM-DD in the club’s zone.' } },
@@ -26,6 +31,13 @@ export const GuestCheckIns = (group: string): CollectionConfig =>
           type: 'checkbox',
           defaultValue: false,
           admin: { description: 'A guest pass covered it (else the guest fee).' },
+        },
+        // ---- facility commerce ----
+        {
+          name: 'dayPass',
+          type: 'relationship',
+          relationTo: 'day-passes',
+          admin: { description: 'The day pass spent.' },
         },
       ],
     },

@@ -1,4 +1,5 @@
 import { availabilityBlocksTable } from './availabilityBlocksTable'
+import { dayPassesTable } from './dayPassesTable'
 import { guestCheckInsTable } from './guestCheckInsTable'
 import { closuresRelsTable, closuresTable } from './closuresTable'
 import { facilityResourcesTable } from './facilityResourcesTable'
@@ -11,6 +12,7 @@ import { reservationsTable } from './reservationsTable'
 /** Every table the facility plugin's raw SQL uses (checked against the schema at start-up). */
 export const facilitySqlTables = [
   availabilityBlocksTable,
+  dayPassesTable,
   guestCheckInsTable,
   closuresTable,
   closuresRelsTable,

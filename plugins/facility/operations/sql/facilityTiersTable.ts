@@ -7,6 +7,7 @@ export const facilityTiersTable = defineSqlTable('facility-tiers', {
   key: 'key',
   name: 'name',
   bookingWindowDays: 'bookingWindowDays',
+  includedMinutesPerDay: 'includedMinutesPerDay',
 })
 
 /** The tier facility adds to `tenant-memberships`. */

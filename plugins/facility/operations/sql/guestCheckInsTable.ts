@@ -11,4 +11,5 @@ export const guestCheckInsTable = defineSqlTable('guest-check-ins', {
   localDate: 'localDate',
   checkedInBy: 'checkedInBy',
   passSpent: 'passSpent',
+  dayPass: 'dayPass',
 })

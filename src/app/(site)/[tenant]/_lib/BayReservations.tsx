@@ -1,5 +1,5 @@
 import type { User } from '@/payload-types'
-import { cancelBay } from './bayActions'
+import { cancelBay, payBay } from './bayActions'
 import { hasBays } from './bays'
 import { clock, money, shortDateTime, zoneAbbr } from './format'
 import { href, payloadInstance, type Site } from './site'
@@ -118,10 +118,24 @@ export const BayReservations = async ({
                   {row.fee && row.fee.total.amount > 0 ? (
                     <span className="muted">
                       {' '}
-                      · {money(row.fee.total)} {row.fee.status === 'paid' ? 'paid' : 'to pay at the club'}
+                      · {money(row.fee.total)} {row.fee.status === 'paid' ? 'paid' : 'to pay'}
                     </span>
                   ) : null}
                 </span>
+                {row.fee && row.fee.status === 'pending' && row.fee.total.amount > 0 ? (
+                  <form action={payBay} className="inline-actions">
+                    <input type="hidden" name="site" value={site.key} />
+                    <input type="hidden" name="reservation" value={row.id} />
+                    <button
+                      type="submit"
+                      className="button"
+                      aria-label={`Pay ${money(row.fee.total)} online for ${what}`}
+                    >
+                      Pay online
+                    </button>
+                    <span className="muted"> or at the club</span>
+                  </form>
+                ) : null}
                 {row.status === 'requested' ? (
                   <span className="badge badge-waitlisted">Waiting for the club</span>
                 ) : row.accessCode ? (

@@ -48,3 +48,26 @@ export async function cancelBay(form: FormData) {
     `${withQuery(href(site, '/account'), answer.ok ? { done: 'bay_cancelled' } : { error: answer.body.error ?? 'failed' })}#bays-title`,
   )
 }
+
+// ---- facility commerce ----
+/**
+ * Pay a reservation's fee online (`POST /api/reservations/:id/pay`): commerce opens the fee's
+ * order and Stripe Checkout, and the member is sent there; the fee shows paid once `order.paid`
+ * arrives. A club that takes no online payments answers with the reason on the account page.
+ */
+export async function payBay(form: FormData) {
+  const site = await siteOf(form)
+  const visitor = await memberOrLogin(site, href(site, '/account'))
+  const answer = await callEndpoint<{ checkout?: { url: string } | null }>({
+    collection: 'reservations',
+    path: '/:id/pay',
+    method: 'post',
+    body: { method: 'online' },
+    routeParams: { id: text(form, 'reservation') },
+    user: visitor.user,
+  })
+  if (answer.ok && answer.body.checkout?.url) redirect(answer.body.checkout.url)
+  redirect(
+    `${withQuery(href(site, '/account'), { error: answer.ok ? 'failed' : (answer.body.error ?? 'failed') })}#bays-title`,
+  )
+}

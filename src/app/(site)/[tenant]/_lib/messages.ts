@@ -73,6 +73,9 @@ const ERRORS: Record<string, string> = {
   duplicate_participant: 'Each player can be added once.',
   not_active: 'This reservation is no longer active.',
   started: 'This reservation has already started, so it can no longer be cancelled online.',
+  // ---- facility commerce ----
+  not_payable: 'This reservation has no fee left to pay.',
+  payments_unavailable: 'The club does not take online payments: please pay at the club.',
   not_enrolled: 'Enrol in the course first.',
   lesson_locked: 'This lesson is not open yet.',
   no_access: 'This course is for those who bought it: buy it to enrol.',
