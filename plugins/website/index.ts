@@ -17,6 +17,9 @@ import { blogEndpoints } from './blog/blogEndpoints'
 import { blogSqlTables } from './blog/blogSqlTables'
 import { withSitemap } from './sitemap'
 import type { WebsiteOptions } from './types'
+// ---- gbp ----
+import { withGbp } from './gbp/withGbp'
+// ---- /gbp ----
 
 export type { WebsiteOptions } from './types'
 
@@ -66,5 +69,9 @@ export const websitePlugin =
     const withSite = withSitemap(
       withSqlTables(withForms(withSeo, { group, rateLimit: o.formRateLimit }), [...websiteSqlTables, ...blogSqlTables]),
     )
-    return { ...withSite, endpoints: [...(withSite.endpoints ?? []), ...blogEndpoints()] }
+    const withBlog = { ...withSite, endpoints: [...(withSite.endpoints ?? []), ...blogEndpoints()] }
+    // ---- gbp ----
+    // Google Business Profile posts of events (a mapping collection, the sync job, hooks on bookings' events).
+    return withGbp(withBlog, { group })
+    // ---- /gbp ----
   }
