@@ -12,8 +12,12 @@
  *   5. the staff home's read functions on the largest tenant;
  *   6. the same booking, one-class race, schedule and plain REST runs through the production build
  *      (`next start`, a separate process) with autocannon as the load generator; optionally two web
- *      processes, the jobs worker and a round-robin proxy (BENCH_WEB_PROCESSES=2).
+ *      processes, the jobs worker and a round-robin proxy (BENCH_WEB_PROCESSES=2);
+ *   7. the website (issue 16): the blog list and sitemap index through the REST handlers, the time
+ *      to generate a sitemap of BENCH_SITEMAP_URLS (50,000) URLs, and through `next start` the blog
+ *      list and post pages, sitemap.xml and a 50,000-URL sitemap file.
  * Env: BENCH_TENANTS (200), BENCH_DAYS (365), BENCH_BOOKINGS (4000), BENCH_READS (4000);
+ * BENCH_POSTS (30 published posts), BENCH_SITEMAP_URLS (50000);
  * BENCH_NEXT=0 skips next start; BENCH_BUILD=auto (build when missing or older than the sources) |
  * always | reuse; BENCH_WEB_PROCESSES (1); BENCH_PROFILE=1 writes CPU profiles of the in-process
  * server (bench-book.cpuprofile) and of a next start server under the booking load (bench-profiles/).
@@ -455,6 +459,68 @@ print('schedule via plain Payload REST find', {
   print('staff home reads (bench-001)', home)
 }
 
+// ---- 7. website (issue 16): the blog, sitemap.xml, and a sitemap index of 50,000+ URLs -------
+// Published posts on bench-001 (through Payload, as the site reads them); the blog list and the
+// sitemap index through the real REST handlers beside a plain Payload REST find of one post; then a
+// separate open tenant with BENCH_SITEMAP_URLS events: the time to generate its whole sitemap
+// (index + every file, through the streams the endpoint serves) and to serve its first file.
+const POSTS = numberEnv('BENCH_POSTS', 30)
+const SITEMAP_URLS = numberEnv('BENCH_SITEMAP_URLS', 50_000)
+const SITEMAP_TENANT = 'bench-sitemap'
+const website = await import('./bench/website')
+const websiteReads = Math.min(READS, 2000)
+log(`website: ${POSTS} published posts on bench-001`)
+const postSlugs = await website.seedBlogPosts(payload, String(hot.id), POSTS)
+const blogPages = Math.max(1, Math.ceil(POSTS / 10))
+const websiteRun = async (label: string, url: (i: number) => string, requests = websiteReads) => {
+  const run = await countedRun({
+    requests: Array.from({ length: requests }, (_, i) => ({ method: 'GET', url: url(i) })),
+    concurrency: CLIENTS,
+  })
+  print(label, {
+    ...summarize(run.result.latenciesMs, run.result.elapsedMs),
+    non200: run.result.statuses.filter((s) => s !== 200).length,
+    sqlPerRequest: run.statementsPerRequest,
+    nodeMsPerRequest: run.nodeMsPerRequest,
+    cpuPerRequest: run.cpu,
+  })
+}
+await websiteRun(
+  'blog list via HTTP (GET /api/website/blog)',
+  (i) => `${server.url}/api/website/blog?tenant=bench-001&page=${1 + (i % blogPages)}`,
+)
+await websiteRun(
+  'blog post via plain Payload REST find (baseline)',
+  (i) =>
+    `${server.url}/api/blog-posts?where[tenant][equals]=${hot.id}&where[slug][equals]=${postSlugs[i % postSlugs.length]}&limit=1&depth=1`,
+)
+await websiteRun(
+  'sitemap index via HTTP (GET /api/website/sitemap)',
+  () => `${server.url}/api/website/sitemap?tenant=bench-001`,
+)
+log(`website: ${SITEMAP_URLS} upcoming events on ${SITEMAP_TENANT}`)
+{
+  const scale = await website.sitemapAtScale(payload, SITEMAP_TENANT, SITEMAP_URLS)
+  print(`sitemap of ${scale.urls} URLs generated (index + ${scale.files} files, in process)`, {
+    ms: Math.round(scale.ms),
+    urlsPerSecond: scale.urlsPerSecond,
+    mb: Number((scale.bytes / 1_048_576).toFixed(1)),
+  })
+  const times: number[] = []
+  let bytes = 0
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    const res = await fetch(`${server.url}/api/website/sitemap?tenant=${SITEMAP_TENANT}&file=1`)
+    bytes = (await res.arrayBuffer()).byteLength
+    times.push(performance.now() - t0)
+  }
+  print(`sitemap file 1 of ${SITEMAP_TENANT} via HTTP (5 sequential)`, {
+    p50: Number(percentile(times, 50).toFixed(1)),
+    max: Number(Math.max(...times).toFixed(1)),
+    mb: Number((bytes / 1_048_576).toFixed(1)),
+  })
+}
+
 // ---- 5. the production server: next start, load from autocannon in this (separate) process ----
 const NEXT = process.env.BENCH_NEXT !== '0'
 const WEB_PROCESSES = numberEnv('BENCH_WEB_PROCESSES', 1)
@@ -586,6 +652,34 @@ if (NEXT) {
           `${base}/api/classes?where[tenant][equals]=${t.id}&where[startTime][greater_than_equal]=${from}&where[startTime][less_than]=${to}&limit=100&sort=startTime`,
       ).slice(0, Math.min(READS, 1000)),
       CLIENTS,
+    )
+    // The website (issue 16): the tenant site's blog pages and sitemaps as visitors get them.
+    const pages = (url: (i: number) => string, n = Math.min(READS, 1000)) =>
+      Array.from({ length: n }, (_, i) => ({ method: 'GET' as const, url: url(i) }))
+    await run(
+      'blog list page',
+      pages((i) => `${base}/bench-001/blog${i % blogPages ? `?page=${1 + (i % blogPages)}` : ''}`),
+      CLIENTS,
+    )
+    await run(
+      'blog post page',
+      pages((i) => `${base}/bench-001/blog/${postSlugs[i % postSlugs.length]}`),
+      CLIENTS,
+    )
+    await run(
+      'sitemap.xml',
+      pages(() => `${base}/bench-001/sitemap.xml`),
+      CLIENTS,
+    )
+    await run(
+      `sitemap.xml of ${SITEMAP_TENANT} (index)`,
+      pages(() => `${base}/${SITEMAP_TENANT}/sitemap.xml`, 200),
+      8,
+    )
+    await run(
+      `sitemaps/1.xml of ${SITEMAP_TENANT} (50,000 URLs)`,
+      pages(() => `${base}/${SITEMAP_TENANT}/sitemaps/1.xml`, 20),
+      4,
     )
   }
 

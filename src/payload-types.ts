@@ -138,6 +138,7 @@ export interface Config {
     pages: Page;
     forms: Form;
     'form-submissions': FormSubmission;
+    'gbp-posts': GbpPost;
     'webhook-endpoints': WebhookEndpoint;
     'webhook-deliveries': WebhookDelivery;
     'automation-templates': AutomationTemplate;
@@ -254,6 +255,7 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     forms: FormsSelect<false> | FormsSelect<true>;
     'form-submissions': FormSubmissionsSelect<false> | FormSubmissionsSelect<true>;
+    'gbp-posts': GbpPostsSelect<false> | GbpPostsSelect<true>;
     'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'automation-templates': AutomationTemplatesSelect<false> | AutomationTemplatesSelect<true>;
@@ -320,6 +322,7 @@ export interface Config {
       trackmanSyncReservation: TaskTrackmanSyncReservation;
       trackmanReconcile: TaskTrackmanReconcile;
       writeBlogDrafts: TaskWriteBlogDrafts;
+      syncGbpPost: TaskSyncGbpPost;
       deliverWebhooks: TaskDeliverWebhooks;
       postSlackMessage: TaskPostSlackMessage;
       sendAutomationStep: TaskSendAutomationStep;
@@ -3429,6 +3432,55 @@ export interface FormSubmission {
   createdAt: string;
 }
 /**
+ * Posts on your Google Business Profile, kept in step with your events by a background job.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "gbp-posts".
+ */
+export interface GbpPost {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  kind: 'event' | 'offer';
+  /**
+   * The event (or offer) id.
+   */
+  localId: string;
+  /**
+   * The Atrium location.
+   */
+  location?: (string | null) | Location;
+  /**
+   * The Business Profile location: accounts/{account}/locations/{location}.
+   */
+  gbpLocation: string;
+  state: 'pending' | 'creating' | 'posted' | 'deleted' | 'failed';
+  /**
+   * Google's name of the post: accounts/{a}/locations/{l}/localPosts/{p}.
+   */
+  remoteName?: string | null;
+  /**
+   * The post as last sent (what a PATCH compares).
+   */
+  lastBody?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  attempts?: number | null;
+  lastError?: string | null;
+  /**
+   * A sync run is calling Google until then.
+   */
+  claimedUntil?: string | null;
+  syncedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-endpoints".
  */
@@ -4077,6 +4129,7 @@ export interface PayloadJob {
           | 'trackmanSyncReservation'
           | 'trackmanReconcile'
           | 'writeBlogDrafts'
+          | 'syncGbpPost'
           | 'deliverWebhooks'
           | 'postSlackMessage'
           | 'sendAutomationStep'
@@ -4141,6 +4194,7 @@ export interface PayloadJob {
         | 'trackmanSyncReservation'
         | 'trackmanReconcile'
         | 'writeBlogDrafts'
+        | 'syncGbpPost'
         | 'deliverWebhooks'
         | 'postSlackMessage'
         | 'sendAutomationStep'
@@ -4454,6 +4508,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'form-submissions';
         value: string | FormSubmission;
+      } | null)
+    | ({
+        relationTo: 'gbp-posts';
+        value: string | GbpPost;
       } | null)
     | ({
         relationTo: 'webhook-endpoints';
@@ -6509,6 +6567,26 @@ export interface FormSubmissionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "gbp-posts_select".
+ */
+export interface GbpPostsSelect<T extends boolean = true> {
+  tenant?: T;
+  kind?: T;
+  localId?: T;
+  location?: T;
+  gbpLocation?: T;
+  state?: T;
+  remoteName?: T;
+  lastBody?: T;
+  attempts?: T;
+  lastError?: T;
+  claimedUntil?: T;
+  syncedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-endpoints_select".
  */
 export interface WebhookEndpointsSelect<T extends boolean = true> {
@@ -7298,6 +7376,25 @@ export interface TaskWriteBlogDrafts {
     published?: number | null;
     exists?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSyncGbpPost".
+ */
+export interface TaskSyncGbpPost {
+  input: {
+    tenant: string;
+    kind: string;
+    id: string;
+  };
+  output: {
+    created?: number | null;
+    adopted?: number | null;
+    patched?: number | null;
+    deleted?: number | null;
+    unchanged?: number | null;
+    refused?: number | null;
   };
 }
 /**

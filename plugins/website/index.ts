@@ -22,6 +22,9 @@ import { Pages } from './collections/Pages'
 import { withLocationPages } from './locations/withLocationPages'
 import { livePreviewOf } from './collections/shared/livePreview'
 // ---- /pages ----
+// ---- gbp ----
+import { withGbp } from './gbp/withGbp'
+// ---- /gbp ----
 
 export type { WebsiteOptions } from './types'
 
@@ -85,5 +88,9 @@ export const websitePlugin =
       ),
     })
     // ---- /pages ----
-    return { ...withPages, endpoints: [...(withPages.endpoints ?? []), ...blogEndpoints()] }
+    const withBlog = { ...withPages, endpoints: [...(withPages.endpoints ?? []), ...blogEndpoints()] }
+    // ---- gbp ----
+    // Google Business Profile posts of events (a mapping collection, the sync job, hooks on bookings' events).
+    return withGbp(withBlog, { group })
+    // ---- /gbp ----
   }

@@ -38,6 +38,7 @@ import * as migration_20261207_003255_marketing_abtest from './20261207_003255_m
 import * as migration_20261207_003342_marketing_mailchimp_suppression from './20261207_003342_marketing_mailchimp_suppression';
 import * as migration_20261207_004205_marketing_hubspot from './20261207_004205_marketing_hubspot';
 import * as migration_20261207_035327_marketing_triggers_tracking from './20261207_035327_marketing_triggers_tracking';
+import * as migration_20261207_035653_website_gbp from './20261207_035653_website_gbp';
 import * as migration_20261207_040110_website_pages from './20261207_040110_website_pages';
 import * as migration_20261207_042732_facility_commerce from './20261207_042732_facility_commerce';
 
@@ -241,6 +242,11 @@ export const migrations = [
     up: migration_20261207_035327_marketing_triggers_tracking.up,
     down: migration_20261207_035327_marketing_triggers_tracking.down,
     name: '20261207_035327_marketing_triggers_tracking',
+  },
+  {
+    up: migration_20261207_035653_website_gbp.up,
+    down: migration_20261207_035653_website_gbp.down,
+    name: '20261207_035653_website_gbp',
   },
   {
     up: migration_20261207_040110_website_pages.up,
