@@ -120,6 +120,7 @@ export interface Config {
     assignments: Assignment;
     'assignment-submissions': AssignmentSubmission;
     certificates: Certificate;
+    'content-subscriptions': ContentSubscription;
     'facility-resources': FacilityResource;
     'facility-tiers': FacilityTier;
     closures: Closure;
@@ -234,6 +235,7 @@ export interface Config {
     assignments: AssignmentsSelect<false> | AssignmentsSelect<true>;
     'assignment-submissions': AssignmentSubmissionsSelect<false> | AssignmentSubmissionsSelect<true>;
     certificates: CertificatesSelect<false> | CertificatesSelect<true>;
+    'content-subscriptions': ContentSubscriptionsSelect<false> | ContentSubscriptionsSelect<true>;
     'facility-resources': FacilityResourcesSelect<false> | FacilityResourcesSelect<true>;
     'facility-tiers': FacilityTiersSelect<false> | FacilityTiersSelect<true>;
     closures: ClosuresSelect<false> | ClosuresSelect<true>;
@@ -624,188 +626,83 @@ export interface MembershipPlan {
    * Access keys, e.g. vod or a category.
    */
   contentAccess?: string[] | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "billing-groups".
- */
-export interface BillingGroup {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  name: string;
-  type: 'family' | 'corporate';
-  payer: string | TenantMembership;
-  dependents?: (string | TenantMembership)[] | null;
-  active?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payments".
- */
-export interface Payment {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  member?: (string | null) | TenantMembership;
-  payerEmail?: string | null;
-  purpose:
-    | 'subscription'
-    | 'order'
-    | 'content_purchase'
-    | 'event'
-    | 'appointment'
-    | 'facility_fees'
-    | 'day_pass'
-    | 'gift_card'
-    | 'other';
   /**
-   * What this is for: a collection slug…
+   * What a subscription to this plan opens in the content library and courses.
    */
-  refCollection?: string | null;
-  /**
-   * …and the id of the document in it.
-   */
-  refId?: string | null;
-  /**
-   * Invoice id (invoices arrive with subscriptions).
-   */
-  invoice?: string | null;
-  provider: 'cash' | 'terminal' | 'manual' | 'gift_card' | 'stripe' | 'legacy';
-  method?: string | null;
-  amount: {
+  lms?: {
     /**
-     * Minor units (cents).
+     * Every members-only content item.
      */
-    amount: number;
-    currency: string;
+    fullCatalog?: boolean | null;
+    /**
+     * Members-only content items of these categories.
+     */
+    categories?: string[] | null;
+    /**
+     * Courses included (paid ones too).
+     */
+    courses?: (string | Course)[] | null;
+    /**
+     * Content items included (purchased-only ones too).
+     */
+    contentItems?: (string | ContentItem)[] | null;
   };
-  /**
-   * Minor units; always Σ refunds.
-   */
-  amountRefunded: number;
-  status: 'requires_payment' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
-  providerRef?: string | null;
-  failureReason?: string | null;
-  platformFee?: number | null;
-  creatorPayout?: number | null;
-  refunds?:
-    | {
-        amount: number;
-        reason?: string | null;
-        providerRefundId?: string | null;
-        at: string;
-        id?: string | null;
-      }[]
-    | null;
-  recordedBy?: (string | null) | User;
-  providerSnapshot?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "credit-lots".
+ * via the `definition` "courses".
  */
-export interface CreditLot {
+export interface Course {
   id: string;
   tenant?: (string | null) | Tenant;
-  member: string | TenantMembership;
-  creditType: 'class' | 'appointment' | 'guest_pass' | 'any';
-  source: 'pack_purchase' | 'subscription_grant' | 'guest_pass_reset' | 'adjustment' | 'refund' | 'import';
-  product?: (string | null) | Product;
-  order?: (string | null) | Order;
-  subscription?: string | null;
-  initialCredits: number;
-  remainingCredits: number;
-  pricePaid?: {
+  title: string;
+  slug: string;
+  description?: string | null;
+  thumbnail?: (string | null) | Media;
+  kind: 'course' | 'series';
+  deliveryMode: 'self_paced' | 'cohort' | 'live' | 'drip';
+  navigation: 'free' | 'linear';
+  cohortStartDate?: string | null;
+  cohortEndDate?: string | null;
+  price?: {
     /**
      * Minor units (cents).
      */
     amount?: number | null;
     currency?: string | null;
   };
-  expiresAt?: string | null;
-  /**
-   * When the expiry job wrote the rest off.
-   */
-  expiredAt?: string | null;
-  periodKey?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "products".
- */
-export interface Product {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  name: string;
-  slug: string;
-  kind: 'retail' | 'cafe' | 'credit_pack' | 'day_pass' | 'gift_card' | 'service' | 'digital' | 'fee';
-  category?: string | null;
-  description?: string | null;
-  image?: (string | null) | Media;
-  price: {
-    /**
-     * Minor units (cents).
-     */
-    amount: number;
-    currency: string;
+  publishedAt?: string | null;
+  creator?: (string | null) | TenantMembership;
+  modules?: {
+    docs?: (string | CourseModule)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
-  /**
-   * Leave empty for untracked stock.
-   */
-  stockQuantity?: number | null;
-  isActive?: boolean | null;
-  stripeProductId?: string | null;
-  stripePriceId?: string | null;
-  /**
-   * Credits granted by a class pack.
-   */
-  pack?: {
-    credits?: number | null;
-    creditType?: ('class' | 'appointment' | 'guest_pass' | 'any') | null;
-    /**
-     * Days until the credits expire; empty = never.
-     */
-    validityDays?: number | null;
+  lessons?: {
+    docs?: (string | Lesson)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
-  durationWeeks?: number | null;
-  metadata?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  /**
-   * Selling a course or a content item: buying this product grants access to it.
-   */
-  lms?: {
-    course?: (string | null) | Course;
-    contentItem?: (string | null) | ContentItem;
+  meta?: {
     /**
-     * Days of access after purchase; empty = permanent.
+     * The title search engines show for this page (about 50–60 characters).
      */
-    accessDays?: number | null;
+    title?: string | null;
+    /**
+     * The snippet under the title in search results (about 100–150 characters).
+     */
+    description?: string | null;
+    /**
+     * The image shown when this page is shared.
+     */
+    image?: (string | null) | Media;
   };
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -864,60 +761,6 @@ export interface Media {
       filename?: string | null;
     };
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "courses".
- */
-export interface Course {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  slug: string;
-  description?: string | null;
-  thumbnail?: (string | null) | Media;
-  kind: 'course' | 'series';
-  deliveryMode: 'self_paced' | 'cohort' | 'live' | 'drip';
-  navigation: 'free' | 'linear';
-  cohortStartDate?: string | null;
-  cohortEndDate?: string | null;
-  price?: {
-    /**
-     * Minor units (cents).
-     */
-    amount?: number | null;
-    currency?: string | null;
-  };
-  publishedAt?: string | null;
-  creator?: (string | null) | TenantMembership;
-  modules?: {
-    docs?: (string | CourseModule)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  lessons?: {
-    docs?: (string | Lesson)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  meta?: {
-    /**
-     * The title search engines show for this page (about 50–60 characters).
-     */
-    title?: string | null;
-    /**
-     * The snippet under the title in search results (about 100–150 characters).
-     */
-    description?: string | null;
-    /**
-     * The image shown when this page is shared.
-     */
-    image?: (string | null) | Media;
-  };
-  updatedAt: string;
-  createdAt: string;
-  deletedAt?: string | null;
-  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1167,6 +1010,186 @@ export interface Assignment {
   };
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "billing-groups".
+ */
+export interface BillingGroup {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  type: 'family' | 'corporate';
+  payer: string | TenantMembership;
+  dependents?: (string | TenantMembership)[] | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member?: (string | null) | TenantMembership;
+  payerEmail?: string | null;
+  purpose:
+    | 'subscription'
+    | 'order'
+    | 'content_purchase'
+    | 'event'
+    | 'appointment'
+    | 'facility_fees'
+    | 'day_pass'
+    | 'gift_card'
+    | 'other';
+  /**
+   * What this is for: a collection slug…
+   */
+  refCollection?: string | null;
+  /**
+   * …and the id of the document in it.
+   */
+  refId?: string | null;
+  /**
+   * Invoice id (invoices arrive with subscriptions).
+   */
+  invoice?: string | null;
+  provider: 'cash' | 'terminal' | 'manual' | 'gift_card' | 'stripe' | 'legacy';
+  method?: string | null;
+  amount: {
+    /**
+     * Minor units (cents).
+     */
+    amount: number;
+    currency: string;
+  };
+  /**
+   * Minor units; always Σ refunds.
+   */
+  amountRefunded: number;
+  status: 'requires_payment' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
+  providerRef?: string | null;
+  failureReason?: string | null;
+  platformFee?: number | null;
+  creatorPayout?: number | null;
+  refunds?:
+    | {
+        amount: number;
+        reason?: string | null;
+        providerRefundId?: string | null;
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
+  recordedBy?: (string | null) | User;
+  providerSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "credit-lots".
+ */
+export interface CreditLot {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  creditType: 'class' | 'appointment' | 'guest_pass' | 'any';
+  source: 'pack_purchase' | 'subscription_grant' | 'guest_pass_reset' | 'adjustment' | 'refund' | 'import';
+  product?: (string | null) | Product;
+  order?: (string | null) | Order;
+  subscription?: string | null;
+  initialCredits: number;
+  remainingCredits: number;
+  pricePaid?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  expiresAt?: string | null;
+  /**
+   * When the expiry job wrote the rest off.
+   */
+  expiredAt?: string | null;
+  periodKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "products".
+ */
+export interface Product {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  slug: string;
+  kind: 'retail' | 'cafe' | 'credit_pack' | 'day_pass' | 'gift_card' | 'service' | 'digital' | 'fee';
+  category?: string | null;
+  description?: string | null;
+  image?: (string | null) | Media;
+  price: {
+    /**
+     * Minor units (cents).
+     */
+    amount: number;
+    currency: string;
+  };
+  /**
+   * Leave empty for untracked stock.
+   */
+  stockQuantity?: number | null;
+  isActive?: boolean | null;
+  stripeProductId?: string | null;
+  stripePriceId?: string | null;
+  /**
+   * Credits granted by a class pack.
+   */
+  pack?: {
+    credits?: number | null;
+    creditType?: ('class' | 'appointment' | 'guest_pass' | 'any') | null;
+    /**
+     * Days until the credits expire; empty = never.
+     */
+    validityDays?: number | null;
+  };
+  durationWeeks?: number | null;
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Selling a course or a content item: buying this product grants access to it.
+   */
+  lms?: {
+    course?: (string | null) | Course;
+    contentItem?: (string | null) | ContentItem;
+    /**
+     * Days of access after purchase; empty = permanent.
+     */
+    accessDays?: number | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2402,6 +2425,21 @@ export interface Event {
   joinLink?: string | null;
   status: 'draft' | 'published' | 'cancelled' | 'archived';
   cancellationReason?: string | null;
+  /**
+   * Courses and content attendees may open around the event.
+   */
+  lmsPortal?: {
+    /**
+     * Days before the start the portal opens.
+     */
+    accessBeforeDays?: number | null;
+    /**
+     * Days after the end it stays open.
+     */
+    accessAfterDays?: number | null;
+    courses?: (string | Course)[] | null;
+    contentItems?: (string | ContentItem)[] | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -2644,6 +2682,37 @@ export interface Certificate {
   course: string | Course;
   code: string;
   issuedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Subscriptions as the content library sees them (kept from billing events).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-subscriptions".
+ */
+export interface ContentSubscription {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  /**
+   * The billing subscription.
+   */
+  subscription: string;
+  /**
+   * Its membership plan.
+   */
+  plan: string;
+  status: string;
+  /**
+   * Trialing, active or past due.
+   */
+  entitled?: boolean | null;
+  /**
+   * Cancelled at period end: access ends then. Empty = while it renews.
+   */
+  accessUntil?: string | null;
+  syncedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -4187,6 +4256,10 @@ export interface PayloadLockedDocument {
         value: string | Certificate;
       } | null)
     | ({
+        relationTo: 'content-subscriptions';
+        value: string | ContentSubscription;
+      } | null)
+    | ({
         relationTo: 'facility-resources';
         value: string | FacilityResource;
       } | null)
@@ -4844,6 +4917,14 @@ export interface MembershipPlansSelect<T extends boolean = true> {
   creditExpiryDays?: T;
   guestPassesPerPeriod?: T;
   contentAccess?: T;
+  lms?:
+    | T
+    | {
+        fullCatalog?: T;
+        categories?: T;
+        courses?: T;
+        contentItems?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5421,6 +5502,14 @@ export interface EventsSelect<T extends boolean = true> {
   joinLink?: T;
   status?: T;
   cancellationReason?: T;
+  lmsPortal?:
+    | T
+    | {
+        accessBeforeDays?: T;
+        accessAfterDays?: T;
+        courses?: T;
+        contentItems?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5755,6 +5844,22 @@ export interface CertificatesSelect<T extends boolean = true> {
   course?: T;
   code?: T;
   issuedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-subscriptions_select".
+ */
+export interface ContentSubscriptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  subscription?: T;
+  plan?: T;
+  status?: T;
+  entitled?: T;
+  accessUntil?: T;
+  syncedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,13 +2,14 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { STAFF_ROLES, callPort, hasRoleIn, runSql, tenantMembershipsTable } from '@/core'
 import { lmsSubscriptionEntitlementPort, type AccessDecision, type AccessTarget } from '../contract'
-import { activeGrant } from './activeGrant'
+import { activeGrant, type GrantState } from './activeGrant'
 import { courseLessons } from './courseLessons'
 import { contentItemsTable } from './sql/contentItemsTable'
 import { courseEnrollmentsTable } from './sql/courseEnrollmentsTable'
 import { coursesTable } from './sql/coursesTable'
 import { lessonCompletionsTable } from './sql/lessonCompletionsTable'
 import { lessonsTable } from './sql/lessonsTable'
+import { subscriptionCovers, type CoverInput } from './subscriptionCovers'
 import { unlockState } from './unlockState'
 
 export type LessonRow = {
@@ -81,6 +82,29 @@ export const resolveViewer = async (
   return row ? { member: row.id, otherTenant: false } : { member: null, otherTenant: true }
 }
 
+/**
+ * Whether a subscription opens the target: the port (another plugin may answer) or, with billing
+ * installed, the member's subscriptions that give access now and their plans' content rules.
+ */
+const viaSubscription = async (req: PayloadRequest, input: CoverInput): Promise<boolean> => {
+  const askPort = input.target.collection === 'courses' || input.visibility === 'members_only'
+  const port = askPort
+    ? await callPort(req, lmsSubscriptionEntitlementPort, {
+        tenant: input.tenant,
+        member: input.member,
+        target: input.target,
+        category: input.category ?? null,
+      })
+    : { entitled: false }
+  return port.entitled || (await subscriptionCovers(req, input)) !== null
+}
+
+/** The refusal of a grant that does not open the target now (`not_yet` carries when it opens). */
+const grantRefusal = (grant: GrantState): AccessDecision =>
+  grant.state === 'not_yet'
+    ? deny('not_yet', grant.availableFrom)
+    : deny(grant.state === 'none' || grant.state === 'active' ? 'no_access' : grant.state)
+
 const isStaffOf = (req: PayloadRequest, tenant: string) => hasRoleIn(req.user, tenant, STAFF_ROLES)
 
 /** Course access for a member of its tenant: free, an unexpired grant, or a subscription entitlement. */
@@ -94,14 +118,9 @@ const courseAccess = async (
   if (free) return allow('free')
   const grant = await activeGrant(req, { tenant, member, target: { collection: 'courses', id: course } })
   if (grant.state === 'active') return allow(`grant:${grant.accessType}`)
-  const port = await callPort(req, lmsSubscriptionEntitlementPort, {
-    tenant,
-    member,
-    target: { collection: 'courses', id: course },
-    category: null,
-  })
-  if (port.entitled) return allow('subscription')
-  return deny(grant.state === 'none' ? 'no_access' : grant.state)
+  if (await viaSubscription(req, { tenant, member, target: { collection: 'courses', id: course } }))
+    return allow('subscription')
+  return grantRefusal(grant)
 }
 
 /**
@@ -219,16 +238,15 @@ const contentItemAccess = async (
   const target = { collection: 'content-items' as const, id }
   const grant = await activeGrant(req, { tenant: item.tenant, member, target })
   if (grant.state === 'active') return allow(`grant:${grant.accessType}`)
-  if (item.visibility === 'members_only') {
-    const port = await callPort(req, lmsSubscriptionEntitlementPort, {
-      tenant: item.tenant,
-      member,
-      target,
-      category: item.category,
-    })
-    if (port.entitled) return allow('subscription')
-  }
-  return deny(grant.state === 'none' ? 'no_access' : grant.state)
+  const covered = await viaSubscription(req, {
+    tenant: item.tenant,
+    member,
+    target,
+    category: item.category,
+    visibility: item.visibility,
+  })
+  if (covered) return allow('subscription')
+  return grantRefusal(grant)
 }
 
 /** A course (its page and enrolment): published, then free, a grant or a subscription. */

@@ -9,6 +9,7 @@ const MESSAGES: Record<string, string> = {
   expired: 'Your access to this has expired.',
   revoked: 'Your access to this was withdrawn (for example after a refund).',
   not_enrolled: 'Enrol in the course first.',
+  not_yet: 'Your access to this has not opened yet.',
 }
 
 /** The HTTP refusal of a negative access decision: 401 sign in, 404, 403 `lesson_locked` with when, else 403 `<reason>`. */
@@ -22,5 +23,7 @@ export const refusal = (decision: AccessDecision, lockedMessage?: string): Opera
       lockedMessage ??
         `This lesson is locked (${decision.reason.slice(7)})${decision.unlocksAt ? `: it opens at ${decision.unlocksAt}` : ''}.`,
     )
+  if (decision.reason === 'not_yet' && decision.unlocksAt)
+    return new OperationError(403, 'not_yet', `Your access to this opens at ${decision.unlocksAt}.`)
   return new OperationError(403, decision.reason, MESSAGES[decision.reason] ?? 'You cannot open this.')
 }

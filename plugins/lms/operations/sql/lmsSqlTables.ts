@@ -2,6 +2,7 @@ import { accessGrantsTable } from './accessGrantsTable'
 import { assignmentSubmissionsTable } from './assignmentSubmissionsTable'
 import { certificatesTable } from './certificatesTable'
 import { contentItemsTable } from './contentItemsTable'
+import { contentSubscriptionsTable } from './contentSubscriptionsTable'
 import { courseEnrollmentsTable } from './courseEnrollmentsTable'
 import { coursesTable } from './coursesTable'
 import { lessonCompletionsTable } from './lessonCompletionsTable'
@@ -15,6 +16,7 @@ export const lmsSqlTables = [
   assignmentSubmissionsTable,
   certificatesTable,
   contentItemsTable,
+  contentSubscriptionsTable,
   courseEnrollmentsTable,
   coursesTable,
   lessonCompletionsTable,
