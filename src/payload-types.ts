@@ -773,6 +773,25 @@ export interface CourseModule {
   course: string | Course;
   title: string;
   description?: string | null;
+  /**
+   * When the lessons of this module open for an enrolled member (checked on the server).
+   */
+  unlock: {
+    mode: 'none' | 'after_days' | 'on_date' | 'cohort_start' | 'prerequisite';
+    /**
+     * Days after enrolment.
+     */
+    days?: number | null;
+    date?: string | null;
+    /**
+     * Opens once this lesson is done…
+     */
+    prerequisite?: (string | null) | Lesson;
+    /**
+     * …or once every lesson of this module is done.
+     */
+    prerequisiteModule?: (string | null) | CourseModule;
+  };
   lessons?: {
     docs?: (string | Lesson)[];
     hasNextPage?: boolean;
@@ -836,6 +855,10 @@ export interface Lesson {
      * Opens once this one is done.
      */
     prerequisite?: (string | null) | Lesson;
+    /**
+     * …or once every lesson of this module is done.
+     */
+    prerequisiteModule?: (string | null) | CourseModule;
   };
   updatedAt: string;
   createdAt: string;
@@ -5597,6 +5620,15 @@ export interface CourseModulesSelect<T extends boolean = true> {
   course?: T;
   title?: T;
   description?: T;
+  unlock?:
+    | T
+    | {
+        mode?: T;
+        days?: T;
+        date?: T;
+        prerequisite?: T;
+        prerequisiteModule?: T;
+      };
   lessons?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -5630,6 +5662,7 @@ export interface LessonsSelect<T extends boolean = true> {
         days?: T;
         date?: T;
         prerequisite?: T;
+        prerequisiteModule?: T;
       };
   updatedAt?: T;
   createdAt?: T;

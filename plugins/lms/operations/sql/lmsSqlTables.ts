@@ -4,6 +4,7 @@ import { certificatesTable } from './certificatesTable'
 import { contentItemsTable } from './contentItemsTable'
 import { contentSubscriptionsTable } from './contentSubscriptionsTable'
 import { courseEnrollmentsTable } from './courseEnrollmentsTable'
+import { courseModulesTable } from './courseModulesTable'
 import { coursesTable } from './coursesTable'
 import { lessonCompletionsTable } from './lessonCompletionsTable'
 import { lessonsTable } from './lessonsTable'
@@ -18,6 +19,7 @@ export const lmsSqlTables = [
   contentItemsTable,
   contentSubscriptionsTable,
   courseEnrollmentsTable,
+  courseModulesTable,
   coursesTable,
   lessonCompletionsTable,
   lessonsTable,
