@@ -776,8 +776,8 @@ export interface CourseModule {
   /**
    * When the lessons of this module open for an enrolled member (checked on the server).
    */
-  unlock: {
-    mode: 'none' | 'after_days' | 'on_date' | 'cohort_start' | 'prerequisite';
+  unlock?: {
+    mode?: ('none' | 'after_days' | 'on_date' | 'cohort_start' | 'prerequisite') | null;
     /**
      * Days after enrolment.
      */

@@ -204,7 +204,10 @@ describe('a subscription plan’s content rules', () => {
 })
 
 describe('an event portal window', () => {
-  const event = async (inDays: number, portal: Record<string, unknown>) =>
+  const event = async (
+    inDays: number,
+    portal: { accessBeforeDays?: number; accessAfterDays?: number; courses?: string[]; contentItems?: string[] },
+  ) =>
     app.payload.create({
       collection: 'events',
       data: {

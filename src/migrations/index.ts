@@ -37,7 +37,7 @@ import * as migration_20261207_003221_marketing_push from './20261207_003221_mar
 import * as migration_20261207_003255_marketing_abtest from './20261207_003255_marketing_abtest';
 import * as migration_20261207_003342_marketing_mailchimp_suppression from './20261207_003342_marketing_mailchimp_suppression';
 import * as migration_20261207_004205_marketing_hubspot from './20261207_004205_marketing_hubspot';
-import * as migration_20261207_040951_lms_access_sources from './20261207_040951_lms_access_sources';
+import * as migration_20261207_042334_lms_access_sources from './20261207_042334_lms_access_sources';
 
 export const migrations = [
   {
@@ -236,8 +236,8 @@ export const migrations = [
     name: '20261207_004205_marketing_hubspot',
   },
   {
-    up: migration_20261207_040951_lms_access_sources.up,
-    down: migration_20261207_040951_lms_access_sources.down,
-    name: '20261207_040951_lms_access_sources'
+    up: migration_20261207_042334_lms_access_sources.up,
+    down: migration_20261207_042334_lms_access_sources.down,
+    name: '20261207_042334_lms_access_sources'
   },
 ];

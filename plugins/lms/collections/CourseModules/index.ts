@@ -32,7 +32,8 @@ export const CourseModules = (group: string): CollectionConfig =>
             description: 'When the lessons of this module open for an enrolled member (checked on the server).',
           },
           fields: [
-            { name: 'mode', type: 'select', required: true, defaultValue: 'none', options: [...UNLOCK_MODES] },
+            // Not required (empty = none), so modules made without a rule need no `unlock` in their data.
+            { name: 'mode', type: 'select', defaultValue: 'none', options: [...UNLOCK_MODES] },
             {
               name: 'days',
               type: 'number',

@@ -38,7 +38,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "membership_plans" ADD COLUMN "lms_full_catalog" boolean DEFAULT false;
   ALTER TABLE "events" ADD COLUMN "lms_portal_access_before_days" numeric DEFAULT 0;
   ALTER TABLE "events" ADD COLUMN "lms_portal_access_after_days" numeric DEFAULT 0;
-  ALTER TABLE "course_modules" ADD COLUMN "unlock_mode" "enum_course_modules_unlock_mode" DEFAULT 'none' NOT NULL;
+  ALTER TABLE "course_modules" ADD COLUMN "unlock_mode" "enum_course_modules_unlock_mode" DEFAULT 'none';
   ALTER TABLE "course_modules" ADD COLUMN "unlock_days" numeric;
   ALTER TABLE "course_modules" ADD COLUMN "unlock_date" timestamp(3) with time zone;
   ALTER TABLE "course_modules" ADD COLUMN "unlock_prerequisite_id" uuid;
