@@ -213,6 +213,7 @@ describe('an event portal window', () => {
       data: {
         tenant: A,
         title: 'Retreat',
+        kind: 'one_time_event',
         status: 'published',
         startTime: new Date(Date.now() + inDays * DAY).toISOString(),
         endTime: new Date(Date.now() + inDays * DAY + 3 * 3_600_000).toISOString(),
