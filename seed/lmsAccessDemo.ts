@@ -4,7 +4,7 @@ import { demoEmail } from './demoTenants'
 
 const TENANT = 'lumen-creator'
 const PLAN = 'Lumen Library'
-const EVENT = 'Live mobility workshop'
+const EVENT = 'Live core workshop'
 const DAY = 86_400_000
 
 const one = async (payload: Payload, collection: 'courses' | 'content-items', tenant: string, slug: string) =>
@@ -42,9 +42,9 @@ const person = async (payload: Payload, tenant: string, key: string) => {
 
 /**
  * lumen-creator's access sources (lms README, "Access sources"), through the public APIs:
- * - the plan "Lumen Library" includes the Mobility and On demand categories (members-only items) and
- *   the paid course "Core in Three Days"; Noah (member2) subscribes at the desk;
- * - the event "Live mobility workshop" (in 10 days) has a portal: "Yin for sleep" opens for
+ * - the plan "Lumen Library" includes the Mobility category (members-only items) and the paid
+ *   course "Core in Three Days"; Noah (member2) subscribes at the desk;
+ * - the event "Live core workshop" (in 10 days) has a portal: "Core day 1" (sold alone) opens for
  *   attendees from 14 days before to 7 days after; Iris (member3) RSVPs.
  * lms learns both from billing's and bookings' events (delivered by the worker); the seed also
  * writes what those subscribers would, so the demo shows it before the worker runs. Adds only what
@@ -59,7 +59,7 @@ export const seedLmsAccessDemo = async (payload: Payload): Promise<{ created: nu
   const tenant = String(tenantDoc.id)
   let created = 0
   const core = await one(payload, 'courses', tenant, 'core-in-three-days')
-  const yin = await one(payload, 'content-items', tenant, 'yin-for-sleep')
+  const dayOne = await one(payload, 'content-items', tenant, 'core-day-1')
   const desk = await person(payload, tenant, 'frontdesk')
 
   // ---- a plan that includes the library ----
@@ -79,7 +79,7 @@ export const seedLmsAccessDemo = async (payload: Payload): Promise<{ created: nu
           tenant,
           name: PLAN,
           active: true,
-          description: 'Every mobility and on-demand class in the library, and the Core in Three Days course.',
+          description: 'Every mobility class in the library, and the Core in Three Days course.',
           prices: [
             {
               key: 'monthly',
@@ -90,7 +90,7 @@ export const seedLmsAccessDemo = async (payload: Payload): Promise<{ created: nu
               active: true,
             },
           ],
-          lms: { fullCatalog: false, categories: ['Mobility', 'On demand'], courses: [core.id] },
+          lms: { fullCatalog: false, categories: ['Mobility'], courses: [core.id] },
         },
       })
       created++
@@ -149,7 +149,7 @@ export const seedLmsAccessDemo = async (payload: Payload): Promise<{ created: nu
   }
 
   // ---- a portal window on an event ----
-  if (payload.collections['events'] && yin) {
+  if (payload.collections['events'] && dayOne) {
     let event = (
       await payload.find({
         collection: 'events',
@@ -166,14 +166,14 @@ export const seedLmsAccessDemo = async (payload: Payload): Promise<{ created: nu
           tenant,
           title: EVENT,
           kind: 'one_time_event',
-          description: 'A live session on mobility; attendees get the yin class for the weeks around it.',
+          description: 'A live core session; attendees get Core day 1 for the weeks around it.',
           locationText: 'Online',
           deliveryMode: 'virtual',
           startTime: start.toISOString(),
           endTime: new Date(start.getTime() + 90 * 60_000).toISOString(),
           capacity: 50,
           status: 'published',
-          lmsPortal: { accessBeforeDays: 14, accessAfterDays: 7, contentItems: [yin.id] },
+          lmsPortal: { accessBeforeDays: 14, accessAfterDays: 7, contentItems: [dayOne.id] },
         },
       })
       created++
@@ -203,7 +203,7 @@ export const seedLmsAccessDemo = async (payload: Payload): Promise<{ created: nu
       }
       const granted = await payload.find({
         collection: 'access-grants',
-        where: { and: [{ member: { equals: iris.membership } }, { contentItem: { equals: yin.id } }] },
+        where: { and: [{ member: { equals: iris.membership } }, { contentItem: { equals: dayOne.id } }] },
         limit: 1,
         depth: 0,
       })
@@ -213,7 +213,7 @@ export const seedLmsAccessDemo = async (payload: Payload): Promise<{ created: nu
           data: {
             tenant,
             member: iris.membership,
-            contentItem: yin.id,
+            contentItem: dayOne.id,
             accessType: 'booking',
             availableFrom: new Date(new Date(event.startTime).getTime() - 14 * DAY).toISOString(),
             expiresAt: new Date(new Date(event.endTime).getTime() + 7 * DAY).toISOString(),
