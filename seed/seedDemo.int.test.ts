@@ -76,6 +76,23 @@ describe('demo seed', () => {
     expect(product.docs.map((p) => p.lms?.course)).toEqual([
       courses.docs.find((c) => c.slug === 'core-in-three-days')!.id,
     ])
+    // ---- lms access sources ----
+    // A plan that includes the library (Noah subscribed) and a workshop whose portal opens a class (Iris RSVPed).
+    const library = await app.payload.find({
+      collection: 'membership-plans',
+      where: { and: [lumen, { name: { equals: 'Lumen Library' } }] },
+      depth: 0,
+    })
+    expect(library.docs[0]?.lms?.categories).toEqual(['Mobility'])
+    const mirrored = await app.payload.find({ collection: 'content-subscriptions', where: lumen, depth: 0 })
+    expect(mirrored.docs.map((d) => [d.plan, d.entitled])).toEqual([[String(library.docs[0].id), true]])
+    const portal = await app.payload.find({
+      collection: 'access-grants',
+      where: { and: [lumen, { accessType: { equals: 'booking' } }] },
+      depth: 0,
+    })
+    expect(portal.docs.map((g) => g.sourceCollection)).toEqual(['event-rsvps'])
+    // ---- /lms access sources ----
 
     // The golf club's facility (seed 002): six simulator bays and a putting green, a week of
     // reservations (some with guests) with door codes, and a closure.

@@ -2,6 +2,9 @@ import type { Payload, Where } from 'payload'
 import type { Role } from '../src/core/access/roles'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail, type DemoTenant } from './demoTenants'
 import { seedLmsDemo } from './lmsDemo'
+// ---- lms access sources ----
+import { seedLmsAccessDemo } from './lmsAccessDemo'
+// ---- /lms access sources ----
 import { seedFacilityDemo } from './facilityDemo'
 import { seedCommerceDemo } from './commerceDemo'
 import { seedBillingDemo } from './billingDemo'
@@ -178,6 +181,10 @@ export const seedDemo = async (
   created += (await seedFacilityDemo(payload)).created
   created += (await seedBillingDemo(payload)).created
   created += (await seedBookingsDemo(payload)).created
+  // ---- lms access sources ----
+  // lumen-creator's library plan (billing) and the workshop's portal window (bookings).
+  created += (await seedLmsAccessDemo(payload)).created
+  // ---- /lms access sources ----
   created += (await seedHistoryDemo(payload, { now })).created
   // After the schedule, events, courses and prices exist: the generated drafts are built from them.
   created += (await seedWebsiteDemo(payload)).created

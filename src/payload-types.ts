@@ -120,6 +120,7 @@ export interface Config {
     assignments: Assignment;
     'assignment-submissions': AssignmentSubmission;
     certificates: Certificate;
+    'content-subscriptions': ContentSubscription;
     'facility-resources': FacilityResource;
     'facility-tiers': FacilityTier;
     closures: Closure;
@@ -237,6 +238,7 @@ export interface Config {
     assignments: AssignmentsSelect<false> | AssignmentsSelect<true>;
     'assignment-submissions': AssignmentSubmissionsSelect<false> | AssignmentSubmissionsSelect<true>;
     certificates: CertificatesSelect<false> | CertificatesSelect<true>;
+    'content-subscriptions': ContentSubscriptionsSelect<false> | ContentSubscriptionsSelect<true>;
     'facility-resources': FacilityResourcesSelect<false> | FacilityResourcesSelect<true>;
     'facility-tiers': FacilityTiersSelect<false> | FacilityTiersSelect<true>;
     closures: ClosuresSelect<false> | ClosuresSelect<true>;
@@ -631,6 +633,411 @@ export interface MembershipPlan {
    * Access keys, e.g. vod or a category.
    */
   contentAccess?: string[] | null;
+  /**
+   * What a subscription to this plan opens in the content library and courses.
+   */
+  lms?: {
+    /**
+     * Every members-only content item.
+     */
+    fullCatalog?: boolean | null;
+    /**
+     * Members-only content items of these categories.
+     */
+    categories?: string[] | null;
+    /**
+     * Courses included (paid ones too).
+     */
+    courses?: (string | Course)[] | null;
+    /**
+     * Content items included (purchased-only ones too).
+     */
+    contentItems?: (string | ContentItem)[] | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "courses".
+ */
+export interface Course {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  slug: string;
+  description?: string | null;
+  thumbnail?: (string | null) | Media;
+  kind: 'course' | 'series';
+  deliveryMode: 'self_paced' | 'cohort' | 'live' | 'drip';
+  navigation: 'free' | 'linear';
+  cohortStartDate?: string | null;
+  cohortEndDate?: string | null;
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  publishedAt?: string | null;
+  creator?: (string | null) | TenantMembership;
+  modules?: {
+    docs?: (string | CourseModule)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  lessons?: {
+    docs?: (string | Lesson)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  meta?: {
+    /**
+     * The title search engines show for this page (about 50–60 characters).
+     */
+    title?: string | null;
+    /**
+     * The snippet under the title in search results (about 100–150 characters).
+     */
+    description?: string | null;
+    /**
+     * The image shown when this page is shared.
+     */
+    image?: (string | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title?: string | null;
+  /**
+   * Describe the image for people using screen readers.
+   */
+  alt?: string | null;
+  description?: string | null;
+  kind?: ('image' | 'video' | 'audio' | 'document') | null;
+  tags?: string[] | null;
+  owner?: (string | null) | TenantMembership;
+  /**
+   * Videos: uploaded → transcoding → ready or failed.
+   */
+  status?: ('uploading' | 'uploaded' | 'transcoding' | 'ready' | 'failed') | null;
+  visibility: 'public' | 'private';
+  durationSeconds?: number | null;
+  streamId?: string | null;
+  hlsMasterPlaylistKey?: string | null;
+  posterKey?: string | null;
+  transcodeError?: string | null;
+  uploadedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-modules".
+ */
+export interface CourseModule {
+  id: string;
+  '_course-modules_modules_order'?: string | null;
+  tenant?: (string | null) | Tenant;
+  course: string | Course;
+  title: string;
+  description?: string | null;
+  /**
+   * When the lessons of this module open for an enrolled member (checked on the server).
+   */
+  unlock?: {
+    mode?: ('none' | 'after_days' | 'on_date' | 'cohort_start' | 'prerequisite') | null;
+    /**
+     * Days after enrolment.
+     */
+    days?: number | null;
+    date?: string | null;
+    /**
+     * Opens once this lesson is done…
+     */
+    prerequisite?: (string | null) | Lesson;
+    /**
+     * …or once every lesson of this module is done.
+     */
+    prerequisiteModule?: (string | null) | CourseModule;
+  };
+  lessons?: {
+    docs?: (string | Lesson)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lessons".
+ */
+export interface Lesson {
+  id: string;
+  _lessons_lessons_order?: string | null;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  module: string | CourseModule;
+  /**
+   * Set from the module's course.
+   */
+  course?: (string | null) | Course;
+  itemType: 'video' | 'audio' | 'text' | 'quiz' | 'assignment';
+  /**
+   * The video, audio or written item this lesson plays (its type matches the lesson).
+   */
+  content?: (string | null) | ContentItem;
+  /**
+   * The quiz the member takes; passing it completes the lesson.
+   */
+  quiz?: (string | null) | Quiz;
+  /**
+   * The assignment the member hands in; a passing grade completes the lesson.
+   */
+  assignment?: (string | null) | Assignment;
+  /**
+   * Free to anyone, signed in or not.
+   */
+  isPreview?: boolean | null;
+  /**
+   * Quizzes at timestamps in the video; each must be passed for the lesson to complete.
+   */
+  checkpoints?:
+    | {
+        atSeconds: number;
+        quiz: string | Quiz;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * When the lesson opens for an enrolled member (checked on the server).
+   */
+  unlock: {
+    mode: 'none' | 'after_days' | 'on_date' | 'cohort_start' | 'prerequisite';
+    /**
+     * Days after enrolment.
+     */
+    days?: number | null;
+    date?: string | null;
+    /**
+     * Opens once this one is done.
+     */
+    prerequisite?: (string | null) | Lesson;
+    /**
+     * …or once every lesson of this module is done.
+     */
+    prerequisiteModule?: (string | null) | CourseModule;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-items".
+ */
+export interface ContentItem {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  slug: string;
+  description?: string | null;
+  contentType: 'video' | 'audio' | 'written';
+  /**
+   * The video or audio file (one file may serve many items).
+   */
+  media?: (string | null) | Media;
+  thumbnail?: (string | null) | Media;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  category?: string | null;
+  tags?: string[] | null;
+  visibility: 'public' | 'private' | 'members_only' | 'purchased_only';
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  publishedAt?: string | null;
+  creator?: (string | null) | TenantMembership;
+  viewCount?: number | null;
+  purchaseCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "quizzes".
+ */
+export interface Quiz {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  /**
+   * The question bank; each attempt draws from it.
+   */
+  questions: {
+    /**
+     * Draws may take N questions per category.
+     */
+    category?: string | null;
+    kind: 'single' | 'multiple' | 'true_false' | 'short';
+    prompt: string;
+    choices?:
+      | {
+          text: string;
+          correct?: boolean | null;
+          id?: string | null;
+        }[]
+      | null;
+    /**
+     * Checked: the statement is true.
+     */
+    trueAnswer?: boolean | null;
+    /**
+     * One accepted answer a line (compared trimmed, case-insensitive).
+     */
+    acceptedAnswers?: string | null;
+    id?: string | null;
+  }[];
+  /**
+   * Questions drawn at random per attempt (0 or empty: all).
+   */
+  drawCount?: number | null;
+  /**
+   * Draw the count from each category instead of from the whole bank.
+   */
+  drawPerCategory?: boolean | null;
+  /**
+   * 0 or empty: unlimited.
+   */
+  attemptLimit?: number | null;
+  gradingMethod: 'highest' | 'last' | 'average';
+  /**
+   * A submission later than this (plus 30 s grace) is marked late and fails.
+   */
+  timeLimitMinutes?: number | null;
+  passMarkPct: number;
+  /**
+   * An unfinished attempt can be resumed on any device within this many hours.
+   */
+  resumeHours: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignments".
+ */
+export interface Assignment {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  /**
+   * A line for lists.
+   */
+  description?: string | null;
+  /**
+   * What to hand in and how it is marked.
+   */
+  instructions?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * When it is due (a later submission is accepted and marked late).
+   */
+  due: {
+    mode: 'none' | 'after_days' | 'on_date';
+    /**
+     * Days after enrolment.
+     */
+    days?: number | null;
+    date?: string | null;
+  };
+  maxPoints: number;
+  /**
+   * A grade at or above this completes the lesson.
+   */
+  passingPoints: number;
+  /**
+   * Staff may return a submission and the member hand in again.
+   */
+  allowResubmission?: boolean | null;
+  /**
+   * The lessons that set this assignment.
+   */
+  lessons?: {
+    docs?: (string | Lesson)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -813,367 +1220,6 @@ export interface Product {
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title?: string | null;
-  /**
-   * Describe the image for people using screen readers.
-   */
-  alt?: string | null;
-  description?: string | null;
-  kind?: ('image' | 'video' | 'audio' | 'document') | null;
-  tags?: string[] | null;
-  owner?: (string | null) | TenantMembership;
-  /**
-   * Videos: uploaded → transcoding → ready or failed.
-   */
-  status?: ('uploading' | 'uploaded' | 'transcoding' | 'ready' | 'failed') | null;
-  visibility: 'public' | 'private';
-  durationSeconds?: number | null;
-  streamId?: string | null;
-  hlsMasterPlaylistKey?: string | null;
-  posterKey?: string | null;
-  transcodeError?: string | null;
-  uploadedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  deletedAt?: string | null;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "courses".
- */
-export interface Course {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  slug: string;
-  description?: string | null;
-  thumbnail?: (string | null) | Media;
-  kind: 'course' | 'series';
-  deliveryMode: 'self_paced' | 'cohort' | 'live' | 'drip';
-  navigation: 'free' | 'linear';
-  cohortStartDate?: string | null;
-  cohortEndDate?: string | null;
-  price?: {
-    /**
-     * Minor units (cents).
-     */
-    amount?: number | null;
-    currency?: string | null;
-  };
-  publishedAt?: string | null;
-  creator?: (string | null) | TenantMembership;
-  modules?: {
-    docs?: (string | CourseModule)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  lessons?: {
-    docs?: (string | Lesson)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  meta?: {
-    /**
-     * The title search engines show for this page (about 50–60 characters).
-     */
-    title?: string | null;
-    /**
-     * The snippet under the title in search results (about 100–150 characters).
-     */
-    description?: string | null;
-    /**
-     * The image shown when this page is shared.
-     */
-    image?: (string | null) | Media;
-  };
-  updatedAt: string;
-  createdAt: string;
-  deletedAt?: string | null;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "course-modules".
- */
-export interface CourseModule {
-  id: string;
-  '_course-modules_modules_order'?: string | null;
-  tenant?: (string | null) | Tenant;
-  course: string | Course;
-  title: string;
-  description?: string | null;
-  lessons?: {
-    docs?: (string | Lesson)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "lessons".
- */
-export interface Lesson {
-  id: string;
-  _lessons_lessons_order?: string | null;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  module: string | CourseModule;
-  /**
-   * Set from the module's course.
-   */
-  course?: (string | null) | Course;
-  itemType: 'video' | 'audio' | 'text' | 'quiz' | 'assignment';
-  /**
-   * The video, audio or written item this lesson plays (its type matches the lesson).
-   */
-  content?: (string | null) | ContentItem;
-  /**
-   * The quiz the member takes; passing it completes the lesson.
-   */
-  quiz?: (string | null) | Quiz;
-  /**
-   * The assignment the member hands in; a passing grade completes the lesson.
-   */
-  assignment?: (string | null) | Assignment;
-  /**
-   * Free to anyone, signed in or not.
-   */
-  isPreview?: boolean | null;
-  /**
-   * Quizzes at timestamps in the video; each must be passed for the lesson to complete.
-   */
-  checkpoints?:
-    | {
-        atSeconds: number;
-        quiz: string | Quiz;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * When the lesson opens for an enrolled member (checked on the server).
-   */
-  unlock: {
-    mode: 'none' | 'after_days' | 'on_date' | 'cohort_start' | 'prerequisite';
-    /**
-     * Days after enrolment.
-     */
-    days?: number | null;
-    date?: string | null;
-    /**
-     * Opens once this one is done.
-     */
-    prerequisite?: (string | null) | Lesson;
-  };
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-items".
- */
-export interface ContentItem {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  slug: string;
-  description?: string | null;
-  contentType: 'video' | 'audio' | 'written';
-  /**
-   * The video or audio file (one file may serve many items).
-   */
-  media?: (string | null) | Media;
-  thumbnail?: (string | null) | Media;
-  body?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  category?: string | null;
-  tags?: string[] | null;
-  visibility: 'public' | 'private' | 'members_only' | 'purchased_only';
-  price?: {
-    /**
-     * Minor units (cents).
-     */
-    amount?: number | null;
-    currency?: string | null;
-  };
-  publishedAt?: string | null;
-  creator?: (string | null) | TenantMembership;
-  viewCount?: number | null;
-  purchaseCount?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  deletedAt?: string | null;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "quizzes".
- */
-export interface Quiz {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  /**
-   * The question bank; each attempt draws from it.
-   */
-  questions: {
-    /**
-     * Draws may take N questions per category.
-     */
-    category?: string | null;
-    kind: 'single' | 'multiple' | 'true_false' | 'short';
-    prompt: string;
-    choices?:
-      | {
-          text: string;
-          correct?: boolean | null;
-          id?: string | null;
-        }[]
-      | null;
-    /**
-     * Checked: the statement is true.
-     */
-    trueAnswer?: boolean | null;
-    /**
-     * One accepted answer a line (compared trimmed, case-insensitive).
-     */
-    acceptedAnswers?: string | null;
-    id?: string | null;
-  }[];
-  /**
-   * Questions drawn at random per attempt (0 or empty: all).
-   */
-  drawCount?: number | null;
-  /**
-   * Draw the count from each category instead of from the whole bank.
-   */
-  drawPerCategory?: boolean | null;
-  /**
-   * 0 or empty: unlimited.
-   */
-  attemptLimit?: number | null;
-  gradingMethod: 'highest' | 'last' | 'average';
-  /**
-   * A submission later than this (plus 30 s grace) is marked late and fails.
-   */
-  timeLimitMinutes?: number | null;
-  passMarkPct: number;
-  /**
-   * An unfinished attempt can be resumed on any device within this many hours.
-   */
-  resumeHours: number;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "assignments".
- */
-export interface Assignment {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  /**
-   * A line for lists.
-   */
-  description?: string | null;
-  /**
-   * What to hand in and how it is marked.
-   */
-  instructions?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  /**
-   * When it is due (a later submission is accepted and marked late).
-   */
-  due: {
-    mode: 'none' | 'after_days' | 'on_date';
-    /**
-     * Days after enrolment.
-     */
-    days?: number | null;
-    date?: string | null;
-  };
-  maxPoints: number;
-  /**
-   * A grade at or above this completes the lesson.
-   */
-  passingPoints: number;
-  /**
-   * Staff may return a submission and the member hand in again.
-   */
-  allowResubmission?: boolean | null;
-  /**
-   * The lessons that set this assignment.
-   */
-  lessons?: {
-    docs?: (string | Lesson)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2431,6 +2477,21 @@ export interface Event {
   joinLink?: string | null;
   status: 'draft' | 'published' | 'cancelled' | 'archived';
   cancellationReason?: string | null;
+  /**
+   * Courses and content attendees may open around the event.
+   */
+  lmsPortal?: {
+    /**
+     * Days before the start the portal opens.
+     */
+    accessBeforeDays?: number | null;
+    /**
+     * Days after the end it stays open.
+     */
+    accessAfterDays?: number | null;
+    courses?: (string | Course)[] | null;
+    contentItems?: (string | ContentItem)[] | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -2673,6 +2734,37 @@ export interface Certificate {
   course: string | Course;
   code: string;
   issuedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Subscriptions as the content library sees them (kept from billing events).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-subscriptions".
+ */
+export interface ContentSubscription {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  member: string | TenantMembership;
+  /**
+   * The billing subscription.
+   */
+  subscription: string;
+  /**
+   * Its membership plan.
+   */
+  plan: string;
+  status: string;
+  /**
+   * Trialing, active or past due.
+   */
+  entitled?: boolean | null;
+  /**
+   * Cancelled at period end: access ends then. Empty = while it renews.
+   */
+  accessUntil?: string | null;
+  syncedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -4438,6 +4530,10 @@ export interface PayloadLockedDocument {
         value: string | Certificate;
       } | null)
     | ({
+        relationTo: 'content-subscriptions';
+        value: string | ContentSubscription;
+      } | null)
+    | ({
         relationTo: 'facility-resources';
         value: string | FacilityResource;
       } | null)
@@ -5115,6 +5211,14 @@ export interface MembershipPlansSelect<T extends boolean = true> {
   creditExpiryDays?: T;
   guestPassesPerPeriod?: T;
   contentAccess?: T;
+  lms?:
+    | T
+    | {
+        fullCatalog?: T;
+        categories?: T;
+        courses?: T;
+        contentItems?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5692,6 +5796,14 @@ export interface EventsSelect<T extends boolean = true> {
   joinLink?: T;
   status?: T;
   cancellationReason?: T;
+  lmsPortal?:
+    | T
+    | {
+        accessBeforeDays?: T;
+        accessAfterDays?: T;
+        courses?: T;
+        contentItems?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5779,6 +5891,15 @@ export interface CourseModulesSelect<T extends boolean = true> {
   course?: T;
   title?: T;
   description?: T;
+  unlock?:
+    | T
+    | {
+        mode?: T;
+        days?: T;
+        date?: T;
+        prerequisite?: T;
+        prerequisiteModule?: T;
+      };
   lessons?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -5812,6 +5933,7 @@ export interface LessonsSelect<T extends boolean = true> {
         days?: T;
         date?: T;
         prerequisite?: T;
+        prerequisiteModule?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -6026,6 +6148,22 @@ export interface CertificatesSelect<T extends boolean = true> {
   course?: T;
   code?: T;
   issuedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-subscriptions_select".
+ */
+export interface ContentSubscriptionsSelect<T extends boolean = true> {
+  tenant?: T;
+  member?: T;
+  subscription?: T;
+  plan?: T;
+  status?: T;
+  entitled?: T;
+  accessUntil?: T;
+  syncedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

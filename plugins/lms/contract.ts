@@ -70,8 +70,8 @@ export type AccessTarget = z.infer<typeof accessTargetSchema>
 
 /**
  * Why access is allowed (`public`, `free`, `preview`, `staff`, `grant:<accessType>`, `subscription`)
- * or refused (`sign_in`, `not_found`, `other_tenant`, `no_access`, `expired`, `not_enrolled`,
- * `locked:<rule>`).
+ * or refused (`sign_in`, `not_found`, `other_tenant`, `no_access`, `expired`, `revoked`, `not_yet`
+ * (a grant whose window has not opened: `unlocksAt` says when), `not_enrolled`, `locked:<rule>`).
  */
 export type AccessDecision = {
   allowed: boolean
@@ -195,6 +195,24 @@ export type AssignmentLessonView = {
   /** Whether the member may hand in now: nothing yet, or the last one was returned. */
   canSubmit: boolean
 }
+
+// ---- access sources ----
+
+/** `GET /api/content-items/:id/view`: a library item opened through the one access decision. */
+export type ContentItemView = {
+  id: string
+  title: string
+  contentType: string
+  category: string | null
+  /** The media document (only ever sent once access is allowed). */
+  media: string | null
+  /** The HLS master playlist and poster with a token signed for this viewer; null until transcoded. */
+  playback: { url: string; posterUrl: string | null; expiresAt: string } | null
+  body: unknown
+  access: AccessDecision
+}
+
+// ---- end access sources ----
 
 // ---- Ports ----
 

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Endpoint, Plugin } from 'payload'
+import type { CollectionConfig, Endpoint, Field, Plugin } from 'payload'
 import { withSqlTables } from '@/core'
 import { AccessGrants } from './collections/AccessGrants'
 import { AssignmentSubmissions } from './collections/AssignmentSubmissions'
@@ -9,6 +9,10 @@ import { CourseEnrollments } from './collections/CourseEnrollments'
 import { CourseModules } from './collections/CourseModules'
 import { Courses } from './collections/Courses'
 import { courseOutlineEndpoint } from './endpoints/courseOutlineEndpoint'
+import { contentItemViewEndpoint } from './endpoints/contentItemViewEndpoint'
+import { ContentSubscriptions } from './collections/ContentSubscriptions'
+import { eventPortalField } from './fields/eventPortalField'
+import { planContentField } from './fields/planContentField'
 import { LessonCompletions } from './collections/LessonCompletions'
 import { Lessons } from './collections/Lessons'
 import { PlaybackPositions } from './collections/PlaybackPositions'
@@ -35,9 +39,15 @@ export const lmsPlugin =
     const o = { ...defaultOptions, ...options }
     const group = o.adminGroup
     // ⊕ commerce's products (when installed): a product may sell a course or a content item.
+    // ---- access sources ---- ⊕ billing's plans (content rules) and bookings' events (portal resources).
+    const injected: Record<string, () => Field> = {
+      products: productAccessField,
+      'membership-plans': planContentField,
+      events: eventPortalField,
+    }
     const collections = (config.collections ?? []).map((collection) =>
-      collection.slug === 'products'
-        ? { ...collection, fields: [...collection.fields, productAccessField()] }
+      injected[collection.slug]
+        ? { ...collection, fields: [...collection.fields, injected[collection.slug]()] }
         : collection,
     )
     const next = withLmsEvents({
@@ -47,7 +57,7 @@ export const lmsPlugin =
         withEndpoints(Courses(group), [courseOutlineEndpoint]),
         CourseModules(group),
         Lessons(group, o.completionThreshold),
-        ContentItems(group),
+        withEndpoints(ContentItems(group), [contentItemViewEndpoint]),
         AccessGrants(group),
         CourseEnrollments(group),
         LessonCompletions(group),
@@ -57,6 +67,7 @@ export const lmsPlugin =
         Assignments(group),
         AssignmentSubmissions(group),
         Certificates(group),
+        ContentSubscriptions(group),
       ],
     })
     return withSqlTables(next, lmsSqlTables)

@@ -40,6 +40,7 @@ import * as migration_20261207_004205_marketing_hubspot from './20261207_004205_
 import * as migration_20261207_035327_marketing_triggers_tracking from './20261207_035327_marketing_triggers_tracking';
 import * as migration_20261207_035653_website_gbp from './20261207_035653_website_gbp';
 import * as migration_20261207_040110_website_pages from './20261207_040110_website_pages';
+import * as migration_20261207_042334_lms_access_sources from './20261207_042334_lms_access_sources';
 import * as migration_20261207_042732_facility_commerce from './20261207_042732_facility_commerce';
 
 export const migrations = [
@@ -252,6 +253,11 @@ export const migrations = [
     up: migration_20261207_040110_website_pages.up,
     down: migration_20261207_040110_website_pages.down,
     name: '20261207_040110_website_pages',
+  },
+  {
+    up: migration_20261207_042334_lms_access_sources.up,
+    down: migration_20261207_042334_lms_access_sources.down,
+    name: '20261207_042334_lms_access_sources',
   },
   {
     up: migration_20261207_042732_facility_commerce.up,

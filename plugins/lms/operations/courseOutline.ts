@@ -41,16 +41,28 @@ export const courseOutline = async (req: PayloadRequest, id: string): Promise<Co
       )
     : []
   const ordered = await courseLessons(req, id, member)
-  const titles = new Map(ordered.map((lesson) => [lesson.id, lesson.title]))
+  const { docs: moduleDocs } = await req.payload.find({
+    collection: 'course-modules',
+    where: { course: { equals: id } },
+    depth: 0,
+    limit: 500,
+    overrideAccess: false,
+  })
+  const titles = new Map([
+    ...ordered.map((lesson): [string, string] => [lesson.id, lesson.title]),
+    ...moduleDocs.map((doc): [string, string] => [String(doc.id), doc.title]),
+  ])
   const lessons: (CourseOutlineLesson & { module: string | null })[] = []
   for (const [index, row] of ordered.entries()) {
     const { decision, lesson } = await lessonAccess(req, { member, lesson: row.id })
     const waitsFor =
       decision.reason === 'locked:prerequisite'
-        ? (lesson?.unlock_prerequisite ?? null)
-        : decision.reason === 'locked:linear' && index > 0
-          ? ordered[index - 1].id
-          : null
+        ? (lesson?.unlock_prerequisite ?? lesson?.unlock_prerequisite_module ?? null)
+        : decision.reason === 'locked:module_prerequisite'
+          ? (lesson?.module_unlock_prerequisite ?? lesson?.module_unlock_prerequisite_module ?? null)
+          : decision.reason === 'locked:linear' && index > 0
+            ? ordered[index - 1].id
+            : null
     lessons.push({
       id: row.id,
       title: row.title,
@@ -63,13 +75,6 @@ export const courseOutline = async (req: PayloadRequest, id: string): Promise<Co
     })
   }
 
-  const { docs: moduleDocs } = await req.payload.find({
-    collection: 'course-modules',
-    where: { course: { equals: id } },
-    depth: 0,
-    limit: 500,
-    overrideAccess: false,
-  })
   // Modules follow their lessons' course order; modules without lessons come last.
   const rank = (moduleId: string) => {
     const at = lessons.findIndex((lesson) => lesson.module === moduleId)

@@ -2,13 +2,15 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { STAFF_ROLES, callPort, hasRoleIn, runSql, tenantMembershipsTable } from '@/core'
 import { lmsSubscriptionEntitlementPort, type AccessDecision, type AccessTarget } from '../contract'
-import { activeGrant } from './activeGrant'
+import { activeGrant, type GrantState } from './activeGrant'
 import { courseLessons } from './courseLessons'
 import { contentItemsTable } from './sql/contentItemsTable'
 import { courseEnrollmentsTable } from './sql/courseEnrollmentsTable'
+import { courseModulesTable } from './sql/courseModulesTable'
 import { coursesTable } from './sql/coursesTable'
 import { lessonCompletionsTable } from './sql/lessonCompletionsTable'
 import { lessonsTable } from './sql/lessonsTable'
+import { subscriptionCovers, type CoverInput } from './subscriptionCovers'
 import { unlockState } from './unlockState'
 
 export type LessonRow = {
@@ -26,6 +28,12 @@ export type LessonRow = {
   unlock_days: number | null
   unlock_date: Date | null
   unlock_prerequisite: string | null
+  unlock_prerequisite_module: string | null
+  module_unlock_mode: LessonRow['unlock_mode']
+  module_unlock_days: number | null
+  module_unlock_date: Date | null
+  module_unlock_prerequisite: string | null
+  module_unlock_prerequisite_module: string | null
   course_published: boolean
   navigation: string
   cohort_start: Date | null
@@ -81,6 +89,51 @@ export const resolveViewer = async (
   return row ? { member: row.id, otherTenant: false } : { member: null, otherTenant: true }
 }
 
+/**
+ * Whether a subscription opens the target: the port (another plugin may answer) or, with billing
+ * installed, the member's subscriptions that give access now and their plans' content rules.
+ */
+const viaSubscription = async (req: PayloadRequest, input: CoverInput): Promise<boolean> => {
+  const askPort = input.target.collection === 'courses' || input.visibility === 'members_only'
+  const port = askPort
+    ? await callPort(req, lmsSubscriptionEntitlementPort, {
+        tenant: input.tenant,
+        member: input.member,
+        target: input.target,
+        category: input.category ?? null,
+      })
+    : { entitled: false }
+  return port.entitled || (await subscriptionCovers(req, input)) !== null
+}
+
+/** The refusal of a grant that does not open the target now (`not_yet` carries when it opens). */
+const grantRefusal = (grant: GrantState): AccessDecision =>
+  grant.state === 'not_yet'
+    ? deny('not_yet', grant.availableFrom)
+    : deny(grant.state === 'none' || grant.state === 'active' ? 'no_access' : grant.state)
+
+/**
+ * Whether the member completed a prerequisite lesson and every lesson of a prerequisite module
+ * (an empty module counts as done); null ones are met. One statement.
+ */
+const prerequisitesDone = async (
+  req: PayloadRequest,
+  member: string,
+  lesson: string | null,
+  module: string | null,
+): Promise<boolean> => {
+  if (!lesson && !module) return true
+  const l = lessonsTable(req)
+  const done = lessonCompletionsTable(req)
+  const [row] = await runSql<{ missing: number }>(
+    req,
+    sql`SELECT count(*)::int AS missing FROM ${l.$table} x
+        WHERE (x.${l.id} = ${lesson} OR x.${l.module} = ${module})
+          AND NOT EXISTS (SELECT 1 FROM ${done.$table} d WHERE d.${done.member} = ${member} AND d.${done.lesson} = x.${l.id})`,
+  )
+  return (row?.missing ?? 0) === 0
+}
+
 const isStaffOf = (req: PayloadRequest, tenant: string) => hasRoleIn(req.user, tenant, STAFF_ROLES)
 
 /** Course access for a member of its tenant: free, an unexpired grant, or a subscription entitlement. */
@@ -94,14 +147,9 @@ const courseAccess = async (
   if (free) return allow('free')
   const grant = await activeGrant(req, { tenant, member, target: { collection: 'courses', id: course } })
   if (grant.state === 'active') return allow(`grant:${grant.accessType}`)
-  const port = await callPort(req, lmsSubscriptionEntitlementPort, {
-    tenant,
-    member,
-    target: { collection: 'courses', id: course },
-    category: null,
-  })
-  if (port.entitled) return allow('subscription')
-  return deny(grant.state === 'none' ? 'no_access' : grant.state)
+  if (await viaSubscription(req, { tenant, member, target: { collection: 'courses', id: course } }))
+    return allow('subscription')
+  return grantRefusal(grant)
 }
 
 /**
@@ -116,17 +164,22 @@ export const lessonAccess = async (
 ): Promise<LessonAccess> => {
   const l = lessonsTable(req)
   const c = coursesTable(req)
+  const cm = courseModulesTable(req)
   const [lesson] = await runSql<LessonRow>(
     req,
     sql`SELECT l.${l.id} AS id, l.${l.tenant} AS tenant, l.${l.title} AS title, l.${l.course} AS course, l.${l.module} AS module,
                l.${l.itemType} AS item_type, l.${l.content} AS content,
                l.${l.quiz} AS quiz, l.${l.assignment} AS assignment, coalesce(l.${l.isPreview}, false) AS is_preview,
                l.${l.unlockMode} AS unlock_mode, l.${l.unlockDays} AS unlock_days, l.${l.unlockDate} AS unlock_date,
-               l.${l.unlockPrerequisite} AS unlock_prerequisite,
+               l.${l.unlockPrerequisite} AS unlock_prerequisite, l.${l.unlockPrerequisiteModule} AS unlock_prerequisite_module,
+               cm.${cm.unlockMode} AS module_unlock_mode, cm.${cm.unlockDays} AS module_unlock_days,
+               cm.${cm.unlockDate} AS module_unlock_date, cm.${cm.unlockPrerequisite} AS module_unlock_prerequisite,
+               cm.${cm.unlockPrerequisiteModule} AS module_unlock_prerequisite_module,
                (c.${c.status} = 'published' AND c.${c.deletedAt} IS NULL) AS course_published,
                c.${c.navigation} AS navigation, c.${c.cohortStartDate} AS cohort_start,
                coalesce(c.${c.priceAmount}, 0) = 0 AS course_free
         FROM ${l.$table} l JOIN ${c.$table} c ON c.${c.id} = l.${l.course}
+        LEFT JOIN ${cm.$table} cm ON cm.${cm.id} = l.${l.module}
         WHERE l.${l.id} = ${input.lesson}`,
   )
   if (!lesson) return { decision: deny('not_found'), member: null, lesson: null, enrollment: null }
@@ -165,22 +218,36 @@ export const lessonAccess = async (
     const at = ordered.findIndex((x) => x.id === lesson.id)
     previousDone = at <= 0 || ordered[at - 1].done
   }
-  let prerequisiteDone = true
-  if (lesson.unlock_mode === 'prerequisite' && lesson.unlock_prerequisite) {
-    const done = lessonCompletionsTable(req)
-    const [row] = await runSql<{ n: number }>(
-      req,
-      sql`SELECT count(*)::int AS n FROM ${done.$table} WHERE ${done.member} = ${member} AND ${done.lesson} = ${lesson.unlock_prerequisite}`,
-    )
-    prerequisiteDone = (row?.n ?? 0) > 0
+  const ctx = {
+    now: new Date(),
+    enrolledAt: new Date(enrollment.enrolled_at ?? Date.now()),
+    cohortStart: lesson.cohort_start ? new Date(lesson.cohort_start) : null,
   }
+  // The module's rule holds every lesson of the module, before the lesson's own rule.
+  const moduleState = unlockState(
+    { mode: lesson.module_unlock_mode, days: lesson.module_unlock_days, date: lesson.module_unlock_date },
+    {
+      ...ctx,
+      prerequisiteDone:
+        lesson.module_unlock_mode !== 'prerequisite' ||
+        (await prerequisitesDone(
+          req,
+          member,
+          lesson.module_unlock_prerequisite,
+          lesson.module_unlock_prerequisite_module,
+        )),
+      linear: false,
+      previousDone: true,
+    },
+  )
+  if (moduleState.locked) return out(deny(`locked:module_${moduleState.rule}`, moduleState.unlocksAt), enrollment)
   const state = unlockState(
     { mode: lesson.unlock_mode, days: lesson.unlock_days, date: lesson.unlock_date },
     {
-      now: new Date(),
-      enrolledAt: new Date(enrollment.enrolled_at ?? Date.now()),
-      cohortStart: lesson.cohort_start ? new Date(lesson.cohort_start) : null,
-      prerequisiteDone,
+      ...ctx,
+      prerequisiteDone:
+        lesson.unlock_mode !== 'prerequisite' ||
+        (await prerequisitesDone(req, member, lesson.unlock_prerequisite, lesson.unlock_prerequisite_module)),
       linear,
       previousDone,
     },
@@ -219,16 +286,15 @@ const contentItemAccess = async (
   const target = { collection: 'content-items' as const, id }
   const grant = await activeGrant(req, { tenant: item.tenant, member, target })
   if (grant.state === 'active') return allow(`grant:${grant.accessType}`)
-  if (item.visibility === 'members_only') {
-    const port = await callPort(req, lmsSubscriptionEntitlementPort, {
-      tenant: item.tenant,
-      member,
-      target,
-      category: item.category,
-    })
-    if (port.entitled) return allow('subscription')
-  }
-  return deny(grant.state === 'none' ? 'no_access' : grant.state)
+  const covered = await viaSubscription(req, {
+    tenant: item.tenant,
+    member,
+    target,
+    category: item.category,
+    visibility: item.visibility,
+  })
+  if (covered) return allow('subscription')
+  return grantRefusal(grant)
 }
 
 /** A course (its page and enrolment): published, then free, a grant or a subscription. */

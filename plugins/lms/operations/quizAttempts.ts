@@ -5,6 +5,7 @@ import { OperationError, runSql } from '@/core'
 import type { Answer, DrawnQuestion, GradingMethod, QuestionKey } from '../quizTypes'
 import { completeTargetLessons } from './completeTargetLessons'
 import { drawQuestions, type BankQuestion } from './drawQuestions'
+import { quizLessonGate } from './quizLessonGate'
 import { resolveViewer } from './mayAccess'
 import { scoreAttempt } from './scoreAttempt'
 import { quizSubmissionsTable } from './sql/quizSubmissionsTable'
@@ -104,6 +105,7 @@ export const startAttempt = async (req: PayloadRequest, quizId: string): Promise
   const quiz = await loadQuiz(req, quizId)
   const tenant = idOf(quiz.tenant)
   const member = await memberOf(req, tenant)
+  await quizLessonGate(req, { quiz: quizId, member })
   const s = quizSubmissionsTable(req)
   await runSql(req, sql`SELECT pg_advisory_xact_lock(hashtext(${`quiz-attempt:${quizId}:${member}`}))`)
   const resumeHours = quiz.resumeHours ?? 24

@@ -41,7 +41,7 @@ export const PLAYBACK_TOKEN_SECONDS = 4 * 3600
  * The signed HLS URLs of a transcoded media document for `subject` (the only way media leave the
  * server: the files route checks the token without a database read).
  */
-const playbackOf = async (req: PayloadRequest, media: string, subject: string) => {
+export const playbackOf = async (req: PayloadRequest, media: string, subject: string) => {
   const doc = await req.payload.findByID({ collection: 'media', id: media, depth: 0, req, disableErrors: true })
   if (!doc || doc.status !== 'ready' || !doc.hlsMasterPlaylistKey) return null
   const token = signMediaToken({ media: doc, subject, ttlSeconds: PLAYBACK_TOKEN_SECONDS })

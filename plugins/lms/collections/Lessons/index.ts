@@ -90,6 +90,16 @@ export const Lessons = (group: string, completionThreshold: number): CollectionC
               relationTo: 'lessons',
               admin: { condition: (_, s) => s?.mode === 'prerequisite', description: 'Opens once this one is done.' },
             },
+            // ---- module unlock ----
+            {
+              name: 'prerequisiteModule',
+              type: 'relationship',
+              relationTo: 'course-modules',
+              admin: {
+                condition: (_, s) => s?.mode === 'prerequisite',
+                description: '…or once every lesson of this module is done.',
+              },
+            },
           ],
         },
       ],

@@ -18,6 +18,7 @@ export const lessonsTable = defineSqlTable(
     unlockDays: 'unlock.days',
     unlockDate: 'unlock.date',
     unlockPrerequisite: 'unlock.prerequisite',
+    unlockPrerequisiteModule: 'unlock.prerequisiteModule',
     order: '_lessons_lessons_order',
   },
   { enums: ['itemType', 'unlockMode'] },

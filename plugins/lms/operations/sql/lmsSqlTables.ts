@@ -2,7 +2,9 @@ import { accessGrantsTable } from './accessGrantsTable'
 import { assignmentSubmissionsTable } from './assignmentSubmissionsTable'
 import { certificatesTable } from './certificatesTable'
 import { contentItemsTable } from './contentItemsTable'
+import { contentSubscriptionsTable } from './contentSubscriptionsTable'
 import { courseEnrollmentsTable } from './courseEnrollmentsTable'
+import { courseModulesTable } from './courseModulesTable'
 import { coursesTable } from './coursesTable'
 import { lessonCompletionsTable } from './lessonCompletionsTable'
 import { lessonsTable } from './lessonsTable'
@@ -15,7 +17,9 @@ export const lmsSqlTables = [
   assignmentSubmissionsTable,
   certificatesTable,
   contentItemsTable,
+  contentSubscriptionsTable,
   courseEnrollmentsTable,
+  courseModulesTable,
   coursesTable,
   lessonCompletionsTable,
   lessonsTable,

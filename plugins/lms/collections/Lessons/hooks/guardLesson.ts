@@ -3,7 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { OperationError, idOf, runSql } from '@/core'
 import { CONTENT_TYPE_OF, type LessonItemType } from '../../../types'
 import { contentItemsTable } from '../../../operations/sql/contentItemsTable'
-import { prerequisiteCycle } from '../../../operations/prerequisiteCycle'
+import { checkUnlockRule } from '../../../operations/checkUnlockRule'
 
 /**
  * Keeps a lesson consistent: its course is its module's; its one target (a content item of the
@@ -72,23 +72,13 @@ export const guardLesson: CollectionBeforeChangeHook = async ({ data, originalDo
   }
 
   const unlock = { ...(originalDoc?.unlock ?? {}), ...(data.unlock ?? {}) }
-  const mode = unlock.mode ?? 'none'
-  if (mode === 'after_days' && !(Number.isSafeInteger(unlock.days) && unlock.days >= 0))
-    throw new OperationError(400, 'invalid_unlock', 'An after_days rule needs unlock.days (0 or more whole days).')
-  if (mode === 'on_date' && !unlock.date)
-    throw new OperationError(400, 'invalid_unlock', 'An on_date rule needs unlock.date.')
-  const prerequisite = idOf(unlock.prerequisite)
-  if (mode === 'prerequisite') {
-    if (!prerequisite)
-      throw new OperationError(400, 'invalid_unlock', 'A prerequisite rule needs unlock.prerequisite (a lesson).')
-    if (originalDoc?.id && prerequisite === String(originalDoc.id))
-      throw new OperationError(400, 'prerequisite_cycle', 'A lesson cannot be its own prerequisite.')
-    if (originalDoc?.id && (await prerequisiteCycle(req, String(originalDoc.id), prerequisite)))
-      throw new OperationError(
-        400,
-        'prerequisite_cycle',
-        'This prerequisite leads back to this lesson: prerequisites cannot form a cycle.',
-      )
-  }
+  await checkUnlockRule(req, {
+    kind: 'lesson',
+    course,
+    id: originalDoc?.id ? String(originalDoc.id) : null,
+    title: String(data.title ?? originalDoc?.title ?? ''),
+    module: moduleId ?? null,
+    unlock,
+  })
   return data
 }

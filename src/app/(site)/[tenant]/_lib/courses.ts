@@ -190,6 +190,7 @@ export const lockReason = (access: AccessDecision, after: { title: string } | nu
     if (reason === 'locked:cohort_start') return 'Opens when the course starts'
     return 'Locked for now'
   }
+  if (reason === 'not_yet' && unlocksAt) return `Opens on ${day(unlocksAt, zone)}`
   const reasons: Record<string, string> = {
     sign_in: 'Log in to open',
     not_enrolled: 'Enrol to open',

@@ -8,6 +8,7 @@ import { updateConsents, updateProfile } from '../../_lib/actions'
 import { BayReservations } from '../../_lib/BayReservations'
 import { recentCalendarLink } from '../../_lib/calendarLink'
 import { ContinueLearning } from '../../_lib/ContinueLearning'
+import { MyCertificates } from '../../_lib/MyCertificates'
 import { Flash } from '../../_lib/Flash'
 import {
   BOOKING_STATUS,
@@ -473,6 +474,7 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
       />
 
       <ContinueLearning site={site} visitor={visitor} />
+      <MyCertificates site={site} visitor={visitor} />
 
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">Upcoming bookings</h2>
