@@ -1,7 +1,9 @@
 import { getEnv } from '@/core'
 import type { Form } from '@/payload-types'
 import { ContactFormBlock, type ContactField } from './ContactFormBlock'
-import { imageOf, lexicalText } from './blog'
+import { FaqList } from './FaqList'
+import { GalleryList } from './GalleryList'
+import { lexicalText } from './blog'
 import { when } from './format'
 import type { BlockData, PageBlock } from './pages'
 import { href, type Site } from './site'
@@ -85,16 +87,7 @@ export function PageBlocks({ site, layout, data }: { site: Site; layout: PageBlo
             if (faqs.length === 0) return null
             return (
               <Section key={key} id={id} heading={block.heading ?? 'Frequently asked questions'} className="faq-group">
-                <dl className="faq-list">
-                  {faqs.map((faq) => (
-                    <div key={faq.id} className="faq-item">
-                      <dt>{faq.question}</dt>
-                      <dd>
-                        <SiteRichText site={site} data={faq.answer} />
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
+                <FaqList site={site} faqs={faqs} />
               </Section>
             )
           }
@@ -103,30 +96,7 @@ export function PageBlocks({ site, layout, data }: { site: Site; layout: PageBlo
             if (items.length === 0) return null
             return (
               <Section key={key} id={id} heading={block.heading ?? 'Gallery'}>
-                <ul className="gallery">
-                  {items.map((item) => {
-                    const image = imageOf(item.image)
-                    return (
-                      <li key={item.id}>
-                        <figure className="gallery-item">
-                          {image ? (
-                            // eslint-disable-next-line @next/next/no-img-element -- the tenant's own uploads
-                            <img
-                              src={image.url}
-                              alt={image.alt ?? ''}
-                              width={image.width ?? undefined}
-                              height={image.height ?? undefined}
-                              loading="lazy"
-                            />
-                          ) : (
-                            <div className="gallery-placeholder" aria-hidden="true" />
-                          )}
-                          <figcaption>{item.title}</figcaption>
-                        </figure>
-                      </li>
-                    )
-                  })}
-                </ul>
+                <GalleryList items={items} />
               </Section>
             )
           }

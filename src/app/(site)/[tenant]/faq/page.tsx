@@ -4,7 +4,7 @@ import { faqPageJsonLd } from '@plugins/website/contract'
 import { lexicalText, loadFaqs } from '../_lib/blog'
 import type { SitePageProps } from '../_lib/pageProps'
 import { loadSite } from '../_lib/site'
-import { SiteRichText } from '../_lib/SiteRichText'
+import { FaqList } from '../_lib/FaqList'
 import { canonicalUrl, JsonLdScript } from '../_lib/structuredData'
 
 /** Cached; saving or deleting a FAQ drops the tenant's cached pages (`forgetSitePages` on faqs). */
@@ -39,16 +39,7 @@ export default async function FaqPage({ params }: SitePageProps) {
         return (
           <section key={group.category ?? ''} className="faq-group" aria-labelledby={titled ? headingId : undefined}>
             {titled ? <h2 id={headingId}>{group.category ?? 'General'}</h2> : null}
-            <dl className="faq-list">
-              {group.faqs.map((faq) => (
-                <div key={faq.id} className="faq-item">
-                  <dt>{faq.question}</dt>
-                  <dd>
-                    <SiteRichText site={site} data={faq.answer} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <FaqList site={site} faqs={group.faqs} />
           </section>
         )
       })}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { imageOf, loadGallery } from '../_lib/blog'
+import { loadGallery } from '../_lib/blog'
+import { GalleryList } from '../_lib/GalleryList'
 import type { SitePageProps } from '../_lib/pageProps'
 import { loadSite } from '../_lib/site'
 import { canonicalUrl } from '../_lib/structuredData'
@@ -34,32 +35,7 @@ export default async function GalleryPage({ params }: SitePageProps) {
         return (
           <section key={category} aria-labelledby={titled ? headingId : undefined}>
             {titled ? <h2 id={headingId}>{category || 'More'}</h2> : null}
-            <ul className="gallery">
-              {items
-                .filter((item) => (item.category?.trim() || '') === category)
-                .map((item) => {
-                  const image = imageOf(item.image)
-                  return (
-                    <li key={item.id}>
-                      <figure className="gallery-item">
-                        {image ? (
-                          // eslint-disable-next-line @next/next/no-img-element -- the tenant's own uploads
-                          <img
-                            src={image.url}
-                            alt={image.alt ?? ''}
-                            width={image.width ?? undefined}
-                            height={image.height ?? undefined}
-                            loading="lazy"
-                          />
-                        ) : (
-                          <div className="gallery-placeholder" aria-hidden="true" />
-                        )}
-                        <figcaption>{item.title}</figcaption>
-                      </figure>
-                    </li>
-                  )
-                })}
-            </ul>
+            <GalleryList items={items.filter((item) => (item.category?.trim() || '') === category)} />
           </section>
         )
       })}
