@@ -3480,6 +3480,8 @@ export interface AutomationTemplate {
     | 'order.paid'
     | 'course.completed'
     | 'form.submitted'
+    | 'visit.milestone'
+    | 'order.abandoned'
     | 'time.no_visit'
     | 'time.birthday'
     | 'time.intro_ending'
@@ -3491,7 +3493,7 @@ export interface AutomationTemplate {
    */
   triggerDays?: number | null;
   /**
-   * N of "credits at or below N": the spendable credits at which the member enters.
+   * N of "credits at or below N" (the spendable credits at which the member enters) or of "Nth visit" (the check-in that enrols).
    */
   triggerThreshold?: number | null;
   /**
@@ -3553,6 +3555,8 @@ export interface Automation {
     | 'order.paid'
     | 'course.completed'
     | 'form.submitted'
+    | 'visit.milestone'
+    | 'order.abandoned'
     | 'time.no_visit'
     | 'time.birthday'
     | 'time.intro_ending'
@@ -3564,7 +3568,7 @@ export interface Automation {
    */
   triggerDays?: number | null;
   /**
-   * N of "credits at or below N": the spendable credits at which the member enters.
+   * N of "credits at or below N" (the spendable credits at which the member enters) or of "Nth visit" (the check-in that enrols).
    */
   triggerThreshold?: number | null;
   /**

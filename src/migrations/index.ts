@@ -39,6 +39,7 @@ import * as migration_20261207_003342_marketing_mailchimp_suppression from './20
 import * as migration_20261207_004205_marketing_hubspot from './20261207_004205_marketing_hubspot';
 import * as migration_20261207_035327_marketing_triggers_tracking from './20261207_035327_marketing_triggers_tracking';
 import * as migration_20261207_040110_website_pages from './20261207_040110_website_pages';
+import * as migration_20261207_044737_marketing_more_triggers from './20261207_044737_marketing_more_triggers';
 
 export const migrations = [
   {
@@ -244,6 +245,11 @@ export const migrations = [
   {
     up: migration_20261207_040110_website_pages.up,
     down: migration_20261207_040110_website_pages.down,
-    name: '20261207_040110_website_pages'
+    name: '20261207_040110_website_pages',
+  },
+  {
+    up: migration_20261207_044737_marketing_more_triggers.up,
+    down: migration_20261207_044737_marketing_more_triggers.down,
+    name: '20261207_044737_marketing_more_triggers'
   },
 ];
