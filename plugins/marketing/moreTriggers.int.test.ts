@@ -196,3 +196,55 @@ describe('abandoned checkout (order.abandoned)', () => {
     expect(after.find((r) => r.member_id === paysLate.id)).toMatchObject({ status: 'skipped', result: 'order_paid' })
   })
 })
+
+describe('message.opened / message.clicked', () => {
+  it('emit once per message on the first open and the first click, racing hits included (webhooks see them)', async () => {
+    const { q, studio, member, runJobs, messageLogs, mailTo } = kit()
+    const tenant = await studio()
+    await app.payload.create({
+      collection: 'automations',
+      data: {
+        tenant,
+        name: 'Tracked welcome',
+        triggerEvent: 'member.created',
+        purpose: 'marketing',
+        status: 'active',
+        cooldownDays: 0,
+        steps: [{ delayMinutes: 0, channel: 'email', subject: 'Welcome', body: 'Book: https://studio.example.test/a' }],
+      },
+    })
+    const hit = (url: string) => {
+      const u = new URL(url.replace(/&amp;/g, '&'))
+      return fetch(`${app.baseUrl}${u.pathname}${u.search}`, { redirect: 'manual' })
+    }
+    const events = async (log: string) =>
+      q<{ type: string; n: number; url: string | null; step: number | null }>(
+        sql`SELECT input->'event'->>'type' AS type, count(DISTINCT input->'event'->>'id')::int AS n,
+                   max(input->'event'->'data'->>'url') AS url, max((input->'event'->'data'->>'step')::int) AS step
+            FROM payload_jobs WHERE input->'event'->'subject'->>'id' = ${log}
+              AND input->'event'->>'type' IN ('message.opened', 'message.clicked')
+            GROUP BY 1 ORDER BY 1`,
+      )
+    // One reads with images on (pixel, then clicks); the other blocks images and only clicks.
+    const reader = await member(tenant, { consents: ['email_marketing'] })
+    const clicker = await member(tenant, { consents: ['email_marketing'] })
+    await runJobs()
+    const mailOf = async (email: string) => (await mailTo(email))[0].html ?? ''
+    const pixelOf = (html: string) => /<img src="([^"]+open\.gif[^"]+)"/.exec(html)![1]
+    const linkOf = (html: string) => /<a href="([^"]+\/click\?[^"]+)">/.exec(html)![1]
+    const readerHtml = await mailOf(reader.email)
+    await Promise.all([hit(pixelOf(readerHtml)), hit(pixelOf(readerHtml)), hit(pixelOf(readerHtml))])
+    await Promise.all([hit(linkOf(readerHtml)), hit(linkOf(readerHtml))])
+    const clickerHtml = await mailOf(clicker.email)
+    const clicks = await Promise.all([hit(linkOf(clickerHtml)), hit(linkOf(clickerHtml))])
+    expect(clicks.map((r) => r.status)).toEqual([302, 302])
+    const [readerLog] = await messageLogs(reader.id)
+    const [clickerLog] = await messageLogs(clicker.id)
+    const expected = [
+      { type: 'message.clicked', n: 1, url: 'https://studio.example.test/a', step: 0 },
+      { type: 'message.opened', n: 1, url: null, step: 0 },
+    ]
+    expect(await events(readerLog.id)).toEqual(expected)
+    expect(await events(clickerLog.id)).toEqual(expected) // the click implies the open
+  })
+})
