@@ -69,6 +69,8 @@ describe('Nth visit (visit.milestone)', () => {
     const event = (booking: string): DomainEvent<unknown> => ({
       id: crypto.randomUUID(),
       type: 'booking.checked_in',
+      version: 1,
+      actor: null,
       tenant,
       subject: { collection: 'bookings', id: booking },
       occurredAt: new Date().toISOString(),

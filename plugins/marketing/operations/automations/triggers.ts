@@ -129,7 +129,7 @@ export type TriggerEvent =
   | 'order.abandoned'
 
 export const TRIGGER_OPTIONS: { label: string; value: string }[] = [
-  ...EVENT_TRIGGERS.map((t) => ({ label: `${t.label} (${t.event})`, value: 'value' in t ? t.value : t.event })),
+  ...EVENT_TRIGGERS.map((t) => ({ label: `${t.label} (${t.event})`, value: t.value ?? t.event })),
   ...TIME_TRIGGERS.map((t) => ({ label: t.label, value: t.value })),
 ]
 
