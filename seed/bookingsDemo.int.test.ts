@@ -21,10 +21,10 @@ describe('bookings demo data', () => {
       expect(slots.status).toBe(200)
       expect(slots.body.slots.length, demo.slug).toBeGreaterThan(0)
       const events = await app.http().get(`/api/events?where[tenant.slug][equals]=${demo.slug}&depth=0`)
-      expect(
-        events.body.docs.map((e: { status: string }) => e.status),
-        demo.slug,
-      ).toEqual(['published'])
+      // lumen-creator also has the live workshop whose RSVPs open its course portal (lms demo).
+      const statuses: string[] = events.body.docs.map((e: { status: string }) => e.status)
+      expect(statuses.length, demo.slug).toBeGreaterThan(0)
+      expect(new Set(statuses), demo.slug).toEqual(new Set(['published']))
     }
   }, 180_000) // the whole demo seed runs first
 })

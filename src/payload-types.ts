@@ -3670,6 +3670,8 @@ export interface AutomationTemplate {
     | 'order.paid'
     | 'course.completed'
     | 'form.submitted'
+    | 'visit.milestone'
+    | 'order.abandoned'
     | 'time.no_visit'
     | 'time.birthday'
     | 'time.intro_ending'
@@ -3681,7 +3683,7 @@ export interface AutomationTemplate {
    */
   triggerDays?: number | null;
   /**
-   * N of "credits at or below N": the spendable credits at which the member enters.
+   * N of "credits at or below N" (the spendable credits at which the member enters) or of "Nth visit" (the check-in that enrols).
    */
   triggerThreshold?: number | null;
   /**
@@ -3743,6 +3745,8 @@ export interface Automation {
     | 'order.paid'
     | 'course.completed'
     | 'form.submitted'
+    | 'visit.milestone'
+    | 'order.abandoned'
     | 'time.no_visit'
     | 'time.birthday'
     | 'time.intro_ending'
@@ -3754,7 +3758,7 @@ export interface Automation {
    */
   triggerDays?: number | null;
   /**
-   * N of "credits at or below N": the spendable credits at which the member enters.
+   * N of "credits at or below N" (the spendable credits at which the member enters) or of "Nth visit" (the check-in that enrols).
    */
   triggerThreshold?: number | null;
   /**

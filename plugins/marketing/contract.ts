@@ -40,6 +40,23 @@ const automationEvents = {
     type: z.enum(['marketing', 'transactional']),
     automationLog: z.string().nullable(),
   }),
+  // ---- More triggers: engagement events ----
+  /** A tracked e-mail was opened for the first time (the pixel, or a click when images were blocked): once per message. */
+  'message.opened': z.object({
+    messageLog: z.string(),
+    member: z.string().nullable(),
+    automationLog: z.string().nullable(),
+    step: z.number().nullable(),
+  }),
+  /** A tracked link of an e-mail was followed for the first time: once per message (`url` is that first link). */
+  'message.clicked': z.object({
+    messageLog: z.string(),
+    member: z.string().nullable(),
+    automationLog: z.string().nullable(),
+    step: z.number().nullable(),
+    url: z.string(),
+  }),
+  // ---- /More triggers: engagement events ----
 }
 // -- /automations and messaging --
 

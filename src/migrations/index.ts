@@ -42,6 +42,7 @@ import * as migration_20261207_035653_website_gbp from './20261207_035653_websit
 import * as migration_20261207_040110_website_pages from './20261207_040110_website_pages';
 import * as migration_20261207_042334_lms_access_sources from './20261207_042334_lms_access_sources';
 import * as migration_20261207_042732_facility_commerce from './20261207_042732_facility_commerce';
+import * as migration_20261207_044737_marketing_more_triggers from './20261207_044737_marketing_more_triggers';
 
 export const migrations = [
   {
@@ -262,6 +263,11 @@ export const migrations = [
   {
     up: migration_20261207_042732_facility_commerce.up,
     down: migration_20261207_042732_facility_commerce.down,
-    name: '20261207_042732_facility_commerce'
+    name: '20261207_042732_facility_commerce',
+  },
+  {
+    up: migration_20261207_044737_marketing_more_triggers.up,
+    down: migration_20261207_044737_marketing_more_triggers.down,
+    name: '20261207_044737_marketing_more_triggers'
   },
 ];

@@ -27,14 +27,28 @@ export const enrolmentStepsTable = defineSqlTable('automation-logs', {
  */
 export const goalBookingsTable = defineSqlTable(
   'bookings',
-  { id: 'id', tenant: 'tenant', member: 'member', status: 'status', createdAt: 'createdAt' },
+  {
+    id: 'id',
+    tenant: 'tenant',
+    member: 'member',
+    status: 'status',
+    createdAt: 'createdAt',
+    checkedInAt: 'checkedInAt',
+  }, // checkedInAt: More triggers
   { enums: ['status'] },
 )
 
 /** Orders (plugins/commerce), read-only, for the purchase goal; registered only with commerce. */
 export const goalOrdersTable = defineSqlTable(
   'orders',
-  { id: 'id', tenant: 'tenant', member: 'member', status: 'status', purchasedAt: 'purchasedAt' },
+  {
+    id: 'id',
+    tenant: 'tenant',
+    member: 'member',
+    status: 'status',
+    purchasedAt: 'purchasedAt',
+    createdAt: 'createdAt',
+  }, // createdAt: More triggers
   { enums: ['status'] },
 )
 

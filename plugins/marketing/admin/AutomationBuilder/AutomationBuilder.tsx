@@ -192,7 +192,7 @@ export const AutomationBuilder = ({
         cooldownDays: Number(a.cooldownDays) || 0,
         // ---- Holdings triggers ----
         ...(DAYS_TRIGGERS.includes(a.triggerEvent) ? { triggerDays: Number(a.triggerDays) || null } : {}),
-        ...(a.triggerEvent === 'time.low_credits'
+        ...(a.triggerEvent === 'time.low_credits' || a.triggerEvent === 'visit.milestone' // More triggers: Nth visit
           ? { triggerThreshold: a.triggerThreshold == null ? null : Number(a.triggerThreshold) }
           : {}),
         // ---- /Holdings triggers ----
@@ -278,9 +278,9 @@ export const AutomationBuilder = ({
                 />
               </label>
             ) : null}
-            {a.triggerEvent === 'time.low_credits' ? (
+            {a.triggerEvent === 'time.low_credits' || a.triggerEvent === 'visit.milestone' ? (
               <label>
-                Credits at or below
+                {a.triggerEvent === 'visit.milestone' ? 'Visit number (N)' : 'Credits at or below'}
                 <input
                   type="number"
                   min={0}

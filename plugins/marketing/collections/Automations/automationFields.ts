@@ -36,13 +36,18 @@ export const automationFields = (): Field[] => [
     min: 0,
     max: 10000,
     admin: {
-      description: 'N of "credits at or below N": the spendable credits at which the member enters.',
-      condition: (data) => data?.triggerEvent === 'time.low_credits',
+      description:
+        'N of "credits at or below N" (the spendable credits at which the member enters) or of "Nth visit" (the check-in that enrols).',
+      condition: (data) => data?.triggerEvent === 'time.low_credits' || data?.triggerEvent === 'visit.milestone',
     },
     validate: (value: number | null | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
       siblingData?.triggerEvent === 'time.low_credits' && (value == null || !Number.isSafeInteger(value) || value < 0)
         ? 'A "credits at or below N" trigger needs N (a whole number, 0 or more).'
-        : true,
+        : // ---- More triggers ----
+          siblingData?.triggerEvent === 'visit.milestone' &&
+            (value == null || !Number.isSafeInteger(value) || value < 1)
+          ? 'An "Nth visit" trigger needs N (a whole number, 1 or more).'
+          : true,
   },
   // ---- /Holdings triggers ----
   {

@@ -6,6 +6,7 @@ import { conditionHolds, parseCondition } from './conditions'
 import { enrolMember } from './enrolMember'
 import type { TriggerHit } from './triggers'
 import { memberFacts } from '../messaging/memberFacts'
+import { checkInOrdinal, MILESTONE_TRIGGER } from './moreTriggers' // More triggers
 
 /** The tenant's member with this e-mail (a form submission names an e-mail, not a member). */
 const memberByEmail = async (req: PayloadRequest, tenant: string, email: string): Promise<string | null> => {
@@ -30,7 +31,11 @@ export const handleTriggerEvent = async (req: PayloadRequest, event: DomainEvent
   const { docs } = await req.payload.db.find<Automation>({
     collection: 'automations',
     where: {
-      and: [{ tenant: { equals: tenant } }, { triggerEvent: { equals: event.type } }, { status: { equals: 'active' } }],
+      and: [
+        { tenant: { equals: tenant } },
+        { triggerEvent: { equals: hit.trigger ?? event.type } },
+        { status: { equals: 'active' } },
+      ],
     },
     limit: 100,
     pagination: false,
@@ -42,9 +47,17 @@ export const handleTriggerEvent = async (req: PayloadRequest, event: DomainEvent
   if (!member) return
   const facts = await memberFacts(req, member)
   if (!facts || facts.tenant !== tenant || facts.status !== 'active') return
+  // ---- More triggers ----
+  // Nth visit: this check-in's place among the member's check-ins, counted in SQL now; an
+  // automation whose N it is enrols once per (member, automation, N).
+  const visits = hit.trigger === MILESTONE_TRIGGER ? await checkInOrdinal(req, member, event.subject?.id) : null
+  const eventFacts = visits === null ? hit.facts : { ...hit.facts, visits }
+  // ---- /More triggers ----
   for (const automation of docs) {
+    if (visits !== null && automation.triggerThreshold !== visits) continue // More triggers
     const condition = parseCondition(automation.triggerCondition)
-    if (!conditionHolds(condition, { member: { status: facts.status, tags: facts.tags }, event: hit.facts })) continue
-    await enrolMember(req, { automation, member, occurrenceKey: hit.occurrenceKey, facts: hit.facts })
+    if (!conditionHolds(condition, { member: { status: facts.status, tags: facts.tags }, event: eventFacts })) continue
+    const occurrenceKey = visits === null ? hit.occurrenceKey : `visits:${visits}` // More triggers
+    await enrolMember(req, { automation, member, occurrenceKey, facts: eventFacts })
   }
 }

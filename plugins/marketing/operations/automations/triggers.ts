@@ -2,7 +2,13 @@ import type { PayloadRequest } from 'payload'
 import type { DomainEvent, EventOf, EventType, Subscriber } from '@/core'
 
 /** What a trigger event enrols: the member and the occurrence key (one enrolment per key). */
-export type TriggerHit = { member: string; occurrenceKey: string; facts: Record<string, unknown> }
+export type TriggerHit = {
+  member: string
+  occurrenceKey: string
+  facts: Record<string, unknown>
+  /** The automations' `triggerEvent` value when it is not the event's type (More triggers). */
+  trigger?: string
+}
 
 type OnHit = (event: DomainEvent<unknown>, hit: TriggerHit, req: PayloadRequest) => Promise<void>
 
@@ -12,19 +18,21 @@ const each = (member: string | null | undefined, key: string, facts: Record<stri
   member ? { member, occurrenceKey: key, facts } : null
 
 /** A trigger: the event, its label, and what it enrols (`hit`), with the subscriber that hands hits on. */
-const trigger = <K extends EventType>(t: {
+const trigger = <K extends EventType, V extends string = K>(t: {
   event: K
+  /** The automations' `triggerEvent` value; the event's type unless two triggers share an event. */
+  value?: V
   label: string
   /** The member and occurrence the event is about, or null when it does not apply (a guest, an early cancel). */
   hit: (event: EventOf<K>) => TriggerHit | null
 }) => ({
   ...t,
   subscriber: (onHit: OnHit) => ({
-    name: `marketing.automations.${t.event}`,
+    name: `marketing.automations.${t.value ?? t.event}`,
     event: t.event,
     handler: async (event: EventOf<K>, { req }: { req: PayloadRequest }) => {
       const hit = t.hit(event)
-      if (hit) await onHit(event, hit, req)
+      if (hit) await onHit(event, t.value ? { ...hit, trigger: t.value } : hit, req)
     },
   }),
 })
@@ -81,6 +89,24 @@ export const EVENT_TRIGGERS = [
         ? { member: '', occurrenceKey: e.id, facts: { email: e.data.email, formType: e.data.formType } }
         : null,
   }),
+  // ---- More triggers ----
+  trigger({
+    event: 'booking.checked_in',
+    value: 'visit.milestone',
+    label: 'Nth visit (N = threshold)',
+    // The key is per N (`visits:<N>`), set in `handleTriggerEvent` once the check-in is counted.
+    hit: (e) => each(e.data.member, 'visits', { ...e.data }),
+  }),
+  trigger({
+    event: 'order.canceled',
+    value: 'order.abandoned',
+    label: 'Abandoned checkout (order expired unpaid)',
+    hit: (e) =>
+      e.data.reason === 'expired'
+        ? each(e.data.member, `order:${e.data.order}`, { order: e.data.order, number: e.data.number })
+        : null,
+  }),
+  // ---- /More triggers ----
 ] as const
 
 /** Triggers evaluated by the hourly job rather than by an event (`triggerDays` is their N). */
@@ -96,10 +122,14 @@ export const TIME_TRIGGERS = [
 ] as const
 
 export type TimeTrigger = (typeof TIME_TRIGGERS)[number]['value']
-export type TriggerEvent = (typeof EVENT_TRIGGERS)[number]['event'] | TimeTrigger
+export type TriggerEvent =
+  | (typeof EVENT_TRIGGERS)[number]['event']
+  | TimeTrigger
+  | 'visit.milestone'
+  | 'order.abandoned'
 
 export const TRIGGER_OPTIONS: { label: string; value: string }[] = [
-  ...EVENT_TRIGGERS.map((t) => ({ label: `${t.label} (${t.event})`, value: t.event })),
+  ...EVENT_TRIGGERS.map((t) => ({ label: `${t.label} (${t.event})`, value: t.value ?? t.event })),
   ...TIME_TRIGGERS.map((t) => ({ label: t.label, value: t.value })),
 ]
 

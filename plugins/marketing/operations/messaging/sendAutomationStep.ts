@@ -16,6 +16,7 @@ import { HOLDOUT } from '../../abtest/experimentFields'
 import { recordStepRun, routeStep, stepTextFor } from '../../abtest/stepRuns'
 // ---- /Branching and A/B ----
 import { holdingsStopReason, isHoldingsTrigger } from '../automations/holdingsTriggers' // Holdings triggers
+import { ABANDONED_TRIGGER, abandonedStopReason } from '../automations/moreTriggers' // More triggers
 
 /** Attempts of a failing send (the task's retries). */
 export const MAX_ATTEMPTS = 3
@@ -97,6 +98,13 @@ export const sendAutomationStep = async (
     if (reason) return stop(reason)
   }
   // ---- /Holdings triggers ----
+  // ---- More triggers ----
+  // An abandoned checkout stops once the order was paid after all or the member bought since.
+  if (automation.triggerEvent === ABANDONED_TRIGGER) {
+    const reason = await abandonedStopReason(req, memberId, facts.event)
+    if (reason) return stop(reason)
+  }
+  // ---- /More triggers ----
   const step = automation.steps?.[input.step]
   if (!step) {
     await finish(req, log.id, 'sent', 'completed')

@@ -5,6 +5,8 @@ export const trackedMessageLogsTable = defineSqlTable(
   'message-logs',
   {
     id: 'id',
+    tenant: 'tenant', // More triggers: engagement events
+    member: 'member', // More triggers: engagement events
     channel: 'channel',
     type: 'type',
     status: 'status',
