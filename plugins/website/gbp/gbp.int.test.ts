@@ -6,8 +6,8 @@ import { createPerson, createTenant, signIn, useTestApp, type HttpClient } from 
 import { isolationGridFor } from '@/core/testing/isolationGrid'
 import { startFakeGbp, type FakeGbp } from './fakeGbpServer'
 import { GbpCallError } from './gbpApi'
-import { GBP_SYNC_TASK } from './gbpSyncTask'
-import { GbpBusy, syncGbpPost } from './syncGbpPost'
+import { GBP_SYNC_TASK } from './jobs/gbpSyncTask'
+import { GbpBusy, syncGbpPost } from './jobs/syncGbpPost'
 
 process.env.LOGIN_RATE_LIMIT_PER_MINUTE = '500'
 

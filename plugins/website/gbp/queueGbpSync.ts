@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import { idOf } from '@/core'
 import { hasGbpConnection } from './gbpConnection'
 import type { GbpPostKind } from './GbpPosts'
-import { GBP_SYNC_TASK } from './gbpSyncTask'
+import { GBP_SYNC_TASK } from './jobs/gbpSyncTask'
 
 /**
  * Queues the sync of one thing's Google Business Profile posts in the request's transaction (it runs

@@ -2,7 +2,7 @@ import type { Config } from 'payload'
 import { withSqlTables } from '@/core'
 import { GbpPosts } from './GbpPosts'
 import { gbpSqlTables } from './gbpSqlTables'
-import { gbpSyncTask } from './gbpSyncTask'
+import { gbpSyncTask } from './jobs/gbpSyncTask'
 import { queueGbpSyncOfDeletedEvent, queueGbpSyncOfEvent } from './queueGbpSync'
 
 /**

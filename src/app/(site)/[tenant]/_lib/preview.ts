@@ -49,7 +49,9 @@ export const checkPreview = async (
     draft: true,
     limit: 1,
     depth: 0,
-    overrideAccess: true,
+    // Read as the signed-in staff member: their access decides, beside the tenant filter above.
+    overrideAccess: false,
+    user,
     select: { slug: true },
   })
   const doc = docs[0]

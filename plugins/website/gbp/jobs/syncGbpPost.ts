@@ -1,12 +1,12 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { getEnv, hasCollection, idOf, noteIntegrationSync, runSql } from '@/core'
-import { siteOrigin } from '../structuredData/siteOrigin'
-import { buildEventPost, changedFields, postUrlOf, type LocalPost } from './buildLocalPost'
-import { gbpApi, GbpCallError, type GbpApi, type RemotePost } from './gbpApi'
-import { gbpConnection, type GbpConnection } from './gbpConnection'
-import type { GbpPostKind, GbpPostState } from './GbpPosts'
-import { gbpPostsTable } from './gbpSqlTables'
+import { siteOrigin } from '../../structuredData/siteOrigin'
+import { buildEventPost, changedFields, postUrlOf, type LocalPost } from '../buildLocalPost'
+import { gbpApi, GbpCallError, type GbpApi, type RemotePost } from '../gbpApi'
+import { gbpConnection, type GbpConnection } from '../gbpConnection'
+import type { GbpPostKind, GbpPostState } from '../GbpPosts'
+import { gbpPostsTable } from '../gbpSqlTables'
 
 export type GbpSyncInput = { tenant: string; kind: GbpPostKind; id: string }
 

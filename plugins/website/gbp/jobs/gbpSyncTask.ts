@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 import { z } from 'zod'
-import { GBP_POST_KINDS } from './GbpPosts'
+import { GBP_POST_KINDS } from '../GbpPosts'
 import { syncGbpPost } from './syncGbpPost'
 
 export const GBP_SYNC_TASK = 'syncGbpPost'
