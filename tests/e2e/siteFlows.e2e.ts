@@ -255,6 +255,8 @@ const memberFlow = (narrow: boolean) => async (ctx: E2EContext) => {
   const rows = page
     .locator('section[aria-labelledby=upcoming-title] .booking-row')
     .filter({ hasText: title, visible: true })
+  // The account page streams its sections: wait for both rows before reading them.
+  await rows.nth(1).waitFor()
   assert.deepEqual((await rows.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-status')))).sort(), [
     'checked_in',
     'late_cancelled',

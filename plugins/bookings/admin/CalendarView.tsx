@@ -42,7 +42,7 @@ const css = `
 .staff-calendar__day ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
 .staff-calendar__entry { display: block; padding: 8px; border-radius: 4px; background: var(--theme-elevation-50); border-left: 3px solid var(--theme-success-500); color: inherit; text-decoration: none; font-size: 13px; line-height: 1.35; }
 .staff-calendar__entry--appointment { border-left-color: var(--theme-warning-500); }
-.staff-calendar__entry--cancelled { opacity: .6; text-decoration: line-through; }
+.staff-calendar__entry--cancelled { text-decoration: line-through; border-left-style: dashed; border-left-color: var(--theme-elevation-400); background: transparent; }
 .staff-calendar__entry strong { display: block; }
 `
 
