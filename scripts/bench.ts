@@ -11,7 +11,8 @@
  *   4. SQL statements per request, counted at the pg driver;
  *   5. the staff home's read functions on the largest tenant;
  *   6. the same booking, one-class race, schedule and plain REST runs through the production build
- *      (`next start`, a separate process) with autocannon as the load generator; optionally two web
+ *      (`next start`, a separate process) with autocannon as the load generator, then the member
+ *      site's home, schedule and pricing pages and a signed-in account page; optionally two web
  *      processes, the jobs worker and a round-robin proxy (BENCH_WEB_PROCESSES=2);
  *   7. the website (issue 16): the blog list and sitemap index through the REST handlers, the time
  *      to generate a sitemap of BENCH_SITEMAP_URLS (50,000) URLs, and through `next start` the blog
@@ -24,10 +25,9 @@
  * BENCH_MARKETING=1 runs the marketing part instead (scripts/bench/marketing.ts: audience preview on
  * 50,000 members, event → enrolment throughput, the time-trigger job).
  */
-import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -37,6 +37,7 @@ import type { LoadJob, LoadRequest, LoadResult } from './bench/loadWorker'
 import { percentile, summarize } from './bench/stats'
 import { seedVolume } from './bench/seedVolume'
 import { postgresCpuMs, threadCpuMs } from './bench/cpuTime'
+import { openBenchDatabase } from './bench/benchDatabase'
 
 // ---- marketing ----
 if (process.env.BENCH_MARKETING === '1') {
@@ -56,35 +57,10 @@ const PASSWORD = 'bench-password-1'
 
 const started = Date.now()
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`)
-const withDatabase = (serverUrl: string, database: string) =>
-  Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString()
 
 // ---- database -------------------------------------------------------------------------------
-let stopServer = async () => undefined as void
-let serverUrl = process.env.DATABASE_URL
-if (!serverUrl) {
-  const { freePort, startEmbeddedPostgres } = await import('../src/core/db/startEmbeddedPostgres')
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'atrium-bench-pg-'))
-  const server = await startEmbeddedPostgres({ dir, port: await freePort(), throwaway: true, databases: [] })
-  serverUrl = server.url('postgres')
-  stopServer = server.stop
-}
-const database = `atrium_bench_${randomBytes(4).toString('hex')}`
-const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
-await admin.connect()
-await admin.query(`CREATE DATABASE "${database}"`)
-await admin.end()
-const databaseUrl = withDatabase(serverUrl, database)
-Object.assign(process.env, {
-  DATABASE_URL: databaseUrl,
-  NODE_ENV: 'production',
-  PAYLOAD_SECRET: randomBytes(24).toString('hex'),
-  LOG_LEVEL: 'error',
-  JOBS_AUTORUN: 'false',
-  LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-  DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'atrium-bench-data-')),
-})
-log(`database ${database} on ${new URL(serverUrl).host}`)
+const { database, databaseUrl, label, drop } = await openBenchDatabase('atrium_bench')
+log(`database ${label}`)
 
 const { getPayload } = await import('payload')
 const { default: config } = await import('../payload.config')
@@ -653,9 +629,35 @@ if (NEXT) {
       ).slice(0, Math.min(READS, 1000)),
       CLIENTS,
     )
-    // The website (issue 16): the tenant site's blog pages and sitemaps as visitors get them.
+    // Site pages, each request sent once.
     const pages = (url: (i: number) => string, n = Math.min(READS, 1000)) =>
       Array.from({ length: n }, (_, i) => ({ method: 'GET' as const, url: url(i) }))
+    // The member site (issue 12): public pages as visitors get them (served from Next's cache
+    // after each tenant's first visit), over ten tenants, and a member's own account page (rendered
+    // per request, signed in by the session cookie).
+    const sites = slugs.slice(0, 10).map((t) => `${base}/${t.slug}`)
+    for (const [name, suffix] of [
+      ['site home page', ''],
+      ['site schedule page', '/schedule'],
+      ['site pricing page', '/pricing'],
+    ] as const)
+      await run(
+        name,
+        pages((i) => `${sites[i % sites.length]}${suffix}`),
+        CLIENTS,
+      )
+    await run(
+      'site account page (signed in)',
+      raceTokens200.slice(0, 100).flatMap((token) =>
+        Array.from({ length: 5 }, () => ({
+          method: 'GET' as const,
+          url: `${base}/bench-001/account`,
+          headers: { cookie: `payload-token=${token}` },
+        })),
+      ),
+      16,
+    )
+    // The website (issue 16): the tenant site's blog pages and sitemaps as visitors get them.
     await run(
       'blog list page',
       pages((i) => `${base}/bench-001/blog${i % blogPages ? `?page=${1 + (i % blogPages)}` : ''}`),
@@ -734,10 +736,6 @@ await worker.terminate()
 await server.close()
 await sqlPool.end()
 await closePayload(payload)
-const dropper = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
-await dropper.connect()
-await dropper.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-await dropper.end()
-await stopServer()
+await drop()
 log('done')
 process.exit(0)

@@ -11,12 +11,10 @@
  *      the "no visit" audience (a third of the members: minutes on 50,000).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { percentile } from './stats'
+import { openBenchDatabase } from './benchDatabase'
 
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const MEMBERS = numberEnv('BENCH_MARKETING_MEMBERS', 50_000)
@@ -27,34 +25,8 @@ export const runMarketingBench = async () => {
   const started = Date.now()
   const log = (line: string) =>
     console.log(`[bench marketing ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`)
-  const withDatabase = (serverUrl: string, database: string) =>
-    Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString()
-
-  let stopServer = async () => undefined as void
-  let serverUrl = process.env.DATABASE_URL
-  if (!serverUrl) {
-    const { freePort, startEmbeddedPostgres } = await import('../../src/core/db/startEmbeddedPostgres')
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'atrium-bench-pg-'))
-    const server = await startEmbeddedPostgres({ dir, port: await freePort(), throwaway: true, databases: [] })
-    serverUrl = server.url('postgres')
-    stopServer = server.stop
-  }
-  const database = `atrium_bench_mk_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE "${database}"`)
-  await admin.end()
-  const databaseUrl = withDatabase(serverUrl, database)
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: 'production',
-    PAYLOAD_SECRET: randomBytes(24).toString('hex'),
-    LOG_LEVEL: 'error',
-    JOBS_AUTORUN: 'false',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-    DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'atrium-bench-data-')),
-  })
-  log(`database ${database} on ${new URL(serverUrl).host}`)
+  const { databaseUrl, label, drop } = await openBenchDatabase('atrium_bench_mk')
+  log(`database ${label}`)
 
   const { getPayload, createLocalReq } = await import('payload')
   const { default: config } = await import('../../payload.config')
@@ -208,10 +180,6 @@ export const runMarketingBench = async () => {
   await server.close()
   await sqlPool.end()
   await closePayload(payload)
-  const cleanup = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') })
-  await cleanup.connect()
-  await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-  await cleanup.end()
-  await stopServer()
+  await drop()
   log('done')
 }

@@ -66,15 +66,20 @@ export const usersTable = defineSqlTable(
 )
 
 /** Payload's jobs queue (completed jobs are deleted: what is left is queued, running or failed). */
-export const jobsTable = defineSqlTable('payload-jobs', {
-  id: 'id',
-  taskSlug: 'taskSlug',
-  hasError: 'hasError',
-  processing: 'processing',
-  completedAt: 'completedAt',
-  waitUntil: 'waitUntil',
-  createdAt: 'createdAt',
-})
+export const jobsTable = defineSqlTable(
+  'payload-jobs',
+  {
+    id: 'id',
+    input: 'input',
+    taskSlug: 'taskSlug',
+    hasError: 'hasError',
+    processing: 'processing',
+    completedAt: 'completedAt',
+    waitUntil: 'waitUntil',
+    createdAt: 'createdAt',
+  },
+  { enums: ['taskSlug'] },
+)
 
 /** `integration-connections` (one row per tenant and provider): plugins read their provider's row and note syncs and errors. */
 export const integrationConnectionsTable = defineSqlTable(

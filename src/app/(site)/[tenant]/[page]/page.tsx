@@ -16,6 +16,8 @@ import { canonicalUrl, JsonLdScript } from '../_lib/structuredData'
  * version only; staff in draft mode (the admin's live preview) see the latest draft.
  */
 export const revalidate = 300
+/** No path is built ahead: each is rendered on its first visit, then served from the cache (on-demand ISR). */
+export const generateStaticParams = async (): Promise<never[]> => []
 
 type Props = { params: Promise<{ tenant: string; page: string }> }
 

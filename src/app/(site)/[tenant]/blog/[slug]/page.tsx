@@ -16,6 +16,8 @@ import { canonicalOrigin, canonicalUrl, JsonLdScript } from '../../_lib/structur
  * `loadSite`), and `revalidate` bounds it anyway. Drafts never show: read as a visitor.
  */
 export const revalidate = 300
+/** No path is built ahead: each is rendered on its first visit, then served from the cache (on-demand ISR). */
+export const generateStaticParams = async (): Promise<never[]> => []
 
 type Props = { params: Promise<{ tenant: string; slug: string }> }
 

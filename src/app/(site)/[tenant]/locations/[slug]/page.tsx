@@ -15,6 +15,8 @@ import { canonicalOrigin, canonicalUrl, JsonLdScript } from '../../_lib/structur
  * a schedule change its schedule pages.
  */
 export const revalidate = 300
+/** No path is built ahead: each is rendered on its first visit, then served from the cache (on-demand ISR). */
+export const generateStaticParams = async (): Promise<never[]> => []
 
 type Props = { params: Promise<{ tenant: string; slug: string }> }
 
