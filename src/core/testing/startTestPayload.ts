@@ -6,6 +6,7 @@ import pg from 'pg'
 import type { Payload, Plugin, SanitizedConfig } from 'payload'
 import { buildConfig, getPayload } from 'payload'
 import { inject } from 'vitest'
+import { checkedOutClients } from '../db/checkedOutClients'
 import { closePayload } from '../db/closePayload'
 import { poolOptions } from '../db/poolOptions'
 import { getEnv } from '../env'
@@ -79,6 +80,8 @@ export const startTestPayload = async ({
   const graphql = (globalThis as { _payload_graphql?: { graphql: unknown; promise: unknown } })._payload_graphql
   if (graphql) Object.assign(graphql, { graphql: null, promise: null })
   const payload = await getPayload({ config, cron: false })
+  // The adapter's reset-watching client: the only one checked out now; given back at stop.
+  const pinned = checkedOutClients(payload)
   const server = await startTestServer(config)
   return {
     payload,
@@ -88,7 +91,7 @@ export const startTestPayload = async ({
     http: (auth) => httpClient(server.url, auth),
     stop: async () => {
       await server.close()
-      await closePayload(payload)
+      await closePayload(payload, undefined, pinned)
       ;(globalThis as { _payload?: Map<string, unknown> })._payload?.delete('default')
     },
   }
