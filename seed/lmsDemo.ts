@@ -250,7 +250,14 @@ export const seedLmsDemo = async (payload: Payload): Promise<{ created: number }
           filePath: await demoVideo(dir),
         })
         created++
+        // ---- media ready ----
+        // Transcode it now: a video item is published only once its media is ready (else it stays a draft).
+        await payload.jobs.run({ where: { taskSlug: { equals: 'transcodeMedia' } }, limit: 10 })
+        // ---- /media ready ----
       }
+      const videoReady = video
+        ? (await payload.findByID({ collection: 'media', id: video.id, depth: 0 })).status === 'ready'
+        : false
 
       const items = new Map<string, string>()
       for (const { video: usesVideo, ...item } of catalog.items) {
@@ -259,7 +266,12 @@ export const seedLmsDemo = async (payload: Payload): Promise<{ created: number }
           existing ??
           (await payload.create({
             collection: 'content-items',
-            data: { ...item, tenant: tenant.id, media: usesVideo ? video?.id : undefined },
+            data: {
+              ...item,
+              tenant: tenant.id,
+              media: usesVideo ? video?.id : undefined,
+              _status: usesVideo && !videoReady ? 'draft' : item._status,
+            },
           }))
         if (!existing) created++
         items.set(item.slug!, doc.id)

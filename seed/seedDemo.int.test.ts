@@ -49,7 +49,17 @@ describe('demo seed', () => {
       ['core-in-three-days', 'published'],
       ['mobility-foundations', 'published'],
     ])
-    expect((await app.payload.count({ collection: 'lessons', where: lumen })).totalDocs).toBe(8)
+    // ---- lms live lessons ---- (8 + the live-session lesson of "Core in Three Days")
+    expect((await app.payload.count({ collection: 'lessons', where: lumen })).totalDocs).toBe(9)
+    const live = await app.payload.find({
+      collection: 'lessons',
+      where: { and: [lumen, { itemType: { equals: 'live' } }] },
+      depth: 1,
+    })
+    expect(live.docs.map((l) => (typeof l.liveClass === 'object' ? l.liveClass?.title : null))).toEqual([
+      'Live Core Burn',
+    ])
+    // ---- /lms live lessons ----
     // The demo assignment: one submission waiting, one graded by the creator (its lesson, the course's last, completed).
     const submissions = (
       await app.payload.find({ collection: 'assignment-submissions', where: lumen, depth: 0 })

@@ -2,6 +2,9 @@ import type { Payload, Where } from 'payload'
 import type { Role } from '../src/core/access/roles'
 import { DEMO_PASSWORD, DEMO_TENANTS, PLATFORM_ADMIN_EMAIL, demoEmail, type DemoTenant } from './demoTenants'
 import { seedLmsDemo } from './lmsDemo'
+// ---- lms live lessons ----
+import { seedLmsLiveDemo } from './lmsLiveDemo'
+// ---- /lms live lessons ----
 // ---- lms access sources ----
 import { seedLmsAccessDemo } from './lmsAccessDemo'
 // ---- /lms access sources ----
@@ -185,6 +188,10 @@ export const seedDemo = async (
   // lumen-creator's library plan (billing) and the workshop's portal window (bookings).
   created += (await seedLmsAccessDemo(payload)).created
   // ---- /lms access sources ----
+  // ---- lms live lessons ----
+  // lumen-creator's live-session lesson: the next "Live Core Burn" class (after the schedule exists).
+  created += (await seedLmsLiveDemo(payload)).created
+  // ---- /lms live lessons ----
   created += (await seedHistoryDemo(payload, { now })).created
   // After the schedule, events, courses and prices exist: the generated drafts are built from them.
   created += (await seedWebsiteDemo(payload)).created

@@ -821,7 +821,7 @@ export interface Lesson {
    * Set from the module's course.
    */
   course?: (string | null) | Course;
-  itemType: 'video' | 'audio' | 'text' | 'quiz' | 'assignment';
+  itemType: 'video' | 'audio' | 'text' | 'quiz' | 'assignment' | 'live';
   /**
    * The video, audio or written item this lesson plays (its type matches the lesson).
    */
@@ -834,6 +834,10 @@ export interface Lesson {
    * The assignment the member hands in; a passing grade completes the lesson.
    */
   assignment?: (string | null) | Assignment;
+  /**
+   * The class members book and attend; checking in completes the lesson.
+   */
+  liveClass?: (string | null) | Class;
   /**
    * Free to anyone, signed in or not.
    */
@@ -1038,6 +1042,185 @@ export interface Assignment {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "classes".
+ */
+export interface Class {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  series?: (string | null) | ClassSery;
+  location?: (string | null) | Location;
+  instructor?: (string | null) | TenantMembership;
+  /**
+   * Classes and appointments in one room cannot overlap.
+   */
+  room?: (string | null) | Room;
+  startTime: string;
+  durationMinutes: number;
+  /**
+   * startTime + durationMinutes.
+   */
+  endTime?: string | null;
+  /**
+   * From the location, else the tenant.
+   */
+  timezone?: string | null;
+  status: 'scheduled' | 'cancelled' | 'completed';
+  kind: 'class' | 'workshop' | 'wellness' | 'course_session';
+  deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
+  joinLink?: string | null;
+  capacity: number;
+  waitlistCapacity: number;
+  bookedCount?: number | null;
+  waitlistCount?: number | null;
+  price?: {
+    /**
+     * Minor units (cents).
+     */
+    amount?: number | null;
+    currency?: string | null;
+  };
+  creditCost?: number | null;
+  /**
+   * Edits of the series leave this class alone.
+   */
+  detached?: boolean | null;
+  cancellationReason?: string | null;
+  googleCalendarEventId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "class-series".
+ */
+export interface ClassSery {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  title: string;
+  description?: string | null;
+  /**
+   * RFC 5545 rule without DTSTART, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR.
+   */
+  rrule: string;
+  /**
+   * Local wall time of the first class, e.g. 2027-03-01T09:00.
+   */
+  dtstart: string;
+  /**
+   * IANA zone; defaults to the location’s, else the tenant’s.
+   */
+  timezone?: string | null;
+  until?: string | null;
+  /**
+   * Local dates with no class.
+   */
+  exdates?:
+    | {
+        date: string;
+        id?: string | null;
+      }[]
+    | null;
+  defaults?: {
+    location?: (string | null) | Location;
+    instructor?: (string | null) | TenantMembership;
+    durationMinutes?: number | null;
+    capacity?: number | null;
+    waitlistCapacity?: number | null;
+    kind?: ('class' | 'workshop' | 'wellness' | 'course_session') | null;
+    deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
+    price?: {
+      /**
+       * Minor units (cents).
+       */
+      amount?: number | null;
+      currency?: string | null;
+    };
+    creditCost?: number | null;
+  };
+  status: 'active' | 'paused' | 'ended';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "locations".
+ */
+export interface Location {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  slug: string;
+  /**
+   * IANA time zone, e.g. America/New_York.
+   */
+  timezone: string;
+  address?: {
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    region?: string | null;
+    postalCode?: string | null;
+    /**
+     * ISO 3166 code, e.g. US.
+     */
+    country?: string | null;
+  };
+  isActive?: boolean | null;
+  meta?: {
+    /**
+     * The title search engines show for this page (about 50–60 characters).
+     */
+    title?: string | null;
+    /**
+     * The snippet under the title in search results (about 100–150 characters).
+     */
+    description?: string | null;
+    /**
+     * The image shown when this page is shared.
+     */
+    image?: (string | null) | Media;
+  };
+  /**
+   * Shown on the location’s page of the site and to search engines.
+   */
+  openingHours?:
+    | {
+        days: ('Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday')[];
+        /**
+         * Local time, 24 h (e.g. 06:30).
+         */
+        opens: string;
+        /**
+         * Local time, 24 h (e.g. 06:30).
+         */
+        closes: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rooms".
+ */
+export interface Room {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  name: string;
+  location?: (string | null) | Location;
+  /**
+   * People the room holds (informational).
+   */
+  capacity?: number | null;
+  isActive?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1413,185 +1596,6 @@ export interface Booking {
   };
   feedbackScore?: number | null;
   source?: ('member' | 'staff' | 'waitlist' | 'import' | 'api') | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "classes".
- */
-export interface Class {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  series?: (string | null) | ClassSery;
-  location?: (string | null) | Location;
-  instructor?: (string | null) | TenantMembership;
-  /**
-   * Classes and appointments in one room cannot overlap.
-   */
-  room?: (string | null) | Room;
-  startTime: string;
-  durationMinutes: number;
-  /**
-   * startTime + durationMinutes.
-   */
-  endTime?: string | null;
-  /**
-   * From the location, else the tenant.
-   */
-  timezone?: string | null;
-  status: 'scheduled' | 'cancelled' | 'completed';
-  kind: 'class' | 'workshop' | 'wellness' | 'course_session';
-  deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
-  joinLink?: string | null;
-  capacity: number;
-  waitlistCapacity: number;
-  bookedCount?: number | null;
-  waitlistCount?: number | null;
-  price?: {
-    /**
-     * Minor units (cents).
-     */
-    amount?: number | null;
-    currency?: string | null;
-  };
-  creditCost?: number | null;
-  /**
-   * Edits of the series leave this class alone.
-   */
-  detached?: boolean | null;
-  cancellationReason?: string | null;
-  googleCalendarEventId?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "class-series".
- */
-export interface ClassSery {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  title: string;
-  description?: string | null;
-  /**
-   * RFC 5545 rule without DTSTART, e.g. FREQ=WEEKLY;BYDAY=MO,WE,FR.
-   */
-  rrule: string;
-  /**
-   * Local wall time of the first class, e.g. 2027-03-01T09:00.
-   */
-  dtstart: string;
-  /**
-   * IANA zone; defaults to the location’s, else the tenant’s.
-   */
-  timezone?: string | null;
-  until?: string | null;
-  /**
-   * Local dates with no class.
-   */
-  exdates?:
-    | {
-        date: string;
-        id?: string | null;
-      }[]
-    | null;
-  defaults?: {
-    location?: (string | null) | Location;
-    instructor?: (string | null) | TenantMembership;
-    durationMinutes?: number | null;
-    capacity?: number | null;
-    waitlistCapacity?: number | null;
-    kind?: ('class' | 'workshop' | 'wellness' | 'course_session') | null;
-    deliveryMode?: ('in_person' | 'virtual' | 'hybrid') | null;
-    price?: {
-      /**
-       * Minor units (cents).
-       */
-      amount?: number | null;
-      currency?: string | null;
-    };
-    creditCost?: number | null;
-  };
-  status: 'active' | 'paused' | 'ended';
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "locations".
- */
-export interface Location {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  name: string;
-  slug: string;
-  /**
-   * IANA time zone, e.g. America/New_York.
-   */
-  timezone: string;
-  address?: {
-    line1?: string | null;
-    line2?: string | null;
-    city?: string | null;
-    region?: string | null;
-    postalCode?: string | null;
-    /**
-     * ISO 3166 code, e.g. US.
-     */
-    country?: string | null;
-  };
-  isActive?: boolean | null;
-  meta?: {
-    /**
-     * The title search engines show for this page (about 50–60 characters).
-     */
-    title?: string | null;
-    /**
-     * The snippet under the title in search results (about 100–150 characters).
-     */
-    description?: string | null;
-    /**
-     * The image shown when this page is shared.
-     */
-    image?: (string | null) | Media;
-  };
-  /**
-   * Shown on the location’s page of the site and to search engines.
-   */
-  openingHours?:
-    | {
-        days: ('Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday')[];
-        /**
-         * Local time, 24 h (e.g. 06:30).
-         */
-        opens: string;
-        /**
-         * Local time, 24 h (e.g. 06:30).
-         */
-        closes: string;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-  deletedAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "rooms".
- */
-export interface Room {
-  id: string;
-  tenant?: (string | null) | Tenant;
-  name: string;
-  location?: (string | null) | Location;
-  /**
-   * People the room holds (informational).
-   */
-  capacity?: number | null;
-  isActive?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -5922,6 +5926,7 @@ export interface LessonsSelect<T extends boolean = true> {
   content?: T;
   quiz?: T;
   assignment?: T;
+  liveClass?: T;
   isPreview?: T;
   checkpoints?:
     | T

@@ -196,6 +196,32 @@ export type AssignmentLessonView = {
   canSubmit: boolean
 }
 
+// ---- live lessons ----
+
+/**
+ * A live-session lesson's class as `GET /api/lessons/:id/view` shows it (`live`): when (in the
+ * class's zone), whether it still runs, and the viewer's booking. `joinLink` only for a member who
+ * holds a place (confirmed or checked in) and for staff.
+ */
+export type LiveSessionView = {
+  class: string
+  title: string
+  startTime: string
+  endTime: string
+  /** IANA zone of the class (its location's, else the business's). */
+  timezone: string
+  status: 'scheduled' | 'cancelled' | 'completed'
+  deliveryMode: 'in_person' | 'virtual' | 'hybrid' | null
+  joinLink: string | null
+  /** The viewer's latest booking of the class that is not cancelled (confirmed, waitlisted, offered, checked_in, no_show). */
+  booking: { id: string; status: string } | null
+  /** Whether the viewer holds a place: a confirmed or checked-in booking. */
+  booked: boolean
+  checkedIn: boolean
+}
+
+// ---- /live lessons ----
+
 // ---- access sources ----
 
 /** `GET /api/content-items/:id/view`: a library item opened through the one access decision. */

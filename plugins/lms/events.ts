@@ -7,6 +7,7 @@ import { portalGrantsFromRsvp, revokeGrantsFrom } from './operations/portalGrant
 import { syncContentSubscription } from './operations/syncContentSubscription'
 import { certificateSubscriber } from './operations/certificateSubscriber'
 import { assignmentGradedNotice, assignmentReturnedNotice } from './operations/assignmentNotice'
+import { completeLiveLessons } from './operations/completeLiveLessons'
 
 /** A paid order (commerce) grants what its lines bought: courses and content items (`purchased`). */
 export const orderPaidSubscriber: Subscriber<'order.paid'> = {
@@ -78,10 +79,25 @@ export const rsvpCancelledSubscriber: Subscriber<'event.rsvp_cancelled'> = {
 
 // ---- end access sources ----
 
+// ---- live lessons ----
+
+/** A check-in to a class (bookings) completes the live-session lessons linked to it for the member (idempotent). */
+export const checkedInSubscriber: Subscriber<'booking.checked_in'> = {
+  name: 'lms.completeLiveLesson',
+  event: 'booking.checked_in',
+  handler: async (event, { req }) => {
+    if (!event.tenant) return
+    await completeLiveLessons(req, { tenant: event.tenant, class: event.data.class, member: event.data.member })
+  },
+}
+
+// ---- /live lessons ----
+
 /**
  * The events lms emits, registered with their zod schemas (declared in contract.ts), and the ones
  * it consumes: commerce's order.paid / order.refunded (without commerce they never arrive), its own
- * course.completed (the certificate) and assignment.graded / assignment.returned (the member's e-mail).
+ * course.completed (the certificate), assignment.graded / assignment.returned (the member's e-mail)
+ * and bookings' booking.checked_in (live-session lessons).
  */
 export const withLmsEvents = (config: Config): Config =>
   subscribe(
@@ -94,4 +110,5 @@ export const withLmsEvents = (config: Config): Config =>
     ...subscriptionSubscribers,
     ...rsvpPortalSubscribers,
     rsvpCancelledSubscriber,
+    checkedInSubscriber,
   )

@@ -56,7 +56,12 @@ export const lmsPlugin =
         ...collections,
         withEndpoints(Courses(group), [courseOutlineEndpoint]),
         CourseModules(group),
-        Lessons(group, o.completionThreshold),
+        // a live-session lesson links a bookings class: only when bookings (installed before lms) added `classes`
+        Lessons(
+          group,
+          o.completionThreshold,
+          collections.some((c) => c.slug === 'classes'),
+        ),
         withEndpoints(ContentItems(group), [contentItemViewEndpoint]),
         AccessGrants(group),
         CourseEnrollments(group),

@@ -15,10 +15,11 @@ export const CONTENT_LESSON_TYPES = ['video', 'audio', 'text'] as const
 export type ContentLessonType = (typeof CONTENT_LESSON_TYPES)[number]
 
 /**
- * Every lesson kind: a content item (video, audio, text), a quiz (completed by passing it) or an
- * assignment (completed when staff grade it at or above its passing points). Live sessions come later.
+ * Every lesson kind: a content item (video, audio, text), a quiz (completed by passing it), an
+ * assignment (completed when staff grade it at or above its passing points) or a live session (a
+ * bookings class, when bookings is installed: completed when the member checks in or staff mark it done).
  */
-export const LESSON_ITEM_TYPES = [...CONTENT_LESSON_TYPES, 'quiz', 'assignment'] as const
+export const LESSON_ITEM_TYPES = [...CONTENT_LESSON_TYPES, 'quiz', 'assignment', 'live'] as const
 export type LessonItemType = (typeof LESSON_ITEM_TYPES)[number]
 
 /** The content type a lesson's content item must have, by lesson item type. */

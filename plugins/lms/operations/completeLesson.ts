@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, emit, runSql } from '@/core'
+import { OperationError, emit, hasRoleIn, runSql } from '@/core'
+import { GRADER_ROLES } from '../types'
 import type { LessonRow } from './mayAccess'
 import { requireCheckpointsPassed } from './checkpointsPassed'
 import { lessonAccess } from './mayAccess'
@@ -103,10 +104,40 @@ export const recordCompletion = async (
   }
 }
 
-/** `POST /api/lessons/:id/complete`: the signed-in member marks a lesson they may open as done (idempotent). */
-export const completeLesson = async (req: PayloadRequest, id: string): Promise<CompletionResult> => {
+/**
+ * `POST /api/lessons/:id/complete`: the signed-in member marks a lesson they may open as done
+ * (idempotent). A live-session lesson completes by checking in to its class (409
+ * `attendance_required`), or when a grader of the business marks it done for a member
+ * (`{ member }`: 403 for anyone else, 403 `not_enrolled` when that member is not enrolled).
+ */
+export const completeLesson = async (
+  req: PayloadRequest,
+  id: string,
+  input: { member?: string } = {},
+): Promise<CompletionResult> => {
+  // ---- live lessons ----
+  if (input.member) {
+    const access = await lessonAccess(req, { lesson: id, member: input.member })
+    if (!access.lesson) throw refusal(access.decision)
+    if (!hasRoleIn(req.user, access.lesson.tenant, GRADER_ROLES))
+      throw new OperationError(403, 'forbidden', 'Only teaching staff of the business mark a lesson done for a member.')
+    if (access.lesson.item_type !== 'live')
+      throw new OperationError(
+        409,
+        'not_live',
+        'Staff mark only live-session lessons done; other lessons complete through the member’s own work.',
+      )
+    return recordCompletion(req, { lesson: access.lesson, member: input.member })
+  }
+  // ---- /live lessons ----
   const access = await lessonAccess(req, { lesson: id })
   if (!access.decision.allowed || !access.lesson) throw refusal(access.decision)
   if (!access.member) throw new OperationError(403, 'not_enrolled', 'Enrol in the course first.')
+  if (access.lesson.item_type === 'live')
+    throw new OperationError(
+      409,
+      'attendance_required',
+      'A live session completes when you check in to it (or the studio marks you present).',
+    )
   return recordCompletion(req, { lesson: access.lesson, member: access.member })
 }

@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 import { idOf, mediaHlsUrl, signMediaToken } from '@/core'
-import type { AccessDecision, AssignmentLessonView } from '../contract'
+import type { AccessDecision, AssignmentLessonView, LiveSessionView } from '../contract'
 import { assignmentLessonView } from './assignments'
+import { liveSessionView } from './liveSessionView'
 import { lessonAccess } from './mayAccess'
 import { refusal } from './refusal'
 
@@ -28,9 +29,18 @@ export type LessonView = {
     body: unknown
   } | null
   /** A quiz lesson's quiz (taken through `POST /api/quizzes/:id/attempts`). */
-  quiz: { id: string; title: string; passMarkPct: number; attemptLimit: number | null } | null
+  quiz: {
+    id: string
+    title: string
+    passMarkPct: number
+    attemptLimit: number | null
+    /** Minutes from an attempt's start (null: no limit). */
+    timeLimitMinutes: number | null
+  } | null
   /** An assignment lesson's assignment with the member's submissions. */
   assignment: AssignmentLessonView | null
+  /** A live-session lesson's class, its times in its zone and the viewer's booking. */
+  live: LiveSessionView | null
   access: AccessDecision
 }
 
@@ -73,6 +83,10 @@ export const viewLesson = async (req: PayloadRequest, id: string): Promise<Lesso
         enrolledAt: enrollment?.enrolled_at ? new Date(enrollment.enrolled_at) : null,
       })
     : null
+  const live =
+    lesson.item_type === 'live'
+      ? await liveSessionView(req, { lesson: lesson.id, member, staff: decision.reason === 'staff' })
+      : null
   const media = idOf(item?.media) ?? null
   const playback = media ? await playbackOf(req, media, req.user ? String(req.user.id) : 'preview') : null
   return {
@@ -100,9 +114,11 @@ export const viewLesson = async (req: PayloadRequest, id: string): Promise<Lesso
           title: quizDoc.title,
           passMarkPct: quizDoc.passMarkPct,
           attemptLimit: quizDoc.attemptLimit || null,
+          timeLimitMinutes: quizDoc.timeLimitMinutes || null,
         }
       : null,
     assignment,
+    live,
     access: decision,
   }
 }

@@ -5,15 +5,17 @@ import { completeLessonEndpoint } from '../../endpoints/completeLessonEndpoint'
 import { playbackPositionEndpoint } from '../../endpoints/playbackPositionEndpoint'
 import { LESSON_ITEM_TYPES, UNLOCK_MODES } from '../../types'
 import { checkpointsField } from '../../fields/checkpointsField'
+import { liveClassField } from '../../fields/liveClassField'
 import { guardLesson } from './hooks/guardLesson'
 
 /**
  * One step of a course: a video, audio or text lesson pointing at a content item of that type, a
- * quiz lesson (its quiz) or an assignment lesson (its assignment): exactly one target, matching.
+ * quiz lesson (its quiz), an assignment lesson (its assignment) or a live-session lesson (a bookings
+ * class, `liveClasses`: only when bookings is installed): exactly one target, matching.
  * Members open it through `GET /api/lessons/:id/view`, which applies the access decision and the
  * unlock rules; the collection itself shows titles only (its content item's media stay hidden).
  */
-export const Lessons = (group: string, completionThreshold: number): CollectionConfig =>
+export const Lessons = (group: string, completionThreshold: number, liveClasses = false): CollectionConfig =>
   tenantScoped(
     {
       slug: 'lessons',
@@ -64,6 +66,9 @@ export const Lessons = (group: string, completionThreshold: number): CollectionC
             description: 'The assignment the member hands in; a passing grade completes the lesson.',
           },
         },
+        // ---- live lessons ----
+        ...(liveClasses ? [liveClassField()] : []),
+        // ---- /live lessons ----
         {
           name: 'isPreview',
           type: 'checkbox',

@@ -1,15 +1,17 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, idOf, runSql } from '@/core'
+import { OperationError, hasCollection, idOf, runSql } from '@/core'
 import { CONTENT_TYPE_OF, type LessonItemType } from '../../../types'
+import { checkLiveClass } from '../../../operations/checkLiveClass'
 import { contentItemsTable } from '../../../operations/sql/contentItemsTable'
 import { checkUnlockRule } from '../../../operations/checkUnlockRule'
 
 /**
  * Keeps a lesson consistent: its course is its module's; its one target (a content item of the
- * lesson's type, a quiz of a quiz lesson, an assignment of an assignment lesson) is set, of the same
- * tenant, and any other target is cleared; an unlock rule has what it needs; a prerequisite is another lesson of
- * the same course and does not lead back to this one (400 `prerequisite_cycle`).
+ * lesson's type, a quiz of a quiz lesson, an assignment of an assignment lesson, a class of a live
+ * lesson) is set, of the same tenant, and any other target is cleared; an unlock rule has what it
+ * needs; a prerequisite is another lesson of the same course and does not lead back to this one
+ * (400 `prerequisite_cycle`).
  */
 export const guardLesson: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const moduleId = idOf(data.module ?? originalDoc?.module)
@@ -28,12 +30,24 @@ export const guardLesson: CollectionBeforeChangeHook = async ({ data, originalDo
     quiz: idOf(data.quiz !== undefined ? data.quiz : originalDoc?.quiz),
     assignment: idOf(data.assignment !== undefined ? data.assignment : originalDoc?.assignment),
   }
-  const field = itemType === 'quiz' ? 'quiz' : itemType === 'assignment' ? 'assignment' : 'content'
+  const field =
+    itemType === 'quiz' ? 'quiz' : itemType === 'assignment' ? 'assignment' : itemType === 'live' ? null : 'content'
   // Exactly one target: the one of the lesson's type (a target left over from another type is cleared).
   for (const other of ['content', 'quiz', 'assignment'] as const) if (other !== field) data[other] = null
   const tenant = idOf(data.tenant ?? originalDoc?.tenant)
-  if (itemType === 'quiz' || itemType === 'assignment') {
-    const target = targets[field]
+  // ---- live lessons ----
+  const liveClasses = hasCollection(req.payload, 'classes')
+  if (liveClasses && itemType !== 'live') data.liveClass = null
+  if (itemType === 'live') {
+    if (!liveClasses)
+      throw new OperationError(400, 'invalid_target', 'Live-session lessons need the bookings plugin (its classes).')
+    await checkLiveClass(req, {
+      liveClass: idOf(data.liveClass !== undefined ? data.liveClass : originalDoc?.liveClass),
+      tenant,
+    })
+  } else if (itemType === 'quiz' || itemType === 'assignment') {
+    // ---- /live lessons ----
+    const target = targets[itemType]
     const row = target
       ? await req.payload
           .findByID({

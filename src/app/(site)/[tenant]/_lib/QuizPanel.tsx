@@ -1,7 +1,14 @@
+import { QuizCountdown } from './QuizCountdown'
 import { startQuizAttempt, submitQuizAttempt } from './quizActions'
 
 type Question = { id: string; kind: 'single' | 'multiple' | 'true_false' | 'short'; prompt: string; choices: string[] }
-export type OpenAttempt = { id: string; questions: Question[]; answers: Record<string, unknown> }
+export type OpenAttempt = {
+  id: string
+  questions: Question[]
+  answers: Record<string, unknown>
+  /** When the time limit ends (the attempt's start on the server + the quiz's limit); null: no limit. */
+  deadline: string | null
+}
 export type LastAttempt = { scorePct: number; passed: boolean; late: boolean }
 
 const ERRORS: Record<string, string> = {
@@ -12,7 +19,8 @@ const ERRORS: Record<string, string> = {
 
 /**
  * A quiz lesson: its pass mark, the member's last result, and either a button to start (or resume)
- * an attempt or the open attempt's questions as a form. Scored on the server; no client JavaScript.
+ * an attempt or the open attempt's questions as a form. Scored on the server. With a time limit the
+ * form carries a countdown (`QuizCountdown`, the only client JavaScript) that submits it at zero.
  */
 export const QuizPanel = ({
   quiz,
@@ -23,8 +31,9 @@ export const QuizPanel = ({
   lesson,
   error,
   enrolled,
+  serverNow,
 }: {
-  quiz: { id: string; title: string; passMarkPct: number; attemptLimit: number | null }
+  quiz: { id: string; title: string; passMarkPct: number; attemptLimit: number | null; timeLimitMinutes: number | null }
   open: OpenAttempt | null
   last: LastAttempt | null
   site: string
@@ -32,6 +41,8 @@ export const QuizPanel = ({
   lesson: string
   error: string
   enrolled: boolean
+  /** The server's clock when the page was made (the countdown's reference). */
+  serverNow: string
 }) => {
   const hidden = (
     <>
@@ -46,6 +57,9 @@ export const QuizPanel = ({
       <p>
         Score {quiz.passMarkPct} % or more to pass and complete this lesson
         {quiz.attemptLimit ? ` (${quiz.attemptLimit} attempts)` : ''}.
+        {quiz.timeLimitMinutes
+          ? ` You have ${quiz.timeLimitMinutes} minute${quiz.timeLimitMinutes === 1 ? '' : 's'} from the start of an attempt; answers are submitted when the time is up, and an attempt handed in later does not pass.`
+          : ''}
       </p>
       {error ? (
         <p className="flash flash-error" role="alert">
@@ -61,8 +75,11 @@ export const QuizPanel = ({
       {!enrolled ? (
         <p className="muted">Enrol in the course to take this quiz.</p>
       ) : open ? (
-        <form action={submitQuizAttempt} className="stack">
+        <form action={submitQuizAttempt} className="stack" id="quiz-form">
           {hidden}
+          {open.deadline ? (
+            <QuizCountdown deadline={open.deadline} serverNow={serverNow} formId="quiz-form" autoSubmit={!error} />
+          ) : null}
           <input type="hidden" name="attempt" value={open.id} />
           {open.questions.map((question, index) => {
             const saved = open.answers[question.id]

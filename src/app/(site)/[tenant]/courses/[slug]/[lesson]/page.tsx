@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import type { AssignmentLessonView, CourseOutlineReply } from '@plugins/lms/contract'
+import type { AssignmentLessonView, CourseOutlineReply, LiveSessionView } from '@plugins/lms/contract'
 import { AssignmentPanel } from '../../../_lib/AssignmentPanel'
 import { QuizPanel, type LastAttempt, type OpenAttempt } from '../../../_lib/QuizPanel'
 import { callEndpoint } from '../../../_lib/callEndpoint'
@@ -8,6 +8,7 @@ import { completeCourseLesson } from '../../../_lib/courseActions'
 import { courseIdBySlug, lockReason, outlineLessons, readOutline } from '../../../_lib/courses'
 import { Flash } from '../../../_lib/Flash'
 import { LessonPlayer } from '../../../_lib/LessonPlayer'
+import { LivePanel } from '../../../_lib/LivePanel'
 import { one } from '../../../_lib/messages'
 import { href, loadSite, payloadInstance } from '../../../_lib/site'
 import { isMember, loadVisitor } from '../../../_lib/visitor'
@@ -31,8 +32,15 @@ type LessonView = {
     playback: { url: string; posterUrl: string | null; expiresAt: string } | null
     body: unknown
   } | null
-  quiz: { id: string; title: string; passMarkPct: number; attemptLimit: number | null } | null
+  quiz: {
+    id: string
+    title: string
+    passMarkPct: number
+    attemptLimit: number | null
+    timeLimitMinutes: number | null
+  } | null
   assignment: AssignmentLessonView | null
+  live: LiveSessionView | null
 }
 
 type Node = { type?: string; text?: string; children?: Node[] }
@@ -57,8 +65,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * One lesson: the player (video, audio), the text, the assignment (instructions, the member's
- * submissions with grade and feedback, the hand-in form) or the quiz (start, answer, result), or why it
- * is locked (and no media).
+ * submissions with grade and feedback, the hand-in form), the quiz (start, answer, result) or the
+ * live session (its time in the class's zone, the booking, a link to book), or why it is locked (and no media).
  */
 export default async function LessonPage({ params, searchParams }: Props) {
   const { tenant, slug, lesson: lessonId } = await params
@@ -91,6 +99,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
   const content = view?.ok ? view.body.content : null
   const assignment = view?.ok ? view.body.assignment : null
   const quiz = view?.ok ? view.body.quiz : null
+  const live = view?.ok ? view.body.live : null
   let start = 0
   if (content && visitor && isMember(visitor) && content.playback) {
     const payload = await payloadInstance()
@@ -130,6 +139,11 @@ export default async function LessonPage({ params, searchParams }: Props) {
     if (o)
       openAttempt = {
         id: String(o.id),
+        // ---- quiz countdown ---- the limit runs from the attempt's start on the server
+        deadline:
+          quiz.timeLimitMinutes && o.startedAt
+            ? new Date(new Date(o.startedAt).getTime() + quiz.timeLimitMinutes * 60_000).toISOString()
+            : null,
         questions: Array.isArray(o.questions) ? (o.questions as OpenAttempt['questions']) : [],
         answers: o.answers && typeof o.answers === 'object' && !Array.isArray(o.answers) ? o.answers : {},
       }
@@ -137,7 +151,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
     if (d) lastAttempt = { scorePct: d.scorePct ?? 0, passed: Boolean(d.passed), late: Boolean(d.late) }
   }
   const kind =
-    lesson.itemType === 'assignment' || lesson.itemType === 'quiz'
+    lesson.itemType === 'assignment' || lesson.itemType === 'quiz' || lesson.itemType === 'live'
       ? lesson.itemType
       : content?.contentType === 'audio'
         ? 'audio'
@@ -184,9 +198,11 @@ export default async function LessonPage({ params, searchParams }: Props) {
               lesson={lessonId}
               error={one(query.quiz_error)}
               enrolled={Boolean(outline.enrollment)}
+              serverNow={new Date().toISOString()}
             />
           ) : null}
-          {kind === 'assignment' || kind === 'quiz' ? null : content?.playback && kind !== 'text' ? (
+          {live ? <LivePanel live={live} classPage={href(site, `/classes/${live.class}`)} /> : null}
+          {kind === 'assignment' || kind === 'quiz' || kind === 'live' ? null : content?.playback && kind !== 'text' ? (
             <LessonPlayer
               lesson={lessonId}
               kind={kind}
@@ -205,6 +221,8 @@ export default async function LessonPage({ params, searchParams }: Props) {
             <p className="muted">This lesson completes when your work is graded as passing.</p>
           ) : kind === 'quiz' ? (
             <p className="muted">This lesson completes when you pass the quiz.</p>
+          ) : kind === 'live' ? (
+            <p className="muted">This lesson completes when you check in to the session.</p>
           ) : kind === 'text' && outline.enrollment ? (
             <form action={completeCourseLesson}>
               <input type="hidden" name="site" value={site.key} />
