@@ -47,9 +47,10 @@ describe('demo seed', () => {
     const courses = await app.payload.find({ collection: 'courses', where: lumen, depth: 0 })
     expect(courses.docs.map((c) => [c.slug, c._status]).sort()).toEqual([
       ['core-in-three-days', 'published'],
+      ['desk-reset', 'published'], // ---- series ---- a free content series of three items
       ['mobility-foundations', 'published'],
     ])
-    expect((await app.payload.count({ collection: 'lessons', where: lumen })).totalDocs).toBe(8)
+    expect((await app.payload.count({ collection: 'lessons', where: lumen })).totalDocs).toBe(11)
     // The demo assignment: one submission waiting, one graded by the creator (its lesson, the course's last, completed).
     const submissions = (
       await app.payload.find({ collection: 'assignment-submissions', where: lumen, depth: 0 })
