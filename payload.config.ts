@@ -35,6 +35,7 @@ import { getEnv } from './src/core/env'
 import { bodyLimits } from './src/core/http/limitBody'
 import { purgeRateLimitsTask } from './src/core/auth/purgeRateLimitsTask'
 import { deliverEventTask } from './src/core/events/deliverEventTask'
+import { sendEmailVerificationTask } from './src/core/auth/emailVerification/sendEmailVerificationTask'
 import { reclaimStaleJobs } from './src/core/events/reclaimStaleJobs'
 import { fileEmailAdapter } from './src/core/mail/fileEmailAdapter'
 import { removeMediaHlsTask } from './src/core/media/jobs/removeMediaHlsTask'
@@ -109,7 +110,13 @@ export const atriumConfig = (
           : { options: { level: env.LOG_LEVEL }, destination: defaultLoggerOptions },
       graphQL: { disablePlaygroundInProduction: true, maxComplexity: 1000 },
       jobs: {
-        tasks: [deliverEventTask, purgeRateLimitsTask, transcodeMediaTask, removeMediaHlsTask],
+        tasks: [
+          deliverEventTask,
+          purgeRateLimitsTask,
+          transcodeMediaTask,
+          removeMediaHlsTask,
+          sendEmailVerificationTask,
+        ],
         access: { run: platformAdminOnly, queue: platformAdminOnly, cancel: platformAdminOnly },
         deleteJobOnComplete: true,
         // Every 5 s, only where JOBS_AUTORUN is on (dev process, worker): enqueue due cron schedules

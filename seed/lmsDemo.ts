@@ -143,6 +143,26 @@ const CATALOGS: Record<string, (currency: string) => Catalog> = {
           },
         ],
       },
+      // ---- series ----
+      {
+        slug: 'desk-reset',
+        title: 'Desk Reset',
+        description: 'A free series for desk days: breathe, open the hips, free the shoulders, in order.',
+        kind: 'series',
+        deliveryMode: 'self_paced',
+        navigation: 'linear',
+        modules: [
+          {
+            title: 'Episodes',
+            lessons: [
+              { item: 'breath-first', preview: true },
+              { item: 'hip-opening-flow' },
+              { item: 'shoulder-reset' },
+            ],
+          },
+        ],
+      },
+      // ---- /series ----
     ],
   }),
   'sunrise-yoga': (currency) => ({

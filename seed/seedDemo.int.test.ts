@@ -47,10 +47,11 @@ describe('demo seed', () => {
     const courses = await app.payload.find({ collection: 'courses', where: lumen, depth: 0 })
     expect(courses.docs.map((c) => [c.slug, c._status]).sort()).toEqual([
       ['core-in-three-days', 'published'],
+      ['desk-reset', 'published'], // ---- series ---- a free content series of three items
       ['mobility-foundations', 'published'],
     ])
-    // ---- lms live lessons ---- (8 + the live-session lesson of "Core in Three Days")
-    expect((await app.payload.count({ collection: 'lessons', where: lumen })).totalDocs).toBe(9)
+    // ---- lms live lessons ---- (8, the 3 items of the "Desk Reset" series, and the live-session lesson of "Core in Three Days")
+    expect((await app.payload.count({ collection: 'lessons', where: lumen })).totalDocs).toBe(12)
     const live = await app.payload.find({
       collection: 'lessons',
       where: { and: [lumen, { itemType: { equals: 'live' } }] },

@@ -22,6 +22,9 @@ import { seedCrmDemo } from './crmDemo'
 // ---- HubSpot ----
 import { seedHubspotDemo } from './hubspotDemo'
 // ---- /HubSpot ----
+// ---- email verification ----
+import { seedEmailVerificationDemo } from './emailVerificationDemo'
+// ---- /email verification ----
 
 const findOne = async (
   payload: Payload,
@@ -207,5 +210,9 @@ export const seedDemo = async (
   created += (await seedMarketingDemo(payload)).created
   // Marketing's leads, deals, staff notes and one current banner per tenant.
   created += (await seedCrmDemo(payload)).created
+  // ---- email verification ----
+  // Every demo account's address is verified (the people above and the history's members).
+  await seedEmailVerificationDemo(payload)
+  // ---- /email verification ----
   return { created }
 }

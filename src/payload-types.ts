@@ -309,6 +309,7 @@ export interface Config {
       purgeRateLimits: TaskPurgeRateLimits;
       transcodeMedia: TaskTranscodeMedia;
       removeMediaHls: TaskRemoveMediaHls;
+      sendEmailVerification: TaskSendEmailVerification;
       renewManualSubscriptions: TaskRenewManualSubscriptions;
       processStripeEvent: TaskProcessStripeEvent;
       sendDunningNotice: TaskSendDunningNotice;
@@ -390,6 +391,10 @@ export interface User {
   locale?: string | null;
   status?: ('pending' | 'active' | 'suspended') | null;
   platformRole?: ('none' | 'support' | 'super_admin') | null;
+  /**
+   * When the person confirmed this e-mail address (from the link mailed to it).
+   */
+  emailVerifiedAt?: string | null;
   bio?: string | null;
   /**
    * Other addresses this person used (imports match on them).
@@ -4214,6 +4219,7 @@ export interface PayloadJob {
           | 'purgeRateLimits'
           | 'transcodeMedia'
           | 'removeMediaHls'
+          | 'sendEmailVerification'
           | 'renewManualSubscriptions'
           | 'processStripeEvent'
           | 'sendDunningNotice'
@@ -4279,6 +4285,7 @@ export interface PayloadJob {
         | 'purgeRateLimits'
         | 'transcodeMedia'
         | 'removeMediaHls'
+        | 'sendEmailVerification'
         | 'renewManualSubscriptions'
         | 'processStripeEvent'
         | 'sendDunningNotice'
@@ -4747,6 +4754,7 @@ export interface UsersSelect<T extends boolean = true> {
   locale?: T;
   status?: T;
   platformRole?: T;
+  emailVerifiedAt?: T;
   bio?: T;
   linkedEmails?:
     | T
@@ -7342,6 +7350,19 @@ export interface TaskRemoveMediaHls {
     media: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmailVerification".
+ */
+export interface TaskSendEmailVerification {
+  input: {
+    user: string;
+    tenant: string;
+  };
+  output: {
+    sent?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

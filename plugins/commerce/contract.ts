@@ -239,3 +239,26 @@ export type ExpiringPack = { lot: string; member: string; expiresAt: string; rem
 /** The tenant's credit packs with credits left that expire in a window. Fallback: none. */
 export const expiringPacksPort = definePort<ExpiringPacksInput, ExpiringPack[]>('marketing.expiringPacks', () => [])
 // ---- /marketing ----
+
+// ---- purchase guard ----
+// Asked by `placeOrder` (every POS checkout and quote, online reserve and buy) after the products
+// are checked and before anything is written. Another plugin may refuse the sale (lms: courses and
+// content only for a verified e-mail address). Fallback: every purchase is allowed.
+
+export type PurchaseGuardInput = {
+  tenant: string
+  /** The buyer's membership (null for a walk-in at the desk). */
+  member: string | null
+  /** `online`: the member buys for themself; `pos`: desk staff sell to them. */
+  channel: 'pos' | 'online'
+  /** The products bought (ids as sent, each once) and their kinds. */
+  lines: { product: string; kind: string; quantity: number }[]
+}
+/** Allowed, or refused with the HTTP status, code and sentence the caller answers with. */
+export type PurchaseGuardResult = { allowed: true } | { allowed: false; status: number; code: string; message: string }
+
+/** May this buyer buy these products? Fallback: yes. */
+export const purchaseGuardPort = definePort<PurchaseGuardInput, PurchaseGuardResult>('commerce.purchaseGuard', () => ({
+  allowed: true,
+}))
+// ---- /purchase guard ----

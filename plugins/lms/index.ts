@@ -1,5 +1,6 @@
 import type { CollectionConfig, Endpoint, Field, Plugin } from 'payload'
-import { withSqlTables } from '@/core'
+import { implementPort, withSqlTables } from '@/core'
+import { purchaseGuardPort } from '@plugins/commerce/contract'
 import { AccessGrants } from './collections/AccessGrants'
 import { AssignmentSubmissions } from './collections/AssignmentSubmissions'
 import { Assignments } from './collections/Assignments'
@@ -23,6 +24,7 @@ import { withLmsEvents } from './events'
 import { productAccessField } from './fields/productAccessField'
 import { lmsSqlTables } from './operations/sql/lmsSqlTables'
 import type { LmsOptions } from './types'
+import { purchaseGuard } from './operations/purchaseGuard'
 
 export type { LmsOptions } from './types'
 
@@ -75,5 +77,8 @@ export const lmsPlugin =
         ContentSubscriptions(group),
       ],
     })
-    return withSqlTables(next, lmsSqlTables)
+    // ---- email verification ---- commerce's purchase guard: content is sold to verified addresses only.
+    const guarded = implementPort(next, purchaseGuardPort, purchaseGuard)
+    // ---- /email verification ----
+    return withSqlTables(guarded, lmsSqlTables)
   }

@@ -371,6 +371,10 @@ describe('the access decision', () => {
       lms: { course: paid.id },
     })
     expect(product.status).toBe(201)
+    // Content is sold to verified addresses only (commerce's purchase guard, see emailVerification.int.test.ts).
+    await q(
+      sql`UPDATE users SET email_verified_at = now() WHERE id = (SELECT user_id FROM tenant_memberships WHERE id = ${m.id})`,
+    )
     const sale = await cast.inA.frontDesk.client.post('/api/orders/checkout', {
       tenant: A,
       member: m.id,

@@ -123,11 +123,13 @@ export const RESERVED_PAGE_SLUGS = [
   'reset',
   'robots.txt',
   'schedule',
+  'series', // ---- series ----
   'session',
   'signup',
   'sitemap.xml',
   'sitemaps',
   'sw.js',
+  'verify-email', // ---- email verification ----
 ] as const
 
 /** Collections staff preview on the tenant site (Payload's live preview → the site's preview route). */

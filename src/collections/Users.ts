@@ -8,6 +8,13 @@ import { normaliseEmail } from '@/core/auth/normaliseEmail'
 import { loginEndpoint } from '@/core/auth/serialisedLogin'
 import { sessionUserStrategy } from '@/core/auth/sessionUserStrategy'
 import { getEnv } from '@/core/env'
+// ---- email verification ----
+import { clearEmailVerification } from '@/core/auth/emailVerification/clearEmailVerification'
+import {
+  requestEmailVerificationEndpoint,
+  verifyEmailEndpoint,
+} from '@/core/auth/emailVerification/emailVerificationEndpoints'
+// ---- /email verification ----
 
 const platformAdminOnly = ({ req }: { req: { user: AccessUser } }) => isPlatformAdmin(req.user)
 
@@ -44,7 +51,7 @@ export const Users = (): CollectionConfig => ({
     delete: ({ req }) => isPlatformAdmin(req.user),
     unlock: ({ req }) => isPlatformAdmin(req.user),
   },
-  endpoints: [loginEndpoint],
+  endpoints: [loginEndpoint, requestEmailVerificationEndpoint, verifyEmailEndpoint],
   hooks: {
     beforeValidate: [
       ({ data }) => {
@@ -53,6 +60,7 @@ export const Users = (): CollectionConfig => ({
       },
     ],
     beforeOperation: [loginGuard],
+    beforeChange: [clearEmailVerification],
   },
   fields: [
     { name: 'name', type: 'text' },
@@ -77,6 +85,21 @@ export const Users = (): CollectionConfig => ({
       access: { create: platformAdminOnly, update: platformAdminOnly },
       admin: { position: 'sidebar' },
     },
+    // ---- email verification ----
+    {
+      // Set only by the verify flow (`POST /api/users/verify-email`, one conditional UPDATE); cleared
+      // when the address changes. Nobody writes it through the API; the person and staff read it.
+      name: 'emailVerifiedAt',
+      type: 'date',
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'When the person confirmed this e-mail address (from the link mailed to it).',
+      },
+    },
+    // ---- /email verification ----
     { name: 'bio', type: 'textarea' },
     {
       name: 'linkedEmails',

@@ -71,6 +71,9 @@ const detailPages = async (page: Page, slug: string, nav: string[]) =>
       ? await firstDetail(page, `/${slug}/appointments`, /\/appointments\/[^/?]+$/)
       : undefined,
     nav.includes(`/${slug}/courses`) ? await firstDetail(page, `/${slug}/courses`, /\/courses\/[^/?]+$/) : undefined,
+    // ---- series ---- the series list (visited here) and a series page, linked from the courses page
+    nav.includes(`/${slug}/courses`) ? await firstDetail(page, `/${slug}/series`, /\/series\/[^/?]+$/) : undefined,
+    // ---- /series ----
     nav.includes(`/${slug}/blog`)
       ? await firstDetail(page, `/${slug}/blog`, /\/blog\/(?!author\/|rss\.xml$)[^/?]+$/)
       : undefined,

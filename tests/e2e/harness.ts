@@ -108,6 +108,8 @@ export const openCollectionList = async ({ page, baseURL }: E2EContext, slug: st
 export const readMailTo = async (
   address: string,
   timeoutMs = 30_000,
+  // ---- email verification ---- only mails whose subject matches (a sign-up also gets a verification mail)
+  subject?: RegExp,
 ): Promise<{ subject: string; text: string; html: string }> => {
   const { readdir, readFile } = await import('node:fs/promises')
   const path = await import('node:path')
@@ -126,7 +128,8 @@ export const readMailTo = async (
       if (
         JSON.stringify(mail.to ?? '')
           .toLowerCase()
-          .includes(address.toLowerCase())
+          .includes(address.toLowerCase()) &&
+        (!subject || subject.test(mail.subject ?? ''))
       )
         return { subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html ?? '' }
     }

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict'
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, demoEmail } from '../../seed/demoTenants'
+import { DEMO_PASSWORD, PLATFORM_ADMIN_EMAIL, demoEmail } from '../../seed/demoTenants'
 import { expect, test } from './fixtures'
-import { demoApi, fitsWidth, NARROW } from './harness'
+import { demoApi, fitsWidth, NARROW, readMailTo, siteSignUp } from './harness'
 
 const SLUG = 'lumen-creator'
 
@@ -162,3 +162,67 @@ test('lms: a graded assignment shows its grade; staff return one and the member 
   await fitsWidth(maya, NARROW.width, 'the assignment lesson')
   await context.close()
 })
+
+// ---- email verification ----
+test('lms: a new member verifies their e-mail before buying a course; a series lists its items in order, at 390 px', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(240_000)
+  await page.setViewportSize(NARROW)
+  const account = `/${SLUG}/account`
+  const email = await siteSignUp(page, baseURL!, SLUG, account, 'Vera Verify')
+  const notice = page.locator('section[aria-labelledby=verify-email-title]')
+  await expect(notice).toContainText('Verify your e-mail')
+  await expect(notice).toContainText(email)
+  await fitsWidth(page, NARROW.width, 'the account with the verify notice')
+
+  // Not verified yet: the course is not sold (a class pack would be).
+  await page.goto(`/${SLUG}/courses/core-in-three-days`)
+  await Promise.all([
+    page.waitForURL(/error=email_unverified/),
+    page.getByRole('button', { name: 'Buy Core in Three Days' }).click(),
+  ])
+  await expect(page.locator('.flash-error')).toContainText(
+    'Verify your e-mail address before buying courses or content',
+  )
+
+  // A new link from the account, mailed by the jobs runner; its page verifies the address.
+  await page.goto(account)
+  await notice.getByRole('button', { name: 'Send a new link' }).click()
+  await expect(notice.locator('.flash-ok')).toContainText(`We sent a new link to ${email}`)
+  const admin = await demoApi(baseURL!, PLATFORM_ADMIN_EMAIL)
+  let mail: { text: string } | null = null
+  for (const deadline = Date.now() + 120_000; !mail && Date.now() < deadline; ) {
+    await admin.get('/api/payload-jobs/run?allQueues=true&limit=200')
+    mail = await readMailTo(email, 3_000, /^Verify your e-mail/).catch(() => null)
+  }
+  const link = /https?:\/\/\S+\/verify-email\?token=\S+/.exec(mail?.text ?? '')?.[0]
+  assert.ok(link, `no verification link mailed to ${email}`)
+  const target = new URL(link)
+  await page.goto(target.pathname + target.search)
+  await expect(page.locator('.flash-ok')).toContainText(`your e-mail address ${email} is verified`)
+  await fitsWidth(page, NARROW.width, 'the verify page')
+  await page.goto(target.pathname + target.search)
+  await expect(page.locator('.flash-ok')).toContainText('is already verified')
+  await page.goto(account)
+  await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
+  await expect(notice).toHaveCount(0)
+
+  // The series list and a series: its items in order with their states, enrol, then linear locks.
+  await page.goto(`/${SLUG}/series`)
+  await fitsWidth(page, NARROW.width, 'the series list')
+  await Promise.all([page.waitForURL(/\/series\/desk-reset$/), page.getByRole('link', { name: 'Desk Reset' }).click()])
+  const items = page.locator('.series-items > li')
+  await expect(items).toHaveCount(3)
+  await expect(items.nth(0)).toContainText('1. Breath first')
+  await expect(items.nth(0)).toContainText('Free preview')
+  await expect(items.nth(1)).toContainText('Enrol to open')
+  await fitsWidth(page, NARROW.width, 'the series page')
+  await Promise.all([
+    page.waitForURL(/\/series\/desk-reset\?done=enrolled/),
+    page.getByRole('button', { name: 'Enrol for free' }).click(),
+  ])
+  await expect(items.nth(1)).toContainText('Opens after you complete “Breath first”')
+})
+// ---- /email verification ----

@@ -96,7 +96,7 @@ test('marketingAutomation-builder-welcome-reaches-new-member', async ({ ctx }) =
     }
     const link = header.getByRole('link', { name: /^Notifications\s*1 unread$/ })
     await expect(link).toBeVisible()
-    const mail = await readMailTo(email)
+    const mail = await readMailTo(email, 30_000, /^Welcome/) // ---- email verification ---- not the verification mail
     assert.equal(mail.subject, `Welcome, Nora (${run})`)
     assert.match(mail.text, /Glad you joined us\./)
 

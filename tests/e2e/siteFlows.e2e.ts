@@ -313,7 +313,7 @@ test('site-flows-password-reset', async ({ ctx }) => {
     page.waitForURL((url) => url.searchParams.has('sent')),
     page.getByRole('button', { name: 'Send me a link' }).click(),
   ])
-  const mail = await readMailTo(email)
+  const mail = await readMailTo(email, 30_000, /password/i) // ---- email verification ---- not the verification mail
   const link = /https?:\/\/\S+\/sunrise-yoga\/reset\?token=[A-Za-z0-9]+/.exec(mail.text)?.[0]
   assert.ok(link, `no reset link in the mail: ${mail.text}`)
   await page.goto(link.replace(/^https?:\/\/[^/]+/, baseURL))

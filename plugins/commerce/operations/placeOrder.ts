@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { OperationError, runSql } from '@/core'
+import { callPort, OperationError, runSql } from '@/core'
+import { purchaseGuardPort } from '../contract'
 import { redeemGiftCard } from './redeemGiftCard'
 import { computeTax } from './computeTax'
 import { reserveAutomaticCoupon, reserveCoupon } from './reserveCoupon'
@@ -106,6 +107,19 @@ export const placeOrder = async (req: PayloadRequest, input: PlaceOrderInput): P
   if (currencies.size > 1)
     throw new OperationError(400, 'mixed_currencies', 'All products of an order must share one currency.')
   const currency = [...currencies][0]
+
+  // ---- purchase guard ----
+  // Another plugin may refuse this buyer these products (lms: content needs a verified e-mail),
+  // before any stock, coupon use or gift-card amount is taken.
+  const guard = await callPort(req, purchaseGuardPort, {
+    tenant: input.tenant,
+    member: input.member ?? null,
+    channel: input.channel,
+    lines: productIds.map((id) => ({ product: id, kind: products.get(id)!.kind, quantity: quantities.get(id)! })),
+  })
+  if (!guard.allowed)
+    throw new OperationError(guard.status >= 400 && guard.status < 500 ? guard.status : 403, guard.code, guard.message)
+  // ---- /purchase guard ----
 
   for (const productId of productIds) {
     const quantity = quantities.get(productId)!

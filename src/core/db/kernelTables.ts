@@ -61,7 +61,16 @@ export const inboundWebhooksTable = defineSqlTable('inbound-webhooks', {
 
 export const usersTable = defineSqlTable(
   'users',
-  { id: 'id', email: 'email', name: 'name', status: 'status' },
+  {
+    id: 'id',
+    email: 'email',
+    name: 'name',
+    status: 'status',
+    // ---- email verification ----
+    emailVerifiedAt: 'emailVerifiedAt',
+    deletedAt: 'deletedAt',
+    // ---- /email verification ----
+  },
   { enums: ['status'] },
 )
 

@@ -14,6 +14,9 @@ export const coreEventSchemas = {
   'member.role_changed': membership.extend({ previousRoles: z.array(z.string()) }),
   'consent.granted': consent,
   'consent.revoked': consent,
+  // ---- email verification ----
+  'user.email_verified': z.object({ user: z.string(), email: z.string() }),
+  // ---- /email verification ----
 }
 
 type CoreEvents = { [K in keyof typeof coreEventSchemas]: z.infer<(typeof coreEventSchemas)[K]> }

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { inTransaction } from '@/core/db/inTransaction'
 import { serialisedLogin } from '@/core/auth/serialisedLogin'
 import { joinTenant } from '@/collections/operations/joinTenant'
+import { queueEmailVerification } from '@/core/auth/emailVerification/queueEmailVerification'
 import { callEndpoint } from './callEndpoint'
 import { clearSessionCookie, setSessionCookie, siteOrigin, withinAuthLimit } from './session'
 import { siteOf, text, withQuery } from './forms'
@@ -81,6 +82,10 @@ export async function signup(form: FormData) {
       const user = await payload.create({ collection: 'users', data: input.data, req, overrideAccess: false })
       req.user = { ...user, collection: 'users' }
       await joinTenant(req, { tenant: site.tenant.slug })
+      // ---- email verification ----
+      // The verification mail goes out after this commit (jobs queue), linking to this site.
+      await queueEmailVerification(req, { user: String(user.id), tenant: site.tenant.id })
+      // ---- /email verification ----
     })
   } catch (error) {
     failed = /email/i.test(JSON.stringify((error as { data?: unknown }).data ?? (error as Error).message))

@@ -33,7 +33,11 @@ const courseFields = (site: Site, form: FormData) => {
   const course = text(form, 'course')
   const slug = text(form, 'slug')
   if (!UUID.test(course) || !SLUG.test(slug)) redirect(withQuery(href(site, '/courses'), { error: 'invalid_input' }))
-  return { course, slug, page: coursePage(site, slug) }
+  // ---- series ---- a series page's forms come back to it
+  const page =
+    text(form, 'back') === 'series' ? href(site, `/series/${encodeURIComponent(slug)}`) : coursePage(site, slug)
+  // ---- /series ----
+  return { course, slug, page }
 }
 
 /** Enrols the member in a course they may open (`POST /api/courses/:id/enrol`), then back to the course. */

@@ -201,3 +201,33 @@ export const lockReason = (access: AccessDecision, after: { title: string } | nu
   }
   return reasons[reason] ?? 'Not available'
 }
+
+// ---- series ----
+/** The tenant's published series (courses of kind `series`), by title, read as a visitor. */
+export const readSeries = async (site: Site): Promise<CatalogCourse[]> => {
+  const payload = await payloadInstance()
+  if (!hasCollection(payload, 'courses')) return []
+  const { docs } = await payload.find({
+    collection: 'courses',
+    where: { and: [{ tenant: { equals: site.tenant.id } }, { kind: { equals: 'series' } }] },
+    sort: 'title',
+    limit: 100,
+    depth: 0,
+    overrideAccess: false,
+    select: { title: true, slug: true, description: true, kind: true, deliveryMode: true, price: true },
+  })
+  return docs.map((doc) => ({
+    id: String(doc.id),
+    slug: doc.slug ?? String(doc.id),
+    title: doc.title,
+    description: doc.description ?? null,
+    kind: doc.kind,
+    deliveryMode: doc.deliveryMode,
+    price: priceOf(doc.price),
+  }))
+}
+
+/** The page of a course or series: series have their own page (`/series/<slug>`). */
+export const coursePath = (course: { kind: string; slug: string }): string =>
+  `/${course.kind === 'series' ? 'series' : 'courses'}/${encodeURIComponent(course.slug)}`
+// ---- /series ----

@@ -37,6 +37,11 @@ const ERRORS: Record<string, string> = {
   out_of_stock:
     'Not enough of this item is left: the last ones may be held by someone paying for them right now. Choose a smaller quantity or try again later.',
   not_a_member: 'Join this studio first.',
+  // ---- email verification ----
+  email_unverified:
+    'Verify your e-mail address before buying courses or content: open the link we mailed you, or send a new one from your account page.',
+  already_verified: 'Your e-mail address is already verified.',
+  // ---- /email verification ----
   service_inactive: 'This service cannot be booked right now.',
   provider_not_offered: 'That person does not offer this service.',
   provider_not_found: 'That person does not offer this service.',

@@ -9,6 +9,7 @@ import { BayReservations } from '../../_lib/BayReservations'
 import { recentCalendarLink } from '../../_lib/calendarLink'
 import { ContinueLearning } from '../../_lib/ContinueLearning'
 import { MyCertificates } from '../../_lib/MyCertificates'
+import { VerifyEmailNotice } from '../../_lib/VerifyEmailNotice'
 import { Flash } from '../../_lib/Flash'
 import {
   BOOKING_STATUS,
@@ -473,6 +474,9 @@ export default async function AccountPage({ params, searchParams }: SitePageProp
         }
       />
 
+      {/* ---- email verification ---- */}
+      <VerifyEmailNotice site={site} visitor={visitor} />
+      {/* ---- /email verification ---- */}
       <ContinueLearning site={site} visitor={visitor} />
       <MyCertificates site={site} visitor={visitor} />
 

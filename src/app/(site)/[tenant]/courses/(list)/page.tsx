@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { hasCollection } from '@/core'
-import { ACCESS_FILTERS, readCatalog, type AccessFilter, type CatalogItem } from '../../_lib/courses'
+import { ACCESS_FILTERS, coursePath, readCatalog, type AccessFilter, type CatalogItem } from '../../_lib/courses'
 import { money } from '../../_lib/format'
 import { one } from '../../_lib/messages'
 import type { SitePageProps } from '../../_lib/pageProps'
@@ -74,6 +74,13 @@ export default async function CoursesPage({ params, searchParams }: SitePageProp
 
       <section aria-labelledby="courses-title">
         <h2 id="courses-title">Courses</h2>
+        {/* ---- series ---- */}
+        {catalog.courses.some((course) => course.kind === 'series') ? (
+          <p>
+            <a href={href(site, '/series')}>All series</a>: collections to follow in order.
+          </p>
+        ) : null}
+        {/* ---- /series ---- */}
         {catalog.courses.length === 0 ? (
           <p className="muted">{filtered ? 'No course matches these filters.' : 'No courses yet.'}</p>
         ) : (
@@ -85,7 +92,7 @@ export default async function CoursesPage({ params, searchParams }: SitePageProp
                   {course.deliveryMode === 'drip' ? ' · one lesson a day' : ''}
                 </p>
                 <h3>
-                  <a href={href(site, `/courses/${course.slug}`)}>{course.title}</a>
+                  <a href={href(site, coursePath(course))}>{course.title}</a>
                 </h3>
                 {course.description ? <p>{course.description}</p> : null}
                 <p className="price">

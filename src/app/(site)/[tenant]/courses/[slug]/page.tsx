@@ -1,12 +1,11 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { courseIdBySlug, courseProduct, lessonState, outlineLessons, readOutline } from '../../_lib/courses'
-import { buyCourse, enrolInCourse } from '../../_lib/courseActions'
+import { courseIdBySlug, courseProduct, lessonState, readOutline } from '../../_lib/courses'
+import { CourseAction } from '../../_lib/CourseAction'
 import { Flash } from '../../_lib/Flash'
-import { money } from '../../_lib/format'
 import { one } from '../../_lib/messages'
 import { href, loadSite } from '../../_lib/site'
-import { isMember, loadVisitor } from '../../_lib/visitor'
+import { loadVisitor } from '../../_lib/visitor'
 import { canonicalUrl, courseOutlineJsonLd, JsonLdScript } from '../../_lib/structuredData'
 
 /** The member's own state (enrolment, progress, lock states): rendered per request. */
@@ -43,11 +42,7 @@ export default async function CoursePage({ params, searchParams }: Props) {
   const query = await searchParams
   const zone = site.tenant.timezone
   const page = href(site, `/courses/${slug}`)
-  const lessons = outlineLessons(outline)
-  const done = lessons.filter((lesson) => lesson.completed).length
   const product = outline.course.price && !outline.access.allowed ? await courseProduct(site, id) : null
-  const enrolled = Boolean(outline.enrollment)
-  const pct = outline.enrollment?.progressPct ?? 0
   const jsonLd = await courseOutlineJsonLd(site, outline)
 
   return (
@@ -63,71 +58,15 @@ export default async function CoursePage({ params, searchParams }: Props) {
         success={one(query.done) === 'enrolled' ? 'You are enrolled: the first lesson is open.' : null}
       />
 
-      <section aria-labelledby="course-action-title" className="panel course-action">
-        <h2 id="course-action-title">{enrolled ? 'Your progress' : 'Take this course'}</h2>
-        {enrolled ? (
-          <>
-            <div className="progress-line">
-              <progress id="course-progress" max={100} value={pct} aria-label="Course progress">
-                {pct}%
-              </progress>
-              <span>
-                {pct}% · {done} of {lessons.length} lessons done
-              </span>
-            </div>
-            {outline.next ? (
-              <p>
-                <a className="button" href={`${page}/${outline.next}`}>
-                  {done ? 'Continue' : 'Start the course'}
-                </a>
-              </p>
-            ) : (
-              <p className="muted">
-                {outline.enrollment?.status === 'completed'
-                  ? 'You completed this course.'
-                  : 'The next lesson is not open yet.'}
-              </p>
-            )}
-          </>
-        ) : !visitor ? (
-          <p>
-            <strong>{outline.course.price ? money(outline.course.price) : 'Free'}</strong>{' '}
-            <a className="button" href={`${href(site, '/login')}?${new URLSearchParams({ next: page })}`}>
-              Log in to {outline.course.price ? 'buy' : 'enrol'}
-            </a>
-          </p>
-        ) : !isMember(visitor) ? (
-          <p>
-            <a className="button" href={`${href(site, '/join')}?${new URLSearchParams({ next: page })}`}>
-              Join {site.name} first
-            </a>
-          </p>
-        ) : outline.access.allowed ? (
-          <form action={enrolInCourse}>
-            <input type="hidden" name="site" value={site.key} />
-            <input type="hidden" name="course" value={id} />
-            <input type="hidden" name="slug" value={slug} />
-            <button type="submit" className="button">
-              Enrol{outline.course.price ? '' : ' for free'}
-            </button>
-          </form>
-        ) : product ? (
-          <form action={buyCourse}>
-            <input type="hidden" name="site" value={site.key} />
-            <input type="hidden" name="course" value={id} />
-            <input type="hidden" name="slug" value={slug} />
-            <input type="hidden" name="product" value={product.id} />
-            <p>
-              <strong>{money(outline.course.price)}</strong>
-            </p>
-            <button type="submit" className="button" aria-label={`Buy ${outline.course.title}`}>
-              Buy the course
-            </button>
-          </form>
-        ) : (
-          <p className="muted">Ask {site.name} how to join this course.</p>
-        )}
-      </section>
+      <CourseAction
+        site={site}
+        visitor={visitor}
+        outline={outline}
+        id={id}
+        slug={slug}
+        product={product}
+        back="courses"
+      />
 
       <section aria-labelledby="syllabus-title">
         <h2 id="syllabus-title">Syllabus</h2>
