@@ -1965,6 +1965,15 @@ export interface TenantSetting {
     claimWindowMinutes?: number | null;
   };
   /**
+   * Facility: guest policy.
+   */
+  facility?: {
+    /**
+     * Guests are checked in only once the desk has recorded their signed waiver (the guest’s “Waiver signed at”). A waivers plugin, when installed, decides instead.
+     */
+    guestWaiverAtDesk?: boolean | null;
+  };
+  /**
    * Blog publishing: generated drafts and the weekly cap.
    */
   website?: {
@@ -2789,6 +2798,10 @@ export interface FacilityResource {
   isActive?: boolean | null;
   sortOrder?: number | null;
   /**
+   * Type room only: the studio room this is (its classes and appointments and these reservations never overlap).
+   */
+  room?: (string | null) | Room;
+  /**
    * The bay id in Trackman (bookings of this resource are synced when Trackman is connected).
    */
   trackmanBayId?: string | null;
@@ -2968,6 +2981,10 @@ export interface Guest {
   name: string;
   email?: string | null;
   phone?: string | null;
+  /**
+   * When the guest signed the club’s waiver, recorded at the desk (checked before check-in when the club requires it and no waivers plugin is installed).
+   */
+  waiverSignedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3097,6 +3114,10 @@ export interface DayPass {
    */
   usedOn?: string | null;
   checkIn?: (string | null) | GuestCheckIn;
+  /**
+   * Voided because its order was refunded (an unused pass only).
+   */
+  voidedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -4999,6 +5020,11 @@ export interface TenantSettingsSelect<T extends boolean = true> {
         guestBookingsPerEmail?: T;
         claimWindowMinutes?: T;
       };
+  facility?:
+    | T
+    | {
+        guestWaiverAtDesk?: T;
+      };
   website?:
     | T
     | {
@@ -6184,6 +6210,7 @@ export interface FacilityResourcesSelect<T extends boolean = true> {
   capacity?: T;
   isActive?: T;
   sortOrder?: T;
+  room?: T;
   trackmanBayId?: T;
   openingHours?:
     | T
@@ -6355,6 +6382,7 @@ export interface GuestsSelect<T extends boolean = true> {
   name?: T;
   email?: T;
   phone?: T;
+  waiverSignedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -6406,6 +6434,7 @@ export interface DayPassesSelect<T extends boolean = true> {
   usedAt?: T;
   usedOn?: T;
   checkIn?: T;
+  voidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
