@@ -1974,6 +1974,15 @@ export interface TenantSetting {
     claimWindowMinutes?: number | null;
   };
   /**
+   * Facility: guest policy.
+   */
+  facility?: {
+    /**
+     * Guests are checked in only once the desk has recorded their signed waiver (the guest’s “Waiver signed at”). A waivers plugin, when installed, decides instead.
+     */
+    guestWaiverAtDesk?: boolean | null;
+  };
+  /**
    * Blog publishing: generated drafts and the weekly cap.
    */
   website?: {
@@ -2798,6 +2807,10 @@ export interface FacilityResource {
   isActive?: boolean | null;
   sortOrder?: number | null;
   /**
+   * Type room only: the studio room this is (its classes and appointments and these reservations never overlap).
+   */
+  room?: (string | null) | Room;
+  /**
    * The bay id in Trackman (bookings of this resource are synced when Trackman is connected).
    */
   trackmanBayId?: string | null;
@@ -2977,6 +2990,10 @@ export interface Guest {
   name: string;
   email?: string | null;
   phone?: string | null;
+  /**
+   * When the guest signed the club’s waiver, recorded at the desk (checked before check-in when the club requires it and no waivers plugin is installed).
+   */
+  waiverSignedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3106,6 +3123,10 @@ export interface DayPass {
    */
   usedOn?: string | null;
   checkIn?: (string | null) | GuestCheckIn;
+  /**
+   * Voided because its order was refunded (an unused pass only).
+   */
+  voidedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -5011,6 +5032,11 @@ export interface TenantSettingsSelect<T extends boolean = true> {
         guestBookingsPerEmail?: T;
         claimWindowMinutes?: T;
       };
+  facility?:
+    | T
+    | {
+        guestWaiverAtDesk?: T;
+      };
   website?:
     | T
     | {
@@ -6197,6 +6223,7 @@ export interface FacilityResourcesSelect<T extends boolean = true> {
   capacity?: T;
   isActive?: T;
   sortOrder?: T;
+  room?: T;
   trackmanBayId?: T;
   openingHours?:
     | T
@@ -6368,6 +6395,7 @@ export interface GuestsSelect<T extends boolean = true> {
   name?: T;
   email?: T;
   phone?: T;
+  waiverSignedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -6419,6 +6447,7 @@ export interface DayPassesSelect<T extends boolean = true> {
   usedAt?: T;
   usedOn?: T;
   checkIn?: T;
+  voidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -270,3 +270,25 @@ export type CreditBalanceInput = { tenant: string; member: string; creditType?: 
 export const creditBalancePort = definePort<CreditBalanceInput, { credits: number }>('credits.balance', () => ({
   credits: 0,
 }))
+
+// ---- facility ----
+export type RoomReservationsInput = {
+  tenant: string
+  /** A bookings `rooms` id. */
+  room: string
+  startTime: string
+  endTime: string
+}
+export type RoomConflict = { title: string; startAt: string }
+
+/**
+ * Another plugin's booking of a room overlapping [startTime, endTime): facility's active
+ * reservations of a resource linked to the room (their blocked range). Asked by `assertRoomFree`
+ * after it locked the room's row, which facility's reservation writes lock too, so the answer
+ * stays true until the class or appointment commits. Fallback (no facility): none.
+ */
+export const roomReservationsPort = definePort<RoomReservationsInput, { conflict: RoomConflict | null }>(
+  'bookings.roomReservations',
+  () => ({ conflict: null }),
+)
+// ---- /facility ----

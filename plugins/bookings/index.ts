@@ -24,7 +24,11 @@ import { sendGuestConfirmationTask } from './jobs/sendGuestConfirmationTask'
 import { sendWaitlistNoticeTask } from './jobs/sendWaitlistNoticeTask'
 import type { BookingsOptions } from './types'
 import { withStaffScreens } from './admin/staffScreens'
-import { withSqlTables } from '@/core'
+import { implementPort, withSqlTables } from '@/core'
+// ---- facility ----
+import { claimRoomPort } from '@plugins/facility/contract'
+import { claimRoomForReservation } from './operations/classes/claimRoomForReservation'
+// ---- /facility ----
 import { bookingsSqlTables } from './operations/sql/bookingsSqlTables'
 import { withBookingsEvents } from './events'
 
@@ -78,5 +82,8 @@ export const bookingsPlugin =
         ],
       },
     })
-    return withSqlTables(next, bookingsSqlTables)
+    // ---- facility ---- a facility resource linked to a room: its reservations lock and check the room too.
+    const shared = implementPort(next, claimRoomPort, claimRoomForReservation)
+    // ---- /facility ----
+    return withSqlTables(shared, bookingsSqlTables)
   }

@@ -202,8 +202,10 @@ export type PayFeeInput = {
   ref: { collection: 'fee-snapshots'; id: string }
   amount: { amount: number; currency: string }
   description: string
-  /** The snapshot's pending order from an earlier attempt, reused when it still asks for `amount`. */
+  /** The snapshot's pending order from an earlier attempt, reused when it still asks for `amount` and has not expired. */
   order: string | null
+  /** A new order expires (unpaid) this many minutes after it is opened (commerce's order expiry). */
+  holdMinutes?: number
   /** `online`: a payment page (Stripe Checkout) for the order; `cash`/`terminal`: desk staff take it now. */
   method: 'online' | 'cash' | 'terminal'
   /** Who pays online: the member themselves, or desk staff sending the page. */
@@ -248,6 +250,8 @@ export type OrderDayPassesResult = {
   member: string | null
   buyer: { email: string | null; name: string | null }
   lines: DayPassLine[]
+  /** The order is already refunded in full (its passes are issued void). */
+  refunded?: boolean
 }
 
 /** The day-pass lines of a paid order (for `order.paid`). Fallback: none. */
@@ -265,17 +269,23 @@ export type UseIncludedMinutesInput = {
   allowance: number
   /** The reservation's local day in the club's zone, as UTC instants (the usage period). */
   day: { start: string; end: string }
-  ref: { collection: 'reservations'; id: string }
-}
+} & (
+  | { peek?: false; ref: { collection: 'reservations'; id: string } }
+  /** A quote: how many would be counted now, nothing written. */
+  | { peek: true }
+)
+/** `minutes`: how many of the reservation's minutes are (or, peeking, would be) free; `included`: all of them. */
+export type UseIncludedMinutesResult = { included: boolean; minutes: number }
 
 /**
  * Count a reservation against the member's included minutes of its local day (billing's usage
- * records, one conditional upsert): `included` when all of it fits what is left. Fallback: never
- * included (the tier's rate applies).
+ * records, under a row lock of the day's row): as many of its minutes as are left that day
+ * (`minutes`; `included` when all of them fit). `peek` (a quote) answers the same without
+ * writing. Fallback: none included (the tier's rate applies).
  */
-export const useIncludedMinutesPort = definePort<UseIncludedMinutesInput, { included: boolean }>(
+export const useIncludedMinutesPort = definePort<UseIncludedMinutesInput, UseIncludedMinutesResult>(
   'facility.useIncludedMinutes',
-  () => ({ included: false }),
+  () => ({ included: false, minutes: 0 }),
 )
 
 /** Give a cancelled reservation's included minutes back, once. Fallback: nothing was counted. */
@@ -283,6 +293,52 @@ export const releaseIncludedMinutesPort = definePort<
   { tenant: string; member: string; minutes: number; ref: { collection: 'reservations'; id: string } },
   { released: boolean }
 >('facility.releaseIncludedMinutes', () => ({ released: false }))
+
+// ---- guest waivers ----
+export type GuestWaiverInput = {
+  tenant: string
+  guest: { id: string; name: string; email: string | null }
+  /** What the desk recorded on the guest (`guests.waiverSignedAt`). */
+  waiverSignedAt: string | null
+  /** The club's `tenant-settings.facility.guestWaiverAtDesk`: the desk's record is required. */
+  requiredAtDesk: boolean
+}
+export type GuestWaiverResult = { ok: true } | { ok: false; reason: string }
+
+/**
+ * Before a guest is checked in (a reservation's party, a day pass): has the guest signed the
+ * waiver? A waivers plugin implements it from its signatures (and decides whether one is
+ * required). Fallback (no waivers plugin): the desk's record — refused only when the club requires
+ * it (`requiredAtDesk`) and `waiverSignedAt` is empty.
+ */
+export const guestWaiverPort = definePort<GuestWaiverInput, GuestWaiverResult>('guards.guestWaiver', (_req, input) =>
+  input.requiredAtDesk && !input.waiverSignedAt
+    ? { ok: false, reason: `${input.guest.name} has not signed the waiver yet: record it at the desk first.` }
+    : { ok: true },
+)
+// ---- /guest waivers ----
+
+// ---- shared rooms ----
+export type ClaimRoomInput = {
+  tenant: string
+  /** The bookings room the reservation's resource is linked to. */
+  room: string
+  /** The reservation's blocked range (buffers included). */
+  startAt: string
+  endAt: string
+}
+export type ClaimRoomResult = { conflict: { title: string; startAt: string } | null }
+
+/**
+ * Before a reservation of a resource linked to a bookings room is written: lock the room (its row,
+ * until the transaction ends: classes and appointments of the room lock it too, so the writes of
+ * one room serialise) and name a class or booked appointment in it overlapping [startAt, endAt).
+ * Fallback (no bookings): no rooms to share, no conflict.
+ */
+export const claimRoomPort = definePort<ClaimRoomInput, ClaimRoomResult>('facility.claimRoom', () => ({
+  conflict: null,
+}))
+// ---- /shared rooms ----
 
 /** `POST /api/reservations/:id/pay`: the member pays online; desk staff online (a page) or cash/terminal. */
 export const payReservationInput = z

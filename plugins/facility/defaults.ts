@@ -5,6 +5,7 @@ export const defaultOptions: Required<FacilityOptions> = {
   accessCodeLeadMinutes: 15,
   accessCodeGraceMinutes: 15,
   accessCodeDigits: 6,
+  feeOrderHoldMinutes: 30,
   trackman: {},
 }
 

@@ -2,7 +2,7 @@ import type { Config } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { defineEvents, runSql, subscribe, usersTable, type Subscriber } from '@/core'
 import { facilityEventSchemas } from './contract'
-import { dayPassesSubscriber, feePaidSubscriber } from './feeSubscribers'
+import { dayPassesRefundedSubscriber, dayPassesSubscriber, feePaidSubscriber } from './feeSubscribers'
 import { memberTiersTable } from './operations/sql/facilityTiersTable'
 
 const REASONS = { member: 'at your request', staff: 'by the club', closure: 'because the club is closed then' }
@@ -32,7 +32,8 @@ export const notifyCancelledSubscriber: Subscriber<'reservation.cancelled'> = {
 
 /**
  * The events facility emits (declared in contract.ts) and its subscribers: member notices, and
- * commerce's `order.paid` (a fee's order marks its snapshot paid; day passes).
+ * commerce's `order.paid` (a fee's order marks its snapshot paid; day passes) and `order.refunded`
+ * (a refunded order's unused day passes are voided).
  */
 export const withFacilityEvents = (config: Config): Config =>
   subscribe(
@@ -40,4 +41,5 @@ export const withFacilityEvents = (config: Config): Config =>
     notifyCancelledSubscriber,
     feePaidSubscriber,
     dayPassesSubscriber,
+    dayPassesRefundedSubscriber,
   )

@@ -432,7 +432,7 @@ describe('day passes sold as commerce orders', () => {
 })
 
 describe('included minutes per tier per day (billing usage records)', () => {
-  it('a tier with 90 included minutes a day: of 5 concurrent one-hour bookings exactly one is free; a half hour more fits; a cancel gives its hour back once', async () => {
+  it('a tier with 90 included minutes a day: of 5 concurrent one-hour bookings exactly one is free and one half free; nothing more fits that day; a cancel gives its hour back once', async () => {
     const { kit, tenant, desk } = await club()
     const tier = await kit.createTier(tenant, `inc-${Math.random().toString(36).slice(2, 6)}`)
     await app.payload.update({ collection: 'facility-tiers', id: tier, data: { includedMinutesPerDay: 90 } })
@@ -445,8 +445,9 @@ describe('included minutes per tier per day (billing usage records)', () => {
       hours.map((h) => book(h, `${String(Number(h.slice(0, 2)) + 1).padStart(2, '0')}:00`)),
     )
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201])
-    const totals = results.map((r) => r.body.fee.total.amount).sort()
-    expect(totals).toEqual([0, 3000, 3000, 3000, 3000])
+    const totals = results.map((r) => r.body.fee.total.amount).sort((a, b) => a - b)
+    // The first to commit gets its 60 free, the next the last 30 (half an hour charged), the rest none.
+    expect(totals).toEqual([0, 1500, 3000, 3000, 3000])
     const free = results.find((r) => r.body.fee.total.amount === 0)!.body
     expect(free.fee.lines[0]).toMatchObject({ feeType: 'included', amount: 0 })
     const usage = async () =>
@@ -455,11 +456,10 @@ describe('included minutes per tier per day (billing usage records)', () => {
           sql`SELECT quantity::int AS quantity, targets FROM usage_records WHERE member_id = ${member} AND feature_key = 'facility.included_minutes'`,
         )
       ).map((u) => [u.quantity, u.targets.length])
-    expect(await usage()).toEqual([[60, 1]])
+    expect(await usage()).toEqual([[90, 2]])
 
-    // 30 minutes more fit the 90; another day has its own allowance.
-    expect((await book('18:00', '18:30')).body.fee.total.amount).toBe(0)
-    expect((await book('19:00', '20:00')).body.fee.total.amount).toBe(3000)
+    // Nothing is left that day; another day has its own 90.
+    expect((await book('18:00', '18:30')).body.fee.total.amount).toBe(1500)
     expect((await book('10:00', '11:00', 8)).body.fee.total.amount).toBe(0)
     expect((await usage()).sort()).toEqual([
       [60, 1],

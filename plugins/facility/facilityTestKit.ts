@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { addDays, fromWallTime, localDate, runSql } from '@/core'
+import { createPerson, createTenant, signIn, type HttpClient, type TestApp } from '@/core/testing'
 
 /** Test helpers shared by the facility integration tests (not used by the app). */
 export const facilityTestKit = (payload: Payload) => {
@@ -47,6 +48,9 @@ export const facilityTestKit = (payload: Payload) => {
         mode?: 'per_bay_hour' | 'per_player_split'
         rates?: { tier: string | null; peak: number; offPeak: number }[]
         guestFee?: number
+        /** A `room` resource (default a simulator bay), linked to this bookings room when given. */
+        type?: 'simulator_bay' | 'room'
+        room?: string
       } = {},
     ) =>
       String(
@@ -56,7 +60,8 @@ export const facilityTestKit = (payload: Payload) => {
             data: {
               tenant,
               name: data.name ?? `Bay ${Math.random().toString(36).slice(2, 8)}`,
-              type: 'simulator_bay',
+              type: data.type ?? 'simulator_bay',
+              ...(data.room ? { room: data.room } : {}),
               capacity: data.capacity ?? 4,
               openingHours: (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const).map((weekday) => ({
                 weekday,
@@ -86,3 +91,71 @@ export const facilityTestKit = (payload: Payload) => {
       ),
   }
 }
+
+/**
+ * A Chicago club (tenant, desk clerk, manager, signed in over HTTP) for a test file, with the kit
+ * and helpers the facility integration tests share: members signed in, a tier with included
+ * minutes, and running the jobs queue until the deliveries are done.
+ */
+export const facilityClub = async (app: TestApp, options: { stripe?: boolean } = {}) => {
+  const kit = facilityTestKit(app.payload)
+  const tenant = String((await createTenant(app.payload, { timezone: kit.zone })).id)
+  // A connected Stripe account (for online payments against the fake Stripe).
+  const account = `acct_facility${Math.random().toString(36).slice(2, 10)}`
+  if (options.stripe)
+    await app.payload.create({
+      collection: 'integration-connections',
+      data: { tenant, provider: 'stripe', status: 'connected', config: { accountId: account } },
+    })
+  const desk = await createPerson(app.payload, { tenant, roles: ['front_desk'] })
+  const manager = await createPerson(app.payload, { tenant, roles: ['manager'] })
+  return {
+    kit,
+    tenant,
+    account,
+    desk: (await signIn(app, desk.user.email)).client,
+    manager: (await signIn(app, manager.user.email)).client,
+    /** A member of the club signed in (optionally of a facility tier). */
+    newMember: async (tier?: string): Promise<{ id: string; client: HttpClient }> => {
+      const person = await createPerson(app.payload, { tenant, roles: ['member'] })
+      const id = String(person.membership!.id)
+      if (tier) await kit.q(sql`UPDATE tenant_memberships SET facility_tier_id = ${tier} WHERE id = ${id}`)
+      return { id, client: (await signIn(app, person.user.email)).client }
+    },
+    /** A commerce product of kind `day_pass` ($25) sold by the club. */
+    dayPassProduct: async () =>
+      String(
+        (
+          await app.payload.create({
+            collection: 'products',
+            data: {
+              tenant,
+              name: 'Range day pass',
+              slug: `day-pass-${Math.random().toString(36).slice(2, 8)}`,
+              kind: 'day_pass',
+              price: { amount: 2500, currency: 'USD' },
+            },
+          })
+        ).id,
+      ),
+    /** A tier including `minutes` free minutes a day. */
+    tierWithMinutes: async (minutes: number) => {
+      const tier = await kit.createTier(tenant, `inc-${Math.random().toString(36).slice(2, 8)}`)
+      await app.payload.update({ collection: 'facility-tiers', id: tier, data: { includedMinutesPerDay: minutes } })
+      return tier
+    },
+    /** Runs the jobs queue until no Stripe event or domain-event delivery (or `also` task) is left. */
+    runJobs: async (also: string[] = []) => {
+      const slugs = `{${['processStripeEvent', 'deliverEvent', ...also].join(',')}}`
+      for (let i = 0; i < 8; i++) {
+        const [{ n }] = await kit.q<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM payload_jobs WHERE completed_at IS NULL AND has_error IS NOT TRUE
+                AND task_slug::text = ANY(${slugs}::text[])`,
+        )
+        if (n === 0) return
+        await app.payload.jobs.run({ limit: 200 })
+      }
+    },
+  }
+}
+export type FacilityClub = Awaited<ReturnType<typeof facilityClub>>

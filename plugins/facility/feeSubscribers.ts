@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { runSql, type Subscriber } from '@/core'
 import type {} from '@plugins/commerce/contract'
-import { issueDayPasses } from './operations/dayPasses'
+import { issueDayPasses, voidRefundedDayPasses } from './operations/dayPasses'
 import { feeSnapshotsTable } from './operations/sql/feeSnapshotsTable'
 
 /**
@@ -35,5 +35,15 @@ export const dayPassesSubscriber: Subscriber<'order.paid'> = {
   handler: async (event, { req }) => {
     if (!event.tenant) return
     await issueDayPasses(req, event.tenant, event.data.id)
+  },
+}
+
+/** Commerce's `order.refunded` in full: the order's unused day passes are voided (once; used ones stay used). */
+export const dayPassesRefundedSubscriber: Subscriber<'order.refunded'> = {
+  name: 'facility.dayPassesRefunded',
+  event: 'order.refunded',
+  handler: async (event, { req }) => {
+    if (!event.tenant || event.data.status !== 'refunded') return
+    await voidRefundedDayPasses(req, event.tenant, event.data.order)
   },
 }

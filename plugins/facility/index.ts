@@ -1,5 +1,11 @@
 import type { Plugin } from 'payload'
-import { withSqlTables } from '@/core'
+import { implementPort, withSqlTables } from '@/core'
+// ---- shared rooms ----
+import { roomReservationsPort } from '@plugins/bookings/contract'
+import { sharedRoomField } from './fields/sharedRoomField'
+import { roomReservations } from './operations/roomReservations'
+import { resourceRoomsTable } from './operations/sql/resourceRoomsTable'
+// ---- /shared rooms ----
 import { withFacilityHome } from './admin/facilityHome'
 import { withFacilityScreens } from './admin/facilityScreens'
 import { AvailabilityBlocks } from './collections/AvailabilityBlocks'
@@ -26,6 +32,7 @@ import { moveEndpoint } from './endpoints/moveEndpoint'
 import { payEndpoint } from './endpoints/payEndpoint'
 import { quoteEndpoint } from './endpoints/quoteEndpoint'
 import { withFacilityEvents } from './events'
+import { facilitySettingsField } from './fields/facilitySettingsField'
 import { facilityTierField } from './fields/facilityTierField'
 import { facilitySqlTables } from './operations/sql/facilitySqlTables'
 import type { FacilityOptions } from './types'
@@ -45,18 +52,26 @@ export const facilityPlugin =
       digits: o.accessCodeDigits,
     }
     // ⊕ tenant-memberships: the member's tier.
+    // ⊕ tenant-settings: the club's guest policy (a waiver recorded at the desk).
     const collections = (config.collections ?? []).map((collection) =>
       collection.slug === 'tenant-memberships'
         ? { ...collection, fields: [...collection.fields, facilityTierField()] }
-        : collection,
+        : collection.slug === 'tenant-settings'
+          ? { ...collection, fields: [...collection.fields, facilitySettingsField()] }
+          : collection,
     )
+    // ⊕ bookings (when installed before this plugin): a resource of type room may be one of its rooms.
+    const sharesRooms = (config.collections ?? []).some((collection) => collection.slug === 'rooms')
     const reservations = Reservations(group, codes)
     const closures = Closures(group)
     const next = withFacilityEvents({
       ...config,
       collections: [
         ...collections,
-        { ...FacilityResources(group), endpoints: [availabilityEndpoint] },
+        {
+          ...FacilityResources(group, sharesRooms ? [sharedRoomField()] : []),
+          endpoints: [availabilityEndpoint],
+        },
         FacilityTiers(group),
         { ...closures, endpoints: [applyClosureEndpoint] },
         {
@@ -70,7 +85,7 @@ export const facilityPlugin =
             checkInEndpoint,
             declineEndpoint,
             moveEndpoint(codes),
-            payEndpoint,
+            payEndpoint({ holdMinutes: o.feeOrderHoldMinutes }),
           ],
         },
         ReservationParticipants(group),
@@ -81,5 +96,9 @@ export const facilityPlugin =
         { ...DayPasses(group), endpoints: [dayPassCheckInEndpoint] },
       ],
     })
-    return withSqlTables(withFacilityScreens(withFacilityHome(withTrackman(next, o.trackman))), facilitySqlTables)
+    const withRooms = sharesRooms ? implementPort(next, roomReservationsPort, roomReservations) : next
+    return withSqlTables(
+      withFacilityScreens(withFacilityHome(withTrackman(withRooms, o.trackman))),
+      sharesRooms ? [...facilitySqlTables, resourceRoomsTable] : facilitySqlTables,
+    )
   }

@@ -9,6 +9,12 @@ export type FacilityOptions = {
   /** Digits of a door code. Default 6. */
   accessCodeDigits?: number
   /**
+   * An unpaid fee order (`POST /api/reservations/:id/pay`) expires this many minutes after it is
+   * opened, through commerce's order expiry (an online checkout lives at least Stripe's 30
+   * minutes); the next pay request opens a fresh one. Default 30.
+   */
+  feeOrderHoldMinutes?: number
+  /**
    * The Trackman sync (bookings out, session webhooks in, nightly reconcile); `false` leaves it
    * out. A tenant syncs only with a `connected` `trackman` integration connection and the
    * `facility.trackman` feature flag not switched off.

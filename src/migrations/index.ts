@@ -44,6 +44,7 @@ import * as migration_20261207_042334_lms_access_sources from './20261207_042334
 import * as migration_20261207_042732_facility_commerce from './20261207_042732_facility_commerce';
 import * as migration_20261207_044737_marketing_more_triggers from './20261207_044737_marketing_more_triggers';
 import * as migration_20261207_075151_lms_email_verification from './20261207_075151_lms_email_verification';
+import * as migration_20261207_075531_facility_rooms_expiry from './20261207_075531_facility_rooms_expiry';
 import * as migration_20261207_075711_lms_live_lessons from './20261207_075711_lms_live_lessons';
 
 export const migrations = [
@@ -276,6 +277,11 @@ export const migrations = [
     up: migration_20261207_075151_lms_email_verification.up,
     down: migration_20261207_075151_lms_email_verification.down,
     name: '20261207_075151_lms_email_verification',
+  },
+  {
+    up: migration_20261207_075531_facility_rooms_expiry.up,
+    down: migration_20261207_075531_facility_rooms_expiry.down,
+    name: '20261207_075531_facility_rooms_expiry',
   },
   {
     up: migration_20261207_075711_lms_live_lessons.up,

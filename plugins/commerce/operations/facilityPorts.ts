@@ -60,7 +60,8 @@ export const restoreGuestPass = async (
 
 /**
  * facility's `facility.payFee`: the fee as a pending order with one `fee` line (ref the
- * snapshot), reused while it is pending for the same amount (else released and replaced); then a
+ * snapshot) that expires after `holdMinutes` unpaid (`expiresAt`: the expiry job cancels it), reused
+ * while it is pending for the same amount and not expired (else released and replaced); then a
  * Stripe Checkout for it (`startOrderCheckout`) or the desk's cash/terminal payment (`payOrder`,
  * which fulfils it and emits `order.paid`).
  */
@@ -68,12 +69,15 @@ export const payFee = async (req: PayloadRequest, input: PayFeeInput): Promise<P
   const o = ordersTable(req)
   let order: { id: string; number: string } | null = null
   if (input.order) {
-    const [found] = await runSql<{ id: string; number: string; status: string; total: number }>(
+    const [found] = await runSql<{ id: string; number: string; status: string; total: number; expired: boolean }>(
       req,
-      sql`SELECT ${o.id} AS id, ${o.number} AS number, ${o.status} AS status, ${o.total} AS total FROM ${o.$table}
+      sql`SELECT ${o.id} AS id, ${o.number} AS number, ${o.status} AS status, ${o.total} AS total,
+                 coalesce(${o.expiresAt} <= now(), false) AS expired FROM ${o.$table}
           WHERE ${o.id} = ${input.order} AND ${o.tenant} = ${input.tenant} FOR UPDATE`,
     )
-    if (found?.status === 'pending' && Number(found.total) === input.amount.amount)
+    // A stale order (its hold over, the expiry job not there yet) is expired now, not reused.
+    if (found?.status === 'pending' && found.expired) await releaseOrder(req, String(found.id), 'expired')
+    else if (found?.status === 'pending' && Number(found.total) === input.amount.amount)
       order = { id: String(found.id), number: found.number }
     else if (found?.status === 'pending') await releaseOrder(req, String(found.id), 'canceled')
     else if (found?.status === 'paid') return { ok: false, code: 'already_paid', reason: 'This fee is already paid.' }
@@ -111,6 +115,8 @@ export const payFee = async (req: PayloadRequest, input: PayFeeInput): Promise<P
         taxIncluded: 0,
         total: amount,
         amountRefunded: 0,
+        // Unpaid, it expires through the expiry job (`releaseOrder('expired')`).
+        expiresAt: input.holdMinutes ? new Date(Date.now() + input.holdMinutes * 60_000).toISOString() : null,
       },
       req,
     })) as { id: string }
@@ -186,16 +192,16 @@ export const refundFee = async (req: PayloadRequest, input: RefundFeeInput): Pro
   return { refunded: left }
 }
 
-/** facility's `facility.orderDayPasses`: the day-pass lines of an order, with its member and buyer. */
+/** facility's `facility.orderDayPasses`: the day-pass lines of an order, with its member and buyer, and whether it is refunded in full. */
 export const orderDayPasses = async (
   req: PayloadRequest,
   input: { tenant: string; order: string },
 ): Promise<OrderDayPassesResult> => {
   const o = ordersTable(req)
   const l = orderLinesTable(req)
-  const [order] = await runSql<{ member_id: string | null; email: string | null; name: string | null }>(
+  const [order] = await runSql<{ member_id: string | null; email: string | null; name: string | null; status: string }>(
     req,
-    sql`SELECT ${o.member} AS member_id, ${o.buyerEmail} AS email, ${o.buyerName} AS name FROM ${o.$table}
+    sql`SELECT ${o.member} AS member_id, ${o.buyerEmail} AS email, ${o.buyerName} AS name, ${o.status} AS status FROM ${o.$table}
         WHERE ${o.id} = ${input.order} AND ${o.tenant} = ${input.tenant}`,
   )
   if (!order) return { member: null, buyer: { email: null, name: null }, lines: [] }
@@ -207,6 +213,7 @@ export const orderDayPasses = async (
   return {
     member: order.member_id ? String(order.member_id) : null,
     buyer: { email: order.email, name: order.name },
+    refunded: order.status === 'refunded',
     lines: lines.map((line) => ({
       product: line.product_id ? String(line.product_id) : null,
       name: line.name ?? 'Day pass',

@@ -5,13 +5,14 @@ import { idParam } from './schemas'
 
 /**
  * POST /api/reservations/:id/pay `{ method?: online | cash | terminal }` → 200 the fee's commerce
- * order (and the payment page for `online`); the fee snapshot is marked paid by `order.paid`.
+ * order (and the payment page for `online`); the fee snapshot is marked paid by `order.paid`. An
+ * unpaid order expires `holdMinutes` after it is opened (commerce's order expiry).
  */
-export const payEndpoint: Endpoint = {
+export const payEndpoint = (options: { holdMinutes: number }): Endpoint => ({
   path: '/:id/pay',
   method: 'post',
-  handler: endpointHandler(async (req, body) => payReservationFee(req, idParam.parse(req.routeParams).id, body), {
-    status: 200,
-    requireUser: true,
-  }),
-}
+  handler: endpointHandler(
+    async (req, body) => payReservationFee(req, idParam.parse(req.routeParams).id, body, options),
+    { status: 200, requireUser: true },
+  ),
+})

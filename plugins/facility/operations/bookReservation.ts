@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { callPort, emit, localDayBounds, lockKey, OperationError, pgErrorCode, runSql } from '@/core'
-import {
-  spendGuestPassPort,
-  useIncludedMinutesPort,
-  type BookReservationInput,
-  type ReservationReply,
-} from '../contract'
+import { callPort, emit, lockKey, OperationError, pgErrorCode, runSql } from '@/core'
+import { spendGuestPassPort, type BookReservationInput, type ReservationReply } from '../contract'
 import { accessWindow, type AccessCodeOptions } from './accessCode'
+import { claimReservationRoom } from './claimReservationRoom'
+import { ownerIncludedMinutes } from './ownerIncludedMinutes'
 import { feePolicy, partyOf, prepareBooking, pricePrepared } from './prepareBooking'
 import { reservationReply } from './reservationReply'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
@@ -59,6 +56,8 @@ export const bookReservation = async (
   const blockedUntil = new Date(endAt.getTime() + resource.bufferAfterMinutes * 60_000)
   const access = accessWindow(startAt, endAt, codes)
   const code = status === 'confirmed' ? await uniqueAccessCode(req, resource.tenant, codes.digits) : null
+  // A resource that is a bookings room: the room locked, and no class or appointment in it then (409 `room_busy`).
+  await claimReservationRoom(req, { resource: resource.id, from: blockedFrom, until: blockedUntil })
   await runSql(
     req,
     sql`INSERT INTO ${r.$table} (${r.id}, ${r.tenant}, ${r.resource}, ${r.member}, ${r.startAt}, ${r.endAt}, ${r.blockedFrom}, ${r.blockedUntil},
@@ -97,20 +96,11 @@ export const bookReservation = async (
     })
     party[index + 1] = { kind: 'guest', guestPass: spent.spent }
   }
-  // The owner's own part is free when it fits what is left of their tier's included minutes that
-  // local day (billing's usage records: one conditional upsert, so racing bookings never exceed it).
-  if (owner.includedMinutesPerDay > 0 && party[0].kind === 'member') {
-    const day = localDayBounds(startAt, zone)
-    const used = await callPort(req, useIncludedMinutesPort, {
-      tenant: resource.tenant,
-      member: actor.member,
-      minutes: (endAt.getTime() - startAt.getTime()) / 60_000,
-      allowance: owner.includedMinutesPerDay,
-      day: { start: new Date(day.from).toISOString(), end: new Date(day.to).toISOString() },
-      ref: { collection: 'reservations', id },
-    })
-    if (used.included) party[0] = { ...party[0], included: true }
-  }
+  // The owner's own part is free as far as it fits what is left of their tier's included minutes
+  // that local day (billing's usage records, counted under the day row's lock, so racing bookings
+  // never exceed it); only the rest is charged.
+  const includedMinutes = await ownerIncludedMinutes(req, { resource, actor, owner, zone, startAt, endAt }, id)
+  if (includedMinutes > 0 && party[0].kind === 'member') party[0] = { ...party[0], includedMinutes }
   const price = pricePrepared({ resource, zone, startAt, endAt }, party)
   for (const [index, slot] of slots.entries()) {
     const tier = slot.member ? tiers.get(slot.member)!.tierKey : null
@@ -124,7 +114,7 @@ export const bookReservation = async (
     )
   }
   const f = feeSnapshotsTable(req)
-  const policy = feePolicy({ resource, zone }, price)
+  const policy = feePolicy({ resource, zone }, price, includedMinutes)
   await runSql(
     req,
     sql`INSERT INTO ${f.$table} (${f.tenant}, ${f.reservation}, ${f.member}, ${f.status}, ${f.totalAmount}, ${f.totalCurrency}, ${f.lines}, ${f.policy}, ${f.computedAt})

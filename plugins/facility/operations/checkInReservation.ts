@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { DESK_ROLES, hasRoleIn, isPlatformAdmin, localDate, OperationError, runSql, type AccessUser } from '@/core'
 import type { CheckInReply } from '../contract'
+import { assertGuestWaivers } from './assertGuestWaivers'
 import { facilityZone } from './facilityZone'
 import { guestCheckInsTable } from './sql/guestCheckInsTable'
 import { reservationParticipantsTable } from './sql/reservationParticipantsTable'
@@ -10,7 +11,8 @@ import { reservationsTable } from './sql/reservationsTable'
 /**
  * Desk staff check a confirmed reservation's party in: the reservation and its participants get
  * `checkedInAt` (once), and each guest a guest check-in for the club's local day, at most one per
- * guest and day (INSERT … ON CONFLICT DO NOTHING), so checking in again changes nothing.
+ * guest and day (INSERT … ON CONFLICT DO NOTHING), so checking in again changes nothing. A guest
+ * without a signed waiver (`guards.guestWaiver`) stops it: 409 `waiver_required`, nothing written.
  */
 export const checkInReservation = async (req: PayloadRequest, id: string): Promise<CheckInReply> => {
   const r = reservationsTable(req)
@@ -29,11 +31,21 @@ export const checkInReservation = async (req: PayloadRequest, id: string): Promi
     )
   const tenant = String(row.tenant)
   const date = localDate(new Date(), await facilityZone(req, { tenant }))
+  const p = reservationParticipantsTable(req)
+  // Every guest of the party has signed the waiver first (409 `waiver_required`: nobody is checked in).
+  const guestRows = await runSql<{ guest: string }>(
+    req,
+    sql`SELECT ${p.guest} AS guest FROM ${p.$table} WHERE ${p.reservation} = ${id} AND ${p.guest} IS NOT NULL`,
+  )
+  await assertGuestWaivers(
+    req,
+    tenant,
+    guestRows.map((x) => String(x.guest)),
+  )
   await runSql(
     req,
     sql`UPDATE ${r.$table} SET ${r.checkedInAt} = coalesce(${r.checkedInAt}, now()) WHERE ${r.id} = ${id}`,
   )
-  const p = reservationParticipantsTable(req)
   const participants = await runSql<{ guest: string | null; pass: boolean }>(
     req,
     sql`UPDATE ${p.$table} SET ${p.checkedInAt} = coalesce(${p.checkedInAt}, now()) WHERE ${p.reservation} = ${id}

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { callPort, runSql } from '@/core'
 import { refundFeePort, releaseFeeOrderPort, releaseIncludedMinutesPort, restoreGuestPassPort } from '../contract'
+import { countedMinutes } from './countedMinutes'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
 import { reservationParticipantsTable } from './sql/reservationParticipantsTable'
 import { reservationsTable } from './sql/reservationsTable'
@@ -38,14 +39,14 @@ export const endFees = async (req: PayloadRequest, ids: string[], reason: string
       ref: { collection: 'reservation-participants', id: String(pass.id) },
     })
 
-  // Included minutes counted for the owner's part (a snapshot line `included` in slot 1) go back.
+  // Included minutes counted for the owner's part (the snapshot's `policy.includedMinutes`) go back.
   const f = feeSnapshotsTable(req)
   const included = await runSql<{ id: string; tenant: string; member: string; minutes: number }>(
     req,
-    sql`SELECT r.${r.id} AS id, r.${r.tenant} AS tenant, r.${r.member} AS member, r.${r.durationMinutes}::int AS minutes
-        FROM ${r.$table} r WHERE r.${r.id} = ANY(${list}::uuid[])
-          AND EXISTS (SELECT 1 FROM ${f.$table} s WHERE s.${f.reservation} = r.${r.id}
-                        AND s.${f.lines} @> '[{"slot": 1, "feeType": "included"}]'::jsonb)`,
+    sql`SELECT r.${r.id} AS id, r.${r.tenant} AS tenant, r.${r.member} AS member, max(${countedMinutes(f, 's')}) AS minutes
+        FROM ${r.$table} r JOIN ${f.$table} s ON s.${f.reservation} = r.${r.id}
+        WHERE r.${r.id} = ANY(${list}::uuid[]) GROUP BY r.${r.id}, r.${r.tenant}, r.${r.member}
+        HAVING max(${countedMinutes(f, 's')}) > 0`,
   )
   for (const row of included)
     await callPort(req, releaseIncludedMinutesPort, {

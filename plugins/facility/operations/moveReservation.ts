@@ -21,6 +21,8 @@ import {
 import { accessWindow, type AccessCodeOptions } from './accessCode'
 import { assertNotClosed } from './assertNotClosed'
 import { checkBookingRules } from './checkBookingRules'
+import { claimReservationRoom } from './claimReservationRoom'
+import { countedMinutes } from './countedMinutes'
 import { facilityZone } from './facilityZone'
 import { loadResource } from './loadResource'
 import { memberTiers } from './memberTiers'
@@ -119,6 +121,7 @@ export const moveReservation = async (
   const blockedFrom = new Date(startAt.getTime() - resource.bufferBeforeMinutes * 60_000)
   const blockedUntil = new Date(endAt.getTime() + resource.bufferAfterMinutes * 60_000)
   const access = accessWindow(startAt, endAt, codes)
+  await claimReservationRoom(req, { resource: resource.id, from: blockedFrom, until: blockedUntil, reservation: id })
   await runSql(
     req,
     sql`UPDATE ${r.$table} SET ${r.resource} = ${resource.id}, ${r.startAt} = ${startAt.toISOString()}::timestamptz,
@@ -174,10 +177,9 @@ const repriceUnpaid = async (
   },
 ) => {
   const f = feeSnapshotsTable(req)
-  const [snapshot] = await runSql<{ id: string; status: string; order: string | null; included: boolean }>(
+  const [snapshot] = await runSql<{ id: string; status: string; order: string | null; included: number }>(
     req,
-    sql`SELECT ${f.id} AS id, ${f.status} AS status, ${f.commerceOrder} AS order,
-               coalesce(${f.lines} @> '[{"slot": 1, "feeType": "included"}]'::jsonb, false) AS included FROM ${f.$table}
+    sql`SELECT ${f.id} AS id, ${f.status} AS status, ${f.commerceOrder} AS order, ${countedMinutes(f)} AS included FROM ${f.$table}
         WHERE ${f.reservation} = ${input.id} AND ${f.status} <> 'void' ORDER BY ${f.computedAt} DESC LIMIT 1 FOR UPDATE`,
   )
   if (!snapshot || !['pending', 'waived'].includes(snapshot.status) || input.party.length === 0) return
@@ -188,14 +190,15 @@ const repriceUnpaid = async (
   )
     return
   const { resource, zone, startAt, endAt } = input
-  // The owner's included minutes stay counted (against the day they were booked on).
+  // The owner's included minutes stay counted (against the day they were booked on); a longer
+  // reservation pays for the minutes beyond them.
   const players: Player[] = input.party.map((x, index) =>
     x.type === 'guest'
       ? { kind: 'guest', guestPass: x.pass }
       : {
           kind: 'member',
           tier: input.tiers.get(String(x.member))?.tier ?? null,
-          included: index === 0 && snapshot.included,
+          includedMinutes: index === 0 ? Number(snapshot.included) : 0,
         },
   )
   const price = pricePrepared({ resource, zone, startAt, endAt }, players)
@@ -207,7 +210,7 @@ const repriceUnpaid = async (
           WHERE ${p.id} = ${participant.id}`,
     )
   }
-  const policy = feePolicy({ resource, zone }, price)
+  const policy = feePolicy({ resource, zone }, price, Number(snapshot.included))
   await runSql(
     req,
     sql`UPDATE ${f.$table} SET ${f.status} = ${price.total === 0 ? 'waived' : 'pending'}::${f.$enum.status}, ${f.totalAmount} = ${price.total},

@@ -9,7 +9,9 @@ import { reservationsTable } from './sql/reservationsTable'
 /**
  * A reservation's pending fee paid through commerce (`facility.payFee`): its snapshot locked, an
  * order for exactly its total (one `fee` line, reused while pending), then the member's online
- * payment page — or, for desk staff, cash or the terminal at once. The snapshot becomes `paid`
+ * payment page — or, for desk staff, cash or the terminal at once. An unpaid order expires after
+ * `holdMinutes` (commerce's expiry job cancels it; a Stripe payment arriving later is refunded),
+ * and the next request opens a fresh one. The snapshot becomes `paid`
  * (and frozen) when commerce's `order.paid` for that order arrives (`facility.feePaid`). 404 for
  * anyone else's reservation; 409 `not_payable` unless the fee is pending and the reservation
  * active; commerce's refusals (409 `stripe_not_configured`, `payments_unavailable`) as they come.
@@ -18,6 +20,7 @@ export const payReservationFee = async (
   req: PayloadRequest,
   id: string,
   raw: unknown,
+  options: { holdMinutes: number } = { holdMinutes: 30 },
 ): Promise<PayReservationReply> => {
   if (!req.user || req.user.collection !== 'users') throw new OperationError(401, 'unauthenticated', 'Sign in first.')
   const input = payReservationInput.parse(raw ?? {})
@@ -53,6 +56,7 @@ export const payReservationFee = async (
     amount: { amount: fee.amount, currency: fee.currency },
     description: `Bay reservation ${new Date(row.start_at).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     order: fee.order,
+    holdMinutes: options.holdMinutes,
     method: input.method,
     payer: row.mine && input.method === 'online' ? 'member' : 'desk',
   })

@@ -89,9 +89,18 @@ export const pricePrepared = (
     party,
   })
 
-/** The pricing inputs a fee snapshot records beside its lines (`policy`): what the price was made of. */
-export const feePolicy = ({ resource, zone }: Pick<PreparedBooking, 'resource' | 'zone'>, price: Price) => ({
+/**
+ * The pricing inputs a fee snapshot records beside its lines (`policy`): what the price was made
+ * of, and `includedMinutes`, the owner's minutes counted in billing's usage records (what a cancel
+ * gives back).
+ */
+export const feePolicy = (
+  { resource, zone }: Pick<PreparedBooking, 'resource' | 'zone'>,
+  price: Price,
+  includedMinutes: number,
+) => ({
   mode: price.mode,
+  includedMinutes,
   zone,
   peakMinutes: price.peakMinutes,
   offPeakMinutes: price.offPeakMinutes,

@@ -76,6 +76,42 @@ describe('priceReservation', () => {
     expect(price.total).toBe(6350)
   })
 
+  it('included minutes: all of them free the owner’s part; fewer charge only the minutes after them, on their own peak clock', () => {
+    const owner = (includedMinutes: number) =>
+      priceReservation(
+        base({
+          mode: 'per_bay_hour',
+          // Tuesday 16:30–18:00 in Chicago: 30 off-peak minutes, then 60 peak (from 17:00).
+          startAt: new Date('2026-03-03T22:30:00Z'),
+          endAt: new Date('2026-03-04T00:00:00Z'),
+          party: [
+            { kind: 'member', tier: BRONZE, includedMinutes },
+            { kind: 'guest', guestPass: false },
+          ],
+        }),
+      )
+    expect(owner(0).lines[0]).toMatchObject({ feeType: 'bay', amount: 1450 + 3500 })
+    expect(owner(90).lines[0]).toMatchObject({ feeType: 'included', amount: 0 })
+    expect(owner(120).lines[0]).toMatchObject({ feeType: 'included', amount: 0 })
+    // 60 free from 16:30: the last 30 minutes (peak) are charged.
+    expect(owner(60).lines[0]).toMatchObject({ feeType: 'bay', amount: 1750 })
+    expect(owner(60).lines[0].reason).toContain('60 of 90 min within the tier’s included minutes')
+    expect(owner(60).total).toBe(1750 + 2000)
+    // Split: the owner's share covers only the charged minutes; the others pay as usual.
+    const split = priceReservation(
+      base({
+        party: [
+          { kind: 'member', tier: BRONZE, includedMinutes: 30 },
+          { kind: 'member', tier: BRONZE },
+        ],
+      }),
+    )
+    expect(split.lines.map((l) => [l.feeType, l.amount])).toEqual([
+      ['share', 725],
+      ['share', 1450],
+    ])
+  })
+
   it('per player split: a guest pays a non-member share plus the guest fee, which a pass waives', () => {
     const price = priceReservation(
       base({

@@ -5,8 +5,13 @@ import { localClock, minutesOf } from './localClock'
 export type Rate = { tier: string | null; peak: number; offPeak: number; resourceType?: string }
 export type PeakWindow = { days: Weekday[]; startsAt: string; endsAt: string }
 /** A player: a member of a tier (null: no tier, priced as a non-member) or a guest. */
-/** `included`: the member's own part is within their tier's included minutes of the day (free). */
-export type Player = { kind: 'member'; tier: string | null; included?: boolean } | { kind: 'guest'; guestPass: boolean }
+/**
+ * `includedMinutes`: that many minutes of the member's own part (from the start) are within their
+ * tier's included minutes of the day; all of them → free, fewer → only the rest is charged.
+ */
+export type Player =
+  | { kind: 'member'; tier: string | null; includedMinutes?: number }
+  | { kind: 'guest'; guestPass: boolean }
 
 export type PriceInput = {
   resourceType: string
@@ -75,14 +80,26 @@ export const priceReservation = (input: PriceInput): Price => {
     return rate ? (peakMinutes * rate.peak + offPeakMinutes * rate.offPeak) / 60 : 0
   }
   const players = input.party.length
+  const totalMinutes = peakMinutes + offPeakMinutes
+  /** The bay's cost at `tier` over the minutes after the first `free` (those are included). */
+  const chargedCost = (tier: string | null, free: number) => {
+    if (free <= 0) return bayCost(tier)
+    const rate = rateOf(tier)
+    if (!rate) return 0
+    const rest = peakSplit({ ...input, startAt: new Date(input.startAt.getTime() + free * 60_000) })
+    return (rest.peakMinutes * rate.peak + rest.offPeakMinutes * rate.offPeak) / 60
+  }
   const lines: PriceLine[] = input.party.map((player, index) => {
     const slot = index + 1
     const guestFee = player.kind === 'guest' && !player.guestPass ? input.guestFee : 0
-    if (player.kind === 'member' && player.included && (index === 0 || input.mode === 'per_player_split'))
+    const ownPart = index === 0 || input.mode === 'per_player_split'
+    const free = player.kind === 'member' && ownPart ? Math.min(player.includedMinutes ?? 0, totalMinutes) : 0
+    if (free > 0 && free === totalMinutes)
       return { slot, feeType: 'included', amount: 0, reason: 'Within the tier’s included minutes today' }
+    const partly = free > 0 ? `; ${free} of ${totalMinutes} min within the tier’s included minutes today` : ''
     if (input.mode === 'per_player_split') {
       const tier = player.kind === 'member' ? player.tier : null
-      const share = Math.round(bayCost(tier) / players)
+      const share = Math.round(chargedCost(tier, free) / players)
       if (player.kind === 'guest')
         return {
           slot,
@@ -94,7 +111,7 @@ export const priceReservation = (input: PriceInput): Price => {
         slot,
         feeType: 'share',
         amount: share,
-        reason: `1/${players} of the bay at ${tier ?? 'the non-member'} rate`,
+        reason: `1/${players} of the bay at ${tier ?? 'the non-member'} rate${partly}`,
       }
     }
     if (player.kind === 'guest')
@@ -108,8 +125,8 @@ export const priceReservation = (input: PriceInput): Price => {
       return {
         slot,
         feeType: 'bay',
-        amount: Math.round(bayCost(player.tier)),
-        reason: `The bay at ${player.tier ?? 'the non-member'} rate`,
+        amount: Math.round(chargedCost(player.tier, free)),
+        reason: `The bay at ${player.tier ?? 'the non-member'} rate${partly}`,
       }
     return { slot, feeType: 'included', amount: 0, reason: 'Included with the owner’s booking' }
   })

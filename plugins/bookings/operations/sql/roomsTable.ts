@@ -1,4 +1,4 @@
 import { defineSqlTable } from '@/core'
 
-/** `rooms`: locked while a class or appointment checks that a room is free. */
-export const roomsTable = defineSqlTable('rooms', { id: 'id' })
+/** `rooms`: locked while a class, an appointment or a facility reservation checks that a room is free. */
+export const roomsTable = defineSqlTable('rooms', { id: 'id', tenant: 'tenant' })

@@ -6,7 +6,8 @@ import { deskWrite, staffOrOwnRows } from '../shared/access'
  * A day pass bought as a commerce order (`order.paid`, a `day_pass` line): one row per unit, U(tenant,
  * order, unit), held by the order's member or, for a sale without one, by a guest (the buyer). Desk
  * staff spend it once (`POST /api/day-passes/:id/check-in`: active → used by one conditional
- * UPDATE), admitting its guest with a guest check-in.
+ * UPDATE), admitting its guest with a guest check-in. When the order is refunded in full
+ * (`order.refunded`), its unused passes become `void` (`voidedAt`); a used one stays used.
  */
 export const DayPasses = (group: string): CollectionConfig =>
   tenantScoped(
@@ -26,6 +27,11 @@ export const DayPasses = (group: string): CollectionConfig =>
         { name: 'usedAt', type: 'date', admin: { readOnly: true } },
         { name: 'usedOn', type: 'text', admin: { readOnly: true, description: 'YYYY-MM-DD in the club’s zone.' } },
         { name: 'checkIn', type: 'relationship', relationTo: 'guest-check-ins', admin: { readOnly: true } },
+        {
+          name: 'voidedAt',
+          type: 'date',
+          admin: { readOnly: true, description: 'Voided because its order was refunded (an unused pass only).' },
+        },
       ],
     },
     {

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 import { anyone, tenantScoped } from '@/core'
 import { PRICING_MODES, RESOURCE_TYPES } from '../../types'
 import { managerWrite } from '../shared/access'
@@ -11,7 +11,7 @@ import { weekdayOptions } from '../shared/weekdayOptions'
  * buffers before and after that are never sold, approval, booking window, the cap on a member's
  * active reservations, and its prices (rates per tier, peak hours, guest fee).
  */
-export const FacilityResources = (group: string): CollectionConfig =>
+export const FacilityResources = (group: string, extraFields: Field[] = []): CollectionConfig =>
   tenantScoped(
     {
       slug: 'facility-resources',
@@ -33,6 +33,7 @@ export const FacilityResources = (group: string): CollectionConfig =>
         { name: 'capacity', type: 'number', defaultValue: 4, min: 1, admin: { description: 'Player slots.' } },
         { name: 'isActive', type: 'checkbox', defaultValue: true },
         { name: 'sortOrder', type: 'number', defaultValue: 0 },
+        ...extraFields,
         {
           name: 'trackmanBayId',
           type: 'text',

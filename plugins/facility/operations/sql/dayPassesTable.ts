@@ -16,6 +16,7 @@ export const dayPassesTable = defineSqlTable(
     usedAt: 'usedAt',
     usedOn: 'usedOn',
     checkIn: 'checkIn',
+    voidedAt: 'voidedAt',
     updatedAt: 'updatedAt',
   },
   { enums: ['status'] },

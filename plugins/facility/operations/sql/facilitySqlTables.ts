@@ -3,6 +3,7 @@ import { dayPassesTable } from './dayPassesTable'
 import { guestCheckInsTable } from './guestCheckInsTable'
 import { closuresRelsTable, closuresTable } from './closuresTable'
 import { facilityResourcesTable } from './facilityResourcesTable'
+import { facilitySettingsTable } from './facilitySettingsTable'
 import { facilityTiersTable, memberTiersTable } from './facilityTiersTable'
 import { feeSnapshotsTable } from './feeSnapshotsTable'
 import { guestsTable } from './guestsTable'
@@ -17,6 +18,7 @@ export const facilitySqlTables = [
   closuresTable,
   closuresRelsTable,
   facilityResourcesTable,
+  facilitySettingsTable,
   facilityTiersTable,
   memberTiersTable,
   feeSnapshotsTable,

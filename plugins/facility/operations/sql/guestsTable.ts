@@ -7,4 +7,5 @@ export const guestsTable = defineSqlTable('guests', {
   name: 'name',
   email: 'email',
   phone: 'phone',
+  waiverSignedAt: 'waiverSignedAt',
 })

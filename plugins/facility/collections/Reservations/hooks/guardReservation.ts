@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { OperationError } from '@/core'
 import { accessWindow, type AccessCodeOptions } from '../../../operations/accessCode'
+import { claimReservationRoom } from '../../../operations/claimReservationRoom'
 import { uniqueAccessCode } from '../../../operations/uniqueAccessCode'
 
 const idOf = (value: unknown): string | null =>
@@ -9,7 +10,9 @@ const idOf = (value: unknown): string | null =>
 /**
  * Reservations written in the admin (the endpoints write theirs in SQL) keep the same invariants:
  * the blocked range adds the resource's buffers (the exclusion constraint reads it), a confirmed
- * reservation has a door code valid from start − lead to end + grace, a cancelled one has none.
+ * reservation has a door code valid from start − lead to end + grace, a cancelled one has none;
+ * an active one on a resource that is a bookings room does not overlap its classes and
+ * appointments (409 `room_busy`).
  */
 export const guardReservation =
   (codes: AccessCodeOptions): CollectionBeforeChangeHook =>
@@ -32,6 +35,14 @@ export const guardReservation =
     data.blockedFrom = new Date(startAt.getTime() - (rules.bufferBeforeMinutes ?? 0) * 60_000).toISOString()
     data.blockedUntil = new Date(endAt.getTime() + (rules.bufferAfterMinutes ?? 0) * 60_000).toISOString()
     data.durationMinutes = (endAt.getTime() - startAt.getTime()) / 60_000
+    // Active on a resource that is a bookings room: the room locked and free of classes and appointments then.
+    if (resource && ['requested', 'confirmed'].includes(merged.status))
+      await claimReservationRoom(req, {
+        resource: String(resource.id),
+        from: new Date(data.blockedFrom),
+        until: new Date(data.blockedUntil),
+        reservation: originalDoc?.id ? String(originalDoc.id) : undefined,
+      })
     if (merged.status === 'confirmed') {
       const access = accessWindow(startAt, endAt, codes)
       data.accessCode = merged.accessCode || (await uniqueAccessCode(req, idOf(merged.tenant)!, codes.digits))
