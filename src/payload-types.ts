@@ -335,6 +335,7 @@ export interface Config {
       mailchimpResync: TaskMailchimpResync;
       hubspotSync: TaskHubspotSync;
       hubspotReconcile: TaskHubspotReconcile;
+      hubspotEnsureProperties: TaskHubspotEnsureProperties;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1855,6 +1856,14 @@ export interface Lead {
    */
   value?: number | null;
   notes?: string | null;
+  /**
+   * When the lead agreed to marketing e-mail (a form’s consent box sets it). Without it, or after an unsubscribe, New lead automations send them transactional mail only.
+   */
+  marketingConsentAt?: string | null;
+  /**
+   * Set by the unsubscribe link of a lead e-mail; a later consent (a new form with the box ticked) counts again.
+   */
+  unsubscribedAt?: string | null;
   /**
    * The form submission that first captured this lead.
    */
@@ -3702,6 +3711,7 @@ export interface AutomationTemplate {
     | 'form.submitted'
     | 'visit.milestone'
     | 'order.abandoned'
+    | 'lead.created'
     | 'time.no_visit'
     | 'time.birthday'
     | 'time.intro_ending'
@@ -3777,6 +3787,7 @@ export interface Automation {
     | 'form.submitted'
     | 'visit.milestone'
     | 'order.abandoned'
+    | 'lead.created'
     | 'time.no_visit'
     | 'time.birthday'
     | 'time.intro_ending'
@@ -3885,7 +3896,11 @@ export interface AutomationLog {
   id: string;
   tenant?: (string | null) | Tenant;
   automation: string | Automation;
-  member: string | TenantMembership;
+  member?: (string | null) | TenantMembership;
+  /**
+   * The lead enrolled (New lead trigger); set instead of the member.
+   */
+  lead?: (string | null) | Lead;
   /**
    * `sequence`: the enrolment into all the steps.
    */
@@ -3919,6 +3934,7 @@ export interface MessageLog {
   id: string;
   tenant?: (string | null) | Tenant;
   member?: (string | null) | TenantMembership;
+  lead?: (string | null) | Lead;
   recipient: string;
   channel: 'email' | 'sms' | 'push' | 'in_app' | 'call' | 'note';
   direction: 'outbound' | 'inbound';
@@ -4266,6 +4282,7 @@ export interface PayloadJob {
           | 'mailchimpResync'
           | 'hubspotSync'
           | 'hubspotReconcile'
+          | 'hubspotEnsureProperties'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -4332,6 +4349,7 @@ export interface PayloadJob {
         | 'mailchimpResync'
         | 'hubspotSync'
         | 'hubspotReconcile'
+        | 'hubspotEnsureProperties'
         | 'schedulePublish'
       )
     | null;
@@ -6892,6 +6910,7 @@ export interface AutomationLogsSelect<T extends boolean = true> {
   tenant?: T;
   automation?: T;
   member?: T;
+  lead?: T;
   channel?: T;
   occurrenceKey?: T;
   triggeredAt?: T;
@@ -6910,6 +6929,7 @@ export interface AutomationLogsSelect<T extends boolean = true> {
 export interface MessageLogsSelect<T extends boolean = true> {
   tenant?: T;
   member?: T;
+  lead?: T;
   recipient?: T;
   channel?: T;
   direction?: T;
@@ -6988,6 +7008,8 @@ export interface LeadsSelect<T extends boolean = true> {
   lastContactedAt?: T;
   value?: T;
   notes?: T;
+  marketingConsentAt?: T;
+  unsubscribedAt?: T;
   formSubmission?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -7726,6 +7748,19 @@ export interface TaskHubspotReconcile {
     added?: number | null;
     requeued?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskHubspotEnsureProperties".
+ */
+export interface TaskHubspotEnsureProperties {
+  input: {
+    tenant: string;
+  };
+  output: {
+    created?: number | null;
+    existing?: number | null;
   };
 }
 /**

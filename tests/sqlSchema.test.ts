@@ -151,12 +151,13 @@ const STRUCTURAL = new Set([
 /**
  * The fields of `table` whose rename must fail its resolution: the field holding an array or
  * hasMany-select table, else the declared fields the collection defines itself (not its title
- * field). None for a `_rels` table (its columns are named after related collections) or one of
+ * field). None for a `_rels` table (its columns are named after related collections), a `_texts`
+ * table (every hasMany text field of the collection shares it) or one of
  * Payload's own collections (added while building: a plugin cannot rename their fields).
  */
 const fieldsToRename = (schema: SchemaSource, table: { ref: string; fields: Record<string, string> }): string[] => {
   const [slug, ...path] = table.ref.split('.')
-  if (path[0] === '_rels' || slug.startsWith('payload-')) return []
+  if (path[0] === '_rels' || path[0] === '_texts' || slug.startsWith('payload-')) return []
   if (path.length > 0) return [path.join('.')]
   const title = schema.config.collections.find((c) => c.slug === slug)?.admin?.useAsTitle
   return Object.values(table.fields).filter((field) => !STRUCTURAL.has(field) && field !== title)

@@ -209,4 +209,19 @@ export const endingSubscriptionsPort = definePort<EndingSubscriptionsInput, Endi
   'marketing.endingSubscriptions',
   () => [],
 )
+
+/** Marketing's Mailchimp plan tags: the tenant's plan names and these members' current plans. */
+export type MemberPlansInput = { tenant: string; members: string[] }
+export type MemberPlans = {
+  /** Every plan name of the tenant (a tag for a plan the member does not hold is switched off). */
+  plans: string[]
+  /** Each member's current plans: a subscription trialing, active or past due. */
+  members: { member: string; plans: string[] }[]
+}
+
+/** The tenant's plans and the members' current ones. Fallback: no plans (no plan tags). */
+export const memberPlansPort = definePort<MemberPlansInput, MemberPlans>('marketing.memberPlans', () => ({
+  plans: [],
+  members: [],
+}))
 // ---- /marketing ----

@@ -35,8 +35,9 @@ import { refundWholePayment } from './operations/refundWholePayment'
 import { createPaymentCheckout } from './stripe/operations/createPaymentCheckout'
 import { withStripe } from './stripe'
 // ---- marketing ----
-import { endingSubscriptionsPort } from './contract'
+import { endingSubscriptionsPort, memberPlansPort } from './contract'
 import { endingSubscriptions } from './operations/endingSubscriptions'
+import { memberPlans } from './operations/memberPlans'
 // ---- /marketing ----
 
 export type { BillingOptions } from './types'
@@ -77,6 +78,7 @@ export const billingPlugin =
     }))
     // ---- marketing ----
     next = implementPort(next, endingSubscriptionsPort, endingSubscriptions)
+    next = implementPort(next, memberPlansPort, memberPlans)
     // ---- /marketing ----
     next = withBillingEvents(next)
     next = withStripe(next)

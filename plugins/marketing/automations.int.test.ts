@@ -344,6 +344,48 @@ describe('preview and templates', () => {
     expect((await (await signIn(app, stranger.email)).client.get(`/api/automations/${a.id}/preview`)).status).toBe(404)
   })
 
+  // ---- tag rules in the audience SQL ----
+  it('applies tag rules in the preview’s SQL, as the send-time condition reads them', async () => {
+    const { studio, automation, member } = kit()
+    const tenant = await studio()
+    const tagged = async (tags: string[]) => {
+      const m = await member(tenant)
+      if (tags.length) await app.payload.update({ collection: 'tenant-memberships', id: m.id, data: { tags } })
+      return m.id
+    }
+    const vip = await tagged(['vip', 'yoga'])
+    const yoga = await tagged(['yoga'])
+    const plain = await tagged([])
+    const lapsed = await tagged(['VIP']) // tags compare case-sensitively, as in the condition
+    const { user } = await createPerson(app.payload, { tenant, roles: ['manager'] })
+    const staff = (await signIn(app, user.email)).client
+    const preview = async (all: unknown[]) => {
+      const a = await automation(tenant, {
+        purpose: 'transactional',
+        triggerCondition: { all },
+        steps: [{ channel: 'in_app', subject: 'x', body: 'x' }],
+      })
+      const res = await staff.get(`/api/automations/${a.id}/preview`)
+      expect(res.status).toBe(200)
+      return [...res.body.members.map((x: { id: string }) => x.id)].sort()
+    }
+    const ids = (...members: string[]) => [...members].sort()
+    expect(await preview([{ field: 'member.tags', op: 'contains', value: 'vip' }])).toEqual(ids(vip))
+    expect(await preview([{ field: 'member.tags', op: 'eq', value: 'yoga' }])).toEqual(ids(vip, yoga))
+    expect(await preview([{ field: 'member.tags', op: 'neq', value: 'yoga' }])).toEqual(ids(plain, lapsed))
+    expect(await preview([{ field: 'member.tags', op: 'in', value: ['vip', 'VIP'] }])).toEqual(ids(vip, lapsed))
+    expect(
+      await preview([
+        { field: 'member.tags', op: 'contains', value: 'yoga' },
+        { field: 'member.tags', op: 'neq', value: 'vip' },
+      ]),
+    ).toEqual(ids(yoga))
+    expect(await preview([{ field: 'member.tags', op: 'exists' }])).toEqual(ids(vip, yoga, plain, lapsed))
+    expect(await preview([{ field: 'member.tags', op: 'gte', value: 1 }])).toEqual([])
+    expect(await preview([{ field: 'member.status', op: 'contains', value: 'act' }])).toHaveLength(4)
+  })
+  // ---- /tag rules in the audience SQL ----
+
   it('previews and enrols a win-back (no visit in 30 days) from the hourly job', async () => {
     const { studio, automation, member, enrolments, runJobs, messageLogs } = kit()
     const tenant = await studio()

@@ -24,11 +24,12 @@ export const webhookEventSchemas = {
 
 // -- automations and messaging --
 const automationEvents = {
-  /** A member was enrolled into an automation (once per automation, member and trigger occurrence). */
+  /** A member (or a lead: New lead trigger) was enrolled into an automation (once per automation, recipient and trigger occurrence). */
   'automation.fired': z.object({
     automation: z.string(),
     automationLog: z.string(),
-    member: z.string(),
+    member: z.string().nullable(),
+    lead: z.string().nullable().optional(), // Lead recipients
     triggerEvent: z.string(),
     occurrenceKey: z.string(),
   }),
@@ -36,6 +37,7 @@ const automationEvents = {
   'message.sent': z.object({
     messageLog: z.string(),
     member: z.string().nullable(),
+    lead: z.string().nullable().optional(), // Lead recipients
     channel: z.enum(['email', 'sms', 'push', 'in_app']),
     type: z.enum(['marketing', 'transactional']),
     automationLog: z.string().nullable(),

@@ -7,6 +7,7 @@ import { createPerson, signIn, useTestApp, type HttpClient } from '@/core/testin
 import { isolationGridFor } from '@/core/testing/isolationGrid'
 import { defaultHubspotOptions } from './defaults'
 import { enqueueHubspot } from './integrations/hubspot/enqueueHubspot'
+import { ensureHubspotProperties, HUBSPOT_PROPERTIES } from './integrations/hubspot/ensureHubspotProperties'
 import { startFakeHubspot, type FakeHubspot } from './integrations/hubspot/fakeHubspotServer'
 import { hubspotApi } from './integrations/hubspot/hubspotApi'
 import { hubspotConnection } from './integrations/hubspot/hubspotConnection'
@@ -450,6 +451,122 @@ describe('the sync', () => {
     expect(fake.find('contacts', 'atrium_member_id', member.id)).toBeTruthy()
   })
 })
+
+// ---- HubSpot custom properties and remote archive ----
+describe('custom properties and remote archive', () => {
+  it('creates the custom properties through the properties API, once, when the connection is made', async () => {
+    const bare = await startFakeHubspot({ customProperties: false })
+    fakes.push(bare)
+    const c = await club(bare)
+    const tag = `props-${c.tenant.slice(0, 8)}`
+    await plantContacts(c.tenant, 1, tag)
+    // Before the properties exist HubSpot refuses the upsert on atrium_member_id.
+    await syncHubspotOutbox(app.payload, options({ tenant: c.tenant }))
+    let [row] = await outbox(c.tenant)
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 })
+    expect(row.last_error).toContain('400')
+    // The connection's creation queued the properties' job: it creates each missing one.
+    await kit.runJobs()
+    const creates = () => bare.calls.filter((x) => x.method === 'POST' && x.path.startsWith('/crm/v3/properties/'))
+    expect(
+      creates()
+        .map((x) => `${x.path} ${x.status}`)
+        .sort(),
+    ).toEqual(
+      [
+        '/crm/v3/properties/contacts 201',
+        '/crm/v3/properties/contacts 201',
+        '/crm/v3/properties/contacts 201',
+        '/crm/v3/properties/deals 201',
+        '/crm/v3/properties/line_items 201',
+        '/crm/v3/properties/meetings 201',
+      ].sort(),
+    )
+    expect(bare.properties('contacts').find((p) => p.name === 'atrium_member_id')).toMatchObject({
+      hasUniqueValue: true,
+      type: 'string',
+      fieldType: 'text',
+    })
+    expect(bare.properties('contacts').find((p) => p.name === 'atrium_member_status')?.hasUniqueValue).toBe(false)
+    // Ensuring again (twice at once, as two workers would) reads them and creates nothing.
+    const req = await createLocalReq({}, app.payload)
+    const connection = (await hubspotConnection(req, c.tenant))!
+    const api = hubspotApi(app.payload, connection, { windowMs: 10_000, deadline: Date.now() + 30_000 })
+    const again = await Promise.all([ensureHubspotProperties(api), ensureHubspotProperties(api)])
+    expect(again.map((r) => r.created)).toEqual([[], []])
+    expect(creates()).toHaveLength(6)
+    // The refused row goes through now.
+    await kit.q(sql`UPDATE hubspot_outbox SET next_attempt_at = now() WHERE tenant_id = ${c.tenant}`)
+    await syncHubspotOutbox(app.payload, options({ tenant: c.tenant }))
+    ;[row] = await outbox(c.tenant)
+    expect(row.status).toBe('sent')
+    expect(bare.find('contacts', 'atrium_member_id', `${tag}-0`)).toBeTruthy()
+
+    // Two workers racing on an empty portal: each property is created once, the loser's 409 is no error.
+    const empty = await startFakeHubspot({ customProperties: false })
+    fakes.push(empty)
+    const racing = hubspotApi(
+      app.payload,
+      { ...connection, id: `${connection.id}-race`, baseUrl: empty.url },
+      {
+        windowMs: 10_000,
+        deadline: Date.now() + 30_000,
+      },
+    )
+    const raced = await Promise.all([ensureHubspotProperties(racing), ensureHubspotProperties(racing)])
+    expect(raced.flatMap((r) => r.created).sort()).toEqual(
+      HUBSPOT_PROPERTIES.map((p) => `${p.objectType}.${p.name}`).sort(),
+    )
+    for (const type of ['contacts', 'deals', 'line_items', 'meetings'])
+      expect(new Set(empty.properties(type).map((p) => p.name)).size).toBe(empty.properties(type).length)
+    expect(empty.properties('contacts')).toHaveLength(3)
+  }, 60_000)
+
+  it('archives a deleted member’s and a deleted lead’s contact through the outbox (a converted lead’s stays)', async () => {
+    const c = await club(fake)
+    const member = await kit.member(c.tenant, { profile: { displayName: 'Gone Away' } })
+    const lead = await app.payload.create({
+      collection: 'leads',
+      data: { tenant: c.tenant, email: `Leaving-${c.tenant.slice(0, 8)}@Example.test`, status: 'new', source: 'staff' },
+    })
+    const keeper = await kit.member(c.tenant)
+    const converted = await app.payload.create({
+      collection: 'leads',
+      data: { tenant: c.tenant, email: keeper.email, status: 'converted', source: 'staff', convertedMember: keeper.id },
+    })
+    await kit.runJobs()
+    const contact = fake.find('contacts', 'atrium_member_id', member.id)!
+    const leadContact = fake.find('contacts', 'email', lead.email)!
+    expect(contact).toBeTruthy()
+    expect(leadContact).toBeTruthy()
+    await app.payload.delete({ collection: 'tenant-memberships', id: member.id })
+    await app.payload.delete({ collection: 'leads', id: lead.id })
+    await app.payload.delete({ collection: 'leads', id: converted.id })
+    const rows = await outbox(c.tenant)
+    expect(rows.find((r) => r.local_id === member.id)).toMatchObject({
+      status: 'pending',
+      state: { properties: { atrium_member_id: member.id }, archive: true },
+    })
+    await kit.runJobs()
+    expect(fake.find('contacts', 'atrium_member_id', member.id)).toBeUndefined()
+    expect(fake.find('contacts', 'email', lead.email)).toBeUndefined()
+    expect(fake.archived.map((a) => a.id)).toEqual(expect.arrayContaining([contact.id, leadContact.id]))
+    expect(fake.find('contacts', 'email', keeper.email.toLowerCase())).toBeTruthy() // the converted lead's contact is the member's
+    const after = await outbox(c.tenant)
+    expect(after.find((r) => r.local_id === member.id)).toMatchObject({ status: 'sent', remote_id: contact.id })
+    expect(after.find((r) => r.local_id === String(lead.id))).toMatchObject({
+      status: 'sent',
+      remote_id: leadContact.id,
+    })
+    // The reconcile does not bring archived contacts back.
+    const req = await createLocalReq({}, app.payload)
+    const connection = (await hubspotConnection(req, c.tenant))!
+    const api = hubspotApi(app.payload, connection, { windowMs: 10_000, deadline: Date.now() + 30_000 })
+    const result = await reconcileHubspotTenant(req, connection, api)
+    expect(result.requeued).toBe(0)
+  }, 60_000)
+})
+// ---- /HubSpot custom properties and remote archive ----
 
 describe('inbound webhooks (signature v3)', () => {
   const post = async (

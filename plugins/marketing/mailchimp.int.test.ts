@@ -1,5 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLocalReq } from 'payload'
+import { emit } from '@/core'
 import { useTestApp } from '@/core/testing'
 import { mailchimpBaseUrl, subscriberHash } from './integrations/mailchimp/mailchimpClient'
 import { MAILCHIMP_RESYNC_TASK, MAILCHIMP_SYNC_MEMBER_TASK } from './integrations/mailchimp/jobs/taskSlugs'
@@ -132,6 +134,90 @@ describe('Mailchimp audience sync', () => {
     expect(job.n).toBe(0)
   }, 60_000)
 })
+
+// ---- Mailchimp plan tags ----
+describe('Mailchimp plan tags', () => {
+  it('syncs the member’s current plans as tags: on with the subscription, off when it changes or ends, idempotently', async () => {
+    const k = kit()
+    const tenant = await k.studio()
+    await connect(tenant, { listId: 'plans' })
+    const gold = await app.payload.create({ collection: 'membership-plans', data: { tenant, name: 'Gold' } })
+    const silver = await app.payload.create({ collection: 'membership-plans', data: { tenant, name: 'Silver' } })
+    const eve = await k.member(tenant, { consents: ['email_marketing'] })
+    await k.runJobs()
+    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'inactive', 'Plan: Silver': 'inactive' })
+    const sub = await app.payload.create({
+      collection: 'subscriptions',
+      data: {
+        tenant,
+        member: eve.id,
+        plan: gold.id,
+        priceKey: 'monthly',
+        provider: 'manual',
+        dunningStage: 'none',
+        status: 'active',
+      },
+    })
+    const subject = { collection: 'subscriptions', id: String(sub.id) }
+    await emit(await createLocalReq({}, app.payload), {
+      type: 'subscription.activated',
+      tenant,
+      subject,
+      data: { member: eve.id, plan: String(gold.id), priceKey: 'monthly', status: 'active' },
+    })
+    await k.runJobs()
+    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'active', 'Plan: Silver': 'inactive' })
+    // Syncing again sends the same statuses: nothing changes.
+    await queue(MAILCHIMP_SYNC_MEMBER_TASK, { tenant, member: eve.id })
+    await queue(MAILCHIMP_SYNC_MEMBER_TASK, { tenant, member: eve.id })
+    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'active', 'Plan: Silver': 'inactive' })
+    // A plan change switches one off and the other on.
+    await k.q(sql`UPDATE subscriptions SET plan_id = ${silver.id} WHERE id = ${sub.id}`)
+    await emit(await createLocalReq({}, app.payload), {
+      type: 'subscription.plan_changed',
+      tenant,
+      subject,
+      data: {
+        member: eve.id,
+        from: { plan: String(gold.id), priceKey: 'monthly' },
+        to: { plan: String(silver.id), priceKey: 'monthly' },
+      },
+    })
+    await k.runJobs()
+    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'inactive', 'Plan: Silver': 'active' })
+    // Paused, then canceled: no current plan.
+    await k.q(sql`UPDATE subscriptions SET status = 'paused' WHERE id = ${sub.id}`)
+    await emit(await createLocalReq({}, app.payload), {
+      type: 'subscription.paused',
+      tenant,
+      subject,
+      data: { member: eve.id, plan: String(silver.id), status: 'paused' },
+    })
+    await k.runJobs()
+    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'inactive', 'Plan: Silver': 'inactive' })
+
+    // A connection with plan tags off sends none.
+    const quiet = await k.studio()
+    await connect(quiet, { listId: 'no-plans', planTags: false })
+    const plan = await app.payload.create({ collection: 'membership-plans', data: { tenant: quiet, name: 'Gold' } })
+    const fay = await k.member(quiet, { consents: ['email_marketing'] })
+    await app.payload.create({
+      collection: 'subscriptions',
+      data: {
+        tenant: quiet,
+        member: fay.id,
+        plan: plan.id,
+        priceKey: 'monthly',
+        provider: 'manual',
+        dunningStage: 'none',
+        status: 'active',
+      },
+    })
+    await queue(MAILCHIMP_SYNC_MEMBER_TASK, { tenant: quiet, member: fay.id })
+    expect(fake.member(fay.email)?.tags ?? {}).toEqual({})
+  }, 90_000)
+})
+// ---- /Mailchimp plan tags ----
 
 describe('Mailchimp refusals', () => {
   it('a member Mailchimp refuses (compliance state) is noted on the connection, not retried', async () => {

@@ -43,6 +43,7 @@ import * as migration_20261207_040110_website_pages from './20261207_040110_webs
 import * as migration_20261207_042334_lms_access_sources from './20261207_042334_lms_access_sources';
 import * as migration_20261207_042732_facility_commerce from './20261207_042732_facility_commerce';
 import * as migration_20261207_044737_marketing_more_triggers from './20261207_044737_marketing_more_triggers';
+import * as migration_20261207_075133_marketing_lead_recipients from './20261207_075133_marketing_lead_recipients';
 import * as migration_20261207_075151_lms_email_verification from './20261207_075151_lms_email_verification';
 import * as migration_20261207_075531_facility_rooms_expiry from './20261207_075531_facility_rooms_expiry';
 import * as migration_20261207_075711_lms_live_lessons from './20261207_075711_lms_live_lessons';
@@ -272,6 +273,11 @@ export const migrations = [
     up: migration_20261207_044737_marketing_more_triggers.up,
     down: migration_20261207_044737_marketing_more_triggers.down,
     name: '20261207_044737_marketing_more_triggers',
+  },
+  {
+    up: migration_20261207_075133_marketing_lead_recipients.up,
+    down: migration_20261207_075133_marketing_lead_recipients.down,
+    name: '20261207_075133_marketing_lead_recipients',
   },
   {
     up: migration_20261207_075151_lms_email_verification.up,

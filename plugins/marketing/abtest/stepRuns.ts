@@ -43,12 +43,12 @@ export const recordStepRun = async (
 export const enrolmentCounts = async (
   req: PayloadRequest,
   facts: EnrolmentFact[],
-  input: { tenant: string; member: string; since: string },
+  input: { tenant: string; member: string | null; since: string },
 ): Promise<Partial<Record<EnrolmentFact, number>>> => {
   const counts: Partial<Record<EnrolmentFact, number>> = {}
   if (facts.includes('enrolment.bookings')) {
     counts['enrolment.bookings'] = 0
-    if (hasCollection(req.payload, 'bookings')) {
+    if (input.member && hasCollection(req.payload, 'bookings')) {
       const b = goalBookingsTable(req)
       const [row] = await runSql<{ n: number }>(
         req,
@@ -64,7 +64,7 @@ export const enrolmentCounts = async (
   }
   if (facts.includes('enrolment.orders')) {
     counts['enrolment.orders'] = 0
-    if (hasCollection(req.payload, 'orders')) {
+    if (input.member && hasCollection(req.payload, 'orders')) {
       const o = goalOrdersTable(req)
       const [row] = await runSql<{ n: number }>(
         req,
@@ -91,7 +91,8 @@ export const routeStep = async (
   branch: StepBranch | null | undefined,
   input: {
     tenant: string
-    member: string
+    /** Null for a lead (Lead recipients): it has no bookings or orders, so those facts count 0. */
+    member: string | null
     since: string
     facts: ConditionFacts
     /** The enrolment and this step (0-based): `message.*` rules read the previous step's message. */

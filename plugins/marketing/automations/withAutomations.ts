@@ -16,6 +16,7 @@ import {
   consentsTable,
   marketingSettingsTable,
   memberFactsTable,
+  memberTextsTable,
   messageLogsTable,
   notificationsTable,
 } from '../operations/sql/automationsTable'
@@ -65,6 +66,7 @@ export const withAutomations = (config: Config, o: typeof defaultOptions): Confi
     consentsTable,
     memberFactsTable,
     marketingSettingsTable,
+    memberTextsTable, // tag rules in the audience SQL
     trackedMessageLogsTable, // Open and click tracking
   ])
 }

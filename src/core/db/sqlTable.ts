@@ -17,7 +17,7 @@ import type { SQL } from './sqlFor'
  *     sql`UPDATE ${b} SET ${b.status} = ${'cancelled'}::${b.$enum.status} WHERE ${b.class} = ${id}`
  *
  * Table refs: a collection or global slug (`'bookings'`); `'<slug>._rels'` for its relationships
- * table; `'<slug>.<field path>'` for the table of an array (or hasMany select) field, e.g.
+ * table; `'<slug>._texts'` for the values of its hasMany text fields (`parent`, `path`, `text`); `'<slug>.<field path>'` for the table of an array (or hasMany select) field, e.g.
  * `'orders.lines'`. Field paths are Payload's (`'bookings.lateCancelMinutes'` inside a group,
  * `'class'` for a relationship, whose column is `class_id`); in a `_rels` table a related
  * collection's slug names its id column (`'tenant-memberships'` → `tenant_memberships_id`), and
@@ -115,7 +115,7 @@ const tableOf = (source: SchemaSource, schema: DrizzleSchema, ref: string): Tabl
   if (!entity || !base || !schema.tables[base])
     throw new SqlSchemaError(`Raw SQL table "${ref}": no collection or global "${slug}" in the config.`)
   let name = base
-  if (path.length === 1 && path[0] === '_rels') name = `${base}_rels`
+  if (path.length === 1 && (path[0] === '_rels' || path[0] === '_texts')) name = `${base}${path[0]}`
   else if (path.length > 0) {
     let fields = entity.fields
     for (const [index, segment] of path.entries()) {

@@ -47,6 +47,8 @@ const CHANNELS: { value: Channel; label: string }[] = [
   { value: 'in_app', label: 'In-app notification' },
   { value: 'push', label: 'Web push' },
 ]
+/** A New lead automation sends e-mail only (Lead recipients). */
+const LEAD_CHANNELS = CHANNELS.filter((c) => c.value === 'email')
 
 const newStep = (): BuilderStep => ({
   delayMinutes: 0,
@@ -65,6 +67,7 @@ const css = `
 .ab-form fieldset { border: 1px solid var(--theme-elevation-250); border-radius: 6px; padding: 12px; margin: 0; }
 .ab-form legend { font-weight: 600; padding: 0 4px; }
 .ab-row { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; }
+.ab-hint { flex-basis: 100%; margin: 0; font-size: 14px; color: var(--theme-text); }
 .ab-form label { display: flex; flex-direction: column; gap: 4px; font-size: 14px; }
 .ab-form input, .ab-form select, .ab-form textarea, .ab-form button { font: inherit; font-size: 14px; padding: 6px 8px; border: 1px solid var(--theme-elevation-500); border-radius: 4px; background: var(--theme-input-bg); color: var(--theme-text); }
 .ab-form textarea { min-width: 320px; min-height: 64px; }
@@ -290,6 +293,14 @@ export const AutomationBuilder = ({
               </label>
             ) : null}
             {/* ---- /Holdings triggers ---- */}
+            {/* ---- Lead recipients ---- */}
+            {a.triggerEvent === 'lead.created' ? (
+              <p className="ab-hint">
+                Enrols each new lead (website form, tour, guest booking, RSVP, facility guest) once, by e-mail only.
+                Marketing e-mail goes to leads who ticked the form’s consent box; converted leads stop.
+              </p>
+            ) : null}
+            {/* ---- /Lead recipients ---- */}
             <label>
               Purpose
               <select
@@ -339,7 +350,7 @@ export const AutomationBuilder = ({
                 <label>
                   {`Step ${n} channel`}
                   <select value={s.channel} onChange={(e) => setStep(i, { channel: e.target.value as Channel })}>
-                    {CHANNELS.map((c) => (
+                    {(a.triggerEvent === 'lead.created' ? LEAD_CHANNELS : CHANNELS).map((c) => (
                       <option key={c.value} value={c.value}>
                         {c.label}
                       </option>

@@ -2,14 +2,15 @@ import type { CollectionConfig } from 'payload'
 import { MANAGER_ROLES, STAFF_ROLES, nobody, tenantRole, tenantScoped } from '@/core'
 
 /**
- * One enrolment of a member into an automation for one trigger occurrence. Written by the
- * enrolment engine only (INSERT … ON CONFLICT DO NOTHING on the unique key), read by staff.
+ * One enrolment of a member (or, for the New lead trigger, a lead) into an automation for one
+ * trigger occurrence. Written by the enrolment engine only (INSERT … ON CONFLICT DO NOTHING on the
+ * unique keys), read by staff. Exactly one of `member` and `lead` is set (a CHECK in the migration).
  */
 export const AutomationLogs = (group: string): CollectionConfig =>
   tenantScoped(
     {
       slug: 'automation-logs',
-      admin: { defaultColumns: ['automation', 'member', 'status', 'triggeredAt'], group },
+      admin: { defaultColumns: ['automation', 'member', 'lead', 'status', 'triggeredAt'], group },
       access: {
         read: tenantRole(STAFF_ROLES),
         create: nobody,
@@ -18,11 +19,23 @@ export const AutomationLogs = (group: string): CollectionConfig =>
       },
       indexes: [
         { fields: ['automation', 'member', 'channel', 'occurrenceKey'], unique: true },
+        // ---- Lead recipients ----
+        // A lead's enrolments: unique per (automation, lead, channel, occurrence) like a member's (NULLs never collide).
+        { fields: ['automation', 'lead', 'channel', 'occurrenceKey'], unique: true },
+        // ---- /Lead recipients ----
         { fields: ['tenant', 'triggeredAt'] },
       ],
       fields: [
         { name: 'automation', type: 'relationship', relationTo: 'automations', required: true },
-        { name: 'member', type: 'relationship', relationTo: 'tenant-memberships', required: true },
+        { name: 'member', type: 'relationship', relationTo: 'tenant-memberships' },
+        // ---- Lead recipients ----
+        {
+          name: 'lead',
+          type: 'relationship',
+          relationTo: 'leads',
+          admin: { description: 'The lead enrolled (New lead trigger); set instead of the member.' },
+        },
+        // ---- /Lead recipients ----
         {
           name: 'channel',
           type: 'select',

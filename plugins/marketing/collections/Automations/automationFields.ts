@@ -1,5 +1,5 @@
 import type { Field } from 'payload'
-import { TRIGGER_OPTIONS, isTimeTrigger } from '../../operations/automations/triggers'
+import { LEAD_TRIGGER, TRIGGER_OPTIONS, isTimeTrigger } from '../../operations/automations/triggers'
 import { validateCondition } from '../../operations/automations/conditions'
 
 /** Time triggers whose N is `triggerDays`. */
@@ -82,7 +82,20 @@ export const automationFields = (): Field[] => [
         min: 0,
         admin: { description: 'Minutes after the previous step (after enrolment for the first).' },
       },
-      { name: 'channel', type: 'select', required: true, defaultValue: 'email', options: [...STEP_CHANNELS] },
+      {
+        name: 'channel',
+        type: 'select',
+        required: true,
+        defaultValue: 'email',
+        options: [...STEP_CHANNELS],
+        // ---- Lead recipients ----
+        // A lead is reached by e-mail only: it has no account (in-app, push) and gave no SMS consent.
+        validate: (value: unknown, { data }: { data: Record<string, unknown> }) =>
+          data?.triggerEvent === LEAD_TRIGGER && value !== 'email'
+            ? 'A "New lead" automation sends e-mail only: every step’s channel must be email.'
+            : true,
+        // ---- /Lead recipients ----
+      },
       { name: 'subject', type: 'text', admin: { description: 'Email subject or notification title.' } },
       {
         name: 'body',

@@ -76,6 +76,26 @@ export const Leads = (group: string): CollectionConfig =>
         admin: { step: 1, description: 'Expected value in minor units (cents) of the tenant’s currency.' },
       },
       { name: 'notes', type: 'textarea' },
+      // ---- Lead recipients ----
+      {
+        name: 'marketingConsentAt',
+        type: 'date',
+        admin: {
+          date: { pickerAppearance: 'dayAndTime' },
+          description:
+            'When the lead agreed to marketing e-mail (a form’s consent box sets it). Without it, or after an unsubscribe, New lead automations send them transactional mail only.',
+        },
+      },
+      {
+        name: 'unsubscribedAt',
+        type: 'date',
+        admin: {
+          readOnly: true,
+          description:
+            'Set by the unsubscribe link of a lead e-mail; a later consent (a new form with the box ticked) counts again.',
+        },
+      },
+      // ---- /Lead recipients ----
       {
         name: 'formSubmission',
         type: 'text',

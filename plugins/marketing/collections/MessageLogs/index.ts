@@ -1,6 +1,11 @@
 import type { CollectionConfig } from 'payload'
 import { STAFF_ROLES, nobody, or, self, tenantRole, tenantScoped } from '@/core'
-import { unsubscribeEndpoint, unsubscribePageEndpoint } from '../../endpoints/unsubscribeEndpoint'
+import {
+  leadUnsubscribeEndpoint,
+  leadUnsubscribePageEndpoint,
+  unsubscribeEndpoint,
+  unsubscribePageEndpoint,
+} from '../../endpoints/unsubscribeEndpoint'
 import { clickEndpoint, openPixelEndpoint } from '../../endpoints/trackingEndpoints' // Open and click tracking
 
 /** Every message sent, skipped or failed on any channel, with the provider's id and the reason. */
@@ -14,16 +19,28 @@ export const MessageLogs = (group: string): CollectionConfig =>
       update: nobody,
       delete: nobody,
     },
-    endpoints: [unsubscribeEndpoint, unsubscribePageEndpoint, openPixelEndpoint, clickEndpoint],
+    endpoints: [
+      unsubscribeEndpoint,
+      unsubscribePageEndpoint,
+      openPixelEndpoint,
+      clickEndpoint,
+      leadUnsubscribeEndpoint, // Lead recipients
+      leadUnsubscribePageEndpoint, // Lead recipients
+    ],
     indexes: [
       { fields: ['provider', 'providerMessageId'], unique: true },
       { fields: ['member', 'createdAt'] },
+      { fields: ['lead', 'createdAt'] }, // Lead recipients
       { fields: ['type', 'status'] },
       // One message per enrolment step (sendMessage claims it with ON CONFLICT).
       { fields: ['automationLog', 'step'], unique: true },
     ],
     fields: [
       { name: 'member', type: 'relationship', relationTo: 'tenant-memberships' },
+      // ---- Lead recipients ----
+      // A message to a lead (New lead trigger); never both with `member` (a CHECK in the migration).
+      { name: 'lead', type: 'relationship', relationTo: 'leads' },
+      // ---- /Lead recipients ----
       { name: 'recipient', type: 'text', required: true },
       { name: 'channel', type: 'select', required: true, options: ['email', 'sms', 'push', 'in_app', 'call', 'note'] },
       { name: 'direction', type: 'select', required: true, defaultValue: 'outbound', options: ['outbound', 'inbound'] },

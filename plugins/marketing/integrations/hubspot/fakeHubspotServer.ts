@@ -17,13 +17,28 @@ export type FakeCall = {
 
 type Forced = { status: number; headers?: Record<string, string>; body?: unknown }
 
-/** The unique properties of each object type (HubSpot: `email` for contacts, plus custom unique properties). */
-const UNIQUE: Record<string, string[]> = {
-  contacts: ['email', 'atrium_member_id'],
-  deals: ['atrium_deal_id'],
-  line_items: ['atrium_line_item_id'],
-  meetings: ['atrium_meeting_id'],
+/** A property definition as the properties API holds it. */
+export type FakeProperty = {
+  name: string
+  label: string
+  type: string
+  fieldType: string
+  groupName: string
+  hasUniqueValue: boolean
 }
+
+/** HubSpot's own unique property: `email` on contacts. */
+const BUILT_IN_UNIQUE: Record<string, string[]> = { contacts: ['email'] }
+
+/** The custom properties Atrium's sync uses (present from the start unless `customProperties: false`). */
+const ATRIUM_PROPERTIES: [string, string, boolean][] = [
+  ['contacts', 'atrium_member_id', true],
+  ['contacts', 'atrium_lead_id', false],
+  ['contacts', 'atrium_member_status', false],
+  ['deals', 'atrium_deal_id', true],
+  ['line_items', 'atrium_line_item_id', true],
+  ['meetings', 'atrium_meeting_id', true],
+]
 
 const read = (req: IncomingMessage) =>
   new Promise<string>((resolve) => {
@@ -56,8 +71,35 @@ export const startFakeHubspot = async ({
   burstLimit = 190,
   windowMs = 10_000,
   accessToken,
-}: { port?: number; burstLimit?: number; windowMs?: number; accessToken?: string } = {}) => {
+  customProperties = true,
+}: {
+  port?: number
+  burstLimit?: number
+  windowMs?: number
+  accessToken?: string
+  /** Whether the portal starts with Atrium's custom properties (false: the sync must create them). */
+  customProperties?: boolean
+} = {}) => {
   const objects: Record<string, Map<string, FakeObject>> = {}
+  // ---- custom properties and archive ----
+  const definitions: Record<string, Map<string, FakeProperty>> = {}
+  const defined = (type: string) => (definitions[type] ??= new Map())
+  if (customProperties)
+    for (const [type, name, unique] of ATRIUM_PROPERTIES)
+      defined(type).set(name, {
+        name,
+        label: name,
+        type: 'string',
+        fieldType: 'text',
+        groupName: 'atrium',
+        hasUniqueValue: unique,
+      })
+  const uniqueOf = (type: string) => [
+    ...(BUILT_IN_UNIQUE[type] ?? []),
+    ...[...defined(type).values()].filter((p) => p.hasUniqueValue).map((p) => p.name),
+  ]
+  const archived: { type: string; id: string; properties: Record<string, string> }[] = []
+  // ---- /custom properties and archive ----
   const associations: { from: string; fromId: string; to: string; toId: string }[] = []
   const calls: FakeCall[] = []
   const forced: Forced[] = []
@@ -103,6 +145,44 @@ export const startFakeHubspot = async ({
     const next = forced.shift()
     if (next)
       return answer(next.status, next.body ?? error(next.status, 'FORCED', `Forced ${next.status}`), next.headers)
+    // ---- custom properties and archive ----
+    const propertyPath = /^\/crm\/v3\/properties\/([a-z_]+)(?:\/([A-Za-z0-9_]+))?$/.exec(path)
+    if (propertyPath) {
+      const [, type, name] = propertyPath
+      if (req.method === 'GET' && name) {
+        const found = defined(type).get(name)
+        return found
+          ? answer(200, { ...found, description: '', options: [] })
+          : answer(404, error(404, 'OBJECT_NOT_FOUND', `Unable to find property ${name} on ${type}.`))
+      }
+      if (req.method === 'POST' && !name) {
+        let input: Record<string, unknown> = {}
+        try {
+          input = raw ? JSON.parse(raw) : {}
+        } catch {
+          // refused below
+        }
+        const text = (key: string) => {
+          const value = input[key]
+          return typeof value === 'string' ? value : ''
+        }
+        const property: FakeProperty = {
+          name: text('name'),
+          label: text('label'),
+          type: text('type'),
+          fieldType: text('fieldType'),
+          groupName: text('groupName'),
+          hasUniqueValue: input.hasUniqueValue === true,
+        }
+        if (!property.name || !property.label || !property.type || !property.fieldType || !property.groupName)
+          return answer(400, error(400, 'VALIDATION_ERROR', 'name, label, type, fieldType and groupName are required.'))
+        if (defined(type).has(property.name))
+          return answer(409, error(409, 'CONFLICT', `Property named '${property.name}' already exists.`))
+        defined(type).set(property.name, property)
+        return answer(201, { ...property, description: '', options: [] })
+      }
+    }
+    // ---- /custom properties and archive ----
     if (req.method !== 'POST') return answer(404, error(404, 'OBJECT_NOT_FOUND', 'Not found'))
 
     const now = new Date().toISOString()
@@ -117,11 +197,18 @@ export const startFakeHubspot = async ({
       const claimed = new Map<string, number>()
       for (const [index, input] of typed.entries()) {
         const idProperty = input.idProperty ?? 'hs_object_id'
-        if (idProperty !== 'hs_object_id' && !(UNIQUE[type] ?? []).includes(idProperty))
+        if (idProperty !== 'hs_object_id' && !uniqueOf(type).includes(idProperty))
           return answer(400, error(400, 'VALIDATION_ERROR', `${idProperty} is not a unique property of ${type}.`))
         const target = findBy(type, idProperty, input.id)
         const properties = { ...input.properties, ...(idProperty === 'hs_object_id' ? {} : { [idProperty]: input.id }) }
-        for (const unique of UNIQUE[type] ?? []) {
+        // Atrium's own properties must exist in the portal (HubSpot refuses unknown properties).
+        const unknown = Object.keys(properties).find((name) => name.startsWith('atrium_') && !defined(type).has(name))
+        if (unknown)
+          return answer(
+            400,
+            error(400, 'VALIDATION_ERROR', `Property "${unknown}" does not exist (PROPERTY_DOESNT_EXIST).`),
+          )
+        for (const unique of uniqueOf(type)) {
           const value = properties[unique]
           if (!value) continue
           const other = findBy(type, unique, value)
@@ -155,6 +242,22 @@ export const startFakeHubspot = async ({
       })
       return answer(200, { status: 'COMPLETE', results, startedAt: now, completedAt: now })
     }
+    // ---- custom properties and archive ----
+    const batchArchive = /^\/crm\/v3\/objects\/([a-z_]+)\/batch\/archive$/.exec(path)
+    if (batchArchive) {
+      const type = batchArchive[1]
+      // Archiving is idempotent (an unknown or already archived id is no error), 204 No Content.
+      for (const input of inputs as { id: string }[]) {
+        const object = store(type).get(input.id)
+        if (!object) continue
+        store(type).delete(input.id)
+        archived.push({ type, id: object.id, properties: object.properties })
+      }
+      call.status = 204
+      res.writeHead(204).end()
+      return
+    }
+    // ---- /custom properties and archive ----
     const batchRead = /^\/crm\/v3\/objects\/([a-z_]+)\/batch\/read$/.exec(path)
     if (batchRead) {
       const type = batchRead[1]
@@ -223,6 +326,10 @@ export const startFakeHubspot = async ({
     url: `http://127.0.0.1:${bound}`,
     calls,
     associations,
+    /** Objects archived through `batch/archive`. */
+    archived,
+    /** The property definitions of an object type (custom ones created through the properties API included). */
+    properties: (type: string) => [...defined(type).values()],
     /** The stored objects of a type. */
     objects: (type: string) => [...store(type).values()],
     /** The object of a type whose `property` is `value`. */

@@ -12,6 +12,8 @@ export type OutboxState = {
   properties: Record<string, string>
   contact?: ContactRef | null
   lineItems?: LineItemState[]
+  /** Archive the object in HubSpot instead (its local object was deleted); `properties` hold only its unique id. */
+  archive?: boolean
 }
 
 /** The HubSpot object type of each outbox kind. */

@@ -96,6 +96,7 @@ export const reconcileHubspotTenant = async (
         req,
         sql`SELECT ${o.id} AS id, ${o.state} AS state FROM ${o}
             WHERE ${o.tenant} = ${tenant} AND ${o.objectKind} = ${kind}::${o.$enum.objectKind} AND ${o.status} = 'sent'
+              AND NOT coalesce((${o.state}->>'archive')::boolean, false)
               AND ${o.id}::text > ${after}
             ORDER BY ${o.id}::text LIMIT 100`,
       )

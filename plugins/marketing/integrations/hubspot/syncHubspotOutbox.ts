@@ -30,6 +30,7 @@ type ClaimedRow = {
 /** What became of one row of a push. */
 type Outcome =
   | { kind: 'sent'; remoteId: string }
+  | { kind: 'archived'; remoteId: string | null }
   | { kind: 'deferred'; waitMs: number; why: string }
   | { kind: 'rateLimited'; waitMs: number; why: string }
   | { kind: 'failed'; error: string }
@@ -161,7 +162,7 @@ const settle = async (
   let limited = false
   for (const [i, row] of rows.entries()) {
     const outcome = outcomes[i]
-    if (outcome.kind === 'sent') {
+    if (outcome.kind === 'sent' || outcome.kind === 'archived') {
       await runSql(
         req,
         sql`UPDATE ${o} SET
@@ -349,7 +350,22 @@ const pushRows = async (
   rows: ClaimedRow[],
   note: Note,
 ): Promise<Outcome[]> => {
-  if (kind === 'member' || kind === 'lead') return upsertBatch(api, kind, rows, 'contacts')
+  if (kind === 'member' || kind === 'lead') {
+    // ---- HubSpot remote archive ----
+    // A deleted member's or lead's contact is archived; the others are upserted.
+    const archive = rows.filter((row) => row.state.archive)
+    if (archive.length === 0) return upsertBatch(api, kind, rows, 'contacts')
+    const upsert = rows.filter((row) => !row.state.archive)
+    const outcomes = new Map<string, Outcome>()
+    const archived = await archiveContacts(api, kind, archive)
+    archive.forEach((row, i) => outcomes.set(row.id, archived[i]))
+    if (upsert.length > 0) {
+      const upserted = await upsertBatch(api, kind, upsert, 'contacts')
+      upsert.forEach((row, i) => outcomes.set(row.id, upserted[i]))
+    }
+    return rows.map((row) => outcomes.get(row.id) ?? { kind: 'failed', error: 'Not pushed.' })
+    // ---- /HubSpot remote archive ----
+  }
 
   // Deals and meetings are associated with their contact: one not in HubSpot yet waits for it.
   const contacts = new Map<string, string | null>()
@@ -445,3 +461,45 @@ const noteDealIds = async (req: PayloadRequest, tenant: string, pairs: [string, 
           WHERE ${d.id} = ${deal} AND ${d.tenant} = ${tenant} AND ${d.hubspotDealId} IS DISTINCT FROM ${remoteId}`,
     )
 }
+
+// ---- HubSpot remote archive ----
+/**
+ * Archives the contacts of deleted members or leads (`crm.contacts.batchApi.archive`, HubSpot's
+ * recoverable delete). HubSpot's id is the row's `remoteId` when the outbox sent it, else read by
+ * the row's unique property; a contact HubSpot never had is done with nothing to archive.
+ * Archiving is idempotent (an archived id archives again without error).
+ */
+const archiveContacts = async (api: HubspotApi, kind: HubspotObjectKind, rows: ClaimedRow[]): Promise<Outcome[]> => {
+  try {
+    const property = ID_PROPERTIES[kind]
+    const ids = new Map<string, string>()
+    for (const row of rows) if (row.remoteId) ids.set(row.id, row.remoteId)
+    const unknown = rows.filter((row) => !ids.has(row.id))
+    if (unknown.length > 0) {
+      const reply = await api.call((client) =>
+        client.crm.contacts.batchApi.read({
+          inputs: unknown.map((row) => ({ id: idValueOf(kind, row) })),
+          idProperty: property,
+          properties: [property],
+          propertiesWithHistory: [],
+        }),
+      )
+      const byKey = new Map<string, string>()
+      for (const result of reply.results ?? []) {
+        const key = result.properties?.[property]
+        if (key) byKey.set(property === 'email' ? key.toLowerCase() : key, String(result.id))
+      }
+      for (const row of unknown) {
+        const id = byKey.get(idValueOf(kind, row))
+        if (id) ids.set(row.id, id)
+      }
+    }
+    const inputs = [...new Set(ids.values())].map((id) => ({ id }))
+    if (inputs.length > 0) await api.call((client) => client.crm.contacts.batchApi.archive({ inputs }))
+    return rows.map((row) => ({ kind: 'archived', remoteId: ids.get(row.id) ?? null }))
+  } catch (error) {
+    if (error instanceof HubspotOutOfTime) throw error
+    return allFailed(rows, error)
+  }
+}
+// ---- /HubSpot remote archive ----

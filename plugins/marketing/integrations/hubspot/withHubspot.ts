@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config } from 'payload'
+import type { CollectionAfterDeleteHook, CollectionConfig, Config } from 'payload'
 import { subscribe, withSqlTables } from '@/core'
 import { HubspotOutbox } from '../../collections/HubspotOutbox'
 import { HubspotRateLimits } from '../../collections/HubspotRateLimits'
@@ -10,6 +10,11 @@ import { hubspotWebhookEndpoint } from './hubspotWebhookEndpoint'
 import { hubspotReconcileTask } from './jobs/hubspotReconcileTask'
 import { hubspotSyncTask } from './jobs/hubspotSyncTask'
 import { retryOutboxEndpoint } from './retryOutboxEndpoint'
+// ---- HubSpot custom properties and remote archive ----
+import { leadDeletedToOutbox, memberDeletedToOutbox } from './archiveToOutbox'
+import { hubspotEnsurePropertiesTask } from './jobs/hubspotEnsurePropertiesTask'
+import { queueEnsureProperties } from './queueEnsureProperties'
+// ---- /HubSpot custom properties and remote archive ----
 
 /** Appends the outbox hook to `deals` (the CRM's collection), keeping its own hooks. */
 const withDealHook = (collection: CollectionConfig): CollectionConfig =>
@@ -19,6 +24,29 @@ const withDealHook = (collection: CollectionConfig): CollectionConfig =>
         ...collection,
         hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), dealToOutbox] },
       }
+
+// ---- HubSpot custom properties and remote archive ----
+const appendAfterDelete = (collection: CollectionConfig, hook: CollectionAfterDeleteHook): CollectionConfig => ({
+  ...collection,
+  hooks: { ...collection.hooks, afterDelete: [...(collection.hooks?.afterDelete ?? []), hook] },
+})
+
+/** Deleting a member or a lead archives its contact; connecting HubSpot creates the custom properties. */
+const withArchiveAndPropertyHooks = (collection: CollectionConfig): CollectionConfig =>
+  collection.slug === 'tenant-memberships'
+    ? appendAfterDelete(collection, memberDeletedToOutbox)
+    : collection.slug === 'leads'
+      ? appendAfterDelete(collection, leadDeletedToOutbox)
+      : collection.slug === 'integration-connections'
+        ? {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              afterChange: [...(collection.hooks?.afterChange ?? []), queueEnsureProperties],
+            },
+          }
+        : collection
+// ---- /HubSpot custom properties and remote archive ----
 
 /**
  * The HubSpot sync: the latest-state outbox (`hubspot-outbox`) filled by domain-event subscribers
@@ -36,14 +64,19 @@ export const withHubspot = (
   const next: Config = {
     ...config,
     collections: [
-      ...(config.collections ?? []).map(withDealHook),
+      ...(config.collections ?? []).map(withDealHook).map(withArchiveAndPropertyHooks),
       { ...HubspotOutbox(o.adminGroup), endpoints: [retryOutboxEndpoint] },
       HubspotRateLimits(o.adminGroup),
     ],
     endpoints: [...(config.endpoints ?? []), hubspotWebhookEndpoint({ toleranceMs: options.webhookToleranceMs })],
     jobs: {
       ...config.jobs,
-      tasks: [...(config.jobs?.tasks ?? []), hubspotSyncTask(options), hubspotReconcileTask(options)],
+      tasks: [
+        ...(config.jobs?.tasks ?? []),
+        hubspotSyncTask(options),
+        hubspotReconcileTask(options),
+        hubspotEnsurePropertiesTask(options), // HubSpot custom properties
+      ],
     },
   }
   return withSqlTables(subscribe(next, ...hubspotSubscribers), hubspotSqlTables)

@@ -12,7 +12,12 @@ export type MailchimpConnection = {
   /** Member tag → Mailchimp tag; when set, only these tags are synced (and switched off when the member lost them). */
   tagMap: Record<string, string> | null
   baseUrl: string | null
+  /** Plan tags: the prefix of the tag of each plan (`Plan: Gold`); null turns plan tags off. */
+  planTagPrefix: string | null
 }
+
+/** The default prefix of plan tags (`Plan: Gold`). */
+export const DEFAULT_PLAN_TAG_PREFIX = 'Plan: '
 
 /** `integration-connections.config` of provider `mailchimp`. */
 export const mailchimpConfigSchema = z.object({
@@ -22,11 +27,13 @@ export const mailchimpConfigSchema = z.object({
   tagMap: z.record(z.string(), z.string().min(1)).optional(),
   /** Another Marketing-API-compatible base URL (a local fake in tests); default from the key's data center. */
   baseUrl: z.string().url().optional(),
+  /** The member's current plans as tags `<prefix><plan name>` (default `Plan: `); `false` sends none. */
+  planTags: z.union([z.literal(false), z.object({ prefix: z.string().max(40) })]).optional(),
 })
 
 /**
  * The tenant's Mailchimp connection: core's `integration-connections` row with provider `mailchimp`,
- * status `connected`, `config` `{ listId | audienceId, tagMap?, baseUrl? }` and encrypted
+ * status `connected`, `config` `{ listId | audienceId, tagMap?, baseUrl?, planTags? }` and encrypted
  * `credentials` `{ apiKey: '…-us21' }`. Null when the tenant has none or it is incomplete.
  */
 export const mailchimpConnection = async (req: PayloadRequest, tenant: string): Promise<MailchimpConnection | null> => {
@@ -53,5 +60,6 @@ export const mailchimpConnection = async (req: PayloadRequest, tenant: string): 
     listId,
     tagMap: config.data.tagMap ?? null,
     baseUrl: config.data.baseUrl ?? null,
+    planTagPrefix: config.data.planTags === false ? null : (config.data.planTags?.prefix ?? DEFAULT_PLAN_TAG_PREFIX),
   }
 }

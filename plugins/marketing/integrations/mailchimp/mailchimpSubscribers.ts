@@ -45,4 +45,42 @@ export const mailchimpSubscribers: Subscriber[] = [
     event: 'member.archived',
     handler: (event, { req }) => queueSync(req, event.tenant, membershipOf(event.subject)),
   } satisfies Subscriber<'member.archived'>,
+  // ---- Mailchimp plan tags ----
+  // A subscription that starts, stops or changes plan (billing's events): the member's plan tags are synced.
+  {
+    name: 'marketing.mailchimpOnSubscriptionCreated',
+    event: 'subscription.created',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.created'>,
+  {
+    name: 'marketing.mailchimpOnSubscriptionActivated',
+    event: 'subscription.activated',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.activated'>,
+  {
+    name: 'marketing.mailchimpOnSubscriptionPaused',
+    event: 'subscription.paused',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.paused'>,
+  {
+    name: 'marketing.mailchimpOnSubscriptionResumed',
+    event: 'subscription.resumed',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.resumed'>,
+  {
+    name: 'marketing.mailchimpOnSubscriptionCanceled',
+    event: 'subscription.canceled',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.canceled'>,
+  {
+    name: 'marketing.mailchimpOnSubscriptionEnded',
+    event: 'subscription.ended',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.ended'>,
+  {
+    name: 'marketing.mailchimpOnSubscriptionPlanChanged',
+    event: 'subscription.plan_changed',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.plan_changed'>,
+  // ---- /Mailchimp plan tags ----
 ] as Subscriber[]

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql, usersTable, noteIntegrationSync } from '@/core'
+import { callPort, runSql, usersTable, noteIntegrationSync } from '@/core'
+import { memberPlansPort } from '@plugins/billing/contract' // Mailchimp plan tags
 import type { TenantMembership } from '@/payload-types'
 import { consentsTable, memberFactsTable } from '../../operations/sql/automationsTable'
 import { MailchimpError, mailchimpClient, type MailchimpClient } from './mailchimpClient'
@@ -13,6 +14,8 @@ type AudienceMember = {
   name: string | null
   status: 'subscribed' | 'unsubscribed'
   tags: string[]
+  /** Plan tags: the member's current plans (billing's `marketing.memberPlans` port). */
+  plans: string[]
 }
 
 const PAGE = 500
@@ -27,6 +30,8 @@ const audienceMembers = async (
   req: PayloadRequest,
   tenant: string,
   filter: { member?: string; after?: string },
+  /** Filled with the tenant's plan names (Mailchimp plan tags). */
+  tenantPlans: { names: string[] } = { names: [] },
 ): Promise<AudienceMember[]> => {
   const m = memberFactsTable(req)
   const u = usersTable(req)
@@ -52,12 +57,18 @@ const audienceMembers = async (
     req,
   })
   const tagsOf = new Map(docs.map((d) => [String(d.id), d.tags ?? []]))
+  // ---- Mailchimp plan tags ----
+  const held = await callPort(req, memberPlansPort, { tenant, members: rows.map((r) => String(r.id)) })
+  const plansOf = new Map(held.members.map((m) => [m.member, m.plans]))
+  tenantPlans.names = held.plans
+  // ---- /Mailchimp plan tags ----
   return rows.map((r) => ({
     id: String(r.id),
     email: r.email,
     name: r.name,
     status: r.open && !r.archived ? 'subscribed' : 'unsubscribed',
     tags: tagsOf.get(String(r.id)) ?? [],
+    plans: plansOf.get(String(r.id)) ?? [],
   }))
 }
 
@@ -70,14 +81,37 @@ export const mailchimpTagsOf = (tags: string[], tagMap: Record<string, string> |
       }))
     : tags.map((name) => ({ name, status: 'active' as const }))
 
-const pushMember = async (client: MailchimpClient, connection: MailchimpConnection, member: AudienceMember) => {
+// ---- Mailchimp plan tags ----
+/**
+ * One tag per plan of the tenant, `<prefix><plan name>`: active for the member's current plans,
+ * inactive for the others (a plan given up, changed or ended switches its tag off). Idempotent:
+ * the same statuses sent again change nothing. None when the connection turns plan tags off.
+ */
+export const mailchimpPlanTagsOf = (held: string[], tenantPlans: string[], prefix: string | null) =>
+  prefix === null
+    ? []
+    : [...new Set([...tenantPlans, ...held])].map((plan) => ({
+        name: `${prefix}${plan}`.slice(0, 100),
+        status: held.includes(plan) ? ('active' as const) : ('inactive' as const),
+      }))
+// ---- /Mailchimp plan tags ----
+
+const pushMember = async (
+  client: MailchimpClient,
+  connection: MailchimpConnection,
+  member: AudienceMember,
+  tenantPlans: string[],
+) => {
   const [first, ...rest] = (member.name ?? '').trim().split(/\s+/)
   await client.upsertMember(connection.listId, {
     email: member.email,
     status: member.status,
     mergeFields: member.name ? { FNAME: first ?? '', LNAME: rest.join(' ') } : undefined,
   })
-  const tags = mailchimpTagsOf(member.tags, connection.tagMap)
+  const tags = [
+    ...mailchimpTagsOf(member.tags, connection.tagMap),
+    ...mailchimpPlanTagsOf(member.plans, tenantPlans, connection.planTagPrefix), // Mailchimp plan tags
+  ]
   if (tags.length > 0) await client.setTags(connection.listId, member.email, tags)
 }
 
@@ -96,13 +130,15 @@ export const syncMemberToMailchimp = async (
 ): Promise<'synced' | 'not_connected' | 'not_in_audience' | 'rejected'> => {
   const connection = await mailchimpConnection(req, input.tenant)
   if (!connection) return 'not_connected'
-  const [member] = await audienceMembers(req, input.tenant, { member: input.member })
+  const tenantPlans: { names: string[] } = { names: [] }
+  const [member] = await audienceMembers(req, input.tenant, { member: input.member }, tenantPlans)
   if (!member) return 'not_in_audience'
   try {
     await pushMember(
       mailchimpClient({ apiKey: connection.apiKey, baseUrl: connection.baseUrl, ...options }),
       connection,
       member,
+      tenantPlans.names,
     )
   } catch (error) {
     await noteIntegrationSync(req, connection.id, error instanceof Error ? error.message : String(error))
@@ -132,12 +168,13 @@ export const resyncTenantToMailchimp = async (
   let failed = 0
   let lastError: string | null = null
   for (let after: string | undefined; ; ) {
-    const page = await audienceMembers(req, tenant, { after })
+    const tenantPlans: { names: string[] } = { names: [] }
+    const page = await audienceMembers(req, tenant, { after }, tenantPlans)
     if (page.length === 0) break
     await Promise.all(
       page.map(async (member) => {
         try {
-          await pushMember(client, connection, member)
+          await pushMember(client, connection, member, tenantPlans.names)
           synced++
         } catch (error) {
           failed++

@@ -2,10 +2,49 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { localDate, runSql, tenantMembershipRolesTable, usersTable, type SQL } from '@/core'
 import type { Automation } from '@/payload-types'
-import { automationLogsTable, consentsTable, memberFactsTable } from '../sql/automationsTable'
-import { parseCondition } from './conditions'
+import { automationLogsTable, consentsTable, memberFactsTable, memberTextsTable } from '../sql/automationsTable'
+import { parseCondition, type ConditionRule } from './conditions'
 import { CONSENT_OF } from '../messaging/sendMessage'
 import { holdingsHits, isHoldingsTrigger, type HoldingsHit } from './holdingsTriggers' // Holdings triggers
+
+const strings = (value: ConditionRule['value']): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string')
+
+const list = (values: string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )
+
+/**
+ * One member rule of a condition as a WHERE clause over the membership `m` (null: no filter; event
+ * rules are not filters here, the preview has no event). Same semantics as `conditionHolds`:
+ * `member.status` is a string (eq/neq/in compare it, contains is a substring), `member.tags` a list
+ * (eq/contains: has the tag, neq: has not, in: has any of them; read from the hasMany text rows);
+ * gte/lte never hold on either, and exists always does. Tags compare case-sensitively, as in JS.
+ */
+export const memberRuleSql = (req: PayloadRequest, rule: ConditionRule): SQL | null => {
+  if (rule.field !== 'member.status' && rule.field !== 'member.tags') return null
+  if (rule.op === 'exists') return null
+  if (rule.op === 'gte' || rule.op === 'lte') return sql`FALSE`
+  const values = strings(rule.value)
+  if (rule.field === 'member.status') {
+    const m = memberFactsTable(req)
+    if (rule.op === 'neq') return values.length ? sql`m.${m.status}::text <> ${values[0]}` : null
+    if (values.length === 0) return sql`FALSE`
+    if (rule.op === 'contains') return sql`strpos(m.${m.status}::text, ${values[0]}) > 0`
+    return sql`m.${m.status}::text IN (${list(rule.op === 'in' ? values : values.slice(0, 1))})`
+  }
+  // ---- tag rules in the audience SQL ----
+  const m = memberFactsTable(req)
+  const t = memberTextsTable(req)
+  const has = (tags: string[]) =>
+    sql`EXISTS (SELECT 1 FROM ${t.$table} t WHERE t.${t.parent} = m.${m.id} AND t.${t.path} = 'tags' AND t.${t.text} IN (${list(tags)}))`
+  if (rule.op === 'neq') return values.length ? sql`NOT ${has(values.slice(0, 1))}` : null
+  if (values.length === 0) return sql`FALSE`
+  return has(rule.op === 'in' ? values : values.slice(0, 1))
+  // ---- /tag rules in the audience SQL ----
+}
 
 export type AudienceRow = {
   id: string
@@ -52,17 +91,10 @@ export const audienceRows = async (
     sql`m.${m.status} = 'active'`,
     sql`EXISTS (SELECT 1 FROM ${r.$table} r WHERE r.${r.parent} = m.${m.id} AND r.${r.value} = 'member')`,
   ]
+  // The member rules (status and tags) as SQL, exactly as `conditionHolds` reads them at enrolment and send time.
   for (const rule of parseCondition(automation.triggerCondition).all) {
-    if (rule.field !== 'member.status') continue
-    const values = (Array.isArray(rule.value) ? rule.value : [rule.value]).map(String)
-    if (rule.op === 'eq' || rule.op === 'in')
-      where.push(
-        sql`m.${m.status}::text IN (${sql.join(
-          values.map((v) => sql`${v}`),
-          sql`, `,
-        )})`,
-      )
-    if (rule.op === 'neq') where.push(sql`m.${m.status}::text <> ${values[0]}`)
+    const clause = memberRuleSql(req, rule)
+    if (clause) where.push(clause)
   }
   const firstChannel = automation.steps?.[0]?.channel
   const consent = automation.purpose === 'transactional' || !firstChannel ? null : CONSENT_OF[firstChannel]

@@ -13,6 +13,8 @@ export type Enrolment = {
   automation: Pick<Automation, 'id' | 'tenant' | 'triggerEvent' | 'cooldownDays' | 'steps'> &
     Partial<Pick<Automation, 'variants' | 'holdoutPercent'>> // Branching and A/B
   member: string
+  /** Lead recipients: enrol this lead instead (`member` is then ignored; no A/B group, see README). */
+  lead?: string
   occurrenceKey: string
   facts: Record<string, unknown>
   now?: Date
@@ -32,14 +34,19 @@ export const enrolMember = async (req: PayloadRequest, e: Enrolment): Promise<st
     if (!tenant) return null
     const now = e.now ?? new Date()
     const cooldown = e.automation.cooldownDays ?? 0
+    // ---- Lead recipients ----
+    const member = e.lead ? null : e.member
+    const lead = e.lead ?? null
+    const same = lead ? sql`p.${l.lead} = ${lead}` : sql`p.${l.member} = ${member}`
+    // ---- /Lead recipients ----
     const [row] = await runSql<{ id: string }>(
       req,
-      sql`INSERT INTO ${l} (${l.tenant}, ${l.automation}, ${l.member}, ${l.channel}, ${l.occurrenceKey}, ${l.triggeredAt},
+      sql`INSERT INTO ${l} (${l.tenant}, ${l.automation}, ${l.member}, ${l.lead}, ${l.channel}, ${l.occurrenceKey}, ${l.triggeredAt},
                           ${l.status}, ${l.retryCount}, ${l.metadata}, ${l.createdAt}, ${l.updatedAt})
-          SELECT ${tenant}, ${e.automation.id}, ${e.member}, 'sequence', ${e.occurrenceKey}, ${now.toISOString()}::timestamptz,
+          SELECT ${tenant}, ${e.automation.id}, ${member}::uuid, ${lead}::uuid, 'sequence', ${e.occurrenceKey}, ${now.toISOString()}::timestamptz,
                  'pending', 0, ${JSON.stringify({ facts: e.facts })}::jsonb, now(), now()
           WHERE ${cooldown} <= 0 OR NOT EXISTS (
-            SELECT 1 FROM ${l} p WHERE p.${l.automation} = ${e.automation.id} AND p.${l.member} = ${e.member}
+            SELECT 1 FROM ${l} p WHERE p.${l.automation} = ${e.automation.id} AND ${same}
               AND p.${l.triggeredAt} > ${now.toISOString()}::timestamptz - make_interval(days => ${cooldown}::int))
           ON CONFLICT DO NOTHING
           RETURNING ${l.id} AS id`,
@@ -47,9 +54,10 @@ export const enrolMember = async (req: PayloadRequest, e: Enrolment): Promise<st
     if (!row) return null
     // ---- Branching and A/B ----
     // The member's group, assigned once per automation; the holdout is enrolled but sent nothing.
-    const variant = isExperiment(e.automation)
-      ? await assignVariant(req, { tenant, automation: e.automation, member: e.member, now })
-      : null
+    const variant =
+      !lead && isExperiment(e.automation)
+        ? await assignVariant(req, { tenant, automation: e.automation, member: e.member, now })
+        : null
     if (variant === HOLDOUT)
       await runSql(
         req,
@@ -70,7 +78,8 @@ export const enrolMember = async (req: PayloadRequest, e: Enrolment): Promise<st
       data: {
         automation: String(e.automation.id),
         automationLog: row.id,
-        member: e.member,
+        member,
+        lead, // Lead recipients
         triggerEvent: e.automation.triggerEvent,
         occurrenceKey: e.occurrenceKey,
       },

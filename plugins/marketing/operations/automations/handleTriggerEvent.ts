@@ -1,24 +1,13 @@
 import type { PayloadRequest } from 'payload'
-import { sql } from '@payloadcms/db-postgres'
-import { runSql, tenantMembershipsTable, usersTable, type DomainEvent } from '@/core'
+import type { DomainEvent } from '@/core'
 import type { Automation } from '@/payload-types'
 import { conditionHolds, parseCondition } from './conditions'
 import { enrolMember } from './enrolMember'
+import { memberByEmail } from './memberByEmail'
 import type { TriggerHit } from './triggers'
 import { memberFacts } from '../messaging/memberFacts'
 import { checkInOrdinal, MILESTONE_TRIGGER } from './moreTriggers' // More triggers
-
-/** The tenant's member with this e-mail (a form submission names an e-mail, not a member). */
-const memberByEmail = async (req: PayloadRequest, tenant: string, email: string): Promise<string | null> => {
-  const m = tenantMembershipsTable(req)
-  const u = usersTable(req)
-  const [row] = await runSql<{ id: string }>(
-    req,
-    sql`SELECT m.${m.id} AS id FROM ${m.$table} m JOIN ${u.$table} u ON u.${u.id} = m.${m.user}
-        WHERE m.${m.tenant} = ${tenant} AND lower(u.${u.email}) = lower(${email}) LIMIT 1`,
-  )
-  return row?.id ?? null
-}
+import { enrolLeadInto } from './enrolLead' // Lead recipients
 
 /**
  * A trigger event arrived (a subscriber job, after the emitting transaction committed): enrols
@@ -42,6 +31,7 @@ export const handleTriggerEvent = async (req: PayloadRequest, event: DomainEvent
     req,
   })
   if (docs.length === 0) return
+  if (hit.lead) return enrolLeadInto(req, tenant, hit.lead, docs, hit) // Lead recipients
   const member =
     hit.member || (typeof hit.facts.email === 'string' ? await memberByEmail(req, tenant, hit.facts.email) : null)
   if (!member) return

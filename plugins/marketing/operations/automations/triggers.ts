@@ -8,6 +8,8 @@ export type TriggerHit = {
   facts: Record<string, unknown>
   /** The automations' `triggerEvent` value when it is not the event's type (More triggers). */
   trigger?: string
+  /** The lead to enrol instead of a member (the New lead trigger; `member` is then ''). */
+  lead?: string
 }
 
 type OnHit = (event: DomainEvent<unknown>, hit: TriggerHit, req: PayloadRequest) => Promise<void>
@@ -107,6 +109,19 @@ export const EVENT_TRIGGERS = [
         : null,
   }),
   // ---- /More triggers ----
+  // ---- Lead recipients ----
+  trigger({
+    event: 'lead.created',
+    label: 'New lead (e-mail steps only)',
+    // A lead enters once ever per automation; enrolled by `enrolLead` (e-mail only, see README).
+    hit: (e) => ({
+      member: '',
+      lead: e.data.lead,
+      occurrenceKey: 'once',
+      facts: { email: e.data.email, source: e.data.source },
+    }),
+  }),
+  // ---- /Lead recipients ----
 ] as const
 
 /** Triggers evaluated by the hourly job rather than by an event (`triggerDays` is their N). */
@@ -132,6 +147,9 @@ export const TRIGGER_OPTIONS: { label: string; value: string }[] = [
   ...EVENT_TRIGGERS.map((t) => ({ label: `${t.label} (${t.event})`, value: t.value ?? t.event })),
   ...TIME_TRIGGERS.map((t) => ({ label: t.label, value: t.value })),
 ]
+
+/** The New lead trigger (Lead recipients): its automations enrol leads, by e-mail only. */
+export const LEAD_TRIGGER = 'lead.created'
 
 export const isTimeTrigger = (value: string): value is TimeTrigger => TIME_TRIGGERS.some((t) => t.value === value)
 

@@ -1,8 +1,6 @@
 import type { PayloadRequest } from 'payload'
-import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { idOf } from '@/core'
 import type { Automation, AutomationLog } from '@/payload-types'
-import { automationLogsTable } from '../sql/automationsTable'
 import { conditionHolds, parseCondition } from '../automations/conditions'
 import { memberFacts } from './memberFacts'
 import { nextAllowedSend, type QuietHours } from './quietHours'
@@ -17,6 +15,8 @@ import { recordStepRun, routeStep, stepTextFor } from '../../abtest/stepRuns'
 // ---- /Branching and A/B ----
 import { holdingsStopReason, isHoldingsTrigger } from '../automations/holdingsTriggers' // Holdings triggers
 import { ABANDONED_TRIGGER, abandonedStopReason } from '../automations/moreTriggers' // More triggers
+import { countFailedAttempt, finishEnrolment as finish } from './finishEnrolment'
+import { sendLeadStep } from './sendLeadStep' // Lead recipients
 
 /** Attempts of a failing send (the task's retries). */
 export const MAX_ATTEMPTS = 3
@@ -38,16 +38,8 @@ export type StepOutcome =
 const isRecord = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === 'object' && !Array.isArray(v)
 
 /** The trigger event's facts kept on the enrolment (for the event rules of the condition). */
-const eventFactsOf = (metadata: unknown): Record<string, unknown> =>
+export const eventFactsOf = (metadata: unknown): Record<string, unknown> =>
   isRecord(metadata) && isRecord(metadata.facts) ? metadata.facts : {}
-
-const finish = async (req: PayloadRequest, log: string, status: 'sent' | 'skipped' | 'failed', result: string) => {
-  const l = automationLogsTable(req)
-  await runSql(
-    req,
-    sql`UPDATE ${l} SET ${l.status} = ${status}, ${l.result} = ${result}, ${l.updatedAt} = now() WHERE ${l.id} = ${log}`,
-  )
-}
 
 /**
  * Runs one step of an enrolment (the `sendAutomationStep` job). Everything is checked again at
@@ -80,7 +72,13 @@ export const sendAutomationStep = async (
     return { status: 'stopped', reason }
   }
   if (!automation || automation.status !== 'active') return stop('automation_inactive')
-  const memberId = typeof log.member === 'object' ? log.member.id : log.member
+  // ---- Lead recipients ----
+  // A lead's enrolment (New lead trigger) takes the e-mail-only lead path.
+  const leadId = idOf(log.lead)
+  if (leadId) return sendLeadStep(req, { log, automation, lead: leadId, step: input.step }, rules, stop, now)
+  // ---- /Lead recipients ----
+  const memberId = idOf(log.member)
+  if (!memberId) return stop('member_inactive')
   const member = await memberFacts(req, memberId)
   if (!member || member.status !== 'active') return stop('member_inactive')
   const facts = { member: { status: member.status, tags: member.tags }, event: eventFactsOf(log.metadata) }
@@ -171,15 +169,7 @@ export const sendAutomationStep = async (
     outcome = await send()
   } catch (error) {
     // The job retries (3 attempts); the enrolment counts them and fails with the last one.
-    const l = automationLogsTable(req)
-    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500)
-    await runSql(
-      req,
-      sql`UPDATE ${l} SET ${l.retryCount} = coalesce(${l.retryCount}, 0) + 1, ${l.result} = ${reason},
-                 ${l.status} = CASE WHEN coalesce(${l.retryCount}, 0) + 1 >= ${MAX_ATTEMPTS} THEN 'failed' ELSE ${l.status} END,
-                 ${l.updatedAt} = now()
-          WHERE ${l.id} = ${log.id}`,
-    )
+    await countFailedAttempt(req, log.id, error, MAX_ATTEMPTS)
     throw error
   }
   if (outcome.status === 'duplicate') return outcome

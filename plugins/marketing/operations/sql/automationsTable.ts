@@ -23,6 +23,7 @@ export const automationLogsTable = defineSqlTable(
     tenant: 'tenant',
     automation: 'automation',
     member: 'member',
+    lead: 'lead', // Lead recipients
     channel: 'channel',
     occurrenceKey: 'occurrenceKey',
     triggeredAt: 'triggeredAt',
@@ -43,6 +44,7 @@ export const messageLogsTable = defineSqlTable(
     id: 'id',
     tenant: 'tenant',
     member: 'member',
+    lead: 'lead', // Lead recipients
     recipient: 'recipient',
     channel: 'channel',
     direction: 'direction',
@@ -109,6 +111,13 @@ export const memberFactsTable = defineSqlTable(
   },
   { enums: ['status'] },
 )
+
+/** The values of the members' hasMany text fields: `tags` rows have `path = 'tags'` (the preview's tag rules). */
+export const memberTextsTable = defineSqlTable('tenant-memberships._texts', {
+  parent: 'parent',
+  path: 'path',
+  text: 'text',
+})
 
 /** The `marketing` group this plugin adds to tenant-settings (quiet hours, frequency cap). */
 export const marketingSettingsTable = defineSqlTable('tenant-settings', {

@@ -4,10 +4,11 @@ import type { HubspotSyncOptions } from '../../../types'
 import { hubspotApi } from '../hubspotApi'
 import { hubspotConnection } from '../hubspotConnection'
 import { reconcileHubspotTenant } from '../reconcileHubspotTenant'
+import { ensureHubspotProperties } from '../ensureHubspotProperties'
 import { HUBSPOT_RECONCILE_TASK, HUBSPOT_SYNC_TASK } from './taskSlugs'
 
 /**
- * Nightly (`hubspot.reconcileCron`): every connected tenant is compared with HubSpot
+ * Nightly (`hubspot.reconcileCron`): every connected tenant's custom properties are ensured, then it is compared with HubSpot
  * (`reconcileHubspotTenant`) and what differs goes back in the outbox; a sync run follows. A
  * tenant that fails is logged (and its connection's `lastError` set); the others still run.
  */
@@ -32,6 +33,7 @@ export const hubspotReconcileTask = (options: Required<HubspotSyncOptions>): Tas
           windowMs: options.burstWindowMs,
           deadline: Date.now() + 10 * options.maxRunMs,
         })
+        await ensureHubspotProperties(api) // HubSpot custom properties: a portal that lost one gets it back
         const result = await reconcileHubspotTenant(own, connection, api)
         totals.tenants++
         totals.added += result.added

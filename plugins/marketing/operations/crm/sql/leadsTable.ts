@@ -15,6 +15,8 @@ export const leadsTable = defineSqlTable(
     convertedAt: 'convertedAt',
     formSubmission: 'formSubmission',
     lastContactedAt: 'lastContactedAt',
+    marketingConsentAt: 'marketingConsentAt', // Lead recipients
+    unsubscribedAt: 'unsubscribedAt', // Lead recipients
     updatedAt: 'updatedAt',
     createdAt: 'createdAt',
   },
