@@ -43,6 +43,7 @@ import * as migration_20261207_040110_website_pages from './20261207_040110_webs
 import * as migration_20261207_042334_lms_access_sources from './20261207_042334_lms_access_sources';
 import * as migration_20261207_042732_facility_commerce from './20261207_042732_facility_commerce';
 import * as migration_20261207_044737_marketing_more_triggers from './20261207_044737_marketing_more_triggers';
+import * as migration_20261207_080451_website_offers from './20261207_080451_website_offers';
 
 export const migrations = [
   {
@@ -268,6 +269,11 @@ export const migrations = [
   {
     up: migration_20261207_044737_marketing_more_triggers.up,
     down: migration_20261207_044737_marketing_more_triggers.down,
-    name: '20261207_044737_marketing_more_triggers'
+    name: '20261207_044737_marketing_more_triggers',
+  },
+  {
+    up: migration_20261207_080451_website_offers.up,
+    down: migration_20261207_080451_website_offers.down,
+    name: '20261207_080451_website_offers'
   },
 ];
