@@ -39,7 +39,7 @@ test('site-pages-live-preview', async ({ ctx }) => {
     const editor = page.locator('.rich-text-lexical [contenteditable="true"]').first()
     await editor.waitFor({ state: 'visible' })
     await page.locator('#live-preview-toggler').click()
-    const preview = page.frameLocator('iframe.live-preview-iframe')
+    const preview = page.frameLocator(`iframe[src*="/preview?collection=pages&id=${about.id}"]`)
     await expect(preview.getByText(/Preview: .* of this page\./)).toBeVisible()
     await expect(preview.getByRole('heading', { level: 1 }).first()).toBeVisible()
 
