@@ -47,13 +47,15 @@ const LEASE_MS = 120_000
  * location its Atrium location maps to (or the connection's default location when it has none),
  * while it is published and not over; otherwise (cancelled, unpublished, archived, over, deleted)
  * its posts are deleted. Offer → an OFFER post on every Business location of the connection while
- * `advertisedOfferPort` gives it and it has not ended (a sync is queued at its end); otherwise deleted. It reads the mapping row (`gbp-posts`, one per (tenant, kind, id, Business
- * location)) and claims it for the call with one conditional UPDATE (a second run at once finds it
- * claimed and is retried), so a post is created at most once: a create whose answer was lost (a
+ * `advertisedOfferPort` gives it and it has not ended (a sync is queued at its end); otherwise deleted.
+ * It reads the mapping row (`gbp-posts`, one per (tenant, kind, id, Business location)) and claims
+ * it for the call with one conditional UPDATE (a second run at once finds it claimed and is
+ * retried), so a post is created at most once: a create whose answer was lost (a
  * timeout, a 5xx) leaves the row `creating`, and the next run first looks for the post among the
  * location's posts (by its link) before creating. A PATCH names the fields that changed
  * (`updateMask`). 429, 5xx and timeouts throw (the job retries with backoff); other 4xx are recorded
- * on the row (`failed`, `lastError`) and not retried. No connection: nothing happens.
+ * on the row (`failed`, `lastError`) and not retried; the error carries Google's `Retry-After`
+ * (the latest of several), which the task honours. No connection: nothing happens.
  */
 export const syncGbpPost = async (
   payload: Payload,
