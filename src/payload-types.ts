@@ -1528,6 +1528,18 @@ export interface Coupon {
   startsAt?: string | null;
   expiresAt?: string | null;
   /**
+   * Announce it as an offer (on your Google Business Profile) from its start to its expiry. Needs a name, a start and an expiry.
+   */
+  advertise?: boolean | null;
+  /**
+   * What the offer says (else its name).
+   */
+  offerDescription?: string | null;
+  /**
+   * Terms and conditions shown with it.
+   */
+  offerTerms?: string | null;
+  /**
    * Empty = the whole order.
    */
   appliesTo?: {
@@ -3563,7 +3575,7 @@ export interface FormSubmission {
   createdAt: string;
 }
 /**
- * Posts on your Google Business Profile, kept in step with your events by a background job.
+ * Posts on your Google Business Profile, kept in step with your events and advertised offers by a background job. Open a failed post to retry it.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "gbp-posts".
@@ -3573,7 +3585,7 @@ export interface GbpPost {
   tenant?: (string | null) | Tenant;
   kind: 'event' | 'offer';
   /**
-   * The event (or offer) id.
+   * The event (or offer: coupon) id.
    */
   localId: string;
   /**
@@ -5530,6 +5542,9 @@ export interface CouponsSelect<T extends boolean = true> {
   perMemberLimit?: T;
   startsAt?: T;
   expiresAt?: T;
+  advertise?: T;
+  offerDescription?: T;
+  offerTerms?: T;
   appliesTo?:
     | T
     | {
@@ -7606,6 +7621,7 @@ export interface TaskSyncGbpPost {
     tenant: string;
     kind: string;
     id: string;
+    deferrals?: number | null;
   };
   output: {
     created?: number | null;
@@ -7614,6 +7630,7 @@ export interface TaskSyncGbpPost {
     deleted?: number | null;
     unchanged?: number | null;
     refused?: number | null;
+    deferredUntil?: string | null;
   };
 }
 /**

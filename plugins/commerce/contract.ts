@@ -51,11 +51,28 @@ export const commerceEventSchemas = {
     providerRefundId: z.string().optional(),
   }),
   'order.receipt_requested': z.object({ order: id, to: z.string() }),
+  // ---- website offers ----
+  /**
+   * A coupon advertised as an offer (`advertise`) was created or changed, or stopped being one
+   * (advertising turned off, deactivated, deleted): `advertised` is whether it is advertised now.
+   * The website posts advertised offers to Google Business Profile (reading the current offer
+   * through its `advertisedOfferPort`, which commerce implements).
+   */
+  'coupon.offer_changed': z.object({
+    coupon: id,
+    code: z.string(),
+    title: z.string().nullable(),
+    advertised: z.boolean(),
+    startsAt: z.string().nullable(),
+    endsAt: z.string().nullable(),
+  }),
+  // ---- /website offers ----
 }
 
 type CommerceEvents = { [K in keyof typeof commerceEventSchemas]: z.infer<(typeof commerceEventSchemas)[K]> }
 export type OrderRefunded = CommerceEvents['order.refunded']
 export type OrderReceiptRequested = CommerceEvents['order.receipt_requested']
+export type CouponOfferChanged = CommerceEvents['coupon.offer_changed']
 
 declare module '@/core' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -48,6 +48,10 @@ import { orderPaymentsTable } from './operations/sql/ordersTable'
 import { expiringPacksPort, lowCreditHoldersPort } from './contract'
 import { expiringPacks, lowCreditHolders } from './operations/marketingCredits'
 // ---- /marketing ----
+// ---- website offers ----
+import { advertisedOfferPort } from '@plugins/website/contract'
+import { advertisedOffer } from './operations/advertisedOffer'
+// ---- /website offers ----
 
 export { checkout, type CheckoutInput, type CheckoutResult } from './operations/checkout'
 export { refundOrder, type RefundOrderInput } from './operations/refundOrder'
@@ -115,6 +119,9 @@ export const commercePlugin =
     next = implementPort(next, refundFeePort, refundFee)
     next = implementPort(next, orderDayPassesPort, orderDayPasses)
     // ---- end facility ----
+    // ---- website offers ---- coupons marked "advertise" are the website's offers
+    next = implementPort(next, advertisedOfferPort, advertisedOffer)
+    // ---- /website offers ----
     next = withCommerceEvents(next)
     next = withSqlTables(next, hasPayments ? [...commerceSqlTables, orderPaymentsTable] : commerceSqlTables)
     return withMemberCommerce(withPosScreen(next))

@@ -3,6 +3,7 @@
  * types only, no server code: the site and other plugins may import this file and nothing else of it.
  */
 import { z } from 'zod'
+import { definePort } from '@/core/ports/ports'
 
 // ---- Events ----
 
@@ -155,3 +156,33 @@ export const previewTarget = (collection: PreviewCollection, slug: string): stri
 
 /** The JSON-LD builders (pure: plain data in, schema.org nodes out) the tenant site renders. */
 export * from './structuredData'
+
+// ---- gbp ----
+/** `POST /api/gbp-posts/:id/retry` (the Retry button of a failed Google Business post): 202. */
+export type RetryGbpPostReply = { post: string; state: 'pending'; job: string }
+// ---- /gbp ----
+
+// ---- Ports ----
+
+/**
+ * An offer a tenant advertises (a promotion with a title and a validity): what the Google Business
+ * Profile sync posts as an OFFER post. Instants are ISO strings; `url` is a site path (`/pricing`).
+ */
+export type AdvertisedOffer = {
+  title: string
+  description: string | null
+  terms: string | null
+  couponCode: string | null
+  startsAt: string
+  endsAt: string
+}
+
+/**
+ * The offer `id` of `tenant` as it should be advertised now, or null when it is not (any more):
+ * unknown, not advertised, disabled. Implemented by the plugin that owns the offers (commerce's
+ * coupons marked "advertise"); without one there are no offers (fallback: null).
+ */
+export const advertisedOfferPort = definePort<{ tenant: string; id: string }, AdvertisedOffer | null>(
+  'website.advertisedOffer',
+  () => null,
+)

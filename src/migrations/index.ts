@@ -47,6 +47,7 @@ import * as migration_20261207_075133_marketing_lead_recipients from './20261207
 import * as migration_20261207_075151_lms_email_verification from './20261207_075151_lms_email_verification';
 import * as migration_20261207_075531_facility_rooms_expiry from './20261207_075531_facility_rooms_expiry';
 import * as migration_20261207_075711_lms_live_lessons from './20261207_075711_lms_live_lessons';
+import * as migration_20261207_080451_website_offers from './20261207_080451_website_offers';
 
 export const migrations = [
   {
@@ -292,6 +293,11 @@ export const migrations = [
   {
     up: migration_20261207_075711_lms_live_lessons.up,
     down: migration_20261207_075711_lms_live_lessons.down,
-    name: '20261207_075711_lms_live_lessons'
+    name: '20261207_075711_lms_live_lessons',
+  },
+  {
+    up: migration_20261207_080451_website_offers.up,
+    down: migration_20261207_080451_website_offers.down,
+    name: '20261207_080451_website_offers'
   },
 ];

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { CollectionConfig } from 'payload'
-import { MANAGER_ROLES, nobody, tenantRole, tenantScoped } from '@/core'
+import { documentAction, MANAGER_ROLES, nobody, tenantRole, tenantScoped } from '@/core'
 
 export const GBP_POSTS = 'gbp-posts'
 
-/** What a post announces: an event (bookings' `events`) or an offer (no offer source yet, see README). */
+/** What a post announces: an event (bookings' `events`) or an offer (`advertisedOfferPort`: commerce's advertised coupons). */
 export const GBP_POST_KINDS = ['event', 'offer'] as const
 export type GbpPostKind = (typeof GBP_POST_KINDS)[number]
 
@@ -30,7 +30,21 @@ export const GbpPosts = (group: string): CollectionConfig =>
         useAsTitle: 'localId',
         defaultColumns: ['kind', 'localId', 'gbpLocation', 'state', 'remoteName', 'lastError', 'syncedAt'],
         group,
-        description: 'Posts on your Google Business Profile, kept in step with your events by a background job.',
+        description:
+          'Posts on your Google Business Profile, kept in step with your events and advertised offers by a background job. Open a failed post to retry it.',
+        components: {
+          edit: {
+            beforeDocumentControls: [
+              documentAction({
+                action: `${GBP_POSTS}/{id}/retry`,
+                label: 'Retry',
+                busyLabel: 'Retrying…',
+                doneMessage: 'Queued: the post will be sent to Google again shortly.',
+                showWhen: { field: 'state', equals: 'failed' },
+              }),
+            ],
+          },
+        },
       },
       access: { read: tenantRole(MANAGER_ROLES), create: nobody, update: nobody, delete: nobody },
       indexes: [
@@ -39,7 +53,7 @@ export const GbpPosts = (group: string): CollectionConfig =>
       ],
       fields: [
         { name: 'kind', type: 'select', required: true, options: [...GBP_POST_KINDS] },
-        { name: 'localId', type: 'text', required: true, admin: { description: 'The event (or offer) id.' } },
+        { name: 'localId', type: 'text', required: true, admin: { description: 'The event (or offer: coupon) id.' } },
         {
           name: 'location',
           type: 'relationship',

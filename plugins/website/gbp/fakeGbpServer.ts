@@ -2,7 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 
 /** One request the fake received. */
-export type FakeGbpCall = { method: string; path: string; query: Record<string, string>; body: unknown; status: number }
+export type FakeGbpCall = {
+  method: string
+  path: string
+  query: Record<string, string>
+  body: unknown
+  status: number
+  /** When it was received (ms since the epoch). */
+  at: number
+}
 
 /** A post the fake holds. */
 export type FakeGbpPost = Record<string, unknown> & { name: string; topicType: string }
@@ -15,8 +23,8 @@ export type FakeGbp = {
   calls: FakeGbpCall[]
   /** The posts by name. */
   posts: Map<string, FakeGbpPost>
-  /** The next `count` post requests (not token ones) answer `status` without doing anything. */
-  failNext: (status: number, count?: number) => void
+  /** The next `count` post requests (not token ones) answer `status` (with `headers`, e.g. Retry-After) without doing anything. */
+  failNext: (status: number, count?: number, headers?: Record<string, string>) => void
   /** The next post request is carried out, but answered only after `ms` (a client timeout loses the answer). */
   delayNext: (ms: number) => void
   close: () => Promise<void>
@@ -72,7 +80,7 @@ export const startFakeGbp = async (auth: {
   const calls: FakeGbpCall[] = []
   const posts = new Map<string, FakeGbpPost>()
   const issued = new Set([auth.accessToken])
-  let failures: { status: number; count: number } | null = null
+  let failures: { status: number; count: number; headers: Record<string, string> } | null = null
   let delay = 0
   let counter = 0
 
@@ -81,9 +89,17 @@ export const startFakeGbp = async (auth: {
     const raw = await read(req)
     const method = req.method ?? 'GET'
     let body: unknown = undefined
-    const answer = (status: number, reply: unknown) => {
-      calls.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, status })
-      const write = () => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(reply))
+    const answer = (status: number, reply: unknown, headers: Record<string, string> = {}) => {
+      calls.push({
+        method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        body,
+        status,
+        at: Date.now(),
+      })
+      const write = () =>
+        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(reply))
       if (delay > 0) {
         const ms = delay
         delay = 0
@@ -113,7 +129,7 @@ export const startFakeGbp = async (auth: {
       return answer(401, googleError(401, 'Request had invalid authentication credentials.'))
     if (failures && failures.count > 0) {
       failures.count--
-      return answer(failures.status, googleError(failures.status, 'Injected failure.'))
+      return answer(failures.status, googleError(failures.status, 'Injected failure.'), failures.headers)
     }
     const list = /^\/v4\/(accounts\/[^/]+\/locations\/[^/]+)\/localPosts$/.exec(url.pathname)
     const one = /^\/v4\/(accounts\/[^/]+\/locations\/[^/]+\/localPosts\/[^/]+)$/.exec(url.pathname)
@@ -161,7 +177,7 @@ export const startFakeGbp = async (auth: {
     tokenUrl: `http://127.0.0.1:${port}/token`,
     calls,
     posts,
-    failNext: (status, count = 1) => (failures = { status, count }),
+    failNext: (status, count = 1, headers = {}) => (failures = { status, count, headers }),
     delayNext: (ms) => (delay = ms),
     close: () =>
       new Promise<void>((resolve) => {

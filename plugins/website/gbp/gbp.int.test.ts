@@ -290,6 +290,221 @@ describe('Google Business Profile posts of events', () => {
   })
 })
 
+const jobsFor = (id: string) =>
+  q<{
+    id: string
+    completed_at: string | null
+    has_error: boolean | null
+    wait_until: string | null
+    input: Record<string, unknown>
+  }>(
+    sql`SELECT id, completed_at, has_error, wait_until, input FROM payload_jobs WHERE task_slug = ${GBP_SYNC_TASK} AND input->>'id' = ${id} ORDER BY created_at`,
+  )
+
+describe('Retry-After and the Retry button', () => {
+  it('a 429 with Retry-After (seconds) queues the retry no earlier than that; then it posts', async () => {
+    const c = await club()
+    const id = await createEvent(c.manager, c)
+    fake.failNext(429, 1, { 'retry-after': '120' })
+    await runJobs()
+    const limited = callsAt(c.parent).find((call) => call.status === 429)!
+    // The limited run ended (completed jobs are deleted) after queueing its retry: one job left, waiting.
+    const jobs = await jobsFor(id)
+    expect(jobs).toHaveLength(1)
+    const [retry] = jobs
+    expect(retry).toMatchObject({ completed_at: null })
+    expect(retry.has_error).not.toBe(true)
+    expect(retry.input).toMatchObject({ tenant: c.tenant, kind: 'event', id, deferrals: 1 })
+    // Not before Google's 120 s (exponential backoff alone would have retried after 10 s).
+    expect(new Date(String(retry.wait_until)).getTime()).toBeGreaterThanOrEqual(limited.at + 119_000)
+    expect(new Date(String(retry.wait_until)).getTime()).toBeLessThanOrEqual(limited.at + 125_000)
+    await runJobs()
+    expect(callsAt(c.parent, 'POST').filter((call) => call.status === 200)).toHaveLength(0)
+    // Once that time has come (moved here to now), the retry posts.
+    await q(sql`UPDATE payload_jobs SET wait_until = now() WHERE id = ${retry.id}`)
+    await runJobs()
+    expect(postsAt(c.parent)).toHaveLength(1)
+    expect(await rowsOf(c.tenant)).toMatchObject([{ state: 'posted', last_error: null }])
+  })
+
+  it('a 503 with Retry-After as an HTTP date waits until that date', async () => {
+    const c = await club()
+    const id = await createEvent(c.manager, c)
+    const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3_600_000)
+    fake.failNext(503, 1, { 'retry-after': at.toUTCString() })
+    await runJobs()
+    const [retry, ...more] = await jobsFor(id)
+    expect(more).toHaveLength(0)
+    expect(retry.input).toMatchObject({ deferrals: 1 })
+    expect(new Date(String(retry.wait_until)).getTime()).toBe(at.getTime())
+    expect(postsAt(c.parent)).toHaveLength(0)
+    // Without Retry-After the job itself is retried with its backoff (no second job).
+    const other = await createEvent(c.manager, c, { title: 'Swim' })
+    fake.failNext(503)
+    await runJobs()
+    const [backoff, ...none] = await jobsFor(other)
+    expect(none).toHaveLength(0)
+    expect(backoff.input.deferrals ?? null).toBeNull()
+  })
+
+  it('a failed post is retried from its Retry endpoint by a manager of its tenant only', async () => {
+    const c = await club()
+    const id = await createEvent(c.manager, c)
+    fake.failNext(400)
+    await runJobs()
+    const { body } = await c.manager.get(`/api/gbp-posts?where[localId][equals]=${id}`)
+    const [row] = body.docs as { id: string; state: string }[]
+    expect(row.state).toBe('failed')
+    expect(postsAt(c.parent)).toHaveLength(0)
+
+    const other = await club()
+    expect((await other.manager.post(`/api/gbp-posts/${row.id}/retry`)).status).toBe(404)
+    const clerk = await createPerson(app.payload, { tenant: c.tenant, roles: ['front_desk'] })
+    expect((await (await signIn(app, clerk.user.email)).client.post(`/api/gbp-posts/${row.id}/retry`)).status).toBe(404)
+    expect((await app.http().post(`/api/gbp-posts/${row.id}/retry`)).status).toBe(401)
+    expect(await jobsFor(id)).toHaveLength(0)
+
+    const retried = await c.manager.post(`/api/gbp-posts/${row.id}/retry`)
+    expect(retried.status).toBe(202)
+    expect(retried.body).toMatchObject({ post: row.id, state: 'pending', job: expect.any(String) })
+    expect((await rowsOf(c.tenant))[0]).toMatchObject({ state: 'pending', last_error: null })
+    await runJobs()
+    expect(postsAt(c.parent)).toHaveLength(1)
+    expect((await rowsOf(c.tenant))[0]).toMatchObject({ state: 'posted' })
+    // Only a failed post is retried.
+    const again = await c.manager.post(`/api/gbp-posts/${row.id}/retry`)
+    expect(again.status).toBe(409)
+    expect(again.body).toMatchObject({ error: 'not_failed' })
+  })
+})
+
+describe('Google Business Profile OFFER posts of advertised coupons', () => {
+  const offer = (over: Record<string, unknown> = {}) => ({
+    code: `WINTER${++counter}`,
+    name: 'Winter: 20 % off the first month',
+    type: 'percent',
+    value: 20,
+    advertise: true,
+    startsAt: '2030-12-01T00:00:00.000Z',
+    expiresAt: '2030-12-31T22:00:00.000Z',
+    offerDescription: 'Join before the new year and save.',
+    offerTerms: 'New members only.',
+    ...over,
+  })
+
+  it('creates one OFFER post per Business location, patches changes, deletes when disabled or deleted', async () => {
+    const defaultLocation = String(9000 + counter)
+    const c = await club({ config: { defaultLocation } })
+    const second = `accounts/4242/locations/${defaultLocation}`
+    const created = await c.manager.post('/api/coupons', { tenant: c.tenant, ...offer() })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const coupon = String(created.body.doc.id)
+    const code = String(created.body.doc.code)
+    await runJobs()
+    for (const parent of [c.parent, second]) {
+      const [post] = postsAt(parent)
+      expect(postsAt(parent)).toHaveLength(1)
+      expect(post).toMatchObject({
+        topicType: 'OFFER',
+        summary: 'Join before the new year and save.',
+        event: {
+          title: 'Winter: 20 % off the first month',
+          // Wall clock of the tenant's zone (Berlin): 1 Dec 01:00 – 31 Dec 23:00.
+          schedule: {
+            startDate: { year: 2030, month: 12, day: 1 },
+            startTime: { hours: 1, minutes: 0 },
+            endDate: { year: 2030, month: 12, day: 31 },
+            endTime: { hours: 23, minutes: 0 },
+          },
+        },
+        offer: { couponCode: code, termsConditions: 'New members only.' },
+      })
+      expect(String((post.offer as { redeemOnlineUrl: string }).redeemOnlineUrl)).toMatch(
+        new RegExp(`/pricing\\?offer=${coupon}$`),
+      )
+    }
+    expect((await rowsOf(c.tenant)).map((r) => r.state)).toEqual(['posted', 'posted'])
+    // Its end is synced again: a job waits until just after expiresAt.
+    const ends = (await jobsFor(coupon)).filter((j) => !j.completed_at)
+    expect(ends.length).toBeGreaterThanOrEqual(1)
+    expect(ends.every((j) => new Date(String(j.wait_until)).getTime() === Date.parse('2030-12-31T22:00:01.000Z'))).toBe(
+      true,
+    )
+
+    // New terms: one PATCH per post naming only `offer`; a value change Google does not show sends nothing.
+    expect((await c.manager.patch(`/api/coupons/${coupon}`, { offerTerms: 'New members, once.' })).status).toBe(200)
+    await runJobs()
+    const patches = fake.calls.filter(
+      (call) =>
+        call.method === 'PATCH' &&
+        call.path.includes('/localPosts/') &&
+        [c.parent, second].some((p) => call.path.startsWith(`/v4/${p}`)),
+    )
+    expect(patches.map((p) => p.query.updateMask)).toEqual(['offer', 'offer'])
+    expect(postsAt(c.parent)[0]).toMatchObject({ offer: { termsConditions: 'New members, once.' } })
+    expect((await c.manager.patch(`/api/coupons/${coupon}`, { value: 25 })).status).toBe(200)
+    await runJobs()
+    expect(
+      fake.calls.filter((call) => call.method === 'PATCH' && call.path.startsWith(`/v4/${c.parent}`)),
+    ).toHaveLength(1)
+
+    // Disabled: both posts deleted; enabled again: posted again; the coupon deleted: gone.
+    expect((await c.manager.patch(`/api/coupons/${coupon}`, { active: false })).status).toBe(200)
+    await runJobs()
+    expect([...postsAt(c.parent), ...postsAt(second)]).toHaveLength(0)
+    expect((await rowsOf(c.tenant)).map((r) => r.state)).toEqual(['deleted', 'deleted'])
+    expect((await c.manager.patch(`/api/coupons/${coupon}`, { active: true })).status).toBe(200)
+    await runJobs()
+    expect([...postsAt(c.parent), ...postsAt(second)]).toHaveLength(2)
+    expect((await c.manager.delete(`/api/coupons/${coupon}`)).status).toBe(200)
+    await runJobs()
+    expect([...postsAt(c.parent), ...postsAt(second)]).toHaveLength(0)
+  })
+
+  it('no longer advertised → deleted; an offer that ended is deleted by the job at its end', async () => {
+    const c = await club()
+    const plain = await c.manager.post('/api/coupons', { tenant: c.tenant, ...offer({ advertise: false }) })
+    expect(plain.status).toBe(201)
+    await runJobs()
+    expect(await jobsFor(String(plain.body.doc.id))).toHaveLength(0)
+
+    const made = await c.manager.post('/api/coupons', { tenant: c.tenant, ...offer() })
+    const coupon = String(made.body.doc.id)
+    await runJobs()
+    expect(postsAt(c.parent)).toHaveLength(1)
+    expect((await c.manager.patch(`/api/coupons/${coupon}`, { advertise: false })).status).toBe(200)
+    await runJobs()
+    expect(postsAt(c.parent)).toHaveLength(0)
+
+    // Ends in 2 s: posted now, deleted by the sync queued for its end.
+    const soon = await c.manager.post('/api/coupons', {
+      tenant: c.tenant,
+      ...offer({
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        expiresAt: new Date(Date.now() + 2_000).toISOString(),
+      }),
+    })
+    expect(soon.status, JSON.stringify(soon.body)).toBe(201)
+    await runJobs()
+    expect(postsAt(c.parent)).toHaveLength(1)
+    await new Promise((resolve) => setTimeout(resolve, 3_500))
+    await runJobs()
+    expect(postsAt(c.parent)).toHaveLength(0)
+    expect((await rowsOf(c.tenant)).filter((r) => r.local_id === String(soon.body.doc.id))).toMatchObject([
+      { state: 'deleted' },
+    ])
+  })
+
+  it('an advertised coupon needs a name, a start and an expiry after it', async () => {
+    const c = await club()
+    for (const over of [{ name: '' }, { startsAt: null }, { expiresAt: '2030-11-01T00:00:00.000Z' }]) {
+      const res = await c.manager.post('/api/coupons', { tenant: c.tenant, ...offer(over) })
+      expect(res.status, JSON.stringify(over)).toBe(400)
+      expect(JSON.stringify(res.body)).toMatch(/advertised offer/)
+    }
+  })
+})
+
 describe('isolation of gbp-posts', () => {
   it('leaks nothing of tenant B to visitors or tenant A, through REST, GraphQL and the Local API', async () => {
     const { result } = await isolationGridFor(app, ['gbp-posts'])

@@ -1,9 +1,10 @@
 import type { GbpAuth, GbpConnection } from './gbpConnection'
 import type { LocalPost } from './buildLocalPost'
+import { retryAfterOf } from './retryAfterOf'
 
 /**
  * A failed call to Google. `retryable`: a timeout, a network error, 429 or 5xx (the job tries again
- * with backoff); otherwise Google refused the request (4xx) and trying again would not help.
+ * with backoff, or at Google's `Retry-After` when it sent one); otherwise Google refused the request (4xx) and trying again would not help.
  */
 export class GbpCallError extends Error {
   constructor(
@@ -12,6 +13,8 @@ export class GbpCallError extends Error {
     readonly retryable: boolean,
     /** Set on a timeout: the request may have been carried out. */
     readonly outcomeUnknown = false,
+    /** Google's `Retry-After` on a 429 / 5xx: the retry goes no earlier than this. */
+    readonly retryAt: Date | null = null,
   ) {
     super(message)
     this.name = 'GbpCallError'
@@ -78,6 +81,8 @@ const call = async (url: string, init: RequestInit & { timeoutMs: number }): Pro
     `Google answered ${res.status} to ${init.method} ${new URL(url).pathname}: ${detail}`,
     res.status,
     retryable,
+    false,
+    retryable ? retryAfterOf(res.headers.get('retry-after')) : null,
   )
 }
 

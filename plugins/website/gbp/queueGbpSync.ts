@@ -6,13 +6,22 @@ import { GBP_SYNC_TASK } from './jobs/gbpSyncTask'
 
 /**
  * Queues the sync of one thing's Google Business Profile posts in the request's transaction (it runs
- * after commit, and only if the change commits), when its tenant has a connected Business Profile.
+ * after commit, and only if the change commits), when its tenant has a connected Business Profile;
+ * `waitUntil`: not before then (an offer's end). The job's id, or null when nothing was queued.
  */
-export const queueGbpSync = async (req: PayloadRequest, input: { tenant: unknown; kind: GbpPostKind; id: unknown }) => {
+export const queueGbpSync = async (
+  req: PayloadRequest,
+  input: { tenant: unknown; kind: GbpPostKind; id: unknown; waitUntil?: Date },
+): Promise<string | null> => {
   const tenant = idOf(input.tenant)
-  if (!tenant || !(await hasGbpConnection(req, tenant))) return false
-  await req.payload.jobs.queue({ task: GBP_SYNC_TASK, input: { tenant, kind: input.kind, id: String(input.id) }, req })
-  return true
+  if (!tenant || !(await hasGbpConnection(req, tenant))) return null
+  const job = await req.payload.jobs.queue({
+    task: GBP_SYNC_TASK,
+    input: { tenant, kind: input.kind, id: String(input.id) },
+    ...(input.waitUntil ? { waitUntil: input.waitUntil } : {}),
+    req,
+  })
+  return String(job.id)
 }
 
 /** ⊕ bookings' `events`: a saved event (published, edited, cancelled, unpublished) queues its sync. Drafts never posted are skipped. */

@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server'
-import type { ReactNode } from 'react'
+import { Children, createElement, Fragment, isValidElement, type ReactNode } from 'react'
 import { NextRequest } from 'next/server'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { twoTenants, useTestApp } from '@/core/testing'
@@ -100,6 +100,23 @@ const jsonLdOf = (html: string) =>
   [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].flatMap((m) =>
     ([] as Record<string, unknown>[]).concat(JSON.parse(m[1])),
   )
+
+/**
+ * The JSON-LD of the tenant's home page: the page as it renders, without its (async) home page body,
+ * which the static renderer cannot render — the `<script>` the page puts before it.
+ */
+const homeJsonLd = async () => {
+  const [{ default: home }, { HomePage }] = await Promise.all([
+    import('./[tenant]/page'),
+    import('./[tenant]/_lib/HomePage'),
+  ])
+  const tree = await home({ params: Promise.resolve({ tenant: slug }) })
+  if (!isValidElement<{ children?: ReactNode }>(tree)) throw new Error('the home page renders an element')
+  const scripts = Children.toArray(tree.props.children).filter(
+    (child) => !(isValidElement(child) && child.type === HomePage),
+  )
+  return jsonLdOf(renderToStaticMarkup(createElement(Fragment, null, scripts)))
+}
 
 const tokenOf = async (userId: string) => {
   const user = await app.payload.findByID({ collection: 'users', id: userId, depth: 0 })
@@ -316,7 +333,13 @@ describe('location pages', () => {
     })
     const other = await app.payload.create({
       collection: 'locations',
-      data: { tenant: A, name: 'Hill Studio', slug: 'hill', timezone: 'America/New_York' },
+      data: {
+        tenant: A,
+        name: 'Hill Studio',
+        slug: 'hill',
+        timezone: 'America/New_York',
+        address: { line1: '9 Hill Rd', city: 'Boston', country: 'US' },
+      },
     })
     const startTime = new Date(Date.now() + 30 * 3_600_000).toISOString()
     for (const [title, where] of [
@@ -356,6 +379,29 @@ describe('location pages', () => {
     // Linked from the home page's location cards.
     const { HomePage } = await import('./[tenant]/_lib/HomePage')
     expect(renderToStaticMarkup(await HomePage({ tenant: slug }))).toContain(`href="/${slug}/locations/harbour"`)
+
+    // The home page's JSON-LD has the same node through the same builder: hours included, url the site's.
+    const nodes = await homeJsonLd()
+    const harbour = nodes.find((node) => node['@id'] === business?.['@id'])
+    expect(harbour).toEqual({ ...business, url: String(business?.url).replace(/\/locations\/harbour$/, '') })
+    expect(harbour?.openingHoursSpecification).toEqual([
+      { '@type': 'OpeningHoursSpecification', dayOfWeek: ['Monday', 'Tuesday'], opens: '06:00', closes: '21:00' },
+    ])
+    // A location without hours has none (and still its address).
+    const hill = nodes.find((node) => String(node['@id']).endsWith(`#location-${other.id}`))
+    expect(hill).toMatchObject({ address: { streetAddress: '9 Hill Rd' } })
+    expect(hill).not.toHaveProperty('openingHoursSpecification')
+
+    // Hours edited on the location show on the (cached) home page at once.
+    await app.payload.update({
+      collection: 'locations',
+      id: other.id,
+      data: { openingHours: [{ days: ['Saturday', 'Sunday'], opens: '08:00', closes: '14:00' }] },
+    })
+    const again = (await homeJsonLd()).find((node) => node['@id'] === hill?.['@id'])
+    expect(again?.openingHoursSpecification).toEqual([
+      { '@type': 'OpeningHoursSpecification', dayOfWeek: ['Saturday', 'Sunday'], opens: '08:00', closes: '14:00' },
+    ])
   })
 
   it('answers 404 for an unknown, inactive or another tenant’s location (no doorway pages)', async () => {

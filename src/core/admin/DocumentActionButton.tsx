@@ -1,6 +1,6 @@
 'use client'
 import { useState } from 'react'
-import { useDocumentInfo } from '@payloadcms/ui'
+import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 
 export type DocumentActionButtonProps = {
   /** The REST path under /api the button POSTs to, with `{id}` standing for the open document's id. */
@@ -9,6 +9,8 @@ export type DocumentActionButtonProps = {
   busyLabel: string
   /** What the status line says when the server accepted the action. */
   doneMessage: string
+  /** Shown only while this field of the document has this value (e.g. `{ field: 'state', equals: 'failed' }`). */
+  showWhen?: { field: string; equals: string }
 }
 
 /**
@@ -16,11 +18,18 @@ export type DocumentActionButtonProps = {
  * action endpoint with the viewer's session and says how it went, with the server's own message
  * when it refuses.
  */
-export const DocumentActionButton = ({ action, label, busyLabel, doneMessage }: DocumentActionButtonProps) => {
+export const DocumentActionButton = ({
+  action,
+  label,
+  busyLabel,
+  doneMessage,
+  showWhen,
+}: DocumentActionButtonProps) => {
   const { id } = useDocumentInfo()
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'error'>('idle')
   const [message, setMessage] = useState('')
-  if (!id) return null
+  const shown = useFormFields(([fields]) => (showWhen ? fields[showWhen.field]?.value === showWhen.equals : true))
+  if (!id || (!shown && state === 'idle')) return null
   const run = async () => {
     setState('busy')
     setMessage('')

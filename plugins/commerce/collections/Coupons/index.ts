@@ -1,12 +1,16 @@
 import type { CollectionConfig } from 'payload'
 import { DESK_ROLES, MANAGER_ROLES, tenantRole, tenantScoped } from '@/core'
 import { PRODUCT_KINDS } from '../Products'
+import { emitOfferChanged } from './hooks/emitOfferChanged'
+import { emitOfferDeleted } from './hooks/emitOfferDeleted'
+import { validateAdvertise } from './validateAdvertise'
 
 const systemOnly = { create: () => false, update: () => false }
 
 /**
  * Discounts. usesCount moves only by a conditional increment at checkout (never past maxUses,
- * also a CHECK in SQL); staff cannot write it.
+ * also a CHECK in SQL); staff cannot write it. One marked `advertise` is an offer: its changes
+ * emit `coupon.offer_changed` (the website posts it to Google Business Profile).
  */
 export const Coupons: CollectionConfig = tenantScoped(
   {
@@ -23,6 +27,7 @@ export const Coupons: CollectionConfig = tenantScoped(
       delete: tenantRole(MANAGER_ROLES),
     },
     indexes: [{ fields: ['tenant', 'code'], unique: true }],
+    hooks: { afterChange: [emitOfferChanged], afterDelete: [emitOfferDeleted] },
     fields: [
       {
         name: 'code',
@@ -74,6 +79,30 @@ export const Coupons: CollectionConfig = tenantScoped(
       { name: 'perMemberLimit', type: 'number', min: 1 },
       { name: 'startsAt', type: 'date' },
       { name: 'expiresAt', type: 'date' },
+      // ---- website offers ----
+      {
+        name: 'advertise',
+        type: 'checkbox',
+        defaultValue: false,
+        validate: validateAdvertise,
+        admin: {
+          description:
+            'Announce it as an offer (on your Google Business Profile) from its start to its expiry. Needs a name, a start and an expiry.',
+        },
+      },
+      {
+        name: 'offerDescription',
+        type: 'textarea',
+        maxLength: 1500,
+        admin: { condition: (data) => Boolean(data?.advertise), description: 'What the offer says (else its name).' },
+      },
+      {
+        name: 'offerTerms',
+        type: 'textarea',
+        maxLength: 5000,
+        admin: { condition: (data) => Boolean(data?.advertise), description: 'Terms and conditions shown with it.' },
+      },
+      // ---- /website offers ----
       {
         name: 'appliesTo',
         type: 'group',

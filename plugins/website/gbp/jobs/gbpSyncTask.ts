@@ -1,15 +1,29 @@
 import type { TaskConfig } from 'payload'
 import { z } from 'zod'
+import { GbpCallError } from '../gbpApi'
 import { GBP_POST_KINDS } from '../GbpPosts'
+import { GBP_SYNC_TASK } from './gbpSyncTaskSlug'
 import { syncGbpPost } from './syncGbpPost'
 
-export const GBP_SYNC_TASK = 'syncGbpPost'
+export { GBP_SYNC_TASK }
 
-const inputSchema = z.object({ tenant: z.string(), kind: z.enum(GBP_POST_KINDS), id: z.string() })
+/** How many times in a row a sync waits for Google's Retry-After before failing like any other error. */
+export const GBP_MAX_DEFERRALS = 6
+
+const inputSchema = z.object({
+  tenant: z.string(),
+  kind: z.enum(GBP_POST_KINDS),
+  id: z.string(),
+  deferrals: z.number().int().min(0).nullish(),
+})
 
 /**
- * Brings one event's Google Business Profile posts in step with it (queued after commit by the
- * event's hooks); retried with exponential backoff while Google rate-limits, fails or times out.
+ * Brings one thing's Google Business Profile posts in step with it (queued after commit by the
+ * event's hooks, an offer event, the Retry button, or at an offer's end); retried with exponential
+ * backoff while Google rate-limits, fails or times out. When Google said when to come back
+ * (`Retry-After` on a 429 / 5xx), the retry is a new job queued with `waitUntil` at that time (no
+ * earlier), and this one ends there (`deferredUntil`); after `GBP_MAX_DEFERRALS` in a row it fails
+ * and backs off like any error.
  */
 export const gbpSyncTask = (): TaskConfig => ({
   slug: GBP_SYNC_TASK,
@@ -19,6 +33,7 @@ export const gbpSyncTask = (): TaskConfig => ({
     { name: 'tenant', type: 'text', required: true },
     { name: 'kind', type: 'text', required: true },
     { name: 'id', type: 'text', required: true },
+    { name: 'deferrals', type: 'number' },
   ],
   outputSchema: [
     { name: 'created', type: 'number' },
@@ -27,6 +42,21 @@ export const gbpSyncTask = (): TaskConfig => ({
     { name: 'deleted', type: 'number' },
     { name: 'unchanged', type: 'number' },
     { name: 'refused', type: 'number' },
+    { name: 'deferredUntil', type: 'date' },
   ],
-  handler: async ({ input, req }) => ({ output: await syncGbpPost(req.payload, inputSchema.parse(input)) }),
+  handler: async ({ input, req }) => {
+    const { deferrals, ...sync } = inputSchema.parse(input)
+    try {
+      return { output: await syncGbpPost(req.payload, sync) }
+    } catch (error) {
+      if (!(error instanceof GbpCallError) || !error.retryAt || (deferrals ?? 0) >= GBP_MAX_DEFERRALS) throw error
+      await req.payload.jobs.queue({
+        task: GBP_SYNC_TASK,
+        input: { ...sync, deferrals: (deferrals ?? 0) + 1 },
+        waitUntil: error.retryAt,
+        req,
+      })
+      return { output: { deferredUntil: error.retryAt.toISOString() } }
+    }
+  },
 })

@@ -1,12 +1,14 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { getEnv, hasCollection, idOf, noteIntegrationSync, runSql } from '@/core'
+import { callPort, getEnv, hasCollection, idOf, noteIntegrationSync, runSql } from '@/core'
+import { advertisedOfferPort } from '../../contract'
 import { siteOrigin } from '../../structuredData/siteOrigin'
-import { buildEventPost, changedFields, postUrlOf, type LocalPost } from '../buildLocalPost'
+import { buildEventPost, buildOfferPost, changedFields, postUrlOf, type LocalPost } from '../buildLocalPost'
 import { gbpApi, GbpCallError, type GbpApi, type RemotePost } from '../gbpApi'
 import { gbpConnection, type GbpConnection } from '../gbpConnection'
 import type { GbpPostKind, GbpPostState } from '../GbpPosts'
 import { gbpPostsTable } from '../gbpSqlTables'
+import { GBP_SYNC_TASK } from './gbpSyncTaskSlug'
 
 export type GbpSyncInput = { tenant: string; kind: GbpPostKind; id: string }
 
@@ -32,6 +34,9 @@ export class GbpBusy extends GbpCallError {
 /** What a location's post should be: its Atrium location and the body (none: it should not exist). */
 type Want = { location: string | null; body: LocalPost }
 
+/** The posts a thing should have, by Business Profile location, and when they end (an offer's end is synced again). */
+type Wanted = { posts: Map<string, Want>; endsAt: Date | null }
+
 type Claimed = { id: string; state: GbpPostState; remoteName: string | null; lastBody: LocalPost | null }
 
 const LEASE_MS = 120_000
@@ -41,13 +46,16 @@ const LEASE_MS = 120_000
  * Profile location it belongs on (see README "Google Business Profile"). Event → an EVENT post on the
  * location its Atrium location maps to (or the connection's default location when it has none),
  * while it is published and not over; otherwise (cancelled, unpublished, archived, over, deleted)
- * its posts are deleted. It reads the mapping row (`gbp-posts`, one per (tenant, kind, id, Business
- * location)) and claims it for the call with one conditional UPDATE (a second run at once finds it
- * claimed and is retried), so a post is created at most once: a create whose answer was lost (a
+ * its posts are deleted. Offer → an OFFER post on every Business location of the connection while
+ * `advertisedOfferPort` gives it and it has not ended (a sync is queued at its end); otherwise deleted.
+ * It reads the mapping row (`gbp-posts`, one per (tenant, kind, id, Business location)) and claims
+ * it for the call with one conditional UPDATE (a second run at once finds it claimed and is
+ * retried), so a post is created at most once: a create whose answer was lost (a
  * timeout, a 5xx) leaves the row `creating`, and the next run first looks for the post among the
  * location's posts (by its link) before creating. A PATCH names the fields that changed
  * (`updateMask`). 429, 5xx and timeouts throw (the job retries with backoff); other 4xx are recorded
- * on the row (`failed`, `lastError`) and not retried. No connection: nothing happens.
+ * on the row (`failed`, `lastError`) and not retried; the error carries Google's `Retry-After`
+ * (the latest of several), which the task honours. No connection: nothing happens.
  */
 export const syncGbpPost = async (
   payload: Payload,
@@ -59,10 +67,11 @@ export const syncGbpPost = async (
   const connection = await gbpConnection(req, input.tenant)
   if (!connection) return summary
   const api = gbpApi(connection)
-  const wanted =
+  const now = options.now ?? new Date()
+  const { posts: wanted, endsAt } =
     input.kind === 'event'
-      ? await wantedEventPosts(req, connection, input.id, options.now ?? new Date())
-      : new Map<string, Want>()
+      ? { posts: await wantedEventPosts(req, connection, input.id, now), endsAt: null }
+      : await wantedOfferPosts(req, connection, input.id, now)
   const p = gbpPostsTable(req)
   const rows = await runSql<{ gbp_location: string }>(
     req,
@@ -78,14 +87,72 @@ export const syncGbpPost = async (
       await syncOne(req, api, input, gbpLocation, wanted.get(gbpLocation) ?? null, summary, options.leaseMs ?? LEASE_MS)
     } catch (error) {
       if (!(error instanceof GbpCallError)) throw error
-      if (error.retryable) retry ??= error
+      // Of several, the retry waits for the latest Retry-After Google gave.
+      if (error.retryable) retry = laterRetry(retry, error)
       else refusal = error.message
     }
   }
+  // An offer's posts go when it ends: a sync at its end (queued whenever they were created or changed).
+  if (endsAt && summary.created + summary.adopted + summary.patched > 0)
+    await req.payload.jobs.queue({
+      task: GBP_SYNC_TASK,
+      input: { tenant: input.tenant, kind: input.kind, id: input.id },
+      waitUntil: new Date(endsAt.getTime() + 1000),
+      req,
+    })
   if (targets.size > 0 && !(retry instanceof GbpBusy))
     await noteIntegrationSync(req, connection.id, retry?.message ?? refusal)
   if (retry) throw retry
   return summary
+}
+
+/** The retry to throw: the one Google asked to wait longest for (Retry-After), else the first. */
+const laterRetry = (current: GbpCallError | null, next: GbpCallError): GbpCallError =>
+  !current || (next.retryAt && (!current.retryAt || next.retryAt > current.retryAt)) ? next : current
+
+/**
+ * The OFFER posts an advertised offer should have (through `advertisedOfferPort`: commerce's
+ * coupons marked "advertise"), on every Business Profile location of the connection (the mapped
+ * ones and the default), while it has not ended; none when it is not advertised (any more).
+ */
+const wantedOfferPosts = async (
+  req: PayloadRequest,
+  connection: GbpConnection,
+  offerId: string,
+  now: Date,
+): Promise<Wanted> => {
+  const posts = new Map<string, Want>()
+  const offer = await callPort(req, advertisedOfferPort, { tenant: connection.tenant, id: offerId })
+  if (!offer || !(new Date(offer.endsAt) > now) || !(new Date(offer.startsAt) < new Date(offer.endsAt)))
+    return { posts, endsAt: null }
+  const tenant = await req.payload.findByID({
+    collection: 'tenants',
+    id: connection.tenant,
+    depth: 0,
+    overrideAccess: true,
+    select: { slug: true, domains: true, timezone: true },
+  })
+  const origin = siteOrigin({ slug: tenant.slug, domains: tenant.domains }, getEnv().SERVER_URL)
+  const body = buildOfferPost({
+    title: offer.title,
+    description: offer.description,
+    startsAt: offer.startsAt,
+    endsAt: offer.endsAt,
+    zone: tenant.timezone || 'UTC',
+    // The link also tells our post apart among the location's posts: one per offer.
+    url: `${origin}/pricing?offer=${encodeURIComponent(offerId)}`,
+    couponCode: offer.couponCode,
+    terms: offer.terms,
+    languageCode: connection.languageCode,
+  })
+  const targets = new Map<string, string | null>()
+  for (const [location, gbpId] of Object.entries(connection.locations))
+    if (!targets.has(gbpId)) targets.set(gbpId, location)
+  if (connection.defaultLocation && !targets.has(connection.defaultLocation))
+    targets.set(connection.defaultLocation, null)
+  for (const [gbpId, location] of targets)
+    posts.set(`accounts/${connection.accountId}/locations/${gbpId}`, { location, body })
+  return { posts, endsAt: new Date(offer.endsAt) }
 }
 
 /** The EVENT post the event should have, keyed by Business Profile location (empty: none). */

@@ -30,11 +30,3 @@ export const upcomingClassesAt = async (site: Site, locationId: string, limit = 
   const classes = (await readPublicSchedule(site.tenant.slug, from, new Date(from.getTime() + 14 * 86_400_000))) ?? []
   return classes.filter((entry) => entry.location?.id === locationId && entry.status !== 'cancelled').slice(0, limit)
 }
-
-export type OpeningHoursRow = Pick<NonNullable<Location['openingHours']>[number], 'days' | 'opens' | 'closes'>
-
-/** The location's opening hours (the website plugin's `openingHours[]`), or none. */
-export const openingHoursOf = (location: Location): OpeningHoursRow[] =>
-  (location.openingHours ?? [])
-    .filter((row) => row.days?.length && row.opens && row.closes)
-    .map((row) => ({ days: row.days, opens: row.opens, closes: row.closes }))

@@ -4,6 +4,7 @@ import { cache } from 'react'
 import { createLocalReq, getPayload, type Payload } from 'payload'
 import { resolveTenant, SITE_TENANTS_TAG, siteTag, tenantBySlug, type TenantRef } from '@/core'
 import type { Schedule, ScheduleEntry } from '@plugins/bookings/contract'
+import { openingHoursOf, type OpeningHoursRow } from './openingHours'
 
 /** Statuses in which a tenant's site is open (schedule shown, booking possible later). */
 const OPEN = new Set(['active', 'trial'])
@@ -22,6 +23,8 @@ export type SiteLocation = {
     postalCode?: string | null
     country?: string | null
   } | null
+  /** Its opening hours (the website plugin's `openingHours[]`; none without it). */
+  openingHours: OpeningHoursRow[]
 }
 
 export type Site = {
@@ -114,7 +117,7 @@ const readSiteData = async (tenant: TenantRef): Promise<SiteData> => {
       limit: 50,
       depth: 0,
       overrideAccess: false,
-      select: { name: true, slug: true, timezone: true, address: true },
+      select: { name: true, slug: true, timezone: true, address: true, openingHours: true },
     }),
   ])
   const s = settings.docs[0] as
@@ -147,6 +150,7 @@ const readSiteData = async (tenant: TenantRef): Promise<SiteData> => {
       slug: doc.slug ?? null,
       timezone: String(doc.timezone ?? tenant.timezone),
       address: (doc.address as SiteLocation['address']) ?? null,
+      openingHours: openingHoursOf(doc),
     })),
   }
 }

@@ -14,7 +14,7 @@ import {
 import type { CourseOutlineReply } from '@plugins/lms/contract'
 import type { ScheduleEntry } from '@plugins/bookings/contract'
 import { hasBays } from './bays'
-import { payloadInstance, type Site } from './site'
+import { payloadInstance, type Site, type SiteLocation } from './site'
 
 /**
  * JSON-LD of a page, in one `<script type="application/ld+json">` (an array when several nodes);
@@ -60,22 +60,34 @@ export const canonicalUrl = async (site: Site, path = ''): Promise<string> => `$
 
 const organizer = (site: Site, origin: string) => ({ name: site.name, url: origin })
 
-/** The site's locations as ExerciseGym / HealthClub / SportsActivityLocation (home page). */
+/**
+ * One location of the site as ExerciseGym / HealthClub / SportsActivityLocation: address, opening
+ * hours (`openingHoursSpecification`), contact, `@id` `<origin>#location-<id>`. The one builder of
+ * both the home page (`url`: the site) and the location's own page (`url`: that page).
+ */
+export const locationJsonLd = (
+  site: Site,
+  location: Pick<SiteLocation, 'id' | 'name' | 'address' | 'openingHours'>,
+  context: { origin: string; bays: boolean; url: string },
+): JsonLd | null => {
+  const single = site.locations.length <= 1
+  return localBusinessJsonLd({
+    type: businessTypeFor({ name: site.name, hasFacilityResources: context.bays }),
+    id: `${context.origin}#location-${location.id}`,
+    name: single ? site.name : `${site.name} — ${location.name}`,
+    address: location.address,
+    url: context.url,
+    telephone: site.contactPhone,
+    email: site.contactEmail,
+    openingHours: location.openingHours.map((row) => ({ dayOfWeek: row.days, opens: row.opens, closes: row.closes })),
+    organization: single ? null : organizer(site, context.origin),
+  })
+}
+
+/** The site's locations (home page), each through `locationJsonLd`. */
 export const locationsJsonLd = async (site: Site): Promise<(JsonLd | null)[]> => {
-  const origin = await canonicalOrigin(site)
-  const type = businessTypeFor({ name: site.name, hasFacilityResources: await hasBays(site) })
-  return site.locations.map((location) =>
-    localBusinessJsonLd({
-      type,
-      id: `${origin}#location-${location.id}`,
-      name: site.locations.length === 1 ? site.name : `${site.name} — ${location.name}`,
-      address: location.address,
-      url: origin,
-      telephone: site.contactPhone,
-      email: site.contactEmail,
-      organization: site.locations.length === 1 ? null : organizer(site, origin),
-    }),
-  )
+  const [origin, bays] = await Promise.all([canonicalOrigin(site), hasBays(site)])
+  return site.locations.map((location) => locationJsonLd(site, location, { origin, bays, url: origin }))
 }
 
 const placeOf = (site: Site, locationId: string | null | undefined, text?: string | null): EventInput['place'] => {

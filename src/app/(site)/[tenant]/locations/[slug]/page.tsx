@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { businessTypeFor, localBusinessJsonLd } from '@plugins/website/contract'
 import { hasBays } from '../../_lib/bays'
 import { absoluteMediaUrl, imageOf } from '../../_lib/blog'
 import { when } from '../../_lib/format'
-import { loadLocation, openingHoursOf, upcomingClassesAt } from '../../_lib/locations'
+import { loadLocation, upcomingClassesAt } from '../../_lib/locations'
+import { openingHoursOf } from '../../_lib/openingHours'
 import { href, loadSite } from '../../_lib/site'
-import { canonicalOrigin, canonicalUrl, JsonLdScript } from '../../_lib/structuredData'
+import { canonicalOrigin, canonicalUrl, JsonLdScript, locationJsonLd } from '../../_lib/structuredData'
 
 /**
  * A real location of the tenant (`/<slug>/locations/<location slug>`): address, opening hours, its
@@ -75,17 +75,11 @@ export default async function LocationPage({ params }: Props) {
   ])
   const hours = openingHoursOf(location)
   const timezone = location.timezone || site.tenant.timezone
-  const jsonLd = localBusinessJsonLd({
-    type: businessTypeFor({ name: site.name, hasFacilityResources: bays }),
-    id: `${origin}#location-${location.id}`,
-    name: site.locations.length <= 1 ? site.name : `${site.name} — ${location.name}`,
-    address: location.address ?? null,
-    url: `${origin}/locations/${location.slug}`,
-    telephone: site.contactPhone,
-    email: site.contactEmail,
-    openingHours: hours.map((row) => ({ dayOfWeek: row.days, opens: row.opens, closes: row.closes })),
-    organization: site.locations.length <= 1 ? null : { name: site.name, url: origin },
-  })
+  const jsonLd = locationJsonLd(
+    site,
+    { id: location.id, name: location.name, address: location.address ?? null, openingHours: hours },
+    { origin, bays, url: `${origin}/locations/${location.slug}` },
+  )
   const lines = addressLines(location.address)
   return (
     <article className="location-page" aria-labelledby="location-title">
