@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { endpointHandler, escapeHtml } from '@/core'
 import { unsubscribe } from '../operations/messaging/unsubscribe'
-import { unsubscribeLead } from '../operations/messaging/unsubscribeLead' // Lead recipients
+import { unsubscribeLead } from '../operations/messaging/unsubscribeLead'
 
 const tokenOf = (req: PayloadRequest) => z.string().min(10).max(400).parse(req.query?.token)
 
@@ -12,74 +12,62 @@ const page = (title: string, body: string) =>
     { headers: { 'content-type': 'text/html; charset=utf-8' } },
   )
 
-const revoke = endpointHandler(async (req) => {
-  const { revoked } = await unsubscribe(req, tokenOf(req))
-  return (req.headers?.get('accept') ?? '').includes('text/html')
-    ? page('You are unsubscribed', '<p>You will get no more marketing e-mail from us.</p>')
-    : { unsubscribed: true, revoked }
-})
-
 /**
- * `POST /api/message-logs/unsubscribe?token=…`: RFC 8058 one-click unsubscribe (the mail client
- * POSTs `List-Unsubscribe=One-Click`, form-encoded; the token in the URL is all that counts, so
- * the form body is read and dropped before the JSON-reading handler runs).
+ * The two endpoints of one unsubscribe link at `path`:
+ * - `POST …?token=…`: RFC 8058 one-click unsubscribe (the mail client POSTs
+ *   `List-Unsubscribe=One-Click`, form-encoded; the token in the URL is all that counts, so the
+ *   form body is read and dropped before the JSON-reading handler runs); a browser gets a page;
+ * - `GET …?token=…`: the link in the mail body, a page whose button POSTs (GET changes nothing, as
+ *   mail scanners follow links).
  */
-export const unsubscribeEndpoint: Endpoint = {
-  path: '/unsubscribe',
-  method: 'post',
-  handler: async (req) => {
-    if (!(req.headers?.get('content-type') ?? '').includes('json')) await req.text?.().catch(() => '')
-    return revoke(req)
-  },
-}
-
-/** `GET /api/message-logs/unsubscribe?token=…`: the link in the mail body; a page whose button POSTs (GET changes nothing, as mail scanners follow links). */
-export const unsubscribePageEndpoint: Endpoint = {
-  path: '/unsubscribe',
-  method: 'get',
-  handler: endpointHandler(
-    async (req) => {
-      const token = tokenOf(req)
-      return page(
-        'Unsubscribe',
-        `<form method="post" action="?token=${escapeHtml(encodeURIComponent(token))}"><p>Stop marketing e-mail from us?</p><button type="submit">Unsubscribe</button></form>`,
-      )
+const unsubscribeEndpoints = (
+  path: string,
+  revoke: (req: PayloadRequest, token: string) => Promise<Record<string, unknown>>,
+): [Endpoint, Endpoint] => {
+  const post = endpointHandler(async (req) => {
+    const answer = await revoke(req, tokenOf(req))
+    return (req.headers?.get('accept') ?? '').includes('text/html')
+      ? page('You are unsubscribed', '<p>You will get no more marketing e-mail from us.</p>')
+      : { unsubscribed: true, ...answer }
+  })
+  return [
+    {
+      path,
+      method: 'post',
+      handler: async (req) => {
+        if (!(req.headers?.get('content-type') ?? '').includes('json')) await req.text?.().catch(() => '')
+        return post(req)
+      },
     },
-    { transaction: false },
-  ),
-}
-
-// ---- Lead recipients ----
-const revokeLead = endpointHandler(async (req) => {
-  const { unsubscribed } = await unsubscribeLead(req, tokenOf(req))
-  return (req.headers?.get('accept') ?? '').includes('text/html')
-    ? page('You are unsubscribed', '<p>You will get no more marketing e-mail from us.</p>')
-    : { unsubscribed: true, changed: unsubscribed }
-})
-
-/** `POST /api/message-logs/unsubscribe-lead?token=…`: RFC 8058 one-click unsubscribe of a lead (New lead automations). */
-export const leadUnsubscribeEndpoint: Endpoint = {
-  path: '/unsubscribe-lead',
-  method: 'post',
-  handler: async (req) => {
-    if (!(req.headers?.get('content-type') ?? '').includes('json')) await req.text?.().catch(() => '')
-    return revokeLead(req)
-  },
-}
-
-/** `GET /api/message-logs/unsubscribe-lead?token=…`: the link in a lead e-mail's body; a page whose button POSTs. */
-export const leadUnsubscribePageEndpoint: Endpoint = {
-  path: '/unsubscribe-lead',
-  method: 'get',
-  handler: endpointHandler(
-    async (req) => {
-      const token = tokenOf(req)
-      return page(
-        'Unsubscribe',
-        `<form method="post" action="?token=${escapeHtml(encodeURIComponent(token))}"><p>Stop marketing e-mail from us?</p><button type="submit">Unsubscribe</button></form>`,
-      )
+    {
+      path,
+      method: 'get',
+      handler: endpointHandler(
+        async (req) =>
+          page(
+            'Unsubscribe',
+            `<form method="post" action="?token=${escapeHtml(encodeURIComponent(tokenOf(req)))}"><p>Stop marketing e-mail from us?</p><button type="submit">Unsubscribe</button></form>`,
+          ),
+        { transaction: false },
+      ),
     },
-    { transaction: false },
-  ),
+  ]
 }
-// ---- /Lead recipients ----
+
+/** `/api/message-logs/unsubscribe`: a member's marketing consent for the message's channel. */
+export const [unsubscribeEndpoint, unsubscribePageEndpoint] = unsubscribeEndpoints(
+  '/unsubscribe',
+  async (req, token) => {
+    const { revoked } = await unsubscribe(req, token)
+    return { revoked }
+  },
+)
+
+/** `/api/message-logs/unsubscribe-lead`: a lead's marketing e-mail (New lead automations). */
+export const [leadUnsubscribeEndpoint, leadUnsubscribePageEndpoint] = unsubscribeEndpoints(
+  '/unsubscribe-lead',
+  async (req, token) => {
+    const { unsubscribed } = await unsubscribeLead(req, token)
+    return { changed: unsubscribed }
+  },
+)

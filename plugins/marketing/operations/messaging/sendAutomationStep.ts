@@ -16,6 +16,7 @@ import { recordStepRun, routeStep, stepTextFor } from '../../abtest/stepRuns'
 import { holdingsStopReason, isHoldingsTrigger } from '../automations/holdingsTriggers' // Holdings triggers
 import { ABANDONED_TRIGGER, abandonedStopReason } from '../automations/moreTriggers' // More triggers
 import { countFailedAttempt, finishEnrolment as finish } from './finishEnrolment'
+import { followRoute } from './followRoute'
 import { sendLeadStep } from './sendLeadStep' // Lead recipients
 
 /** Attempts of a failing send (the task's retries). */
@@ -120,21 +121,8 @@ export const sendAutomationStep = async (
     automationLog: log.id, // Open and click tracking
     step: input.step,
   })
-  if (route === 'end') {
-    await finish(req, log.id, 'sent', 'branch_end')
-    await recordStepRun(req, log.id, input.step, 'branch:end', now)
-    return { status: 'stopped', reason: 'branch_end' }
-  }
-  if (typeof route === 'number') {
-    const target = automation.steps?.[route - 1]
-    await recordStepRun(req, log.id, input.step, `branch:${route}`, now)
-    await queueAutomationStep(req, {
-      automationLog: log.id,
-      step: route - 1,
-      waitUntil: new Date(now.getTime() + (target?.delayMinutes ?? 0) * 60_000),
-    })
-    return { status: 'stopped', reason: `branch_to_${route}` }
-  }
+  const routed = await followRoute(req, route, { automation, automationLog: log.id, step: input.step, now })
+  if (routed) return routed
   const text = stepTextFor(automation, variant, input.step, step)
   // ---- /Branching and A/B ----
   const type = automation.purpose === 'transactional' ? 'transactional' : 'marketing'

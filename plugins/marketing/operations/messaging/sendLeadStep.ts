@@ -9,12 +9,14 @@ import { sendEmailMessage } from '../../channels/sendEmailMessage'
 import { queueAutomationStep } from '../../jobs/queueAutomationStep'
 import { recordStepRun, routeStep } from '../../abtest/stepRuns'
 import { countFailedAttempt, finishEnrolment } from './finishEnrolment'
+import { followRoute } from './followRoute'
 import { leadFacts, leadStopReason, type LeadFacts } from './leadFacts'
 import { nextAllowedSend } from './quietHours'
 import { renderTemplate } from './renderTemplate'
 import { eventFactsOf, MAX_ATTEMPTS, type StepOutcome, type StepRules } from './sendAutomationStep'
 import type { MessageType, SendOutcome, SkipReason } from './sendMessage'
 import { leadUnsubscribeUrl } from './unsubscribeToken'
+import { claimMessageLog, markMessageLog } from './messageLogRow'
 
 /**
  * One step of a lead's enrolment (Lead recipients; the New lead trigger). E-mail only. At send time:
@@ -51,21 +53,8 @@ export const sendLeadStep = async (
     automationLog: log.id,
     step: input.step,
   })
-  if (route === 'end') {
-    await finishEnrolment(req, log.id, 'sent', 'branch_end')
-    await recordStepRun(req, log.id, input.step, 'branch:end', now)
-    return { status: 'stopped', reason: 'branch_end' }
-  }
-  if (typeof route === 'number') {
-    const target = automation.steps?.[route - 1]
-    await recordStepRun(req, log.id, input.step, `branch:${route}`, now)
-    await queueAutomationStep(req, {
-      automationLog: log.id,
-      step: route - 1,
-      waitUntil: new Date(now.getTime() + (target?.delayMinutes ?? 0) * 60_000),
-    })
-    return { status: 'stopped', reason: `branch_to_${route}` }
-  }
+  const routed = await followRoute(req, route, { automation, automationLog: log.id, step: input.step, now })
+  if (routed) return routed
   const type: MessageType = automation.purpose === 'transactional' ? 'transactional' : 'marketing'
   if (type === 'marketing') {
     const quiet = {
@@ -136,24 +125,21 @@ export const sendLeadEmail = async (
   const ml = messageLogsTable(req)
   const { lead } = input
   const email = input.channel === 'email' ? lead.email : ''
-  const [claimed] = await runSql<{ id: string }>(
-    req,
-    sql`INSERT INTO ${ml} (${ml.tenant}, ${ml.lead}, ${ml.recipient}, ${ml.channel}, ${ml.direction}, ${ml.type}, ${ml.subject},
-                           ${ml.body}, ${ml.status}, ${ml.automationLog}, ${ml.step}, ${ml.createdAt}, ${ml.updatedAt})
-        VALUES (${lead.tenant}, ${lead.id}, ${email}, ${input.channel}, 'outbound', ${input.type}, ${input.subject}, ${input.body},
-                'pending', ${input.automationLog}, ${input.step}, now(), now())
-        ON CONFLICT (${sql.raw(ml.$column.automationLog)}, ${sql.raw(ml.$column.step)})
-        DO UPDATE SET ${sql.raw(ml.$column.status)} = 'pending', ${sql.raw(ml.$column.updatedAt)} = now()
-        WHERE ${ml}.${ml.status} = 'failed'
-        RETURNING ${ml.id} AS id`,
-  )
+  const claimed = await claimMessageLog(req, {
+    tenant: lead.tenant,
+    lead: lead.id,
+    recipient: email,
+    channel: input.channel,
+    type: input.type,
+    subject: input.subject,
+    body: input.body,
+    automationLog: input.automationLog,
+    step: input.step,
+  })
   if (!claimed) return { status: 'duplicate' }
   const skip = async (reason: SkipReason): Promise<SendOutcome> => {
-    await runSql(
-      req,
-      sql`UPDATE ${ml} SET ${ml.status} = 'skipped', ${ml.reason} = ${reason}, ${ml.updatedAt} = now() WHERE ${ml.id} = ${claimed.id}`,
-    )
-    return { status: 'skipped', messageLog: claimed.id, reason }
+    await markMessageLog(req, claimed, { status: 'skipped', reason })
+    return { status: 'skipped', messageLog: claimed, reason }
   }
   if (!email) return skip('no_recipient')
   if (await isSuppressed(req, lead.tenant, 'email', email)) return skip('suppressed')
@@ -173,28 +159,22 @@ export const sendLeadEmail = async (
       subject: input.subject,
       text: input.body,
       unsubscribeUrl: input.type === 'marketing' ? leadUnsubscribeUrl(lead.id) : undefined,
-      trackAs: input.type === 'marketing' && input.track ? claimed.id : undefined,
+      trackAs: input.type === 'marketing' && input.track ? claimed : undefined,
     }))
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    await runSql(
-      req,
-      sql`UPDATE ${ml} SET ${ml.status} = 'failed', ${ml.errorMessage} = ${message.slice(0, 500)}, ${ml.updatedAt} = now() WHERE ${ml.id} = ${claimed.id}`,
-    )
+    await markMessageLog(req, claimed, {
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+    })
     throw error
   }
-  await runSql(
-    req,
-    sql`UPDATE ${ml} SET ${ml.status} = 'sent', ${ml.provider} = 'email', ${ml.providerMessageId} = ${providerMessageId},
-               ${ml.sentAt} = now(), ${ml.reason} = NULL, ${ml.errorMessage} = NULL, ${ml.updatedAt} = now()
-        WHERE ${ml.id} = ${claimed.id}`,
-  )
+  await markMessageLog(req, claimed, { status: 'sent', provider: 'email', providerMessageId })
   await emit(req, {
     type: 'message.sent',
     tenant: lead.tenant,
-    subject: { collection: 'message-logs', id: claimed.id },
+    subject: { collection: 'message-logs', id: claimed },
     data: {
-      messageLog: claimed.id,
+      messageLog: claimed,
       member: null,
       lead: lead.id,
       channel: 'email',
@@ -202,5 +182,5 @@ export const sendLeadEmail = async (
       automationLog: input.automationLog,
     },
   })
-  return { status: 'sent', messageLog: claimed.id, providerMessageId }
+  return { status: 'sent', messageLog: claimed, providerMessageId }
 }

@@ -9,6 +9,7 @@ import type { SmsAdapter } from '../../channels/sms/SmsAdapter'
 import { unsubscribeUrl } from './unsubscribeToken'
 import { sendPushMessage } from '../../channels/push/sendPushMessage' // Web push
 import { isSuppressed } from '../suppression/suppressions'
+import { claimMessageLog, markMessageLog } from './messageLogRow'
 
 export type Channel = 'email' | 'sms' | 'in_app' | 'push'
 export type MessageType = 'marketing' | 'transactional'
@@ -68,24 +69,21 @@ export const sendMessage = async (req: PayloadRequest, input: SendInput): Promis
   const m = input.member
   const now = input.now ?? new Date()
   const recipient = input.channel === 'email' ? m.email : input.channel === 'sms' ? m.phone : m.id
-  const [claimed] = await runSql<{ id: string }>(
-    req,
-    sql`INSERT INTO ${ml} (${ml.tenant}, ${ml.member}, ${ml.recipient}, ${ml.channel}, ${ml.direction}, ${ml.type}, ${ml.subject},
-                           ${ml.body}, ${ml.status}, ${ml.automationLog}, ${ml.step}, ${ml.createdAt}, ${ml.updatedAt})
-        VALUES (${m.tenant}, ${m.id}, ${recipient ?? ''}, ${input.channel}, 'outbound', ${input.type}, ${input.subject}, ${input.body},
-                'pending', ${input.automationLog ?? null}, ${input.step ?? null}, now(), now())
-        ON CONFLICT (${sql.raw(ml.$column.automationLog)}, ${sql.raw(ml.$column.step)})
-        DO UPDATE SET ${sql.raw(ml.$column.status)} = 'pending', ${sql.raw(ml.$column.updatedAt)} = now()
-        WHERE ${ml}.${ml.status} = 'failed'
-        RETURNING ${ml.id} AS id`,
-  )
+  const claimed = await claimMessageLog(req, {
+    tenant: m.tenant,
+    member: m.id,
+    recipient: recipient ?? '',
+    channel: input.channel,
+    type: input.type,
+    subject: input.subject,
+    body: input.body,
+    automationLog: input.automationLog,
+    step: input.step,
+  })
   if (!claimed) return { status: 'duplicate' }
   const skip = async (reason: SkipReason): Promise<SendOutcome> => {
-    await runSql(
-      req,
-      sql`UPDATE ${ml} SET ${ml.status} = 'skipped', ${ml.reason} = ${reason}, ${ml.updatedAt} = now() WHERE ${ml.id} = ${claimed.id}`,
-    )
-    return { status: 'skipped', messageLog: claimed.id, reason }
+    await markMessageLog(req, claimed, { status: 'skipped', reason })
+    return { status: 'skipped', messageLog: claimed, reason }
   }
   if (!recipient) return skip('no_recipient')
   // ---- Mailchimp and suppression ----
@@ -113,7 +111,7 @@ export const sendMessage = async (req: PayloadRequest, input: SendInput): Promis
         text: input.body,
         unsubscribeUrl: input.type === 'marketing' ? unsubscribeUrl(m.id) : undefined,
         // Open and click tracking: marketing mail only (sent under consent), never transactional.
-        trackAs: input.type === 'marketing' && input.track ? claimed.id : undefined,
+        trackAs: input.type === 'marketing' && input.track ? claimed : undefined,
       }))
     } else if (input.channel === 'sms') {
       provider = input.smsAdapter.name
@@ -142,30 +140,24 @@ export const sendMessage = async (req: PayloadRequest, input: SendInput): Promis
       }))
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    await runSql(
-      req,
-      sql`UPDATE ${ml} SET ${ml.status} = 'failed', ${ml.errorMessage} = ${message.slice(0, 500)}, ${ml.updatedAt} = now() WHERE ${ml.id} = ${claimed.id}`,
-    )
+    await markMessageLog(req, claimed, {
+      status: 'failed',
+      error: error instanceof Error ? error.message : String(error),
+    })
     throw error
   }
-  await runSql(
-    req,
-    sql`UPDATE ${ml} SET ${ml.status} = 'sent', ${ml.provider} = ${provider}, ${ml.providerMessageId} = ${providerMessageId},
-               ${ml.sentAt} = now(), ${ml.reason} = NULL, ${ml.errorMessage} = NULL, ${ml.updatedAt} = now()
-        WHERE ${ml.id} = ${claimed.id}`,
-  )
+  await markMessageLog(req, claimed, { status: 'sent', provider, providerMessageId })
   await emit(req, {
     type: 'message.sent',
     tenant: m.tenant,
-    subject: { collection: 'message-logs', id: claimed.id },
+    subject: { collection: 'message-logs', id: claimed },
     data: {
-      messageLog: claimed.id,
+      messageLog: claimed,
       member: m.id,
       channel: input.channel,
       type: input.type,
       automationLog: input.automationLog ?? null,
     },
   })
-  return { status: 'sent', messageLog: claimed.id, providerMessageId }
+  return { status: 'sent', messageLog: claimed, providerMessageId }
 }
