@@ -54,6 +54,8 @@ export const bookingsEventSchemas = {
     reason: z.string().optional(),
   }),
   'booking.checked_in': classPlace,
+  /** A confirmed place not checked in when the class ended (the completion job). */
+  'booking.no_show': classPlace,
   'booking.offered': classPlace.extend({ offerExpiresAt: z.string() }),
   'booking.offer_expired': classPlace,
   'class.cancelled': z.object({ reason: z.string().nullish(), bookingsCancelled: z.number() }),

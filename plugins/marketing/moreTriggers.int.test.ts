@@ -250,3 +250,31 @@ describe('message.opened / message.clicked', () => {
     expect(await events(clickerLog.id)).toEqual(expected) // the click implies the open
   })
 })
+
+describe('No-show (class) (booking.no_show)', () => {
+  it('enrols each member the completion job marks no-show, once, and not those who came', async () => {
+    const { q, studio, member, runJobs } = kit()
+    const tenant = await studio()
+    const noShow = await moreAutomation(tenant, 'booking.no_show')
+    const [absent, present] = [await member(tenant), await member(tenant)]
+    const [cls] = await q<{ id: string }>(
+      sql`INSERT INTO classes (tenant_id, title, start_time, end_time, status)
+          VALUES (${tenant}, 'Ended class', now() - interval '2 hours', now() - interval '1 hour', 'scheduled') RETURNING id`,
+    )
+    await q(
+      sql`INSERT INTO bookings (tenant_id, class_id, member_id, status, checked_in_at, created_at, updated_at)
+          VALUES (${tenant}, ${cls.id}, ${absent.id}, 'confirmed', NULL, now(), now()),
+                 (${tenant}, ${cls.id}, ${present.id}, 'checked_in', now() - interval '90 minutes', now(), now())`,
+    )
+    for (let run = 0; run < 2; run++) {
+      await app.payload.jobs.queue({ task: 'completeClasses', input: {} })
+      await runJobs()
+    }
+    const [booking] = await q<{ status: string }>(
+      sql`SELECT status::text FROM bookings WHERE class_id = ${cls.id} AND member_id = ${absent.id}`,
+    )
+    expect(booking.status).toBe('no_show')
+    const rows = await enrolmentRows(String(noShow.id))
+    expect(rows.map((r) => r.member_id)).toEqual([absent.id])
+  })
+})

@@ -48,6 +48,7 @@ import * as migration_20261207_075151_lms_email_verification from './20261207_07
 import * as migration_20261207_075531_facility_rooms_expiry from './20261207_075531_facility_rooms_expiry';
 import * as migration_20261207_075711_lms_live_lessons from './20261207_075711_lms_live_lessons';
 import * as migration_20261207_080451_website_offers from './20261207_080451_website_offers';
+import * as migration_20261207_085616_marketing_class_no_show from './20261207_085616_marketing_class_no_show';
 
 export const migrations = [
   {
@@ -298,6 +299,11 @@ export const migrations = [
   {
     up: migration_20261207_080451_website_offers.up,
     down: migration_20261207_080451_website_offers.down,
-    name: '20261207_080451_website_offers'
+    name: '20261207_080451_website_offers',
+  },
+  {
+    up: migration_20261207_085616_marketing_class_no_show.up,
+    down: migration_20261207_085616_marketing_class_no_show.down,
+    name: '20261207_085616_marketing_class_no_show'
   },
 ];

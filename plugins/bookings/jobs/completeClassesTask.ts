@@ -38,11 +38,18 @@ export const completeClassesTask = ({ cron, queue }: { cron: string; queue: stri
           RETURNING ${c.id} AS id, ${c.tenant} AS tenant_id`,
     )
     for (const klass of done) {
-      const noShows = await runSql<{ id: string }>(
+      const noShows = await runSql<{ id: string; member_id: string }>(
         req,
         sql`UPDATE ${b} SET ${b.status} = 'no_show', ${b.updatedAt} = now()
-            WHERE ${b.class} = ${klass.id} AND ${b.status} = 'confirmed' RETURNING ${b.id} AS id`,
+            WHERE ${b.class} = ${klass.id} AND ${b.status} = 'confirmed' RETURNING ${b.id} AS id, ${b.member} AS member_id`,
       )
+      for (const noShow of noShows)
+        await emit(req, {
+          type: 'booking.no_show',
+          tenant: klass.tenant_id,
+          subject: { collection: 'bookings', id: noShow.id },
+          data: { class: String(klass.id), member: String(noShow.member_id) },
+        })
       await runSql(
         req,
         sql`UPDATE ${b} SET ${b.status} = 'cancelled', ${b.cancelledAt} = now(), ${b.cancellationReason} = 'class_completed',

@@ -58,6 +58,11 @@ export const EVENT_TRIGGERS = [
     hit: (e) => (e.data.late ? each(e.data.member, e.id, { ...e.data, fee: undefined }) : null),
   }),
   trigger({
+    event: 'booking.no_show',
+    label: 'No-show (class)',
+    hit: (e) => each(e.data.member, e.id, { ...e.data }),
+  }),
+  trigger({
     event: 'appointment.no_show',
     label: 'No-show (appointment)',
     hit: (e) => each(e.data.member, e.id, { ...e.data }),
