@@ -453,6 +453,8 @@ describe('preview and templates', () => {
         })
       ).status,
     ).toBe(403)
+    // Later tests' tenants must not get this template's copy (it would enrol their new members too).
+    await app.payload.delete({ collection: 'automation-templates', id: template.id })
   })
 })
 

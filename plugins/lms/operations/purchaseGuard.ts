@@ -24,7 +24,9 @@ export const purchaseGuard = async (req: PayloadRequest, input: PurchaseGuardInp
         { or: [{ 'lms.course': { exists: true } }, { 'lms.contentItem': { exists: true } }] },
       ],
     },
-    overrideAccess: false,
+    // A system decision inside commerce's order, not a read for the buyer: the products are public
+    // anyway, and a buyer whose session carries no tenant list (the site's in-process calls) must
+    // not turn a plain purchase into a 403.
     req,
   })
   if (opensContent.totalDocs === 0) return { allowed: true }
