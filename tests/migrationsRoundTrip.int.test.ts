@@ -62,7 +62,7 @@ describe('migrations round trip', () => {
     const failed = /Error migrating down (\S+)/.exec(down.output)?.[1]
     expect(failed, `migration ${failed}'s down failed:\n${down.output.slice(-4000)}`).toBeUndefined()
     expect(down.code).toBe(0)
-    expect(await publicTables()).toBe(0)
+    expect(await publicTables(), `migrate:down left tables behind:\n${down.output.slice(-2000)}`).toBe(0)
 
     const up = await run(['scripts/migrate.ts'])
     expect(up.code, up.output.slice(-4000)).toBe(0)
