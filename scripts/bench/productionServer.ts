@@ -87,7 +87,10 @@ export const startNext = async (port: number, env: NodeJS.ProcessEnv, cpuProfile
   const flags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []
   const child = spawnLogged(
     `next start :${port}`,
-    [...flags, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    // No `-H 127.0.0.1`: Next then compares a middleware rewrite's URL (loopback hosts normalised to
+    // `localhost`) with `http://127.0.0.1:<port>`, finds another origin and proxies the request to
+    // itself, endlessly (every rewritten site page hung). Bound to all interfaces, as `npm start` is.
+    [...flags, nextBin, 'start', '-p', String(port)],
     {
       ...env,
       NODE_ENV: 'production',

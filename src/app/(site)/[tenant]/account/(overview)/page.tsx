@@ -74,7 +74,8 @@ const DONE: Record<string, string> = {
 /** Everything below is read with the member's own access (`overrideAccess: false`, `user`). */
 const readAccount = async (visitor: Member) => {
   const payload = await payloadInstance()
-  const as = { overrideAccess: false as const, user: visitor.user }
+  // No page counts: the account shows the first rows of each list, so each read is one query, not two.
+  const as = { overrideAccess: false as const, user: visitor.user, pagination: false as const }
   const member = { member: { equals: visitor.membership.id } }
   const now = new Date().toISOString()
   // Null when the collection's plugin is not installed (the account shows only what the platform offers).
