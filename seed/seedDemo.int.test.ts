@@ -15,9 +15,14 @@ const counts = async () =>
     ),
   )
 
+// The demo is seeded once for this file's tests (a whole seed takes most of a minute); a test run
+// alone seeds it itself.
+let seeding: ReturnType<typeof seedDemo> | undefined
+const seeded = () => (seeding ??= seedDemo(app.payload))
+
 describe('demo seed', () => {
   it('creates one tenant per seed system with working logins, and adds nothing the second time', async () => {
-    const first = await seedDemo(app.payload)
+    const first = await seeded()
     expect(first.created).toBeGreaterThan(20)
     const after = await counts()
     expect(after.tenants).toBe(DEMO_TENANTS.length)
@@ -198,5 +203,26 @@ describe('demo seed', () => {
     expect(locations.body.docs.length).toBe(6 + HISTORY_MEMBERS.length)
     await signIn(app, PLATFORM_ADMIN_EMAIL, DEMO_PASSWORD)
     // Two full seeds (with the website's generated drafts) on a shared machine take more than the default minute.
+  }, 300_000)
+
+  it('gives every demo tenant two appointment services with free slots this week and a published event', async () => {
+    await seeded()
+    for (const demo of DEMO_TENANTS) {
+      const { docs: services } = await app.payload.find({
+        collection: 'appointment-services',
+        where: { 'tenant.slug': { equals: demo.slug } },
+        depth: 0,
+      })
+      expect(services.map((s) => s.title).sort(), demo.slug).toEqual(['Intro call', 'Private session'])
+      const session = services.find((s) => s.title === 'Private session')!
+      const slots = await app.http().get(`/api/appointment-services/${session.id}/slots`)
+      expect(slots.status).toBe(200)
+      expect(slots.body.slots.length, demo.slug).toBeGreaterThan(0)
+      const events = await app.http().get(`/api/events?where[tenant.slug][equals]=${demo.slug}&depth=0`)
+      // lumen-creator also has the live workshop whose RSVPs open its course portal (lms demo).
+      const statuses: string[] = events.body.docs.map((e: { status: string }) => e.status)
+      expect(statuses.length, demo.slug).toBeGreaterThan(0)
+      expect(new Set(statuses), demo.slug).toEqual(new Set(['published']))
+    }
   }, 300_000)
 })
