@@ -183,7 +183,10 @@ const print = (label: string, figures: Record<string, unknown>) => {
 const busy = (
   await sqlPool.query(`SELECT id, slug FROM tenants WHERE slug LIKE 'bench-%' ORDER BY slug OFFSET 1 LIMIT 8`)
 ).rows as { id: string; slug: string }[]
-const clientEmails = Array.from({ length: CLIENTS }, (_, i) => `m${10 + Math.floor(i / 8)}@${busy[i % 8].slug}.bench`)
+const clientEmails = Array.from(
+  { length: CLIENTS },
+  (_, i) => `m${10 + Math.floor(i / busy.length)}@${busy[i % busy.length].slug}.bench`,
+)
 log('logging in bench clients')
 const tokens = await login(clientEmails)
 const upcoming = new Map<string, string[]>()
@@ -201,7 +204,7 @@ const bookingRequests: LoadRequest[] = []
 for (let round = 0; bookingRequests.length < BOOKINGS; round++) {
   let added = 0
   for (let i = 0; i < CLIENTS && bookingRequests.length < BOOKINGS; i++) {
-    const classes = upcoming.get(busy[i % 8].id) ?? []
+    const classes = upcoming.get(busy[i % busy.length].id) ?? []
     const classId = classes[round]
     if (!classId) continue
     added++
@@ -505,6 +508,9 @@ if (NEXT) {
   const { cannon } = await import('./bench/cannon')
   const { freePort } = await import('../src/core/db/startEmbeddedPostgres')
   prod.ensureBuild(process.env.BENCH_BUILD ?? 'auto', log)
+  // The build's cached pages and data are of an earlier run's database (same slugs, other ids).
+  const { DATABASE_IDENTITY_SQL, forgetNextCachesOfOtherDatabase } = await import('./nextCaches')
+  await forgetNextCachesOfOtherDatabase((await sqlPool.query(DATABASE_IDENTITY_SQL)).rows[0].identity)
   const serverEnv = { ...process.env, LOG_LEVEL: 'error', JOBS_AUTORUN: 'false' }
 
   // Unused booking pairs for each run: 32 clients over 8 tenants not booked above (groups of 8 from bench-010).

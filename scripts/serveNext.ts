@@ -8,7 +8,10 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { getEnv } from '../src/core/env'
 import { ensureDatabase } from './ensureDatabase'
+import { sql } from '@payloadcms/db-postgres'
+import { runSql } from '../src/core/db/sqlFor'
 import { migrateDatabase, withPayload } from './migrate'
+import { DATABASE_IDENTITY_SQL, forgetNextCachesOfOtherDatabase } from './nextCaches'
 import { seedDatabase } from './seed'
 
 export const serveNext = async (
@@ -34,6 +37,11 @@ export const serveNext = async (
     await withPayload(async (payload) => {
       await migrateDatabase(payload)
       if (options.seed) await seedDatabase(payload, { ifEmpty: true })
+      const [row] = await runSql<{ identity: string }>(
+        { payload, transactionID: undefined },
+        sql.raw(DATABASE_IDENTITY_SQL),
+      )
+      await forgetNextCachesOfOtherDatabase(row.identity)
     })
     await options.beforeNext?.()
   } catch (error) {
