@@ -185,22 +185,28 @@ export const runFacilityBench = async () => {
 
   // ---- 2. booking throughput on distinct bays beside a hot-bay burst
   const slotsPerBay = (23 - 6) * 2
-  const distinct: LoadRequest[] = Array.from({ length: Math.min(BOOKINGS, BAYS * slotsPerBay) }, (_, i) => ({
-    method: 'POST',
-    url: `${server.url}/api/reservations/book`,
-    headers: { authorization: `JWT ${tokens[i % tokens.length]}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      resource: bays[i % BAYS],
-      startAt: at(Math.floor(i / BAYS) * 30).toISOString(),
-      endAt: at(Math.floor(i / BAYS) * 30 + 30).toISOString(),
+  const distinct: LoadRequest[] = Array.from(
+    { length: Math.min(BOOKINGS, BAYS * slotsPerBay) },
+    (_, i): LoadRequest => ({
+      method: 'POST',
+      url: `${server.url}/api/reservations/book`,
+      headers: { authorization: `JWT ${tokens[i % tokens.length]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        resource: bays[i % BAYS],
+        startAt: at(Math.floor(i / BAYS) * 30).toISOString(),
+        endAt: at(Math.floor(i / BAYS) * 30 + 30).toISOString(),
+      }),
     }),
-  }))
-  const burst: LoadRequest[] = Array.from({ length: BURST }, (_, i) => ({
-    method: 'POST',
-    url: `${server.url}/api/reservations/book`,
-    headers: { authorization: `JWT ${tokens[i % tokens.length]}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ resource: hot, startAt: at(11 * 60).toISOString(), endAt: at(12 * 60).toISOString() }),
-  }))
+  )
+  const burst: LoadRequest[] = Array.from(
+    { length: BURST },
+    (_, i): LoadRequest => ({
+      method: 'POST',
+      url: `${server.url}/api/reservations/book`,
+      headers: { authorization: `JWT ${tokens[i % tokens.length]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ resource: hot, startAt: at(11 * 60).toISOString(), endAt: at(12 * 60).toISOString() }),
+    }),
+  )
   statements = 0
   const [spread, raced] = await Promise.all([
     cannon(server.url, distinct, CONNECTIONS),

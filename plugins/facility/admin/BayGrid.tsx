@@ -26,6 +26,7 @@ const css = `
 .bay-grid__res[aria-pressed=true] { box-shadow: 0 0 0 2px var(--theme-text); }
 .bay-grid__res strong, .bay-grid__res span { display: block; }
 .bay-grid__block { background: var(--theme-elevation-100); padding: 4px 6px; }
+.bay-grid .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 .bay-grid__busy { background: repeating-linear-gradient(135deg, var(--theme-elevation-100), var(--theme-elevation-100) 6px, var(--theme-elevation-150) 6px, var(--theme-elevation-150) 12px); }
 .bay-grid__panel { position: sticky; top: 16px; padding: 16px; border: 1px solid var(--theme-elevation-150); border-radius: 4px; }
 .bay-grid__panel h2, .bay-grid__queue h2 { font-size: 18px; margin: 0 0 8px; }
