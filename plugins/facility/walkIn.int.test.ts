@@ -19,14 +19,13 @@ describe('a walk-in party booked by the desk on the bay grid', () => {
   it('lead + a named + two counted guests at the non-member rate (not the clerk’s tier), paid in cash at the desk, frozen, shown on the grid and checked in', async () => {
     const c = await club()
     const gold = await c.kit.createTier(c.tenant, `gold-${Math.random().toString(36).slice(2, 6)}`)
-    const goldKey = (await c.kit.q<{ key: string }>(sql`SELECT key FROM facility_tiers WHERE id = ${gold}`))[0].key
     const bay = await c.kit.createBay(c.tenant, {
       capacity: 4,
       mode: 'per_player_split',
       guestFee: 1500,
       rates: [
         { tier: null, peak: 4500, offPeak: 4500 },
-        { tier: goldKey, peak: 0, offPeak: 0 },
+        { tier: gold, peak: 0, offPeak: 0 },
       ],
     })
     // Everyone in the club is Gold — the desk clerk too: a walk-in must not ride on the clerk's free rate.
