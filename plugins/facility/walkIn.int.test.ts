@@ -68,7 +68,7 @@ describe('a walk-in party booked by the desk on the bay grid', () => {
     ])
     const id = String(booked.body.id)
     const party = await c.kit.q<{ slot: number; type: string; name: string; guest: string | null; fee: number }>(
-      sql`SELECT slot_number AS slot, participant_type AS type, display_name AS name, guest_id AS guest, fee_amount::int AS fee
+      sql`SELECT slot_number::int AS slot, participant_type AS type, display_name AS name, guest_id AS guest, fee_amount::int AS fee
           FROM reservation_participants WHERE reservation_id = ${id} ORDER BY slot_number`,
     )
     expect(party.map((p) => [p.slot, p.type, p.name, p.fee])).toEqual([
