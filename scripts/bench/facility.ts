@@ -113,7 +113,14 @@ export const runFacilityBench = async () => {
     [MEMBERS, pw.salt, pw.hash],
   )
   await q(
-    `INSERT INTO tenant_memberships (tenant_id, user_id, status) SELECT $1, id, 'active' FROM users WHERE email LIKE 'golfer-%@fac.bench'`,
+    `INSERT INTO tenant_memberships (tenant_id, user_id, status, profile_display_name, joined_at)
+     SELECT $1, id, 'active', name, now() FROM users WHERE email LIKE 'golfer-%@fac.bench'`,
+    [t],
+  )
+  // The users' tenant list mirrors their memberships (as seedVolume writes it).
+  await q(
+    `INSERT INTO users_tenants (_order, _parent_id, id, tenant_id)
+     SELECT 1, m.user_id, md5(m.id::text), m.tenant_id FROM tenant_memberships m WHERE m.tenant_id = $1`,
     [t],
   )
   await q(
@@ -207,6 +214,10 @@ export const runFacilityBench = async () => {
       body: JSON.stringify({ resource: hot, startAt: at(11 * 60).toISOString(), endAt: at(12 * 60).toISOString() }),
     }),
   )
+  // One booking first, on its own: a refusal here is a set-up error, shown with its answer.
+  const sample = distinct.pop()!
+  const first = await fetch(sample.url, { method: 'POST', headers: sample.headers, body: sample.body })
+  if (first.status !== 201) throw new Error(`a sample booking answered ${first.status}: ${await first.text()}`)
   statements = 0
   const [spread, raced] = await Promise.all([
     cannon(server.url, distinct, CONNECTIONS),
