@@ -24,6 +24,8 @@
  * server (bench-book.cpuprofile) and of a next start server under the booking load (bench-profiles/).
  * BENCH_MARKETING=1 runs the marketing part instead (scripts/bench/marketing.ts: audience preview on
  * 50,000 members, event → enrolment throughput, the time-trigger job).
+ * BENCH_FACILITY=1 runs the facility part instead (scripts/bench/facility.ts: a day's availability
+ * of 20 bays in ms and SQL statements, booking throughput on distinct bays beside a hot-bay burst).
  */
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
@@ -46,6 +48,14 @@ if (process.env.BENCH_MARKETING === '1') {
   process.exit(0)
 }
 // ---- /marketing ----
+
+// fac_walkin: facility (issue 15)
+if (process.env.BENCH_FACILITY === '1') {
+  const { runFacilityBench } = await import('./bench/facility')
+  await runFacilityBench()
+  process.exit(0)
+}
+// end fac_walkin
 
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const TENANTS = numberEnv('BENCH_TENANTS', 200)

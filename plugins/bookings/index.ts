@@ -26,8 +26,9 @@ import type { BookingsOptions } from './types'
 import { withStaffScreens } from './admin/staffScreens'
 import { implementPort, withSqlTables } from '@/core'
 // ---- facility ----
-import { claimRoomPort } from '@plugins/facility/contract'
+import { claimRoomPort, roomBookingsPort } from '@plugins/facility/contract'
 import { claimRoomForReservation } from './operations/classes/claimRoomForReservation'
+import { roomBookingsForFacility } from './operations/classes/roomBookingsForFacility'
 // ---- /facility ----
 import { bookingsSqlTables } from './operations/sql/bookingsSqlTables'
 import { withBookingsEvents } from './events'
@@ -83,7 +84,12 @@ export const bookingsPlugin =
       },
     })
     // ---- facility ---- a facility resource linked to a room: its reservations lock and check the room too.
-    const shared = implementPort(next, claimRoomPort, claimRoomForReservation)
+    const shared = implementPort(
+      implementPort(next, claimRoomPort, claimRoomForReservation),
+      // fac_walkin: the bay grid shows a shared room's classes and appointments as taken.
+      roomBookingsPort,
+      roomBookingsForFacility,
+    )
     // ---- /facility ----
     return withSqlTables(shared, bookingsSqlTables)
   }

@@ -111,6 +111,40 @@ export const bookReservationInput = z
   })
 export type BookReservationInput = z.input<typeof bookReservationInput>
 
+// ---- walk-in party ----
+const walkInPerson = z
+  .object({
+    name: z.string().trim().min(1, 'a name is needed').max(200),
+    email: z.string().trim().toLowerCase().email('must be an e-mail address').optional(),
+    phone: z.string().trim().max(40).optional(),
+  })
+  .strict()
+
+/**
+ * `POST /api/reservations/walk-in` (desk staff): a bay for a walk-in party — a lead (name, optional
+ * e-mail and phone) and the rest of the party named (`guests`) or only counted (`extraGuests`), at
+ * most the resource's capacity in all. Everyone is priced at the non-member rate; `payment` takes
+ * the fee at the desk at once (commerce's desk payment), else it stays due.
+ */
+export const walkInInput = z
+  .object({
+    resource: uuid,
+    startAt: instant,
+    endAt: instant,
+    lead: walkInPerson,
+    guests: z.array(walkInPerson).max(16).default([]),
+    extraGuests: z.number().int().min(0).max(16).default(0),
+    payment: z.enum(['cash', 'terminal']).optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => Date.parse(v.endAt) > Date.parse(v.startAt), {
+    message: 'endAt must be after startAt.',
+    path: ['endAt'],
+  })
+export type WalkInInput = z.input<typeof walkInInput>
+// ---- /walk-in party ----
+
 /** `POST /api/reservations/:id/move` (desk staff): the new times, and another resource of the business if given. */
 export const moveReservationInput = z
   .object({
@@ -141,6 +175,12 @@ export type ReservationReply = {
   accessValidFrom: string | null
   accessValidUntil: string | null
   fee: { total: { amount: number; currency: string }; status: string; lines: FeeLine[] } | null
+}
+
+/** `POST /api/reservations/walk-in`: the reservation, and the desk payment's order when `payment` was given. */
+export type WalkInReply = ReservationReply & {
+  walkIn: { lead: string; players: number }
+  payment: { order: string; number: string; orderStatus: string } | null
 }
 
 /** `POST /api/reservations/:id/check-in`: the party checked in; guests admitted for the first time today. */
@@ -338,6 +378,25 @@ export type ClaimRoomResult = { conflict: { title: string; startAt: string } | n
 export const claimRoomPort = definePort<ClaimRoomInput, ClaimRoomResult>('facility.claimRoom', () => ({
   conflict: null,
 }))
+
+export type RoomBookingsInput = {
+  tenant: string
+  /** Bookings `rooms` ids (the rooms facility resources are linked to). */
+  rooms: string[]
+  from: string
+  to: string
+}
+/** A class (not cancelled) or booked appointment holding a room over [startAt, endAt) (an appointment's buffered span). */
+export type RoomBooking = { room: string; kind: 'class' | 'appointment'; title: string; startAt: string; endAt: string }
+
+/**
+ * The classes and booked appointments of `rooms` overlapping [from, to), for the bay grid to show
+ * their times as taken (a read: nothing locked). Fallback (no bookings): none.
+ */
+export const roomBookingsPort = definePort<RoomBookingsInput, { bookings: RoomBooking[] }>(
+  'facility.roomBookings',
+  () => ({ bookings: [] }),
+)
 // ---- /shared rooms ----
 
 /** `POST /api/reservations/:id/pay`: the member pays online; desk staff online (a page) or cash/terminal. */

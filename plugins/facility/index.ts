@@ -31,6 +31,7 @@ import { declineEndpoint } from './endpoints/declineEndpoint'
 import { moveEndpoint } from './endpoints/moveEndpoint'
 import { payEndpoint } from './endpoints/payEndpoint'
 import { quoteEndpoint } from './endpoints/quoteEndpoint'
+import { walkInEndpoint } from './endpoints/walkInEndpoint'
 import { withFacilityEvents } from './events'
 import { facilitySettingsField } from './fields/facilitySettingsField'
 import { facilityTierField } from './fields/facilityTierField'
@@ -86,6 +87,7 @@ export const facilityPlugin =
             declineEndpoint,
             moveEndpoint(codes),
             payEndpoint({ holdMinutes: o.feeOrderHoldMinutes }),
+            walkInEndpoint(codes, { holdMinutes: o.feeOrderHoldMinutes }),
           ],
         },
         ReservationParticipants(group),

@@ -1,7 +1,7 @@
 /**
  * The club's bay grid in the admin (issue 15), in a browser at 1,400 px against the demo seed
  * (seed/facilityDemo.ts): fairway-club's front desk opens /admin/bays for tomorrow, books a
- * walk-in guest on a free slot, checks the party in (the guest's fee shown as due), and moves the
+ * walk-in party (its lead only) on a free slot, checks the party in (the lead's fee shown as due), and moves the
  * reservation to another bay; the approval queue is on the page. Run alone with
  * `E2E_SPECS=adminBays npm run test:e2e`; screenshots go to test-results/adminBays-*.png.
  */
@@ -57,7 +57,7 @@ test('adminBays-desk-books-walk-in-checks-in-and-moves', async ({ ctx }) => {
   const form = page.getByTestId('bays-book')
   await form.waitFor({ state: 'visible' })
   await form.getByTestId('bays-book-length').selectOption('60')
-  await form.getByLabel('A walk-in guest').check()
+  await form.getByLabel('A walk-in party').check()
   const walkIn = `Walter Walkin ${stamp()}`
   await form.getByTestId('bays-walk-in-name').fill(walkIn)
   await form.getByRole('button', { name: 'Book walk-in' }).click()
@@ -72,7 +72,7 @@ test('adminBays-desk-books-walk-in-checks-in-and-moves', async ({ ctx }) => {
   assert.match(await guestRow.innerText(), /Guest/)
   assert.match(await guestRow.innerText(), /\$\d+\.\d{2} due/)
   await details.getByRole('button', { name: 'Check in the party' }).click()
-  await expect(message).toContainText(/Checked in .+'s party: 2 players, 1 guest admitted today\./, { timeout: 15_000 })
+  await expect(message).toContainText(/Checked in .+'s party: 1 player, 1 guest admitted today\./, { timeout: 15_000 })
   await expect(details.getByTestId('bays-details-status')).toContainText('checked in', { timeout: 15_000 })
   await shot(page, 'checked-in')
 

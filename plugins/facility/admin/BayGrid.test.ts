@@ -37,6 +37,7 @@ const maya: GridReservation = {
   status: 'confirmed',
   source: 'member',
   owner: 'Maya Member',
+  walkIn: false,
   member: 'm1',
   notes: null,
   accessCode: '123456',
@@ -65,7 +66,7 @@ const grid: BayGridData = {
   now: '2030-01-14T12:00:00.000Z',
   zone: 'America/Chicago',
   resources: [
-    resource('bay-a', 'Bay A', [false, false, true, true]),
+    resource('bay-a', 'Bay A', [false, false, true, true, true]),
     resource('bay-b', 'Bay B', [false, true, false, false]),
   ],
   reservations: [maya, noah],
@@ -80,6 +81,15 @@ const grid: BayGridData = {
     },
   ],
   requests: [noah],
+  roomBusy: [
+    {
+      resource: 'bay-a',
+      kind: 'class',
+      title: 'Live Core Burn',
+      startAt: '2030-01-15T15:00:00.000Z',
+      endAt: '2030-01-15T15:30:00.000Z',
+    },
+  ],
 }
 
 let root: Root
@@ -122,7 +132,14 @@ beforeEach(async () => {
     calls.push({ url, body: JSON.parse(init.body) })
     const reply = url.endsWith('/check-in')
       ? { participants: 3, guestsCheckedIn: 2 }
-      : { id: '33333333-3333-4333-8333-333333333333', status: 'confirmed' }
+      : url.endsWith('/pay')
+        ? { number: 'F-1' }
+        : {
+            id: '33333333-3333-4333-8333-333333333333',
+            status: 'confirmed',
+            fee: { total: { amount: 4500, currency: 'USD' }, status: 'paid' },
+            payment: { number: 'F-1' },
+          }
     return new Response(JSON.stringify(reply), { status: 200, headers: { 'content-type': 'application/json' } })
   })
   host = document.createElement('div')
@@ -147,6 +164,10 @@ describe('the bay grid (client)', () => {
     expect(res.textContent).toMatch(/Maya Member.*Confirmed · 3 players \(2 guests\)/)
     expect(res.closest('td')!.getAttribute('rowspan')).toBe('2')
     expect(host.querySelector('.bay-grid__block')!.textContent).toBe('Closed · maintenance')
+    // The shared room's class time (Bay A, 9:00) is shown as taken, named for screen readers, not bookable.
+    const busy = host.querySelector('[data-testid="bays-room-busy"]')!
+    expect(busy.textContent).toBe('Not bookable, the room is in use: Class: Live Core Burn')
+    expect(() => button(/^Book Bay A at 9:00\sAM$/)).toThrow()
     expect(host.querySelectorAll('[data-testid="bays-request"]')).toHaveLength(1)
     await expectAxeClean()
   })
@@ -190,29 +211,44 @@ describe('the bay grid (client)', () => {
     })
   })
 
-  it('books a walk-in guest on a free slot', async () => {
+  it('books a walk-in party (lead, a named and a counted guest, paid in cash) on a free slot', async () => {
     await click(button(/^Book Bay A at 8:00\sAM$/))
     const form = host.querySelector('[data-testid="bays-book"]')!
     expect(form.querySelector('h2')!.textContent).toMatch(/^Book Bay A at 8:00\sAM$/)
     await expectAxeClean()
     await choose('bays-book-length', '60')
-    const walkIn = [...form.querySelectorAll('label')].find((l) => l.textContent === 'A walk-in guest')!
+    const walkIn = [...form.querySelectorAll('label')].find((l) => l.textContent === 'A walk-in party')!
     await click(walkIn.querySelector('input')!)
     await choose('bays-walk-in-name', 'Walter Walkin')
+    await choose('bays-walk-in-email', 'walter@example.test')
+    await choose('bays-walk-in-size', '3')
+    await choose('bays-walk-in-guest', 'Wendy Walkin')
+    await choose('bays-walk-in-payment', 'cash')
     await expectAxeClean()
     await click(button('Book walk-in'))
     expect(calls.at(-1)).toEqual({
-      url: '/api/reservations/book',
+      url: '/api/reservations/walk-in',
       body: {
         resource: 'bay-a',
         startAt: '2030-01-15T14:00:00.000Z',
         endAt: '2030-01-15T15:00:00.000Z',
-        participants: [{ guest: { name: 'Walter Walkin' } }],
-        notes: 'Walk-in: Walter Walkin',
+        lead: { name: 'Walter Walkin', email: 'walter@example.test' },
+        guests: [{ name: 'Wendy Walkin' }],
+        extraGuests: 1,
+        payment: 'cash',
       },
     })
     expect(host.querySelector('[data-testid="bays-message"]')!.textContent).toMatch(
-      /^Booked Bay A at 8:00\sAM for Walter Walkin \(walk-in\)\.$/,
+      /^Booked Bay A at 8:00\sAM for Walter Walkin \(walk-in, 3 players\)\. \$45\.00 taken at the desk \(order F-1\)\.$/,
+    )
+  })
+
+  it('takes a due fee at the desk from the details', async () => {
+    await click(host.querySelector(`[data-reservation="${maya.id}"]`)!)
+    await click(host.querySelector('[data-testid="bays-pay-terminal"]')!)
+    expect(calls.at(-1)).toEqual({ url: `/api/reservations/${maya.id}/pay`, body: { method: 'terminal' } })
+    expect(host.querySelector('[data-testid="bays-message"]')!.textContent).toBe(
+      "Took $25.00 on the card terminal for Maya Member's reservation (order F-1).",
     )
   })
 

@@ -26,6 +26,8 @@ const css = `
 .bay-grid__res[aria-pressed=true] { box-shadow: 0 0 0 2px var(--theme-text); }
 .bay-grid__res strong, .bay-grid__res span { display: block; }
 .bay-grid__block { background: var(--theme-elevation-100); padding: 4px 6px; }
+.bay-grid .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+.bay-grid__busy { background: repeating-linear-gradient(135deg, var(--theme-elevation-100), var(--theme-elevation-100) 6px, var(--theme-elevation-150) 6px, var(--theme-elevation-150) 12px); }
 .bay-grid__panel { position: sticky; top: 16px; padding: 16px; border: 1px solid var(--theme-elevation-150); border-radius: 4px; }
 .bay-grid__panel h2, .bay-grid__queue h2 { font-size: 18px; margin: 0 0 8px; }
 .bay-grid__panel h3 { font-size: 15px; margin: 16px 0 6px; }
@@ -119,6 +121,7 @@ export const BayGrid = ({ grid, tenant, selected }: { grid: BayGridData; tenant:
     type Placed =
       | { kind: 'reservation'; item: GridReservation; span: number }
       | { kind: 'block'; label: string; span: number }
+      | { kind: 'busy'; label: string; span: number }
     const placed = new Map<string, Placed>()
     const covered = new Set<string>()
     const place = (resource: string, from: string, until: string, make: (span: number) => Placed) => {
@@ -135,6 +138,13 @@ export const BayGrid = ({ grid, tenant, selected }: { grid: BayGridData; tenant:
       place(b.resource, b.startAt, b.endAt, (n) => ({
         kind: 'block',
         label: `Closed · ${b.type}${b.notes ? `: ${b.notes}` : ''}`,
+        span: n,
+      }))
+    // A shared room's classes and appointments: booking them is refused (409 room_busy), so they are not offered.
+    for (const b of grid.roomBusy)
+      place(b.resource, b.startAt, b.endAt, (n) => ({
+        kind: 'busy',
+        label: `${b.kind === 'class' ? 'Class' : 'Appointment'}: ${b.title}`,
         span: n,
       }))
     const slotAt = new Map<string, { startAt: string; free: boolean }>()
@@ -219,6 +229,13 @@ export const BayGrid = ({ grid, tenant, selected }: { grid: BayGridData; tenant:
     if (item?.kind === 'block')
       return (
         <td key={key} rowSpan={item.span} className="bay-grid__block">
+          {item.label}
+        </td>
+      )
+    if (item?.kind === 'busy')
+      return (
+        <td key={key} rowSpan={item.span} className="bay-grid__block bay-grid__busy" data-testid="bays-room-busy">
+          <span className="sr-only">Not bookable, the room is in use: </span>
           {item.label}
         </td>
       )
@@ -339,12 +356,18 @@ export const BayGrid = ({ grid, tenant, selected }: { grid: BayGridData; tenant:
               headingRef={panelHeading}
               time={time}
               busy={busy}
-              onBook={(body, who) =>
+              onBook={(url, body, who) =>
                 act(async () => {
-                  const reply = await post<{ id: string; status: string }>('/api/reservations/book', body)
+                  const reply = await post<BookReply>(url, body)
                   setBooking(null)
                   setSelectedId(reply.id)
-                  return `Booked ${booking.resource.name} at ${time(booking.startAt)} for ${who}${reply.status === 'requested' ? ' (a request: approve it to confirm)' : ''}.`
+                  const fee = reply.fee ? formatMoney(reply.fee.total) : null
+                  const paid = reply.payment
+                    ? ` ${fee} taken at the desk (order ${reply.payment.number}).`
+                    : reply.fee?.status === 'pending'
+                      ? ` ${fee} due.`
+                      : ''
+                  return `Booked ${booking.resource.name} at ${time(booking.startAt)} for ${who}${reply.status === 'requested' ? ' (a request: approve it to confirm)' : ''}.${paid}`
                 })
               }
               onClose={() => setBooking(null)}
@@ -470,16 +493,37 @@ const RequestButtons = ({
   </>
 )
 
-type BookBody = {
-  resource: string
-  startAt: string
-  endAt: string
-  member?: string
-  participants?: { guest: { name: string; email?: string; phone?: string } }[]
-  notes?: string
+type Person = { name: string; email?: string; phone?: string }
+type BookBody =
+  | { resource: string; startAt: string; endAt: string; member: string }
+  /** `POST /api/reservations/walk-in`: the lead, the guests named, the rest counted, and the desk payment. */
+  | {
+      resource: string
+      startAt: string
+      endAt: string
+      lead: Person
+      guests: Person[]
+      extraGuests: number
+      payment?: 'cash' | 'terminal'
+    }
+type BookReply = {
+  id: string
+  status: string
+  fee: { total: { amount: number; currency: string }; status: string } | null
+  payment?: { number: string } | null
 }
 
-/** The booking form of a free slot: how long, and for a member (search) or a walk-in guest. */
+const person = (p: { name: string; email: string; phone: string }): Person => ({
+  name: p.name.trim(),
+  ...(p.email.trim() ? { email: p.email.trim() } : {}),
+  ...(p.phone.trim() ? { phone: p.phone.trim() } : {}),
+})
+
+/**
+ * The booking form of a free slot: how long, and for a member (search) or a walk-in party (a lead
+ * with optional e-mail and phone, the party size up to the resource's capacity, guests named or
+ * just counted, paid now at the desk or later).
+ */
 const BookForm = ({
   booking,
   tenant,
@@ -496,7 +540,7 @@ const BookForm = ({
   headingRef: RefObject<HTMLHeadingElement | null>
   time: (iso: string) => string
   busy: boolean
-  onBook: (body: BookBody, who: string) => Promise<void>
+  onBook: (url: string, body: BookBody, who: string) => Promise<void>
   onClose: () => void
 }) => {
   const { resource, startAt } = booking
@@ -504,35 +548,40 @@ const BookForm = ({
   for (let m = resource.minMinutes; m <= resource.maxMinutes; m += resource.slotMinutes) lengths.push(m)
   const [minutes, setMinutes] = useState(lengths.find((m) => m >= 60) ?? lengths[0] ?? resource.slotMinutes)
   const [who, setWho] = useState<'member' | 'walk_in'>('member')
-  const [guest, setGuest] = useState({ name: '', email: '', phone: '' })
+  const [lead, setLead] = useState({ name: '', email: '', phone: '' })
+  const [size, setSize] = useState(1)
+  const [names, setNames] = useState<string[]>([])
+  const [payment, setPayment] = useState<'' | 'cash' | 'terminal'>('')
   const [error, setError] = useState<string | null>(null)
   const range = {
     resource: resource.id,
     startAt,
     endAt: new Date(Date.parse(startAt) + minutes * 60_000).toISOString(),
   }
-  const bookMember = (member: PickedMember) => void onBook({ ...range, member: member.id }, member.name)
+  const bookMember = (member: PickedMember) =>
+    void onBook('/api/reservations/book', { ...range, member: member.id }, member.name)
   const bookWalkIn = () => {
-    const name = guest.name.trim()
-    if (!name) return setError('Give the walk-in guest’s name.')
+    const name = lead.name.trim()
+    if (!name) return setError('Give the name of the party’s lead.')
     setError(null)
+    const guests = names
+      .slice(0, size - 1)
+      .map((n) => n.trim())
+      .filter(Boolean)
+      .map((n) => ({ name: n }))
     void onBook(
+      '/api/reservations/walk-in',
       {
         ...range,
-        participants: [
-          {
-            guest: {
-              name,
-              ...(guest.email.trim() ? { email: guest.email.trim() } : {}),
-              ...(guest.phone.trim() ? { phone: guest.phone.trim() } : {}),
-            },
-          },
-        ],
-        notes: `Walk-in: ${name}`,
+        lead: person(lead),
+        guests,
+        extraGuests: size - 1 - guests.length,
+        ...(payment ? { payment } : {}),
       },
-      `${name} (walk-in)`,
+      `${name} (walk-in${size > 1 ? `, ${size} players` : ''})`,
     )
   }
+  const sizes = Array.from({ length: Math.max(1, resource.capacity) }, (_, i) => i + 1)
   return (
     <div data-testid="bays-book">
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
@@ -560,7 +609,7 @@ const BookForm = ({
         </label>
         <label>
           <input type="radio" name="bays-who" checked={who === 'walk_in'} onChange={() => setWho('walk_in')} />A walk-in
-          guest
+          party
         </label>
       </fieldset>
       {who === 'member' ? (
@@ -568,11 +617,11 @@ const BookForm = ({
       ) : (
         <div>
           <label>
-            Guest’s name
+            Lead’s name
             <input
               data-testid="bays-walk-in-name"
-              value={guest.name}
-              onChange={(event) => setGuest({ ...guest, name: event.target.value })}
+              value={lead.name}
+              onChange={(event) => setLead({ ...lead, name: event.target.value })}
               autoComplete="off"
             />
           </label>
@@ -580,8 +629,9 @@ const BookForm = ({
             E-mail (optional)
             <input
               type="email"
-              value={guest.email}
-              onChange={(event) => setGuest({ ...guest, email: event.target.value })}
+              data-testid="bays-walk-in-email"
+              value={lead.email}
+              onChange={(event) => setLead({ ...lead, email: event.target.value })}
               autoComplete="off"
             />
           </label>
@@ -589,15 +639,61 @@ const BookForm = ({
             Phone (optional)
             <input
               type="tel"
-              value={guest.phone}
-              onChange={(event) => setGuest({ ...guest, phone: event.target.value })}
+              value={lead.phone}
+              onChange={(event) => setLead({ ...lead, phone: event.target.value })}
               autoComplete="off"
             />
           </label>
+          <label>
+            Players in the party
+            <select
+              value={size}
+              onChange={(event) => setSize(Number(event.target.value))}
+              data-testid="bays-walk-in-size"
+            >
+              {sizes.map((n) => (
+                <option key={n} value={n}>
+                  {n === 1 ? 'Just the lead' : `${n} players`}
+                </option>
+              ))}
+            </select>
+          </label>
+          {size > 1 && (
+            <fieldset>
+              <legend>Guests’ names (optional: unnamed guests are counted)</legend>
+              {Array.from({ length: size - 1 }, (_, i) => (
+                <label key={i}>
+                  Guest {i + 2}
+                  <input
+                    value={names[i] ?? ''}
+                    data-testid="bays-walk-in-guest"
+                    onChange={(event) => {
+                      const next = [...names]
+                      next[i] = event.target.value
+                      setNames(next)
+                    }}
+                    autoComplete="off"
+                  />
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <label>
+            Payment
+            <select
+              value={payment}
+              onChange={(event) => setPayment(event.target.value as '' | 'cash' | 'terminal')}
+              data-testid="bays-walk-in-payment"
+            >
+              <option value="">Pay later (the fee stays due)</option>
+              <option value="cash">Paid now in cash</option>
+              <option value="terminal">Paid now on the card terminal</option>
+            </select>
+          </label>
           <p>
             <small>
-              A walk-in is booked on your own desk membership with the guest as a player: they pay the non-member rate
-              and the guest fee.
+              Every player pays the non-member rate; the fee is frozen once paid. The party is checked in from its
+              details.
             </small>
           </p>
           {error && <p role="alert">{error}</p>}
@@ -719,7 +815,15 @@ const Details = ({
               <td>
                 {p.name}
                 <br />
-                <small>{p.type === 'owner' ? 'Host' : p.type === 'guest' ? 'Guest' : 'Member'}</small>
+                <small>
+                  {p.type === 'owner'
+                    ? 'Host'
+                    : p.type === 'guest'
+                      ? r.walkIn && p.slot === 1
+                        ? 'Guest · walk-in lead'
+                        : 'Guest'
+                      : 'Member'}
+                </small>
               </td>
               <td>{feeOf(p)}</td>
               <td>{p.checkedIn ? 'Yes' : 'No'}</td>
@@ -746,6 +850,30 @@ const Details = ({
         )}
         {r.status === 'requested' && <p>Approve the request before checking the party in.</p>}
       </div>
+      {active && r.fee?.status === 'pending' && r.fee.total > 0 && (
+        <>
+          <h3>Take payment</h3>
+          <p>{money(r.fee.total)} is due. The fee is marked paid (and frozen) once the desk payment is recorded.</p>
+          <div className="bay-grid__actions">
+            {(['cash', 'terminal'] as const).map((method) => (
+              <button
+                key={method}
+                type="button"
+                disabled={busy}
+                data-testid={`bays-pay-${method}`}
+                onClick={() =>
+                  void act(async () => {
+                    const reply = await post<{ number: string }>(`/api/reservations/${r.id}/pay`, { method })
+                    return `Took ${money(r.fee!.total)} ${method === 'cash' ? 'in cash' : 'on the card terminal'} for ${r.owner}'s reservation (order ${reply.number}).`
+                  })
+                }
+              >
+                {method === 'cash' ? 'Paid in cash' : 'Paid on the card terminal'}
+              </button>
+            ))}
+          </div>
+        </>
+      )}
 
       {active && (
         <>

@@ -6,7 +6,7 @@ import { spendGuestPassPort, type BookReservationInput, type ReservationReply } 
 import { accessWindow, type AccessCodeOptions } from './accessCode'
 import { claimReservationRoom } from './claimReservationRoom'
 import { ownerIncludedMinutes } from './ownerIncludedMinutes'
-import { feePolicy, partyOf, prepareBooking, pricePrepared } from './prepareBooking'
+import { feePolicy, partyOf, prepareBooking, pricePrepared, walkInPlayers } from './prepareBooking'
 import { reservationReply } from './reservationReply'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
 import { guestsTable } from './sql/guestsTable'
@@ -26,15 +26,20 @@ const slotTaken = () =>
  * wins: the exclusion constraint on (resource, blocked range) refuses the others (409 `slot_taken`).
  * A resource that requires approval gets a `requested` reservation (it holds the bay until staff
  * decline it); otherwise it is `confirmed` with a door code.
+ *
+ * `walkIn` (desk staff, `bookWalkIn`): the party of a walk-in `lead` who is no member. The lead
+ * takes slot 1 as a guest (the reservation is held on the desk clerk's membership, whose cap and
+ * included minutes do not apply), and every player is priced at the non-member rate.
  */
 export const bookReservation = async (
   req: PayloadRequest,
   raw: BookReservationInput,
   codes: AccessCodeOptions,
+  walkIn?: { lead: { name: string; email?: string; phone?: string } },
 ): Promise<ReservationReply> => {
   const { input, resource, actor, zone, tiers, owner, startAt, endAt } = await prepareBooking(req, raw)
   const r = reservationsTable(req)
-  if (resource.maxActivePerMember) {
+  if (resource.maxActivePerMember && !walkIn) {
     await lockKey(req, `facility-active:${actor.member}`)
     const [held] = await runSql<{ n: number }>(
       req,
@@ -49,7 +54,7 @@ export const bookReservation = async (
       )
   }
 
-  const party = partyOf(input, tiers, owner)
+  const party = walkIn ? walkInPlayers(1 + input.participants.length) : partyOf(input, tiers, owner)
   const id = randomUUID()
   const status = resource.requiresApproval ? 'requested' : 'confirmed'
   const blockedFrom = new Date(startAt.getTime() - resource.bufferBeforeMinutes * 60_000)
@@ -76,7 +81,16 @@ export const bookReservation = async (
 
   // Participants: slot 1 the owner, then members and guests in order; a guest may spend one of the host's passes.
   type Slot = { type: 'owner' | 'member' | 'guest'; member: string | null; guest: string | null; name: string | null }
-  const slots: Slot[] = [{ type: 'owner', member: actor.member, guest: null, name: owner.name }]
+  const slots: Slot[] = walkIn
+    ? [
+        {
+          type: 'guest',
+          member: null,
+          guest: await upsertGuest(req, resource.tenant, walkIn.lead),
+          name: walkIn.lead.name,
+        },
+      ]
+    : [{ type: 'owner', member: actor.member, guest: null, name: owner.name }]
   const participantIds = [randomUUID()]
   const p = reservationParticipantsTable(req)
   for (const [index, participant] of input.participants.entries()) {
@@ -88,7 +102,7 @@ export const bookReservation = async (
     }
     const guest = await upsertGuest(req, resource.tenant, participant.guest)
     slots.push({ type: 'guest', member: null, guest, name: participant.guest.name })
-    if (!participant.useGuestPass) continue
+    if (!participant.useGuestPass || walkIn) continue
     const spent = await callPort(req, spendGuestPassPort, {
       tenant: resource.tenant,
       member: actor.member,
@@ -99,7 +113,9 @@ export const bookReservation = async (
   // The owner's own part is free as far as it fits what is left of their tier's included minutes
   // that local day (billing's usage records, counted under the day row's lock, so racing bookings
   // never exceed it); only the rest is charged.
-  const includedMinutes = await ownerIncludedMinutes(req, { resource, actor, owner, zone, startAt, endAt }, id)
+  const includedMinutes = walkIn
+    ? 0
+    : await ownerIncludedMinutes(req, { resource, actor, owner, zone, startAt, endAt }, id)
   if (includedMinutes > 0 && party[0].kind === 'member') party[0] = { ...party[0], includedMinutes }
   const price = pricePrepared({ resource, zone, startAt, endAt }, party)
   for (const [index, slot] of slots.entries()) {
@@ -134,7 +150,7 @@ export const bookReservation = async (
       status,
       total: { amount: price.total, currency: price.currency },
       // ---- marketing ----
-      guestContacts: input.participants.flatMap((p) =>
+      guestContacts: [...(walkIn ? [{ guest: walkIn.lead }] : []), ...input.participants].flatMap((p) =>
         'guest' in p && p.guest.email
           ? [{ email: p.guest.email, name: p.guest.name, phone: p.guest.phone ?? null }]
           : [],

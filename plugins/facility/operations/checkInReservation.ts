@@ -52,13 +52,19 @@ export const checkInReservation = async (req: PayloadRequest, id: string): Promi
         RETURNING ${p.guest} AS guest, coalesce(${p.usesGuestPass}, false) AS pass`,
   )
   const g = guestCheckInsTable(req)
+  // A walk-in party (its lead in slot 1 is a guest) has no member host: the desk clerk only holds it.
+  const [lead] = await runSql<{ type: string }>(
+    req,
+    sql`SELECT ${p.participantType} AS type FROM ${p.$table} WHERE ${p.reservation} = ${id} AND ${p.slotNumber} = 1`,
+  )
+  const host = lead?.type === 'guest' ? null : row.member
   let guests = 0
   for (const participant of participants) {
     if (!participant.guest) continue
     const inserted = await runSql<{ id: string }>(
       req,
       sql`INSERT INTO ${g.$table} (${g.tenant}, ${g.guest}, ${g.host}, ${g.reservation}, ${g.checkInAt}, ${g.localDate}, ${g.checkedInBy}, ${g.passSpent})
-          VALUES (${tenant}, ${participant.guest}, ${row.member}, ${id}, now(), ${date}, ${String(user!.id)}, ${participant.pass})
+          VALUES (${tenant}, ${participant.guest}, ${host}, ${id}, now(), ${date}, ${String(user!.id)}, ${participant.pass})
           ON CONFLICT (${g.tenant}, ${g.guest}, ${g.localDate}) DO NOTHING RETURNING ${g.id} AS id`,
     )
     guests += inserted.length

@@ -26,7 +26,7 @@ import { countedMinutes } from './countedMinutes'
 import { facilityZone } from './facilityZone'
 import { loadResource } from './loadResource'
 import { memberTiers } from './memberTiers'
-import { feePolicy, pricePrepared } from './prepareBooking'
+import { feePolicy, pricePrepared, walkInPlayers } from './prepareBooking'
 import type { Player } from './priceReservation'
 import { reservationReply } from './reservationReply'
 import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
@@ -192,15 +192,19 @@ const repriceUnpaid = async (
   const { resource, zone, startAt, endAt } = input
   // The owner's included minutes stay counted (against the day they were booked on); a longer
   // reservation pays for the minutes beyond them.
-  const players: Player[] = input.party.map((x, index) =>
-    x.type === 'guest'
-      ? { kind: 'guest', guestPass: x.pass }
-      : {
-          kind: 'member',
-          tier: input.tiers.get(String(x.member))?.tier ?? null,
-          includedMinutes: index === 0 ? Number(snapshot.included) : 0,
-        },
-  )
+  // A walk-in party (its lead in slot 1 is a guest) stays at the non-member rate throughout.
+  const walkIn = input.party[0]?.type === 'guest'
+  const players: Player[] = walkIn
+    ? walkInPlayers(input.party.length)
+    : input.party.map((x, index) =>
+        x.type === 'guest'
+          ? { kind: 'guest', guestPass: x.pass }
+          : {
+              kind: 'member',
+              tier: input.tiers.get(String(x.member))?.tier ?? null,
+              includedMinutes: index === 0 ? Number(snapshot.included) : 0,
+            },
+      )
   const price = pricePrepared({ resource, zone, startAt, endAt }, players)
   const p = reservationParticipantsTable(req)
   for (const [index, participant] of input.party.entries()) {

@@ -71,6 +71,14 @@ export const partyOf = (
   ]
 }
 
+/**
+ * A walk-in party of `players` (no one a member: the lead in slot 1 and their guests) as the
+ * pricing engine sees it: everyone at the non-member rate, no guest fee (that is a member's
+ * guest's surcharge) and no passes. Booking and moving a walk-in price it the same way.
+ */
+export const walkInPlayers = (players: number): Player[] =>
+  Array.from({ length: players }, (): Player => ({ kind: 'member', tier: null }))
+
 /** The price of `party` for a prepared booking: the resource's mode, rates, peak hours and guest fee on its zone's clock. */
 export const pricePrepared = (
   { resource, zone, startAt, endAt }: Pick<PreparedBooking, 'resource' | 'zone' | 'startAt' | 'endAt'>,

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { addDays, fromWallTime, localDate, runSql } from '@/core'
-import type { ResourceDay } from '../contract'
+import { addDays, callPort, fromWallTime, hasCollection, localDate, runSql } from '@/core'
+import { roomBookingsPort, type ResourceDay } from '../contract'
 import { dayAvailability } from './dayAvailability'
 import { facilityZone } from './facilityZone'
 import { availabilityBlocksTable } from './sql/availabilityBlocksTable'
@@ -10,6 +10,7 @@ import { feeSnapshotsTable } from './sql/feeSnapshotsTable'
 import { memberTiersTable } from './sql/facilityTiersTable'
 import { reservationParticipantsTable } from './sql/reservationParticipantsTable'
 import { reservationsTable } from './sql/reservationsTable'
+import { resourceRoomsTable } from './sql/resourceRoomsTable'
 
 export type GridPlayer = {
   id: string
@@ -28,7 +29,10 @@ export type GridReservation = {
   endAt: string
   status: string
   source: string
+  /** The member it is for, or a walk-in party's lead ("Walter Walkin (walk-in)"). */
   owner: string
+  /** A walk-in party: its lead (slot 1) is a guest, the reservation held on the desk clerk's membership. */
+  walkIn: boolean
   member: string
   notes: string | null
   accessCode: string | null
@@ -44,6 +48,14 @@ export type GridBlock = {
   type: string
   notes: string | null
 }
+/** A class or booked appointment of the bookings room a `room` resource shares: that time cannot be booked. */
+export type GridRoomBusy = {
+  resource: string
+  kind: 'class' | 'appointment'
+  title: string
+  startAt: string
+  endAt: string
+}
 export type BayGrid = {
   date: string
   /** When it was read: slots before it are past. */
@@ -57,6 +69,8 @@ export type BayGrid = {
   blocks: GridBlock[]
   /** Requests waiting for approval, any upcoming day, oldest start first (at most 50). */
   requests: GridReservation[]
+  /** Classes and appointments of the day in the rooms shared with resources (`facility.roomBookings`). */
+  roomBusy: GridRoomBusy[]
 }
 
 const iso = (value: unknown) => new Date(value as string).toISOString()
@@ -142,25 +156,31 @@ export const readBayGrid = async (
     })
     partyOf.set(String(row.reservation), list)
   }
-  const reservation = (row: Row): GridReservation => ({
-    id: String(row.id),
-    resource: String(row.resource),
-    resourceName: String(row.resource_name),
-    startAt: iso(row.start_at),
-    endAt: iso(row.end_at),
-    status: String(row.status),
-    source: String(row.source),
-    owner: String(row.owner),
-    member: String(row.member),
-    notes: (row.notes as string | null) ?? null,
-    accessCode: (row.access_code as string | null) ?? null,
-    checkedIn: Boolean(row.checked_in),
-    fee:
-      row.total === null || row.total === undefined
-        ? null
-        : { total: Number(row.total), currency: String(row.currency), status: String(row.fee_status) },
-    party: partyOf.get(String(row.id)) ?? [],
-  })
+  const reservation = (row: Row): GridReservation => {
+    const party = partyOf.get(String(row.id)) ?? []
+    const walkIn = party[0]?.type === 'guest'
+    return {
+      id: String(row.id),
+      resource: String(row.resource),
+      resourceName: String(row.resource_name),
+      startAt: iso(row.start_at),
+      endAt: iso(row.end_at),
+      status: String(row.status),
+      source: String(row.source),
+      owner: walkIn ? `${party[0].name} (walk-in)` : String(row.owner),
+      walkIn,
+      member: String(row.member),
+      notes: (row.notes as string | null) ?? null,
+      accessCode: (row.access_code as string | null) ?? null,
+      checkedIn: Boolean(row.checked_in),
+      fee:
+        row.total === null || row.total === undefined
+          ? null
+          : { total: Number(row.total), currency: String(row.currency), status: String(row.fee_status) },
+      party,
+    }
+  }
+  const roomBusy = await readRoomBusy(req, { tenant: input.tenant, from, to })
   return {
     date,
     now: now.toISOString(),
@@ -176,5 +196,43 @@ export const readBayGrid = async (
       notes: (row.notes as string | null) ?? null,
     })),
     requests: requestRows.map(reservation),
+    roomBusy,
   }
+}
+
+/**
+ * The classes and booked appointments over [from, to) of the bookings rooms the tenant's resources
+ * share (`facility.roomBookings`, implemented by bookings; none without it), one entry per
+ * resource linked to the room: booking those times is refused (409 `room_busy`), so the grid shows
+ * them as taken.
+ */
+const readRoomBusy = async (
+  req: PayloadRequest,
+  input: { tenant: string; from: string; to: string },
+): Promise<GridRoomBusy[]> => {
+  if (!hasCollection(req.payload, 'rooms')) return []
+  const t = resourceRoomsTable(req)
+  const links = await runSql<{ id: string; room: string }>(
+    req,
+    sql`SELECT ${t.id} AS id, ${t.room} AS room FROM ${t.$table} WHERE ${t.tenant} = ${input.tenant} AND ${t.room} IS NOT NULL`,
+  )
+  if (links.length === 0) return []
+  const rooms = [...new Set(links.map((link) => String(link.room)))]
+  const { bookings } = await callPort(req, roomBookingsPort, {
+    tenant: input.tenant,
+    rooms,
+    from: input.from,
+    to: input.to,
+  })
+  return links.flatMap((link) =>
+    bookings
+      .filter((booking) => booking.room === String(link.room))
+      .map((booking) => ({
+        resource: String(link.id),
+        kind: booking.kind,
+        title: booking.title,
+        startAt: booking.startAt,
+        endAt: booking.endAt,
+      })),
+  )
 }

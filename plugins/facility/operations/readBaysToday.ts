@@ -64,7 +64,8 @@ export const readBaysToday = async (
       req,
       sql`SELECT x.${r.id} AS id, res.${f.name} AS resource, x.${r.startAt} AS "startAt", x.${r.endAt} AS "endAt",
                  x.${r.status} AS status, x.${r.checkedInAt} IS NOT NULL AS "checkedIn",
-                 coalesce(min(pp.${p.displayName}) FILTER (WHERE pp.${p.participantType} = 'owner'), 'Member') AS owner,
+                 coalesce(min(pp.${p.displayName}) FILTER (WHERE pp.${p.participantType} = 'owner'),
+                          min(pp.${p.displayName} || ' (walk-in)') FILTER (WHERE pp.${p.slotNumber} = 1), 'Member') AS owner,
                  count(pp.${p.id})::int AS players,
                  (count(pp.${p.id}) FILTER (WHERE pp.${p.participantType} = 'guest'))::int AS guests
           FROM ${r.$table} x
