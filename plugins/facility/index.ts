@@ -98,7 +98,7 @@ export const facilityPlugin =
     })
     const withRooms = sharesRooms ? implementPort(next, roomReservationsPort, roomReservations) : next
     return withSqlTables(
-      withFacilityScreens(withFacilityHome(withTrackman(withRooms, o.trackman))),
+      withFacilityScreens(withFacilityHome(withTrackman(withRooms, o.trackman, { group, codes }))),
       sharesRooms ? [...facilitySqlTables, resourceRoomsTable] : facilitySqlTables,
     )
   }
