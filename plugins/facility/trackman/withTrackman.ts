@@ -1,5 +1,5 @@
 import type { Config } from 'payload'
-import { DESK_ROLES, subscribe, withAdminScreens, withSqlTables } from '@/core'
+import { subscribe, withSqlTables } from '@/core'
 import { FacilityImportRows } from '../collections/FacilityImportRows'
 import { FacilityImports } from '../collections/FacilityImports'
 import { defaultTrackmanOptions } from '../defaults'
@@ -18,7 +18,7 @@ import { trackmanWebhookEndpoint } from './trackmanWebhookEndpoint'
 
 /**
  * The Trackman sync: its two jobs, the reservation-event subscribers and the session webhook; and
- * the CSV import of bay bookings (its collections, job, endpoints and the `/admin/trackman-import` screen).
+ * the CSV import of bay bookings (its collections, job and endpoints; its screen is in `withFacilityScreens`).
  */
 export const withTrackman = (
   config: Config,
@@ -29,31 +29,20 @@ export const withTrackman = (
   const o = { ...defaultTrackmanOptions, ...options }
   const client = { timeoutMs: o.timeoutMs, attempts: o.attempts }
   const withImport = withSqlTables(
-    withAdminScreens(
-      {
-        ...config,
-        collections: [
-          ...(config.collections ?? []),
-          {
-            ...FacilityImports(facility.group, { maxBytes: o.importMaxBytes }),
-            endpoints: [startImportEndpoint({ maxBytes: o.importMaxBytes }), importProgressEndpoint],
-          },
-          {
-            ...FacilityImportRows(facility.group),
-            endpoints: [resolveImportRowEndpoint(facility.codes), ignoreImportRowEndpoint],
-          },
-        ],
-      },
-      [
+    {
+      ...config,
+      collections: [
+        ...(config.collections ?? []),
         {
-          key: 'facilityTrackmanImport',
-          Component: '@plugins/facility/admin/TrackmanImportView#TrackmanImportView',
-          path: '/trackman-import',
-          title: 'Trackman import',
-          nav: { label: 'Trackman import', id: 'nav-trackman-import', roles: DESK_ROLES },
+          ...FacilityImports(facility.group, { maxBytes: o.importMaxBytes }),
+          endpoints: [startImportEndpoint({ maxBytes: o.importMaxBytes }), importProgressEndpoint],
+        },
+        {
+          ...FacilityImportRows(facility.group),
+          endpoints: [resolveImportRowEndpoint(facility.codes), ignoreImportRowEndpoint],
         },
       ],
-    ),
+    },
     facilityImportSqlTables,
   )
   return subscribe(

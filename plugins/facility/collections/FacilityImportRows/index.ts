@@ -24,7 +24,7 @@ export const FacilityImportRows = (group: string): CollectionConfig =>
       indexes: [
         { fields: ['tenant', 'import', 'rowNumber'], unique: true },
         { fields: ['tenant', 'rowKey'] },
-        { fields: ['tenant', 'status'] },
+        { fields: ['tenant', 'status', 'import'] },
       ],
       fields: [
         { name: 'import', type: 'relationship', relationTo: 'facility-imports', required: true },

@@ -33,7 +33,7 @@ export const FacilityImports = (group: string, options: { maxBytes: number }): C
         group,
       },
       access: { read: staffRead, create: deskWrite, update: deskWrite, delete: deskWrite },
-      indexes: [{ fields: ['tenant', 'createdAt'] }],
+      indexes: [{ fields: ['tenant', 'status', 'createdAt'] }],
       hooks: { beforeChange: [prepareImport(options)], afterChange: [queueImport] },
       fields: [
         { name: 'fileName', type: 'text', required: true, maxLength: 200 },

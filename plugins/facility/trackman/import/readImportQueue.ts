@@ -40,7 +40,7 @@ export const readImportQueue = async (
     req,
     sql`SELECT r.${ir.id} AS id, r.${ir.import} AS import_id, i.${i.fileName} AS file_name, r.${ir.rowNumber}::int AS row_number,
                r.${ir.outcome} AS outcome, r.${ir.reason} AS reason, f.${f.name} AS bay, r.${ir.startAt} AS start_at, r.${ir.endAt} AS end_at,
-               r.${ir.values} AS values
+               r.${ir.values} AS raw_values
         FROM ${ir.$table} r JOIN ${i.$table} i ON i.${i.id} = r.${ir.import}
         LEFT JOIN ${f.$table} f ON f.${f.id} = r.${ir.resource}
         WHERE r.${ir.tenant} = ${tenant} AND r.${ir.status} = 'pending'
@@ -77,7 +77,7 @@ export const readImportQueue = async (
       bay: row.bay ? String(row.bay) : null,
       startAt: iso(row.start_at),
       endAt: iso(row.end_at),
-      values: (row.values ?? {}) as Record<string, string>,
+      values: (row.raw_values ?? {}) as Record<string, string>,
     })),
   }
 }

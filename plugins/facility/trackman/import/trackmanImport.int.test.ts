@@ -1,5 +1,5 @@
 import { sql } from '@payloadcms/db-postgres'
-import { createLocalReq, type PayloadRequest } from 'payload'
+import { createLocalReq } from 'payload'
 import { describe, expect, it } from 'vitest'
 import { useTestApp } from '@/core/testing'
 import { facilityClub, type FacilityClub } from '../../facilityTestKit'
@@ -128,7 +128,7 @@ describe('Trackman CSV import', () => {
     expect(await progress(c, id)).toMatchObject({ status: 'queued', totalRows: 10, processed: 0, percent: 0 })
 
     // One batch of 4 (as the job runs them): the counts move with it.
-    const req = (await createLocalReq({}, app.payload)) as PayloadRequest
+    const req = await createLocalReq({}, app.payload)
     expect(await processImportBatch(req, id, { batchSize: 4, codes })).toEqual({ more: true })
     expect(await progress(c, id)).toMatchObject({ status: 'running', processed: 4, percent: 40, created: 3, unmatched: 1 })
 
