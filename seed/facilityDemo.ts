@@ -334,7 +334,10 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
       `TM-DEMO-2,fairway-bay-2,${instant(now, -1, '09:00')},${instant(now, -1, '10:30')},${demoEmail(CLUB, 'member2')},,`,
       `TM-DEMO-3,fairway-bay-3,${instant(now, -1, '12:00')},${instant(now, -1, '13:00')},jamie.visitor@example.com,+1 312 555 0199,Jamie Visitor`,
     ].join('\r\n')
-    await payload.create({ collection: 'facility-imports', data: { tenant: tenant.id, fileName: DEMO_IMPORT_FILE, csv } })
+    await payload.create({
+      collection: 'facility-imports',
+      data: { tenant: tenant.id, fileName: DEMO_IMPORT_FILE, csv, status: 'queued' },
+    })
     await payload.jobs.run({ where: { taskSlug: { equals: 'facilityTrackmanImport' } }, limit: 10 })
     created++
   }

@@ -115,7 +115,9 @@ export const TrackmanImport = ({
   const refresh = useCallback(() => router.refresh(), [router])
   const when = (iso: string | null) =>
     iso
-      ? new Intl.DateTimeFormat('en-US', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+      ? new Intl.DateTimeFormat('en-US', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date(iso),
+        )
       : '—'
 
   const upload = async (event: FormEvent<HTMLFormElement>) => {
@@ -179,8 +181,8 @@ export const TrackmanImport = ({
       <section aria-labelledby="trackman-import-upload">
         <h2 id="trackman-import-upload">Upload a Trackman export</h2>
         <p>
-          Columns: bay (name or Trackman bay id), start, end or duration (minutes), and the customer’s e-mail, phone
-          or name; a Trackman booking id makes re-imports exact. Local times are read in {zone}.
+          Columns: bay (name or Trackman bay id), start, end or duration (minutes), and the customer’s e-mail, phone or
+          name; a Trackman booking id makes re-imports exact. Local times are read in {zone}.
         </p>
         <form onSubmit={upload} aria-label="Upload a Trackman CSV">
           <label htmlFor={fileId}>

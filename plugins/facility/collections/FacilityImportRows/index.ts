@@ -28,7 +28,13 @@ export const FacilityImportRows = (group: string): CollectionConfig =>
       ],
       fields: [
         { name: 'import', type: 'relationship', relationTo: 'facility-imports', required: true },
-        { name: 'rowNumber', type: 'number', required: true, min: 1, admin: { description: 'Line of the CSV (the header is 1).' } },
+        {
+          name: 'rowNumber',
+          type: 'number',
+          required: true,
+          min: 1,
+          admin: { description: 'Line of the CSV (the header is 1).' },
+        },
         {
           name: 'rowKey',
           type: 'text',
@@ -58,7 +64,7 @@ export const FacilityImportRows = (group: string): CollectionConfig =>
       isolationFixture: async ({ tenant, payload }) => {
         const upload = await payload.create({
           collection: 'facility-imports',
-          data: { tenant, fileName: 'grid.csv', csv: SAMPLE_IMPORT_CSV },
+          data: { tenant, fileName: 'grid.csv', csv: SAMPLE_IMPORT_CSV, status: 'queued' },
         })
         return {
           import: upload.id,

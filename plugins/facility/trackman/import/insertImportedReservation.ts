@@ -51,7 +51,8 @@ export const insertImportedReservation = async (
   await runSql(req, sql`SAVEPOINT facility_import_row`)
   try {
     const code = status === 'confirmed' ? await uniqueAccessCode(req, bay.tenant, codes.digits) : null
-    if (status === 'confirmed') await claimReservationRoom(req, { resource: bay.id, from: blockedFrom, until: blockedUntil })
+    if (status === 'confirmed')
+      await claimReservationRoom(req, { resource: bay.id, from: blockedFrom, until: blockedUntil })
     await runSql(
       req,
       sql`INSERT INTO ${r.$table} (${r.id}, ${r.tenant}, ${r.resource}, ${r.member}, ${r.startAt}, ${r.endAt}, ${r.blockedFrom}, ${r.blockedUntil},
@@ -69,7 +70,8 @@ export const insertImportedReservation = async (
     await runSql(req, sql`ROLLBACK TO SAVEPOINT facility_import_row`)
     if (pgErrorCode(error) === '23P01')
       return { outcome: 'overlap', reason: 'The bay is already reserved for part of that time (buffers included).' }
-    if (error instanceof OperationError && error.code === 'room_busy') return { outcome: 'overlap', reason: error.message }
+    if (error instanceof OperationError && error.code === 'room_busy')
+      return { outcome: 'overlap', reason: error.message }
     if (pgErrorCode(error) === '23505') {
       const existing = await reservationOfImportKey(req, bay.tenant, input.key)
       if (existing) return { outcome: 'unchanged', reservation: existing }

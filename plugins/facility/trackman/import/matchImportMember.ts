@@ -26,7 +26,10 @@ export const matchImportMember = async (
                    WHERE m.${m.tenant} = ${tenant} AND m.${m.status} = 'active'`
   const email = normalEmail(row.email)
   if (email) {
-    const rows = await runSql<{ id: string }>(req, sql`SELECT m.${m.id} AS id ${from} AND lower(u.${u.email}) = ${email} LIMIT 2`)
+    const rows = await runSql<{ id: string }>(
+      req,
+      sql`SELECT m.${m.id} AS id ${from} AND lower(u.${u.email}) = ${email} LIMIT 2`,
+    )
     if (rows.length === 1) return { member: String(rows[0].id), matchedBy: 'email' }
   }
   const digits = phoneDigits(row.phone)

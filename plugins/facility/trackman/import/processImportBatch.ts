@@ -104,19 +104,25 @@ export const processImportBatch = async (
     const read = readImportRow(row, bays, tenantZone)
     const rowReq = { ...req, transactionID: undefined } as PayloadRequest
     try {
-      await inTransaction(rowReq, () => importOneRow(rowReq, { importId, tenant, index, row, values, read }, options.codes))
+      await inTransaction(rowReq, () =>
+        importOneRow(rowReq, { importId, tenant, index, row, values, read }, options.codes),
+      )
     } catch (error) {
       const failed = { ...req, transactionID: undefined } as PayloadRequest
       const reason = `Could not import: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500)
       await inTransaction(failed, () =>
-        recordRow(failed, { importId, tenant, index, row, values, read }, {
-          outcome: 'error',
-          status: 'pending',
-          reason,
-          member: null,
-          matchedBy: null,
-          reservation: null,
-        }),
+        recordRow(
+          failed,
+          { importId, tenant, index, row, values, read },
+          {
+            outcome: 'error',
+            status: 'pending',
+            reason,
+            member: null,
+            matchedBy: null,
+            reservation: null,
+          },
+        ),
       )
     }
   }
@@ -173,7 +179,8 @@ const importOneRow = async (req: PayloadRequest, input: RowInput, codes: AccessC
   if (read.problem || !read.bay || !read.startAt || !read.endAt)
     return recordRow(req, input, { ...none, outcome: 'error', status: 'pending', reason: read.problem })
   const match = await matchImportMember(req, tenant, row)
-  if (!match.member) return recordRow(req, input, { ...none, outcome: 'unmatched', status: 'pending', reason: match.reason })
+  if (match.member === null)
+    return recordRow(req, input, { ...none, outcome: 'unmatched', status: 'pending', reason: match.reason })
   const inserted = await insertImportedReservation(
     req,
     {
@@ -188,7 +195,13 @@ const importOneRow = async (req: PayloadRequest, input: RowInput, codes: AccessC
   )
   const matched = { member: match.member, matchedBy: match.matchedBy }
   if (inserted.outcome === 'overlap')
-    return recordRow(req, input, { ...matched, outcome: 'overlap', status: 'pending', reason: inserted.reason, reservation: null })
+    return recordRow(req, input, {
+      ...matched,
+      outcome: 'overlap',
+      status: 'pending',
+      reason: inserted.reason,
+      reservation: null,
+    })
   return recordRow(req, input, {
     ...matched,
     outcome: inserted.outcome,

@@ -36,7 +36,11 @@ const pendingRow = async (req: PayloadRequest, id: string): Promise<PendingRow> 
   await lockKey(req, importLockKey(tenant))
   const [row] = await read()
   if (row.status !== 'pending')
-    throw new OperationError(409, 'already_reviewed', `This row was already ${row.status === 'ignored' ? 'ignored' : 'resolved'}.`)
+    throw new OperationError(
+      409,
+      'already_reviewed',
+      `This row was already ${row.status === 'ignored' ? 'ignored' : 'resolved'}.`,
+    )
   return { ...row, tenant }
 }
 

@@ -14,7 +14,7 @@ export const startImport = async (req: PayloadRequest, raw: StartImportInput, op
   const { rows } = checkImportFile(input.csv, options)
   const doc = await req.payload.create({
     collection: 'facility-imports',
-    data: { tenant: input.tenant, fileName: input.fileName, csv: input.csv },
+    data: { tenant: input.tenant, fileName: input.fileName, csv: input.csv, status: 'queued' },
     req,
     overrideAccess: false,
     depth: 0,

@@ -104,14 +104,31 @@ const upload = async (c: Cast, csv = c.csv) => {
 }
 
 const reservationsOf = (c: Cast) =>
-  c.club.kit.q<{ id: string; member: string; resource: string; start_at: string | Date; end_at: string | Date; status: string; key: string | null; minutes: number }>(
+  c.club.kit.q<{
+    id: string
+    member: string
+    resource: string
+    start_at: string | Date
+    end_at: string | Date
+    status: string
+    key: string | null
+    minutes: number
+  }>(
     sql`SELECT id, member_id AS member, resource_id AS resource, start_at, end_at, status, import_key AS key, duration_minutes::int AS minutes
         FROM reservations WHERE tenant_id = ${c.club.tenant} ORDER BY start_at, id`,
   )
 
 const rowsOf = (c: Cast, importId: string) =>
-  c.club.kit.q<{ id: string; row_number: number; outcome: string; matched_by: string | null; reason: string | null; status: string; member: string | null }>(
-    sql`SELECT id, row_number, outcome, matched_by, reason, status, member_id AS member FROM facility_import_rows
+  c.club.kit.q<{
+    id: string
+    row_number: number
+    outcome: string
+    matched_by: string | null
+    reason: string | null
+    status: string
+    member: string | null
+  }>(
+    sql`SELECT id, row_number::int AS row_number, outcome, matched_by, reason, status, member_id AS member FROM facility_import_rows
         WHERE import_id = ${importId} ORDER BY row_number`,
   )
 
@@ -130,7 +147,13 @@ describe('Trackman CSV import', () => {
     // One batch of 4 (as the job runs them): the counts move with it.
     const req = await createLocalReq({}, app.payload)
     expect(await processImportBatch(req, id, { batchSize: 4, codes })).toEqual({ more: true })
-    expect(await progress(c, id)).toMatchObject({ status: 'running', processed: 4, percent: 40, created: 3, unmatched: 1 })
+    expect(await progress(c, id)).toMatchObject({
+      status: 'running',
+      processed: 4,
+      percent: 40,
+      created: 3,
+      unmatched: 1,
+    })
 
     await runImports(c)
     expect(await progress(c, id)).toMatchObject({
@@ -191,7 +214,14 @@ describe('Trackman CSV import', () => {
     const [again, twice] = await Promise.all([upload(c), upload(c)])
     await runImports(c)
     for (const id of [again, twice])
-      expect(await progress(c, id)).toMatchObject({ status: 'done', processed: 10, created: 0, unchanged: 10, unmatched: 0, errors: 0 })
+      expect(await progress(c, id)).toMatchObject({
+        status: 'done',
+        processed: 10,
+        created: 0,
+        unchanged: 10,
+        unmatched: 0,
+        errors: 0,
+      })
     expect(await reservationsOf(c)).toEqual(before)
     const [{ pending }] = await c.club.kit.q<{ pending: number }>(
       sql`SELECT count(*)::int AS pending FROM facility_import_rows WHERE tenant_id = ${c.club.tenant} AND status = 'pending'`,
@@ -209,7 +239,9 @@ describe('Trackman CSV import', () => {
     )
     expect(made).toMatchObject({ member: c.carol, key: 'tm:TM-5' })
     expect(iso(made.start_at)).toBe('2030-01-15T21:00:00.000Z')
-    expect((await c.club.desk.post(`/api/facility-import-rows/${walkIn.id}/resolve`, { member: c.carol })).status).toBe(409)
+    expect((await c.club.desk.post(`/api/facility-import-rows/${walkIn.id}/resolve`, { member: c.carol })).status).toBe(
+      409,
+    )
 
     // The overlapping row cannot be booked while the bay is taken; it can be ignored, once.
     const overlap = rows.find((r) => r.row_number === 7)!
@@ -240,11 +272,15 @@ describe('Trackman CSV import', () => {
     expect([onlyHeader.status, onlyHeader.body.error]).toEqual([400, 'invalid_csv'])
     const unclosed = await post('Bay,Start,Duration,Email\r\nBay 1,"2030-01-15 10:00,60,x@y.test\r\n')
     expect([unclosed.status, unclosed.body.error]).toEqual([400, 'invalid_csv'])
-    const big = await post(`Bay,Start,Duration,Email\r\n${'Bay 1,2030-01-15 10:00,60,someone@example.test\r\n'.repeat(13_000)}`)
+    const big = await post(
+      `Bay,Start,Duration,Email\r\n${'Bay 1,2030-01-15 10:00,60,someone@example.test\r\n'.repeat(13_000)}`,
+    )
     expect([big.status, big.body.error]).toEqual([413, 'file_too_large'])
     // A member cannot upload.
     const m = await c.club.newMember()
-    expect((await m.client.post('/api/facility-imports/upload', { tenant: c.club.tenant, csv: c.csv })).status).toBe(404)
+    expect((await m.client.post('/api/facility-imports/upload', { tenant: c.club.tenant, csv: c.csv })).status).toBe(
+      404,
+    )
     const [{ n }] = await c.club.kit.q<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM facility_imports WHERE tenant_id = ${c.club.tenant}`,
     )
@@ -271,9 +307,9 @@ describe('Trackman CSV import', () => {
     expect(rowsList.body.docs ?? []).toHaveLength(0)
     expect((await other.desk.post(`/api/facility-import-rows/${row.id}/resolve`, { member: c.alice })).status).toBe(404)
     expect((await other.desk.post(`/api/facility-import-rows/${row.id}/ignore`, {})).status).toBe(404)
-    expect(
-      (await other.desk.post('/api/facility-imports/upload', { tenant: c.club.tenant, csv: c.csv })).status,
-    ).toBe(404)
+    expect((await other.desk.post('/api/facility-imports/upload', { tenant: c.club.tenant, csv: c.csv })).status).toBe(
+      404,
+    )
     // Its own staff see it.
     expect((await c.club.desk.get(`/api/facility-imports/${id}`)).status).toBe(200)
   }, 120_000)
