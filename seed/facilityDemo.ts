@@ -69,7 +69,8 @@ const first = async (
     | 'closures'
     | 'reservations'
     | 'integration-connections'
-    | 'feature-flags',
+    | 'feature-flags'
+    | 'facility-imports',
   where: Where,
 ) => (await payload.find({ collection, where, limit: 1, depth: 0, pagination: false })).docs[0]
 
@@ -320,5 +321,29 @@ export const seedFacilityDemo = async (payload: Payload, { now = new Date() }: {
     })
     created++
   }
+
+  // fac_trackman: one Trackman CSV import, run through its job: two past bookings matched by
+  // e-mail, and a walk-in no member matches, waiting in the review queue (/admin/trackman-import).
+  if (
+    payload.collections['facility-imports'] &&
+    !(await first(payload, 'facility-imports', { and: [inClub, { fileName: { equals: DEMO_IMPORT_FILE } }] }))
+  ) {
+    const csv = [
+      'Booking ID,Bay,Start,End,Customer Email,Phone,Customer Name',
+      `TM-DEMO-1,fairway-bay-1,${instant(now, -2, '17:00')},${instant(now, -2, '18:00')},${demoEmail(CLUB, 'member1')},,`,
+      `TM-DEMO-2,fairway-bay-2,${instant(now, -1, '09:00')},${instant(now, -1, '10:30')},${demoEmail(CLUB, 'member2')},,`,
+      `TM-DEMO-3,fairway-bay-3,${instant(now, -1, '12:00')},${instant(now, -1, '13:00')},jamie.visitor@example.com,+1 312 555 0199,Jamie Visitor`,
+    ].join('\r\n')
+    await payload.create({
+      collection: 'facility-imports',
+      data: { tenant: tenant.id, fileName: DEMO_IMPORT_FILE, csv, status: 'queued' },
+    })
+    await payload.jobs.run({ where: { taskSlug: { equals: 'facilityTrackmanImport' } }, limit: 10 })
+    created++
+  }
+  // end fac_trackman
   return { created }
 }
+
+/** fac_trackman: the demo Trackman export's file name (the import is made once). */
+const DEMO_IMPORT_FILE = 'trackman-demo-export.csv'

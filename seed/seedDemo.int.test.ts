@@ -128,7 +128,13 @@ describe('demo seed', () => {
       'Bay 6',
       'Putting green',
     ])
-    const reservations = await app.payload.find({ collection: 'reservations', where: fairway, depth: 0, limit: 100 })
+    // fac_trackman: the demo Trackman import's reservations (past, completed) are counted below.
+    const reservations = await app.payload.find({
+      collection: 'reservations',
+      where: { and: [fairway, { importKey: { exists: false } }] },
+      depth: 0,
+      limit: 100,
+    })
     expect(reservations.docs).toHaveLength(9)
     expect(reservations.docs.every((r) => r.status === 'confirmed' && /^\d{6}$/.test(r.accessCode ?? ''))).toBe(true)
     const guests = await app.payload.count({
@@ -137,6 +143,24 @@ describe('demo seed', () => {
     })
     expect(guests.totalDocs).toBeGreaterThanOrEqual(5)
     expect((await app.payload.count({ collection: 'closures', where: fairway })).totalDocs).toBe(1)
+    // fac_trackman: one Trackman import, done: two past bookings matched by e-mail, a walk-in in review.
+    const imports = await app.payload.find({ collection: 'facility-imports', where: fairway, depth: 0 })
+    expect(imports.docs.map((i) => [i.status, i.created, i.unmatched])).toEqual([['done', 2, 1]])
+    const imported = await app.payload.find({
+      collection: 'reservations',
+      where: { and: [fairway, { importKey: { exists: true } }] },
+      depth: 0,
+    })
+    expect(imported.docs.map((r) => r.status)).toEqual(['completed', 'completed'])
+    const review = await app.payload.find({
+      collection: 'facility-import-rows',
+      where: { and: [fairway, { status: { equals: 'pending' } }] },
+      depth: 0,
+    })
+    expect(review.docs.map((r) => [r.outcome, (r.values as Record<string, string>)['Customer Name']])).toEqual([
+      ['unmatched', 'Jamie Visitor'],
+    ])
+    // end fac_trackman
     // ---- facility commerce ---- guest passes in commerce's ledger (one spent by a demo booking), commerce's day pass product.
     const passes = await app.payload.find({
       collection: 'credit-lots',

@@ -131,6 +131,8 @@ export interface Config {
     'availability-blocks': AvailabilityBlock;
     'guest-check-ins': GuestCheckIn;
     'day-passes': DayPass;
+    'facility-imports': FacilityImport;
+    'facility-import-rows': FacilityImportRow;
     'seo-topics': SeoTopic;
     'seo-subscriptions': SeoSubscription;
     'blog-posts': BlogPost;
@@ -249,6 +251,8 @@ export interface Config {
     'availability-blocks': AvailabilityBlocksSelect<false> | AvailabilityBlocksSelect<true>;
     'guest-check-ins': GuestCheckInsSelect<false> | GuestCheckInsSelect<true>;
     'day-passes': DayPassesSelect<false> | DayPassesSelect<true>;
+    'facility-imports': FacilityImportsSelect<false> | FacilityImportsSelect<true>;
+    'facility-import-rows': FacilityImportRowsSelect<false> | FacilityImportRowsSelect<true>;
     'seo-topics': SeoTopicsSelect<false> | SeoTopicsSelect<true>;
     'seo-subscriptions': SeoSubscriptionsSelect<false> | SeoSubscriptionsSelect<true>;
     'blog-posts': BlogPostsSelect<false> | BlogPostsSelect<true>;
@@ -324,6 +328,7 @@ export interface Config {
       sendWaitlistNotice: TaskSendWaitlistNotice;
       trackmanSyncReservation: TaskTrackmanSyncReservation;
       trackmanReconcile: TaskTrackmanReconcile;
+      facilityTrackmanImport: TaskFacilityTrackmanImport;
       writeBlogDrafts: TaskWriteBlogDrafts;
       syncGbpPost: TaskSyncGbpPost;
       deliverWebhooks: TaskDeliverWebhooks;
@@ -2969,6 +2974,10 @@ export interface Reservation {
     sessionEndedAt?: string | null;
   };
   notes?: string | null;
+  /**
+   * Made by a Trackman CSV import: its Trackman booking id, else a hash of bay, times and person (unique per business, so a re-import creates nothing).
+   */
+  importKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -3148,6 +3157,78 @@ export interface DayPass {
    * Voided because its order was refunded (an unused pass only).
    */
   voidedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facility-imports".
+ */
+export interface FacilityImport {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  fileName: string;
+  /**
+   * The uploaded CSV as it was received.
+   */
+  csv: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /**
+   * The IANA zone local times were read in.
+   */
+  zone?: string | null;
+  totalRows?: number | null;
+  processed?: number | null;
+  created?: number | null;
+  unchanged?: number | null;
+  unmatched?: number | null;
+  overlapping?: number | null;
+  errors?: number | null;
+  error?: string | null;
+  uploadedBy?: (string | null) | User;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facility-import-rows".
+ */
+export interface FacilityImportRow {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  import: string | FacilityImport;
+  /**
+   * Line of the CSV (the header is 1).
+   */
+  rowNumber: number;
+  /**
+   * Trackman booking id, else a hash of bay, times and person.
+   */
+  rowKey: string;
+  /**
+   * The row as read (column → value).
+   */
+  values?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  resource?: (string | null) | FacilityResource;
+  startAt?: string | null;
+  endAt?: string | null;
+  outcome: 'created' | 'unchanged' | 'unmatched' | 'overlap' | 'error';
+  matchedBy?: ('email' | 'phone' | 'name' | 'staff') | null;
+  reason?: string | null;
+  member?: (string | null) | TenantMembership;
+  reservation?: (string | null) | Reservation;
+  status: 'done' | 'pending' | 'resolved' | 'ignored';
+  resolvedAt?: string | null;
+  resolvedBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -4285,6 +4366,7 @@ export interface PayloadJob {
           | 'sendWaitlistNotice'
           | 'trackmanSyncReservation'
           | 'trackmanReconcile'
+          | 'facilityTrackmanImport'
           | 'writeBlogDrafts'
           | 'syncGbpPost'
           | 'deliverWebhooks'
@@ -4352,6 +4434,7 @@ export interface PayloadJob {
         | 'sendWaitlistNotice'
         | 'trackmanSyncReservation'
         | 'trackmanReconcile'
+        | 'facilityTrackmanImport'
         | 'writeBlogDrafts'
         | 'syncGbpPost'
         | 'deliverWebhooks'
@@ -4640,6 +4723,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'day-passes';
         value: string | DayPass;
+      } | null)
+    | ({
+        relationTo: 'facility-imports';
+        value: string | FacilityImport;
+      } | null)
+    | ({
+        relationTo: 'facility-import-rows';
+        value: string | FacilityImportRow;
       } | null)
     | ({
         relationTo: 'seo-topics';
@@ -6370,6 +6461,7 @@ export interface ReservationsSelect<T extends boolean = true> {
         sessionEndedAt?: T;
       };
   notes?: T;
+  importKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -6483,6 +6575,53 @@ export interface DayPassesSelect<T extends boolean = true> {
   usedOn?: T;
   checkIn?: T;
   voidedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facility-imports_select".
+ */
+export interface FacilityImportsSelect<T extends boolean = true> {
+  tenant?: T;
+  fileName?: T;
+  csv?: T;
+  status?: T;
+  zone?: T;
+  totalRows?: T;
+  processed?: T;
+  created?: T;
+  unchanged?: T;
+  unmatched?: T;
+  overlapping?: T;
+  errors?: T;
+  error?: T;
+  uploadedBy?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "facility-import-rows_select".
+ */
+export interface FacilityImportRowsSelect<T extends boolean = true> {
+  tenant?: T;
+  import?: T;
+  rowNumber?: T;
+  rowKey?: T;
+  values?: T;
+  resource?: T;
+  startAt?: T;
+  endAt?: T;
+  outcome?: T;
+  matchedBy?: T;
+  reason?: T;
+  member?: T;
+  reservation?: T;
+  status?: T;
+  resolvedAt?: T;
+  resolvedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -7596,6 +7735,18 @@ export interface TaskTrackmanReconcile {
     updated?: number | null;
     deleted?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFacilityTrackmanImport".
+ */
+export interface TaskFacilityTrackmanImport {
+  input: {
+    import: string;
+  };
+  output: {
+    more?: boolean | null;
   };
 }
 /**

@@ -15,4 +15,6 @@ export const defaultTrackmanOptions: Required<TrackmanOptions> = {
   timeoutMs: 5000,
   attempts: 3,
   webhookToleranceSeconds: 300,
+  importMaxBytes: 512 * 1024,
+  importBatchSize: 100,
 }

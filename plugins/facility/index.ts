@@ -100,7 +100,9 @@ export const facilityPlugin =
     })
     const withRooms = sharesRooms ? implementPort(next, roomReservationsPort, roomReservations) : next
     return withSqlTables(
-      withFacilityScreens(withFacilityHome(withTrackman(withRooms, o.trackman))),
+      withFacilityScreens(withFacilityHome(withTrackman(withRooms, o.trackman, { group, codes })), {
+        trackmanImport: o.trackman !== false,
+      }),
       sharesRooms ? [...facilitySqlTables, resourceRoomsTable] : facilitySqlTables,
     )
   }

@@ -33,6 +33,10 @@ export type TrackmanOptions = {
   attempts?: number
   /** A webhook's signed timestamp may be this far from now. Default 300 s. */
   webhookToleranceSeconds?: number
+  /** A CSV import (`facility-imports`) may be at most this many bytes (413 above). Default 512 KiB. */
+  importMaxBytes?: number
+  /** Rows one run of the import job processes (then it queues the next batch). Default 100. */
+  importBatchSize?: number
 }
 
 export const RESOURCE_TYPES = ['simulator_bay', 'court', 'room', 'green', 'equipment'] as const
@@ -57,3 +61,17 @@ export const FEE_STATUSES = ['pending', 'paid', 'waived', 'void', 'refunded'] as
 export const CANCEL_REASONS = ['member', 'staff', 'closure'] as const
 export type CancelReason = (typeof CANCEL_REASONS)[number]
 export const BLOCK_TYPES = ['closure', 'event', 'class', 'maintenance', 'hold'] as const
+
+// ---- trackman import ----
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
+export type ImportStatus = (typeof IMPORT_STATUSES)[number]
+/** What became of an imported row. */
+export const IMPORT_OUTCOMES = ['created', 'unchanged', 'unmatched', 'overlap', 'error'] as const
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number]
+/** How the row's person was found among the members. */
+export const IMPORT_MATCHES = ['email', 'phone', 'name', 'staff'] as const
+export type ImportMatch = (typeof IMPORT_MATCHES)[number]
+/** Review state: `done` needs none; `pending` is in the review queue until `resolved` or `ignored`. */
+export const IMPORT_ROW_STATUSES = ['done', 'pending', 'resolved', 'ignored'] as const
+export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number]
+// ---- /trackman import ----

@@ -7,7 +7,7 @@ import type { TrackmanBookingInput } from './trackmanClient'
 
 /**
  * The bookings Trackman should hold for a tenant's reservations: every `confirmed` reservation on a
- * resource with a `trackmanBayId`, as `{ externalBookingId, bayId, userAlias, start, end }` (the
+ * resource with a `trackmanBayId` (not those imported from a Trackman CSV: they came from there), as `{ externalBookingId, bayId, userAlias, start, end }` (the
  * alias is the member's display name, else "Member"). `ids` picks reservations by id; `from`/`to`
  * those overlapping the window; both together, either.
  */
@@ -36,6 +36,7 @@ export const desiredBookings = async (
         LEFT JOIN ${m.$table} m ON m.${m.id} = r.${r.member}
         WHERE r.${r.tenant} = ${tenant} AND r.${r.status} = 'confirmed'
           AND f.${f.trackmanBayId} IS NOT NULL AND f.${f.trackmanBayId} <> ''
+          AND r.${r.importKey} IS NULL
           AND (${inWindow} OR ${byId})
         ORDER BY r.${r.startAt}`,
   )

@@ -29,6 +29,8 @@ export const Reservations = (group: string, codes: AccessCodeOptions): Collectio
         { fields: ['tenant', 'member', 'startAt'] },
         { fields: ['tenant', 'resource', 'startAt'] },
         { fields: ['tenant', 'accessCode'] },
+        // ---- trackman import ----
+        { fields: ['tenant', 'importKey'], unique: true },
       ],
       hooks: { beforeChange: [guardReservation(codes)], afterChange: [announceCancel, announceMove] },
       fields: [
@@ -92,6 +94,17 @@ export const Reservations = (group: string, codes: AccessCodeOptions): Collectio
           ],
         },
         { name: 'notes', type: 'textarea' },
+        // ---- trackman import ----
+        {
+          name: 'importKey',
+          type: 'text',
+          access: { update: () => false },
+          admin: {
+            readOnly: true,
+            description:
+              'Made by a Trackman CSV import: its Trackman booking id, else a hash of bay, times and person (unique per business, so a re-import creates nothing).',
+          },
+        },
       ],
     },
     {

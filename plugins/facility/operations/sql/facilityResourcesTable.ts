@@ -9,4 +9,6 @@ export const facilityResourcesTable = defineSqlTable('facility-resources', {
   isActive: 'isActive',
   trackmanBayId: 'trackmanBayId',
   deletedAt: 'deletedAt',
+  bufferBeforeMinutes: 'bookingRules.bufferBeforeMinutes',
+  bufferAfterMinutes: 'bookingRules.bufferAfterMinutes',
 })

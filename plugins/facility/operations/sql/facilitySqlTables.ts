@@ -9,6 +9,9 @@ import { feeSnapshotsTable } from './feeSnapshotsTable'
 import { guestsTable } from './guestsTable'
 import { reservationParticipantsTable } from './reservationParticipantsTable'
 import { reservationsTable } from './reservationsTable'
+import { facilityImportRowsTable } from './facilityImportRowsTable'
+import { facilityImportsTable } from './facilityImportsTable'
+import { importMembershipsTable, importUsersTable } from './importPeopleTables'
 
 /** Every table the facility plugin's raw SQL uses (checked against the schema at start-up). */
 export const facilitySqlTables = [
@@ -25,4 +28,12 @@ export const facilitySqlTables = [
   guestsTable,
   reservationParticipantsTable,
   reservationsTable,
+]
+
+/** The tables of the Trackman CSV import (registered with the import's collections). */
+export const facilityImportSqlTables = [
+  facilityImportsTable,
+  facilityImportRowsTable,
+  importMembershipsTable,
+  importUsersTable,
 ]

@@ -27,6 +27,7 @@ export const reservationsTable = defineSqlTable(
     trackmanSessionStartedAt: 'trackman.sessionStartedAt',
     trackmanSessionEndedAt: 'trackman.sessionEndedAt',
     updatedAt: 'updatedAt',
+    importKey: 'importKey',
   },
   { enums: ['status', 'source', 'cancelReason'] },
 )

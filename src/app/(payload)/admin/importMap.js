@@ -37,6 +37,7 @@ import { PosView as PosView_937d7fff7354d46c08c4199111110fe5 } from '@plugins/co
 import { CalendarView as CalendarView_a176f38bf751d7f77b81badc16869f73 } from '@plugins/bookings/admin/CalendarView'
 import { CheckInView as CheckInView_53c8de0b1cd1e17a236091642c59c371 } from '@plugins/bookings/admin/CheckInView'
 import { BayGridView as BayGridView_4836c4e66c471a3ca0b3e1b2c6b44353 } from '@plugins/facility/admin/BayGridView'
+import { TrackmanImportView as TrackmanImportView_00aaaebaae0117ed520222ee9a7b9eb3 } from '@plugins/facility/admin/TrackmanImportView'
 import { AutomationBuilderView as AutomationBuilderView_61076e263ec2087807062ab1f16955c2 } from '@plugins/marketing/admin/AutomationBuilder/AutomationBuilderView'
 import { LeadBoardView as LeadBoardView_244ac72e6b37087a94c92668af9f97b1 } from '@plugins/marketing/admin/LeadBoard/LeadBoardView'
 import { PlatformHealthWidget as PlatformHealthWidget_1573b9bb396bbdd585a9ad6251efc573 } from '@/core/admin/home/PlatformHealthWidget'
@@ -89,6 +90,7 @@ export const importMap = {
   "@plugins/bookings/admin/CalendarView#CalendarView": CalendarView_a176f38bf751d7f77b81badc16869f73,
   "@plugins/bookings/admin/CheckInView#CheckInView": CheckInView_53c8de0b1cd1e17a236091642c59c371,
   "@plugins/facility/admin/BayGridView#BayGridView": BayGridView_4836c4e66c471a3ca0b3e1b2c6b44353,
+  "@plugins/facility/admin/TrackmanImportView#TrackmanImportView": TrackmanImportView_00aaaebaae0117ed520222ee9a7b9eb3,
   "@plugins/marketing/admin/AutomationBuilder/AutomationBuilderView#AutomationBuilderView": AutomationBuilderView_61076e263ec2087807062ab1f16955c2,
   "@plugins/marketing/admin/LeadBoard/LeadBoardView#LeadBoardView": LeadBoardView_244ac72e6b37087a94c92668af9f97b1,
   "@/core/admin/home/PlatformHealthWidget#PlatformHealthWidget": PlatformHealthWidget_1573b9bb396bbdd585a9ad6251efc573,
