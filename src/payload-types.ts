@@ -3252,6 +3252,15 @@ export interface BlogPost {
     | number
     | boolean
     | null;
+  lshBands?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   meta?: {
     /**
      * The title search engines show for this page (about 50–60 characters).
@@ -6543,6 +6552,7 @@ export interface BlogPostsSelect<T extends boolean = true> {
       };
   generationKey?: T;
   fingerprint?: T;
+  lshBands?: T;
   meta?:
     | T
     | {
