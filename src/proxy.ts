@@ -61,7 +61,8 @@ export function proxy(request: NextRequest) {
   const reading = request.method === 'GET' || request.method === 'HEAD'
   // A blog list asked for in the query form (`/blog?topic=&page=`) moves to its path form (308).
   const [first, ...after] = url.pathname.split('/').filter(Boolean)
-  const moved = reading && (key || first) ? blogRedirect(key ? url.pathname : `/${after.join('/')}`, url.searchParams) : null
+  const moved =
+    reading && (key || first) ? blogRedirect(key ? url.pathname : `/${after.join('/')}`, url.searchParams) : null
   if (moved) {
     const target = request.nextUrl.clone()
     target.pathname = `${key ? '' : `/${first}`}${moved.path}`

@@ -116,7 +116,9 @@ describe('proxy: the pricing page’s offer view', () => {
     expect(answer(`http://studio.example.com/pricing?offer=${OFFER}&utm_source=gbp`, 'studio.example.com')).toEqual({
       rewrite: `/studio.example.com/pricing/offer/${OFFER}`,
     })
-    expect(answer(`http://localhost:3000/sunrise/pricing?offer=${OFFER}&error=coupon_exhausted`, 'localhost:3000')).toEqual({
+    expect(
+      answer(`http://localhost:3000/sunrise/pricing?offer=${OFFER}&error=coupon_exhausted`, 'localhost:3000'),
+    ).toEqual({
       rewrite: `/sunrise/pricing/offer/${OFFER}/error/coupon_exhausted`,
     })
     // Anything but an id is dropped: the plain pricing page, shared by everyone.

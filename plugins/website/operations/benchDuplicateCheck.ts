@@ -55,7 +55,10 @@ export const benchDuplicateCheck = async (
     sql`INSERT INTO ${b.$table} (${b.tenant}, ${b.title}, ${b.slug}, ${b.status}, ${b.publishedAt}, ${b.fingerprint})
         VALUES (${others[0].id}, 'Planted post', ${`dup-bench-planted-${Date.now()}`}, 'published', now() - interval '400 days', ${JSON.stringify(planted)}::jsonb)`,
   )
-  await runSql(db, sql`UPDATE ${b.$table} SET ${b.lshBands} = ${lshBandsSql(sql`${b.fingerprint}`)} WHERE ${b.lshBands} IS NULL AND ${b.fingerprint} IS NOT NULL`)
+  await runSql(
+    db,
+    sql`UPDATE ${b.$table} SET ${b.lshBands} = ${lshBandsSql(sql`${b.fingerprint}`)} WHERE ${b.lshBands} IS NULL AND ${b.fingerprint} IS NOT NULL`,
+  )
   await runSql(db, sql`ANALYZE ${b.$table}`)
   const [{ n }] = await runSql<{ n: number }>(
     db,
@@ -67,13 +70,21 @@ export const benchDuplicateCheck = async (
   for (let i = 0; i < checks; i++) {
     const fingerprint = fingerprintOf(`${TEXT.split(' ').reverse().join(' ')} take ${i} of ${Date.now()}`, 4)
     const started = performance.now()
-    await assertPublishable(req, { id: null, tenant: tenantId, fingerprint, firstPublication: false, now: new Date() }, policy)
+    await assertPublishable(
+      req,
+      { id: null, tenant: tenantId, fingerprint, firstPublication: false, now: new Date() },
+      policy,
+    )
     times.push(performance.now() - started)
   }
   let nearCopyCaught = false
   try {
     const copy = fingerprintOf(TEXT.replace('winter', 'January'), 4)
-    await assertPublishable(req, { id: null, tenant: tenantId, fingerprint: copy, firstPublication: false, now: new Date() }, policy)
+    await assertPublishable(
+      req,
+      { id: null, tenant: tenantId, fingerprint: copy, firstPublication: false, now: new Date() },
+      policy,
+    )
   } catch (error) {
     nearCopyCaught = error instanceof OperationError && error.code === PUBLISH_REFUSALS.nearDuplicate
   }

@@ -51,6 +51,24 @@ const nextCache = vi.hoisted(() => {
 })
 vi.mock('next/cache', () => ({ unstable_cache: nextCache.unstable_cache, revalidateTag: nextCache.revalidateTag }))
 
+/**
+ * Which variant the `VisitorSwitch`es of a page render (in the browser: who the session says is
+ * signed in; the static render shows the signed-out one): a test may look at a member's buy forms.
+ */
+const visitorAs = vi.hoisted(() => ({ kind: 'anonymous' as 'anonymous' | 'visitor' | 'member' }))
+vi.mock('./[tenant]/_lib/VisitorState', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./[tenant]/_lib/VisitorState')>()
+  const VisitorSwitch = ({ anonymous = null, visitor, member = null }: Parameters<typeof original.VisitorSwitch>[0]) =>
+    visitorAs.kind === 'member'
+      ? member
+      : visitorAs.kind === 'visitor'
+        ? visitor === undefined
+          ? member
+          : visitor
+        : anonymous
+  return { ...original, VisitorSwitch }
+})
+
 const app = useTestApp()
 let cast: Awaited<ReturnType<typeof twoTenants>>
 let A: string
@@ -185,14 +203,16 @@ describe('the tenant site cache (pages cached with tags, invalidated where the d
     })
     expect(made.status, JSON.stringify(made.body)).toBe(201)
     const id = String(made.body.doc.id)
+    // As a member sees it (the buy forms), cached under its own key here.
     const offerView = (offer: string) =>
-      nextCache.page(`/${slug}/pricing/offer/${offer}`, async () => {
+      nextCache.page(`/${slug}/pricing/offer/${offer}#member`, async () => {
         const { layout } = await site()
         const params = Promise.resolve({ tenant: slug, view: ['offer', offer] })
         return renderToStaticMarkup(await layout({ params, children: await pricing({ params }) }))
       })
 
-    const html = await offerView(id)
+    visitorAs.kind = 'member'
+    const html = await offerView(id).finally(() => void (visitorAs.kind = 'anonymous'))
     expect(html).toContain('New year: 25 % off passes')
     expect(html).toContain('A quarter off any pass until the end of January.')
     expect(html).toContain('Terms: One per member.')
@@ -214,10 +234,10 @@ describe('the tenant site cache (pages cached with tags, invalidated where the d
 
     // The code travels to commerce's coupon path with the purchase (the form's body, as the buy action sends it).
     const { purchaseBody } = await import('./[tenant]/_lib/onlinePurchase')
-    const reserved = await cast.inA.member.client.post(
-      '/api/orders/reserve',
-      { tenant: A, ...purchaseBody({ product: String(product.body.doc.id), quantity: 1, coupon: 'NEWYEAR25' }) },
-    )
+    const reserved = await cast.inA.member.client.post('/api/orders/reserve', {
+      tenant: A,
+      ...purchaseBody({ product: String(product.body.doc.id), quantity: 1, coupon: 'NEWYEAR25' }),
+    })
     expect(reserved.status, JSON.stringify(reserved.body)).toBe(201)
     expect(reserved.body.order).toMatchObject({ total: 1500 })
     // Its only use is spent: the offer's view is dropped and says so now.

@@ -255,16 +255,17 @@ describe('blog lists in the path (cached per view)', () => {
     })
   const postsOf = (html: string) => [...html.matchAll(/data-post="([^"]+)"/g)].map((m) => m[1])
   let topic: string
+  let other: string
 
   /** A published post of A, first published `weeksAgo` weeks ago (the weekly cap counts this week only). */
-  const publish = async (n: number, weeksAgo: number, withTopic = false) => {
+  const publish = async (n: number, weeksAgo: number, postTopic?: string) => {
     const res = await cast.inA.owner.client.post('/api/blog-posts', {
       tenant: A,
       title: `Listed post ${n}`,
       slug: `listed-${n}`,
       body: lexicalParagraphs(`Post number ${n} of the list: ${'word '.repeat(n % 7)} ${n * 31} ${n * 57}.`),
       publishedAt: new Date(Date.now() - weeksAgo * 7 * 86_400_000).toISOString(),
-      topic: withTopic ? topic : undefined,
+      topic: postTopic,
       _status: 'published',
     })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
@@ -274,8 +275,10 @@ describe('blog lists in the path (cached per view)', () => {
     topic = String(
       (await app.payload.create({ collection: 'seo-topics', data: { name: `Listed topic ${Date.now()}` } })).id,
     )
-    await app.payload.create({ collection: 'seo-topics', data: { name: `Other topic ${Date.now()}` } })
-    for (let n = 1; n <= 11; n++) await publish(n, 20 - n, n >= 10)
+    other = String(
+      (await app.payload.create({ collection: 'seo-topics', data: { name: `Other topic ${Date.now()}` } })).id,
+    )
+    for (let n = 1; n <= 11; n++) await publish(n, 20 - n, n >= 10 ? topic : n === 9 ? other : undefined)
   }, 120_000)
 
   it('pages in the path with rel prev/next and canonical URLs; 404 past the last page and for /page/1', async () => {
@@ -302,10 +305,12 @@ describe('blog lists in the path (cached per view)', () => {
     expect(html).toContain('Posts about Listed topic')
     expect(html).toContain(`action="/${slug}/blog"`) // the filter form, redirected to the path by the proxy
     const unknown = '00000000-0000-4000-8000-000000000000'
-    await expect(list(topicRoute.default, `blog/topic/${unknown}`, { tenant: slug, topic: unknown })).rejects.toSatisfy(isNotFound)
-    await expect(list(topicPaged.default, `blog/topic/${topic}/page/2`, { tenant: slug, topic, n: '2' })).rejects.toSatisfy(
+    await expect(list(topicRoute.default, `blog/topic/${unknown}`, { tenant: slug, topic: unknown })).rejects.toSatisfy(
       isNotFound,
     )
+    await expect(
+      list(topicPaged.default, `blog/topic/${topic}/page/2`, { tenant: slug, topic, n: '2' }),
+    ).rejects.toSatisfy(isNotFound)
   })
 
   it('is served from the cache until a post is published, then every list shows it', async () => {
@@ -314,7 +319,10 @@ describe('blog lists in the path (cached per view)', () => {
     expect(await list(paged.default, 'blog/page/2', { tenant: slug, n: '2' })).toBe(before)
     await publish(12, 0)
     expect(postsOf(await list(first.default, 'blog', { tenant: slug }))[0]).toBe('listed-12')
-    expect(postsOf(await list(paged.default, 'blog/page/2', { tenant: slug, n: '2' }))).toEqual(['listed-2', 'listed-1'])
+    expect(postsOf(await list(paged.default, 'blog/page/2', { tenant: slug, n: '2' }))).toEqual([
+      'listed-2',
+      'listed-1',
+    ])
   })
 })
 

@@ -69,8 +69,9 @@ export const blogListMetadata = async (tenant: string, view: BlogView): Promise<
  * A page of the tenant's published posts, newest first, ten a page: all of them, a topic's or an
  * author's. Cached per view (the routes under `blog/` export `revalidate`); public data only, read
  * as a visitor; publishing, editing or deleting a post drops it (`site:<tenant>` through `loadSite`).
+ * Called by the route pages (their content, awaited), not rendered as an element.
  */
-export async function BlogListPage({ tenant, view }: { tenant: string; view: BlogView }) {
+export async function renderBlogList({ tenant, view }: { tenant: string; view: BlogView }) {
   const found = await load(tenant, view)
   if (!found) notFound()
   const { site, list, author, topic } = found

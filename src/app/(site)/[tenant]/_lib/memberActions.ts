@@ -233,7 +233,7 @@ export async function buy(form: FormData) {
     )
   }
   const answer =
-    kind === 'plan'
+    'plan' in item
       ? await callEndpoint({
           collection: 'subscriptions',
           path: '/reserve',

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { BlogListPage, blogListMetadata } from '../_lib/BlogListPage'
+import { blogListMetadata, renderBlogList } from '../_lib/BlogListPage'
 
 /**
  * Cached (on-demand ISR) like the post pages: the list's filters and page are in the path
@@ -16,5 +16,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The tenant's published posts, newest first, ten a page. */
 export default async function BlogPage({ params }: Props) {
-  return <BlogListPage tenant={(await params).tenant} view={{ page: 1 }} />
+  return renderBlogList({ tenant: (await params).tenant, view: { page: 1 } })
 }

@@ -200,7 +200,9 @@ export default async function PricingPage({ params }: Props) {
     online: Boolean(getEnv().STRIPE_SECRET_KEY) && query.pay !== 'desk',
     reservePlans,
     reserveProducts,
-    back: query.offer ? `${href(site, '/pricing')}?${new URLSearchParams({ offer: query.offer })}` : href(site, '/pricing'),
+    back: query.offer
+      ? `${href(site, '/pricing')}?${new URLSearchParams({ offer: query.offer })}`
+      : href(site, '/pricing'),
     offer,
   }
   const checkout = query.checkout
@@ -334,10 +336,8 @@ export default async function PricingPage({ params }: Props) {
         anonymous={
           <p>
             New here?{' '}
-            <a href={`${href(site, '/signup')}?${new URLSearchParams({ next: href(site, '/pricing') })}`}>
-              Create an account
-            </a>{' '}
-            to join or buy.
+            <a href={`${href(site, '/signup')}?${new URLSearchParams({ next: mode.back })}`}>Create an account</a> to
+            join or buy.
           </p>
         }
       />

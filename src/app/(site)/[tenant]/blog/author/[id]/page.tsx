@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { BlogListPage, blogListMetadata, blogViewOf } from '../../../_lib/BlogListPage'
+import { blogListMetadata, blogViewOf, renderBlogList } from '../../../_lib/BlogListPage'
 
 /**
  * An author's (instructor's or staff member's) published posts, newest first; cached per author
@@ -18,5 +18,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BlogAuthorPage({ params }: Props) {
   const { tenant, id } = await params
-  return <BlogListPage tenant={tenant} view={blogViewOf({ author: id })} />
+  return renderBlogList({ tenant, view: blogViewOf({ author: id }) })
 }

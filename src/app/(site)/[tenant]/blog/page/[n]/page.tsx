@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { BlogListPage, blogListMetadata, blogViewOf } from '../../../_lib/BlogListPage'
+import { blogListMetadata, blogViewOf, renderBlogList } from '../../../_lib/BlogListPage'
 
 /** Page n (≥ 2) of the blog, cached per page; 404 past the last page. */
 export const revalidate = 300
@@ -15,5 +15,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BlogPageN({ params }: Props) {
   const { tenant, n } = await params
-  return <BlogListPage tenant={tenant} view={blogViewOf({ page: n })} />
+  return renderBlogList({ tenant, view: blogViewOf({ page: n }) })
 }

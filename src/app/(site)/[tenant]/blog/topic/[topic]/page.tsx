@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { BlogListPage, blogListMetadata, blogViewOf } from '../../../_lib/BlogListPage'
+import { blogListMetadata, blogViewOf, renderBlogList } from '../../../_lib/BlogListPage'
 
 /** A topic's posts, cached per topic; 404 for a topic none of the tenant's published posts has. */
 export const revalidate = 300
@@ -15,5 +15,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BlogTopicPage({ params }: Props) {
   const { tenant, topic } = await params
-  return <BlogListPage tenant={tenant} view={blogViewOf({ topic })} />
+  return renderBlogList({ tenant, view: blogViewOf({ topic }) })
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { BlogListPage, blogListMetadata, blogViewOf } from '../../../../../_lib/BlogListPage'
+import { blogListMetadata, blogViewOf, renderBlogList } from '../../../../../_lib/BlogListPage'
 
 /** Page n (≥ 2) of a topic's posts, cached per page. */
 export const revalidate = 300
@@ -15,5 +15,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function BlogTopicPageN({ params }: Props) {
   const { tenant, topic, n } = await params
-  return <BlogListPage tenant={tenant} view={blogViewOf({ topic, page: n })} />
+  return renderBlogList({ tenant, view: blogViewOf({ topic, page: n }) })
 }
