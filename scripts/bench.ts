@@ -510,6 +510,20 @@ log(`website: ${SITEMAP_URLS} upcoming events on ${SITEMAP_TENANT}`)
   })
 }
 
+// web_rest: the publish-time near-duplicate check against BENCH_DUPLICATE_POSTS other tenants' posts (LSH index)
+{
+  const DUPLICATE_POSTS = numberEnv('BENCH_DUPLICATE_POSTS', 100_000)
+  log(`website: ${DUPLICATE_POSTS} other tenants' posts for the near-duplicate check`)
+  const dup = await website.duplicateCheckAtScale(payload, String(hot.id), DUPLICATE_POSTS)
+  print(`near-duplicate check per publication, ${dup.posts} other tenants' posts (${dup.checks} checks)`, {
+    meanMs: dup.meanMs,
+    maxMs: dup.maxMs,
+    fullScanMs: dup.fullScanMs,
+    nearCopyCaught: dup.nearCopyCaught,
+  })
+}
+// end web_rest
+
 // ---- 5. the production server: next start, load from autocannon in this (separate) process ----
 const NEXT = process.env.BENCH_NEXT !== '0'
 const WEB_PROCESSES = numberEnv('BENCH_WEB_PROCESSES', 1)

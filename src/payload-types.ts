@@ -3333,6 +3333,15 @@ export interface BlogPost {
     | number
     | boolean
     | null;
+  lshBands?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   meta?: {
     /**
      * The title search engines show for this page (about 50–60 characters).
@@ -6682,6 +6691,7 @@ export interface BlogPostsSelect<T extends boolean = true> {
       };
   generationKey?: T;
   fingerprint?: T;
+  lshBands?: T;
   meta?:
     | T
     | {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { blogRedirect, parseBlogPath } from './app/(site)/blogView'
 import { siteKeyForHost } from './app/(site)/siteHost'
 import { viewSegments } from './app/(site)/siteView'
 import { getEnv } from './core/env'
@@ -21,6 +22,8 @@ const PLATFORM_FILES = new Set(['/robots.txt', '/sitemap.xml'])
  */
 const cachedPagePath = (pathname: string, query: URLSearchParams): string | null => {
   const [site, page, ...rest] = pathname.split('/').filter(Boolean)
+  // Blog lists carry their filters in the path (`blogView.ts`): any query is dropped.
+  if (site && page === 'blog') return parseBlogPath(`/${[page, ...rest].join('/')}`) ? pathname : null
   if (!site || rest.length > 0) return null
   if (!page) {
     const checkout = query.get('checkout') // Stripe Checkout returns to the home page
@@ -35,7 +38,8 @@ const cachedPagePath = (pathname: string, query: URLSearchParams): string | null
  * Tenant websites by host: `<slug>.<ROOT_DOMAIN>/x` and a tenant's own domain `/x` are rewritten to
  * `/<host>/x` that `src/app/(site)/[tenant]` serves (a dotted key: links then omit the slug); the
  * path form `/<slug>/x` keeps working on the platform's own host (localhost). Cached site pages
- * get their query in the path. Admin, API and Next's assets are never rewritten; `/robots.txt` and
+ * get their query in the path; blog lists asked for in the query form are redirected (308) to
+ * their path form (`src/app/(site)/blogView.ts`). Admin, API and Next's assets are never rewritten; `/robots.txt` and
  * `/sitemap.xml` are the tenant's on a tenant host and the platform's (public/) on its own host.
  * A body declared larger than `JSON_BODY_LIMIT` (a server action of the site) is refused with 413
  * before it is read; one without a length is counted by Next's server-action reader (next.config.mjs).
@@ -54,10 +58,20 @@ export function proxy(request: NextRequest) {
   // The platform's own /robots.txt is public/robots.txt; a tenant host's is its site's (robots.txt/route.ts).
   if (!key && PLATFORM_FILES.has(request.nextUrl.pathname)) return NextResponse.next()
   const url = request.nextUrl.clone()
+  const reading = request.method === 'GET' || request.method === 'HEAD'
+  // A blog list asked for in the query form (`/blog?topic=&page=`) moves to its path form (308).
+  const [first, ...after] = url.pathname.split('/').filter(Boolean)
+  const moved =
+    reading && (key || first) ? blogRedirect(key ? url.pathname : `/${after.join('/')}`, url.searchParams) : null
+  if (moved) {
+    const target = request.nextUrl.clone()
+    target.pathname = `${key ? '' : `/${first}`}${moved.path}`
+    target.search = moved.search ? `?${moved.search}` : ''
+    return NextResponse.redirect(target, 308)
+  }
   let pathname = url.pathname
   if (key) pathname = `/${key.includes('.') ? key : `${key}.${root}`}${pathname === '/' ? '' : pathname}`
-  const cached =
-    request.method === 'GET' || request.method === 'HEAD' ? cachedPagePath(pathname, url.searchParams) : null
+  const cached = reading ? cachedPagePath(pathname, url.searchParams) : null
   if (!key && !cached) return NextResponse.next()
   url.pathname = cached ?? pathname
   if (cached) {

@@ -54,8 +54,9 @@ export const commerceEventSchemas = {
   // ---- website offers ----
   /**
    * A coupon advertised as an offer (`advertise`) was created or changed, or stopped being one
-   * (advertising turned off, deactivated, deleted): `advertised` is whether it is advertised now.
-   * The website posts advertised offers to Google Business Profile (reading the current offer
+   * (advertising turned off, deactivated, deleted), or a purchase spent its last use (`exhausted`)
+   * or a cancelled order gave that use back (`restored`): `advertised` is whether it is advertised
+   * now. The website posts advertised offers to Google Business Profile (reading the current offer
    * through its `advertisedOfferPort`, which commerce implements).
    */
   'coupon.offer_changed': z.object({
@@ -65,6 +66,8 @@ export const commerceEventSchemas = {
     advertised: z.boolean(),
     startsAt: z.string().nullable(),
     endsAt: z.string().nullable(),
+    /** What changed: the coupon saved or deleted (absent: saved), or its uses ran out / came back. */
+    reason: z.enum(['saved', 'deleted', 'exhausted', 'restored']).optional(),
   }),
   // ---- /website offers ----
 }

@@ -136,3 +136,71 @@ describe('coupons', () => {
     expect(mixed.body.order).toMatchObject({ subtotal: 5000, discountTotal: 200, total: 4800 })
   })
 })
+
+describe('advertised coupons running out', () => {
+  /** The `coupon.offer_changed` events queued for a coupon (one job per subscriber: counted by event id). */
+  const offerEvents = (coupon: string) =>
+    q<{ reason: string | null; advertised: boolean }>(sql`
+      SELECT DISTINCT ON (input->'event'->>'id') input->'event'->'data'->>'reason' AS reason,
+             (input->'event'->'data'->>'advertised')::boolean AS advertised
+      FROM payload_jobs WHERE input->'event'->>'type' = 'coupon.offer_changed' AND input->'event'->'subject'->>'id' = ${coupon}`)
+
+  it('the spend that takes the last use emits coupon.offer_changed (exhausted) once; a cancelled order gives it back (restored)', async () => {
+    const store = await commerceStore(app)
+    const pack = await store.product({ price: { amount: 5000, currency: 'USD' } })
+    const water = await store.product({ kind: 'cafe', price: { amount: 300, currency: 'USD' } })
+    const made = await store.owner.client.post('/api/coupons', {
+      tenant: store.tenant,
+      code: 'LAST3',
+      name: 'Three lucky buyers',
+      type: 'percent',
+      value: 10,
+      maxUses: 3,
+      advertise: true,
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    const coupon = String(made.body.doc.id)
+    expect(await offerEvents(coupon)).toEqual([{ reason: null, advertised: true }]) // the save
+
+    // Two uses spent one by one: no event (uses are left).
+    for (let i = 0; i < 2; i++) {
+      const res = await store.member.client.post('/api/orders/reserve', {
+        tenant: store.tenant,
+        lines: [{ product: pack.id, quantity: 1 }],
+        coupon: 'LAST3',
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+    }
+    expect(await offerEvents(coupon)).toHaveLength(1)
+
+    // 40 spends at once on the last use: one wins, one event.
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, () =>
+        runAs(app.payload, store.desk.userId, (req) =>
+          checkout(req, {
+            tenant: store.tenant,
+            lines: [{ product: water.id, quantity: 1 }],
+            couponCode: 'last3',
+            payment: { provider: 'cash' },
+          }),
+        ),
+      ),
+    )
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const events = await offerEvents(coupon)
+    expect(events.filter((e) => e.reason === 'exhausted')).toEqual([{ reason: 'exhausted', advertised: false }])
+    expect(events).toHaveLength(2)
+
+    // A reserved (pending) order cancelled at the desk gives its use back: the offer is restored, once.
+    const [pending] = await q<{ order_id: string }>(sql`
+      SELECT r.order_id FROM coupon_redemptions r JOIN orders o ON o.id = r.order_id
+      WHERE r.coupon_id = ${coupon} AND o.status = 'pending' LIMIT 1`)
+    const cancelled = await store.desk.client.post(`/api/orders/${pending.order_id}/cancel`, {})
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200)
+    const after = await offerEvents(coupon)
+    expect(after.filter((e) => e.reason === 'restored')).toEqual([{ reason: 'restored', advertised: true }])
+    expect(after).toHaveLength(3)
+  }, 60_000)
+})

@@ -162,6 +162,33 @@ export * from './structuredData'
 export type RetryGbpPostReply = { post: string; state: 'pending'; job: string }
 // ---- /gbp ----
 
+// ---- pricing offers ----
+/** `GET /api/website/offer?tenant=<slug>&id=<offer id>`: the offer a Google Business post links to (`/pricing?offer=<id>`). */
+export const offerQuery = z.object({
+  tenant: z.string().regex(/^[a-z0-9-]+$/, 'a tenant slug'),
+  id: z.string().uuid({ message: 'id must be an offer id.' }),
+})
+export type OfferQuery = z.input<typeof offerQuery>
+
+/**
+ * The reply of `GET /api/website/offer`: the offer while it is advertised and running now (started,
+ * not ended, uses left), else null (unknown, another tenant's, ended, used up, withdrawn: the
+ * pricing page shows a polite notice). Public data only: what the Business Profile post shows.
+ */
+export type OfferReply = {
+  offer: {
+    id: string
+    title: string
+    description: string | null
+    terms: string | null
+    /** The code applied at purchase (null for an automatic discount, applied without one). */
+    couponCode: string | null
+    startsAt: string
+    endsAt: string
+  } | null
+}
+// ---- /pricing offers ----
+
 // ---- Ports ----
 
 /**

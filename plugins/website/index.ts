@@ -14,6 +14,7 @@ import { websiteSettingsField } from './fields/websiteSettingsField'
 import { writeBlogDraftsTask } from './jobs/writeBlogDraftsTask'
 import { websiteSqlTables } from './operations/sql/websiteSqlTables'
 import { blogEndpoints } from './blog/blogEndpoints'
+import { offerEndpoint } from './offers/offerEndpoint'
 import { blogSqlTables } from './blog/blogSqlTables'
 import { withSitemap } from './sitemap'
 import type { WebsiteOptions } from './types'
@@ -88,7 +89,8 @@ export const websitePlugin =
       ),
     })
     // ---- /pages ----
-    const withBlog = { ...withPages, endpoints: [...(withPages.endpoints ?? []), ...blogEndpoints()] }
+    // The blog's endpoints, and the offer a Business Profile post links to (`/pricing?offer=<id>`).
+    const withBlog = { ...withPages, endpoints: [...(withPages.endpoints ?? []), ...blogEndpoints(), offerEndpoint] }
     // ---- gbp ----
     // Google Business Profile posts of events (a mapping collection, the sync job, hooks on bookings' events).
     return withGbp(withBlog, { group })

@@ -1,9 +1,12 @@
 import type { Plugin } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { subscribe } from '@/core'
+import { runSql, subscribe } from '@/core'
 import { signIn, useTestApp, type HttpClient } from '@/core/testing'
 import { writeDueDrafts } from './jobs/writeDueDrafts'
+import { fingerprintOf } from './operations/fingerprint'
+import { LSH_BANDS, lshBands } from './operations/lshBands'
+import { lshBandsSql } from './operations/sql/lshBandsSql'
 import { templateWriter } from './writer/templateWriter'
 import type { Writer } from './writer/types'
 import { lexicalLinks, lexicalToText, markdownToLexical } from './writer/markdownToLexical'
@@ -208,6 +211,38 @@ describe('publishing', () => {
       _status: 'published',
     })
     expect(distinct.status, JSON.stringify(distinct.body)).toBe(201)
+  })
+
+  it('finds near-duplicates through the index: each post stores its LSH band keys (as the migration computes them), the lookup uses the GIN index', async () => {
+    const rows = await kit.q<{ id: string; stored: string[] | null; computed: string[] | null }>(
+      sql`SELECT id, lsh_bands AS stored, ${lshBandsSql(sql`fingerprint`)} AS computed FROM blog_posts
+          WHERE tenant_id IN (${yoga.tenant}, ${golf.tenant}) AND jsonb_typeof(fingerprint) = 'array'`,
+    )
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) {
+      expect(row.stored).toHaveLength(LSH_BANDS)
+      expect(row.stored).toEqual(row.computed)
+    }
+    // A near copy (one word changed) in another tenant shares keys with the original; a distinct text none.
+    const [original] = await kit.q<{ keys: string[] }>(
+      sql`SELECT lsh_bands AS keys FROM blog_posts WHERE tenant_id = ${yoga.tenant} AND slug = 'warm-rooms'`,
+    )
+    const copyKeys = lshBands(fingerprintOf(`Warm rooms in winter\n${LONG.replace('Monday', 'Sunday')}`, 4))
+    expect(copyKeys.filter((k) => original.keys.includes(k)).length).toBeGreaterThan(0)
+    // The lookup's operator is answered by the GIN index (with this few rows the planner would
+    // rather scan, so scans are turned off for this one transaction).
+    const tx = await app.payload.db.beginTransaction()
+    try {
+      const inTx = { payload: app.payload, transactionID: tx ?? undefined }
+      await runSql(inTx, sql`SET LOCAL enable_seqscan = off`)
+      const plan = await runSql<{ 'QUERY PLAN': string }>(
+        inTx,
+        sql`EXPLAIN SELECT id FROM blog_posts WHERE lsh_bands ?| ${`{${copyKeys.join(',')}}`}::text[] AND tenant_id <> ${golf.tenant}`,
+      )
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on blog_posts_lsh_bands_gin/)
+    } finally {
+      if (tx) await app.payload.db.rollbackTransaction(tx)
+    }
   })
 
   it('refuses a publication past the weekly cap with a clear 409', async () => {

@@ -2,9 +2,14 @@
  * The website part of `npm run bench` (issue 16): published blog posts on a bench tenant (made
  * through Payload, so they are what the site reads: Lexical body, meta, fingerprint), and a
  * separate open tenant with `sitemapUrls` upcoming events (one SQL statement) for the time to
- * generate a sitemap index beyond 50,000 URLs.
+ * generate a sitemap index beyond 50,000 URLs; then the publish-time near-duplicate check against
+ * `BENCH_DUPLICATE_POSTS` other tenants' posts (the LSH index), per check.
  */
 import type { Payload } from 'payload'
+import {
+  benchDuplicateCheck,
+  type DuplicateCheckBenchResult,
+} from '../../plugins/website/operations/benchDuplicateCheck'
 import { benchSitemap, type SitemapBenchResult } from '../../plugins/website/sitemap/benchSitemap'
 import { markdownToLexical } from '../../plugins/website/writer/markdownToLexical'
 
@@ -61,3 +66,14 @@ export const sitemapAtScale = async (payload: Payload, slug: string, urls: numbe
   })
   return benchSitemap(payload, { tenantSlug: slug, seedRows: urls })
 }
+
+/**
+ * `posts` published posts of other tenants (random fingerprints, one SQL statement), then the time
+ * of one publish-time near-duplicate check for `tenantId` through the index, the former full scan
+ * once, and whether a planted near copy is still caught.
+ */
+export const duplicateCheckAtScale = (
+  payload: Payload,
+  tenantId: string,
+  posts: number,
+): Promise<DuplicateCheckBenchResult> => benchDuplicateCheck(payload, { tenantId, posts })

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { audit, emit, runSql } from '@/core'
+import { emitCouponUses, type CouponUsesRow } from './emitCouponUses'
 import { releaseGiftCardHold } from './releaseGiftCardHold'
 import { restockOrder } from './restockOrder'
 import { couponRedemptionsTable, couponsTable } from './sql/couponsTable'
@@ -47,10 +48,15 @@ export const releaseOrder = async (
     sql`DELETE FROM ${r.$table} WHERE ${r.order} = ${id} RETURNING ${r.coupon} AS coupon_id`,
   )
   for (const { coupon_id } of released) {
-    await runSql(
+    // A use given back to an advertised coupon that had none left brings its offer back (`restored`).
+    const [restored] = await runSql<CouponUsesRow>(
       req,
-      sql`UPDATE ${c.$table} SET ${c.usesCount} = ${c.usesCount} - 1, ${c.updatedAt} = now() WHERE ${c.id} = ${coupon_id} AND ${c.usesCount} > 0`,
+      sql`UPDATE ${c.$table} SET ${c.usesCount} = ${c.usesCount} - 1, ${c.updatedAt} = now() WHERE ${c.id} = ${coupon_id} AND ${c.usesCount} > 0
+          RETURNING ${c.id} AS id, ${c.tenant} AS tenant_id, ${c.code} AS code, ${c.name} AS name,
+                    ${c.advertise} AS advertise, ${c.active} AS active, ${c.startsAt} AS starts_at,
+                    ${c.expiresAt} AS expires_at, ${c.usesCount} AS uses_count, ${c.maxUses} AS max_uses`,
     )
+    await emitCouponUses(req, restored, 'restored')
   }
   const giftCardReleased = await releaseGiftCardHold(req, { tenant, order: id })
   const result: ReleasedOrder = {

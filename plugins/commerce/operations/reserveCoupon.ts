@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 import { lockKey, OperationError, runSql } from '@/core'
+import { emitCouponUses, type CouponUsesRow } from './emitCouponUses'
 import { couponKindsTable, couponRedemptionsTable, couponsRelsTable, couponsTable } from './sql/couponsTable'
 
 export type CouponLine = { product: string; kind: string; gross: number }
@@ -147,14 +148,22 @@ export const reserveAutomaticCoupon = async (
   return (await takeCouponUse(req, best.coupon)) ? { ...best, automatic: true } : null
 }
 
-/** One use of a coupon, by one conditional increment that never passes maxUses; false when none is left. */
+/**
+ * One use of a coupon, by one conditional increment that never passes maxUses; false when none is
+ * left. The spend that takes an advertised coupon's last use emits `coupon.offer_changed`
+ * (`exhausted`, `emitCouponUses`): only one spend can see the count reach the limit.
+ */
 const takeCouponUse = async (req: PayloadRequest, coupon: string): Promise<boolean> => {
   const c = couponsTable(req)
-  const taken = await runSql<{ uses_count: number }>(
+  const [taken] = await runSql<CouponUsesRow>(
     req,
     sql`UPDATE ${c.$table} SET ${c.usesCount} = coalesce(${c.usesCount}, 0) + 1, ${c.updatedAt} = now()
         WHERE ${c.id} = ${coupon} AND ${c.active} AND (${c.maxUses} IS NULL OR coalesce(${c.usesCount}, 0) < ${c.maxUses})
-        RETURNING ${c.usesCount} AS uses_count`,
+        RETURNING ${c.id} AS id, ${c.tenant} AS tenant_id, ${c.code} AS code, ${c.name} AS name,
+                  ${c.advertise} AS advertise, ${c.active} AS active, ${c.startsAt} AS starts_at,
+                  ${c.expiresAt} AS expires_at, ${c.usesCount} AS uses_count, ${c.maxUses} AS max_uses`,
   )
-  return taken.length > 0
+  if (!taken) return false
+  await emitCouponUses(req, taken, 'spent')
+  return true
 }

@@ -495,6 +495,45 @@ describe('Google Business Profile OFFER posts of advertised coupons', () => {
     ])
   })
 
+  it('its last use spent → deleted; the use given back by a cancelled order → posted again', async () => {
+    const c = await club()
+    const product = await c.manager.post('/api/products', {
+      tenant: c.tenant,
+      name: 'Mat',
+      slug: `mat-${++counter}`,
+      kind: 'retail',
+      price: { amount: 4000, currency: 'USD' },
+    })
+    expect(product.status, JSON.stringify(product.body)).toBe(201)
+    const made = await c.manager.post('/api/coupons', {
+      tenant: c.tenant,
+      ...offer({
+        maxUses: 1,
+        startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      }),
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    await runJobs()
+    expect(postsAt(c.parent)).toHaveLength(1)
+
+    const member = await createPerson(app.payload, { tenant: c.tenant, roles: ['member'] })
+    const { client } = await signIn(app, member.user.email)
+    const reserved = await client.post('/api/orders/reserve', {
+      tenant: c.tenant,
+      lines: [{ product: product.body.doc.id, quantity: 1 }],
+      coupon: String(made.body.doc.code),
+    })
+    expect(reserved.status, JSON.stringify(reserved.body)).toBe(201)
+    await runJobs()
+    expect(postsAt(c.parent)).toHaveLength(0)
+
+    const cancelled = await c.manager.post(`/api/orders/${reserved.body.order.id}/cancel`, {})
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200)
+    await runJobs()
+    expect(postsAt(c.parent)).toHaveLength(1)
+  })
+
   it('an advertised coupon needs a name, a start and an expiry after it', async () => {
     const c = await club()
     for (const over of [{ name: '' }, { startsAt: null }, { expiresAt: '2030-11-01T00:00:00.000Z' }]) {

@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { localDayBounds, lockKey, OperationError, runSql } from '@/core'
 import { PUBLISH_REFUSALS } from '../contract'
 import { estimateSimilarity } from './fingerprint'
+import { lshBands } from './lshBands'
 import { blogPostsTable } from './sql/websiteSqlTables'
 import { websiteSettings } from './websiteSettings'
 
@@ -23,7 +24,9 @@ export type PublishPolicy = { weeklyPublishCap: number; duplicateThreshold: numb
  * - it is a first publication and the tenant already published its weekly cap this week (Monday
  *   to Monday in the tenant's zone): 409 `weekly_cap_reached`;
  * - its fingerprint is a near-duplicate (estimated Jaccard ≥ threshold) of another tenant's
- *   published post: 409 `near_duplicate`, naming that post and the similarity.
+ *   published post: 409 `near_duplicate`, naming that post and the similarity. Only posts sharing
+ *   an LSH band key (`lshBands`, GIN-indexed) are compared, so the check reads a handful of rows
+ *   however many posts all tenants have.
  * Publications of one tenant are serialised (advisory lock until commit) so two at once cannot
  * both take the last place of the week.
  */
@@ -49,10 +52,15 @@ export const assertPublishable = async (req: PayloadRequest, check: PublishCheck
       )
   }
   if (!check.fingerprint.length) return
+  // Candidates from the index: other tenants' published posts sharing at least one LSH band key
+  // (GIN on `lsh_bands`), then the full signature's estimate on those only.
+  const keys = lshBands(check.fingerprint)
+  if (!keys.length) return
   const others = await runSql<{ id: string; title: string; fingerprint: number[] | string | null }>(
     req,
     sql`SELECT ${b.id} AS id, ${b.title} AS title, ${b.fingerprint} AS fingerprint FROM ${b.$table}
-        WHERE ${b.tenant} <> ${check.tenant} AND ${b.status} = 'published' AND ${b.deletedAt} IS NULL
+        WHERE ${b.lshBands} ?| ${`{${keys.join(',')}}`}::text[]
+          AND ${b.tenant} <> ${check.tenant} AND ${b.status} = 'published' AND ${b.deletedAt} IS NULL
           AND ${b.fingerprint} IS NOT NULL`,
   )
   let best: { id: string; title: string; similarity: number } | null = null

@@ -27,6 +27,21 @@ describe('cached site pages', () => {
     expect(cachedPages.length).toBeGreaterThan(5)
   })
 
+  it('serves the blog lists from the cache: every view of a list is a route of its own (filters in the path)', () => {
+    const relative = cachedPages.map((file) => path.relative(siteDir, file).split(path.sep).join('/'))
+    for (const route of [
+      '[tenant]/blog/page.tsx',
+      '[tenant]/blog/page/[n]/page.tsx',
+      '[tenant]/blog/topic/[topic]/page.tsx',
+      '[tenant]/blog/topic/[topic]/page/[n]/page.tsx',
+      '[tenant]/blog/author/[id]/page.tsx',
+      '[tenant]/blog/author/[id]/page/[n]/page.tsx',
+      '[tenant]/blog/[slug]/page.tsx',
+      '[tenant]/pricing/[[...view]]/page.tsx',
+    ])
+      expect(relative, route).toContain(route)
+  })
+
   it.each(cachedPages.map((file) => [path.relative(siteDir, file)]))(
     '%s has generateStaticParams for each dynamic segment',
     (relative) => {

@@ -51,6 +51,24 @@ const nextCache = vi.hoisted(() => {
 })
 vi.mock('next/cache', () => ({ unstable_cache: nextCache.unstable_cache, revalidateTag: nextCache.revalidateTag }))
 
+/**
+ * Which variant the `VisitorSwitch`es of a page render (in the browser: who the session says is
+ * signed in; the static render shows the signed-out one): a test may look at a member's buy forms.
+ */
+const visitorAs = vi.hoisted(() => ({ kind: 'anonymous' as 'anonymous' | 'visitor' | 'member' }))
+vi.mock('./[tenant]/_lib/VisitorState', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./[tenant]/_lib/VisitorState')>()
+  const VisitorSwitch = ({ anonymous = null, visitor, member = null }: Parameters<typeof original.VisitorSwitch>[0]) =>
+    visitorAs.kind === 'member'
+      ? member
+      : visitorAs.kind === 'visitor'
+        ? visitor === undefined
+          ? member
+          : visitor
+        : anonymous
+  return { ...original, VisitorSwitch }
+})
+
 const app = useTestApp()
 let cast: Awaited<ReturnType<typeof twoTenants>>
 let A: string
@@ -156,6 +174,75 @@ describe('the tenant site cache (pages cached with tags, invalidated where the d
     expect(plan.status).toBe(201)
     expect(invalidated(`site:${A}:pricing`).length).toBeGreaterThan(0)
     expect(await get(pricing, 'pricing')).toContain('Cache Club')
+  })
+
+  it('an advertised offer shows on its own cached view of pricing (/pricing/offer/<id>) and its code is applied at purchase', async () => {
+    const { pricing, loadSite } = await site()
+    const zone = (await loadSite(slug))!.tenant.timezone
+    const product = await cast.inA.owner.client.post('/api/products', {
+      tenant: A,
+      name: 'Offer pass',
+      slug: 'offer-pass',
+      kind: 'day_pass',
+      price: { amount: 2000, currency: 'USD' },
+    })
+    expect(product.status, JSON.stringify(product.body)).toBe(201)
+    const endsAt = '2031-01-31T23:00:00.000Z'
+    const made = await cast.inA.owner.client.post('/api/coupons', {
+      tenant: A,
+      code: 'NEWYEAR25',
+      name: 'New year: 25 % off passes',
+      type: 'percent',
+      value: 25,
+      maxUses: 1,
+      advertise: true,
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+      expiresAt: endsAt,
+      offerDescription: 'A quarter off any pass until the end of January.',
+      offerTerms: 'One per member.',
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    const id = String(made.body.doc.id)
+    // As a member sees it (the buy forms), cached under its own key here.
+    const offerView = (offer: string) =>
+      nextCache.page(`/${slug}/pricing/offer/${offer}#member`, async () => {
+        const { layout } = await site()
+        const params = Promise.resolve({ tenant: slug, view: ['offer', offer] })
+        return renderToStaticMarkup(await layout({ params, children: await pricing({ params }) }))
+      })
+
+    visitorAs.kind = 'member'
+    const html = await offerView(id).finally(() => void (visitorAs.kind = 'anonymous'))
+    expect(html).toContain('New year: 25 % off passes')
+    expect(html).toContain('A quarter off any pass until the end of January.')
+    expect(html).toContain('Terms: One per member.')
+    const until = new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'long', day: 'numeric' }).format(
+      new Date(endsAt),
+    )
+    expect(html).toContain(until) // the end in the tenant's zone
+    expect(html).toContain('name="coupon" value="NEWYEAR25"')
+    expect(html).toContain(`name="offer" value="${id}"`)
+    expect(await offerView(id)).toBe(html) // cached
+    const plain = await get(pricing, 'pricing')
+    expect(plain).not.toContain('NEWYEAR25') // everyone else's pricing page: no offer, still cached
+    expect(await get(pricing, 'pricing')).toBe(plain)
+
+    // An unknown offer: a polite notice, the prices as usual.
+    const unknown = await offerView('00000000-0000-4000-8000-000000000000')
+    expect(unknown).toContain('This offer is not available any more')
+    expect(unknown).toContain('Offer pass')
+
+    // The code travels to commerce's coupon path with the purchase (the form's body, as the buy action sends it).
+    const { purchaseBody } = await import('./[tenant]/_lib/onlinePurchase')
+    const reserved = await cast.inA.member.client.post('/api/orders/reserve', {
+      tenant: A,
+      ...purchaseBody({ product: String(product.body.doc.id), quantity: 1, coupon: 'NEWYEAR25' }),
+    })
+    expect(reserved.status, JSON.stringify(reserved.body)).toBe(201)
+    expect(reserved.body.order).toMatchObject({ total: 1500 })
+    // Its only use is spent: the offer's view is dropped and says so now.
+    expect(invalidated(`site:${A}:pricing`).length).toBeGreaterThan(0)
+    expect(await offerView(id)).toContain('This offer is not available any more')
   })
 
   it("keeps members' data out of the shared pages: one cached page for two members, each told only who they are", async () => {

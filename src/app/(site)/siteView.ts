@@ -10,7 +10,8 @@ const CODE = /^[a-z0-9_]{1,48}$/
 
 export const SITE_VIEWS = {
   schedule: { week: DATE, location: UUID, instructor: UUID },
-  pricing: { error: CODE, checkout: /^(success|canceled)$/, pay: /^desk$/ },
+  // `offer`: an advertised offer a Google Business post links to (`/pricing?offer=<id>`).
+  pricing: { offer: UUID, error: CODE, checkout: /^(success|canceled)$/, pay: /^desk$/ },
 } as const satisfies Record<string, Record<string, RegExp>>
 
 export type ViewPage = keyof typeof SITE_VIEWS

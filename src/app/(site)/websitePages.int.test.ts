@@ -235,6 +235,97 @@ describe('tenant pages on the site', () => {
   })
 })
 
+describe('blog lists in the path (cached per view)', () => {
+  const routes = async () => ({
+    first: await import('./[tenant]/blog/page'),
+    paged: await import('./[tenant]/blog/page/[n]/page'),
+    topic: await import('./[tenant]/blog/topic/[topic]/page'),
+    topicPaged: await import('./[tenant]/blog/topic/[topic]/page/[n]/page'),
+  })
+  /** `/<slug>/<path>` of a list route with these params, the layout around it, through the page cache. */
+  const list = <P extends { tenant: string }>(
+    page: (props: { params: Promise<P> }) => Promise<ReactNode>,
+    path: string,
+    params: P,
+  ) =>
+    next.page(`/${slug}/${path}`, async () => {
+      const { layout } = await site()
+      const children = await page({ params: Promise.resolve(params) })
+      return renderToStaticMarkup(await layout({ params: Promise.resolve({ tenant: slug }), children }))
+    })
+  const postsOf = (html: string) => [...html.matchAll(/data-post="([^"]+)"/g)].map((m) => m[1])
+  let topic: string
+  let other: string
+
+  /** A published post of A, first published `weeksAgo` weeks ago (the weekly cap counts this week only). */
+  const publish = async (n: number, weeksAgo: number, postTopic?: string) => {
+    const res = await cast.inA.owner.client.post('/api/blog-posts', {
+      tenant: A,
+      title: `Listed post ${n}`,
+      slug: `listed-${n}`,
+      body: lexicalParagraphs(`Post number ${n} of the list: ${'word '.repeat(n % 7)} ${n * 31} ${n * 57}.`),
+      publishedAt: new Date(Date.now() - weeksAgo * 7 * 86_400_000).toISOString(),
+      topic: postTopic,
+      _status: 'published',
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+  }
+
+  beforeAll(async () => {
+    topic = String(
+      (await app.payload.create({ collection: 'seo-topics', data: { name: `Listed topic ${Date.now()}` } })).id,
+    )
+    other = String(
+      (await app.payload.create({ collection: 'seo-topics', data: { name: `Other topic ${Date.now()}` } })).id,
+    )
+    for (let n = 1; n <= 11; n++) await publish(n, 20 - n, n >= 10 ? topic : n === 9 ? other : undefined)
+  }, 120_000)
+
+  it('pages in the path with rel prev/next and canonical URLs; 404 past the last page and for /page/1', async () => {
+    const { first, paged } = await routes()
+    const one = await list(first.default, 'blog', { tenant: slug })
+    expect(postsOf(one)).toHaveLength(10)
+    expect(postsOf(one)[0]).toBe('listed-11') // newest first
+    expect(one).toContain(`rel="next" href="/${slug}/blog/page/2"`)
+    expect(one).not.toContain('rel="prev"')
+    const two = await list(paged.default, 'blog/page/2', { tenant: slug, n: '2' })
+    expect(postsOf(two)).toEqual(['listed-1'])
+    expect(two).toContain(`rel="prev" href="/${slug}/blog"`)
+    expect(two).not.toContain('?page=')
+    const meta = await paged.generateMetadata({ params: Promise.resolve({ tenant: slug, n: '2' }) })
+    expect(String(meta.alternates?.canonical)).toMatch(new RegExp(`/blog/page/2$`))
+    for (const n of ['3', '1', 'x'])
+      await expect(list(paged.default, `blog/page/${n}`, { tenant: slug, n })).rejects.toSatisfy(isNotFound)
+  })
+
+  it('a topic’s list lives at /blog/topic/<id>; an unknown topic is not found', async () => {
+    const { topic: topicRoute, topicPaged } = await routes()
+    const html = await list(topicRoute.default, `blog/topic/${topic}`, { tenant: slug, topic })
+    expect(postsOf(html)).toEqual(['listed-11', 'listed-10'])
+    expect(html).toContain('Posts about Listed topic')
+    expect(html).toContain(`action="/${slug}/blog"`) // the filter form, redirected to the path by the proxy
+    const unknown = '00000000-0000-4000-8000-000000000000'
+    await expect(list(topicRoute.default, `blog/topic/${unknown}`, { tenant: slug, topic: unknown })).rejects.toSatisfy(
+      isNotFound,
+    )
+    await expect(
+      list(topicPaged.default, `blog/topic/${topic}/page/2`, { tenant: slug, topic, n: '2' }),
+    ).rejects.toSatisfy(isNotFound)
+  })
+
+  it('is served from the cache until a post is published, then every list shows it', async () => {
+    const { first, paged } = await routes()
+    const before = await list(paged.default, 'blog/page/2', { tenant: slug, n: '2' })
+    expect(await list(paged.default, 'blog/page/2', { tenant: slug, n: '2' })).toBe(before)
+    await publish(12, 0)
+    expect(postsOf(await list(first.default, 'blog', { tenant: slug }))[0]).toBe('listed-12')
+    expect(postsOf(await list(paged.default, 'blog/page/2', { tenant: slug, n: '2' }))).toEqual([
+      'listed-2',
+      'listed-1',
+    ])
+  })
+})
+
 describe('live preview (the site preview route and draft mode)', () => {
   const previewOf = async (collection: string, id: string, token?: string) => {
     const { preview } = await site()

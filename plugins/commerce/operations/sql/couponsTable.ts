@@ -5,6 +5,8 @@ export const couponsTable = defineSqlTable('coupons', {
   id: 'id',
   tenant: 'tenant',
   code: 'code',
+  name: 'name',
+  advertise: 'advertise',
   mode: 'mode',
   type: 'type',
   value: 'value',

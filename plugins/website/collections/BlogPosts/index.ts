@@ -14,6 +14,9 @@ export type BlogPostsOptions = { weeklyPublishCap: number; duplicateThreshold: n
  * (`guardPublish`) and emits `blog-post.published`. `meta` (plugin-seo) is filled on save when empty.
  * `generationKey` (topic, location, period) is unique per tenant: one generated post per period.
  */
+/** Slugs the blog's own paths use (`src/app/(site)/blogView.ts`). */
+const RESERVED_POST_SLUGS = ['page', 'topic', 'author']
+
 export const BlogPosts = (group: string, options: BlogPostsOptions): CollectionConfig =>
   tenantScoped(
     {
@@ -39,7 +42,16 @@ export const BlogPosts = (group: string, options: BlogPostsOptions): CollectionC
       },
       fields: [
         { name: 'title', type: 'text', required: true },
-        slugField({ index: true }),
+        slugField({
+          index: true,
+          // `/blog/page/2`, `/blog/topic/<id>` and `/blog/author/<id>` are the blog's lists: no post takes those names.
+          validate: (value: unknown) =>
+            typeof value !== 'string' || !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(value)
+              ? 'Use lower-case letters, digits and dashes (e.g. "sunrise-yoga").'
+              : RESERVED_POST_SLUGS.includes(value)
+                ? `“${value}” is a path of the blog itself; choose another slug.`
+                : true,
+        }),
         { name: 'excerpt', type: 'textarea' },
         { name: 'body', type: 'richText' },
         { name: 'heroImage', type: 'upload', relationTo: 'media' },
@@ -87,6 +99,8 @@ export const BlogPosts = (group: string, options: BlogPostsOptions): CollectionC
           admin: { hidden: true },
         },
         { name: 'fingerprint', type: 'json', admin: { hidden: true } },
+        // The near-duplicate index's keys of the fingerprint (`operations/lshBands.ts`, GIN index in SQL).
+        { name: 'lshBands', type: 'json', admin: { hidden: true } },
       ],
     },
     {

@@ -11,6 +11,7 @@ export const blogPostsTable = defineSqlTable(
     status: '_status',
     publishedAt: 'publishedAt',
     fingerprint: 'fingerprint',
+    lshBands: 'lshBands',
     generationKey: 'generationKey',
     deletedAt: 'deletedAt',
   },

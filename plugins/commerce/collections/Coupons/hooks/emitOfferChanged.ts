@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook } from 'payload'
-import { emit } from '@/core'
+import { emit, siteChanged } from '@/core'
 import type { Coupon } from '@/payload-types'
 import { offerChangedData } from './offerChangedData'
 
@@ -16,5 +16,6 @@ export const emitOfferChanged: CollectionAfterChangeHook<Coupon> = async ({ doc,
     subject: { collection: 'coupons', id: doc.id },
     data: offerChangedData(doc, Boolean(doc.advertise) && doc.active !== false),
   })
+  siteChanged(doc.tenant, 'pricing') // the pricing page's view of the offer (`/pricing?offer=`)
   return doc
 }

@@ -1,5 +1,5 @@
 import type { CollectionAfterDeleteHook } from 'payload'
-import { emit } from '@/core'
+import { emit, siteChanged } from '@/core'
 import type { Coupon } from '@/payload-types'
 import { offerChangedData } from './offerChangedData'
 
@@ -12,5 +12,6 @@ export const emitOfferDeleted: CollectionAfterDeleteHook<Coupon> = async ({ doc,
     subject: { collection: 'coupons', id: doc.id },
     data: offerChangedData(doc, false),
   })
+  siteChanged(doc.tenant, 'pricing') // the pricing page's view of the offer (`/pricing?offer=`)
   return doc
 }

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { lexicalToText } from '../../../writer/markdownToLexical'
 import { fingerprintOf } from '../../../operations/fingerprint'
+import { lshBands } from '../../../operations/lshBands'
 
 type Meta = { title?: string | null; description?: string | null; image?: unknown }
 
@@ -31,16 +32,18 @@ export const fillMeta = (post: {
 /**
  * Before every save: the meta title, description and image are filled when empty (plugin-seo only
  * generates them on click), and the text's fingerprint (MinHash of word shingles) is kept for the
- * near-duplicate check.
+ * near-duplicate check with its index keys (`lshBands`).
  */
 export const preparePost =
   (shingleWords: number): CollectionBeforeChangeHook =>
   ({ data, originalDoc }) => {
     const post = { ...originalDoc, ...data }
     data.meta = fillMeta(post)
-    data.fingerprint = fingerprintOf(
+    const fingerprint = fingerprintOf(
       [post.title, post.excerpt, lexicalToText(post.body)].filter(Boolean).join('\n'),
       shingleWords,
     )
+    data.fingerprint = fingerprint
+    data.lshBands = lshBands(fingerprint)
     return data
   }

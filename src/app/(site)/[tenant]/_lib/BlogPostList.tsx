@@ -43,28 +43,14 @@ export function BlogPostList({ site, posts }: { site: Site; posts: BlogListItem[
   )
 }
 
-/** `?page=N` links of a listing (other query parameters kept), with rel prev / next. */
-export const pageHref = (path: string, page: number, query: Record<string, string | undefined> = {}) => {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value)
-  if (page > 1) params.set('page', String(page))
-  const search = params.toString()
-  return search ? `${path}?${search}` : path
-}
+/** The link of page `page` of a listing whose first page is `path`: `<path>/page/<n>` past the first (`blogView.ts`). */
+export const pageHref = (path: string, page: number) => (page > 1 ? `${path.replace(/\/$/, '')}/page/${page}` : path)
 
 /** Previous / next page links (as `<a rel>` and hoisted `<link rel>` for crawlers). */
-export function Pagination({
-  list,
-  path,
-  query = {},
-}: {
-  list: Pick<BlogListReply, 'page' | 'totalPages'>
-  path: string
-  query?: Record<string, string | undefined>
-}) {
+export function Pagination({ list, path }: { list: Pick<BlogListReply, 'page' | 'totalPages'>; path: string }) {
   if (list.totalPages <= 1) return null
-  const prev = list.page > 1 ? pageHref(path, list.page - 1, query) : null
-  const next = list.page < list.totalPages ? pageHref(path, list.page + 1, query) : null
+  const prev = list.page > 1 ? pageHref(path, list.page - 1) : null
+  const next = list.page < list.totalPages ? pageHref(path, list.page + 1) : null
   return (
     <nav className="week-nav pagination" aria-label="Pages of posts">
       {prev ? <link rel="prev" href={prev} /> : null}
@@ -89,6 +75,3 @@ export function Pagination({
     </nav>
   )
 }
-
-/** The page number of `?page=` (1 when missing or not a positive integer). */
-export const pageParam = (value: string) => (/^[1-9]\d{0,4}$/.test(value) ? Number(value) : 1)

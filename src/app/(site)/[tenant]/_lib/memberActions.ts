@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { callEndpoint } from './callEndpoint'
 import type { CancelRefund, CancelReply } from '@plugins/bookings/contract'
 import { forgetCalendarLink, rememberCalendarLink } from './calendarLink'
-import { externalUrl, startOnlinePurchase, type PurchaseItem } from './onlinePurchase'
+import { externalUrl, purchaseBody, startOnlinePurchase, type PurchaseItem } from './onlinePurchase'
 import { siteOf, text, withQuery } from './forms'
 import { href, type Site } from './site'
 import { memberOrLogin } from './visitor'
@@ -18,6 +18,8 @@ import { memberOrLogin } from './visitor'
 
 /** Most items of one product bought in one go on the website (the pricing page's picker offers 1–10). */
 const MAX_QUANTITY = 10
+/** A coupon code as commerce accepts them (`coupons.code`). */
+const COUPON = /^[A-Z0-9_-]{3,40}$/
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const account = (site: Site, params: Record<string, string>, anchor = '') =>
@@ -203,9 +205,12 @@ export async function cancelEventRsvp(form: FormData) {
  */
 export async function buy(form: FormData) {
   const site = await siteOf(form)
-  const pricing = href(site, '/pricing')
+  // From an offer's view (`/pricing?offer=<id>`): back to it, and its code applied to a product.
+  const offer = UUID.test(text(form, 'offer')) ? text(form, 'offer').toLowerCase() : ''
+  const pricing = offer ? withQuery(href(site, '/pricing'), { offer }) : href(site, '/pricing')
   const visitor = await memberOrLogin(site, pricing)
   const kind = text(form, 'kind') === 'plan' ? 'plan' : 'product'
+  const coupon = kind === 'product' && COUPON.test(text(form, 'coupon')) ? text(form, 'coupon') : undefined
   const quantity = z.coerce
     .number()
     .int()
@@ -216,7 +221,7 @@ export async function buy(form: FormData) {
   const item: PurchaseItem =
     kind === 'plan'
       ? { plan: text(form, 'plan'), priceKey: text(form, 'priceKey') }
-      : { product: text(form, 'product'), quantity: quantity.data }
+      : { product: text(form, 'product'), quantity: quantity.data, coupon }
   if (text(form, 'pay') === 'online') {
     const started = await startOnlinePurchase(visitor.user, item)
     if ('url' in started) redirect(started.url)
@@ -228,7 +233,7 @@ export async function buy(form: FormData) {
     )
   }
   const answer =
-    kind === 'plan'
+    'plan' in item
       ? await callEndpoint({
           collection: 'subscriptions',
           path: '/reserve',
@@ -240,7 +245,7 @@ export async function buy(form: FormData) {
           collection: 'orders',
           path: '/reserve',
           method: 'post',
-          body: { lines: [item] },
+          body: purchaseBody(item),
           user: visitor.user,
         })
   redirect(

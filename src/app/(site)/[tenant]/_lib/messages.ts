@@ -51,6 +51,16 @@ const ERRORS: Record<string, string> = {
   appointment_started: 'This appointment has already started.',
   slot_full: 'Every place at that time was just taken. Please choose another.',
   invalid_quantity: 'Choose a quantity from 1 to 10.',
+  // ---- pricing offers ----
+  coupon_not_found: 'This offer’s code is not valid here any more. You can still buy at the usual price.',
+  coupon_inactive: 'This offer has been withdrawn. You can still buy at the usual price.',
+  coupon_expired: 'This offer has ended. You can still buy at the usual price.',
+  coupon_not_started: 'This offer has not started yet.',
+  coupon_exhausted: 'This offer has been used up: the last one was just taken. You can still buy at the usual price.',
+  coupon_member_limit: 'You have already used this offer as often as it allows.',
+  coupon_not_applicable: 'This offer does not apply to that item. Choose another one, or buy at the usual price.',
+  coupon_currency: 'This offer does not apply to that item. Choose another one, or buy at the usual price.',
+  // ---- /pricing offers ----
   already_rsvped: 'You already have an RSVP (or a waitlist spot) for this event.',
   guest_already_rsvped:
     'This e-mail address already has an RSVP (or a waitlist spot) for this event. To change it, cancel with the link in its confirmation e-mail and RSVP again.',

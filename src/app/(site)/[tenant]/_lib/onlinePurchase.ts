@@ -3,7 +3,15 @@ import type { CheckoutSessionReply } from '@plugins/billing/contract'
 import type { BuyOnlineReply } from '@plugins/commerce/contract'
 import { callEndpoint } from './callEndpoint'
 
-export type PurchaseItem = { plan: string; priceKey: string } | { product: string; quantity: number }
+export type PurchaseItem =
+  | { plan: string; priceKey: string }
+  | { product: string; quantity: number; /** An offer's code, applied by commerce's coupon path. */ coupon?: string }
+
+/** The body of `POST /api/orders/buy` and `/reserve` for one product: its line, and the offer's coupon code if any. */
+export const purchaseBody = (item: { product: string; quantity: number; coupon?: string }) => ({
+  lines: [{ product: item.product, quantity: item.quantity }],
+  ...(item.coupon ? { coupon: item.coupon } : {}),
+})
 
 /** Only a URL of the payment provider's page is followed (never a path of ours or a script). */
 export const externalUrl = (url: unknown): string | null =>
@@ -33,7 +41,7 @@ export const startOnlinePurchase = async (
           collection: 'orders',
           path: '/buy',
           method: 'post',
-          body: { lines: [item] },
+          body: purchaseBody(item),
           user,
         })
   const url = answer.ok ? externalUrl(answer.body.checkout?.url ?? answer.body.url) : null

@@ -8,11 +8,12 @@ import { hasEndpoint } from '../../_lib/callEndpoint'
 import { Flash } from '../../_lib/Flash'
 import { interval, money } from '../../_lib/format'
 import { buy } from '../../_lib/memberActions'
+import { PricingOfferNotice, readPricingOffer, type PricingOffer } from '../../_lib/PricingOffer'
 import { href, loadSite, payloadInstance, showsTags, type Site } from '../../_lib/site'
 import { VisitorSwitch } from '../../_lib/VisitorState'
 
 /**
- * Cached per view (`?error=&checkout=&pay=`, carried in the path by the proxy), the same for every
+ * Cached per view (`?offer=&error=&checkout=&pay=`, carried in the path by the proxy), the same for every
  * visitor: the buttons for a visitor, a signed-in account and a member are all rendered and the
  * browser shows the one for who is signed in. Re-rendered when plans, features or products change.
  */
@@ -92,7 +93,15 @@ const featureText = (feature: Feature, per: string) => {
   return `${what}: ${feature.value}`
 }
 
-type Mode = { online: boolean; reservePlans: boolean; reserveProducts: boolean }
+type Mode = {
+  online: boolean
+  reservePlans: boolean
+  reserveProducts: boolean
+  /** The pricing page's own URL (with `?offer=` on an offer's view): sign-in and join links come back to it. */
+  back: string
+  /** On an offer's view: the offer (sent with each purchase) and its code (applied to products). */
+  offer: PricingOffer | null
+}
 
 /** The button of one plan price or product: checkout online, reserve for the desk, or sign in first. */
 const BuyButton = ({
@@ -103,6 +112,7 @@ const BuyButton = ({
   label,
   name,
   maxQuantity = 0,
+  coupon,
 }: {
   site: Site
   mode: Mode
@@ -112,8 +122,10 @@ const BuyButton = ({
   name: string
   /** Products: offer a quantity picker from 1 to this (0 = none, one item). */
   maxQuantity?: number
+  /** The coupon code of the offer this view shows, sent with the purchase. */
+  coupon?: string
 }) => {
-  const pricing = href(site, '/pricing')
+  const pricing = mode.back
   const online = mode.online
   const reservable = kind === 'plan' ? mode.reservePlans : mode.reserveProducts
   const signIn = (
@@ -138,6 +150,8 @@ const BuyButton = ({
         <input type="hidden" name="site" value={site.key} />
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="pay" value={online ? 'online' : 'desk'} />
+        {mode.offer ? <input type="hidden" name="offer" value={mode.offer.id} /> : null}
+        {coupon ? <input type="hidden" name="coupon" value={coupon} /> : null}
         {Object.entries(fields)
           .filter(([key]) => !(key === 'quantity' && maxQuantity > 1))
           .map(([key, value]) => (
@@ -175,16 +189,21 @@ export default async function PricingPage({ params }: Props) {
   const site = await loadSite(tenant)
   if (!site || !site.open) return null
   await showsTags(siteTag(site.tenant.id, 'pricing'))
-  const [catalogue, reservePlans, reserveProducts] = await Promise.all([
+  const [catalogue, reservePlans, reserveProducts, offer] = await Promise.all([
     readCatalogue(site),
     hasEndpoint('subscriptions', '/reserve', 'post'),
     hasEndpoint('orders', '/reserve', 'post'),
+    query.offer ? readPricingOffer(site, query.offer) : null,
   ])
   // Online payment when the platform has a Stripe key, unless checkout just said this studio is not connected.
   const mode: Mode = {
     online: Boolean(getEnv().STRIPE_SECRET_KEY) && query.pay !== 'desk',
     reservePlans,
     reserveProducts,
+    back: query.offer
+      ? `${href(site, '/pricing')}?${new URLSearchParams({ offer: query.offer })}`
+      : href(site, '/pricing'),
+    offer,
   }
   const checkout = query.checkout
 
@@ -208,6 +227,7 @@ export default async function PricingPage({ params }: Props) {
               : null
         }
       />
+      {query.offer ? <PricingOfferNotice site={site} offer={offer} /> : null}
 
       <section aria-labelledby="plans-title">
         <h2 id="plans-title">Memberships</h2>
@@ -300,6 +320,8 @@ export default async function PricingPage({ params }: Props) {
                     mode={mode}
                     kind="product"
                     fields={{ product: product.id, quantity: '1' }}
+                    // The offer's code, applied by commerce at purchase (gift cards take no discount).
+                    coupon={product.kind === 'gift_card' ? undefined : (offer?.couponCode ?? undefined)}
                     label="Buy"
                     name={product.name}
                     maxQuantity={Math.min(MAX_QUANTITY, product.stockQuantity ?? MAX_QUANTITY)}
@@ -314,10 +336,8 @@ export default async function PricingPage({ params }: Props) {
         anonymous={
           <p>
             New here?{' '}
-            <a href={`${href(site, '/signup')}?${new URLSearchParams({ next: href(site, '/pricing') })}`}>
-              Create an account
-            </a>{' '}
-            to join or buy.
+            <a href={`${href(site, '/signup')}?${new URLSearchParams({ next: mode.back })}`}>Create an account</a> to
+            join or buy.
           </p>
         }
       />
