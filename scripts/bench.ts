@@ -24,6 +24,9 @@
  * server (bench-book.cpuprofile) and of a next start server under the booking load (bench-profiles/).
  * BENCH_MARKETING=1 runs the marketing part instead (scripts/bench/marketing.ts: audience preview on
  * 50,000 members, event → enrolment throughput, the time-trigger job).
+ * BENCH_LMS=1 runs the lms part instead (scripts/bench/lms.ts: the access decision's SQL statements
+ * and ms, in process and per HTTP request; a signed HLS segment through next start beside the same
+ * file as a static asset).
  */
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
@@ -46,6 +49,13 @@ if (process.env.BENCH_MARKETING === '1') {
   process.exit(0)
 }
 // ---- /marketing ----
+// ---- lms ----
+if (process.env.BENCH_LMS === '1') {
+  const { runLmsBench } = await import('./bench/lms')
+  await runLmsBench()
+  process.exit(0)
+}
+// ---- /lms ----
 
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const TENANTS = numberEnv('BENCH_TENANTS', 200)
