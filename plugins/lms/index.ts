@@ -29,6 +29,8 @@ import { purchaseGuard } from './operations/purchaseGuard'
 import { withEarningsScreen } from './admin/earningsScreen'
 import { earningsEndpoint } from './endpoints/earningsEndpoint'
 import { creatorContent } from './operations/creatorContent'
+import { contentPlanPort } from '@plugins/billing/contract'
+import { contentPlan } from './operations/contentPlan'
 // ---- end creator payouts ----
 
 export type { LmsOptions } from './types'
@@ -88,9 +90,13 @@ export const lmsPlugin =
     // ---- creator payouts ---- which products are creator sales (commerce's fee split), the earnings endpoint and screen.
     const payouts = withEarningsScreen(
       implementPort(
-        { ...guarded, endpoints: [...(guarded.endpoints ?? []), earningsEndpoint] },
-        creatorContentPort,
-        creatorContent,
+        implementPort(
+          { ...guarded, endpoints: [...(guarded.endpoints ?? []), earningsEndpoint] },
+          creatorContentPort,
+          creatorContent,
+        ),
+        contentPlanPort,
+        contentPlan,
       ),
     )
     // ---- end creator payouts ----

@@ -228,6 +228,47 @@ describe('creator payouts (seed 004): platform fee, Connect application fee, ref
     ).rejects.toThrow(/destination charge/)
   })
 
+  it('a content-tier subscription (a plan whose content rules open the catalog) is a creator sale: the desk payment records 10 % (200 of 19.99), the Stripe Checkout asks for application_fee_percent 10; a plan opening no content records no split', async () => {
+    const c = await creator(1000)
+    const plan = async (name: string, lms: Record<string, unknown> | undefined) => {
+      const res = await c.owner.post('/api/membership-plans', {
+        tenant: c.tenant,
+        name,
+        prices: [{ key: 'monthly', interval: 'month', intervalCount: 1, amount: 1999, currency: 'USD', active: true }],
+        ...(lms ? { lms } : {}),
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      return String(res.body.doc.id)
+    }
+    const tier = await plan('All lessons', { fullCatalog: true })
+    const gym = await plan('Gym only', undefined)
+    const subscribe = async (planId: string) => {
+      const { membership } = await createPerson(app.payload, { tenant: c.tenant, roles: ['member'] })
+      const res = await c.owner.post('/api/subscriptions/manual', {
+        tenant: c.tenant,
+        member: String(membership!.id),
+        plan: planId,
+        priceKey: 'monthly',
+        payment: { provider: 'cash' },
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      const [payment] = await q<{ platform_fee: string | null; creator_payout: string | null }>(
+        sql`SELECT platform_fee::text AS platform_fee, creator_payout::text AS creator_payout FROM payments
+            WHERE tenant_id = ${c.tenant} AND member_id = ${String(membership!.id)}`,
+      )
+      return payment
+    }
+    expect(await subscribe(tier)).toEqual({ platform_fee: '200', creator_payout: '1799' })
+    expect(await subscribe(gym)).toEqual({ platform_fee: null, creator_payout: null })
+
+    fake.clearRequests()
+    const checkout = await c.member.client.post('/api/billing/checkout', { plan: tier, priceKey: 'monthly' })
+    expect(checkout.status, JSON.stringify(checkout.body)).toBe(201)
+    const created = fake.requests.find((r) => r.method === 'POST' && r.path === '/v1/checkout/sessions')
+    expect(created?.account).toBe(c.account)
+    expect(created?.params.subscription_data).toMatchObject({ application_fee_percent: '10' })
+  })
+
   it('earnings are grouped by months of the tenant’s zone: a sale at 23:30 New York time on 31 March is March (April in UTC), one at 00:30 on 1 April is April, a refund at 23:59 on 30 April is April; computed in SQL', async () => {
     const c = await creator(3000)
     const sell = async () => {

@@ -1,7 +1,9 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
-import { runSql } from '@/core'
+import { callPort, runSql } from '@/core'
+import { contentPlanPort } from '../contract'
 import { platformConfigTable, tenantFeeTable } from './sql/platformFeeTables'
+import { subscriptionsTable } from './sql/subscriptionsTable'
 
 /** `platform-config` key of the platform's default fee on creator sales (a JSON number of basis points). */
 export const PLATFORM_FEE_KEY = 'billing.platformFeeBps'
@@ -55,4 +57,33 @@ export const feeReversed = (platformFee: number, amount: number, before: number,
   if (!platformFee || amount <= 0) return 0
   const upTo = (refunded: number) => Math.floor((2 * platformFee * refunded + amount) / (2 * amount))
   return upTo(before + refund) - upTo(before)
+}
+
+/**
+ * The platform's rate on a plan's payments when the plan is a content tier (`billing.contentPlan`,
+ * which lms answers), else null (not a creator sale).
+ */
+export const contentPlanFeeBps = async (req: PayloadRequest, tenant: string, plan: string): Promise<number | null> => {
+  const { content } = await callPort(req, contentPlanPort, { tenant, plan })
+  return content ? platformFeeBps(req, tenant) : null
+}
+
+/**
+ * The fee split of a subscription's payment of `amount`: the whole amount is creator content
+ * when the subscription's plan is a content tier; null otherwise.
+ */
+export const subscriptionFeeSplit = async (
+  req: PayloadRequest,
+  tenant: string,
+  subscription: string,
+  amount: number,
+): Promise<ReturnType<typeof splitFee>> => {
+  const s = subscriptionsTable(req)
+  const [row] = await runSql<{ plan_id: string | null }>(
+    req,
+    sql`SELECT ${s.plan} AS plan_id FROM ${s.$table} WHERE ${s.id} = ${subscription} AND ${s.tenant} = ${tenant}`,
+  )
+  if (!row?.plan_id) return null
+  const bps = await contentPlanFeeBps(req, tenant, String(row.plan_id))
+  return bps === null ? null : splitFee(amount, amount, bps)
 }

@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { audit, emit, isCurrency, OperationError } from '@/core'
-import { platformFeeBps, splitFee } from './platformFee'
+import { platformFeeBps, splitFee, subscriptionFeeSplit } from './platformFee'
 import { requireDeskRole } from '@/core'
 
 export const PAYMENT_PURPOSES = [
@@ -70,9 +70,12 @@ export const recordManualPayment = async (
     })
     if (!member) throw new OperationError(400, 'unknown_member', 'member is not a member of this business.')
   }
+  // A creator sale: content lines of an order (commerce's `contentAmount`) or a content-tier plan's subscription.
   const split = contentAmount
     ? splitFee(input.amount.amount, contentAmount, await platformFeeBps(req, input.tenant))
-    : null
+    : input.ref?.collection === 'subscriptions'
+      ? await subscriptionFeeSplit(req, input.tenant, input.ref.id, input.amount.amount)
+      : null
   const doc = (await req.payload.db.create({
     collection: 'payments' as CollectionSlug,
     data: {

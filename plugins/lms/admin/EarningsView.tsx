@@ -1,7 +1,6 @@
 import type { AdminViewServerProps } from 'payload'
 import { AdminNotice, AdminPage } from '@/core/admin/AdminPage'
-import { adminTenant, formatMoney, TENANT_COOKIE } from '@/core'
-import { OperationError } from '@/core'
+import { adminTenant, formatMoney, OperationError, TENANT_COOKIE } from '@/core'
 import { EARNINGS_ROLES, readEarnings } from '../operations/readEarnings'
 
 const param = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
