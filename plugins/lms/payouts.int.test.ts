@@ -51,7 +51,9 @@ const creator = async (bps: number): Promise<Creator> => {
   const owner = (await signIn(app, ownerUser.email)).client
   // The creator cannot lower the platform's fee: the field is the platform admins'.
   await owner.patch(`/api/tenants/${tenant}`, { platformFeeBps: 0 })
-  const [{ bps: stored }] = await q<{ bps: string }>(sql`SELECT platform_fee_bps AS bps FROM tenants WHERE id = ${tenant}`)
+  const [{ bps: stored }] = await q<{ bps: string }>(
+    sql`SELECT platform_fee_bps AS bps FROM tenants WHERE id = ${tenant}`,
+  )
   expect(Number(stored)).toBe(bps)
 
   const course = await app.payload.create({
@@ -119,7 +121,10 @@ describe('creator payouts (seed 004): platform fee, Connect application fee, ref
 
     const session = fake.completeCheckout(c.account, buy.body.checkout.id)
     expect(fake.get(null, `fee_for_${session.payment_intent}`)).toMatchObject({ amount: 1500, account: c.account })
-    expect((await fake.deliver(app.baseUrl, fake.event('checkout.session.completed', session, { account: c.account }))).status).toBe(200)
+    expect(
+      (await fake.deliver(app.baseUrl, fake.event('checkout.session.completed', session, { account: c.account })))
+        .status,
+    ).toBe(200)
     await runJobs()
     const payment = await paymentOf(buy.body.order.id)
     expect(payment).toMatchObject({ amount: '5999', platform_fee: '1500', creator_payout: '4499' })
@@ -159,7 +164,9 @@ describe('creator payouts (seed 004): platform fee, Connect application fee, ref
       tenant: c.tenant,
       timeZone: 'America/New_York',
       currency: 'USD',
-      months: [{ month, gross: 5999, platformFee: 1500, refunds: 5999, platformFeeReversed: 1500, net: 0, payments: 1 }],
+      months: [
+        { month, gross: 5999, platformFee: 1500, refunds: 5999, platformFeeReversed: 1500, net: 0, payments: 1 },
+      ],
     })
   })
 
@@ -169,7 +176,11 @@ describe('creator payouts (seed 004): platform fee, Connect application fee, ref
     const key = 'billing.platformFeeBps'
     const before = await app.payload.find({ collection: 'platform-config', where: { key: { equals: key } } })
     const config = before.docs[0]
-      ? await app.payload.update({ collection: 'platform-config', id: before.docs[0].id, data: { value: 2500, enabled: true } })
+      ? await app.payload.update({
+          collection: 'platform-config',
+          id: before.docs[0].id,
+          data: { value: 2500, enabled: true },
+        })
       : await app.payload.create({ collection: 'platform-config', data: { key, value: 2500, enabled: true } })
     try {
       const sale = await c.owner.post('/api/orders/checkout', {
@@ -262,7 +273,11 @@ describe('creator payouts (seed 004): platform fee, Connect application fee, ref
     expect(await subscribe(gym)).toEqual({ platform_fee: null, creator_payout: null })
 
     fake.clearRequests()
-    const checkout = await c.member.client.post('/api/billing/checkout', { plan: tier, priceKey: 'monthly' })
+    const checkout = await c.member.client.post('/api/billing/checkout', {
+      kind: 'plan',
+      plan: tier,
+      priceKey: 'monthly',
+    })
     expect(checkout.status, JSON.stringify(checkout.body)).toBe(201)
     const created = fake.requests.find((r) => r.method === 'POST' && r.path === '/v1/checkout/sessions')
     expect(created?.account).toBe(c.account)
@@ -296,7 +311,15 @@ describe('creator payouts (seed 004): platform fee, Connect application fee, ref
     expect(res.body.months).toEqual([
       { month: '2026-02', ...zero },
       { month: '2026-03', gross: 4999, platformFee: 1500, refunds: 0, platformFeeReversed: 0, net: 3499, payments: 1 },
-      { month: '2026-04', gross: 4999, platformFee: 1500, refunds: 1000, platformFeeReversed: 300, net: 2799, payments: 1 },
+      {
+        month: '2026-04',
+        gross: 4999,
+        platformFee: 1500,
+        refunds: 1000,
+        platformFeeReversed: 300,
+        net: 2799,
+        payments: 1,
+      },
       { month: '2026-05', ...zero },
     ])
     expect(res.body.totals).toEqual({

@@ -153,7 +153,10 @@ export const runLmsBench = async () => {
     const req = await createLocalReq({}, payload)
     const reasons = new Map<string, number>()
     for (let i = 0; i < 50; i++)
-      await mayAccess(req, { member: members[i % members.length].id, target: { collection: 'content-items', id: item.id } })
+      await mayAccess(req, {
+        member: members[i % members.length].id,
+        target: { collection: 'content-items', id: item.id },
+      })
     statements = 0
     const times: number[] = []
     for (let i = 0; i < DECISIONS; i++) {
@@ -238,7 +241,11 @@ export const runLmsBench = async () => {
           log(`warning: ${url.replace(/token=[^&]+/, 'token=…')} answered ${res.status} with ${body.length} bytes`)
       }
       const run = async (name: string, url: string) => {
-        await cannon(next.url, Array.from({ length: 50 }, () => ({ method: 'GET' as const, url })), 4) // warm-up
+        await cannon(
+          next.url,
+          Array.from({ length: 50 }, () => ({ method: 'GET' as const, url })),
+          4,
+        ) // warm-up
         const cpu0 = prod.processCpuMs(next.child.pid!)
         const result = await cannon(
           next.url,

@@ -105,12 +105,7 @@ export const applyRefund = async (
   const platformFeeReversed =
     row.platform_fee === null
       ? null
-      : feeReversed(
-          Number(row.platform_fee),
-          Number(row.amount_amount),
-          Number(row.amount_refunded) - amount,
-          amount,
-        )
+      : feeReversed(Number(row.platform_fee), Number(row.amount_amount), Number(row.amount_refunded) - amount, amount)
   const refunds = await runSql<{
     id: string
     amount: number

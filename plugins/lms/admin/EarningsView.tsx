@@ -46,7 +46,10 @@ export const EarningsView = async (view: AdminViewServerProps) => {
     )
   }
   const money = (amount: number) => formatMoney({ amount, currency: reply.currency })
-  const rows = [...reply.months.map((m) => ({ label: m.month, ...m })), { label: 'Total', month: 'total', ...reply.totals }]
+  const rows = [
+    ...reply.months.map((m) => ({ label: m.month, ...m })),
+    { label: 'Total', month: 'total', ...reply.totals },
+  ]
   return (
     <AdminPage view={view} title="Earnings">
       <p>

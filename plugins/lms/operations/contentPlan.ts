@@ -21,10 +21,10 @@ export const contentPlan = async (req: PayloadRequest, input: ContentPlanInput):
   return {
     content: Boolean(
       lms &&
-        (lms.fullCatalog ||
-          (lms.categories?.length ?? 0) > 0 ||
-          (lms.courses?.length ?? 0) > 0 ||
-          (lms.contentItems?.length ?? 0) > 0),
+      (lms.fullCatalog ||
+        (lms.categories?.length ?? 0) > 0 ||
+        (lms.courses?.length ?? 0) > 0 ||
+        (lms.contentItems?.length ?? 0) > 0),
     ),
   }
 }

@@ -7,7 +7,10 @@ import type { CreatorContentInput, CreatorContentResult } from '@plugins/commerc
  * `lms` group sells a course (or series) or a content item — the creator sales the platform takes
  * its fee on. A system read inside commerce's order (one query; products are public anyway).
  */
-export const creatorContent = async (req: PayloadRequest, input: CreatorContentInput): Promise<CreatorContentResult> => {
+export const creatorContent = async (
+  req: PayloadRequest,
+  input: CreatorContentInput,
+): Promise<CreatorContentResult> => {
   if (input.products.length === 0 || !hasCollection(req.payload, 'products')) return { products: [] }
   const found = await req.payload.find({
     collection: 'products',

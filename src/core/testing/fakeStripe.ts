@@ -202,20 +202,25 @@ export const startFakeStripe = async () => {
       const amountTotal = lines.reduce((sum, line) => sum + lineAmount(line, account), 0)
       if (paymentData.application_fee_amount !== undefined) {
         const fee = Number(paymentData.application_fee_amount)
-        const refusal = !Number.isInteger(fee) || fee < 0
-          ? 'Invalid integer: payment_intent_data[application_fee_amount]'
-          : params.mode !== 'payment'
-            ? 'payment_intent_data[application_fee_amount] can only be used in payment mode.'
-            : !account && !paymentData.transfer_data
-              ? 'Can only apply an application_fee_amount when the request is made on behalf of another account (using an OAuth key, the Stripe-Account header, or the transfer_data parameter).'
-              : fee > amountTotal
-                ? 'The application fee cannot be greater than the amount of the charge.'
-                : null
+        const refusal =
+          !Number.isInteger(fee) || fee < 0
+            ? 'Invalid integer: payment_intent_data[application_fee_amount]'
+            : params.mode !== 'payment'
+              ? 'payment_intent_data[application_fee_amount] can only be used in payment mode.'
+              : !account && !paymentData.transfer_data
+                ? 'Can only apply an application_fee_amount when the request is made on behalf of another account (using an OAuth key, the Stripe-Account header, or the transfer_data parameter).'
+                : fee > amountTotal
+                  ? 'The application fee cannot be greater than the amount of the charge.'
+                  : null
         if (refusal)
           return {
             status: 400,
             body: {
-              error: { type: 'invalid_request_error', param: 'payment_intent_data[application_fee_amount]', message: refusal },
+              error: {
+                type: 'invalid_request_error',
+                param: 'payment_intent_data[application_fee_amount]',
+                message: refusal,
+              },
             },
           }
       }
@@ -225,7 +230,9 @@ export const startFakeStripe = async () => {
           body: {
             error: {
               type: 'invalid_request_error',
-              param: paymentData.transfer_data ? 'payment_intent_data[transfer_data]' : 'payment_intent_data[on_behalf_of]',
+              param: paymentData.transfer_data
+                ? 'payment_intent_data[transfer_data]'
+                : 'payment_intent_data[on_behalf_of]',
               message:
                 'transfer_data and on_behalf_of make a destination charge on the platform account; they cannot be used with the Stripe-Account header (a direct charge).',
             },

@@ -69,7 +69,10 @@ export const Payments: CollectionConfig = tenantScoped(
         name: 'platformFee',
         type: 'number',
         min: 0,
-        admin: { readOnly: true, description: 'Minor units kept by the platform on a creator sale (Stripe application fee).' },
+        admin: {
+          readOnly: true,
+          description: 'Minor units kept by the platform on a creator sale (Stripe application fee).',
+        },
       },
       {
         name: 'creatorPayout',
