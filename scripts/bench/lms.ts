@@ -74,6 +74,7 @@ export const runLmsBench = async () => {
   const { signMediaToken } = await import('../../src/core/media/signMediaToken')
   const { hlsDirOf } = await import('../../src/core/media/hlsDirOf')
   const { mayAccess } = await import('../../plugins/lms/operations/mayAccess')
+  const { markdownToLexical } = await import('../../plugins/website/writer/markdownToLexical')
   const payload = await getPayload({ config, cron: false })
   await payload.db.migrate()
   log('migrated')
@@ -121,6 +122,7 @@ export const runLmsBench = async () => {
       contentType: 'written',
       visibility: 'purchased_only',
       price: { amount: 1500, currency: 'USD' },
+      body: markdownToLexical('## Notes\n\nWhat the lesson covers, in writing.'),
       _status: 'published',
     },
   })
