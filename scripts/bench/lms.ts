@@ -106,7 +106,7 @@ export const runLmsBench = async () => {
   )
   await q(
     `INSERT INTO tenant_memberships (tenant_id, user_id, status, joined_at)
-     SELECT $1, u.id, 'active', now() - interval '30 days' FROM users u WHERE u.email LIKE 'lms-%@bench.test'`,
+     SELECT $1, u.id, 'active', now() - interval '30 days' FROM users u WHERE u.email ~ '^lms-[0-9]+@bench[.]test$'`,
     [t],
   )
   await q(
@@ -128,14 +128,14 @@ export const runLmsBench = async () => {
   })
   const members = await q<{ id: string; email: string; n: number }>(
     `SELECT m.id::text AS id, u.email, row_number() OVER (ORDER BY u.email)::int AS n
-     FROM tenant_memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND u.email LIKE 'lms-%' ORDER BY u.email`,
+     FROM tenant_memberships m JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND u.email ~ '^lms-[0-9]+@bench[.]test$' ORDER BY u.email`,
     [t],
   )
   await q(
     `INSERT INTO access_grants (tenant_id, member_id, content_item_id, access_type, granted_at)
      SELECT $1, m.id, $2, 'purchased', now() - interval '1 day'
      FROM tenant_memberships m JOIN users u ON u.id = m.user_id
-     WHERE m.tenant_id = $1 AND u.email LIKE 'lms-%' AND (substring(u.email from 'lms-(\\d+)@')::int % 2) = 0`,
+     WHERE m.tenant_id = $1 AND u.email ~ '^lms-[0-9]+@bench[.]test$' AND (substring(u.email from 'lms-(\\d+)@')::int % 2) = 0`,
     [t, item.id],
   )
   await q('ANALYZE')
