@@ -26,6 +26,9 @@
  * 50,000 members, event → enrolment throughput, the time-trigger job).
  * BENCH_FACILITY=1 runs the facility part instead (scripts/bench/facility.ts: a day's availability
  * of 20 bays in ms and SQL statements, booking throughput on distinct bays beside a hot-bay burst).
+ * BENCH_LMS=1 runs the lms part instead (scripts/bench/lms.ts: the access decision's SQL statements
+ * and ms, in process and per HTTP request; a signed HLS segment through next start beside the same
+ * file as a static asset).
  */
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
@@ -48,6 +51,13 @@ if (process.env.BENCH_MARKETING === '1') {
   process.exit(0)
 }
 // ---- /marketing ----
+// ---- lms ----
+if (process.env.BENCH_LMS === '1') {
+  const { runLmsBench } = await import('./bench/lms')
+  await runLmsBench()
+  process.exit(0)
+}
+// ---- /lms ----
 
 // fac_walkin: facility (issue 15)
 if (process.env.BENCH_FACILITY === '1') {

@@ -473,6 +473,10 @@ export interface Tenant {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Fee on creator content sales, 3000 = 30 %. Empty: the platform default (billing.platformFeeBps).
+   */
+  platformFeeBps?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1297,13 +1301,23 @@ export interface Payment {
   status: 'requires_payment' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
   providerRef?: string | null;
   failureReason?: string | null;
+  /**
+   * Minor units kept by the platform on a creator sale (Stripe application fee).
+   */
   platformFee?: number | null;
+  /**
+   * Minor units the creator receives: amount − platformFee.
+   */
   creatorPayout?: number | null;
   refunds?:
     | {
         amount: number;
         reason?: string | null;
         providerRefundId?: string | null;
+        /**
+         * Minor units of the platform fee given back with this refund.
+         */
+        platformFeeReversed?: number | null;
         at: string;
         id?: string | null;
       }[]
@@ -4960,6 +4974,7 @@ export interface TenantsSelect<T extends boolean = true> {
         hostname?: T;
         id?: T;
       };
+  platformFeeBps?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -5351,6 +5366,7 @@ export interface PaymentsSelect<T extends boolean = true> {
         amount?: T;
         reason?: T;
         providerRefundId?: T;
+        platformFeeReversed?: T;
         at?: T;
         id?: T;
       };

@@ -225,3 +225,18 @@ export const memberPlansPort = definePort<MemberPlansInput, MemberPlans>('market
   members: [],
 }))
 // ---- /marketing ----
+
+// ---- creator payouts ----
+export type ContentPlanInput = { tenant: string; plan: string }
+/** Whether the plan is a content tier (it opens creator content): its payments are creator sales. */
+export type ContentPlanResult = { content: boolean }
+
+/**
+ * Is this membership plan a content-tier subscription (seed 004's subscription tiers), on whose
+ * payments the platform takes its fee? lms implements it (a plan whose `lms` content rules open the
+ * full catalog, a category, a course or a content item). Fallback: no (no lms, no creator sales).
+ */
+export const contentPlanPort = definePort<ContentPlanInput, ContentPlanResult>('billing.contentPlan', () => ({
+  content: false,
+}))
+// ---- end creator payouts ----

@@ -39,6 +39,11 @@ import { endingSubscriptionsPort, memberPlansPort } from './contract'
 import { endingSubscriptions } from './operations/endingSubscriptions'
 import { memberPlans } from './operations/memberPlans'
 // ---- /marketing ----
+// ---- creator payouts ----
+import { creatorEarningsPort } from '@plugins/lms/contract'
+import { creatorEarnings } from './operations/creatorEarnings'
+import { platformFeeField } from './fields/platformFeeField'
+// ---- end creator payouts ----
 
 export type { BillingOptions } from './types'
 
@@ -55,9 +60,12 @@ export const billingPlugin =
     const renew = { ...renewSubscriptionsTask, schedule: [{ cron: o.renewCron, queue: o.queue }] }
     let next: Config = {
       ...config,
+      // ⊕ core's tenants: the platform fee override on creator sales (platform admins set it).
       // Fresh copies: building a config sanitises collections in place, and tests build it twice.
       collections: [
-        ...(config.collections ?? []),
+        ...(config.collections ?? []).map((c) =>
+          c.slug === 'tenants' ? { ...c, fields: [...c.fields, platformFeeField()] } : c,
+        ),
         ...clonePlain([Payments, MembershipPlans, PlanFeatures, Subscriptions, Invoices, BillingGroups, UsageRecords]),
       ],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), renew] },
@@ -80,6 +88,7 @@ export const billingPlugin =
     next = implementPort(next, endingSubscriptionsPort, endingSubscriptions)
     next = implementPort(next, memberPlansPort, memberPlans)
     // ---- /marketing ----
+    next = implementPort(next, creatorEarningsPort, creatorEarnings)
     next = withBillingEvents(next)
     next = withStripe(next)
     next = withMemberBilling(withBillingHome(next))

@@ -137,6 +137,8 @@ export type RecordOrderPaymentInput = {
   method?: string | null
   providerRef?: string | null
   amount: Money
+  /** Minor units of `amount` paid for creator content (lines `creatorContentPort` names): the platform's fee is taken on them. */
+  contentAmount?: number | null
 }
 /** The payment recorded for the sale, or null when no payments ledger is installed. */
 export type RecordOrderPaymentResult = { payment: string | null }
@@ -195,6 +197,8 @@ export type StartPaymentCheckoutInput = {
   payer: 'desk' | 'member'
   /** When the page stops taking payment; the provider's default when null. */
   expiresAt?: Date | null
+  /** Minor units of `amount` paid for creator content: the platform's fee (a Stripe Connect application fee) is taken on them. */
+  contentAmount?: number | null
 }
 export type StartPaymentCheckoutResult =
   | { ok: true; id: string; url: string }
@@ -212,6 +216,22 @@ export const startPaymentCheckoutPort = definePort<StartPaymentCheckoutInput, St
     reason: 'This business does not take online payments yet: take cash or the card terminal.',
   }),
 )
+
+// ---- creator payouts ----
+export type CreatorContentInput = { tenant: string; products: string[] }
+/** The products among `products` that sell creator content (a course, a series, a content item). */
+export type CreatorContentResult = { products: string[] }
+
+/**
+ * Which products sell creator content, on whose sales the platform takes its fee (seed 004's
+ * purchases: platform fee + creator payout). lms implements it (products whose `lms` group opens a
+ * course or a content item). Fallback: none (no lms, no creator sales: no fee is split).
+ */
+export const creatorContentPort = definePort<CreatorContentInput, CreatorContentResult>(
+  'commerce.creatorContent',
+  () => ({ products: [] }),
+)
+// ---- end creator payouts ----
 
 export type PaymentSummaryInput = { tenant: string; payment: string }
 /** How a payment was made (`cash`, `terminal`, `stripe`…), or null when it is not known. */

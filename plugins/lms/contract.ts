@@ -294,3 +294,63 @@ export type CourseOutlineReply = {
   modules: { id: string; title: string; description: string | null; lessons: CourseOutlineLesson[] }[]
   next: string | null
 }
+
+// ---- creator payouts ----
+
+const yearMonth = z
+  .string({ message: 'from and to are months written YYYY-MM.' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'from and to are months written YYYY-MM (e.g. 2026-03).' })
+
+/** `GET /api/lms/earnings?from=YYYY-MM&to=YYYY-MM[&tenant=<id>]`: at most 36 months, from ≤ to. */
+export const earningsQuery = z
+  .object({ from: yearMonth, to: yearMonth, tenant: z.string().uuid('tenant must be a UUID').optional() })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to.', path: ['from'] })
+  .refine(
+    (q) => {
+      const months = (s: string) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7))
+      return months(q.to) - months(q.from) < 36
+    },
+    { message: 'Ask for at most 36 months at a time.', path: ['to'] },
+  )
+export type EarningsQuery = z.infer<typeof earningsQuery>
+
+/** One month of a creator's sales (integer minor units of `currency`), months of the tenant's time zone. */
+export type EarningsMonth = {
+  /** `YYYY-MM` in the tenant's zone. */
+  month: string
+  /** Creator sales paid that month (payments carrying a platform fee). */
+  gross: number
+  /** The platform's fee on those sales. */
+  platformFee: number
+  /** Refunds of creator sales made that month (whenever the sale was). */
+  refunds: number
+  /** The part of the platform fee given back with those refunds. */
+  platformFeeReversed: number
+  /** What the creator keeps: gross − platformFee − refunds + platformFeeReversed. */
+  net: number
+  payments: number
+}
+export type EarningsReply = {
+  tenant: string
+  timeZone: string
+  currency: string
+  from: string
+  to: string
+  months: EarningsMonth[]
+  totals: Omit<EarningsMonth, 'month'>
+}
+
+export type CreatorEarningsInput = { tenant: string; from: string; to: string }
+export type CreatorEarningsResult = { timeZone: string; currency: string; months: EarningsMonth[] } | null
+
+/**
+ * A creator's sales, fees and refunds by month, computed where the payments live (billing
+ * implements it in SQL). Fallback: null (no payments ledger: the earnings endpoint answers every
+ * month with zeros).
+ */
+export const creatorEarningsPort = definePort<CreatorEarningsInput, CreatorEarningsResult>(
+  'lms.creatorEarnings',
+  () => null,
+)
+
+// ---- end creator payouts ----

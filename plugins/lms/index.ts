@@ -1,6 +1,6 @@
 import type { CollectionConfig, Endpoint, Field, Plugin } from 'payload'
 import { implementPort, withSqlTables } from '@/core'
-import { purchaseGuardPort } from '@plugins/commerce/contract'
+import { creatorContentPort, purchaseGuardPort } from '@plugins/commerce/contract'
 import { AccessGrants } from './collections/AccessGrants'
 import { AssignmentSubmissions } from './collections/AssignmentSubmissions'
 import { Assignments } from './collections/Assignments'
@@ -25,6 +25,13 @@ import { productAccessField } from './fields/productAccessField'
 import { lmsSqlTables } from './operations/sql/lmsSqlTables'
 import type { LmsOptions } from './types'
 import { purchaseGuard } from './operations/purchaseGuard'
+// ---- creator payouts ----
+import { withEarningsScreen } from './admin/earningsScreen'
+import { earningsEndpoint } from './endpoints/earningsEndpoint'
+import { creatorContent } from './operations/creatorContent'
+import { contentPlanPort } from '@plugins/billing/contract'
+import { contentPlan } from './operations/contentPlan'
+// ---- end creator payouts ----
 
 export type { LmsOptions } from './types'
 
@@ -80,5 +87,18 @@ export const lmsPlugin =
     // ---- email verification ---- commerce's purchase guard: content is sold to verified addresses only.
     const guarded = implementPort(next, purchaseGuardPort, purchaseGuard)
     // ---- /email verification ----
-    return withSqlTables(guarded, lmsSqlTables)
+    // ---- creator payouts ---- which products are creator sales (commerce's fee split), the earnings endpoint and screen.
+    const payouts = withEarningsScreen(
+      implementPort(
+        implementPort(
+          { ...guarded, endpoints: [...(guarded.endpoints ?? []), earningsEndpoint] },
+          creatorContentPort,
+          creatorContent,
+        ),
+        contentPlanPort,
+        contentPlan,
+      ),
+    )
+    // ---- end creator payouts ----
+    return withSqlTables(payouts, lmsSqlTables)
   }

@@ -51,6 +51,7 @@ import * as migration_20261207_080451_website_offers from './20261207_080451_web
 import * as migration_20261207_085616_marketing_class_no_show from './20261207_085616_marketing_class_no_show';
 import * as migration_20261207_111921_website_lsh_bands from './20261207_111921_website_lsh_bands';
 import * as migration_20261207_112103_facility_trackman_import from './20261207_112103_facility_trackman_import';
+import * as migration_20261207_112206_lms_payouts from './20261207_112206_lms_payouts';
 
 export const migrations = [
   {
@@ -316,6 +317,11 @@ export const migrations = [
   {
     up: migration_20261207_112103_facility_trackman_import.up,
     down: migration_20261207_112103_facility_trackman_import.down,
-    name: '20261207_112103_facility_trackman_import'
+    name: '20261207_112103_facility_trackman_import',
+  },
+  {
+    up: migration_20261207_112206_lms_payouts.up,
+    down: migration_20261207_112206_lms_payouts.down,
+    name: '20261207_112206_lms_payouts'
   },
 ];

@@ -1,6 +1,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 import { z } from 'zod'
 import { audit, emit, isCurrency, OperationError } from '@/core'
+import { platformFeeBps, splitFee, subscriptionFeeSplit } from './platformFee'
 import { requireDeskRole } from '@/core'
 
 export const PAYMENT_PURPOSES = [
@@ -47,9 +48,15 @@ export type PaymentDoc = {
 
 /**
  * Desk staff record a cash, terminal or other manual payment. Runs in the request's transaction:
- * the payment row, its audit row and the `payment.succeeded` event commit together.
+ * the payment row, its audit row and the `payment.succeeded` event commit together. A creator
+ * sale (`contentAmount`) records its platform fee and creator payout (`splitFee`).
  */
-export const recordManualPayment = async (req: PayloadRequest, raw: ManualPaymentInput): Promise<PaymentDoc> => {
+export const recordManualPayment = async (
+  req: PayloadRequest,
+  raw: ManualPaymentInput,
+  /** Minor units of the amount that pay for creator content (commerce's lms lines; never from the API body): the platform fee is taken on them. */
+  { contentAmount = null }: { contentAmount?: number | null } = {},
+): Promise<PaymentDoc> => {
   const parsed = manualPaymentInput.safeParse(raw)
   if (!parsed.success)
     throw new OperationError(400, 'invalid_input', parsed.error.issues.map((i) => i.message).join(' '))
@@ -63,6 +70,12 @@ export const recordManualPayment = async (req: PayloadRequest, raw: ManualPaymen
     })
     if (!member) throw new OperationError(400, 'unknown_member', 'member is not a member of this business.')
   }
+  // A creator sale: content lines of an order (commerce's `contentAmount`) or a content-tier plan's subscription.
+  const split = contentAmount
+    ? splitFee(input.amount.amount, contentAmount, await platformFeeBps(req, input.tenant))
+    : input.ref?.collection === 'subscriptions'
+      ? await subscriptionFeeSplit(req, input.tenant, input.ref.id, input.amount.amount)
+      : null
   const doc = (await req.payload.db.create({
     collection: 'payments' as CollectionSlug,
     data: {
@@ -78,6 +91,8 @@ export const recordManualPayment = async (req: PayloadRequest, raw: ManualPaymen
       amountRefunded: 0,
       status: 'succeeded',
       providerRef: input.providerRef ?? null,
+      platformFee: split?.platformFee ?? null,
+      creatorPayout: split?.creatorPayout ?? null,
       refunds: [],
       recordedBy: req.user?.collection === 'users' ? req.user.id : null,
     },
@@ -90,7 +105,7 @@ export const recordManualPayment = async (req: PayloadRequest, raw: ManualPaymen
     resourceType: 'payments',
     resourceId: doc.id,
     amount: input.amount,
-    after: { provider: input.provider, purpose: input.purpose, ref: input.ref ?? null },
+    after: { provider: input.provider, purpose: input.purpose, ref: input.ref ?? null, ...(split ?? {}) },
   })
   await emit(req, {
     type: 'payment.succeeded',

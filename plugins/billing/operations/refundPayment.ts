@@ -4,6 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { z } from 'zod'
 import { audit, emit, idOf, OperationError, runSql } from '@/core'
 import { requireDeskRole } from '@/core'
+import { feeReversed } from './platformFee'
 import { invoicesTable } from './sql/invoicesTable'
 import { paymentRefundsTable, paymentsTable } from './sql/paymentsTable'
 
@@ -71,6 +72,7 @@ export const applyRefund = async (
     status: string
     amount_amount: number
     amount_currency: string
+    platform_fee: number | null
   }>(
     req,
     sql`UPDATE ${p.$table}
@@ -80,7 +82,8 @@ export const applyRefund = async (
         WHERE ${p.id} = ${id}
           AND ${p.status} IN ('succeeded', 'partially_refunded')
           AND ${p.amountRefunded} + ${amount} <= ${p.amount}
-        RETURNING ${p.amountRefunded} AS amount_refunded, ${p.status} AS status, ${p.amount} AS amount_amount, ${p.currency} AS amount_currency`,
+        RETURNING ${p.amountRefunded} AS amount_refunded, ${p.status} AS status, ${p.amount} AS amount_amount, ${p.currency} AS amount_currency,
+                  ${p.platformFee} AS platform_fee`,
   )
   const row = rows[0]
   if (!row) {
@@ -98,15 +101,22 @@ export const applyRefund = async (
       `Refund of ${amount} exceeds what is left to refund (${left}).`,
     )
   }
+  // A creator sale gives back its platform fee in proportion (the row is locked by the UPDATE above).
+  const platformFeeReversed =
+    row.platform_fee === null
+      ? null
+      : feeReversed(Number(row.platform_fee), Number(row.amount_amount), Number(row.amount_refunded) - amount, amount)
   const refunds = await runSql<{
     id: string
     amount: number
     reason: string
     provider_refund_id: string | null
+    platform_fee_reversed: number | null
     at: string
   }>(
     req,
-    sql`SELECT ${r.id} AS id, ${r.amount} AS amount, ${r.reason} AS reason, ${r.providerRefundId} AS provider_refund_id, ${r.at} AS at
+    sql`SELECT ${r.id} AS id, ${r.amount} AS amount, ${r.reason} AS reason, ${r.providerRefundId} AS provider_refund_id,
+               ${r.platformFeeReversed} AS platform_fee_reversed, ${r.at} AS at
         FROM ${r.$table} WHERE ${r.parent} = ${id} ORDER BY ${r.order}`,
   )
   await req.payload.db.updateOne({
@@ -119,9 +129,17 @@ export const applyRefund = async (
           amount: Number(r.amount),
           reason: r.reason,
           providerRefundId: r.provider_refund_id,
+          platformFeeReversed: r.platform_fee_reversed === null ? null : Number(r.platform_fee_reversed),
           at: new Date(r.at).toISOString(),
         })),
-        { id: randomBytes(12).toString('hex'), amount, reason, providerRefundId, at: new Date().toISOString() },
+        {
+          id: randomBytes(12).toString('hex'),
+          amount,
+          reason,
+          providerRefundId,
+          platformFeeReversed,
+          at: new Date().toISOString(),
+        },
       ],
     },
     req,
@@ -141,7 +159,7 @@ export const applyRefund = async (
     resourceId: id,
     amount: money,
     details: reason,
-    after: { amountRefunded: Number(row.amount_refunded), status: row.status },
+    after: { amountRefunded: Number(row.amount_refunded), status: row.status, platformFeeReversed },
   })
   await emit(req, {
     type: 'payment.refunded',

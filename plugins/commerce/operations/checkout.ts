@@ -4,6 +4,7 @@ import { callPort, OperationError, requireDeskRole } from '@/core'
 import { recordOrderPaymentPort } from '@plugins/commerce/contract'
 import { orderLinesSchema } from '../contract'
 import { fulfilOrder } from './fulfilOrder'
+import { orderContentAmount } from './orderContentAmount'
 import { holdUntil } from './holdUntil'
 import { markOrderPaid } from './payOrder'
 import { placeOrder, type PlacedOrder } from './placeOrder'
@@ -138,6 +139,7 @@ export const checkout = async (req: PayloadRequest, raw: CheckoutInput): Promise
       method: input.payment.method ?? null,
       providerRef: input.payment.providerRef ?? null,
       amount: { amount: order.total, currency: order.currency },
+      contentAmount: await orderContentAmount(req, input.tenant, order.id),
     })
     paymentId = recorded.payment
   }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { callPort, OperationError, runSql } from '@/core'
 import { recordOrderPaymentPort } from '@plugins/commerce/contract'
 import { deskOrder } from './deskOrder'
+import { orderContentAmount } from './orderContentAmount'
 import { fulfilOrder } from './fulfilOrder'
 import { orderPaymentsTable, ordersTable } from './sql/ordersTable'
 
@@ -38,6 +39,7 @@ export const payOrder = async (req: PayloadRequest, id: string, raw: unknown) =>
         provider: parsed.data.method,
         providerRef: parsed.data.providerRef ?? null,
         amount: { amount: order.total, currency: order.currency },
+        contentAmount: await orderContentAmount(req, tenant, id),
       })
     ).payment
     // orders.payment_id exists only with a payments plugin installed (the one that recorded it).

@@ -3,6 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { callPort, memberOfUser, OperationError, runSql } from '@/core'
 import { startPaymentCheckoutPort } from '@plugins/commerce/contract'
 import { deskOrder } from './deskOrder'
+import { orderContentAmount } from './orderContentAmount'
 import { ordersTable } from './sql/ordersTable'
 import { STRIPE_HOLD_MARGIN_MS, STRIPE_MAX_SESSION_MS, STRIPE_MIN_SESSION_MS } from './holdUntil'
 
@@ -12,7 +13,8 @@ import { STRIPE_HOLD_MARGIN_MS, STRIPE_MAX_SESSION_MS, STRIPE_MIN_SESSION_MS } f
  * `createPaymentCheckout`; 409 `stripe_not_configured` without a payments plugin) for the
  * order's total (what is left after a gift card), with `ref` = the order, so the completed webhook
  * settles this very order (`commerce.stripeOrder`) and `checkout.session.expired` cancels it
- * (`commerce.checkoutExpired`). The session ends when the order's hold ends: a hold ending within
+ * (`commerce.checkoutExpired`). Lines selling creator content (`orderContentAmount`) go along as
+ * `contentAmount`: billing takes the platform fee on them (a Connect application fee). The session ends when the order's hold ends: a hold ending within
  * 24 h is first moved to at least 30 minutes away (Stripe's minimum), a longer hold (a 7-day
  * reservation) keeps Stripe's 24 h session. `payer: 'desk'`: desk staff of the order's tenant
  * (others 404); `payer: 'member'`: the member who owns the order (others 404).
@@ -68,6 +70,7 @@ export const startOrderCheckout = async (req: PayloadRequest, id: string, payer:
     description: `Order ${order.number}`,
     payer,
     expiresAt,
+    contentAmount: await orderContentAmount(req, tenant, id),
   })
   if (!started.ok) throw new OperationError(409, started.code, started.reason)
   return { id: started.id, url: started.url }

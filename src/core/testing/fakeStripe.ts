@@ -55,7 +55,9 @@ const bool = (value: unknown) => value === true || value === 'true'
  * A local stand-in for api.stripe.com speaking Stripe's form-encoded REST protocol for what
  * Atrium calls: customers, Checkout Sessions, customer portal sessions, subscriptions
  * (retrieve with `expand[]=latest_invoice`, update, pause_collection), invoices (retrieve), invoice
- * payments (list by PaymentIntent), refunds, products, prices (create, list by product, update
+ * payments (list by PaymentIntent), refunds (with `refund_application_fee`), Connect application
+ * fees on payment sessions (`payment_intent_data.application_fee_amount`: checked like Stripe, kept
+ * as an `application_fee` object on the platform, `fee_for_<pi>`), products, prices (create, list by product, update
  * `active` to archive or restore), events (list: every
  * subscription or invoice change made through the API or the helpers is logged as Stripe would)
  * and Connect accounts. State is kept per
@@ -194,6 +196,48 @@ export const startFakeStripe = async () => {
             },
           },
         }
+      // Connect: an application fee is taken on a charge made for a connected account — a direct
+      // charge (`Stripe-Account`) or a destination charge (`transfer_data` on the platform) — and never exceeds it.
+      const paymentData = (params.payment_intent_data ?? {}) as Record<string, unknown>
+      const amountTotal = lines.reduce((sum, line) => sum + lineAmount(line, account), 0)
+      if (paymentData.application_fee_amount !== undefined) {
+        const fee = Number(paymentData.application_fee_amount)
+        const refusal =
+          !Number.isInteger(fee) || fee < 0
+            ? 'Invalid integer: payment_intent_data[application_fee_amount]'
+            : params.mode !== 'payment'
+              ? 'payment_intent_data[application_fee_amount] can only be used in payment mode.'
+              : !account && !paymentData.transfer_data
+                ? 'Can only apply an application_fee_amount when the request is made on behalf of another account (using an OAuth key, the Stripe-Account header, or the transfer_data parameter).'
+                : fee > amountTotal
+                  ? 'The application fee cannot be greater than the amount of the charge.'
+                  : null
+        if (refusal)
+          return {
+            status: 400,
+            body: {
+              error: {
+                type: 'invalid_request_error',
+                param: 'payment_intent_data[application_fee_amount]',
+                message: refusal,
+              },
+            },
+          }
+      }
+      if (account && (paymentData.transfer_data || paymentData.on_behalf_of))
+        return {
+          status: 400,
+          body: {
+            error: {
+              type: 'invalid_request_error',
+              param: paymentData.transfer_data
+                ? 'payment_intent_data[transfer_data]'
+                : 'payment_intent_data[on_behalf_of]',
+              message:
+                'transfer_data and on_behalf_of make a destination charge on the platform account; they cannot be used with the Stripe-Account header (a direct charge).',
+            },
+          },
+        }
       const id = newId('cs_test')
       return {
         status: 200,
@@ -209,7 +253,7 @@ export const startFakeStripe = async () => {
           metadata: params.metadata ?? {},
           success_url: params.success_url,
           cancel_url: params.cancel_url ?? null,
-          amount_total: lines.reduce((sum, line) => sum + lineAmount(line, account), 0),
+          amount_total: amountTotal,
           currency: String(
             ((lines[0]?.price_data as Record<string, unknown> | undefined)?.currency as string | undefined) ??
               (typeof lines[0]?.price === 'string' ? get(account, lines[0].price)?.currency : undefined) ??
@@ -408,15 +452,24 @@ export const startFakeStripe = async () => {
           status: 400,
           body: { error: { type: 'invalid_request_error', message: 'payment_intent is required' } },
         }
+      const intent = get(account, String(params.payment_intent))
+      const amount = params.amount === undefined ? Number(intent?.amount ?? 0) : Number(params.amount)
       const refund = {
         id: newId('re'),
         object: 'refund',
-        amount: Number(params.amount),
+        amount,
         payment_intent: params.payment_intent,
         status: 'succeeded',
         metadata: params.metadata ?? {},
         created: now(),
       }
+      // `refund_application_fee`: the application fee goes back in proportion to the amount refunded (Connect).
+      const fee = bool(params.refund_application_fee) && intent ? get(null, `fee_for_${intent.id}`) : undefined
+      if (fee && Number(intent?.amount) > 0)
+        fee.amount_refunded = Math.min(
+          Number(fee.amount),
+          Number(fee.amount_refunded) + Math.round((Number(fee.amount) * amount) / Number(intent!.amount)),
+        )
       return { status: 200, body: put(account, refund) }
     }
     return {
@@ -628,7 +681,30 @@ export const startFakeStripe = async () => {
         })
         session.subscription = sub.id
       } else {
-        session.payment_intent = newId('pi')
+        const data = (session.payment_intent_data as Record<string, unknown> | null) ?? {}
+        const fee = data.application_fee_amount === undefined ? null : Number(data.application_fee_amount)
+        const intent = put(account, {
+          id: newId('pi'),
+          object: 'payment_intent',
+          amount: Number(session.amount_total ?? 0),
+          currency: session.currency,
+          status: 'succeeded',
+          metadata: (data.metadata as Record<string, string> | undefined) ?? {},
+          application_fee_amount: fee,
+          created: now(),
+        })
+        // Connect: the platform's application fee lives on the platform account (`fee.amount_refunded` moves with refunds).
+        if (fee !== null)
+          put(null, {
+            id: `fee_for_${intent.id}`,
+            object: 'application_fee',
+            account,
+            amount: fee,
+            amount_refunded: 0,
+            originating_transaction: intent.id,
+            created: now(),
+          })
+        session.payment_intent = intent.id
       }
       return structuredClone(session)
     },

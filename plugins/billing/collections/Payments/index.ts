@@ -65,8 +65,21 @@ export const Payments: CollectionConfig = tenantScoped(
       },
       { name: 'providerRef', type: 'text' },
       { name: 'failureReason', type: 'text' },
-      { name: 'platformFee', type: 'number', min: 0 },
-      { name: 'creatorPayout', type: 'number', min: 0 },
+      {
+        name: 'platformFee',
+        type: 'number',
+        min: 0,
+        admin: {
+          readOnly: true,
+          description: 'Minor units kept by the platform on a creator sale (Stripe application fee).',
+        },
+      },
+      {
+        name: 'creatorPayout',
+        type: 'number',
+        min: 0,
+        admin: { readOnly: true, description: 'Minor units the creator receives: amount − platformFee.' },
+      },
       {
         name: 'refunds',
         type: 'array',
@@ -75,6 +88,12 @@ export const Payments: CollectionConfig = tenantScoped(
           { name: 'amount', type: 'number', required: true, min: 1 },
           { name: 'reason', type: 'text' },
           { name: 'providerRefundId', type: 'text' },
+          {
+            name: 'platformFeeReversed',
+            type: 'number',
+            min: 0,
+            admin: { description: 'Minor units of the platform fee given back with this refund.' },
+          },
           { name: 'at', type: 'date', required: true },
         ],
       },

@@ -3,6 +3,7 @@ import { invoicesTable } from './invoicesTable'
 import { membershipPlansTable, planPricesTable } from './membershipPlansTable'
 import { paymentRefundsTable, paymentsTable } from './paymentsTable'
 import { planFeaturesTable } from './planFeaturesTable'
+import { platformConfigTable, tenantFeeTable } from './platformFeeTables'
 import { subscriptionsTable } from './subscriptionsTable'
 import { usageRecordsTable } from './usageRecordsTable'
 
@@ -16,6 +17,8 @@ export const billingSqlTables = [
   paymentsTable,
   planFeaturesTable,
   planPricesTable,
+  platformConfigTable,
   subscriptionsTable,
+  tenantFeeTable,
   usageRecordsTable,
 ]

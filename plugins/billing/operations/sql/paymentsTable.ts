@@ -19,6 +19,8 @@ export const paymentsTable = defineSqlTable(
     status: 'status',
     providerRef: 'providerRef',
     failureReason: 'failureReason',
+    platformFee: 'platformFee',
+    creatorPayout: 'creatorPayout',
     createdAt: 'createdAt',
     updatedAt: 'updatedAt',
   },
@@ -33,5 +35,6 @@ export const paymentRefundsTable = defineSqlTable('payments.refunds', {
   amount: 'amount',
   reason: 'reason',
   providerRefundId: 'providerRefundId',
+  platformFeeReversed: 'platformFeeReversed',
   at: 'at',
 })

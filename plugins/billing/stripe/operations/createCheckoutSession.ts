@@ -5,6 +5,7 @@ import { getEnv, OperationError, runSql, tenantsTable } from '@/core'
 import type { PlanDoc } from '../../types'
 import { connectedAccount } from '../connectedAccount'
 import { idempotencyKey } from '../idempotencyKey'
+import { contentPlanFeeBps, splitFee } from '../../operations/platformFee'
 import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
 import { ensureStripeCustomer } from './ensureStripeCustomer'
@@ -25,6 +26,9 @@ const CHECKOUT_WINDOW_MS = 10 * 60 * 1000
  * connected account, in subscription mode for a recurring price, or payment mode for a one-time
  * price (the paid session starts the plan's one-time access, `startCheckoutPlan`). The session
  * carries metadata (tenant, member, plan, priceKey) that the webhook uses to link what was bought;
+ * a content-tier plan (`billing.contentPlan`) carries the platform's fee as a Connect application fee
+ * (`subscription_data.application_fee_percent` = bps / 100 on each invoice, or
+ * `payment_intent_data.application_fee_amount` for a one-time price);
  * success and cancel URLs lead back to the tenant's site. Products are bought with
  * `POST /api/orders/buy` (commerce: the order holds stock while the member pays): `kind: 'product'`
  * answers 400 saying so.
@@ -97,6 +101,10 @@ export const createCheckoutSession = async (
       'This business does not take online payments yet: please pay at the front desk.',
     )
   metadata.member = member.id
+  // A content tier (lms content rules): the platform's fee as a Connect application fee (direct charge).
+  const feeBps = await contentPlanFeeBps(req, tenant, plan.id)
+  const oneTimeFee = feeBps && oneTime ? (splitFee(price.amount, price.amount, feeBps)?.platformFee ?? 0) : 0
+  if (feeBps !== null) metadata.platformFeeBps = String(feeBps)
 
   const customer = await stripeCall(() => ensureStripeCustomer(req, stripe, account, member))
   const t = tenantsTable(req)
@@ -115,8 +123,14 @@ export const createCheckoutSession = async (
         line_items: [lineItem],
         metadata,
         ...(mode === 'subscription'
-          ? { subscription_data: { metadata, ...(trialDays > 0 ? { trial_period_days: trialDays } : {}) } }
-          : { payment_intent_data: { metadata } }),
+          ? {
+              subscription_data: {
+                metadata,
+                ...(trialDays > 0 ? { trial_period_days: trialDays } : {}),
+                ...(feeBps ? { application_fee_percent: feeBps / 100 } : {}),
+              },
+            }
+          : { payment_intent_data: { metadata, ...(oneTimeFee > 0 ? { application_fee_amount: oneTimeFee } : {}) } }),
         success_url: `${site}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${site}?checkout=canceled`,
       },

@@ -7,6 +7,7 @@ import { stripeCall } from '../stripeCall'
 import { requireStripeClient } from '../stripeClient'
 import { memberOfUser } from '@/core'
 import { PAY_ONLINE_REFUSAL } from '../payOnlineRefusal'
+import { platformFeeBps, splitFee } from '../../operations/platformFee'
 
 export type PaymentCheckoutInput = {
   tenant: string
@@ -19,6 +20,8 @@ export type PaymentCheckoutInput = {
   payer?: 'desk' | 'member'
   /** When the session stops taking payment (Stripe: 30 min to 24 h after creation); Stripe's 24 h when absent. */
   expiresAt?: Date | null
+  /** Minor units of `amount` that pay for creator content: the platform takes its fee on them. */
+  contentAmount?: number | null
 }
 
 /**
@@ -29,6 +32,14 @@ export type PaymentCheckoutInput = {
  * payment with that ref and emits `payment.checkout_completed` for its owner to settle.
  * Idempotency key `atrium:pos-checkout:<collection>:<id>:<amount>[:<expires_at>]`: asking twice returns the same session.
  * With `payer: 'member'` the signed-in member named by `member` pays for themself (no desk role needed).
+ *
+ * A creator sale (`contentAmount` > 0) carries the platform's fee (`platformFeeBps`, `splitFee`)
+ * as a Connect **direct charge** application fee: `payment_intent_data.application_fee_amount`
+ * on the session created on the connected account (`Stripe-Account`), so Stripe moves the fee to
+ * the platform and the rest stays with the creator. `transfer_data` / `on_behalf_of` belong to
+ * destination charges made on the platform's own account and are not sent. The fee also travels
+ * in the metadata (`platformFee`, `platformFeeBps`) so the webhook records the same split, and is
+ * part of the idempotency key.
  */
 export const createPaymentCheckout = async (
   req: PayloadRequest,
@@ -47,13 +58,18 @@ export const createPaymentCheckout = async (
       'stripe_not_configured',
       'This business does not take online payments yet: take cash or the card terminal.',
     )
+  const split = input.contentAmount
+    ? splitFee(input.amount.amount, input.contentAmount, await platformFeeBps(req, input.tenant))
+    : null
   const metadata: Record<string, string> = {
     tenant: input.tenant,
     kind: 'ref',
     refCollection: input.ref.collection,
     refId: input.ref.id,
     ...(input.member ? { member: input.member } : {}),
+    ...(split ? { platformFee: String(split.platformFee), platformFeeBps: String(split.bps) } : {}),
   }
+  const fee = split?.platformFee ?? 0
   const t = tenantsTable(req)
   const [{ slug }] = await runSql<{ slug: string }>(
     req,
@@ -76,7 +92,7 @@ export const createPaymentCheckout = async (
           },
         ],
         metadata,
-        payment_intent_data: { metadata },
+        payment_intent_data: { metadata, ...(fee > 0 ? { application_fee_amount: fee } : {}) },
         success_url: `${site}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${site}?checkout=canceled`,
         ...(expiresAt ? { expires_at: expiresAt } : {}),
@@ -89,6 +105,7 @@ export const createPaymentCheckout = async (
           input.ref.id,
           input.amount.amount,
           ...(expiresAt ? [expiresAt] : []),
+          ...(fee > 0 ? [`fee${fee}`] : []),
         ),
       },
     ),

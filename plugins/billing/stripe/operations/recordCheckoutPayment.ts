@@ -49,6 +49,9 @@ export const recordCheckoutPayment = async (
 
   const amount = { amount: session.amount_total ?? 0, currency: (session.currency ?? 'usd').toUpperCase() }
   const ref = { collection: meta.refCollection, id: meta.refId }
+  // A creator sale: the application fee our checkout asked Stripe for (`createPaymentCheckout`).
+  const fee = meta.platformFee !== undefined && /^\d+$/.test(meta.platformFee) ? Number(meta.platformFee) : null
+  const split = fee !== null && fee <= amount.amount ? { platformFee: fee, creatorPayout: amount.amount - fee } : null
   const doc = (await req.payload.db.create({
     collection: 'payments' as CollectionSlug,
     data: {
@@ -63,6 +66,8 @@ export const recordCheckoutPayment = async (
       amountRefunded: 0,
       status: 'succeeded',
       providerRef: intent,
+      platformFee: split?.platformFee ?? null,
+      creatorPayout: split?.creatorPayout ?? null,
       refunds: [],
       providerSnapshot: { checkoutSession: session.id, ref },
     },
@@ -75,7 +80,7 @@ export const recordCheckoutPayment = async (
     resourceType: 'payments',
     resourceId: doc.id,
     amount,
-    after: { provider: 'stripe', checkoutSession: session.id },
+    after: { provider: 'stripe', checkoutSession: session.id, ...(split ?? {}) },
   })
   await emit(req, {
     type: 'payment.succeeded',

@@ -21,7 +21,9 @@ const paymentIntentOf = async (stripe: Stripe, account: string, ref: string): Pr
  * `payment.refunded` subscriber: a refund recorded on a Stripe payment (by `refundPayment`, at
  * the desk) is sent to Stripe after commit, on the tenant's connected account, with the event id
  * in the idempotency key so a redelivered event refunds once; the Stripe refund id is written on
- * the matching `refunds[]` row. Other providers' payments are not touched.
+ * the matching `refunds[]` row. A payment that carried a platform fee (a creator sale) is refunded
+ * with `refund_application_fee`, so the platform's application fee goes back in proportion too.
+ * Other providers' payments are not touched.
  */
 export const refundStripePayment = async (
   event: EventOf<'payment.refunded'>,
@@ -32,9 +34,15 @@ export const refundStripePayment = async (
   const db = { payload: req.payload, transactionID: undefined }
   const p = paymentsTable(req)
   const r = paymentRefundsTable(req)
-  const [payment] = await runSql<{ tenant_id: string; provider: string; provider_ref: string | null }>(
+  const [payment] = await runSql<{
+    tenant_id: string
+    provider: string
+    provider_ref: string | null
+    platform_fee: number | null
+  }>(
     db,
-    sql`SELECT ${p.tenant} AS tenant_id, ${p.provider} AS provider, ${p.providerRef} AS provider_ref FROM ${p.$table} WHERE ${p.id} = ${paymentId}`,
+    sql`SELECT ${p.tenant} AS tenant_id, ${p.provider} AS provider, ${p.providerRef} AS provider_ref, ${p.platformFee} AS platform_fee
+        FROM ${p.$table} WHERE ${p.id} = ${paymentId}`,
   )
   if (!payment || payment.provider !== 'stripe' || !payment.provider_ref) return
   const { amount, reason } = event.data
@@ -51,6 +59,8 @@ export const refundStripePayment = async (
       payment_intent: intent,
       amount: amount.amount,
       reason: 'requested_by_customer',
+      // A creator sale: Stripe gives back the application fee in proportion to the amount refunded (Connect).
+      ...(Number(payment.platform_fee) > 0 ? { refund_application_fee: true } : {}),
       metadata: { tenant: payment.tenant_id, payment: paymentId, note: (reason ?? '').slice(0, 400) },
     },
     { stripeAccount: account, idempotencyKey: idempotencyKey('refund', paymentId, event.id) },

@@ -15,6 +15,7 @@ import { refundWholePayment } from '../../operations/refundWholePayment'
 import { paymentsTable } from '../../operations/sql/paymentsTable'
 import { subscriptionsTable } from '../../operations/sql/subscriptionsTable'
 import type { PlanDoc } from '../../types'
+import { contentPlanFeeBps, splitFee } from '../../operations/platformFee'
 
 export type CheckoutPlanResult =
   | { outcome: 'recorded' | 'duplicate'; payment: string; subscription?: string | null; refunded?: number }
@@ -96,6 +97,8 @@ export const startCheckoutPlan = async (
   const ref = subscription
     ? { collection: 'subscriptions', id: subscription.id }
     : { collection: 'membership-plans', id: String(plan.id) }
+  const feeBps = await contentPlanFeeBps(req, tenant, String(plan.id))
+  const split = feeBps === null ? null : splitFee(amount.amount, amount.amount, feeBps)
   const payment = String(
     (
       (await req.payload.db.create({
@@ -112,6 +115,8 @@ export const startCheckoutPlan = async (
           amountRefunded: 0,
           status: 'succeeded',
           providerRef: intent,
+          platformFee: split?.platformFee ?? null,
+          creatorPayout: split?.creatorPayout ?? null,
           refunds: [],
           providerSnapshot: { checkoutSession: session.id, plan: plan.id, priceKey: meta.priceKey },
         },

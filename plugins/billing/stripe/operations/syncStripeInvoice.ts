@@ -4,6 +4,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { audit, emit, lockKey, runSql } from '@/core'
 import { requireStripeClient } from '../stripeClient'
 import { invoicesTable } from '../../operations/sql/invoicesTable'
+import { subscriptionFeeSplit } from '../../operations/platformFee'
 import { paymentsTable } from '../../operations/sql/paymentsTable'
 import { subscriptionsTable } from '../../operations/sql/subscriptionsTable'
 
@@ -100,6 +101,8 @@ export const syncStripeInvoice = async (
     )
     payment = recorded?.id ?? null
     if (!payment) {
+      // A content-tier plan's invoice is a creator sale (Stripe took `application_fee_percent` of it).
+      const split = await subscriptionFeeSplit(req, input.tenant, String(sub.id), amount.amount)
       const doc = (await req.payload.db.create({
         collection: 'payments' as CollectionSlug,
         data: {
@@ -115,6 +118,8 @@ export const syncStripeInvoice = async (
           amountRefunded: 0,
           status: 'succeeded',
           providerRef: inv.id,
+          platformFee: split?.platformFee ?? null,
+          creatorPayout: split?.creatorPayout ?? null,
           refunds: [],
           providerSnapshot: { invoice: inv.id, number: inv.number },
         },

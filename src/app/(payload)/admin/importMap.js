@@ -36,6 +36,7 @@ import { TenantSelectionProvider as TenantSelectionProvider_d6d5f193a167989e2ee7
 import { PosView as PosView_937d7fff7354d46c08c4199111110fe5 } from '@plugins/commerce/admin/PosView'
 import { CalendarView as CalendarView_a176f38bf751d7f77b81badc16869f73 } from '@plugins/bookings/admin/CalendarView'
 import { CheckInView as CheckInView_53c8de0b1cd1e17a236091642c59c371 } from '@plugins/bookings/admin/CheckInView'
+import { EarningsView as EarningsView_73c6cf4034c5a2f1097c59d7219552c8 } from '@plugins/lms/admin/EarningsView'
 import { BayGridView as BayGridView_4836c4e66c471a3ca0b3e1b2c6b44353 } from '@plugins/facility/admin/BayGridView'
 import { TrackmanImportView as TrackmanImportView_00aaaebaae0117ed520222ee9a7b9eb3 } from '@plugins/facility/admin/TrackmanImportView'
 import { AutomationBuilderView as AutomationBuilderView_61076e263ec2087807062ab1f16955c2 } from '@plugins/marketing/admin/AutomationBuilder/AutomationBuilderView'
@@ -89,6 +90,7 @@ export const importMap = {
   "@plugins/commerce/admin/PosView#PosView": PosView_937d7fff7354d46c08c4199111110fe5,
   "@plugins/bookings/admin/CalendarView#CalendarView": CalendarView_a176f38bf751d7f77b81badc16869f73,
   "@plugins/bookings/admin/CheckInView#CheckInView": CheckInView_53c8de0b1cd1e17a236091642c59c371,
+  "@plugins/lms/admin/EarningsView#EarningsView": EarningsView_73c6cf4034c5a2f1097c59d7219552c8,
   "@plugins/facility/admin/BayGridView#BayGridView": BayGridView_4836c4e66c471a3ca0b3e1b2c6b44353,
   "@plugins/facility/admin/TrackmanImportView#TrackmanImportView": TrackmanImportView_00aaaebaae0117ed520222ee9a7b9eb3,
   "@plugins/marketing/admin/AutomationBuilder/AutomationBuilderView#AutomationBuilderView": AutomationBuilderView_61076e263ec2087807062ab1f16955c2,
