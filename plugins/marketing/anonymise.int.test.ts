@@ -91,16 +91,8 @@ describe('anonymise a member (GDPR erasure)', () => {
       collection: 'notifications',
       data: { tenant: s.tenant, member: ana.id, title: 'Hi Ana', message: 'Your class is tomorrow' },
     })
-    await app.payload.create({
-      collection: 'push-subscriptions',
-      data: {
-        tenant: s.tenant,
-        member: ana.id,
-        endpoint: `https://push.example.test/${ana.id}`,
-        keys: { p256dh: 'p256', auth: 'auth' },
-        failures: 0,
-      },
-    })
+    await k.q(sql`INSERT INTO push_subscriptions (tenant_id, member_id, endpoint, keys_p256dh, keys_auth, failures, created_at, updated_at)
+                  VALUES (${s.tenant}, ${ana.id}, ${`https://push.example.test/${ana.id}`}, 'p256', 'auth', 0, now(), now())`)
     await k.q(sql`INSERT INTO message_logs (tenant_id, member_id, recipient, channel, direction, type, subject, body, status, created_at, updated_at)
                   VALUES (${s.tenant}, ${ana.id}, ${email}, 'email', 'outbound', 'marketing', 'Hi Ana', 'Dear Ana Erase', 'sent', now(), now())`)
     await k.runJobs()

@@ -93,7 +93,7 @@ export const mailchimpTagsOf = (tags: string[], tagMap: Record<string, string> |
  * the same statuses sent again change nothing. None when the connection turns plan tags off.
  */
 export const mailchimpPlanTagsOf = (held: string[], tenantPlans: string[], prefix: string | null, pastDue = false) =>
-  prefix === null
+  prefix === null || (tenantPlans.length === 0 && held.length === 0)
     ? []
     : [
         ...[...new Set([...tenantPlans, ...held])].map((plan) => ({
@@ -101,7 +101,8 @@ export const mailchimpPlanTagsOf = (held: string[], tenantPlans: string[], prefi
           status: held.includes(plan) ? ('active' as const) : ('inactive' as const),
         })),
         // mkt_rest: a past-due plan keeps its `Plan: <name>` tag (the member still holds it while the
-        // payment is chased) and the member gets `Past due` besides, switched off once paid or ended.
+        // payment is chased) and the member gets `Past due` besides, switched off once paid or ended
+        // (a tenant without plans gets neither).
         { name: PAST_DUE_TAG, status: pastDue ? ('active' as const) : ('inactive' as const) },
       ]
 
