@@ -104,7 +104,9 @@ describe('anonymise a member (GDPR erasure)', () => {
     const denied = await s.manager.post(`/api/privacy/members/${ana.id}/anonymise`, {})
     expect(denied.status).toBe(403)
     expect((await s.stranger.post(`/api/privacy/members/${ana.id}/anonymise`, {})).status).toBe(404)
-    expect((await s.admin.post(`/api/privacy/members/00000000-0000-4000-8000-000000000000/anonymise`, {})).status).toBe(404)
+    expect((await s.admin.post(`/api/privacy/members/00000000-0000-4000-8000-000000000000/anonymise`, {})).status).toBe(
+      404,
+    )
 
     const res = await s.admin.post(`/api/privacy/members/${ana.id}/anonymise`, {})
     expect(res.status).toBe(200)

@@ -145,7 +145,11 @@ describe('Mailchimp plan tags', () => {
     const silver = await app.payload.create({ collection: 'membership-plans', data: { tenant, name: 'Silver' } })
     const eve = await k.member(tenant, { consents: ['email_marketing'] })
     await k.runJobs()
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'inactive', 'Plan: Silver': 'inactive' , 'Past due': 'inactive' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'inactive',
+      'Plan: Silver': 'inactive',
+      'Past due': 'inactive',
+    })
     const sub = await app.payload.create({
       collection: 'subscriptions',
       data: {
@@ -166,11 +170,19 @@ describe('Mailchimp plan tags', () => {
       data: { member: eve.id, plan: String(gold.id), priceKey: 'monthly', status: 'active' },
     })
     await k.runJobs()
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'active', 'Plan: Silver': 'inactive' , 'Past due': 'inactive' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'active',
+      'Plan: Silver': 'inactive',
+      'Past due': 'inactive',
+    })
     // Syncing again sends the same statuses: nothing changes.
     await queue(MAILCHIMP_SYNC_MEMBER_TASK, { tenant, member: eve.id })
     await queue(MAILCHIMP_SYNC_MEMBER_TASK, { tenant, member: eve.id })
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'active', 'Plan: Silver': 'inactive' , 'Past due': 'inactive' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'active',
+      'Plan: Silver': 'inactive',
+      'Past due': 'inactive',
+    })
     // A plan change switches one off and the other on.
     await k.q(sql`UPDATE subscriptions SET plan_id = ${silver.id} WHERE id = ${sub.id}`)
     await emit(await createLocalReq({}, app.payload), {
@@ -184,7 +196,11 @@ describe('Mailchimp plan tags', () => {
       },
     })
     await k.runJobs()
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'inactive', 'Plan: Silver': 'active' , 'Past due': 'inactive' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'inactive',
+      'Plan: Silver': 'active',
+      'Past due': 'inactive',
+    })
     // Paused, then canceled: no current plan.
     await k.q(sql`UPDATE subscriptions SET status = 'paused' WHERE id = ${sub.id}`)
     await emit(await createLocalReq({}, app.payload), {
@@ -194,7 +210,11 @@ describe('Mailchimp plan tags', () => {
       data: { member: eve.id, plan: String(silver.id), status: 'paused' },
     })
     await k.runJobs()
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'inactive', 'Plan: Silver': 'inactive' , 'Past due': 'inactive' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'inactive',
+      'Plan: Silver': 'inactive',
+      'Past due': 'inactive',
+    })
 
     // A connection with plan tags off sends none.
     const quiet = await k.studio()

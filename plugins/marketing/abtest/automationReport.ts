@@ -48,7 +48,9 @@ export const automationReport = async (req: PayloadRequest, id: string): Promise
   const goalType: GoalType = automation.goalType ?? 'booking_or_order' // mkt_rest: lead A/B
   const goalWindow = sql`make_interval(days => ${goalDays}::int)`
   if (goalType === 'conversion')
-    goals.push(sql`(e.lead IS NOT NULL AND e.converted_at >= e.triggered_at AND e.converted_at < e.triggered_at + ${goalWindow})`)
+    goals.push(
+      sql`(e.lead IS NOT NULL AND e.converted_at >= e.triggered_at AND e.converted_at < e.triggered_at + ${goalWindow})`,
+    )
   if (goalType !== 'conversion' && goalType !== 'order' && hasCollection(req.payload, 'bookings')) {
     const b = goalBookingsTable(req)
     goals.push(sql`EXISTS (SELECT 1 FROM ${b} b WHERE b.${b.tenant} = ${tenant} AND b.${b.member} = e.member

@@ -147,7 +147,9 @@ export const experimentFields = (): Field[] => [
     validate: (value, options) => {
       const base = selectValidation(value, options)
       if (base !== true) return base
-      return goalTypeProblem(value, (options.siblingData as { triggerEvent?: unknown } | undefined)?.triggerEvent) ?? true
+      return (
+        goalTypeProblem(value, (options.siblingData as { triggerEvent?: unknown } | undefined)?.triggerEvent) ?? true
+      )
     },
   },
   // ---- end mkt_rest ----

@@ -51,7 +51,10 @@ export const anonymisedEmailOf = (user: string) => `anonymised-${user}@anonymise
  * they hold. Idempotent: an anonymised membership is left as it is (`anonymised: false`). Returns
  * null for an unknown membership. Access is the caller's business.
  */
-export const anonymiseMembership = async (req: PayloadRequest, membership: string): Promise<AnonymisedMembership | null> => {
+export const anonymiseMembership = async (
+  req: PayloadRequest,
+  membership: string,
+): Promise<AnonymisedMembership | null> => {
   const m = tenantMembershipsTable(req)
   const u = usersTable(req)
   const [row] = await runSql<{ tenant: string; user: string; anonymised_at: string | null; email: string | null }>(

@@ -496,7 +496,9 @@ export const AutomationBuilder = ({
                 <option value="booking_or_order">A booking or a paid order</option>
                 <option value="booking">A booking</option>
                 <option value="order">A paid order</option>
-                {a.triggerEvent === 'lead.created' ? <option value="conversion">The lead becomes a member</option> : null}
+                {a.triggerEvent === 'lead.created' ? (
+                  <option value="conversion">The lead becomes a member</option>
+                ) : null}
               </select>
             </label>
           </div>

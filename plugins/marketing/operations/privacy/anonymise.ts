@@ -153,8 +153,7 @@ export const anonymiseMember = async (req: PayloadRequest, id: string): Promise<
     authorise(req, tenant, 'member')
     const core = await anonymiseMembership(req, id)
     if (!core) throw new OperationError(404, 'not_found', 'No such member.')
-    if (!core.anonymised)
-      return { subject: 'member', id, status: 'already_anonymised', erased: null, remote: null }
+    if (!core.anonymised) return { subject: 'member', id, status: 'already_anonymised', erased: null, remote: null }
     const now = new Date().toISOString()
     const ld = leadsTable(req)
     const leads = await runSql<{ id: string; email: string | null; converted: boolean }>(
@@ -216,7 +215,8 @@ export const anonymiseMember = async (req: PayloadRequest, id: string): Promise<
       resourceType: 'tenant-memberships',
       resourceId: id,
       after: { erased, remote },
-      details: 'Personal data erased (GDPR): membership profile, marketing records; remote CRM/audience deletions queued.',
+      details:
+        'Personal data erased (GDPR): membership profile, marketing records; remote CRM/audience deletions queued.',
     })
     return { subject: 'member', id, status: 'anonymised', erased, remote }
   })
