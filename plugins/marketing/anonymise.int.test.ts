@@ -85,7 +85,7 @@ describe('anonymise a member (GDPR erasure)', () => {
     })
     await app.payload.create({
       collection: 'member-notes',
-      data: { tenant: s.tenant, member: ana.id, note: 'Knee injury, prefers mornings' },
+      data: { tenant: s.tenant, member: ana.id, note: 'Knee injury, prefers mornings', visibility: 'staff' },
     })
     await app.payload.create({
       collection: 'notifications',

@@ -1,4 +1,4 @@
-import type { ArrayField, Field } from 'payload'
+import type { ArrayField, Field, SelectField } from 'payload'
 import { array as arrayValidation, select as selectValidation } from 'payload/shared'
 import { validateBranches } from './branching'
 
@@ -82,6 +82,28 @@ export const goalTypeProblem = (goalType: unknown, triggerEvent: unknown): strin
     : null
 // ---- end mkt_rest ----
 
+/** mkt_rest: what the A/B report counts (400 on save for `conversion` outside New lead). */
+const goalTypeField: SelectField = {
+  name: 'goalType',
+  type: 'select',
+  defaultValue: 'booking_or_order',
+  options: [
+    { label: 'A booking or a paid order', value: 'booking_or_order' },
+    { label: 'A booking', value: 'booking' },
+    { label: 'A paid order', value: 'order' },
+    { label: 'Becomes a member (New lead only)', value: 'conversion' },
+  ],
+  admin: {
+    description:
+      'What the A/B report counts within the goal window. For a New lead automation, bookings and orders are those of the member the lead became.',
+  },
+  validate: (value, options) => {
+    const base = selectValidation(value, options)
+    if (base !== true) return base
+    return goalTypeProblem(value, (options.siblingData as { triggerEvent?: unknown } | undefined)?.triggerEvent) ?? true
+  },
+}
+
 /** The A/B fields of a tenant automation: variants with weights, the holdout share and the goal window. */
 export const experimentFields = (): Field[] => [
   {
@@ -129,28 +151,5 @@ export const experimentFields = (): Field[] => [
     max: 365,
     admin: { description: 'Goal: a booking or a paid order within this many days of enrolment.' },
   },
-  // ---- mkt_rest: lead A/B ----
-  {
-    name: 'goalType',
-    type: 'select',
-    defaultValue: 'booking_or_order',
-    options: [
-      { label: 'A booking or a paid order', value: 'booking_or_order' },
-      { label: 'A booking', value: 'booking' },
-      { label: 'A paid order', value: 'order' },
-      { label: 'Becomes a member (New lead only)', value: 'conversion' },
-    ],
-    admin: {
-      description:
-        'What the A/B report counts within the goal window. For a New lead automation, bookings and orders are those of the member the lead became.',
-    },
-    validate: (value, options) => {
-      const base = selectValidation(value, options)
-      if (base !== true) return base
-      return (
-        goalTypeProblem(value, (options.siblingData as { triggerEvent?: unknown } | undefined)?.triggerEvent) ?? true
-      )
-    },
-  },
-  // ---- end mkt_rest ----
+  goalTypeField, // mkt_rest: lead A/B
 ]
