@@ -338,6 +338,7 @@ export interface Config {
       sendScheduledAnnouncements: TaskSendScheduledAnnouncements;
       mailchimpSyncMember: TaskMailchimpSyncMember;
       mailchimpResync: TaskMailchimpResync;
+      mailchimpDeletePermanent: TaskMailchimpDeletePermanent;
       hubspotSync: TaskHubspotSync;
       hubspotReconcile: TaskHubspotReconcile;
       hubspotEnsureProperties: TaskHubspotEnsureProperties;
@@ -513,6 +514,10 @@ export interface TenantMembership {
   payoutAccountId?: string | null;
   joinedAt?: string | null;
   lastVisitAt?: string | null;
+  /**
+   * When this person’s data was erased (anonymised).
+   */
+  anonymisedAt?: string | null;
   subscriptions?: {
     docs?: (string | Subscription)[];
     hasNextPage?: boolean;
@@ -1895,6 +1900,10 @@ export interface Lead {
    * Set by the unsubscribe link of a lead e-mail; a later consent (a new form with the box ticked) counts again.
    */
   unsubscribedAt?: string | null;
+  /**
+   * When this lead’s personal data was erased (anonymised).
+   */
+  anonymisedAt?: string | null;
   /**
    * The form submission that first captured this lead.
    */
@@ -4003,6 +4012,10 @@ export interface Automation {
    * Goal: a booking or a paid order within this many days of enrolment.
    */
   goalDays?: number | null;
+  /**
+   * What the A/B report counts within the goal window. For a New lead automation, bookings and orders are those of the member the lead became.
+   */
+  goalType?: ('booking_or_order' | 'booking' | 'order' | 'conversion') | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -4128,7 +4141,8 @@ export interface AutomationAssignment {
   id: string;
   tenant?: (string | null) | Tenant;
   automation: string | Automation;
-  member: string | TenantMembership;
+  member?: (string | null) | TenantMembership;
+  lead?: (string | null) | Lead;
   variant: string;
   /**
    * Stable bucket 0–9999.
@@ -4399,6 +4413,7 @@ export interface PayloadJob {
           | 'sendScheduledAnnouncements'
           | 'mailchimpSyncMember'
           | 'mailchimpResync'
+          | 'mailchimpDeletePermanent'
           | 'hubspotSync'
           | 'hubspotReconcile'
           | 'hubspotEnsureProperties'
@@ -4467,6 +4482,7 @@ export interface PayloadJob {
         | 'sendScheduledAnnouncements'
         | 'mailchimpSyncMember'
         | 'mailchimpResync'
+        | 'mailchimpDeletePermanent'
         | 'hubspotSync'
         | 'hubspotReconcile'
         | 'hubspotEnsureProperties'
@@ -5004,6 +5020,7 @@ export interface TenantMembershipsSelect<T extends boolean = true> {
   payoutAccountId?: T;
   joinedAt?: T;
   lastVisitAt?: T;
+  anonymisedAt?: T;
   subscriptions?: T;
   payments?: T;
   creditLots?: T;
@@ -7081,6 +7098,7 @@ export interface AutomationsSelect<T extends boolean = true> {
       };
   holdoutPercent?: T;
   goalDays?: T;
+  goalType?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -7166,6 +7184,7 @@ export interface AutomationAssignmentsSelect<T extends boolean = true> {
   tenant?: T;
   automation?: T;
   member?: T;
+  lead?: T;
   variant?: T;
   bucket?: T;
   assignedAt?: T;
@@ -7192,6 +7211,7 @@ export interface LeadsSelect<T extends boolean = true> {
   notes?: T;
   marketingConsentAt?: T;
   unsubscribedAt?: T;
+  anonymisedAt?: T;
   formSubmission?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -7915,6 +7935,19 @@ export interface TaskMailchimpResync {
     tenants?: number | null;
     synced?: number | null;
     failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMailchimpDeletePermanent".
+ */
+export interface TaskMailchimpDeletePermanent {
+  input: {
+    tenant: string;
+    hash: string;
+  };
+  output: {
+    outcome?: string | null;
   };
 }
 /**

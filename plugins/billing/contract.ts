@@ -216,7 +216,12 @@ export type MemberPlans = {
   /** Every plan name of the tenant (a tag for a plan the member does not hold is switched off). */
   plans: string[]
   /** Each member's current plans: a subscription trialing, active or past due. */
-  members: { member: string; plans: string[] }[]
+  members: {
+    member: string
+    plans: string[]
+    /** mkt_rest: those of `plans` whose subscription is past due (payment being chased). */
+    pastDue?: string[]
+  }[]
 }
 
 /** The tenant's plans and the members' current ones. Fallback: no plans (no plan tags). */

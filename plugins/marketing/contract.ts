@@ -74,6 +74,11 @@ export const crmEventSchemas = {
   'lead.created': z.object({ lead: crmId, email: z.string(), source: z.string() }),
   /** A lead became a member (a person with the lead's e-mail joined): once per lead. */
   'lead.converted': z.object({ lead: crmId, email: z.string(), member: crmId }),
+  /**
+   * mkt_rest: a lead's personal data was erased (GDPR; `member` when it was erased with the member it
+   * converted into). Plugins holding data of the lead's address erase theirs.
+   */
+  'lead.anonymised': z.object({ lead: crmId, member: crmId.nullable() }),
   /** An announcement was sent (its scheduled time came, or staff sent it now): once per announcement. */
   'announcement.published': z.object({
     announcement: crmId,
@@ -215,10 +220,12 @@ export const automationReportGroupSchema = z.object({
   /** (rate − holdout rate) / holdout rate; null for the holdout or when the holdout's rate is 0 or unknown. */
   upliftRelative: z.number().nullable(),
 })
-/** `GET /api/automations/:id/report`: conversions (a booking or a paid order within `goalDays` of enrolment) per group. */
+/** `GET /api/automations/:id/report`: conversions (the `goalType` within `goalDays` of enrolment) per group; members and leads alike. */
 export const automationReportSchema = z.object({
   automation: z.string(),
   goalDays: z.number(),
+  /** mkt_rest: what converts: `booking_or_order`, `booking`, `order` or (New lead) `conversion`. */
+  goalType: z.enum(['booking_or_order', 'booking', 'order', 'conversion']),
   holdoutPercent: z.number(),
   groups: z.array(automationReportGroupSchema),
 })
@@ -247,6 +254,31 @@ export type SiteBannersReply = z.infer<typeof siteBannersReplySchema>
 
 /** The reply of `POST /api/announcements/:id/dismiss` (idempotent: `dismissed` is true again on a repeat). */
 export type DismissReply = { announcement: string; dismissed: true }
+
+// ---- mkt_rest: GDPR erasure ----
+/**
+ * `POST /api/privacy/members/:id/anonymise` and `POST /api/privacy/leads/:id/anonymise` (owner or
+ * admin of the tenant; 403 other staff, 404 anyone else): `erased` counts what was rewritten,
+ * `remote` whether a HubSpot archive / Mailchimp permanent delete was queued. A repeat answers
+ * `already_anonymised` with both null.
+ */
+export type AnonymiseReply = {
+  subject: 'member' | 'lead'
+  id: string
+  status: 'anonymised' | 'already_anonymised'
+  erased: {
+    leads: number
+    memberNotes: number
+    messageLogs: number
+    enrolments: number
+    notifications: number
+    pushSubscriptions: number
+    /** The person's account was anonymised too (no other live membership). */
+    account: boolean
+  } | null
+  remote: { hubspot: boolean; mailchimp: boolean } | null
+}
+// ---- end mkt_rest ----
 
 /** The lead board moves a lead with the ordinary `PATCH /api/leads/:id` and this body. */
 export type LeadMoveInput = { status: LeadStatus }

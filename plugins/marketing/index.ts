@@ -12,6 +12,7 @@ import { withAbTest } from './abtest/withAbTest'
 import { defaultHubspotOptions } from './defaults'
 import { withHubspot } from './integrations/hubspot/withHubspot'
 // ---- /HubSpot ----
+import { withPrivacy } from './withPrivacy' // mkt_rest: GDPR erasure
 
 export type { MarketingOptions } from './types'
 
@@ -51,5 +52,6 @@ export const marketingPlugin =
       hubspot: options.hubspot === false ? false : { ...defaultHubspotOptions, ...options.hubspot },
     })
     // ---- /HubSpot ----
+    next = withPrivacy(next) // mkt_rest: GDPR erasure
     return next
   }

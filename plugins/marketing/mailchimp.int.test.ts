@@ -145,7 +145,11 @@ describe('Mailchimp plan tags', () => {
     const silver = await app.payload.create({ collection: 'membership-plans', data: { tenant, name: 'Silver' } })
     const eve = await k.member(tenant, { consents: ['email_marketing'] })
     await k.runJobs()
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'inactive', 'Plan: Silver': 'inactive' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'inactive',
+      'Plan: Silver': 'inactive',
+      'Past due': 'inactive',
+    })
     const sub = await app.payload.create({
       collection: 'subscriptions',
       data: {
@@ -166,11 +170,19 @@ describe('Mailchimp plan tags', () => {
       data: { member: eve.id, plan: String(gold.id), priceKey: 'monthly', status: 'active' },
     })
     await k.runJobs()
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'active', 'Plan: Silver': 'inactive' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'active',
+      'Plan: Silver': 'inactive',
+      'Past due': 'inactive',
+    })
     // Syncing again sends the same statuses: nothing changes.
     await queue(MAILCHIMP_SYNC_MEMBER_TASK, { tenant, member: eve.id })
     await queue(MAILCHIMP_SYNC_MEMBER_TASK, { tenant, member: eve.id })
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'active', 'Plan: Silver': 'inactive' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'active',
+      'Plan: Silver': 'inactive',
+      'Past due': 'inactive',
+    })
     // A plan change switches one off and the other on.
     await k.q(sql`UPDATE subscriptions SET plan_id = ${silver.id} WHERE id = ${sub.id}`)
     await emit(await createLocalReq({}, app.payload), {
@@ -184,7 +196,11 @@ describe('Mailchimp plan tags', () => {
       },
     })
     await k.runJobs()
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'inactive', 'Plan: Silver': 'active' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'inactive',
+      'Plan: Silver': 'active',
+      'Past due': 'inactive',
+    })
     // Paused, then canceled: no current plan.
     await k.q(sql`UPDATE subscriptions SET status = 'paused' WHERE id = ${sub.id}`)
     await emit(await createLocalReq({}, app.payload), {
@@ -194,7 +210,11 @@ describe('Mailchimp plan tags', () => {
       data: { member: eve.id, plan: String(silver.id), status: 'paused' },
     })
     await k.runJobs()
-    expect(fake.member(eve.email)?.tags).toEqual({ 'Plan: Gold': 'inactive', 'Plan: Silver': 'inactive' })
+    expect(fake.member(eve.email)?.tags).toEqual({
+      'Plan: Gold': 'inactive',
+      'Plan: Silver': 'inactive',
+      'Past due': 'inactive',
+    })
 
     // A connection with plan tags off sends none.
     const quiet = await k.studio()
@@ -215,6 +235,55 @@ describe('Mailchimp plan tags', () => {
     })
     await queue(MAILCHIMP_SYNC_MEMBER_TASK, { tenant: quiet, member: fay.id })
     expect(fake.member(fay.email)?.tags ?? {}).toEqual({})
+  }, 90_000)
+
+  // mkt_rest: past due and renewal
+  it('a past-due plan keeps its Plan tag and adds "Past due"; the renewal switches it off (billing events queue the sync)', async () => {
+    const k = kit()
+    const tenant = await k.studio()
+    await connect(tenant, { listId: 'past-due' })
+    const gold = await app.payload.create({ collection: 'membership-plans', data: { tenant, name: 'Gold' } })
+    const gus = await k.member(tenant, { consents: ['email_marketing'] })
+    const sub = await app.payload.create({
+      collection: 'subscriptions',
+      data: {
+        tenant,
+        member: gus.id,
+        plan: gold.id,
+        priceKey: 'monthly',
+        provider: 'manual',
+        dunningStage: 'none',
+        status: 'active',
+      },
+    })
+    await k.runJobs()
+    expect(fake.member(gus.email)?.tags).toEqual({ 'Plan: Gold': 'active', 'Past due': 'inactive' })
+    const subject = { collection: 'subscriptions', id: String(sub.id) }
+    // A failed payment: billing marks it past due and emits subscription.past_due.
+    await k.q(sql`UPDATE subscriptions SET status = 'past_due' WHERE id = ${sub.id}`)
+    await emit(await createLocalReq({}, app.payload), {
+      type: 'subscription.past_due',
+      tenant,
+      subject,
+      data: { member: gus.id, dunningStage: 'first_notice' },
+    })
+    await k.runJobs()
+    expect(fake.member(gus.email)?.tags).toEqual({ 'Plan: Gold': 'active', 'Past due': 'active' })
+    // Paid up: the renewal (subscription.renewed) takes the tag off; the plan tag stays.
+    await k.q(sql`UPDATE subscriptions SET status = 'active' WHERE id = ${sub.id}`)
+    await emit(await createLocalReq({}, app.payload), {
+      type: 'subscription.renewed',
+      tenant,
+      subject,
+      data: {
+        member: gus.id,
+        plan: String(gold.id),
+        periodStart: new Date().toISOString(),
+        granted: { credits: 0, guestPasses: 0 },
+      },
+    })
+    await k.runJobs()
+    expect(fake.member(gus.email)?.tags).toEqual({ 'Plan: Gold': 'active', 'Past due': 'inactive' })
   }, 90_000)
 })
 // ---- /Mailchimp plan tags ----

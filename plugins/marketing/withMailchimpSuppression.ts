@@ -4,6 +4,7 @@ import { Suppressions } from './collections/Suppressions'
 import { emailEventsEndpoint, smsWebhookEndpoints } from './endpoints/suppression/suppressionEndpoints'
 import { mailchimpResyncTask } from './integrations/mailchimp/jobs/mailchimpResyncTask'
 import { mailchimpSyncMemberTask } from './integrations/mailchimp/jobs/mailchimpSyncMemberTask'
+import { mailchimpDeletePermanentTask } from './integrations/mailchimp/jobs/mailchimpDeletePermanentTask' // mkt_rest
 import { mailchimpSubscribers } from './integrations/mailchimp/mailchimpSubscribers'
 import { suppressionSqlTables } from './operations/suppression/sql/suppressionSqlTables'
 import type { MailchimpOptions } from './types'
@@ -40,6 +41,7 @@ export const withMailchimpSuppression = (
         ...(config.jobs?.tasks ?? []),
         mailchimpSyncMemberTask(sync),
         mailchimpResyncTask({ ...sync, cron: o.mailchimp.resyncCron }),
+        mailchimpDeletePermanentTask(sync), // mkt_rest: GDPR erasure
       ],
     },
   }

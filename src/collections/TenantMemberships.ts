@@ -93,6 +93,14 @@ export const TenantMemberships: CollectionConfig = tenantScoped(
       { name: 'payoutAccountId', type: 'text', access: { update: deskField } },
       { name: 'joinedAt', type: 'date', defaultValue: () => new Date().toISOString(), access: { update: deskField } },
       { name: 'lastVisitAt', type: 'date', admin: { readOnly: true }, access: { update: deskField } },
+      // mkt_rest: GDPR erasure — set once by `anonymiseMembership` (src/core/tenancy); nobody writes it through the API.
+      {
+        name: 'anonymisedAt',
+        type: 'date',
+        access: { create: () => false, update: () => false },
+        admin: { readOnly: true, position: 'sidebar', description: 'When this person’s data was erased (anonymised).' },
+      },
+      // end mkt_rest
     ],
   },
   {

@@ -52,6 +52,7 @@ import * as migration_20261207_085616_marketing_class_no_show from './20261207_0
 import * as migration_20261207_111921_website_lsh_bands from './20261207_111921_website_lsh_bands';
 import * as migration_20261207_112103_facility_trackman_import from './20261207_112103_facility_trackman_import';
 import * as migration_20261207_112206_lms_payouts from './20261207_112206_lms_payouts';
+import * as migration_20261207_112317_marketing_lead_ab_erasure from './20261207_112317_marketing_lead_ab_erasure';
 
 export const migrations = [
   {
@@ -322,6 +323,11 @@ export const migrations = [
   {
     up: migration_20261207_112206_lms_payouts.up,
     down: migration_20261207_112206_lms_payouts.down,
-    name: '20261207_112206_lms_payouts'
+    name: '20261207_112206_lms_payouts',
+  },
+  {
+    up: migration_20261207_112317_marketing_lead_ab_erasure.up,
+    down: migration_20261207_112317_marketing_lead_ab_erasure.down,
+    name: '20261207_112317_marketing_lead_ab_erasure'
   },
 ];

@@ -6,6 +6,7 @@ export const automationAssignmentsTable = defineSqlTable('automation-assignments
   tenant: 'tenant',
   automation: 'automation',
   member: 'member',
+  lead: 'lead', // mkt_rest: lead A/B
   variant: 'variant',
   bucket: 'bucket',
   assignedAt: 'assignedAt',

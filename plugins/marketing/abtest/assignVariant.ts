@@ -32,42 +32,51 @@ export const variantOfBucket = (a: Pick<Experiment, 'variants' | 'holdoutPercent
   return variants[variants.length - 1].key
 }
 
+/** Who is split: a member, or (New lead trigger) a lead. mkt_rest: lead A/B */
+export type Recipient = { member: string; lead?: null } | { member?: null; lead: string }
+
 /**
- * The member's group in this automation, assigned once: one INSERT … ON CONFLICT DO NOTHING on
- * U(automation, member) (racing enrolments insert one row; the losers wait for it), then the
- * stored row is read, so a member re-entering after the cooldown keeps their group even if the
- * weights have changed since.
+ * The recipient's group in this automation, assigned once: one INSERT … ON CONFLICT DO NOTHING on
+ * U(automation, member) or U(automation, lead) (racing enrolments insert one row; the losers wait
+ * for it), then the stored row is read, so a member re-entering after the cooldown keeps their
+ * group even if the weights have changed since. A lead's bucket is taken over `lead:<id>`.
  */
 export const assignVariant = async (
   req: PayloadRequest,
-  input: { tenant: string; automation: Experiment; member: string; now?: Date },
+  input: { tenant: string; automation: Experiment; now?: Date } & Recipient,
 ): Promise<string> => {
   const t = automationAssignmentsTable(req)
   const automation = String(input.automation.id)
-  const bucket = bucketOf(automation, input.member)
+  const lead = input.lead ?? null
+  const member = lead ? null : (input.member ?? null)
+  const bucket = bucketOf(automation, lead ? `lead:${lead}` : String(member))
   const variant = variantOfBucket(input.automation, bucket)
   const at = (input.now ?? new Date()).toISOString()
+  const target = lead
+    ? sql`(${sql.raw(t.$column.automation)}, ${sql.raw(t.$column.lead)})`
+    : sql`(${sql.raw(t.$column.automation)}, ${sql.raw(t.$column.member)})`
   const [inserted] = await runSql<{ variant: string }>(
     req,
-    sql`INSERT INTO ${t} (${t.tenant}, ${t.automation}, ${t.member}, ${t.variant}, ${t.bucket}, ${t.assignedAt}, ${t.createdAt}, ${t.updatedAt})
-        VALUES (${input.tenant}, ${automation}, ${input.member}, ${variant}, ${bucket}, ${at}::timestamptz, now(), now())
-        ON CONFLICT (${sql.raw(t.$column.automation)}, ${sql.raw(t.$column.member)}) DO NOTHING
+    sql`INSERT INTO ${t} (${t.tenant}, ${t.automation}, ${t.member}, ${t.lead}, ${t.variant}, ${t.bucket}, ${t.assignedAt}, ${t.createdAt}, ${t.updatedAt})
+        VALUES (${input.tenant}, ${automation}, ${member}::uuid, ${lead}::uuid, ${variant}, ${bucket}, ${at}::timestamptz, now(), now())
+        ON CONFLICT ${target} DO NOTHING
         RETURNING ${t.variant} AS variant`,
   )
   if (inserted) return inserted.variant
-  return (await storedVariant(req, automation, input.member)) ?? variant
+  return (await storedVariant(req, automation, lead ? { lead } : { member: String(member) })) ?? variant
 }
 
-/** The member's stored group in an automation, if assigned. */
+/** The member's (or lead's) stored group in an automation, if assigned. */
 export const storedVariant = async (
   req: PayloadRequest,
   automation: string,
-  member: string,
+  who: Recipient,
 ): Promise<string | null> => {
   const t = automationAssignmentsTable(req)
+  const match = who.lead ? sql`${t.lead} = ${who.lead}` : sql`${t.member} = ${who.member ?? null}`
   const [row] = await runSql<{ variant: string }>(
     req,
-    sql`SELECT ${t.variant} AS variant FROM ${t} WHERE ${t.automation} = ${automation} AND ${t.member} = ${member}`,
+    sql`SELECT ${t.variant} AS variant FROM ${t} WHERE ${t.automation} = ${automation} AND ${match}`,
   )
   return row?.variant ?? null
 }

@@ -10,7 +10,8 @@ import {
   goalBookingsTable,
   goalOrdersTable,
 } from './abTables'
-import { DEFAULT_VARIANT, HOLDOUT } from './experimentFields'
+import { DEFAULT_VARIANT, HOLDOUT, type GoalType } from './experimentFields'
+import { leadsTable } from '../operations/crm/sql/leadsTable' // mkt_rest: lead A/B
 
 const list = (values: readonly string[]) =>
   sql.join(
@@ -24,6 +25,9 @@ const list = (values: readonly string[]) =>
  * a booking (bookings plugin) or a paid order (commerce) by the member within `goalDays` of the
  * enrolment — the conversion rate, and the uplift over the holdout (absolute, in rate points, and
  * relative), all in one SQL statement. A goal whose plugin is not installed counts nothing.
+ * `goalType` (mkt_rest) narrows the goal to bookings or orders, or (New lead automations) to the lead
+ * becoming a member (`leads.convertedAt` within the window). A lead's enrolment counts in its group
+ * like a member's; its bookings and orders are those of the member it converted into.
  */
 export const automationReport = async (req: PayloadRequest, id: string): Promise<AutomationReport> => {
   const automation = await req.payload.findByID({
@@ -39,14 +43,21 @@ export const automationReport = async (req: PayloadRequest, id: string): Promise
   const goalDays = Math.max(1, automation.goalDays ?? 14)
   const l = automationLogsTable(req)
   const a = automationAssignmentsTable(req)
+  const ld = leadsTable(req)
   const goals: SQL[] = []
-  if (hasCollection(req.payload, 'bookings')) {
+  const goalType: GoalType = automation.goalType ?? 'booking_or_order' // mkt_rest: lead A/B
+  const goalWindow = sql`make_interval(days => ${goalDays}::int)`
+  if (goalType === 'conversion')
+    goals.push(
+      sql`(e.lead IS NOT NULL AND e.converted_at >= e.triggered_at AND e.converted_at < e.triggered_at + ${goalWindow})`,
+    )
+  if (goalType !== 'conversion' && goalType !== 'order' && hasCollection(req.payload, 'bookings')) {
     const b = goalBookingsTable(req)
     goals.push(sql`EXISTS (SELECT 1 FROM ${b} b WHERE b.${b.tenant} = ${tenant} AND b.${b.member} = e.member
       AND b.${b.createdAt} >= e.triggered_at AND b.${b.createdAt} < e.triggered_at + make_interval(days => ${goalDays}::int)
       AND b.${b.status}::text IN (${list(BOOKED_STATUSES)}))`)
   }
-  if (hasCollection(req.payload, 'orders')) {
+  if (goalType !== 'conversion' && goalType !== 'booking' && hasCollection(req.payload, 'orders')) {
     const o = goalOrdersTable(req)
     goals.push(sql`EXISTS (SELECT 1 FROM ${o} o WHERE o.${o.tenant} = ${tenant} AND o.${o.member} = e.member
       AND o.${o.purchasedAt} >= e.triggered_at AND o.${o.purchasedAt} < e.triggered_at + make_interval(days => ${goalDays}::int)
@@ -63,9 +74,12 @@ export const automationReport = async (req: PayloadRequest, id: string): Promise
   }>(
     req,
     sql`WITH e AS (
-          SELECT l.${l.member} AS member, l.${l.triggeredAt} AS triggered_at,
-                 coalesce(a.${a.variant}, ${DEFAULT_VARIANT}) AS variant
+          SELECT coalesce(l.${l.member}, ld.${ld.convertedMember}) AS member, l.${l.lead} AS lead,
+                 ld.${ld.convertedAt} AS converted_at, l.${l.triggeredAt} AS triggered_at,
+                 coalesce(a.${a.variant}, al.${a.variant}, ${DEFAULT_VARIANT}) AS variant
           FROM ${l} l LEFT JOIN ${a} a ON a.${a.automation} = l.${l.automation} AND a.${a.member} = l.${l.member}
+          LEFT JOIN ${a} al ON al.${a.automation} = l.${l.automation} AND al.${a.lead} = l.${l.lead}
+          LEFT JOIN ${ld} ld ON ld.${ld.id} = l.${l.lead}
           WHERE l.${l.automation} = ${id} AND l.${l.channel} = 'sequence'),
         g AS (
           SELECT variant, count(*)::int AS enrolled, count(*) FILTER (WHERE ${converted})::int AS converted
@@ -85,6 +99,7 @@ export const automationReport = async (req: PayloadRequest, id: string): Promise
   return {
     automation: String(automation.id),
     goalDays,
+    goalType,
     holdoutPercent: automation.holdoutPercent ?? 0,
     groups: all.map((variant) => {
       const r = byKey.get(variant)

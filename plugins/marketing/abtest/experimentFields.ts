@@ -1,5 +1,5 @@
-import type { ArrayField, Field } from 'payload'
-import { array as arrayValidation } from 'payload/shared'
+import type { ArrayField, Field, SelectField } from 'payload'
+import { array as arrayValidation, select as selectValidation } from 'payload/shared'
 import { validateBranches } from './branching'
 
 /** The reserved group name of members who receive nothing. */
@@ -64,6 +64,46 @@ export const withBranchingSteps = (steps: ArrayField): ArrayField => {
   }
 }
 
+// ---- mkt_rest: lead A/B ----
+/** What counts as a conversion in the A/B report (`goalType`). */
+export const GOAL_TYPES = ['booking_or_order', 'booking', 'order', 'conversion'] as const
+export type GoalType = (typeof GOAL_TYPES)[number]
+/** The trigger whose recipients are leads (New lead). */
+export const LEAD_TRIGGER = 'lead.created'
+
+/**
+ * Which goal fits which trigger (400 on save): `conversion` (the lead becomes a member) means
+ * nothing for a member, who has already joined, so only New lead automations may use it. Bookings
+ * and orders apply to both: for a lead they are those of the member it converted into.
+ */
+export const goalTypeProblem = (goalType: unknown, triggerEvent: unknown): string | null =>
+  goalType === 'conversion' && triggerEvent !== LEAD_TRIGGER
+    ? 'The goal "Becomes a member" applies to New lead automations only: a member has already joined. Choose a booking or a paid order.'
+    : null
+// ---- end mkt_rest ----
+
+/** mkt_rest: what the A/B report counts (400 on save for `conversion` outside New lead). */
+const goalTypeField: SelectField = {
+  name: 'goalType',
+  type: 'select',
+  defaultValue: 'booking_or_order',
+  options: [
+    { label: 'A booking or a paid order', value: 'booking_or_order' },
+    { label: 'A booking', value: 'booking' },
+    { label: 'A paid order', value: 'order' },
+    { label: 'Becomes a member (New lead only)', value: 'conversion' },
+  ],
+  admin: {
+    description:
+      'What the A/B report counts within the goal window. For a New lead automation, bookings and orders are those of the member the lead became.',
+  },
+  validate: (value, options) => {
+    const base = selectValidation(value, options)
+    if (base !== true) return base
+    return goalTypeProblem(value, (options.siblingData as { triggerEvent?: unknown } | undefined)?.triggerEvent) ?? true
+  },
+}
+
 /** The A/B fields of a tenant automation: variants with weights, the holdout share and the goal window. */
 export const experimentFields = (): Field[] => [
   {
@@ -111,4 +151,5 @@ export const experimentFields = (): Field[] => [
     max: 365,
     admin: { description: 'Goal: a booking or a paid order within this many days of enrolment.' },
   },
+  goalTypeField, // mkt_rest: lead A/B
 ]

@@ -19,6 +19,7 @@ export const tenantMembershipsTable = defineSqlTable(
     stripeCustomerId: 'stripeCustomerId',
     joinedAt: 'joinedAt',
     lastVisitAt: 'lastVisitAt',
+    anonymisedAt: 'anonymisedAt', // mkt_rest: GDPR erasure
     createdAt: 'createdAt',
     updatedAt: 'updatedAt',
   },
@@ -66,12 +67,13 @@ export const usersTable = defineSqlTable(
     email: 'email',
     name: 'name',
     status: 'status',
+    platformRole: 'platformRole', // mkt_rest: GDPR erasure
     // ---- email verification ----
     emailVerifiedAt: 'emailVerifiedAt',
     deletedAt: 'deletedAt',
     // ---- /email verification ----
   },
-  { enums: ['status'] },
+  { enums: ['status', 'platformRole'] },
 )
 
 /** Payload's jobs queue (completed jobs are deleted: what is left is queued, running or failed). */

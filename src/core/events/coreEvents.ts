@@ -14,6 +14,11 @@ export const coreEventSchemas = {
   'member.role_changed': membership.extend({ previousRoles: z.array(z.string()) }),
   'consent.granted': consent,
   'consent.revoked': consent,
+  // mkt_rest: GDPR erasure — a membership's personal data was erased (`anonymiseMembership`); each
+  // plugin erases what it holds of that member. `userAnonymised`: the person's account was too
+  // (they had no other live membership).
+  'member.anonymised': z.object({ user: z.string(), userAnonymised: z.boolean() }),
+  // end mkt_rest
   // ---- email verification ----
   'user.email_verified': z.object({ user: z.string(), email: z.string() }),
   // ---- /email verification ----

@@ -28,8 +28,18 @@ export type BuilderAutomation = {
   triggerThreshold?: number | null
   holdoutPercent: number
   goalDays: number
+  /** mkt_rest: booking_or_order | booking | order | conversion (New lead only). */
+  goalType?: string
   steps: BuilderStep[]
   variants: BuilderVariant[]
+}
+
+// mkt_rest: the report's goal, in words
+const GOAL_LABELS: Record<string, string> = {
+  booking_or_order: 'a booking or a paid order',
+  booking: 'a booking',
+  order: 'a paid order',
+  conversion: 'the lead became a member',
 }
 
 const BOOKED = JSON.stringify({ all: [{ field: 'enrolment.bookings', op: 'gte', value: 1 }] })
@@ -201,6 +211,7 @@ export const AutomationBuilder = ({
         // ---- /Holdings triggers ----
         holdoutPercent: Number(a.holdoutPercent) || 0,
         goalDays: Number(a.goalDays) || 14,
+        goalType: a.goalType || 'booking_or_order', // mkt_rest
         steps,
         variants: a.variants.map((v) => ({
           key: v.key,
@@ -478,6 +489,18 @@ export const AutomationBuilder = ({
                 onChange={(e) => set('goalDays', Number(e.target.value))}
               />
             </label>
+            {/* mkt_rest: goal type */}
+            <label>
+              Goal
+              <select value={a.goalType || 'booking_or_order'} onChange={(e) => set('goalType', e.target.value)}>
+                <option value="booking_or_order">A booking or a paid order</option>
+                <option value="booking">A booking</option>
+                <option value="order">A paid order</option>
+                {a.triggerEvent === 'lead.created' ? (
+                  <option value="conversion">The lead becomes a member</option>
+                ) : null}
+              </select>
+            </label>
           </div>
           {a.variants.map((v, vi) => (
             <fieldset key={vi}>
@@ -593,7 +616,7 @@ export const AutomationBuilder = ({
           </button>
           {report ? (
             <table className="ab-report">
-              <caption>{`Conversions within ${report.goalDays} days (a booking or a paid order)`}</caption>
+              <caption>{`Conversions within ${report.goalDays} days (${GOAL_LABELS[report.goalType] ?? report.goalType})`}</caption>
               <thead>
                 <tr>
                   <th scope="col">Group</th>

@@ -49,6 +49,7 @@ export const AutomationBuilderView = async (view: AdminViewServerProps) => {
         triggerThreshold: doc.triggerThreshold ?? null,
         holdoutPercent: doc.holdoutPercent ?? 0,
         goalDays: doc.goalDays ?? 14,
+        goalType: doc.goalType ?? 'booking_or_order', // mkt_rest
         steps: (doc.steps ?? []).map((s) => ({
           delayMinutes: s.delayMinutes ?? 0,
           channel: s.channel,

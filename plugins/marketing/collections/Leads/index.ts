@@ -96,6 +96,14 @@ export const Leads = (group: string): CollectionConfig =>
         },
       },
       // ---- /Lead recipients ----
+      // mkt_rest: GDPR erasure — set once by the anonymise operation; nobody writes it through the API.
+      {
+        name: 'anonymisedAt',
+        type: 'date',
+        access: { create: () => false, update: () => false },
+        admin: { readOnly: true, description: 'When this lead’s personal data was erased (anonymised).' },
+      },
+      // end mkt_rest
       {
         name: 'formSubmission',
         type: 'text',

@@ -21,6 +21,7 @@ export const memberState = async (req: PayloadRequest, member: string): Promise<
     .catch(() => null)
   const user = userOf(doc?.user)
   if (!doc || !user?.email || !(doc.roles ?? []).includes('member')) return null
+  if (doc.anonymisedAt) return null // mkt_rest: an erased member is never sent again (its contact was archived)
   const names = namesOf(doc.profile?.displayName ?? user.name)
   return {
     properties: compact({
@@ -38,7 +39,7 @@ export const memberState = async (req: PayloadRequest, member: string): Promise<
 /** A lead's contact, upserted by e-mail; a converted lead carries `atrium_member_id`, linking it to the member's contact. */
 export const leadState = async (req: PayloadRequest, lead: string): Promise<OutboxState | null> => {
   const doc = await req.payload.findByID({ collection: 'leads', id: lead, depth: 0, req }).catch(() => null)
-  if (!doc?.email) return null
+  if (!doc?.email || doc.anonymisedAt) return null // mkt_rest: an erased lead is never sent again
   const names = namesOf(doc.name)
   const member = idOf(doc.convertedMember)
   return {

@@ -168,9 +168,12 @@ const settle = async (
         sql`UPDATE ${o} SET
               ${o.status} = CASE WHEN ${o.version} = ${row.version} THEN 'sent' ELSE 'pending' END::${o.$enum.status},
               ${o.sentAt} = now(), ${o.remoteId} = ${outcome.remoteId}, ${o.attempts} = 0, ${o.lastError} = NULL,
-              ${o.claimedUntil} = NULL, ${o.updatedAt} = now()
+              ${o.claimedUntil} = NULL, ${o.updatedAt} = now(),
+              ${o.state} = CASE WHEN ${outcome.kind === 'archived'} AND ${o.version} = ${row.version}
+                                THEN ${o.state} #- '{properties,email}' ELSE ${o.state} END
             WHERE ${o.id} = ${row.id}`,
       )
+      // mkt_rest: an archived contact's address is dropped from the row once HubSpot has done it (erasure).
       summary.sent++
     } else if (outcome.kind === 'deferred' || outcome.kind === 'rateLimited') {
       await runSql(

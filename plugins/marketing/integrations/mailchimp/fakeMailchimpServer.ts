@@ -12,7 +12,7 @@ export type FakeMailchimpMember = {
 /**
  * A local stand-in for Mailchimp's Marketing API v3 (tests): `PUT /3.0/lists/{list}/members/{hash}`
  * (add or update; the hash must be the MD5 of the lower-cased address) and
- * `POST /3.0/lists/{list}/members/{hash}/tags`. It checks HTTP Basic auth against `apiKey`, holds
+ * `POST /3.0/lists/{list}/members/{hash}/tags` and `POST …/members/{hash}/actions/delete-permanent`. It checks HTTP Basic auth against `apiKey`, holds
  * every request `delayMs`, counts requests in flight (`maxInFlight`) and answers the next
  * `throttle` requests with 429 (Retry-After: 1).
  */
@@ -23,6 +23,8 @@ export const fakeMailchimpServer = async (options: { apiKey: string; delayMs?: n
     inFlight: 0,
     maxInFlight: 0,
     throttle: 0,
+    /** mkt_rest: hashes deleted for good (delete-permanent); a PUT of one is refused like Mailchimp does. */
+    forgotten: new Set<string>(),
     /** Addresses answered 400 "Member In Compliance State" (unsubscribed in Mailchimp itself). */
     compliance: new Set<string>(),
     delayMs: options.delayMs ?? 0,
@@ -58,6 +60,13 @@ export const fakeMailchimpServer = async (options: { apiKey: string; delayMs?: n
         } catch {
           return answer(400, { title: 'Invalid Resource', status: 400 })
         }
+        // mkt_rest: GDPR erasure — permanent deletion (404 when the contact is not there).
+        const erase = /^\/3\.0\/lists\/([^/]+)\/members\/([0-9a-f]{32})\/actions\/delete-permanent$/.exec(req.url ?? '')
+        if (erase && req.method === 'POST') {
+          if (!state.members.delete(erase[2])) return answer(404, { title: 'Resource Not Found', status: 404 })
+          state.forgotten.add(erase[2])
+          return answer(204)
+        }
         const member = /^\/3\.0\/lists\/([^/]+)\/members\/([0-9a-f]{32})(\/tags)?$/.exec(req.url ?? '')
         if (!member) return answer(404, { title: 'Resource Not Found', status: 404 })
         const [, , hash, tags] = member
@@ -65,6 +74,7 @@ export const fakeMailchimpServer = async (options: { apiKey: string; delayMs?: n
           const email = String(body.email_address ?? '')
           if (createHash('md5').update(email.toLowerCase()).digest('hex') !== hash)
             return answer(400, { title: 'Invalid Resource', detail: 'The subscriber hash does not match.' })
+          if (state.forgotten.has(hash)) return answer(400, { title: 'Forgotten Email Not Subscribed', status: 400 })
           if (state.compliance.has(email.toLowerCase()))
             return answer(400, { title: 'Member In Compliance State', status: 400 })
           const existing = state.members.get(hash)

@@ -114,6 +114,12 @@ export const mailchimpClient = (options: MailchimpClientOptions) => {
     /** `POST /lists/{list}/members/{hash}/tags`: tags switched on (active) or off (inactive). */
     setTags: (listId: string, email: string, tags: { name: string; status: 'active' | 'inactive' }[]) =>
       call('POST', `/lists/${encodeURIComponent(listId)}/members/${subscriberHash(email)}/tags`, { tags }),
+    /**
+     * mkt_rest: GDPR erasure — `POST /lists/{list}/members/{hash}/actions/delete-permanent`: the
+     * contact is deleted for good (Mailchimp refuses to re-import the address afterwards).
+     */
+    deletePermanent: (listId: string, hash: string) =>
+      call('POST', `/lists/${encodeURIComponent(listId)}/members/${hash}/actions/delete-permanent`, undefined),
   }
 }
 

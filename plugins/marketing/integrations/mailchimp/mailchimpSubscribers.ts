@@ -82,5 +82,25 @@ export const mailchimpSubscribers: Subscriber[] = [
     event: 'subscription.plan_changed',
     handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
   } satisfies Subscriber<'subscription.plan_changed'>,
+  // ---- mkt_rest: past due and renewal ----
+  // A payment failed (the plan is past due), the dunning moved on, or the subscription renewed
+  // (a past-due plan paid up): the `Past due` tag follows. Billing emits no `reactivated` event;
+  // a Stripe subscription back to active emits `subscription.activated`, handled above.
+  {
+    name: 'marketing.mailchimpOnSubscriptionPastDue',
+    event: 'subscription.past_due',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.past_due'>,
+  {
+    name: 'marketing.mailchimpOnSubscriptionDunningAdvanced',
+    event: 'subscription.dunning_advanced',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.dunning_advanced'>,
+  {
+    name: 'marketing.mailchimpOnSubscriptionRenewed',
+    event: 'subscription.renewed',
+    handler: (event, { req }) => queueSync(req, event.tenant, event.data.member),
+  } satisfies Subscriber<'subscription.renewed'>,
+  // ---- end mkt_rest ----
   // ---- /Mailchimp plan tags ----
 ] as Subscriber[]

@@ -16,6 +16,8 @@ type AudienceMember = {
   tags: string[]
   /** Plan tags: the member's current plans (billing's `marketing.memberPlans` port). */
   plans: string[]
+  /** mkt_rest: a current plan's payment is past due. */
+  pastDue: boolean
 }
 
 const PAGE = 500
@@ -23,7 +25,7 @@ const PAGE = 500
 /**
  * Members of the tenant who ever answered the `email_marketing` consent (open or revoked), with an
  * e-mail: subscribed while their consent is open and they are not archived, else unsubscribed.
- * Members who never consented are not sent to Mailchimp at all. One statement per page, then
+ * Members who never consented, and erased (anonymised) members, are not sent to Mailchimp at all. One statement per page, then
  * their tags in one read.
  */
 const audienceMembers = async (
@@ -43,6 +45,7 @@ const audienceMembers = async (
         FROM ${m.$table} m JOIN ${u.$table} u ON u.${u.id} = m.${m.user}
         JOIN ${c.$table} c ON c.${c.member} = m.${m.id} AND c.${c.type} = 'email_marketing'
         WHERE m.${m.tenant} = ${tenant} AND u.${u.email} IS NOT NULL
+          AND m.${m.anonymisedAt} IS NULL
           AND (${filter.member ?? null}::uuid IS NULL OR m.${m.id} = ${filter.member ?? null}::uuid)
           AND (${filter.after ?? null}::uuid IS NULL OR m.${m.id} > ${filter.after ?? null}::uuid)
         GROUP BY m.${m.id}, u.${u.email}, m.${m.displayName}, u.${u.name}, m.${m.status}
@@ -60,6 +63,7 @@ const audienceMembers = async (
   // ---- Mailchimp plan tags ----
   const held = await callPort(req, memberPlansPort, { tenant, members: rows.map((r) => String(r.id)) })
   const plansOf = new Map(held.members.map((m) => [m.member, m.plans]))
+  const pastDueOf = new Set(held.members.filter((m) => (m.pastDue?.length ?? 0) > 0).map((m) => m.member)) // mkt_rest
   tenantPlans.names = held.plans
   // ---- /Mailchimp plan tags ----
   return rows.map((r) => ({
@@ -69,6 +73,7 @@ const audienceMembers = async (
     status: r.open && !r.archived ? 'subscribed' : 'unsubscribed',
     tags: tagsOf.get(String(r.id)) ?? [],
     plans: plansOf.get(String(r.id)) ?? [],
+    pastDue: pastDueOf.has(String(r.id)), // mkt_rest
   }))
 }
 
@@ -87,13 +92,22 @@ export const mailchimpTagsOf = (tags: string[], tagMap: Record<string, string> |
  * inactive for the others (a plan given up, changed or ended switches its tag off). Idempotent:
  * the same statuses sent again change nothing. None when the connection turns plan tags off.
  */
-export const mailchimpPlanTagsOf = (held: string[], tenantPlans: string[], prefix: string | null) =>
-  prefix === null
+export const mailchimpPlanTagsOf = (held: string[], tenantPlans: string[], prefix: string | null, pastDue = false) =>
+  prefix === null || (tenantPlans.length === 0 && held.length === 0)
     ? []
-    : [...new Set([...tenantPlans, ...held])].map((plan) => ({
-        name: `${prefix}${plan}`.slice(0, 100),
-        status: held.includes(plan) ? ('active' as const) : ('inactive' as const),
-      }))
+    : [
+        ...[...new Set([...tenantPlans, ...held])].map((plan) => ({
+          name: `${prefix}${plan}`.slice(0, 100),
+          status: held.includes(plan) ? ('active' as const) : ('inactive' as const),
+        })),
+        // mkt_rest: a past-due plan keeps its `Plan: <name>` tag (the member still holds it while the
+        // payment is chased) and the member gets `Past due` besides, switched off once paid or ended
+        // (a tenant without plans gets neither).
+        { name: PAST_DUE_TAG, status: pastDue ? ('active' as const) : ('inactive' as const) },
+      ]
+
+/** The tag of a member whose current plan's payment is past due (mkt_rest). */
+export const PAST_DUE_TAG = 'Past due'
 // ---- /Mailchimp plan tags ----
 
 const pushMember = async (
@@ -110,7 +124,7 @@ const pushMember = async (
   })
   const tags = [
     ...mailchimpTagsOf(member.tags, connection.tagMap),
-    ...mailchimpPlanTagsOf(member.plans, tenantPlans, connection.planTagPrefix), // Mailchimp plan tags
+    ...mailchimpPlanTagsOf(member.plans, tenantPlans, connection.planTagPrefix, member.pastDue), // Mailchimp plan tags
   ]
   if (tags.length > 0) await client.setTags(connection.listId, member.email, tags)
 }

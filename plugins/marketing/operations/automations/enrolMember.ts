@@ -13,7 +13,7 @@ export type Enrolment = {
   automation: Pick<Automation, 'id' | 'tenant' | 'triggerEvent' | 'cooldownDays' | 'steps'> &
     Partial<Pick<Automation, 'variants' | 'holdoutPercent'>> // Branching and A/B
   member: string
-  /** Lead recipients: enrol this lead instead (`member` is then ignored; no A/B group, see README). */
+  /** Lead recipients: enrol this lead instead (`member` is then ignored; its A/B group is the lead's, see README). */
   lead?: string
   occurrenceKey: string
   facts: Record<string, unknown>
@@ -53,11 +53,13 @@ export const enrolMember = async (req: PayloadRequest, e: Enrolment): Promise<st
     )
     if (!row) return null
     // ---- Branching and A/B ----
-    // The member's group, assigned once per automation; the holdout is enrolled but sent nothing.
-    const variant =
-      !lead && isExperiment(e.automation)
-        ? await assignVariant(req, { tenant, automation: e.automation, member: e.member, now })
-        : null
+    // The member's (or lead's: mkt_rest lead A/B) group, assigned once per automation; the holdout
+    // is enrolled but sent nothing.
+    const variant = !isExperiment(e.automation)
+      ? null
+      : lead
+        ? await assignVariant(req, { tenant, automation: e.automation, lead, now })
+        : await assignVariant(req, { tenant, automation: e.automation, member: e.member, now })
     if (variant === HOLDOUT)
       await runSql(
         req,

@@ -111,7 +111,7 @@ export const sendAutomationStep = async (
   }
   // ---- Branching and A/B ----
   // A holdout member is enrolled but sent nothing; a step's branch routes it when it comes due.
-  const variant = await storedVariant(req, String(automation.id), memberId)
+  const variant = await storedVariant(req, String(automation.id), { member: memberId })
   if (variant === HOLDOUT) return stop('holdout')
   const route = await routeStep(req, step.branch, {
     tenant: member.tenant,

@@ -7,7 +7,9 @@ import { conditionHolds, parseCondition } from '../automations/conditions'
 import { isSuppressed } from '../suppression/suppressions'
 import { sendEmailMessage } from '../../channels/sendEmailMessage'
 import { queueAutomationStep } from '../../jobs/queueAutomationStep'
-import { recordStepRun, routeStep } from '../../abtest/stepRuns'
+import { recordStepRun, routeStep, stepTextFor } from '../../abtest/stepRuns'
+import { storedVariant } from '../../abtest/assignVariant' // mkt_rest: lead A/B
+import { HOLDOUT } from '../../abtest/experimentFields'
 import { countFailedAttempt, finishEnrolment } from './finishEnrolment'
 import { followRoute } from './followRoute'
 import { leadFacts, leadStopReason, type LeadFacts } from './leadFacts'
@@ -24,7 +26,8 @@ import { claimMessageLog, markMessageLog } from './messageLogRow'
  * `lead_converted`, is not lost → `lead_lost`, the condition still holds (the lead's status and tags
  * as `member.*`), the branch routes it (enrolment counts are 0 for a lead; message rules work).
  * A marketing step keeps the tenant's quiet hours (the tenant's zone) and is then sent by
- * `sendLeadEmail`. No A/B groups for leads: the step's own subject and body.
+ * `sendLeadEmail`. A/B (mkt_rest): a lead in the holdout is stopped (`holdout`), a variant's
+ * override replaces the step's subject/body, as for members.
  */
 export const sendLeadStep = async (
   req: PayloadRequest,
@@ -45,6 +48,10 @@ export const sendLeadStep = async (
     await finishEnrolment(req, log.id, 'sent', 'completed')
     return { status: 'done' }
   }
+  // ---- mkt_rest: lead A/B ----
+  const variant = await storedVariant(req, String(automation.id), { lead: lead.id })
+  if (variant === HOLDOUT) return stop('holdout')
+  // ---- end mkt_rest ----
   const route = await routeStep(req, step.branch, {
     tenant: lead.tenant,
     member: null,
@@ -67,6 +74,7 @@ export const sendLeadStep = async (
       return { status: 'deferred', until: allowed.toISOString() }
     }
   }
+  const text = stepTextFor(automation, variant, input.step, step) // mkt_rest: lead A/B
   const vars = { firstName: lead.firstName, name: lead.name ?? '', studioName: lead.tenantName }
   let outcome: SendOutcome
   try {
@@ -74,8 +82,8 @@ export const sendLeadStep = async (
       lead,
       channel: step.channel,
       type,
-      subject: renderTemplate(step.subject || automation.name, vars),
-      body: renderTemplate(step.body, vars),
+      subject: renderTemplate(text.subject || automation.name, vars),
+      body: renderTemplate(text.body, vars),
       automationLog: log.id,
       step: input.step,
       frequencyCap: lead.settings.frequencyCap ?? rules.frequencyCap,

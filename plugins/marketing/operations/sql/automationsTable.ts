@@ -108,6 +108,7 @@ export const memberFactsTable = defineSqlTable(
     timezone: 'profile.timezone',
     lastVisitAt: 'lastVisitAt',
     joinedAt: 'joinedAt',
+    anonymisedAt: 'anonymisedAt', // mkt_rest: GDPR erasure
   },
   { enums: ['status'] },
 )

@@ -17,6 +17,7 @@ export const leadsTable = defineSqlTable(
     lastContactedAt: 'lastContactedAt',
     marketingConsentAt: 'marketingConsentAt', // Lead recipients
     unsubscribedAt: 'unsubscribedAt', // Lead recipients
+    anonymisedAt: 'anonymisedAt', // mkt_rest: GDPR erasure
     updatedAt: 'updatedAt',
     createdAt: 'createdAt',
   },
