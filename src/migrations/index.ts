@@ -49,6 +49,7 @@ import * as migration_20261207_075531_facility_rooms_expiry from './20261207_075
 import * as migration_20261207_075711_lms_live_lessons from './20261207_075711_lms_live_lessons';
 import * as migration_20261207_080451_website_offers from './20261207_080451_website_offers';
 import * as migration_20261207_085616_marketing_class_no_show from './20261207_085616_marketing_class_no_show';
+import * as migration_20261207_112006_lms_assignment_files from './20261207_112006_lms_assignment_files';
 
 export const migrations = [
   {
@@ -304,6 +305,11 @@ export const migrations = [
   {
     up: migration_20261207_085616_marketing_class_no_show.up,
     down: migration_20261207_085616_marketing_class_no_show.down,
-    name: '20261207_085616_marketing_class_no_show'
+    name: '20261207_085616_marketing_class_no_show',
+  },
+  {
+    up: migration_20261207_112006_lms_assignment_files.up,
+    down: migration_20261207_112006_lms_assignment_files.down,
+    name: '20261207_112006_lms_assignment_files'
   },
 ];

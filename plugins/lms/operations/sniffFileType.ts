@@ -17,7 +17,9 @@ const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0))
  * `gif`, `webp`, `zip` (zip archives and Office documents), `text` (no NUL byte and valid UTF-8 in
  * the first bytes), else `unknown`. Cheap: it reads only `head` (the first 4 KB suffice).
  */
-export const sniffFileType = (head: Uint8Array): 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'zip' | 'text' | 'unknown' => {
+export const sniffFileType = (
+  head: Uint8Array,
+): 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'zip' | 'text' | 'unknown' => {
   if (startsWith(head, ascii('%PDF-'))) return 'pdf'
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
   if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg'

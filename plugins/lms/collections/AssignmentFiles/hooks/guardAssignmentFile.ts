@@ -30,15 +30,19 @@ export const guardAssignmentFile =
                  ${s.status}::text AS status
           FROM ${s.$table} WHERE ${s.id} = ${id} FOR UPDATE`,
     )
-    const tenant = idOf(data.tenant)
-    if (!row || (tenant && tenant !== String(row.tenant))) throw new OperationError(404, 'not_found', 'Not found.')
+    // the tenant is the submission's, whatever was sent or defaulted (a member of several businesses)
+    if (!row) throw new OperationError(404, 'not_found', 'Not found.')
     if (req.user) {
       const viewer = await resolveViewer(req, String(row.tenant), undefined)
       if (viewer.otherTenant) throw new OperationError(404, 'not_found', 'Not found.')
       if (viewer.member !== String(row.member))
         throw new OperationError(403, 'not_yours', 'Only the member who handed it in can add files.')
       if (row.status === 'graded')
-        throw new OperationError(409, 'already_graded', 'This submission is already graded; files can no longer be added.')
+        throw new OperationError(
+          409,
+          'already_graded',
+          'This submission is already graded; files can no longer be added.',
+        )
       if (row.status === 'returned')
         throw new OperationError(
           409,

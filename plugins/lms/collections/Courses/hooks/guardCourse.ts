@@ -15,10 +15,10 @@ const checkLessonMedia = async (req: PayloadRequest, course: string) => {
   const c = contentItemsTable(req)
   const lessons = await runSql<{ title: string; item_type: string; media: string }>(
     req,
-    sql`SELECT ${l.title} AS title, ${l.itemType}::text AS item_type, ${c.media} AS media
-        FROM ${l.$table} JOIN ${c.$table} ON ${c.id} = ${l.content}
-        WHERE ${l.course} = ${course} AND ${l.itemType} IN ('video', 'audio') AND ${c.media} IS NOT NULL
-        ORDER BY ${l.order} NULLS LAST, ${l.id}`,
+    sql`SELECT l.${l.title} AS title, l.${l.itemType}::text AS item_type, c.${c.media} AS media
+        FROM ${l.$table} l JOIN ${c.$table} c ON c.${c.id} = l.${l.content}
+        WHERE l.${l.course} = ${course} AND l.${l.itemType} IN ('video', 'audio') AND c.${c.media} IS NOT NULL
+        ORDER BY l.${l.order} NULLS LAST, l.${l.id}`,
   )
   const statuses = await mediaStatuses(
     req,

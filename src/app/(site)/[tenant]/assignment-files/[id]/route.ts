@@ -23,7 +23,11 @@ export async function GET(_request: Request, { params }: Context) {
   if (!visitor || !endpoint) return notFound()
   const req = await createLocalReq(
     {
-      req: { method: 'GET', routeParams: { id }, url: `${payload.config.serverURL || 'http://localhost'}/api` } as Partial<PayloadRequest>,
+      req: {
+        method: 'GET',
+        routeParams: { id },
+        url: `${payload.config.serverURL || 'http://localhost'}/api`,
+      } as Partial<PayloadRequest>,
       user: visitor.user,
     },
     payload,
