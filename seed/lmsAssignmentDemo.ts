@@ -183,6 +183,17 @@ export const seedLmsAssignmentDemo = async (payload: Payload, tenant: string): P
       },
     })
     created++
+    // lms_uploads: the waiting hand-in carries a small text file (graders download it from the submission)
+    if (!handIn.grade && payload.collections['assignment-files']) {
+      const notes = Buffer.from(`${handIn.body}\n\nHip flow: 3 rounds. Shoulder reset: daily.\n`)
+      await payload.create({
+        collection: 'assignment-files',
+        data: { tenant, submission: submission.id },
+        file: { data: notes, mimetype: 'text/plain', name: 'mobility-check-in-notes.txt', size: notes.length },
+      })
+      created++
+    }
+    // end lms_uploads
     if (handIn.grade)
       // graded as the creator would in the admin: the hook stamps gradedBy and completes the lesson
       await payload.update({

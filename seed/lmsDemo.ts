@@ -332,7 +332,13 @@ export const seedLmsDemo = async (payload: Payload): Promise<{ created: number }
             previous = lessonDoc.id
           }
         }
-        await payload.update({ collection: 'courses', id: doc.id, data: { _status: 'published' } })
+        // lms_uploads: a course is published only once its lessons' media are ready (else it stays a draft)
+        const usesVideo = modules.some((part) =>
+          part.lessons.some((lesson) => catalog.items.find((candidate) => candidate.slug === lesson.item)?.video),
+        )
+        if (!usesVideo || videoReady)
+          await payload.update({ collection: 'courses', id: doc.id, data: { _status: 'published' } })
+        // end lms_uploads
         if (
           product &&
           payload.collections['products'] &&

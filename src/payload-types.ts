@@ -119,6 +119,7 @@ export interface Config {
     'quiz-submissions': QuizSubmission;
     assignments: Assignment;
     'assignment-submissions': AssignmentSubmission;
+    'assignment-files': AssignmentFile;
     certificates: Certificate;
     'content-subscriptions': ContentSubscription;
     'facility-resources': FacilityResource;
@@ -186,6 +187,9 @@ export interface Config {
     assignments: {
       lessons: 'lessons';
     };
+    'assignment-submissions': {
+      files: 'assignment-files';
+    };
   };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
@@ -239,6 +243,7 @@ export interface Config {
     'quiz-submissions': QuizSubmissionsSelect<false> | QuizSubmissionsSelect<true>;
     assignments: AssignmentsSelect<false> | AssignmentsSelect<true>;
     'assignment-submissions': AssignmentSubmissionsSelect<false> | AssignmentSubmissionsSelect<true>;
+    'assignment-files': AssignmentFilesSelect<false> | AssignmentFilesSelect<true>;
     certificates: CertificatesSelect<false> | CertificatesSelect<true>;
     'content-subscriptions': ContentSubscriptionsSelect<false> | ContentSubscriptionsSelect<true>;
     'facility-resources': FacilityResourcesSelect<false> | FacilityResourcesSelect<true>;
@@ -2773,6 +2778,14 @@ export interface AssignmentSubmission {
       }[]
     | null;
   /**
+   * Files handed in with this attempt. Open one to download it.
+   */
+  files?: {
+    docs?: (string | AssignmentFile)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
    * Graded: give the points. Returned: the member may hand in again (a new submission).
    */
   status: 'submitted' | 'graded' | 'returned';
@@ -2788,6 +2801,30 @@ export interface AssignmentSubmission {
   gradedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Files members handed in with their assignments. Open the submission to grade it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignment-files".
+ */
+export interface AssignmentFile {
+  id: string;
+  tenant?: (string | null) | Tenant;
+  submission: string | AssignmentSubmission;
+  member?: (string | null) | TenantMembership;
+  assignment?: (string | null) | Assignment;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -4716,6 +4753,10 @@ export interface PayloadLockedDocument {
         value: string | AssignmentSubmission;
       } | null)
     | ({
+        relationTo: 'assignment-files';
+        value: string | AssignmentFile;
+      } | null)
+    | ({
         relationTo: 'certificates';
         value: string | Certificate;
       } | null)
@@ -6340,6 +6381,7 @@ export interface AssignmentSubmissionsSelect<T extends boolean = true> {
         url?: T;
         id?: T;
       };
+  files?: T;
   status?: T;
   points?: T;
   feedback?: T;
@@ -6347,6 +6389,27 @@ export interface AssignmentSubmissionsSelect<T extends boolean = true> {
   gradedAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignment-files_select".
+ */
+export interface AssignmentFilesSelect<T extends boolean = true> {
+  tenant?: T;
+  submission?: T;
+  member?: T;
+  assignment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -41,14 +41,20 @@ const cachedPagePath = (pathname: string, query: URLSearchParams): string | null
  * get their query in the path; blog lists asked for in the query form are redirected (308) to
  * their path form (`src/app/(site)/blogView.ts`). Admin, API and Next's assets are never rewritten; `/robots.txt` and
  * `/sitemap.xml` are the tenant's on a tenant host and the platform's (public/) on its own host.
- * A body declared larger than `JSON_BODY_LIMIT` (a server action of the site) is refused with 413
- * before it is read; one without a length is counted by Next's server-action reader (next.config.mjs).
+ * A body declared larger than `JSON_BODY_LIMIT` (a server action of the site; the assignment
+ * hand-in route: `UPLOAD_FILE_LIMIT` + 1 MB) is refused with 413 before it is read; one without a length is counted by Next's server-action reader (next.config.mjs).
  */
 export function proxy(request: NextRequest) {
   const declared = request.headers.get('content-length')
-  if (declared !== null && Number(declared) > getEnv().JSON_BODY_LIMIT) {
+  // lms_uploads: the site's assignment hand-in (`/…/hand-in`, multipart) takes files up to UPLOAD_FILE_LIMIT
+  const limit =
+    request.method === 'POST' && request.nextUrl.pathname.endsWith('/hand-in')
+      ? getEnv().UPLOAD_FILE_LIMIT + 1024 ** 2
+      : getEnv().JSON_BODY_LIMIT
+  // end lms_uploads
+  if (declared !== null && Number(declared) > limit) {
     return NextResponse.json(
-      { error: 'body_too_large', message: 'The request body is too large.', limit: getEnv().JSON_BODY_LIMIT },
+      { error: 'body_too_large', message: 'The request body is too large.', limit },
       { status: 413, headers: { connection: 'close' } },
     )
   }

@@ -178,7 +178,25 @@ export type AssignmentSubmissionView = {
   passed: boolean | null
   feedback: string | null
   gradedAt: string | null
+  /** The files handed in with it (`assignment-files`), oldest first. */
+  files: AssignmentFileView[]
 }
+
+/**
+ * A file handed in with an assignment submission. `url` is the access-checked download
+ * (`GET /api/assignment-files/:id/download`: the member it belongs to and the tenant's graders).
+ */
+export type AssignmentFileView = {
+  id: string
+  submission: string
+  filename: string
+  mimeType: string
+  size: number
+  url: string
+}
+
+/** `POST /api/assignment-submissions/:id/files` (multipart, `file` parts) → 201. */
+export type AssignmentFilesReply = { files: AssignmentFileView[] }
 
 /** An assignment as the member's lesson view shows it, with their submissions (newest first). */
 export type AssignmentLessonView = {

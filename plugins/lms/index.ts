@@ -2,6 +2,7 @@ import type { CollectionConfig, Endpoint, Field, Plugin } from 'payload'
 import { implementPort, withSqlTables } from '@/core'
 import { creatorContentPort, purchaseGuardPort } from '@plugins/commerce/contract'
 import { AccessGrants } from './collections/AccessGrants'
+import { AssignmentFiles } from './collections/AssignmentFiles'
 import { AssignmentSubmissions } from './collections/AssignmentSubmissions'
 import { Assignments } from './collections/Assignments'
 import { Certificates } from './collections/Certificates'
@@ -80,6 +81,11 @@ export const lmsPlugin =
         QuizSubmissions(group),
         Assignments(group),
         AssignmentSubmissions(group),
+        AssignmentFiles(group, {
+          maxBytes: o.assignmentFileMaxBytes,
+          maxFiles: o.assignmentFilesPerSubmission,
+          types: o.assignmentFileTypes,
+        }),
         Certificates(group),
         ContentSubscriptions(group),
       ],

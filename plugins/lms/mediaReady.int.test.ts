@@ -108,4 +108,61 @@ describe('media ready before publishing', () => {
     })
     expect(none.status).toBe(201)
   })
+
+  it('refuses to publish a course whose video/audio lessons wait for their media, naming each lesson and status; drafts save', async () => {
+    const owner = cast.inA.owner.client
+    const course = await app.payload.create({
+      collection: 'courses',
+      draft: true,
+      data: { tenant: A, title: 'Breath course', slug: slug() },
+    })
+    const mod = await app.payload.create({
+      collection: 'course-modules',
+      data: { tenant: A, course: course.id, title: 'Week 1' },
+    })
+    const lessonWith = async (title: string, contentType: 'video' | 'audio', media?: string) => {
+      const item = await app.payload.create({
+        collection: 'content-items',
+        draft: true,
+        data: { tenant: A, title, slug: slug(), contentType, media, visibility: 'private', _status: 'draft' },
+      })
+      await app.payload.create({
+        collection: 'lessons',
+        data: { tenant: A, module: mod.id, title, itemType: contentType, content: item.id, unlock: { mode: 'none' } },
+      })
+    }
+    const ready = await mediaWith('ready')
+    const transcoding = await mediaWith('transcoding')
+    const failed = await mediaWith('failed')
+    await lessonWith('Intro', 'video', ready)
+    await lessonWith('Box breathing', 'video', transcoding)
+    await lessonWith('Body scan', 'audio', failed)
+    await lessonWith('No media yet', 'video')
+
+    const publish = await owner.patch(`/api/courses/${course.id}`, { _status: 'published' })
+    expect(publish.status).toBe(400)
+    const text = JSON.stringify(publish.body)
+    expect(text).toContain('media_not_ready')
+    expect(text).toContain('“Box breathing” (video, media status: transcoding)')
+    expect(text).toContain('“Body scan” (audio, media status: failed)')
+    expect(text).not.toContain('Intro')
+    const [row] = await runSql<{ status: string }>(
+      { payload: app.payload, transactionID: undefined },
+      sql`SELECT _status::text AS status FROM courses WHERE id = ${course.id}`,
+    )
+    expect(row.status).toBe('draft')
+    // a draft still saves (the admin's autosave and "Save draft")
+    expect((await owner.patch(`/api/courses/${course.id}?draft=true`, { title: 'Breath course (v2)' })).status).toBe(
+      200,
+    )
+    // the Local API follows the same rule
+    await expect(
+      app.payload.update({ collection: 'courses', id: course.id, data: { _status: 'published' } }),
+    ).rejects.toMatchObject({ status: 400 })
+
+    await q(sql`UPDATE media SET status = 'ready' WHERE id IN (${transcoding}, ${failed})`)
+    const ok = await owner.patch(`/api/courses/${course.id}`, { _status: 'published' })
+    expect(ok.status).toBe(200)
+    expect(ok.body.doc).toMatchObject({ _status: 'published', title: 'Breath course (v2)' })
+  })
 })

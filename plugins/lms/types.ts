@@ -4,7 +4,27 @@ export type LmsOptions = {
   completionThreshold?: number
   /** The admin group of the plugin's collections. Default `Learning`. */
   adminGroup?: string
+  /** Assignment file uploads (`assignment-files`): the largest file a member may hand in, in bytes. Default 25 MB. */
+  assignmentFileMaxBytes?: number
+  /** How many files one assignment submission may carry. Default 3 (also the most one upload request takes). */
+  assignmentFilesPerSubmission?: number
+  /** The MIME types a member may hand in (checked against the file's first bytes where cheap). Default `ASSIGNMENT_FILE_TYPES`. */
+  assignmentFileTypes?: string[]
 }
+
+/** What members may hand in by default: PDF, images, Word/PowerPoint/Excel documents, zip archives and plain text. */
+export const ASSIGNMENT_FILE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/zip',
+  'text/plain',
+]
 
 /** How a lesson opens. */
 export const UNLOCK_MODES = ['none', 'after_days', 'on_date', 'cohort_start', 'prerequisite'] as const

@@ -50,6 +50,7 @@ import * as migration_20261207_075711_lms_live_lessons from './20261207_075711_l
 import * as migration_20261207_080451_website_offers from './20261207_080451_website_offers';
 import * as migration_20261207_085616_marketing_class_no_show from './20261207_085616_marketing_class_no_show';
 import * as migration_20261207_111921_website_lsh_bands from './20261207_111921_website_lsh_bands';
+import * as migration_20261207_112006_lms_assignment_files from './20261207_112006_lms_assignment_files';
 import * as migration_20261207_112103_facility_trackman_import from './20261207_112103_facility_trackman_import';
 import * as migration_20261207_112206_lms_payouts from './20261207_112206_lms_payouts';
 import * as migration_20261207_112317_marketing_lead_ab_erasure from './20261207_112317_marketing_lead_ab_erasure';
@@ -314,6 +315,11 @@ export const migrations = [
     up: migration_20261207_111921_website_lsh_bands.up,
     down: migration_20261207_111921_website_lsh_bands.down,
     name: '20261207_111921_website_lsh_bands',
+  },
+  {
+    up: migration_20261207_112006_lms_assignment_files.up,
+    down: migration_20261207_112006_lms_assignment_files.down,
+    name: '20261207_112006_lms_assignment_files',
   },
   {
     up: migration_20261207_112103_facility_trackman_import.up,

@@ -1,8 +1,15 @@
-import type { PayloadRequest } from 'payload'
+import type { File, PayloadRequest } from 'payload'
 import type { Assignment, AssignmentSubmission } from '@/payload-types'
 import { sql } from '@payloadcms/db-postgres'
 import { OperationError, emit, idOf, lockKey, runSql } from '@/core'
-import type { AssignmentLessonView, AssignmentSubmissionView, AssignmentSubmitInput, AccessDecision } from '../contract'
+import type {
+  AccessDecision,
+  AssignmentFileView,
+  AssignmentLessonView,
+  AssignmentSubmissionView,
+  AssignmentSubmitInput,
+} from '../contract'
+import { addSubmissionFiles, filesOfSubmissions } from './assignmentFiles'
 import { lessonAccess, resolveViewer, type EnrollmentRow } from './mayAccess'
 import { refusal } from './refusal'
 import { assignmentSubmissionsTable } from './sql/assignmentSubmissionsTable'
@@ -26,8 +33,12 @@ export const dueAt = (assignment: Pick<Assignment, 'due'>, enrolledAt: Date | nu
   return null
 }
 
-/** A submission as its member sees it. */
-export const submissionView = (doc: AssignmentSubmission, passingPoints: number | null): AssignmentSubmissionView => {
+/** A submission as its member sees it, with its files. */
+export const submissionView = (
+  doc: AssignmentSubmission,
+  passingPoints: number | null,
+  files: AssignmentFileView[] = [],
+): AssignmentSubmissionView => {
   const points = doc.status === 'graded' && typeof doc.points === 'number' ? doc.points : null
   return {
     id: String(doc.id),
@@ -42,6 +53,7 @@ export const submissionView = (doc: AssignmentSubmission, passingPoints: number 
     passed: points === null || passingPoints === null ? null : points >= passingPoints,
     feedback: doc.feedback ?? null,
     gradedAt: doc.gradedAt ? new Date(doc.gradedAt).toISOString() : null,
+    files,
   }
 }
 
@@ -50,7 +62,7 @@ export const submissionView = (doc: AssignmentSubmission, passingPoints: number 
  * decision with its unlock rules). Refuses as the lesson would (401, 403 `lesson_locked` / `no_access`
  * / `not_enrolled` / `other_tenant`, 404) when none opens; 403 `not_a_member` without a membership.
  */
-const openLesson = async (
+export const openLesson = async (
   req: PayloadRequest,
   assignment: Assignment,
 ): Promise<{ member: string; enrollment: EnrollmentRow | null }> => {
@@ -76,7 +88,8 @@ const openLesson = async (
 }
 
 /**
- * `POST /api/assignments/:id/submit`: the signed-in member hands in text and/or links for an
+ * `POST /api/assignments/:id/submit`: the signed-in member hands in text, links and/or files (a
+ * multipart request's `file` parts, checked by `assignment-files`' hooks: 413, 415) for an
  * assignment set by a lesson they may open now (403 otherwise, as the lesson). One live submission
  * (submitted or graded) per assignment and member: submits of one member and assignment run one
  * after another under a transaction-scoped advisory lock (and a partial unique index backs it), so
@@ -87,11 +100,12 @@ export const submitAssignment = async (
   req: PayloadRequest,
   id: string,
   input: AssignmentSubmitInput,
+  files: File[] = [],
 ): Promise<AssignmentSubmissionView> => {
   const body = input.body?.trim() ?? ''
   const links = input.links ?? []
-  if (!body && links.length === 0)
-    throw new OperationError(400, 'empty_submission', 'Write an answer or add a link before handing in.')
+  if (!body && links.length === 0 && files.length === 0)
+    throw new OperationError(400, 'empty_submission', 'Write an answer, add a link or attach a file before handing in.')
   const assignment = await loadAssignment(req, id)
   const tenant = idOf(assignment.tenant) ?? ''
   const { member, enrollment } = await openLesson(req, assignment)
@@ -132,13 +146,15 @@ export const submitAssignment = async (
       submittedAt: now.toISOString(),
     },
   })
+  // the files join the new submission as the member (the same rules as a later upload)
+  const stored = files.length ? await addSubmissionFiles(req, String(doc.id), files) : []
   await emit(req, {
     type: 'assignment.submitted',
     tenant,
     subject: { collection: 'assignment-submissions', id: doc.id },
     data: { submission: String(doc.id), assignment: id, member, attempt, late },
   })
-  return submissionView(doc, assignment.passingPoints)
+  return submissionView(doc, assignment.passingPoints, stored)
 }
 
 /**
@@ -164,7 +180,8 @@ export const reviewSubmission = async (
     },
   })
   const assignment = await loadAssignment(req, idOf(doc.assignment) ?? '')
-  return submissionView(doc, assignment.passingPoints)
+  const files = await filesOfSubmissions(req, [String(doc.id)])
+  return submissionView(doc, assignment.passingPoints, files.get(String(doc.id)))
 }
 
 /**
@@ -193,7 +210,11 @@ export const assignmentLessonView = async (
         req,
       })
     : { docs: [] }
-  const submissions = docs.map((doc) => submissionView(doc, assignment.passingPoints))
+  const files = await filesOfSubmissions(
+    req,
+    docs.map((doc) => String(doc.id)),
+  )
+  const submissions = docs.map((doc) => submissionView(doc, assignment.passingPoints, files.get(String(doc.id))))
   const due = dueAt(assignment, input.enrolledAt)
   return {
     id: String(assignment.id),

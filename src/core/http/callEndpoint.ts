@@ -1,4 +1,4 @@
-import { createLocalReq, type Endpoint, type Payload, type PayloadRequest, type TypedUser } from 'payload'
+import { createLocalReq, type Endpoint, type File, type Payload, type PayloadRequest, type TypedUser } from 'payload'
 
 export type EndpointAnswer<T> = { status: number; ok: boolean; body: T & { error?: string; message?: string } }
 
@@ -39,6 +39,10 @@ export type CallEndpointOptions = {
   body?: Record<string, unknown>
   /** Request headers the endpoint may read (the visitor's address for per-address limits). */
   headers?: Headers
+  // lms_uploads: files for an upload endpoint, as a multipart request's parts would give them
+  /** Uploaded files by form field (`req.files`), as Payload gives a multipart request's file parts. */
+  files?: Record<string, File[]>
+  // end lms_uploads
 }
 
 /**
@@ -49,7 +53,7 @@ export type CallEndpointOptions = {
  */
 export const callEndpoint = async <T = Record<string, unknown>>(
   payload: Payload,
-  { collection, path, method, routeParams = {}, query, user, body, headers }: CallEndpointOptions,
+  { collection, path, method, routeParams = {}, query, user, body, headers, files }: CallEndpointOptions,
 ): Promise<EndpointAnswer<T>> => {
   const endpoint = findEndpoint(payload, collection, path, method)
   if (!endpoint)
@@ -73,6 +77,7 @@ export const callEndpoint = async <T = Record<string, unknown>>(
         routeParams,
         text: async () => text,
         ...(headers ? { headers } : {}),
+        ...(files ? { files } : {}), // lms_uploads
       } as Partial<PayloadRequest>,
       user: user ?? undefined,
     },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { nobody, tenantRole, tenantScoped } from '@/core'
 import { returnSubmissionEndpoint, gradeSubmissionEndpoint } from '../../endpoints/assignmentEndpoints'
+import { listSubmissionFilesEndpoint, uploadSubmissionFilesEndpoint } from '../../endpoints/assignmentFileEndpoints'
 import { GRADER_ROLES, SUBMISSION_STATUSES } from '../../types'
 import { staffOrOwnRows } from '../shared/access'
 import { announceReview, guardReview } from './hooks/gradeSubmission'
@@ -32,7 +33,12 @@ export const AssignmentSubmissions = (group: string): CollectionConfig =>
         { fields: ['tenant', 'status', 'submittedAt'] },
       ],
       hooks: { beforeChange: [guardReview], afterChange: [announceReview] },
-      endpoints: [gradeSubmissionEndpoint, returnSubmissionEndpoint],
+      endpoints: [
+        gradeSubmissionEndpoint,
+        returnSubmissionEndpoint,
+        uploadSubmissionFilesEndpoint,
+        listSubmissionFilesEndpoint,
+      ],
       fields: [
         {
           type: 'row',
@@ -68,6 +74,19 @@ export const AssignmentSubmissions = (group: string): CollectionConfig =>
           access: handedIn,
           admin: { readOnly: true },
           fields: [{ name: 'url', type: 'text', required: true }],
+        },
+        {
+          // the files handed in (`assignment-files`): graders open or download each one from here
+          name: 'files',
+          type: 'join',
+          collection: 'assignment-files',
+          on: 'submission',
+          defaultSort: 'createdAt',
+          admin: {
+            allowCreate: false,
+            defaultColumns: ['filename', 'mimeType', 'filesize', 'createdAt'],
+            description: 'Files handed in with this attempt. Open one to download it.',
+          },
         },
         {
           name: 'status',

@@ -1,4 +1,5 @@
 import { accessGrantsTable } from './accessGrantsTable'
+import { assignmentFilesTable } from './assignmentFilesTable'
 import { assignmentSubmissionsTable } from './assignmentSubmissionsTable'
 import { certificatesTable } from './certificatesTable'
 import { contentItemsTable } from './contentItemsTable'
@@ -14,6 +15,7 @@ import { quizSubmissionsTable } from './quizSubmissionsTable'
 /** Every table the lms plugin's raw SQL uses (checked against the schema at start-up). */
 export const lmsSqlTables = [
   accessGrantsTable,
+  assignmentFilesTable,
   assignmentSubmissionsTable,
   certificatesTable,
   contentItemsTable,

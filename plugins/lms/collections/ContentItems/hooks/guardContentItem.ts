@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { OperationError, idOf } from '@/core'
+import { mediaStatuses } from '../../../operations/mediaReadiness'
 
 /**
  * A purchased_only item has a price; a published written item has a body; a published video or
@@ -18,15 +19,7 @@ export const guardContentItem: CollectionBeforeChangeHook = async ({ data, origi
     // ---- media ready ----
     const media = idOf(data.media !== undefined ? data.media : originalDoc?.media)
     if ((contentType === 'video' || contentType === 'audio') && media) {
-      const doc = await req.payload.findByID({
-        collection: 'media',
-        id: media,
-        depth: 0,
-        select: { status: true },
-        req,
-        disableErrors: true,
-      })
-      const status = doc ? (doc.status ?? 'ready') : 'missing'
+      const status = (await mediaStatuses(req, [media])).get(media) ?? 'missing'
       if (status !== 'ready')
         throw new OperationError(
           400,

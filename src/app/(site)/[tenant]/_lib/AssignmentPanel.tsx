@@ -1,5 +1,4 @@
 import type { AssignmentLessonView, AssignmentSubmissionView } from '@plugins/lms/contract'
-import { submitAssignmentWork } from './assignmentActions'
 import { LINK_FIELDS } from './assignmentForm'
 import { dateTime } from './format'
 
@@ -7,7 +6,12 @@ import { dateTime } from './format'
 const ERRORS: Record<string, string> = {
   already_submitted: 'You already handed this in. You can hand in again only if it is returned to you.',
   resubmission_not_allowed: 'This assignment takes one submission only.',
-  empty_submission: 'Write an answer or add a link before handing in.',
+  empty_submission: 'Write an answer, add a link or attach a file before handing in.',
+  file_too_large: 'A file is too large: each file may be at most 25 MB.',
+  body_too_large: 'The files are too large together: hand in at most 25 MB at once.',
+  unsupported_type:
+    'A file is of a type you cannot hand in. Use PDF, images (PNG, JPEG, GIF, WebP), Word, PowerPoint or Excel documents, zip archives or plain text.',
+  too_many_files: 'You can attach at most 3 files.',
   invalid_input: 'Please check the form: links must be full web addresses (https://…).',
   lesson_locked: 'This lesson is not open yet.',
   not_enrolled: 'Enrol in the course first.',
@@ -31,14 +35,20 @@ const inputStyle = {
   boxSizing: 'border-box',
 } as const
 
+/** A size for people: 840 KB, 2.4 MB. */
+const sizeOf = (bytes: number) =>
+  bytes < 1024 ** 2 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${Math.round((bytes / 1024 ** 2) * 10) / 10} MB`
+
 const Submission = ({
   submission,
   maxPoints,
   zone,
+  base,
 }: {
   submission: AssignmentSubmissionView
   maxPoints: number
   zone: string
+  base: string
 }) => (
   <li className="card assignment-submission">
     <p>
@@ -66,6 +76,18 @@ const Submission = ({
         <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{submission.body}</p>
       </details>
     ) : null}
+    {submission.files.length ? (
+      <ul aria-label={`Files of attempt ${submission.attempt}`}>
+        {submission.files.map((file) => (
+          <li key={file.id} style={{ overflowWrap: 'anywhere' }}>
+            <a href={`${base}/assignment-files/${file.id}`} download={file.filename}>
+              {file.filename}
+            </a>{' '}
+            <span className="muted">({sizeOf(file.size)})</span>
+          </li>
+        ))}
+      </ul>
+    ) : null}
     {submission.links.length ? (
       <ul aria-label={`Links of attempt ${submission.attempt}`}>
         {submission.links.map((link) => (
@@ -80,13 +102,18 @@ const Submission = ({
   </li>
 )
 
+/** What the file input accepts (lms's default assignment file types). */
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.pptx,.xlsx,.zip,.txt'
+
 /**
  * An assignment lesson: the instructions, when it is due, the member's submissions with their status,
- * grade and feedback, and the form to hand in (again, once returned). No client JavaScript.
+ * grade, feedback and files, and the form to hand in (again, once returned) with files: a plain
+ * multipart form posted to the site's `hand-in` route (no client JavaScript, no server action cap).
  */
 export const AssignmentPanel = ({
   assignment,
   site,
+  base,
   slug,
   lesson,
   zone,
@@ -96,6 +123,8 @@ export const AssignmentPanel = ({
 }: {
   assignment: AssignmentLessonView
   site: string
+  /** The site's link base (`href(site)`): the hand-in route and file links hang under it. */
+  base: string
   slug: string
   lesson: string
   zone: string
@@ -135,13 +164,25 @@ export const AssignmentPanel = ({
           <h3>Your submissions</h3>
           <ol className="stack" style={{ listStyle: 'none', padding: 0 }}>
             {assignment.submissions.map((submission) => (
-              <Submission key={submission.id} submission={submission} maxPoints={assignment.maxPoints} zone={zone} />
+              <Submission
+                key={submission.id}
+                submission={submission}
+                maxPoints={assignment.maxPoints}
+                zone={zone}
+                base={base === '/' ? '' : base}
+              />
             ))}
           </ol>
         </>
       ) : null}
       {assignment.canSubmit && enrolled ? (
-        <form action={submitAssignmentWork} className="stack" aria-labelledby="assignment-form-title">
+        <form
+          action={`${base === '/' ? '' : base}/hand-in`}
+          method="post"
+          encType="multipart/form-data"
+          className="stack"
+          aria-labelledby="assignment-form-title"
+        >
           <h3 id="assignment-form-title">{last ? 'Hand in again' : 'Hand in your work'}</h3>
           <input type="hidden" name="site" value={site} />
           <input type="hidden" name="slug" value={slug} />
@@ -166,6 +207,21 @@ export const AssignmentPanel = ({
               </div>
             ))}
           </fieldset>
+          <div className="field">
+            <label htmlFor="assignment-files">Files (optional)</label>
+            <input
+              id="assignment-files"
+              name="file"
+              type="file"
+              multiple
+              accept={ACCEPT}
+              aria-describedby="assignment-files-hint"
+              style={{ maxWidth: '100%' }}
+            />
+            <p id="assignment-files-hint" className="muted">
+              Up to 3 files, 25 MB in total: PDF, images, Word, PowerPoint or Excel documents, zip or text.
+            </p>
+          </div>
           <p>
             <button type="submit" className="button">
               {last ? 'Hand in again' : 'Hand in'}

@@ -180,6 +180,7 @@ export default async function LessonPage({ params, searchParams }: Props) {
             <AssignmentPanel
               assignment={assignment}
               site={site.key}
+              base={href(site)}
               slug={slug}
               lesson={lessonId}
               zone={site.tenant.timezone}
