@@ -103,15 +103,19 @@ describe('raw SQL tied to the schema', () => {
     for (const file of tableModules()) await import(file)
     const app = await schemaOf()
     const checked: string[] = []
+    const pinned: string[] = []
     for (const table of declaredSqlTables()) {
       const slug = table.ref.split('.')[0]
-      for (const path of fieldsToRename(app, table)) {
+      const paths = fieldsToRename(app, table)
+      if (paths.length) pinned.push(table.ref) // until one of its fields renames alone
+      for (const path of paths) {
         // A field another part of the config points at (a join's `on`) cannot be renamed alone: try the next.
         const schema = await schemaOf([renameField(slug, path, `${path.split('.').pop()}Renamed`)]).catch(() => null)
         if (!schema) continue
         expect(() => table.resolve(schema), `${table.ref}: renaming ${path}`).toThrow(SqlSchemaError)
         expect(() => table.resolve(schema), `${table.ref}: renaming ${path}`).toThrow(`"${table.ref}"`)
         checked.push(table.ref)
+        pinned.pop()
         break
       }
     }
@@ -130,8 +134,11 @@ describe('raw SQL tied to the schema', () => {
       'integration-connections',
     ])
       expect(checked).toContain(ref)
+    // Tables whose every field that raw SQL uses is also pointed at by another part of the config
+    // (member-notes: `member`, which the membership's notes join names; `note` is its title).
+    expect(pinned).toEqual(['member-notes'])
     const renameable = declaredSqlTables().filter((table) => fieldsToRename(app, table).length > 0)
-    expect(checked).toEqual(renameable.map((table) => table.ref))
+    expect(checked).toEqual(renameable.map((table) => table.ref).filter((ref) => !pinned.includes(ref)))
   }, 300_000)
 })
 

@@ -278,3 +278,53 @@ describe('No-show (class) (booking.no_show)', () => {
     expect(rows.map((r) => r.member_id)).toEqual([absent.id])
   })
 })
+
+describe('Abandoned booking (booking.offer_expired)', () => {
+  it('enrols members whose waitlist offer lapsed unclaimed, once, and stops for one who booked the class again', async () => {
+    const { q, studio, member, runJobs } = kit()
+    const tenant = await studio()
+    const abandoned = await moreAutomation(tenant, 'booking.abandoned', { delayMinutes: 60 })
+    const [lapses, rebooks, waiting] = [await member(tenant), await member(tenant), await member(tenant)]
+    const [cls] = await q<{ id: string }>(
+      sql`INSERT INTO classes (tenant_id, title, start_time, end_time, status, capacity, booked_count, waitlist_count)
+          VALUES (${tenant}, 'Full class', now() + interval '1 day', now() + interval '1 day 1 hour', 'scheduled', 2, 2, 1)
+          RETURNING id`,
+    )
+    await q(
+      sql`INSERT INTO bookings (tenant_id, class_id, member_id, status, offer_expires_at, created_at, updated_at)
+          VALUES (${tenant}, ${cls.id}, ${lapses.id}, 'offered', now() - interval '1 minute', now(), now()),
+                 (${tenant}, ${cls.id}, ${rebooks.id}, 'offered', now() - interval '1 minute', now(), now())`,
+    )
+    await q(
+      sql`INSERT INTO bookings (tenant_id, class_id, member_id, status, waitlist_position, created_at, updated_at)
+          VALUES (${tenant}, ${cls.id}, ${waiting.id}, 'waitlisted', 1, now(), now())`,
+    )
+    for (let run = 0; run < 2; run++) {
+      await app.payload.jobs.queue({ task: 'expireWaitlistOffers', input: {} })
+      await runJobs()
+    }
+    const statuses = await q<{ member_id: string; status: string }>(
+      sql`SELECT member_id, status::text FROM bookings WHERE class_id = ${cls.id}`,
+    )
+    expect(
+      statuses
+        .filter((r) => r.status === 'cancelled')
+        .map((r) => r.member_id)
+        .sort(),
+    ).toEqual([lapses.id, rebooks.id].sort())
+    const rows = await enrolmentRows(String(abandoned.id))
+    // Not the member the place passed to.
+    expect(rows.map((r) => r.member_id).sort()).toEqual([lapses.id, rebooks.id].sort())
+    // Before the step comes due (60 min), one of them books the class again.
+    await q(
+      sql`INSERT INTO bookings (tenant_id, class_id, member_id, status, created_at, updated_at)
+          VALUES (${tenant}, ${cls.id}, ${rebooks.id}, 'confirmed', now(), now())`,
+    )
+    const send = async (m: string) => {
+      const log = rows.find((r) => r.member_id === m)!
+      return sendAutomationStep(await createLocalReq({}, app.payload), { automationLog: log.id, step: 0 }, rules)
+    }
+    expect(await send(lapses.id)).toMatchObject({ status: 'sent' })
+    expect(await send(rebooks.id)).toEqual({ status: 'stopped', reason: 'booked_since' })
+  })
+})

@@ -54,6 +54,7 @@ import * as migration_20261207_112006_lms_assignment_files from './20261207_1120
 import * as migration_20261207_112103_facility_trackman_import from './20261207_112103_facility_trackman_import';
 import * as migration_20261207_112206_lms_payouts from './20261207_112206_lms_payouts';
 import * as migration_20261207_112317_marketing_lead_ab_erasure from './20261207_112317_marketing_lead_ab_erasure';
+import * as migration_20261207_120257_marketing_abandoned_booking from './20261207_120257_marketing_abandoned_booking';
 
 export const migrations = [
   {
@@ -334,6 +335,11 @@ export const migrations = [
   {
     up: migration_20261207_112317_marketing_lead_ab_erasure.up,
     down: migration_20261207_112317_marketing_lead_ab_erasure.down,
-    name: '20261207_112317_marketing_lead_ab_erasure'
+    name: '20261207_112317_marketing_lead_ab_erasure',
+  },
+  {
+    up: migration_20261207_120257_marketing_abandoned_booking.up,
+    down: migration_20261207_120257_marketing_abandoned_booking.down,
+    name: '20261207_120257_marketing_abandoned_booking'
   },
 ];

@@ -37,7 +37,7 @@ describe('tenant isolation grid', () => {
 })
 
 describe('sample plugin', () => {
-  it('runs its hook, event subscriber job and endpoint', async () => {
+  it('runs its hook, event subscriber job and endpoint', { timeout: 240_000 }, async () => {
     const owner = cast.inA.owner
     const created = await owner.client.post('/api/sample-notes', { title: 'Hello', tenant: String(cast.a.id) })
     expect(created.status).toBe(201)

@@ -35,7 +35,8 @@ export const goalBookingsTable = defineSqlTable(
     status: 'status',
     createdAt: 'createdAt',
     checkedInAt: 'checkedInAt',
-  }, // checkedInAt: More triggers
+    class: 'class',
+  }, // checkedInAt, class: More triggers
   { enums: ['status'] },
 )
 

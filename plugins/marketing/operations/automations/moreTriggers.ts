@@ -7,6 +7,8 @@ import { goalBookingsTable, goalOrdersTable, PAID_STATUSES } from '../../abtest/
 export const MILESTONE_TRIGGER = 'visit.milestone'
 /** The abandoned checkout trigger: fired by `order.canceled` with reason `expired` (an unpaid order's hold ran out). */
 export const ABANDONED_TRIGGER = 'order.abandoned'
+/** The abandoned booking trigger: fired by `booking.offer_expired` (a waitlist place offered and not claimed in time). */
+export const ABANDONED_BOOKING_TRIGGER = 'booking.abandoned'
 
 /**
  * This check-in's place among the member's check-ins (bookings in `checked_in`, ordered by
@@ -59,4 +61,24 @@ export const abandonedStopReason = async (
   if (row?.self_paid) return 'order_paid'
   if (row?.since) return 'ordered_since'
   return null
+}
+
+/**
+ * The send-time re-check of an abandoned booking: `booked_since` once the member holds a place in
+ * that class again (booked, offered or checked in), else null.
+ */
+export const abandonedBookingStopReason = async (
+  req: PayloadRequest,
+  member: string,
+  facts: Record<string, unknown>,
+): Promise<string | null> => {
+  const klass = typeof facts.class === 'string' ? facts.class : null
+  if (!klass) return null
+  const b = goalBookingsTable(req)
+  const [row] = await runSql<{ booked: boolean }>(
+    req,
+    sql`SELECT EXISTS (SELECT 1 FROM ${b.$table} x WHERE x.${b.member} = ${member} AND x.${b.class} = ${klass}
+                         AND x.${b.status} IN ('confirmed', 'offered', 'checked_in')) AS booked`,
+  )
+  return row?.booked ? 'booked_since' : null
 }

@@ -113,6 +113,12 @@ export const EVENT_TRIGGERS = [
         ? each(e.data.member, `order:${e.data.order}`, { order: e.data.order, number: e.data.number })
         : null,
   }),
+  trigger({
+    event: 'booking.offer_expired',
+    value: 'booking.abandoned',
+    label: 'Abandoned booking (waitlist place offered, not claimed in time)',
+    hit: (e) => each(e.data.member, `offer:${e.subject?.id ?? e.id}`, { class: e.data.class }),
+  }),
   // ---- /More triggers ----
   // ---- Lead recipients ----
   trigger({
@@ -147,6 +153,7 @@ export type TriggerEvent =
   | TimeTrigger
   | 'visit.milestone'
   | 'order.abandoned'
+  | 'booking.abandoned'
 
 export const TRIGGER_OPTIONS: { label: string; value: string }[] = [
   ...EVENT_TRIGGERS.map((t) => ({ label: `${t.label} (${t.event})`, value: t.value ?? t.event })),

@@ -14,7 +14,12 @@ import { HOLDOUT } from '../../abtest/experimentFields'
 import { recordStepRun, routeStep, stepTextFor } from '../../abtest/stepRuns'
 // ---- /Branching and A/B ----
 import { holdingsStopReason, isHoldingsTrigger } from '../automations/holdingsTriggers' // Holdings triggers
-import { ABANDONED_TRIGGER, abandonedStopReason } from '../automations/moreTriggers' // More triggers
+import {
+  ABANDONED_BOOKING_TRIGGER,
+  ABANDONED_TRIGGER,
+  abandonedBookingStopReason,
+  abandonedStopReason,
+} from '../automations/moreTriggers' // More triggers
 import { countFailedAttempt, finishEnrolment as finish } from './finishEnrolment'
 import { followRoute } from './followRoute'
 import { sendLeadStep } from './sendLeadStep' // Lead recipients
@@ -101,6 +106,11 @@ export const sendAutomationStep = async (
   // An abandoned checkout stops once the order was paid after all or the member bought since.
   if (automation.triggerEvent === ABANDONED_TRIGGER) {
     const reason = await abandonedStopReason(req, memberId, facts.event)
+    if (reason) return stop(reason)
+  }
+  // An abandoned booking stops once the member holds a place in that class again.
+  if (automation.triggerEvent === ABANDONED_BOOKING_TRIGGER) {
+    const reason = await abandonedBookingStopReason(req, memberId, facts.event)
     if (reason) return stop(reason)
   }
   // ---- /More triggers ----
