@@ -3,6 +3,9 @@ import { AdminNotice, AdminPage } from '@/core/admin/AdminPage'
 import { adminTenant, formatMoney, OperationError, TENANT_COOKIE } from '@/core'
 import { EARNINGS_ROLES, readEarnings } from '../operations/readEarnings'
 
+/** Payload's `.table th` grey gives 2.81:1 on white (found by the a11y walk): headers in the text colour. */
+const HEAD_COLOR = 'var(--theme-text)'
+
 const param = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
 
 /** `YYYY-MM` of `date` shifted by `delta` months (UTC calendar; the bounds themselves are read in the tenant's zone). */
@@ -59,13 +62,13 @@ export const EarningsView = async (view: AdminViewServerProps) => {
       <table data-testid="earnings-table" className="table" style={{ width: '100%', borderCollapse: 'collapse' }}>
         <thead>
           <tr>
-            <th style={{ textAlign: 'left' }}>Month</th>
-            <th style={{ textAlign: 'right' }}>Sales</th>
-            <th style={{ textAlign: 'right' }}>Gross</th>
-            <th style={{ textAlign: 'right' }}>Platform fee</th>
-            <th style={{ textAlign: 'right' }}>Refunds</th>
-            <th style={{ textAlign: 'right' }}>Fee given back</th>
-            <th style={{ textAlign: 'right' }}>Net</th>
+            <th style={{ textAlign: 'left', color: HEAD_COLOR }}>Month</th>
+            <th style={{ textAlign: 'right', color: HEAD_COLOR }}>Sales</th>
+            <th style={{ textAlign: 'right', color: HEAD_COLOR }}>Gross</th>
+            <th style={{ textAlign: 'right', color: HEAD_COLOR }}>Platform fee</th>
+            <th style={{ textAlign: 'right', color: HEAD_COLOR }}>Refunds</th>
+            <th style={{ textAlign: 'right', color: HEAD_COLOR }}>Fee given back</th>
+            <th style={{ textAlign: 'right', color: HEAD_COLOR }}>Net</th>
           </tr>
         </thead>
         <tbody>
