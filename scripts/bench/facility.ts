@@ -21,7 +21,7 @@ import pg from 'pg'
 import { cannon } from './cannon'
 import type { LoadRequest } from './loadWorker'
 import { percentile, summarize } from './stats'
-import { openBenchDatabase } from './benchDatabase'
+import { openBenchApp } from './benchApp'
 
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const BAYS = numberEnv('BENCH_FACILITY_BAYS', 20)
@@ -34,24 +34,13 @@ const ZONE = 'America/Chicago'
 const PASSWORD = 'bench-password-1'
 
 export const runFacilityBench = async () => {
-  const started = Date.now()
-  const log = (line: string) =>
-    console.log(`[bench facility ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`)
-  const { databaseUrl, label, drop } = await openBenchDatabase('atrium_bench_fac')
-  log(`database ${label}`)
+  const { drop, log, payload, sqlPool, q } = await openBenchApp('facility', 'atrium_bench_fac')
 
-  const { getPayload, createLocalReq } = await import('payload')
-  const { default: config } = await import('../../payload.config')
+  const { createLocalReq } = await import('payload')
   const { startTestServer } = await import('../../src/core/testing/testServer')
   const { closePayload } = await import('../../src/core/db/closePayload')
   const { addDays, fromWallTime, localDate } = await import('../../src/core')
   const { readBayGrid } = await import('../../plugins/facility/operations/readBayGrid')
-  const payload = await getPayload({ config, cron: false })
-  await payload.db.migrate()
-  log('migrated')
-  const sqlPool = new pg.Pool({ connectionString: databaseUrl, max: 4 })
-  const q = async <Row = Record<string, unknown>>(text: string, values: unknown[] = []) =>
-    (await sqlPool.query(text, values)).rows as Row[]
 
   // ---- volume: a club, its bays (and one hot bay for the burst) and members sharing one password hash
   const tenant = await payload.create({
@@ -139,7 +128,7 @@ export const runFacilityBench = async () => {
     return (clientQuery as (...a: unknown[]) => unknown).apply(this, args)
   } as typeof clientQuery
 
-  const server = await startTestServer(config)
+  const server = await startTestServer(payload.config)
   const tokens: string[] = []
   for (let i = 1; i <= MEMBERS; i += 8) {
     const batch = await Promise.all(

@@ -21,7 +21,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
-import { openBenchDatabase } from './benchDatabase'
+import { openBenchApp } from './benchApp'
 import { percentile, summarize } from './stats'
 
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
@@ -52,9 +52,6 @@ const pooled = async (count: number, width: number, job: (i: number) => Promise<
 }
 
 export const runLmsBench = async () => {
-  const started = Date.now()
-  const log = (line: string) =>
-    console.log(`[bench lms ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`)
   const report: Record<string, unknown> = {}
   const print = (label: string, figures: Record<string, unknown>) => {
     report[label] = figures
@@ -64,23 +61,15 @@ export const runLmsBench = async () => {
         .join('  ')}`,
     )
   }
-  const { databaseUrl, label, drop } = await openBenchDatabase('atrium_bench_lms')
-  log(`database ${label}`)
+  const { drop, log, payload, sqlPool, q } = await openBenchApp('lms', 'atrium_bench_lms')
 
-  const { getPayload, createLocalReq } = await import('payload')
-  const { default: config } = await import('../../payload.config')
+  const { createLocalReq } = await import('payload')
   const { startTestServer } = await import('../../src/core/testing/testServer')
   const { closePayload } = await import('../../src/core/db/closePayload')
   const { signMediaToken } = await import('../../src/core/media/signMediaToken')
   const { hlsDirOf } = await import('../../src/core/media/hlsDirOf')
   const { mayAccess } = await import('../../plugins/lms/operations/mayAccess')
   const { markdownToLexical } = await import('../../plugins/website/writer/markdownToLexical')
-  const payload = await getPayload({ config, cron: false })
-  await payload.db.migrate()
-  log('migrated')
-  const sqlPool = new pg.Pool({ connectionString: databaseUrl, max: 4 })
-  const q = async <Row = Record<string, unknown>>(text: string, values: unknown[] = []) =>
-    (await sqlPool.query(text, values)).rows as Row[]
 
   // ---- volume: one creator tenant, MEMBERS members (real password hashes), a paid written item, half granted
   const tenant = await payload.create({
@@ -181,7 +170,7 @@ export const runLmsBench = async () => {
   }
 
   // ---- 2. the decision per request over real HTTP (in-process REST handlers)
-  const server = await startTestServer(config)
+  const server = await startTestServer(payload.config)
   {
     const sample = members.slice(0, Math.min(64, members.length))
     const tokens: string[] = []

@@ -12,9 +12,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
-import pg from 'pg'
 import { percentile } from './stats'
-import { openBenchDatabase } from './benchDatabase'
+import { openBenchApp } from './benchApp'
 
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const MEMBERS = numberEnv('BENCH_MARKETING_MEMBERS', 50_000)
@@ -22,24 +21,13 @@ const PREVIEWS = numberEnv('BENCH_MARKETING_PREVIEWS', 10)
 const EVENTS = numberEnv('BENCH_MARKETING_EVENTS', 1000)
 
 export const runMarketingBench = async () => {
-  const started = Date.now()
-  const log = (line: string) =>
-    console.log(`[bench marketing ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`)
-  const { databaseUrl, label, drop } = await openBenchDatabase('atrium_bench_mk')
-  log(`database ${label}`)
+  const { drop, log, payload, sqlPool, q } = await openBenchApp('marketing', 'atrium_bench_mk')
 
-  const { getPayload, createLocalReq } = await import('payload')
-  const { default: config } = await import('../../payload.config')
+  const { createLocalReq } = await import('payload')
   const { startTestServer } = await import('../../src/core/testing/testServer')
   const { closePayload } = await import('../../src/core/db/closePayload')
   const { emit } = await import('../../src/core')
   const { enrolTimeTriggered } = await import('../../plugins/marketing/operations/automations/enrolTimeTriggered')
-  const payload = await getPayload({ config, cron: false })
-  await payload.db.migrate()
-  log('migrated')
-  const sqlPool = new pg.Pool({ connectionString: databaseUrl, max: 4 })
-  const q = async <Row = Record<string, unknown>>(text: string, values: unknown[] = []) =>
-    (await sqlPool.query(text, values)).rows as Row[]
 
   // ---- volume: one tenant of MEMBERS members, half with e-mail consent, a third never visited lately
   const password = 'bench-password-1'
@@ -104,7 +92,7 @@ export const runMarketingBench = async () => {
   const firstVisit = await automation({ name: 'First visit', triggerEvent: 'booking.checked_in' })
   const winBack = await automation({ name: 'Win back', triggerEvent: 'time.no_visit', triggerDays: 30 })
 
-  const server = await startTestServer(config)
+  const server = await startTestServer(payload.config)
   const login = await fetch(`${server.url}/api/users/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
