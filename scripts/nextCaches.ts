@@ -14,7 +14,8 @@ export const DATABASE_IDENTITY_SQL = `SELECT current_database() || ' ' || coales
 
 /** Drops `.next`'s data cache and rendered pages if they were made from another database than `identity`. */
 export const forgetNextCachesOfOtherDatabase = async (identity: string, nextDir = path.resolve('.next')) => {
-  if (!existsSync(nextDir)) return
+  // Only a finished build's caches (BUILD_ID is written last): never touch a build in progress.
+  if (!existsSync(path.join(nextDir, 'BUILD_ID'))) return
   const marker = path.join(nextDir, 'cache', 'atrium-database')
   const previous = await readFile(marker, 'utf8').catch(() => null)
   if (previous === identity) return

@@ -34,16 +34,18 @@ export const serveNext = async (
   }
 
   try {
-    await withPayload(async (payload) => {
+    const identity = await withPayload(async (payload) => {
       await migrateDatabase(payload)
       if (options.seed) await seedDatabase(payload, { ifEmpty: true })
       const [row] = await runSql<{ identity: string }>(
         { payload, transactionID: undefined },
         sql.raw(DATABASE_IDENTITY_SQL),
       )
-      await forgetNextCachesOfOtherDatabase(row.identity)
+      return row.identity
     })
     await options.beforeNext?.()
+    // Once the build is finished (the browser specs build beside the seed): never under a build.
+    await forgetNextCachesOfOtherDatabase(identity)
   } catch (error) {
     console.error(error)
     await stop(1)
